@@ -25,7 +25,7 @@ const icons: Record<AlertVariant, React.ComponentType<{ className?: string; "ari
   destructive: CircleAlert,
 };
 
-export type AlertProps = React.ComponentProps<"div"> &
+export type AlertProps = Omit<React.ComponentProps<"div">, "title"> &
   VariantProps<typeof alertVariants> & {
     title?: React.ReactNode;
     /** Pass `false` to hide the icon. */

@@ -1,0 +1,111 @@
+/**
+ * URL search params ⇄ table state. Pure, so a server page can parse its `searchParams` with the same rules the
+ * client components use to write them, and both are unit-tested.
+ */
+export type SortDir = "asc" | "desc";
+export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+export const DEFAULT_PAGE_SIZES = [20, 50, 100] as const;
+/** Keys the table owns; everything else in the URL (filters, tabs) is kept as it is. */
+export const TABLE_PARAM_KEYS = ["q", "page", "pageSize", "sort", "dir"] as const;
+const MAX_QUERY_LENGTH = 200;
+const MAX_PAGE = 1_000_000;
+
+export type TableParamsOptions = {
+  /** Column keys the server can order by; anything else in `?sort=` falls back to defaultSort. */
+  sortable: readonly string[];
+  defaultSort: string;
+  defaultDir?: SortDir;
+  pageSizes?: readonly number[];
+  /** Defaults to the first of pageSizes. */
+  defaultPageSize?: number;
+  /** Filter params to read: a list of names, or names with their allowed values (others are dropped). */
+  filters?: readonly string[] | Record<string, readonly string[]>;
+};
+
+export type TableParams = {
+  q: string;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: SortDir;
+  filters: Record<string, string>;
+  /** Prisma-ready: `skip: (page - 1) * pageSize`, `take: pageSize`. */
+  skip: number;
+  take: number;
+};
+
+export function readParam(params: SearchParamsInput, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function parseTableParams(params: SearchParamsInput, options: TableParamsOptions): TableParams {
+  const pageSizes = options.pageSizes && options.pageSizes.length > 0 ? options.pageSizes : DEFAULT_PAGE_SIZES;
+  const defaultPageSize = options.defaultPageSize ?? pageSizes[0];
+
+  const q = (readParam(params, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+
+  const rawPage = Number(readParam(params, "page"));
+  const page = Number.isInteger(rawPage) && rawPage >= 1 ? Math.min(rawPage, MAX_PAGE) : 1;
+
+  const rawSize = Number(readParam(params, "pageSize"));
+  const pageSize = pageSizes.includes(rawSize) ? rawSize : defaultPageSize;
+
+  const rawSort = readParam(params, "sort");
+  const isKnownSort = rawSort !== undefined && options.sortable.includes(rawSort);
+  const sort = isKnownSort ? rawSort : options.defaultSort;
+  const rawDir = readParam(params, "dir");
+  const dir: SortDir = isKnownSort && (rawDir === "asc" || rawDir === "desc") ? rawDir : (options.defaultDir ?? "asc");
+
+  const filters: Record<string, string> = {};
+  const filterSpec = options.filters ?? [];
+  const names = Array.isArray(filterSpec) ? filterSpec : Object.keys(filterSpec);
+  for (const name of names as string[]) {
+    const value = readParam(params, name)?.trim();
+    if (!value) continue;
+    const allowed = Array.isArray(filterSpec) ? undefined : (filterSpec as Record<string, readonly string[]>)[name];
+    if (allowed && !allowed.includes(value)) continue;
+    filters[name] = value;
+  }
+
+  return { q, page, pageSize, sort, dir, filters, skip: (page - 1) * pageSize, take: pageSize };
+}
+
+export type ParamChanges = Record<string, string | number | null | undefined>;
+
+/**
+ * The href for the current URL with `changes` applied (null/undefined/"" removes a key). Any change other than the
+ * page itself sends the user back to page 1, since page 7 of a new filter may not exist.
+ */
+export function buildTableHref(pathname: string, current: URLSearchParams | string, changes: ParamChanges): string {
+  const next = new URLSearchParams(current);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === undefined || value === "") next.delete(key);
+    else next.set(key, String(value));
+  }
+  if (!("page" in changes)) next.delete("page");
+  if (next.get("page") === "1") next.delete("page");
+  const query = next.toString();
+  return query ? `${pathname}?${query}` : pathname;
+}
+
+/** The next sort for a header click: a new column starts ascending, the same column flips. */
+export function nextSort(current: { sort?: string; dir?: SortDir }, key: string): { sort: string; dir: SortDir } {
+  if (current.sort === key) return { sort: key, dir: current.dir === "asc" ? "desc" : "asc" };
+  return { sort: key, dir: "asc" };
+}
+
+/** "1–20 of 2,000" (an en dash, grouped thousands), or "0 results". */
+export function formatRange(page: number, pageSize: number, total: number): string {
+  if (total <= 0) return "0 results";
+  const from = Math.min((page - 1) * pageSize + 1, total);
+  const to = Math.min(page * pageSize, total);
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  return `${fmt(from)}–${fmt(to)} of ${fmt(total)}`;
+}
+
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
