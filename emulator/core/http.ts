@@ -1,0 +1,136 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ArmError } from "./errors.js";
+import { handleArm } from "./arm.js";
+import { handleEntra } from "./entra.js";
+import { handleControl } from "./control.js";
+import { newGuid } from "./ids.js";
+import type { Reply } from "./plugin.js";
+import type { Runtime } from "./runtime.js";
+import type { Fault } from "./faults.js";
+import type { RequestLogEntry } from "./observe.js";
+
+const MAX_BODY = 8 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(new ArmError(413, "RequestEntityTooLarge", "The request content is too large."));
+      else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function routingId(requestId: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return `LOCALEMULATOR:${stamp}:${requestId}`;
+}
+
+function faultReply(f: Fault): Reply {
+  const status = f.status ?? 500;
+  const headers: Record<string, string> = {};
+  if (status === 429 || status === 503) headers["Retry-After"] = "1";
+  return {
+    status,
+    headers,
+    body: { error: { code: f.code ?? "InternalServerError", message: f.message ?? "Injected fault (emulator)." } },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function handleRequest(rt: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const requestId = newGuid();
+  const headers: Record<string, string> = {
+    "x-ms-request-id": requestId,
+    "x-ms-correlation-request-id": String(req.headers["x-ms-correlation-request-id"] ?? newGuid()),
+    "x-ms-routing-request-id": routingId(requestId),
+  };
+  if (req.headers["x-ms-client-request-id"]) headers["x-ms-client-request-id"] = String(req.headers["x-ms-client-request-id"]);
+  const url = new URL(req.url ?? "/", rt.baseUrl);
+  const method = (req.method ?? "GET").toUpperCase();
+  const entry: RequestLogEntry = { time: new Date().toISOString(), method, path: url.pathname, status: 0, requestId, opType: "other" };
+  let reply: Reply;
+  let drop = false;
+  try {
+    const rawBody = await readBody(req);
+    if (url.pathname.startsWith("/_emulator/")) {
+      entry.opType = "control";
+      reply = await handleControl(rt, req, url, rawBody);
+    } else {
+      const apiVersion = url.searchParams.get("api-version");
+      const before = rt.faults.pick(method, url.pathname, apiVersion, "before");
+      if (before?.latencyMs) await sleep(before.latencyMs);
+      if (before) entry.fault = before.id;
+      if (before?.dropConnection) {
+        drop = true;
+        reply = { status: 0 };
+      } else if (before && (before.status || before.code)) {
+        reply = faultReply(before);
+      } else {
+        reply = await dispatch(rt, req, url, rawBody, requestId, headers, entry);
+        const after = rt.faults.pick(method, url.pathname, apiVersion, "after");
+        if (after) {
+          entry.fault = after.id;
+          if (after.latencyMs) await sleep(after.latencyMs);
+          if (after.dropConnection) drop = true;
+          else if (after.status || after.code) reply = faultReply(after);
+        }
+      }
+    }
+  } catch (e) {
+    reply = errorReply(e, requestId);
+  }
+  entry.status = drop ? 0 : reply.status;
+  rt.observer.record(entry);
+  if (method !== "GET") rt.persistence.schedule();
+  if (drop) {
+    req.socket.destroy();
+    return;
+  }
+  const all = { ...headers, ...(reply.headers ?? {}) };
+  if (reply.body === undefined || reply.status === 204) {
+    res.writeHead(reply.status, { ...all, "Content-Length": "0" });
+    res.end();
+    return;
+  }
+  const payload = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { ...all, "Content-Type": "application/json; charset=utf-8", "Content-Length": String(Buffer.byteLength(payload)) });
+  res.end(payload);
+}
+
+async function dispatch(
+  rt: Runtime,
+  req: IncomingMessage,
+  url: URL,
+  rawBody: string,
+  requestId: string,
+  headers: Record<string, string>,
+  entry: RequestLogEntry,
+): Promise<Reply> {
+  const entra = handleEntra(rt.store, { baseUrl: rt.baseUrl, tokenLifetimeSeconds: rt.config.tokenLifetimeSeconds }, req, url.pathname, rawBody);
+  if (entra) {
+    entry.opType = "token";
+    return entra;
+  }
+  try {
+    const outcome = await handleArm(rt, req, url, rawBody, requestId, headers);
+    Object.assign(entry, outcome.meta);
+    return outcome.reply;
+  } catch (e) {
+    return errorReply(e, requestId);
+  }
+}
+
+function errorReply(e: unknown, requestId: string): Reply {
+  if (e instanceof ArmError) return { status: e.status, body: e.toBody(), headers: e.headers };
+  console.error(`[emulator] request ${requestId} failed:`, e);
+  return {
+    status: 500,
+    body: { error: { code: "InternalServerError", message: `The emulator failed to process the request (ref ${requestId}).` } },
+  };
+}

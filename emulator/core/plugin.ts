@@ -1,0 +1,100 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Clock } from "./clock.js";
+import type { EffectHandler, LroEngine } from "./lro.js";
+import type { Store } from "./store.js";
+import type { Principal, Subscription } from "./state.js";
+import type { RpPolicy } from "./throttling.js";
+import type { EtagHelper } from "./etag.js";
+import type { QuotaHelper } from "./quota.js";
+import type { SeedContext } from "./seed-context.js";
+
+export type HttpMethod = "GET" | "PUT" | "POST" | "PATCH" | "DELETE" | "HEAD";
+/** How ARM counts the request: reads / writes / deletes buckets; actions count as writes. */
+export type OperationType = "read" | "write" | "delete" | "action";
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** JSON request bodies are handed to handlers as plain objects (empty object when there is no body). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonBody = Record<string, any>;
+
+export interface RequestContext {
+  method: HttpMethod;
+  /** Decoded path without the query string. */
+  path: string;
+  /** Values of the template's `{placeholders}`, as the client sent them (original casing). */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: JsonBody;
+  apiVersion: string;
+  principal: Principal;
+  /** Set when the route has `{subscriptionId}` (existence and role were already checked). */
+  subscription?: Subscription;
+  requestId: string;
+  store: Store;
+  lro: LroEngine;
+  clock: Clock;
+  etag: EtagHelper;
+  quota: QuotaHelper;
+  /** Absolute emulator URL for a path (for LRO headers, nextLinks, ids in bodies never need it). */
+  url(pathAndQuery: string): string;
+  /** One page of `items` at the configured page size, with an opaque `nextLink` when more remain. */
+  page<T>(items: T[]): { value: T[]; nextLink?: string };
+  /** Consumes RP throttling windows (e.g. Compute PutVM3Min) and sets x-ms-ratelimit-remaining-resource. */
+  throttle(policies: RpPolicy[]): void;
+  /** Adds a header to whatever reply the handler returns (or the error it throws). */
+  setHeader(name: string, value: string): void;
+}
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** ARM path template; literal segments match case-insensitively. Use `{subscriptionId}` and `{resourceGroupName}`. */
+  path: string;
+  /** Accepted api-versions, or "any" (operation-status URLs). */
+  apiVersions: readonly string[] | "any";
+  operation: OperationType;
+  /** Full resource type, e.g. "Microsoft.Storage/storageAccounts"; used for counters and authorization messages. */
+  resourceType?: string;
+  /** Authorization action in AuthorizationFailed messages; default `{resourceType}/{read|write|delete|action}`. */
+  action?: string;
+  /** Reject with 409 MissingSubscriptionRegistration when the namespace is not Registered. Default: true under /providers/{Ns}/ (except Microsoft.Resources). */
+  requiresRegistration?: boolean;
+  /** Reject with 404 ResourceGroupNotFound when `{resourceGroupName}` does not exist. Default: true when the path has it and a /providers/ segment. */
+  requiresResourceGroup?: boolean;
+  /** Extra validation run before the handler (after auth, throttling and registration checks). */
+  validate?: (ctx: RequestContext) => void;
+  /** Operation-status endpoints: counted as polls in the control API's counters. */
+  isPoll?: boolean;
+  handler: (ctx: RequestContext) => Reply | Promise<Reply>;
+}
+
+export interface ProviderResourceType {
+  resourceType: string;
+  locations: string[];
+  apiVersions: string[];
+}
+
+export interface ProviderPlugin {
+  /** Unique plugin name, e.g. "compute". */
+  name: string;
+  /** Namespaces this plugin serves, with the resource types shown by GET /providers. */
+  namespaces?: { namespace: string; resourceTypes: ProviderResourceType[] }[];
+  routes: RouteDef[];
+  /** Named LRO completion effects (serialisable by name so operations survive a restart). */
+  effects?: Record<string, EffectHandler>;
+  /** Adds demo data when the demo seed runs (after directories, principals and subscriptions exist). */
+  seed?: (seed: SeedContext) => void;
+}
+
+export function defineProvider(plugin: ProviderPlugin): ProviderPlugin {
+  return plugin;
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, headers });
+export const created = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 201, body, headers });
+export const noContent = (): Reply => ({ status: 204 });

@@ -1,0 +1,87 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ClientSecretCredential } from "@azure/identity";
+import { ResourceManagementClient } from "@azure/arm-resources";
+import { StorageManagementClient } from "@azure/arm-storage";
+import { createPipelineFromOptions, createHttpHeaders, createPipelineRequest, bearerTokenAuthenticationPolicy, createDefaultHttpClient, type PipelineResponse } from "@azure/core-rest-pipeline";
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server.js";
+import { EmulatorControl, type SeedInfo } from "./client.js";
+
+export const ARM_SCOPE = "https://management.azure.com/.default";
+
+export interface TestEmulator {
+  emulator: RunningEmulator;
+  control: EmulatorControl;
+  dataDir: string;
+  seed: SeedInfo;
+  /** Principal (with secret) from the seed, by appId. */
+  principal(appId: string): SeedInfo["principals"][number];
+  credential(appId: string, secret?: string): ClientSecretCredential;
+  /** Options every ARM SDK client needs against the emulator (endpoint, scopes, CA, fast polling). */
+  clientOptions(): { endpoint: string; credentials: { scopes: string[] }; credentialScopes: string[]; tlsOptions: { ca: string } };
+  resources(appId: string, subscriptionId: string): ResourceManagementClient;
+  storage(appId: string, subscriptionId: string): StorageManagementClient;
+  /** A raw authenticated ARM call (for endpoints no installed SDK covers, e.g. subscriptions). */
+  arm(appId: string, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, string>; body: any }>;
+  close(): Promise<void>;
+}
+
+/** Starts an in-process emulator for tests: temp data dir, fast clock, no Retry-After, small pages. */
+export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "emu-test-")));
+  const emulator = await startEmulator({ port: 0, timeScale: 0.01, retryAfterSeconds: null, pageSize: 3, seed: "demo", ...options, dataDir });
+  return wrapEmulator(emulator, dataDir, options.dataDir === undefined);
+}
+
+export async function wrapEmulator(emulator: RunningEmulator, dataDir: string, ownsDataDir = false): Promise<TestEmulator> {
+  const control = new EmulatorControl(emulator.url, emulator.caPem, emulator.controlToken);
+  const seed = await control.seedInfo();
+  const tlsOptions = { ca: emulator.caPem };
+  const principal = (appId: string) => {
+    const p = seed.principals.find((x) => x.appId === appId);
+    if (!p) throw new Error(`No seeded principal ${appId}`);
+    return p;
+  };
+  const credential = (appId: string, secret?: string) => {
+    const p = principal(appId);
+    return new ClientSecretCredential(p.tenantId, p.appId, secret ?? p.secret, {
+      authorityHost: emulator.url,
+      disableInstanceDiscovery: true,
+      tlsOptions,
+    });
+  };
+  const clientOptions = () => ({
+    endpoint: emulator.url,
+    credentials: { scopes: [ARM_SCOPE] },
+    credentialScopes: [ARM_SCOPE],
+    tlsOptions,
+  });
+  return {
+    emulator,
+    control,
+    dataDir,
+    seed,
+    principal,
+    credential,
+    clientOptions,
+    resources: (appId, sub) => new ResourceManagementClient(credential(appId), sub, clientOptions()),
+    storage: (appId, sub) => new StorageManagementClient(credential(appId), sub, clientOptions()),
+    async arm(appId, method, path, body) {
+      const pipeline = createPipelineFromOptions({ tlsOptions, retryOptions: { maxRetries: 0 } });
+      pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential: credential(appId), scopes: ARM_SCOPE }));
+      const req = createPipelineRequest({
+        url: emulator.url + path,
+        method: method as "GET",
+        headers: createHttpHeaders(body === undefined ? {} : { "content-type": "application/json" }),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const res: PipelineResponse = await pipeline.sendRequest(createDefaultHttpClient(), req);
+      return { status: res.status, headers: res.headers.toJSON(), body: res.bodyAsText ? JSON.parse(res.bodyAsText) : undefined };
+    },
+    async close() {
+      await emulator.close();
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
