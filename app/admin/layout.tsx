@@ -1,0 +1,23 @@
+import { AppShell, type NavItem } from "@/components/app-shell";
+import { pageStaff } from "@/lib/auth/page-context";
+import { signOutAction } from "@/lib/auth/actions";
+
+const nav: NavItem[] = [
+  { href: "/admin", label: "Dashboard", icon: "dashboard" },
+  { href: "/admin/subscriptions", label: "Azure subscriptions", icon: "azure-subscriptions", group: "Offer", disabled: true },
+  { href: "/admin/plans", label: "Plans", icon: "plans", group: "Offer", disabled: true },
+  { href: "/admin/regions", label: "Regions", icon: "regions", group: "Offer", disabled: true },
+  { href: "/admin/tenants", label: "Tenants", icon: "tenants", group: "Customers", disabled: true },
+  { href: "/admin/dr", label: "Disaster recovery", icon: "dr", group: "Customers", disabled: true },
+  { href: "/helpdesk/operations", label: "Operations", icon: "operations", group: "Monitor" },
+  { href: "/admin/audit", label: "Audit log", icon: "audit", group: "Monitor" },
+];
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const { user } = await pageStaff("admin");
+  return (
+    <AppShell area="admin" nav={nav} user={user} signOutAction={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,32 @@
+import { AppShell, type NavItem } from "@/components/app-shell";
+import { pageTenant } from "@/lib/auth/page-context";
+import { listMyTenants } from "@/lib/auth/context";
+import { signOutAction } from "@/lib/auth/actions";
+import { SuspendedBanner } from "./suspended-banner";
+
+export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const ctx = await pageTenant(tenant);
+  const tenants = await listMyTenants(ctx.user.id);
+  const base = `/tenant/${ctx.tenantSlug}`;
+  const nav: NavItem[] = [
+    { href: base, label: "Overview", icon: "dashboard" },
+    { href: `${base}/vms`, label: "Virtual machines", icon: "vms", group: "Resources", disabled: true },
+    { href: `${base}/network`, label: "Load balancers", icon: "load-balancers", group: "Resources", disabled: true },
+    { href: `${base}/dr`, label: "Disaster recovery", icon: "dr", group: "Resources", disabled: true },
+    { href: `${base}/operations`, label: "Operations", icon: "operations", group: "Activity" },
+  ];
+  return (
+    <AppShell
+      area="tenant"
+      nav={nav}
+      user={{ ...ctx.user, tenantRole: ctx.role }}
+      tenants={tenants}
+      activeTenant={ctx.tenantSlug}
+      signOutAction={signOutAction}
+    >
+      {ctx.tenantState === "suspended" && <SuspendedBanner tenantName={ctx.tenantName} />}
+      {children}
+    </AppShell>
+  );
+}

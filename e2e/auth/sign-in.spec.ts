@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { createTenant, createUser, e2ePassword } from "../support/db";
+import { signIn, signInAndLand } from "../support/login";
+
+test("each persona lands in its own area", async ({ page }) => {
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+  await expect(page.getByRole("heading", { name: "Provider dashboard" })).toBeVisible();
+  await page.context().clearCookies();
+
+  const helpdesk = await createUser({ staffRole: "helpdesk" });
+  await signInAndLand(page, helpdesk.email, helpdesk.password, /\/helpdesk\/operations$/);
+  await expect(page.getByRole("heading", { name: "Operations" })).toBeVisible();
+  await page.context().clearCookies();
+
+  const tenant = await createTenant();
+  const owner = await createUser({ tenantId: tenant.id, role: "owner" });
+  await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
+  await expect(page.getByRole("heading", { name: tenant.name })).toBeVisible();
+});
+
+test("a wrong password gets a clear message and no session", async ({ page }) => {
+  const user = await createUser({ staffRole: "helpdesk" });
+  await signIn(page, user.email, "not-the-password");
+  await expect(page.getByRole("alert")).toContainText("The email or password is incorrect.");
+  await page.goto("/helpdesk/operations");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("empty fields are reported next to the field", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(page.getByText("Enter your password.")).toBeVisible();
+});
+
+test("repeated failures lock the account, even for the right password", async ({ page }) => {
+  const user = await createUser({ staffRole: "helpdesk" });
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, user.email, `wrong-${i}`);
+    await expect(page.getByRole("alert")).toContainText("incorrect");
+  }
+  await signIn(page, user.email, e2ePassword);
+  await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("signing out ends the session", async ({ page }) => {
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+  await page.getByRole("button", { name: /^Account:/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login\?signedOut=1/);
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/login/);
+});

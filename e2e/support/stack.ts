@@ -1,0 +1,20 @@
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const port = Number(process.env.E2E_PORT ?? 3100);
+const pgPort = Number(process.env.E2E_PGPORT ?? 54339);
+
+/** The isolated stack Playwright starts: its own data directory, ports and a fast emulator clock. */
+export const e2eStack = {
+  baseUrl: `http://127.0.0.1:${port}`,
+  databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${pgPort}/portal`,
+  env: {
+    PORT: String(port),
+    PGPORT: String(pgPort),
+    PORTAL_DATA_DIR: path.join(root, ".data/e2e"),
+    EMULATOR_PORT: String(Number(process.env.E2E_EMULATOR_PORT ?? 8444)),
+    EMU_TIME_SCALE: "0.02",
+    PORTAL_DEMO: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  } as Record<string, string>,
+};

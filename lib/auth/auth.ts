@@ -1,0 +1,60 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { signInSchema } from "./schema";
+import { authenticate } from "./authenticate";
+
+class InvalidCredentials extends CredentialsSignin {
+  override code = "invalid";
+}
+
+class LockedOut extends CredentialsSignin {
+  constructor(readonly retryAfterMinutes: number) {
+    super();
+    this.code = `locked-${retryAfterMinutes}`;
+  }
+}
+
+declare module "next-auth" {
+  interface User {
+    staffRole?: string | null;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  logger: {
+    // A wrong password is an expected outcome recorded in audit, not a server error worth a stack trace.
+    error: (error) => {
+      if (error.name !== "CredentialsSignin") console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+        const outcome = await authenticate(parsed.data.email, parsed.data.password, { ip, userAgent: request.headers.get("user-agent") });
+        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name, staffRole: outcome.user.staffRole };
+        if (outcome.reason === "locked") throw new LockedOut(outcome.retryAfterMinutes);
+        throw new InvalidCredentials();
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.staffRole = user.staffRole ?? null;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,29 @@
+import { db } from "@/lib/db/client";
+import { verifyPassword } from "@/lib/crypto/password";
+import { recordAudit, type RequestMeta } from "@/lib/audit/record";
+import { loginLockState } from "./lockout";
+
+export type AuthOutcome =
+  | { ok: true; user: { id: string; email: string; name: string; staffRole: string | null } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+
+// A dummy hash keeps the time for an unknown email close to a wrong password, so timing does not reveal accounts.
+const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2p5m0VfQn1q9l4mQx3rM8vC5qK1c0v0L3wY3z0b5b1U";
+
+export async function authenticate(email: string, password: string, meta: RequestMeta): Promise<AuthOutcome> {
+  const lock = await loginLockState(email, meta.ip);
+  if (lock.locked) {
+    await recordAudit({ action: "auth.login", outcome: "denied", actorEmail: email, detail: { reason: `locked-${lock.reason}` } }, db, meta);
+    return { ok: false, reason: "locked", retryAfterMinutes: lock.retryAfterMinutes };
+  }
+  const user = await db.user.findUnique({ where: { email } });
+  const valid = await verifyPassword(user?.passwordHash ?? dummyHash, password);
+  if (!user || !valid || user.disabled) {
+    await recordAudit({ action: "auth.login", outcome: "failure", actorEmail: email, actor: user ? { id: user.id, email } : null }, db, meta);
+    return { ok: false, reason: "invalid" };
+  }
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await recordAudit({ action: "auth.login", actor: { id: user.id, email: user.email } }, db, meta);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole } };
+}

@@ -1,0 +1,71 @@
+import { cache } from "react";
+import { db, type StaffRole, type TenantRole, type TenantState } from "@/lib/db/client";
+import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
+import { auth } from "./auth";
+import { roleAllows, staffAllows } from "./roles";
+
+export type Caller = { id: string; email: string; name: string; staffRole: StaffRole | null };
+
+export type TenantContext = {
+  user: Caller;
+  tenantId: string;
+  tenantSlug: string;
+  tenantName: string;
+  tenantState: TenantState;
+  role: TenantRole;
+};
+
+export type StaffContext = { user: Caller; staffRole: StaffRole };
+
+/** The signed-in user, re-read from the database on each request so a disabled account or changed role applies at once. */
+export const currentUser = cache(async (): Promise<Caller | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, staffRole: true, disabled: true } });
+  if (!user || user.disabled) return null;
+  return { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole };
+});
+
+export async function requireUser(): Promise<Caller> {
+  const user = await currentUser();
+  if (!user) throw new Unauthenticated();
+  return user;
+}
+
+/** Staff areas: admin for the admin area, helpdesk (or admin) for the helpdesk console. */
+export async function requireStaff(need: StaffRole): Promise<StaffContext> {
+  const user = await requireUser();
+  if (!staffAllows(user.staffRole, need)) throw new NotFound();
+  return { user, staffRole: user.staffRole! };
+}
+
+/**
+ * The one entry point for tenant-scoped work. The tenant comes from the URL; a caller who is not a member gets
+ * NotFound (never Forbidden), so another tenant's slug looks like a typo. Mutations (role above reader) are refused
+ * while the tenant is suspended.
+ */
+export async function requireTenantContext(need: { tenant: string; role?: TenantRole }): Promise<TenantContext> {
+  const user = await requireUser();
+  const membership = await db.membership.findFirst({
+    where: { userId: user.id, tenant: { slug: need.tenant } },
+    select: { role: true, tenant: { select: { id: true, slug: true, name: true, state: true } } },
+  });
+  if (!membership) throw new NotFound();
+  const role = need.role ?? "reader";
+  if (!roleAllows(membership.role, role)) throw new Forbidden(`This needs the ${role} role in ${membership.tenant.name}.`);
+  if (role !== "reader" && membership.tenant.state === "suspended") {
+    throw new Forbidden(`${membership.tenant.name} is suspended: changes are disabled until your provider reactivates it.`);
+  }
+  const t = membership.tenant;
+  return { user, tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, tenantState: t.state, role: membership.role };
+}
+
+export async function listMyTenants(userId: string) {
+  const rows = await db.membership.findMany({
+    where: { userId },
+    select: { role: true, tenant: { select: { slug: true, name: true, state: true } } },
+    orderBy: { tenant: { name: "asc" } },
+  });
+  return rows.map((r) => ({ slug: r.tenant.slug, name: r.tenant.name, state: r.tenant.state, role: r.role }));
+}

@@ -1,0 +1,19 @@
+import { notFound, redirect } from "next/navigation";
+import type { StaffRole, TenantRole } from "@/lib/db/client";
+import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
+import { requireStaff, requireTenantContext, requireUser } from "./context";
+
+// Pages turn the context errors into navigation: sign-in for strangers, 404 for everything they may not see.
+async function forPage<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof Unauthenticated) redirect("/login");
+    if (error instanceof NotFound || error instanceof Forbidden) notFound();
+    throw error;
+  }
+}
+
+export const pageUser = () => forPage(requireUser);
+export const pageStaff = (need: StaffRole) => forPage(() => requireStaff(need));
+export const pageTenant = (tenant: string, role?: TenantRole) => forPage(() => requireTenantContext({ tenant, role }));

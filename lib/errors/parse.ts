@@ -1,0 +1,26 @@
+import type { z } from "zod";
+import { InvalidInput, type FieldErrors } from "./errors";
+
+/** Parses FormData (or a plain object) with a zod schema; failures become field-level InvalidInput. */
+export function parseInput<S extends z.ZodType>(schema: S, input: FormData | Record<string, unknown>): z.infer<S> {
+  const raw = input instanceof FormData ? formDataToObject(input) : input;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  throw new InvalidInput(fieldErrors);
+}
+
+function formDataToObject(form: FormData) {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const prev = out[key];
+    if (prev === undefined) out[key] = value;
+    else out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}

@@ -1,0 +1,23 @@
+import { randomUUID } from "node:crypto";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { AppError, InvalidInput } from "./errors";
+import type { ActionResult } from "@/lib/utils/action-result";
+
+/** The edge of every server action: known errors become results with their message, anything else gets a reference. */
+export async function runAction<T>(fn: () => Promise<T>, message?: string): Promise<ActionResult> {
+  try {
+    const data = await fn();
+    return { ok: true, data, message };
+  } catch (error) {
+    if (isRedirectError(error)) throw error;
+    return toErrorResult(error);
+  }
+}
+
+export function toErrorResult(error: unknown): ActionResult & { ok: false } {
+  if (error instanceof InvalidInput) return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof AppError) return { ok: false, formError: error.message };
+  const ref = randomUUID().slice(0, 8);
+  console.error(`[ref ${ref}]`, error);
+  return { ok: false, formError: `Something went wrong (ref ${ref}).` };
+}

@@ -1,0 +1,30 @@
+import { PgBoss } from "pg-boss";
+
+const globalForBoss = globalThis as unknown as { portalBoss?: Promise<PgBoss> };
+
+/**
+ * The process's pg-boss instance. The web process only sends jobs and reads queue stats (no supervision or
+ * scheduling); the worker starts its own with `role: "worker"`.
+ */
+export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
+  globalForBoss.portalBoss ??= (async () => {
+    const boss = new PgBoss({
+      connectionString: process.env.DATABASE_URL,
+      application_name: `portal-${role}`,
+      max: role === "worker" ? 10 : 3,
+      supervise: role === "worker",
+      schedule: role === "worker",
+      migrate: role === "worker",
+    });
+    boss.on("error", (error) => console.error("[jobs]", error));
+    await boss.start();
+    return boss;
+  })();
+  return globalForBoss.portalBoss;
+}
+
+export async function stopBoss() {
+  const pending = globalForBoss.portalBoss;
+  globalForBoss.portalBoss = undefined;
+  if (pending) await (await pending).stop({ graceful: true, timeout: 10_000 });
+}

@@ -1,0 +1,59 @@
+import { hostname } from "node:os";
+import { db } from "@/lib/db/client";
+import { getBoss } from "./boss";
+
+export const heartbeatIntervalMs = 5_000;
+const staleAfterMs = 30_000;
+
+export type Health = {
+  status: "ok" | "degraded" | "down";
+  database: { ok: boolean; error?: string };
+  worker: { ok: boolean; lastSeenAt: string | null; workers: number };
+  queue: { ok: boolean; queued: number; active: number; failed: number; error?: string };
+  checkedAt: string;
+};
+
+export async function checkHealth(): Promise<Health> {
+  const now = Date.now();
+  const health: Health = {
+    status: "ok",
+    database: { ok: true },
+    worker: { ok: false, lastSeenAt: null, workers: 0 },
+    queue: { ok: true, queued: 0, active: 0, failed: 0 },
+    checkedAt: new Date(now).toISOString(),
+  };
+  try {
+    await db.$queryRaw`select 1`;
+    const beats = await db.workerHeartbeat.findMany({ where: { seenAt: { gte: new Date(now - staleAfterMs) } }, orderBy: { seenAt: "desc" } });
+    health.worker = { ok: beats.length > 0, lastSeenAt: beats[0]?.seenAt.toISOString() ?? null, workers: beats.length };
+  } catch {
+    health.database = { ok: false, error: "The database is unreachable." };
+  }
+  if (health.database.ok) {
+    try {
+      const boss = await getBoss();
+      for (const q of await boss.getQueues()) {
+        health.queue.queued += q.queuedCount;
+        health.queue.active += q.activeCount;
+        health.queue.failed += q.failedCount;
+      }
+    } catch (error) {
+      health.queue = { ok: false, queued: 0, active: 0, failed: 0, error: error instanceof Error ? error.message : "Queue unavailable." };
+    }
+  }
+  health.status = !health.database.ok ? "down" : health.worker.ok && health.queue.ok ? "ok" : "degraded";
+  return health;
+}
+
+/** Called by the worker: marks this process alive. */
+export async function beat(workerId: string) {
+  await db.workerHeartbeat.upsert({
+    where: { id: workerId },
+    create: { id: workerId, host: hostname(), pid: process.pid },
+    update: { seenAt: new Date() },
+  });
+}
+
+export async function retire(workerId: string) {
+  await db.workerHeartbeat.deleteMany({ where: { id: workerId } });
+}

@@ -1,0 +1,126 @@
+/**
+ * `npm start`: embedded PostgreSQL (or DATABASE_URL), migrations, the ARM emulator and demo seed (demo mode),
+ * the worker and the web app, in one process tree. Ctrl-C stops them in reverse order. `--dev` runs `next dev`.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { dataDir, loadLocalSecrets, repoRoot, startDataStores } from "./lib/stack.ts";
+import { nextCli, startChild, stopChild, tsxCli, type Child } from "./lib/children.ts";
+import { isBuildStale } from "./lib/build.ts";
+import { migrateDeploy } from "./migrate.ts";
+
+const isDev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const isDemo = process.env.PORTAL_DEMO !== "0";
+const log = (m: string) => console.log(`[portal] ${m}`);
+
+async function main() {
+  const started = Date.now();
+  const secrets = loadLocalSecrets();
+  const stores = await startDataStores({ log });
+  const children: Child[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    for (const child of [...children].reverse()) await stopChild(child);
+    await stores.stop();
+    log("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const applied = await migrateDeploy(stores.databaseUrl);
+    if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: stores.databaseUrl,
+      AUTH_SECRET: secrets.authSecret,
+      PORTAL_SECRET_KEY: secrets.portalSecretKey,
+      PORTAL_DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+    };
+    Object.assign(process.env, env);
+
+    let emulatorUrl: string | undefined;
+    if (isDemo && existsSync(path.join(repoRoot, "emulator/main.ts"))) {
+      const emulator = startChild({
+        name: "emulator",
+        cwd: repoRoot,
+        args: [tsxCli, "emulator/main.ts"],
+        env: { ...env, EMULATOR_DATA_DIR: process.env.EMULATOR_DATA_DIR ?? path.join(dataDir, "emulator") },
+        ready: (line) => {
+          if (!line.includes('"emulator":"ready"')) return false;
+          emulatorUrl = JSON.parse(line).url;
+          return true;
+        },
+      });
+      children.push(emulator.child);
+      await emulator.ready;
+      env.EMULATOR_URL = emulatorUrl;
+      process.env.EMULATOR_URL = emulatorUrl;
+    }
+
+    if (isDemo) {
+      const { seedDemo } = await import("./seed.ts");
+      await seedDemo({ log });
+    }
+
+    const worker = startChild({ name: "worker", cwd: repoRoot, args: [tsxCli, "worker/main.ts"], env, ready: (l) => l.includes('"worker":"ready"') });
+    children.push(worker.child);
+
+    if (!isDev && isBuildStale(repoRoot)) {
+      log("building the web app (first start or changed sources)…");
+      const build = spawnSync(process.execPath, [nextCli, "build"], { cwd: repoRoot, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+      if (build.status !== 0) throw new Error("next build failed");
+    }
+    const web = startChild({
+      name: "web",
+      cwd: repoRoot,
+      args: [nextCli, isDev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(port)],
+      env: isDev ? env : { ...env, NODE_ENV: "production" },
+      ready: (l) => /Ready in|✓ Ready/.test(l),
+      quiet: (l) => /^\s*$|▲ Next\.js|- Local:|- Network:|Starting\.\.\./.test(l),
+    });
+    children.push(web.child);
+    await Promise.all([worker.ready, web.ready]);
+
+    for (const child of children) {
+      child.exited.then((code) => {
+        if (!stopping) {
+          log(`${child.name} exited unexpectedly (code ${code}); stopping everything`);
+          void shutdown(1);
+        }
+      });
+    }
+    printBanner({ url: `http://127.0.0.1:${port}`, emulatorUrl, seconds: (Date.now() - started) / 1000, embedded: stores.embedded });
+  } catch (error) {
+    console.error(`[portal] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+function printBanner(o: { url: string; emulatorUrl?: string; seconds: number; embedded: boolean }) {
+  const lines = [
+    "",
+    `  Cloud Portal is running at ${o.url}   (ready in ${o.seconds.toFixed(1)} s)`,
+    `  Database: ${o.embedded ? "embedded PostgreSQL in .data/pg" : "DATABASE_URL"}${o.emulatorUrl ? `   ·   Azure emulator: ${o.emulatorUrl}` : ""}`,
+  ];
+  if (isDemo) {
+    lines.push("", "  Demo sign-ins (password for all: Demo-Portal-2026!)");
+    lines.push("    provider admin   admin@provider.example");
+    lines.push("    helpdesk         helpdesk@provider.example");
+    lines.push("    Contoso owner    owner@contoso.example      (reader: reader@contoso.example)");
+    lines.push("    AcmeCorp owner   owner@acmecorp.example     (reader: reader@acmecorp.example)");
+  }
+  lines.push("", "  Press Ctrl-C to stop.", "");
+  console.log(lines.join("\n"));
+}
+
+void main();

@@ -1,0 +1,65 @@
+/**
+ * `npm test`: typecheck, lint, migration drift, vitest (unit + integration) and Playwright, in that order.
+ * Prints one closing line "N passed, N failed" summed over every runner; exits non-zero on any failure.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { repoRoot } from "./lib/stack.ts";
+
+type Tally = { passed: number; failed: number; skipped: number };
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const resultsDir = path.join(repoRoot, "test-results");
+mkdirSync(resultsDir, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const only = process.argv.slice(2);
+const wants = (step: string) => only.length === 0 || only.includes(step);
+
+function run(step: string, cmd: string, args: string[]) {
+  console.log(`\n━━ ${step}: ${cmd} ${args.join(" ")}`);
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { cwd: repoRoot, env, stdio: "inherit" });
+  console.log(`━━ ${step} ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return result.status === 0;
+}
+
+/** A check that is not a test runner counts as one test. */
+function check(step: string, cmd: string, args: string[]) {
+  if (!wants(step)) return;
+  if (run(step, cmd, args)) total.passed++;
+  else total.failed++;
+}
+
+check("typecheck", "npx", ["tsc", "--noEmit"]);
+check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
+check("migrations", "npx", ["tsx", "scripts/migrate.ts", "check"]);
+
+if (wants("unit")) {
+  const out = path.join(resultsDir, "vitest.json");
+  rmSync(out, { force: true });
+  const ok = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  if (existsSync(out)) {
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    total.passed += report.numPassedTests;
+    total.failed += report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1);
+    total.skipped += report.numPendingTests + report.numTodoTests;
+  } else total.failed++;
+}
+
+if (wants("e2e")) {
+  // A fresh isolated stack for every run: its own database, emulator state and ports.
+  rmSync(path.join(repoRoot, ".data/e2e"), { recursive: true, force: true });
+  const out = path.join(resultsDir, "e2e.json");
+  rmSync(out, { force: true });
+  const ok = run("playwright", "npx", ["playwright", "test"]);
+  if (existsSync(out)) {
+    const stats = JSON.parse(readFileSync(out, "utf8")).stats;
+    total.passed += stats.expected + stats.flaky;
+    total.failed += stats.unexpected + (ok || stats.unexpected > 0 ? 0 : 1);
+    total.skipped += stats.skipped;
+  } else total.failed++;
+}
+
+writeFileSync(path.join(resultsDir, "summary.json"), JSON.stringify(total));
+console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(total.failed > 0 ? 1 : 0);

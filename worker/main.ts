@@ -1,0 +1,35 @@
+/**
+ * The worker process: runs pg-boss and registers every lib/<domain>/jobs.ts handler.
+ * Run with `npm run worker` (npm start runs it for you). Scale out by starting more of them.
+ */
+import { randomUUID } from "node:crypto";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { beat, heartbeatIntervalMs, retire } from "@/lib/jobs/health";
+import { registerHandlers } from "./handlers";
+
+const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+async function main() {
+  const boss = await getBoss("worker");
+  await registerHandlers(boss);
+  await beat(workerId);
+  const timer = setInterval(() => beat(workerId).catch((e) => console.error("[worker] heartbeat failed", e)), heartbeatIntervalMs);
+  console.log(JSON.stringify({ worker: "ready", id: workerId }));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(timer);
+    await stopBoss();
+    await retire(workerId).catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error) => {
+  console.error("[worker] failed to start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
