@@ -7,6 +7,7 @@ import { StorageManagementClient } from "@azure/arm-storage";
 import { createPipelineFromOptions, createHttpHeaders, createPipelineRequest, bearerTokenAuthenticationPolicy, createDefaultHttpClient, type PipelineResponse } from "@azure/core-rest-pipeline";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server.js";
 import { EmulatorControl, type SeedInfo } from "./client.js";
+import type { JsonBody } from "./core/plugin.js";
 
 export const ARM_SCOPE = "https://management.azure.com/.default";
 
@@ -23,7 +24,7 @@ export interface TestEmulator {
   resources(appId: string, subscriptionId: string): ResourceManagementClient;
   storage(appId: string, subscriptionId: string): StorageManagementClient;
   /** A raw authenticated ARM call (for endpoints no installed SDK covers, e.g. subscriptions). */
-  arm(appId: string, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, string>; body: any }>;
+  arm(appId: string, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, string>; body: JsonBody }>;
   close(): Promise<void>;
 }
 
@@ -77,7 +78,7 @@ export async function wrapEmulator(emulator: RunningEmulator, dataDir: string, o
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const res: PipelineResponse = await pipeline.sendRequest(createDefaultHttpClient(), req);
-      return { status: res.status, headers: res.headers.toJSON(), body: res.bodyAsText ? JSON.parse(res.bodyAsText) : undefined };
+      return { status: res.status, headers: res.headers.toJSON(), body: res.bodyAsText ? (JSON.parse(res.bodyAsText) as JsonBody) : {} };
     },
     async close() {
       await emulator.close();
