@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RestError } from "@azure/core-rest-pipeline";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
-import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID, PROVIDER_TENANT_ID } from "../seed.js";
+import { request } from "node:https";
+import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID, PROVIDER_TENANT_ID, UNREGISTERED_SUBSCRIPTION_ID } from "../seed.js";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -21,6 +22,18 @@ async function failure(p: Promise<unknown>): Promise<Error> {
 }
 
 const SCOPE = "https://management.azure.com/.default";
+
+function rawGet(path: string, auth?: string): Promise<{ status: number; body: { error: { code: string } } }> {
+  return new Promise((resolve, reject) => {
+    const req = request(emu.emulator.url + path, { ca: emu.emulator.caPem, headers: auth ? { authorization: auth } : {} }, (res) => {
+      let text = "";
+      res.on("data", (c) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 describe("Entra ID errors", () => {
   it("surfaces a wrong secret as AADSTS7000215", async () => {
@@ -52,22 +65,45 @@ describe("ARM request checks", () => {
   });
 
   it("rejects a request without a token and one with a forged token", async () => {
-    const url = `${emu.emulator.url}/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups?api-version=2025-04-01`;
-    const { request } = await import("node:https");
-    const get = (auth?: string) =>
-      new Promise<{ status: number; body: { error: { code: string } } }>((resolve, reject) => {
-        const req = request(url, { ca: emu.emulator.caPem, headers: auth ? { authorization: auth } : {} }, (res) => {
-          let text = "";
-          res.on("data", (c) => (text += c));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        });
-        req.on("error", reject);
-        req.end();
-      });
+    const get = (auth?: string) => rawGet(`/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups?api-version=2025-04-01`, auth);
     expect((await get()).body.error.code).toBe("AuthenticationFailed");
     const forged = await get("Bearer eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOiJ4In0.c2lnbmF0dXJl");
     expect(forged.status).toBe(401);
     expect(forged.body.error.code).toBe("InvalidAuthenticationToken");
+  });
+
+  it("answers ExpiredAuthenticationToken for an expired token", async () => {
+    await emu.control.setConfig({ tokenLifetimeSeconds: 1 });
+    try {
+      const { ClientSecretCredential } = await import("@azure/identity");
+      const p = emu.principal(PROVIDER_APP_ID);
+      const cred = new ClientSecretCredential(p.tenantId, p.appId, p.secret, {
+        authorityHost: emu.emulator.url,
+        disableInstanceDiscovery: true,
+        tlsOptions: { ca: emu.emulator.caPem },
+      });
+      const token = await cred.getToken(SCOPE);
+      await new Promise((r) => setTimeout(r, 2100));
+      const res = await rawGet(`/subscriptions/${PROVIDER_SUBSCRIPTION_ID}?api-version=2022-12-01`, `Bearer ${token.token}`);
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("ExpiredAuthenticationToken");
+    } finally {
+      await emu.control.setConfig({ tokenLifetimeSeconds: 3599 });
+    }
+  });
+
+  it("registers a provider: Registering, then Registered", async () => {
+    const sub = `/subscriptions/${UNREGISTERED_SUBSCRIPTION_ID}/providers/Microsoft.Compute`;
+    const res = await emu.arm(PROVIDER_APP_ID, "POST", `${sub}/register?api-version=2025-04-01`);
+    expect(res.status).toBe(200);
+    expect(res.body.registrationState).toBe("Registering");
+    let state = res.body.registrationState;
+    for (let i = 0; i < 50 && state !== "Registered"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      state = (await emu.arm(PROVIDER_APP_ID, "GET", `${sub}?api-version=2025-04-01`)).body.registrationState;
+    }
+    expect(state).toBe("Registered");
+    await emu.arm(PROVIDER_APP_ID, "POST", `${sub}/unregister?api-version=2025-04-01`);
   });
 
   it("throttles with 429 and Retry-After once the bucket is empty, then recovers", async () => {
