@@ -135,6 +135,10 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
     store.markDirty();
     return { status: 200, body: sub };
   }
+  for (const plugin of rt.plugins) {
+    const ext = plugin.control?.find((c) => `${c.method} ${c.path}` === route);
+    if (ext) return ext.handler({ store, clock: rt.clock }, body);
+  }
   throw new ArmError(404, "NotFound", `No control endpoint '${route}'.`);
 }
 

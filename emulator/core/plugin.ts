@@ -79,6 +79,14 @@ export interface ProviderResourceType {
   apiVersions: string[];
 }
 
+/** An extra control endpoint at `/_emulator/{path}` (token-protected like the rest of the control API). */
+export interface ControlRoute {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Path after `/_emulator/`, e.g. "site-recovery/register-vmm"; matched exactly. */
+  path: string;
+  handler: (ctx: { store: Store; clock: Clock }, body: JsonBody) => Reply;
+}
+
 export interface ProviderPlugin {
   /** Unique plugin name, e.g. "compute". */
   name: string;
@@ -89,6 +97,8 @@ export interface ProviderPlugin {
   effects?: Record<string, EffectHandler>;
   /** Adds demo data when the demo seed runs (after directories, principals and subscriptions exist). */
   seed?: (seed: SeedContext) => void;
+  /** Optional control-API extensions for demos and tests. */
+  control?: ControlRoute[];
 }
 
 export function defineProvider(plugin: ProviderPlugin): ProviderPlugin {

@@ -1,0 +1,92 @@
+import { createHash, X509Certificate } from "node:crypto";
+import { ArmError } from "../../core/errors.js";
+import { newGuid } from "../../core/ids.js";
+import type { RequestContext } from "../../core/plugin.js";
+
+/** Microsoft.RecoveryServices/vaults shapes (SPECS VAULT 2025-02-01 examples/PUTVault.json; AZURE-FACTS §9). */
+export const VAULT_TYPE = "Microsoft.RecoveryServices/vaults";
+export const VAULT_API_VERSIONS = ["2016-06-01", "2023-04-01", "2024-04-01", "2024-10-01", "2025-02-01", "2026-07-01"];
+const VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,49}$/;
+
+export function assertVaultName(name: string): void {
+  // Code unconfirmed; the rule is DOCS resource-name-rules.md.
+  if (!VAULT_NAME.test(name)) {
+    throw new ArmError(400, "InvalidResourceName", `The vault name '${name}' is invalid. It must be 2 to 50 characters long, start with a letter, and contain only letters, numbers and hyphens.`);
+  }
+}
+
+/** The ARM body of a vault: Azure answers `sku {RS0, Standard}` whatever form of the standard sku was sent. */
+export function vaultBody(ctx: RequestContext, name: string, location: string, existing?: Record<string, unknown>) {
+  const props = (ctx.body.properties ?? {}) as Record<string, unknown>;
+  const old = (existing?.properties ?? {}) as Record<string, unknown>;
+  const skuName = String(ctx.body.sku?.name ?? "Standard");
+  if (!["Standard", "RS0"].includes(skuName)) {
+    throw new ArmError(400, "InvalidSkuName", `The sku '${skuName}' is not supported; use 'Standard' (RS0).`);
+  }
+  const identityType = String(ctx.body.identity?.type ?? (existing?.identity as { type?: string } | undefined)?.type ?? "None");
+  const identity = identityType === "SystemAssigned"
+    ? { type: "SystemAssigned", principalId: (existing?.identity as { principalId?: string } | undefined)?.principalId ?? newGuid(), tenantId: ctx.subscription!.tenantId }
+    : undefined;
+  return {
+    name,
+    type: VAULT_TYPE,
+    location,
+    tags: (ctx.body.tags as Record<string, string> | undefined) ?? (existing?.tags as Record<string, string> | undefined) ?? {},
+    sku: { name: "RS0", tier: "Standard" },
+    etag: `W/"datetime'${encodeURIComponent(ctx.clock.iso())}'"`,
+    ...(identity ? { identity } : {}),
+    properties: {
+      ...old,
+      provisioningState: old.provisioningState ?? "Creating",
+      privateEndpointStateForBackup: "None",
+      privateEndpointStateForSiteRecovery: "None",
+      publicNetworkAccess: props.publicNetworkAccess ?? old.publicNetworkAccess ?? "Enabled",
+      secureScore: "None",
+      bcdrSecurityLevel: "Poor",
+      redundancySettings: old.redundancySettings ?? { standardTierStorageRedundancy: "GeoRedundant", crossRegionRestore: "Disabled" },
+      securitySettings: old.securitySettings ?? { softDeleteSettings: { softDeleteState: "Enabled", softDeleteRetentionPeriodInDays: 14 } },
+    },
+  };
+}
+
+/**
+ * Vault credentials: the portal uploads a certificate and gets back the AAD details it writes into the
+ * `.VaultCredentials` file (the vault's own service principal, and the directory of the vault's subscription).
+ */
+export function certificateBody(ctx: RequestContext, vault: { id: string; internal: Record<string, unknown> }) {
+  const raw = String(ctx.body.properties?.certificate ?? "");
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(Buffer.from(raw, "base64"));
+  } catch {
+    throw new ArmError(400, "BadRequest", "The certificate is not a valid base64-encoded X.509 certificate.");
+  }
+  const sp = (vault.internal.servicePrincipal ??= { clientId: newGuid(), objectId: newGuid(), resourceId: String(BigInt("0x" + createHash("sha256").update(vault.id.toLowerCase()).digest("hex").slice(0, 15))) }) as {
+    clientId: string; objectId: string; resourceId: string;
+  };
+  ctx.store.markDirty();
+  const tenantId = ctx.subscription!.tenantId;
+  return {
+    name: ctx.params.certificateName,
+    type: `${VAULT_TYPE}/certificates`,
+    id: ctx.path,
+    properties: {
+      authType: "AzureActiveDirectory",
+      friendlyName: "",
+      certificate: raw,
+      resourceId: Number(sp.resourceId),
+      subject: cert.subject.replace(/\n/g, ", "),
+      issuer: cert.issuer.replace(/\n/g, ", "),
+      thumbprint: cert.fingerprint.replace(/:/g, ""),
+      validFrom: new Date(cert.validFrom).toISOString(),
+      validTo: new Date(cert.validTo).toISOString(),
+      aadAuthority: ctx.url(""),
+      aadTenantId: tenantId,
+      servicePrincipalClientId: sp.clientId,
+      servicePrincipalObjectId: sp.objectId,
+      azureManagementEndpointAudience: `${ctx.url("")}/RecoveryServices/${vault.id.split("/")[2]}/${sp.resourceId}`,
+      serviceResourceId: sp.resourceId,
+      aadAudience: `api://${tenantId}/RecoveryServices/${sp.resourceId}`,
+    },
+  };
+}
