@@ -45,6 +45,7 @@ export type DataTableProps = {
   className?: string;
 };
 
+const EMPTY = new Set<string>(); // never mutated: every update copies
 const alignClass = { left: "text-left", right: "text-right", center: "text-center" } as const;
 const hideClass = { sm: "max-sm:hidden", md: "max-md:hidden", lg: "max-lg:hidden", xl: "max-xl:hidden" } as const;
 
@@ -55,10 +56,15 @@ const hideClass = { sm: "max-sm:hidden", md: "max-md:hidden", lg: "max-lg:hidden
 export function DataTable(props: DataTableProps) {
   const { columns, rows, total, page, pageSize, sort, dir, pageSizes, emptyState, selectable, bulkActions, label, toolbar, className } = props;
   const { searchParams, hrefWith, navigate, isPending } = useTableUrl();
-  const [selected, setSelected] = React.useState<Set<string>>(() => new Set());
-
+  // The selection belongs to the rows it was made on: a new page, sort or filter starts with nothing selected.
   const rowKey = rows.map((r) => r.id).join("|");
-  React.useEffect(() => setSelected(new Set()), [rowKey]); // a new page, sort or filter starts with nothing selected
+  const [selection, setSelection] = React.useState<{ key: string; ids: Set<string> }>(() => ({ key: rowKey, ids: new Set() }));
+  const selected = selection.key === rowKey ? selection.ids : EMPTY;
+  const setSelected = (update: Set<string> | ((prev: Set<string>) => Set<string>)) =>
+    setSelection((prev) => {
+      const base = prev.key === rowKey ? prev.ids : EMPTY;
+      return { key: rowKey, ids: typeof update === "function" ? update(base) : update };
+    });
 
   const selectedIds = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
   const allChecked = rows.length > 0 && selectedIds.length === rows.length;

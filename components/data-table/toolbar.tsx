@@ -31,18 +31,25 @@ export type DataTableToolbarProps = {
 export function DataTableToolbar({ searchPlaceholder = "Search…", search = true, filters = [], children, debounceMs = 300, className }: DataTableToolbarProps) {
   const { searchParams, navigate, isPending } = useTableUrl();
   const urlQuery = searchParams?.get("q") ?? "";
-  const [query, setQuery] = React.useState(urlQuery);
+  // The box shows what the user typed while the URL holds what we last sent; when the URL changes to anything else
+  // (back button, "Clear filters"), the URL wins. Typed trailing spaces survive because only the trimmed text is sent.
+  const [draft, setDraft] = React.useState({ value: urlQuery, expected: urlQuery });
+  const query = urlQuery === draft.expected ? draft.value : urlQuery;
   const timer = React.useRef<ReturnType<typeof setTimeout>>(undefined);
   const searchId = React.useId();
-
-  // Follow the URL when it changes elsewhere (back button, "Clear filters").
-  React.useEffect(() => setQuery(urlQuery), [urlQuery]);
   React.useEffect(() => () => clearTimeout(timer.current), []);
 
-  function onSearch(value: string) {
-    setQuery(value);
+  function sendQuery(value: string) {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => navigate({ q: value.trim() || null }, "replace"), debounceMs);
+    const trimmed = value.trim();
+    setDraft({ value, expected: trimmed });
+    navigate({ q: trimmed || null }, "replace");
+  }
+
+  function onSearch(value: string) {
+    setDraft({ value, expected: urlQuery });
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => sendQuery(value), debounceMs);
   }
 
   const activeFilters = filters.filter((f) => searchParams?.get(f.name));
@@ -62,10 +69,7 @@ export function DataTableToolbar({ searchPlaceholder = "Search…", search = tru
             value={query}
             onChange={(e) => onSearch(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                clearTimeout(timer.current);
-                navigate({ q: query.trim() || null }, "replace");
-              }
+              if (e.key === "Enter") sendQuery(query);
             }}
             placeholder={searchPlaceholder}
             className="h-8 pr-8 pl-8 text-[13px] [&::-webkit-search-cancel-button]:hidden"
@@ -77,11 +81,7 @@ export function DataTableToolbar({ searchPlaceholder = "Search…", search = tru
               <button
                 type="button"
                 aria-label="Clear search"
-                onClick={() => {
-                  clearTimeout(timer.current);
-                  setQuery("");
-                  navigate({ q: null }, "replace");
-                }}
+                onClick={() => sendQuery("")}
                 className="absolute top-1/2 right-1.5 grid size-5 -translate-y-1/2 place-content-center rounded text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring"
               >
                 <X className="size-3.5" aria-hidden />
@@ -118,7 +118,7 @@ export function DataTableToolbar({ searchPlaceholder = "Search…", search = tru
           className="self-start text-muted-foreground sm:self-auto"
           onClick={() => {
             clearTimeout(timer.current);
-            setQuery("");
+            setDraft({ value: "", expected: "" });
             navigate(Object.fromEntries([["q", null], ...filters.map((f) => [f.name, null])]));
           }}
         >
