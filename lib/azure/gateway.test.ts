@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { SEED } from "@/emulator/seed";
+import { ArmError, checkAccess, getResourceGroup, getSubscription, listLocations, listProviders, registerProvider, withArmObserver, type ArmResponseInfo } from "./index";
+import { ensureResourceGroup } from "./resource-groups";
+import { startGatewayEmulator, type GatewayEmulator } from "./testing";
+
+let emu: GatewayEmulator;
+beforeAll(async () => {
+  emu = await startGatewayEmulator();
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+async function failure(p: Promise<unknown>): Promise<ArmError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ArmError);
+    return e as ArmError;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const provider = () => emu.access(SEED.apps.provider, SEED.subscriptions.provider);
+
+describe("the gateway against the emulator", () => {
+  it("validates a good principal and reads its subscription", async () => {
+    const access = provider();
+    await expect(checkAccess(access)).resolves.toMatchObject({ ok: true });
+    const sub = await getSubscription(access);
+    expect(sub).toMatchObject({ subscriptionId: SEED.subscriptions.provider, directoryId: SEED.tenants.provider, state: "Enabled" });
+    const locations = await listLocations(access);
+    expect(locations.length).toBeGreaterThan(3);
+    expect(locations.map((l) => l.name)).toContain("eastus");
+  });
+
+  it("reports a wrong secret as the terminal AADSTS7000215 without leaking the secret", async () => {
+    const access = emu.access(SEED.apps.provider, SEED.subscriptions.provider, { secret: "not-the-secret-value" });
+    const err = await failure(checkAccess(access));
+    expect(err.code).toBe("AADSTS7000215");
+    expect(err.retryable).toBe(false);
+    expect(err.message).toMatch(/Invalid client secret/);
+    expect(JSON.stringify({ ...err, message: err.message })).not.toContain("not-the-secret-value");
+    // An ARM call with the same credential fails the same way.
+    expect((await failure(getSubscription(access))).code).toBe("AADSTS7000215");
+  });
+
+  it("reports a principal without a role as terminal AuthorizationFailed with a request id", async () => {
+    const access = emu.access(SEED.apps.noRole, SEED.subscriptions.provider);
+    await expect(checkAccess(access)).resolves.toMatchObject({ ok: true });
+    const err = await failure(ensureResourceGroup(access, `rg-${randomUUID().slice(0, 8)}`, "eastus", {}));
+    expect(err).toMatchObject({ status: 403, code: "AuthorizationFailed", retryable: false });
+    expect(err.requestId).toBeTruthy();
+    expect(err.raw).toMatchObject({ error: { code: "AuthorizationFailed" } });
+  });
+
+  it("shows an unregistered provider and registers it", async () => {
+    const access = emu.access(SEED.apps.provider, SEED.subscriptions.unregistered);
+    const [compute, storage] = await listProviders(access, ["Microsoft.Compute", "Microsoft.Storage"]);
+    expect(compute).toMatchObject({ namespace: "Microsoft.Compute", registrationState: "NotRegistered", isRegistered: false });
+    expect(storage.isRegistered).toBe(true);
+    expect((await registerProvider(access, "Microsoft.Compute")).registrationState).toBe("Registering");
+  });
+
+  it("classifies an injected 500 as retryable after the SDK's own retries", async () => {
+    const access = provider();
+    await emu.control.addFault({ method: "GET", path: "/resourcegroups/rg-fault-500$", status: 500, code: "InternalServerError", message: "Boom" });
+    const err = await failure(getResourceGroup(access, "rg-fault-500"));
+    await emu.control.clearFaults();
+    expect(err).toMatchObject({ status: 500, code: "InternalServerError", retryable: true });
+  });
+
+  it("gives the observer every response with request and correlation ids", async () => {
+    const access = provider();
+    const seen: ArmResponseInfo[] = [];
+    const correlationId = randomUUID();
+    const name = `rg-obs-${randomUUID().slice(0, 8)}`;
+    await withArmObserver({ correlationId, onResponse: (i) => seen.push(i) }, async () => {
+      await ensureResourceGroup(access, name, "eastus", { owner: "gateway-test" });
+      expect(await getResourceGroup(access, name)).toMatchObject({ name, location: "eastus", tags: { owner: "gateway-test" } });
+      expect(await getResourceGroup(access, `${name}-missing`)).toBeNull();
+    });
+    expect(seen.map((s) => [s.method, s.status])).toEqual([["PUT", 201], ["GET", 200], ["GET", 404]]);
+    for (const s of seen) {
+      expect(s.requestId).toBeTruthy();
+      expect(s.correlationId).toBe(correlationId);
+      expect(s.path).not.toContain("?");
+    }
+    expect(seen[0].rateLimit.writes).toBeTypeOf("number");
+    expect(seen[1].rateLimit.reads).toBeTypeOf("number");
+  });
+});

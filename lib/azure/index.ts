@@ -1,0 +1,15 @@
+// The public surface of lib/azure: our types and functions only. SDK clients stay inside (clients.ts is internal).
+export type { AzureAccess, AzureCloudName } from "./types";
+export { cloudEndpoints, type CloudEndpoints } from "./clouds";
+export { ArmError, armCall, toArmError, isRetryable, isPreconditionFailed, isNotFound } from "./errors";
+export { withArmObserver, type ArmObserver, type ArmResponseInfo, type ArmRateLimit } from "./observe";
+export { configurePacing } from "./pacing-policy";
+export type { PacerOptions, RateBucket } from "./pacing";
+export { pollLro, type LroProgress } from "./lro";
+export {
+  checkAccess, getSubscription, listProviders, registerProvider, listLocations, listVmSizes, listResourceSkus, listUsages,
+} from "./subscription-gateway";
+export { sizesByRegion } from "./subscription-mappers";
+export type { SubscriptionInfo, ProviderRegistration, AzureLocation, VmSize, VmSkuAvailability, CoreUsage } from "./subscription-mappers";
+export { listImageCatalogue, CURATED_PUBLISHERS, type ImageOffer } from "./image-catalogue";
+export { ensureResourceGroup, getResourceGroup, deleteResourceGroup, type ResourceGroupInfo } from "./resource-groups";

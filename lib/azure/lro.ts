@@ -1,0 +1,83 @@
+import { armClientsFor, type ArmClients } from "./clients";
+import { ArmError, armCall } from "./errors";
+import { lroFailureTap, type LroFailureTap } from "./lro-failure";
+import { adaptPoller, type SdkPoller } from "./lro-poller";
+import { withResponseTap } from "./observe";
+import type { AzureAccess } from "./types";
+
+/** Where a long-running operation stands. Store `continuation` (no secrets in it) and call pollLro later, from any worker. */
+export type LroProgress<T> = { done: false; continuation: string; percent?: number } | { done: true; result: T };
+
+/**
+ * One kind of long-running operation, defined next to the gateway function that starts it. `args` must be plain JSON
+ * (names and ids only): they travel inside the continuation.
+ */
+export type LroDefinition<A, T> = {
+  kind: string;
+  start(clients: ArmClients, args: A): SdkPoller;
+  /** Rebuild the SDK's poller from its own serialized state (modular `restorePoller`, classic `resumeFrom`) without re-sending. */
+  restore(clients: ArmClients, args: A, state: string): SdkPoller;
+  map(raw: unknown): T;
+};
+
+type Continuation = { v: 1; kind: string; accessId: string; args: unknown; state: string };
+
+const registry = new Map<string, LroDefinition<unknown, unknown>>();
+
+export function defineLro<A, T>(definition: LroDefinition<A, T>): LroDefinition<A, T> {
+  registry.set(definition.kind, definition as LroDefinition<unknown, unknown>);
+  return definition;
+}
+
+/** Sends the initial request only, then returns: done when Azure finished synchronously, else a continuation. */
+export function startLro<A, T>(access: AzureAccess, definition: LroDefinition<A, T>, args: A): Promise<LroProgress<T>> {
+  const tap = lroFailureTap();
+  return armCall(() =>
+    withResponseTap(tap.onResponse, async () => {
+      const poller = await adaptPoller(definition.start(armClientsFor(access), args), "start");
+      return progress(access, definition, args, poller, tap);
+    }),
+  );
+}
+
+/** Polls once from a stored continuation, on fresh clients if need be; never re-issues the initial PUT/DELETE/POST. */
+export function pollLro<T = unknown>(access: AzureAccess, continuation: string): Promise<LroProgress<T>> {
+  const c = parseContinuation(continuation);
+  if (c.accessId !== access.id) {
+    return Promise.reject(new ArmError({ code: "ContinuationMismatch", message: "This operation belongs to another Azure subscription record.", retryable: false }));
+  }
+  const definition = registry.get(c.kind) as LroDefinition<unknown, T> | undefined;
+  if (!definition) {
+    return Promise.reject(new ArmError({ code: "UnknownOperationKind", message: `No long-running operation '${c.kind}' is defined.`, retryable: false }));
+  }
+  const tap = lroFailureTap();
+  return armCall(() =>
+    withResponseTap(tap.onResponse, async () => {
+      const poller = await adaptPoller(definition.restore(armClientsFor(access), c.args, c.state), "resume");
+      return progress(access, definition, c.args, poller, tap);
+    }),
+  );
+}
+
+async function progress<A, T>(
+  access: AzureAccess,
+  definition: LroDefinition<A, T>,
+  args: A,
+  poller: Awaited<ReturnType<typeof adaptPoller>>,
+  tap: LroFailureTap,
+): Promise<LroProgress<T>> {
+  if (poller.error) throw tap.toError(poller.error);
+  if (poller.done) return { done: true, result: definition.map(poller.result) };
+  const body: Continuation = { v: 1, kind: definition.kind, accessId: access.id, args, state: await poller.serialize() };
+  return { done: false, continuation: JSON.stringify(body), ...(tap.percent !== undefined ? { percent: tap.percent } : {}) };
+}
+
+function parseContinuation(text: string): Continuation {
+  try {
+    const c = JSON.parse(text) as Continuation;
+    if (c.v === 1 && typeof c.kind === "string" && typeof c.state === "string") return c;
+  } catch {
+    // fall through
+  }
+  throw new ArmError({ code: "InvalidContinuation", message: "The stored long-running operation state is unreadable.", retryable: false });
+}

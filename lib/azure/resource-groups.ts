@@ -1,0 +1,46 @@
+import { restorePoller } from "@azure/arm-resources";
+import { armClientsFor } from "./clients";
+import { armCall, isNotFound } from "./errors";
+import { defineLro, startLro, type LroProgress } from "./lro";
+import type { AzureAccess } from "./types";
+
+export type ResourceGroupInfo = { id: string; name: string; location: string; tags: Record<string, string>; provisioningState?: string };
+
+export function mapResourceGroup(rg: { id?: string; name?: string; location?: string; tags?: Record<string, string>; properties?: { provisioningState?: string } }): ResourceGroupInfo {
+  return {
+    id: rg.id ?? "",
+    name: rg.name ?? "",
+    location: rg.location ?? "",
+    tags: rg.tags ?? {},
+    ...(rg.properties?.provisioningState ? { provisioningState: rg.properties.provisioningState } : {}),
+  };
+}
+
+/** PUT: creating an existing group in the same location just updates its tags, so a retried job is harmless. */
+export function ensureResourceGroup(access: AzureAccess, name: string, location: string, tags: Record<string, string> = {}): Promise<ResourceGroupInfo> {
+  const { resources } = armClientsFor(access);
+  return armCall(async () => mapResourceGroup(await resources.resourceGroups.createOrUpdate(name, { location, tags })));
+}
+
+/** The group, or null when it does not exist. */
+export async function getResourceGroup(access: AzureAccess, name: string): Promise<ResourceGroupInfo | null> {
+  const { resources } = armClientsFor(access);
+  try {
+    return await armCall(async () => mapResourceGroup(await resources.resourceGroups.get(name)));
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+const deleteResourceGroupLro = defineLro<{ name: string }, null>({
+  kind: "resourceGroup.delete",
+  start: ({ resources }, { name }) => resources.resourceGroups.delete(name),
+  restore: ({ resources }, _args, state) => restorePoller(resources, state, resources.resourceGroups.delete),
+  map: () => null,
+});
+
+/** Starts deleting the group and everything in it; store the continuation and finish with pollLro. */
+export function deleteResourceGroup(access: AzureAccess, name: string): Promise<LroProgress<null>> {
+  return startLro(access, deleteResourceGroupLro, { name });
+}

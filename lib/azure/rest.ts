@@ -1,0 +1,48 @@
+import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, RestError, type Pipeline } from "@azure/core-rest-pipeline";
+
+export type ArmRest = {
+  /** GET one JSON document. */
+  get<T>(path: string, apiVersion: string): Promise<T>;
+  /** GET every item of a `{ value, nextLink }` list, following nextLink. */
+  list<T>(path: string, apiVersion: string): Promise<T[]>;
+};
+
+const httpClient = createDefaultHttpClient();
+
+/**
+ * JSON calls through an SDK client's pipeline (token, retry, pacing, observer, TLS), for ARM endpoints no installed
+ * package covers: `@azure/arm-resources` 8 dropped subscriptions and locations.
+ */
+export function createArmRest(pipeline: Pipeline, endpoint: string): ArmRest {
+  async function send<T>(url: string): Promise<T> {
+    const request = createPipelineRequest({ url, method: "GET", headers: createHttpHeaders({ accept: "application/json" }) });
+    const response = await pipeline.sendRequest(httpClient, request);
+    if (response.status >= 400) {
+      let code: string | undefined;
+      let message = `Unexpected status code: ${response.status}`;
+      try {
+        const body = JSON.parse(response.bodyAsText ?? "") as { error?: { code?: string; message?: string } };
+        code = body.error?.code;
+        message = body.error?.message ?? message;
+      } catch {
+        // not JSON: keep the status line
+      }
+      throw new RestError(message, { code, statusCode: response.status, request, response });
+    }
+    return (response.bodyAsText ? JSON.parse(response.bodyAsText) : {}) as T;
+  }
+  const urlFor = (path: string, apiVersion: string) => `${endpoint}${path}${path.includes("?") ? "&" : "?"}api-version=${apiVersion}`;
+  return {
+    get: (path, apiVersion) => send(urlFor(path, apiVersion)),
+    async list<T>(path: string, apiVersion: string) {
+      const items: T[] = [];
+      let next: string | undefined = urlFor(path, apiVersion);
+      while (next) {
+        const page: { value?: T[]; nextLink?: string } = await send(next);
+        items.push(...(page.value ?? []));
+        next = page.nextLink ?? undefined;
+      }
+      return items;
+    },
+  };
+}
