@@ -11,7 +11,8 @@ type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const resultsDir = path.join(repoRoot, "test-results");
 mkdirSync(resultsDir, { recursive: true });
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const polyfills = path.join(repoRoot, "scripts/lib/node20-polyfills.mjs");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${polyfills}`.trim() };
 const only = process.argv.slice(2);
 const wants = (step: string) => only.length === 0 || only.includes(step);
 

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { createUser } from "../support/db";
-import { signIn, signInAndLand } from "../support/login";
+import { formAlert, signIn, signInAndLand } from "../support/login";
 
 test("admins see sign-ins and failed sign-ins in the audit log and can filter them", async ({ page }) => {
   const victim = await createUser({ staffRole: "helpdesk" });
   await signIn(page, victim.email, "wrong-password");
-  await expect(page.getByRole("alert")).toContainText("incorrect");
+  await expect(formAlert(page)).toContainText("incorrect");
 
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin$/);

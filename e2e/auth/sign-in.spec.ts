@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createTenant, createUser, e2ePassword } from "../support/db";
-import { signIn, signInAndLand } from "../support/login";
+import { formAlert, signIn, signInAndLand } from "../support/login";
 
 test("each persona lands in its own area", async ({ page }) => {
   const admin = await createUser({ staffRole: "admin" });
@@ -22,7 +22,7 @@ test("each persona lands in its own area", async ({ page }) => {
 test("a wrong password gets a clear message and no session", async ({ page }) => {
   const user = await createUser({ staffRole: "helpdesk" });
   await signIn(page, user.email, "not-the-password");
-  await expect(page.getByRole("alert")).toContainText("The email or password is incorrect.");
+  await expect(formAlert(page)).toContainText("The email or password is incorrect.");
   await page.goto("/helpdesk/operations");
   await expect(page).toHaveURL(/\/login/);
 });
@@ -38,10 +38,10 @@ test("repeated failures lock the account, even for the right password", async ({
   const user = await createUser({ staffRole: "helpdesk" });
   for (let i = 0; i < 5; i++) {
     await signIn(page, user.email, `wrong-${i}`);
-    await expect(page.getByRole("alert")).toContainText("incorrect");
+    await expect(formAlert(page)).toContainText("incorrect");
   }
   await signIn(page, user.email, e2ePassword);
-  await expect(page.getByRole("alert")).toContainText("Too many failed sign-in attempts");
+  await expect(formAlert(page)).toContainText("Too many failed sign-in attempts");
   await expect(page).toHaveURL(/\/login/);
 });
 

@@ -11,3 +11,6 @@ export async function signInAndLand(page: Page, email: string, password: string,
   await signIn(page, email, password);
   await expect(page).toHaveURL(path);
 }
+
+/** The form-level message (Next adds its own empty role=alert route announcer, so match ours by slot). */
+export const formAlert = (page: Page) => page.locator('[data-slot="alert"]');

@@ -1,7 +1,7 @@
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = Number(process.env.E2E_PORT ?? 3210);
 const pgPort = Number(process.env.E2E_PGPORT ?? 54339);
 
 /** The isolated stack Playwright starts: its own data directory, ports and a fast emulator clock. */

@@ -27,7 +27,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome recorded in audit, not a server error worth a stack trace.
     error: (error) => {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if ((error as { type?: string }).type !== "CredentialsSignin") console.error(error);
     },
   },
   providers: [
