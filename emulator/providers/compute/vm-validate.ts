@@ -1,0 +1,42 @@
+import { ArmError } from "../../core/errors.js";
+import { normalizeLocation, REGION_NAMES } from "../../core/locations.js";
+import type { JsonBody } from "../../core/plugin.js";
+import { VM_TYPE } from "./constants.js";
+import { invalidParameter, missingParameter } from "./errors.js";
+import { findImage, resolveVersion, type PlatformImage } from "./images.js";
+import { findSize, isOffered, isRestricted, sizesIn, type VmSize } from "./sizes.js";
+
+/** Create-time checks in the order Azure applies them: location, size, image. */
+export function requireLocation(location: unknown): string {
+  if (!location) throw new ArmError(400, "LocationRequired", "The location property is required for this definition.");
+  const loc = normalizeLocation(location);
+  if (!loc) {
+    throw new ArmError(400, "LocationNotAvailableForResourceType", `The provided location '${String(location)}' is not available for resource type '${VM_TYPE}'. List of available regions for the resource type is '${REGION_NAMES.join(",")}'.`);
+  }
+  return loc;
+}
+
+/** A size unknown in the region is a 400 (wording unconfirmed); a size restricted for the subscription is Azure's 409 SkuNotAvailable. */
+export function requireSize(name: unknown, location: string, vmId: string, subscriptionId: string): VmSize {
+  if (name === undefined || name === null || name === "") throw missingParameter("hardwareProfile.vmSize");
+  const size = findSize(name);
+  if (!size || !isOffered(size, location)) {
+    throw invalidParameter("vmSize", `The requested VM size ${String(name)} is not available in the current region. The sizes available in the current region are: ${sizesIn(location).map((s) => s.name).join(",")}. Find out more on the available VM sizes in each region at https://aka.ms/azure-regions.`);
+  }
+  if (isRestricted(size, location)) {
+    throw new ArmError(409, "SkuNotAvailable", `The requested size for resource '${vmId}' is currently not available in location '${location}' zones '' for subscription '${subscriptionId}'. Please try another size or deploy to a different location or zones. See https://aka.ms/azureskunotavailable for details.`);
+  }
+  return size;
+}
+
+export function requireImage(storageProfile: JsonBody | undefined): { image: PlatformImage; version: string } {
+  const ref = storageProfile?.imageReference as JsonBody | undefined;
+  if (!ref) throw missingParameter("imageReference");
+  const image = findImage(ref.publisher, ref.offer, ref.sku);
+  const version = image && resolveVersion(image, ref.version);
+  if (!image || !version) {
+    const urn = [ref.publisher, ref.offer, ref.sku, ref.version ?? "latest"].map(String).join(":");
+    throw new ArmError(404, "PlatformImageNotFound", `The platform image '${urn}' is not available. Verify that all fields in the storage profile are correct. For more details about storage profile information, please refer to https://aka.ms/storageprofile`, undefined, { target: "imageReference" });
+  }
+  return { image, version };
+}
