@@ -51,7 +51,7 @@ describe("Recovery Services vaults through @azure/arm-recoveryservices", () => {
   it("answers a certificate upload with the AAD details for vault credentials", async () => {
     const der = Buffer.from(emu.emulator.caPem.replace(/-----[^-]+-----|\s/g, ""), "base64");
     const res = await client.vaultCertificates.create("WAPRecoveryGroup", "WAPRecoveryVault", "vmm01-cert", { properties: { authType: "AAD", certificate: new Uint8Array(der) } });
-    const p = res.properties as Record<string, unknown>;
+    const p = res.properties as unknown as Record<string, unknown>;
     expect(p.authType).toBe("AzureActiveDirectory");
     expect(p.aadTenantId).toBe(PROVIDER_TENANT_ID);
     expect(p.aadAuthority).toBe(emu.emulator.url);
@@ -59,6 +59,6 @@ describe("Recovery Services vaults through @azure/arm-recoveryservices", () => {
     expect(p.thumbprint).toMatch(/^[0-9A-F]{40}$/);
     expect(p.resourceId).toEqual(expect.any(Number));
     const again = await client.vaultCertificates.create("WAPRecoveryGroup", "WAPRecoveryVault", "vmm01-cert", { properties: { authType: "AAD", certificate: new Uint8Array(der) } });
-    expect((again.properties as Record<string, unknown>).servicePrincipalClientId).toBe(p.servicePrincipalClientId);
+    expect((again.properties as unknown as Record<string, unknown>).servicePrincipalClientId).toBe(p.servicePrincipalClientId);
   });
 });

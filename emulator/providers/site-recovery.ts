@@ -5,6 +5,8 @@ import { infrastructureRoutes } from "./site-recovery/infrastructure-routes.js";
 import { jobView, listJobs, operationStatus } from "./site-recovery/jobs.js";
 import { mappingEffects, mappingRoutes } from "./site-recovery/mappings.js";
 import { policyRoutes } from "./site-recovery/policies.js";
+import { protectedItemRoutes } from "./site-recovery/protected-routes.js";
+import { itemEffects } from "./site-recovery/failover.js";
 import { registerVmmControl, seedSiteRecovery } from "./site-recovery/seed.js";
 
 /** Azure Site Recovery under a Recovery Services vault: Hyper-V (VMM) to Azure (AZURE-FACTS §8). */
@@ -13,11 +15,12 @@ const types = ["replicationFabrics", "replicationPolicies", "replicationJobs", "
 export default defineProvider({
   name: "site-recovery",
   namespaces: [{ namespace: "Microsoft.RecoveryServices", resourceTypes: types.map((t) => ({ resourceType: `vaults/${t}`, locations: REGION_NAMES, apiVersions: ASR_API_VERSIONS })) }],
-  effects: { ...mappingEffects },
+  effects: { ...mappingEffects, ...itemEffects },
   routes: [
     ...infrastructureRoutes,
     ...policyRoutes,
     ...mappingRoutes,
+    ...protectedItemRoutes,
     route({ method: "GET", path: `${VAULT}/replicationJobs`, operation: "read", resourceType: T.job, handler: (ctx) => listJobs(ctx, vaultOf(ctx)) }),
     route({
       method: "GET", path: `${VAULT}/replicationJobs/{jobName}`, operation: "read", resourceType: T.job,

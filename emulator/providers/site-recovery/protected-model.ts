@@ -1,0 +1,130 @@
+import type { Clock } from "../../core/clock.js";
+import type { Store } from "../../core/store.js";
+import type { StoredResource } from "../../core/state.js";
+import { props, stableGuid } from "./common.js";
+
+/**
+ * A protected item's lifecycle, kept in `internal` as timestamps and a stage; GET computes protectionState,
+ * initial-replication progress, the latest recovery point and allowedOperations from them and the clock.
+ * State names outside the spec examples (Protected, WaitingForCompletion, the allowedOperations of a protected
+ * item and of a test failover) are best readings (unconfirmed).
+ */
+export type Stage = "replicating" | "failedOver" | "failoverCommitted" | "failedBack" | "failbackCommitted";
+export interface ItemInternal {
+  stage: Stage;
+  enableStartMs: number;
+  enableEndMs: number;
+  irEndMs: number;
+  intervalMs: number;
+  intervalSeconds: number;
+  retentionMs: number;
+  appConsistentMs: number;
+  /** Replication stops at failover: recovery points end here. */
+  frozenAtMs?: number;
+  testFailover?: { jobId: string; startMs: number; vmId: string; nicId?: string };
+  azureVm?: { vmId: string; nicId?: string };
+  pending?: { scenarioName: string; jobId: string; startMs: number };
+  lastScenario?: { scenarioName: string; jobId: string; startMs: number };
+  failoverRecoveryPointId?: string;
+}
+
+const PENDING_STATE: Record<string, [string, string]> = {
+  PlannedFailover: ["PlannedFailoverInProgress", "Planned failover in progress"],
+  UnplannedFailover: ["UnplannedFailoverInProgress", "Failover in progress"],
+  CommitFailover: ["FailoverCommitInProgress", "Commit in progress"],
+  DisableDr: ["DisablingProtection", "Disabling protection"],
+};
+
+const STAGE: Record<Exclude<Stage, "replicating">, { state: string; description: string; active: string; ops: string[] }> = {
+  failedOver: { state: "FailedOver", description: "Failover completed", active: "Recovery", ops: ["Commit", "DisableProtection"] },
+  failoverCommitted: { state: "FailoverCommitted", description: "Failover committed", active: "Recovery", ops: ["PlannedFailover", "DisableProtection"] },
+  failedBack: { state: "FailedBack", description: "Failback completed", active: "Primary", ops: ["Commit", "DisableProtection"] },
+  failbackCommitted: { state: "FailbackCommitted", description: "Failback committed; reverse replicate to protect the virtual machine again", active: "Primary", ops: ["ReverseReplicate", "DisableProtection"] },
+};
+
+export const itemInternal = (r: StoredResource) => r.internal as unknown as ItemInternal;
+
+/** Recovery point times: one per replication cycle after initial replication, within the retention window. */
+export function recoveryPointTimes(i: ItemInternal, now: number): number[] {
+  const end = Math.min(now, i.frozenAtMs ?? now);
+  if (end < i.irEndMs) return [];
+  const last = i.irEndMs + Math.floor((end - i.irEndMs) / i.intervalMs) * i.intervalMs;
+  const oldest = Math.max(i.irEndMs, last - i.retentionMs);
+  const times: number[] = [];
+  for (let t = last; t >= oldest && times.length < 500; t -= i.intervalMs) times.push(t);
+  return times;
+}
+
+export function recoveryPoints(r: StoredResource, clock: Clock) {
+  const i = itemInternal(r);
+  return recoveryPointTimes(i, clock.now()).map((t) => {
+    const name = stableGuid(r.id, String(t));
+    const appConsistent = i.appConsistentMs > 0 && (t - i.irEndMs) % i.appConsistentMs < i.intervalMs;
+    return {
+      id: `${r.id}/recoveryPoints/${name}`,
+      name,
+      type: "Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems/recoveryPoints",
+      properties: { recoveryPointTime: clock.iso(t), recoveryPointType: appConsistent ? "AppConsistent" : "CrashConsistent", providerSpecificDetails: { instanceType: "HyperVReplicaAzure" } },
+    };
+  });
+}
+
+function scenario(vaultId: string, clock: Clock, s?: { scenarioName: string; jobId: string; startMs: number }) {
+  if (!s) return { scenarioName: "None", jobId: `${vaultId}/replicationJobs/None`, startTime: "1753-01-01T01:01:01Z" };
+  return { scenarioName: s.scenarioName, jobId: s.jobId, startTime: clock.iso(s.startMs) };
+}
+
+/** The ARM body of a protected item at this moment. */
+export function itemView(store: Store, clock: Clock, r: StoredResource): Record<string, unknown> {
+  const i = itemInternal(r);
+  const now = clock.now();
+  const vaultId = r.id.split("/").slice(0, 9).join("/");
+  const psd = { ...((props(r).providerSpecificDetails ?? {}) as Record<string, unknown>) };
+  let state: string, description: string, ops: string[], health = "Normal", active = "Primary";
+  let current = i.pending ?? (i.testFailover ? { scenarioName: "TestFailover", jobId: i.testFailover.jobId, startMs: i.testFailover.startMs } : undefined);
+  let tfo = i.testFailover ? ["WaitingForCompletion", "Waiting for user input"] : ["None", "None"];
+  if (i.stage === "replicating") {
+    const irSpan = Math.max(1, i.irEndMs - i.enableEndMs);
+    const progress = Math.max(0, Math.min(100, Math.floor(((now - i.enableEndMs) / irSpan) * 100)));
+    if (now < i.enableStartMs + (i.enableEndMs - i.enableStartMs) / 10) [state, description, ops] = ["UnprotectedStatesBegin", "Enabling protection", []];
+    else if (now < i.enableEndMs) [state, description, ops] = ["EnablingProtection", "Enabling protection", []];
+    else if (now < i.irEndMs) [state, description, ops] = ["ProtectedStatesBegin", `Initial replication in progress (${progress}%)`, ["DisableProtection"]];
+    else [state, description, ops] = ["Protected", i.testFailover ? "Cleanup test failover pending" : "Protected", i.testFailover ? ["TestFailoverCleanup"] : ["PlannedFailover", "UnplannedFailover", "DisableProtection", "TestFailover"]];
+    if (now < i.enableEndMs) current ??= i.lastScenario;
+    psd.initialReplicationDetails = { initialReplicationType: "InitialReplication", initialReplicationProgressPercentage: now < i.enableEndMs ? 0 : progress };
+    psd.vmProtectionState = now < i.enableEndMs ? "EnablingProtection" : now < i.irEndMs ? "InitialReplicationInProgress" : "Protected";
+    psd.vmProtectionStateDescription = now < i.enableEndMs ? "Enabling protection" : now < i.irEndMs ? "Initial replication in progress" : "Protected";
+  } else {
+    const s = STAGE[i.stage];
+    [state, description, ops, active, health] = [s.state, s.description, s.ops, s.active, "None"];
+    psd.vmProtectionState = s.state;
+    psd.vmProtectionStateDescription = s.description;
+  }
+  if (i.pending) {
+    ops = [];
+    if (i.pending.scenarioName === "TestFailover") tfo = ["TestFailoverInProgress", "Test failover in progress"];
+    else if (i.pending.scenarioName === "TestFailoverCleanup") tfo = ["TestFailoverCleanupInProgress", "Cleaning up test failover"];
+    else if (PENDING_STATE[i.pending.scenarioName]) [state, description] = PENDING_STATE[i.pending.scenarioName];
+  }
+  const points = recoveryPointTimes(i, now);
+  if (points.length) {
+    const last = clock.iso(points[0]);
+    Object.assign(psd, { lastReplicatedTime: last, lastRecoveryPointReceived: last, lastRpoCalculatedTime: clock.iso(now), rpoInSeconds: Math.round(((now - points[0]) / i.intervalMs) * i.intervalSeconds) });
+  }
+  return {
+    ...r.body,
+    properties: {
+      ...props(r),
+      protectionState: state,
+      protectionStateDescription: description,
+      activeLocation: active,
+      testFailoverState: tfo[0],
+      testFailoverStateDescription: tfo[1],
+      allowedOperations: ops,
+      replicationHealth: health,
+      currentScenario: scenario(vaultId, clock, current),
+      ...(i.failoverRecoveryPointId ? { failoverRecoveryPointId: i.failoverRecoveryPointId } : {}),
+      providerSpecificDetails: psd,
+    },
+  };
+}
