@@ -41,14 +41,14 @@ export function startLro<A, T>(access: AzureAccess, definition: LroDefinition<A,
 }
 
 /** Polls once from a stored continuation, on fresh clients if need be; never re-issues the initial PUT/DELETE/POST. */
-export function pollLro<T = unknown>(access: AzureAccess, continuation: string): Promise<LroProgress<T>> {
+export async function pollLro<T = unknown>(access: AzureAccess, continuation: string): Promise<LroProgress<T>> {
   const c = parseContinuation(continuation);
   if (c.accessId !== access.id) {
-    return Promise.reject(new ArmError({ code: "ContinuationMismatch", message: "This operation belongs to another Azure subscription record.", retryable: false }));
+    throw new ArmError({ code: "ContinuationMismatch", message: "This operation belongs to another Azure subscription record.", retryable: false });
   }
   const definition = registry.get(c.kind) as LroDefinition<unknown, T> | undefined;
   if (!definition) {
-    return Promise.reject(new ArmError({ code: "UnknownOperationKind", message: `No long-running operation '${c.kind}' is defined.`, retryable: false }));
+    throw new ArmError({ code: "UnknownOperationKind", message: `No long-running operation '${c.kind}' is defined.`, retryable: false });
   }
   const tap = lroFailureTap();
   return armCall(() =>
