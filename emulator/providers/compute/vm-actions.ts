@@ -39,6 +39,8 @@ export function powerAction(action: "start" | "powerOff" | "restart" | "dealloca
     const op = ctx.lro.begin({
       resourceId: vm.id, kind: "action", durationSeconds: step === "noop" ? 1 : DURATIONS[action], apiVersion: ctx.apiVersion, namespace: NS,
       location: String(vm.body.location), effects: [{ name: "compute.vmPowerState", args: { vmId: vm.id, state: transition.final, action } }],
+      // The SDK accepts only 200/202 on the final Location poll of a VM action; the core answers 204 without a result.
+      result: null,
     });
     return ctx.lro.reply(op, ctx.url(""), { status: 202 });
   };
