@@ -53,7 +53,8 @@ function run(ctx: RequestContext, spec: ActionSpec, args: Record<string, unknown
   const internal = itemInternal(item);
   internal.pending = { scenarioName: spec.scenarioName, jobId: started.jobId, startMs: ctx.clock.now() };
   ctx.store.markDirty();
-  return acceptedReply(ctx, vault, started, item.id);
+  // The item is gone when a disable job ends, so there is no final object to point Location at.
+  return acceptedReply(ctx, vault, started, args.action === "disable" ? undefined : item.id);
 }
 
 const psdOf = (ctx: RequestContext) => (ctx.body.properties?.providerSpecificDetails ?? {}) as Record<string, string | undefined>;
