@@ -4,6 +4,7 @@ import { syncBackReferences } from "./network/back-references.js";
 import { NETWORK, NETWORK_API_VERSIONS, settle, type Json } from "./network/common.js";
 import { nicRoutes } from "./network/nics.js";
 import { nsgRoutes } from "./network/nsgs.js";
+import { loadBalancerRoutes } from "./network/load-balancers.js";
 import { publicIpRoutes } from "./network/public-ips.js";
 import { vnetRoutes } from "./network/vnets.js";
 
@@ -31,5 +32,5 @@ export default defineProvider({
       syncBackReferences(store, String(args.subscriptionId));
     },
   },
-  routes: [...vnetRoutes, ...publicIpRoutes, ...nicRoutes, ...nsgRoutes],
+  routes: [...vnetRoutes, ...publicIpRoutes, ...nicRoutes, ...nsgRoutes, ...loadBalancerRoutes],
 });

@@ -28,10 +28,12 @@ export async function restError(p: Promise<unknown>): Promise<RestError> {
 /** The ARM error code of a failed SDK call, and the first detail code when Azure wraps the reason. */
 export async function errorCodes(p: Promise<unknown>): Promise<{ status?: number; code?: string; detail?: string; message: string }> {
   const e = await restError(p);
-  const body = e.details as { error?: { details?: { code?: string }[] }; details?: { code?: string }[] } | undefined;
-  const details = body?.error?.details ?? body?.details;
+  // A refused LRO start (createOrUpdate) surfaces without the ARM body, so details are only there for other calls.
+  const details = (e.details as { error?: { details?: { code?: string }[] } } | undefined)?.error?.details;
   return { status: e.statusCode, code: e.code, detail: details?.[0]?.code, message: e.message };
 }
+
+export const API = "2026-01-01";
 
 export const rgId = (rg: string) => `/subscriptions/${SUB}/resourceGroups/${rg}`;
 export const netId = (rg: string, type: string, name: string) => `${rgId(rg)}/providers/Microsoft.Network/${type}/${name}`;
