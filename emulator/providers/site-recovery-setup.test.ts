@@ -63,7 +63,7 @@ describe("Site Recovery infrastructure and policies through @azure/arm-recoverys
     expect(created.properties?.providerSpecificDetails).toMatchObject({ instanceType: "HyperVReplicaAzure", replicationInterval: 900, recoveryPointHistoryDurationInHours: 1 });
     const acme = await locate(client, "AcmeCorp Cloud");
     const mapping = await client.replicationProtectionContainerMappings.beginCreateAndWait(VAULT, RG, acme.fabric, acme.container, "AcmeCorp-Policy-Mapping", {
-      properties: { targetProtectionContainerId: "Microsoft Azure", policyId: created.id, providerSpecificInput: { instanceType: "ReplicationProviderSpecificContainerMappingInput" } },
+      properties: { targetProtectionContainerId: "Microsoft Azure", policyId: created.id, providerSpecificInput: { instanceType: "ReplicationProviderSpecificContainerMappingInput" } as never },
     }, POLL);
     expect(mapping.properties).toMatchObject({ state: "Paired", health: "Normal", policyFriendlyName: "AcmeCorp-Policy" });
     const container = await client.replicationProtectionContainers.get(VAULT, RG, acme.fabric, acme.container);

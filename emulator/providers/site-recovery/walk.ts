@@ -8,7 +8,7 @@ export async function associateAcmePolicy(client: SiteRecoveryManagementClient) 
   } as never, POLL);
   const acme = await locate(client, "AcmeCorp Cloud", "VM01");
   await client.replicationProtectionContainerMappings.beginCreateAndWait(VAULT, RG, acme.fabric, acme.container, "AcmeCorp-Policy-Mapping", {
-    properties: { targetProtectionContainerId: "Microsoft Azure", policyId: policy.id, providerSpecificInput: { instanceType: "ReplicationProviderSpecificContainerMappingInput" } },
+    properties: { targetProtectionContainerId: "Microsoft Azure", policyId: policy.id, providerSpecificInput: { instanceType: "ReplicationProviderSpecificContainerMappingInput" } as never },
   }, POLL);
   return { policyId: policy.id!, ...acme };
 }
