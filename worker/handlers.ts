@@ -1,6 +1,9 @@
 import type { PgBoss } from "pg-boss";
+import { startWorkers } from "@/lib/jobs/worker";
+// Every domain with operations registers its handlers by being imported here.
+import "@/lib/subscriptions/jobs";
+import "@/lib/tenancy/jobs";
 
-/** Every domain's job handlers are registered here; domains add theirs as they gain operations. */
 export async function registerHandlers(boss: PgBoss) {
-  void boss;
+  await startWorkers(boss, { concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8) });
 }

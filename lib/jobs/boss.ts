@@ -3,8 +3,8 @@ import { PgBoss } from "pg-boss";
 const globalForBoss = globalThis as unknown as { portalBoss?: Promise<PgBoss> };
 
 /**
- * The process's pg-boss instance. The web process only sends jobs and reads queue stats (no supervision or
- * scheduling); the worker starts its own with `role: "worker"`.
+ * The process's pg-boss instance. The web process only sends jobs (inside the transaction that writes the Operation)
+ * and reads queue stats; the worker also supervises, schedules and listens for new jobs.
  */
 export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
   globalForBoss.portalBoss ??= (async () => {
@@ -14,7 +14,8 @@ export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
       max: role === "worker" ? 10 : 3,
       supervise: role === "worker",
       schedule: role === "worker",
-      migrate: role === "worker",
+      migrate: true,
+      useListenNotify: role === "worker",
     });
     boss.on("error", (error) => console.error("[jobs]", error));
     await boss.start();

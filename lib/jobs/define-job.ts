@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import type { AzureAccess } from "@/lib/azure";
+import type { LroProgress } from "@/lib/azure";
+
+/** What a job handler gets: its operation's identity and the step recorder. */
+export type JobContext = {
+  operationId: string;
+  tenantId: string | null;
+  actorId: string | null;
+  /** The pg-boss attempt (0 on the first run); a resumed poll keeps counting from the same operation. */
+  attempt: number;
+  /** Declares the step names up front so progress reads "2 of 6" from the start. */
+  plan(steps: string[]): Promise<void>;
+  /**
+   * Runs one named step and records it (start, end, outcome, ARM request and correlation ids). A step that already
+   * succeeded in an earlier run of this operation is not run again: its stored result is returned.
+   */
+  step<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * A step around an ARM long-running operation: starts it once, stores the continuation and, while Azure is still
+   * working, ends this run and schedules a poll, so no worker waits on Azure. Returns the result once done.
+   */
+  lroStep<T>(name: string, lro: { start: () => Promise<LroProgress<T>>; poll: (continuation: string) => Promise<LroProgress<T>> }): Promise<T>;
+  /** Adds a short, human detail to the running step ("Resource group tnt-contoso-1 exists"). */
+  note(detail: string): void;
+  /** The onboarded Azure subscription record, for lib/azure. */
+  azureAccess(azureSubscriptionId: string): Promise<AzureAccess>;
+};
+
+export type JobDefinition<I = unknown> = {
+  kind: string;
+  input: z.ZodType<I>;
+  /** Runs the operation. Must be safe to run again from the start: deterministic names, PUT semantics, read before write. */
+  run(input: I, op: JobContext): Promise<void>;
+  /** Marks the intent the operation served as failed (a VM left "Creating" forever is a defect). */
+  onFailed?(input: I, op: { operationId: string; message: string }): Promise<void>;
+  /** Runs after success (e.g. mark the intent done). */
+  onSucceeded?(input: I, op: { operationId: string }): Promise<void>;
+};
+
+const registry = new Map<string, JobDefinition<unknown>>();
+
+export function defineJob<I>(definition: JobDefinition<I>): JobDefinition<I> {
+  registry.set(definition.kind, definition as JobDefinition<unknown>);
+  return definition;
+}
+
+export const getJobDefinition = (kind: string) => registry.get(kind);
+export const jobKinds = () => [...registry.keys()];

@@ -1,0 +1,41 @@
+import { ArmError } from "@/lib/azure";
+import { AppError } from "@/lib/errors";
+
+/** Thrown inside a run to end it now and run the operation again later (an ARM operation still in progress). */
+export class Reschedule extends Error {
+  constructor(readonly delayMs: number, readonly reason: string) {
+    super(reason);
+  }
+}
+
+export type Failure = {
+  retryable: boolean;
+  retryAfterMs?: number;
+  message: string;
+  code?: string;
+  requestId?: string;
+  correlationId?: string;
+  raw?: unknown;
+};
+
+/**
+ * How a failed run is treated. ArmErrors carry lib/azure's classification (429/5xx/network retry; validation,
+ * authorization, quota and conflicts end the operation). Our own AppErrors (NotFound, Conflict…) are decisions, so
+ * they end it too. Anything else is unexpected (a lost database connection, a bug): retried, then failed with a
+ * reference the helpdesk can find in the worker log.
+ */
+export function classifyFailure(error: unknown, ref: string): Failure {
+  if (error instanceof ArmError) {
+    return {
+      retryable: error.retryable,
+      retryAfterMs: error.retryAfterMs,
+      message: error.message,
+      code: error.code,
+      requestId: error.requestId,
+      correlationId: error.correlationId,
+      raw: error.raw,
+    };
+  }
+  if (error instanceof AppError) return { retryable: false, message: error.message, code: error.constructor.name };
+  return { retryable: true, message: `The portal hit an unexpected error (ref ${ref}).`, code: "InternalError" };
+}

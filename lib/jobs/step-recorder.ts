@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { withArmObserver, type LroProgress } from "@/lib/azure";
+import { db, Prisma, type OperationStep } from "@/lib/db/client";
+import { Reschedule } from "./outcome";
+import { pollDelayMs } from "./poll-delay";
+
+type Run<T> = (observe: <R>(fn: () => Promise<R>) => Promise<R>) => Promise<T>;
+
+/** Records an operation's steps by position, so a re-run skips what already succeeded and resumes what was running. */
+export class StepRecorder {
+  private position = 0;
+  private notes: string[] = [];
+  private readonly steps: Map<number, OperationStep>;
+
+  constructor(
+    private readonly operationId: string,
+    existing: OperationStep[],
+  ) {
+    this.steps = new Map(existing.map((s) => [s.position, s]));
+  }
+
+  async plan(names: string[]) {
+    await db.$transaction([
+      ...names.map((name, position) =>
+        db.operationStep.upsert({
+          where: { operationId_position: { operationId: this.operationId, position } },
+          create: { operationId: this.operationId, position, name },
+          update: {},
+        }),
+      ),
+      db.operation.update({ where: { id: this.operationId }, data: { stepsTotal: names.length } }),
+    ]);
+    for (const s of await db.operationStep.findMany({ where: { operationId: this.operationId } })) this.steps.set(s.position, s);
+  }
+
+  note(detail: string) {
+    this.notes.push(detail);
+  }
+
+  step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    return this.record(name, (observe) => observe(fn));
+  }
+
+  lroStep<T>(name: string, lro: { start: () => Promise<LroProgress<T>>; poll: (c: string) => Promise<LroProgress<T>> }): Promise<T> {
+    return this.record(name, async (observe) => {
+      const position = this.position - 1;
+      const saved = this.steps.get(position)?.continuation;
+      const progress = await observe(() => (saved ? lro.poll(saved) : lro.start()));
+      if (progress.done) return progress.result;
+      // While the step runs, `result` holds the poll count (it becomes the real result on success).
+      const polls = saved ? ((this.steps.get(position)?.result as { polls?: number } | null)?.polls ?? 0) + 1 : 0;
+      await db.$transaction([
+        db.operationStep.update({
+          where: { operationId_position: { operationId: this.operationId, position } },
+          data: { continuation: progress.continuation, percent: progress.percent ?? null, detail: "Waiting for Azure to finish", result: { polls } },
+        }),
+        db.operation.update({ where: { id: this.operationId }, data: { percent: progress.percent ?? null, heartbeatAt: new Date() } }),
+      ]);
+      throw new Reschedule(pollDelayMs(polls), `${name}: still running in Azure`);
+    });
+  }
+
+  private async record<T>(name: string, run: Run<T>): Promise<T> {
+    const position = this.position++;
+    const where = { operationId_position: { operationId: this.operationId, position } };
+    const previous = this.steps.get(position);
+    if (previous?.state === "succeeded" && previous.name === name) return previous.result as T;
+
+    // Resuming a long-running step is the same attempt, still waiting on Azure: only a fresh start counts as one.
+    const isResume = previous?.state === "running" && !!previous.continuation;
+    const correlationId = previous?.correlationId ?? randomUUID();
+    let requestId: string | undefined;
+    const observe = <R>(fn: () => Promise<R>) =>
+      withArmObserver({ correlationId, onResponse: (info) => void (requestId = info.requestId ?? requestId) }, fn);
+    this.notes = [];
+    const started = await db.operationStep.upsert({
+      where,
+      create: { operationId: this.operationId, position, name, state: "running", attempt: 1, startedAt: new Date(), correlationId },
+      update: {
+        name,
+        state: "running",
+        attempt: isResume ? undefined : { increment: 1 },
+        startedAt: isResume ? undefined : new Date(),
+        endedAt: null,
+        errorCode: null,
+        correlationId,
+      },
+    });
+    this.steps.set(position, started);
+    await db.operation.update({ where: { id: this.operationId }, data: { heartbeatAt: new Date() } });
+
+    try {
+      const result = await run(observe);
+      const done = await db.operationStep.update({
+        where,
+        data: {
+          state: "succeeded",
+          endedAt: new Date(),
+          requestId: requestId ?? started.requestId,
+          detail: this.notes.join(" · ") || null,
+          result: result === undefined ? Prisma.DbNull : (result as Prisma.InputJsonValue),
+          continuation: null,
+          percent: null,
+        },
+      });
+      this.steps.set(position, done);
+      await db.operation.update({
+        where: { id: this.operationId },
+        data: { stepsDone: { increment: 1 }, percent: null, heartbeatAt: new Date() },
+      });
+      return result;
+    } catch (error) {
+      if (error instanceof Reschedule) throw error;
+      const failure = error as { code?: string; message?: string; requestId?: string };
+      await db.operationStep.update({
+        where,
+        data: { state: "failed", endedAt: new Date(), errorCode: failure.code ?? null, requestId: requestId ?? failure.requestId ?? null, detail: failure.message?.slice(0, 2000) ?? null },
+      });
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+// Test-only: the real worker (pg-boss + handlers) in the test process, against the test database.
+import { db } from "@/lib/db/client";
+import { getBoss, stopBoss } from "./boss";
+import { startWorkers } from "./worker";
+
+export async function startTestWorker() {
+  process.env.JOBS_POLL_MIN_MS ??= "200";
+  const boss = await getBoss("worker");
+  await startWorkers(boss, { concurrency: 8 });
+  return { stop: stopBoss };
+}
+
+/** Waits until the operation has finished (succeeded, failed or cancelled) and returns it with its steps. */
+export async function waitForOperation(id: string, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const op = await db.operation.findUniqueOrThrow({ where: { id }, include: { steps: { orderBy: { position: "asc" } } } });
+    if (["succeeded", "failed", "cancelled"].includes(op.state)) return op;
+    if (Date.now() > deadline) throw new Error(`Operation ${op.kind} ${id} still ${op.state} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,17 @@
+import type { PgBoss } from "pg-boss";
+import { getJobDefinition, jobKinds } from "./define-job";
+import { ensureQueue } from "./queues";
+import { runOperation, type RunJob } from "./runner";
+
+/** Starts a pg-boss worker for every registered operation kind (the domains' jobs.ts files must be imported first). */
+export async function startWorkers(boss: PgBoss, opts: { concurrency: number }) {
+  for (const kind of jobKinds()) {
+    if (!getJobDefinition(kind)) continue;
+    await ensureQueue(boss, kind);
+    await boss.work<{ operationId: string }>(
+      kind,
+      { batchSize: 1, includeMetadata: true, localConcurrency: opts.concurrency, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
+      async ([job]) => runOperation(job as unknown as RunJob),
+    );
+  }
+}

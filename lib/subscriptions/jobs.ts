@@ -1,0 +1,147 @@
+import { z } from "zod";
+import {
+  ArmError, checkAccess, getSubscription, listImageCatalogue, listLocations, listProviders, listResourceSkus, listUsages,
+  listVmSizes, registerProvider,
+} from "@/lib/azure";
+import { db, Prisma } from "@/lib/db/client";
+import { defineJob } from "@/lib/jobs/define-job";
+import { enqueueOperationNow } from "@/lib/jobs/enqueue";
+import { requiredProviders } from "./schema";
+import type { Discovery, DiscoveredSize, ValidationCheck, ValidationResult } from "./discovery";
+
+const input = z.object({ azureSubscriptionId: z.string() });
+
+const steps = [
+  "Acquire a token",
+  "Read the subscription",
+  "Check resource providers",
+  "Discover regions",
+  "Discover VM sizes",
+  "Discover the image catalogue",
+  "Read the regional vCPU quota",
+];
+
+/**
+ * Validation: every check is a step, so the helpdesk sees which one failed and Azure's answer. The subscription
+ * becomes active only when all pass; the first failure ends the operation and marks the subscription `error`.
+ */
+export const validateSubscriptionJob = defineJob({
+  kind: "subscription.validate",
+  input,
+  async run({ azureSubscriptionId }, op) {
+    await op.plan(steps);
+    const access = await op.azureAccess(azureSubscriptionId);
+    const checks: ValidationCheck[] = [];
+    const pass = (name: string, message: string) => checks.push({ name, ok: true, message });
+
+    await op.step(steps[0], async () => {
+      await checkAccess(access);
+      pass(steps[0], "The service principal signed in.");
+    });
+    const info = await op.step(steps[1], () => getSubscription(access));
+    pass(steps[1], `${info.displayName} (${info.state})`);
+    if (info.state !== "Enabled") throw new ArmError({ code: "SubscriptionNotEnabled", message: `The subscription is ${info.state}; Azure only allows reads until it is enabled again.`, retryable: false });
+
+    const providers = await op.step(steps[2], () => listProviders(access, requiredProviders));
+    const unregistered = providers.filter((p) => !p.isRegistered).map((p) => p.namespace);
+    if (unregistered.length) {
+      await saveValidation(azureSubscriptionId, { ok: false, checks: [...checks, { name: steps[2], ok: false, code: "MissingSubscriptionRegistration", message: `Not registered: ${unregistered.join(", ")}` }], unregisteredProviders: unregistered });
+      throw new ArmError({
+        code: "MissingSubscriptionRegistration",
+        message: `The subscription is not registered for ${unregistered.join(", ")}. Register them from the subscription page, then validate again.`,
+        retryable: false,
+      });
+    }
+    pass(steps[2], `${requiredProviders.length} providers registered.`);
+
+    const regions = await op.step(steps[3], async () => (await listLocations(access)).map((l) => ({ name: l.name, displayName: l.displayName })));
+    pass(steps[3], `${regions.length} regions.`);
+
+    const sizes = await op.step(steps[4], async () => discoverSizes(access, regions.map((r) => r.name)));
+    pass(steps[4], `${sizes.length} VM sizes.`);
+
+    const catalogueRegion = regions.find((r) => r.name === "eastus")?.name ?? regions[0]?.name;
+    const images = await op.step(steps[5], async () => (catalogueRegion ? listImageCatalogue(access, catalogueRegion) : []));
+    pass(steps[5], `${images.length} images.`);
+
+    const quota = await op.step(steps[6], async () => {
+      const entries = await Promise.all(regions.map(async (r) => [r.name, await listUsages(access, r.name)] as const));
+      return Object.fromEntries(entries.map(([name, u]) => [name, { used: u.used, limit: u.limit }]));
+    });
+    pass(steps[6], `Quota read in ${Object.keys(quota).length} regions.`);
+
+    const discovery: Discovery = { regions, sizes, images, quota };
+    await db.azureSubscription.update({
+      where: { id: azureSubscriptionId },
+      data: { state: "active", discovery: discovery as unknown as Prisma.InputJsonValue },
+    });
+    await saveValidation(azureSubscriptionId, { ok: true, checks, unregisteredProviders: [] });
+  },
+  async onFailed({ azureSubscriptionId }, { message }) {
+    const row = await db.azureSubscription.findUnique({ where: { id: azureSubscriptionId }, select: { validation: true } });
+    const previous = (row?.validation as ValidationResult | null)?.checks ?? [];
+    const checks = previous.some((c) => !c.ok) ? previous : [...previous, { name: "Validation", ok: false, message }];
+    await db.azureSubscription.update({ where: { id: azureSubscriptionId }, data: { state: "error" } });
+    await saveValidation(azureSubscriptionId, { ok: false, checks, unregisteredProviders: (row?.validation as ValidationResult | null)?.unregisteredProviders ?? [] });
+  },
+});
+
+/** Sizes with the regions each may be deployed to: resource SKUs (restrictions applied) joined with the size table. */
+async function discoverSizes(access: Parameters<typeof listResourceSkus>[0], regions: string[]): Promise<DiscoveredSize[]> {
+  const skus = await listResourceSkus(access);
+  const table = new Map<string, Awaited<ReturnType<typeof listVmSizes>>[number]>();
+  for (const region of regions.slice(0, 1)) for (const s of await listVmSizes(access, region)) table.set(s.name, s);
+  return skus
+    .filter((s) => s.availableLocations.length > 0)
+    .map((s) => {
+      const t = table.get(s.name);
+      return {
+        name: s.name,
+        family: s.family,
+        vCpus: t?.vCpus ?? s.vCpus ?? 0,
+        memoryMb: t?.memoryMb ?? Math.round((s.memoryGb ?? 0) * 1024),
+        maxDataDisks: t?.maxDataDisks ?? 0,
+        regions: s.availableLocations.filter((l) => regions.includes(l)),
+      };
+    })
+    .sort((a, b) => a.vCpus - b.vCpus || a.memoryMb - b.memoryMb || a.name.localeCompare(b.name));
+}
+
+async function saveValidation(id: string, result: Omit<ValidationResult, "checkedAt">) {
+  const validation: ValidationResult = { ...result, checkedAt: new Date().toISOString() };
+  await db.azureSubscription.update({
+    where: { id },
+    data: { validation: validation as unknown as Prisma.InputJsonValue, lastValidatedAt: new Date() },
+  });
+}
+
+/** Registers the missing providers (Azure takes a while: poll until Registered), then validation runs again. */
+export const registerProvidersJob = defineJob({
+  kind: "subscription.registerProviders",
+  input: z.object({ azureSubscriptionId: z.string(), namespaces: z.array(z.string()).min(1) }),
+  async run({ azureSubscriptionId, namespaces }, op) {
+    await op.plan(namespaces.map((ns) => `Register ${ns}`));
+    const access = await op.azureAccess(azureSubscriptionId);
+    for (const ns of namespaces) {
+      await op.step(`Register ${ns}`, async () => {
+        const state = await registerProvider(access, ns);
+        if (!state.isRegistered) {
+          const [now] = await listProviders(access, [ns]);
+          if (!now?.isRegistered) throw new ArmError({ code: "RegistrationInProgress", message: `${ns} is ${now?.registrationState ?? "Registering"}; checking again shortly.`, retryable: true, retryAfterMs: 3_000 });
+        }
+        op.note(`${ns} is registered.`);
+      });
+    }
+  },
+  async onSucceeded({ azureSubscriptionId }) {
+    const sub = await db.azureSubscription.update({ where: { id: azureSubscriptionId }, data: { state: "validating" } });
+    await enqueueOperationNow({
+      kind: "subscription.validate",
+      tenantId: null,
+      actorId: null,
+      azureSubscriptionId,
+      target: { type: "AzureSubscription", id: azureSubscriptionId, name: sub.displayName },
+      input: { azureSubscriptionId },
+    });
+  },
+});

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+const guid = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, `${label} must be a GUID like 00000000-0000-0000-0000-000000000000.`)
+    .transform((v) => v.toLowerCase());
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url("Enter a full URL, e.g. https://management.local.azurestack.external.")
+  .refine((v) => v.startsWith("https://"), "Azure endpoints are served over https.")
+  .transform((v) => v.replace(/\/+$/, ""));
+
+export const clouds = ["AzureCloud", "AzureUSGovernment", "AzureChinaCloud", "Custom"] as const;
+
+export const cloudLabels: Record<(typeof clouds)[number], string> = {
+  AzureCloud: "Azure (global)",
+  AzureUSGovernment: "Azure US Government",
+  AzureChinaCloud: "Azure China (21Vianet)",
+  Custom: "Custom (Azure Stack Hub, the emulator)",
+};
+
+const pem = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(v), "Paste the CA certificate in PEM form (-----BEGIN CERTIFICATE-----…).")
+  .transform((v) => v || null);
+
+export const onboardSubscriptionSchema = z
+  .object({
+    displayName: z.string().trim().min(1, "Give the subscription a name your team will recognise.").max(80, "Use at most 80 characters."),
+    cloud: z.enum(clouds, { message: "Choose the cloud this subscription lives in." }),
+    armEndpoint: z.string().trim().optional(),
+    authorityHost: z.string().trim().optional(),
+    caCertificate: pem.optional(),
+    directoryId: guid("The directory (tenant) id"),
+    subscriptionId: guid("The subscription id"),
+    clientId: guid("The application (client) id"),
+    clientSecret: z.string().min(1, "Enter the client secret value (not its id).").max(1024),
+  })
+  .superRefine((v, ctx) => {
+    if (v.cloud !== "Custom") return;
+    for (const key of ["armEndpoint", "authorityHost"] as const) {
+      const parsed = httpsUrl.safeParse(v[key] ?? "");
+      if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0].message });
+    }
+  })
+  .transform((v) => ({
+    ...v,
+    armEndpoint: v.cloud === "Custom" ? httpsUrl.parse(v.armEndpoint) : null,
+    authorityHost: v.cloud === "Custom" ? httpsUrl.parse(v.authorityHost) : null,
+    caCertificate: v.cloud === "Custom" ? (v.caCertificate ?? null) : null,
+  }));
+export type OnboardSubscriptionInput = z.infer<typeof onboardSubscriptionSchema>;
+
+export const rotateSecretSchema = z.object({
+  id: z.string().min(1),
+  clientSecret: z.string().min(1, "Enter the new client secret value.").max(1024),
+});
+
+export const subscriptionIdSchema = z.object({ id: z.string().min(1) });
+
+/** The resource providers the portal needs registered in every onboarded subscription. */
+export const requiredProviders = ["Microsoft.Compute", "Microsoft.Network", "Microsoft.Storage", "Microsoft.RecoveryServices"];

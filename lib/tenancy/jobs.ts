@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { deleteResourceGroup, ensureResourceGroup, isNotFound, pollLro, type LroProgress } from "@/lib/azure";
+import { db } from "@/lib/db/client";
+import { defineJob } from "@/lib/jobs/define-job";
+
+const input = z.object({ tenantSubscriptionId: z.string() });
+
+async function loadTenantSubscription(id: string) {
+  return db.tenantSubscription.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, resourceGroup: true, location: true, tenant: { select: { slug: true } }, plan: { select: { azureSubscriptionId: true } } },
+  });
+}
+
+/** A tenant subscription's home: one resource group in the plan's Azure subscription, tagged with who owns it. */
+export const provisionTenantSubscriptionJob = defineJob({
+  kind: "tenantSubscription.provision",
+  input,
+  async run({ tenantSubscriptionId }, op) {
+    await op.plan(["Ensure resource group"]);
+    const ts = await loadTenantSubscription(tenantSubscriptionId);
+    const access = await op.azureAccess(ts.plan.azureSubscriptionId);
+    await op.step("Ensure resource group", async () => {
+      const rg = await ensureResourceGroup(access, ts.resourceGroup, ts.location, { "portal-tenant": ts.tenant.slug, "portal-tenant-subscription": ts.id });
+      op.note(`Resource group ${rg.name} in ${rg.location}`);
+      return { name: rg.name };
+    });
+  },
+});
+
+/** Cancelling deletes the resource group and with it everything the tenant had in this subscription. */
+export const deprovisionTenantSubscriptionJob = defineJob({
+  kind: "tenantSubscription.deprovision",
+  input,
+  async run({ tenantSubscriptionId }, op) {
+    await op.plan(["Delete resource group", "Close the subscription"]);
+    const ts = await loadTenantSubscription(tenantSubscriptionId);
+    const access = await op.azureAccess(ts.plan.azureSubscriptionId);
+    await op.lroStep<null>("Delete resource group", {
+      // Already gone (deleted outside the portal, or a retry after Azure finished) counts as done.
+      start: async (): Promise<LroProgress<null>> => {
+        try {
+          return await deleteResourceGroup(access, ts.resourceGroup);
+        } catch (error) {
+          if (isNotFound(error)) return { done: true, result: null };
+          throw error;
+        }
+      },
+      poll: (continuation) => pollLro<null>(access, continuation),
+    });
+    await op.step("Close the subscription", async () => {
+      await db.tenantSubscription.update({ where: { id: ts.id }, data: { state: "cancelled" } });
+    });
+  },
+  async onFailed({ tenantSubscriptionId }) {
+    await db.tenantSubscription.updateMany({ where: { id: tenantSubscriptionId, state: "cancelling" }, data: { state: "active" } });
+  },
+});
