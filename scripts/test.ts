@@ -49,7 +49,7 @@ if (wants("unit")) {
 
 if (wants("e2e")) {
   // A fresh isolated stack for every run: its own database, emulator state and ports.
-  rmSync(path.join(repoRoot, ".data/e2e"), { recursive: true, force: true });
+  rmSync(path.join(repoRoot, `.data/e2e-${process.env.E2E_PORT ?? 3210}`), { recursive: true, force: true });
   const out = path.join(resultsDir, "e2e.json");
   rmSync(out, { force: true });
   const ok = run("playwright", "npx", ["playwright", "test"]);

@@ -11,7 +11,7 @@ export const e2eStack = {
   env: {
     PORT: String(port),
     PGPORT: String(pgPort),
-    PORTAL_DATA_DIR: path.join(root, ".data/e2e"),
+    PORTAL_DATA_DIR: path.join(root, `.data/e2e-${port}`),
     EMULATOR_PORT: String(Number(process.env.E2E_EMULATOR_PORT ?? 8444)),
     EMU_TIME_SCALE: "0.02",
     PORTAL_DEMO: "1",
