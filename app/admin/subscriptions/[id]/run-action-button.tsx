@@ -1,0 +1,31 @@
+"use client";
+
+import * as React from "react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { LoaderCircle } from "lucide-react";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/utils/action-result";
+
+/** A button for a safe, one-click action (validate again, register providers): it shows progress and the outcome. */
+export function RunActionButton({ action, children, pendingLabel, ...props }: Omit<ButtonProps, "onClick" | "action"> & { action: () => Promise<ActionResult>; pendingLabel?: string }) {
+  const router = useRouter();
+  const [isPending, startTransition] = React.useTransition();
+  function run() {
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) {
+        toast.success(result.message ?? "Done.");
+        router.refresh();
+      } else {
+        toast.error(result.formError ?? "The action failed.");
+      }
+    });
+  }
+  return (
+    <Button {...props} onClick={run} disabled={props.disabled || isPending} aria-busy={isPending || undefined}>
+      {isPending && <LoaderCircle aria-hidden className="animate-spin" />}
+      {isPending ? (pendingLabel ?? children) : children}
+    </Button>
+  );
+}

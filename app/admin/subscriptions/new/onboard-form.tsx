@@ -1,0 +1,76 @@
+"use client";
+
+import * as React from "react";
+import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
+import { SubmitButton } from "@/components/submit-button";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { onboardSubscriptionAction } from "@/lib/subscriptions/actions";
+import { cloudLabels, clouds } from "@/lib/subscriptions/schema";
+import { idleResult } from "@/lib/utils/action-result";
+
+const guidPlaceholder = "00000000-0000-0000-0000-000000000000";
+
+export function OnboardForm() {
+  const [state, formAction, isPending] = React.useActionState(onboardSubscriptionAction, idleResult);
+  const [cloud, setCloud] = React.useState<string>("AzureCloud");
+  const [, startTransition] = React.useTransition();
+  const errors = state.ok ? undefined : state;
+  const fieldError = (name: string) => errors?.fieldErrors?.[name];
+
+  // Submitting through a transition instead of <form action> keeps what was typed when the server sends errors back
+  // (React resets a form after its action runs).
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => formAction(form));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-5" aria-label="Onboard an Azure subscription">
+      <FormAlert>{errors?.formError}</FormAlert>
+      <FormField label="Display name" name="displayName" required error={fieldError("displayName")} description="How admins and plans refer to this subscription.">
+        <Input name="displayName" maxLength={80} autoComplete="off" autoFocus placeholder="Production (West Europe)" />
+      </FormField>
+      <FormField label="Cloud" name="cloud" required error={fieldError("cloud")}>
+        <NativeSelect name="cloud" value={cloud} onChange={(e) => setCloud(e.target.value)} options={clouds.map((c) => ({ value: c, label: cloudLabels[c] }))} />
+      </FormField>
+      {cloud === "Custom" && (
+        <fieldset className="grid gap-5 rounded-lg border bg-muted/30 p-4">
+          <legend className="px-1 text-sm font-medium">Custom cloud endpoints</legend>
+          <FormField label="ARM endpoint" name="armEndpoint" required error={fieldError("armEndpoint")} description="Azure Resource Manager, e.g. https://management.local.azurestack.external.">
+            <Input name="armEndpoint" type="url" autoComplete="off" placeholder="https://management.local.azurestack.external" />
+          </FormField>
+          <FormField label="Authority host" name="authorityHost" required error={fieldError("authorityHost")} description="The Entra ID (or AD FS) sign-in endpoint that issues tokens for this cloud.">
+            <Input name="authorityHost" type="url" autoComplete="off" placeholder="https://login.microsoftonline.com" />
+          </FormField>
+          <FormField label="CA certificate" name="caCertificate" optional error={fieldError("caCertificate")} description="Only when the endpoints use a certificate from a private CA: paste the CA certificate in PEM form.">
+            <Textarea name="caCertificate" rows={5} spellCheck={false} className="font-mono text-xs" placeholder="-----BEGIN CERTIFICATE-----" />
+          </FormField>
+        </fieldset>
+      )}
+      <div className="grid gap-5 sm:grid-cols-2">
+        <FormField label="Directory (tenant) id" name="directoryId" required error={fieldError("directoryId")} description="The Entra ID tenant the service principal belongs to.">
+          <Input name="directoryId" autoComplete="off" spellCheck={false} className="font-mono" placeholder={guidPlaceholder} />
+        </FormField>
+        <FormField label="Subscription id" name="subscriptionId" required error={fieldError("subscriptionId")}>
+          <Input name="subscriptionId" autoComplete="off" spellCheck={false} className="font-mono" placeholder={guidPlaceholder} />
+        </FormField>
+        <FormField label="Application (client) id" name="clientId" required error={fieldError("clientId")} description="The app registration of the service principal.">
+          <Input name="clientId" autoComplete="off" spellCheck={false} className="font-mono" placeholder={guidPlaceholder} />
+        </FormField>
+        <FormField label="Client secret" name="clientSecret" required error={fieldError("clientSecret")} description="The secret's value. It is encrypted at rest and never shown again.">
+          <Input name="clientSecret" type="password" autoComplete="new-password" spellCheck={false} />
+        </FormField>
+      </div>
+      <div className="flex items-center gap-3">
+        <SubmitButton isPending={isPending} pendingLabel="Saving…">
+          Onboard and validate
+        </SubmitButton>
+        <p className="text-xs text-muted-foreground">Validation runs in the background; you can follow it on the next page.</p>
+      </div>
+    </form>
+  );
+}

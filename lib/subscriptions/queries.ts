@@ -1,0 +1,124 @@
+import type { StaffContext } from "@/lib/auth/context";
+import { db, type AzureSubscriptionState, type Prisma } from "@/lib/db/client";
+import { NotFound } from "@/lib/errors";
+import { getOperation, type OperationDetail } from "@/lib/jobs/queries";
+import { redactText } from "@/lib/azure/redact";
+import { readDiscovery, readValidation, type Discovery } from "./discovery";
+
+export const subscriptionStates = ["validating", "active", "error", "disabled"] as const satisfies readonly AzureSubscriptionState[];
+export const subscriptionSorts = ["name", "state", "lastValidated", "created"] as const;
+export type SubscriptionSort = (typeof subscriptionSorts)[number];
+
+export type SubscriptionFilter = {
+  q?: string;
+  state?: AzureSubscriptionState;
+  sort?: SubscriptionSort;
+  dir?: "asc" | "desc";
+  skip: number;
+  take: number;
+};
+
+// Every read of AzureSubscription outside the worker goes through an explicit select: clientSecretEnc is never in one,
+// so the sealed secret cannot reach a page, a log line or a serialized prop by accident.
+const listSelect = {
+  id: true,
+  displayName: true,
+  cloud: true,
+  subscriptionId: true,
+  directoryId: true,
+  state: true,
+  lastValidatedAt: true,
+  createdAt: true,
+  discovery: true,
+  plan: { select: { id: true, name: true, state: true } },
+} satisfies Prisma.AzureSubscriptionSelect;
+
+const detailSelect = {
+  id: true,
+  displayName: true,
+  cloud: true,
+  armEndpoint: true,
+  authorityHost: true,
+  caCertificate: true,
+  subscriptionId: true,
+  directoryId: true,
+  clientId: true,
+  state: true,
+  lastValidatedAt: true,
+  validation: true,
+  discovery: true,
+  createdAt: true,
+  updatedAt: true,
+  plan: { select: { id: true, name: true, state: true, _count: { select: { tenantSubscriptions: true } } } },
+} satisfies Prisma.AzureSubscriptionSelect;
+
+const orderBy: Record<SubscriptionSort, (dir: "asc" | "desc") => Prisma.AzureSubscriptionOrderByWithRelationInput> = {
+  name: (dir) => ({ displayName: dir }),
+  state: (dir) => ({ state: dir }),
+  lastValidated: (dir) => ({ lastValidatedAt: { sort: dir, nulls: "last" } }),
+  created: (dir) => ({ createdAt: dir }),
+};
+
+/** Regional vCPU quota summed over every discovered region: the usage shown in lists until VM inventory syncs. */
+export function summarizeQuota(discovery: Discovery) {
+  const entries = Object.values(discovery.quota);
+  return {
+    regions: discovery.regions.length,
+    vCpusUsed: entries.reduce((n, q) => n + q.used, 0),
+    vCpusLimit: entries.reduce((n, q) => n + q.limit, 0),
+  };
+}
+
+export async function listSubscriptions(_ctx: StaffContext, filter: SubscriptionFilter) {
+  const where: Prisma.AzureSubscriptionWhereInput = { state: filter.state || undefined };
+  const q = filter.q?.trim();
+  if (q) {
+    const contains = { contains: q, mode: "insensitive" as const };
+    where.OR = [{ displayName: contains }, { subscriptionId: contains }, { directoryId: contains }, { plan: { name: contains } }];
+  }
+  const sort = filter.sort ?? "name";
+  const [total, rows] = await Promise.all([
+    db.azureSubscription.count({ where }),
+    db.azureSubscription.findMany({
+      where,
+      select: listSelect,
+      orderBy: [orderBy[sort](filter.dir ?? "asc"), { id: "asc" }],
+      skip: filter.skip,
+      take: filter.take,
+    }),
+  ]);
+  return {
+    total,
+    rows: rows.map(({ discovery, ...row }) => ({ ...row, usage: summarizeQuota(readDiscovery(discovery)) })),
+  };
+}
+
+export type SubscriptionListItem = Awaited<ReturnType<typeof listSubscriptions>>["rows"][number];
+
+/** One onboarded subscription with its validation and discovery parsed; never its secret. */
+export async function getSubscriptionDetail(_ctx: StaffContext, id: string) {
+  const row = await db.azureSubscription.findUnique({ where: { id }, select: detailSelect });
+  if (!row) throw new NotFound("Azure subscription");
+  const validation = readValidation(row.validation);
+  return {
+    ...row,
+    // Check messages are Azure's error texts, which can echo request details: masked like every operation error.
+    validation: validation && { ...validation, checks: validation.checks.map((c) => ({ ...c, message: redactText(c.message) })) },
+    discovery: readDiscovery(row.discovery),
+  };
+}
+
+export type SubscriptionDetail = Awaited<ReturnType<typeof getSubscriptionDetail>>;
+
+/**
+ * The newest validation (or provider registration, which validates again after it) of this subscription, with its
+ * steps redacted by the operations read side; null before the first one.
+ */
+export async function latestValidationOperation(id: string): Promise<OperationDetail | null> {
+  const latest = await db.operation.findFirst({
+    where: { targetId: id, targetType: "AzureSubscription", kind: { in: ["subscription.validate", "subscription.registerProviders"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  return latest ? getOperation({ kind: "staff" }, latest.id) : null;
+}
