@@ -37,7 +37,22 @@ function periodWhere(filter: OperationFilter, now = new Date()): Prisma.DateTime
   return { gte: new Date(now.getTime() - operationPeriods[filter.period] * 3_600_000) };
 }
 
-function operationWhere(scope: OperationScope, filter: OperationFilter): Prisma.OperationWhereInput {
+// A step's request id is looked up first through its index: as an EXISTS inside the OR it ran once per operation
+// row (~350 ms at 100k operations instead of a few ms).
+async function searchWhere(q: string | undefined): Promise<Prisma.OperationWhereInput | undefined> {
+  q = q?.trim();
+  if (!q) return undefined;
+  const steps = await db.operationStep.findMany({ where: { requestId: q }, select: { operationId: true }, take: 100 });
+  return {
+    OR: [
+      { targetName: { contains: q, mode: "insensitive" } },
+      { id: { in: [q, ...steps.map((s) => s.operationId)] } },
+      { errorRequestId: q },
+    ],
+  };
+}
+
+async function operationWhere(scope: OperationScope, filter: OperationFilter): Promise<Prisma.OperationWhereInput> {
   const where: Prisma.OperationWhereInput = {
     kind: filter.kind || undefined,
     state: filter.state || undefined,
@@ -45,16 +60,8 @@ function operationWhere(scope: OperationScope, filter: OperationFilter): Prisma.
   };
   if (scope.kind === "tenant") where.tenantId = scope.tenantId;
   else if (filter.tenant) where.tenant = { slug: filter.tenant };
-  const q = filter.q?.trim();
-  if (q) {
-    where.OR = [
-      { targetName: { contains: q, mode: "insensitive" } },
-      { id: q },
-      { errorRequestId: q },
-      { steps: { some: { requestId: q } } },
-    ];
-  }
-  return where;
+  const search = await searchWhere(filter.q);
+  return search ? { AND: [where, search] } : where;
 }
 
 const listSelect = {
@@ -80,7 +87,7 @@ export type OperationListItem = Prisma.OperationGetPayload<{ select: typeof list
 
 /** One page of operations, newest first, and the total matching the filter. */
 export async function listOperations(scope: OperationScope, filter: OperationFilter & OperationPage) {
-  const where = operationWhere(scope, filter);
+  const where = await operationWhere(scope, filter);
   const [total, rows] = await Promise.all([
     db.operation.count({ where }),
     db.operation.findMany({
@@ -96,7 +103,7 @@ export async function listOperations(scope: OperationScope, filter: OperationFil
 
 /** Counts per state for the same filter without its state, so the counts bar shows what each state click would give. */
 export async function countOperationsByState(scope: OperationScope, filter: Omit<OperationFilter, "state">) {
-  const groups = await db.operation.groupBy({ by: ["state"], where: operationWhere(scope, filter), _count: { _all: true } });
+  const groups = await db.operation.groupBy({ by: ["state"], where: await operationWhere(scope, filter), _count: { _all: true } });
   const counts = Object.fromEntries(operationStates.map((s) => [s, 0])) as Record<OperationState, number>;
   for (const g of groups) counts[g.state] = g._count._all;
   return counts;
@@ -104,7 +111,7 @@ export async function countOperationsByState(scope: OperationScope, filter: Omit
 
 /** The kinds that have run in this scope, for the kind filter. */
 export async function listOperationKinds(scope: OperationScope) {
-  const rows = await db.operation.groupBy({ by: ["kind"], where: operationWhere(scope, {}), orderBy: { kind: "asc" } });
+  const rows = await db.operation.groupBy({ by: ["kind"], where: await operationWhere(scope, {}), orderBy: { kind: "asc" } });
   return rows.map((r) => r.kind);
 }
 
@@ -150,7 +157,7 @@ export type OperationDetail = Omit<Prisma.OperationGetPayload<{ select: typeof d
  * request bodies and URLs into errors, and those can carry passwords, SAS signatures or tokens.
  */
 export async function getOperation(scope: OperationScope, id: string): Promise<OperationDetail> {
-  const op = await db.operation.findFirst({ where: { ...operationWhere(scope, {}), id }, select: detailSelect });
+  const op = await db.operation.findFirst({ where: { ...(await operationWhere(scope, {})), id }, select: detailSelect });
   if (!op) throw new NotFound("Operation");
   return {
     ...op,
