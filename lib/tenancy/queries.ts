@@ -1,5 +1,6 @@
-import { db } from "@/lib/db/client";
-import type { TenantContext } from "@/lib/auth/context";
+import { db, type Prisma, type TenantState } from "@/lib/db/client";
+import type { StaffContext, TenantContext } from "@/lib/auth/context";
+import { NotFound } from "@/lib/errors";
 
 export async function getTenantOverview(ctx: TenantContext) {
   const [subscriptions, members] = await Promise.all([
@@ -24,4 +25,97 @@ export async function getProviderCounts() {
     db.tenantSubscription.count({ where: { state: "active" } }),
   ]);
   return { tenants, suspended, users, subscriptions, plans, tenantSubscriptions };
+}
+
+export type TenantListFilter = { q?: string; state?: TenantState; sort: "name" | "createdAt"; dir: "asc" | "desc"; skip: number; take: number };
+
+/** The provider's tenants with their member and (not cancelled) subscription counts. Staff only. */
+export async function listTenants(_ctx: StaffContext, filter: TenantListFilter) {
+  const where: Prisma.TenantWhereInput = { state: filter.state };
+  if (filter.q) {
+    const contains = { contains: filter.q, mode: "insensitive" as const };
+    where.OR = [{ name: contains }, { slug: contains }, { memberships: { some: { user: { email: contains } } } }];
+  }
+  const [total, rows] = await Promise.all([
+    db.tenant.count({ where }),
+    db.tenant.findMany({
+      where,
+      orderBy: [{ [filter.sort]: filter.dir }, { id: "asc" }],
+      skip: filter.skip,
+      take: filter.take,
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        state: true,
+        createdAt: true,
+        _count: { select: { memberships: true, subscriptions: { where: { state: { not: "cancelled" } } } } },
+      },
+    }),
+  ]);
+  return { total, rows: rows.map(({ _count, ...t }) => ({ ...t, members: _count.memberships, subscriptions: _count.subscriptions })) };
+}
+
+export async function getTenantDetail(_ctx: StaffContext, tenantId: string) {
+  const tenant = await db.tenant.findUnique({
+    where: { id: tenantId },
+    select: { id: true, name: true, slug: true, state: true, createdAt: true, updatedAt: true },
+  });
+  if (!tenant) throw new NotFound("Tenant");
+  const [members, subscriptions] = await Promise.all([listMembers(_ctx, tenantId), listTenantSubscriptions(_ctx, tenantId)]);
+  return { ...tenant, members, subscriptions };
+}
+
+export async function listMembers(_ctx: StaffContext, tenantId: string) {
+  const rows = await db.membership.findMany({
+    where: { tenantId },
+    select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true, staffRole: true, disabled: true, lastLoginAt: true } } },
+    orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+  });
+  return rows.map(({ user, ...m }) => ({ ...user, userId: user.id, id: m.id, role: m.role, createdAt: m.createdAt }));
+}
+
+/** A tenant's subscriptions (cancelled ones too, for the record) with the latest operation on each. */
+export async function listTenantSubscriptions(_ctx: StaffContext, tenantId: string) {
+  const rows = await db.tenantSubscription.findMany({
+    where: { tenantId },
+    select: { id: true, name: true, state: true, resourceGroup: true, location: true, createdAt: true, plan: { select: { id: true, name: true, state: true } } },
+    orderBy: [{ state: "asc" }, { createdAt: "asc" }],
+  });
+  const operations = rows.length
+    ? await db.operation.findMany({
+        where: { tenantId, targetId: { in: rows.map((r) => r.id) }, kind: { startsWith: "tenantSubscription." } },
+        select: { id: true, kind: true, state: true, targetId: true, createdAt: true },
+        orderBy: { createdAt: "desc" },
+      })
+    : [];
+  return rows.map((r) => ({ ...r, lastOperation: operations.find((o) => o.targetId === r.id) ?? null }));
+}
+
+const planSummary = {
+  id: true,
+  name: true,
+  description: true,
+  state: true,
+  quotaVms: true,
+  quotaVcpus: true,
+  quotaPublicIps: true,
+  quotaLoadBalancers: true,
+  quotaProtectedVms: true,
+  offersDr: true,
+} satisfies Prisma.PlanSelect;
+
+// Plans are the provider's catalogue, not tenant-owned rows: lib/plans owns them; these are the two reads tenancy needs.
+/** Every plan an admin may subscribe a tenant to: public and private, never retired. */
+export async function listSubscribablePlans(_ctx: StaffContext) {
+  return db.plan.findMany({ where: { state: { not: "retired" } }, select: planSummary, orderBy: { name: "asc" } });
+}
+
+/** What a tenant may subscribe to itself: public plans only, with how many subscriptions it already has on each. */
+export async function listOfferedPlans(ctx: TenantContext) {
+  const [plans, mine] = await Promise.all([
+    db.plan.findMany({ where: { state: "public" }, select: planSummary, orderBy: { name: "asc" } }),
+    db.tenantSubscription.groupBy({ by: ["planId"], where: { tenantId: ctx.tenantId, state: { not: "cancelled" } }, _count: { _all: true } }),
+  ]);
+  return plans.map((p) => ({ ...p, subscribed: mine.find((m) => m.planId === p.id)?._count._all ?? 0 }));
 }
