@@ -19,7 +19,7 @@ export async function setAllowedRegions(ctx: StaffContext, names: string[]) {
     );
   }
   return db.$transaction(async (tx) => {
-    const before = (await tx.allowedRegion.findMany({ select: { name: true } })).map((r) => r.name);
+    const before = (await tx.allowedRegion.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((r) => r.name);
     const added = wanted.filter((n) => !before.includes(n));
     const removed = before.filter((n) => !wanted.includes(n));
     await tx.allowedRegion.deleteMany({ where: { name: { notIn: wanted } } });
