@@ -31,6 +31,7 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     env: e2eStack.env,
   },
 });

@@ -23,3 +23,15 @@ async function stop(signal: string) {
 }
 process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGTERM", () => void stop("SIGTERM"));
+
+// Under `npm start`, stop (saving state) when the starter is gone, even after a kill -9, rather than linger.
+const parentPid = Number(process.env.PORTAL_PARENT_PID);
+if (parentPid) {
+  setInterval(() => {
+    try {
+      process.kill(parentPid, 0);
+    } catch {
+      void stop("parent exit");
+    }
+  }, 2_000).unref();
+}

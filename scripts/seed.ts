@@ -1,6 +1,7 @@
 /**
  * The demo seed: runs only in demo mode and only on an empty database, so it never touches real data.
- * Users and tenants here; later domains add onboarded subscriptions, plans and resources through their own services.
+ * It does what an admin would, through the same services: users and tenants, the emulator's provider and customer
+ * (CSP-style) subscriptions onboarded and validated by the worker, a plan on each, and the tenants subscribed.
  */
 import path from "node:path";
 
@@ -22,13 +23,25 @@ export const demoTenants = [
   { slug: "acmecorp", name: "AcmeCorp" },
 ];
 
-export async function seedDemo(opts: { log: (m: string) => void }): Promise<boolean> {
+const demoRegions = ["eastus", "westus", "westeurope", "northeurope"];
+const demoSizes = ["Standard_B2s", "Standard_B2ms", "Standard_D2s_v5", "Standard_D4s_v5", "Standard_E2s_v5"];
+const demoImages = [
+  { publisher: "MicrosoftWindowsServer", offer: "WindowsServer", sku: "2022-datacenter-azure-edition" },
+  { publisher: "MicrosoftWindowsServer", offer: "WindowsServer", sku: "2019-datacenter-gensecond" },
+  { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server" },
+  { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2" },
+];
+
+type Log = (m: string) => void;
+type Emulator = { url: string; dataDir: string };
+
+export async function seedDemo(opts: { log: Log; emulator?: Emulator }): Promise<boolean> {
   const { db } = await import("@/lib/db/client");
-  const { hashPassword } = await import("@/lib/crypto/password");
   if ((await db.user.count()) > 0) return false;
+  const { hashPassword } = await import("@/lib/crypto/password");
   const passwordHash = await hashPassword(demoPassword);
+  const tenants = new Map<string, string>();
   await db.$transaction(async (tx) => {
-    const tenants = new Map<string, string>();
     for (const t of demoTenants) tenants.set(t.slug, (await tx.tenant.create({ data: t })).id);
     for (const u of demoUsers) {
       const user = await tx.user.create({ data: { email: u.email, name: u.name, passwordHash, staffRole: u.staffRole ?? null } });
@@ -37,7 +50,72 @@ export async function seedDemo(opts: { log: (m: string) => void }): Promise<bool
     await tx.auditEvent.create({ data: { action: "demo.seed", actorEmail: "system", detail: { users: demoUsers.length, tenants: demoTenants.length } } });
   });
   opts.log(`seeded ${demoUsers.length} demo users in ${demoTenants.length} tenants`);
+  if (opts.emulator) await seedAzure(opts.emulator, tenants, opts.log);
   return true;
+}
+
+/** Onboards the emulator's subscriptions, waits for the worker to validate them, then builds plans and subscribes tenants. */
+async function seedAzure(emulator: Emulator, tenants: Map<string, string>, log: Log) {
+  const { readFileSync } = await import("node:fs");
+  const { EmulatorControl } = await import("@/emulator/client");
+  const { SEED } = await import("@/emulator/seed");
+  const { db } = await import("@/lib/db/client");
+  const { onboardSubscription } = await import("@/lib/subscriptions/service");
+  const { readDiscovery } = await import("@/lib/subscriptions/discovery");
+  const { subscribeTenantToPlan } = await import("@/lib/tenancy/subscriptions");
+
+  const control = EmulatorControl.fromDataDir(emulator.url, emulator.dataDir);
+  const info = await control.seedInfo();
+  const ca = readFileSync(path.join(emulator.dataDir, "tls-cert.pem"), "utf8");
+  const onboard = (displayName: string, appId: string, subscriptionId: string) => {
+    const p = info.principals.find((x) => x.appId === appId)!;
+    return onboardSubscription(null, {
+      displayName, cloud: "Custom", armEndpoint: emulator.url, authorityHost: emulator.url, caCertificate: ca,
+      directoryId: p.tenantId, subscriptionId, clientId: p.appId, clientSecret: p.secret,
+    });
+  };
+  const subs = [
+    { ...(await onboard("Provider (emulator)", SEED.apps.provider, SEED.subscriptions.provider)), plan: "Provider Shared", tenant: null as string | null, state: "public" as const },
+    { ...(await onboard("Contoso CSP (emulator)", SEED.apps.contoso, SEED.subscriptions.contoso)), plan: "Contoso Dedicated", tenant: "contoso", state: "private" as const },
+    { ...(await onboard("AcmeCorp CSP (emulator)", SEED.apps.acme, SEED.subscriptions.acme)), plan: "AcmeCorp Dedicated", tenant: "acmecorp", state: "private" as const },
+  ];
+  log("onboarded the emulator's subscriptions; waiting for the worker to validate them…");
+  for (let i = 0; i < 240; i++) {
+    const states = await db.azureSubscription.findMany({ select: { state: true } });
+    if (states.every((s) => s.state !== "validating")) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@provider.example" } });
+  const actor = { id: admin.id, email: admin.email, name: admin.name, staffRole: admin.staffRole };
+  const regions = new Set<string>();
+  for (const s of subs) {
+    const row = await db.azureSubscription.findUniqueOrThrow({ where: { id: s.id } });
+    if (row.state !== "active") {
+      log(`${row.displayName} did not validate (${row.state}); its plan is not created`);
+      continue;
+    }
+    const discovery = readDiscovery(row.discovery);
+    for (const r of discovery.regions) if (demoRegions.includes(r.name)) regions.add(r.name);
+    const sizes = demoSizes.filter((n) => discovery.sizes.some((d) => d.name === n));
+    const images = demoImages.filter((i) => discovery.images.some((d) => d.publisher === i.publisher && d.offer === i.offer && d.sku === i.sku));
+    const plan = await db.plan.create({
+      data: {
+        name: s.plan,
+        description: s.tenant ? `${s.plan.split(" ")[0]}'s own CSP subscription, with disaster recovery.` : "Shared capacity for smaller customers.",
+        state: s.state,
+        azureSubscriptionId: s.id,
+        allowedSizes: sizes,
+        allowedImages: images.map((i) => ({ ...i, version: "latest" })),
+        quotaVms: 20, quotaVcpus: 64, quotaPublicIps: 10, quotaLoadBalancers: 3, quotaProtectedVms: 10,
+        offersDr: Boolean(s.tenant),
+      },
+    });
+    if (s.tenant) await subscribeTenantToPlan(actor, { tenantId: tenants.get(s.tenant)!, planId: plan.id, selfService: false });
+  }
+  const names = await db.azureSubscription.findMany({ select: { discovery: true } });
+  const labels = new Map(names.flatMap((n) => readDiscovery(n.discovery).regions).map((r) => [r.name, r.displayName]));
+  await db.allowedRegion.createMany({ data: [...regions].map((name) => ({ name, displayName: labels.get(name) ?? name })), skipDuplicates: true });
+  log(`created ${subs.length} plans and subscribed the demo tenants`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
@@ -48,7 +126,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   process.env.DATABASE_URL = stores.databaseUrl;
   await migrateDeploy(stores.databaseUrl);
   const seeded = await seedDemo({ log: console.log });
-  console.log(seeded ? "Demo data seeded." : "The database already has users: nothing seeded.");
+  console.log(seeded ? "Demo users and tenants seeded (start the portal with npm start for the Azure demo data)." : "The database already has users: nothing seeded.");
   await stores.stop();
   process.exit(0);
 }

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { dataDir, loadLocalSecrets, repoRoot, startDataStores } from "./lib/stack.ts";
-import { nextCli, startChild, stopChild, tsxCli, type Child } from "./lib/children.ts";
+import { nextCli, startChild, stopChild, tsArgs, type Child } from "./lib/children.ts";
 import { isBuildStale } from "./lib/build.ts";
 import { migrateDeploy } from "./migrate.ts";
 
@@ -45,6 +45,7 @@ async function main() {
       PORTAL_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
+      EMULATOR_DATA_DIR: process.env.EMULATOR_DATA_DIR ?? path.join(dataDir, "emulator"),
     };
     Object.assign(process.env, env);
 
@@ -53,8 +54,8 @@ async function main() {
       const emulator = startChild({
         name: "emulator",
         cwd: repoRoot,
-        args: [tsxCli, "emulator/main.ts"],
-        env: { ...env, EMULATOR_DATA_DIR: process.env.EMULATOR_DATA_DIR ?? path.join(dataDir, "emulator") },
+        args: tsArgs("emulator/main.ts"),
+        env,
         ready: (line) => {
           if (!line.includes('"emulator":"ready"')) return false;
           emulatorUrl = JSON.parse(line).url;
@@ -67,13 +68,16 @@ async function main() {
       process.env.EMULATOR_URL = emulatorUrl;
     }
 
+    // The worker starts before the seed: the demo's subscriptions are validated by real operations.
+    const worker = startChild({ name: "worker", cwd: repoRoot, args: tsArgs("worker/main.ts"), env, ready: (l) => l.includes('"worker":"ready"') });
+    children.push(worker.child);
+    await worker.ready;
+
     if (isDemo) {
       const { seedDemo } = await import("./seed.ts");
-      await seedDemo({ log });
+      const emulator = emulatorUrl ? { url: emulatorUrl, dataDir: env.EMULATOR_DATA_DIR ?? path.join(dataDir, "emulator") } : undefined;
+      await seedDemo({ log, emulator });
     }
-
-    const worker = startChild({ name: "worker", cwd: repoRoot, args: [tsxCli, "worker/main.ts"], env, ready: (l) => l.includes('"worker":"ready"') });
-    children.push(worker.child);
 
     if (!isDev && isBuildStale(repoRoot)) {
       log("building the web app (first start or changed sources)…");
@@ -89,7 +93,7 @@ async function main() {
       quiet: (l) => /^\s*$|▲ Next\.js|- Local:|- Network:|Starting\.\.\./.test(l),
     });
     children.push(web.child);
-    await Promise.all([worker.ready, web.ready]);
+    await web.ready;
 
     for (const child of children) {
       child.exited.then((code) => {
@@ -110,7 +114,7 @@ function printBanner(o: { url: string; emulatorUrl?: string; seconds: number; em
   const lines = [
     "",
     `  Cloud Portal is running at ${o.url}   (ready in ${o.seconds.toFixed(1)} s)`,
-    `  Database: ${o.embedded ? "embedded PostgreSQL in .data/pg" : "DATABASE_URL"}${o.emulatorUrl ? `   ·   Azure emulator: ${o.emulatorUrl}` : ""}`,
+    `  Database: ${o.embedded ? `embedded PostgreSQL in ${path.relative(repoRoot, path.join(dataDir, "pg"))}` : "DATABASE_URL"}${o.emulatorUrl ? `   ·   Azure emulator: ${o.emulatorUrl}` : ""}`,
   ];
   if (isDemo) {
     lines.push("", "  Demo sign-ins (password for all: Demo-Portal-2026!)");

@@ -27,6 +27,20 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  watchParent(stop);
+}
+
+/** Under `npm start`, stop when the starter is gone (even after a kill -9), rather than linger as an orphan. */
+function watchParent(stop: () => Promise<void>) {
+  const parent = Number(process.env.PORTAL_PARENT_PID);
+  if (!parent) return;
+  setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      void stop();
+    }
+  }, 2_000).unref();
 }
 
 main().catch((error) => {

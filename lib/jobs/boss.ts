@@ -17,7 +17,11 @@ export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
       migrate: true,
       useListenNotify: role === "worker",
     });
-    boss.on("error", (error) => console.error("[jobs]", error));
+    boss.on("error", (error) => {
+      // 57P01: the database is shutting down (Ctrl-C stops PostgreSQL too); the process is about to stop anyway.
+      if ((error as { code?: string }).code === "57P01") return;
+      console.error("[jobs]", error);
+    });
     await boss.start();
     return boss;
   })();

@@ -10,6 +10,8 @@ export type Health = {
   database: { ok: boolean; error?: string };
   worker: { ok: boolean; lastSeenAt: string | null; workers: number };
   queue: { ok: boolean; queued: number; active: number; failed: number; error?: string };
+  /** Operations still running with no heartbeat or progress for a while: a stuck job, surfaced here and on the console. */
+  operations: { ok: boolean; running: number; stuck: number; stuckIds: string[] };
   checkedAt: string;
 };
 
@@ -20,12 +22,18 @@ export async function checkHealth(): Promise<Health> {
     database: { ok: true },
     worker: { ok: false, lastSeenAt: null, workers: 0 },
     queue: { ok: true, queued: 0, active: 0, failed: 0 },
+    operations: { ok: true, running: 0, stuck: 0, stuckIds: [] },
     checkedAt: new Date(now).toISOString(),
   };
   try {
     await db.$queryRaw`select 1`;
     const beats = await db.workerHeartbeat.findMany({ where: { seenAt: { gte: new Date(now - staleAfterMs) } }, orderBy: { seenAt: "desc" } });
     health.worker = { ok: beats.length > 0, lastSeenAt: beats[0]?.seenAt.toISOString() ?? null, workers: beats.length };
+    const [running, stuck] = await Promise.all([
+      db.operation.count({ where: { state: "running" } }),
+      findStuckOperations(new Date(now)),
+    ]);
+    health.operations = { ok: stuck.length === 0, running, stuck: stuck.length, stuckIds: stuck.slice(0, 20).map((o) => o.id) };
   } catch {
     health.database = { ok: false, error: "The database is unreachable." };
   }
@@ -41,8 +49,26 @@ export async function checkHealth(): Promise<Health> {
       health.queue = { ok: false, queued: 0, active: 0, failed: 0, error: error instanceof Error ? error.message : "Queue unavailable." };
     }
   }
-  health.status = !health.database.ok ? "down" : health.worker.ok && health.queue.ok ? "ok" : "degraded";
+  health.status = !health.database.ok ? "down" : health.worker.ok && health.queue.ok && health.operations.ok ? "ok" : "degraded";
   return health;
+}
+
+/**
+ * Stuck: running with no heartbeat for 3 minutes (the runner beats every 10 s, and a waiting poll is at most 30 s
+ * away), or queued for 10 minutes without a worker taking it.
+ */
+export function findStuckOperations(now = new Date()) {
+  return db.operation.findMany({
+    where: {
+      OR: [
+        { state: "running", heartbeatAt: { lt: new Date(now.getTime() - 3 * 60_000) } },
+        { state: "queued", createdAt: { lt: new Date(now.getTime() - 10 * 60_000) } },
+      ],
+    },
+    select: { id: true, kind: true, targetName: true, state: true },
+    orderBy: { createdAt: "asc" },
+    take: 100,
+  });
 }
 
 /** Called by the worker: marks this process alive. */

@@ -3,8 +3,9 @@ import { createRequire } from "node:module";
 import readline from "node:readline";
 
 const require = createRequire(import.meta.url);
-export const tsxCli = require.resolve("tsx/cli");
 export const nextCli = require.resolve("next/dist/bin/next");
+/** Runs a TypeScript program in node itself (no tsx wrapper process in between to relay signals). */
+export const tsArgs = (file: string) => ["--import", "tsx", file];
 
 export type Child = { name: string; proc: ChildProcess; exited: Promise<number | null> };
 
@@ -17,7 +18,13 @@ export function startChild(opts: {
   ready?: (line: string) => boolean;
   quiet?: (line: string) => boolean;
 }): { child: Child; ready: Promise<void> } {
-  const proc = spawn(process.execPath, opts.args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"] });
+  // Detached: a terminal's Ctrl-C reaches only us, and we stop the children in order (web, worker, emulator, database).
+  const proc = spawn(process.execPath, opts.args, {
+    cwd: opts.cwd,
+    env: { ...opts.env, PORTAL_PARENT_PID: String(process.pid) },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
   let markReady: () => void = () => {};
   let failReady: (e: Error) => void = () => {};
