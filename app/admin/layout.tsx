@@ -5,7 +5,7 @@ import { signOutAction } from "@/lib/auth/actions";
 const nav: NavItem[] = [
   { href: "/admin", label: "Dashboard", icon: "dashboard" },
   { href: "/admin/subscriptions", label: "Azure subscriptions", icon: "azure-subscriptions", group: "Offer" },
-  { href: "/admin/plans", label: "Plans", icon: "plans", group: "Offer", disabled: true },
+  { href: "/admin/plans", label: "Plans", icon: "plans", group: "Offer" },
   { href: "/admin/regions", label: "Regions", icon: "regions", group: "Offer" },
   { href: "/admin/tenants", label: "Tenants", icon: "tenants", group: "Customers", disabled: true },
   { href: "/admin/dr", label: "Disaster recovery", icon: "dr", group: "Customers", disabled: true },
