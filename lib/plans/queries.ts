@@ -10,12 +10,31 @@ const liveTenantSubscription = { state: { not: "cancelled" } } satisfies Prisma.
 const emptyUsage = (): PlanQuotas => ({ quotaVms: 0, quotaVcpus: 0, quotaPublicIps: 0, quotaLoadBalancers: 0, quotaProtectedVms: 0 });
 
 /**
- * What tenants use against each plan's quotas: the one place quota checks and usage bars read. Honest status: the
- * VM, public IP, load balancer and protected-item tables do not exist yet, so every count is 0 today. When those
- * domains land, count their rows here over the plan's live tenant subscriptions (`liveTenantSubscription`).
+ * What tenants use against each plan's quotas: the one place quota checks and usage bars read. Quotas apply per
+ * tenant subscription (as in Azure Pack), so a plan's usage is the highest of its live tenant subscriptions.
+ * VMs, their vCPUs and their public IPs are counted from VirtualMachine (a VM being deleted still holds its share).
+ * Load balancers and protected VMs have no tables yet, so they count 0 today: add them here when their domains land.
  */
 export async function planUsages(planIds: readonly string[]): Promise<Map<string, PlanQuotas>> {
-  return new Map(planIds.map((id) => [id, emptyUsage()]));
+  const usages = new Map(planIds.map((id) => [id, emptyUsage()]));
+  if (planIds.length === 0) return usages;
+  const where = { tenantSubscription: { planId: { in: [...planIds] }, ...liveTenantSubscription } } satisfies Prisma.VirtualMachineWhereInput;
+  const [subscriptions, vms, publicIps] = await Promise.all([
+    db.tenantSubscription.findMany({ where: { planId: { in: [...planIds] }, ...liveTenantSubscription }, select: { id: true, planId: true } }),
+    db.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where, _count: { _all: true }, _sum: { vcpus: true } }),
+    db.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where: { ...where, hasPublicIp: true }, _count: { _all: true } }),
+  ]);
+  const planOf = new Map(subscriptions.map((s) => [s.id, s.planId]));
+  const raise = (tenantSubscriptionId: string, field: keyof PlanQuotas, value: number) => {
+    const usage = usages.get(planOf.get(tenantSubscriptionId) ?? "");
+    if (usage) usage[field] = Math.max(usage[field], value);
+  };
+  for (const row of vms) {
+    raise(row.tenantSubscriptionId, "quotaVms", row._count._all);
+    raise(row.tenantSubscriptionId, "quotaVcpus", row._sum.vcpus ?? 0);
+  }
+  for (const row of publicIps) raise(row.tenantSubscriptionId, "quotaPublicIps", row._count._all);
+  return usages;
 }
 
 export async function planUsage(planId: string): Promise<PlanQuotas> {

@@ -183,4 +183,24 @@ describe("plans", () => {
     const errors = await fieldErrors(updatePlan(ctx, { ...input(await subscription(), { name: "Bronze" }), id: plan.id }));
     expect(errors.azureSubscriptionId?.[0]).toContain("cannot move");
   });
+
+  it("refuses quotas below what a tenant subscription already uses, field by field", async () => {
+    const subId = await subscription();
+    const plan = await createPlan(ctx, input(subId));
+    const ts = await subscribeTenant(plan.id);
+    for (const [i, hasPublicIp] of [true, true, false].entries()) {
+      await db.virtualMachine.create({
+        data: {
+          tenantId: ts.tenantId, tenantSubscriptionId: ts.id, name: `vm${i}`, region: "eastus", size: "Standard_B2s", vcpus: 2, memoryMb: 4096, osType: "Linux",
+          imagePublisher: "Canonical", imageOffer: "ubuntu-24_04-lts", imageSku: "server", imageVersion: "latest", adminUsername: "azureuser",
+          networkName: "vnet", subnetName: "default", hasPublicIp,
+        },
+      });
+    }
+    expect((await getPlanDetail(ctx, plan.id)).usage).toMatchObject({ quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 2, quotaLoadBalancers: 0 });
+    const errors = await fieldErrors(updatePlan(ctx, { ...input(subId, { quotaVms: 2, quotaVcpus: 6, quotaPublicIps: 1 }), id: plan.id }));
+    expect(Object.keys(errors).sort()).toEqual(["quotaPublicIps", "quotaVms"]);
+    expect(errors.quotaVms?.[0]).toContain("already use 3 VMs");
+    await updatePlan(ctx, { ...input(subId, { quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 2 }), id: plan.id });
+  });
 });
