@@ -13,3 +13,11 @@ export { sizesByRegion } from "./subscription-mappers";
 export type { SubscriptionInfo, ProviderRegistration, AzureLocation, VmSize, VmSkuAvailability, CoreUsage } from "./subscription-mappers";
 export { listImageCatalogue, CURATED_PUBLISHERS, type ImageOffer } from "./image-catalogue";
 export { ensureResourceGroup, getResourceGroup, deleteResourceGroup, type ResourceGroupInfo } from "./resource-groups";
+export {
+  ensureVirtualNetwork, getVirtualNetwork, listVirtualNetworks, ensurePublicIp, getPublicIp, ensureNic, getNic, deleteNic, deletePublicIp,
+  type VirtualNetworkSpec, type PublicIpSpec, type NicSpec,
+} from "./network-gateway";
+export type { VirtualNetworkInfo, SubnetInfo, PublicIpInfo, NicInfo } from "./network-mappers";
+export { createVm, getVm, listVmStatuses, listAvailableResizeSizes, type VmRef } from "./vm-gateway";
+export { startVm, powerOffVm, deallocateVm, restartVm, deleteVm, resizeVm, setDataDisks } from "./vm-operations";
+export { needsDeallocation, type VmSpec, type VmInfo, type VmStatus, type VmPowerState, type VmDataDisk } from "./vm-mappers";

@@ -10,11 +10,12 @@ export type LroProgress<T> = { done: false; continuation: string; percent?: numb
 
 /**
  * One kind of long-running operation, defined next to the gateway function that starts it. `args` must be plain JSON
- * (names and ids only): they travel inside the continuation.
+ * (names and ids only): they travel inside the continuation. `input` (a request body that may hold a secret, such as a
+ * VM's admin password) reaches `start` only and is never serialised; `restore` must manage without it.
  */
-export type LroDefinition<A, T> = {
+export type LroDefinition<A, T, I = void> = {
   kind: string;
-  start(clients: ArmClients, args: A): SdkPoller;
+  start(clients: ArmClients, args: A, input: I): SdkPoller;
   /** Rebuild the SDK's poller from its own serialized state (modular `restorePoller`, classic `resumeFrom`) without re-sending. */
   restore(clients: ArmClients, args: A, state: string): SdkPoller;
   map(raw: unknown): T;
@@ -24,17 +25,22 @@ type Continuation = { v: 1; kind: string; accessId: string; args: unknown; state
 
 const registry = new Map<string, LroDefinition<unknown, unknown>>();
 
-export function defineLro<A, T>(definition: LroDefinition<A, T>): LroDefinition<A, T> {
-  registry.set(definition.kind, definition as LroDefinition<unknown, unknown>);
+export function defineLro<A, T, I = void>(definition: LroDefinition<A, T, I>): LroDefinition<A, T, I> {
+  registry.set(definition.kind, definition as unknown as LroDefinition<unknown, unknown>);
   return definition;
 }
 
 /** Sends the initial request only, then returns: done when Azure finished synchronously, else a continuation. */
-export function startLro<A, T>(access: AzureAccess, definition: LroDefinition<A, T>, args: A): Promise<LroProgress<T>> {
+export function startLro<A, T, I = void>(
+  access: AzureAccess,
+  definition: LroDefinition<A, T, I>,
+  args: A,
+  ...input: I extends void ? [] : [input: I]
+): Promise<LroProgress<T>> {
   const tap = lroFailureTap();
   return armCall(() =>
     withResponseTap(tap.onResponse, async () => {
-      const poller = await adaptPoller(definition.start(armClientsFor(access), args), "start");
+      const poller = await adaptPoller(definition.start(armClientsFor(access), args, input[0] as I), "start");
       return progress(access, definition, args, poller, tap);
     }),
   );
@@ -59,9 +65,9 @@ export async function pollLro<T = unknown>(access: AzureAccess, continuation: st
   );
 }
 
-async function progress<A, T>(
+async function progress<A, T, I>(
   access: AzureAccess,
-  definition: LroDefinition<A, T>,
+  definition: LroDefinition<A, T, I>,
   args: A,
   poller: Awaited<ReturnType<typeof adaptPoller>>,
   tap: LroFailureTap,
