@@ -7,7 +7,7 @@ const nav: NavItem[] = [
   { href: "/admin/subscriptions", label: "Azure subscriptions", icon: "azure-subscriptions", group: "Offer" },
   { href: "/admin/plans", label: "Plans", icon: "plans", group: "Offer" },
   { href: "/admin/regions", label: "Regions", icon: "regions", group: "Offer" },
-  { href: "/admin/tenants", label: "Tenants", icon: "tenants", group: "Customers", disabled: true },
+  { href: "/admin/tenants", label: "Tenants", icon: "tenants", group: "Customers" },
   { href: "/admin/dr", label: "Disaster recovery", icon: "dr", group: "Customers", disabled: true },
   { href: "/helpdesk/operations", label: "Operations", icon: "operations", group: "Monitor" },
   { href: "/admin/audit", label: "Audit log", icon: "audit", group: "Monitor" },

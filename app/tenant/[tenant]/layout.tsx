@@ -11,6 +11,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
   const base = `/tenant/${ctx.tenantSlug}`;
   const nav: NavItem[] = [
     { href: base, label: "Overview", icon: "dashboard" },
+    { href: `${base}/plans`, label: "Plans", icon: "plans" },
     { href: `${base}/vms`, label: "Virtual machines", icon: "vms", group: "Resources", disabled: true },
     { href: `${base}/network`, label: "Load balancers", icon: "load-balancers", group: "Resources", disabled: true },
     { href: `${base}/dr`, label: "Disaster recovery", icon: "dr", group: "Resources", disabled: true },

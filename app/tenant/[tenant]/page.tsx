@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Layers, Users } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
 import { StatCard } from "@/components/stat-card";
 import { EmptyState } from "@/components/empty-state";
 import { NotAvailable } from "@/components/not-available";
 import { StatusBadge } from "@/components/status-badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageTenant } from "@/lib/auth/page-context";
 import { tenantRoleLabels } from "@/lib/auth/roles";
@@ -32,7 +34,18 @@ export default async function TenantOverview({ params }: { params: Promise<{ ten
               bare
               icon={Layers}
               title="No subscriptions yet"
-              description="Your service provider subscribes you to a plan; its resources and quotas then appear here."
+              description={
+                ctx.role === "owner"
+                  ? "Choose one of your provider's plans to get a resource group in Azure with its quotas; it appears here once you subscribe."
+                  : "An owner of your tenant, or your service provider, subscribes you to a plan; its resources and quotas then appear here."
+              }
+              action={
+                ctx.role === "owner" && (
+                  <Button asChild>
+                    <Link href={`/tenant/${ctx.tenantSlug}/plans`}>Browse plans</Link>
+                  </Button>
+                )
+              }
             />
           ) : (
             <ul className="divide-y">
