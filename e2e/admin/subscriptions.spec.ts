@@ -1,0 +1,96 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, unique } from "../support/db";
+import { freshEmulatorSubscription, type EmulatorOnboarding } from "../support/emulator";
+import { signInAndLand } from "../support/login";
+
+async function signInAsNewAdmin(page: Page) {
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+}
+
+async function fillOnboarding(page: Page, sub: EmulatorOnboarding) {
+  await page.getByLabel("Display name").fill(sub.displayName);
+  await page.getByLabel("Cloud").selectOption("Custom");
+  await page.getByLabel("ARM endpoint").fill(sub.armEndpoint);
+  await page.getByLabel("Authority host").fill(sub.authorityHost);
+  await page.getByLabel("CA certificate").fill(sub.caCertificate);
+  await page.getByLabel("Directory (tenant) id").fill(sub.directoryId);
+  await page.getByLabel("Subscription id").fill(sub.subscriptionId);
+  await page.getByLabel("Application (client) id").fill(sub.clientId);
+  await page.getByLabel("Client secret").fill(sub.clientSecret);
+}
+
+// FormField links each error to its control as `field-<name>-error`.
+const fieldError = (page: Page, name: string) => page.locator(`#field-${name}-error`);
+const stateBadge = (page: Page, state: string) => page.locator(`main [data-slot="badge"][data-state="${state}"]`).first();
+
+test("an admin onboards an emulator subscription and sees it validated with what it discovered", async ({ page }) => {
+  test.setTimeout(120_000);
+  const sub = await freshEmulatorSubscription();
+  await signInAsNewAdmin(page);
+  await page.getByRole("link", { name: "Azure subscriptions" }).first().click();
+  await expect(page.getByRole("heading", { name: "Azure subscriptions" })).toBeVisible();
+  await page.getByRole("link", { name: "Onboard a subscription" }).first().click();
+
+  await expect(page.getByText("Owner", { exact: true })).toBeVisible();
+  await expect(page.getByText(/provider principal in the customer.s directory/)).toBeVisible();
+  await fillOnboarding(page, sub);
+  await page.getByRole("button", { name: "Onboard and validate" }).click();
+
+  await expect(page).toHaveURL(/\/admin\/subscriptions\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { name: sub.displayName })).toBeVisible();
+  // The page follows the validation operation by itself until the subscription is active.
+  await expect(stateBadge(page, "active")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("Every check passed")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Checks" }).getByRole("listitem")).toHaveCount(7);
+  await expect(page.getByRole("list", { name: "Discovered regions" })).toContainText("West US");
+  await page.getByLabel("Search VM sizes").fill("D2s_v5");
+  await expect(page.getByRole("table", { name: "VM sizes" })).toContainText("Standard_D2s_v5");
+  await expect(page.getByRole("list", { name: "Discovered images" })).toContainText("Ubuntu");
+  await expect(page.getByText(sub.subscriptionId).first()).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(sub.clientSecret);
+
+  await page.getByRole("link", { name: "Azure subscriptions" }).first().click();
+  await page.getByPlaceholder("Search by name, subscription id, directory or plan").fill(sub.subscriptionId);
+  const row = page.getByRole("row").filter({ hasText: sub.displayName });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Active");
+});
+
+test("bad input shows errors beside the fields and onboards nothing", async ({ page }) => {
+  await signInAsNewAdmin(page);
+  await page.goto("/admin/subscriptions/new");
+  const name = unique("Bad input");
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Cloud").selectOption("Custom");
+  await page.getByLabel("Directory (tenant) id").fill("contoso.onmicrosoft.com");
+  await page.getByLabel("Subscription id").fill("1234");
+  await page.getByLabel("Application (client) id").fill("0b1e2d3c-4f5a-4b6c-8d7e-9f0a1b2c3d4e");
+  await page.getByRole("button", { name: "Onboard and validate" }).click();
+
+  await expect(fieldError(page, "directoryId")).toContainText("must be a GUID");
+  await expect(fieldError(page, "subscriptionId")).toContainText("must be a GUID");
+  await expect(fieldError(page, "armEndpoint")).toContainText("full URL");
+  await expect(fieldError(page, "authorityHost")).toContainText("full URL");
+  await expect(fieldError(page, "clientSecret")).toContainText("client secret value");
+  await expect(fieldError(page, "clientId")).toHaveCount(0);
+  await expect(page.getByLabel("Display name")).toHaveValue(name);
+  await expect(page).toHaveURL(/\/admin\/subscriptions\/new$/);
+
+  await page.goto(`/admin/subscriptions?q=${encodeURIComponent(name)}`);
+  await expect(page.getByText("No subscriptions match")).toBeVisible();
+});
+
+test("a wrong secret fails validation with Entra's AADSTS7000215 on the subscription page", async ({ page }) => {
+  test.setTimeout(120_000);
+  const sub = await freshEmulatorSubscription();
+  await signInAsNewAdmin(page);
+  await page.goto("/admin/subscriptions/new");
+  await fillOnboarding(page, { ...sub, clientSecret: "not-the-secret" });
+  await page.getByRole("button", { name: "Onboard and validate" }).click();
+
+  await expect(page.getByRole("heading", { name: sub.displayName })).toBeVisible();
+  await expect(stateBadge(page, "error")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("list", { name: "Checks" })).toContainText("AADSTS7000215");
+  await expect(page.locator("body")).not.toContainText("not-the-secret");
+});
