@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { e2eStack } from "./stack";
@@ -85,9 +85,74 @@ export async function createOperation(opts: {
   for (const [position, step] of steps.entries()) {
     await db().query(
       `insert into "OperationStep" (id, "operationId", position, name, state, attempt, detail, "requestId", "errorCode", "startedAt", "endedAt")
-       values ($1, $2, $3, $4, $5, 1, $6, $7, $8, now() - interval '1 minute', case when $9 then now() end)`,
-      [id(), operationId, position, step.name, step.state, step.detail ?? null, step.requestId ?? null, step.errorCode ?? null, step.state === "succeeded" || step.state === "failed"],
+       values ($1, $2, $3, $4, $5, 1, $6, $7, $8, case when $9 then now() - interval '1 minute' end, case when $10 then now() end)`,
+      [
+        id(),
+        operationId,
+        position,
+        step.name,
+        step.state,
+        step.detail ?? null,
+        step.requestId ?? null,
+        step.errorCode ?? null,
+        step.state !== "pending" && step.state !== "skipped",
+        step.state === "succeeded" || step.state === "failed",
+      ],
     );
   }
   return { id: operationId };
+}
+
+/** What validation leaves on an active subscription: a few regions, sizes (one outside the allowed regions) and images. */
+export const e2eDiscovery = {
+  regions: [
+    { name: "eastus", displayName: "East US" },
+    { name: "westeurope", displayName: "West Europe" },
+    { name: "brazilsouth", displayName: "Brazil South" },
+  ],
+  sizes: [
+    { name: "Standard_B2s", vCpus: 2, memoryMb: 4096, maxDataDisks: 4, family: "standardBSFamily", regions: ["eastus", "westeurope"] },
+    { name: "Standard_D2s_v5", vCpus: 2, memoryMb: 8192, maxDataDisks: 4, family: "standardDSv5Family", regions: ["eastus"] },
+    { name: "Standard_D4s_v5", vCpus: 4, memoryMb: 16384, maxDataDisks: 8, family: "standardDSv5Family", regions: ["eastus", "westeurope"] },
+    { name: "Standard_L8s_v3", vCpus: 8, memoryMb: 65536, maxDataDisks: 16, family: "standardLSv3Family", regions: ["brazilsouth"] },
+  ],
+  images: [
+    { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", osType: "Linux", versions: ["24.04.202501010", "24.04.202412010"] },
+    { publisher: "MicrosoftWindowsServer", offer: "WindowsServer", sku: "2022-datacenter-azure-edition", osType: "Windows", versions: ["20348.2849.241105", "20348.2762.241009"] },
+    { publisher: "RedHat", offer: "RHEL", sku: "9-lvm-gen2", osType: "Linux", versions: ["9.4.2024081415"] },
+  ],
+  quota: { eastus: { used: 0, limit: 100 }, westeurope: { used: 0, limit: 100 } },
+};
+
+/**
+ * An active AzureSubscription as a passed validation leaves it (no Azure call happens, so the sealed secret is a
+ * placeholder), with eastus and westeurope allowed. Allowed regions are global: existing rows are kept.
+ */
+export async function createActiveSubscription(opts: { displayName?: string } = {}) {
+  const subscriptionRowId = id();
+  const subscriptionId = randomUUID();
+  const displayName = opts.displayName ?? unique("Azure");
+  await db().query(
+    `insert into "AzureSubscription" (id, "subscriptionId", "displayName", cloud, "directoryId", "clientId", "clientSecretEnc", state, discovery, "lastValidatedAt", "updatedAt")
+     values ($1, $2, $3, 'Custom', $4, $5, 'e2e-placeholder', 'active', $6, now(), now())`,
+    [subscriptionRowId, subscriptionId, displayName, randomUUID(), randomUUID(), JSON.stringify(e2eDiscovery)],
+  );
+  for (const region of e2eDiscovery.regions.slice(0, 2)) {
+    await db().query(`insert into "AllowedRegion" (name, "displayName") values ($1, $2) on conflict (name) do nothing`, [region.name, region.displayName]);
+  }
+  return { id: subscriptionRowId, subscriptionId, displayName };
+}
+
+/** A private plan on its own new active subscription, as the plan form would save it. */
+export async function createPlan(opts: { name?: string } = {}) {
+  const sub = await createActiveSubscription();
+  const planId = id();
+  const name = opts.name ?? unique("Plan");
+  const images = [{ publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" }];
+  await db().query(
+    `insert into "Plan" (id, name, "azureSubscriptionId", "allowedSizes", "allowedImages", "quotaVms", "quotaVcpus", "quotaPublicIps", "quotaLoadBalancers", "quotaProtectedVms", "updatedAt")
+     values ($1, $2, $3, $4, $5, 10, 40, 5, 2, 5, now())`,
+    [planId, name, sub.id, ["Standard_B2s"], JSON.stringify(images)],
+  );
+  return { id: planId, name, subscription: sub };
 }
