@@ -21,3 +21,7 @@ export type { VirtualNetworkInfo, SubnetInfo, PublicIpInfo, NicInfo } from "./ne
 export { createVm, getVm, listVmStatuses, listAvailableResizeSizes, type VmRef } from "./vm-gateway";
 export { startVm, powerOffVm, deallocateVm, restartVm, deleteVm, resizeVm, setDataDisks } from "./vm-operations";
 export { needsDeallocation, type VmSpec, type VmInfo, type VmStatus, type VmPowerState, type VmDataDisk } from "./vm-mappers";
+export { getLoadBalancer, listLoadBalancers, putLoadBalancer, deleteLoadBalancer } from "./load-balancer-gateway";
+export type {
+  LoadBalancerInfo, LoadBalancerSpec, LoadBalancerFrontend, LoadBalancerPool, LoadBalancerProbe, LoadBalancerRule, LoadBalancerNatRule,
+} from "./load-balancer-mappers";
