@@ -19,7 +19,7 @@ export {
 } from "./network-gateway";
 export type { VirtualNetworkInfo, SubnetInfo, PublicIpInfo, NicInfo } from "./network-mappers";
 export { createVm, getVm, listVmStatuses, listAvailableResizeSizes, type VmRef } from "./vm-gateway";
-export { startVm, powerOffVm, deallocateVm, restartVm, deleteVm, resizeVm, setDataDisks } from "./vm-operations";
+export { startVm, powerOffVm, deallocateVm, restartVm, deleteVm, resizeVm, setDataDisks, deleteManagedDisk } from "./vm-operations";
 export { needsDeallocation, type VmSpec, type VmInfo, type VmStatus, type VmPowerState, type VmDataDisk } from "./vm-mappers";
 export { getLoadBalancer, listLoadBalancers, putLoadBalancer, deleteLoadBalancer } from "./load-balancer-gateway";
 export type {

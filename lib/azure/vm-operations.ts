@@ -74,3 +74,15 @@ export async function setDataDisks(
   );
   return startLro(access, updateVmLro, { resourceGroup, name, change: "dataDisks" }, { storageProfile: { dataDisks } });
 }
+
+const deleteDiskLro = defineLro<VmRef, null>({
+  kind: "disk.delete",
+  start: ({ compute }, r) => compute.disks.delete(r.resourceGroup, r.name),
+  restore: ({ compute }, _r, state) => restorePoller(compute, state, compute.disks.delete),
+  map: () => null,
+});
+
+/** Deletes a managed disk (one detached from a VM, so it is not left behind and billed). A missing disk counts as done. */
+export function deleteManagedDisk(access: AzureAccess, resourceGroup: string, name: string): Promise<LroProgress<null>> {
+  return deleteOrDone(() => startLro(access, deleteDiskLro, { resourceGroup, name }));
+}

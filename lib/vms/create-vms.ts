@@ -1,0 +1,128 @@
+import type { TenantContext } from "@/lib/auth/context";
+import { recordAudit } from "@/lib/audit/record";
+import { sealForJob } from "@/lib/crypto/sealed-secrets";
+import { db, Prisma, type Tx } from "@/lib/db/client";
+import { InvalidInput, NotFound, QuotaExceeded } from "@/lib/errors";
+import { enqueueOperation } from "@/lib/jobs/enqueue";
+import { getVmCatalogue, tenantSubscriptionUsage, type VmCatalogue } from "./catalogue";
+import { bulkNames } from "./rules";
+import { parseImageKey, type CreateVmInput } from "./schema";
+
+/**
+ * Creates one VM, or N with a name prefix: checks the request against the plan, then — in one transaction that holds
+ * the tenant subscription's row lock, so concurrent submits queue up — checks quota, writes the VMs as Creating and
+ * enqueues one vm.create operation each. Returns at once; the worker does the Azure work.
+ */
+export async function createVms(ctx: TenantContext, input: CreateVmInput) {
+  const catalogue = await getVmCatalogue(ctx, input.tenantSubscriptionId);
+  const choice = checkAgainstPlan(catalogue, input);
+  const names = input.count > 1 ? bulkNames(input.name, input.count) : [input.name];
+
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$queryRaw`select id from "TenantSubscription" where id = ${catalogue.tenantSubscriptionId} for update`;
+      await assertQuota(tx, catalogue, { vms: names.length, vcpus: names.length * choice.size.vCpus, publicIps: input.publicIp ? names.length : 0 });
+      const network = await defaultOrChosenNetwork(tx, ctx, catalogue, input);
+      const created = [];
+      for (const name of names) {
+        const vm = await tx.virtualMachine.create({
+          data: {
+            tenantId: ctx.tenantId,
+            tenantSubscriptionId: catalogue.tenantSubscriptionId,
+            name,
+            region: input.region,
+            size: choice.size.name,
+            vcpus: choice.size.vCpus,
+            memoryMb: choice.size.memoryMb,
+            osType: choice.image.osType,
+            imagePublisher: choice.image.publisher,
+            imageOffer: choice.image.offer,
+            imageSku: choice.image.sku,
+            imageVersion: choice.image.version,
+            adminUsername: input.adminUsername,
+            sshPublicKey: input.authType === "ssh" ? input.sshPublicKey : null,
+            networkName: network.name,
+            subnetName: "default",
+            hasPublicIp: input.publicIp,
+            dataDisks: Array.from({ length: input.dataDiskCount }, (_, lun) => ({ lun, sizeGb: input.dataDiskSizeGb })),
+          },
+        });
+        const passwordSecretId = input.authType === "password" ? await sealForJob(tx, "vm.adminPassword", input.adminPassword!) : undefined;
+        const operation = await enqueueOperation(tx, {
+          kind: "vm.create",
+          tenantId: ctx.tenantId,
+          actorId: ctx.user.id,
+          azureSubscriptionId: catalogue.azureSubscriptionId,
+          target: { type: "VirtualMachine", id: vm.id, name },
+          input: { vmId: vm.id, passwordSecretId },
+        });
+        created.push({ id: vm.id, name, operationId: operation.id });
+      }
+      await recordAudit({ action: "vm.create", actor: ctx.user, tenantId: ctx.tenantId, target: { type: "VirtualMachine", id: created[0].id, name: names.join(", ").slice(0, 200) }, detail: { count: names.length, size: choice.size.name, region: input.region } }, tx);
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new InvalidInput({ name: [names.length > 1 ? "One of these names is already used in this subscription." : "A VM with this name already exists in this subscription."] });
+    }
+    throw error;
+  }
+}
+
+function checkAgainstPlan(catalogue: VmCatalogue, input: CreateVmInput) {
+  const errors: Record<string, string[]> = {};
+  if (!catalogue.regions.some((r) => r.name === input.region)) errors.region = ["This region is not offered."];
+  const size = catalogue.sizes.find((s) => s.name === input.size);
+  if (!size) errors.size = ["Your plan does not offer this size."];
+  else if (!size.regions.includes(input.region)) errors.size = [`${size.name} is not available in this region.`];
+  const key = parseImageKey(input.image);
+  const image = key && catalogue.images.find((i) => i.publisher === key.publisher && i.offer === key.offer && i.sku === key.sku);
+  if (!image) errors.image = ["Your plan does not offer this image."];
+  else if (image.osType !== input.osType) errors.image = ["The image and the OS do not match; choose the image again."];
+  if (Object.keys(errors).length) throw new InvalidInput(errors);
+  return { size: size!, image: image! };
+}
+
+async function assertQuota(tx: Tx, catalogue: VmCatalogue, adding: { vms: number; vcpus: number; publicIps: number }) {
+  const used = await tenantSubscriptionUsage(catalogue.tenantSubscriptionId, tx);
+  const over = (
+    [
+      ["VMs", used.vms, adding.vms, catalogue.quota.vms],
+      ["vCPUs", used.vcpus, adding.vcpus, catalogue.quota.vcpus],
+      ["public IPs", used.publicIps, adding.publicIps, catalogue.quota.publicIps],
+    ] as const
+  ).filter(([, u, a, limit]) => a > 0 && u + a > limit);
+  if (over.length) {
+    throw new QuotaExceeded(
+      "Your plan's quota would be exceeded: " +
+        over.map(([what, u, a, limit]) => `${what} ${u} used + ${a} requested > ${limit} allowed`).join("; ") +
+        ". Delete resources or ask your provider for a larger plan.",
+    );
+  }
+}
+
+/** The region's default network (10.N.0.0/16 with a "default" /24) is recorded on first use; Azure gets it in the job. */
+async function defaultOrChosenNetwork(tx: Tx, ctx: TenantContext, catalogue: VmCatalogue, input: CreateVmInput) {
+  if (input.network !== "default") {
+    const chosen = await tx.virtualNetwork.findFirst({ where: { id: input.network, tenantId: ctx.tenantId, tenantSubscriptionId: catalogue.tenantSubscriptionId } });
+    if (!chosen) throw new NotFound("Virtual network");
+    if (chosen.region !== input.region) throw new InvalidInput({ network: [`${chosen.name} is in ${chosen.region}; choose a network in ${input.region}.`] });
+    return chosen;
+  }
+  const name = `vnet-${input.region}`;
+  const existing = await tx.virtualNetwork.findUnique({ where: { tenantSubscriptionId_name: { tenantSubscriptionId: catalogue.tenantSubscriptionId, name } } });
+  if (existing) return existing;
+  const count = await tx.virtualNetwork.count({ where: { tenantSubscriptionId: catalogue.tenantSubscriptionId } });
+  const octet = 1 + count;
+  return tx.virtualNetwork.create({
+    data: {
+      tenantId: ctx.tenantId,
+      tenantSubscriptionId: catalogue.tenantSubscriptionId,
+      name,
+      region: input.region,
+      addressSpace: `10.${octet}.0.0/16`,
+      subnets: [{ name: "default", prefix: `10.${octet}.0.0/24` }],
+      isDefault: true,
+    },
+  });
+}
