@@ -67,7 +67,16 @@ export function RegionsForm({ regions, allowed }: { regions: DiscoveredRegion[];
             Search regions
           </label>
           <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search regions or geographies" className="pl-8" />
+          {/* Enter in the search box filters; it must not save the form. */}
+          <Input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
+            placeholder="Search regions or geographies"
+            className="pl-8"
+          />
         </div>
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="allowed-count">
           <span className="font-medium text-foreground tabular-nums">{selected.size}</span> of {regions.length} regions allowed
