@@ -6,6 +6,8 @@ import { randomUUID } from "node:crypto";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { beat, heartbeatIntervalMs, retire } from "@/lib/jobs/health";
 import { registerHandlers } from "./handlers";
+import { enqueueInventorySyncs } from "@/lib/vms/sync";
+import { sweepExpiredSealed } from "@/lib/crypto/sealed-secrets";
 
 const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
@@ -16,11 +18,19 @@ async function main() {
   const timer = setInterval(() => beat(workerId).catch((e) => console.error("[worker] heartbeat failed", e)), heartbeatIntervalMs);
   console.log(JSON.stringify({ worker: "ready", id: workerId }));
 
+  // Inventory sync of every active subscription (SYNC_INTERVAL_MINUTES, default 5; 0 turns it off). With several
+  // workers each may enqueue, but an operation already queued or running for a subscription is not doubled.
+  const syncMinutes = Number(process.env.SYNC_INTERVAL_MINUTES ?? 5);
+  const sync = syncMinutes > 0 ? setInterval(() => enqueueInventorySyncs().catch((e) => console.error("[sync]", e)), syncMinutes * 60_000) : undefined;
+  const sweep = setInterval(() => sweepExpiredSealed().catch(() => {}), 60 * 60_000);
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     clearInterval(timer);
+    clearInterval(sync);
+    clearInterval(sweep);
     await stopBoss();
     await retire(workerId).catch(() => {});
     process.exit(0);

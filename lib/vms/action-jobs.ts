@@ -49,10 +49,15 @@ export const resizeVmJob = defineJob({
   async run({ vmId, size, vcpus, memoryMb }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     const access = await op.azureAccess(azureSubscriptionId);
-    const isRunning = vm.powerState === "running";
-    const inCluster = isRunning ? (await listAvailableResizeSizes(access, resourceGroup, vm.name)).some((s) => s.name === size) : true;
-    const cycle = isRunning && !inCluster;
-    await op.plan(cycle ? ["Deallocate VM", "Resize VM", "Start VM"] : ["Resize VM"]);
+    // Decided once and stored with the step, so a resumed run follows the same plan after the VM was deallocated.
+    await op.plan(["Check the target size"]);
+    const { cycle } = await op.step("Check the target size", async () => {
+      const isRunning = vm.powerState === "running";
+      const inCluster = isRunning ? (await listAvailableResizeSizes(access, resourceGroup, vm.name)).some((s) => s.name === size) : true;
+      op.note(isRunning && !inCluster ? `${size} is outside the VM's hardware cluster: deallocate, resize, start` : `${size} can be applied directly`);
+      return { cycle: isRunning && !inCluster };
+    });
+    await op.plan(["Check the target size", ...(cycle ? ["Deallocate VM", "Resize VM", "Start VM"] : ["Resize VM"])]);
     if (cycle) await lro(op, access, "Deallocate VM", () => deallocateVm(access, resourceGroup, vm.name));
     await lro(op, access, "Resize VM", () => resizeVm(access, resourceGroup, vm.name, size));
     if (cycle) await lro(op, access, "Start VM", () => startVm(access, resourceGroup, vm.name));

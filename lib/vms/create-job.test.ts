@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/lib/db/testing";
+import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { SEED } from "@/emulator/seed";
+import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
+import "@/lib/subscriptions/jobs";
+import "@/lib/tenancy/jobs";
+import "@/lib/vms/jobs";
+import { linuxVm, vmTenant } from "./fixtures";
+
+process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
+setupTestDatabase();
+let emu: TestEmulator;
+let worker: { stop: () => Promise<void> };
+let t: Awaited<ReturnType<typeof vmTenant>>;
+
+const { db } = await import("@/lib/db/client");
+const { createVms } = await import("./create-vms");
+const { runVmAction, requestResize } = await import("./vm-actions");
+const { enqueueInventorySyncs } = await import("./sync");
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  worker = await startTestWorker();
+  t = await vmTenant(emu);
+});
+afterAll(async () => {
+  await worker?.stop();
+  await emu?.close();
+});
+
+async function azureResources(nameFragment: string) {
+  const inventory = await emu.control.inventory();
+  return inventory.subscriptions[SEED.subscriptions.provider].filter((r) => r.id.toLowerCase().includes(nameFragment.toLowerCase()) && !r.type.endsWith("resourceGroups") && !r.type.endsWith("virtualNetworks"));
+}
+
+async function createOne(name: string, over = {}) {
+  const [vm] = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, name, over));
+  return { vm, op: await waitForOperation(vm.operationId) };
+}
+
+describe("vm.create", () => {
+  it("creates the network, public IP, NIC and VM step by step, and never keeps the password", async () => {
+    const { vm, op } = await createOne("web-01");
+    expect(op.state).toBe("succeeded");
+    expect(op.steps.map((s) => s.name)).toEqual(["Ensure resource group", "Ensure virtual network", "Create public IP", "Create network interface", "Create VM", "Wait for provisioning"]);
+    const row = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
+    expect(row).toMatchObject({ provisioningState: "Succeeded", powerState: "running" });
+    expect(row.privateIp).toMatch(/^10\.1\.0\.\d+$/);
+    expect(row.publicIp).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(await db.sealedSecret.count()).toBe(0);
+    const everything = JSON.stringify([await db.operation.findMany({ include: { steps: true } }), row]);
+    expect(everything).not.toContain("Correct-Horse-42!");
+  });
+
+  it("resumes after a fault injected once Azure accepted the VM, without creating it twice", async () => {
+    await emu.control.addFault({ method: "PUT", path: "/virtualMachines/web-02", when: "after", status: 500, code: "InternalServerError", message: "Injected after commit", times: 4 });
+    const { op } = await createOne("web-02");
+    await emu.control.clearFaults();
+    expect(op.state).toBe("succeeded");
+    expect(op.attempts).toBeGreaterThan(1);
+    expect((await azureResources("web-02")).filter((r) => r.type === "Microsoft.Compute/virtualMachines")).toHaveLength(1);
+  });
+
+  it("ends with Azure's quota error on the VM, and deleting the failed VM leaves nothing behind", async () => {
+    // Two D2s_v5 VMs (4 vCPUs) already run in eastus: a 4-vCPU VM does not fit a limit of 6.
+    await emu.control.setCoreQuota(SEED.subscriptions.provider, { eastus: 6 });
+    const { vm, op } = await createOne("big-01", { size: "Standard_D4s_v5" });
+    expect(op.state).toBe("failed");
+    expect(op.errorCode).toBe("OperationNotAllowed");
+    expect(op.errorMessage).toMatch(/quota/i);
+    const failed = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
+    expect(failed).toMatchObject({ provisioningState: "Failed", errorCode: "OperationNotAllowed" });
+    expect((await azureResources("big-01")).length).toBeGreaterThan(0); // the NIC and public IP it had created
+
+    const del = await runVmAction(t.ctx, vm.id, "delete");
+    expect((await waitForOperation(del.id)).state).toBe("succeeded");
+    expect(await azureResources("big-01")).toEqual([]);
+    expect(await db.virtualMachine.findUnique({ where: { id: vm.id } })).toBeNull();
+    await emu.control.setCoreQuota(SEED.subscriptions.provider, { eastus: 100 });
+  });
+});
+
+describe("vm lifecycle and sync", () => {
+  it("stops, resizes across families (deallocating first), starts and deletes with nothing orphaned", async () => {
+    const { vm } = await createOne("app-01", { dataDiskCount: 1 });
+    expect((await waitForOperation((await runVmAction(t.ctx, vm.id, "stop")).id)).state).toBe("succeeded");
+    expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).powerState).toBe("deallocated");
+    expect((await waitForOperation((await runVmAction(t.ctx, vm.id, "start")).id)).state).toBe("succeeded");
+
+    const resize = await waitForOperation((await requestResize(t.ctx, vm.id, "Standard_E2s_v5")).id);
+    expect(resize.state).toBe("succeeded");
+    expect(resize.steps.map((s) => s.name)).toEqual(["Check the target size", "Deallocate VM", "Resize VM", "Start VM"]);
+    expect(await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).toMatchObject({ size: "Standard_E2s_v5", powerState: "running" });
+
+    expect((await waitForOperation((await runVmAction(t.ctx, vm.id, "delete")).id)).state).toBe("succeeded");
+    expect(await azureResources("app-01")).toEqual([]);
+  });
+
+  it("sync picks up changes made outside the portal in pages, and marks VMs deleted in Azure as missing", async () => {
+    const { vm } = await createOne("ops-01");
+    const row = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
+    const rg = row.azureResourceId!.split("/")[4];
+    await emu.arm(SEED.apps.provider, "POST", `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/ops-01/deallocate?api-version=2026-04-01`);
+    for (let i = 0; i < 50 && (await azureResources("ops-01")).some((r) => r.provisioningState !== "Succeeded"); i++) await new Promise((r) => setTimeout(r, 100));
+    await emu.control.resetCounters();
+    await enqueueInventorySyncs();
+    const sync = await db.operation.findFirstOrThrow({ where: { kind: "subscription.sync" }, orderBy: { createdAt: "desc" } });
+    expect((await waitForOperation(sync.id)).state).toBe("succeeded");
+    expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).powerState).toBe("deallocated");
+    const counters = await emu.control.counters();
+    const vmCount = (await azureResources("")).filter((r) => r.type === "Microsoft.Compute/virtualMachines").length;
+    expect(counters.reads).toBeLessThanOrEqual(Math.ceil(vmCount / 3) + 1); // page size 3 in tests: pages, not VMs
+
+    await emu.arm(SEED.apps.provider, "DELETE", `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/ops-01?api-version=2026-04-01`);
+    for (let i = 0; i < 50 && (await azureResources("ops-01")).some((r) => r.type === "Microsoft.Compute/virtualMachines"); i++) await new Promise((r) => setTimeout(r, 100));
+    await enqueueInventorySyncs();
+    const sync2 = await db.operation.findFirstOrThrow({ where: { kind: "subscription.sync" }, orderBy: { createdAt: "desc" } });
+    await waitForOperation(sync2.id);
+    expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).isMissing).toBe(true);
+  });
+});
