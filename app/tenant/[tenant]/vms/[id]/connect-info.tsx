@@ -1,0 +1,42 @@
+import { Download } from "lucide-react";
+import { CopyButton } from "@/components/copy-button";
+import { Button } from "@/components/ui/button";
+
+type Props = { osType: string; publicIp: string | null; privateIp: string | null; adminUsername: string; rdpHref: string; isRunning: boolean };
+
+/** How to reach the VM: an .rdp file for Windows, the ssh command for Linux, or why neither works yet. */
+export function ConnectInfo({ osType, publicIp, privateIp, adminUsername, rdpHref, isRunning }: Props) {
+  if (!publicIp) {
+    return (
+      <p className="text-sm text-muted-foreground">
+        This VM has no public IP address{privateIp ? `: connect from another VM in its network to ${privateIp}` : ""}.
+      </p>
+    );
+  }
+  const hint = isRunning ? null : <p className="text-xs text-muted-foreground">Start the VM before connecting.</p>;
+  if (osType === "Windows") {
+    return (
+      <div className="grid gap-2">
+        <Button asChild variant="outline" className="justify-self-start">
+          <a href={rdpHref} download>
+            <Download aria-hidden /> Download RDP file
+          </a>
+        </Button>
+        <p className="text-xs text-muted-foreground">Sign in as {adminUsername} with the password you chose when you created the VM.</p>
+        {hint}
+      </div>
+    );
+  }
+  const command = `ssh ${adminUsername}@${publicIp}`;
+  return (
+    <div className="grid gap-2">
+      <div className="flex items-center gap-1 rounded-md border bg-muted/50 px-3 py-2">
+        <code className="min-w-0 flex-1 truncate font-mono text-xs" aria-label="SSH command">
+          {command}
+        </code>
+        <CopyButton value={command} label="Copy SSH command" />
+      </div>
+      {hint}
+    </div>
+  );
+}

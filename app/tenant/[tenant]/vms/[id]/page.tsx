@@ -1,0 +1,217 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CircleX } from "lucide-react";
+import { CopyButton } from "@/components/copy-button";
+import { PageHeader } from "@/components/page-header";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
+import { OperationSteps } from "@/components/operations/operation-steps";
+import { describeOperationKind } from "@/components/operations/operation-kind";
+import { describeProgress, isActiveState } from "@/components/operations/operation-format";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { pageTenant } from "@/lib/auth/page-context";
+import { roleAllows } from "@/lib/auth/roles";
+import { NotFound } from "@/lib/errors";
+import { getOperation } from "@/lib/jobs/queries";
+import { getVmCatalogue } from "@/lib/vms/catalogue";
+import { getVm, listVmOperations, listVmSubscriptions } from "@/lib/vms/queries";
+import { describeSize, isVmBusy } from "../vm-format";
+import { VmState } from "../vm-state";
+import { ConnectInfo } from "./connect-info";
+import { VmActions } from "./vm-actions";
+import { VmDisks } from "./vm-disks";
+
+export const metadata: Metadata = { title: "Virtual machine" };
+
+export default async function VmPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
+  const { tenant, id } = await params;
+  const ctx = await pageTenant(tenant);
+  const vm = await getVm(ctx, id).catch((error) => {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  });
+  const base = `/tenant/${ctx.tenantSlug}`;
+  const canChange = roleAllows(ctx.role, "operator") && ctx.tenantState === "active";
+  const [operations, subscriptions, catalogue] = await Promise.all([
+    listVmOperations(ctx, vm.id),
+    listVmSubscriptions(ctx),
+    getVmCatalogue(ctx, vm.tenantSubscriptionId).catch(() => null), // a cancelled subscription offers nothing to resize to
+  ]);
+  const latest = operations[0];
+  const current = latest && (isActiveState(latest.state) || (latest.state === "failed" && latest.kind === "vm.create")) ? await getOperation({ kind: "tenant", tenantId: ctx.tenantId }, latest.id) : null;
+  const failedOp = operations.find((o) => o.state === "failed");
+  const usage = subscriptions.find((s) => s.id === vm.tenantSubscriptionId);
+  const regionSizes = (catalogue?.sizes ?? []).filter((s) => s.regions.includes(vm.region));
+  const currentSize = catalogue?.sizes.find((s) => s.name === vm.size);
+  const disks = vm.dataDisks as { lun: number; sizeGb: number }[];
+  const isBusy = isVmBusy(vm) || Boolean(latest && isActiveState(latest.state));
+  const now = new Date();
+
+  return (
+    <div className="space-y-6">
+      {isBusy && <AutoRefresh isLive />}
+      <PageHeader
+        breadcrumbs={[{ label: "Virtual machines", href: `${base}/vms` }, { label: vm.name }]}
+        title={vm.name}
+        meta={<VmState provisioningState={vm.provisioningState} powerState={vm.powerState} isMissing={vm.isMissing} />}
+        description={`${vm.osType} · ${vm.size} (${describeSize(vm)}) · ${vm.region}`}
+        actions={
+          canChange ? (
+            <VmActions
+              tenant={ctx.tenantSlug}
+              vm={{ id: vm.id, name: vm.name, size: vm.size, vcpus: vm.vcpus, family: currentSize?.family, powerState: vm.powerState, provisioningState: vm.provisioningState, hasPublicIp: vm.hasPublicIp, dataDiskCount: disks.length }}
+              sizes={regionSizes.map((s) => ({ name: s.name, vCpus: s.vCpus, memoryMb: s.memoryMb, family: s.family }))}
+              vcpusLeft={usage ? Math.max(0, usage.quota.vcpus - usage.used.vcpus) : 0}
+            />
+          ) : undefined
+        }
+      />
+
+      {vm.errorMessage && (
+        <section aria-label="Last error" className="flex gap-3 rounded-xl border border-destructive/30 bg-destructive/5 p-4 text-sm">
+          <CircleX aria-hidden className="mt-0.5 size-5 shrink-0 text-destructive" />
+          <div className="min-w-0 space-y-1">
+            <h2 className="font-semibold">{vm.provisioningState === "Failed" ? "Azure could not create this VM" : "The last action on this VM failed"}</h2>
+            <p className="break-words">{vm.errorMessage}</p>
+            <p className="text-muted-foreground">
+              {vm.errorCode && (
+                <>
+                  Error code <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">{vm.errorCode}</code>
+                  {" · "}
+                </>
+              )}
+              {failedOp && (
+                <Link href={`${base}/operations/${failedOp.id}`} className="text-primary underline-offset-4 hover:underline">
+                  See the operation
+                </Link>
+              )}
+              {vm.provisioningState === "Failed" && canChange && " · Delete the VM to clean up what was created, then try again."}
+            </p>
+          </div>
+        </section>
+      )}
+
+      {current && (
+        <Card>
+          <CardHeader className="flex-row items-center justify-between gap-3">
+            <CardTitle className="flex flex-wrap items-center gap-2">
+              {describeOperationKind(current.kind)}
+              <StatusBadge state={current.state} />
+              {describeProgress(current) && <span className="text-sm font-normal text-muted-foreground tabular-nums">{describeProgress(current)}</span>}
+            </CardTitle>
+            <Link href={`${base}/operations/${current.id}`} className="text-sm text-primary underline-offset-4 hover:underline">
+              Operation details
+            </Link>
+          </CardHeader>
+          <CardContent>
+            <OperationSteps steps={current.steps} now={now} />
+          </CardContent>
+        </Card>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle>Overview</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+              <Fact label="Size">
+                {vm.size} <span className="text-muted-foreground">({describeSize(vm)})</span>
+              </Fact>
+              <Fact label="Image">
+                {vm.imagePublisher} {vm.imageOffer} {vm.imageSku} <span className="text-muted-foreground">({vm.imageVersion})</span>
+              </Fact>
+              <Fact label="Operating system">{vm.osType}</Fact>
+              <Fact label="Region">{vm.region}</Fact>
+              <Fact label="Subscription">{vm.tenantSubscription.name}</Fact>
+              <Fact label="Resource group">
+                <code className="font-mono text-xs">{vm.tenantSubscription.resourceGroup}</code>
+              </Fact>
+              <Fact label="Administrator">{vm.adminUsername}</Fact>
+              <Fact label="Created">
+                <RelativeTime date={vm.createdAt} />
+              </Fact>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Network and connection</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
+              <Fact label="Private IP">{vm.privateIp ? <Copyable value={vm.privateIp} label="Copy private IP" /> : <Pending isBusy={isBusy} />}</Fact>
+              <Fact label="Public IP">
+                {!vm.hasPublicIp ? <span className="text-muted-foreground">None</span> : vm.publicIp ? <Copyable value={vm.publicIp} label="Copy public IP" /> : <Pending isBusy={isBusy} />}
+              </Fact>
+              <Fact label="Network">
+                {vm.networkName} / {vm.subnetName}
+              </Fact>
+            </dl>
+            <ConnectInfo osType={vm.osType} publicIp={vm.publicIp} privateIp={vm.privateIp} adminUsername={vm.adminUsername} rdpHref={`${base}/vms/${vm.id}/connect.rdp`} isRunning={vm.powerState === "running" && vm.provisioningState === "Succeeded"} />
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Disks</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <VmDisks tenant={ctx.tenantSlug} vm={{ id: vm.id, name: vm.name, osType: vm.osType, provisioningState: vm.provisioningState }} disks={disks} maxDataDisks={currentSize?.maxDataDisks} canChange={canChange} />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle>Operations</CardTitle>
+        </CardHeader>
+        <CardContent>
+          {operations.length === 0 ? (
+            <p className="text-sm text-muted-foreground">No operations yet.</p>
+          ) : (
+            <ul className="divide-y" aria-label="Operations on this VM">
+              {operations.map((op) => (
+                <li key={op.id} className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm">
+                  <span className="min-w-0">
+                    <Link href={`${base}/operations/${op.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                      {describeOperationKind(op.kind)}
+                    </Link>
+                    <span className="block text-xs text-muted-foreground">
+                      {op.actor?.name ?? "System"} · <RelativeTime date={op.createdAt} />
+                      {op.state === "failed" && op.errorMessage ? ` · ${op.errorMessage}` : ""}
+                    </span>
+                  </span>
+                  <StatusBadge state={op.state} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </>
+  );
+}
+
+function Copyable({ value, label }: { value: string; label: string }) {
+  return (
+    <span className="inline-flex items-center gap-1">
+      <code className="font-mono text-xs">{value}</code>
+      <CopyButton value={value} label={label} />
+    </span>
+  );
+}
+
+const Pending = ({ isBusy }: { isBusy: boolean }) => <span className="text-muted-foreground">{isBusy ? "Assigned while the VM is created" : "Not assigned"}</span>;
