@@ -97,7 +97,7 @@ export async function getActiveVmOperation(ctx: TenantContext, vmId: string) {
 export async function listVmSubscriptions(ctx: TenantContext) {
   const subscriptions = await db.tenantSubscription.findMany({
     where: { tenantId: ctx.tenantId, state: "active" },
-    select: { id: true, name: true, plan: { select: { name: true, quotaVms: true, quotaVcpus: true, quotaPublicIps: true, offersDr: true } } },
+    select: { id: true, name: true, plan: { select: { name: true, quotaVms: true, quotaVcpus: true, quotaPublicIps: true, offersDr: true, quotaProtectedVms: true } } },
     orderBy: { createdAt: "asc" },
   });
   const ids = subscriptions.map((s) => s.id);
@@ -114,6 +114,7 @@ export async function listVmSubscriptions(ctx: TenantContext) {
       name: s.name,
       planName: s.plan.name,
       offersDr: s.plan.offersDr,
+      protectedVmsQuota: s.plan.quotaProtectedVms,
       quota: { vms: s.plan.quotaVms, vcpus: s.plan.quotaVcpus, publicIps: s.plan.quotaPublicIps },
       used: { vms: u?._count ?? 0, vcpus: u?._sum.vcpus ?? 0, publicIps: publicIps.find((r) => r.tenantSubscriptionId === s.id)?._count ?? 0 },
     };

@@ -1,71 +1,109 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Layers, Users } from "lucide-react";
+import { Activity, Cpu, Layers, Server, ShieldCheck, Users } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
 import { StatCard } from "@/components/stat-card";
 import { EmptyState } from "@/components/empty-state";
-import { NotAvailable } from "@/components/not-available";
-import { StatusBadge } from "@/components/status-badge";
+import { FormAlert } from "@/components/form-alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageTenant } from "@/lib/auth/page-context";
-import { tenantRoleLabels } from "@/lib/auth/roles";
+import { roleAllows, tenantRoleLabels } from "@/lib/auth/roles";
+import { listOperations } from "@/lib/jobs/queries";
 import { getTenantOverview } from "@/lib/tenancy/queries";
+import { countVmsByState, listVmSubscriptions } from "@/lib/vms/queries";
+import { RecentOperations } from "./recent-operations";
+import { SubscriptionUsage } from "./subscription-usage";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function TenantOverview({ params }: { params: Promise<{ tenant: string }> }) {
   const ctx = await pageTenant((await params).tenant);
-  const overview = await getTenantOverview(ctx);
+  const base = `/tenant/${ctx.tenantSlug}`;
+  const [overview, subscriptions, recent] = await Promise.all([
+    getTenantOverview(ctx),
+    listVmSubscriptions(ctx),
+    listOperations({ kind: "tenant", tenantId: ctx.tenantId }, { skip: 0, take: 6 }),
+  ]);
+  const counts = await Promise.all(subscriptions.map((s) => countVmsByState(ctx, s.id)));
+  const totalVms = subscriptions.reduce((n, s) => n + s.used.vms, 0);
+  const running = counts.reduce((n, c) => n + (c.running ?? 0), 0);
+  const vcpus = subscriptions.reduce((n, s) => n + s.used.vcpus, 0);
+  const drPlans = subscriptions.filter((s) => s.offersDr);
+  const pending = overview.subscriptions.filter((s) => s.state !== "active");
+
   return (
     <div className="space-y-6">
       <PageHeader title={ctx.tenantName} description={`You are signed in as ${tenantRoleLabels[ctx.role].toLowerCase()} of ${ctx.tenantName}.`} />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <StatCard label="Subscriptions" value={overview.subscriptions.length} hint="Plans you are subscribed to" icon={Layers} />
+        <StatCard label="Virtual machines" value={totalVms} hint={`${running} running`} icon={Server} href={`${base}/vms`} />
+        <StatCard label="vCPUs in use" value={vcpus} hint="Across your subscriptions" icon={Cpu} />
+        <StatCard label="Subscriptions" value={overview.subscriptions.length} hint="Plans you are subscribed to" icon={Layers} href={`${base}/plans`} />
         <StatCard label="Members" value={overview.members} hint="People with access to this tenant" icon={Users} />
       </div>
-      <Card>
-        <CardHeader>
-          <CardTitle>Your subscriptions</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {overview.subscriptions.length === 0 ? (
-            <EmptyState
-              bare
-              icon={Layers}
-              title="No subscriptions yet"
-              description={
-                ctx.role === "owner"
-                  ? "Choose one of your provider's plans to get a resource group in Azure with its quotas; it appears here once you subscribe."
-                  : "An owner of your tenant, or your service provider, subscribes you to a plan; its resources and quotas then appear here."
-              }
-              action={
-                ctx.role === "owner" && (
-                  <Button asChild>
-                    <Link href={`/tenant/${ctx.tenantSlug}/plans`}>Browse plans</Link>
-                  </Button>
-                )
-              }
-            />
-          ) : (
-            <ul className="divide-y">
-              {overview.subscriptions.map((s) => (
-                <li key={s.id} className="flex items-center justify-between gap-4 py-3">
-                  <div>
-                    <p className="font-medium">{s.name}</p>
-                    <p className="text-sm text-muted-foreground">Plan: {s.plan.name}</p>
-                  </div>
-                  <StatusBadge state={s.state} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </CardContent>
-      </Card>
-      <NotAvailable
-        title="Quota and resource summaries are not available yet"
-        explanation="Quota bars, virtual machines by power state and recent operations appear here once self-service VMs are built."
-      />
+      {pending.length > 0 && (
+        <FormAlert variant="info">
+          {pending.map((s) => s.name).join(", ")} {pending.length === 1 ? "is" : "are"} not active yet; {pending.length === 1 ? "its" : "their"} quota appears here once provisioned.
+        </FormAlert>
+      )}
+      {overview.subscriptions.length === 0 ? (
+        <EmptyState
+          icon={Layers}
+          title="No subscriptions yet"
+          description={
+            ctx.role === "owner"
+              ? "Choose one of your provider's plans to get a resource group in Azure with its quotas; it appears here once you subscribe."
+              : "An owner of your tenant, or your service provider, subscribes you to a plan; its resources and quotas then appear here."
+          }
+          action={
+            ctx.role === "owner" && (
+              <Button asChild>
+                <Link href={`${base}/plans`}>Browse plans</Link>
+              </Button>
+            )
+          }
+        />
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-2">
+          {subscriptions.map((s, i) => (
+            <SubscriptionUsage key={s.id} subscription={s} counts={counts[i]} vmsHref={`${base}/vms`} />
+          ))}
+        </div>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <Card>
+          <CardHeader className="flex-row items-center justify-between gap-3">
+            <CardTitle className="flex items-center gap-2">
+              <Activity aria-hidden className="size-4 text-muted-foreground" /> Recent operations
+            </CardTitle>
+            <Link href={`${base}/operations`} className="text-sm text-primary underline-offset-4 hover:underline">
+              All operations
+            </Link>
+          </CardHeader>
+          <CardContent>
+            <RecentOperations rows={recent.rows} basePath={`${base}/operations`} />
+          </CardContent>
+        </Card>
+        {drPlans.length > 0 && (
+          <Card>
+            <CardHeader>
+              <CardTitle className="flex items-center gap-2">
+                <ShieldCheck aria-hidden className="size-4 text-muted-foreground" /> Protected VMs
+              </CardTitle>
+            </CardHeader>
+            <CardContent className="grid gap-2 text-sm">
+              <p>
+                {drPlans.map((s) => s.planName).join(", ")} include{drPlans.length === 1 ? "s" : ""} disaster recovery for up to{" "}
+                {drPlans.reduce((n, s) => n + s.protectedVmsQuota, 0)} on-premises VMs.
+              </p>
+              <p className="text-muted-foreground">
+                Protecting VMs from this portal is not available yet. Until it is, your service provider sets up replication for you
+                {roleAllows(ctx.role, "owner") ? "; contact them to protect a VM" : ""}.
+              </p>
+            </CardContent>
+          </Card>
+        )}
+      </div>
     </div>
   );
 }

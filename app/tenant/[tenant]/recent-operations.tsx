@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
+import { describeOperationKind } from "@/components/operations/operation-kind";
+import { describeProgress } from "@/components/operations/operation-format";
+import type { OperationListItem } from "@/lib/jobs/queries";
+
+/** The newest operations, each linking to its timeline; the full list with filters is on the Operations page. */
+export function RecentOperations({ rows, basePath }: { rows: OperationListItem[]; basePath: string }) {
+  if (rows.length === 0) return <p className="text-sm text-muted-foreground">Nothing has run yet. Operations appear here when resources are created or changed.</p>;
+  return (
+    <ul className="divide-y" aria-label="Recent operations">
+      {rows.map((op) => (
+        <li key={op.id} className="flex items-center justify-between gap-3 py-2.5 text-sm">
+          <span className="min-w-0">
+            <Link href={`${basePath}/${op.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+              {describeOperationKind(op.kind)}: {op.targetName}
+            </Link>
+            <span className="block text-xs text-muted-foreground">
+              {op.actor?.name ?? "System"} · <RelativeTime date={op.createdAt} />
+            </span>
+          </span>
+          <span className="flex shrink-0 items-center gap-2">
+            {describeProgress(op) && <span className="text-xs text-muted-foreground tabular-nums">{describeProgress(op)}</span>}
+            <StatusBadge state={op.state} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
