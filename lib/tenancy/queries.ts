@@ -1,6 +1,7 @@
 import { db, type Prisma, type TenantState } from "@/lib/db/client";
 import type { StaffContext, TenantContext } from "@/lib/auth/context";
 import { NotFound } from "@/lib/errors";
+import { listPublicPlans } from "@/lib/plans/queries";
 
 export async function getTenantOverview(ctx: TenantContext) {
   const [subscriptions, members] = await Promise.all([
@@ -92,29 +93,26 @@ export async function listTenantSubscriptions(_ctx: StaffContext, tenantId: stri
   return rows.map((r) => ({ ...r, lastOperation: operations.find((o) => o.targetId === r.id) ?? null }));
 }
 
-const planSummary = {
-  id: true,
-  name: true,
-  description: true,
-  state: true,
-  quotaVms: true,
-  quotaVcpus: true,
-  quotaPublicIps: true,
-  quotaLoadBalancers: true,
-  quotaProtectedVms: true,
-  offersDr: true,
-} satisfies Prisma.PlanSelect;
-
-// Plans are the provider's catalogue, not tenant-owned rows: lib/plans owns them; these are the two reads tenancy needs.
-/** Every plan an admin may subscribe a tenant to: public and private, never retired. */
+/**
+ * Every plan an admin may subscribe a tenant to: public and private, never retired (lib/plans owns the catalogue; this
+ * is the one list the "Subscribe to a plan" dialog needs). Plans whose Azure subscription is not active are marked.
+ */
 export async function listSubscribablePlans(_ctx: StaffContext) {
-  return db.plan.findMany({ where: { state: { not: "retired" } }, select: planSummary, orderBy: { name: "asc" } });
+  const plans = await db.plan.findMany({
+    where: { state: { not: "retired" } },
+    select: { id: true, name: true, description: true, state: true, azureSubscription: { select: { state: true } } },
+    orderBy: { name: "asc" },
+  });
+  return plans.map(({ azureSubscription, ...p }) => ({ ...p, isAvailable: azureSubscription.state === "active" }));
 }
 
-/** What a tenant may subscribe to itself: public plans only, with how many subscriptions it already has on each. */
+/**
+ * What a tenant may subscribe to itself (lib/plans decides: public plans on an active Azure subscription), with how
+ * many live subscriptions this tenant already has on each.
+ */
 export async function listOfferedPlans(ctx: TenantContext) {
   const [plans, mine] = await Promise.all([
-    db.plan.findMany({ where: { state: "public" }, select: planSummary, orderBy: { name: "asc" } }),
+    listPublicPlans(),
     db.tenantSubscription.groupBy({ by: ["planId"], where: { tenantId: ctx.tenantId, state: { not: "cancelled" } }, _count: { _all: true } }),
   ]);
   return plans.map((p) => ({ ...p, subscribed: mine.find((m) => m.planId === p.id)?._count._all ?? 0 }));

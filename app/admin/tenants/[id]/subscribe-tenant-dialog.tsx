@@ -14,7 +14,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { subscribeTenantAction } from "@/lib/tenancy/actions";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
 
-export type PlanOption = { id: string; name: string; state: string; description: string };
+export type PlanOption = { id: string; name: string; state: string; description: string; isAvailable: boolean };
 
 /** Any plan that is not retired; private plans are the provider's to hand out, so they are offered here and marked. */
 export function SubscribeTenantDialog(props: { tenantId: string; tenantName: string; plans: PlanOption[]; isSuspended: boolean }) {
@@ -82,9 +82,10 @@ export function SubscribeTenantDialog(props: { tenantId: string; tenantName: str
               >
                 <NativeSelect name="planId" value={planId} onChange={(e) => setPlanId(e.target.value)} placeholder="Choose a plan…" required disabled={isPending}>
                   {props.plans.map((p) => (
-                    <option key={p.id} value={p.id}>
+                    <option key={p.id} value={p.id} disabled={!p.isAvailable}>
                       {p.name}
                       {p.state === "private" ? " (private)" : ""}
+                      {p.isAvailable ? "" : " — its Azure subscription is not active"}
                     </option>
                   ))}
                 </NativeSelect>

@@ -8,6 +8,7 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { pageTenant } from "@/lib/auth/page-context";
 import { tenantRoleLabels } from "@/lib/auth/roles";
 import { listOfferedPlans } from "@/lib/tenancy/queries";
+import { PlanCatalogue } from "./plan-catalogue";
 import { SubscribePlanDialog } from "./subscribe-plan-dialog";
 
 export const metadata: Metadata = { title: "Plans" };
@@ -31,11 +32,11 @@ export default async function PlansPage({ params }: { params: Promise<{ tenant: 
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {plans.map((plan) => {
             const quotas: [string, number][] = [
-              ["Virtual machines", plan.quotaVms],
-              ["vCPUs", plan.quotaVcpus],
-              ["Public IPs", plan.quotaPublicIps],
-              ["Load balancers", plan.quotaLoadBalancers],
-              ...(plan.offersDr ? ([["Protected VMs (DR)", plan.quotaProtectedVms]] as [string, number][]) : []),
+              ["Virtual machines", plan.quotas.quotaVms],
+              ["vCPUs", plan.quotas.quotaVcpus],
+              ["Public IPs", plan.quotas.quotaPublicIps],
+              ["Load balancers", plan.quotas.quotaLoadBalancers],
+              ...(plan.offersDr ? ([["Protected VMs (DR)", plan.quotas.quotaProtectedVms]] as [string, number][]) : []),
             ];
             return (
               <Card key={plan.id} aria-labelledby={`plan-${plan.id}`}>
@@ -56,6 +57,7 @@ export default async function PlansPage({ params }: { params: Promise<{ tenant: 
                       </div>
                     ))}
                   </dl>
+                  <PlanCatalogue sizes={plan.sizes} images={plan.images} />
                 </CardContent>
                 {isOwner && (
                   <CardFooter className="justify-end">
