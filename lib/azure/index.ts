@@ -25,3 +25,13 @@ export { getLoadBalancer, listLoadBalancers, putLoadBalancer, deleteLoadBalancer
 export type {
   LoadBalancerInfo, LoadBalancerSpec, LoadBalancerFrontend, LoadBalancerPool, LoadBalancerProbe, LoadBalancerRule, LoadBalancerNatRule,
 } from "./load-balancer-mappers";
+export { checkStorageNameAvailability, ensureStorageAccount, getStorageAccount, type StorageAccountSpec, type StorageAccountInfo, type StorageNameAvailability } from "./storage-gateway";
+export { ensureRecoveryVault, getRecoveryVault, uploadVaultCertificate, type VaultRef, type RecoveryVaultInfo, type VaultCertificateInfo } from "./recovery-vault-gateway";
+export {
+  listFabrics, listRecoveryProviders, listProtectionContainers, listOnPremVms, listVmNetworks, listProtectedItems, getProtectedItem, getReplicationPolicy,
+  getAsrJob, findLatestAsrJob, ensureReplicationPolicy, associatePolicy, mapVmNetworkToAzure, enableProtection, disableProtection, runProtectedItemAction,
+  listRecoveryPoints, type ItemRef, type PolicySpec, type EnableProtectionSpec, type FailoverAction,
+} from "./site-recovery-gateway";
+export type {
+  FabricInfo, RecoveryProviderInfo, ProtectionContainerInfo, OnPremVmInfo, OnPremDisk, VmNetworkInfo, ReplicationPolicyInfo, ProtectedItemInfo, AsrJobInfo, AsrJobTask,
+} from "./site-recovery-mappers";
