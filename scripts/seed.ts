@@ -116,6 +116,58 @@ async function seedAzure(emulator: Emulator, tenants: Map<string, string>, log: 
   const labels = new Map(names.flatMap((n) => readDiscovery(n.discovery).regions).map((r) => [r.name, r.displayName]));
   await db.allowedRegion.createMany({ data: [...regions].map((name) => ({ name, displayName: labels.get(name) ?? name })), skipDuplicates: true });
   log(`created ${subs.length} plans and subscribed the demo tenants`);
+  await seedDemoVms(control, log);
+}
+
+/**
+ * A few VMs per demo tenant, created through the same operations a user runs: running ones, one to be stopped once it
+ * is up, and one that fails with Azure's own quota message (the emulator's regional vCPU limit is lowered for it).
+ */
+async function seedDemoVms(control: import("@/emulator/client").EmulatorControl, log: Log) {
+  const { db } = await import("@/lib/db/client");
+  const { SEED } = await import("@/emulator/seed");
+  const { createVms } = await import("@/lib/vms/create-vms");
+  const { runVmAction } = await import("@/lib/vms/vm-actions");
+  await control.setCoreQuota(SEED.subscriptions.contoso, { northeurope: 2 });
+  await control.setCoreQuota(SEED.subscriptions.acme, { northeurope: 2 });
+  const toStop: { ctx: Parameters<typeof runVmAction>[0]; vmId: string; operationId: string }[] = [];
+  for (const t of demoTenants) {
+    const owner = demoUsers.find((u) => u.tenant === t.slug && u.role === "owner")!;
+    const user = await db.user.findUniqueOrThrow({ where: { email: owner.email } });
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: t.slug } });
+    const ts = await db.tenantSubscription.findFirst({ where: { tenantId: tenant.id } });
+    if (!ts) continue;
+    const ctx = { user: { id: user.id, email: user.email, name: user.name, staffRole: null }, tenantId: tenant.id, tenantSlug: t.slug, tenantName: t.name, tenantState: tenant.state, role: "owner" as const };
+    const prefix = t.slug.slice(0, 4);
+    const base = { tenantSubscriptionId: ts.id, count: 1, authType: "password" as const, adminUsername: "azureops", adminPassword: "Demo-Vm-Passw0rd!", network: "default", dataDiskCount: 0, dataDiskSizeGb: 128 };
+    const linux = { ...base, image: "Canonical:ubuntu-24_04-lts:server:latest", osType: "Linux" as const };
+    const windows = { ...base, image: "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest", osType: "Windows" as const };
+    const create = async (input: Parameters<typeof createVms>[1]) => {
+      try {
+        return (await createVms(ctx, input))[0];
+      } catch (error) {
+        const fields = (error as { fieldErrors?: unknown }).fieldErrors;
+        log(`demo VM ${input.name} not created: ${error instanceof Error ? error.message : error}${fields ? ` ${JSON.stringify(fields)}` : ""}`);
+        return null;
+      }
+    };
+    await create({ ...linux, name: `${prefix}-web-01`, region: "westeurope", size: "Standard_B2s", publicIp: true });
+    const app = await create({ ...windows, name: `${prefix}-app-01`, region: "westeurope", size: "Standard_D2s_v5", publicIp: false });
+    if (app) toStop.push({ ctx, vmId: app.id, operationId: app.operationId });
+    await create({ ...windows, name: `${prefix}-sql-01`, region: "northeurope", size: "Standard_D4s_v5", publicIp: false });
+  }
+  log("demo VMs are being created by the worker (one will fail on Azure's vCPU quota, one will be stopped)");
+  // Stop one VM per tenant once Azure has it running; in the background, so the portal is usable meanwhile.
+  void (async () => {
+    for (let i = 0; i < 600 && toStop.length; i++) {
+      for (const item of [...toStop]) {
+        const op = await db.operation.findUnique({ where: { id: item.operationId }, select: { state: true } });
+        if (op?.state === "succeeded") await runVmAction(item.ctx, item.vmId, "stop").catch(() => {});
+        if (op && op.state !== "queued" && op.state !== "running") toStop.splice(toStop.indexOf(item), 1);
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  })().catch(() => {});
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {

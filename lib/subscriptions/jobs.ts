@@ -86,24 +86,34 @@ export const validateSubscriptionJob = defineJob({
   },
 });
 
-/** Sizes with the regions each may be deployed to: resource SKUs (restrictions applied) joined with the size table. */
+/**
+ * Sizes with the regions each may be deployed to: resource SKUs (restrictions applied) joined with the size table.
+ * Azure lists a SKU once per region, so entries are merged by name.
+ */
 async function discoverSizes(access: Parameters<typeof listResourceSkus>[0], regions: string[]): Promise<DiscoveredSize[]> {
   const skus = await listResourceSkus(access);
   const table = new Map<string, Awaited<ReturnType<typeof listVmSizes>>[number]>();
   for (const region of regions.slice(0, 1)) for (const s of await listVmSizes(access, region)) table.set(s.name, s);
-  return skus
-    .filter((s) => s.availableLocations.length > 0)
-    .map((s) => {
-      const t = table.get(s.name);
-      return {
-        name: s.name,
-        family: s.family,
-        vCpus: t?.vCpus ?? s.vCpus ?? 0,
-        memoryMb: t?.memoryMb ?? Math.round((s.memoryGb ?? 0) * 1024),
-        maxDataDisks: t?.maxDataDisks ?? 0,
-        regions: s.availableLocations.filter((l) => regions.includes(l)),
-      };
-    })
+  const byName = new Map<string, DiscoveredSize>();
+  for (const s of skus) {
+    const available = s.availableLocations.filter((l) => regions.includes(l));
+    const known = byName.get(s.name);
+    if (known) {
+      known.regions = [...new Set([...known.regions, ...available])].sort();
+      continue;
+    }
+    const t = table.get(s.name);
+    byName.set(s.name, {
+      name: s.name,
+      family: s.family,
+      vCpus: t?.vCpus ?? s.vCpus ?? 0,
+      memoryMb: t?.memoryMb ?? Math.round((s.memoryGb ?? 0) * 1024),
+      maxDataDisks: t?.maxDataDisks ?? 0,
+      regions: [...available].sort(),
+    });
+  }
+  return [...byName.values()]
+    .filter((s) => s.regions.length > 0)
     .sort((a, b) => a.vCpus - b.vCpus || a.memoryMb - b.memoryMb || a.name.localeCompare(b.name));
 }
 

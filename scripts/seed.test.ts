@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { setupTestDatabase } from "@/lib/db/testing";
+import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { startTestWorker } from "@/lib/jobs/testing";
+import "@/lib/subscriptions/jobs";
+import "@/lib/tenancy/jobs";
+import "@/lib/vms/jobs";
+
+process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
+setupTestDatabase();
+let emu: TestEmulator;
+let worker: { stop: () => Promise<void> };
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  worker = await startTestWorker();
+});
+afterAll(async () => {
+  await worker?.stop();
+  await emu?.close();
+});
+
+it("lands a new user in a living portal: validated subscriptions, plans, subscribed tenants and VMs in several states", async () => {
+  const { seedDemo } = await import("./seed");
+  expect(await seedDemo({ log: () => {}, emulator: { url: emu.emulator.url, dataDir: emu.dataDir } })).toBe(true);
+  const { db } = await import("@/lib/db/client");
+  expect((await db.azureSubscription.findMany()).map((s) => s.state)).toEqual(["active", "active", "active"]);
+  expect(await db.plan.count()).toBe(3);
+  expect(await db.tenantSubscription.count()).toBe(2);
+
+  const settled = async () => {
+    const vms = await db.virtualMachine.findMany({ select: { name: true, provisioningState: true, powerState: true, errorMessage: true } });
+    return vms.every((v) => v.provisioningState === "Failed" || v.powerState === "deallocated" || (v.powerState === "running" && !v.name.includes("app"))) ? vms : null;
+  };
+  let vms = await settled();
+  for (let i = 0; i < 300 && !vms; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    vms = await settled();
+  }
+  expect(vms).not.toBeNull();
+  const byName = Object.fromEntries(vms!.map((v) => [v.name, v]));
+  expect(byName["cont-web-01"]).toMatchObject({ provisioningState: "Succeeded", powerState: "running" });
+  expect(byName["cont-app-01"]).toMatchObject({ provisioningState: "Succeeded", powerState: "deallocated" });
+  expect(byName["cont-sql-01"].provisioningState).toBe("Failed");
+  expect(byName["cont-sql-01"].errorMessage).toMatch(/exceeding approved Total Regional Cores quota/);
+  expect(await seedDemo({ log: () => {} })).toBe(false); // never twice
+});
