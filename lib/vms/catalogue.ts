@@ -52,11 +52,16 @@ export async function getVmCatalogue(ctx: TenantContext, tenantSubscriptionId: s
   };
 }
 
-/** VMs, vCPUs and public IPs a tenant subscription uses now (VMs being deleted still count until Azure is done). */
-export async function tenantSubscriptionUsage(tenantSubscriptionId: string, tx: Pick<typeof db, "virtualMachine"> = db) {
-  const [agg, publicIps] = await Promise.all([
+/**
+ * VMs, vCPUs, public IPs and load balancers a tenant subscription uses now (anything being deleted still counts until
+ * Azure is done). Public IPs are the VMs' own plus those of load balancer frontends, requested or kept (PublicIpAddress).
+ */
+export async function tenantSubscriptionUsage(tenantSubscriptionId: string, tx: Pick<typeof db, "virtualMachine" | "publicIpAddress" | "loadBalancer"> = db) {
+  const [agg, vmPublicIps, lbPublicIps, loadBalancers] = await Promise.all([
     tx.virtualMachine.aggregate({ where: { tenantSubscriptionId }, _count: true, _sum: { vcpus: true } }),
     tx.virtualMachine.count({ where: { tenantSubscriptionId, hasPublicIp: true } }),
+    tx.publicIpAddress.count({ where: { tenantSubscriptionId } }),
+    tx.loadBalancer.count({ where: { tenantSubscriptionId } }),
   ]);
-  return { vms: agg._count, vcpus: agg._sum.vcpus ?? 0, publicIps };
+  return { vms: agg._count, vcpus: agg._sum.vcpus ?? 0, publicIps: vmPublicIps + lbPublicIps, loadBalancers };
 }

@@ -1,0 +1,95 @@
+import type { TenantContext } from "@/lib/auth/context";
+import { recordAudit } from "@/lib/audit/record";
+import { db, type Tx } from "@/lib/db/client";
+import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
+import { enqueueOperation } from "@/lib/jobs/enqueue";
+import { getLbForChange, lockTenantSubscription, probeOf, ruleOf, throwIfErrors } from "./guards";
+import { findByName, probeErrors, ruleErrors, withoutFrontend } from "./lb-rules";
+import { childTarget, frontendTarget, modelOf, pendingAdditions, type CachedFrontend } from "./model";
+import type { RemoveFrontendInput, UpdateProbeInput, UpdateRuleInput } from "./schema";
+
+type Lb = Awaited<ReturnType<typeof getLbForChange>>;
+
+async function enqueueLbChange(tx: Tx, ctx: TenantContext, lb: Lb, kind: string, target: { id: string; name: string }, input: Record<string, unknown>) {
+  await tx.loadBalancer.update({ where: { id: lb.id }, data: { provisioningState: "Updating", errorMessage: null } });
+  const operation = await enqueueOperation(tx, {
+    kind, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
+    target: { type: "LoadBalancer", ...target }, input: { loadBalancerId: lb.id, ...input },
+  });
+  if (operation.deduplicated) throw new Conflict(`${target.name} is being changed already; wait for that operation to finish.`);
+  await recordAudit({ action: kind, actor: ctx.user, tenantId: ctx.tenantId, target: { type: "LoadBalancer", id: lb.id, name: lb.name }, detail: { target: target.name, ...input } }, tx);
+  return { loadBalancerId: lb.id, operationId: operation.id };
+}
+
+/** What removing a frontend takes with it, for the confirmation dialog (the job recomputes it from Azure). */
+export function previewFrontendRemoval(lb: Parameters<typeof modelOf>[0], frontendName: string) {
+  const { removedRules, removedProbes } = withoutFrontend(modelOf(lb), frontendName);
+  return { rules: removedRules, probes: removedProbes };
+}
+
+/** Removes a frontend with its rules and the probes nothing else uses; its public IP is released or kept unattached. */
+export async function removeFrontend(ctx: TenantContext, input: RemoveFrontendInput) {
+  return db.$transaction(async (tx) => {
+    const lb0 = await getLbForChange(tx, ctx, input.loadBalancerId);
+    await lockTenantSubscription(tx, lb0.tenantSubscriptionId);
+    const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
+    const model = modelOf(lb);
+    const frontend = findByName(model.frontends as CachedFrontend[], input.frontendName);
+    if (!frontend) throw new NotFound("Frontend");
+    if (model.frontends.length <= 1) throw new Conflict(`${frontend.name} is the load balancer's only frontend; Azure keeps rules and pools only on a load balancer with a frontend.`);
+    if ((await pendingAdditions(tx, lb.id)).some((a) => a.frontendName.toLowerCase() === frontend.name.toLowerCase())) throw new Conflict(`${frontend.name} is still being added.`);
+    const publicIp = frontend.publicIpId
+      ? await tx.publicIpAddress.findFirst({ where: { tenantSubscriptionId: lb.tenantSubscriptionId, azureResourceId: { equals: frontend.publicIpId, mode: "insensitive" } }, select: { id: true } })
+      : null;
+    return enqueueLbChange(tx, ctx, lb, "lb.removeFrontend", { id: frontendTarget(lb.id, frontend.name), name: `${lb.name} / ${frontend.name}` }, {
+      frontendName: frontend.name, publicIp: input.publicIp, publicIpId: frontend.publicIpId ?? null, publicIpAddressId: publicIp?.id ?? null,
+    });
+  });
+}
+
+export async function updateProbe(ctx: TenantContext, input: UpdateProbeInput) {
+  return db.$transaction(async (tx) => {
+    const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
+    const current = findByName(modelOf(lb).probes, input.probeName);
+    if (!current) throw new NotFound("Health probe");
+    const probe = { ...probeOf(input), name: current.name };
+    throwIfErrors(probeErrors(probe));
+    return enqueueLbChange(tx, ctx, lb, "lb.update", { id: childTarget(lb.id, "probes", probe.name), name: `${lb.name} / ${probe.name}` }, { change: { probe } });
+  });
+}
+
+export async function updateRule(ctx: TenantContext, input: UpdateRuleInput) {
+  return db.$transaction(async (tx) => {
+    const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
+    const model = modelOf(lb);
+    const current = findByName(model.rules, input.ruleName);
+    if (!current) throw new NotFound("Load-balancing rule");
+    const rule = { ...ruleOf(input, current.frontendName, input.probeChoice || undefined), name: current.name };
+    // Azure fixes enableFloatingIP when the rule is created.
+    if (rule.floatingIp !== current.floatingIp) throw new InvalidInput({ floatingIp: ["Floating IP cannot change after the rule is created; remove the rule's frontend and add it again."] });
+    throwIfErrors(ruleErrors(model, rule, model.rules.filter((r) => r !== current)));
+    return enqueueLbChange(tx, ctx, lb, "lb.update", { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { change: { rule } });
+  });
+}
+
+/**
+ * Reads the tenant's load balancers from Azure: the one given, or every one in the tenant subscription's resource group
+ * and the groups of its known load balancers (found ones are added to the portal).
+ */
+export async function refreshLoadBalancers(ctx: TenantContext, target: { tenantSubscriptionId: string } | { loadBalancerId: string }) {
+  return db.$transaction(async (tx) => {
+    if ("loadBalancerId" in target) {
+      const lb = await getLbForChange(tx, ctx, target.loadBalancerId);
+      return enqueueOperation(tx, {
+        kind: "lb.refresh", tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
+        target: { type: "LoadBalancer", id: lb.id, name: lb.name }, input: { tenantSubscriptionId: lb.tenantSubscriptionId, loadBalancerId: lb.id },
+      });
+    }
+    const ts = await tx.tenantSubscription.findFirst({ where: { id: target.tenantSubscriptionId, tenantId: ctx.tenantId, state: "active" }, select: { id: true, name: true, plan: { select: { azureSubscriptionId: true } } } });
+    if (!ts) throw new NotFound("Subscription");
+    return enqueueOperation(tx, {
+      kind: "lb.refresh", tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: ts.plan.azureSubscriptionId,
+      target: { type: "TenantSubscription", id: ts.id, name: `${ts.name} load balancers` }, input: { tenantSubscriptionId: ts.id },
+    });
+  });
+}

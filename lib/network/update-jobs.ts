@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { getLoadBalancer, isNotFound, listLoadBalancers, type LoadBalancerProbe, type LoadBalancerRule } from "@/lib/azure";
+import { db } from "@/lib/db/client";
+import { Conflict, type FieldErrors } from "@/lib/errors";
+import { defineJob } from "@/lib/jobs/define-job";
+import { loadLbForJob, refreshCache, settleState, writeCache } from "./cache";
+import { findByName, hasErrors, probeErrors, replaceProbe, replaceRule, ruleErrors } from "./lb-rules";
+import { saveSteps, saveWithIfMatch } from "./save";
+
+const REFRESH = "Refresh the portal's copy";
+const messages = (errors: FieldErrors) => Object.values(errors).flatMap((m) => m ?? []).join(" ");
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** lb.update: a changed probe or rule, applied to the load balancer as read now and saved with If-Match. */
+export const updateLoadBalancerJob = defineJob({
+  kind: "lb.update",
+  input: z.object({
+    loadBalancerId: z.string(),
+    change: z.object({ probe: z.custom<LoadBalancerProbe>().optional(), rule: z.custom<LoadBalancerRule>().optional() }),
+  }),
+  async run({ loadBalancerId, change }, op) {
+    const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
+    const what = change.probe ? `Change probe ${change.probe.name}` : `Change rule ${change.rule?.name}`;
+    await op.plan([...saveSteps(what), REFRESH]);
+    const access = await op.azureAccess(azureSubscriptionId);
+    await saveWithIfMatch(op, access, ref, {
+      what, before: [], after: [REFRESH],
+      apply: (current) => {
+        if (change.probe) {
+          const existing = findByName(current.probes, change.probe.name);
+          if (!existing) throw new Conflict(`Probe ${change.probe.name} no longer exists.`);
+          if (sameJson({ ...existing, name: change.probe.name }, change.probe)) return null;
+          return replaceProbe(current, change.probe);
+        }
+        const rule = change.rule!;
+        const existing = findByName(current.rules, rule.name);
+        if (!existing) throw new Conflict(`Rule ${rule.name} no longer exists.`);
+        const errors = ruleErrors(current, rule, current.rules.filter((r) => r !== existing));
+        if (hasErrors(errors)) throw new Conflict(`${current.name} changed since this was requested: ${messages(errors)} Nothing was changed.`);
+        return replaceRule(current, rule);
+      },
+    });
+    await op.step(REFRESH, () => refreshCache(access, lb));
+  },
+  onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
+  onFailed: ({ loadBalancerId }, { message }) => settleState(loadBalancerId, message),
+});
+
+/**
+ * lb.refresh: reads one load balancer, or lists those in the tenant subscription's resource group and the groups of
+ * its known load balancers: new ones join the portal (isDiscovered), gone ones are marked Missing.
+ */
+export const refreshLoadBalancersJob = defineJob({
+  kind: "lb.refresh",
+  input: z.object({ tenantSubscriptionId: z.string(), loadBalancerId: z.string().optional() }),
+  async run({ tenantSubscriptionId, loadBalancerId }, op) {
+    if (loadBalancerId) {
+      const { lb, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
+      await op.plan(["Read load balancer"]);
+      const access = await op.azureAccess(azureSubscriptionId);
+      await op.step("Read load balancer", () => refreshCache(access, lb));
+      return;
+    }
+    const ts = await db.tenantSubscription.findUniqueOrThrow({ where: { id: tenantSubscriptionId }, select: { id: true, tenantId: true, resourceGroup: true, plan: { select: { azureSubscriptionId: true } } } });
+    const known = await db.loadBalancer.findMany({ where: { tenantSubscriptionId }, select: { id: true, name: true, resourceGroup: true, provisioningState: true } });
+    const groups = [...new Map([ts.resourceGroup, ...known.map((k) => k.resourceGroup)].map((g) => [g.toLowerCase(), g])).values()];
+    await op.plan(["Read load balancers"]);
+    const access = await op.azureAccess(ts.plan.azureSubscriptionId);
+    await op.step("Read load balancers", async () => {
+      for (const group of groups) {
+        const found = await listLoadBalancers(access, group).catch((e) => (isNotFound(e) ? [] : Promise.reject(e)));
+        for (const summary of found) {
+          const info = await getLoadBalancer(access, group, summary.name);
+          if (!info) continue;
+          const row = await db.loadBalancer.upsert({
+            where: { tenantSubscriptionId_resourceGroup_name: { tenantSubscriptionId, resourceGroup: group, name: info.name } },
+            create: { tenantId: ts.tenantId, tenantSubscriptionId, name: info.name, resourceGroup: group, region: info.location, sku: info.sku, isDiscovered: true, provisioningState: "Succeeded" },
+            update: {},
+          });
+          await writeCache(row, info);
+          if (row.provisioningState === "Missing") await db.loadBalancer.update({ where: { id: row.id }, data: { provisioningState: "Succeeded", errorMessage: null } });
+        }
+        const names = new Set(found.map((f) => f.name.toLowerCase()));
+        const gone = known.filter((k) => k.resourceGroup.toLowerCase() === group.toLowerCase() && !names.has(k.name.toLowerCase()) && !["Creating", "Failed"].includes(k.provisioningState));
+        for (const k of gone) await db.loadBalancer.update({ where: { id: k.id }, data: { provisioningState: "Missing", errorMessage: `Not found in Azure (resource group ${group}).` } });
+        op.note(`${group}: ${found.length} load balancer(s)`);
+      }
+    });
+  },
+});
