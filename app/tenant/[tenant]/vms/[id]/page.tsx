@@ -40,14 +40,17 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
     getVmCatalogue(ctx, vm.tenantSubscriptionId).catch(() => null), // a cancelled subscription offers nothing to resize to
   ]);
   const latest = operations[0];
-  const current = latest && (isActiveState(latest.state) || (latest.state === "failed" && latest.kind === "vm.create")) ? await getOperation({ kind: "tenant", tenantId: ctx.tenantId }, latest.id) : null;
+  const now = new Date();
+  // The timeline stays a little after the operation ends, so whoever watched it sees how it finished.
+  const isRecent = latest?.endedAt && now.getTime() - latest.endedAt.getTime() < 120_000;
+  const showTimeline = latest && (isActiveState(latest.state) || isRecent || (latest.state === "failed" && latest.kind === "vm.create"));
+  const current = showTimeline ? await getOperation({ kind: "tenant", tenantId: ctx.tenantId }, latest.id) : null;
   const failedOp = operations.find((o) => o.state === "failed");
   const usage = subscriptions.find((s) => s.id === vm.tenantSubscriptionId);
   const regionSizes = (catalogue?.sizes ?? []).filter((s) => s.regions.includes(vm.region));
   const currentSize = catalogue?.sizes.find((s) => s.name === vm.size);
   const disks = vm.dataDisks as { lun: number; sizeGb: number }[];
   const isBusy = isVmBusy(vm) || Boolean(latest && isActiveState(latest.state));
-  const now = new Date();
 
   return (
     <div className="space-y-6">

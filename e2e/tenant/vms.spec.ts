@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createTenant, createUser, unique } from "../support/db";
+import { formAlert, signInAndLand } from "../support/login";
+import { createVmRow, subscribeTenant } from "../support/vms";
+
+const vmPassword = "Tenant-VM-Passw0rd!";
+const header = (page: Page) => page.locator("h1").locator("..");
+
+test("a new owner subscribes, creates a VM, watches it run, stops, resizes and deletes it; a reader only looks", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const tenant = await createTenant(unique("Fabrikam"));
+  const owner = await createUser({ tenantId: tenant.id, role: "owner" });
+  const reader = await createUser({ tenantId: tenant.id, role: "reader" });
+  const vmName = `web-${Math.random().toString(36).slice(2, 7)}`;
+  await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
+
+  // No subscription yet: the VM page points to the plans.
+  await page.getByRole("link", { name: "Virtual machines", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "You need a subscription first" })).toBeVisible();
+  await page.getByRole("link", { name: "See plans" }).click();
+  await page.getByRole("button", { name: "Subscribe to Provider Shared" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  await page.goto(`/tenant/${tenant.slug}/vms`);
+  await expect(page.getByRole("heading", { name: "No virtual machines yet" })).toBeVisible();
+  await page.getByRole("link", { name: "Create a VM" }).click();
+
+  const form = page.getByRole("form", { name: "Create a virtual machine" });
+  await form.getByLabel("Region").selectOption("eastus");
+  await form.getByLabel("Image").selectOption({ label: "Ubuntu Server 24.04 LTS" });
+  await form.getByLabel("Size").selectOption("Standard_D2s_v5");
+  await form.getByLabel("Name", { exact: true }).fill(vmName);
+  await form.getByLabel("User name").fill("admin");
+  await form.getByLabel("Password", { exact: true }).click();
+  await expect(form.getByText('Azure does not allow "admin" as an administrator name.')).toBeVisible();
+  await form.getByLabel("User name").fill("azureops");
+  await expect(form.getByText("Azure does not allow")).toHaveCount(0);
+  await form.getByLabel("Password", { exact: true }).fill(vmPassword);
+  await form.getByLabel("Confirm password").fill(vmPassword);
+
+  // More than the plan allows: the form says so and will not submit.
+  await form.getByRole("switch", { name: "Create several" }).click();
+  await form.getByLabel("How many").fill("30");
+  await expect(form.getByText(`Creates 30 VMs: ${vmName}-01, ${vmName}-02, ${vmName}-03 … ${vmName}-30`)).toBeVisible();
+  const overQuota = formAlert(page).filter({ hasText: "This request does not fit your plan's quota" });
+  await expect(overQuota).toContainText("VMs: 20 left");
+  await expect(form.getByRole("button", { name: "Create 30 VMs" })).toBeDisabled();
+  await form.getByRole("switch", { name: "Create several" }).click();
+  await expect(overQuota).toHaveCount(0);
+
+  await form.getByRole("button", { name: "Create VM" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tenant/${tenant.slug}/vms/[a-z0-9]+$`));
+  const vmUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1, name: vmName })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Steps" })).toContainText("Create network interface");
+  await expect(header(page).getByText("Running", { exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByLabel("SSH command")).toHaveText(/^ssh azureops@\d+\.\d+\.\d+\.\d+$/);
+  await expect(page.getByText(vmPassword)).toHaveCount(0);
+
+  // A reader sees the VM and no way to change it.
+  const readerContext = await browser.newContext();
+  const readerPage = await readerContext.newPage();
+  await signInAndLand(readerPage, reader.email, reader.password, new RegExp(`/tenant/${tenant.slug}$`));
+  await readerPage.goto(`/tenant/${tenant.slug}/vms`);
+  await expect(readerPage.getByRole("link", { name: vmName })).toBeVisible();
+  await expect(readerPage.getByRole("link", { name: "Create a VM" })).toHaveCount(0);
+  await expect(readerPage.getByRole("checkbox")).toHaveCount(0);
+  await readerPage.goto(vmUrl);
+  await expect(readerPage.getByRole("heading", { level: 1, name: vmName })).toBeVisible();
+  for (const name of ["Start", "Stop", "Restart", "Resize", "Delete", "Add data disk"]) await expect(readerPage.getByRole("button", { name })).toHaveCount(0);
+  expect((await readerPage.goto(`/tenant/${tenant.slug}/vms/new`))?.status()).toBe(404);
+  await readerContext.close();
+
+  await page.getByRole("button", { name: "Stop" }).click();
+  const stop = page.getByRole("alertdialog");
+  await expect(stop).toContainText("deallocated");
+  await expect(stop).toContainText("compute billing stops");
+  await stop.getByRole("button", { name: "Stop" }).click();
+  await expect(header(page).getByText("Stopped", { exact: true })).toBeVisible({ timeout: 60_000 });
+
+  await page.getByRole("button", { name: "Resize" }).click();
+  const resize = page.getByRole("dialog");
+  await resize.getByLabel("New size").selectOption("Standard_D4s_v5");
+  await expect(resize).toContainText("resized without starting it");
+  await resize.getByRole("button", { name: "Resize" }).click();
+  await expect(page.getByText("Standard_D4s_v5 (4 vCPUs · 16 GiB)").first()).toBeVisible({ timeout: 60_000 });
+  await expect(header(page).getByText("Stopped", { exact: true })).toBeVisible({ timeout: 60_000 });
+
+  await page.getByRole("button", { name: "Delete" }).click();
+  const del = page.getByRole("alertdialog");
+  await expect(del).toContainText("network interface, public IP address, OS disk");
+  await expect(del.getByRole("button", { name: "Delete VM" })).toBeDisabled();
+  await del.getByRole("textbox").fill(vmName);
+  await del.getByRole("button", { name: "Delete VM" }).click();
+  await expect(page).toHaveURL(new RegExp(`/tenant/${tenant.slug}/vms\\?deleting=`));
+  await expect(page.getByRole("link", { name: vmName })).toHaveCount(0, { timeout: 90_000 });
+});
+
+test("Contoso cannot open AcmeCorp's VM or its RDP file, and AcmeCorp still can", async ({ page, browser }) => {
+  const contoso = await createTenant(unique("Contoso"));
+  const acme = await createTenant(unique("AcmeCorp"));
+  const acmeSub = await subscribeTenant(acme);
+  await subscribeTenant(contoso);
+  const secretName = unique("acme-secret");
+  const acmeVm = await createVmRow({ tenantId: acme.id, tenantSubscriptionId: acmeSub.id, name: secretName, osType: "Windows", publicIp: "20.1.2.3" });
+  const contosoOwner = await createUser({ tenantId: contoso.id, role: "owner" });
+  const acmeOwner = await createUser({ tenantId: acme.id, role: "owner" });
+
+  await signInAndLand(page, contosoOwner.email, contosoOwner.password, new RegExp(`/tenant/${contoso.slug}$`));
+  for (const path of [`/tenant/${contoso.slug}/vms/${acmeVm.id}`, `/tenant/${acme.slug}/vms/${acmeVm.id}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByText(secretName)).toHaveCount(0);
+  }
+  for (const path of [`/tenant/${contoso.slug}/vms/${acmeVm.id}/connect.rdp`, `/tenant/${acme.slug}/vms/${acmeVm.id}/connect.rdp`]) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text()).not.toContain(secretName);
+  }
+  await page.goto(`/tenant/${contoso.slug}/vms?q=${secretName}`);
+  await expect(page.getByText(secretName)).toHaveCount(0);
+
+  const acmeContext = await browser.newContext();
+  const acmePage = await acmeContext.newPage();
+  await signInAndLand(acmePage, acmeOwner.email, acmeOwner.password, new RegExp(`/tenant/${acme.slug}$`));
+  await acmePage.goto(`/tenant/${acme.slug}/vms/${acmeVm.id}`);
+  await expect(acmePage.getByRole("heading", { level: 1, name: secretName })).toBeVisible();
+  const rdp = await acmePage.request.get(`/tenant/${acme.slug}/vms/${acmeVm.id}/connect.rdp`);
+  expect(rdp.status()).toBe(200);
+  expect(await rdp.text()).toContain("full address:s:20.1.2.3:3389");
+  await acmeContext.close();
+});
