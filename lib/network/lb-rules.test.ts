@@ -18,7 +18,7 @@ const guide: FrontendAddition = {
   probe: { name: "Probe2", protocol: "Http", port: 81, requestPath: "/", intervalSeconds: 5, probeCount: 2 },
   rule: { name: "Rule2", protocol: "Tcp", frontendName: "MultiVIPLB-FE2", frontendPort: 80, backendPort: 81, backendPoolName: "MultiVIPLB-BE", probeName: "Probe2", floatingIp: false, idleTimeoutMinutes: 4, tcpReset: false },
 };
-const vary = (over: Partial<FrontendAddition> & { rule?: Partial<LoadBalancerRule> }): FrontendAddition => ({ ...guide, ...over, rule: { ...guide.rule, ...over.rule } });
+const vary = (over: Partial<Omit<FrontendAddition, "rule">> & { rule?: Partial<LoadBalancerRule> }): FrontendAddition => ({ ...guide, ...over, rule: { ...guide.rule, ...over.rule } });
 
 describe("frontendAdditionErrors", () => {
   it("accepts the guide's second VIP as written", () => {

@@ -30,6 +30,8 @@ export const updateLoadBalancerJob = defineJob({
           const existing = findByName(current.probes, change.probe.name);
           if (!existing) throw new Conflict(`Probe ${change.probe.name} no longer exists.`);
           if (sameJson({ ...existing, name: change.probe.name }, change.probe)) return null;
+          const errors = probeErrors(change.probe);
+          if (hasErrors(errors)) throw new Conflict(`Probe ${change.probe.name} cannot be saved: ${messages(errors)}`);
           return replaceProbe(current, change.probe);
         }
         const rule = change.rule!;
