@@ -7,6 +7,8 @@ const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr
 
 export default defineConfig({
   testDir: "e2e",
+  // Playwright empties its output folder on start: keep it apart from the other runners' reports.
+  outputDir: "test-results/playwright",
   fullyParallel: false,
   workers: 1,
   retries: 0,

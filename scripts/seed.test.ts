@@ -44,4 +44,4 @@ it("lands a new user in a living portal: validated subscriptions, plans, subscri
   expect(byName["cont-sql-01"].provisioningState).toBe("Failed");
   expect(byName["cont-sql-01"].errorMessage).toMatch(/exceeding approved Total Regional Cores quota/);
   expect(await seedDemo({ log: () => {} })).toBe(false); // never twice
-});
+}, 180_000);
