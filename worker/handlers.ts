@@ -4,6 +4,7 @@ import { startWorkers } from "@/lib/jobs/worker";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "@/lib/vms/jobs";
+import "@/lib/dr/jobs";
 import "@/lib/network/jobs";
 
 export async function registerHandlers(boss: PgBoss) {

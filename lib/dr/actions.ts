@@ -1,0 +1,98 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireStaff, requireTenantContext } from "@/lib/auth/context";
+import { parseInput } from "@/lib/errors";
+import { runAction } from "@/lib/errors/run-action";
+import type { ActionResult } from "@/lib/utils/action-result";
+import { assignCloud, refreshFabric, registerVault, rerunSetupStep, setupTenant } from "./admin-service";
+import { enableProtection, refreshProtection, runDrAction } from "./protection-service";
+import { assignCloudSchema, enableProtectionSchema, failoverActionSchema, registerVaultSchema, setupStepSchema, setupTenantSchema } from "./schema";
+
+const ADMIN = "/admin/dr";
+const tenantPath = (slug: string) => `/tenant/${slug}/dr`;
+
+export async function registerVaultAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireStaff("admin");
+    const r = await registerVault(ctx, parseInput(registerVaultSchema, form));
+    revalidatePath(ADMIN);
+    return r;
+  }, "Registering the vault…");
+}
+
+export async function refreshFabricAction(vaultId: string): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireStaff("admin");
+    const r = await refreshFabric(ctx, z.string().parse(vaultId));
+    revalidatePath(ADMIN);
+    return r;
+  }, "Reading the VMM servers…");
+}
+
+export async function assignCloudAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireStaff("admin");
+    const input = parseInput(assignCloudSchema, form);
+    await assignCloud(ctx, input);
+    revalidatePath(ADMIN);
+    redirect(`${ADMIN}/clouds/${input.containerId}`);
+  });
+}
+
+export async function setupTenantAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireStaff("admin");
+    const input = parseInput(setupTenantSchema, form);
+    const r = await setupTenant(ctx, input);
+    revalidatePath(`${ADMIN}/clouds/${input.containerId}`);
+    return r;
+  }, "Setting up disaster recovery…");
+}
+
+export async function rerunSetupStepAction(setupId: string, containerId: string, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireStaff("admin");
+    const step = setupStepSchema.parse(form.get("step"));
+    const r = await rerunSetupStep(ctx, z.string().parse(setupId), step);
+    revalidatePath(`${ADMIN}/clouds/${containerId}`);
+    return r;
+  }, "Running the step again…");
+}
+
+/** The form posts `vm` once per selected VM (armName); per-VM overrides come as `targetVmName:<armName>` etc. */
+export async function enableProtectionAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireTenantContext({ tenant, role: "operator" });
+    const vms = form.getAll("vm").map((v) => String(v)).map((armName) => ({
+      armName,
+      targetVmName: String(form.get(`targetVmName:${armName}`) ?? "") || undefined,
+      targetSize: String(form.get(`targetSize:${armName}`) ?? "") || undefined,
+    }));
+    const created = await enableProtection(ctx, parseInput(enableProtectionSchema, { vms, subnetName: form.get("subnetName") || undefined }));
+    revalidatePath(tenantPath(ctx.tenantSlug));
+    return created;
+  }, "Enabling protection…");
+}
+
+export async function drItemAction(tenant: string, protectedItemId: string, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireTenantContext({ tenant, role: "operator" });
+    const input = parseInput(failoverActionSchema, form);
+    const op = await runDrAction(ctx, z.string().parse(protectedItemId), input);
+    revalidatePath(tenantPath(ctx.tenantSlug));
+    revalidatePath(`${tenantPath(ctx.tenantSlug)}/${protectedItemId}`);
+    return { operationId: op.id };
+  }, "Started; follow it below.");
+}
+
+export async function refreshProtectionAction(tenant: string): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireTenantContext({ tenant, role: "reader" });
+    const op = await refreshProtection(ctx);
+    revalidatePath(tenantPath(ctx.tenantSlug));
+    return { operationId: op.id };
+  }, "Refreshing replication state…");
+}

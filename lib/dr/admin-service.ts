@@ -1,0 +1,119 @@
+import type { StaffContext } from "@/lib/auth/context";
+import { recordAudit } from "@/lib/audit/record";
+import { db, Prisma } from "@/lib/db/client";
+import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
+import { enqueueOperation, enqueueOperationNow } from "@/lib/jobs/enqueue";
+import { readDiscovery } from "@/lib/subscriptions/discovery";
+import { addressSpaceProblem } from "./rules";
+import type { AssignCloudInput, RegisterVaultInput, SetupStep, SetupTenantInput } from "./schema";
+
+/** Provider-side DR: the vault, the fabric cache, which tenant owns which VMM cloud, and each tenant's setup. */
+export async function registerVault(ctx: StaffContext, input: RegisterVaultInput) {
+  const sub = await db.azureSubscription.findUnique({ where: { id: input.azureSubscriptionId }, select: { id: true, state: true, displayName: true } });
+  if (!sub) throw new InvalidInput({ azureSubscriptionId: ["Choose an onboarded subscription."] });
+  if (sub.state !== "active") throw new InvalidInput({ azureSubscriptionId: [`${sub.displayName} is not active; validate it first.`] });
+  return db.$transaction(async (tx) => {
+    const vault = await tx.recoveryVault.upsert({
+      where: { azureSubscriptionId_resourceGroup_name: { azureSubscriptionId: sub.id, resourceGroup: input.resourceGroup, name: input.name } },
+      create: { azureSubscriptionId: sub.id, resourceGroup: input.resourceGroup, name: input.name, region: input.region },
+      update: {},
+    });
+    if (vault.region !== input.region) throw new InvalidInput({ region: [`${vault.name} already exists in ${vault.region}; a vault cannot move.`] });
+    await recordAudit({ action: "dr.registerVault", actor: ctx.user, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, detail: { region: vault.region, resourceGroup: vault.resourceGroup } }, tx);
+    const op = await enqueueOperation(tx, { kind: "dr.registerVault", tenantId: null, actorId: ctx.user.id, azureSubscriptionId: sub.id, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, input: { vaultId: vault.id } });
+    return { vaultId: vault.id, operationId: op.id };
+  });
+}
+
+export async function refreshFabric(ctx: StaffContext | null, vaultId: string) {
+  const vault = await db.recoveryVault.findUnique({ where: { id: vaultId } });
+  if (!vault) throw new NotFound("Recovery vault");
+  return enqueueOperationNow({ kind: "dr.refreshFabric", tenantId: null, actorId: ctx?.user.id ?? null, azureSubscriptionId: vault.azureSubscriptionId, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, input: { vaultId } });
+}
+
+/**
+ * One cloud belongs to one tenant subscription. The tenant's Azure subscription (the plan's) must offer the vault's
+ * region: every replica of this VMM server lands there, so a subscription that cannot deploy there cannot recover.
+ */
+export async function assignCloud(ctx: StaffContext, input: AssignCloudInput) {
+  const container = await db.protectionContainer.findUnique({ where: { id: input.containerId }, include: { vault: true } });
+  if (!container) throw new NotFound("Cloud");
+  if (container.tenantSubscriptionId === input.tenantSubscriptionId) return container;
+  if (container.tenantSubscriptionId) throw new Conflict(`${container.friendlyName} is already assigned to another tenant. Remove its DR setup first.`);
+  const ts = await db.tenantSubscription.findUnique({ where: { id: input.tenantSubscriptionId }, include: { tenant: true, plan: { include: { azureSubscription: true } } } });
+  if (!ts || ts.state !== "active") throw new InvalidInput({ tenantSubscriptionId: ["Choose an active tenant subscription."] });
+  const regions = readDiscovery(ts.plan.azureSubscription.discovery).regions.map((r) => r.name);
+  if (!regions.includes(container.vault.region)) {
+    throw new InvalidInput({ tenantSubscriptionId: [`${ts.plan.azureSubscription.displayName} cannot deploy to ${container.vault.region}, the vault's region: replicas of this cloud could not be recovered there.`] });
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const claimed = await tx.protectionContainer.updateMany({ where: { id: container.id, tenantSubscriptionId: null }, data: { tenantId: ts.tenantId, tenantSubscriptionId: ts.id, assignedAt: new Date() } });
+      if (claimed.count === 0) throw new Conflict(`${container.friendlyName} was assigned a moment ago; reload and check.`);
+      await recordAudit({ action: "dr.assignCloud", actor: ctx.user, tenantId: ts.tenantId, target: { type: "ProtectionContainer", id: container.id, name: container.friendlyName }, detail: { tenantSubscription: ts.name, tenant: ts.tenant.slug } }, tx);
+      return { ...container, tenantId: ts.tenantId, tenantSubscriptionId: ts.id };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2025")) {
+      throw new Conflict("That cloud or tenant subscription was assigned a moment ago; reload and check.");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Saves the tenant's DR settings and runs the three steps as one operation. Everything that can be checked without
+ * Azure is checked here, so a bad form never reaches ARM: the cloud's owner, the VM network's owner, the overlap with
+ * the tenant's networks, a storage name already used by another setup.
+ */
+export async function setupTenant(ctx: StaffContext, input: SetupTenantInput) {
+  const container = await db.protectionContainer.findUnique({ where: { id: input.containerId } });
+  if (!container) throw new NotFound("Cloud");
+  if (!container.tenantSubscriptionId || !container.tenantId) throw new Conflict(`Assign ${container.friendlyName} to a tenant subscription first.`);
+  if (container.tenantSubscriptionId !== input.tenantSubscriptionId) {
+    throw new InvalidInput({ tenantSubscriptionId: [`${container.friendlyName} belongs to another tenant subscription; its replicas can only go to that tenant's Azure subscription.`] });
+  }
+  const tenantId = container.tenantId;
+  const errors: Record<string, string[]> = {};
+  const network = await db.drVmNetwork.findFirst({ where: { id: input.vmNetworkId, vaultId: container.vaultId, OR: [{ tenantId: null }, { tenantId }] } });
+  if (!network) errors.vmNetworkId = ["This VM network is mapped for another tenant, or does not exist."];
+  const others = [
+    ...(await db.virtualNetwork.findMany({ where: { tenantId }, select: { name: true, addressSpace: true } })),
+    ...(await db.tenantDrSetup.findMany({ where: { tenantId, containerId: { not: container.id } }, select: { vnetName: true, addressSpace: true } })).map((s) => ({ name: s.vnetName, addressSpace: s.addressSpace })),
+  ];
+  const overlap = addressSpaceProblem(input.addressSpace, others);
+  if (overlap) errors.addressSpace = [overlap];
+  const taken = await db.tenantDrSetup.findFirst({ where: { storageAccount: input.storageAccount, containerId: { not: container.id } }, select: { id: true } });
+  if (taken) errors.storageAccount = ["Another tenant's DR setup already uses this storage account name."];
+  if (Object.keys(errors).length) throw new InvalidInput(errors);
+
+  const data = {
+    resourceGroup: input.resourceGroup, storageAccount: input.storageAccount, vnetName: input.vnetName, addressSpace: input.addressSpace, subnetName: input.subnetName,
+    subnetPrefix: input.subnetPrefix, policyName: input.policyName, copyFrequencySeconds: input.copyFrequencySeconds, recoveryPointHours: input.recoveryPointHours,
+    appConsistentHours: input.appConsistentHours, initialReplicationStart: input.initialReplicationStart, vmNetworkId: input.vmNetworkId,
+    targetsState: "pending", policyState: "pending", mappingState: "pending", lastError: null,
+  };
+  try {
+    return await db.$transaction(async (tx) => {
+      const setup = await tx.tenantDrSetup.upsert({ where: { containerId: container.id }, create: { tenantId, tenantSubscriptionId: container.tenantSubscriptionId!, containerId: container.id, ...data }, update: data });
+      await tx.drVmNetwork.updateMany({ where: { tenantId, id: { not: input.vmNetworkId } }, data: { tenantId: null } });
+      await tx.drVmNetwork.update({ where: { id: input.vmNetworkId }, data: { tenantId } });
+      await recordAudit({ action: "dr.setupTenant", actor: ctx.user, tenantId, target: { type: "TenantDrSetup", id: setup.id, name: container.friendlyName }, detail: { policy: input.policyName, storageAccount: input.storageAccount, vnet: input.vnetName } }, tx);
+      const op = await enqueueOperation(tx, { kind: "dr.setupTenant", tenantId, actorId: ctx.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${container.friendlyName} DR setup` }, input: { setupId: setup.id } });
+      return { setupId: setup.id, operationId: op.id };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new InvalidInput({ vmNetworkId: ["This VM network is already mapped for another tenant."] });
+    throw error;
+  }
+}
+
+/** Runs one of the three setup steps again (after fixing something in Azure, say). */
+export async function rerunSetupStep(ctx: StaffContext, setupId: string, step: SetupStep) {
+  const setup = await db.tenantDrSetup.findUnique({ where: { id: setupId }, include: { container: true } });
+  if (!setup) throw new NotFound("DR setup");
+  return db.$transaction(async (tx) => {
+    await recordAudit({ action: "dr.setupTenant", actor: ctx.user, tenantId: setup.tenantId, target: { type: "TenantDrSetup", id: setup.id, name: setup.container.friendlyName }, detail: { rerun: step } }, tx);
+    return enqueueOperation(tx, { kind: "dr.setupTenant", tenantId: setup.tenantId, actorId: ctx.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${setup.container.friendlyName} DR setup` }, input: { setupId, only: step } });
+  });
+}

@@ -1,0 +1,181 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/lib/db/testing";
+import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { SEED } from "@/emulator/seed";
+import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
+import "@/lib/subscriptions/jobs";
+import "@/lib/tenancy/jobs";
+import "./jobs";
+
+process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
+setupTestDatabase();
+let emu: TestEmulator;
+let worker: { stop: () => Promise<void> };
+
+const { db } = await import("@/lib/db/client");
+const { staffContext } = await import("@/lib/jobs/fixtures");
+const { parseInput, InvalidInput, NotFound, Conflict } = await import("@/lib/errors");
+const { drTenant, onboarded } = await import("./fixtures");
+const { registerVault, assignCloud, setupTenant } = await import("./admin-service");
+const { enableProtection, runDrAction, refreshProtection } = await import("./protection-service");
+const { setupTenantSchema } = await import("./schema");
+
+let admin: Awaited<ReturnType<typeof staffContext>>;
+let acme: Awaited<ReturnType<typeof drTenant>>;
+let contoso: Awaited<ReturnType<typeof drTenant>>;
+const ids = { acmeCloud: "", contosoCloud: "", yellow: "", blue: "", vm01: "" };
+
+const guideSetup = (over: Record<string, unknown> = {}) => ({
+  containerId: ids.acmeCloud, tenantSubscriptionId: acme.tenantSubscriptionId, resourceGroup: "AcmeCorpRecoveryGroup", storageAccount: "drstorageacct1",
+  vnetName: "AcmeCorp-DR-VNet", addressSpace: "10.20.0.0/16", subnetName: "default", subnetPrefix: "10.20.1.0/24", policyName: "AcmeCorp-Policy",
+  copyFrequencySeconds: "900", recoveryPointHours: "1", appConsistentHours: "1", initialReplicationStart: "", vmNetworkId: ids.yellow, ...over,
+});
+const succeeded = async (p: Promise<{ operationId?: string; id?: string }>) => {
+  const r = await p;
+  const op = await waitForOperation((r.operationId ?? r.id)!);
+  if (op.state !== "succeeded") throw new Error(`${op.kind} ${op.state}: ${op.errorMessage} (${op.steps.map((s) => `${s.name}=${s.state}`).join(", ")})`);
+  return op;
+};
+const item = () => db.protectedItem.findUniqueOrThrow({ where: { id: ids.vm01 } });
+async function refreshUntil(done: (i: Awaited<ReturnType<typeof item>>) => boolean) {
+  for (let n = 0; n < 60; n++) {
+    await succeeded(refreshProtection(acme.ctx));
+    const i = await item();
+    if (done(i)) return i;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`VM01 never reached the expected state: ${JSON.stringify(await item())}`);
+}
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  worker = await startTestWorker();
+  admin = await staffContext();
+  acme = await drTenant(emu, SEED.apps.acme, SEED.subscriptions.acme, "acmecorp");
+  contoso = await drTenant(emu, SEED.apps.contoso, SEED.subscriptions.contoso, "contoso");
+});
+afterAll(async () => {
+  await worker?.stop();
+  await emu?.close();
+});
+
+describe("DR for AcmeCorp, walking the provider guide", () => {
+  it("registers the existing vault and reads the VMM server, its clouds, VMs and networks", async () => {
+    const provider = await onboarded(emu, SEED.apps.provider, SEED.subscriptions.provider);
+    const op = await succeeded(registerVault(admin, { azureSubscriptionId: provider, resourceGroup: "WAPRecoveryGroup", name: "WAPRecoveryVault", region: "westus" }));
+    expect(op.steps.map((s) => s.name)).toEqual(["Ensure resource group", "Create or pick the vault", "Read registered VMM servers", "Read clouds and their VMs", "Read VM networks"]);
+    const fabric = await db.fabric.findFirstOrThrow({ include: { containers: true, networks: true } });
+    expect(fabric).toMatchObject({ friendlyName: "vmm01.provider.local", health: "Normal", connectionStatus: "Connected" });
+    expect(fabric.containers.map((c) => c.friendlyName).sort()).toEqual(["AcmeCorp Cloud", "Contoso Cloud"]);
+    const acmeCloud = fabric.containers.find((c) => c.friendlyName === "AcmeCorp Cloud")!;
+    expect((acmeCloud.vms as { name: string }[]).map((v) => v.name).sort()).toEqual(["VM01", "VM02", "WEB01"]);
+    ids.acmeCloud = acmeCloud.id;
+    ids.contosoCloud = fabric.containers.find((c) => c.friendlyName === "Contoso Cloud")!.id;
+    ids.yellow = fabric.networks.find((n) => n.friendlyName === "YellowNetwork")!.id;
+    ids.blue = fabric.networks.find((n) => n.friendlyName === "BlueNetwork")!.id;
+  });
+
+  it("assigns each cloud to one tenant, and never the same cloud to two", async () => {
+    await assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: acme.tenantSubscriptionId });
+    await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId });
+    await expect(assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: contoso.tenantSubscriptionId })).rejects.toBeInstanceOf(Conflict);
+  });
+
+  it("refuses bad setup input with field errors and makes no Azure call", async () => {
+    await db.virtualNetwork.create({ data: { tenantId: acme.ctx.tenantId, tenantSubscriptionId: acme.tenantSubscriptionId, name: "vnet-westus", region: "westus", addressSpace: "10.1.0.0/16" } });
+    await emu.control.resetCounters();
+    const fields = async (over: Record<string, unknown>) => {
+      try {
+        await setupTenant(admin, parseInput(setupTenantSchema, guideSetup(over)));
+      } catch (e) {
+        expect(e).toBeInstanceOf(InvalidInput);
+        return Object.keys((e as InstanceType<typeof InvalidInput>).fieldErrors);
+      }
+      throw new Error("expected InvalidInput");
+    };
+    expect(await fields({ copyFrequencySeconds: "60" })).toEqual(["copyFrequencySeconds"]);
+    expect(await fields({ appConsistentHours: "4" })).toEqual(["appConsistentHours"]);
+    expect(await fields({ addressSpace: "10.1.0.0/16", subnetPrefix: "10.1.1.0/24" })).toEqual(["addressSpace"]);
+    expect(await fields({ storageAccount: "DR_Storage" })).toEqual(["storageAccount"]);
+    expect(await fields({ tenantSubscriptionId: contoso.tenantSubscriptionId })).toEqual(["tenantSubscriptionId"]);
+    const counters = await emu.control.counters();
+    expect(counters.writes + counters.deletes).toBe(0);
+    expect(await db.tenantDrSetup.count()).toBe(0);
+  });
+
+  it("sets AcmeCorp up: storage (Standard_GRS) and network in AcmeCorp's subscription, policy 900 s / 1 / 1 h, YellowNetwork mapped", async () => {
+    const op = await succeeded(setupTenant(admin, parseInput(setupTenantSchema, guideSetup())));
+    expect(op.steps.every((s) => s.state === "succeeded")).toBe(true);
+    const setup = await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: acme.ctx.tenantId } });
+    expect(setup).toMatchObject({ targetsState: "succeeded", policyState: "succeeded", mappingState: "succeeded" });
+    expect(setup.storageAccountId).toContain(`/subscriptions/${SEED.subscriptions.acme}/resourceGroups/AcmeCorpRecoveryGroup/providers/Microsoft.Storage/storageAccounts/drstorageacct1`);
+    const account = await emu.storage(SEED.apps.acme, SEED.subscriptions.acme).storageAccounts.getProperties("AcmeCorpRecoveryGroup", "drstorageacct1");
+    expect(account).toMatchObject({ location: "westus", sku: { name: "Standard_GRS" } });
+    const vault = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/WAPRecoveryGroup/providers/Microsoft.RecoveryServices/vaults/WAPRecoveryVault`;
+    const policy = await emu.arm(SEED.apps.provider, "GET", `${vault}/replicationPolicies/AcmeCorp-Policy?api-version=2023-06-01`);
+    expect(policy.body.properties.providerSpecificDetails).toMatchObject({ replicationInterval: 900, recoveryPointHistoryDurationInHours: 1, applicationConsistentSnapshotFrequencyInHours: 1, activeStorageAccountId: setup.storageAccountId });
+    expect((await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).pairingStatus).toBe("Paired");
+    // Running it again converges on the same resources.
+    await succeeded(setupTenant(admin, parseInput(setupTenantSchema, guideSetup())));
+  });
+
+  it("keeps tenants apart: Contoso cannot map AcmeCorp's network, see or act on AcmeCorp's VMs", async () => {
+    await expect(setupTenant(admin, parseInput(setupTenantSchema, guideSetup({ containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, storageAccount: "contosodr1", policyName: "Contoso-Policy" }))))
+      .rejects.toMatchObject({ fieldErrors: { vmNetworkId: [expect.stringContaining("another tenant")] } });
+    const [vm01] = await enableProtection(acme.ctx, { vms: [{ armName: ((await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).vms as { armName: string; name: string }[]).find((v) => v.name === "VM01")!.armName }] });
+    ids.vm01 = vm01.id;
+    await expect(runDrAction(contoso.ctx, vm01.id, { action: "testFailover" })).rejects.toBeInstanceOf(NotFound);
+    await expect(enableProtection(contoso.ctx, { vms: [{ armName: (await item()).armName }] })).rejects.toBeInstanceOf(NotFound);
+    await waitForOperation(vm01.operationId);
+  });
+
+  it("protects VM01 until it is Protected with a recovery point and an RPO", async () => {
+    const op = await waitForOperation((await db.operation.findFirstOrThrow({ where: { kind: "dr.enableProtection", targetId: ids.vm01 } })).id);
+    expect(op.state).toBe("succeeded");
+    expect(op.steps.find((s) => s.name === "Record the ASR job")?.detail).toContain("Enable protection");
+    const vm = await refreshUntil((i) => i.protectionState === "Protected" && i.lastRecoveryPointAt !== null);
+    expect(vm).toMatchObject({ replicationHealth: "Normal", initialReplicationPercent: 100, activeLocation: "Primary" });
+    expect(vm.allowedOperations).toContain("TestFailover");
+    expect(await db.rpoSample.count({ where: { protectedItemId: ids.vm01 } })).toBeGreaterThan(0);
+  });
+
+  it("runs a test failover with the ASR job's tasks on the operation, then cleans it up with notes", async () => {
+    const tfo = await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "testFailover" }));
+    expect(tfo.steps.find((s) => s.name === "Record the ASR job")?.detail).toMatch(/Test failover: Succeeded.*Create test virtual machine/);
+    const after = await item();
+    expect(after).toMatchObject({ testFailoverState: "WaitingForCompletion", allowedOperations: ["TestFailoverCleanup"] });
+    expect(after.lastTestFailoverAt).not.toBeNull();
+    await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "testFailoverCleanup", notes: "DR drill OK" }));
+    expect(await item()).toMatchObject({ testFailoverState: "None", lastTestFailoverNotes: "DR drill OK" });
+  });
+
+  it("fails over (planned), commits, fails back, commits and reprotects", async () => {
+    await expect(runDrAction(acme.ctx, ids.vm01, { action: "commit" })).rejects.toBeInstanceOf(Conflict);
+    await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "plannedFailover" }));
+    expect(await item()).toMatchObject({ protectionState: "FailedOver", activeLocation: "Recovery" });
+    await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "commit" }));
+    expect((await item()).protectionState).toBe("FailoverCommitted");
+    await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "failback" }));
+    expect(await item()).toMatchObject({ protectionState: "FailedBack", activeLocation: "Primary" });
+    await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "commit" }));
+    expect((await item()).allowedOperations).toContain("ReverseReplicate");
+    await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "reprotect" }));
+    await refreshUntil((i) => i.protectionState === "Protected");
+  });
+
+  it("fails a setup whose storage name is taken in Azure, at the name check, before creating anything", async () => {
+    await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId });
+    await emu.storage(SEED.apps.acme, SEED.subscriptions.acme).storageAccounts.create("AcmeCorpRecoveryGroup", "acmecorpdrstore", { location: "westus", sku: { name: "Standard_LRS" }, kind: "StorageV2" });
+    const { operationId } = await setupTenant(admin, parseInput(setupTenantSchema, guideSetup({
+      containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, resourceGroup: "ContosoRecoveryGroup", storageAccount: "acmecorpdrstore", policyName: "Contoso-Policy", vmNetworkId: ids.blue,
+    })));
+    const op = await waitForOperation(operationId);
+    expect(op.state).toBe("failed");
+    expect(op.errorMessage).toMatch(/acmecorpdrstore is already taken/);
+    expect(op.steps.find((s) => s.state === "failed")?.name).toBe("Check storage account name");
+    for (let n = 0; n < 50 && (await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: contoso.ctx.tenantId } })).targetsState === "running"; n++) await new Promise((r) => setTimeout(r, 100));
+    expect(await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: contoso.ctx.tenantId } })).toMatchObject({ targetsState: "failed", lastError: expect.stringContaining("already taken") });
+    expect(await emu.storage(SEED.apps.contoso, SEED.subscriptions.contoso).storageAccounts.getProperties("ContosoRecoveryGroup", "acmecorpdrstore").catch((e) => e.statusCode)).toBe(404);
+  });
+});

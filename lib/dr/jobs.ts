@@ -1,0 +1,3 @@
+// The worker registers DR operations by importing this file.
+export { registerVaultJob, refreshFabricJob, setupTenantJob } from "./admin-jobs";
+export { enableProtectionJob, disableProtectionJob, drActionJobs, refreshProtectionJob } from "./protection-jobs";

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import {
+  disableProtection, enableProtection, findLatestAsrJob, getProtectedItem, isNotFound, listProtectedItems, listRecoveryPoints, pollLro, runProtectedItemAction,
+  type AsrJobInfo, type AzureAccess, type FailoverAction, type ItemRef, type ProtectedItemInfo,
+} from "@/lib/azure";
+import { db, Prisma } from "@/lib/db/client";
+import { Conflict } from "@/lib/errors";
+import { defineJob, type JobContext } from "@/lib/jobs/define-job";
+import { loadItemForJob, loadSetupForJob, tenantRgId } from "./load";
+import type { DrAction } from "./schema";
+
+const itemState = (i: ProtectedItemInfo) => ({
+  protectionState: i.protectionState, protectionDescription: i.protectionDescription ?? null, replicationHealth: i.replicationHealth, activeLocation: i.activeLocation,
+  testFailoverState: i.testFailoverState, allowedOperations: i.allowedOperations, initialReplicationPercent: i.initialReplicationPercent ?? null,
+  lastRecoveryPointAt: i.lastRecoveryPointAt ? new Date(i.lastRecoveryPointAt) : null, rpoSeconds: i.rpoSeconds ?? null, lastSyncedAt: new Date(),
+});
+
+async function saveItem(id: string, tenantId: string, info: ProtectedItemInfo, extra: Prisma.ProtectedItemUpdateInput = {}) {
+  await db.protectedItem.update({ where: { id }, data: { ...itemState(info), state: "protected", errorMessage: null, ...extra } });
+  if (info.rpoSeconds !== undefined) await db.rpoSample.create({ data: { tenantId, protectedItemId: id, rpoSeconds: info.rpoSeconds } });
+}
+
+/** The ASR job's tasks become notes of this step and the item's lastJob, so tenants and helpdesk see what Azure did. */
+async function recordAsrJob(op: JobContext, access: AzureAccess, ref: ItemRef, scenario: string, itemId: string) {
+  await op.step("Record the ASR job", async () => {
+    const job: AsrJobInfo | null = await findLatestAsrJob(access, ref, { targetObjectId: ref.item, scenario });
+    if (!job) return op.note("Azure reported no job for this action");
+    op.note(`${job.friendlyName}: ${job.state}`);
+    for (const t of job.tasks) op.note(`${t.state === "Succeeded" ? "✓" : t.state === "Failed" ? "✗" : "…"} ${t.name}`);
+    await db.protectedItem.update({ where: { id: itemId }, data: { lastJob: { name: job.name, scenario: job.scenario, friendlyName: job.friendlyName, state: job.state, startTime: job.startTime, endTime: job.endTime, tasks: job.tasks, errors: job.errors } } });
+  });
+}
+
+export const enableProtectionJob = defineJob({
+  kind: "dr.enableProtection",
+  input: z.object({ protectedItemId: z.string() }),
+  async run({ protectedItemId }, op) {
+    await op.plan(["Enable protection", "Record the ASR job", "Read replication state"]);
+    const { item, ref, setup, vault, tenantArmSubscription } = await loadItemForJob(protectedItemId);
+    const access = await op.azureAccess(vault.azureSubscriptionId);
+    const vm = (setup.container.vms as { armName: string }[]).find((v) => v.armName === item.armName);
+    if (!vm) throw new Conflict(`${item.vmName} is no longer in ${setup.container.friendlyName}.`);
+    const protectableItemId = `${vault.azureResourceId}/replicationFabrics/${ref.fabric}/replicationProtectionContainers/${ref.container}/replicationProtectableItems/${item.armName}`;
+    await op.lroStep<ProtectedItemInfo>("Enable protection", {
+      start: async () => {
+        // A retry after Azure accepted the PUT finds the item and continues instead of failing with "already enabled".
+        const existing = await getProtectedItem(access, ref);
+        if (existing) return { done: true, result: existing };
+        return enableProtection(access, ref, {
+          policyId: setup.policyId!, protectableItemId, vmName: item.vmName, osType: item.osType as "Windows" | "Linux", osDiskId: item.osDiskId ?? undefined,
+          targetVmName: item.targetVmName, targetSize: item.targetSize ?? undefined, storageAccountId: setup.storageAccountId!,
+          resourceGroupId: tenantRgId(tenantArmSubscription, setup.resourceGroup), vnetId: setup.vnetId!, subnetName: item.subnetName,
+        });
+      },
+      poll: (c) => pollLro(access, c),
+    });
+    await recordAsrJob(op, access, ref, "EnableDr", item.id);
+    await op.step("Read replication state", async () => {
+      const info = await getProtectedItem(access, ref);
+      if (info) await saveItem(item.id, item.tenantId, info);
+      op.note(info ? `${info.protectionDescription ?? info.protectionState}` : "Not found");
+    });
+  },
+  async onFailed({ protectedItemId }, { message }) {
+    await db.protectedItem.updateMany({ where: { id: protectedItemId, state: "enabling" }, data: { state: "failed", errorMessage: message } });
+  },
+});
+
+const SCENARIO: Record<Exclude<DrAction, "disableProtection">, string> = {
+  testFailover: "TestFailover", testFailoverCleanup: "TestFailoverCleanup", plannedFailover: "PlannedFailover", unplannedFailover: "UnplannedFailover",
+  commit: "CommitFailover", failback: "PlannedFailover", reprotect: "ReverseReplicate",
+};
+const STEP: Record<Exclude<DrAction, "disableProtection">, string> = {
+  testFailover: "Run test failover", testFailoverCleanup: "Clean up test failover", plannedFailover: "Run planned failover", unplannedFailover: "Run failover",
+  commit: "Commit failover", failback: "Fail back to on-premises", reprotect: "Reprotect",
+};
+
+const actionInput = z.object({
+  protectedItemId: z.string(),
+  notes: z.string().optional(),
+  recoveryPoint: z.enum(["latest", "latestProcessed"]).optional(),
+  shutDownSource: z.boolean().optional(),
+});
+
+function defineActionJob(action: Exclude<DrAction, "disableProtection">) {
+  return defineJob({
+    kind: `dr.${action}`,
+    input: actionInput,
+    async run(input, op) {
+      const steps = [...(action === "unplannedFailover" ? ["Choose the recovery point"] : []), STEP[action], "Record the ASR job", "Read replication state"];
+      await op.plan(steps);
+      const { item, ref, setup, vault } = await loadItemForJob(input.protectedItemId);
+      const access = await op.azureAccess(vault.azureSubscriptionId);
+      let recoveryPointId: string | undefined;
+      if (action === "unplannedFailover") {
+        // "Latest" is Azure's default (it processes pending data first); "latest processed" names the newest point already made.
+        recoveryPointId = await op.step("Choose the recovery point", async () => {
+          if (input.recoveryPoint === "latest") return op.note("Latest: Azure processes all data received first"), undefined;
+          const [newest] = await listRecoveryPoints(access, ref);
+          op.note(newest ? `Latest processed: ${newest.time} (${newest.type})` : "No recovery point yet; Azure uses the latest");
+          return newest?.id;
+        });
+      }
+      const body: FailoverAction =
+        action === "testFailover" ? { kind: action, networkId: setup.testVnetId ?? setup.vnetId! }
+        : action === "testFailoverCleanup" ? { kind: action, comments: input.notes || undefined }
+        : action === "unplannedFailover" ? { kind: action, recoveryPointId: recoveryPointId ?? undefined, shutDownSource: input.shutDownSource ?? false }
+        : action === "reprotect" ? { kind: action, storageAccountId: setup.storageAccountId ?? undefined }
+        : { kind: action };
+      await op.lroStep<ProtectedItemInfo>(STEP[action], { start: () => runProtectedItemAction(access, ref, body), poll: (c) => pollLro(access, c) });
+      await recordAsrJob(op, access, ref, SCENARIO[action], item.id);
+      await op.step("Read replication state", async () => {
+        const info = await getProtectedItem(access, ref);
+        const extra: Prisma.ProtectedItemUpdateInput =
+          action === "testFailover" ? { lastTestFailoverAt: new Date() } : action === "testFailoverCleanup" ? { lastTestFailoverNotes: input.notes || null } : {};
+        if (info) await saveItem(item.id, item.tenantId, info, extra);
+        op.note(info ? `${info.protectionDescription ?? info.protectionState}` : "Not found");
+      });
+    },
+  });
+}
+
+export const drActionJobs = (["testFailover", "testFailoverCleanup", "plannedFailover", "unplannedFailover", "commit", "failback", "reprotect"] as const).map(defineActionJob);
+
+export const disableProtectionJob = defineJob({
+  kind: "dr.disableProtection",
+  input: actionInput,
+  async run({ protectedItemId }, op) {
+    await op.plan(["Disable protection", "Remove the protected VM"]);
+    const { item, ref, vault } = await loadItemForJob(protectedItemId);
+    const access = await op.azureAccess(vault.azureSubscriptionId);
+    await op.lroStep<null>("Disable protection", {
+      start: async () => {
+        try {
+          return await disableProtection(access, ref);
+        } catch (e) {
+          if (isNotFound(e)) return { done: true, result: null };
+          throw e;
+        }
+      },
+      poll: (c) => pollLro(access, c),
+    });
+    await op.step("Remove the protected VM", async () => {
+      await db.protectedItem.deleteMany({ where: { id: item.id } });
+    });
+  },
+  async onFailed({ protectedItemId }, { message }) {
+    await db.protectedItem.updateMany({ where: { id: protectedItemId, state: "disabling" }, data: { state: "protected", errorMessage: message } });
+  },
+});
+
+/** dr.refreshProtection: one list call for the tenant's cloud; rows get Azure's state and an RPO sample each. */
+export const refreshProtectionJob = defineJob({
+  kind: "dr.refreshProtection",
+  input: z.object({ setupId: z.string() }),
+  async run({ setupId }, op) {
+    await op.plan(["Read protected VMs"]);
+    const { setup, vault, vaultRef } = await loadSetupForJob(setupId);
+    const access = await op.azureAccess(vault.azureSubscriptionId);
+    await op.step("Read protected VMs", async () => {
+      const items = await listProtectedItems(access, vaultRef, setup.container.fabric.armName, setup.container.armName);
+      const rows = await db.protectedItem.findMany({ where: { tenantId: setup.tenantId, containerId: setup.containerId } });
+      for (const row of rows) {
+        const info = items.find((i) => i.name === row.armName);
+        if (info) await saveItem(row.id, row.tenantId, info, row.state === "disabling" ? { state: "disabling" } : {});
+      }
+      op.note(`${items.length} protected VM${items.length === 1 ? "" : "s"} in ${setup.container.friendlyName}`);
+    });
+  },
+});

@@ -1,0 +1,75 @@
+import type { StaffContext, TenantContext } from "@/lib/auth/context";
+import { db } from "@/lib/db/client";
+import { NotFound } from "@/lib/errors";
+import { failoverState } from "./rules";
+import type { OnPremVm } from "./protection-service";
+
+/** Admin: the vault (the newest one), its fabrics with clouds and owners, the networks and every tenant setup. */
+export async function getDrOverview(_ctx: StaffContext) {
+  const vault = await db.recoveryVault.findFirst({
+    orderBy: { createdAt: "desc" },
+    include: {
+      azureSubscription: { select: { displayName: true, subscriptionId: true } },
+      fabrics: { orderBy: { friendlyName: "asc" }, include: { containers: { orderBy: { friendlyName: "asc" }, include: { tenant: { select: { name: true, slug: true } }, tenantSubscription: { select: { name: true } }, setup: true, _count: { select: { protectedItems: true } } } } } },
+      networks: { orderBy: { friendlyName: "asc" }, include: { setup: { select: { id: true } } } },
+    },
+  });
+  const subscriptions = await db.azureSubscription.findMany({ where: { state: "active" }, select: { id: true, displayName: true, subscriptionId: true }, orderBy: { displayName: "asc" } });
+  const tenantSubscriptions = await db.tenantSubscription.findMany({
+    where: { state: "active", drContainer: null },
+    select: { id: true, name: true, tenant: { select: { name: true } }, plan: { select: { name: true, offersDr: true } } },
+    orderBy: [{ tenant: { name: "asc" } }, { name: "asc" }],
+  });
+  const lastOperation = vault ? await db.operation.findFirst({ where: { targetId: vault.id }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, state: true, errorMessage: true } }) : null;
+  return { vault, subscriptions, tenantSubscriptions, lastOperation };
+}
+
+/** Admin: one cloud's setup page. */
+export async function getCloudSetup(_ctx: StaffContext, containerId: string) {
+  const container = await db.protectionContainer.findUnique({
+    where: { id: containerId },
+    include: { vault: true, fabric: true, tenant: true, tenantSubscription: { select: { id: true, name: true } }, setup: { include: { vmNetwork: true } } },
+  });
+  if (!container) throw new NotFound("Cloud");
+  const networks = await db.drVmNetwork.findMany({ where: { vaultId: container.vaultId, OR: [{ tenantId: null }, ...(container.tenantId ? [{ tenantId: container.tenantId }] : [])] }, orderBy: { friendlyName: "asc" } });
+  const operations = container.setup
+    ? await db.operation.findMany({ where: { targetId: container.setup.id }, orderBy: { createdAt: "desc" }, take: 5, select: { id: true, state: true, createdAt: true, errorMessage: true, input: true } })
+    : [];
+  return { container, networks, operations };
+}
+
+/** Tenant: the cloud's VMs with their protection, and the setup's facts, all filtered by the caller's tenant. */
+export async function getTenantDr(ctx: TenantContext) {
+  const setup = await db.tenantDrSetup.findFirst({
+    where: { tenantId: ctx.tenantId },
+    include: { container: { select: { id: true, friendlyName: true, vms: true, vault: { select: { region: true } } } }, tenantSubscription: { select: { plan: { select: { offersDr: true, quotaProtectedVms: true } } } } },
+  });
+  if (!setup) return null;
+  const items = await db.protectedItem.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { vmName: "asc" } });
+  const vms = (setup.container.vms as OnPremVm[]).map((vm) => ({ ...vm, protectedItem: items.find((i) => i.armName === vm.armName) ?? null }));
+  const isReady = [setup.targetsState, setup.policyState, setup.mappingState].every((s) => s === "succeeded");
+  return { setup, vms, items: items.map((i) => ({ ...i, failoverState: failoverState(i) })), isReady };
+}
+
+export async function getProtectedItemDetail(ctx: TenantContext, id: string) {
+  const item = await db.protectedItem.findFirst({ where: { id, tenantId: ctx.tenantId }, include: { container: { select: { friendlyName: true, setup: { select: { copyFrequencySeconds: true, recoveryPointHours: true, vnetName: true, storageAccount: true } } } } } });
+  if (!item) throw new NotFound("Protected VM");
+  const operations = await db.operation.findMany({ where: { targetId: item.id, tenantId: ctx.tenantId }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, kind: true, state: true, createdAt: true } });
+  const rpo = await db.rpoSample.findMany({ where: { protectedItemId: item.id, tenantId: ctx.tenantId }, orderBy: { at: "desc" }, take: 48, select: { at: true, rpoSeconds: true } });
+  return { item: { ...item, failoverState: failoverState(item) }, operations, rpo: rpo.reverse() };
+}
+
+/** The dashboard: VMs by health, the RPO trend (hourly max) and each VM's last test failover. */
+export async function getDrDashboard(ctx: TenantContext) {
+  const items = await db.protectedItem.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, vmName: true, replicationHealth: true, lastTestFailoverAt: true, rpoSeconds: true } });
+  const byHealth = items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.replicationHealth ?? "Unknown"]: (acc[i.replicationHealth ?? "Unknown"] ?? 0) + 1 }), {});
+  const since = new Date(Date.now() - 24 * 3600_000);
+  const samples = await db.rpoSample.findMany({ where: { tenantId: ctx.tenantId, at: { gte: since } }, select: { at: true, rpoSeconds: true }, orderBy: { at: "asc" } });
+  const hourly = new Map<string, number>();
+  for (const s of samples) {
+    const hour = new Date(s.at);
+    hour.setMinutes(0, 0, 0);
+    hourly.set(hour.toISOString(), Math.max(hourly.get(hour.toISOString()) ?? 0, s.rpoSeconds));
+  }
+  return { total: items.length, byHealth, rpoTrend: [...hourly].map(([at, rpoSeconds]) => ({ at, rpoSeconds })), tests: items.map((i) => ({ id: i.id, vmName: i.vmName, lastTestFailoverAt: i.lastTestFailoverAt })) };
+}
