@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMemberSchema, createTenantSchema, slugify } from "./schema";
+import { addMemberSchema, createTenantSchema, slugify, subscribeSchema } from "./schema";
 
 describe("tenant schema", () => {
   it("derives the slug from the name when none is given", () => {
@@ -40,5 +40,10 @@ describe("tenant schema", () => {
   it("needs a known role for a member", () => {
     expect(addMemberSchema.safeParse({ email: "a@b.example", role: "admin" }).success).toBe(false);
     expect(addMemberSchema.parse({ email: "A@B.example", role: "reader", name: "" })).toEqual({ email: "a@b.example", role: "reader", name: undefined });
+  });
+
+  it("asks for a plan when the form posts none", () => {
+    expect(subscribeSchema.safeParse({}).error?.issues[0]).toMatchObject({ path: ["planId"], message: "Choose a plan." });
+    expect(subscribeSchema.parse({ planId: "p1", name: " " })).toEqual({ planId: "p1", name: undefined });
   });
 });

@@ -77,7 +77,8 @@ export type AddMemberInput = z.infer<typeof addMemberSchema>;
 export const changeMemberRoleSchema = z.object({ role: z.enum(tenantRoles, { message: "Choose a role." }) });
 
 export const subscribeSchema = z.object({
-  planId: z.string().trim().min(1, "Choose a plan."),
+  // A native select whose placeholder is the selected, disabled option posts no planId at all.
+  planId: z.string({ message: "Choose a plan." }).trim().min(1, "Choose a plan."),
   name: z.preprocess(optional, z.string().trim().min(2, "Use at least 2 characters.").max(64, "Use at most 64 characters.").optional()),
 });
 export type SubscribeInput = z.infer<typeof subscribeSchema>;
