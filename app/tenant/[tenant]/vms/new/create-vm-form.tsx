@@ -219,7 +219,7 @@ export function CreateVmForm({ tenant, subscriptions, cancelHref }: Props) {
               <div className="grid gap-4 sm:grid-cols-2">
                 <div className="grid content-start gap-2">
                   <FormField label="Password" name="adminPassword" required error={fieldError("adminPassword")}>
-                    <Input type="password" name="adminPassword" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" aria-describedby="password-rules" />
+                    <Input type="password" name="adminPassword" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
                   </FormField>
                   <PasswordRules id="password-rules" password={password} username={username} osType={osType} />
                 </div>
