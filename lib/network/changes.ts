@@ -4,7 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { getLbForChange, lockTenantSubscription, probeOf, ruleOf, throwIfErrors } from "./guards";
-import { findByName, probeErrors, ruleErrors, withoutFrontend } from "./lb-rules";
+import { findByName, probeErrors, ruleErrors } from "./lb-rules";
 import { childTarget, frontendTarget, modelOf, pendingAdditions, type CachedFrontend } from "./model";
 import type { RemoveFrontendInput, UpdateProbeInput, UpdateRuleInput } from "./schema";
 
@@ -19,12 +19,6 @@ async function enqueueLbChange(tx: Tx, ctx: TenantContext, lb: Lb, kind: string,
   if (operation.deduplicated) throw new Conflict(`${target.name} is being changed already; wait for that operation to finish.`);
   await recordAudit({ action: kind, actor: ctx.user, tenantId: ctx.tenantId, target: { type: "LoadBalancer", id: lb.id, name: lb.name }, detail: { target: target.name, ...input } }, tx);
   return { loadBalancerId: lb.id, operationId: operation.id };
-}
-
-/** What removing a frontend takes with it, for the confirmation dialog (the job recomputes it from Azure). */
-export function previewFrontendRemoval(lb: Parameters<typeof modelOf>[0], frontendName: string) {
-  const { removedRules, removedProbes } = withoutFrontend(modelOf(lb), frontendName);
-  return { rules: removedRules, probes: removedProbes };
 }
 
 /** Removes a frontend with its rules and the probes nothing else uses; its public IP is released or kept unattached. */

@@ -2,7 +2,8 @@ import type { TenantContext } from "@/lib/auth/context";
 import type { LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
-import type { CachedFrontend, CachedPool } from "./model";
+import { withoutFrontend } from "./lb-rules";
+import { modelOf, type CachedFrontend, type CachedPool } from "./model";
 
 /** A tenant's virtual networks, for choosing one when creating a VM (the tenant filter is in the query). */
 export async function listVirtualNetworks(ctx: TenantContext, filter: { tenantSubscriptionId?: string; region?: string } = {}) {
@@ -70,7 +71,7 @@ export type PublicIpOption = Awaited<ReturnType<typeof listUnattachedPublicIps>>
 export async function listLoadBalancerOperations(ctx: TenantContext, loadBalancerId: string, take = 10) {
   return db.operation.findMany({
     where: { tenantId: ctx.tenantId, OR: [{ targetId: loadBalancerId }, { targetId: { startsWith: `${loadBalancerId}/` } }] },
-    select: { id: true, kind: true, state: true, targetName: true, createdAt: true, errorMessage: true, errorCode: true },
+    select: { id: true, kind: true, state: true, targetName: true, createdAt: true, endedAt: true, errorMessage: true, errorCode: true },
     orderBy: { createdAt: "desc" },
     take,
   });
@@ -87,4 +88,10 @@ export async function getLoadBalancerFormOptions(ctx: TenantContext) {
     }),
   ]);
   return { subscriptions, vms };
+}
+
+/** What removing a frontend takes with it, for the confirmation dialog (the job recomputes it from Azure). */
+export function previewFrontendRemoval(lb: Parameters<typeof modelOf>[0], frontendName: string) {
+  const { removedRules, removedProbes } = withoutFrontend(modelOf(lb), frontendName);
+  return { rules: removedRules, probes: removedProbes };
 }
