@@ -94,3 +94,21 @@ test("a wrong secret fails validation with Entra's AADSTS7000215 on the subscrip
   await expect(page.getByRole("list", { name: "Checks" })).toContainText("AADSTS7000215");
   await expect(page.locator("body")).not.toContainText("not-the-secret");
 });
+
+test("an admin allows a discovered region from the keyboard and it stays allowed", async ({ page }) => {
+  await signInAsNewAdmin(page);
+  await page.getByRole("link", { name: "Regions" }).first().click();
+  await expect(page.getByRole("heading", { name: "Regions" })).toBeVisible();
+  await page.getByLabel("Search regions").fill("japan");
+  const japan = page.getByRole("checkbox", { name: /Japan East/ });
+  const wasAllowed = (await japan.getAttribute("aria-checked")) === "true";
+  await japan.focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Save allowed regions" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Allowed regions saved")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: /Japan East/ })).toHaveAttribute("aria-checked", String(!wasAllowed));
+});
