@@ -14,7 +14,7 @@ export default async function TenantLayout({ children, params }: { children: Rea
     { href: `${base}/plans`, label: "Plans", icon: "plans" },
     { href: `${base}/vms`, label: "Virtual machines", icon: "vms", group: "Resources" },
     { href: `${base}/network`, label: "Load balancers", icon: "load-balancers", group: "Resources" },
-    { href: `${base}/dr`, label: "Disaster recovery", icon: "dr", group: "Resources", disabled: true },
+    { href: `${base}/dr`, label: "Disaster recovery", icon: "dr", group: "Resources" },
     { href: `${base}/operations`, label: "Operations", icon: "operations", group: "Activity" },
   ];
   return (

@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { FormAlert } from "@/components/form-alert";
+import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/components/status-badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { pageTenant } from "@/lib/auth/page-context";
+import { roleAllows } from "@/lib/auth/roles";
+import { drItemAction } from "@/lib/dr/actions";
+import { getProtectedItemDetail } from "@/lib/dr/queries";
+import { NotFound } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Protected VM" };
+
+type Job = { friendlyName: string; state: string; tasks: { name: string; state: string }[]; errors: string[] };
+type ActionDef = { action: string; label: string; needs: string; when?: (s: string | null) => boolean; title: string; description: string; isDestructive: boolean; fields?: Record<string, string> };
+
+const ACTIONS: ActionDef[] = [
+  { action: "testFailover", label: "Test failover", needs: "TestFailover", title: "Run a test failover?", description: "Creates a copy of the VM in Azure, in an isolated test network, from the latest recovery point. Replication continues; clean up when you have checked it.", isDestructive: false },
+  { action: "testFailoverCleanup", label: "Clean up test failover", needs: "TestFailoverCleanup", title: "Clean up the test failover?", description: "Deletes the test VM in Azure and records the test as complete.", isDestructive: false },
+  { action: "plannedFailover", label: "Planned failover", needs: "PlannedFailover", when: (s) => s !== "FailoverCommitted", title: "Fail over to Azure (planned)?", description: "Shuts the on-premises VM down, synchronises the last changes (no data loss) and starts it in Azure.", isDestructive: true },
+  { action: "unplannedFailover", label: "Unplanned failover", needs: "UnplannedFailover", title: "Fail over to Azure now?", description: "Starts the VM in Azure from the latest processed recovery point. Changes after that point are lost. Use this when the on-premises site is down.", isDestructive: true, fields: { recoveryPoint: "latestProcessed" } },
+  { action: "commit", label: "Commit", needs: "Commit", title: "Commit the failover?", description: "Makes the current side final; you cannot go back to another recovery point afterwards.", isDestructive: true },
+  { action: "failback", label: "Fail back", needs: "PlannedFailover", when: (s) => s === "FailoverCommitted", title: "Fail back to on-premises?", description: "Shuts down the VM in Azure, synchronises its data back and starts it on-premises.", isDestructive: true },
+  { action: "reprotect", label: "Reprotect", needs: "ReverseReplicate", title: "Protect the VM again?", description: "Starts replication to Azure again.", isDestructive: false },
+  { action: "disableProtection", label: "Disable protection", needs: "DisableProtection", title: "Disable protection?", description: "Stops replication and removes the recovery points. The on-premises VM keeps running.", isDestructive: true },
+];
+
+const time = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
+
+export default async function ProtectedItemPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
+  const { tenant, id } = await params;
+  const ctx = await pageTenant(tenant);
+  const { item, operations, rpo } = await getProtectedItemDetail(ctx, id).catch((e) => (e instanceof NotFound ? notFound() : Promise.reject(e)));
+  const canAct = roleAllows(ctx.role, "operator");
+  const job = item.lastJob as Job | null;
+  const isBusy = operations.some((o) => o.state === "queued" || o.state === "running") || item.state !== "protected";
+  const policy = item.container.setup;
+  const rpoTarget = policy?.copyFrequencySeconds ?? 0;
+
+  return (
+    <div className="space-y-6">
+      <AutoRefresh isLive={isBusy} />
+      <PageHeader
+        title={item.vmName}
+        meta={<StatusBadge state={item.replicationHealth === "Normal" ? "succeeded" : item.replicationHealth === "Critical" ? "failed" : "running"} label={`Health: ${item.replicationHealth ?? "unknown"}`} />}
+        description={`${item.protectionDescription ?? item.protectionState ?? "Enabling protection"} · ${item.failoverState}`}
+        breadcrumbs={[{ label: "Disaster recovery", href: `/tenant/${tenant}/dr` }, { label: item.vmName }]}
+      />
+      {item.errorMessage && <FormAlert>{item.errorMessage}</FormAlert>}
+      {canAct && (
+        <div className="flex flex-wrap gap-2">
+          {ACTIONS.filter((a) => item.allowedOperations.includes(a.needs) && (!a.when || a.when(item.protectionState))).map((a) => (
+            <ConfirmDialog key={a.action} trigger={a.label} triggerVariant={a.isDestructive ? "destructive" : "outline"} isDestructive={a.isDestructive} title={a.title}
+              description={a.description} action={drItemAction.bind(null, tenant, item.id)} fields={{ action: a.action, ...(a.fields ?? {}) }} confirmLabel={a.label}
+              confirmText={a.action === "disableProtection" || a.action === "unplannedFailover" ? item.vmName : undefined} disabled={isBusy} />
+          ))}
+          {item.allowedOperations.length === 0 && <span className="text-sm text-muted-foreground">No action is possible while Azure is working on this VM.</span>}
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Card>
+          <CardHeader><CardTitle>Replication</CardTitle></CardHeader>
+          <CardContent className="space-y-1 text-sm">
+            <p>Initial replication: {item.initialReplicationPercent ?? 0}%</p>
+            <p>Last recovery point: {time(item.lastRecoveryPointAt)}</p>
+            <p>Current RPO: {item.rpoSeconds ?? "—"} s (policy copies every {rpoTarget} s){item.rpoSeconds != null && rpoTarget > 0 && item.rpoSeconds > rpoTarget * 2 && <strong className="text-destructive"> — behind</strong>}</p>
+            <p>Azure VM: {item.targetVmName}{item.targetSize && ` (${item.targetSize})`} · {item.osType} · network {policy?.vnetName}/{item.subnetName} · storage {policy?.storageAccount}</p>
+            <p>Active location: {item.activeLocation ?? "—"}</p>
+            <p>Last test failover: {time(item.lastTestFailoverAt)}{item.lastTestFailoverNotes && ` — “${item.lastTestFailoverNotes}”`}</p>
+            <p>RPO samples: {rpo.map((r) => r.rpoSeconds).slice(-12).join(" · ") || "none yet"}</p>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>Last ASR job</CardTitle></CardHeader>
+          <CardContent className="text-sm">
+            {!job ? <p className="text-muted-foreground">No job recorded yet.</p> : (
+              <>
+                <p className="mb-2 flex items-center gap-2">{job.friendlyName} <StatusBadge state={job.state} /></p>
+                <ol className="space-y-1">{job.tasks.map((t, n) => <li key={n} className="flex justify-between gap-2"><span>{n + 1}. {t.name}</span><StatusBadge state={t.state} /></li>)}</ol>
+                {job.errors.map((e, n) => <FormAlert key={n}>{e}</FormAlert>)}
+              </>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader><CardTitle>Operations</CardTitle></CardHeader>
+        <CardContent className="text-sm">
+          <ul className="space-y-1">{operations.map((o) => <li key={o.id} className="flex justify-between"><Link className="underline" href={`/tenant/${tenant}/operations/${o.id}`}>{o.kind}</Link><span className="flex gap-2">{time(o.createdAt)} <StatusBadge state={o.state} /></span></li>)}</ul>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
