@@ -48,7 +48,7 @@ export function CreateLoadBalancerForm({ tenant, subscriptions, vms, cancelHref 
   }
 
   return (
-    <form action={formAction} className="grid max-w-3xl gap-5" noValidate>
+    <form action={formAction} className="grid max-w-3xl gap-5" noValidate aria-label="Create a load balancer">
       <Section title="Load balancer">
         <div className="grid gap-3 sm:grid-cols-2">
           {subscriptions.length > 1 ? (
