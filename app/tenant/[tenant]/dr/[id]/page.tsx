@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/operations/auto-refresh";
-import { ConfirmDialog } from "@/components/confirm-dialog";
 import { FormAlert } from "@/components/form-alert";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
@@ -12,17 +11,18 @@ import { roleAllows } from "@/lib/auth/roles";
 import { drItemAction } from "@/lib/dr/actions";
 import { getProtectedItemDetail } from "@/lib/dr/queries";
 import { NotFound } from "@/lib/errors";
+import { ItemActionDialog } from "./item-action-dialog";
 
 export const metadata: Metadata = { title: "Protected VM" };
 
 type Job = { friendlyName: string; state: string; tasks: { name: string; state: string }[]; errors: string[] };
-type ActionDef = { action: string; label: string; needs: string; when?: (s: string | null) => boolean; title: string; description: string; isDestructive: boolean; fields?: Record<string, string> };
+type ActionDef = { action: string; label: string; needs: string; when?: (s: string | null) => boolean; title: string; description: string; isDestructive: boolean };
 
 const ACTIONS: ActionDef[] = [
   { action: "testFailover", label: "Test failover", needs: "TestFailover", title: "Run a test failover?", description: "Creates a copy of the VM in Azure, in an isolated test network, from the latest recovery point. Replication continues; clean up when you have checked it.", isDestructive: false },
-  { action: "testFailoverCleanup", label: "Clean up test failover", needs: "TestFailoverCleanup", title: "Clean up the test failover?", description: "Deletes the test VM in Azure and records the test as complete.", isDestructive: false },
+  { action: "testFailoverCleanup", label: "Clean up test failover", needs: "TestFailoverCleanup", title: "Clean up the test failover?", description: "Deletes the test VM in Azure and records the test as complete, with your notes.", isDestructive: false },
   { action: "plannedFailover", label: "Planned failover", needs: "PlannedFailover", when: (s) => s !== "FailoverCommitted", title: "Fail over to Azure (planned)?", description: "Shuts the on-premises VM down, synchronises the last changes (no data loss) and starts it in Azure.", isDestructive: true },
-  { action: "unplannedFailover", label: "Unplanned failover", needs: "UnplannedFailover", title: "Fail over to Azure now?", description: "Starts the VM in Azure from the latest processed recovery point. Changes after that point are lost. Use this when the on-premises site is down.", isDestructive: true, fields: { recoveryPoint: "latestProcessed" } },
+  { action: "unplannedFailover", label: "Unplanned failover", needs: "UnplannedFailover", title: "Fail over to Azure now?", description: "Starts the VM in Azure from the recovery point you choose. Changes after that point are lost. Use this when the on-premises site is down.", isDestructive: true },
   { action: "commit", label: "Commit", needs: "Commit", title: "Commit the failover?", description: "Makes the current side final; you cannot go back to another recovery point afterwards.", isDestructive: true },
   { action: "failback", label: "Fail back", needs: "PlannedFailover", when: (s) => s === "FailoverCommitted", title: "Fail back to on-premises?", description: "Shuts down the VM in Azure, synchronises its data back and starts it on-premises.", isDestructive: true },
   { action: "reprotect", label: "Reprotect", needs: "ReverseReplicate", title: "Protect the VM again?", description: "Starts replication to Azure again.", isDestructive: false },
@@ -54,9 +54,8 @@ export default async function ProtectedItemPage({ params }: { params: Promise<{ 
       {canAct && (
         <div className="flex flex-wrap gap-2">
           {ACTIONS.filter((a) => item.allowedOperations.includes(a.needs) && (!a.when || a.when(item.protectionState))).map((a) => (
-            <ConfirmDialog key={a.action} trigger={a.label} triggerVariant={a.isDestructive ? "destructive" : "outline"} isDestructive={a.isDestructive} title={a.title}
-              description={a.description} action={drItemAction.bind(null, tenant, item.id)} fields={{ action: a.action, ...(a.fields ?? {}) }} confirmLabel={a.label}
-              confirmText={a.action === "disableProtection" || a.action === "unplannedFailover" ? item.vmName : undefined} disabled={isBusy} />
+            <ItemActionDialog key={a.action} action={a.action} label={a.label} title={a.title} description={a.description} isDestructive={a.isDestructive}
+              run={drItemAction.bind(null, tenant, item.id)} confirmText={a.action === "disableProtection" || a.action === "unplannedFailover" ? item.vmName : undefined} disabled={isBusy} />
           ))}
           {item.allowedOperations.length === 0 && <span className="text-sm text-muted-foreground">No action is possible while Azure is working on this VM.</span>}
         </div>

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { createUser } from "../support/db";
+import { acmeNetwork, openAcmeCloud, openVault, runAcmeSetup } from "../support/dr";
+import { signInAndLand } from "../support/login";
+
+test("an admin picks the seeded vault, gives AcmeCorp Cloud to AcmeCorp and sets its DR up with the guide's values; bad input stays beside its field", async ({ page }) => {
+  test.setTimeout(300_000);
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin/);
+
+  await openVault(page);
+  await expect(page.getByRole("heading", { name: "WAPRecoveryVault" })).toBeVisible();
+  await expect(page.getByText("WAPRecoveryGroup · westus")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "Contoso Cloud" })).toBeVisible();
+  await openAcmeCloud(page);
+
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save and run setup" }) });
+  await expect(form.getByRole("textbox", { name: "Resource group" })).toHaveValue("AcmeCorpRecoveryGroup");
+  await expect(form.getByRole("textbox", { name: "Policy name" })).toHaveValue("AcmeCorp-Policy");
+  await expect(form.getByRole("combobox", { name: "Copy frequency" })).toHaveValue("900");
+  await expect(form.getByRole("textbox", { name: "Recovery points to keep (hours)" })).toHaveValue("1");
+  await expect(form.getByRole("textbox", { name: "App-consistent snapshot frequency (hours)" })).toHaveValue("1");
+  await form.getByRole("combobox", { name: "On-premises VM network" }).selectOption({ label: "YellowNetwork" });
+  await form.getByRole("textbox", { name: "Storage account (Standard_GRS)" }).fill("drstorageacct1");
+
+  // A crafted post with a copy frequency Azure does not offer is refused beside the field.
+  await form.getByRole("combobox", { name: "Copy frequency" }).evaluate((select: HTMLSelectElement) => {
+    select.add(new Option("1 minute", "60"));
+    select.value = "60";
+  });
+  await form.getByRole("button", { name: "Save and run setup" }).click();
+  await expect(form.getByText("Copy frequency is 30 seconds, 5 minutes or 15 minutes.")).toBeVisible();
+  await expect(form.getByRole("combobox", { name: "Copy frequency" })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Setup steps")).toHaveCount(0);
+
+  // An address space that overlaps one of AcmeCorp's networks is refused beside the field, naming that network.
+  const theirs = await acmeNetwork();
+  await form.getByRole("combobox", { name: "Copy frequency" }).selectOption("900");
+  await form.getByRole("textbox", { name: "Address space" }).fill(theirs.addressSpace);
+  await form.getByRole("textbox", { name: "Subnet prefix" }).fill(theirs.addressSpace.replace(/\.0\.0\/\d+$/, ".1.0/24"));
+  await form.getByRole("button", { name: "Save and run setup" }).click();
+  await expect(form.getByText(`overlaps ${theirs.name}`)).toBeVisible();
+  await expect(form.getByRole("textbox", { name: "Address space" })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Setup steps")).toHaveCount(0);
+
+  await form.getByRole("textbox", { name: "Address space" }).fill("10.20.0.0/16");
+  await form.getByRole("textbox", { name: "Subnet prefix" }).fill("10.20.1.0/24");
+  await runAcmeSetup(page);
+  await expect(page.getByText("Setup steps")).toBeVisible();
+
+  // Back on the overview, the cloud shows its tenant and a finished setup.
+  await page.getByRole("link", { name: "Disaster recovery" }).first().click();
+  await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("AcmeCorp");
+  await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("Succeeded");
+});

@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import { expect, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
+import { createUser } from "./db";
+import { signInAndLand } from "./login";
+import { e2eStack } from "./stack";
+
+// DR runs against the demo seed: the emulator's vault, VMM server and clouds, and the demo tenants on their own CSP subscriptions.
+let pool: pg.Pool | undefined;
+const db = () => (pool ??= new pg.Pool({ connectionString: e2eStack.databaseUrl, max: 1 }));
+
+export async function tenantIdBySlug(slug: string) {
+  const { rows } = await db().query<{ id: string }>(`select id from "Tenant" where slug = $1`, [slug]);
+  if (!rows[0]) throw new Error(`The demo tenant ${slug} is missing: did the demo seed run?`);
+  return rows[0].id;
+}
+
+export async function isAcmeDrReady() {
+  const { rows } = await db().query<{ mappingState: string }>(
+    `select s."mappingState" from "TenantDrSetup" s join "Tenant" t on t.id = s."tenantId" where t.slug = 'acmecorp'`,
+  );
+  return rows[0]?.mappingState === "succeeded";
+}
+
+/** One of AcmeCorp's own networks (a demo VM's), or a new row, so an overlapping address space can be tried. */
+export async function acmeNetwork() {
+  const tenantId = await tenantIdBySlug("acmecorp");
+  const { rows } = await db().query<{ name: string; addressSpace: string }>(`select name, "addressSpace" from "VirtualNetwork" where "tenantId" = $1 limit 1`, [tenantId]);
+  if (rows[0]) return rows[0];
+  const ts = await db().query<{ id: string }>(`select id from "TenantSubscription" where "tenantId" = $1 limit 1`, [tenantId]);
+  const name = `vnet-e2e-${randomBytes(2).toString("hex")}`;
+  await db().query(
+    `insert into "VirtualNetwork" (id, "tenantId", "tenantSubscriptionId", name, region, "addressSpace", "updatedAt") values ($1, $2, $3, $4, 'westus', '10.77.0.0/16', now())`,
+    [`e2e${randomBytes(8).toString("hex")}`, tenantId, ts.rows[0].id, name],
+  );
+  return { name, addressSpace: "10.77.0.0/16" };
+}
+
+/** Admin: registers (picks) the seeded vault, or opens it when it is already registered, and waits for the VMM server's clouds. */
+export async function openVault(page: Page) {
+  await page.goto("/admin/dr");
+  const register = page.getByRole("button", { name: "Create or pick the vault" });
+  if (await register.isVisible()) {
+    const provider = await page.locator('select[name="azureSubscriptionId"] option', { hasText: "Provider (emulator)" }).getAttribute("value");
+    await page.getByRole("combobox", { name: "Provider subscription" }).selectOption(provider!);
+    await expect(page.getByRole("textbox", { name: "Vault name" })).toHaveValue("WAPRecoveryVault");
+    await expect(page.getByRole("textbox", { name: "Resource group" })).toHaveValue("WAPRecoveryGroup");
+    await expect(page.getByRole("textbox", { name: "Region" })).toHaveValue("westus");
+    await register.click();
+  }
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
+}
+
+/** Admin: assigns AcmeCorp Cloud to AcmeCorp's subscription (if not yet) and opens its setup page. */
+export async function openAcmeCloud(page: Page) {
+  const row = page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" });
+  if (await row.getByRole("button", { name: "Assign" }).isVisible()) {
+    const value = await row.locator("option", { hasText: "AcmeCorp —" }).first().getAttribute("value");
+    await row.getByRole("combobox", { name: "Tenant subscription" }).selectOption(value!);
+    await row.getByRole("button", { name: "Assign" }).click();
+  } else {
+    await row.getByRole("link").click();
+  }
+  await expect(page.getByRole("heading", { name: "AcmeCorp Cloud — disaster recovery" })).toBeVisible();
+}
+
+export const uniqueStorageName = () => `drstorage${randomBytes(4).toString("hex")}`;
+
+/** Admin: the setup form with the guide's values (the defaults) and a unique storage account name; waits for all three steps. */
+export async function runAcmeSetup(page: Page) {
+  await page.getByRole("textbox", { name: "Storage account (Standard_GRS)" }).fill(uniqueStorageName());
+  await page.getByRole("combobox", { name: "On-premises VM network" }).selectOption({ label: "YellowNetwork" });
+  await page.getByRole("button", { name: "Save and run setup" }).click();
+  for (const step of ["1. Storage account and network", "2. Replication policy", "3. Network mapping"]) {
+    await expect(page.getByText(step).locator("..")).toContainText("Succeeded", { timeout: 120_000 });
+  }
+}
+
+/** For specs that need AcmeCorp's DR ready: runs the admin's part through the UI unless an earlier spec did. */
+export async function ensureAcmeDr(browser: Browser) {
+  if (await isAcmeDrReady()) return;
+  const admin = await createUser({ staffRole: "admin" });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndLand(page, admin.email, admin.password, /\/admin/);
+  await openVault(page);
+  await openAcmeCloud(page);
+  await runAcmeSetup(page);
+  await context.close();
+}
