@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createTenant, createUser, unique } from "../support/db";
+import { createPlan, createTenant, createUser, unique } from "../support/db";
 import { signIn, signInAndLand } from "../support/login";
+import { setPlanState } from "../support/tenancy";
 
 const oneTimePassword = (page: Page) => page.getByTestId("one-time-password").getByLabel("One-time password");
 const fieldError = (page: Page, field: string) => page.locator(`#field-${field}-error`);
@@ -118,4 +119,59 @@ test("an admin adds a member with a one-time password and resets it", async ({ p
   await readerPage.getByRole("link", { name: "Plans" }).first().click();
   await expect(readerPage.getByText("Only owners can subscribe")).toBeVisible();
   await readerContext.close();
+});
+
+test("an admin subscribes a tenant to a private plan and cancels the subscription", async ({ page }) => {
+  const tenant = await createTenant(unique("Adatum"));
+  await createUser({ tenantId: tenant.id, role: "owner" });
+  const privatePlan = await createPlan({ name: unique("Private") });
+
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+  await page.goto(`/admin/tenants?q=${encodeURIComponent(tenant.name)}`);
+  await page.getByRole("link", { name: tenant.name }).click();
+  await page.getByRole("tab", { name: /Subscriptions/ }).click();
+  await expect(page.getByText("No subscriptions yet")).toBeVisible();
+
+  await page.getByRole("button", { name: "Subscribe to a plan" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Subscribe" }).click();
+  await expect(dialog.locator("#field-planId-error")).toContainText("Choose a plan");
+  await dialog.getByLabel("Plan").selectOption({ label: `${privatePlan.name} (private)` });
+  await dialog.getByLabel("Subscription name").fill("Staging");
+  await dialog.getByRole("button", { name: "Subscribe" }).click();
+  await expect(dialog).toBeHidden();
+
+  const row = page.getByRole("row").filter({ hasText: "Staging" });
+  await expect(row).toContainText(privatePlan.name);
+  await expect(row.getByRole("link", { name: /Provisioning/ })).toHaveAttribute("href", /^\/helpdesk\/operations\/\w+$/);
+
+  await row.getByRole("button", { name: "Cancel" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm).toContainText("everything in it");
+  await expect(confirm.getByRole("button", { name: "Cancel subscription" })).toBeDisabled();
+  await confirm.getByRole("textbox").fill("Staging");
+  await confirm.getByRole("button", { name: "Cancel subscription" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(row.getByRole("link", { name: /Deletion/ })).toHaveAttribute("href", /^\/helpdesk\/operations\/\w+$/);
+});
+
+test("an owner subscribes to a public plan from the Plans page and never sees private plans", async ({ page }) => {
+  const tenant = await createTenant(unique("Proseware"));
+  const owner = await createUser({ tenantId: tenant.id, role: "owner" });
+  const privatePlan = await createPlan({ name: unique("Private") });
+  const publicPlan = await createPlan({ name: unique("Public") });
+  await setPlanState(publicPlan.id, "public");
+
+  await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
+  await page.getByRole("link", { name: "Browse plans" }).click();
+  await expect(page.getByRole("heading", { name: publicPlan.name })).toBeVisible();
+  await expect(page.getByText(privatePlan.name)).toHaveCount(0);
+  await page.getByRole("button", { name: `Subscribe to ${publicPlan.name}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Subscribe" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page.getByRole("heading", { name: publicPlan.name })).toContainText("Subscribed");
+  await page.getByRole("link", { name: "Overview" }).first().click();
+  await expect(page.getByText(publicPlan.name).first()).toBeVisible();
+  await expect(page.getByText("No subscriptions yet")).toHaveCount(0);
 });
