@@ -3,12 +3,15 @@ import Link from "next/link";
 import { Activity, Cpu, Layers, Server, ShieldCheck, Users } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
 import { StatCard } from "@/components/stat-card";
+import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/empty-state";
 import { FormAlert } from "@/components/form-alert";
+import { QuotaBar } from "@/components/quota-bar";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageTenant } from "@/lib/auth/page-context";
-import { roleAllows, tenantRoleLabels } from "@/lib/auth/roles";
+import { tenantRoleLabels } from "@/lib/auth/roles";
+import { getDrDashboard } from "@/lib/dr/queries";
 import { listOperations } from "@/lib/jobs/queries";
 import { getTenantOverview } from "@/lib/tenancy/queries";
 import { countVmsByState, listVmSubscriptions } from "@/lib/vms/queries";
@@ -30,6 +33,7 @@ export default async function TenantOverview({ params }: { params: Promise<{ ten
   const running = counts.reduce((n, c) => n + (c.running ?? 0), 0);
   const vcpus = subscriptions.reduce((n, s) => n + s.used.vcpus, 0);
   const drPlans = subscriptions.filter((s) => s.offersDr);
+  const dr = drPlans.length > 0 ? await getDrDashboard(ctx) : null;
   const pending = overview.subscriptions.filter((s) => s.state !== "active");
 
   return (
@@ -91,15 +95,23 @@ export default async function TenantOverview({ params }: { params: Promise<{ ten
                 <ShieldCheck aria-hidden className="size-4 text-muted-foreground" /> Protected VMs
               </CardTitle>
             </CardHeader>
-            <CardContent className="grid gap-2 text-sm">
-              <p>
-                {drPlans.map((s) => s.planName).join(", ")} include{drPlans.length === 1 ? "s" : ""} disaster recovery for up to{" "}
-                {drPlans.reduce((n, s) => n + s.protectedVmsQuota, 0)} on-premises VMs.
-              </p>
-              <p className="text-muted-foreground">
-                Protecting VMs from this portal is not available yet. Until it is, your service provider sets up replication for you
-                {roleAllows(ctx.role, "owner") ? "; contact them to protect a VM" : ""}.
-              </p>
+            <CardContent className="grid gap-3 text-sm">
+              <QuotaBar label="Protected VMs" used={dr?.total ?? 0} limit={drPlans.reduce((n, s) => n + s.protectedVmsQuota, 0)} />
+              {dr && dr.total > 0 ? (
+                <ul className="flex flex-wrap gap-2" aria-label="Protected VMs by replication health">
+                  {Object.entries(dr.byHealth).map(([health, n]) => (
+                    <li key={health} className="inline-flex items-center gap-1.5">
+                      <StatusBadge state={health} />
+                      <span className="tabular-nums">{n}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-muted-foreground">Your plan includes disaster recovery for on-premises VMs; none are protected yet.</p>
+              )}
+              <Link href={`${base}/dr`} className="text-primary underline-offset-4 hover:underline">
+                Open disaster recovery
+              </Link>
             </CardContent>
           </Card>
         )}
