@@ -13,6 +13,8 @@ export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
       application_name: `portal-${role}`,
       max: role === "worker" ? 10 : 3,
       supervise: role === "worker",
+      // How soon a job whose worker died (heartbeat lost) is handed to another worker.
+      superviseIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 5),
       schedule: role === "worker",
       migrate: true,
       useListenNotify: role === "worker",

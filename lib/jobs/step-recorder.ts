@@ -20,16 +20,9 @@ export class StepRecorder {
   }
 
   async plan(names: string[]) {
-    await db.$transaction([
-      ...names.map((name, position) =>
-        db.operationStep.upsert({
-          where: { operationId_position: { operationId: this.operationId, position } },
-          create: { operationId: this.operationId, position, name },
-          update: {},
-        }),
-      ),
-      db.operation.update({ where: { id: this.operationId }, data: { stepsTotal: names.length } }),
-    ]);
+    // Two statements, not one upsert per step in a transaction: steps that exist keep their state and name.
+    await db.operationStep.createMany({ data: names.map((name, position) => ({ operationId: this.operationId, position, name })), skipDuplicates: true });
+    await db.operation.update({ where: { id: this.operationId }, data: { stepsTotal: names.length } });
     for (const s of await db.operationStep.findMany({ where: { operationId: this.operationId } })) this.steps.set(s.position, s);
   }
 

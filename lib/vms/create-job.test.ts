@@ -82,6 +82,19 @@ describe("vm.create", () => {
   });
 });
 
+describe("bulk create", () => {
+  it("creates 5 VMs with one network: the first operation provisions it and the others wait for it", async () => {
+    const since = new Date().toISOString();
+    const vms = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, "batch", { count: 5, region: "westus", publicIp: false }));
+    expect(vms.map((v) => v.name)).toEqual(["batch-01", "batch-02", "batch-03", "batch-04", "batch-05"]);
+    const ops = await Promise.all(vms.map((v) => waitForOperation(v.operationId)));
+    expect(ops.map((o) => o.state)).toEqual(Array(5).fill("succeeded"));
+    const log = (await emu.control.requests({ since, limit: 5000 })).value;
+    expect(log.filter((r) => r.method === "PUT" && /virtualNetworks\/vnet-westus$/i.test(r.path))).toHaveLength(1);
+    expect(log.filter((r) => r.method === "PUT" && /\/resourcegroups\/[^/]+$/i.test(r.path))).toHaveLength(1);
+  });
+});
+
 describe("vm lifecycle and sync", () => {
   it("stops, resizes across families (deallocating first), starts and deletes with nothing orphaned", async () => {
     const { vm } = await createOne("app-01", { dataDiskCount: 1 });

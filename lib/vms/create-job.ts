@@ -3,7 +3,10 @@ import { createVm, ensureNic, ensurePublicIp, ensureResourceGroup, ensureVirtual
 import { discardSealed, openSealed } from "@/lib/crypto/sealed-secrets";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
+import { Reschedule } from "@/lib/jobs/outcome";
+import { pollDelayMs } from "@/lib/jobs/poll-delay";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./load";
+import { claimNetwork, releaseNetwork } from "./network-claim";
 
 const input = z.object({ vmId: z.string(), passwordSecretId: z.string().optional() });
 
@@ -21,15 +24,27 @@ export const createVmJob = defineJob({
     const access = await op.azureAccess(azureSubscriptionId);
     const network = await db.virtualNetwork.findUniqueOrThrow({ where: { tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName } } });
 
-    await op.step("Ensure resource group", async () => {
-      if (network.azureResourceId) return op.note(`${resourceGroup} already exists`);
+    // The first create of a network provisions it (resource group + vnet); the others wait here until it exists.
+    const claim = await op.step("Ensure resource group", async () => {
+      const state = await claimNetwork(network.id, op.operationId);
+      if (state === "busy") {
+        op.note("Waiting for another VM's operation to create the network");
+        throw new Reschedule(pollDelayMs(0), "network being created by another operation");
+      }
+      if (state === "ready") {
+        op.note(`${resourceGroup} already exists`);
+        return "ready" as const;
+      }
       await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, { "portal-tenant": vm.tenantSubscription.tenant.slug });
+      return "mine" as const;
     });
     const vnet = await op.lroStep<VirtualNetworkInfo | { id: string; subnets: { name: string; id: string }[] }>("Ensure virtual network", {
       start: async () => {
-        if (network.azureResourceId) {
-          const subnets = (network.subnets as { name: string }[]).map((s) => ({ name: s.name, id: `${network.azureResourceId}/subnets/${s.name}` }));
-          return { done: true, result: { id: network.azureResourceId, subnets } };
+        const current = await db.virtualNetwork.findUniqueOrThrow({ where: { id: network.id } });
+        if (claim === "ready" || current.azureResourceId) {
+          const id = current.azureResourceId!;
+          const subnets = (current.subnets as { name: string }[]).map((s) => ({ name: s.name, id: `${id}/subnets/${s.name}` }));
+          return { done: true, result: { id, subnets } };
         }
         return ensureVirtualNetwork(access, {
           resourceGroup, name: network.name, location: network.region, addressSpace: [network.addressSpace], subnets: network.subnets as { name: string; prefix: string }[],
@@ -37,7 +52,7 @@ export const createVmJob = defineJob({
       },
       poll: (c) => pollLro(access, c),
     });
-    if (!network.azureResourceId) await db.virtualNetwork.update({ where: { id: network.id }, data: { azureResourceId: vnet.id } });
+    if (claim === "mine") await releaseNetwork(network.id, vnet.id);
     const subnetId = vnet.subnets.find((s) => s.name === vm.subnetName)?.id ?? `${vnet.id}/subnets/${vm.subnetName}`;
 
     const publicIp = vm.hasPublicIp

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "VirtualNetwork" ADD COLUMN     "provisioningOperationId" TEXT;
