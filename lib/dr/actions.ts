@@ -9,6 +9,7 @@ import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { assignCloud, refreshFabric, registerVault, rerunSetupStep, setupTenant } from "./admin-service";
 import { enableProtection, refreshProtection, runDrAction } from "./protection-service";
+import { createVaultCredentials } from "./vault-credentials";
 import { assignCloudSchema, enableProtectionSchema, failoverActionSchema, registerVaultSchema, setupStepSchema, setupTenantSchema } from "./schema";
 
 const ADMIN = "/admin/dr";
@@ -30,6 +31,15 @@ export async function refreshFabricAction(vaultId: string): Promise<ActionResult
     revalidatePath(ADMIN);
     return r;
   }, "Reading the VMM servers…");
+}
+
+export async function createVaultCredentialsAction(vaultId: string): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireStaff("admin");
+    const op = await createVaultCredentials(ctx, z.string().parse(vaultId));
+    revalidatePath(ADMIN);
+    return { operationId: op.id };
+  }, "Generating the registration settings…");
 }
 
 export async function assignCloudAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {

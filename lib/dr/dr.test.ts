@@ -20,6 +20,7 @@ const { drTenant, onboarded } = await import("./fixtures");
 const { registerVault, assignCloud, setupTenant } = await import("./admin-service");
 const { enableProtection, runDrAction, refreshProtection } = await import("./protection-service");
 const { setupTenantSchema } = await import("./schema");
+const { createVaultCredentials, getVaultCredentialsFile } = await import("./vault-credentials");
 
 let admin: Awaited<ReturnType<typeof staffContext>>;
 let acme: Awaited<ReturnType<typeof drTenant>>;
@@ -74,6 +75,23 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     ids.contosoCloud = fabric.containers.find((c) => c.friendlyName === "Contoso Cloud")!.id;
     ids.yellow = fabric.networks.find((n) => n.friendlyName === "YellowNetwork")!.id;
     ids.blue = fabric.networks.find((n) => n.friendlyName === "BlueNetwork")!.id;
+  });
+
+  it("generates registration settings: a certificate uploaded to the vault, the settings sealed, the file naming the vault", async () => {
+    const vault = await db.recoveryVault.findFirstOrThrow();
+    const op = await succeeded(createVaultCredentials(admin, vault.id));
+    expect(op.steps.map((s) => s.state)).toEqual(["succeeded"]);
+    const rows = await db.sealedSecret.findMany({ where: { purpose: { startsWith: "dr.vaultCredentials:" } } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].sealed).not.toContain("PRIVATE KEY");
+    expect(JSON.stringify(op.steps)).not.toContain("PRIVATE KEY");
+    const file = await getVaultCredentialsFile(admin);
+    expect(file.fileName).toMatch(/^WAPRecoveryVault_.*\.VaultCredentials$/);
+    expect(file.xml).toContain("<ResourceName>WAPRecoveryVault</ResourceName>");
+    expect(file.xml).toMatch(/<AadTenantId>[^<]+<\/AadTenantId>/);
+    expect(file.xml).toMatch(/<ServicePrincipalClientId>[^<]+<\/ServicePrincipalClientId>/);
+    await succeeded(createVaultCredentials(admin, vault.id));
+    expect(await db.sealedSecret.count({ where: { purpose: { startsWith: "dr.vaultCredentials:" } } })).toBe(1);
   });
 
   it("assigns each cloud to one tenant, and never the same cloud to two", async () => {

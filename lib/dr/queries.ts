@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
 import { failoverState } from "./rules";
 import type { OnPremVm } from "./protection-service";
+import { vaultCredentialsPurpose } from "./vault-credentials-file";
 
 /** Admin: the vault (the newest one), its fabrics with clouds and owners, the networks and every tenant setup. */
 export async function getDrOverview(_ctx: StaffContext) {
@@ -21,7 +22,11 @@ export async function getDrOverview(_ctx: StaffContext) {
     orderBy: [{ tenant: { name: "asc" } }, { name: "asc" }],
   });
   const lastOperation = vault ? await db.operation.findFirst({ where: { targetId: vault.id }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, state: true, errorMessage: true } }) : null;
-  return { vault, subscriptions, tenantSubscriptions, lastOperation };
+  // Only the dates: the sealed settings themselves are opened by the download route alone.
+  const credentials = vault
+    ? await db.sealedSecret.findFirst({ where: { purpose: vaultCredentialsPurpose(vault.id), expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" }, select: { createdAt: true, expiresAt: true } })
+    : null;
+  return { vault, subscriptions, tenantSubscriptions, lastOperation, credentials };
 }
 
 /** Admin: one cloud's setup page. */

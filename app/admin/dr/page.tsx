@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageStaff } from "@/lib/auth/page-context";
-import { refreshFabricAction } from "@/lib/dr/actions";
+import { createVaultCredentialsAction, refreshFabricAction } from "@/lib/dr/actions";
 import { getDrOverview } from "@/lib/dr/queries";
 import { AssignCloudForm, RegisterVaultForm } from "./forms";
 
@@ -18,7 +18,7 @@ const ONE_REGION = "One VMM server registers with one Recovery Services vault, a
 
 export default async function DrAdminPage() {
   const ctx = await pageStaff("admin");
-  const { vault, subscriptions, tenantSubscriptions, lastOperation } = await getDrOverview(ctx);
+  const { vault, subscriptions, tenantSubscriptions, lastOperation, credentials } = await getDrOverview(ctx);
   const tsOptions = tenantSubscriptions.map((t) => ({ value: t.id, label: `${t.tenant.name} — ${t.name}${t.plan.offersDr ? "" : " (plan without DR)"}` }));
 
   if (!vault) {
@@ -64,6 +64,26 @@ export default async function DrAdminPage() {
             {vault.lastRefreshedAt && <> · read {vault.lastRefreshedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</>}
           </CardDescription>
         </CardHeader>
+        <CardContent className="space-y-3 text-sm">
+          <h3 className="font-medium">Registration settings</h3>
+          <p className="text-muted-foreground">
+            A .VaultCredentials file for installing the Azure Site Recovery Provider on the VMM server: the provider setup asks for it to register the server with {vault.name}.
+            It holds a certificate&apos;s private key, so keep it like a password. It expires after 5 days; generate a new one for each installation.
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            <ConfirmDialog trigger="Generate registration settings" triggerVariant="outline" isDestructive={false} title="Generate new registration settings?"
+              description={`Uploads a new self-signed certificate to ${vault.name} and replaces the settings you can download here.`} action={createVaultCredentialsAction.bind(null, vault.id)}
+              confirmLabel="Generate" disabled={vault.state !== "ready"} />
+            {credentials ? (
+              <>
+                <a className="underline" href="/admin/dr/vault-credentials" download>Download .VaultCredentials</a>
+                <span className="text-muted-foreground">generated {credentials.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC, valid until {credentials.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+              </>
+            ) : (
+              <span className="text-muted-foreground">No valid settings yet.</span>
+            )}
+          </div>
+        </CardContent>
       </Card>
       {vault.fabrics.length === 0 ? (
         <EmptyState icon={ShieldCheck} title="No VMM server registered yet" description="Download the registration settings, install the Azure Site Recovery Provider on the VMM server and register it with this vault, then refresh." />

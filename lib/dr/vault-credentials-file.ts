@@ -1,0 +1,51 @@
+/** What a .VaultCredentials file carries; sealed as a whole because of the private key. */
+export type VaultCredentialsSettings = {
+  vaultName: string;
+  region: string;
+  resourceId: string;
+  armResourceId: string;
+  certificateName: string;
+  aadAuthority: string;
+  aadTenantId: string;
+  servicePrincipalClientId: string;
+  aadAudience: string;
+  certificatePem: string;
+  privateKeyPem: string;
+  thumbprint: string;
+  validUntil: string;
+};
+
+/** The SealedSecret purpose under which a vault's current settings are kept. */
+export const vaultCredentialsPurpose = (vaultId: string) => `dr.vaultCredentials:${vaultId}`;
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+
+/**
+ * The ASR Provider's registration file, in the shape the Azure portal downloads. ManagementCert holds the certificate
+ * with its private key; Azure's file wraps them as PKCS#12, ours carries the PEM pair (base64) as no PKCS#12 writer is at hand.
+ */
+export function vaultCredentialsXml(s: VaultCredentialsSettings): string {
+  const el = (name: string, value: string) => `  <${name}>${escape(value)}</${name}>`;
+  const managementCert = Buffer.from(`${s.certificatePem.trim()}\n${s.privateKeyPem.trim()}\n`).toString("base64");
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<ASRVaultCreds xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Microsoft.Azure.Portal.RecoveryServices.Models.Common">',
+    el("KeyName", s.certificateName),
+    el("ManagementCert", managementCert),
+    el("ResourceId", s.resourceId),
+    el("ResourceName", s.vaultName),
+    el("ResourceType", "Microsoft.RecoveryServices/Vaults"),
+    "  <AadDetails>",
+    `  ${el("AadAuthority", s.aadAuthority)}`,
+    `  ${el("AadTenantId", s.aadTenantId)}`,
+    `  ${el("ServicePrincipalClientId", s.servicePrincipalClientId)}`,
+    `  ${el("AadVaultAudience", s.aadAudience)}`,
+    `  ${el("ArmResourceId", s.armResourceId)}`,
+    "  </AadDetails>",
+    el("Location", s.region),
+    el("Thumbprint", s.thumbprint),
+    el("ValidUntil", s.validUntil),
+    "</ASRVaultCreds>",
+    "",
+  ].join("\n");
+}
