@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createUser } from "../support/db";
-import { acmeNetwork, openAcmeCloud, openVault, runAcmeSetup } from "../support/dr";
+import { acmeNetwork, openAcmeCloud, openVault, runAcmeSetup, tenantIdBySlug } from "../support/dr";
 import { signInAndLand } from "../support/login";
 
 test("an admin picks the seeded vault, gives AcmeCorp Cloud to AcmeCorp and sets its DR up with the guide's values; bad input stays beside its field", async ({ page }) => {
@@ -52,4 +52,33 @@ test("an admin picks the seeded vault, gives AcmeCorp Cloud to AcmeCorp and sets
   await page.getByRole("link", { name: "Disaster recovery" }).first().click();
   await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("AcmeCorp");
   await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("Succeeded");
+});
+
+test("an admin generates the vault's registration settings and downloads the .VaultCredentials file; a tenant user gets 404", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin/);
+  await openVault(page);
+  await expect(page.getByText("installing the Azure Site Recovery Provider on the VMM server")).toBeVisible();
+  await page.getByRole("button", { name: "Generate registration settings" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Generate" }).click();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("link", { name: "Download .VaultCredentials" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+
+  const file = await page.request.get("/admin/dr/vault-credentials");
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-disposition"]).toMatch(/WAPRecoveryVault_.*\.VaultCredentials/);
+  const xml = await file.text();
+  expect(xml).toContain("<ResourceName>WAPRecoveryVault</ResourceName>");
+  expect(xml).toMatch(/<AadTenantId>[^<]+<\/AadTenantId>/);
+
+  const tenantUser = await createUser({ tenantId: await tenantIdBySlug("contoso"), role: "owner" });
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await signInAndLand(theirs, tenantUser.email, tenantUser.password, /\/tenant\/contoso/);
+  expect((await theirs.request.get("/admin/dr/vault-credentials")).status()).toBe(404);
+  await other.close();
 });
