@@ -23,7 +23,7 @@ test("an owner creates MultiVIPLB, adds the guide's second VIP and sees its publ
   await expect(create.getByRole("textbox", { name: "Pool name" })).toHaveValue("MultiVIPLB-BE");
   await expect(create.getByRole("textbox", { name: "Public IP name" })).toHaveValue("PublicVIP1");
   await create.getByRole("button", { name: "Create load balancer" }).click();
-  await expect(page).toHaveURL(new RegExp(`/tenant/${tenant.slug}/network/[a-z0-9]+$`));
+  await expect(page).toHaveURL(new RegExp(`/tenant/${tenant.slug}/network/(?!new$)[a-z0-9]+$`));
   const lbUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: "MultiVIPLB" })).toBeVisible();
   const frontends = page.getByRole("table", { name: "Frontends" });
