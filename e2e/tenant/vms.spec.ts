@@ -1,10 +1,12 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createTenant, createUser, unique } from "../support/db";
 import { formAlert, signInAndLand } from "../support/login";
 import { createVmRow, subscribeTenant } from "../support/vms";
 
 const vmPassword = "Tenant-VM-Passw0rd!";
 const header = (page: Page) => page.locator("h1").locator("..");
+// The "Password" sign-in choice (a radio on Linux) shares the label, so the field is found by its name.
+const password = (form: Locator) => form.locator('input[name="adminPassword"]');
 
 test("a new owner subscribes, creates a VM, watches it run, stops, resizes and deletes it; a reader only looks", async ({ page, browser }) => {
   test.setTimeout(300_000);
@@ -32,12 +34,12 @@ test("a new owner subscribes, creates a VM, watches it run, stops, resizes and d
   await form.getByRole("combobox", { name: "Size", exact: true }).selectOption("Standard_D2s_v5");
   await form.getByRole("textbox", { name: "Name", exact: true }).fill(vmName);
   await form.getByRole("textbox", { name: "User name" }).fill("admin");
-  await form.getByLabel("Password", { exact: true }).click();
+  await password(form).click();
   await expect(form.getByText('Azure does not allow "admin" as an administrator name.')).toBeVisible();
   await form.getByRole("textbox", { name: "User name" }).fill("azureops");
   await expect(form.getByText("Azure does not allow")).toHaveCount(0);
-  await form.getByLabel("Password", { exact: true }).fill(vmPassword);
-  await form.getByLabel("Confirm password").fill(vmPassword);
+  await password(form).fill(vmPassword);
+  await form.locator('input[name="confirmPassword"]').fill(vmPassword);
 
   // More than the plan allows: the form says so and will not submit.
   await form.getByRole("switch", { name: "Create several" }).click();
