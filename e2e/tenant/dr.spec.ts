@@ -28,12 +28,12 @@ test("AcmeCorp's owner protects VM01, runs a test failover with Azure's tasks sh
   await expect(async () => {
     await refreshState(page);
     await page.goto(itemUrl);
-    await expect(page.getByRole("button", { name: "Test failover" })).toBeVisible({ timeout: 2_000 });
+    await expect(page.getByRole("button", { name: "Test failover", exact: true })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 180_000 });
   await expect(page.getByText("Protected", { exact: false }).first()).toBeVisible();
 
-  await page.getByRole("button", { name: "Test failover" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Test failover" }).click();
+  await page.getByRole("button", { name: "Test failover", exact: true }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Test failover", exact: true }).click();
   await expect(page.getByRole("button", { name: "Clean up test failover" })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText("Create test virtual machine")).toBeVisible();
   await expect(page.getByText("Test failover — cleanup pending")).toBeVisible();
@@ -47,7 +47,7 @@ test("AcmeCorp's owner protects VM01, runs a test failover with Azure's tasks sh
   await dialog.getByRole("textbox", { name: "Notes" }).fill("DR drill OK: VM01 booted in the test network");
   await dialog.getByRole("button", { name: "Clean up test failover" }).click();
   await expect(page.getByText("“DR drill OK: VM01 booted in the test network”")).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByRole("button", { name: "Test failover" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Test failover", exact: true })).toBeVisible({ timeout: 60_000 });
 
   // Contoso: AcmeCorp's protected VM is a 404 under either tenant's URL, its name nowhere.
   const contosoUser = await createUser({ tenantId: await tenantIdBySlug("contoso"), role: "owner" });

@@ -16,16 +16,16 @@ export function RegisterVaultForm({ subscriptions }: { subscriptions: SelectOpti
   return (
     <form action={action} className="grid gap-4 sm:grid-cols-2">
       <FormField label="Provider subscription" name="azureSubscriptionId" error={err(state, "azureSubscriptionId")} required>
-        <NativeSelect options={subscriptions} placeholder="Choose a subscription" defaultValue="" />
+        <NativeSelect name="azureSubscriptionId" options={subscriptions} placeholder="Choose a subscription" defaultValue="" />
       </FormField>
       <FormField label="Region" name="region" description="Every tenant's replicas land here." error={err(state, "region")} required>
-        <Input defaultValue="westus" />
+        <Input name="region" defaultValue="westus" />
       </FormField>
       <FormField label="Resource group" name="resourceGroup" error={err(state, "resourceGroup")} required>
-        <Input defaultValue="WAPRecoveryGroup" />
+        <Input name="resourceGroup" defaultValue="WAPRecoveryGroup" />
       </FormField>
       <FormField label="Vault name" name="name" description="An existing vault with this name is picked, not recreated." error={err(state, "name")} required>
-        <Input defaultValue="WAPRecoveryVault" />
+        <Input name="name" defaultValue="WAPRecoveryVault" />
       </FormField>
       <div className="sm:col-span-2 space-y-3">
         {!state.ok && state.formError && <FormAlert>{state.formError}</FormAlert>}
@@ -43,7 +43,7 @@ export function AssignCloudForm({ containerId, options }: { containerId: string;
     <form action={action} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="containerId" value={containerId} />
       <FormField label="Tenant subscription" name="tenantSubscriptionId" error={err(state, "tenantSubscriptionId") ?? (!state.ok ? state.formError : undefined)} className="min-w-64">
-        <NativeSelect options={options} placeholder="Choose…" defaultValue="" />
+        <NativeSelect name="tenantSubscriptionId" options={options} placeholder="Choose…" defaultValue="" />
       </FormField>
       <SubmitButton isPending={isPending} pendingLabel="Assigning…" className="mt-6" size="sm">Assign</SubmitButton>
     </form>

@@ -17,7 +17,7 @@ export function SetupForm({ containerId, tenantSubscriptionId, defaults, network
   const e = (k: string) => (state.ok ? undefined : state.fieldErrors?.[k]);
   const field = (name: string, label: string, description?: string) => (
     <FormField label={label} name={name} description={description} error={e(name)} required>
-      <Input defaultValue={defaults[name]} />
+      <Input name={name} defaultValue={defaults[name]} />
     </FormField>
   );
   return (
@@ -37,18 +37,18 @@ export function SetupForm({ containerId, tenantSubscriptionId, defaults, network
         <legend className="mb-2 font-semibold">2 · Replication policy (HyperVReplicaAzure)</legend>
         {field("policyName", "Policy name")}
         <FormField label="Copy frequency" name="copyFrequencySeconds" error={e("copyFrequencySeconds")} required>
-          <NativeSelect defaultValue={defaults.copyFrequencySeconds} options={[{ value: "30", label: "30 seconds" }, { value: "300", label: "5 minutes" }, { value: "900", label: "15 minutes" }]} />
+          <NativeSelect name="copyFrequencySeconds" defaultValue={defaults.copyFrequencySeconds} options={[{ value: "30", label: "30 seconds" }, { value: "300", label: "5 minutes" }, { value: "900", label: "15 minutes" }]} />
         </FormField>
         {field("recoveryPointHours", "Recovery points to keep (hours)", "1–24.")}
         {field("appConsistentHours", "App-consistent snapshot frequency (hours)", "0 turns them off; at most the hours kept.")}
         <FormField label="Initial replication start (UTC, HH:MM)" name="initialReplicationStart" description="Empty starts now." error={e("initialReplicationStart")} optional>
-          <Input defaultValue={defaults.initialReplicationStart} placeholder="Now" />
+          <Input name="initialReplicationStart" defaultValue={defaults.initialReplicationStart} placeholder="Now" />
         </FormField>
       </fieldset>
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-semibold">3 · Network mapping</legend>
         <FormField label="On-premises VM network" name="vmNetworkId" description="Mapped to the virtual network above." error={e("vmNetworkId")} required>
-          <NativeSelect options={networks} placeholder="Choose…" defaultValue={defaults.vmNetworkId} />
+          <NativeSelect name="vmNetworkId" options={networks} placeholder="Choose…" defaultValue={defaults.vmNetworkId} />
         </FormField>
       </fieldset>
       {!state.ok && state.formError && <FormAlert>{state.formError}</FormAlert>}
