@@ -7,7 +7,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", "generated/**"],
     environment: "node",
-    testTimeout: 60_000,
+    testTimeout: 120_000,
+    // Integration files mostly wait on their own PostgreSQL and emulator: a third fork keeps two cores busy.
+    maxWorkers: 3,
     hookTimeout: 120_000,
     pool: "forks",
   },
