@@ -57,7 +57,7 @@ test("a new owner subscribes, creates a VM, watches it run, stops, resizes and d
   await expect(page.getByRole("heading", { level: 1, name: vmName })).toBeVisible();
   await expect(page.getByRole("list", { name: "Steps" })).toContainText("Create network interface");
   await expect(header(page).getByText("Running", { exact: true })).toBeVisible({ timeout: 120_000 });
-  await expect(page.getByLabel("SSH command")).toHaveText(/^ssh azureops@\d+\.\d+\.\d+\.\d+$/);
+  await expect(page.getByLabel("SSH command", { exact: true })).toHaveText(/^ssh azureops@\d+\.\d+\.\d+\.\d+$/);
   await expect(page.getByText(vmPassword)).toHaveCount(0);
 
   // A reader sees the VM and no way to change it.
