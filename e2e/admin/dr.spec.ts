@@ -35,7 +35,9 @@ test("an admin picks the seeded vault, gives AcmeCorp Cloud to AcmeCorp and sets
 
   // An address space that overlaps one of AcmeCorp's networks is refused beside the field, naming that network.
   const theirs = await acmeNetwork();
+  // React resets the form after a refused post, so the choices are made again.
   await form.getByRole("combobox", { name: "Copy frequency" }).selectOption("900");
+  await form.getByRole("combobox", { name: "On-premises VM network" }).selectOption({ label: "YellowNetwork" });
   await form.getByRole("textbox", { name: "Address space" }).fill(theirs.addressSpace);
   await form.getByRole("textbox", { name: "Subnet prefix" }).fill(theirs.addressSpace.replace(/\.0\.0\/\d+$/, ".1.0/24"));
   await form.getByRole("button", { name: "Save and run setup" }).click();
