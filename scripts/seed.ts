@@ -155,6 +155,11 @@ async function seedDemoVms(control: import("@/emulator/client").EmulatorControl,
     const app = await create({ ...windows, name: `${prefix}-app-01`, region: "westeurope", size: "Standard_D2s_v5", publicIp: false });
     if (app) toStop.push({ ctx, vmId: app.id, operationId: app.operationId });
     await create({ ...windows, name: `${prefix}-sql-01`, region: "northeurope", size: "Standard_D4s_v5", publicIp: false });
+    if (t.slug === "acmecorp") {
+      // The multi-VIP guide's starting point: MultiVIPLB with one public frontend over two web VMs.
+      const { seedDemoLoadBalancer } = await import("@/lib/network/demo");
+      await seedDemoLoadBalancer(ctx, { tenantSubscriptionId: ts.id, log });
+    }
   }
   log("demo VMs are being created by the worker (one will fail on Azure's vCPU quota, one will be stopped)");
   // Stop one VM per tenant once Azure has it running; in the background, so the portal is usable meanwhile.
