@@ -43,5 +43,6 @@ it("lands a new user in a living portal: validated subscriptions, plans, subscri
   expect(byName["cont-app-01"]).toMatchObject({ provisioningState: "Succeeded", powerState: "deallocated" });
   expect(byName["cont-sql-01"].provisioningState).toBe("Failed");
   expect(byName["cont-sql-01"].errorMessage).toMatch(/exceeding approved Total Regional Cores quota/);
+  expect(await db.loadBalancer.findMany({ select: { name: true, resourceGroup: true } })).toEqual([{ name: "MultiVIPLB", resourceGroup: "MultiVIPLBRG" }]);
   expect(await seedDemo({ log: () => {} })).toBe(false); // never twice
 }, 180_000);
