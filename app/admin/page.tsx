@@ -75,14 +75,7 @@ export default async function AdminDashboard() {
         </CardContent>
       </Card>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Operations over the last 7 days</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <OperationsChart buckets={week} range="7d" />
-        </CardContent>
-      </Card>
+      <OperationsChart buckets={week} range="7d" />
 
       <div className="grid gap-6 xl:grid-cols-3">
         <Card>
