@@ -10,7 +10,7 @@ test("each persona lands in its own area", async ({ page }) => {
 
   const helpdesk = await createUser({ staffRole: "helpdesk" });
   await signInAndLand(page, helpdesk.email, helpdesk.password, /\/helpdesk\/operations$/);
-  await expect(page.getByRole("heading", { name: "Operations" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Operations", exact: true })).toBeVisible();
   await page.context().clearCookies();
 
   const tenant = await createTenant();
