@@ -52,7 +52,7 @@ test("a new owner subscribes, creates a VM, watches it run, stops, resizes and d
   await expect(overQuota).toHaveCount(0);
 
   await form.getByRole("button", { name: "Create VM" }).click();
-  await expect(page).toHaveURL(new RegExp(`/tenant/${tenant.slug}/vms/[a-z0-9]+$`));
+  await expect(page).toHaveURL(new RegExp(`/tenant/${tenant.slug}/vms/(?!new$)[a-z0-9]+$`));
   const vmUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: vmName })).toBeVisible();
   await expect(page.getByRole("list", { name: "Steps" })).toContainText("Create network interface");
