@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${E2E_PORT:-3210}"
-exec flock /tmp/portal-e2e.lock bash -c "rm -rf .data/e2e-$port && npx playwright test $*"
+mkdir -p .data
+exec flock .data/e2e.lock bash -c "rm -rf .data/e2e-$port && npx playwright test $*"
