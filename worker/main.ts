@@ -8,6 +8,7 @@ import { beat, heartbeatIntervalMs, retire } from "@/lib/jobs/health";
 import { registerHandlers } from "./handlers";
 import { enqueueInventorySyncs } from "@/lib/vms/sync";
 import { sweepExpiredSealed } from "@/lib/crypto/sealed-secrets";
+import { enqueueDrRefreshes } from "@/lib/dr/schedule";
 
 const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
 
@@ -22,6 +23,9 @@ async function main() {
   // workers each may enqueue, but an operation already queued or running for a subscription is not doubled.
   const syncMinutes = Number(process.env.SYNC_INTERVAL_MINUTES ?? 5);
   const sync = syncMinutes > 0 ? setInterval(() => enqueueInventorySyncs().catch((e) => console.error("[sync]", e)), syncMinutes * 60_000) : undefined;
+  // DR replication state (health, RPO, last recovery point) of every protected VM (DR_REFRESH_MINUTES, default 15; 0 turns it off).
+  const drMinutes = Number(process.env.DR_REFRESH_MINUTES ?? 15);
+  const drRefresh = drMinutes > 0 ? setInterval(() => enqueueDrRefreshes().catch((e) => console.error("[dr]", e)), drMinutes * 60_000) : undefined;
   const sweep = setInterval(() => sweepExpiredSealed().catch(() => {}), 60 * 60_000);
 
   let stopping = false;
@@ -30,6 +34,7 @@ async function main() {
     stopping = true;
     clearInterval(timer);
     clearInterval(sync);
+    clearInterval(drRefresh);
     clearInterval(sweep);
     await stopBoss();
     await retire(workerId).catch(() => {});

@@ -7,7 +7,8 @@ import { requireStaff, requireTenantContext } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
-import { assignCloud, refreshFabric, registerVault, rerunSetupStep, setupTenant } from "./admin-service";
+import { assignCloud, refreshFabric, registerVault } from "./admin-service";
+import { rerunSetupStep, setupTenant } from "./setup-service";
 import { enableProtection, refreshProtection, runDrAction } from "./protection-service";
 import { createVaultCredentials } from "./vault-credentials";
 import { assignCloudSchema, enableProtectionSchema, failoverActionSchema, registerVaultSchema, setupStepSchema, setupTenantSchema } from "./schema";
@@ -68,6 +69,25 @@ export async function rerunSetupStepAction(setupId: string, containerId: string,
     const step = setupStepSchema.parse(form.get("step"));
     const r = await rerunSetupStep(ctx, z.string().parse(setupId), step);
     revalidatePath(`${ADMIN}/clouds/${containerId}`);
+    return r;
+  }, "Running the step again…");
+}
+
+/** The tenant owner's own setup: the same service and operation as the admin's, authorized by the tenant context. */
+export async function setupOwnDrAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireTenantContext({ tenant, role: "owner" });
+    const r = await setupTenant(ctx, parseInput(setupTenantSchema, form));
+    revalidatePath(tenantPath(ctx.tenantSlug));
+    return r;
+  }, "Setting up disaster recovery…");
+}
+
+export async function rerunOwnSetupStepAction(tenant: string, setupId: string, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireTenantContext({ tenant, role: "owner" });
+    const r = await rerunSetupStep(ctx, z.string().parse(setupId), setupStepSchema.parse(form.get("step")));
+    revalidatePath(tenantPath(ctx.tenantSlug));
     return r;
   }, "Running the step again…");
 }

@@ -4,8 +4,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation, enqueueOperationNow } from "@/lib/jobs/enqueue";
 import { readDiscovery } from "@/lib/subscriptions/discovery";
-import { addressSpaceProblem } from "./rules";
-import type { AssignCloudInput, RegisterVaultInput, SetupStep, SetupTenantInput } from "./schema";
+import type { AssignCloudInput, RegisterVaultInput } from "./schema";
 
 /** Provider-side DR: the vault, the fabric cache, which tenant owns which VMM cloud, and each tenant's setup. */
 export async function registerVault(ctx: StaffContext, input: RegisterVaultInput) {
@@ -59,61 +58,4 @@ export async function assignCloud(ctx: StaffContext, input: AssignCloudInput) {
     }
     throw error;
   }
-}
-
-/**
- * Saves the tenant's DR settings and runs the three steps as one operation. Everything that can be checked without
- * Azure is checked here, so a bad form never reaches ARM: the cloud's owner, the VM network's owner, the overlap with
- * the tenant's networks, a storage name already used by another setup.
- */
-export async function setupTenant(ctx: StaffContext, input: SetupTenantInput) {
-  const container = await db.protectionContainer.findUnique({ where: { id: input.containerId } });
-  if (!container) throw new NotFound("Cloud");
-  if (!container.tenantSubscriptionId || !container.tenantId) throw new Conflict(`Assign ${container.friendlyName} to a tenant subscription first.`);
-  if (container.tenantSubscriptionId !== input.tenantSubscriptionId) {
-    throw new InvalidInput({ tenantSubscriptionId: [`${container.friendlyName} belongs to another tenant subscription; its replicas can only go to that tenant's Azure subscription.`] });
-  }
-  const tenantId = container.tenantId;
-  const errors: Record<string, string[]> = {};
-  const network = await db.drVmNetwork.findFirst({ where: { id: input.vmNetworkId, vaultId: container.vaultId, OR: [{ tenantId: null }, { tenantId }] } });
-  if (!network) errors.vmNetworkId = ["This VM network is mapped for another tenant, or does not exist."];
-  const others = [
-    ...(await db.virtualNetwork.findMany({ where: { tenantId }, select: { name: true, addressSpace: true } })),
-    ...(await db.tenantDrSetup.findMany({ where: { tenantId, containerId: { not: container.id } }, select: { vnetName: true, addressSpace: true } })).map((s) => ({ name: s.vnetName, addressSpace: s.addressSpace })),
-  ];
-  const overlap = addressSpaceProblem(input.addressSpace, others);
-  if (overlap) errors.addressSpace = [overlap];
-  const taken = await db.tenantDrSetup.findFirst({ where: { storageAccount: input.storageAccount, containerId: { not: container.id } }, select: { id: true } });
-  if (taken) errors.storageAccount = ["Another tenant's DR setup already uses this storage account name."];
-  if (Object.keys(errors).length) throw new InvalidInput(errors);
-
-  const data = {
-    resourceGroup: input.resourceGroup, storageAccount: input.storageAccount, vnetName: input.vnetName, addressSpace: input.addressSpace, subnetName: input.subnetName,
-    subnetPrefix: input.subnetPrefix, policyName: input.policyName, copyFrequencySeconds: input.copyFrequencySeconds, recoveryPointHours: input.recoveryPointHours,
-    appConsistentHours: input.appConsistentHours, initialReplicationStart: input.initialReplicationStart, vmNetworkId: input.vmNetworkId,
-    targetsState: "pending", policyState: "pending", mappingState: "pending", lastError: null,
-  };
-  try {
-    return await db.$transaction(async (tx) => {
-      const setup = await tx.tenantDrSetup.upsert({ where: { containerId: container.id }, create: { tenantId, tenantSubscriptionId: container.tenantSubscriptionId!, containerId: container.id, ...data }, update: data });
-      await tx.drVmNetwork.updateMany({ where: { tenantId, id: { not: input.vmNetworkId } }, data: { tenantId: null } });
-      await tx.drVmNetwork.update({ where: { id: input.vmNetworkId }, data: { tenantId } });
-      await recordAudit({ action: "dr.setupTenant", actor: ctx.user, tenantId, target: { type: "TenantDrSetup", id: setup.id, name: container.friendlyName }, detail: { policy: input.policyName, storageAccount: input.storageAccount, vnet: input.vnetName } }, tx);
-      const op = await enqueueOperation(tx, { kind: "dr.setupTenant", tenantId, actorId: ctx.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${container.friendlyName} DR setup` }, input: { setupId: setup.id } });
-      return { setupId: setup.id, operationId: op.id };
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new InvalidInput({ vmNetworkId: ["This VM network is already mapped for another tenant."] });
-    throw error;
-  }
-}
-
-/** Runs one of the three setup steps again (after fixing something in Azure, say). */
-export async function rerunSetupStep(ctx: StaffContext, setupId: string, step: SetupStep) {
-  const setup = await db.tenantDrSetup.findUnique({ where: { id: setupId }, include: { container: true } });
-  if (!setup) throw new NotFound("DR setup");
-  return db.$transaction(async (tx) => {
-    await recordAudit({ action: "dr.setupTenant", actor: ctx.user, tenantId: setup.tenantId, target: { type: "TenantDrSetup", id: setup.id, name: setup.container.friendlyName }, detail: { rerun: step } }, tx);
-    return enqueueOperation(tx, { kind: "dr.setupTenant", tenantId: setup.tenantId, actorId: ctx.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${setup.container.friendlyName} DR setup` }, input: { setupId, only: step } });
-  });
 }

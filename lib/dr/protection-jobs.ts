@@ -7,6 +7,7 @@ import { db, Prisma } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { loadItemForJob, loadSetupForJob, tenantRgId } from "./load";
+import { RPO_RETENTION_DAYS } from "./schedule";
 import type { DrAction } from "./schema";
 
 const itemState = (i: ProtectedItemInfo) => ({
@@ -149,7 +150,10 @@ export const disableProtectionJob = defineJob({
   },
 });
 
-/** dr.refreshProtection: one list call for the tenant's cloud; rows get Azure's state and an RPO sample each. */
+/**
+ * dr.refreshProtection (a button, and the worker's DR_REFRESH_MINUTES timer): one list call for the tenant's cloud; rows
+ * get Azure's state and an RPO sample each, and samples past the retention are pruned.
+ */
 export const refreshProtectionJob = defineJob({
   kind: "dr.refreshProtection",
   input: z.object({ setupId: z.string() }),
@@ -165,6 +169,8 @@ export const refreshProtectionJob = defineJob({
         if (info) await saveItem(row.id, row.tenantId, info, row.state === "disabling" ? { state: "disabling" } : {});
       }
       op.note(`${items.length} protected VM${items.length === 1 ? "" : "s"} in ${setup.container.friendlyName}`);
+      const pruned = await db.rpoSample.deleteMany({ where: { tenantId: setup.tenantId, at: { lt: new Date(Date.now() - RPO_RETENTION_DAYS * 86_400_000) } } });
+      if (pruned.count) op.note(`${pruned.count} RPO sample${pruned.count === 1 ? "" : "s"} older than ${RPO_RETENTION_DAYS} days removed`);
     });
   },
 });

@@ -43,6 +43,24 @@ export async function getCloudSetup(_ctx: StaffContext, containerId: string) {
   return { container, networks, operations };
 }
 
+/**
+ * Tenant: the cloud the provider assigned to this tenant, whether its plan offers DR, the VM networks it may map (unclaimed
+ * or its own) and the setup's steps. Null when no cloud is assigned to the tenant.
+ */
+export async function getTenantDrSetup(ctx: TenantContext) {
+  const container = await db.protectionContainer.findFirst({
+    where: { tenantId: ctx.tenantId, isMissing: false },
+    orderBy: { assignedAt: "asc" },
+    include: { vault: { select: { region: true } }, tenantSubscription: { select: { id: true, name: true, plan: { select: { name: true, offersDr: true } } } }, setup: true },
+  });
+  if (!container?.tenantSubscription) return null;
+  const networks = await db.drVmNetwork.findMany({ where: { vaultId: container.vaultId, OR: [{ tenantId: null }, { tenantId: ctx.tenantId }] }, orderBy: { friendlyName: "asc" }, select: { id: true, friendlyName: true } });
+  const operations = container.setup
+    ? await db.operation.findMany({ where: { targetId: container.setup.id, tenantId: ctx.tenantId }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true, state: true } })
+    : [];
+  return { container, tenantSubscription: container.tenantSubscription, networks, operations };
+}
+
 /** Tenant: the cloud's VMs with their protection, and the setup's facts, all filtered by the caller's tenant. */
 export async function getTenantDr(ctx: TenantContext) {
   const setup = await db.tenantDrSetup.findFirst({
@@ -64,17 +82,4 @@ export async function getProtectedItemDetail(ctx: TenantContext, id: string) {
   return { item: { ...item, failoverState: failoverState(item) }, operations, rpo: rpo.reverse() };
 }
 
-/** The dashboard: VMs by health, the RPO trend (hourly max) and each VM's last test failover. */
-export async function getDrDashboard(ctx: TenantContext) {
-  const items = await db.protectedItem.findMany({ where: { tenantId: ctx.tenantId }, select: { id: true, vmName: true, replicationHealth: true, lastTestFailoverAt: true, rpoSeconds: true } });
-  const byHealth = items.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.replicationHealth ?? "Unknown"]: (acc[i.replicationHealth ?? "Unknown"] ?? 0) + 1 }), {});
-  const since = new Date(Date.now() - 24 * 3600_000);
-  const samples = await db.rpoSample.findMany({ where: { tenantId: ctx.tenantId, at: { gte: since } }, select: { at: true, rpoSeconds: true }, orderBy: { at: "asc" } });
-  const hourly = new Map<string, number>();
-  for (const s of samples) {
-    const hour = new Date(s.at);
-    hour.setMinutes(0, 0, 0);
-    hourly.set(hour.toISOString(), Math.max(hourly.get(hour.toISOString()) ?? 0, s.rpoSeconds));
-  }
-  return { total: items.length, byHealth, rpoTrend: [...hourly].map(([at, rpoSeconds]) => ({ at, rpoSeconds })), tests: items.map((i) => ({ id: i.id, vmName: i.vmName, lastTestFailoverAt: i.lastTestFailoverAt })) };
-}
+export { getDrDashboard } from "./dashboard";

@@ -1,31 +1,31 @@
 "use client";
 
-import * as React from "react";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect, type SelectOption } from "@/components/ui/select";
 import { assignCloudAction, registerVaultAction } from "@/lib/dr/actions";
-import { idleResult, type ActionResult } from "@/lib/utils/action-result";
+import type { ActionResult } from "@/lib/utils/action-result";
+import { useKeptActionState } from "@/components/dr/kept-action-state";
 
 const err = (s: ActionResult, k: string) => (s.ok ? undefined : s.fieldErrors?.[k]);
 
 export function RegisterVaultForm({ subscriptions }: { subscriptions: SelectOption[] }) {
-  const [state, action, isPending] = React.useActionState(registerVaultAction, idleResult);
+  const { state, formAction, isPending, value } = useKeptActionState(registerVaultAction, { azureSubscriptionId: "", region: "westus", resourceGroup: "WAPRecoveryGroup", name: "WAPRecoveryVault" });
   return (
-    <form action={action} className="grid gap-4 sm:grid-cols-2">
+    <form action={formAction} className="grid gap-4 sm:grid-cols-2">
       <FormField label="Provider subscription" name="azureSubscriptionId" error={err(state, "azureSubscriptionId")} required>
-        <NativeSelect name="azureSubscriptionId" options={subscriptions} placeholder="Choose a subscription" defaultValue="" />
+        <NativeSelect name="azureSubscriptionId" options={subscriptions} placeholder="Choose a subscription" defaultValue={value("azureSubscriptionId")} />
       </FormField>
       <FormField label="Region" name="region" description="Every tenant's replicas land here." error={err(state, "region")} required>
-        <Input name="region" defaultValue="westus" />
+        <Input name="region" defaultValue={value("region")} />
       </FormField>
       <FormField label="Resource group" name="resourceGroup" error={err(state, "resourceGroup")} required>
-        <Input name="resourceGroup" defaultValue="WAPRecoveryGroup" />
+        <Input name="resourceGroup" defaultValue={value("resourceGroup")} />
       </FormField>
       <FormField label="Vault name" name="name" description="An existing vault with this name is picked, not recreated." error={err(state, "name")} required>
-        <Input name="name" defaultValue="WAPRecoveryVault" />
+        <Input name="name" defaultValue={value("name")} />
       </FormField>
       <div className="sm:col-span-2 space-y-3">
         {!state.ok && state.formError && <FormAlert>{state.formError}</FormAlert>}
@@ -37,13 +37,13 @@ export function RegisterVaultForm({ subscriptions }: { subscriptions: SelectOpti
 }
 
 export function AssignCloudForm({ containerId, options }: { containerId: string; options: SelectOption[] }) {
-  const [state, action, isPending] = React.useActionState(assignCloudAction, idleResult);
+  const { state, formAction, isPending, value } = useKeptActionState(assignCloudAction);
   if (options.length === 0) return <span className="text-sm text-muted-foreground">No unassigned tenant subscription</span>;
   return (
-    <form action={action} className="flex flex-wrap items-start gap-2">
+    <form action={formAction} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="containerId" value={containerId} />
       <FormField label="Tenant subscription" name="tenantSubscriptionId" error={err(state, "tenantSubscriptionId") ?? (!state.ok ? state.formError : undefined)} className="min-w-64">
-        <NativeSelect name="tenantSubscriptionId" options={options} placeholder="Choose…" defaultValue="" />
+        <NativeSelect name="tenantSubscriptionId" options={options} placeholder="Choose…" defaultValue={value("tenantSubscriptionId")} />
       </FormField>
       <SubmitButton isPending={isPending} pendingLabel="Assigning…" className="mt-6" size="sm">Assign</SubmitButton>
     </form>
