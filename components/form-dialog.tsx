@@ -1,0 +1,87 @@
+"use client";
+
+import * as React from "react";
+import { FormAlert } from "@/components/form-alert";
+import { SubmitButton } from "@/components/submit-button";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { idleResult, type ActionResult } from "@/lib/utils/action-result";
+
+type Failure = Extract<ActionResult, { ok: false }>;
+type Success = Extract<ActionResult, { ok: true }>;
+
+export type FormDialogProps = {
+  /** The button that opens the dialog. */
+  trigger: React.ReactElement;
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  /** The server action, already bound to its ids. */
+  action: (form: FormData) => Promise<ActionResult>;
+  submitLabel: React.ReactNode;
+  pendingLabel: React.ReactNode;
+  isSubmitDisabled?: boolean;
+  /** Runs once the dialog has closed after a success: a toast, a refresh, a revealed password. */
+  onSuccess: (result: Success) => void;
+  /** Runs whenever the dialog closes, to clear state the fields keep outside the form. */
+  onClose?: () => void;
+  /** The fields, given the last refusal (errors beside each field) and whether the action is running. */
+  children: (form: { errors?: Failure; isPending: boolean }) => React.ReactNode;
+};
+
+/**
+ * A dialog around one server action. The form is submitted by hand rather than through `action=`, so a refused post
+ * keeps what was typed (React 19 resets uncontrolled fields after a form action); the form-wide message shows only
+ * when no field has its own.
+ */
+export function FormDialog({ trigger, title, description, action, submitLabel, pendingLabel, isSubmitDisabled, onSuccess, onClose, children }: FormDialogProps) {
+  const [isOpen, setOpen] = React.useState(false);
+  const [result, setResult] = React.useState<ActionResult>(idleResult);
+  const [isPending, startTransition] = React.useTransition();
+  const errors = result.ok ? undefined : result;
+
+  function onOpenChange(next: boolean) {
+    if (isPending) return;
+    setOpen(next);
+    if (!next) {
+      setResult(idleResult);
+      onClose?.();
+    }
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const outcome = await action(form);
+      if (!outcome.ok) return setResult(outcome);
+      setOpen(false);
+      setResult(idleResult);
+      onClose?.();
+      onSuccess(outcome);
+    });
+  }
+
+  return (
+    <Dialog open={isOpen} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent>
+        <form onSubmit={submit} noValidate className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>{title}</DialogTitle>
+            {description && <DialogDescription>{description}</DialogDescription>}
+          </DialogHeader>
+          {children({ errors, isPending })}
+          <FormAlert>{errors?.fieldErrors ? undefined : errors?.formError}</FormAlert>
+          <DialogFooter>
+            <Button variant="outline" onClick={() => onOpenChange(false)} disabled={isPending}>
+              Cancel
+            </Button>
+            <SubmitButton isPending={isPending} pendingLabel={pendingLabel} disabled={isSubmitDisabled}>
+              {submitLabel}
+            </SubmitButton>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
