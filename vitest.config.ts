@@ -12,5 +12,7 @@ export default defineConfig({
     maxWorkers: 3,
     hookTimeout: 120_000,
     pool: "forks",
+    // One PostgreSQL for the run; each file clones its own database from a migrated template.
+    globalSetup: ["./lib/db/test-server.ts"],
   },
 });

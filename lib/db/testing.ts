@@ -1,56 +1,62 @@
-// Test-only: a real, throwaway PostgreSQL per test file, for queries and services (we never mock Prisma).
+// Test-only: a real, throwaway PostgreSQL database per test file, for queries and services (we never mock Prisma).
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import { createServer } from "node:net";
-import path from "node:path";
-import { afterAll, beforeAll } from "vitest";
-import { startEmbeddedPostgres, type RunningPostgres } from "@/scripts/lib/postgres";
-import { migrateDeploy } from "@/scripts/migrate";
+import pg from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
+import { TEMPLATE_DATABASE } from "./test-server";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
+const CLONE_LOCK = 7_301_2026;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+async function admin<T>(base: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: `${base}/postgres` });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
- * Call once at the top of a test file: starts an embedded PostgreSQL in `.data/test-pg-<random>` on a free port,
- * applies the migrations and points DATABASE_URL at it before `db` is first used (the client connects lazily).
- * Vitest runs each file in its own process, so every file gets its own database and its own client.
+ * Call once at the top of a test file: creates a database of its own on the run's shared PostgreSQL (started by
+ * the vitest global setup in lib/db/test-server.ts), cloned from the migrated template, and points DATABASE_URL at
+ * it before `db` is first used (the client connects lazily). Vitest runs each file in its own process, so every
+ * file gets its own database and its own client; the database is dropped when the file ends.
  */
 export function setupTestDatabase(): { url: () => string } {
-  const dataDir = path.join(repoRoot, ".data", `test-pg-${randomBytes(4).toString("hex")}`);
-  let pg: RunningPostgres | undefined;
+  const name = `portal_test_${randomBytes(4).toString("hex")}`;
+  let url: string | undefined;
 
   beforeAll(async () => {
-    pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "portal_test" });
-    process.env.DATABASE_URL = pg.url;
-    await migrateDeploy(pg.url);
+    const base = inject("testPostgresBase");
+    // PostgreSQL copies a template for one CREATE DATABASE at a time: files starting together take turns.
+    await admin(base, async (c) => {
+      await c.query("select pg_advisory_lock($1)", [CLONE_LOCK]);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await c.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+          return;
+        } catch (e) {
+          // 55006 "being accessed by other users": a session on the template has not quite ended yet.
+          if ((e as { code?: string }).code !== "55006" || attempt === 20) throw e;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    });
+    url = `${base}/${name}`;
+    process.env.DATABASE_URL = url;
   });
 
   afterAll(async () => {
-    try {
-      const { db } = await import("@/lib/db/client");
-      if (pg) await db.$disconnect();
-      await pg?.stop();
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    if (!url) return;
+    const { db } = await import("@/lib/db/client");
+    await db.$disconnect();
+    await admin(inject("testPostgresBase"), (c) => c.query(`drop database if exists ${name} with (force)`));
   });
 
   return {
     url: () => {
-      if (!pg) throw new Error("The test database starts in beforeAll: read its URL inside a test or hook.");
-      return pg.url;
+      if (!url) throw new Error("The test database is created in beforeAll: read its URL inside a test or hook.");
+      return url;
     },
   };
 }
