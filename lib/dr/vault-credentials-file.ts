@@ -1,3 +1,5 @@
+import forge from "node-forge";
+
 /** What a .VaultCredentials file carries; sealed as a whole because of the private key. */
 export type VaultCredentialsSettings = {
   vaultName: string;
@@ -21,12 +23,20 @@ export const vaultCredentialsPurpose = (vaultId: string) => `dr.vaultCredentials
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 /**
- * The ASR Provider's registration file, in the shape the Azure portal downloads. ManagementCert holds the certificate
- * with its private key; Azure's file wraps them as PKCS#12, ours carries the PEM pair (base64) as no PKCS#12 writer is at hand.
+ * The certificate with its private key as PKCS#12 (PFX), the way Azure's file carries it (X509Certificate2.Export(Pfx)):
+ * no password, since the file itself is the secret; 3DES and a SHA-1 MAC, which every Windows Server the Provider runs on opens.
  */
+export function managementCertPfx(certificatePem: string, privateKeyPem: string, friendlyName: string): Buffer {
+  const cert = forge.pki.certificateFromPem(certificatePem);
+  const key = forge.pki.privateKeyFromPem(privateKeyPem);
+  const pfx = forge.pkcs12.toPkcs12Asn1(key, [cert], "", { algorithm: "3des", friendlyName, generateLocalKeyId: true });
+  return Buffer.from(forge.asn1.toDer(pfx).getBytes(), "binary");
+}
+
+/** The ASR Provider's registration file, in the shape the Azure portal downloads; ManagementCert is the PFX in base64. */
 export function vaultCredentialsXml(s: VaultCredentialsSettings): string {
   const el = (name: string, value: string) => `  <${name}>${escape(value)}</${name}>`;
-  const managementCert = Buffer.from(`${s.certificatePem.trim()}\n${s.privateKeyPem.trim()}\n`).toString("base64");
+  const managementCert = managementCertPfx(s.certificatePem, s.privateKeyPem, s.certificateName).toString("base64");
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<ASRVaultCreds xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.datacontract.org/2004/07/Microsoft.Azure.Portal.RecoveryServices.Models.Common">',
