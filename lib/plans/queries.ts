@@ -2,6 +2,7 @@ import type { StaffContext } from "@/lib/auth/context";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
 import { readDiscovery } from "@/lib/subscriptions/discovery";
+import { tenantSubscriptionUsages } from "@/lib/vms/catalogue";
 import { catalogueImages, imageKey, LATEST, offerableSizes, type CatalogueImage, type OfferableSize } from "./rules";
 import { quotaFieldNames, type ImageChoice, type PlanQuotas, type PlanStateValue } from "./schema";
 
@@ -10,30 +11,24 @@ const liveTenantSubscription = { state: { not: "cancelled" } } satisfies Prisma.
 const emptyUsage = (): PlanQuotas => ({ quotaVms: 0, quotaVcpus: 0, quotaPublicIps: 0, quotaLoadBalancers: 0, quotaProtectedVms: 0 });
 
 /**
- * What tenants use against each plan's quotas: the one place quota checks and usage bars read. Quotas apply per
- * tenant subscription (as in Azure Pack), so a plan's usage is the highest of its live tenant subscriptions.
- * VMs, their vCPUs and their public IPs are counted from VirtualMachine (a VM being deleted still holds its share).
- * Load balancers and protected VMs have no tables yet, so they count 0 today: add them here when their domains land.
+ * What tenants use against each plan's quotas: the one place the plan's quota checks and usage bars read. Quotas apply
+ * per tenant subscription (as in Azure Pack), so a plan's usage is the highest of its live tenant subscriptions, each
+ * counted by tenantSubscriptionUsages like the tenant's own quota checks. Protected VMs belong to a tenant, not to one
+ * of its subscriptions, so they count 0 here.
  */
 export async function planUsages(planIds: readonly string[]): Promise<Map<string, PlanQuotas>> {
   const usages = new Map(planIds.map((id) => [id, emptyUsage()]));
   if (planIds.length === 0) return usages;
-  const where = { tenantSubscription: { planId: { in: [...planIds] }, ...liveTenantSubscription } } satisfies Prisma.VirtualMachineWhereInput;
-  const [subscriptions, vms, publicIps] = await Promise.all([
-    db.tenantSubscription.findMany({ where: { planId: { in: [...planIds] }, ...liveTenantSubscription }, select: { id: true, planId: true } }),
-    db.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where, _count: { _all: true }, _sum: { vcpus: true } }),
-    db.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where: { ...where, hasPublicIp: true }, _count: { _all: true } }),
-  ]);
-  const planOf = new Map(subscriptions.map((s) => [s.id, s.planId]));
-  const raise = (tenantSubscriptionId: string, field: keyof PlanQuotas, value: number) => {
-    const usage = usages.get(planOf.get(tenantSubscriptionId) ?? "");
-    if (usage) usage[field] = Math.max(usage[field], value);
-  };
-  for (const row of vms) {
-    raise(row.tenantSubscriptionId, "quotaVms", row._count._all);
-    raise(row.tenantSubscriptionId, "quotaVcpus", row._sum.vcpus ?? 0);
+  const subscriptions = await db.tenantSubscription.findMany({ where: { planId: { in: [...planIds] }, ...liveTenantSubscription }, select: { id: true, planId: true } });
+  const used = await tenantSubscriptionUsages(subscriptions.map((s) => s.id));
+  for (const s of subscriptions) {
+    const plan = usages.get(s.planId)!;
+    const u = used.get(s.id)!;
+    plan.quotaVms = Math.max(plan.quotaVms, u.vms);
+    plan.quotaVcpus = Math.max(plan.quotaVcpus, u.vcpus);
+    plan.quotaPublicIps = Math.max(plan.quotaPublicIps, u.publicIps);
+    plan.quotaLoadBalancers = Math.max(plan.quotaLoadBalancers, u.loadBalancers);
   }
-  for (const row of publicIps) raise(row.tenantSubscriptionId, "quotaPublicIps", row._count._all);
   return usages;
 }
 

@@ -198,9 +198,14 @@ describe("plans", () => {
       });
     }
     expect((await getPlanDetail(ctx, plan.id)).usage).toMatchObject({ quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 2, quotaLoadBalancers: 0 });
-    const errors = await fieldErrors(updatePlan(ctx, { ...input(subId, { quotaVms: 2, quotaVcpus: 6, quotaPublicIps: 1 }), id: plan.id }));
+    // A load balancer's frontend IP counts against the same public IP quota as the tenant's own quota check counts it.
+    const where = { tenantId: ts.tenantId, tenantSubscriptionId: ts.id, resourceGroup: "rg-lb", region: "eastus" };
+    const lb = await db.loadBalancer.create({ data: { ...where, name: "web-lb" } });
+    await db.publicIpAddress.create({ data: { ...where, name: "web-lb-ip", loadBalancerId: lb.id } });
+    expect((await getPlanDetail(ctx, plan.id)).usage).toMatchObject({ quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 3, quotaLoadBalancers: 1 });
+    const errors = await fieldErrors(updatePlan(ctx, { ...input(subId, { quotaVms: 2, quotaVcpus: 6, quotaPublicIps: 2 }), id: plan.id }));
     expect(Object.keys(errors).sort()).toEqual(["quotaPublicIps", "quotaVms"]);
     expect(errors.quotaVms?.[0]).toContain("already use 3 VMs");
-    await updatePlan(ctx, { ...input(subId, { quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 2 }), id: plan.id });
+    await updatePlan(ctx, { ...input(subId, { quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 3 }), id: plan.id });
   });
 });

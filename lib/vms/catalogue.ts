@@ -52,16 +52,30 @@ export async function getVmCatalogue(ctx: TenantContext, tenantSubscriptionId: s
   };
 }
 
+export type SubscriptionUsage = { vms: number; vcpus: number; publicIps: number; loadBalancers: number };
+type UsageReader = Pick<typeof db, "virtualMachine" | "publicIpAddress" | "loadBalancer">;
+
 /**
- * VMs, vCPUs, public IPs and load balancers a tenant subscription uses now (anything being deleted still counts until
+ * VMs, vCPUs, public IPs and load balancers tenant subscriptions use now (anything being deleted still counts until
  * Azure is done). Public IPs are the VMs' own plus those of load balancer frontends, requested or kept (PublicIpAddress).
+ * The quota checks, the plan's usage and the tenant's quota bars all read this, so they cannot disagree.
  */
-export async function tenantSubscriptionUsage(tenantSubscriptionId: string, tx: Pick<typeof db, "virtualMachine" | "publicIpAddress" | "loadBalancer"> = db) {
-  const [agg, vmPublicIps, lbPublicIps, loadBalancers] = await Promise.all([
-    tx.virtualMachine.aggregate({ where: { tenantSubscriptionId }, _count: true, _sum: { vcpus: true } }),
-    tx.virtualMachine.count({ where: { tenantSubscriptionId, hasPublicIp: true } }),
-    tx.publicIpAddress.count({ where: { tenantSubscriptionId } }),
-    tx.loadBalancer.count({ where: { tenantSubscriptionId } }),
+export async function tenantSubscriptionUsages(ids: readonly string[], tx: UsageReader = db): Promise<Map<string, SubscriptionUsage>> {
+  const usages = new Map(ids.map((id) => [id, { vms: 0, vcpus: 0, publicIps: 0, loadBalancers: 0 }]));
+  if (ids.length === 0) return usages;
+  const where = { tenantSubscriptionId: { in: [...ids] } };
+  const [vms, vmPublicIps, lbPublicIps, loadBalancers] = await Promise.all([
+    tx.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where, _count: { _all: true }, _sum: { vcpus: true } }),
+    tx.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where: { ...where, hasPublicIp: true }, _count: { _all: true } }),
+    tx.publicIpAddress.groupBy({ by: ["tenantSubscriptionId"], where, _count: { _all: true } }),
+    tx.loadBalancer.groupBy({ by: ["tenantSubscriptionId"], where, _count: { _all: true } }),
   ]);
-  return { vms: agg._count, vcpus: agg._sum.vcpus ?? 0, publicIps: vmPublicIps + lbPublicIps, loadBalancers };
+  for (const r of vms) Object.assign(usages.get(r.tenantSubscriptionId)!, { vms: r._count._all, vcpus: r._sum.vcpus ?? 0 });
+  for (const r of [...vmPublicIps, ...lbPublicIps]) usages.get(r.tenantSubscriptionId)!.publicIps += r._count._all;
+  for (const r of loadBalancers) usages.get(r.tenantSubscriptionId)!.loadBalancers = r._count._all;
+  return usages;
+}
+
+export async function tenantSubscriptionUsage(tenantSubscriptionId: string, tx: UsageReader = db): Promise<SubscriptionUsage> {
+  return (await tenantSubscriptionUsages([tenantSubscriptionId], tx)).get(tenantSubscriptionId)!;
 }
