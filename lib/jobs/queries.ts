@@ -24,6 +24,8 @@ export type OperationFilter = {
   to?: Date;
   /** Target name (contains, any case), or exactly an operation id or an ARM request id. */
   q?: string;
+  /** One object's history (a VM's operations). */
+  targetId?: string;
 };
 
 export type OperationPage = { skip: number; take: number };
@@ -57,6 +59,7 @@ async function operationWhere(scope: OperationScope, filter: OperationFilter): P
     kind: filter.kind || undefined,
     state: filter.state || undefined,
     createdAt: periodWhere(filter),
+    targetId: filter.targetId || undefined,
   };
   if (scope.kind === "tenant") where.tenantId = scope.tenantId;
   else if (filter.tenant) where.tenant = { slug: filter.tenant };

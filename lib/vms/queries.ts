@@ -1,6 +1,7 @@
 import type { TenantContext } from "@/lib/auth/context";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
+import { tenantSubscriptionUsages } from "./catalogue";
 
 export const vmSortable = ["name", "createdAt", "size", "region", "powerState"] as const;
 
@@ -72,27 +73,9 @@ export async function getVm(ctx: TenantContext, vmId: string) {
   return vm;
 }
 
-export async function listVmOperations(ctx: TenantContext, vmId: string, take = 20) {
-  return db.operation.findMany({
-    where: { tenantId: ctx.tenantId, targetId: vmId },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: { id: true, kind: true, state: true, createdAt: true, endedAt: true, errorMessage: true, errorCode: true, stepsDone: true, stepsTotal: true, actor: { select: { name: true } } },
-  });
-}
-
-/** The latest operation on a VM while it is busy, for the live step timeline on the VM's page. */
-export async function getActiveVmOperation(ctx: TenantContext, vmId: string) {
-  return db.operation.findFirst({
-    where: { tenantId: ctx.tenantId, targetId: vmId },
-    orderBy: { createdAt: "desc" },
-    include: { steps: { orderBy: { position: "asc" } } },
-  });
-}
-
 /**
- * The tenant's active subscriptions with their plan's quotas and what their VMs use now (VMs being deleted still
- * count, as in the quota check), for the overview, the create form and the list's filter. Two grouped reads in all.
+ * The tenant's active subscriptions with their plan's quotas and what they use now, counted as the quota checks count
+ * (VMs being deleted still count; public IPs include load balancers'), for the overview, the create form and the list.
  */
 export async function listVmSubscriptions(ctx: TenantContext) {
   const subscriptions = await db.tenantSubscription.findMany({
@@ -100,15 +83,9 @@ export async function listVmSubscriptions(ctx: TenantContext) {
     select: { id: true, name: true, plan: { select: { name: true, quotaVms: true, quotaVcpus: true, quotaPublicIps: true, offersDr: true, quotaProtectedVms: true } } },
     orderBy: { createdAt: "asc" },
   });
-  const ids = subscriptions.map((s) => s.id);
-  const [usage, publicIps] = ids.length
-    ? await Promise.all([
-        db.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where: { tenantId: ctx.tenantId, tenantSubscriptionId: { in: ids } }, _count: true, _sum: { vcpus: true } }),
-        db.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where: { tenantId: ctx.tenantId, tenantSubscriptionId: { in: ids }, hasPublicIp: true }, _count: true }),
-      ])
-    : [[], []];
+  const used = await tenantSubscriptionUsages(subscriptions.map((s) => s.id));
   return subscriptions.map((s) => {
-    const u = usage.find((r) => r.tenantSubscriptionId === s.id);
+    const { vms, vcpus, publicIps } = used.get(s.id)!;
     return {
       id: s.id,
       name: s.name,
@@ -116,7 +93,7 @@ export async function listVmSubscriptions(ctx: TenantContext) {
       offersDr: s.plan.offersDr,
       protectedVmsQuota: s.plan.quotaProtectedVms,
       quota: { vms: s.plan.quotaVms, vcpus: s.plan.quotaVcpus, publicIps: s.plan.quotaPublicIps },
-      used: { vms: u?._count ?? 0, vcpus: u?._sum.vcpus ?? 0, publicIps: publicIps.find((r) => r.tenantSubscriptionId === s.id)?._count ?? 0 },
+      used: { vms, vcpus, publicIps },
     };
   });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Activity, Cpu, Layers, Server, ShieldCheck, Users } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
+import { OperationList } from "@/components/operations/operation-list";
 import { StatCard } from "@/components/stat-card";
 import { StatusBadge } from "@/components/status-badge";
 import { EmptyState } from "@/components/empty-state";
@@ -15,7 +16,6 @@ import { getDrDashboard } from "@/lib/dr/queries";
 import { listOperations } from "@/lib/jobs/queries";
 import { getTenantOverview } from "@/lib/tenancy/queries";
 import { countVmsByState, listVmSubscriptions } from "@/lib/vms/queries";
-import { RecentOperations } from "./recent-operations";
 import { SubscriptionUsage } from "./subscription-usage";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -85,7 +85,12 @@ export default async function TenantOverview({ params }: { params: Promise<{ ten
             </Link>
           </CardHeader>
           <CardContent>
-            <RecentOperations rows={recent.rows} basePath={`${base}/operations`} />
+            <OperationList
+              rows={recent.rows}
+              basePath={`${base}/operations`}
+              label="Recent operations"
+              emptyText="Nothing has run yet. Operations appear here when resources are created or changed."
+            />
           </CardContent>
         </Card>
         {drPlans.length > 0 && (

@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CircleX, Network } from "lucide-react";
+import { Network } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
+import { LastError } from "@/components/last-error";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { AutoRefresh } from "@/components/operations/auto-refresh";
-import { OperationSteps } from "@/components/operations/operation-steps";
-import { describeOperationKind } from "@/components/operations/operation-kind";
-import { describeProgress, isActiveState } from "@/components/operations/operation-format";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { OperationTimelineCard } from "@/components/operations/operation-timeline-card";
+import { isActiveState } from "@/components/operations/operation-format";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { NotFound } from "@/lib/errors";
 import { getOperation } from "@/lib/jobs/queries";
 import { getLoadBalancerDetail, listLoadBalancerOperations, listUnattachedPublicIps, previewFrontendRemoval } from "@/lib/network/queries";
 import { AddFrontendDialog } from "./add-frontend-dialog";
+import { LbSection } from "./lb-section";
 import { EditProbeDialog, EditRuleDialog } from "./edit-dialogs";
 import { RefreshButton } from "../refresh-button";
 import { RemoveFrontendDialog } from "./remove-frontend-dialog";
@@ -71,167 +71,78 @@ export default async function LoadBalancerPage({ params }: { params: Promise<{ t
       />
 
       {lb.errorMessage && (
-        <section aria-label="Last error" className="flex gap-3 rounded-xl border border-destructive/30 bg-destructive/5 p-4 text-sm">
-          <CircleX aria-hidden className="mt-0.5 size-5 shrink-0 text-destructive" />
-          <div className="min-w-0 space-y-1">
-            <h2 className="font-semibold">{lb.provisioningState === "Failed" ? "Azure could not create this load balancer" : "The last change did not go through"}</h2>
-            <p className="break-words">{lb.errorMessage}</p>
-            {failedOp && (
-              <Link href={`${base}/operations/${failedOp.id}`} className="text-primary underline-offset-4 hover:underline">
-                See the operation
-              </Link>
-            )}
-          </div>
-        </section>
+        <LastError title={lb.provisioningState === "Failed" ? "Azure could not create this load balancer" : "The last change did not go through"} message={lb.errorMessage}>
+          {failedOp && (
+            <Link href={`${base}/operations/${failedOp.id}`} className="text-primary underline-offset-4 hover:underline">
+              See the operation
+            </Link>
+          )}
+        </LastError>
       )}
 
       {timelines.map((op) => (
-        <Card key={op.id} aria-label={`${describeOperationKind(op.kind)}: ${op.targetName}`}>
-          <CardHeader className="flex-row items-center justify-between gap-3">
-            <CardTitle className="flex flex-wrap items-center gap-2">
-              {describeOperationKind(op.kind)} <span className="font-normal text-muted-foreground">{op.targetName}</span>
-              <StatusBadge state={op.state} />
-              {describeProgress(op) && <span className="text-sm font-normal text-muted-foreground tabular-nums">{describeProgress(op)}</span>}
-            </CardTitle>
-            <Link href={`${base}/operations/${op.id}`} className="text-sm text-primary underline-offset-4 hover:underline">
-              Operation details
-            </Link>
-          </CardHeader>
-          <CardContent>
-            <OperationSteps steps={op.steps} now={now} />
-          </CardContent>
-        </Card>
+        <OperationTimelineCard key={op.id} operation={op} href={`${base}/operations/${op.id}`} now={now} showTarget />
       ))}
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Frontend IP addresses</CardTitle>
-          <CardDescription>Each frontend is a public IP address (a VIP) that clients connect to.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          {lb.frontends.length === 0 ? (
-            <EmptyState bare icon={Network} title="No frontends yet" description="The first frontend appears once Azure has created the load balancer." />
-          ) : (
-            <Table aria-label="Frontends">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Frontend</TableHead>
-                  <TableHead>Public IP</TableHead>
-                  <TableHead>Address</TableHead>
-                  <TableHead>Rules</TableHead>
-                  {canChange && <TableHead className="w-0"><span className="sr-only">Actions</span></TableHead>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {lb.frontends.map((fe) => {
-                  const removal = previewFrontendRemoval(lb, fe.name);
-                  return (
-                    <TableRow key={fe.name}>
-                      <TableCell className="font-medium">{fe.name}</TableCell>
-                      <TableCell>{fe.publicIpName ?? "—"}</TableCell>
-                      <TableCell className="font-mono text-xs">{fe.publicIpAddress ?? (isReady ? "—" : "Assigned when created")}</TableCell>
-                      <TableCell>{lb.rules.filter((r) => r.frontendName === fe.name).map((r) => r.name).join(", ") || "—"}</TableCell>
-                      {canChange && (
-                        <TableCell>
-                          <RemoveFrontendDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} frontend={fe} rules={removal.rules} probes={removal.probes} disabled={!isReady || lb.frontends.length < 2} />
-                        </TableCell>
-                      )}
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+      <LbSection
+        title="Frontend IP addresses"
+        description="Each frontend is a public IP address (a VIP) that clients connect to."
+        label="Frontends"
+        rows={lb.frontends}
+        rowKey={(fe) => fe.name}
+        empty={<EmptyState bare icon={Network} title="No frontends yet" description="The first frontend appears once Azure has created the load balancer." />}
+        columns={[
+          { header: "Frontend", cellClassName: "font-medium", cell: (fe) => fe.name },
+          { header: "Public IP", cell: (fe) => fe.publicIpName ?? "—" },
+          { header: "Address", cellClassName: "font-mono text-xs", cell: (fe) => fe.publicIpAddress ?? (isReady ? "—" : "Assigned when created") },
+          { header: "Rules", cell: (fe) => lb.rules.filter((r) => r.frontendName === fe.name).map((r) => r.name).join(", ") || "—" },
+        ]}
+        action={
+          canChange
+            ? (fe) => {
+                const removal = previewFrontendRemoval(lb, fe.name);
+                return <RemoveFrontendDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} frontend={fe} rules={removal.rules} probes={removal.probes} disabled={!isReady || lb.frontends.length < 2} />;
+              }
+            : undefined
+        }
+      />
 
-      <Card>
-        <CardHeader>
-          <CardTitle>Load-balancing rules</CardTitle>
-        </CardHeader>
-        <CardContent>
-          {lb.rules.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No rules.</p>
-          ) : (
-            <Table aria-label="Rules">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>Rule</TableHead>
-                  <TableHead>Frontend</TableHead>
-                  <TableHead>Traffic</TableHead>
-                  <TableHead>Pool</TableHead>
-                  <TableHead>Probe</TableHead>
-                  <TableHead className="hidden md:table-cell">Options</TableHead>
-                  {canChange && <TableHead className="w-0"><span className="sr-only">Actions</span></TableHead>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {lb.rules.map((r) => (
-                  <TableRow key={r.name}>
-                    <TableCell className="font-medium">{r.name}</TableCell>
-                    <TableCell>{r.frontendName}</TableCell>
-                    <TableCell className="whitespace-nowrap tabular-nums">
-                      {protocolLabel(r.protocol)} {r.frontendPort} → {r.backendPort}
-                    </TableCell>
-                    <TableCell>{r.backendPoolName}</TableCell>
-                    <TableCell>{r.probeName ?? "—"}</TableCell>
-                    <TableCell className="hidden text-xs text-muted-foreground md:table-cell">
-                      Idle {r.idleTimeoutMinutes} min{r.floatingIp ? " · floating IP" : ""}{r.tcpReset ? " · TCP reset" : ""}
-                    </TableCell>
-                    {canChange && (
-                      <TableCell>
-                        <EditRuleDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} rule={r} pools={pools} probes={probes} disabled={!isReady} />
-                      </TableCell>
-                    )}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </CardContent>
-      </Card>
+      <LbSection
+        title="Load-balancing rules"
+        label="Rules"
+        rows={lb.rules}
+        rowKey={(r) => r.name}
+        empty={<p className="text-sm text-muted-foreground">No rules.</p>}
+        columns={[
+          { header: "Rule", cellClassName: "font-medium", cell: (r) => r.name },
+          { header: "Frontend", cell: (r) => r.frontendName },
+          { header: "Traffic", cellClassName: "whitespace-nowrap tabular-nums", cell: (r) => `${protocolLabel(r.protocol)} ${r.frontendPort} → ${r.backendPort}` },
+          { header: "Pool", cell: (r) => r.backendPoolName },
+          { header: "Probe", cell: (r) => r.probeName ?? "—" },
+          {
+            header: "Options",
+            className: "hidden md:table-cell",
+            cellClassName: "text-xs text-muted-foreground",
+            cell: (r) => `Idle ${r.idleTimeoutMinutes} min${r.floatingIp ? " · floating IP" : ""}${r.tcpReset ? " · TCP reset" : ""}`,
+          },
+        ]}
+        action={canChange ? (r) => <EditRuleDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} rule={r} pools={pools} probes={probes} disabled={!isReady} /> : undefined}
+      />
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
-          <CardHeader>
-            <CardTitle>Health probes</CardTitle>
-          </CardHeader>
-          <CardContent>
-            {lb.probes.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No probes.</p>
-            ) : (
-              <Table aria-label="Health probes">
-                <TableHeader>
-                  <TableRow>
-                    <TableHead>Probe</TableHead>
-                    <TableHead>Checks</TableHead>
-                    <TableHead>Every</TableHead>
-                    {canChange && <TableHead className="w-0"><span className="sr-only">Actions</span></TableHead>}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {lb.probes.map((p) => (
-                    <TableRow key={p.name}>
-                      <TableCell className="font-medium">{p.name}</TableCell>
-                      <TableCell className="font-mono text-xs">
-                        {protocolLabel(p.protocol)} {p.port}
-                        {p.requestPath ? ` ${p.requestPath}` : ""}
-                      </TableCell>
-                      <TableCell className="whitespace-nowrap">
-                        {p.intervalSeconds} s × {p.probeCount}
-                      </TableCell>
-                      {canChange && (
-                        <TableCell>
-                          <EditProbeDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} probe={p} disabled={!isReady} />
-                        </TableCell>
-                      )}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
-          </CardContent>
-        </Card>
+        <LbSection
+          title="Health probes"
+          label="Health probes"
+          rows={lb.probes}
+          rowKey={(p) => p.name}
+          empty={<p className="text-sm text-muted-foreground">No probes.</p>}
+          columns={[
+            { header: "Probe", cellClassName: "font-medium", cell: (p) => p.name },
+            { header: "Checks", cellClassName: "font-mono text-xs", cell: (p) => `${protocolLabel(p.protocol)} ${p.port}${p.requestPath ? ` ${p.requestPath}` : ""}` },
+            { header: "Every", cellClassName: "whitespace-nowrap", cell: (p) => `${p.intervalSeconds} s × ${p.probeCount}` },
+          ]}
+          action={canChange ? (p) => <EditProbeDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} probe={p} disabled={!isReady} /> : undefined}
+        />
 
         <Card>
           <CardHeader>

@@ -1,22 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CircleX } from "lucide-react";
 import { CopyButton } from "@/components/copy-button";
+import { LastError } from "@/components/last-error";
 import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
-import { StatusBadge } from "@/components/status-badge";
 import { AutoRefresh } from "@/components/operations/auto-refresh";
-import { OperationSteps } from "@/components/operations/operation-steps";
-import { describeOperationKind } from "@/components/operations/operation-kind";
-import { describeProgress, isActiveState } from "@/components/operations/operation-format";
+import { OperationList } from "@/components/operations/operation-list";
+import { OperationTimelineCard } from "@/components/operations/operation-timeline-card";
+import { isActiveState } from "@/components/operations/operation-format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { NotFound } from "@/lib/errors";
-import { getOperation } from "@/lib/jobs/queries";
+import { getOperation, listOperations } from "@/lib/jobs/queries";
 import { getVmCatalogue } from "@/lib/vms/catalogue";
-import { getVm, listVmOperations, listVmSubscriptions } from "@/lib/vms/queries";
+import { getVm, listVmSubscriptions } from "@/lib/vms/queries";
 import { describeSize, isVmBusy } from "../vm-format";
 import { VmState } from "../vm-state";
 import { ConnectInfo } from "./connect-info";
@@ -34,8 +33,9 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
   });
   const base = `/tenant/${ctx.tenantSlug}`;
   const canChange = roleAllows(ctx.role, "operator") && ctx.tenantState === "active";
-  const [operations, subscriptions, catalogue] = await Promise.all([
-    listVmOperations(ctx, vm.id),
+  const scope = { kind: "tenant", tenantId: ctx.tenantId } as const;
+  const [{ rows: operations, total: operationCount }, subscriptions, catalogue] = await Promise.all([
+    listOperations(scope, { targetId: vm.id, skip: 0, take: 20 }),
     listVmSubscriptions(ctx),
     getVmCatalogue(ctx, vm.tenantSubscriptionId).catch(() => null), // a cancelled subscription offers nothing to resize to
   ]);
@@ -44,7 +44,7 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
   // The timeline stays a little after the operation ends, so whoever watched it sees how it finished.
   const isRecent = latest?.endedAt && now.getTime() - latest.endedAt.getTime() < 120_000;
   const showTimeline = latest && (isActiveState(latest.state) || isRecent || (latest.state === "failed" && latest.kind === "vm.create"));
-  const current = showTimeline ? await getOperation({ kind: "tenant", tenantId: ctx.tenantId }, latest.id) : null;
+  const current = showTimeline ? await getOperation(scope, latest.id) : null;
   const failedOp = operations.find((o) => o.state === "failed");
   const usage = subscriptions.find((s) => s.id === vm.tenantSubscriptionId);
   const regionSizes = (catalogue?.sizes ?? []).filter((s) => s.regions.includes(vm.region));
@@ -73,46 +73,25 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
       />
 
       {vm.errorMessage && (
-        <section aria-label="Last error" className="flex gap-3 rounded-xl border border-destructive/30 bg-destructive/5 p-4 text-sm">
-          <CircleX aria-hidden className="mt-0.5 size-5 shrink-0 text-destructive" />
-          <div className="min-w-0 space-y-1">
-            <h2 className="font-semibold">{vm.provisioningState === "Failed" ? "Azure could not create this VM" : "The last action on this VM failed"}</h2>
-            <p className="break-words">{vm.errorMessage}</p>
-            <p className="text-muted-foreground">
-              {vm.errorCode && (
-                <>
-                  Error code <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">{vm.errorCode}</code>
-                  {" · "}
-                </>
-              )}
-              {failedOp && (
-                <Link href={`${base}/operations/${failedOp.id}`} className="text-primary underline-offset-4 hover:underline">
-                  See the operation
-                </Link>
-              )}
-              {vm.provisioningState === "Failed" && canChange && " · Delete the VM to clean up what was created, then try again."}
-            </p>
-          </div>
-        </section>
+        <LastError title={vm.provisioningState === "Failed" ? "Azure could not create this VM" : "The last action on this VM failed"} message={vm.errorMessage}>
+          <p className="text-muted-foreground">
+            {vm.errorCode && (
+              <>
+                Error code <code className="rounded bg-muted px-1 py-0.5 font-mono text-xs">{vm.errorCode}</code>
+                {" · "}
+              </>
+            )}
+            {failedOp && (
+              <Link href={`${base}/operations/${failedOp.id}`} className="text-primary underline-offset-4 hover:underline">
+                See the operation
+              </Link>
+            )}
+            {vm.provisioningState === "Failed" && canChange && " · Delete the VM to clean up what was created, then try again."}
+          </p>
+        </LastError>
       )}
 
-      {current && (
-        <Card>
-          <CardHeader className="flex-row items-center justify-between gap-3">
-            <CardTitle className="flex flex-wrap items-center gap-2">
-              {describeOperationKind(current.kind)}
-              <StatusBadge state={current.state} />
-              {describeProgress(current) && <span className="text-sm font-normal text-muted-foreground tabular-nums">{describeProgress(current)}</span>}
-            </CardTitle>
-            <Link href={`${base}/operations/${current.id}`} className="text-sm text-primary underline-offset-4 hover:underline">
-              Operation details
-            </Link>
-          </CardHeader>
-          <CardContent>
-            <OperationSteps steps={current.steps} now={now} />
-          </CardContent>
-        </Card>
-      )}
+      {current && <OperationTimelineCard operation={current} href={`${base}/operations/${current.id}`} now={now} />}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -169,30 +148,16 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
       </Card>
 
       <Card>
-        <CardHeader>
+        <CardHeader className="flex-row items-center justify-between gap-3">
           <CardTitle>Operations</CardTitle>
+          {operationCount > operations.length && (
+            <Link href={`${base}/operations?q=${encodeURIComponent(vm.name)}`} className="text-sm text-primary underline-offset-4 hover:underline">
+              All {operationCount} operations
+            </Link>
+          )}
         </CardHeader>
         <CardContent>
-          {operations.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No operations yet.</p>
-          ) : (
-            <ul className="divide-y" aria-label="Operations on this VM">
-              {operations.map((op) => (
-                <li key={op.id} className="flex flex-wrap items-center justify-between gap-3 py-2.5 text-sm">
-                  <span className="min-w-0">
-                    <Link href={`${base}/operations/${op.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
-                      {describeOperationKind(op.kind)}
-                    </Link>
-                    <span className="block text-xs text-muted-foreground">
-                      {op.actor?.name ?? "System"} · <RelativeTime date={op.createdAt} />
-                      {op.state === "failed" && op.errorMessage ? ` · ${op.errorMessage}` : ""}
-                    </span>
-                  </span>
-                  <StatusBadge state={op.state} />
-                </li>
-              ))}
-            </ul>
-          )}
+          <OperationList rows={operations} basePath={`${base}/operations`} label="Operations on this VM" emptyText="No operations yet." showTarget={false} />
         </CardContent>
       </Card>
     </div>
