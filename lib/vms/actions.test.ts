@@ -126,6 +126,7 @@ describe("createVmAction", () => {
     ["passwords that differ", { confirmPassword: "Another-Horse-42!" }, "confirmPassword", /do not match/],
     ["a size the plan does not offer", { size: "Standard_L8s_v3" }, "size", /does not offer/],
     ["a region the provider does not allow", { region: "brazilsouth" }, "region", /not offered/],
+    ["more data disks than the size takes", { dataDiskCount: "5" }, "dataDiskCount", /Standard_B2s takes at most 4 data disks/],
     ["a Windows name longer than 15 characters", { osType: "Windows", name: "much-too-long-name" }, "name", /at most 15/],
     ["an image outside the plan", { image: "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest", osType: "Windows" }, "image", /does not offer/],
   ])("refuses %s beside the field, writing nothing and queueing nothing", async (_what, fields, field, message) => {

@@ -78,6 +78,7 @@ function checkAgainstPlan(catalogue: VmCatalogue, input: CreateVmInput) {
   const size = catalogue.sizes.find((s) => s.name === input.size);
   if (!size) errors.size = ["Your plan does not offer this size."];
   else if (!size.regions.includes(input.region)) errors.size = [`${size.name} is not available in this region.`];
+  else if (input.dataDiskCount > size.maxDataDisks) errors.dataDiskCount = [`${size.name} takes at most ${size.maxDataDisks} data disks.`];
   const key = parseImageKey(input.image);
   const image = key && catalogue.images.find((i) => i.publisher === key.publisher && i.offer === key.offer && i.sku === key.sku);
   if (!image) errors.image = ["Your plan does not offer this image."];

@@ -21,7 +21,7 @@ import { idleResult } from "@/lib/utils/action-result";
 import { formatMemory } from "../vm-format";
 import { FormSection } from "./form-section";
 import { PasswordRules } from "./password-rules";
-import { QuotaReview, quotaOverruns } from "./quota-review";
+import { QuotaReview, quotaOverruns, ReviewList } from "./quota-review";
 
 export type SubscriptionOption = VmSubscription & { catalogue: VmCatalogue; networks: VirtualNetworkOption[] };
 
@@ -47,6 +47,7 @@ export function CreateVmForm({ tenant, subscriptions, cancelHref }: Props) {
   const [network, setNetwork] = React.useState("default");
   const [publicIp, setPublicIp] = React.useState(true);
   const [diskCount, setDiskCount] = React.useState(0);
+  const [diskSize, setDiskSize] = React.useState(128);
   const [touched, setTouched] = React.useState<Set<string>>(() => new Set());
   const touch = (field: string) => setTouched((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
 
@@ -270,7 +271,7 @@ export function CreateVmForm({ tenant, subscriptions, cancelHref }: Props) {
               </FormField>
               {diskCount > 0 && (
                 <FormField label="Size of each disk (GiB)" name="dataDiskSizeGb" error={fieldError("dataDiskSizeGb")} description="4 to 32,767 GiB.">
-                  <Input type="number" name="dataDiskSizeGb" min={4} max={32767} defaultValue={128} className="w-32" />
+                  <Input type="number" name="dataDiskSizeGb" min={4} max={32767} value={diskSize} onChange={(e) => setDiskSize(Number(e.target.value))} className="w-32" />
                 </FormField>
               )}
             </div>
@@ -283,20 +284,18 @@ export function CreateVmForm({ tenant, subscriptions, cancelHref }: Props) {
           <CardTitle>Review</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-5">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1.5 text-sm">
-            <dt className="text-muted-foreground">{names.length > 1 ? "VMs" : "VM"}</dt>
-            <dd className="truncate">{names.length ? (names.length > 1 ? `${names.length} × ${name}-NN` : name) : "—"}</dd>
-            <dt className="text-muted-foreground">Image</dt>
-            <dd>{chosenImage?.label ?? "—"}</dd>
-            <dt className="text-muted-foreground">Size</dt>
-            <dd>{chosenSize ? `${chosenSize.name} (${chosenSize.vCpus} vCPU, ${formatMemory(chosenSize.memoryMb)})` : "—"}</dd>
-            <dt className="text-muted-foreground">Region</dt>
-            <dd>{catalogue.regions.find((r) => r.name === region)?.displayName ?? "—"}</dd>
-            <dt className="text-muted-foreground">Public IP</dt>
-            <dd>{publicIp ? "Yes" : "No"}</dd>
-            <dt className="text-muted-foreground">Data disks</dt>
-            <dd>{diskCount > 0 ? `${diskCount}` : "None"}</dd>
-          </dl>
+          <ReviewList
+            rows={[
+              [names.length > 1 ? "VMs" : "VM", names.length ? (names.length > 1 ? `${names.length} × ${name}-NN` : name) : "—"],
+              ["Image", chosenImage?.label ?? "—"],
+              ["Size", chosenSize ? `${chosenSize.name} (${chosenSize.vCpus} vCPU, ${formatMemory(chosenSize.memoryMb)})` : "—"],
+              ["Region", catalogue.regions.find((r) => r.name === region)?.displayName ?? "—"],
+              ["Sign-in", username ? `${username} with ${effectiveAuth === "ssh" ? "an SSH key" : "a password"}` : "—"],
+              ["Network", network === "default" ? (defaultNetwork?.name ?? "Default network (new)") : (networks.find((n) => n.id === network)?.name ?? "—")],
+              ["Public IP", publicIp ? "Yes" : "No"],
+              ["Data disks", diskCount > 0 ? `${diskCount} × ${diskSize.toLocaleString("en-US")} GiB` : "None"],
+            ]}
+          />
           <div className="grid gap-2">
             <h3 className="text-sm font-semibold">Quota of {subscription.name}</h3>
             <QuotaReview used={subscription.used} adding={adding} limit={subscription.quota} />

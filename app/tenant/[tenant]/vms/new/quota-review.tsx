@@ -1,3 +1,4 @@
+import * as React from "react";
 import { QuotaBar } from "@/components/quota-bar";
 
 export type QuotaNumbers = { vms: number; vcpus: number; publicIps: number };
@@ -25,5 +26,21 @@ export function QuotaReview({ used, adding, limit }: { used: QuotaNumbers; addin
         </div>
       ))}
     </div>
+  );
+}
+
+/** The choices so far, label and value, as the review card lists them before submit. */
+export function ReviewList({ rows }: { rows: [label: string, value: string][] }) {
+  return (
+    <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm" aria-label="Review">
+      {rows.map(([label, value]) => (
+        <React.Fragment key={label}>
+          <dt className="text-muted-foreground">{label}</dt>
+          <dd className="truncate" title={value}>
+            {value}
+          </dd>
+        </React.Fragment>
+      ))}
+    </dl>
   );
 }
