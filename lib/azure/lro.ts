@@ -2,11 +2,18 @@ import { armClientsFor, type ArmClients } from "./clients";
 import { ArmError, armCall } from "./errors";
 import { lroFailureTap, type LroFailureTap } from "./lro-failure";
 import { adaptPoller, type SdkPoller } from "./lro-poller";
+import { captureInitial, pollStatus, statusStateFrom, type StatusState } from "./lro-status";
 import { withResponseTap } from "./observe";
 import type { AzureAccess } from "./types";
 
-/** Where a long-running operation stands. Store `continuation` (no secrets in it) and call pollLro later, from any worker. */
-export type LroProgress<T> = { done: false; continuation: string; percent?: number } | { done: true; result: T };
+/**
+ * Where a long-running operation stands. Store `continuation` (no secrets in it) and call pollLro later, from any worker.
+ * While it runs, the hints say when polling again is worth it: Azure's Retry-After, the operation's typical duration
+ * (after the start) and the time left extrapolated from Azure's percentComplete (after a poll).
+ */
+export type LroProgress<T> =
+  | { done: false; continuation: string; percent?: number; retryAfterMs?: number; typicalMs?: number; remainingMs?: number }
+  | { done: true; result: T };
 
 /**
  * One kind of long-running operation, defined next to the gateway function that starts it. `args` must be plain JSON
@@ -19,9 +26,17 @@ export type LroDefinition<A, T, I = void> = {
   /** Rebuild the SDK's poller from its own serialized state (modular `restorePoller`, classic `resumeFrom`) without re-sending. */
   restore(clients: ArmClients, args: A, state: string): SdkPoller;
   map(raw: unknown): T;
+  /** How long this operation typically takes in Azure (seconds): when the first status poll is worth sending. */
+  typicalSeconds?: number;
+  /**
+   * For a PUT whose first answer already holds everything the caller records (ids, a static address, a private IP):
+   * return that, or undefined when something is missing. When it returns a value, the operation's status is polled
+   * directly and, once Succeeded, this value is the result: no final GET of the resource (see lro-status.ts).
+   */
+  fromPutAnswer?(raw: unknown): T | undefined;
 };
 
-type Continuation = { v: 1; kind: string; accessId: string; args: unknown; state: string };
+type Continuation = { v: 1; kind: string; accessId: string; args: unknown; state: string; status?: StatusState<unknown> };
 
 const registry = new Map<string, LroDefinition<unknown, unknown>>();
 
@@ -38,11 +53,29 @@ export function startLro<A, T, I = void>(
   ...input: I extends void ? [] : [input: I]
 ): Promise<LroProgress<T>> {
   const tap = lroFailureTap();
+  const first = captureInitial();
   return armCall(() =>
-    withResponseTap(tap.onResponse, async () => {
-      const poller = await adaptPoller(definition.start(armClientsFor(access), args, input[0] as I), "start");
-      return progress(access, definition, args, poller, tap);
-    }),
+    withResponseTap(
+      (info, body, response) => {
+        tap.onResponse(info, body);
+        first.onResponse(info, body, response);
+      },
+      async () => {
+        const poller = await adaptPoller(definition.start(armClientsFor(access), args, input[0] as I), "start");
+        const running = await progress(access, definition, args, poller, tap);
+        if (running.done) return running;
+        const initial = first.initial;
+        const hints = {
+          ...(initial?.info.retryAfterMs !== undefined ? { retryAfterMs: initial.info.retryAfterMs } : {}),
+          ...(definition.typicalSeconds ? { typicalMs: definition.typicalSeconds * 1000 } : {}),
+        };
+        const putResult = initial && definition.fromPutAnswer ? definition.fromPutAnswer(initial.body) : undefined;
+        const status = initial && putResult !== undefined ? statusStateFrom(initial, putResult) : undefined;
+        if (!status) return { ...running, ...hints };
+        const c = JSON.parse(running.continuation) as Continuation;
+        return { ...running, ...hints, continuation: JSON.stringify({ ...c, status }) };
+      },
+    ),
   );
 }
 
@@ -55,6 +88,16 @@ export async function pollLro<T = unknown>(access: AzureAccess, continuation: st
   const definition = registry.get(c.kind) as LroDefinition<unknown, T> | undefined;
   if (!definition) {
     throw new ArmError({ code: "UnknownOperationKind", message: `No long-running operation '${c.kind}' is defined.`, retryable: false });
+  }
+  if (c.status) {
+    const status = c.status as StatusState<T>;
+    const { rest } = armClientsFor(access);
+    return armCall(async () => {
+      const polled = await pollStatus(status, (url) => rest.getUrl(url), definition.map);
+      if (polled.done) return polled;
+      const { done: _running, ...hints } = polled;
+      return { done: false, continuation, ...hints };
+    });
   }
   const tap = lroFailureTap();
   return armCall(() =>

@@ -28,6 +28,12 @@ const putVnetLro = defineLro<VirtualNetworkSpec, VirtualNetworkInfo>({
     }),
   restore: ({ network }, _s, state) => restorePoller(network, state, network.virtualNetworks.createOrUpdate),
   map: mapVirtualNetwork,
+  typicalSeconds: 3,
+  // The answer lists the subnets with their ids: all a NIC needs.
+  fromPutAnswer: (raw) => {
+    const v = mapVirtualNetwork(raw);
+    return v.id && v.subnets.length && v.subnets.every((x) => x.id) ? v : undefined;
+  },
 });
 
 const putPublicIpLro = defineLro<PublicIpSpec, PublicIpInfo>({
@@ -41,6 +47,12 @@ const putPublicIpLro = defineLro<PublicIpSpec, PublicIpInfo>({
     }),
   restore: ({ network }, _s, state) => restorePoller(network, state, network.publicIPAddresses.createOrUpdate),
   map: mapPublicIp,
+  typicalSeconds: 3,
+  // A Static address is allocated with the PUT; when the answer does not carry it yet, the final GET reads it.
+  fromPutAnswer: (raw) => {
+    const ip = mapPublicIp(raw);
+    return ip.id && (ip.allocation !== "Static" || ip.ipAddress) ? ip : undefined;
+  },
 });
 
 const putNicLro = defineLro<NicSpec, NicInfo>({
@@ -59,6 +71,12 @@ const putNicLro = defineLro<NicSpec, NicInfo>({
     }),
   restore: ({ network }, _s, state) => restorePoller(network, state, network.networkInterfaces.createOrUpdate),
   map: mapNic,
+  typicalSeconds: 2,
+  // The dynamic private IP is assigned with the PUT; without it in the answer, the final GET reads it.
+  fromPutAnswer: (raw) => {
+    const nic = mapNic(raw);
+    return nic.id && nic.privateIp ? nic : undefined;
+  },
 });
 
 const deleteNicLro = defineLro<Ref, null>({

@@ -21,7 +21,7 @@ export type ArmObserver = {
   onResponse?: (info: ArmResponseInfo) => void;
 };
 
-type Tap = (info: ArmResponseInfo, bodyText: string | undefined) => void;
+type Tap = (info: ArmResponseInfo, bodyText: string | undefined, response: PipelineResponse) => void;
 
 const observers = new AsyncLocalStorage<ArmObserver>();
 const taps = new AsyncLocalStorage<Tap>();
@@ -31,10 +31,10 @@ export function withArmObserver<T>(observer: ArmObserver, fn: () => Promise<T>):
   return observers.run(observer, fn);
 }
 
-/** Internal: lets lro.ts read operation-status bodies (percentComplete, error) as they pass. */
+/** Internal: lets lro.ts read operation-status bodies (percentComplete, error) and the initial LRO response as they pass. */
 export function withResponseTap<T>(tap: Tap, fn: () => Promise<T>): Promise<T> {
   const outer = taps.getStore();
-  return taps.run((info, body) => { outer?.(info, body); tap(info, body); }, fn);
+  return taps.run((info, body, response) => { outer?.(info, body, response); tap(info, body, response); }, fn);
 }
 
 const num = (v: string | undefined) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
@@ -74,7 +74,7 @@ export function observePolicy(): PipelinePolicy {
         const info = describeResponse(response);
         try {
           observer?.onResponse?.(info);
-          tap?.(info, response.bodyAsText ?? undefined);
+          tap?.(info, response.bodyAsText ?? undefined, response);
         } catch {
           // The observer records for humans; it must not fail the ARM call it watches.
         }

@@ -1,8 +1,12 @@
 import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, RestError, type Pipeline } from "@azure/core-rest-pipeline";
 
+export type RawResponse = { status: number; headers: { get(name: string): string | undefined }; body: unknown };
+
 export type ArmRest = {
   /** GET one JSON document. */
   get<T>(path: string, apiVersion: string): Promise<T>;
+  /** GET an absolute URL Azure handed us (an operation-status or Location URL, api-version included): status, headers, JSON body. */
+  getUrl(url: string): Promise<RawResponse>;
   /** GET every item of a `{ value, nextLink }` list, following nextLink. */
   list<T>(path: string, apiVersion: string): Promise<T[]>;
 };
@@ -14,7 +18,7 @@ const httpClient = createDefaultHttpClient();
  * package covers: `@azure/arm-resources` 8 dropped subscriptions and locations.
  */
 export function createArmRest(pipeline: Pipeline, endpoint: string): ArmRest {
-  async function send<T>(url: string): Promise<T> {
+  async function sendRaw(url: string): Promise<RawResponse> {
     const request = createPipelineRequest({ url, method: "GET", headers: createHttpHeaders({ accept: "application/json" }) });
     const response = await pipeline.sendRequest(httpClient, request);
     if (response.status >= 400) {
@@ -29,11 +33,13 @@ export function createArmRest(pipeline: Pipeline, endpoint: string): ArmRest {
       }
       throw new RestError(message, { code, statusCode: response.status, request, response });
     }
-    return (response.bodyAsText ? JSON.parse(response.bodyAsText) : {}) as T;
+    return { status: response.status, headers: { get: (name) => response.headers.get(name) }, body: response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined };
   }
+  const send = async <T>(url: string): Promise<T> => ((await sendRaw(url)).body ?? {}) as T;
   const urlFor = (path: string, apiVersion: string) => `${endpoint}${path}${path.includes("?") ? "&" : "?"}api-version=${apiVersion}`;
   return {
     get: (path, apiVersion) => send(urlFor(path, apiVersion)),
+    getUrl: sendRaw,
     async list<T>(path: string, apiVersion: string) {
       const items: T[] = [];
       let next: string | undefined = urlFor(path, apiVersion);

@@ -21,6 +21,13 @@ const createVmLro = defineLro<VmRef, VmInfo, VirtualMachine>({
   start: ({ compute }, ref, body) => compute.virtualMachines.createOrUpdate(ref.resourceGroup, ref.name, body),
   restore: ({ compute }, _ref, state) => restorePoller(compute, state, compute.virtualMachines.createOrUpdate),
   map: mapVm,
+  typicalSeconds: 60,
+  // The portal records the VM's id (its NIC and disks are known already); a GET would add nothing, not even the power
+  // state (that needs the instance view). Azure never returns the admin password, so the answer is safe to keep.
+  fromPutAnswer: (raw) => {
+    const vm = mapVm(raw);
+    return vm.id ? vm : undefined;
+  },
 });
 
 /** Starts the create; store the continuation (names only) and finish with pollLro. */

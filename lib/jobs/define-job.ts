@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { AzureAccess } from "@/lib/azure";
 import type { LroProgress } from "@/lib/azure";
+import type { PollHints } from "./poll-delay";
 
 /** What a job handler gets: its operation's identity and the step recorder. */
 export type JobContext = {
@@ -20,7 +21,7 @@ export type JobContext = {
    * A step around an ARM long-running operation: starts it once, stores the continuation and, while Azure is still
    * working, ends this run and schedules a poll, so no worker waits on Azure. Returns the result once done.
    */
-  lroStep<T>(name: string, lro: { start: () => Promise<LroProgress<T>>; poll: (continuation: string) => Promise<LroProgress<T>> }): Promise<T>;
+  lroStep<T>(name: string, lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (continuation: string) => Promise<LroProgress<T>> }): Promise<T>;
   /** Adds a short, human detail to the running step ("Resource group tnt-contoso-1 exists"). */
   note(detail: string): void;
   /** The onboarded Azure subscription record, for lib/azure. */
@@ -30,6 +31,8 @@ export type JobContext = {
 export type JobDefinition<I = unknown> = {
   kind: string;
   input: z.ZodType<I>;
+  /** Runs at once per worker process, when it differs from WORKER_CONCURRENCY (a kind that comes in bulks). */
+  concurrency?: number;
   /** Runs the operation. Must be safe to run again from the start: deterministic names, PUT semantics, read before write. */
   run(input: I, op: JobContext): Promise<void>;
   /** Marks the intent the operation served as failed (a VM left "Creating" forever is a defect). */

@@ -1,9 +1,17 @@
 import { ArmError } from "@/lib/azure";
 import { AppError } from "@/lib/errors";
 
-/** Thrown inside a run to end it now and run the operation again later (an ARM operation still in progress). */
+/**
+ * Thrown inside a run to end it now and run the operation again later (an ARM operation still in progress, a network
+ * another operation is creating). The step stays running: the next run resumes it, it is not a new attempt.
+ */
 export class Reschedule extends Error {
-  constructor(readonly delayMs: number, readonly reason: string) {
+  constructor(
+    readonly delayMs: number,
+    readonly reason: string,
+    /** Set by lroStep, which has stored the step's continuation itself. */
+    readonly recorded = false,
+  ) {
     super(reason);
   }
 }

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { withArmObserver, type LroProgress } from "@/lib/azure";
 import { db, Prisma, type OperationStep } from "@/lib/db/client";
 import { Reschedule } from "./outcome";
-import { pollDelayMs } from "./poll-delay";
+import { setTimeout as sleep } from "node:timers/promises";
+import { inlineWaitMaxMs, nextPollDelayMs, type PollHints } from "./poll-delay";
 
 type Run<T> = (observe: <R>(fn: () => Promise<R>) => Promise<R>) => Promise<T>;
 
@@ -20,6 +21,8 @@ export class StepRecorder {
   }
 
   async plan(names: string[]) {
+    // A resumed run of the same plan: nothing to write.
+    if (this.steps.size === names.length && names.every((name, position) => this.steps.get(position)?.name === name)) return;
     // Two statements, not one upsert per step in a transaction: steps that exist keep their state and name.
     await db.operationStep.createMany({ data: names.map((name, position) => ({ operationId: this.operationId, position, name })), skipDuplicates: true });
     await db.operation.update({ where: { id: this.operationId }, data: { stepsTotal: names.length } });
@@ -34,22 +37,36 @@ export class StepRecorder {
     return this.record(name, (observe) => observe(fn));
   }
 
-  lroStep<T>(name: string, lro: { start: () => Promise<LroProgress<T>>; poll: (c: string) => Promise<LroProgress<T>> }): Promise<T> {
+  lroStep<T>(name: string, lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (c: string) => Promise<LroProgress<T>> }): Promise<T> {
     return this.record(name, async (observe) => {
       const position = this.position - 1;
       const saved = this.steps.get(position)?.continuation;
-      const progress = await observe(() => (saved ? lro.poll(saved) : lro.start()));
-      if (progress.done) return progress.result;
+      let progress: LroProgress<T> & PollHints = await observe(() => (saved ? lro.poll(saved) : lro.start()));
       // While the step runs, `result` holds the poll count (it becomes the real result on success).
-      const polls = saved ? ((this.steps.get(position)?.result as { polls?: number } | null)?.polls ?? 0) + 1 : 0;
-      await db.$transaction([
-        db.operationStep.update({
-          where: { operationId_position: { operationId: this.operationId, position } },
-          data: { continuation: progress.continuation, percent: progress.percent ?? null, detail: "Waiting for Azure to finish", result: { polls } },
-        }),
-        db.operation.update({ where: { id: this.operationId }, data: { percent: progress.percent ?? null, heartbeatAt: new Date() } }),
-      ]);
-      throw new Reschedule(pollDelayMs(polls), `${name}: still running in Azure`);
+      let polls = saved ? (waitingOf(this.steps.get(position))?.polls ?? 0) + 1 : 0;
+      let stored = saved;
+      for (;;) {
+        if (progress.done) return progress.result;
+        const delayMs = nextPollDelayMs(progress, polls);
+        const inline = delayMs <= inlineWaitMaxMs();
+        // The continuation is stored before any wait, so a killed worker's successor polls instead of re-sending.
+        if (!inline || progress.continuation !== stored) {
+          await db.$transaction([
+            db.operationStep.update({
+              where: { operationId_position: { operationId: this.operationId, position } },
+              data: { continuation: progress.continuation, percent: progress.percent ?? null, detail: "Waiting for Azure to finish", result: { polls } },
+            }),
+            db.operation.update({ where: { id: this.operationId }, data: { percent: progress.percent ?? null, heartbeatAt: new Date() } }),
+          ]);
+          stored = progress.continuation;
+        }
+        if (!inline) throw new Reschedule(delayMs, `${name}: still running in Azure`, true);
+        // A short wait (a NIC, a public IP: seconds) costs less in this run than as another job.
+        await sleep(delayMs);
+        const continuation = progress.continuation;
+        progress = await observe(() => lro.poll(continuation));
+        polls++;
+      }
     });
   }
 
@@ -59,14 +76,15 @@ export class StepRecorder {
     const previous = this.steps.get(position);
     if (previous?.state === "succeeded" && previous.name === name) return previous.result as T;
 
-    // Resuming a long-running step is the same attempt, still waiting on Azure: only a fresh start counts as one.
-    const isResume = previous?.state === "running" && !!previous.continuation;
+    // Resuming a step that was waiting (on Azure, or on another operation) is the same attempt: only a fresh start
+    // (a first run, a retry after a failure or a crash) counts as one.
+    const isResume = previous?.state === "running" && (!!previous.continuation || !!waitingOf(previous)?.waiting);
     const correlationId = previous?.correlationId ?? randomUUID();
     let requestId: string | undefined;
     const observe = <R>(fn: () => Promise<R>) =>
       withArmObserver({ correlationId, onResponse: (info) => void (requestId = info.requestId ?? requestId) }, fn);
     this.notes = [];
-    const started = await db.operationStep.upsert({
+    const started = isResume && previous ? previous : await db.operationStep.upsert({
       where,
       create: { operationId: this.operationId, position, name, state: "running", attempt: 1, startedAt: new Date(), correlationId },
       update: {
@@ -80,7 +98,7 @@ export class StepRecorder {
       },
     });
     this.steps.set(position, started);
-    await db.operation.update({ where: { id: this.operationId }, data: { heartbeatAt: new Date() } });
+    if (!isResume) await db.operation.update({ where: { id: this.operationId }, data: { heartbeatAt: new Date() } });
 
     try {
       const result = await run(observe);
@@ -103,7 +121,16 @@ export class StepRecorder {
       });
       return result;
     } catch (error) {
-      if (error instanceof Reschedule) throw error;
+      if (error instanceof Reschedule) {
+        if (!error.recorded) {
+          const waiting = await db.operationStep.update({
+            where,
+            data: { detail: this.notes.join(" · ") || error.reason, result: { waiting: true } },
+          });
+          this.steps.set(position, waiting);
+        }
+        throw error;
+      }
       const failure = error as { code?: string; message?: string; requestId?: string };
       await db.operationStep.update({
         where,
@@ -112,4 +139,9 @@ export class StepRecorder {
       throw error;
     }
   }
+}
+
+/** A running step's `result`: the poll count of a long-running step, or the mark of a step waiting to run again. */
+function waitingOf(step: OperationStep | undefined) {
+  return step?.state === "running" ? (step.result as { polls?: number; waiting?: boolean } | null) : null;
 }

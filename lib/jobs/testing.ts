@@ -5,6 +5,8 @@ import { startWorkers } from "./worker";
 
 export async function startTestWorker() {
   process.env.JOBS_POLL_MIN_MS ??= "200";
+  // The test emulator's clock (emulator/testing.ts): a 60 s VM create takes 0.6 s, so its first poll comes then.
+  process.env.JOBS_LRO_TIME_SCALE ??= "0.01";
   const boss = await getBoss("worker");
   await startWorkers(boss, { concurrency: 8 });
   return { stop: stopBoss };

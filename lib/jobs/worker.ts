@@ -6,11 +6,12 @@ import { runOperation, type RunJob } from "./runner";
 /** Starts a pg-boss worker for every registered operation kind (the domains' jobs.ts files must be imported first). */
 export async function startWorkers(boss: PgBoss, opts: { concurrency: number }) {
   for (const kind of jobKinds()) {
-    if (!getJobDefinition(kind)) continue;
+    const definition = getJobDefinition(kind);
+    if (!definition) continue;
     await ensureQueue(boss, kind);
     await boss.work<{ operationId: string }>(
       kind,
-      { batchSize: 1, includeMetadata: true, localConcurrency: opts.concurrency, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
+      { batchSize: 1, includeMetadata: true, localConcurrency: Math.max(opts.concurrency, definition.concurrency ?? 0), pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 2 },
       async ([job]) => runOperation(job as unknown as RunJob),
     );
   }

@@ -44,7 +44,9 @@ describe("vm.create", () => {
   it("creates the network, public IP, NIC and VM step by step, and never keeps the password", async () => {
     const { vm, op } = await createOne("web-01");
     expect(op.state).toBe("succeeded");
-    expect(op.steps.map((s) => s.name)).toEqual(["Ensure resource group", "Ensure virtual network", "Create public IP", "Create network interface", "Create VM", "Wait for provisioning"]);
+    expect(op.steps.map((s) => s.name)).toEqual([
+      "Ensure resource group", "Create virtual network", "Create public IP", "Wait for virtual network", "Wait for public IP", "Create network interface", "Create VM", "Wait for provisioning",
+    ]);
     const row = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
     expect(row).toMatchObject({ provisioningState: "Succeeded", powerState: "running" });
     expect(row.privateIp).toMatch(/^10\.1\.0\.\d+$/);
@@ -52,6 +54,10 @@ describe("vm.create", () => {
     expect(await db.sealedSecret.count()).toBe(0);
     const everything = JSON.stringify([await db.operation.findMany({ include: { steps: true } }), row]);
     expect(everything).not.toContain("Correct-Horse-42!");
+    // The PUT answers carry the ids and addresses the portal records: no final GET of the public IP, NIC or VM.
+    const log = (await emu.control.requests({ limit: 5000 })).value.filter((r) => /\/(web-01|web-01-ip|web-01-nic)$/i.test(r.path));
+    expect(log.filter((r) => r.method === "PUT").map((r) => r.path.split("/").at(-2))).toEqual(["publicIPAddresses", "networkInterfaces", "virtualMachines"]);
+    expect(log.filter((r) => r.method === "GET")).toEqual([]);
   });
 
   it("resumes after a fault injected once Azure accepted the VM, without creating it twice", async () => {
@@ -89,6 +95,8 @@ describe("bulk create", () => {
     expect(vms.map((v) => v.name)).toEqual(["batch-01", "batch-02", "batch-03", "batch-04", "batch-05"]);
     const ops = await Promise.all(vms.map((v) => waitForOperation(v.operationId)));
     expect(ops.map((o) => o.state)).toEqual(Array(5).fill("succeeded"));
+    // Waiting for the network (or for Azure) is not a retry: every step ran as one attempt.
+    expect(ops.flatMap((o) => o.steps.map((s) => s.attempt))).toEqual(Array(ops.flatMap((o) => o.steps).length).fill(1));
     const log = (await emu.control.requests({ since, limit: 5000 })).value;
     expect(log.filter((r) => r.method === "PUT" && /virtualNetworks\/vnet-westus$/i.test(r.path))).toHaveLength(1);
     expect(log.filter((r) => r.method === "PUT" && /\/resourcegroups\/[^/]+$/i.test(r.path))).toHaveLength(1);

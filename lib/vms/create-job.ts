@@ -1,14 +1,45 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { createVm, ensureNic, ensurePublicIp, ensureResourceGroup, ensureVirtualNetwork, pollLro, type NicInfo, type PublicIpInfo, type VirtualNetworkInfo, type VmInfo } from "@/lib/azure";
+import { ArmError, createVm, ensureNic, ensurePublicIp, ensureResourceGroup, ensureVirtualNetwork, pollLro, type LroProgress, type NicInfo, type PublicIpInfo, type VmInfo } from "@/lib/azure";
 import { discardSealed, openSealed } from "@/lib/crypto/sealed-secrets";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { Reschedule } from "@/lib/jobs/outcome";
-import { pollDelayMs } from "@/lib/jobs/poll-delay";
+import { inlineWaitMaxMs, nextPollDelayMs } from "@/lib/jobs/poll-delay";
+import { resumeSent, sent, type Sent } from "@/lib/jobs/sent-lro";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./load";
 import { claimNetwork, releaseNetwork } from "./network-claim";
 
 const input = z.object({ vmId: z.string(), passwordSecretId: z.string().optional() });
+
+/** What the NIC needs of the network; `fromPortal` when the portal had recorded it already (nothing to release). */
+type VnetRef = { id: string; subnets: { name: string; id: string }[]; fromPortal?: boolean };
+
+/** Typical duration of the virtual network's PUT in Azure (lib/azure's network.vnet.put) plus the other job's pickup. */
+const VNET_WAIT_MS = 3_500;
+
+/**
+ * Another operation is creating the network: done once it has recorded the network; taken over (the PUT sent here)
+ * when that operation has ended without; else wait about until its PUT should be done and look again — inside this
+ * run while the wait is short, else in a later run.
+ */
+async function waitForOtherOperation(networkId: string, operationId: string, send: () => Promise<LroProgress<VnetRef>>): Promise<LroProgress<VnetRef>> {
+  const until = Date.now() + inlineWaitMaxMs();
+  for (let looks = 0; ; looks++) {
+    const { state, claimedAt } = await claimNetwork(networkId, operationId);
+    if (state === "mine") return send();
+    if (state === "ready") {
+      const current = await db.virtualNetwork.findUniqueOrThrow({ where: { id: networkId } });
+      const id = current.azureResourceId!;
+      const subnets = (current.subnets as { name: string }[]).map((s) => ({ name: s.name, id: `${id}/subnets/${s.name}` }));
+      return { done: true, result: { id, subnets, fromPortal: true } };
+    }
+    const due = claimedAt.getTime() + nextPollDelayMs({ typicalMs: VNET_WAIT_MS }, 0) - Date.now();
+    const delay = Math.max(due, nextPollDelayMs({ typicalMs: 500 * 1.5 ** Math.min(looks, 6) }, 0));
+    if (Date.now() + delay > until) throw new Reschedule(delay, "network being created by another operation");
+    await sleep(delay);
+  }
+}
 
 /**
  * vm.create: every step is a PUT of a deterministically named resource, so a retry or a resumed job converges on the
@@ -17,49 +48,61 @@ const input = z.object({ vmId: z.string(), passwordSecretId: z.string().optional
 export const createVmJob = defineJob({
   kind: "vm.create",
   input,
+  // Comes in bulks of up to 50 per tenant, and its runs mostly wait on Azure (see inlineWaitMaxMs).
+  concurrency: 32,
   async run({ vmId, passwordSecretId }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
-    const steps = ["Ensure resource group", "Ensure virtual network", ...(vm.hasPublicIp ? ["Create public IP"] : []), "Create network interface", "Create VM", "Wait for provisioning"];
+    const steps = [
+      "Ensure resource group", "Create virtual network", ...(vm.hasPublicIp ? ["Create public IP"] : []),
+      "Wait for virtual network", ...(vm.hasPublicIp ? ["Wait for public IP"] : []), "Create network interface", "Create VM", "Wait for provisioning",
+    ];
     await op.plan(steps);
     const access = await op.azureAccess(azureSubscriptionId);
     const network = await db.virtualNetwork.findUniqueOrThrow({ where: { tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName } } });
+    const vnetSpec = { resourceGroup, name: network.name, location: network.region, addressSpace: [network.addressSpace], subnets: network.subnets as { name: string; prefix: string }[] };
 
-    // The first create of a network provisions it (resource group + vnet); the others wait here until it exists.
+    // The first create of a network provisions it (resource group + vnet); the others wait for it, while their own
+    // public IP (which needs neither) is being created.
     const claim = await op.step("Ensure resource group", async () => {
-      const state = await claimNetwork(network.id, op.operationId);
-      if (state === "busy") {
-        op.note("Waiting for another VM's operation to create the network");
-        throw new Reschedule(pollDelayMs(0), "network being created by another operation");
+      const { state } = await claimNetwork(network.id, op.operationId);
+      if (state === "mine") {
+        await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, { "portal-tenant": vm.tenantSubscription.tenant.slug });
+        return "mine" as const;
       }
-      if (state === "ready") {
-        op.note(`${resourceGroup} already exists`);
-        return "ready" as const;
-      }
-      await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, { "portal-tenant": vm.tenantSubscription.tenant.slug });
-      return "mine" as const;
+      op.note(`${resourceGroup} exists`);
+      return state;
     });
-    const vnet = await op.lroStep<VirtualNetworkInfo | { id: string; subnets: { name: string; id: string }[] }>("Ensure virtual network", {
+    const vnetSent = await op.step("Create virtual network", async (): Promise<Sent<VnetRef> | null> => {
+      if (claim === "mine") return sent(await ensureVirtualNetwork(access, vnetSpec));
+      op.note(claim === "ready" ? `${network.name} exists` : `${network.name} is being created by another VM's operation`);
+      return null;
+    });
+    const publicIpSent = vm.hasPublicIp
+      ? await op.step("Create public IP", async () => {
+          try {
+            return sent(await ensurePublicIp(access, { resourceGroup, name: publicIpName(vm.name), location: vm.region, sku: "Standard", allocation: "Static" }));
+          } catch (error) {
+            // The resource group went missing in Azure and the operation that claimed the network is creating it again.
+            if (claim !== "mine" && error instanceof ArmError && error.code === "ResourceGroupNotFound") {
+              throw new Reschedule(nextPollDelayMs({ typicalMs: 1_000 }, 0), "resource group being created by another operation");
+            }
+            throw error;
+          }
+        })
+      : null;
+
+    const vnet = await op.lroStep<VnetRef>("Wait for virtual network", {
       start: async () => {
-        const current = await db.virtualNetwork.findUniqueOrThrow({ where: { id: network.id } });
-        if (claim === "ready" || current.azureResourceId) {
-          const id = current.azureResourceId!;
-          const subnets = (current.subnets as { name: string }[]).map((s) => ({ name: s.name, id: `${id}/subnets/${s.name}` }));
-          return { done: true, result: { id, subnets } };
-        }
-        return ensureVirtualNetwork(access, {
-          resourceGroup, name: network.name, location: network.region, addressSpace: [network.addressSpace], subnets: network.subnets as { name: string; prefix: string }[],
-        });
+        if (vnetSent) return resumeSent(vnetSent, (c) => pollLro(access, c));
+        return waitForOtherOperation(network.id, op.operationId, () => ensureVirtualNetwork(access, vnetSpec));
       },
       poll: (c) => pollLro(access, c),
     });
-    if (claim === "mine") await releaseNetwork(network.id, vnet.id);
+    if (!vnet.fromPortal) await releaseNetwork(network.id, vnet.id);
     const subnetId = vnet.subnets.find((s) => s.name === vm.subnetName)?.id ?? `${vnet.id}/subnets/${vm.subnetName}`;
 
-    const publicIp = vm.hasPublicIp
-      ? await op.lroStep<PublicIpInfo>("Create public IP", {
-          start: () => ensurePublicIp(access, { resourceGroup, name: publicIpName(vm.name), location: vm.region, sku: "Standard", allocation: "Static" }),
-          poll: (c) => pollLro(access, c),
-        })
+    const publicIp = publicIpSent
+      ? await op.lroStep<PublicIpInfo>("Wait for public IP", { start: () => resumeSent(publicIpSent, (c) => pollLro(access, c)), poll: (c) => pollLro(access, c) })
       : null;
     const nic = await op.lroStep<NicInfo>("Create network interface", {
       start: () => ensureNic(access, { resourceGroup, name: nicName(vm.name), location: vm.region, subnetId, publicIpId: publicIp?.id }),
@@ -68,7 +111,7 @@ export const createVmJob = defineJob({
     await db.virtualMachine.update({ where: { id: vm.id }, data: { privateIp: nic.privateIp ?? null, publicIp: publicIp?.ipAddress ?? null } });
 
     // The PUT is sent once; its continuation (names only) is what "Wait for provisioning" polls, even after a crash.
-    const started = await op.step("Create VM", async () => {
+    const started = await op.step("Create VM", async (): Promise<Sent<VmInfo>> => {
       const password = passwordSecretId ? await openSealed(passwordSecretId) : null;
       if (passwordSecretId && !password) throw new Error("The administrator password is no longer available (it expires after 24 hours); create the VM again.");
       const progress = await createVm(access, {
@@ -78,10 +121,10 @@ export const createVmJob = defineJob({
         nicId: nic.id, dataDisks: vm.dataDisks as { lun: number; sizeGb: number }[], tags: { "portal-tenant": vm.tenantSubscription.tenant.slug, "portal-vm": vm.id },
       });
       await discardSealed(passwordSecretId);
-      return progress.done ? { done: true, info: progress.result } : { done: false, continuation: progress.continuation };
+      return sent(progress);
     });
     const info = await op.lroStep<VmInfo>("Wait for provisioning", {
-      start: async () => (started.done ? { done: true, result: started.info! } : pollLro<VmInfo>(access, started.continuation!)),
+      start: () => resumeSent(started, (c) => pollLro<VmInfo>(access, c)),
       poll: (c) => pollLro<VmInfo>(access, c),
     });
     await db.virtualMachine.update({
