@@ -27,7 +27,9 @@ export function ImagePicker({ images, selected, onChange, describedBy }: Props) 
   return (
     <div className="grid gap-4 lg:grid-cols-2" aria-describedby={describedBy}>
       {groups.map((group) => (
-        <fieldset key={group.os} className="rounded-lg border">
+        // A fieldset is at least as wide as its content by default: the untruncated sku line pushed the Windows list over
+        // the Linux one in a real catalogue, so its version selects covered the Linux checkboxes.
+        <fieldset key={group.os} className="min-w-0 rounded-lg border">
           <legend className="sr-only">{group.os} images</legend>
           <div className="flex items-center justify-between border-b bg-muted/50 px-4 py-2 text-xs font-medium text-muted-foreground" aria-hidden>
             <span>{group.os}</span>
