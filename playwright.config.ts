@@ -29,7 +29,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    command: "node --import tsx scripts/start.ts",
     url: `${e2eStack.baseUrl}/api/health`,
     timeout: 240_000,
     reuseExistingServer: !process.env.CI,
