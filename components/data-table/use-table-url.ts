@@ -17,7 +17,10 @@ export function useTableUrl() {
   const [isPending, startTransition] = React.useTransition();
   const current = searchParams?.toString() ?? "";
 
+  // Debounced callers (the search box) call navigate from an older render: it reads the URL as it is by then.
+  const onScreen = React.useRef({ pathname, current });
   React.useEffect(() => {
+    onScreen.current = { pathname, current };
     if (inFlight && (inFlight.pathname !== pathname || inFlight.query === current)) inFlight = null;
   }, [pathname, current]);
   React.useEffect(() => {
@@ -32,6 +35,7 @@ export function useTableUrl() {
 
   const navigate = React.useCallback(
     (changes: ParamChanges, mode: "push" | "replace" = "push") => {
+      const { pathname, current } = onScreen.current;
       const href = buildTableHref(pathname, inFlight?.pathname === pathname ? inFlight.query : current, changes);
       inFlight = { pathname, query: href.split("?")[1] ?? "" };
       startTransition(() => {
@@ -39,7 +43,7 @@ export function useTableUrl() {
         else router.push(href, { scroll: false });
       });
     },
-    [router, pathname, current],
+    [router],
   );
 
   return { searchParams, hrefWith, navigate, isPending, startTransition, router };
