@@ -98,7 +98,6 @@ export class StepRecorder {
       },
     });
     this.steps.set(position, started);
-    if (!isResume) await db.operation.update({ where: { id: this.operationId }, data: { heartbeatAt: new Date() } });
 
     try {
       const result = await run(observe);

@@ -8,7 +8,8 @@ export async function startTestWorker() {
   // The test emulator's clock (emulator/testing.ts): a 60 s VM create takes 0.6 s, so its first poll comes then.
   process.env.JOBS_LRO_TIME_SCALE ??= "0.01";
   const boss = await getBoss("worker");
-  await startWorkers(boss, { concurrency: 8 });
+  // Tests run a few operations at a time: 8 loops per kind are plenty, and each idle loop polls the database.
+  await startWorkers(boss, { concurrency: 8, max: 8 });
   return { stop: stopBoss };
 }
 
