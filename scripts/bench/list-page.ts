@@ -65,7 +65,7 @@ export async function benchListPage(template: TenantSetup, opts: { runs: number 
     await Promise.all([listVmRegions(ctx), listVmSubscriptions(ctx)]);
     await listAndCount(ctx);
   };
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 10; i++) {
     await listAndCount(small);
     await listAndCount(large);
     await fullPage(small);

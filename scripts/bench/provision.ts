@@ -22,46 +22,43 @@ export type LowerBound = {
   seconds: number;
   chainSeconds: number;
   throttleSeconds: number;
-  perSubscription: { writes: number; statusReads: number; finalGets: number; putVm: number }[];
+  perSubscription: { writes: number; statusReads: number; putVm: number }[];
   formula: string;
 };
 
 /**
- * The fastest the emulator allows, whatever the portal does:
+ * The fastest the emulator allows a correct client (one that uses a resource only once Azure reports its PUT
+ * Succeeded — the NIC needs its subnet and public IP, the VM its NIC), whatever else the portal does:
  *
- *   chain    = (vnet + publicIp + nic + vm) × timeScale
- *              — one VM's LROs must run one after the other (the NIC needs the IP and the subnet, the VM needs the NIC);
- *                the network's PUT precedes the first VM of each subscription (the resource group exists already:
- *                it was created when the tenant subscribed).
+ *   chain    = (max(vnet, publicIp) + nic + vm) × timeScale
+ *              — the vnet and the public IP are independent and may run at once; then the NIC, then the VM. Every VM
+ *                of a subscription needs its vnet (the resource group exists: it was created when the tenant subscribed).
  *   throttle = max over subscriptions and ARM buckets b of  max(0, needed_b − capacity_b) ÷ refill_b
- *              — the minimum requests per subscription for V VMs, each LRO costing at least 1 PUT, 1 status read
- *                (a separate bucket: its path names the region) and 1 final GET:
- *                  writes      = 1 (vnet) + 3·V
- *                  status reads = 1 + 3·V,  final GETs = 1 + 3·V
+ *              — the fewest requests per subscription for V VMs: one PUT and one status read per LRO, no final GET:
+ *                  writes = 1 (vnet) + 3·V,  reads = 1 + 3·V
  *                and Compute's PutVM windows (V ≤ 240 per 3 min per subscription). Buckets refill in real time.
  *   bound    = max(chain, throttle)
+ * The submit (the web tier writing 50 VMs and their jobs in one transaction) is not in the bound but is in the wall time.
  */
 export function lowerBound(vmsPerSubscription: number[], timeScale: number): LowerBound {
-  const chainSeconds = (MODELLED_SECONDS.vnet + MODELLED_SECONDS.publicIp + MODELLED_SECONDS.nic + MODELLED_SECONDS.vm) * timeScale;
+  const chainSeconds = (Math.max(MODELLED_SECONDS.vnet, MODELLED_SECONDS.publicIp) + MODELLED_SECONDS.nic + MODELLED_SECONDS.vm) * timeScale;
   const over = (needed: number, b: { capacity: number; refillPerSecond: number }) => Math.max(0, needed - b.capacity) / b.refillPerSecond;
-  const perSubscription = vmsPerSubscription.map((v) => ({ writes: 1 + 3 * v, statusReads: 1 + 3 * v, finalGets: 1 + 3 * v, putVm: v }));
+  const perSubscription = vmsPerSubscription.map((v) => ({ writes: 1 + 3 * v, statusReads: 1 + 3 * v, putVm: v }));
   const throttleSeconds = Math.max(
     0,
     ...perSubscription.map((n) =>
-      Math.max(
-        over(n.writes, DEFAULT_LIMITS.writes),
-        over(n.statusReads, DEFAULT_LIMITS.reads),
-        over(n.finalGets, DEFAULT_LIMITS.reads),
-        ...COMPUTE_POLICIES.putVm.map((p) => over(n.putVm, p)),
-      ),
+      Math.max(over(n.writes, DEFAULT_LIMITS.writes), over(n.statusReads, DEFAULT_LIMITS.reads), ...COMPUTE_POLICIES.putVm.map((p) => over(n.putVm, p))),
     ),
   );
+  const m = MODELLED_SECONDS;
   return {
     seconds: Math.max(chainSeconds, throttleSeconds),
     chainSeconds,
     throttleSeconds,
     perSubscription,
-    formula: "max((vnet 3 s + public IP 3 s + NIC 2 s + VM 60 s) × timeScale, max over subscriptions·buckets of max(0, needed − capacity) ÷ refill)",
+    formula:
+      `max((max(vnet ${m.vnet} s, public IP ${m.publicIp} s) + NIC ${m.nic} s + VM ${m.vm} s) × timeScale ${timeScale}, ` +
+      "max over subscriptions·buckets of max(0, needed − capacity) ÷ refill, with writes = reads = 1 + 3·VMs per subscription)",
   };
 }
 

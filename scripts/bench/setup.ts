@@ -30,6 +30,21 @@ export const BENCH_REGION = "eastus";
 export const BENCH_SIZE = "Standard_D2s_v5"; // 2 vCPUs
 export const BENCH_IMAGE = "Canonical:ubuntu-24_04-lts:server:latest";
 
+/**
+ * The services' 5 s interactive transactions can expire on a machine far above its CPU count (Prisma P2028). A rolled
+ * back setup step left nothing behind, so it is sent again (up to 3 attempts), as an admin would click again.
+ */
+async function again<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 3 || (error as { code?: string }).code !== "P2028") throw error;
+      console.log(`[setup] ${what}: the transaction expired on a busy machine; sending it again`);
+    }
+  }
+}
+
 async function staffUser() {
   const user = await db.user.upsert({
     where: { email: "bench-admin@bench.test" },
@@ -51,7 +66,7 @@ export async function setupTenantSubscriptions(stack: Stack, opts: { count: numb
     await control.setCoreQuota(sub.subscriptionId, { [BENCH_REGION]: Math.max(1000, opts.vmsEach * 2 * 2) });
     const principal = await control.addPrincipal({ tenantId: SEED.tenants.provider, displayName: `${opts.label.toLowerCase()}-automation-${i + 1}` });
     await control.assignRole({ appId: principal.appId, scope: `/subscriptions/${sub.subscriptionId}`, role: "Owner" });
-    const row = await onboardSubscription(null, {
+    const row = await again("onboard a subscription", () => onboardSubscription(null, {
       displayName: `${opts.label} ${i + 1} (emulator)`,
       cloud: "Custom",
       armEndpoint: emulator.url,
@@ -61,7 +76,7 @@ export async function setupTenantSubscriptions(stack: Stack, opts: { count: numb
       subscriptionId: sub.subscriptionId,
       clientId: principal.appId,
       clientSecret: principal.secret,
-    });
+    }));
     onboarded.push({ ...row, armSubscriptionId: sub.subscriptionId });
   }
   const validation = await waitForOperations(onboarded.map((o) => o.operationId), { timeoutMs: 120_000 });
@@ -91,7 +106,7 @@ export async function setupTenantSubscriptions(stack: Stack, opts: { count: numb
     const tenant = await db.tenant.create({ data: { slug, name: `${opts.label} tenant ${i + 1}` } });
     const owner = await db.user.create({ data: { email: `owner@${slug}.test`, name: `Owner ${i + 1}`, passwordHash: "x" } });
     await db.membership.create({ data: { userId: owner.id, tenantId: tenant.id, role: "owner" } });
-    const sub = await subscribeTenantToPlan(admin, { tenantId: tenant.id, planId: plan.id, selfService: false });
+    const sub = await again("subscribe a tenant", () => subscribeTenantToPlan(admin, { tenantId: tenant.id, planId: plan.id, selfService: false }));
     provisioning.push(sub.operationId);
     const ts = await db.tenantSubscription.findUniqueOrThrow({ where: { id: sub.id } });
     out.push({

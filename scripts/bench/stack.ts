@@ -52,6 +52,8 @@ export type Stack = {
   control: EmulatorControl;
   workers: Child[];
   startWorker(): Promise<Child>;
+  /** Starts a worker without waiting: `ready` resolves when it has registered its handlers. */
+  spawnWorker(): { child: Child; ready: Promise<void> };
   cleanup(): Promise<void>;
 };
 
@@ -124,22 +126,28 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       PORTAL_DATA_DIR: dataDir,
       WORKER_CONCURRENCY: String(opts.workerConcurrency),
       JOBS_POLL_MIN_MS: String(opts.pollMinMs),
+      // The workers time their first polls by Azure's typical durations on the emulator's clock.
+      JOBS_LRO_TIME_SCALE: String(opts.timeScale),
       SYNC_INTERVAL_MINUTES: "0", // no background syncs in the middle of a measurement
     };
     let n = 0;
-    const startWorker = async () => {
-      const { child, ready } = startChild({
+    const spawnWorker = () => {
+      const started = startChild({
         name: `worker-${++n}`,
         cwd: repoRoot,
         args: tsArgs("worker/main.ts"),
         env: workerEnv,
         ready: (line) => line.includes('"worker":"ready"'),
       });
-      workers.push(child);
+      workers.push(started.child);
+      return started;
+    };
+    const startWorker = async () => {
+      const { child, ready } = spawnWorker();
       await ready;
       return child;
     };
-    return { dataDir, databaseUrl: pg.url, emulator, control, workers, startWorker, cleanup };
+    return { dataDir, databaseUrl: pg.url, emulator, control, workers, startWorker, spawnWorker, cleanup };
   } catch (error) {
     await cleanup();
     throw error;
