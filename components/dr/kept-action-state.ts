@@ -9,7 +9,8 @@ type Kept = { result: ActionResult; values: KeptValues | null; posts: number };
 /**
  * useActionState that remembers what was posted. React 19 resets a form's uncontrolled fields after its action, so a
  * refused post would lose what the user chose; fields read `value(name)` as their defaultValue and come back as posted.
- * Controls that keep their own state (Radix checkboxes reset to their first value) take `posts` in their key instead.
+ * React applies a new defaultValue to inputs but not to a <select> (nor to a Radix checkbox, which resets to its first
+ * value), so those take `posts` as their key and come back with the posted value.
  */
 export function useKeptActionState(action: (prev: ActionResult, form: FormData) => Promise<ActionResult>, initial: Record<string, string> = {}) {
   const [kept, formAction, isPending] = React.useActionState(async (prev: Kept, form: FormData): Promise<Kept> => {

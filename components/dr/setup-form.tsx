@@ -20,7 +20,7 @@ export type SetupFormProps = {
 
 /** The tenant DR setup: the guide's values are the defaults; every field's error shows beside it and every value survives a refused post. */
 export function SetupForm({ action, containerId, tenantSubscriptionId, defaults, networks }: SetupFormProps) {
-  const { state, formAction, isPending, value } = useKeptActionState(action, defaults);
+  const { state, formAction, isPending, value, posts } = useKeptActionState(action, defaults);
   const e = (k: string) => (state.ok ? undefined : state.fieldErrors?.[k]);
   const field = (name: string, label: string, description?: string) => (
     <FormField label={label} name={name} description={description} error={e(name)} required>
@@ -44,7 +44,7 @@ export function SetupForm({ action, containerId, tenantSubscriptionId, defaults,
         <legend className="mb-2 font-semibold">2 · Replication policy (HyperVReplicaAzure)</legend>
         {field("policyName", "Policy name")}
         <FormField label="Copy frequency" name="copyFrequencySeconds" error={e("copyFrequencySeconds")} required>
-          <NativeSelect name="copyFrequencySeconds" defaultValue={value("copyFrequencySeconds")} options={[{ value: "30", label: "30 seconds" }, { value: "300", label: "5 minutes" }, { value: "900", label: "15 minutes" }]} />
+          <NativeSelect key={posts} name="copyFrequencySeconds" defaultValue={value("copyFrequencySeconds")} options={[{ value: "30", label: "30 seconds" }, { value: "300", label: "5 minutes" }, { value: "900", label: "15 minutes" }]} />
         </FormField>
         {field("recoveryPointHours", "Recovery points to keep (hours)", "1–24.")}
         {field("appConsistentHours", "App-consistent snapshot frequency (hours)", "0 turns them off; at most the hours kept.")}
@@ -55,7 +55,7 @@ export function SetupForm({ action, containerId, tenantSubscriptionId, defaults,
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-2 font-semibold">3 · Network mapping</legend>
         <FormField label="On-premises VM network" name="vmNetworkId" description="Mapped to the virtual network above." error={e("vmNetworkId")} required>
-          <NativeSelect name="vmNetworkId" options={networks} placeholder="Choose…" defaultValue={value("vmNetworkId")} />
+          <NativeSelect key={posts} name="vmNetworkId" options={networks} placeholder="Choose…" defaultValue={value("vmNetworkId")} />
         </FormField>
       </fieldset>
       {!state.ok && state.formError && <FormAlert>{state.formError}</FormAlert>}

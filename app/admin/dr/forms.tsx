@@ -12,11 +12,11 @@ import { useKeptActionState } from "@/components/dr/kept-action-state";
 const err = (s: ActionResult, k: string) => (s.ok ? undefined : s.fieldErrors?.[k]);
 
 export function RegisterVaultForm({ subscriptions }: { subscriptions: SelectOption[] }) {
-  const { state, formAction, isPending, value } = useKeptActionState(registerVaultAction, { azureSubscriptionId: "", region: "westus", resourceGroup: "WAPRecoveryGroup", name: "WAPRecoveryVault" });
+  const { state, formAction, isPending, value, posts } = useKeptActionState(registerVaultAction, { azureSubscriptionId: "", region: "westus", resourceGroup: "WAPRecoveryGroup", name: "WAPRecoveryVault" });
   return (
     <form action={formAction} className="grid gap-4 sm:grid-cols-2">
       <FormField label="Provider subscription" name="azureSubscriptionId" error={err(state, "azureSubscriptionId")} required>
-        <NativeSelect name="azureSubscriptionId" options={subscriptions} placeholder="Choose a subscription" defaultValue={value("azureSubscriptionId")} />
+        <NativeSelect key={posts} name="azureSubscriptionId" options={subscriptions} placeholder="Choose a subscription" defaultValue={value("azureSubscriptionId")} />
       </FormField>
       <FormField label="Region" name="region" description="Every tenant's replicas land here." error={err(state, "region")} required>
         <Input name="region" defaultValue={value("region")} />
@@ -37,13 +37,13 @@ export function RegisterVaultForm({ subscriptions }: { subscriptions: SelectOpti
 }
 
 export function AssignCloudForm({ containerId, options }: { containerId: string; options: SelectOption[] }) {
-  const { state, formAction, isPending, value } = useKeptActionState(assignCloudAction);
+  const { state, formAction, isPending, value, posts } = useKeptActionState(assignCloudAction);
   if (options.length === 0) return <span className="text-sm text-muted-foreground">No unassigned tenant subscription</span>;
   return (
     <form action={formAction} className="flex flex-wrap items-start gap-2">
       <input type="hidden" name="containerId" value={containerId} />
       <FormField label="Tenant subscription" name="tenantSubscriptionId" error={err(state, "tenantSubscriptionId") ?? (!state.ok ? state.formError : undefined)} className="min-w-64">
-        <NativeSelect name="tenantSubscriptionId" options={options} placeholder="Choose…" defaultValue={value("tenantSubscriptionId")} />
+        <NativeSelect key={posts} name="tenantSubscriptionId" options={options} placeholder="Choose…" defaultValue={value("tenantSubscriptionId")} />
       </FormField>
       <SubmitButton isPending={isPending} pendingLabel="Assigning…" className="mt-6" size="sm">Assign</SubmitButton>
     </form>
