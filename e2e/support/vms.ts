@@ -19,19 +19,32 @@ export async function subscribeTenant(tenant: { id: string; slug: string }, plan
   return { id: subscriptionId };
 }
 
-/** A running VM as a finished vm.create leaves it. */
-export async function createVmRow(opts: { tenantId: string; tenantSubscriptionId: string; name: string; osType?: "Windows" | "Linux"; publicIp?: string }) {
+/** A VM as a finished vm.create (and, for deallocated, a vm.stop) leaves it. */
+export async function createVmRow(opts: {
+  tenantId: string;
+  tenantSubscriptionId: string;
+  name: string;
+  osType?: "Windows" | "Linux";
+  publicIp?: string;
+  region?: string;
+  powerState?: "running" | "deallocated";
+}) {
   const vmId = id();
   const isWindows = opts.osType === "Windows";
   await db().query(
     `insert into "VirtualMachine" (id, "tenantId", "tenantSubscriptionId", name, region, size, vcpus, "memoryMb", "osType", "imagePublisher", "imageOffer", "imageSku",
        "imageVersion", "adminUsername", "networkName", "subnetName", "hasPublicIp", "publicIp", "privateIp", "provisioningState", "powerState", "updatedAt")
-     values ($1, $2, $3, $4, 'eastus', 'Standard_B2s', 2, 4096, $5, $6, $7, $8, 'latest', 'azureops', 'vnet-eastus', 'default', $9, $10, '10.1.0.4', 'Succeeded', 'running', now())`,
+     values ($1, $2, $3, $4, $11, 'Standard_B2s', 2, 4096, $5, $6, $7, $8, 'latest', 'azureops', 'vnet-eastus', 'default', $9, $10, '10.1.0.4', 'Succeeded', $12, now())`,
     [
       vmId, opts.tenantId, opts.tenantSubscriptionId, opts.name, isWindows ? "Windows" : "Linux",
       isWindows ? "MicrosoftWindowsServer" : "Canonical", isWindows ? "WindowsServer" : "ubuntu-24_04-lts", isWindows ? "2022-datacenter-azure-edition" : "server",
-      Boolean(opts.publicIp), opts.publicIp ?? null,
+      Boolean(opts.publicIp), opts.publicIp ?? null, opts.region ?? "eastus", opts.powerState ?? "running",
     ],
   );
   return { id: vmId };
+}
+
+/** Suspends a tenant as the admin's Suspend button does (the admin flow has its own spec). */
+export async function suspendTenant(tenant: { id: string }) {
+  await db().query(`update "Tenant" set state = 'suspended', "updatedAt" = now() where id = $1`, [tenant.id]);
 }

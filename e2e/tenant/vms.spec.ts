@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { createTenant, createUser, unique } from "../support/db";
 import { formAlert, signInAndLand } from "../support/login";
-import { createVmRow, subscribeTenant } from "../support/vms";
+import { createVmRow, subscribeTenant, suspendTenant } from "../support/vms";
 
 const vmPassword = "Tenant-VM-Passw0rd!";
 const header = (page: Page) => page.locator("h1").locator("..");
@@ -132,4 +132,118 @@ test("Contoso cannot open AcmeCorp's VM or its RDP file, and AcmeCorp still can"
   expect(rdp.status()).toBe(200);
   expect(await rdp.text()).toContain("full address:s:20.1.2.3:3389");
   await acmeContext.close();
+});
+
+test("an owner with many VMs sees them counted on the dashboard, then searches, filters, sorts and pages the list; a bulk start of running VMs is refused by name", async ({ page }) => {
+  const tenant = await createTenant(unique("Northwind"));
+  const sub = await subscribeTenant(tenant);
+  const owner = await createUser({ tenantId: tenant.id, role: "owner" });
+  for (let i = 1; i <= 16; i++) await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: `app-${String(i).padStart(2, "0")}` });
+  for (let i = 1; i <= 3; i++) await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: `db-0${i}`, region: "westeurope", powerState: "deallocated", publicIp: `20.0.0.${i}` });
+  await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
+
+  // The dashboard: quota bars with used/limit and the VMs by state, each state a link to the filtered list.
+  await expect(page.getByRole("progressbar", { name: "VMs quota" })).toHaveAttribute("aria-valuetext", "19 of 20 used");
+  await expect(page.getByRole("progressbar", { name: "vCPUs quota" })).toHaveAttribute("aria-valuetext", /^38 of \d+ used$/);
+  await expect(page.getByRole("progressbar", { name: "Public IPs quota" })).toHaveAttribute("aria-valuetext", /^3 of \d+ used$/);
+  const byState = page.getByRole("list", { name: /^VMs by state in / });
+  await expect(byState.getByRole("listitem")).toHaveCount(2);
+  await expect(byState.getByRole("link").filter({ hasText: "Stopped" })).toContainText("3");
+  await byState.getByRole("link").filter({ hasText: "Stopped" }).click();
+  const table = page.getByRole("table", { name: "Virtual machines" });
+  const names = table.getByRole("link", { name: /^(app|db)-\d+$/ });
+  await expect(names).toHaveText(["db-03", "db-02", "db-01"]);
+
+  // Region filter, search and sort.
+  await page.goto(`/tenant/${tenant.slug}/vms`);
+  await expect(names).toHaveCount(19);
+  await page.getByRole("combobox", { name: "Region" }).selectOption("westeurope");
+  await expect(names).toHaveCount(3);
+  await page.getByRole("combobox", { name: "Region" }).selectOption("");
+  await page.getByPlaceholder("Search by name").fill("app-1");
+  await expect(names).toHaveCount(7);
+  await table.getByRole("link", { name: "Name" }).click();
+  await expect(names.first()).toHaveText("app-10");
+  await table.getByRole("link", { name: "Name" }).click();
+  await expect(names.first()).toHaveText("app-16");
+
+  // Paging at 20 a page, sorted by name.
+  await page.goto(`/tenant/${tenant.slug}/vms?sort=name&dir=asc`);
+  for (let i = 20; i <= 22; i++) await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: `app-${i}` });
+  await page.reload();
+  await expect(names).toHaveCount(20);
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(names).toHaveText(["db-02", "db-03"]);
+
+  // Bulk start of VMs that already run: nothing is queued and the dialog names each one.
+  await page.goto(`/tenant/${tenant.slug}/vms?sort=name&dir=asc&q=app-0`);
+  await expect(names).toHaveCount(9);
+  await table.getByRole("checkbox", { name: "Select row" }).nth(0).check();
+  await table.getByRole("checkbox", { name: "Select row" }).nth(1).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Start" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await confirm.getByRole("button", { name: "Start" }).click();
+  await expect(confirm).toContainText("app-01 is already running. app-02 is already running.");
+});
+
+test("a suspended tenant's owner still sees the VMs but can change nothing", async ({ page }) => {
+  const tenant = await createTenant(unique("Suspended"));
+  const sub = await subscribeTenant(tenant);
+  const owner = await createUser({ tenantId: tenant.id, role: "owner" });
+  const vm = await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: unique("frozen") });
+  await suspendTenant(tenant);
+  await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
+
+  await expect(page.getByText(`${tenant.name} is suspended`).first()).toBeVisible();
+  await page.goto(`/tenant/${tenant.slug}/vms`);
+  await expect(page.getByRole("table", { name: "Virtual machines" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "Create a VM" })).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  await page.goto(`/tenant/${tenant.slug}/vms/${vm.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  for (const name of ["Start", "Stop", "Restart", "Resize", "Delete", "Add data disk"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  expect((await page.goto(`/tenant/${tenant.slug}/vms/new`))?.status()).toBe(404);
+});
+
+test("refused input stays beside its field, keeps what was typed and creates nothing; the review lists every choice", async ({ page }) => {
+  const tenant = await createTenant(unique("Litware"));
+  const sub = await subscribeTenant(tenant);
+  const owner = await createUser({ tenantId: tenant.id, role: "owner" });
+  await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: "taken-01" });
+  await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
+  await page.goto(`/tenant/${tenant.slug}/vms/new`);
+
+  const form = page.getByRole("form", { name: "Create a virtual machine" });
+  await form.getByRole("combobox", { name: "Region" }).selectOption("eastus");
+  await form.getByRole("combobox", { name: "Image" }).selectOption({ label: "Ubuntu Server 24.04 LTS" });
+  await form.getByRole("combobox", { name: "Size", exact: true }).selectOption("Standard_D2s_v5");
+  await form.getByRole("textbox", { name: "Name", exact: true }).fill("taken-01");
+  await form.getByRole("textbox", { name: "User name" }).fill("azureops");
+  await password(form).fill(vmPassword);
+  await form.locator('input[name="confirmPassword"]').fill(vmPassword);
+  await form.getByRole("switch", { name: "Public IP address" }).click();
+  await form.getByRole("spinbutton", { name: "Number of data disks" }).fill("9");
+  await form.getByRole("spinbutton", { name: "Size of each disk (GiB)" }).fill("256");
+
+  const review = form.getByRole("definition");
+  await expect(review.filter({ hasText: "azureops with a password" })).toHaveCount(1);
+  await expect(review.filter({ hasText: "Default network (new)" })).toHaveCount(1);
+  await expect(review.filter({ hasText: "9 × 256 GiB" })).toHaveCount(1);
+
+  // The size takes 4 data disks: the server says so beside the field.
+  await form.getByRole("button", { name: "Create VM" }).click();
+  await expect(form.getByText("Standard_D2s_v5 takes at most 4 data disks.")).toBeVisible();
+  await expect(form.getByRole("spinbutton", { name: "Number of data disks" })).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("taken-01");
+
+  // The name is taken in this subscription; the password is typed again (the form never keeps it).
+  await form.getByRole("spinbutton", { name: "Number of data disks" }).fill("1");
+  await password(form).fill(vmPassword);
+  await form.locator('input[name="confirmPassword"]').fill(vmPassword);
+  await form.getByRole("button", { name: "Create VM" }).click();
+  await expect(form.getByText("A VM with this name already exists in this subscription.")).toBeVisible();
+  await expect(form.getByRole("combobox", { name: "Image" })).toHaveValue(/^Canonical:ubuntu-24_04-lts:server:/);
+
+  await page.goto(`/tenant/${tenant.slug}/vms`);
+  await expect(page.getByRole("table", { name: "Virtual machines" }).getByRole("row")).toHaveCount(2);
 });
