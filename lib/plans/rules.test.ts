@@ -60,7 +60,7 @@ describe("image choices", () => {
   });
 
   it("lists the catalogue with friendly names, Linux before Windows", () => {
-    expect(catalogueImages(discovery).map((i) => i.label)).toEqual(["Ubuntu Server 24.04 LTS", "Windows Server 2022 Datacenter"]);
+    expect(catalogueImages(discovery).map((i) => i.label)).toEqual(["Ubuntu Server 24.04 LTS", "Windows Server 2022 Datacenter: Azure Edition"]);
   });
 });
 

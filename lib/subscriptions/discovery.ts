@@ -29,8 +29,10 @@ export function readValidation(json: unknown): ValidationResult | null {
 export function imageLabel(image: Pick<DiscoveredImage, "publisher" | "offer" | "sku">) {
   const sku = image.sku.toLowerCase();
   if (image.publisher === "MicrosoftWindowsServer") {
-    const year = sku.match(/20\d\d/)?.[0];
-    return `Windows Server ${year ?? ""} ${sku.includes("core") ? "Datacenter Core" : "Datacenter"}${sku.includes("gen2") || sku.includes("g2") ? " (Gen2)" : ""}`.replace(/\s+/g, " ").trim();
+    const year = sku.match(/20\d\d/)?.[0] ?? "";
+    const edition = sku.includes("core") ? "Datacenter Core" : "Datacenter";
+    const variant = sku.includes("azure-edition") ? ": Azure Edition" : /gen2|-g2\b|gensecond/.test(sku) ? " (Gen2)" : "";
+    return `Windows Server ${year} ${edition}${variant}`.replace(/\s+/g, " ").trim();
   }
   if (image.publisher === "Canonical") {
     const version = (image.offer + " " + image.sku).match(/(\d\d)[._](04)/);
