@@ -31,7 +31,8 @@ export default defineConfig({
   webServer: {
     command: "node --import tsx scripts/start.ts",
     url: `${e2eStack.baseUrl}/api/health`,
-    timeout: 240_000,
+    // A first start builds the app: on a busy 2-core machine that alone can take minutes.
+    timeout: 600_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },

@@ -7,7 +7,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { dataDir, loadLocalSecrets, repoRoot, startDataStores } from "./lib/stack.ts";
 import { nextCli, startChild, stopChild, tsArgs, type Child } from "./lib/children.ts";
-import { isBuildStale } from "./lib/build.ts";
+import { isBuildStale, markBuiltAsOf } from "./lib/build.ts";
 import { migrateDeploy } from "./migrate.ts";
 
 const isDev = process.argv.includes("--dev");
@@ -83,8 +83,10 @@ async function main() {
 
     if (!isDev && isBuildStale(repoRoot)) {
       log("building the web app (first start or changed sources)…");
+      const buildStarted = new Date();
       const build = spawnSync(process.execPath, [nextCli, "build"], { cwd: repoRoot, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
       if (build.status !== 0) throw new Error("next build failed");
+      markBuiltAsOf(repoRoot, buildStarted);
     }
     const web = startChild({
       name: "web",

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 
 const sources = ["app", "components", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
@@ -21,4 +21,13 @@ export function isBuildStale(root: string) {
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+/**
+ * Dates the build at its start: a source edited while `next build` ran may not be in it, and must make the next
+ * start build again.
+ */
+export function markBuiltAsOf(root: string, startedAt: Date) {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (existsSync(buildId)) utimesSync(buildId, startedAt, startedAt);
 }
