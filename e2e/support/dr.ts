@@ -54,29 +54,47 @@ export async function openVault(page: Page) {
   }).toPass({ timeout: 90_000 });
 }
 
-/** Admin: assigns AcmeCorp Cloud to AcmeCorp's subscription (if not yet) and opens its setup page. */
-export async function openAcmeCloud(page: Page) {
-  const row = page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" });
+/** Admin, on the vault page: assigns a cloud to a tenant's subscription (if not yet) and opens its setup page. */
+export async function openCloud(page: Page, cloud: string, tenantName: string) {
+  const row = page.getByRole("row").filter({ hasText: cloud });
   if (await row.getByRole("button", { name: "Assign" }).isVisible()) {
-    const value = await row.locator("option", { hasText: "AcmeCorp —" }).first().getAttribute("value");
+    const value = await row.locator("option", { hasText: `${tenantName} —` }).first().getAttribute("value");
     await row.getByRole("combobox", { name: "Tenant subscription" }).selectOption(value!);
     await row.getByRole("button", { name: "Assign" }).click();
   } else {
     await row.getByRole("link").click();
   }
-  await expect(page.getByRole("heading", { name: "AcmeCorp Cloud — disaster recovery" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `${cloud} — disaster recovery` })).toBeVisible();
+}
+
+export const openAcmeCloud = (page: Page) => openCloud(page, "AcmeCorp Cloud", "AcmeCorp");
+
+/** The provider's part of self-service: an admin (in a context of its own) gives a cloud to a tenant and leaves the setup to them. */
+export async function assignCloudAsAdmin(browser: Browser, cloud: string, tenantName: string) {
+  const admin = await createUser({ staffRole: "admin" });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndLand(page, admin.email, admin.password, /\/admin/);
+  await openVault(page);
+  await openCloud(page, cloud, tenantName);
+  await context.close();
 }
 
 export const uniqueStorageName = () => `drstorage${randomBytes(4).toString("hex")}`;
+
+/** The three setup steps, as the admin's cloud page and the tenant's DR page list them. */
+export const SETUP_STEPS = ["1. Storage account and network", "2. Replication policy", "3. Network mapping"];
+
+export async function expectSetupSucceeded(page: Page) {
+  for (const step of SETUP_STEPS) await expect(page.getByText(step).locator("..")).toContainText("Succeeded", { timeout: 120_000 });
+}
 
 /** Admin: the setup form with the guide's values (the defaults) and a unique storage account name; waits for all three steps. */
 export async function runAcmeSetup(page: Page) {
   await page.getByRole("textbox", { name: "Storage account (Standard_GRS)" }).fill(uniqueStorageName());
   await page.getByRole("combobox", { name: "On-premises VM network" }).selectOption({ label: "YellowNetwork" });
   await page.getByRole("button", { name: "Save and run setup" }).click();
-  for (const step of ["1. Storage account and network", "2. Replication policy", "3. Network mapping"]) {
-    await expect(page.getByText(step).locator("..")).toContainText("Succeeded", { timeout: 120_000 });
-  }
+  await expectSetupSucceeded(page);
 }
 
 /** For specs that need AcmeCorp's DR ready: runs the admin's part through the UI unless an earlier spec did. */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createUser } from "../support/db";
-import { ensureAcmeDr, tenantIdBySlug } from "../support/dr";
+import { assignCloudAsAdmin, ensureAcmeDr, expectSetupSucceeded, tenantIdBySlug, uniqueStorageName } from "../support/dr";
 import { signInAndLand } from "../support/login";
 
 async function refreshState(page: Page) {
@@ -65,4 +65,60 @@ test("AcmeCorp's owner protects VM01, runs a test failover with Azure's tasks sh
   // The owner still sees it.
   await page.goto(itemUrl);
   await expect(page.getByRole("heading", { name: "VM01" })).toBeVisible();
+});
+
+test("Contoso's owner sets DR up for the cloud the provider assigned, step by step; a reader sees the steps and no form", async ({ page, browser }) => {
+  test.setTimeout(360_000);
+  await ensureAcmeDr(browser);
+  const contosoId = await tenantIdBySlug("contoso");
+  const owner = await createUser({ tenantId: contosoId, role: "owner" });
+  const reader = await createUser({ tenantId: contosoId, role: "reader" });
+  await signInAndLand(page, owner.email, owner.password, /\/tenant\/contoso/);
+
+  // Until the provider assigns a cloud, the page says so and what to ask for.
+  await page.goto("/tenant/contoso/dr");
+  if (await page.getByText("No on-premises cloud is assigned to you yet").isVisible()) {
+    await expect(page.getByText("Ask your provider to assign your VMM cloud")).toBeVisible();
+    await assignCloudAsAdmin(browser, "Contoso Cloud", "Contoso");
+    await page.reload();
+  }
+
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save and run setup" }) });
+  await expect(page.getByRole("heading", { name: "Disaster recovery setup" })).toBeVisible();
+  await expect(form.getByRole("textbox", { name: "Resource group" })).toHaveValue("ContosoRecoveryGroup");
+  await expect(form.getByRole("textbox", { name: "Policy name" })).toHaveValue("Contoso-Policy");
+  // AcmeCorp's mapped network is not Contoso's to choose.
+  const network = form.getByRole("combobox", { name: "On-premises VM network" });
+  await expect(network.locator("option", { hasText: "YellowNetwork" })).toHaveCount(0);
+  await network.selectOption({ label: "BlueNetwork" });
+  await form.getByRole("textbox", { name: "Address space" }).fill("10.60.0.0/16");
+  await form.getByRole("textbox", { name: "Subnet prefix" }).fill("10.60.1.0/24");
+
+  // A bad storage name is refused beside its field, and the rest of the form is kept.
+  await form.getByRole("textbox", { name: "Storage account (Standard_GRS)" }).fill("DR_Storage");
+  await form.getByRole("button", { name: "Save and run setup" }).click();
+  await expect(form.getByText("Storage account names are 3–24 characters")).toBeVisible();
+  await expect(network.locator("option:checked")).toHaveText("BlueNetwork");
+  await expect(form.getByRole("textbox", { name: "Address space" })).toHaveValue("10.60.0.0/16");
+
+  await form.getByRole("textbox", { name: "Storage account (Standard_GRS)" }).fill(uniqueStorageName());
+  await form.getByRole("button", { name: "Save and run setup" }).click();
+  await expectSetupSucceeded(page);
+  await expect(page.getByRole("heading", { name: "On-premises VMs in Contoso Cloud" })).toBeVisible();
+
+  // Each step can be run again by the owner.
+  await page.getByText("3. Network mapping").locator("..").getByRole("button", { name: "Run again" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Run" }).click();
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await expectSetupSucceeded(page);
+
+  // A reader sees the steps' state, with no form and no "Run again".
+  const other = await browser.newContext();
+  const theirs = await other.newPage();
+  await signInAndLand(theirs, reader.email, reader.password, /\/tenant\/contoso/);
+  await theirs.goto("/tenant/contoso/dr");
+  await expect(theirs.getByText("3. Network mapping").locator("..")).toContainText("Succeeded");
+  await expect(theirs.getByRole("button", { name: "Save and run setup" })).toHaveCount(0);
+  await expect(theirs.getByRole("button", { name: "Run again" })).toHaveCount(0);
+  await other.close();
 });
