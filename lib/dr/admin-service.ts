@@ -33,23 +33,42 @@ export async function refreshFabric(ctx: StaffContext | null, vaultId: string) {
 /**
  * One cloud belongs to one tenant subscription. The tenant's Azure subscription (the plan's) must offer the vault's
  * region: every replica of this VMM server lands there, so a subscription that cannot deploy there cannot recover.
+ * With the cloud the provider gives the tenant its on-premises VM network(s): the only ones its owner may map later.
+ * Assigning the same cloud to the same subscription again gives it the networks named, if they are free or already its own.
  */
 export async function assignCloud(ctx: StaffContext, input: AssignCloudInput) {
   const container = await db.protectionContainer.findUnique({ where: { id: input.containerId }, include: { vault: true } });
   if (!container) throw new NotFound("Cloud");
-  if (container.tenantSubscriptionId === input.tenantSubscriptionId) return container;
-  if (container.tenantSubscriptionId) throw new Conflict(`${container.friendlyName} is already assigned to another tenant. Remove its DR setup first.`);
+  const isReassign = container.tenantSubscriptionId === input.tenantSubscriptionId;
+  if (container.tenantSubscriptionId && !isReassign) throw new Conflict(`${container.friendlyName} is already assigned to another tenant. Remove its DR setup first.`);
   const ts = await db.tenantSubscription.findUnique({ where: { id: input.tenantSubscriptionId }, include: { tenant: true, plan: { include: { azureSubscription: true } } } });
   if (!ts || ts.state !== "active") throw new InvalidInput({ tenantSubscriptionId: ["Choose an active tenant subscription."] });
+  const errors: Record<string, string[]> = {};
   const regions = readDiscovery(ts.plan.azureSubscription.discovery).regions.map((r) => r.name);
-  if (!regions.includes(container.vault.region)) {
-    throw new InvalidInput({ tenantSubscriptionId: [`${ts.plan.azureSubscription.displayName} cannot deploy to ${container.vault.region}, the vault's region: replicas of this cloud could not be recovered there.`] });
+  if (!isReassign && !regions.includes(container.vault.region)) {
+    errors.tenantSubscriptionId = [`${ts.plan.azureSubscription.displayName} cannot deploy to ${container.vault.region}, the vault's region: replicas of this cloud could not be recovered there.`];
   }
+  const networks = await db.drVmNetwork.findMany({ where: { id: { in: input.vmNetworkIds }, vaultId: container.vaultId }, select: { id: true, friendlyName: true, tenantId: true } });
+  const unknown = input.vmNetworkIds.filter((id) => !networks.some((n) => n.id === id));
+  const others = networks.filter((n) => n.tenantId && n.tenantId !== ts.tenantId).map((n) => n.friendlyName);
+  const networkErrors = [
+    ...(unknown.length ? ["Choose VM networks of this vault's VMM servers; refresh the VMM servers if one is missing."] : []),
+    ...(others.length ? [`${others.join(", ")} ${others.length === 1 ? "is" : "are"} already given to another tenant.`] : []),
+  ];
+  if (networkErrors.length) errors.vmNetworkIds = networkErrors;
+  if (Object.keys(errors).length) throw new InvalidInput(errors);
   try {
     return await db.$transaction(async (tx) => {
-      const claimed = await tx.protectionContainer.updateMany({ where: { id: container.id, tenantSubscriptionId: null }, data: { tenantId: ts.tenantId, tenantSubscriptionId: ts.id, assignedAt: new Date() } });
-      if (claimed.count === 0) throw new Conflict(`${container.friendlyName} was assigned a moment ago; reload and check.`);
-      await recordAudit({ action: "dr.assignCloud", actor: ctx.user, tenantId: ts.tenantId, target: { type: "ProtectionContainer", id: container.id, name: container.friendlyName }, detail: { tenantSubscription: ts.name, tenant: ts.tenant.slug } }, tx);
+      if (!isReassign) {
+        const claimed = await tx.protectionContainer.updateMany({ where: { id: container.id, tenantSubscriptionId: null }, data: { tenantId: ts.tenantId, tenantSubscriptionId: ts.id, assignedAt: new Date() } });
+        if (claimed.count === 0) throw new Conflict(`${container.friendlyName} was assigned a moment ago; reload and check.`);
+      }
+      const given = await tx.drVmNetwork.updateMany({ where: { id: { in: input.vmNetworkIds }, OR: [{ tenantId: null }, { tenantId: ts.tenantId }] }, data: { tenantId: ts.tenantId } });
+      if (given.count !== input.vmNetworkIds.length) throw new Conflict("One of those VM networks was given to another tenant a moment ago; reload and check.");
+      await recordAudit({
+        action: "dr.assignCloud", actor: ctx.user, tenantId: ts.tenantId, target: { type: "ProtectionContainer", id: container.id, name: container.friendlyName },
+        detail: { tenantSubscription: ts.name, tenant: ts.tenant.slug, vmNetworks: networks.map((n) => n.friendlyName) },
+      }, tx);
       return { ...container, tenantId: ts.tenantId, tenantSubscriptionId: ts.id };
     });
   } catch (error) {

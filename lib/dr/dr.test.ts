@@ -20,7 +20,7 @@ const { drTenant, onboarded } = await import("./fixtures");
 const { registerVault, assignCloud } = await import("./admin-service");
 const { setupTenant } = await import("./setup-service");
 const { enableProtection, runDrAction, refreshProtection } = await import("./protection-service");
-const { setupTenantSchema } = await import("./schema");
+const { assignCloudSchema, setupTenantSchema } = await import("./schema");
 const { createVaultCredentials, getVaultCredentialsFile } = await import("./vault-credentials");
 
 let admin: Awaited<ReturnType<typeof staffContext>>;
@@ -95,10 +95,45 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(await db.sealedSecret.count({ where: { purpose: { startsWith: "dr.vaultCredentials:" } } })).toBe(1);
   });
 
-  it("assigns each cloud to one tenant, and never the same cloud to two", async () => {
-    await assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: acme.tenantSubscriptionId });
-    await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId });
-    await expect(assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: contoso.tenantSubscriptionId })).rejects.toBeInstanceOf(Conflict);
+  it("assigns each cloud to one tenant with the VM networks the provider gives it, and never a cloud or a network to two", async () => {
+    const network = (id: string) => db.drVmNetwork.findUniqueOrThrow({ where: { id }, select: { tenantId: true } });
+    // At least one network, checked at the edge; a form's single ticked box arrives as one string.
+    const form = (networks: string[]) => {
+      const f = new FormData();
+      f.set("containerId", ids.acmeCloud);
+      f.set("tenantSubscriptionId", acme.tenantSubscriptionId);
+      for (const n of networks) f.append("vmNetworkIds", n);
+      return f;
+    };
+    const refused = (() => {
+      try {
+        parseInput(assignCloudSchema, form([]));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(refused).toBeInstanceOf(InvalidInput);
+    expect(refused).toMatchObject({ fieldErrors: { vmNetworkIds: ["Choose at least one on-premises VM network for this tenant."] } });
+    expect(parseInput(assignCloudSchema, form([ids.yellow])).vmNetworkIds).toEqual([ids.yellow]);
+
+    await assignCloud(admin, parseInput(assignCloudSchema, form([ids.yellow])));
+    expect(await network(ids.yellow)).toEqual({ tenantId: acme.ctx.tenantId });
+    expect(await network(ids.blue)).toEqual({ tenantId: null });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "dr.assignCloud", targetId: ids.acmeCloud } });
+    expect(audit.detail).toMatchObject({ vmNetworks: ["YellowNetwork"] });
+
+    // AcmeCorp's network is refused beside the field, and nothing of the assignment is written.
+    await expect(assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue, ids.yellow] }))
+      .rejects.toMatchObject({ fieldErrors: { vmNetworkIds: ["YellowNetwork is already given to another tenant."] } });
+    await expect(assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: ["no-such-network"] }))
+      .rejects.toMatchObject({ fieldErrors: { vmNetworkIds: [expect.stringContaining("VM networks of this vault")] } });
+    expect(await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.contosoCloud } })).toMatchObject({ tenantId: null, tenantSubscriptionId: null });
+    expect(await network(ids.blue)).toEqual({ tenantId: null });
+
+    await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] });
+    expect(await network(ids.blue)).toEqual({ tenantId: contoso.ctx.tenantId });
+    await expect(assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] })).rejects.toBeInstanceOf(Conflict);
+    expect(await network(ids.yellow)).toEqual({ tenantId: acme.ctx.tenantId });
   });
 
   it("refuses bad setup input with field errors and makes no Azure call", async () => {
@@ -184,7 +219,7 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
   });
 
   it("fails a setup whose storage name is taken in Azure, at the name check, before creating anything", async () => {
-    await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId });
+    await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] });
     await emu.storage(SEED.apps.acme, SEED.subscriptions.acme).storageAccounts.create("AcmeCorpRecoveryGroup", "acmecorpdrstore", { location: "westus", sku: { name: "Standard_LRS" }, kind: "StorageV2" });
     const { operationId } = await setupTenant(admin, parseInput(setupTenantSchema, guideSetup({
       containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, resourceGroup: "ContosoRecoveryGroup", storageAccount: "acmecorpdrstore", policyName: "Contoso-Policy", vmNetworkId: ids.blue,

@@ -44,8 +44,8 @@ export async function getCloudSetup(_ctx: StaffContext, containerId: string) {
 }
 
 /**
- * Tenant: the cloud the provider assigned to this tenant, whether its plan offers DR, the VM networks it may map (unclaimed
- * or its own) and the setup's steps. Null when no cloud is assigned to the tenant.
+ * Tenant: the cloud the provider assigned to this tenant, whether its plan offers DR, the VM networks it may map (only
+ * those the provider gave it) and the setup's steps. Null when no cloud is assigned to the tenant.
  */
 export async function getTenantDrSetup(ctx: TenantContext) {
   const container = await db.protectionContainer.findFirst({
@@ -54,7 +54,7 @@ export async function getTenantDrSetup(ctx: TenantContext) {
     include: { vault: { select: { region: true } }, tenantSubscription: { select: { id: true, name: true, plan: { select: { name: true, offersDr: true } } } }, setup: true },
   });
   if (!container?.tenantSubscription) return null;
-  const networks = await db.drVmNetwork.findMany({ where: { vaultId: container.vaultId, OR: [{ tenantId: null }, { tenantId: ctx.tenantId }] }, orderBy: { friendlyName: "asc" }, select: { id: true, friendlyName: true } });
+  const networks = await db.drVmNetwork.findMany({ where: { vaultId: container.vaultId, tenantId: ctx.tenantId }, orderBy: { friendlyName: "asc" }, select: { id: true, friendlyName: true } });
   const operations = container.setup
     ? await db.operation.findMany({ where: { targetId: container.setup.id, tenantId: ctx.tenantId }, orderBy: { createdAt: "desc" }, take: 1, select: { id: true, state: true } })
     : [];

@@ -11,7 +11,15 @@ export const registerVaultSchema = z.object({
 });
 export type RegisterVaultInput = z.infer<typeof registerVaultSchema>;
 
-export const assignCloudSchema = z.object({ containerId: z.string().min(1), tenantSubscriptionId: z.string().min(1, "Choose the tenant subscription.") });
+/** A form posts `vmNetworkIds` once per ticked network: none, one (a string) or several (an array). */
+const idList = (atLeastOne: string) => z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1)).min(1, atLeastOne).max(20));
+
+/** The provider gives a VMM cloud to a tenant subscription, and with it the tenant's own on-premises VM network(s). */
+export const assignCloudSchema = z.object({
+  containerId: z.string().min(1),
+  tenantSubscriptionId: z.string().min(1, "Choose the tenant subscription."),
+  vmNetworkIds: idList("Choose at least one on-premises VM network for this tenant.").transform((ids) => [...new Set(ids)]),
+});
 export type AssignCloudInput = z.infer<typeof assignCloudSchema>;
 
 const hhmm = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use HH:MM (24-hour, UTC), or leave empty to start now.");

@@ -28,7 +28,7 @@ const { setupTenantSchema } = await import("./schema");
 type Dr = Awaited<ReturnType<typeof drTenant>>;
 let acme: Dr;
 let contoso: Dr;
-const ids = { acmeCloud: "", contosoCloud: "", yellow: "", blue: "", contosoSetup: "" };
+const ids = { acmeCloud: "", contosoCloud: "", yellow: "", blue: "", green: "", contosoSetup: "" };
 
 const setupInput = (over: Record<string, unknown> = {}) => parseInput(setupTenantSchema, {
   containerId: ids.acmeCloud, tenantSubscriptionId: acme.tenantSubscriptionId, resourceGroup: "AcmeCorpRecoveryGroup", storageAccount: `acmedr${randomBytes(3).toString("hex")}`,
@@ -56,8 +56,11 @@ beforeAll(async () => {
   ids.contosoCloud = fabric.containers.find((c) => c.friendlyName === "Contoso Cloud")!.id;
   ids.yellow = fabric.networks.find((n) => n.friendlyName === "YellowNetwork")!.id;
   ids.blue = fabric.networks.find((n) => n.friendlyName === "BlueNetwork")!.id;
-  await assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: acme.tenantSubscriptionId });
-  await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId });
+  // A third VM network of the VMM server that the provider gives nobody: unclaimed, so no tenant's owner may map it.
+  ids.green = (await db.drVmNetwork.create({ data: { vaultId: fabric.vaultId, fabricId: fabric.id, armName: "GreenNetwork", friendlyName: "GreenNetwork" } })).id;
+  // The provider gives each tenant its cloud and its own on-premises VM network.
+  await assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: acme.tenantSubscriptionId, vmNetworkIds: [ids.yellow] });
+  await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] });
   // Contoso's owner sets Contoso up first, so its network and setup exist for the isolation checks.
   const r = await setupTenant(as(contoso, "owner"), setupInput({ containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, resourceGroup: "ContosoRecoveryGroup", policyName: "Contoso-Policy", vmNetworkId: ids.blue }));
   ids.contosoSetup = r.setupId;
@@ -69,12 +72,12 @@ afterAll(async () => {
 });
 
 describe("tenant owner's self-service DR setup", () => {
-  it("shows the owner its assigned cloud, the networks it may map (not another tenant's) and whether the plan offers DR", async () => {
+  it("shows the owner its assigned cloud, only the networks the provider gave it (not another tenant's, not unclaimed ones) and whether the plan offers DR", async () => {
     const view = await getTenantDrSetup(as(acme, "reader"));
     expect(view?.container.friendlyName).toBe("AcmeCorp Cloud");
     expect(view?.tenantSubscription.plan.offersDr).toBe(true);
-    expect(view?.networks.map((n) => n.friendlyName)).toContain("YellowNetwork");
-    expect(view?.networks.map((n) => n.friendlyName)).not.toContain("BlueNetwork");
+    expect(view?.networks.map((n) => n.friendlyName)).toEqual(["YellowNetwork"]);
+    expect((await getTenantDrSetup(as(contoso, "reader")))?.networks.map((n) => n.friendlyName)).toEqual(["BlueNetwork"]);
   });
 
   it("refuses a reader, an operator, a plan without DR and a suspended tenant before anything is saved or sent to Azure", async () => {
@@ -105,8 +108,9 @@ describe("tenant owner's self-service DR setup", () => {
     await expect(setupTenant(owner, setupInput({ containerId: ids.contosoCloud }))).rejects.toBeInstanceOf(NotFound);
     // Its own cloud cannot replicate into another tenant's subscription.
     await expect(setupTenant(owner, setupInput({ tenantSubscriptionId: contoso.tenantSubscriptionId }))).rejects.toMatchObject({ fieldErrors: { tenantSubscriptionId: [expect.stringContaining("another tenant subscription")] } });
-    // Contoso's mapped network is not AcmeCorp's to map.
-    await expect(setupTenant(owner, setupInput({ vmNetworkId: ids.blue }))).rejects.toMatchObject({ fieldErrors: { vmNetworkId: [expect.stringContaining("another tenant")] } });
+    // Contoso's network is not AcmeCorp's to map, and neither is a network the provider gave nobody.
+    await expect(setupTenant(owner, setupInput({ vmNetworkId: ids.blue }))).rejects.toMatchObject({ fieldErrors: { vmNetworkId: [expect.stringContaining("not one of your networks")] } });
+    await expect(setupTenant(owner, setupInput({ vmNetworkId: ids.green }))).rejects.toMatchObject({ fieldErrors: { vmNetworkId: [expect.stringContaining("not one of your networks")] } });
     // Contoso's setup cannot be re-run by AcmeCorp's owner.
     await expect(rerunSetupStep(owner, ids.contosoSetup, "mapping")).rejects.toBeInstanceOf(NotFound);
     // Bad input is refused at the edge, beside its field.
@@ -115,16 +119,19 @@ describe("tenant owner's self-service DR setup", () => {
     const counters = await emu.control.counters();
     expect(counters.writes + counters.deletes + counters.actions).toBe(0);
     expect(await db.tenantDrSetup.findUniqueOrThrow({ where: { id: ids.contosoSetup } })).toMatchObject({ tenantId: contoso.ctx.tenantId, vmNetworkId: ids.blue });
+    expect(await db.tenantDrSetup.count({ where: { tenantId: acme.ctx.tenantId } })).toBe(0);
+    expect(await db.drVmNetwork.findUniqueOrThrow({ where: { id: ids.green } })).toMatchObject({ tenantId: null });
+    expect(await db.drVmNetwork.findUniqueOrThrow({ where: { id: ids.blue } })).toMatchObject({ tenantId: contoso.ctx.tenantId });
   });
 
-  it("sets its own DR up through the same operation as the admin's, and re-runs one step", async () => {
+  it("sets its own DR up with the network the provider gave it, through the same operation as the admin's, and re-runs one step", async () => {
     const owner = as(acme, "owner");
     const { setupId, operationId } = await setupTenant(owner, setupInput());
     const op = await succeeded(operationId);
     expect(op).toMatchObject({ kind: "dr.setupTenant", tenantId: acme.ctx.tenantId, actorId: acme.ctx.user.id });
     expect(op.steps.map((s) => s.name)).toContain("Map VM network");
     const setup = await db.tenantDrSetup.findUniqueOrThrow({ where: { id: setupId } });
-    expect(setup).toMatchObject({ tenantId: acme.ctx.tenantId, targetsState: "succeeded", policyState: "succeeded", mappingState: "succeeded" });
+    expect(setup).toMatchObject({ tenantId: acme.ctx.tenantId, vmNetworkId: ids.yellow, targetsState: "succeeded", policyState: "succeeded", mappingState: "succeeded" });
     expect(setup.storageAccountId).toContain(`/subscriptions/${SEED.subscriptions.acme}/`);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "dr.setupTenant", targetId: setupId }, orderBy: { at: "desc" } });
     expect(audit.detail).toMatchObject({ selfService: true });

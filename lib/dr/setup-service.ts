@@ -15,6 +15,12 @@ const isTenant = (actor: SetupActor): actor is TenantContext => "tenantId" in ac
 /** A tenant caller only ever finds rows of its own tenant: another tenant's cloud or setup is NotFound, like a typo. */
 const scope = (actor: SetupActor) => (isTenant(actor) ? { tenantId: actor.tenantId } : {});
 
+/**
+ * The VM networks a setup may map. The provider gives a tenant its networks when it assigns the cloud, so a tenant's owner
+ * maps only those; an admin may also map an unclaimed one, which the setup then gives to the tenant.
+ */
+const networkScope = (actor: SetupActor, tenantId: string) => (isTenant(actor) ? { tenantId: actor.tenantId } : { OR: [{ tenantId: null }, { tenantId }] });
+
 function assertOwnerMaySetUp(ctx: TenantContext, plan: { offersDr: boolean } | null | undefined) {
   if (ctx.role !== "owner") throw new Forbidden(`Only an owner of ${ctx.tenantName} can set up disaster recovery.`);
   if (ctx.tenantState === "suspended") throw new Forbidden(`${ctx.tenantName} is suspended: changes are disabled until your provider reactivates it.`);
@@ -23,7 +29,7 @@ function assertOwnerMaySetUp(ctx: TenantContext, plan: { offersDr: boolean } | n
 
 /**
  * Saves the tenant's DR settings and runs the three steps as one operation. Everything that can be checked without
- * Azure is checked here, so a bad form never reaches ARM: the cloud's owner, the VM network's owner, the overlap with
+ * Azure is checked here, so a bad form never reaches ARM: the cloud's owner, the VM network's owner (the caller's tenant), the overlap with
  * the tenant's networks, a storage name already used by another setup.
  */
 export async function setupTenant(actor: SetupActor, input: SetupTenantInput) {
@@ -39,8 +45,10 @@ export async function setupTenant(actor: SetupActor, input: SetupTenantInput) {
   }
   const tenantId = container.tenantId;
   const errors: Record<string, string[]> = {};
-  const network = await db.drVmNetwork.findFirst({ where: { id: input.vmNetworkId, vaultId: container.vaultId, OR: [{ tenantId: null }, { tenantId }] } });
-  if (!network) errors.vmNetworkId = ["This VM network is mapped for another tenant, or does not exist."];
+  const network = await db.drVmNetwork.findFirst({ where: { id: input.vmNetworkId, vaultId: container.vaultId, ...networkScope(actor, tenantId) } });
+  if (!network) {
+    errors.vmNetworkId = [isTenant(actor) ? "This is not one of your networks. Ask your provider to give you this VM network." : "This VM network is mapped for another tenant, or does not exist."];
+  }
   const others = [
     ...(await db.virtualNetwork.findMany({ where: { tenantId }, select: { name: true, addressSpace: true } })),
     ...(await db.tenantDrSetup.findMany({ where: { tenantId, containerId: { not: container.id } }, select: { vnetName: true, addressSpace: true } })).map((s) => ({ name: s.vnetName, addressSpace: s.addressSpace })),
@@ -60,8 +68,8 @@ export async function setupTenant(actor: SetupActor, input: SetupTenantInput) {
   try {
     return await db.$transaction(async (tx) => {
       const setup = await tx.tenantDrSetup.upsert({ where: { containerId: container.id }, create: { tenantId, tenantSubscriptionId: container.tenantSubscriptionId!, containerId: container.id, ...data }, update: data });
-      await tx.drVmNetwork.updateMany({ where: { tenantId, id: { not: input.vmNetworkId } }, data: { tenantId: null } });
-      await tx.drVmNetwork.update({ where: { id: input.vmNetworkId }, data: { tenantId } });
+      const claimed = await tx.drVmNetwork.updateMany({ where: { id: input.vmNetworkId, OR: [{ tenantId: null }, { tenantId }] }, data: { tenantId } });
+      if (claimed.count === 0) throw new InvalidInput({ vmNetworkId: ["This VM network was given to another tenant a moment ago."] });
       await recordAudit({
         action: "dr.setupTenant", actor: actor.user, tenantId, target: { type: "TenantDrSetup", id: setup.id, name: container.friendlyName },
         detail: { policy: input.policyName, storageAccount: input.storageAccount, vnet: input.vnetName, selfService: isTenant(actor) },

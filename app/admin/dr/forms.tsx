@@ -1,9 +1,12 @@
 "use client";
 
+import * as React from "react";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { NativeSelect, type SelectOption } from "@/components/ui/select";
 import { assignCloudAction, registerVaultAction } from "@/lib/dr/actions";
 import type { ActionResult } from "@/lib/utils/action-result";
@@ -36,15 +39,29 @@ export function RegisterVaultForm({ subscriptions }: { subscriptions: SelectOpti
   );
 }
 
-export function AssignCloudForm({ containerId, options }: { containerId: string; options: SelectOption[] }) {
-  const { state, formAction, isPending, value, posts } = useKeptActionState(assignCloudAction);
+/** The cloud's tenant subscription and the tenant's on-premises VM networks, chosen from the vault's unclaimed ones. */
+export function AssignCloudForm({ containerId, options, networks }: { containerId: string; options: SelectOption[]; networks: SelectOption[] }) {
+  const { state, formAction, isPending, value, values, isPosted, posts } = useKeptActionState(assignCloudAction);
+  const networkId = React.useId();
   if (options.length === 0) return <span className="text-sm text-muted-foreground">No unassigned tenant subscription</span>;
+  if (networks.length === 0) return <span className="text-sm text-muted-foreground">No unclaimed VM network to give a tenant: refresh the VMM servers after adding one in VMM.</span>;
+  const networkError = err(state, "vmNetworkIds");
   return (
-    <form action={formAction} className="flex flex-wrap items-start gap-2">
+    <form action={formAction} className="flex flex-wrap items-start gap-4">
       <input type="hidden" name="containerId" value={containerId} />
       <FormField label="Tenant subscription" name="tenantSubscriptionId" error={err(state, "tenantSubscriptionId") ?? (!state.ok ? state.formError : undefined)} className="min-w-64">
         <NativeSelect key={posts} name="tenantSubscriptionId" options={options} placeholder="Choose…" defaultValue={value("tenantSubscriptionId")} />
       </FormField>
+      <fieldset className="grid gap-1.5" aria-describedby={networkError ? `${networkId}-error` : undefined} aria-invalid={networkError ? true : undefined}>
+        <legend className="mb-1.5 text-sm font-medium">Tenant&apos;s VM networks</legend>
+        {networks.map((n) => (
+          <div key={n.value} className="flex items-center gap-2">
+            <Checkbox key={posts} id={`${networkId}-${n.value}`} name="vmNetworkIds" value={n.value} defaultChecked={isPosted && values("vmNetworkIds").includes(n.value)} />
+            <Label htmlFor={`${networkId}-${n.value}`} className="font-normal">{n.label}</Label>
+          </div>
+        ))}
+        {networkError && <p id={`${networkId}-error`} className="text-xs font-medium text-destructive">{networkError.join(" ")}</p>}
+      </fieldset>
       <SubmitButton isPending={isPending} pendingLabel="Assigning…" className="mt-6" size="sm">Assign</SubmitButton>
     </form>
   );

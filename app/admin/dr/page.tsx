@@ -20,6 +20,8 @@ export default async function DrAdminPage() {
   const ctx = await pageStaff("admin");
   const { vault, subscriptions, tenantSubscriptions, lastOperation, credentials } = await getDrOverview(ctx);
   const tsOptions = tenantSubscriptions.map((t) => ({ value: t.id, label: `${t.tenant.name} — ${t.name}${t.plan.offersDr ? "" : " (plan without DR)"}` }));
+  const unclaimed = (vault?.networks ?? []).filter((n) => !n.tenantId).map((n) => ({ value: n.id, label: n.friendlyName }));
+  const networksOf = (tenantId: string) => (vault?.networks ?? []).filter((n) => n.tenantId === tenantId).map((n) => n.friendlyName).join(", ") || "no VM network";
 
   if (!vault) {
     return (
@@ -102,7 +104,7 @@ export default async function DrAdminPage() {
                     <tr key={c.id} className="border-t align-top">
                       <td className="py-2 font-medium">{c.friendlyName}</td>
                       <td>{(c.vms as unknown[]).length} ({c._count.protectedItems} protected)</td>
-                      <td>{c.tenant ? `${c.tenant.name} — ${c.tenantSubscription?.name}` : <AssignCloudForm containerId={c.id} options={tsOptions} />}</td>
+                      <td>{c.tenant && c.tenantId ? <>{c.tenant.name} — {c.tenantSubscription?.name}<div className="text-muted-foreground">{networksOf(c.tenantId)}</div></> : <AssignCloudForm containerId={c.id} options={tsOptions} networks={unclaimed} />}</td>
                       <td>{c.setup ? <StatusBadge state={[c.setup.targetsState, c.setup.policyState, c.setup.mappingState].includes("failed") ? "failed" : c.setup.mappingState === "succeeded" ? "succeeded" : "running"} /> : "—"}</td>
                       <td>{c.tenant && <Link className="underline" href={`/admin/dr/clouds/${c.id}`}>{c.setup ? "Open setup" : "Set up DR"}</Link>}</td>
                     </tr>

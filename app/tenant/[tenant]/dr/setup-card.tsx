@@ -10,7 +10,8 @@ type OwnSetup = NonNullable<Awaited<ReturnType<typeof getTenantDrSetup>>>;
 
 /**
  * The tenant's own DR setup: its steps for everyone, and for an owner (plan with DR, tenant active) the admin's form and
- * "Run again", bound to this tenant. The same service checks all of it again.
+ * "Run again", bound to this tenant. The form offers only the VM networks the provider gave this tenant; the same service
+ * checks all of it again.
  */
 export function SetupCard({ ctx, own }: { ctx: TenantContext; own: OwnSetup }) {
   const { container, tenantSubscription, networks, operations } = own;
@@ -33,7 +34,12 @@ export function SetupCard({ ctx, own }: { ctx: TenantContext; own: OwnSetup }) {
         ) : (
           <p className="text-sm text-muted-foreground">Not set up yet.{canSetUp ? " Check the values below and run the setup." : " An owner of your tenant, or your provider, runs the setup."}</p>
         )}
-        {canSetUp && (
+        {canSetUp && networks.length === 0 && (
+          <p className="text-sm text-muted-foreground">
+            Your provider has not given you an on-premises VM network yet, so there is nothing to map. Ask your provider to give you the VMM VM network your VMs in {container.friendlyName} use; the setup form appears here once it has.
+          </p>
+        )}
+        {canSetUp && networks.length > 0 && (
           <SetupForm action={setupOwnDrAction.bind(null, ctx.tenantSlug)} containerId={container.id} tenantSubscriptionId={tenantSubscription.id}
             defaults={setupDefaults({ name: ctx.tenantName, slug: ctx.tenantSlug }, s)} networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))} />
         )}
