@@ -3,7 +3,7 @@ import { createUser } from "../support/db";
 import { acmeNetwork, openAcmeCloud, openVault, runAcmeSetup, tenantIdBySlug } from "../support/dr";
 import { signInAndLand } from "../support/login";
 
-test("an admin picks the seeded vault, gives AcmeCorp Cloud to AcmeCorp and sets its DR up with the guide's values; bad input stays beside its field", async ({ page }) => {
+test("an admin picks the seeded vault, gives AcmeCorp Cloud and YellowNetwork to AcmeCorp and sets its DR up with the guide's values; bad input stays beside its field", async ({ page }) => {
   test.setTimeout(300_000);
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin/);
@@ -12,6 +12,17 @@ test("an admin picks the seeded vault, gives AcmeCorp Cloud to AcmeCorp and sets
   await expect(page.getByRole("heading", { name: "WAPRecoveryVault" })).toBeVisible();
   await expect(page.getByText("WAPRecoveryGroup · westus")).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "Contoso Cloud" })).toBeVisible();
+  // The provider gives the tenant its VM network(s) with the cloud: an assignment without one is refused beside the field.
+  const acmeRow = page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" });
+  if (await acmeRow.getByRole("button", { name: "Assign" }).isVisible()) {
+    const acmeSub = await acmeRow.locator("option", { hasText: "AcmeCorp —" }).first().getAttribute("value");
+    await acmeRow.getByRole("combobox", { name: "Tenant subscription" }).selectOption(acmeSub!);
+    await expect(acmeRow.getByRole("checkbox", { name: "YellowNetwork" })).not.toBeChecked();
+    await expect(acmeRow.getByRole("checkbox", { name: "BlueNetwork" })).toBeVisible();
+    await acmeRow.getByRole("button", { name: "Assign" }).click();
+    await expect(acmeRow.getByText("Choose at least one on-premises VM network for this tenant.")).toBeVisible();
+    await expect(acmeRow.getByRole("combobox", { name: "Tenant subscription" })).toHaveValue(acmeSub!);
+  }
   await openAcmeCloud(page);
 
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Save and run setup" }) });
@@ -59,6 +70,9 @@ test("an admin picks the seeded vault, gives AcmeCorp Cloud to AcmeCorp and sets
   await page.getByRole("link", { name: "Disaster recovery" }).first().click();
   await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("AcmeCorp");
   await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("Succeeded");
+  await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("YellowNetwork");
+  // AcmeCorp's network is no longer offered for another tenant's cloud.
+  await expect(page.getByRole("row").filter({ hasText: "Contoso Cloud" }).getByRole("checkbox", { name: "YellowNetwork" })).toHaveCount(0);
 });
 
 test("an admin generates the vault's registration settings and downloads the .VaultCredentials file; a tenant user gets 404", async ({ page, browser }) => {

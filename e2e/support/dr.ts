@@ -54,12 +54,16 @@ export async function openVault(page: Page) {
   }).toPass({ timeout: 90_000 });
 }
 
-/** Admin, on the vault page: assigns a cloud to a tenant's subscription (if not yet) and opens its setup page. */
-export async function openCloud(page: Page, cloud: string, tenantName: string) {
+/**
+ * Admin, on the vault page: assigns a cloud to a tenant's subscription with the tenant's on-premises VM network (if not
+ * yet) and opens its setup page.
+ */
+export async function openCloud(page: Page, cloud: string, tenantName: string, network: string) {
   const row = page.getByRole("row").filter({ hasText: cloud });
   if (await row.getByRole("button", { name: "Assign" }).isVisible()) {
     const value = await row.locator("option", { hasText: `${tenantName} —` }).first().getAttribute("value");
     await row.getByRole("combobox", { name: "Tenant subscription" }).selectOption(value!);
+    await row.getByRole("checkbox", { name: network }).check();
     await row.getByRole("button", { name: "Assign" }).click();
   } else {
     await row.getByRole("link").click();
@@ -67,16 +71,16 @@ export async function openCloud(page: Page, cloud: string, tenantName: string) {
   await expect(page.getByRole("heading", { name: `${cloud} — disaster recovery` })).toBeVisible();
 }
 
-export const openAcmeCloud = (page: Page) => openCloud(page, "AcmeCorp Cloud", "AcmeCorp");
+export const openAcmeCloud = (page: Page) => openCloud(page, "AcmeCorp Cloud", "AcmeCorp", "YellowNetwork");
 
-/** The provider's part of self-service: an admin (in a context of its own) gives a cloud to a tenant and leaves the setup to them. */
-export async function assignCloudAsAdmin(browser: Browser, cloud: string, tenantName: string) {
+/** The provider's part of self-service: an admin (in a context of its own) gives a cloud and a VM network to a tenant and leaves the setup to them. */
+export async function assignCloudAsAdmin(browser: Browser, cloud: string, tenantName: string, network: string) {
   const admin = await createUser({ staffRole: "admin" });
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInAndLand(page, admin.email, admin.password, /\/admin/);
   await openVault(page);
-  await openCloud(page, cloud, tenantName);
+  await openCloud(page, cloud, tenantName, network);
   await context.close();
 }
 

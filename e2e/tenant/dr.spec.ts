@@ -67,7 +67,7 @@ test("AcmeCorp's owner protects VM01, runs a test failover with Azure's tasks sh
   await expect(page.getByRole("heading", { name: "VM01" })).toBeVisible();
 });
 
-test("Contoso's owner sets DR up for the cloud the provider assigned, step by step; a reader sees the steps and no form", async ({ page, browser }) => {
+test("Contoso's owner sets DR up for the cloud and the VM network the provider gave it, step by step; a reader sees the steps and no form", async ({ page, browser }) => {
   test.setTimeout(360_000);
   await ensureAcmeDr(browser);
   const contosoId = await tenantIdBySlug("contoso");
@@ -79,7 +79,7 @@ test("Contoso's owner sets DR up for the cloud the provider assigned, step by st
   await page.goto("/tenant/contoso/dr");
   if (await page.getByText("No on-premises cloud is assigned to you yet").isVisible()) {
     await expect(page.getByText("Ask your provider to assign your VMM cloud")).toBeVisible();
-    await assignCloudAsAdmin(browser, "Contoso Cloud", "Contoso");
+    await assignCloudAsAdmin(browser, "Contoso Cloud", "Contoso", "BlueNetwork");
     await page.reload();
   }
 
@@ -87,9 +87,10 @@ test("Contoso's owner sets DR up for the cloud the provider assigned, step by st
   await expect(page.getByRole("heading", { name: "Disaster recovery setup" })).toBeVisible();
   await expect(form.getByRole("textbox", { name: "Resource group" })).toHaveValue("ContosoRecoveryGroup");
   await expect(form.getByRole("textbox", { name: "Policy name" })).toHaveValue("Contoso-Policy");
-  // AcmeCorp's mapped network is not Contoso's to choose.
+  // Only the network the provider gave Contoso is offered: AcmeCorp's is not Contoso's to choose.
   const network = form.getByRole("combobox", { name: "On-premises VM network" });
   await expect(network.locator("option", { hasText: "YellowNetwork" })).toHaveCount(0);
+  await expect(network.locator("option:not([value=''])")).toHaveText(["BlueNetwork"]);
   await network.selectOption({ label: "BlueNetwork" });
   await form.getByRole("textbox", { name: "Address space" }).fill("10.60.0.0/16");
   await form.getByRole("textbox", { name: "Subnet prefix" }).fill("10.60.1.0/24");

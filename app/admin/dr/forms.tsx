@@ -49,7 +49,7 @@ export function AssignCloudForm({ containerId, options, networks }: { containerI
   return (
     <form action={formAction} className="flex flex-wrap items-start gap-4">
       <input type="hidden" name="containerId" value={containerId} />
-      <FormField label="Tenant subscription" name="tenantSubscriptionId" error={err(state, "tenantSubscriptionId") ?? (!state.ok ? state.formError : undefined)} className="min-w-64">
+      <FormField label="Tenant subscription" name="tenantSubscriptionId" error={err(state, "tenantSubscriptionId") ?? (!state.ok && !state.fieldErrors ? state.formError : undefined)} className="min-w-64">
         <NativeSelect key={posts} name="tenantSubscriptionId" options={options} placeholder="Choose…" defaultValue={value("tenantSubscriptionId")} />
       </FormField>
       <fieldset className="grid gap-1.5" aria-describedby={networkError ? `${networkId}-error` : undefined} aria-invalid={networkError ? true : undefined}>
