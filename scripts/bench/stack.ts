@@ -7,28 +7,17 @@
  */
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { EmulatorControl } from "@/emulator/client";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/postgres.ts";
 import { startChild, stopChild, tsArgs, type Child } from "../lib/children.ts";
 import { migrateDeploy } from "../migrate.ts";
+import { freePort } from "../lib/ports.ts";
+
+export { freePort };
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
