@@ -82,7 +82,13 @@ describe("subscription validation", () => {
 
     const register = await registerMissingProviders(await adminCtx(), id);
     expect((await waitForOperation(register.id)).state).toBe("succeeded");
-    const revalidation = await db.operation.findFirstOrThrow({ where: { targetId: id, kind: "subscription.validate" }, orderBy: { createdAt: "desc" } });
+    // The registration enqueues the new validation once it has succeeded: wait for that second validation to exist.
+    let revalidation = null;
+    for (let i = 0; i < 200 && !revalidation; i++) {
+      revalidation = await db.operation.findFirst({ where: { targetId: id, kind: "subscription.validate", id: { not: operationId } } });
+      if (!revalidation) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!revalidation) throw new Error("the registration did not start a new validation");
     expect((await waitForOperation(revalidation.id)).state).toBe("succeeded");
     expect((await db.azureSubscription.findUniqueOrThrow({ where: { id } })).state).toBe("active");
   });
