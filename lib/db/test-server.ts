@@ -19,21 +19,29 @@ declare module "vitest" {
   }
 }
 
+/** Runs `run` on a superuser session to the server's `postgres` database. */
+export async function admin<T>(base: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: `${base}/postgres` });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
 export default async function setup(project: TestProject) {
   const dataDir = path.resolve(import.meta.dirname, "../..", ".data", `test-pg-${randomBytes(4).toString("hex")}`);
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: TEMPLATE_DATABASE });
   await migrateDeploy(server.url);
+  const base = server.url.slice(0, server.url.lastIndexOf("/"));
   // No one connects to the template from now on (autovacuum included), so cloning it never finds it "in use".
-  const client = new pg.Client({ connectionString: server.url.replace(/\/[^/]+$/, "/postgres") });
-  await client.connect();
-  try {
+  await admin(base, async (client) => {
     await client.query(`alter database ${TEMPLATE_DATABASE} with is_template true allow_connections false`);
     // The migration engine may keep its pool open: close those sessions.
     await client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [TEMPLATE_DATABASE]);
-  } finally {
-    await client.end();
-  }
-  project.provide("testPostgresBase", server.url.slice(0, server.url.lastIndexOf("/")));
+  });
+  project.provide("testPostgresBase", base);
   return async () => {
     try {
       await server.stop();

@@ -1,20 +1,9 @@
 // Test-only: a real, throwaway PostgreSQL database per test file, for queries and services (we never mock Prisma).
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
-import { TEMPLATE_DATABASE } from "./test-server";
+import { admin, TEMPLATE_DATABASE } from "./test-server";
 
 const CLONE_LOCK = 7_301_2026;
-
-async function admin<T>(base: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: `${base}/postgres` });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Call once at the top of a test file: creates a database of its own on the run's shared PostgreSQL (started by
