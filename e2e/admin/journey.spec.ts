@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createUser, unique } from "../support/db";
-import { freshEmulatorSubscription } from "../support/emulator";
+import { fillOnboarding, freshEmulatorSubscription } from "../support/emulator";
 import { signInAndLand } from "../support/login";
 
 /**
@@ -16,15 +16,7 @@ test("onboard → validate → plan → tenant with owner → subscribe → the 
 
   // 1. Onboard and validate.
   await page.goto("/admin/subscriptions/new");
-  await page.getByLabel("Display name").fill(sub.displayName);
-  await page.getByLabel("Cloud").selectOption("Custom");
-  await page.getByLabel("ARM endpoint").fill(sub.armEndpoint);
-  await page.getByLabel("Authority host").fill(sub.authorityHost);
-  await page.getByLabel("CA certificate").fill(sub.caCertificate);
-  await page.getByLabel("Directory (tenant) id").fill(sub.directoryId);
-  await page.getByLabel("Subscription id").fill(sub.subscriptionId);
-  await page.getByLabel("Application (client) id").fill(sub.clientId);
-  await page.getByLabel("Client secret").fill(sub.clientSecret);
+  await fillOnboarding(page, sub);
   await page.getByRole("button", { name: "Onboard and validate" }).click();
   await expect(page.locator('main [data-slot="badge"][data-state="active"]').first()).toBeVisible({ timeout: 90_000 });
 

@@ -1,23 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createUser, unique } from "../support/db";
-import { freshEmulatorSubscription, type EmulatorOnboarding } from "../support/emulator";
+import { fillOnboarding, freshEmulatorSubscription } from "../support/emulator";
 import { signInAndLand } from "../support/login";
 
 async function signInAsNewAdmin(page: Page) {
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin$/);
-}
-
-async function fillOnboarding(page: Page, sub: EmulatorOnboarding) {
-  await page.getByLabel("Display name").fill(sub.displayName);
-  await page.getByLabel("Cloud").selectOption("Custom");
-  await page.getByLabel("ARM endpoint").fill(sub.armEndpoint);
-  await page.getByLabel("Authority host").fill(sub.authorityHost);
-  await page.getByLabel("CA certificate").fill(sub.caCertificate);
-  await page.getByLabel("Directory (tenant) id").fill(sub.directoryId);
-  await page.getByLabel("Subscription id").fill(sub.subscriptionId);
-  await page.getByLabel("Application (client) id").fill(sub.clientId);
-  await page.getByLabel("Client secret").fill(sub.clientSecret);
 }
 
 // FormField links each error to its control as `field-<name>-error`.

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { EmulatorControl } from "../../emulator/client";
@@ -45,4 +46,17 @@ export async function freshEmulatorSubscription(displayName = unique("E2E subscr
     clientId: principal.appId,
     clientSecret: principal.secret,
   };
+}
+
+/** Fills the admin's onboarding form (/admin/subscriptions/new) with an emulator subscription as a Custom cloud. */
+export async function fillOnboarding(page: Page, sub: EmulatorOnboarding) {
+  await page.getByLabel("Display name").fill(sub.displayName);
+  await page.getByLabel("Cloud").selectOption("Custom");
+  await page.getByLabel("ARM endpoint").fill(sub.armEndpoint);
+  await page.getByLabel("Authority host").fill(sub.authorityHost);
+  await page.getByLabel("CA certificate").fill(sub.caCertificate);
+  await page.getByLabel("Directory (tenant) id").fill(sub.directoryId);
+  await page.getByLabel("Subscription id").fill(sub.subscriptionId);
+  await page.getByLabel("Application (client) id").fill(sub.clientId);
+  await page.getByLabel("Client secret").fill(sub.clientSecret);
 }
