@@ -9,6 +9,8 @@ import { repoRoot } from "./lib/stack.ts";
 
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+/** Names of what failed, repeated just above the closing line so a CI log's tail says which. */
+const failures: string[] = [];
 const resultsDir = path.join(repoRoot, "test-results");
 mkdirSync(resultsDir, { recursive: true });
 const polyfills = path.join(repoRoot, "scripts/lib/node20-polyfills.mjs");
@@ -28,7 +30,10 @@ function run(step: string, cmd: string, args: string[]) {
 function check(step: string, cmd: string, args: string[]) {
   if (!wants(step)) return;
   if (run(step, cmd, args)) total.passed++;
-  else total.failed++;
+  else {
+    total.failed++;
+    failures.push(step);
+  }
 }
 
 check("typecheck", "npx", ["tsc", "--noEmit"]);
@@ -44,7 +49,18 @@ if (wants("unit")) {
     total.passed += report.numPassedTests;
     total.failed += report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1);
     total.skipped += report.numPendingTests + report.numTodoTests;
-  } else total.failed++;
+    for (const file of report.testResults ?? []) {
+      for (const t of file.assertionResults ?? []) {
+        if (t.status === "failed") failures.push(`vitest ${path.relative(repoRoot, file.name)} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300)}`);
+      }
+      if (file.status === "failed" && !(file.assertionResults ?? []).some((t: { status: string }) => t.status === "failed")) {
+        failures.push(`vitest ${path.relative(repoRoot, file.name)}: ${String(file.message ?? "").split("\n")[0].slice(0, 300)}`);
+      }
+    }
+  } else {
+    total.failed++;
+    failures.push("vitest (no report)");
+  }
 }
 
 if (wants("e2e")) {
@@ -54,12 +70,27 @@ if (wants("e2e")) {
   rmSync(out, { force: true });
   const ok = run("playwright", "npx", ["playwright", "test"]);
   if (existsSync(out)) {
-    const stats = JSON.parse(readFileSync(out, "utf8")).stats;
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    const stats = report.stats;
     total.passed += stats.expected + stats.flaky;
     total.failed += stats.unexpected + (ok || stats.unexpected > 0 ? 0 : 1);
     total.skipped += stats.skipped;
-  } else total.failed++;
+    for (const spec of playwrightSpecs(report.suites ?? [])) {
+      if (!spec.ok) failures.push(`playwright ${spec.file}:${spec.line} › ${spec.title}`);
+    }
+  } else {
+    total.failed++;
+    failures.push("playwright (no report)");
+  }
 }
+
+type PlaywrightSpec = { title: string; file: string; line: number; ok: boolean };
+type PlaywrightSuite = { specs?: PlaywrightSpec[]; suites?: PlaywrightSuite[] };
+function playwrightSpecs(suites: PlaywrightSuite[]): PlaywrightSpec[] {
+  return suites.flatMap((s) => [...(s.specs ?? []), ...playwrightSpecs(s.suites ?? [])]);
+}
+
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join("\n")}`);
 
 writeFileSync(path.join(resultsDir, "summary.json"), JSON.stringify(total));
 console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
