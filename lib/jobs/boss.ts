@@ -1,10 +1,10 @@
 import { PgBoss } from "pg-boss";
 
-const globalForBoss = globalThis as unknown as { portalBoss?: Promise<PgBoss> };
+const globalForBoss = globalThis as unknown as { portalBoss?: Promise<PgBoss>; portalBossStopping?: (() => Promise<void>)[] };
 
 /**
  * The process's pg-boss instance. The web process only sends jobs (inside the transaction that writes the Operation)
- * and reads queue stats; the worker also supervises, schedules and listens for new jobs.
+ * and reads queue stats; the worker also supervises and schedules (its dispatchers, lib/jobs/worker.ts, claim the jobs).
  */
 export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
   globalForBoss.portalBoss ??= (async () => {
@@ -17,7 +17,6 @@ export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
       superviseIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 5),
       schedule: role === "worker",
       migrate: true,
-      useListenNotify: role === "worker",
     });
     boss.on("error", (error) => {
       // 57P01: the database is shutting down (Ctrl-C stops PostgreSQL too); the process is about to stop anyway.
@@ -30,7 +29,15 @@ export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
   return globalForBoss.portalBoss;
 }
 
+/** Runs before pg-boss stops: the dispatchers finish (or hand back) the jobs they hold while the queue still answers. */
+export function onBossStopping(hook: () => Promise<void>) {
+  (globalForBoss.portalBossStopping ??= []).push(hook);
+}
+
 export async function stopBoss() {
+  const hooks = globalForBoss.portalBossStopping ?? [];
+  globalForBoss.portalBossStopping = [];
+  await Promise.all(hooks.map((hook) => hook().catch((error) => console.error("[jobs] stopping:", error))));
   const pending = globalForBoss.portalBoss;
   globalForBoss.portalBoss = undefined;
   if (pending) await (await pending).stop({ graceful: true, timeout: 10_000 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { fromPrisma } from "pg-boss";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
@@ -16,44 +17,82 @@ export type OperationRequest = {
 
 export type EnqueuedOperation = { id: string; deduplicated: boolean };
 
+/** The NOTIFY channel that tells worker processes a job of a kind (the payload) can be claimed now. */
+export const jobsChannel = "portal_jobs";
+
+type ScheduledListener = (kind: string, at: Date) => void;
+const scheduledListeners = new Set<ScheduledListener>();
+
+/** In-process: hears every run this process schedules, so its dispatcher can claim the job when it is due. */
+export function onRunScheduled(listener: ScheduledListener) {
+  scheduledListeners.add(listener);
+  return () => void scheduledListeners.delete(listener);
+}
+
 /**
  * Writes the Operation and its pg-boss job in the caller's transaction, so an intent never exists without the job
  * that serves it (and a rolled-back intent leaves no job). A second request for the same target and kind while one
  * is queued or running gets the first one back: a double submit runs once.
  */
 export async function enqueueOperation(tx: Tx, request: OperationRequest): Promise<EnqueuedOperation> {
-  const active = await tx.operation.findFirst({
-    where: { targetId: request.target.id, kind: request.kind, state: { in: ["queued", "running"] } },
-    select: { id: true },
+  const [enqueued] = await enqueueOperations(tx, [request]);
+  return enqueued;
+}
+
+/**
+ * enqueueOperation for many requests of one kind (a bulk submit) in a fixed number of statements, whatever their
+ * count: one read for running duplicates, one insert of the operations, one of their jobs. Results keep the order.
+ */
+export async function enqueueOperations(tx: Tx, requests: OperationRequest[]): Promise<EnqueuedOperation[]> {
+  if (requests.length === 0) return [];
+  const kind = requests[0].kind;
+  if (requests.some((r) => r.kind !== kind)) throw new Error("enqueueOperations takes requests of one kind.");
+  const active = await tx.operation.findMany({
+    where: { targetId: { in: requests.map((r) => r.target.id) }, kind, state: { in: ["queued", "running"] } },
+    select: { id: true, targetId: true },
   });
-  if (active) return { id: active.id, deduplicated: true };
-  const boss = await getBoss();
-  await ensureQueue(boss, request.kind);
-  let operationId: string;
-  try {
-    const operation = await tx.operation.create({
-      data: {
-        kind: request.kind,
-        tenantId: request.tenantId,
-        actorId: request.actorId,
-        azureSubscriptionId: request.azureSubscriptionId ?? null,
-        targetType: request.target.type,
-        targetId: request.target.id,
-        targetName: request.target.name,
-        input: request.input as Prisma.InputJsonValue,
-      },
-      select: { id: true },
-    });
-    operationId = operation.id;
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new Conflict(`Another ${request.kind} operation on ${request.target.name} started a moment ago.`);
+  const running = new Map(active.map((a) => [a.targetId, a.id]));
+  const fresh = requests.filter((r) => !running.has(r.target.id));
+  const created = new Map<string, string>();
+  if (fresh.length) {
+    const boss = await getBoss();
+    await ensureQueue(boss, kind);
+    // The job ids are chosen here, so each operation is written knowing its job.
+    const jobIds = new Map(fresh.map((r) => [r.target.id, randomUUID()]));
+    try {
+      const rows = await tx.operation.createManyAndReturn({
+        data: fresh.map((r) => ({
+          kind,
+          tenantId: r.tenantId,
+          actorId: r.actorId,
+          azureSubscriptionId: r.azureSubscriptionId ?? null,
+          targetType: r.target.type,
+          targetId: r.target.id,
+          targetName: r.target.name,
+          input: r.input as Prisma.InputJsonValue,
+          jobId: jobIds.get(r.target.id),
+        })),
+        select: { id: true, targetId: true, jobId: true },
+      });
+      for (const row of rows) created.set(row.targetId, row.id);
+      const jobs = rows.map((row) => ({ id: row.jobId!, data: { operationId: row.id }, singletonKey: row.id }));
+      const inserted = await boss.insert(kind, jobs, { db: fromPrisma(tx), returnId: true });
+      // The insert skips a conflicting job silently; an operation without its job must not be committed.
+      if ((inserted?.length ?? 0) !== jobs.length) throw new Error(`Only ${inserted?.length ?? 0} of ${jobs.length} ${kind} jobs could be queued.`);
+      // Delivered when the transaction commits, so no worker looks before the jobs are there.
+      await tx.$executeRaw`select pg_notify(${jobsChannel}, ${kind})`;
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        const names = fresh.map((r) => r.target.name);
+        throw new Conflict(`Another ${kind} operation on ${names.length === 1 ? names[0] : "one of these"} started a moment ago.`);
+      }
+      throw error;
     }
-    throw error;
   }
-  const jobId = await boss.send(request.kind, { operationId }, { singletonKey: operationId, db: fromPrisma(tx) });
-  await tx.operation.update({ where: { id: operationId }, data: { jobId } });
-  return { id: operationId, deduplicated: false };
+  return requests.map((r) => {
+    const existing = running.get(r.target.id);
+    return existing ? { id: existing, deduplicated: true } : { id: created.get(r.target.id)!, deduplicated: false };
+  });
 }
 
 /** For callers without a transaction of their own. */
@@ -65,5 +104,10 @@ export function enqueueOperationNow(request: OperationRequest) {
 export async function scheduleOperationRun(kind: string, operationId: string, delayMs: number) {
   const boss = await getBoss();
   await ensureQueue(boss, kind);
-  return boss.send(kind, { operationId }, { singletonKey: operationId, startAfter: new Date(Date.now() + Math.max(0, delayMs)) });
+  const at = new Date(Date.now() + Math.max(0, delayMs));
+  const jobId = await boss.send(kind, { operationId }, { singletonKey: operationId, startAfter: at });
+  for (const listener of scheduledListeners) listener(kind, at);
+  // Due now (a retry asked for in the console): tell the workers; later runs are found by their own clocks.
+  if (delayMs <= 0) await db.$executeRaw`select pg_notify(${jobsChannel}, ${kind})`;
+  return jobId;
 }

@@ -15,7 +15,8 @@ export const queueOptions = {
   retryDelayMax: 60,
   heartbeatSeconds: 10,
   expireInSeconds: 15 * 60,
-  notify: true,
+  // The portal NOTIFYs its own channel (lib/jobs/enqueue.ts) once per enqueue, and its dispatchers listen to that.
+  notify: false,
 };
 
 const ensured = new WeakMap<PgBoss, Set<string>>();

@@ -13,12 +13,17 @@ export async function startTestWorker() {
   return { stop: stopBoss };
 }
 
-/** Waits until the operation has finished (succeeded, failed or cancelled) and returns it with its steps. */
+/**
+ * Waits until the operation has finished (succeeded, failed or cancelled) and the worker is done with it — its
+ * follow-up (onSucceeded/onFailed, which settles the VM or load balancer) runs just after the operation is marked
+ * ended, and the job completes after that — then returns it with its steps.
+ */
 export async function waitForOperation(id: string, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const op = await db.operation.findUniqueOrThrow({ where: { id }, include: { steps: { orderBy: { position: "asc" } } } });
-    if (["succeeded", "failed", "cancelled"].includes(op.state)) return op;
+    const ended = ["succeeded", "failed", "cancelled"].includes(op.state);
+    if (ended && !(await (await getBoss()).findJobs(op.kind, { key: id })).some((job) => job.state === "active")) return op;
     if (Date.now() > deadline) throw new Error(`Operation ${op.kind} ${id} still ${op.state} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }

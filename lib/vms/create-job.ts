@@ -49,7 +49,7 @@ export const createVmJob = defineJob({
   kind: "vm.create",
   input,
   // Comes in bulks of up to 50 per tenant, and its runs mostly wait on Azure (see inlineWaitMaxMs).
-  concurrency: 32,
+  concurrency: 100,
   async run({ vmId, passwordSecretId }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     const steps = [

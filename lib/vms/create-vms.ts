@@ -1,14 +1,14 @@
 import type { TenantContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
-import { sealForJob } from "@/lib/crypto/sealed-secrets";
+import { sealForJobs } from "@/lib/crypto/sealed-secrets";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { InvalidInput, NotFound, QuotaExceeded } from "@/lib/errors";
-import { enqueueOperation } from "@/lib/jobs/enqueue";
+import { enqueueOperations } from "@/lib/jobs/enqueue";
 import { getVmCatalogue, tenantSubscriptionUsage, type VmCatalogue } from "./catalogue";
 import { bulkNames } from "./rules";
 import { parseImageKey, type CreateVmInput } from "./schema";
 
-// A bulk of 50 writes ~300 rows and jobs in one transaction, and waits behind other bulks for the row lock.
+// A bulk of 50 writes its VMs, operations and jobs in a few statements, and waits behind other bulks for the row lock.
 const bulkTransaction = { timeout: 60_000, maxWait: 30_000 };
 
 /**
@@ -26,41 +26,43 @@ export async function createVms(ctx: TenantContext, input: CreateVmInput) {
       await tx.$queryRaw`select id from "TenantSubscription" where id = ${catalogue.tenantSubscriptionId} for update`;
       await assertQuota(tx, catalogue, { vms: names.length, vcpus: names.length * choice.size.vCpus, publicIps: input.publicIp ? names.length : 0 });
       const network = await defaultOrChosenNetwork(tx, ctx, catalogue, input);
-      const created = [];
-      for (const name of names) {
-        const vm = await tx.virtualMachine.create({
-          data: {
-            tenantId: ctx.tenantId,
-            tenantSubscriptionId: catalogue.tenantSubscriptionId,
-            name,
-            region: input.region,
-            size: choice.size.name,
-            vcpus: choice.size.vCpus,
-            memoryMb: choice.size.memoryMb,
-            osType: choice.image.osType,
-            imagePublisher: choice.image.publisher,
-            imageOffer: choice.image.offer,
-            imageSku: choice.image.sku,
-            imageVersion: choice.image.version,
-            adminUsername: input.adminUsername,
-            sshPublicKey: input.authType === "ssh" ? input.sshPublicKey : null,
-            networkName: network.name,
-            subnetName: "default",
-            hasPublicIp: input.publicIp,
-            dataDisks: Array.from({ length: input.dataDiskCount }, (_, lun) => ({ lun, sizeGb: input.dataDiskSizeGb })),
-          },
-        });
-        const passwordSecretId = input.authType === "password" ? await sealForJob(tx, "vm.adminPassword", input.adminPassword!) : undefined;
-        const operation = await enqueueOperation(tx, {
+      const vms = await tx.virtualMachine.createManyAndReturn({
+        data: names.map((name) => ({
+          tenantId: ctx.tenantId,
+          tenantSubscriptionId: catalogue.tenantSubscriptionId,
+          name,
+          region: input.region,
+          size: choice.size.name,
+          vcpus: choice.size.vCpus,
+          memoryMb: choice.size.memoryMb,
+          osType: choice.image.osType,
+          imagePublisher: choice.image.publisher,
+          imageOffer: choice.image.offer,
+          imageSku: choice.image.sku,
+          imageVersion: choice.image.version,
+          adminUsername: input.adminUsername,
+          sshPublicKey: input.authType === "ssh" ? input.sshPublicKey : null,
+          networkName: network.name,
+          subnetName: "default",
+          hasPublicIp: input.publicIp,
+          dataDisks: Array.from({ length: input.dataDiskCount }, (_, lun) => ({ lun, sizeGb: input.dataDiskSizeGb })),
+        })),
+        select: { id: true, name: true },
+      });
+      // One sealed copy of the password per VM: each job discards its own once the VM PUT has taken it.
+      const passwords = input.authType === "password" ? await sealForJobs(tx, "vm.adminPassword", input.adminPassword!, vms.length) : [];
+      const operations = await enqueueOperations(
+        tx,
+        vms.map((vm, i) => ({
           kind: "vm.create",
           tenantId: ctx.tenantId,
           actorId: ctx.user.id,
           azureSubscriptionId: catalogue.azureSubscriptionId,
-          target: { type: "VirtualMachine", id: vm.id, name },
-          input: { vmId: vm.id, passwordSecretId },
-        });
-        created.push({ id: vm.id, name, operationId: operation.id });
-      }
+          target: { type: "VirtualMachine", id: vm.id, name: vm.name },
+          input: { vmId: vm.id, passwordSecretId: passwords[i] },
+        })),
+      );
+      const created = vms.map((vm, i) => ({ id: vm.id, name: vm.name, operationId: operations[i].id }));
       await recordAudit({ action: "vm.create", actor: ctx.user, tenantId: ctx.tenantId, target: { type: "VirtualMachine", id: created[0].id, name: names.join(", ").slice(0, 200) }, detail: { count: names.length, size: choice.size.name, region: input.region } }, tx);
       return created;
     }, bulkTransaction);
