@@ -132,9 +132,8 @@ export const createVmJob = defineJob({
       data: { provisioningState: "Succeeded", powerState: info.powerState === "unknown" ? "running" : info.powerState, azureResourceId: info.id, errorCode: null, errorMessage: null },
     });
   },
-  async onFailed({ vmId, passwordSecretId }, { message }) {
+  async onFailed({ vmId, passwordSecretId }, { message, code }) {
     await discardSealed(passwordSecretId);
-    const op = await db.operation.findFirst({ where: { targetId: vmId, kind: "vm.create" }, orderBy: { createdAt: "desc" }, select: { errorCode: true } });
-    await markVmFailed(vmId, message, op?.errorCode ?? undefined);
+    await markVmFailed(vmId, message, code);
   },
 });
