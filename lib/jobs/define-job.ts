@@ -35,12 +35,9 @@ export type JobDefinition<I = unknown> = {
   concurrency?: number;
   /** Runs the operation. Must be safe to run again from the start: deterministic names, PUT semantics, read before write. */
   run(input: I, op: JobContext): Promise<void>;
-  /**
-   * Marks the intent the operation served as failed (a VM left "Creating" forever is a defect); runs just before the
-   * operation is marked failed, with the failure's message and code.
-   */
-  onFailed?(input: I, op: { operationId: string; message: string; code?: string }): Promise<void>;
-  /** Settles the intent after the run (e.g. marks it done); runs just before the operation is marked succeeded. */
+  /** Marks the intent the operation served as failed (a VM left "Creating" forever is a defect). */
+  onFailed?(input: I, op: { operationId: string; message: string }): Promise<void>;
+  /** Runs after success (e.g. mark the intent done). */
   onSucceeded?(input: I, op: { operationId: string }): Promise<void>;
 };
 

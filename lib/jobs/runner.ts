@@ -49,13 +49,11 @@ export async function runOperation(job: RunJob): Promise<void> {
 
   try {
     await definition.run(parsed.data, context);
-    // The follow-up first: whoever sees the operation end (a page, the helpdesk, a test) sees its effects settled too.
-    // A crash in between runs the job again: its steps are skipped and the follow-up, idempotent, runs again.
-    await definition.onSucceeded?.(parsed.data, { operationId: operation.id });
     await db.operation.update({
       where: { id: operation.id },
       data: { state: "succeeded", endedAt: new Date(), percent: null, errorCode: null, errorMessage: null, errorRequestId: null, errorCorrelationId: null, errorDetail: Prisma.DbNull },
     });
+    await definition.onSucceeded?.(parsed.data, { operationId: operation.id });
   } catch (error) {
     if (error instanceof Reschedule) {
       await scheduleOperationRun(operation.kind, operation.id, error.delayMs);
@@ -73,11 +71,8 @@ export async function runOperation(job: RunJob): Promise<void> {
       }
       throw error;
     }
-    try {
-      await definition.onFailed?.(parsed.data, { operationId: operation.id, message: failure.message, code: failure.code });
-    } finally {
-      await failOperation(operation.id, failure);
-    }
+    await failOperation(operation.id, failure);
+    await definition.onFailed?.(parsed.data, { operationId: operation.id, message: failure.message });
   } finally {
     clearInterval(heartbeat);
   }

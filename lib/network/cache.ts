@@ -46,13 +46,9 @@ export async function refreshCache(access: AzureAccess, lb: { id: string; tenant
 }
 
 /** After an operation ends: Updating while another change to this load balancer is still queued or running. */
-export async function settleState(loadBalancerId: string, errorMessage: string | null | undefined, settling: { operationId: string }) {
+export async function settleState(loadBalancerId: string, errorMessage?: string | null) {
   const busy = await db.operation.count({
-    where: {
-      state: { in: ["queued", "running"] },
-      id: { not: settling.operationId }, // the operation being settled is about to be marked ended
-      OR: [{ targetId: loadBalancerId }, { targetId: { startsWith: `${loadBalancerId}/` } }],
-    },
+    where: { state: { in: ["queued", "running"] }, OR: [{ targetId: loadBalancerId }, { targetId: { startsWith: `${loadBalancerId}/` } }] },
   });
   await db.loadBalancer.updateMany({
     where: { id: loadBalancerId, provisioningState: { notIn: ["Creating", "Missing"] } },

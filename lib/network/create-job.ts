@@ -92,12 +92,12 @@ export const createLoadBalancerJob = defineJob({
     await op.step(REFRESH, () => refreshCache(access, lb));
     await db.loadBalancer.update({ where: { id: lb.id }, data: { provisioningState: "Succeeded", errorMessage: null } });
   },
-  async onSucceeded({ loadBalancerId }, op) {
-    await settleState(loadBalancerId, null, op);
+  async onSucceeded({ loadBalancerId }) {
+    await settleState(loadBalancerId, null);
   },
-  async onFailed({ loadBalancerId, publicIpAddressId }, op) {
-    await db.loadBalancer.updateMany({ where: { id: loadBalancerId, azureResourceId: null }, data: { provisioningState: "Failed", errorMessage: op.message } });
-    await settleState(loadBalancerId, op.message, op);
+  async onFailed({ loadBalancerId, publicIpAddressId }, { message }) {
+    await db.loadBalancer.updateMany({ where: { id: loadBalancerId, azureResourceId: null }, data: { provisioningState: "Failed", errorMessage: message } });
+    await settleState(loadBalancerId, message);
     // A public IP Azure never created does not count against the quota; one that exists stays, unattached, to reuse or release.
     const ip = await db.publicIpAddress.findUnique({ where: { id: publicIpAddressId } });
     if (ip && !ip.azureResourceId) await db.publicIpAddress.delete({ where: { id: ip.id } });

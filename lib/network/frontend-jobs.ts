@@ -76,13 +76,13 @@ export const addFrontendJob = defineJob({
     }
     await op.step(REFRESH, () => refreshCache(access, lb));
   },
-  onSucceeded: ({ loadBalancerId }, op) => settleState(loadBalancerId, null, op),
-  async onFailed({ loadBalancerId, publicIpAddressId, addition }, op) {
+  onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
+  async onFailed({ loadBalancerId, publicIpAddressId, addition }, { message }) {
     const ip = await db.publicIpAddress.findUnique({ where: { id: publicIpAddressId } });
     // An address Azure never made counts for nothing; one that exists stays, unattached, to reuse or release.
     if (ip && addition.publicIp.mode === "new" && !ip.azureResourceId) await db.publicIpAddress.delete({ where: { id: ip.id } });
     else if (ip) await db.publicIpAddress.update({ where: { id: ip.id }, data: { loadBalancerId: null, frontendName: null } });
-    await settleState(loadBalancerId, `Adding ${addition.frontendName} failed: ${op.message}`, op);
+    await settleState(loadBalancerId, `Adding ${addition.frontendName} failed: ${message}`);
   },
 });
 
@@ -119,6 +119,6 @@ export const removeFrontendJob = defineJob({
     }
     await op.step(REFRESH, () => refreshCache(access, lb));
   },
-  onSucceeded: ({ loadBalancerId }, op) => settleState(loadBalancerId, null, op),
-  onFailed: ({ loadBalancerId, frontendName }, op) => settleState(loadBalancerId, `Removing ${frontendName} failed: ${op.message}`, op),
+  onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
+  onFailed: ({ loadBalancerId, frontendName }, { message }) => settleState(loadBalancerId, `Removing ${frontendName} failed: ${message}`),
 });

@@ -44,8 +44,8 @@ export const updateLoadBalancerJob = defineJob({
     });
     await op.step(REFRESH, () => refreshCache(access, lb));
   },
-  onSucceeded: ({ loadBalancerId }, op) => settleState(loadBalancerId, null, op),
-  onFailed: ({ loadBalancerId }, op) => settleState(loadBalancerId, op.message, op),
+  onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
+  onFailed: ({ loadBalancerId }, { message }) => settleState(loadBalancerId, message),
 });
 
 /**

@@ -132,8 +132,9 @@ export const createVmJob = defineJob({
       data: { provisioningState: "Succeeded", powerState: info.powerState === "unknown" ? "running" : info.powerState, azureResourceId: info.id, errorCode: null, errorMessage: null },
     });
   },
-  async onFailed({ vmId, passwordSecretId }, { message, code }) {
+  async onFailed({ vmId, passwordSecretId }, { message }) {
     await discardSealed(passwordSecretId);
-    await markVmFailed(vmId, message, code);
+    const op = await db.operation.findFirst({ where: { targetId: vmId, kind: "vm.create" }, orderBy: { createdAt: "desc" }, select: { errorCode: true } });
+    await markVmFailed(vmId, message, op?.errorCode ?? undefined);
   },
 });
