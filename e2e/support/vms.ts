@@ -31,6 +31,8 @@ export async function createVmRow(opts: {
 }) {
   const vmId = id();
   const isWindows = opts.osType === "Windows";
+  // "createdAt" keeps milliseconds: rows made a few ms apart keep the order they were made in (the list's default sort).
+  await new Promise((resolve) => setTimeout(resolve, 3));
   await db().query(
     `insert into "VirtualMachine" (id, "tenantId", "tenantSubscriptionId", name, region, size, vcpus, "memoryMb", "osType", "imagePublisher", "imageOffer", "imageSku",
        "imageVersion", "adminUsername", "networkName", "subnetName", "hasPublicIp", "publicIp", "privateIp", "provisioningState", "powerState", "updatedAt")
