@@ -74,7 +74,7 @@ describe("KindDispatcher", () => {
     await dispatcher.stop(1_000);
   });
 
-  it("hands a failed job back to pg-boss for its retry, and on stop fails what still runs", async () => {
+  it("hands a failed job to pg-boss with its message, and on stop fails what still runs", async () => {
     const boss = await getBoss("worker");
     const stuck = gate();
     const dispatcher = new KindDispatcher(

@@ -9,17 +9,18 @@ export type DispatcherOptions = {
   batch: number;
   /** How often an idle dispatcher looks for jobs nobody told it about (another process's reschedules). */
   idleMs: number;
-  /** How often the running jobs' pg-boss heartbeats are refreshed (the queue's heartbeatSeconds is 10). */
+  /** How often the running jobs' pg-boss heartbeats are refreshed: well within the queue's heartbeatSeconds. */
   heartbeatMs: number;
 };
 
 /**
- * Runs one operation kind's jobs in this process with a single fetch loop that claims as many jobs as it has free
- * slots. pg-boss's own `work()` runs one polling loop per slot, which for 100 slots of vm.create and 8 of every other
- * kind is hundreds of mostly empty fetches a second, and that load, not Azure, was what delayed a bulk create.
- * This loop fetches when woken (a job of this kind was queued, one of this process's reschedules came due, a job
- * ended, the last fetch was full) and otherwise once per idle interval. pg-boss still owns the jobs: claiming, completion, retries with backoff
- * (fail), heartbeats (touch), and the supervision that hands a dead worker's jobs to another.
+ * Runs one operation kind's jobs in this process with a single fetch loop that claims up to `batch` jobs at a time while
+ * it has free slots. pg-boss's own `work()` runs one polling loop per slot, which for 100 slots of vm.create and 8 of
+ * every other kind is hundreds of mostly empty fetches a second, and that load, not Azure, was what delayed a bulk
+ * create. This loop fetches when woken (a job of this kind was queued, one of this process's reschedules came due, a
+ * job ended, the last fetch was full) and otherwise once per idle interval. pg-boss still owns the jobs: claiming,
+ * completion, retries with backoff (fail), heartbeats (touch), and the supervision that hands a dead worker's jobs to
+ * another.
  */
 export class KindDispatcher {
   private readonly running = new Map<string, Promise<void>>();

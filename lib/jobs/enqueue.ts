@@ -20,6 +20,11 @@ export type EnqueuedOperation = { id: string; deduplicated: boolean };
 /** The NOTIFY channel that tells worker processes a job of a kind (the payload) can be claimed now. */
 export const jobsChannel = "portal_jobs";
 
+/** Tells the workers a job of `kind` can be claimed; inside a transaction, the notice goes out when it commits. */
+function notifyWorkers(client: Tx | typeof db, kind: string) {
+  return client.$executeRaw`select pg_notify(${jobsChannel}, ${kind})`;
+}
+
 type ScheduledListener = (kind: string, at: Date) => void;
 const scheduledListeners = new Set<ScheduledListener>();
 
@@ -80,7 +85,7 @@ export async function enqueueOperations(tx: Tx, requests: OperationRequest[]): P
       // The insert skips a conflicting job silently; an operation without its job must not be committed.
       if ((inserted?.length ?? 0) !== jobs.length) throw new Error(`Only ${inserted?.length ?? 0} of ${jobs.length} ${kind} jobs could be queued.`);
       // Delivered when the transaction commits, so no worker looks before the jobs are there.
-      await tx.$executeRaw`select pg_notify(${jobsChannel}, ${kind})`;
+      await notifyWorkers(tx, kind);
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         const names = fresh.map((r) => r.target.name);
@@ -108,6 +113,6 @@ export async function scheduleOperationRun(kind: string, operationId: string, de
   const jobId = await boss.send(kind, { operationId }, { singletonKey: operationId, startAfter: at });
   for (const listener of scheduledListeners) listener(kind, at);
   // Due now (a retry asked for in the console): tell the workers; later runs are found by their own clocks.
-  if (delayMs <= 0) await db.$executeRaw`select pg_notify(${jobsChannel}, ${kind})`;
+  if (delayMs <= 0) await notifyWorkers(db, kind);
   return jobId;
 }

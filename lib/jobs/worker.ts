@@ -4,11 +4,14 @@ import { onBossStopping } from "./boss";
 import { getJobDefinition, jobKinds } from "./define-job";
 import { KindDispatcher } from "./dispatcher";
 import { jobsChannel, onRunScheduled } from "./enqueue";
-import { ensureQueue } from "./queues";
+import { ensureQueue, queueOptions } from "./queues";
 import { runOperation, type RunJob } from "./runner";
 
 /** Idle look for jobs this process was not told about (another process's reschedules); JOBS_IDLE_FETCH_MS overrides. */
 const idleFetchMs = () => Number(process.env.JOBS_IDLE_FETCH_MS ?? 2_000);
+
+/** Running jobs' heartbeats are refreshed at 40 % of the queue's heartbeat window, so one late refresh loses nothing. */
+const heartbeatMs = queueOptions.heartbeatSeconds * 1000 * 0.4;
 
 /**
  * Starts a dispatcher for every registered operation kind (the domains' jobs.ts files must be imported first):
@@ -23,7 +26,7 @@ export async function startWorkers(boss: PgBoss, opts: { concurrency: number; ma
     if (!definition) continue;
     await ensureQueue(boss, kind);
     const limit = Math.min(opts.max ?? Infinity, Math.max(opts.concurrency, definition.concurrency ?? 0));
-    dispatchers.set(kind, new KindDispatcher(boss, kind, (job) => runOperation(job as unknown as RunJob), { limit, batch: 10, idleMs: idleFetchMs(), heartbeatMs: 4_000 }));
+    dispatchers.set(kind, new KindDispatcher(boss, kind, (job) => runOperation(job as unknown as RunJob), { limit, batch: 10, idleMs: idleFetchMs(), heartbeatMs }));
   }
   const listener = await listenForJobs((kind) => dispatchers.get(kind)?.wake());
   const unsubscribe = onRunScheduled((kind, at) => dispatchers.get(kind)?.wakeAt(at));
