@@ -28,6 +28,7 @@ export async function createVmRow(opts: {
   publicIp?: string;
   region?: string;
   powerState?: "running" | "deallocated";
+  sshPublicKey?: string;
 }) {
   const vmId = id();
   const isWindows = opts.osType === "Windows";
@@ -35,12 +36,12 @@ export async function createVmRow(opts: {
   await new Promise((resolve) => setTimeout(resolve, 3));
   await db().query(
     `insert into "VirtualMachine" (id, "tenantId", "tenantSubscriptionId", name, region, size, vcpus, "memoryMb", "osType", "imagePublisher", "imageOffer", "imageSku",
-       "imageVersion", "adminUsername", "networkName", "subnetName", "hasPublicIp", "publicIp", "privateIp", "provisioningState", "powerState", "updatedAt")
-     values ($1, $2, $3, $4, $11, 'Standard_B2s', 2, 4096, $5, $6, $7, $8, 'latest', 'azureops', 'vnet-eastus', 'default', $9, $10, '10.1.0.4', 'Succeeded', $12, now())`,
+       "imageVersion", "adminUsername", "networkName", "subnetName", "hasPublicIp", "publicIp", "privateIp", "provisioningState", "powerState", "sshPublicKey", "updatedAt")
+     values ($1, $2, $3, $4, $11, 'Standard_B2s', 2, 4096, $5, $6, $7, $8, 'latest', 'azureops', 'vnet-eastus', 'default', $9, $10, '10.1.0.4', 'Succeeded', $12, $13, now())`,
     [
       vmId, opts.tenantId, opts.tenantSubscriptionId, opts.name, isWindows ? "Windows" : "Linux",
       isWindows ? "MicrosoftWindowsServer" : "Canonical", isWindows ? "WindowsServer" : "ubuntu-24_04-lts", isWindows ? "2022-datacenter-azure-edition" : "server",
-      Boolean(opts.publicIp), opts.publicIp ?? null, opts.region ?? "eastus", opts.powerState ?? "running",
+      Boolean(opts.publicIp), opts.publicIp ?? null, opts.region ?? "eastus", opts.powerState ?? "running", opts.sshPublicKey ?? null,
     ],
   );
   return { id: vmId };

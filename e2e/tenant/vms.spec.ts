@@ -58,6 +58,7 @@ test("a new owner subscribes, creates a VM, watches it run, stops, resizes and d
   await expect(page.getByRole("list", { name: "Steps" })).toContainText("Create network interface");
   await expect(header(page).getByText("Running", { exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByLabel("SSH command", { exact: true })).toHaveText(/^ssh azureops@\d+\.\d+\.\d+\.\d+$/);
+  await expect(page.getByText("ssh asks for the password you chose")).toBeVisible();
   await expect(page.getByText(vmPassword)).toHaveCount(0);
 
   // A reader sees the VM and no way to change it.
@@ -79,7 +80,7 @@ test("a new owner subscribes, creates a VM, watches it run, stops, resizes and d
   await expect(stop).toContainText("deallocated");
   await expect(stop).toContainText("compute billing stops");
   await stop.getByRole("button", { name: "Stop" }).click();
-  await expect(header(page).getByText("Stopped", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(header(page).getByText("Deallocated", { exact: true })).toBeVisible({ timeout: 60_000 });
 
   await page.getByRole("button", { name: "Resize" }).click();
   const resize = page.getByRole("dialog");
@@ -87,7 +88,7 @@ test("a new owner subscribes, creates a VM, watches it run, stops, resizes and d
   await expect(resize).toContainText("resized without starting it");
   await resize.getByRole("button", { name: "Resize" }).click();
   await expect(page.getByText("Standard_D4s_v5 (4 vCPUs · 16 GiB)").first()).toBeVisible({ timeout: 60_000 });
-  await expect(header(page).getByText("Stopped", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(header(page).getByText("Deallocated", { exact: true })).toBeVisible({ timeout: 60_000 });
 
   await page.getByRole("button", { name: "Delete" }).click();
   const del = page.getByRole("alertdialog");
@@ -148,8 +149,8 @@ test("an owner with many VMs sees them counted on the dashboard, then searches, 
   await expect(page.getByRole("progressbar", { name: "Public IPs quota" })).toHaveAttribute("aria-valuetext", /^3 of \d+ used$/);
   const byState = page.getByRole("list", { name: /^VMs by state in / });
   await expect(byState.getByRole("listitem")).toHaveCount(2);
-  await expect(byState.getByRole("link").filter({ hasText: "Stopped" })).toContainText("3");
-  await byState.getByRole("link").filter({ hasText: "Stopped" }).click();
+  await expect(byState.getByRole("link").filter({ hasText: "Deallocated" })).toContainText("3");
+  await byState.getByRole("link").filter({ hasText: "Deallocated" }).click();
   const table = page.getByRole("table", { name: "Virtual machines" });
   const names = table.getByRole("link", { name: /^(app|db)-\d+$/ });
   await expect(names).toHaveText(["db-03", "db-02", "db-01"]);
@@ -246,4 +247,30 @@ test("refused input stays beside its field, keeps what was typed and creates not
 
   await page.goto(`/tenant/${tenant.slug}/vms`);
   await expect(page.getByRole("table", { name: "Virtual machines" }).getByRole("row")).toHaveCount(2);
+});
+
+test("a deallocated VM says Deallocated, and an SSH-key VM and the SSH choice of the create form speak of the key, not a password", async ({ page }) => {
+  const tenant = await createTenant(unique("Tailspin"));
+  const sub = await subscribeTenant(tenant);
+  const owner = await createUser({ tenantId: tenant.id, role: "owner" });
+  const key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHx0kq3kEj7m1Wn5zVbq3v8s4u2y6rT0pQ1aB2cD3eF4 e2e";
+  const vm = await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: "key-01", powerState: "deallocated", publicIp: "20.0.1.1", sshPublicKey: key });
+  await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
+
+  await page.goto(`/tenant/${tenant.slug}/vms/${vm.id}`);
+  await expect(header(page).getByText("Deallocated", { exact: true })).toBeVisible();
+  await expect(header(page).getByText("Stopped", { exact: true })).toHaveCount(0);
+  await expect(page.getByLabel("SSH command", { exact: true })).toHaveText("ssh azureops@20.0.1.1");
+  await expect(page.getByText("signs in with the private key")).toBeVisible();
+  await expect(page.getByText("ssh asks for the password")).toHaveCount(0);
+  await page.goto(`/tenant/${tenant.slug}/vms`);
+  await expect(page.getByRole("row").filter({ hasText: "key-01" })).toContainText("Deallocated");
+
+  await page.goto(`/tenant/${tenant.slug}/vms/new`);
+  const form = page.getByRole("form", { name: "Create a virtual machine" });
+  await form.getByRole("combobox", { name: "Image" }).selectOption({ label: "Ubuntu Server 24.04 LTS" });
+  await form.getByRole("radio", { name: "SSH public key" }).check();
+  const account = form.getByRole("region", { name: "Administrator account" });
+  await expect(account).toContainText("sign in with its private key");
+  await expect(account.getByText("Azure never shows this password again")).toHaveCount(0);
 });

@@ -31,7 +31,7 @@ export function SubscriptionUsage({ subscription, counts, vmsHref }: { subscript
               {states.map(([state, n]) => (
                 <li key={state}>
                   <Link href={`${vmsHref}?subscription=${subscription.id}&state=${state}`} className="inline-flex items-center gap-1.5 rounded-md border px-2 py-1 text-sm hover:bg-accent">
-                    <StatusBadge state={state} label={state === "deallocated" ? "Stopped" : undefined} />
+                    <StatusBadge state={state} />
                     <span className="tabular-nums">{n}</span>
                   </Link>
                 </li>

@@ -13,8 +13,8 @@ export const describeSize = (s: { vcpus: number; memoryMb: number }) => `${s.vcp
 /** The state filter: power states of settled VMs, then the provisioning states that mean "not settled". */
 export const vmStateOptions = [
   { value: "running", label: "Running" },
-  { value: "deallocated", label: "Stopped (deallocated)" },
-  { value: "stopped", label: "Stopped (allocated)" },
+  { value: "deallocated", label: "Deallocated" },
+  { value: "stopped", label: "Stopped (still allocated)" },
   { value: "Creating", label: "Creating" },
   { value: "Updating", label: "Updating" },
   { value: "Deleting", label: "Deleting" },

@@ -2,10 +2,13 @@ import { Download } from "lucide-react";
 import { CopyButton } from "@/components/copy-button";
 import { Button } from "@/components/ui/button";
 
-type Props = { osType: string; publicIp: string | null; privateIp: string | null; adminUsername: string; rdpHref: string; isRunning: boolean };
+type Props = { osType: string; hasSshKey: boolean; publicIp: string | null; privateIp: string | null; adminUsername: string; rdpHref: string; isRunning: boolean };
 
-/** How to reach the VM: an .rdp file for Windows, the ssh command for Linux, or why neither works yet. */
-export function ConnectInfo({ osType, publicIp, privateIp, adminUsername, rdpHref, isRunning }: Props) {
+/**
+ * How to reach the VM: an .rdp file for Windows, the ssh command for Linux, or why neither works yet. A Linux VM made
+ * with an SSH key has no password at all, so its hint speaks of the key (issue 12).
+ */
+export function ConnectInfo({ osType, hasSshKey, publicIp, privateIp, adminUsername, rdpHref, isRunning }: Props) {
   if (!publicIp) {
     return (
       <p className="text-sm text-muted-foreground">
@@ -36,6 +39,11 @@ export function ConnectInfo({ osType, publicIp, privateIp, adminUsername, rdpHre
         </code>
         <CopyButton value={command} label="Copy SSH command" />
       </div>
+      <p className="text-xs text-muted-foreground">
+        {hasSshKey
+          ? "ssh signs in with the private key that belongs to the public key you gave when you created the VM (add -i <key file> if it is not your default key)."
+          : "ssh asks for the password you chose when you created the VM."}
+      </p>
       {hint}
     </div>
   );

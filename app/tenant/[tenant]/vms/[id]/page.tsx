@@ -133,7 +133,7 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
                 {vm.networkName} / {vm.subnetName}
               </Fact>
             </dl>
-            <ConnectInfo osType={vm.osType} publicIp={vm.publicIp} privateIp={vm.privateIp} adminUsername={vm.adminUsername} rdpHref={`${base}/vms/${vm.id}/connect.rdp`} isRunning={vm.powerState === "running" && vm.provisioningState === "Succeeded"} />
+            <ConnectInfo osType={vm.osType} hasSshKey={Boolean(vm.sshPublicKey)} publicIp={vm.publicIp} privateIp={vm.privateIp} adminUsername={vm.adminUsername} rdpHref={`${base}/vms/${vm.id}/connect.rdp`} isRunning={vm.powerState === "running" && vm.provisioningState === "Succeeded"} />
           </CardContent>
         </Card>
       </div>

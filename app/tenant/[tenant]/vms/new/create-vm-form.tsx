@@ -192,7 +192,16 @@ export function CreateVmForm({ tenant, subscriptions, cancelHref }: Props) {
             </p>
           </FormSection>
 
-          <FormSection id="account" step={4} title="Administrator account" description="Azure never shows this password again and the portal does not keep it: store it somewhere safe.">
+          <FormSection
+            id="account"
+            step={4}
+            title="Administrator account"
+            description={
+              effectiveAuth === "ssh"
+                ? "Azure puts your public key on the VM; you sign in with its private key, which never leaves your computer."
+                : "Azure never shows this password again and the portal does not keep it: store it somewhere safe."
+            }
+          >
             <div className="grid gap-4 sm:grid-cols-2">
               <FormField label="User name" name="adminUsername" required error={liveError("adminUsername", usernameProblem(username, osType))} description={'Not "admin", "administrator", "root" or other names Azure reserves.'}>
                 <Input name="adminUsername" value={username} onChange={(e) => setUsername(e.target.value)} onBlur={() => touch("adminUsername")} autoComplete="off" spellCheck={false} />
