@@ -3,7 +3,7 @@ import { db, type AzureSubscriptionState, type Prisma } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
 import { getOperation, type OperationDetail } from "@/lib/jobs/queries";
 import { redactText } from "@/lib/azure/redact";
-import { readDiscovery, readValidation, type Discovery } from "./discovery";
+import { readDiscovery, readValidation } from "./discovery";
 
 export const subscriptionStates = ["validating", "active", "error", "disabled"] as const satisfies readonly AzureSubscriptionState[];
 export const subscriptionSorts = ["name", "state", "lastValidated", "created"] as const;
@@ -59,14 +59,37 @@ const orderBy: Record<SubscriptionSort, (dir: "asc" | "desc") => Prisma.AzureSub
   created: (dir) => ({ createdAt: dir }),
 };
 
-/** Regional vCPU quota summed over every discovered region: the usage shown in lists until VM inventory syncs. */
-export function summarizeQuota(discovery: Discovery) {
-  const entries = Object.values(discovery.quota);
-  return {
-    regions: discovery.regions.length,
-    vCpusUsed: entries.reduce((n, q) => n + q.used, 0),
-    vCpusLimit: entries.reduce((n, q) => n + q.limit, 0),
-  };
+/**
+ * Portal vCPUs of each subscription against Azure's regional vCPU limits in the regions where it runs VMs (the figure
+ * the provider dashboard shows). Azure's own "used" from the last validation is a snapshot taken before any VM existed,
+ * and the limits of every discovered region summed (0 / 1,200 on every row, issue 12) say nothing about the VMs' regions.
+ * One grouped query for the whole page of subscriptions.
+ */
+export async function vcpuUsageOf(subs: { id: string; discovery: unknown }[]) {
+  const ids = subs.map((s) => s.id);
+  const rows = ids.length
+    ? await db.$queryRaw<{ azureSubscriptionId: string; region: string; vcpus: number }[]>`
+        select p."azureSubscriptionId", vm.region, sum(vm.vcpus)::int as vcpus
+        from "VirtualMachine" vm
+        join "TenantSubscription" ts on ts.id = vm."tenantSubscriptionId"
+        join "Plan" p on p.id = ts."planId"
+        where p."azureSubscriptionId" = any(${ids})
+        group by p."azureSubscriptionId", vm.region`
+    : [];
+  return new Map(
+    subs.map((s) => {
+      const quota = readDiscovery(s.discovery).quota;
+      const regions = rows.filter((r) => r.azureSubscriptionId === s.id);
+      return [
+        s.id,
+        {
+          regions: regions.map((r) => r.region),
+          vCpusUsed: regions.reduce((n, r) => n + r.vcpus, 0),
+          vCpusLimit: regions.reduce((n, r) => n + (quota[r.region]?.limit ?? 0), 0),
+        },
+      ];
+    }),
+  );
 }
 
 export async function listSubscriptions(_ctx: StaffContext, filter: SubscriptionFilter) {
@@ -87,9 +110,10 @@ export async function listSubscriptions(_ctx: StaffContext, filter: Subscription
       take: filter.take,
     }),
   ]);
+  const usage = await vcpuUsageOf(rows);
   return {
     total,
-    rows: rows.map(({ discovery, ...row }) => ({ ...row, usage: summarizeQuota(readDiscovery(discovery)) })),
+    rows: rows.map(({ discovery: _discovery, ...row }) => ({ ...row, usage: usage.get(row.id)! })),
   };
 }
 

@@ -86,11 +86,13 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
             subscriptionId: <span className="font-mono text-xs">{s.subscriptionId}</span>,
             plan: s.plan ? s.plan.name : <span className="text-muted-foreground">Not in a plan</span>,
             usage:
-              s.usage.vCpusLimit > 0 ? (
-                <span className="tabular-nums">
+              s.usage.regions.length > 0 ? (
+                <span className="tabular-nums" title={`Portal VMs against Azure's vCPU limits in ${s.usage.regions.join(", ")}`}>
                   {s.usage.vCpusUsed.toLocaleString("en-US")} / {s.usage.vCpusLimit.toLocaleString("en-US")}
                 </span>
-              ) : undefined,
+              ) : (
+                <span className="text-muted-foreground">No VMs</span>
+              ),
             lastValidated: s.lastValidatedAt ? <RelativeTime date={s.lastValidatedAt} /> : <span className="text-muted-foreground">Never</span>,
           },
         }))}
