@@ -98,9 +98,19 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
     res.end();
     return;
   }
-  const payload = JSON.stringify(reply.body);
+  const payload = toJson(reply.body);
   res.writeHead(reply.status, { ...all, "Content-Type": "application/json; charset=utf-8", "Content-Length": String(Buffer.byteLength(payload)) });
   res.end(payload);
+}
+
+/**
+ * JSON.stringify, except that BigInt values are written as exact JSON numbers: some ARM fields are int64 (a vault
+ * certificate's resourceId) and exceed 2^53, which a JS number cannot carry (issue 12, point 2).
+ */
+export function toJson(body: unknown): string {
+  const exact: string[] = [];
+  const text = JSON.stringify(body, (_key, v: unknown) => (typeof v === "bigint" ? `\u0000${exact.push(v.toString()) - 1}\u0000` : v));
+  return exact.length ? text.replace(/"\\u0000(\d+)\\u0000"/g, (_m, i: string) => exact[Number(i)]) : text;
 }
 
 async function dispatch(

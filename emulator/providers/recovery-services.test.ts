@@ -49,6 +49,7 @@ describe("Recovery Services vaults through @azure/arm-recoveryservices", () => {
   });
 
   it("answers a certificate upload with the AAD details for vault credentials", async () => {
+    let text = "";
     const der = Buffer.from(emu.emulator.caPem.replace(/-----[^-]+-----|\s/g, ""), "base64");
     const res = await client.vaultCertificates.create("WAPRecoveryGroup", "WAPRecoveryVault", "vmm01-cert", { properties: { authType: "AAD", certificate: new Uint8Array(der) } });
     const p = res.properties as unknown as Record<string, unknown>;
@@ -58,7 +59,13 @@ describe("Recovery Services vaults through @azure/arm-recoveryservices", () => {
     expect(p.servicePrincipalClientId).toMatch(/^[0-9a-f-]{36}$/);
     expect(p.thumbprint).toMatch(/^[0-9A-F]{40}$/);
     expect(p.resourceId).toEqual(expect.any(Number));
-    const again = await client.vaultCertificates.create("WAPRecoveryGroup", "WAPRecoveryVault", "vmm01-cert", { properties: { authType: "AAD", certificate: new Uint8Array(der) } });
+    const again = await client.vaultCertificates.create("WAPRecoveryGroup", "WAPRecoveryVault", "vmm01-cert", { properties: { authType: "AAD", certificate: new Uint8Array(der) } }, {
+      onResponse: (raw) => void (text = raw.bodyAsText ?? ""),
+    });
     expect((again.properties as unknown as Record<string, unknown>).servicePrincipalClientId).toBe(p.servicePrincipalClientId);
+    // The vault's resourceId is an int64 above 2^53, written digit for digit, the same the audience names.
+    const digits = /"resourceId":(\d+)[,}]/.exec(text)?.[1];
+    expect(BigInt(digits ?? 0)).toBeGreaterThan(2n ** 53n);
+    expect(p.azureManagementEndpointAudience).toMatch(new RegExp(`/${digits}$`));
   });
 });

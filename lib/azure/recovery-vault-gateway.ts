@@ -35,16 +35,29 @@ export function getRecoveryVault(access: AzureAccess, ref: VaultRef): Promise<Re
 }
 
 /**
+ * An int64 field as Azure wrote it, digits intact. JSON.parse (and so every SDK model) turns a number above 2^53 into
+ * a nearby one: a vault's resourceId 154745957219930484 became 154745957219930500 (issue 12, point 2).
+ */
+export function int64Field(bodyText: string | undefined, field: string): string | undefined {
+  const m = bodyText ? new RegExp(`"${field}"\\s*:\\s*"?(-?\\d+)"?`).exec(bodyText) : null;
+  return m?.[1];
+}
+
+/**
  * Uploads a (self-signed, public part only) certificate and returns what a `.VaultCredentials` file needs: the vault's
- * AAD identity for the VMM server's provider. The private key never leaves the caller.
+ * AAD identity for the VMM server's provider. The private key never leaves the caller. The vault's numeric resourceId
+ * is read from the response text, since the SDK hands it over as a JS number.
  */
 export function uploadVaultCertificate(access: AzureAccess, ref: VaultRef, certificateName: string, certificateDer: Uint8Array): Promise<VaultCertificateInfo> {
   const { recoveryServices } = armClientsFor(access);
   return armCall(async () => {
-    const r = await recoveryServices.vaultCertificates.create(ref.resourceGroup, ref.vault, certificateName, { properties: { authType: "AzureActiveDirectory", certificate: certificateDer } });
+    let bodyText: string | undefined;
+    const r = await recoveryServices.vaultCertificates.create(ref.resourceGroup, ref.vault, certificateName, { properties: { authType: "AzureActiveDirectory", certificate: certificateDer } }, {
+      onResponse: (raw) => void (bodyText = raw.bodyAsText ?? undefined),
+    });
     const p = flat(flat(r).properties ?? r);
     return {
-      resourceId: String(p.resourceId ?? ""),
+      resourceId: exactResourceId(bodyText, p.resourceId),
       aadTenantId: str(p.aadTenantId) ?? "",
       servicePrincipalClientId: str(p.servicePrincipalClientId) ?? "",
       ...(str(p.aadAuthority) ? { aadAuthority: str(p.aadAuthority) } : {}),
@@ -52,4 +65,12 @@ export function uploadVaultCertificate(access: AzureAccess, ref: VaultRef, certi
       ...(str(p.thumbprint) ? { thumbprint: str(p.thumbprint) } : {}),
     };
   });
+}
+
+function exactResourceId(bodyText: string | undefined, parsed: unknown): string {
+  const exact = int64Field(bodyText, "resourceId") ?? (typeof parsed === "string" ? parsed : undefined);
+  if (exact) return exact;
+  if (typeof parsed === "number" && Number.isSafeInteger(parsed)) return String(parsed);
+  // Better no file than one that registers the VMM server against another vault's id.
+  throw new Error("The vault's resource id could not be read exactly from Azure's answer to the certificate upload.");
 }

@@ -91,6 +91,11 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(file.xml).toContain("<ResourceName>WAPRecoveryVault</ResourceName>");
     expect(file.xml).toMatch(/<AadTenantId>[^<]+<\/AadTenantId>/);
     expect(file.xml).toMatch(/<ServicePrincipalClientId>[^<]+<\/ServicePrincipalClientId>/);
+    // The vault's numeric id, digits intact: the emulator's is above 2^53 like Azure's, and the audience carries it as text.
+    const resourceId = /<ResourceId>([^<]+)<\/ResourceId>/.exec(file.xml)![1];
+    const audience = /<AadVaultAudience>[^<]*\/RecoveryServices\/(\d+)<\/AadVaultAudience>/.exec(file.xml)![1];
+    expect(BigInt(audience)).toBeGreaterThan(2n ** 53n);
+    expect(resourceId).toBe(audience);
     await succeeded(createVaultCredentials(admin, vault.id));
     expect(await db.sealedSecret.count({ where: { purpose: { startsWith: "dr.vaultCredentials:" } } })).toBe(1);
   });

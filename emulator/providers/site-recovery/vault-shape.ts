@@ -50,6 +50,16 @@ export function vaultBody(ctx: RequestContext, name: string, location: string, e
 }
 
 /**
+ * The vault's numeric resource id (Azure's are 18 digits, e.g. 154745957219930484): stable per vault and always above
+ * 2^53, so a client that reads it through a JS number gets it wrong against the emulator as it would against Azure.
+ */
+export function vaultResourceId(vaultId: string): string {
+  const hash = BigInt("0x" + createHash("sha256").update(vaultId.toLowerCase()).digest("hex").slice(0, 15));
+  // Odd and above 2^58: no double holds it exactly.
+  return String(hash | (1n << 58n) | 1n);
+}
+
+/**
  * Vault credentials: the portal uploads a certificate and gets back the AAD details it writes into the
  * `.VaultCredentials` file (the vault's own service principal, and the directory of the vault's subscription).
  */
@@ -61,7 +71,7 @@ export function certificateBody(ctx: RequestContext, vault: { id: string; intern
   } catch {
     throw new ArmError(400, "BadRequest", "The certificate is not a valid base64-encoded X.509 certificate.");
   }
-  const sp = (vault.internal.servicePrincipal ??= { clientId: newGuid(), objectId: newGuid(), resourceId: String(BigInt("0x" + createHash("sha256").update(vault.id.toLowerCase()).digest("hex").slice(0, 15))) }) as {
+  const sp = (vault.internal.servicePrincipal ??= { clientId: newGuid(), objectId: newGuid(), resourceId: vaultResourceId(vault.id) }) as {
     clientId: string; objectId: string; resourceId: string;
   };
   ctx.store.markDirty();
@@ -74,7 +84,8 @@ export function certificateBody(ctx: RequestContext, vault: { id: string; intern
       authType: "AzureActiveDirectory",
       friendlyName: "",
       certificate: raw,
-      resourceId: Number(sp.resourceId),
+      // int64 in the spec, and above 2^53 like Azure's (154745957219930484): written as an exact JSON number.
+      resourceId: BigInt(sp.resourceId),
       subject: cert.subject.replace(/\n/g, ", "),
       issuer: cert.issuer.replace(/\n/g, ", "),
       thumbprint: cert.fingerprint.replace(/:/g, ""),
