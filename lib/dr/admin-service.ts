@@ -44,8 +44,10 @@ export async function assignCloud(ctx: StaffContext, input: AssignCloudInput) {
   const ts = await db.tenantSubscription.findUnique({ where: { id: input.tenantSubscriptionId }, include: { tenant: true, plan: { include: { azureSubscription: true } } } });
   if (!ts || ts.state !== "active") throw new InvalidInput({ tenantSubscriptionId: ["Choose an active tenant subscription."] });
   const errors: Record<string, string[]> = {};
+  // A cloud on a plan without DR could never be protected: its owner may not set it up nor protect a VM (issue 12, 8c).
+  if (!isReassign && !ts.plan.offersDr) errors.tenantSubscriptionId = [`${ts.plan.name}, the plan of ${ts.name}, does not offer disaster recovery. Choose a subscription on a plan that does.`];
   const regions = readDiscovery(ts.plan.azureSubscription.discovery).regions.map((r) => r.name);
-  if (!isReassign && !regions.includes(container.vault.region)) {
+  if (!isReassign && !errors.tenantSubscriptionId && !regions.includes(container.vault.region)) {
     errors.tenantSubscriptionId = [`${ts.plan.azureSubscription.displayName} cannot deploy to ${container.vault.region}, the vault's region: replicas of this cloud could not be recovered there.`];
   }
   const networks = await db.drVmNetwork.findMany({ where: { id: { in: input.vmNetworkIds }, vaultId: container.vaultId }, select: { id: true, friendlyName: true, tenantId: true } });

@@ -22,6 +22,7 @@ const { setupTenant } = await import("./setup-service");
 const { enableProtection, runDrAction, refreshProtection } = await import("./protection-service");
 const { assignCloudSchema, setupTenantSchema } = await import("./schema");
 const { createVaultCredentials, getVaultCredentialsFile } = await import("./vault-credentials");
+const { getCloudSetup, getDrOverview } = await import("./queries");
 
 let admin: Awaited<ReturnType<typeof staffContext>>;
 let acme: Awaited<ReturnType<typeof drTenant>>;
@@ -135,6 +136,20 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.contosoCloud } })).toMatchObject({ tenantId: null, tenantSubscriptionId: null });
     expect(await network(ids.blue)).toEqual({ tenantId: null });
 
+    // A subscription whose plan offers no DR is neither offered nor accepted for a cloud (issue 12, 8c).
+    const contosoPlan = await db.tenantSubscription.findUniqueOrThrow({ where: { id: contoso.tenantSubscriptionId }, select: { planId: true } });
+    await db.plan.update({ where: { id: contosoPlan.planId }, data: { offersDr: false } });
+    try {
+      expect((await getDrOverview(admin)).tenantSubscriptions.map((t) => t.id)).not.toContain(contoso.tenantSubscriptionId);
+      await expect(assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] }))
+        .rejects.toMatchObject({ fieldErrors: { tenantSubscriptionId: [expect.stringContaining("does not offer disaster recovery")] } });
+      expect(await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.contosoCloud } })).toMatchObject({ tenantId: null, tenantSubscriptionId: null });
+      expect(await network(ids.blue)).toEqual({ tenantId: null });
+    } finally {
+      await db.plan.update({ where: { id: contosoPlan.planId }, data: { offersDr: true } });
+    }
+    expect((await getDrOverview(admin)).tenantSubscriptions.map((t) => t.id)).toContain(contoso.tenantSubscriptionId);
+
     await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] });
     expect(await network(ids.blue)).toEqual({ tenantId: contoso.ctx.tenantId });
     await expect(assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] })).rejects.toBeInstanceOf(Conflict);
@@ -158,6 +173,9 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(await fields({ addressSpace: "10.1.0.0/16", subnetPrefix: "10.1.1.0/24" })).toEqual(["addressSpace"]);
     expect(await fields({ storageAccount: "DR_Storage" })).toEqual(["storageAccount"]);
     expect(await fields({ tenantSubscriptionId: contoso.tenantSubscriptionId })).toEqual(["tenantSubscriptionId"]);
+    // BlueNetwork is Contoso's: not offered on AcmeCorp's setup page, and refused beside the field (issue 12, 8b).
+    expect((await getCloudSetup(admin, ids.acmeCloud)).networks.map((n) => n.friendlyName)).toEqual(["YellowNetwork"]);
+    expect(await fields({ vmNetworkId: ids.blue })).toEqual(["vmNetworkId"]);
     const counters = await emu.control.counters();
     expect(counters.writes + counters.deletes).toBe(0);
     expect(await db.tenantDrSetup.count()).toBe(0);

@@ -5,7 +5,10 @@ import { failoverState } from "./rules";
 import type { OnPremVm } from "./protection-service";
 import { vaultCredentialsPurpose } from "./vault-credentials-file";
 
-/** Admin: the vault (the newest one), its fabrics with clouds and owners, the networks and every tenant setup. */
+/**
+ * Admin: the vault (the newest one), its fabrics with clouds and owners, the networks and every tenant setup, and the
+ * tenant subscriptions a cloud may be given: active, without a cloud, on a plan that offers DR.
+ */
 export async function getDrOverview(_ctx: StaffContext) {
   const vault = await db.recoveryVault.findFirst({
     orderBy: { createdAt: "desc" },
@@ -17,8 +20,8 @@ export async function getDrOverview(_ctx: StaffContext) {
   });
   const subscriptions = await db.azureSubscription.findMany({ where: { state: "active" }, select: { id: true, displayName: true, subscriptionId: true }, orderBy: { displayName: "asc" } });
   const tenantSubscriptions = await db.tenantSubscription.findMany({
-    where: { state: "active", drContainer: null },
-    select: { id: true, name: true, tenant: { select: { name: true } }, plan: { select: { name: true, offersDr: true } } },
+    where: { state: "active", drContainer: null, plan: { offersDr: true } },
+    select: { id: true, name: true, tenant: { select: { name: true } } },
     orderBy: [{ tenant: { name: "asc" } }, { name: "asc" }],
   });
   const lastOperation = vault ? await db.operation.findFirst({ where: { targetId: vault.id }, orderBy: { createdAt: "desc" }, select: { id: true, kind: true, state: true, errorMessage: true } }) : null;

@@ -43,7 +43,7 @@ export function RegisterVaultForm({ subscriptions }: { subscriptions: SelectOpti
 export function AssignCloudForm({ containerId, options, networks }: { containerId: string; options: SelectOption[]; networks: SelectOption[] }) {
   const { state, formAction, isPending, value, values, isPosted, posts } = useKeptActionState(assignCloudAction);
   const networkId = React.useId();
-  if (options.length === 0) return <span className="text-sm text-muted-foreground">No unassigned tenant subscription</span>;
+  if (options.length === 0) return <span className="text-sm text-muted-foreground">No unassigned tenant subscription on a plan that offers disaster recovery</span>;
   if (networks.length === 0) return <span className="text-sm text-muted-foreground">No unclaimed VM network to give a tenant: refresh the VMM servers after adding one in VMM.</span>;
   const networkError = err(state, "vmNetworkIds");
   return (

@@ -19,7 +19,7 @@ const ONE_REGION = "One VMM server registers with one Recovery Services vault, a
 export default async function DrAdminPage() {
   const ctx = await pageStaff("admin");
   const { vault, subscriptions, tenantSubscriptions, lastOperation, credentials } = await getDrOverview(ctx);
-  const tsOptions = tenantSubscriptions.map((t) => ({ value: t.id, label: `${t.tenant.name} — ${t.name}${t.plan.offersDr ? "" : " (plan without DR)"}` }));
+  const tsOptions = tenantSubscriptions.map((t) => ({ value: t.id, label: `${t.tenant.name} — ${t.name}` }));
   const unclaimed = (vault?.networks ?? []).filter((n) => !n.tenantId).map((n) => ({ value: n.id, label: n.friendlyName }));
   const networksOf = (tenantId: string) => (vault?.networks ?? []).filter((n) => n.tenantId === tenantId).map((n) => n.friendlyName).join(", ") || "no VM network";
 
