@@ -77,7 +77,16 @@ export async function listMembers(_ctx: StaffContext, tenantId: string) {
 }
 
 /** A tenant's subscriptions (cancelled ones too, for the record) with the latest operation on each. */
-export async function listTenantSubscriptions(_ctx: StaffContext, tenantId: string) {
+export function listTenantSubscriptions(_ctx: StaffContext, tenantId: string) {
+  return subscriptionsWithLastOperation(tenantId);
+}
+
+/** The caller's tenant's subscriptions with the operation that provisions (or deletes) each, for its Plans page. */
+export function listMySubscriptions(ctx: TenantContext) {
+  return subscriptionsWithLastOperation(ctx.tenantId);
+}
+
+async function subscriptionsWithLastOperation(tenantId: string) {
   const rows = await db.tenantSubscription.findMany({
     where: { tenantId },
     select: { id: true, name: true, state: true, resourceGroup: true, location: true, createdAt: true, plan: { select: { id: true, name: true, state: true } } },

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
+import { isActiveState } from "@/components/operations/operation-format";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { pageStaff } from "@/lib/auth/page-context";
@@ -21,8 +23,12 @@ export default async function TenantDetailPage({ params, searchParams }: { param
   });
   const plans = await listSubscribablePlans(ctx);
   const activeSubscriptions = tenant.subscriptions.filter((s) => s.state !== "cancelled").length;
+  // A subscription's provisioning (or deletion) is followed live until its operation ends (issue 12: it stayed
+  // "Provisioning Running" after a 171 ms operation until a reload).
+  const isLive = tenant.subscriptions.some((s) => s.state === "cancelling" || (s.lastOperation && isActiveState(s.lastOperation.state)));
   return (
     <div>
+      {isLive && <AutoRefresh isLive />}
       <PageHeader
         title={tenant.name}
         meta={<StatusBadge state={tenant.state} />}

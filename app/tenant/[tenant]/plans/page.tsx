@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { Layers } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
 import { PageHeader } from "@/components/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageTenant } from "@/lib/auth/page-context";
 import { tenantRoleLabels } from "@/lib/auth/roles";
-import { listOfferedPlans } from "@/lib/tenancy/queries";
+import { listMySubscriptions, listOfferedPlans } from "@/lib/tenancy/queries";
+import { isSubscriptionBusy, MySubscriptions } from "./my-subscriptions";
 import { PlanCatalogue } from "./plan-catalogue";
 import { SubscribePlanDialog } from "./subscribe-plan-dialog";
 
@@ -15,17 +17,19 @@ export const metadata: Metadata = { title: "Plans" };
 
 export default async function PlansPage({ params }: { params: Promise<{ tenant: string }> }) {
   const ctx = await pageTenant((await params).tenant);
-  const plans = await listOfferedPlans(ctx);
+  const [plans, subscriptions] = await Promise.all([listOfferedPlans(ctx), listMySubscriptions(ctx)]);
   const isOwner = ctx.role === "owner";
   const canSubscribe = isOwner && ctx.tenantState === "active";
   return (
     <div className="space-y-6">
+      {subscriptions.some(isSubscriptionBusy) && <AutoRefresh isLive />}
       <PageHeader title="Plans" description="What your service provider offers. Each subscription gets its own resource group in Azure, with the plan's quotas." />
       {!isOwner && (
         <Alert variant="info" title="Only owners can subscribe">
           You are {tenantRoleLabels[ctx.role].toLowerCase()} of {ctx.tenantName}: you can compare plans here, and an owner of {ctx.tenantName} can subscribe to one.
         </Alert>
       )}
+      <MySubscriptions tenant={ctx.tenantSlug} subscriptions={subscriptions} />
       {plans.length === 0 ? (
         <EmptyState icon={Layers} title="No plans on offer yet" description="Your service provider has not published any plans. Ask them which plan suits you; they can also subscribe you to one directly." />
       ) : (
