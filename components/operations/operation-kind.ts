@@ -23,6 +23,8 @@ const labels: Record<string, string> = {
   "dr.mapNetwork": "Map network",
   "lb.addFrontend": "Add frontend IP",
   "lb.removeFrontend": "Remove frontend IP",
+  "lb.addRule": "Add load-balancing rule",
+  "lb.removeRule": "Remove load-balancing rule",
   "lb.sync": "Sync load balancers",
 };
 

@@ -38,6 +38,8 @@ const labels: Record<string, string> = {
   "lb.create": "created load balancer",
   "lb.addFrontend": "added a frontend IP to",
   "lb.removeFrontend": "removed a frontend IP from",
+  "lb.addRule": "added a load-balancing rule to",
+  "lb.removeRule": "removed a load-balancing rule from",
   "dr.registerVault": "registered recovery vault",
   "dr.assignCloud": "assigned VMM cloud",
   "dr.setupTenant": "set up disaster recovery for",

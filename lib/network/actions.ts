@@ -6,8 +6,8 @@ import { requireTenantContext } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
-import { addFrontendSchema, createLoadBalancerSchema, removeFrontendSchema, updateProbeSchema, updateRuleSchema } from "./schema";
-import { addFrontend, createLoadBalancer, refreshLoadBalancers, removeFrontend, updateProbe, updateRule } from "./service";
+import { addFrontendSchema, addRuleSchema, createLoadBalancerSchema, removeFrontendSchema, removeRuleSchema, updateProbeSchema, updateRuleSchema } from "./schema";
+import { addFrontend, addRule, createLoadBalancer, refreshLoadBalancers, removeFrontend, removeRule, updateProbe, updateRule } from "./service";
 
 const listPath = (tenant: string) => `/tenant/${tenant}/network`;
 const detailPath = (tenant: string, id: string) => `${listPath(tenant)}/${id}`;
@@ -59,6 +59,26 @@ export async function updateRuleAction(tenant: string, _prev: ActionResult, form
     revalidatePath(detailPath(ctx.tenantSlug, input.loadBalancerId));
     return result;
   }, "Saving the rule…");
+}
+
+export async function addRuleAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireTenantContext({ tenant, role: "operator" });
+    const input = parseInput(addRuleSchema, form);
+    const result = await addRule(ctx, input);
+    revalidatePath(detailPath(ctx.tenantSlug, input.loadBalancerId));
+    return result;
+  }, "Adding the rule…");
+}
+
+export async function removeRuleAction(tenant: string, form: FormData): Promise<ActionResult> {
+  return runAction(async () => {
+    const ctx = await requireTenantContext({ tenant, role: "operator" });
+    const input = parseInput(removeRuleSchema, form);
+    const result = await removeRule(ctx, input);
+    revalidatePath(detailPath(ctx.tenantSlug, input.loadBalancerId));
+    return result;
+  }, "Removing the rule…");
 }
 
 export async function refreshLoadBalancersAction(tenant: string, form: FormData): Promise<ActionResult> {

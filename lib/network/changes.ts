@@ -10,7 +10,7 @@ import type { RemoveFrontendInput, UpdateProbeInput, UpdateRuleInput } from "./s
 
 type Lb = Awaited<ReturnType<typeof getLbForChange>>;
 
-async function enqueueLbChange(tx: Tx, ctx: TenantContext, lb: Lb, kind: string, target: { id: string; name: string }, input: Record<string, unknown>) {
+export async function enqueueLbChange(tx: Tx, ctx: TenantContext, lb: Lb, kind: string, target: { id: string; name: string }, input: Record<string, unknown>) {
   await tx.loadBalancer.update({ where: { id: lb.id }, data: { provisioningState: "Updating", errorMessage: null } });
   const operation = await enqueueOperation(tx, {
     kind, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
@@ -31,7 +31,9 @@ export async function removeFrontend(ctx: TenantContext, input: RemoveFrontendIn
     const frontend = findByName(model.frontends as CachedFrontend[], input.frontendName);
     if (!frontend) throw new NotFound("Frontend");
     if (model.frontends.length <= 1) throw new Conflict(`${frontend.name} is the load balancer's only frontend; Azure keeps rules and pools only on a load balancer with a frontend.`);
-    if ((await pendingAdditions(tx, lb.id)).some((a) => a.frontendName.toLowerCase() === frontend.name.toLowerCase())) throw new Conflict(`${frontend.name} is still being added.`);
+    const pending = await pendingAdditions(tx, lb.id);
+    if (pending.frontends.some((a) => a.frontendName.toLowerCase() === frontend.name.toLowerCase())) throw new Conflict(`${frontend.name} is still being added.`);
+    if (pending.rules.some((a) => a.rule.frontendName.toLowerCase() === frontend.name.toLowerCase())) throw new Conflict(`A rule is still being added to ${frontend.name}; remove the frontend once it has landed.`);
     const publicIp = frontend.publicIpId
       ? await tx.publicIpAddress.findFirst({ where: { tenantSubscriptionId: lb.tenantSubscriptionId, azureResourceId: { equals: frontend.publicIpId, mode: "insensitive" } }, select: { id: true } })
       : null;
@@ -58,7 +60,8 @@ export async function updateRule(ctx: TenantContext, input: UpdateRuleInput) {
     const model = modelOf(lb);
     const current = findByName(model.rules, input.ruleName);
     if (!current) throw new NotFound("Load-balancing rule");
-    const rule = { ...ruleOf(input, current.frontendName, input.probeChoice || undefined), name: current.name };
+    const frontendName = input.frontendName ? (findByName(model.frontends, input.frontendName)?.name ?? input.frontendName) : current.frontendName;
+    const rule = { ...ruleOf(input, frontendName, input.probeChoice || undefined), name: current.name };
     // Azure fixes enableFloatingIP when the rule is created.
     if (rule.floatingIp !== current.floatingIp) throw new InvalidInput({ floatingIp: ["Floating IP cannot change after the rule is created; remove the rule's frontend and add it again."] });
     throwIfErrors(ruleErrors(model, rule, model.rules.filter((r) => r !== current)));

@@ -2,3 +2,4 @@
 export { createLoadBalancerJob } from "./create-job";
 export { addFrontendJob, removeFrontendJob } from "./frontend-jobs";
 export { updateLoadBalancerJob, refreshLoadBalancersJob } from "./update-jobs";
+export { addRuleJob, removeRuleJob } from "./rule-jobs";

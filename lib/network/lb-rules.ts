@@ -123,6 +123,29 @@ export function withAddition<M extends LbModel>(model: M, a: FrontendAddition, p
   };
 }
 
+/** A rule on an existing frontend, with a new probe or null when it uses an existing one (named in rule.probeName). */
+export type RuleAddition = { probe: LoadBalancerProbe | null; rule: LoadBalancerRule };
+
+/** Everything Azure would refuse about adding this rule (and its new probe) to `model`. */
+export function ruleAdditionErrors(model: LbModel, a: RuleAddition): FieldErrors {
+  const probe: FieldErrors = a.probe ? probeErrors(a.probe) : {};
+  if (a.probe && has(model.probes, a.probe.name)) (probe.probeName ??= []).push(`${a.probe.name} already exists on this load balancer.`);
+  return merge(probe, ruleErrors(withRule(model, a), a.rule, model.rules));
+}
+
+export function withRule<M extends LbModel>(model: M, a: RuleAddition): M {
+  return { ...model, probes: a.probe ? [...model.probes, a.probe] : model.probes, rules: [...model.rules, a.rule] };
+}
+
+/** Removes a rule and the probes only it used (as removing a frontend does); the frontend stays. */
+export function withoutRule<M extends LbModel>(model: M, ruleName: string) {
+  const rule = findByName(model.rules, ruleName);
+  const kept = model.rules.filter((r) => r !== rule);
+  const probes = model.probes.filter((p) => rule?.probeName && same(rule.probeName, p.name) && !kept.some((r) => r.probeName && same(r.probeName, p.name)));
+  const next: M = { ...model, rules: kept, probes: model.probes.filter((p) => !probes.includes(p)) };
+  return { model: next, removedProbes: probes.map((p) => p.name) };
+}
+
 /** True when a retried save finds its own addition already in Azure (the earlier PUT landed before a crash). */
 export function additionPresent(model: LbModel, a: FrontendAddition, publicIpId: string): boolean {
   const fe = model.frontends.find((f) => same(f.name, a.frontendName));

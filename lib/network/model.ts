@@ -1,6 +1,6 @@
 import type { LoadBalancerInfo, LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import type { Tx } from "@/lib/db/client";
-import type { FrontendAddition, LbModel } from "./lb-rules";
+import { withAddition, withRule, type FrontendAddition, type LbModel, type RuleAddition } from "./lb-rules";
 
 /** The cached copy of a load balancer's children, as stored in the LoadBalancer row's JSON columns. */
 export type CachedFrontend = { name: string; publicIpId?: string; publicIpAddress?: string; publicIpName?: string };
@@ -36,20 +36,33 @@ export function cacheOf(info: LoadBalancerInfo) {
 }
 
 export const ADD_FRONTEND = "lb.addFrontend";
+export const ADD_RULE = "lb.addRule";
+export const REMOVE_RULE = "lb.removeRule";
+
+export type PendingAdditions = { frontends: FrontendAddition[]; rules: RuleAddition[] };
 
 /**
- * Additions accepted but not yet in Azure (queued or running lb.addFrontend operations): the service checks a new
- * request against them too, so two concurrent requests cannot both claim the same name or port.
+ * Additions accepted but not yet in Azure (queued or running lb.addFrontend and lb.addRule operations): the service
+ * checks a new request against them too, so two concurrent requests cannot both claim the same name or port.
  */
-export async function pendingAdditions(tx: Tx, loadBalancerId: string): Promise<FrontendAddition[]> {
+export async function pendingAdditions(tx: Tx, loadBalancerId: string): Promise<PendingAdditions> {
   const ops = await tx.operation.findMany({
-    where: { kind: ADD_FRONTEND, state: { in: ["queued", "running"] }, targetId: { startsWith: `${loadBalancerId}/` } },
-    select: { input: true },
+    where: { kind: { in: [ADD_FRONTEND, ADD_RULE] }, state: { in: ["queued", "running"] }, targetId: { startsWith: `${loadBalancerId}/` } },
+    select: { kind: true, input: true },
+    orderBy: { createdAt: "asc" },
   });
-  return ops.flatMap((o) => {
-    const addition = (o.input as { addition?: FrontendAddition }).addition;
-    return addition ? [addition] : [];
-  });
+  const additions = <T>(kind: string) =>
+    ops.filter((o) => o.kind === kind).flatMap((o) => {
+      const addition = (o.input as { addition?: T }).addition;
+      return addition ? [addition] : [];
+    });
+  return { frontends: additions<FrontendAddition>(ADD_FRONTEND), rules: additions<RuleAddition>(ADD_RULE) };
+}
+
+/** The model as it will be once the pending additions land. */
+export function withPending<M extends LbModel>(model: M, pending: PendingAdditions): M {
+  const frontends = pending.frontends.reduce((m, a) => withAddition(m, a), model);
+  return pending.rules.reduce((m, a) => withRule(m, a), frontends);
 }
 
 /** Operation targets: one per child, so concurrent changes to different frontends are separate operations. */

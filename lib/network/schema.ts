@@ -94,5 +94,26 @@ export type RemoveFrontendInput = z.infer<typeof removeFrontendSchema>;
 export const updateProbeSchema = z.object({ loadBalancerId: z.string().min(1), ...probeShape }).transform(dropTcpPath);
 export type UpdateProbeInput = z.infer<typeof updateProbeSchema>;
 
-export const updateRuleSchema = z.object({ loadBalancerId: z.string().min(1), ...ruleShape, probeChoice: z.string().default("") });
+export const updateRuleSchema = z.object({
+  loadBalancerId: z.string().min(1),
+  ...ruleShape,
+  probeChoice: z.string().default(""),
+  /** Another frontend moves the rule there; blank keeps it where it is. */
+  frontendName: z.preprocess(blankToUndefined, z.string().trim().optional()),
+});
 export type UpdateRuleInput = z.infer<typeof updateRuleSchema>;
+
+/** "Add rule" on an existing frontend: the rule, and a new probe or an existing one (as in addFrontendSchema). */
+export const addRuleSchema = z
+  .object({
+    loadBalancerId: z.string().min(1),
+    frontendName: z.string().trim().min(1, "Choose a frontend."),
+    probeChoice: z.string().default("new"),
+    ...probeShape,
+    ...ruleShape,
+  })
+  .transform(dropTcpPath);
+export type AddRuleInput = z.infer<typeof addRuleSchema>;
+
+export const removeRuleSchema = z.object({ loadBalancerId: z.string().min(1), ruleName: z.string().min(1) });
+export type RemoveRuleInput = z.infer<typeof removeRuleSchema>;

@@ -5,11 +5,12 @@ import { Conflict, InvalidInput, type FieldErrors } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { getVmCatalogue } from "@/lib/vms/catalogue";
 import { assertNetworkQuota, getLbForChange, lockTenantSubscription, probeOf, publicIpNameTaken, ruleOf, throwIfErrors } from "./guards";
-import { frontendAdditionErrors, merge, nameProblem, probeErrors, publicIpErrors, ruleErrors, withAddition, type FrontendAddition, type PublicIpChoice } from "./lb-rules";
-import { ADD_FRONTEND, frontendTarget, modelOf, pendingAdditions } from "./model";
+import { frontendAdditionErrors, merge, nameProblem, probeErrors, publicIpErrors, ruleErrors, type FrontendAddition, type PublicIpChoice } from "./lb-rules";
+import { ADD_FRONTEND, frontendTarget, modelOf, pendingAdditions, withPending } from "./model";
 import type { AddFrontendInput, CreateLoadBalancerInput } from "./schema";
 
 export { removeFrontend, updateProbe, updateRule, refreshLoadBalancers } from "./changes";
+export { addRule, removeRule } from "./rule-changes";
 
 const RG_NAME = /^[-\w._()]{1,89}[-\w_()]$/;
 
@@ -101,7 +102,7 @@ export async function addFrontend(ctx: TenantContext, input: AddFrontendInput) {
     await lockTenantSubscription(tx, lb0.tenantSubscriptionId);
     const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
     const pending = await pendingAdditions(tx, lb.id);
-    const model = pending.reduce((m, a) => withAddition(m, a), modelOf(lb));
+    const model = withPending(modelOf(lb), pending);
 
     let publicIp: PublicIpChoice;
     let existingRowId: string | undefined;
@@ -120,7 +121,7 @@ export async function addFrontend(ctx: TenantContext, input: AddFrontendInput) {
     if (publicIp.mode === "new" && !errors.publicIpName && (await publicIpNameTaken(tx, lb.tenantSubscription, lb.resourceGroup, publicIp.name))) {
       errors.publicIpName = [`A public IP address named ${publicIp.name} already exists.`];
     }
-    if (publicIp.mode === "new" && pending.some((p) => p.publicIp.mode === "new" && p.publicIp.name.toLowerCase() === publicIp.name.toLowerCase())) {
+    if (publicIp.mode === "new" && pending.frontends.some((p) => p.publicIp.mode === "new" && p.publicIp.name.toLowerCase() === publicIp.name.toLowerCase())) {
       errors.publicIpName = [`${publicIp.name} is being created for another frontend.`];
     }
     throwIfErrors(errors);

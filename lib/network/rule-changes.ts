@@ -1,0 +1,44 @@
+import type { TenantContext } from "@/lib/auth/context";
+import { db } from "@/lib/db/client";
+import { InvalidInput, NotFound } from "@/lib/errors";
+import { enqueueLbChange } from "./changes";
+import { getLbForChange, lockTenantSubscription, probeOf, ruleOf, throwIfErrors } from "./guards";
+import { findByName, ruleAdditionErrors, withoutRule, type RuleAddition } from "./lb-rules";
+import { ADD_RULE, childTarget, modelOf, pendingAdditions, REMOVE_RULE, withPending } from "./model";
+import type { AddRuleInput, RemoveRuleInput } from "./schema";
+
+/**
+ * "Add rule" on any frontend (HTTPS 443 on PublicVIP2 next to its HTTP rule, issue 12): a rule and, when asked, a new
+ * probe. Checked under the subscription's lock against the cached load balancer plus changes still in flight, so a
+ * clash is a field error before any ARM call; the job saves it as one PUT of the load balancer with If-Match.
+ */
+export async function addRule(ctx: TenantContext, input: AddRuleInput) {
+  return db.$transaction(async (tx) => {
+    const lb0 = await getLbForChange(tx, ctx, input.loadBalancerId);
+    await lockTenantSubscription(tx, lb0.tenantSubscriptionId);
+    const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
+    const model = withPending(modelOf(lb), await pendingAdditions(tx, lb.id));
+    const frontend = findByName(model.frontends, input.frontendName);
+    if (!frontend) throw new InvalidInput({ frontendName: [`Frontend ${input.frontendName} does not exist.`] });
+    const probe = input.probeChoice === "new" ? probeOf(input) : null;
+    const probeName = probe?.name ?? findByName(model.probes, input.probeChoice)?.name ?? input.probeChoice;
+    const addition: RuleAddition = { probe, rule: ruleOf(input, frontend.name, probeName) };
+    throwIfErrors(ruleAdditionErrors(model, addition));
+    return enqueueLbChange(tx, ctx, lb, ADD_RULE, { id: childTarget(lb.id, "rules", addition.rule.name), name: `${lb.name} / ${addition.rule.name}` }, { addition });
+  });
+}
+
+/** Removes a rule and the probe only it used; its frontend stays, even when this was its last rule. */
+export async function removeRule(ctx: TenantContext, input: RemoveRuleInput) {
+  return db.$transaction(async (tx) => {
+    const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
+    const rule = findByName(modelOf(lb).rules, input.ruleName);
+    if (!rule) throw new NotFound("Load-balancing rule");
+    return enqueueLbChange(tx, ctx, lb, REMOVE_RULE, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { ruleName: rule.name });
+  });
+}
+
+/** What removing a rule takes with it, for the confirmation (the job recomputes it from Azure). */
+export function previewRuleRemoval(lb: Parameters<typeof modelOf>[0], ruleName: string) {
+  return withoutRule(modelOf(lb), ruleName).removedProbes;
+}
