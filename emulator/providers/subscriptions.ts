@@ -58,7 +58,10 @@ function setRegistration(ctx: RequestContext, register: boolean) {
   const ns = canonicalNamespace(sub, ctx.params.resourceProviderNamespace);
   const current = registrationState(sub, ns, ctx.clock.now());
   const target = register ? "Registered" : "NotRegistered";
-  if (current !== target) {
+  // Azure answers a repeated POST while the change is under way with the same state and keeps its schedule: restarting
+  // the settle time on every POST kept a client that re-POSTed every 3 s Registering forever (issue 12).
+  const underWay = register ? "Registering" : "Unregistering";
+  if (current !== target && current !== underWay) {
     sub.providers[ns] = {
       state: register ? "Registering" : "Unregistering",
       settlesAtMs: ctx.clock.now() + ctx.clock.scaledMs(REGISTRATION_SECONDS),
