@@ -17,5 +17,5 @@ export async function cancelOperationAction(operationId: string, _form?: FormDat
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     await cancelOperation(ctx, operationId);
-  }, "Operation cancelled.");
+  }, "Cancel requested: the operation stops after its current step.");
 }

@@ -2,19 +2,26 @@ import { db } from "@/lib/db/client";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { StaffContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
-import { getBoss } from "./boss";
 import { scheduleOperationRun } from "./enqueue";
 
-/** Admins cancel an operation that has not started; one already talking to Azure has to finish or fail. */
+/**
+ * Admins cancel a queued or running operation. The request is recorded and the worker acts on it at the operation's
+ * next step boundary: a step already talking to Azure finishes first, then the operation ends `cancelled` and its
+ * follow-up settles the target (a VM being created is marked failed rather than left "Creating"). A queued one stops
+ * before its first step, as soon as a worker takes it.
+ */
 export async function cancelOperation(ctx: StaffContext, operationId: string) {
-  const operation = await db.operation.findUnique({ where: { id: operationId }, select: { id: true, kind: true, jobId: true, targetName: true, tenantId: true } });
+  const operation = await db.operation.findUnique({ where: { id: operationId }, select: { id: true, kind: true, targetName: true, tenantId: true } });
   if (!operation) throw new NotFound("Operation");
   const { count } = await db.operation.updateMany({
-    where: { id: operationId, state: "queued" },
-    data: { state: "cancelled", endedAt: new Date(), errorMessage: `Cancelled by ${ctx.user.email}` },
+    where: { id: operationId, state: { in: ["queued", "running"] }, cancelRequestedAt: null },
+    data: { cancelRequestedAt: new Date(), cancelRequestedBy: ctx.user.email },
   });
-  if (count === 0) throw new Conflict("Only a queued operation can be cancelled; this one has already started or finished.");
-  if (operation.jobId) await (await getBoss()).cancel(operation.kind, operation.jobId).catch(() => {});
+  if (count === 0) {
+    const now = await db.operation.findUnique({ where: { id: operationId }, select: { state: true, cancelRequestedBy: true } });
+    if (now?.state === "queued" || now?.state === "running") throw new Conflict(`${now.cancelRequestedBy ?? "Someone"} has already asked to cancel this operation; it stops after the current step.`);
+    throw new Conflict(`This operation has already ${now?.state ?? "ended"}; there is nothing to cancel.`);
+  }
   await recordAudit({ action: "operation.cancel", actor: ctx.user, target: { type: "Operation", id: operation.id, name: operation.targetName }, tenantId: operation.tenantId });
 }
 
@@ -32,7 +39,11 @@ export async function retryOperation(ctx: StaffContext, operationId: string) {
     db.operationStep.updateMany({ where: { operationId, state: { not: "succeeded" } }, data: { state: "pending", continuation: null, endedAt: null, percent: null } }),
     db.operation.update({
       where: { id: operationId },
-      data: { state: "queued", endedAt: null, errorCode: null, errorMessage: null, errorRequestId: null, errorCorrelationId: null },
+      // A retry gets its kind's full time again (lib/jobs/timings.ts), counted from when it starts.
+      data: {
+        state: "queued", startedAt: null, endedAt: null, cancelRequestedAt: null, cancelRequestedBy: null,
+        errorCode: null, errorMessage: null, errorRequestId: null, errorCorrelationId: null,
+      },
     }),
   ]);
   await scheduleOperationRun(operation.kind, operationId, 0);

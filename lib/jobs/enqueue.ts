@@ -105,12 +105,16 @@ export function enqueueOperationNow(request: OperationRequest) {
   return db.$transaction((tx) => enqueueOperation(tx, request));
 }
 
-/** Schedules the next run of an existing operation (a poll of a running ARM operation, a retry, a wait for throttling). */
-export async function scheduleOperationRun(kind: string, operationId: string, delayMs: number) {
+/**
+ * Schedules the next run of an existing operation (a poll of a running ARM operation, a retry, a wait for throttling).
+ * `isRetry` marks a run that retries a failure, which counts as an attempt (a poll does not).
+ */
+export async function scheduleOperationRun(kind: string, operationId: string, delayMs: number, opts: { isRetry?: boolean } = {}) {
   const boss = await getBoss();
   await ensureQueue(boss, kind);
   const at = new Date(Date.now() + Math.max(0, delayMs));
-  const jobId = await boss.send(kind, { operationId }, { singletonKey: operationId, startAfter: at });
+  const data = opts.isRetry ? { operationId, isRetry: true } : { operationId };
+  const jobId = await boss.send(kind, data, { singletonKey: operationId, startAfter: at });
   for (const listener of scheduledListeners) listener(kind, at);
   // Due now (a retry asked for in the console): tell the workers; later runs are found by their own clocks.
   if (delayMs <= 0) await notifyWorkers(db, kind);

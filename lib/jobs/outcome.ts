@@ -16,6 +16,25 @@ export class Reschedule extends Error {
   }
 }
 
+/**
+ * Thrown at a step boundary once an admin has asked to cancel the operation: the step before it finished, the next
+ * one is not started. The runner ends the operation `cancelled` with this message and runs its follow-up.
+ */
+export class CancelRequested extends Error {
+  readonly code = "OperationCancelled";
+
+  /** `where`: "before it started", "before step 2 of 3 (Wait for Microsoft.Compute)". */
+  constructor(by: string | null, where: string) {
+    super(`Cancelled by ${by ?? "an admin"} ${where}.`);
+  }
+}
+
+/** "before step 2 of 3 (Register Microsoft.Compute)": where a cancelled operation stopped. */
+export function beforeStep(name: string, position: number, total: number) {
+  const step = `step ${position + 1}${total > position ? ` of ${total}` : ""} (${name})`;
+  return position === 0 ? `before ${step}` : `before ${step}; the steps before it had finished`;
+}
+
 export type Failure = {
   retryable: boolean;
   retryAfterMs?: number;

@@ -1,14 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { db, Prisma } from "@/lib/db/client";
+import { db, Prisma, type OperationStep } from "@/lib/db/client";
 import { loadAzureAccess } from "./azure-access";
-import { getJobDefinition, type JobContext } from "./define-job";
+import { getJobDefinition, type JobContext, type JobDefinition } from "./define-job";
 import { scheduleOperationRun } from "./enqueue";
-import { classifyFailure, Reschedule, type Failure } from "./outcome";
-import { StepRecorder } from "./step-recorder";
+import { beforeStep, CancelRequested, classifyFailure, Reschedule, type Failure } from "./outcome";
+import { queueOptions } from "./queues";
+import { isWaiting, StepRecorder } from "./step-recorder";
+import { describeSpan, hasTimedOut, timingOf } from "./timings";
 
-export type RunJob = { id: string; retryCount: number; retryLimit: number; data: { operationId: string } };
+export type RunJob = { id: string; retryCount: number; retryLimit: number; data: { operationId: string; isRetry?: boolean } };
 
 const heartbeatEveryMs = 10_000;
+
+/**
+ * Fresh starts an operation gets: its first run and every retry after a retryable failure, whether pg-boss retried it
+ * (backoff) or Azure said when to come back (Retry-After). Waiting on Azure between polls is not an attempt.
+ */
+export const maxAttempts = queueOptions.retryLimit + 1;
 
 /**
  * Runs (or resumes) one Operation for one pg-boss job. Returning completes the job; throwing asks pg-boss to retry it
@@ -22,14 +30,21 @@ export async function runOperation(job: RunJob): Promise<void> {
   const parsed = definition.input.safeParse(operation.input);
   if (!parsed.success) return failOperation(operation.id, { retryable: false, message: "The operation's input is no longer valid.", code: "InvalidInput" });
 
+  // A cancel takes effect between steps: a step waiting on Azure is finished first. The time limit ends even a waiting
+  // step (a provider that never finishes registering).
+  const waiting = operation.steps.some((s) => isWaiting(s));
+  if (operation.cancelRequestedAt && !waiting) {
+    return cancel(definition, parsed.data, operation.id, new CancelRequested(operation.cancelRequestedBy, whereItStops(operation.steps, operation.stepsTotal)));
+  }
+  if (operation.state === "running" && hasTimedOut(operation.kind, operation.startedAt)) {
+    return fail(definition, parsed.data, operation.id, timedOut(operation.kind, operation.startedAt!, operation.steps));
+  }
+
+  const isNewAttempt = operation.state === "queued" || job.retryCount > 0 || job.data.isRetry === true;
+  const attempts = operation.attempts + (isNewAttempt ? 1 : 0);
   await db.operation.update({
     where: { id: operation.id },
-    data: {
-      state: "running",
-      startedAt: operation.startedAt ?? new Date(),
-      heartbeatAt: new Date(),
-      attempts: operation.state === "queued" || job.retryCount > 0 ? { increment: 1 } : undefined,
-    },
+    data: { state: "running", startedAt: operation.startedAt ?? new Date(), heartbeatAt: new Date(), attempts },
   });
   const steps = new StepRecorder(operation.id, operation.steps);
   const context: JobContext = {
@@ -59,23 +74,59 @@ export async function runOperation(job: RunJob): Promise<void> {
       await scheduleOperationRun(operation.kind, operation.id, error.delayMs);
       return;
     }
+    if (error instanceof CancelRequested) return cancel(definition, parsed.data, operation.id, error);
     const ref = randomUUID().slice(0, 8);
     const failure = classifyFailure(error, ref);
     if (failure.code === "InternalError") console.error(`[jobs] ${operation.kind} ${operation.id} (ref ${ref})`, error);
-    if (failure.retryable && job.retryCount < job.retryLimit) {
-      await db.operation.update({ where: { id: operation.id }, data: { errorCode: failure.code, errorMessage: `Retrying: ${failure.message}` } });
+    if (failure.retryable && attempts < maxAttempts) {
+      await db.operation.update({
+        where: { id: operation.id },
+        data: { errorCode: failure.code, errorMessage: `Retrying (attempt ${attempts} of ${maxAttempts} failed): ${failure.message}` },
+      });
       if (failure.retryAfterMs !== undefined) {
-        // Azure said when to come back (429): wait exactly that long rather than the generic backoff.
-        await scheduleOperationRun(operation.kind, operation.id, failure.retryAfterMs);
+        // Azure said when to come back (429): wait exactly that long rather than the generic backoff. The next run is
+        // a new attempt like a pg-boss retry, so the attempt limit holds on this path too.
+        await scheduleOperationRun(operation.kind, operation.id, failure.retryAfterMs, { isRetry: true });
         return;
       }
       throw error;
     }
-    await failOperation(operation.id, failure);
-    await definition.onFailed?.(parsed.data, { operationId: operation.id, message: failure.message });
+    await fail(definition, parsed.data, operation.id, failure.retryable ? { ...failure, message: `Gave up after ${attempts} attempts: ${failure.message}` } : failure);
   } finally {
     clearInterval(heartbeat);
   }
+}
+
+async function fail<I>(definition: JobDefinition<I>, input: I, operationId: string, failure: Failure) {
+  await failOperation(operationId, failure);
+  await definition.onFailed?.(input, { operationId, message: failure.message });
+}
+
+/** Ends the operation `cancelled`, then lets its follow-up settle the intent as after a failure (no VM stays "Creating"). */
+async function cancel<I>(definition: JobDefinition<I>, input: I, operationId: string, cancelled: CancelRequested) {
+  await db.operation.update({
+    where: { id: operationId },
+    data: { state: "cancelled", endedAt: new Date(), percent: null, errorCode: cancelled.code, errorMessage: cancelled.message },
+  });
+  await definition.onFailed?.(input, { operationId, message: cancelled.message });
+}
+
+function whereItStops(steps: OperationStep[], total: number) {
+  if (!steps.some((s) => s.state !== "pending")) return "before it started";
+  const next = [...steps].sort((a, b) => a.position - b.position).find((s) => s.state !== "succeeded");
+  return next ? beforeStep(next.name, next.position, total) : "after its last step";
+}
+
+function timedOut(kind: string, startedAt: Date, steps: OperationStep[]): Failure {
+  const { expectedMs, maxMs } = timingOf(kind);
+  const current = [...steps].sort((a, b) => b.position - a.position).find((s) => s.state !== "pending" && s.state !== "succeeded");
+  return {
+    retryable: false,
+    code: "OperationTimedOut",
+    message:
+      `Stopped after ${describeSpan(Date.now() - startedAt.getTime())}: this kind of operation usually takes about ${describeSpan(expectedMs)} ` +
+      `and is given at most ${describeSpan(maxMs)}.${current ? ` It was at "${current.name}".` : ""}`,
+  };
 }
 
 async function failOperation(operationId: string, failure: Failure) {

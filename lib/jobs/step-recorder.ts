@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { withArmObserver, type LroProgress } from "@/lib/azure";
 import { db, Prisma, type OperationStep } from "@/lib/db/client";
-import { Reschedule } from "./outcome";
+import { beforeStep, CancelRequested, Reschedule } from "./outcome";
 import { setTimeout as sleep } from "node:timers/promises";
 import { inlineWaitMaxMs, nextPollDelayMs, type PollHints } from "./poll-delay";
 
@@ -70,6 +70,11 @@ export class StepRecorder {
     });
   }
 
+  private async stopIfCancelRequested(name: string, position: number) {
+    const op = await db.operation.findUnique({ where: { id: this.operationId }, select: { cancelRequestedAt: true, cancelRequestedBy: true, stepsTotal: true } });
+    if (op?.cancelRequestedAt) throw new CancelRequested(op.cancelRequestedBy, beforeStep(name, position, op.stepsTotal));
+  }
+
   private async record<T>(name: string, run: Run<T>): Promise<T> {
     const position = this.position++;
     const where = { operationId_position: { operationId: this.operationId, position } };
@@ -78,7 +83,9 @@ export class StepRecorder {
 
     // Resuming a step that was waiting (on Azure, or on another operation) is the same attempt: only a fresh start
     // (a first run, a retry after a failure or a crash) counts as one.
-    const isResume = previous?.state === "running" && (!!previous.continuation || !!waitingOf(previous)?.waiting);
+    const isResume = isWaiting(previous);
+    // A step boundary: an admin's cancel stops the operation here, never in the middle of a step (issue 12).
+    if (!isResume) await this.stopIfCancelRequested(name, position);
     const correlationId = previous?.correlationId ?? randomUUID();
     let requestId: string | undefined;
     const observe = <R>(fn: () => Promise<R>) =>
@@ -138,6 +145,11 @@ export class StepRecorder {
       throw error;
     }
   }
+}
+
+/** A step waiting on Azure or on another operation: running it again resumes it, it is not a fresh start. */
+export function isWaiting(step: OperationStep | undefined) {
+  return step?.state === "running" && (!!step.continuation || !!waitingOf(step)?.waiting);
 }
 
 /** A running step's `result`: the poll count of a long-running step, or the mark of a step waiting to run again. */

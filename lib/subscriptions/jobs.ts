@@ -1,7 +1,7 @@
 import { z } from "zod";
 import {
   ArmError, checkAccess, getSubscription, listImageCatalogue, listLocations, listProviders, listResourceSkus, listUsages,
-  listVmSizes, registerProvider,
+  listVmSizes, registerProvider, type LroProgress, type ProviderRegistration,
 } from "@/lib/azure";
 import { db, Prisma } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -10,6 +10,8 @@ import { requiredProviders } from "./schema";
 import type { Discovery, DiscoveredSize, ValidationCheck, ValidationResult } from "./discovery";
 
 const input = z.object({ azureSubscriptionId: z.string() });
+/** When the first GET of a registering provider is worth sending (the emulator models 30 s). */
+const registrationTypicalMs = 30_000;
 
 const steps = [
   "Acquire a token",
@@ -34,24 +36,28 @@ export const validateSubscriptionJob = defineJob({
     const checks: ValidationCheck[] = [];
     const pass = (name: string, message: string) => checks.push({ name, ok: true, message });
 
-    await op.step(steps[0], async () => {
-      await checkAccess(access);
-      pass(steps[0], "The service principal signed in.");
+    // Each check fails inside its own step, so the timeline marks the step that failed (issue 12: "Check resource
+    // providers" showed green while the result said the providers were missing).
+    await op.step(steps[0], () => checkAccess(access));
+    pass(steps[0], "The service principal signed in.");
+    const info = await op.step(steps[1], async () => {
+      const read = await getSubscription(access);
+      if (read.state !== "Enabled") throw new ArmError({ code: "SubscriptionNotEnabled", message: `The subscription is ${read.state}; Azure only allows reads until it is enabled again.`, retryable: false });
+      return read;
     });
-    const info = await op.step(steps[1], () => getSubscription(access));
     pass(steps[1], `${info.displayName} (${info.state})`);
-    if (info.state !== "Enabled") throw new ArmError({ code: "SubscriptionNotEnabled", message: `The subscription is ${info.state}; Azure only allows reads until it is enabled again.`, retryable: false });
 
-    const providers = await op.step(steps[2], () => listProviders(access, requiredProviders));
-    const unregistered = providers.filter((p) => !p.isRegistered).map((p) => p.namespace);
-    if (unregistered.length) {
+    await op.step(steps[2], async () => {
+      const providers = await listProviders(access, requiredProviders);
+      const unregistered = providers.filter((p) => !p.isRegistered).map((p) => p.namespace);
+      if (unregistered.length === 0) return;
       await saveValidation(azureSubscriptionId, { ok: false, checks: [...checks, { name: steps[2], ok: false, code: "MissingSubscriptionRegistration", message: `Not registered: ${unregistered.join(", ")}` }], unregisteredProviders: unregistered });
       throw new ArmError({
         code: "MissingSubscriptionRegistration",
         message: `The subscription is not registered for ${unregistered.join(", ")}. Register them from the subscription page, then validate again.`,
         retryable: false,
       });
-    }
+    });
     pass(steps[2], `${requiredProviders.length} providers registered.`);
 
     const regions = await op.step(steps[3], async () => (await listLocations(access)).map((l) => ({ name: l.name, displayName: l.displayName })));
@@ -125,33 +131,42 @@ async function saveValidation(id: string, result: Omit<ValidationResult, "checke
   });
 }
 
-/** Registers the missing providers (Azure takes a while: poll until Registered), then validation runs again. */
+/**
+ * Registers the missing providers the way Azure expects: one POST per namespace, which answers `Registering`, then GETs
+ * of the provider until it is `Registered` (Azure takes a few minutes). The wait is a long-running step, so no worker
+ * waits and no POST is repeated; the kind's time limit (lib/jobs/timings.ts) ends a registration that never settles.
+ * Validation is queued as the last step, so the subscription page stays live from one operation to the next.
+ */
 export const registerProvidersJob = defineJob({
   kind: "subscription.registerProviders",
   input: z.object({ azureSubscriptionId: z.string(), namespaces: z.array(z.string()).min(1) }),
   async run({ azureSubscriptionId, namespaces }, op) {
-    await op.plan(namespaces.map((ns) => `Register ${ns}`));
+    await op.plan([...namespaces.map((ns) => `Register ${ns}`), "Queue validation"]);
     const access = await op.azureAccess(azureSubscriptionId);
     for (const ns of namespaces) {
-      await op.step(`Register ${ns}`, async () => {
-        const state = await registerProvider(access, ns);
-        if (!state.isRegistered) {
-          const [now] = await listProviders(access, [ns]);
-          if (!now?.isRegistered) throw new ArmError({ code: "RegistrationInProgress", message: `${ns} is ${now?.registrationState ?? "Registering"}; checking again shortly.`, retryable: true, retryAfterMs: 3_000 });
-        }
-        op.note(`${ns} is registered.`);
+      await op.lroStep(`Register ${ns}`, {
+        // The first GET after Azure's typical time; later ones back off (lib/jobs/poll-delay.ts).
+        start: async () => ({ ...registrationProgress(await registerProvider(access, ns)), typicalMs: registrationTypicalMs }),
+        poll: async () => registrationProgress((await listProviders(access, [ns]))[0]),
       });
     }
-  },
-  async onSucceeded({ azureSubscriptionId }) {
-    const sub = await db.azureSubscription.update({ where: { id: azureSubscriptionId }, data: { state: "validating" } });
-    await enqueueOperationNow({
-      kind: "subscription.validate",
-      tenantId: null,
-      actorId: null,
-      azureSubscriptionId,
-      target: { type: "AzureSubscription", id: azureSubscriptionId, name: sub.displayName },
-      input: { azureSubscriptionId },
+    await op.step("Queue validation", async () => {
+      const sub = await db.azureSubscription.update({ where: { id: azureSubscriptionId }, data: { state: "validating" } });
+      const validation = await enqueueOperationNow({
+        kind: "subscription.validate",
+        tenantId: null,
+        actorId: op.actorId,
+        azureSubscriptionId,
+        target: { type: "AzureSubscription", id: azureSubscriptionId, name: sub.displayName },
+        input: { azureSubscriptionId },
+      });
+      op.note("Validation queued.");
+      return { validationOperationId: validation.id };
     });
   },
 });
+
+/** Registration in the shape of a long-running operation: the namespace is the continuation, the wait Azure's. */
+function registrationProgress(p: ProviderRegistration): LroProgress<ProviderRegistration> {
+  return p.isRegistered ? { done: true, result: p } : { done: false, continuation: p.namespace };
+}
