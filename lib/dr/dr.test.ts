@@ -19,7 +19,7 @@ const { parseInput, InvalidInput, NotFound, Conflict } = await import("@/lib/err
 const { drTenant, onboarded } = await import("./fixtures");
 const { registerVault, assignCloud } = await import("./admin-service");
 const { setupTenant } = await import("./setup-service");
-const { enableProtection, runDrAction, refreshProtection } = await import("./protection-service");
+const { enableProtection, runDrAction } = await import("./protection-service");
 const { assignCloudSchema, setupTenantSchema } = await import("./schema");
 const { createVaultCredentials, getVaultCredentialsFile } = await import("./vault-credentials");
 const { getCloudSetup, getDrOverview } = await import("./queries");
@@ -41,15 +41,6 @@ const succeeded = async (p: Promise<{ operationId?: string; id?: string }>) => {
   return op;
 };
 const item = () => db.protectedItem.findUniqueOrThrow({ where: { id: ids.vm01 } });
-async function refreshUntil(done: (i: Awaited<ReturnType<typeof item>>) => boolean) {
-  for (let n = 0; n < 60; n++) {
-    await succeeded(refreshProtection(acme.ctx));
-    const i = await item();
-    if (done(i)) return i;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`VM01 never reached the expected state: ${JSON.stringify(await item())}`);
-}
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -207,14 +198,26 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     await waitForOperation(vm01.operationId);
   });
 
-  it("protects VM01 until it is Protected with a recovery point and an RPO", async () => {
+  it("protects VM01 and follows its initial replication until Azure says Protected, with no refresh asked for", async () => {
     const op = await waitForOperation((await db.operation.findFirstOrThrow({ where: { kind: "dr.enableProtection", targetId: ids.vm01 } })).id);
     expect(op.state).toBe("succeeded");
     expect(op.steps.find((s) => s.name === "Record the ASR job")?.detail).toContain("Enable protection");
-    const vm = await refreshUntil((i) => i.protectionState === "Protected" && i.lastRecoveryPointAt !== null);
-    expect(vm).toMatchObject({ replicationHealth: "Normal", initialReplicationPercent: 100, activeLocation: "Primary" });
+    expect(op.steps.at(-1)?.detail).toMatch(/Initial replication in progress.*followed until Azure finishes/);
+    // Issue 12, point 7: the portal said "Initial replication in progress (5 %)" until the next scheduled refresh.
+    const follow = await db.operation.findFirstOrThrow({ where: { kind: "dr.followReplication", targetId: ids.vm01 } });
+    expect(follow).toMatchObject({ tenantId: acme.ctx.tenantId, actorId: null, targetName: "VM01" });
+    const followed = await waitForOperation(follow.id);
+    expect(followed.state).toBe("succeeded");
+    expect(followed.steps.map((s) => [s.name, s.detail])).toEqual([["Follow replication", "Protected"]]);
+    expect(await db.operation.count({ where: { kind: "dr.refreshProtection" } })).toBe(0);
+    const vm = await item();
+    expect(vm).toMatchObject({ protectionState: "Protected", replicationHealth: "Normal", initialReplicationPercent: 100, activeLocation: "Primary" });
     expect(vm.allowedOperations).toContain("TestFailover");
+    expect(vm.lastRecoveryPointAt).not.toBeNull();
     expect(await db.rpoSample.count({ where: { protectedItemId: ids.vm01 } })).toBeGreaterThan(0);
+    // One GET of the item per poll, paced by Azure's progress: a handful, not a busy loop.
+    const gets = (await emu.control.requests({ limit: 1000 })).value.filter((r) => r.method === "GET" && r.path.toLowerCase().endsWith(`/replicationprotecteditems/${vm.armName.toLowerCase()}`));
+    expect(gets.length).toBeLessThan(30);
   });
 
   it("runs a test failover with the ASR job's tasks on the operation, then cleans it up with notes", async () => {
@@ -230,7 +233,8 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
   it("fails over (planned), commits, fails back, commits and reprotects", async () => {
     await expect(runDrAction(acme.ctx, ids.vm01, { action: "commit" })).rejects.toBeInstanceOf(Conflict);
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "plannedFailover" }));
-    expect(await item()).toMatchObject({ protectionState: "FailedOver", activeLocation: "Recovery" });
+    // Nothing replicates after a failover: no RPO until reprotect (issue 12, 10c).
+    expect(await item()).toMatchObject({ protectionState: "FailedOver", activeLocation: "Recovery", rpoSeconds: null });
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "commit" }));
     expect((await item()).protectionState).toBe("FailoverCommitted");
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "failback" }));
@@ -238,7 +242,10 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "commit" }));
     expect((await item()).allowedOperations).toContain("ReverseReplicate");
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "reprotect" }));
-    await refreshUntil((i) => i.protectionState === "Protected");
+    // Reprotect starts a new initial replication, followed like the first one.
+    const follow = await db.operation.findFirstOrThrow({ where: { kind: "dr.followReplication", targetId: ids.vm01 }, orderBy: { createdAt: "desc" } });
+    expect((await waitForOperation(follow.id)).state).toBe("succeeded");
+    expect(await item()).toMatchObject({ protectionState: "Protected", initialReplicationPercent: 100 });
   });
 
   it("fails a setup whose storage name is taken in Azure, at the name check, before creating anything", async () => {

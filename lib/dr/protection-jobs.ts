@@ -6,20 +6,12 @@ import {
 import { db, Prisma } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
+import { followWhileMoving } from "./follow-jobs";
+import { saveItem } from "./item-state";
 import { loadItemForJob, loadSetupForJob, tenantRgId } from "./load";
+import { isReplicationMoving } from "./replication";
 import { RPO_RETENTION_DAYS } from "./schedule";
 import type { DrAction } from "./schema";
-
-const itemState = (i: ProtectedItemInfo) => ({
-  protectionState: i.protectionState, protectionDescription: i.protectionDescription ?? null, replicationHealth: i.replicationHealth, activeLocation: i.activeLocation,
-  testFailoverState: i.testFailoverState, allowedOperations: i.allowedOperations, initialReplicationPercent: i.initialReplicationPercent ?? null,
-  lastRecoveryPointAt: i.lastRecoveryPointAt ? new Date(i.lastRecoveryPointAt) : null, rpoSeconds: i.rpoSeconds ?? null, lastSyncedAt: new Date(),
-});
-
-async function saveItem(id: string, tenantId: string, info: ProtectedItemInfo, extra: Prisma.ProtectedItemUpdateInput = {}) {
-  await db.protectedItem.update({ where: { id }, data: { ...itemState(info), state: "protected", errorMessage: null, ...extra } });
-  if (info.rpoSeconds !== undefined) await db.rpoSample.create({ data: { tenantId, protectedItemId: id, rpoSeconds: info.rpoSeconds } });
-}
 
 /** The ASR job's tasks become notes of this step and the item's lastJob, so tenants and helpdesk see what Azure did. */
 async function recordAsrJob(op: JobContext, access: AzureAccess, ref: ItemRef, scenario: string, itemId: string) {
@@ -29,6 +21,20 @@ async function recordAsrJob(op: JobContext, access: AzureAccess, ref: ItemRef, s
     op.note(`${job.friendlyName}: ${job.state}`);
     for (const t of job.tasks) op.note(`${t.state === "Succeeded" ? "✓" : t.state === "Failed" ? "✗" : "…"} ${t.name}`);
     await db.protectedItem.update({ where: { id: itemId }, data: { lastJob: { name: job.name, scenario: job.scenario, friendlyName: job.friendlyName, state: job.state, startTime: job.startTime, endTime: job.endTime, tasks: job.tasks, errors: job.errors } } });
+  });
+}
+
+/**
+ * The last step of every protection job: Azure's state saved now, and when the VM is still moving (initial replication
+ * after enable or reprotect) a dr.followReplication that keeps reading it until it settles (issue 12, point 7).
+ */
+async function readReplicationState(op: JobContext, access: AzureAccess, ref: ItemRef, item: { id: string; tenantId: string; vmName: string }, extra: Prisma.ProtectedItemUpdateManyMutationInput = {}) {
+  await op.step("Read replication state", async () => {
+    const readAt = new Date();
+    const info = await getProtectedItem(access, ref);
+    if (info) await saveItem(item, info, readAt, extra);
+    op.note(info ? `${info.protectionDescription ?? info.protectionState}` : "Not found");
+    if (await followWhileMoving(item, info)) op.note("followed until Azure finishes");
   });
 }
 
@@ -56,11 +62,7 @@ export const enableProtectionJob = defineJob({
       poll: (c) => pollLro(access, c),
     });
     await recordAsrJob(op, access, ref, "EnableDr", item.id);
-    await op.step("Read replication state", async () => {
-      const info = await getProtectedItem(access, ref);
-      if (info) await saveItem(item.id, item.tenantId, info);
-      op.note(info ? `${info.protectionDescription ?? info.protectionState}` : "Not found");
-    });
+    await readReplicationState(op, access, ref, item);
   },
   async onFailed({ protectedItemId }, { message }) {
     await db.protectedItem.updateMany({ where: { id: protectedItemId, state: "enabling" }, data: { state: "failed", errorMessage: message } });
@@ -110,13 +112,9 @@ function defineActionJob(action: Exclude<DrAction, "disableProtection">) {
         : { kind: action };
       await op.lroStep<ProtectedItemInfo>(STEP[action], { start: () => runProtectedItemAction(access, ref, body), poll: (c) => pollLro(access, c) });
       await recordAsrJob(op, access, ref, SCENARIO[action], item.id);
-      await op.step("Read replication state", async () => {
-        const info = await getProtectedItem(access, ref);
-        const extra: Prisma.ProtectedItemUpdateInput =
-          action === "testFailover" ? { lastTestFailoverAt: new Date() } : action === "testFailoverCleanup" ? { lastTestFailoverNotes: input.notes || null } : {};
-        if (info) await saveItem(item.id, item.tenantId, info, extra);
-        op.note(info ? `${info.protectionDescription ?? info.protectionState}` : "Not found");
-      });
+      const extra: Prisma.ProtectedItemUpdateManyMutationInput =
+        action === "testFailover" ? { lastTestFailoverAt: new Date() } : action === "testFailoverCleanup" ? { lastTestFailoverNotes: input.notes || null } : {};
+      await readReplicationState(op, access, ref, item, extra);
     },
   });
 }
@@ -152,7 +150,7 @@ export const disableProtectionJob = defineJob({
 
 /**
  * dr.refreshProtection (a button, and the worker's DR_REFRESH_MINUTES timer): one list call for the tenant's cloud; rows
- * get Azure's state and an RPO sample each, and samples past the retention are pruned.
+ * get Azure's state and an RPO sample each, samples past the retention are pruned, and VMs still moving are followed.
  */
 export const refreshProtectionJob = defineJob({
   kind: "dr.refreshProtection",
@@ -162,13 +160,18 @@ export const refreshProtectionJob = defineJob({
     const { setup, vault, vaultRef } = await loadSetupForJob(setupId);
     const access = await op.azureAccess(vault.azureSubscriptionId);
     await op.step("Read protected VMs", async () => {
+      const readAt = new Date();
       const items = await listProtectedItems(access, vaultRef, setup.container.fabric.armName, setup.container.armName);
       const rows = await db.protectedItem.findMany({ where: { tenantId: setup.tenantId, containerId: setup.containerId } });
+      let moving = 0;
       for (const row of rows) {
         const info = items.find((i) => i.name === row.armName);
-        if (info) await saveItem(row.id, row.tenantId, info, row.state === "disabling" ? { state: "disabling" } : {});
+        if (!info) continue;
+        await saveItem(row, info, readAt);
+        // A VM still moving (a replication started elsewhere, or one whose follow ran out) is followed again.
+        if (row.state !== "disabling" && isReplicationMoving(info) && (await followWhileMoving(row, info))) moving++;
       }
-      op.note(`${items.length} protected VM${items.length === 1 ? "" : "s"} in ${setup.container.friendlyName}`);
+      op.note(`${items.length} protected VM${items.length === 1 ? "" : "s"} in ${setup.container.friendlyName}${moving ? `, ${moving} followed until Azure finishes` : ""}`);
       const pruned = await db.rpoSample.deleteMany({ where: { tenantId: setup.tenantId, at: { lt: new Date(Date.now() - RPO_RETENTION_DAYS * 86_400_000) } } });
       if (pruned.count) op.note(`${pruned.count} RPO sample${pruned.count === 1 ? "" : "s"} older than ${RPO_RETENTION_DAYS} days removed`);
     });

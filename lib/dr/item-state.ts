@@ -1,0 +1,25 @@
+import type { ProtectedItemInfo } from "@/lib/azure";
+import { db, Prisma } from "@/lib/db/client";
+import { isReplicating } from "./replication";
+
+/**
+ * Writes what Azure said about a protected VM at `readAt`. Several jobs read the same item (an action's last step, the
+ * follow of a moving item, the scheduled refresh), so the newest read wins: an older answer saved late is dropped.
+ * A VM being disabled stays "disabling" until its own job ends. Returns whether the answer was saved.
+ */
+export async function saveItem(row: { id: string; tenantId: string }, info: ProtectedItemInfo, readAt: Date, extra: Prisma.ProtectedItemUpdateManyMutationInput = {}) {
+  // Nothing replicates after a failover: no RPO to show or to sample until reprotect.
+  const rpoSeconds = isReplicating(info.protectionState) ? (info.rpoSeconds ?? null) : null;
+  const saved = await db.protectedItem.updateMany({
+    where: { id: row.id, OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lte: readAt } }] },
+    data: {
+      protectionState: info.protectionState, protectionDescription: info.protectionDescription ?? null, replicationHealth: info.replicationHealth, activeLocation: info.activeLocation,
+      testFailoverState: info.testFailoverState, allowedOperations: info.allowedOperations, initialReplicationPercent: info.initialReplicationPercent ?? null,
+      lastRecoveryPointAt: info.lastRecoveryPointAt ? new Date(info.lastRecoveryPointAt) : null, rpoSeconds, lastSyncedAt: readAt, errorMessage: null, ...extra,
+    },
+  });
+  if (saved.count === 0) return false;
+  await db.protectedItem.updateMany({ where: { id: row.id, state: { not: "disabling" } }, data: { state: "protected" } });
+  if (rpoSeconds !== null) await db.rpoSample.create({ data: { tenantId: row.tenantId, protectedItemId: row.id, rpoSeconds } });
+  return true;
+}
