@@ -50,6 +50,8 @@ const states: Record<string, StateStyle> = {
   unknown: { tone: "muted", label: "Unknown" },
   pending: { tone: "muted", label: "Pending" },
   skipped: { tone: "muted", label: "Skipped" },
+  // Audit outcome of a refused attempt
+  denied: { tone: "warning", label: "Denied" },
 };
 
 const dotTones: Record<Tone, string> = {

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createUser } from "../support/db";
+import { createTenant, createUser, unique } from "../support/db";
 import { formAlert, signIn, signInAndLand } from "../support/login";
+import { createVmRow, subscribeTenant } from "../support/vms";
 
 test("admins see sign-ins and failed sign-ins in the audit log and can filter them", async ({ page }) => {
   const victim = await createUser({ staffRole: "helpdesk" });
@@ -20,4 +21,28 @@ test("admins see sign-ins and failed sign-ins in the audit log and can filter th
 
   await page.getByPlaceholder("Search by user, target or IP").fill(admin.email);
   await expect(page.getByRole("row").filter({ hasText: admin.email }).first()).toContainText("signed in");
+});
+
+test("a refused attempt on another tenant's VM is in the audit log as denied, with who, what and which VM", async ({ page, browser }) => {
+  const contoso = await createTenant(unique("Contoso"));
+  const acme = await createTenant(unique("AcmeCorp"));
+  const acmeVm = await createVmRow({ tenantId: acme.id, tenantSubscriptionId: (await subscribeTenant(acme)).id, name: unique("acme-vm") });
+  await subscribeTenant(contoso);
+  const intruder = await createUser({ tenantId: contoso.id, role: "owner" });
+  const intruderContext = await browser.newContext();
+  const intruderPage = await intruderContext.newPage();
+  await signInAndLand(intruderPage, intruder.email, intruder.password, new RegExp(`/tenant/${contoso.slug}$`));
+  expect((await intruderPage.goto(`/tenant/${contoso.slug}/vms/${acmeVm.id}`))?.status()).toBe(404);
+  await intruderContext.close();
+
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+  await page.goto(`/admin/audit?q=${encodeURIComponent(intruder.email)}`);
+  await page.getByRole("combobox", { name: "Outcome" }).selectOption("denied");
+  await expect(page).toHaveURL(/outcome=denied/);
+  const rows = page.getByRole("row").filter({ hasText: intruder.email });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText("was refused another tenant's");
+  await expect(rows).toContainText(`VirtualMachine ${acmeVm.id}`);
+  await expect(rows.locator('[data-slot="badge"][data-state="denied"]')).toHaveText("denied");
 });

@@ -1,6 +1,10 @@
 const labels: Record<string, string> = {
   "auth.login": "signed in",
   "auth.logout": "signed out",
+  "access.tenant": "was refused access to tenant",
+  "access.role": "was refused (role too low) in",
+  "access.staff": "was refused the staff area",
+  "access.object": "was refused another tenant's",
   "demo.seed": "seeded the demo data",
   "user.createAdmin": "created a provider admin",
   "user.create": "created user",
@@ -63,4 +67,16 @@ export function describeAuditAction(action: string, outcome: string) {
   if (outcome === "failure" && failures[action]) return failures[action];
   if (outcome === "denied" && action === "auth.login") return "was refused sign-in (locked)";
   return labels[action] ?? action.replace(/[._]/g, " ");
+}
+
+/** Why a denied event was refused and how it was attempted: "needs operator, has reader · server action on /tenant/contoso/vms". */
+export function describeDenial(detail: unknown): string | null {
+  if (!detail || typeof detail !== "object") return null;
+  const d = detail as Record<string, unknown>;
+  const parts = [
+    d.required ? `needs ${String(d.required)}${d.role ? `, has ${String(d.role)}` : d.staffRole ? `, is ${String(d.staffRole)}` : ""}` : null,
+    d.reason && !d.required ? String(d.reason) : null,
+    d.via ? `${String(d.via)}${d.page ? ` on ${String(d.page)}` : ""}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : null;
 }

@@ -1,5 +1,6 @@
 import { cache } from "react";
 import { db, type StaffRole, type TenantRole, type TenantState } from "@/lib/db/client";
+import { recordDenial } from "@/lib/audit/denials";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
 import { auth } from "./auth";
 import { roleAllows, staffAllows } from "./roles";
@@ -36,7 +37,10 @@ export async function requireUser(): Promise<Caller> {
 /** Staff areas: admin for the admin area, helpdesk (or admin) for the helpdesk console. */
 export async function requireStaff(need: StaffRole): Promise<StaffContext> {
   const user = await requireUser();
-  if (!staffAllows(user.staffRole, need)) throw new NotFound();
+  if (!staffAllows(user.staffRole, need)) {
+    await recordDenial({ action: "access.staff", actor: user, target: { type: "Area", name: need }, detail: { required: need, staffRole: user.staffRole } });
+    throw new NotFound();
+  }
   return { user, staffRole: user.staffRole! };
 }
 
@@ -51,14 +55,28 @@ export async function requireTenantContext(need: { tenant: string; role?: Tenant
     where: { userId: user.id, tenant: { slug: need.tenant } },
     select: { role: true, tenant: { select: { id: true, slug: true, name: true, state: true } } },
   });
-  if (!membership) throw new NotFound();
   const role = need.role ?? "reader";
-  if (!roleAllows(membership.role, role)) throw new Forbidden(`This needs the ${role} role in ${membership.tenant.name}.`);
-  if (role !== "reader" && membership.tenant.state === "suspended") {
-    throw new Forbidden(`${membership.tenant.name} is suspended: changes are disabled until your provider reactivates it.`);
+  if (!membership) {
+    await recordForeignTenant(user, need.tenant, role);
+    throw new NotFound();
   }
   const t = membership.tenant;
+  if (!roleAllows(membership.role, role)) {
+    const target = { type: "Tenant", id: t.id, name: t.name };
+    await recordDenial({ action: "access.role", actor: user, tenantId: t.id, target, detail: { required: role, role: membership.role } });
+    throw new Forbidden(`This needs the ${role} role in ${t.name}.`);
+  }
+  if (role !== "reader" && membership.tenant.state === "suspended") {
+    throw new Forbidden(`${t.name} is suspended: changes are disabled until your provider reactivates it.`);
+  }
   return { user, tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, tenantState: t.state, role: membership.role };
+}
+
+/** Another tenant's slug is audited as a denial; a slug no tenant has is a typo and is not. */
+async function recordForeignTenant(user: Caller, slug: string, required: TenantRole) {
+  const tenant = await db.tenant.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!tenant) return;
+  await recordDenial({ action: "access.tenant", actor: user, tenantId: tenant.id, target: { type: "Tenant", id: tenant.id, name: tenant.name }, detail: { required, reason: "not a member" } });
 }
 
 export async function listMyTenants(userId: string) {

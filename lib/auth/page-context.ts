@@ -1,5 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import type { StaffRole, TenantRole } from "@/lib/db/client";
+import { auditRefusal } from "@/lib/audit/denials";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
 import { requireStaff, requireTenantContext, requireUser } from "./context";
 
@@ -12,6 +13,18 @@ async function forPage<T>(fn: () => Promise<T>): Promise<T> {
     if (error instanceof NotFound || error instanceof Forbidden) notFound();
     throw error;
   }
+}
+
+/**
+ * For a page's own lookups by id: another tenant's id becomes the same 404 as a missing one, and is audited as denied.
+ * `getVm(ctx, id).catch(pageNotFound)`.
+ */
+export async function pageNotFound(error: unknown): Promise<never> {
+  if (error instanceof NotFound) {
+    await auditRefusal(error);
+    notFound();
+  }
+  throw error;
 }
 
 export const pageUser = () => forPage(requireUser);

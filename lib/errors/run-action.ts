@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { auditRefusal } from "@/lib/audit/denials";
 import { AppError, InvalidInput } from "./errors";
 import type { ActionResult } from "@/lib/utils/action-result";
 
@@ -10,6 +11,7 @@ export async function runAction<T>(fn: () => Promise<T>, message?: string): Prom
     return { ok: true, data, message };
   } catch (error) {
     if (isRedirectError(error)) throw error;
+    await auditRefusal(error);
     return toErrorResult(error);
   }
 }

@@ -1,6 +1,6 @@
 import type { TenantContext } from "@/lib/auth/context";
 import { db, type Prisma } from "@/lib/db/client";
-import { NotFound } from "@/lib/errors";
+import { notFoundInTenant } from "@/lib/errors";
 import { tenantSubscriptionUsages } from "./catalogue";
 
 export const vmSortable = ["name", "createdAt", "size", "region", "powerState"] as const;
@@ -69,7 +69,7 @@ export async function getVm(ctx: TenantContext, vmId: string) {
     where: { id: vmId, tenantId: ctx.tenantId },
     include: { tenantSubscription: { select: { id: true, name: true, resourceGroup: true } } },
   });
-  if (!vm) throw new NotFound("Virtual machine");
+  if (!vm) throw notFoundInTenant(ctx, "Virtual machine", { type: "VirtualMachine", id: vmId });
   return vm;
 }
 

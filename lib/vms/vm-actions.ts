@@ -1,7 +1,7 @@
 import type { TenantContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db/client";
-import { Conflict, InvalidInput, NotFound, QuotaExceeded } from "@/lib/errors";
+import { Conflict, InvalidInput, NotFound, notFoundInTenant, QuotaExceeded } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { getVmCatalogue, tenantSubscriptionUsage } from "./catalogue";
 
@@ -19,7 +19,7 @@ async function getVmForChange(tx: Tx, ctx: TenantContext, vmId: string) {
     where: { id: vmId, tenantId: ctx.tenantId },
     include: { tenantSubscription: { select: { plan: { select: { azureSubscriptionId: true } } } } },
   });
-  if (!vm) throw new NotFound("Virtual machine");
+  if (!vm) throw notFoundInTenant(ctx, "Virtual machine", { type: "VirtualMachine", id: vmId });
   return vm;
 }
 
@@ -69,7 +69,7 @@ export async function runBulkVmAction(ctx: TenantContext, vmIds: string[], actio
 /** Resize to a plan size available in the VM's region, within the vCPU quota (checked under the subscription's lock). */
 export async function requestResize(ctx: TenantContext, vmId: string, size: string) {
   const vm0 = await db.virtualMachine.findFirst({ where: { id: vmId, tenantId: ctx.tenantId }, select: { tenantSubscriptionId: true } });
-  if (!vm0) throw new NotFound("Virtual machine");
+  if (!vm0) throw notFoundInTenant(ctx, "Virtual machine", { type: "VirtualMachine", id: vmId });
   const catalogue = await getVmCatalogue(ctx, vm0.tenantSubscriptionId);
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`select id from "TenantSubscription" where id = ${vm0.tenantSubscriptionId} for update`;

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/empty-state";
 import { StatusBadge } from "@/components/status-badge";
 import { pageStaff } from "@/lib/auth/page-context";
 import { auditPeriods, listAuditActions, listAuditEvents, type AuditPeriod } from "@/lib/audit/queries";
-import { describeAuditAction } from "@/lib/audit/labels";
+import { describeAuditAction, describeDenial } from "@/lib/audit/labels";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -32,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   return (
     <div className="space-y-6">
-      <PageHeader title="Audit log" description="Every sign-in, failed sign-in and change, with who made it and from where. Entries cannot be edited or deleted." />
+      <PageHeader title="Audit log" description="Every sign-in, failed sign-in, change and refused attempt, with who made it and from where. Entries cannot be edited or deleted." />
       <DataTable
         label="Audit events"
         toolbar={
@@ -64,8 +64,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="block text-xs text-muted-foreground">{describeAuditAction(e.action, e.outcome)}</span>
               </span>
             ),
-            outcome: <StatusBadge state={e.outcome === "success" ? "succeeded" : "failed"} label={e.outcome} />,
-            target: e.targetName ?? e.targetId ?? "—",
+            outcome: <StatusBadge state={e.outcome === "success" ? "succeeded" : e.outcome === "denied" ? "denied" : "failed"} label={e.outcome} />,
+            target: (
+              <span>
+                {e.targetName ?? (e.targetId ? `${e.targetType ?? ""} ${e.targetId}`.trim() : "—")}
+                {e.outcome === "denied" && <span className="block text-xs text-muted-foreground">{describeDenial(e.detail)}</span>}
+              </span>
+            ),
             ip: <span className="font-mono text-xs">{e.ip ?? "—"}</span>,
           },
         }))}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CopyButton } from "@/components/copy-button";
 import { LastError } from "@/components/last-error";
 import { PageHeader } from "@/components/page-header";
@@ -10,9 +9,8 @@ import { OperationList } from "@/components/operations/operation-list";
 import { OperationTimelineCard } from "@/components/operations/operation-timeline-card";
 import { isActiveState } from "@/components/operations/operation-format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { pageTenant } from "@/lib/auth/page-context";
+import { pageNotFound, pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
-import { NotFound } from "@/lib/errors";
 import { getOperation, listOperations } from "@/lib/jobs/queries";
 import { getVmCatalogue } from "@/lib/vms/catalogue";
 import { getVm, listVmSubscriptions } from "@/lib/vms/queries";
@@ -27,10 +25,7 @@ export const metadata: Metadata = { title: "Virtual machine" };
 export default async function VmPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const ctx = await pageTenant(tenant);
-  const vm = await getVm(ctx, id).catch((error) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
+  const vm = await getVm(ctx, id).catch(pageNotFound);
   const base = `/tenant/${ctx.tenantSlug}`;
   const canChange = roleAllows(ctx.role, "operator") && ctx.tenantState === "active";
   const scope = { kind: "tenant", tenantId: ctx.tenantId } as const;

@@ -1,3 +1,4 @@
+import { auditRefusal } from "@/lib/audit/denials";
 import { requireTenantContext } from "@/lib/auth/context";
 import { AppError, NotFound } from "@/lib/errors";
 import { getVm } from "@/lib/vms/queries";
@@ -22,6 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ten
       },
     });
   } catch (error) {
+    await auditRefusal(error);
     if (error instanceof NotFound || (error instanceof AppError && error.status === 403)) return text(404, "Not found.");
     if (error instanceof AppError && error.status === 401) return text(401, error.message);
     throw error;
