@@ -16,10 +16,12 @@ export type SetupFormProps = {
   tenantSubscriptionId: string;
   defaults: SetupDefaults;
   networks: SelectOption[];
+  /** The setup's operation is queued or running: the "started" notice shows only until the steps have finished. */
+  isRunning: boolean;
 };
 
 /** The tenant DR setup: the guide's values are the defaults; every field's error shows beside it and every value survives a refused post. */
-export function SetupForm({ action, containerId, tenantSubscriptionId, defaults, networks }: SetupFormProps) {
+export function SetupForm({ action, containerId, tenantSubscriptionId, defaults, networks, isRunning }: SetupFormProps) {
   const { state, formAction, isPending, value, posts } = useKeptActionState(action, defaults);
   const e = (k: string) => (state.ok ? undefined : state.fieldErrors?.[k]);
   const field = (name: string, label: string, description?: string) => (
@@ -59,7 +61,7 @@ export function SetupForm({ action, containerId, tenantSubscriptionId, defaults,
         </FormField>
       </fieldset>
       {!state.ok && state.formError && <FormAlert>{state.formError}</FormAlert>}
-      {state.ok && state.message && <FormAlert variant="info">{state.message} The steps above update as they run.</FormAlert>}
+      {state.ok && state.message && isRunning && <FormAlert variant="info">{state.message} The steps above update as they run.</FormAlert>}
       <SubmitButton isPending={isPending} pendingLabel="Starting…">Save and run setup</SubmitButton>
     </form>
   );

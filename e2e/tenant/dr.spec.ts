@@ -1,16 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createUser } from "../support/db";
 import { assignCloudAsAdmin, ensureAcmeDr, expectSetupSucceeded, tenantIdBySlug, uniqueStorageName } from "../support/dr";
 import { signInAndLand } from "../support/login";
 
-async function refreshState(page: Page) {
-  await page.goto("/tenant/acmecorp/dr");
-  await page.getByRole("button", { name: "Refresh state" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Refresh" }).click();
-  await expect(page.getByRole("alertdialog")).toHaveCount(0);
-}
-
-test("AcmeCorp's owner protects VM01, runs a test failover with Azure's tasks shown, cleans it up with notes; Contoso gets 404", async ({ page, browser }) => {
+test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a test failover with Azure's tasks shown, cleans it up with notes, fails over; Contoso gets 404", async ({ page, browser }) => {
   test.setTimeout(360_000);
   await ensureAcmeDr(browser);
   const owner = await createUser({ tenantId: await tenantIdBySlug("acmecorp"), role: "owner" });
@@ -24,12 +17,9 @@ test("AcmeCorp's owner protects VM01, runs a test failover with Azure's tasks sh
   await expect(page).toHaveURL(/\/tenant\/acmecorp\/dr\/[a-z0-9]+$/);
   const itemUrl = page.url();
 
-  // Initial replication runs in Azure; the state is read back by a refresh.
-  await expect(async () => {
-    await refreshState(page);
-    await page.goto(itemUrl);
-    await expect(page.getByRole("button", { name: "Test failover", exact: true })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 180_000 });
+  // Initial replication runs in Azure and the page follows it as it moves: no reload, no "Refresh state" (issue 12, point 7).
+  await expect(page.getByRole("button", { name: "Test failover", exact: true })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText("Replication: Replicating (initial replication complete)")).toBeVisible();
   await expect(page.getByText("Protected", { exact: false }).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Test failover", exact: true }).click();
@@ -65,6 +55,15 @@ test("AcmeCorp's owner protects VM01, runs a test failover with Azure's tasks sh
   // The owner still sees it.
   await page.goto(itemUrl);
   await expect(page.getByRole("heading", { name: "VM01" })).toBeVisible();
+
+  // After a failover the page says what is true: replication stopped until reprotect, no RPO (issue 12, 10c).
+  await page.getByRole("button", { name: "Planned failover", exact: true }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Planned failover", exact: true }).click();
+  await expect(page.getByText("Failed over — commit pending")).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText("Replication: Stopped: the VM runs in Azure since the failover.")).toBeVisible();
+  await expect(page.getByText("Current RPO: None: replication is stopped")).toBeVisible();
+  await expect(page.getByText(/Initial replication: 0|— s/)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Commit", exact: true })).toBeVisible();
 });
 
 test("Contoso's owner sets DR up for the cloud and the VM network the provider gave it, step by step; a reader sees the steps and no form", async ({ page, browser }) => {

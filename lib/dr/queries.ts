@@ -74,13 +74,15 @@ export async function getTenantDr(ctx: TenantContext) {
   const items = await db.protectedItem.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { vmName: "asc" } });
   const vms = (setup.container.vms as OnPremVm[]).map((vm) => ({ ...vm, protectedItem: items.find((i) => i.armName === vm.armName) ?? null }));
   const isReady = [setup.targetsState, setup.policyState, setup.mappingState].every((s) => s === "succeeded");
-  return { setup, vms, items: items.map((i) => ({ ...i, failoverState: failoverState(i) })), isReady };
+  // An action on a VM (a failover, a commit) changes its row only when it ends: the page follows it while it runs.
+  const isActing = items.length > 0 && (await db.operation.count({ where: { tenantId: ctx.tenantId, targetType: "ProtectedItem", state: { in: ["queued", "running"] } } })) > 0;
+  return { setup, vms, items: items.map((i) => ({ ...i, failoverState: failoverState(i) })), isReady, isActing };
 }
 
 export async function getProtectedItemDetail(ctx: TenantContext, id: string) {
   const item = await db.protectedItem.findFirst({ where: { id, tenantId: ctx.tenantId }, include: { container: { select: { friendlyName: true, setup: { select: { copyFrequencySeconds: true, recoveryPointHours: true, vnetName: true, storageAccount: true } } } } } });
   if (!item) throw new NotFound("Protected VM");
-  const operations = await db.operation.findMany({ where: { targetId: item.id, tenantId: ctx.tenantId }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, kind: true, state: true, createdAt: true } });
+  const operations = await db.operation.findMany({ where: { targetId: item.id, tenantId: ctx.tenantId }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, kind: true, state: true, percent: true, createdAt: true } });
   const rpo = await db.rpoSample.findMany({ where: { protectedItemId: item.id, tenantId: ctx.tenantId }, orderBy: { at: "desc" }, take: 48, select: { at: true, rpoSeconds: true } });
   return { item: { ...item, failoverState: failoverState(item) }, operations, rpo: rpo.reverse() };
 }

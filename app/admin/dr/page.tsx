@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ShieldCheck } from "lucide-react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
 import { EmptyState } from "@/components/empty-state";
 import { FormAlert } from "@/components/form-alert";
 import { PageHeader } from "@/components/page-header";
@@ -44,8 +45,13 @@ export default async function DrAdminPage() {
     );
   }
 
+  // Follows the vault's operations (registration, VMM refresh, new registration settings) and the tenants' setups live.
+  const isLive = (vault.state !== "ready" && vault.state !== "error") || lastOperation?.state === "queued" || lastOperation?.state === "running"
+    || vault.fabrics.some((f) => f.containers.some((c) => c.setup && [c.setup.targetsState, c.setup.policyState, c.setup.mappingState].includes("running")));
+
   return (
     <div className="space-y-6">
+      <AutoRefresh isLive={isLive} />
       <PageHeader
         title="Disaster recovery"
         description={ONE_REGION}

@@ -10,6 +10,7 @@ import { pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { refreshProtectionAction } from "@/lib/dr/actions";
 import { getDrDashboard, getTenantDr, getTenantDrSetup } from "@/lib/dr/queries";
+import { isReplicationMoving } from "@/lib/dr/replication";
 import { DrDashboard, duration } from "./dashboard";
 import { ProtectForm } from "./protect-form";
 import { SetupCard } from "./setup-card";
@@ -50,7 +51,8 @@ export default async function TenantDrPage({ params }: { params: Promise<{ tenan
 
   const dash = await getDrDashboard(ctx);
   const canEdit = roleAllows(ctx.role, "operator") && dr.isReady;
-  const isBusy = dr.items.some((i) => i.state === "enabling" || i.state === "disabling" || (i.protectionState !== "Protected" && i.protectionState !== "FailoverCommitted" && i.protectionState !== "FailbackCommitted"))
+  // Live while Azure works on a VM (the worker follows it) or the setup runs; a VM waiting for its owner (failed over, commit pending) is not.
+  const isBusy = dr.isActing || dr.items.some((i) => i.state === "enabling" || i.state === "disabling" || isReplicationMoving(i))
     || (own ? isSetupBusy(own.container.setup, own.operations) : false);
 
   return (
@@ -58,7 +60,7 @@ export default async function TenantDrPage({ params }: { params: Promise<{ tenan
       <AutoRefresh isLive={isBusy} />
       <PageHeader
         title="Disaster recovery"
-        description={`${dr.setup.container.friendlyName} replicates to ${dr.setup.container.vault.region} in your Azure subscription (storage ${dr.setup.storageAccount}, network ${dr.setup.vnetName}). Copy frequency ${duration(dr.setup.copyFrequencySeconds)}, ${dr.setup.recoveryPointHours} h of recovery points. Replication state is read from Azure on a schedule.`}
+        description={`${dr.setup.container.friendlyName} replicates to ${dr.setup.container.vault.region} in your Azure subscription (storage ${dr.setup.storageAccount}, network ${dr.setup.vnetName}). Copy frequency ${duration(dr.setup.copyFrequencySeconds)}, ${dr.setup.recoveryPointHours} h of recovery points. Replication state is read from Azure on a schedule, and followed live while Azure works on a VM.`}
         actions={<ConfirmDialog trigger="Refresh state" triggerVariant="outline" isDestructive={false} title="Read replication state from Azure?" action={refreshProtectionAction.bind(null, tenant)} confirmLabel="Refresh" />}
       />
       {!dr.isReady && own && <SetupCard ctx={ctx} own={own} />}

@@ -41,7 +41,7 @@ export function SetupCard({ ctx, own }: { ctx: TenantContext; own: OwnSetup }) {
         )}
         {canSetUp && networks.length > 0 && (
           <SetupForm action={setupOwnDrAction.bind(null, ctx.tenantSlug)} containerId={container.id} tenantSubscriptionId={tenantSubscription.id}
-            defaults={setupDefaults({ name: ctx.tenantName, slug: ctx.tenantSlug }, s)} networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))} />
+            defaults={setupDefaults({ name: ctx.tenantName, slug: ctx.tenantSlug }, s)} networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))} isRunning={isBusy} />
         )}
       </CardContent>
     </Card>

@@ -42,7 +42,7 @@ export default async function CloudSetupPage({ params }: { params: Promise<{ id:
           <CardHeader><CardTitle>{s ? "Settings" : "Set up DR for this tenant"}</CardTitle></CardHeader>
           <CardContent>
             <SetupForm action={setupTenantAction} containerId={container.id} tenantSubscriptionId={container.tenantSubscription.id} defaults={setupDefaults(container.tenant, s)}
-              networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))} />
+              networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))} isRunning={isBusy} />
           </CardContent>
         </Card>
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/operations/auto-refresh";
+import { describeOperationKind } from "@/components/operations/operation-kind";
 import { FormAlert } from "@/components/form-alert";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
@@ -10,6 +11,7 @@ import { pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { drItemAction } from "@/lib/dr/actions";
 import { getProtectedItemDetail } from "@/lib/dr/queries";
+import { isReplicationMoving, replicationSummary } from "@/lib/dr/replication";
 import { NotFound } from "@/lib/errors";
 import { ItemActionDialog } from "./item-action-dialog";
 
@@ -37,13 +39,18 @@ export default async function ProtectedItemPage({ params }: { params: Promise<{ 
   const { item, operations, rpo } = await getProtectedItemDetail(ctx, id).catch((e) => (e instanceof NotFound ? notFound() : Promise.reject(e)));
   const canAct = roleAllows(ctx.role, "operator");
   const job = item.lastJob as Job | null;
-  const isBusy = operations.some((o) => o.state === "queued" || o.state === "running") || item.state !== "protected";
+  const running = operations.filter((o) => o.state === "queued" || o.state === "running");
+  // The worker's follow of a moving VM is not an action: it does not hold the buttons back (Azure's allowedOperations do).
+  const action = running.find((o) => o.kind !== "dr.followReplication");
+  const isBusy = !!action || item.state === "enabling" || item.state === "disabling";
+  const isLive = running.length > 0 || isBusy || isReplicationMoving(item);
   const policy = item.container.setup;
   const rpoTarget = policy?.copyFrequencySeconds ?? 0;
+  const summary = replicationSummary(item);
 
   return (
     <div className="space-y-6">
-      <AutoRefresh isLive={isBusy} />
+      <AutoRefresh isLive={isLive} />
       <PageHeader
         title={item.vmName}
         meta={<StatusBadge state={item.replicationHealth === "Normal" ? "succeeded" : item.replicationHealth === "Critical" ? "failed" : "running"} label={`Health: ${item.replicationHealth ?? "unknown"}`} />}
@@ -64,9 +71,19 @@ export default async function ProtectedItemPage({ params }: { params: Promise<{ 
         <Card>
           <CardHeader><CardTitle>Replication</CardTitle></CardHeader>
           <CardContent className="space-y-1 text-sm">
-            <p>Initial replication: {item.initialReplicationPercent ?? 0}%</p>
+            {action && (
+              <p>
+                <Link className="underline" href={`/tenant/${tenant}/operations/${action.id}`}>{describeOperationKind(action.kind)}</Link>{" "}
+                {action.state === "queued" ? "queued" : `running${action.percent != null ? `: ${action.percent} %` : ""}`}
+              </p>
+            )}
+            <p>Replication: {summary.replication}</p>
             <p>Last recovery point: {time(item.lastRecoveryPointAt)}</p>
-            <p>Current RPO: {item.rpoSeconds ?? "—"} s (policy copies every {rpoTarget} s){item.rpoSeconds != null && rpoTarget > 0 && item.rpoSeconds > rpoTarget * 2 && <strong className="text-destructive"> — behind</strong>}</p>
+            <p>
+              Current RPO: {summary.rpo}
+              {summary.isReplicating && ` (policy copies every ${rpoTarget} s)`}
+              {summary.isReplicating && item.rpoSeconds != null && rpoTarget > 0 && item.rpoSeconds > rpoTarget * 2 && <strong className="text-destructive"> — behind</strong>}
+            </p>
             <p>Azure VM: {item.targetVmName}{item.targetSize && ` (${item.targetSize})`} · {item.osType} · network {policy?.vnetName}/{item.subnetName} · storage {policy?.storageAccount}</p>
             <p>Active location: {item.activeLocation ?? "—"}</p>
             <p>Last test failover: {time(item.lastTestFailoverAt)}{item.lastTestFailoverNotes && ` — “${item.lastTestFailoverNotes}”`}</p>
@@ -89,7 +106,7 @@ export default async function ProtectedItemPage({ params }: { params: Promise<{ 
       <Card>
         <CardHeader><CardTitle>Operations</CardTitle></CardHeader>
         <CardContent className="text-sm">
-          <ul className="space-y-1">{operations.map((o) => <li key={o.id} className="flex justify-between"><Link className="underline" href={`/tenant/${tenant}/operations/${o.id}`}>{o.kind}</Link><span className="flex gap-2">{time(o.createdAt)} <StatusBadge state={o.state} /></span></li>)}</ul>
+          <ul className="space-y-1">{operations.map((o) => <li key={o.id} className="flex justify-between"><Link className="underline" href={`/tenant/${tenant}/operations/${o.id}`}>{describeOperationKind(o.kind)}</Link><span className="flex gap-2">{time(o.createdAt)} <StatusBadge state={o.state} /></span></li>)}</ul>
         </CardContent>
       </Card>
     </div>
