@@ -30,7 +30,7 @@ export async function cancelOperation(ctx: StaffContext, operationId: string) {
  * results are reused) and a failed long-running step starts its ARM operation afresh.
  */
 export async function retryOperation(ctx: StaffContext, operationId: string) {
-  const operation = await db.operation.findUnique({ where: { id: operationId }, select: { id: true, kind: true, state: true, targetId: true, targetName: true, tenantId: true } });
+  const operation = await db.operation.findUnique({ where: { id: operationId }, select: { id: true, kind: true, state: true, attempts: true, targetId: true, targetName: true, tenantId: true } });
   if (!operation) throw new NotFound("Operation");
   if (operation.state !== "failed") throw new Conflict("Only a failed operation can be retried.");
   const busy = await db.operation.findFirst({ where: { targetId: operation.targetId, kind: operation.kind, state: { in: ["queued", "running"] } }, select: { id: true } });
@@ -46,6 +46,7 @@ export async function retryOperation(ctx: StaffContext, operationId: string) {
       },
     }),
   ]);
-  await scheduleOperationRun(operation.kind, operationId, 0);
+  // The retry limit counts from here, so the retry is not spent by a single throttled request.
+  await scheduleOperationRun(operation.kind, operationId, 0, { attemptBase: operation.attempts });
   await recordAudit({ action: "operation.retry", actor: ctx.user, target: { type: "Operation", id: operation.id, name: operation.targetName }, tenantId: operation.tenantId });
 }

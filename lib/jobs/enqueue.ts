@@ -105,15 +105,20 @@ export function enqueueOperationNow(request: OperationRequest) {
   return db.$transaction((tx) => enqueueOperation(tx, request));
 }
 
-/**
- * Schedules the next run of an existing operation (a poll of a running ARM operation, a retry, a wait for throttling).
- * `isRetry` marks a run that retries a failure, which counts as an attempt (a poll does not).
- */
-export async function scheduleOperationRun(kind: string, operationId: string, delayMs: number, opts: { isRetry?: boolean } = {}) {
+/** What a run's job carries besides the operation id (lib/jobs/runner.ts reads it). */
+export type RunOptions = {
+  /** This run retries a failure, so it counts as an attempt (a poll of a running ARM operation does not). */
+  isRetry?: boolean;
+  /** The operation's attempts before an admin's retry: the retry limit counts from there. */
+  attemptBase?: number;
+};
+
+/** Schedules the next run of an existing operation (a poll of a running ARM operation, a retry, a wait for throttling). */
+export async function scheduleOperationRun(kind: string, operationId: string, delayMs: number, opts: RunOptions = {}) {
   const boss = await getBoss();
   await ensureQueue(boss, kind);
   const at = new Date(Date.now() + Math.max(0, delayMs));
-  const data = opts.isRetry ? { operationId, isRetry: true } : { operationId };
+  const data = { operationId, ...(opts.isRetry ? { isRetry: true } : {}), ...(opts.attemptBase ? { attemptBase: opts.attemptBase } : {}) };
   const jobId = await boss.send(kind, data, { singletonKey: operationId, startAfter: at });
   for (const listener of scheduledListeners) listener(kind, at);
   // Due now (a retry asked for in the console): tell the workers; later runs are found by their own clocks.

@@ -2,19 +2,20 @@ import { randomUUID } from "node:crypto";
 import { db, Prisma, type OperationStep } from "@/lib/db/client";
 import { loadAzureAccess } from "./azure-access";
 import { getJobDefinition, type JobContext, type JobDefinition } from "./define-job";
-import { scheduleOperationRun } from "./enqueue";
+import { scheduleOperationRun, type RunOptions } from "./enqueue";
 import { beforeStep, CancelRequested, classifyFailure, Reschedule, type Failure } from "./outcome";
 import { queueOptions } from "./queues";
 import { isWaiting, StepRecorder } from "./step-recorder";
 import { describeSpan, hasTimedOut, timingOf } from "./timings";
 
-export type RunJob = { id: string; retryCount: number; retryLimit: number; data: { operationId: string; isRetry?: boolean } };
+export type RunJob = { id: string; retryCount: number; retryLimit: number; data: { operationId: string } & RunOptions };
 
 const heartbeatEveryMs = 10_000;
 
 /**
  * Fresh starts an operation gets: its first run and every retry after a retryable failure, whether pg-boss retried it
- * (backoff) or Azure said when to come back (Retry-After). Waiting on Azure between polls is not an attempt.
+ * (backoff) or Azure said when to come back (Retry-After). Waiting on Azure between polls is not an attempt. An admin's
+ * retry of a failed operation gets this many again (its jobs carry `attemptBase`).
  */
 export const maxAttempts = queueOptions.retryLimit + 1;
 
@@ -70,23 +71,21 @@ export async function runOperation(job: RunJob): Promise<void> {
     });
     await definition.onSucceeded?.(parsed.data, { operationId: operation.id });
   } catch (error) {
+    const attemptBase = job.data.attemptBase ?? 0;
     if (error instanceof Reschedule) {
-      await scheduleOperationRun(operation.kind, operation.id, error.delayMs);
+      await scheduleOperationRun(operation.kind, operation.id, error.delayMs, { attemptBase });
       return;
     }
     if (error instanceof CancelRequested) return cancel(definition, parsed.data, operation.id, error);
     const ref = randomUUID().slice(0, 8);
     const failure = classifyFailure(error, ref);
     if (failure.code === "InternalError") console.error(`[jobs] ${operation.kind} ${operation.id} (ref ${ref})`, error);
-    if (failure.retryable && attempts < maxAttempts) {
-      await db.operation.update({
-        where: { id: operation.id },
-        data: { errorCode: failure.code, errorMessage: `Retrying (attempt ${attempts} of ${maxAttempts} failed): ${failure.message}` },
-      });
+    if (failure.retryable && attempts - attemptBase < maxAttempts) {
+      await db.operation.update({ where: { id: operation.id }, data: { errorCode: failure.code, errorMessage: `Retrying (attempt ${attempts} failed): ${failure.message}` } });
       if (failure.retryAfterMs !== undefined) {
         // Azure said when to come back (429): wait exactly that long rather than the generic backoff. The next run is
         // a new attempt like a pg-boss retry, so the attempt limit holds on this path too.
-        await scheduleOperationRun(operation.kind, operation.id, failure.retryAfterMs, { isRetry: true });
+        await scheduleOperationRun(operation.kind, operation.id, failure.retryAfterMs, { isRetry: true, attemptBase });
         return;
       }
       throw error;
