@@ -79,6 +79,10 @@ test("bad input shows errors beside the fields and keeps what was typed", async 
   await expect(page.getByText("Choose at least one VM size tenants may use.")).toBeVisible();
   await expect(formAlert(page)).toContainText("Check the highlighted fields.");
   await expect(nameInput(page)).toHaveValue(existing.name);
+  // The choices survive the refused post too (issue 12): the form shows what the next submit posts.
+  await expect(subscriptionSelect(page).locator("option:checked")).toHaveText(`${sub.displayName} (${sub.subscriptionId})`);
+  await expect(page.getByRole("checkbox", { name: /Ubuntu Server 24\.04 LTS/ })).toBeChecked();
+  await expect(page.getByRole("spinbutton", { name: "Virtual machines" })).toHaveValue("-1");
 
   await page.getByRole("spinbutton", { name: "Virtual machines" }).fill("10");
   await size(page, "Standard_B2s").check();

@@ -63,6 +63,10 @@ test("bad input shows errors beside the fields and onboards nothing", async ({ p
   await expect(fieldError(page, "clientSecret")).toContainText("client secret value");
   await expect(fieldError(page, "clientId")).toHaveCount(0);
   await expect(page.getByLabel("Display name")).toHaveValue(name);
+  // The choices survive the refused post too (issue 12): the form shows what the next submit posts.
+  await expect(page.getByLabel("Cloud")).toHaveValue("Custom");
+  await expect(page.getByLabel("Directory (tenant) id")).toHaveValue("contoso.onmicrosoft.com");
+  await expect(page.getByLabel("Application (client) id")).toHaveValue("0b1e2d3c-4f5a-4b6c-8d7e-9f0a1b2c3d4e");
   await expect(page).toHaveURL(/\/admin\/subscriptions\/new$/);
 
   await page.goto(`/admin/subscriptions?q=${encodeURIComponent(name)}`);

@@ -236,6 +236,14 @@ test("refused input stays beside its field, keeps what was typed and creates not
   await expect(form.getByText("Standard_D2s_v5 takes at most 4 data disks.")).toBeVisible();
   await expect(form.getByRole("spinbutton", { name: "Number of data disks" })).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("taken-01");
+  // Every choice survives the refused post (issue 12): the form shows what the next submit posts.
+  await expect(form.getByRole("combobox", { name: "Region" })).toHaveValue("eastus");
+  await expect(form.getByRole("combobox", { name: "Image" })).toHaveValue(/^Canonical:ubuntu-24_04-lts:server:/);
+  await expect(form.getByRole("combobox", { name: "Size", exact: true })).toHaveValue("Standard_D2s_v5");
+  await expect(form.getByRole("radio", { name: "Password" })).toBeChecked();
+  await expect(form.getByRole("switch", { name: "Public IP address" })).not.toBeChecked();
+  await expect(form.getByRole("spinbutton", { name: "Size of each disk (GiB)" })).toHaveValue("256");
+  await expect(form.getByRole("textbox", { name: "User name" })).toHaveValue("azureops");
 
   // The name is taken in this subscription; the password is typed again (the form never keeps it).
   await form.getByRole("spinbutton", { name: "Number of data disks" }).fill("1");

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Plus } from "lucide-react";
+import { ActionForm } from "@/components/form-action";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
@@ -60,7 +61,7 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
         </Button>
       </DialogTrigger>
       <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-2xl">
-        <form action={formAction} className="grid gap-4" noValidate>
+        <ActionForm action={formAction} className="grid gap-4" noValidate>
           <DialogHeader>
             <DialogTitle>Add a frontend IP to {lb.name}</DialogTitle>
             <DialogDescription>
@@ -124,7 +125,7 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
               Add frontend IP
             </SubmitButton>
           </DialogFooter>
-        </form>
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import Link from "next/link";
+import { ActionForm } from "@/components/form-action";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
@@ -48,7 +49,7 @@ export function CreateLoadBalancerForm({ tenant, subscriptions, vms, cancelHref 
   }
 
   return (
-    <form action={formAction} className="grid max-w-3xl gap-5" noValidate aria-label="Create a load balancer">
+    <ActionForm action={formAction} className="grid max-w-3xl gap-5" noValidate aria-label="Create a load balancer">
       <Section title="Load balancer">
         <div className="grid gap-3 sm:grid-cols-2">
           {subscriptions.length > 1 ? (
@@ -129,6 +130,6 @@ export function CreateLoadBalancerForm({ tenant, subscriptions, vms, cancelHref 
           <Link href={cancelHref}>Cancel</Link>
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -3,6 +3,7 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Scaling } from "lucide-react";
+import { ActionForm } from "@/components/form-action";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
@@ -55,7 +56,7 @@ export function ResizeDialog({ tenant, vm, sizes, vcpusLeft, disabled }: Props) 
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <form action={formAction} className="grid gap-4">
+        <ActionForm action={formAction} className="grid gap-4">
           <DialogHeader>
             <DialogTitle>Resize {vm.name}</DialogTitle>
             <DialogDescription>
@@ -98,7 +99,7 @@ export function ResizeDialog({ tenant, vm, sizes, vcpusLeft, disabled }: Props) 
               Resize
             </SubmitButton>
           </DialogFooter>
-        </form>
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import * as React from "react";
 import { toast } from "sonner";
 import { Plus } from "lucide-react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { ActionForm } from "@/components/form-action";
 import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
@@ -98,7 +99,7 @@ function AddDiskDialog({ tenant, vmId, disabled }: { tenant: string; vmId: strin
         </Button>
       </DialogTrigger>
       <DialogContent>
-        <form action={formAction} className="grid gap-4">
+        <ActionForm action={formAction} className="grid gap-4">
           <DialogHeader>
             <DialogTitle>Add a data disk</DialogTitle>
             <DialogDescription>An empty managed disk is attached at the next free LUN; format it in the operating system before use.</DialogDescription>
@@ -116,7 +117,7 @@ function AddDiskDialog({ tenant, vmId, disabled }: { tenant: string; vmId: strin
               Add disk
             </SubmitButton>
           </DialogFooter>
-        </form>
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );
