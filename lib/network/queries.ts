@@ -2,7 +2,7 @@ import type { TenantContext } from "@/lib/auth/context";
 import type { LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
-import { withoutFrontend } from "./lb-rules";
+import { withoutFrontend, withoutRule } from "./lb-rules";
 import { modelOf, type CachedFrontend, type CachedPool } from "./model";
 
 /** A tenant's virtual networks, for choosing one when creating a VM (the tenant filter is in the query). */
@@ -94,4 +94,9 @@ export async function getLoadBalancerFormOptions(ctx: TenantContext) {
 export function previewFrontendRemoval(lb: Parameters<typeof modelOf>[0], frontendName: string) {
   const { removedRules, removedProbes } = withoutFrontend(modelOf(lb), frontendName);
   return { rules: removedRules, probes: removedProbes };
+}
+
+/** The probes removing a rule takes with it (those no other rule uses), for the confirmation. */
+export function previewRuleRemoval(lb: Parameters<typeof modelOf>[0], ruleName: string) {
+  return withoutRule(modelOf(lb), ruleName).removedProbes;
 }

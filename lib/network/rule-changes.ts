@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueLbChange } from "./changes";
 import { getLbForChange, lockTenantSubscription, probeOf, ruleOf, throwIfErrors } from "./guards";
-import { findByName, ruleAdditionErrors, withoutRule, type RuleAddition } from "./lb-rules";
+import { findByName, ruleAdditionErrors, type RuleAddition } from "./lb-rules";
 import { ADD_RULE, childTarget, modelOf, pendingAdditions, REMOVE_RULE, withPending } from "./model";
 import type { AddRuleInput, RemoveRuleInput } from "./schema";
 
@@ -36,9 +36,4 @@ export async function removeRule(ctx: TenantContext, input: RemoveRuleInput) {
     if (!rule) throw new NotFound("Load-balancing rule");
     return enqueueLbChange(tx, ctx, lb, REMOVE_RULE, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { ruleName: rule.name });
   });
-}
-
-/** What removing a rule takes with it, for the confirmation (the job recomputes it from Azure). */
-export function previewRuleRemoval(lb: Parameters<typeof modelOf>[0], ruleName: string) {
-  return withoutRule(modelOf(lb), ruleName).removedProbes;
 }

@@ -3,10 +3,13 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Pencil } from "lucide-react";
+import { ActionForm } from "@/components/form-action";
 import { FormAlert } from "@/components/form-alert";
+import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { NativeSelect } from "@/components/ui/select";
 import type { LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import { updateProbeAction, updateRuleAction } from "@/lib/network/actions";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
@@ -26,23 +29,26 @@ function EditDialog(props: { tenant: string; loadBalancerId: string; title: stri
     }
     return result;
   }, idleResult);
-  const errors = state.ok ? undefined : state.fieldErrors;
+  // Reopening starts from the initial values, so the last refusal's errors no longer describe the form.
+  const [dismissed, setDismissed] = React.useState<ActionResult>(idleResult);
+  const failure = state.ok || state === dismissed ? undefined : state;
+  const errors = failure?.fieldErrors;
   return (
-    <Dialog open={isOpen} onOpenChange={(open) => !isPending && (setOpen(open), open && form.reset())}>
+    <Dialog open={isOpen} onOpenChange={(open) => !isPending && (setOpen(open), open && (form.reset(), setDismissed(state)))}>
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" disabled={disabled} aria-label={title}>
           <Pencil aria-hidden /> Edit
         </Button>
       </DialogTrigger>
       <DialogContent className="max-h-[90vh] overflow-y-auto sm:max-w-xl">
-        <form action={formAction} className="grid gap-4" noValidate>
+        <ActionForm action={formAction} className="grid gap-4" noValidate>
           <DialogHeader>
             <DialogTitle>{title}</DialogTitle>
             <DialogDescription>{description}</DialogDescription>
           </DialogHeader>
           <input type="hidden" name="loadBalancerId" value={loadBalancerId} />
           {children(form, errors)}
-          <FormAlert>{state.ok ? undefined : state.formError}</FormAlert>
+          <FormAlert>{failure?.formError}</FormAlert>
           <DialogFooter>
             <Button type="button" variant="ghost" onClick={() => setOpen(false)} disabled={isPending}>
               Cancel
@@ -51,7 +57,7 @@ function EditDialog(props: { tenant: string; loadBalancerId: string; title: stri
               Save
             </SubmitButton>
           </DialogFooter>
-        </form>
+        </ActionForm>
       </DialogContent>
     </Dialog>
   );
@@ -69,15 +75,22 @@ export function EditProbeDialog({ tenant, loadBalancerId, probe, disabled }: { t
   );
 }
 
-export function EditRuleDialog(props: { tenant: string; loadBalancerId: string; rule: LoadBalancerRule; pools: string[]; probes: string[]; disabled?: boolean }) {
+export function EditRuleDialog(props: { tenant: string; loadBalancerId: string; rule: LoadBalancerRule; frontends: string[]; pools: string[]; probes: string[]; disabled?: boolean }) {
   const { rule } = props;
   const initial = {
-    ruleName: rule.name, ruleProtocol: rule.protocol, frontendPort: String(rule.frontendPort), backendPort: String(rule.backendPort), backendPool: rule.backendPoolName,
+    ruleName: rule.name, frontendName: rule.frontendName, ruleProtocol: rule.protocol, frontendPort: String(rule.frontendPort), backendPort: String(rule.backendPort), backendPool: rule.backendPoolName,
     probeChoice: rule.probeName ?? "", idleTimeout: String(rule.idleTimeoutMinutes), floatingIp: rule.floatingIp, tcpReset: rule.tcpReset,
   };
   return (
-    <EditDialog tenant={props.tenant} loadBalancerId={props.loadBalancerId} title={`Edit rule ${rule.name}`} description={`On frontend ${rule.frontendName}. Ports already used by another rule are refused beside the field.`} action={updateRuleAction} initial={initial} disabled={props.disabled}>
-      {(form, errors) => <RuleFields form={form} errors={errors} pools={props.pools} probes={props.probes} isNameFixed isFloatingIpFixed />}
+    <EditDialog tenant={props.tenant} loadBalancerId={props.loadBalancerId} title={`Edit rule ${rule.name}`} description="Another frontend moves the rule there. Ports already used by another rule are refused beside the field." action={updateRuleAction} initial={initial} disabled={props.disabled}>
+      {(form, errors) => (
+        <>
+          <FormField label="Frontend" name="frontendName" required error={errors?.frontendName}>
+            <NativeSelect {...form.text("frontendName")} options={props.frontends.map((f) => ({ value: f, label: f }))} />
+          </FormField>
+          <RuleFields form={form} errors={errors} pools={props.pools} probes={props.probes} isNameFixed isFloatingIpFixed />
+        </>
+      )}
     </EditDialog>
   );
 }

@@ -14,12 +14,14 @@ import { pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { NotFound } from "@/lib/errors";
 import { getOperation } from "@/lib/jobs/queries";
-import { getLoadBalancerDetail, listLoadBalancerOperations, listUnattachedPublicIps, previewFrontendRemoval } from "@/lib/network/queries";
+import { getLoadBalancerDetail, listLoadBalancerOperations, listUnattachedPublicIps, previewFrontendRemoval, previewRuleRemoval } from "@/lib/network/queries";
 import { AddFrontendDialog } from "./add-frontend-dialog";
+import { AddRuleDialog } from "./add-rule-dialog";
 import { LbSection } from "./lb-section";
 import { EditProbeDialog, EditRuleDialog } from "./edit-dialogs";
 import { RefreshButton } from "../refresh-button";
 import { RemoveFrontendDialog } from "./remove-frontend-dialog";
+import { RemoveRuleDialog } from "./remove-rule-dialog";
 
 export const metadata: Metadata = { title: "Load balancer" };
 
@@ -43,6 +45,8 @@ export default async function LoadBalancerPage({ params }: { params: Promise<{ t
   const isBusy = ["Creating", "Updating"].includes(lb.provisioningState) || operations.some((o) => isActiveState(o.state));
   const pools = lb.backendPools.map((p) => p.name);
   const probes = lb.probes.map((p) => p.name);
+  const frontendNames = lb.frontends.map((f) => f.name);
+  const ruleDialogLb = { id: lb.id, name: lb.name, probeCount: lb.probes.length, ruleCount: lb.rules.length };
   const failedOp = operations.find((o) => o.state === "failed");
 
   return (
@@ -101,7 +105,12 @@ export default async function LoadBalancerPage({ params }: { params: Promise<{ t
           canChange
             ? (fe) => {
                 const removal = previewFrontendRemoval(lb, fe.name);
-                return <RemoveFrontendDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} frontend={fe} rules={removal.rules} probes={removal.probes} disabled={!isReady || lb.frontends.length < 2} />;
+                return (
+                  <div className="flex justify-end gap-1">
+                    <AddRuleDialog tenant={ctx.tenantSlug} lb={ruleDialogLb} frontend={fe.name} frontends={frontendNames} pools={pools} probes={probes} disabled={!isReady} />
+                    <RemoveFrontendDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} frontend={fe} rules={removal.rules} probes={removal.probes} disabled={!isReady || lb.frontends.length < 2} />
+                  </div>
+                );
               }
             : undefined
         }
@@ -126,7 +135,16 @@ export default async function LoadBalancerPage({ params }: { params: Promise<{ t
             cell: (r) => `Idle ${r.idleTimeoutMinutes} min${r.floatingIp ? " · floating IP" : ""}${r.tcpReset ? " · TCP reset" : ""}`,
           },
         ]}
-        action={canChange ? (r) => <EditRuleDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} rule={r} pools={pools} probes={probes} disabled={!isReady} /> : undefined}
+        action={
+          canChange
+            ? (r) => (
+                <div className="flex justify-end gap-1">
+                  <EditRuleDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} rule={r} frontends={frontendNames} pools={pools} probes={probes} disabled={!isReady} />
+                  <RemoveRuleDialog tenant={ctx.tenantSlug} loadBalancerId={lb.id} rule={r.name} frontend={r.frontendName} probes={previewRuleRemoval(lb, r.name)} disabled={!isReady} />
+                </div>
+              )
+            : undefined
+        }
       />
 
       <div className="grid gap-6 lg:grid-cols-2">
