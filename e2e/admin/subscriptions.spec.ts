@@ -104,3 +104,32 @@ test("an admin allows a discovered region from the keyboard and it stays allowed
   await page.reload();
   await expect(page.getByRole("checkbox", { name: /Japan East/ })).toHaveAttribute("aria-checked", String(!wasAllowed));
 });
+
+test("in demo mode an admin onboards with the built-in Azure emulator: endpoints, CA and credentials are filled and validation succeeds", async ({ page }) => {
+  test.setTimeout(120_000);
+  const sub = await freshEmulatorSubscription();
+  await signInAsNewAdmin(page);
+  await page.goto("/admin/subscriptions/new");
+  await page.getByRole("button", { name: "Use the built-in Azure emulator" }).click();
+
+  await expect(page.getByLabel("Cloud")).toHaveValue("Custom");
+  await expect(page.getByLabel("ARM endpoint")).toHaveValue(sub.armEndpoint);
+  await expect(page.getByLabel("Authority host")).toHaveValue(sub.authorityHost);
+  await expect(page.getByLabel("CA certificate")).toHaveValue(sub.caCertificate.trim());
+  const choice = page.getByLabel("Service principal and subscription");
+  // The demo seed onboarded the emulator's own subscriptions already: offered, but not twice.
+  await expect(choice.locator("option", { hasText: "already onboarded" }).first()).toBeDisabled();
+  await choice.selectOption(`${sub.clientId}/${sub.subscriptionId}`);
+  await expect(page.getByRole("definition").filter({ hasText: sub.subscriptionId })).toBeVisible();
+  await expect(page.getByLabel("Display name")).toHaveValue(`${sub.displayName} (emulator)`);
+  await expect(page.getByLabel("Client secret")).toHaveCount(0);
+  expect(await page.content()).not.toContain(sub.clientSecret);
+  await page.getByRole("button", { name: "Onboard and validate" }).click();
+
+  await expect(page).toHaveURL(/\/admin\/subscriptions\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { name: `${sub.displayName} (emulator)` })).toBeVisible();
+  await expect(stateBadge(page, "active")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("Every check passed")).toBeVisible();
+  await expect(page.getByText(sub.subscriptionId).first()).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(sub.clientSecret);
+});

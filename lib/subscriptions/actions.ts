@@ -6,17 +6,22 @@ import { requireStaff } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
+import { fillFromBuiltinEmulator } from "./builtin-emulator";
 import { onboardSubscriptionSchema, rotateSecretSchema } from "./schema";
 import { deleteSubscription, onboardSubscription, registerMissingProviders, rotateSecret, setSubscriptionEnabled, validateAgain } from "./service";
 
 const listPath = "/admin/subscriptions";
 const detailPath = (id: string) => `${listPath}/${id}`;
 
-/** Saves the subscription and starts validating it, then opens its page where the validation runs live. */
+/**
+ * Saves the subscription and starts validating it, then opens its page where the validation runs live. With the
+ * built-in emulator chosen (demo mode), its endpoints and credentials are filled in here, after the admin check.
+ */
 export async function onboardSubscriptionAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    const { id } = await onboardSubscription(ctx, parseInput(onboardSubscriptionSchema, form));
+    const values = await fillFromBuiltinEmulator(Object.fromEntries(form));
+    const { id } = await onboardSubscription(ctx, parseInput(onboardSubscriptionSchema, values));
     revalidatePath(listPath);
     redirect(detailPath(id));
   });

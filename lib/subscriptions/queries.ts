@@ -117,6 +117,12 @@ export async function listSubscriptions(_ctx: StaffContext, filter: Subscription
   };
 }
 
+/** Subscription ids already onboarded in a cloud (lower case), so the onboarding form can mark them. */
+export async function listOnboardedSubscriptionIds(_ctx: StaffContext, cloud: Prisma.AzureSubscriptionWhereInput["cloud"]) {
+  const rows = await db.azureSubscription.findMany({ where: { cloud }, select: { subscriptionId: true } });
+  return new Set(rows.map((r) => r.subscriptionId.toLowerCase()));
+}
+
 export type SubscriptionListItem = Awaited<ReturnType<typeof listSubscriptions>>["rows"][number];
 
 /** One onboarded subscription with its validation and discovery parsed; never its secret. */

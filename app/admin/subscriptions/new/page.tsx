@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageStaff } from "@/lib/auth/page-context";
+import { describeBuiltinEmulator } from "@/lib/subscriptions/builtin-emulator";
+import { listOnboardedSubscriptionIds } from "@/lib/subscriptions/queries";
 import { requiredProviders } from "@/lib/subscriptions/schema";
 import { OnboardForm } from "./onboard-form";
 
 export const metadata: Metadata = { title: "Onboard an Azure subscription" };
 
 export default async function NewSubscriptionPage() {
-  await pageStaff("admin");
+  const ctx = await pageStaff("admin");
+  const [builtin, onboarded] = await Promise.all([describeBuiltinEmulator(), listOnboardedSubscriptionIds(ctx, "Custom")]);
+  const emulator = builtin && { ...builtin, choices: builtin.choices.map((c) => ({ ...c, isOnboarded: onboarded.has(c.subscriptionId.toLowerCase()) })) };
   return (
     <div className="space-y-6">
       <PageHeader
@@ -19,7 +23,7 @@ export default async function NewSubscriptionPage() {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Card>
           <CardContent>
-            <OnboardForm />
+            <OnboardForm emulator={emulator} />
           </CardContent>
         </Card>
         <aside className="space-y-4">
