@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LoadBalancerRule } from "@/lib/azure";
-import { additionPresent, frontendAdditionErrors, probeErrors, publicIpErrors, ruleErrors, withAddition, withoutFrontend, type FrontendAddition, type LbModel } from "./lb-rules";
+import { additionPresent, frontendAdditionErrors, probeErrors, publicIpErrors, ruleAdditionErrors, ruleErrors, withAddition, withoutFrontend, withoutRule, type FrontendAddition, type LbModel } from "./lb-rules";
 import { addFrontendSchema } from "./schema";
 
 const rule1: LoadBalancerRule = { name: "Rule1", protocol: "Tcp", frontendName: "MultiVIPLB-FE1", frontendPort: 80, backendPort: 80, backendPoolName: "MultiVIPLB-BE", probeName: "Probe1", floatingIp: false, idleTimeoutMinutes: 4, tcpReset: false };
@@ -101,5 +101,32 @@ describe("addFrontendSchema", () => {
     expect(addFrontendSchema.parse(base)).toMatchObject({ publicIpMode: "new", publicIpSku: "Standard", probeProtocol: "Http", probePort: 80, probeInterval: 5, probeCount: 2, ruleProtocol: "Tcp", idleTimeout: 4, floatingIp: false });
     expect(addFrontendSchema.parse({ ...base, probeProtocol: "Tcp", probePath: "/" }).probePath).toBeUndefined();
     expect(addFrontendSchema.safeParse({ ...base, publicIpName: "" }).error?.issues[0].path).toEqual(["publicIpName"]);
+  });
+});
+
+describe("rules on an existing frontend (issue 12)", () => {
+  const https: LoadBalancerRule = { ...rule1, name: "Rule2", frontendPort: 443, backendPort: 443, probeName: "Probe2" };
+  const probe2 = { name: "Probe2", protocol: "Tcp" as const, port: 443, intervalSeconds: 5, probeCount: 2 };
+
+  it("accepts HTTPS next to HTTP on one frontend, and refuses a second rule on its protocol and port", () => {
+    expect(ruleAdditionErrors(model, { probe: probe2, rule: https })).toEqual({});
+    expect(ruleAdditionErrors(model, { probe: null, rule: { ...https, probeName: "Probe1" } })).toEqual({});
+    expect(ruleAdditionErrors(model, { probe: probe2, rule: { ...https, frontendPort: 80 } }).frontendPort?.[0]).toMatch(/Rule1 already uses Tcp port 80 on MultiVIPLB-FE1/);
+    // All overlaps Tcp and Udp on the same port.
+    expect(ruleAdditionErrors(model, { probe: probe2, rule: { ...https, protocol: "All", frontendPort: 80 } }).frontendPort).toHaveLength(1);
+  });
+
+  it("names a missing frontend or probe and a duplicate probe beside their fields", () => {
+    const errors = ruleAdditionErrors(model, { probe: { ...probe2, name: "probe1" }, rule: { ...https, frontendName: "FE9" } });
+    expect(errors.probeName?.[0]).toMatch(/probe1 already exists/);
+    expect(errors.frontendName?.[0]).toMatch(/FE9 does not exist/);
+    expect(ruleAdditionErrors(model, { probe: null, rule: { ...https, probeName: "Probe9" } }).probeChoice?.[0]).toMatch(/Probe9 does not exist/);
+  });
+
+  it("removes a rule with the probe only it used; a probe another rule uses stays, and so does the frontend", () => {
+    const two = { ...model, probes: [...model.probes, probe2], rules: [rule1, https] };
+    expect(withoutRule(two, "rule2")).toMatchObject({ removedProbes: ["Probe2"], model: { rules: [rule1], probes: model.probes, frontends: model.frontends } });
+    const shared = { ...model, rules: [rule1, { ...https, probeName: "Probe1" }] };
+    expect(withoutRule(shared, "Rule1")).toMatchObject({ removedProbes: [], model: { probes: model.probes, frontends: model.frontends } });
   });
 });
