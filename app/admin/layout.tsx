@@ -9,7 +9,7 @@ const nav: NavItem[] = [
   { href: "/admin/regions", label: "Regions", icon: "regions", group: "Offer" },
   { href: "/admin/tenants", label: "Tenants", icon: "tenants", group: "Customers" },
   { href: "/admin/dr", label: "Disaster recovery", icon: "dr", group: "Customers" },
-  { href: "/helpdesk/operations", label: "Operations", icon: "operations", group: "Monitor" },
+  { href: "/admin/operations", label: "Operations", icon: "operations", group: "Monitor" },
   { href: "/admin/audit", label: "Audit log", icon: "audit", group: "Monitor" },
 ];
 

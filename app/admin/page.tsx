@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/page-header";
 import { StatCard } from "@/components/stat-card";
 import { QuotaBar } from "@/components/quota-bar";
 import { RelativeTime } from "@/components/relative-time";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
 import { OperationsChart } from "@/components/operations/operations-chart";
 import { describeOperationKind } from "@/components/operations/operation-kind";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,9 +23,11 @@ export default async function AdminDashboard() {
   const ctx = await pageStaff("admin");
   const [d, week] = await Promise.all([getProviderDashboard(ctx), operationsPerHour({ kind: "staff" }, { hours: 168 })]);
   const subsTotal = Object.values(d.subscriptions).reduce((a, b) => a + b, 0);
-  const attention = d.attention.failing.length + d.attention.stuck.length + d.attention.recentFailures.length;
+  const attention = d.attention.failing.length + d.attention.stuck.length + d.attention.overdue.length + d.attention.recentFailures.length;
   return (
     <div className="space-y-6">
+      {/* What needs attention changes without anyone here acting (a validation passes, an operation ends). */}
+      <AutoRefresh isLive={false} />
       <PageHeader title="Provider dashboard" description="Your Azure offer, your customers, and what needs attention." />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-6">
         <StatCard label="Azure subscriptions" value={subsTotal} hint={summary(d.subscriptions, ["active", "validating", "error", "disabled"])} icon={CloudCog} href="/admin/subscriptions" />
@@ -32,7 +35,7 @@ export default async function AdminDashboard() {
         <StatCard label="Tenants" value={d.tenants} hint={d.suspended ? `${d.suspended} suspended` : "All active"} icon={Building2} href="/admin/tenants" />
         <StatCard label="Virtual machines" value={d.vmTotal} hint={summary(d.vmStates, ["running", "deallocated", "stopped", "Creating", "Updating", "Deleting", "Failed"])} icon={Monitor} />
         <StatCard label="Protected VMs" value={d.protectedVms} hint="Replicating to Azure with Site Recovery" icon={ShieldCheck} href="/admin/dr" />
-        <StatCard label="Failed operations" value={d.failed24h} hint="In the last 24 hours" icon={XCircle} href="/helpdesk/operations?state=failed&period=24h" />
+        <StatCard label="Failed operations" value={d.failed24h} hint="In the last 24 hours" icon={XCircle} href="/admin/operations?state=failed&period=24h" />
       </div>
 
       <Card>
@@ -42,7 +45,7 @@ export default async function AdminDashboard() {
         </CardHeader>
         <CardContent>
           {attention === 0 ? (
-            <p className="text-sm text-muted-foreground">Nothing needs attention: every subscription validates and no operation is failing or stuck.</p>
+            <p className="text-sm text-muted-foreground">Nothing needs attention: every subscription validates and no operation is failing, stuck or overdue.</p>
           ) : (
             <ul className="divide-y text-sm">
               {d.attention.failing.map((s) => (
@@ -56,14 +59,27 @@ export default async function AdminDashboard() {
               {d.attention.stuck.map((o) => (
                 <li key={o.id} className="flex items-center justify-between gap-4 py-2">
                   <span>
-                    <Link className="font-medium text-primary hover:underline" href={`/helpdesk/operations/${o.id}`}>{describeOperationKind(o.kind)}</Link> on {o.targetName} looks stuck ({o.state}, no progress)
+                    <Link className="font-medium text-primary hover:underline" href={`/admin/operations/${o.id}`}>{describeOperationKind(o.kind)}</Link> on {o.targetName} looks stuck ({o.state}, no progress)
                   </span>
+                </li>
+              ))}
+              {d.attention.overdue.map((o) => (
+                <li key={o.id} className="flex items-center justify-between gap-4 py-2">
+                  <span>
+                    <Link className="font-medium text-primary hover:underline" href={`/admin/operations/${o.id}`}>{describeOperationKind(o.kind)}</Link> on {o.targetName} is overdue:
+                    running far longer than this kind of operation usually takes
+                  </span>
+                  {o.startedAt && (
+                    <span className="shrink-0 text-xs text-muted-foreground">
+                      started <RelativeTime date={o.startedAt} />
+                    </span>
+                  )}
                 </li>
               ))}
               {d.attention.recentFailures.map((o) => (
                 <li key={o.id} className="flex items-center justify-between gap-4 py-2">
                   <span className="min-w-0">
-                    <Link className="font-medium text-primary hover:underline" href={`/helpdesk/operations/${o.id}`}>{describeOperationKind(o.kind)}</Link> on {o.targetName}
+                    <Link className="font-medium text-primary hover:underline" href={`/admin/operations/${o.id}`}>{describeOperationKind(o.kind)}</Link> on {o.targetName}
                     {o.tenant && <span className="text-muted-foreground"> ({o.tenant.name})</span>} failed
                     {o.errorCode && <code className="ml-1 rounded bg-muted px-1 font-mono text-xs">{o.errorCode}</code>}
                   </span>

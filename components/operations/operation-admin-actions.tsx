@@ -1,9 +1,12 @@
 import { RotateCcw, Ban } from "lucide-react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { Button } from "@/components/ui/button";
 import { cancelOperationAction, retryOperationAction } from "@/lib/jobs/actions";
 
-/** Retry (failed) and Cancel (queued) for provider admins; the actions check the role again on the server. */
-export function OperationAdminActions({ id, state, targetName }: { id: string; state: string; targetName: string }) {
+export type OperationAdminActionsProps = { id: string; state: string; targetName: string; isCancelRequested: boolean };
+
+/** Retry (failed) and Cancel (queued or running) for provider admins; the actions check the role again on the server. */
+export function OperationAdminActions({ id, state, targetName, isCancelRequested }: OperationAdminActionsProps) {
   if (state === "failed") {
     return (
       <ConfirmDialog
@@ -21,21 +24,30 @@ export function OperationAdminActions({ id, state, targetName }: { id: string; s
       />
     );
   }
-  if (state === "queued") {
+  if (state !== "queued" && state !== "running") return null;
+  if (isCancelRequested) {
     return (
-      <ConfirmDialog
-        trigger={
-          <>
-            <Ban aria-hidden /> Cancel
-          </>
-        }
-        triggerVariant="outline"
-        title="Cancel this operation?"
-        description={`It has not started yet, so nothing has changed in Azure for ${targetName}.`}
-        confirmLabel="Cancel operation"
-        action={cancelOperationAction.bind(null, id)}
-      />
+      <Button variant="outline" disabled>
+        <Ban aria-hidden /> Cancel requested
+      </Button>
     );
   }
-  return null;
+  return (
+    <ConfirmDialog
+      trigger={
+        <>
+          <Ban aria-hidden /> Cancel
+        </>
+      }
+      triggerVariant="outline"
+      title="Cancel this operation?"
+      description={
+        state === "queued"
+          ? `It has not started yet, so nothing has changed in Azure for ${targetName}. It stops before its first step.`
+          : `It stops after its current step (a request already sent to Azure finishes first). What earlier steps did for ${targetName} stays, and ${targetName} is settled as after a failure.`
+      }
+      confirmLabel="Cancel operation"
+      action={cancelOperationAction.bind(null, id)}
+    />
+  );
 }

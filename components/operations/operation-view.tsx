@@ -6,6 +6,7 @@ import type { StaffContext } from "@/lib/auth/context";
 import { NotFound } from "@/lib/errors";
 import { getOperation, listRelatedAuditEvents, type OperationScope } from "@/lib/jobs/queries";
 import { AutoRefresh } from "./auto-refresh";
+import { CancelNotice } from "./cancel-notice";
 import { ErrorPanel } from "./error-panel";
 import { OperationAdminActions } from "./operation-admin-actions";
 import { OperationFacts } from "./operation-facts";
@@ -22,7 +23,7 @@ export type OperationViewProps = {
   listPath: string;
 };
 
-/** One operation for the helpdesk or its tenant: header, error, step timeline; live while it is still moving. */
+/** One operation for an admin, the helpdesk or its tenant: header, error, step timeline; live while it is still moving. */
 export async function OperationView({ id, access, listPath }: OperationViewProps) {
   const staff = "staff" in access ? access.staff : undefined;
   const scope: OperationScope = staff ? { kind: "staff" } : { kind: "tenant", tenantId: (access as { tenantId: string }).tenantId };
@@ -46,8 +47,13 @@ export async function OperationView({ id, access, listPath }: OperationViewProps
           </>
         }
         description={staff ? `${op.tenant?.name ?? "Provider"} · ${op.targetType}` : op.targetType}
-        actions={staff?.staffRole === "admin" ? <OperationAdminActions id={op.id} state={op.state} targetName={op.targetName} /> : undefined}
+        actions={
+          staff?.staffRole === "admin" ? (
+            <OperationAdminActions id={op.id} state={op.state} targetName={op.targetName} isCancelRequested={op.cancelRequestedAt !== null} />
+          ) : undefined
+        }
       />
+      <CancelNotice state={op.state} cancelRequestedAt={op.cancelRequestedAt} cancelRequestedBy={op.cancelRequestedBy} message={op.errorMessage} />
       {op.state === "failed" && (
         <ErrorPanel
           message={op.errorMessage}

@@ -1,12 +1,12 @@
 import type { StaffContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
-import { findStuckOperations } from "@/lib/jobs/health";
+import { findOverdueOperations, findStuckOperations } from "@/lib/jobs/health";
 import { readDiscovery } from "@/lib/subscriptions/discovery";
 
 /** Everything the provider dashboard shows, read in parallel from PostgreSQL (never from Azure). */
 export async function getProviderDashboard(_ctx: StaffContext) {
   const since24h = new Date(Date.now() - 24 * 3_600_000);
-  const [subsByState, plans, tenants, suspended, vmGroups, protectedVms, failed24h, vmsByPlan, vmsByTenant, subscriptions, stuck, failing, recentFailures] = await Promise.all([
+  const [subsByState, plans, tenants, suspended, vmGroups, protectedVms, failed24h, vmsByPlan, vmsByTenant, subscriptions, stuck, overdue, failing, failures] = await Promise.all([
     db.azureSubscription.groupBy({ by: ["state"], _count: true }),
     db.plan.count(),
     db.tenant.count(),
@@ -21,14 +21,17 @@ export async function getProviderDashboard(_ctx: StaffContext) {
       orderBy: { displayName: "asc" },
     }),
     findStuckOperations(),
+    findOverdueOperations(),
     db.azureSubscription.findMany({ where: { state: "error" }, select: { id: true, displayName: true, lastValidatedAt: true } }),
     db.operation.findMany({
       where: { state: "failed", createdAt: { gte: since24h } },
       orderBy: { createdAt: "desc" },
-      take: 5,
-      select: { id: true, kind: true, targetName: true, errorCode: true, errorMessage: true, createdAt: true, tenant: { select: { name: true } } },
+      take: 50,
+      select: { id: true, kind: true, targetId: true, targetName: true, errorCode: true, errorMessage: true, createdAt: true, tenant: { select: { name: true } } },
     }),
   ]);
+  const recentFailures = (await withoutSuperseded(failures)).slice(0, 5);
+  const stuckIds = new Set(stuck.map((o) => o.id));
 
   const vmStates: Record<string, number> = {};
   for (const g of vmGroups) {
@@ -56,6 +59,19 @@ export async function getProviderDashboard(_ctx: StaffContext) {
     vmsByPlan: vmsByPlan.map((p) => ({ name: p.name, vms: p.tenantSubscriptions.reduce((n, t) => n + t._count.vms, 0) })),
     vmsByTenant: vmsByTenant.map((t) => ({ name: t.name, vms: t._count.vms })),
     quota,
-    attention: { stuck, failing, recentFailures },
+    attention: { stuck, overdue: overdue.filter((o) => !stuckIds.has(o.id)), failing, recentFailures },
   };
+}
+
+/**
+ * Failures that still stand: one followed by a success of the same kind on the same target (a validation that passed
+ * once the secret was fixed, issue 12) no longer needs attention.
+ */
+async function withoutSuperseded<T extends { id: string; kind: string; targetId: string; createdAt: Date }>(failures: T[]): Promise<T[]> {
+  if (failures.length === 0) return [];
+  const later = await db.operation.findMany({
+    where: { state: "succeeded", OR: failures.map((f) => ({ kind: f.kind, targetId: f.targetId, createdAt: { gt: f.createdAt } })) },
+    select: { kind: true, targetId: true, createdAt: true },
+  });
+  return failures.filter((f) => !later.some((l) => l.kind === f.kind && l.targetId === f.targetId && l.createdAt > f.createdAt));
 }

@@ -131,6 +131,8 @@ const detailSelect = {
   errorCorrelationId: true,
   errorDetail: true,
   heartbeatAt: true,
+  cancelRequestedAt: true,
+  cancelRequestedBy: true,
   steps: {
     orderBy: { position: "asc" },
     select: {

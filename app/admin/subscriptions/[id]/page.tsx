@@ -123,7 +123,7 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
               {isLive ? "Running now; this page follows it every 2 seconds." : <>Started <RelativeTime date={operation.createdAt} />.</>}
             </CardDescription>
             <CardAction>
-              <Link href={`/helpdesk/operations/${operation.id}`} className="inline-flex items-center gap-1 text-sm font-medium text-primary hover:underline">
+              <Link href={`/admin/operations/${operation.id}`} className="inline-flex items-center gap-1 text-sm font-medium text-primary hover:underline">
                 Open operation <ArrowUpRight aria-hidden className="size-3.5" />
               </Link>
             </CardAction>
@@ -137,7 +137,8 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
       <ValidationPanel
         validation={sub.validation}
         action={
-          missingProviders.length > 0 && sub.state !== "validating" ? (
+          // Not while the registration (or the validation it queues) runs: the page follows that operation instead.
+          missingProviders.length > 0 && !isLive ? (
             <div className="flex flex-col gap-3 rounded-lg border border-warning/40 bg-warning/10 p-3 sm:flex-row sm:items-center sm:justify-between">
               <p className="text-sm">
                 Not registered: <span className="font-mono text-xs">{missingProviders.join(", ")}</span>. Registering runs as an operation (Azure can take a

@@ -41,7 +41,7 @@ export function SubscribeTenantDialog(props: { tenantId: string; tenantName: str
       onSuccess={(outcome) => {
         const { operationId } = outcome.data as { operationId: string };
         toast.success(`Subscribed: the resource group is being created.`, {
-          action: { label: "View operation", onClick: () => router.push(`/helpdesk/operations/${operationId}`) },
+          action: { label: "View operation", onClick: () => router.push(`/admin/operations/${operationId}`) },
         });
         router.refresh();
       }}

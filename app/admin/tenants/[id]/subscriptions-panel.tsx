@@ -71,7 +71,7 @@ export function SubscriptionsPanel({ tenant, plans }: { tenant: { id: string; na
                 </TableCell>
                 <TableCell className="max-md:hidden">
                   {s.lastOperation ? (
-                    <Link href={`/helpdesk/operations/${s.lastOperation.id}`} className="inline-flex items-center gap-2 text-sm hover:underline focus-visible:underline focus-visible:outline-none">
+                    <Link href={`/admin/operations/${s.lastOperation.id}`} className="inline-flex items-center gap-2 text-sm hover:underline focus-visible:underline focus-visible:outline-none">
                       {operationLabel(s.lastOperation.kind)} <StatusBadge state={s.lastOperation.state} />
                     </Link>
                   ) : (
