@@ -30,9 +30,12 @@ export type EmulatorOnboarding = {
  * A new subscription in the emulator's provider directory with the provider principal as Contributor: what an admin
  * needs to onboard it. Fresh each time, because the demo seed may already have onboarded the seeded ones.
  */
-export async function freshEmulatorSubscription(displayName = unique("E2E subscription")): Promise<EmulatorOnboarding> {
+export async function freshEmulatorSubscription(
+  displayName = unique("E2E subscription"),
+  opts: { providers?: Record<string, "Registered" | "NotRegistered"> } = {},
+): Promise<EmulatorOnboarding> {
   const emu = emulatorControl();
-  const sub = await emu.addSubscription({ tenantId: PROVIDER_TENANT_ID, displayName });
+  const sub = await emu.addSubscription({ tenantId: PROVIDER_TENANT_ID, displayName, providers: opts.providers });
   await emu.assignRole({ appId: PROVIDER_APP_ID, scope: `/subscriptions/${sub.subscriptionId}`, role: "Contributor" });
   const principal = (await emu.seedInfo()).principals.find((p) => p.appId === PROVIDER_APP_ID);
   if (!principal) throw new Error("The emulator's demo seed has no provider principal.");
