@@ -17,9 +17,15 @@ export async function addRule(ctx: TenantContext, input: AddRuleInput) {
     const lb0 = await getLbForChange(tx, ctx, input.loadBalancerId);
     await lockTenantSubscription(tx, lb0.tenantSubscriptionId);
     const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
-    const model = withPending(modelOf(lb), await pendingAdditions(tx, lb.id));
-    const frontend = findByName(model.frontends, input.frontendName);
-    if (!frontend) throw new InvalidInput({ frontendName: [`Frontend ${input.frontendName} does not exist.`] });
+    const cached = modelOf(lb);
+    const pending = await pendingAdditions(tx, lb.id);
+    const model = withPending(cached, pending);
+    // A frontend still being added is not in Azure yet: a rule saved before it lands would be refused there.
+    const frontend = findByName(cached.frontends, input.frontendName);
+    if (!frontend) {
+      const isPending = pending.frontends.some((f) => f.frontendName.toLowerCase() === input.frontendName.toLowerCase());
+      throw new InvalidInput({ frontendName: [isPending ? `${input.frontendName} is still being added; add rules to it once it has landed.` : `Frontend ${input.frontendName} does not exist.`] });
+    }
     const probe = input.probeChoice === "new" ? probeOf(input) : null;
     const probeName = probe?.name ?? findByName(model.probes, input.probeChoice)?.name ?? input.probeChoice;
     const addition: RuleAddition = { probe, rule: ruleOf(input, frontend.name, probeName) };
