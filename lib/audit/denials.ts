@@ -24,8 +24,10 @@ const recordedInThisRequest = cache(() => new Set<string>());
 async function requestShape() {
   try {
     const h = await headers();
+    if (!h.get("next-action")) return { via: "page" };
+    // A server action is posted from the page that shows its form; a page view's referer is only where the user came from.
     const referer = h.get("referer");
-    return { via: h.get("next-action") ? "server action" : "page", page: referer ? new URL(referer).pathname : undefined };
+    return { via: "server action", page: referer ? new URL(referer).pathname : undefined };
   } catch {
     return {}; // outside a request (tests, scripts)
   }
