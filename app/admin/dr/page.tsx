@@ -63,7 +63,7 @@ export default async function DrAdminPage() {
         }
       />
       {vault.errorMessage && <FormAlert>{vault.errorMessage}</FormAlert>}
-      {lastOperation?.state === "failed" && <FormAlert>Last {lastOperation.kind} failed: {lastOperation.errorMessage} <Link className="underline" href={`/helpdesk/operations/${lastOperation.id}`}>Details</Link></FormAlert>}
+      {lastOperation?.state === "failed" && <FormAlert>Last {lastOperation.kind} failed: {lastOperation.errorMessage} <Link className="underline" href={`/admin/operations/${lastOperation.id}`}>Details</Link></FormAlert>}
       <Card>
         <CardHeader>
           <CardTitle>{vault.name}</CardTitle>

@@ -33,7 +33,7 @@ export default async function CloudSetupPage({ params }: { params: Promise<{ id:
         <Card>
           <CardHeader><CardTitle>Setup steps</CardTitle></CardHeader>
           <CardContent>
-            <SetupSteps setup={s} rerun={rerunSetupStepAction.bind(null, s.id, container.id)} isBusy={isBusy} operationHref={operations[0] && `/helpdesk/operations/${operations[0].id}`} />
+            <SetupSteps setup={s} rerun={rerunSetupStepAction.bind(null, s.id, container.id)} isBusy={isBusy} operationHref={operations[0] && `/admin/operations/${operations[0].id}`} />
           </CardContent>
         </Card>
       )}
