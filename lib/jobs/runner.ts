@@ -47,7 +47,11 @@ export async function runOperation(job: RunJob): Promise<void> {
     where: { id: operation.id },
     data: { state: "running", startedAt: operation.startedAt ?? new Date(), heartbeatAt: new Date(), attempts },
   });
-  const steps = new StepRecorder(operation.id, operation.steps);
+  const steps = new StepRecorder(operation.id, operation.steps, {
+    requestedAt: operation.cancelRequestedAt,
+    requestedBy: operation.cancelRequestedBy,
+    stepsTotal: operation.stepsTotal,
+  });
   const context: JobContext = {
     operationId: operation.id,
     tenantId: operation.tenantId,

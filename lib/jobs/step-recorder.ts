@@ -16,6 +16,8 @@ export class StepRecorder {
   constructor(
     private readonly operationId: string,
     existing: OperationStep[],
+    /** The operation's cancel request as this run found it; each finished step reads it again with its own write. */
+    private cancel: { requestedAt: Date | null; requestedBy: string | null; stepsTotal: number },
   ) {
     this.steps = new Map(existing.map((s) => [s.position, s]));
   }
@@ -26,6 +28,7 @@ export class StepRecorder {
     // Two statements, not one upsert per step in a transaction: steps that exist keep their state and name.
     await db.operationStep.createMany({ data: names.map((name, position) => ({ operationId: this.operationId, position, name })), skipDuplicates: true });
     await db.operation.update({ where: { id: this.operationId }, data: { stepsTotal: names.length } });
+    this.cancel.stepsTotal = names.length;
     for (const s of await db.operationStep.findMany({ where: { operationId: this.operationId } })) this.steps.set(s.position, s);
   }
 
@@ -70,9 +73,9 @@ export class StepRecorder {
     });
   }
 
-  private async stopIfCancelRequested(name: string, position: number) {
-    const op = await db.operation.findUnique({ where: { id: this.operationId }, select: { cancelRequestedAt: true, cancelRequestedBy: true, stepsTotal: true } });
-    if (op?.cancelRequestedAt) throw new CancelRequested(op.cancelRequestedBy, beforeStep(name, position, op.stepsTotal));
+  private stopIfCancelRequested(name: string, position: number) {
+    const { requestedAt, requestedBy, stepsTotal } = this.cancel;
+    if (requestedAt) throw new CancelRequested(requestedBy, beforeStep(name, position, stepsTotal));
   }
 
   private async record<T>(name: string, run: Run<T>): Promise<T> {
@@ -85,7 +88,7 @@ export class StepRecorder {
     // (a first run, a retry after a failure or a crash) counts as one.
     const isResume = isWaiting(previous);
     // A step boundary: an admin's cancel stops the operation here, never in the middle of a step (issue 12).
-    if (!isResume) await this.stopIfCancelRequested(name, position);
+    if (!isResume) this.stopIfCancelRequested(name, position);
     const correlationId = previous?.correlationId ?? randomUUID();
     let requestId: string | undefined;
     const observe = <R>(fn: () => Promise<R>) =>
@@ -121,10 +124,12 @@ export class StepRecorder {
         },
       });
       this.steps.set(position, done);
-      await db.operation.update({
+      const op = await db.operation.update({
         where: { id: this.operationId },
         data: { stepsDone: { increment: 1 }, percent: null, heartbeatAt: new Date() },
+        select: { cancelRequestedAt: true, cancelRequestedBy: true, stepsTotal: true },
       });
+      this.cancel = { requestedAt: op.cancelRequestedAt, requestedBy: op.cancelRequestedBy, stepsTotal: op.stepsTotal };
       return result;
     } catch (error) {
       if (error instanceof Reschedule) {
