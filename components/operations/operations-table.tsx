@@ -14,7 +14,7 @@ export type OperationsTableProps = {
   total: number;
   page: number;
   pageSize: number;
-  /** `/helpdesk/operations` or `/tenant/<slug>/operations`; rows link to `<basePath>/<id>`. */
+  /** `/admin/operations`, `/helpdesk/operations` or `/tenant/<slug>/operations`; rows link to `<basePath>/<id>`. */
   basePath: string;
   kinds: string[];
   /** Staff only: the tenant filter and column. */
