@@ -35,6 +35,8 @@ export type ConfirmDialogProps = {
   /** Hidden inputs sent with the action (ids, versions); an array becomes one input per value. */
   fields?: Record<string, string | string[]>;
   confirmLabel?: string;
+  /** The button that closes the dialog without acting; "Cancel" unless that word is the action itself. */
+  dismissLabel?: string;
   pendingLabel?: string;
   /** Destructive styling for the confirm button. Defaults to true. */
   isDestructive?: boolean;
@@ -59,6 +61,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     action,
     fields,
     confirmLabel = "Confirm",
+    dismissLabel = "Cancel",
     pendingLabel,
     isDestructive = true,
     confirmText,
@@ -149,7 +152,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           )}
           <FormAlert>{formError}</FormAlert>
           <AlertDialogFooter>
-            <AlertDialogCancel disabled={isPending}>Cancel</AlertDialogCancel>
+            <AlertDialogCancel disabled={isPending}>{dismissLabel}</AlertDialogCancel>
             <Button type="submit" variant={isDestructive ? "destructive" : "default"} disabled={isPending || isConfirmBlocked} aria-busy={isPending || undefined}>
               {isPending && <LoaderCircle aria-hidden className="animate-spin" />}
               {isPending ? (pendingLabel ?? `${confirmLabel}…`) : confirmLabel}

@@ -47,6 +47,7 @@ export function OperationAdminActions({ id, state, targetName, isCancelRequested
           : `It stops after its current step (a request already sent to Azure finishes first). What earlier steps did for ${targetName} stays, and ${targetName} is settled as after a failure.`
       }
       confirmLabel="Cancel operation"
+      dismissLabel={state === "queued" ? "Keep it queued" : "Keep it running"}
       action={cancelOperationAction.bind(null, id)}
     />
   );
