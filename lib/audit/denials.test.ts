@@ -9,7 +9,7 @@ const session = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { vmPowerAction } = await import("@/lib/vms/actions");
+const { createVmAction, vmPowerAction } = await import("@/lib/vms/actions");
 const { subscribeToPlanAction } = await import("@/lib/tenancy/actions");
 const { onboardSubscriptionAction } = await import("@/lib/subscriptions/actions");
 const { listAuditEvents } = await import("./queries");
@@ -39,7 +39,7 @@ async function tenantWithVm(name: string) {
   });
   const member = async (role: "owner" | "reader") =>
     db.user.create({ data: { email: `${role}-${slug}@denials.test`, name: role, passwordHash: "x", memberships: { create: { tenantId: tenant.id, role } } } });
-  return { tenant, plan, vm, owner: await member("owner"), reader: await member("reader") };
+  return { tenant, plan, ts, vm, owner: await member("owner"), reader: await member("reader") };
 }
 
 let contoso: Awaited<ReturnType<typeof tenantWithVm>>;
@@ -91,6 +91,21 @@ describe("refused attempts are audited as denied", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "access.tenant", actorEmail: acme.owner.email, tenantId: contoso.tenant.id, targetType: "Tenant", targetName: "Contoso" });
     expect(events[0].detail).toMatchObject({ reason: "not a member" });
+  });
+
+  it("a VM create in another tenant's subscription: denied against that subscription, the refused password nowhere", async () => {
+    signInAs(acme.owner);
+    const password = `Correct-Horse-${randomBytes(4).toString("hex")}!`;
+    const result = await createVmAction(acme.tenant.slug, idleResult, form({
+      tenantSubscriptionId: contoso.ts.id, region: "eastus", image: "Canonical:ubuntu-24_04-lts:server:latest", osType: "Linux", size: "Standard_B2s",
+      name: "stolen-01", adminUsername: "azureops", authType: "password", adminPassword: password, confirmPassword: password,
+    }));
+    expect(result).toMatchObject({ ok: false, formError: "Subscription not found." });
+    const events = await denials();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "access.object", actorEmail: acme.owner.email, targetType: "TenantSubscription", targetId: contoso.ts.id });
+    expect(JSON.stringify(await db.auditEvent.findMany({ where: { at: { gte: since } } }))).not.toContain(password);
+    expect(await db.virtualMachine.count({ where: { name: "stolen-01" } })).toBe(0);
   });
 
   it("a refused staff action keeps none of the refused payload, its client secret least of all", async () => {

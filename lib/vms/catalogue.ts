@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { NotFound } from "@/lib/errors";
+import { notFoundInTenant } from "@/lib/errors";
 import { readDiscovery, imageLabel, type DiscoveredImage, type DiscoveredSize } from "@/lib/subscriptions/discovery";
 import type { TenantContext } from "@/lib/auth/context";
 
@@ -28,7 +28,7 @@ export async function getVmCatalogue(ctx: TenantContext, tenantSubscriptionId: s
       plan: { select: { allowedSizes: true, allowedImages: true, quotaVms: true, quotaVcpus: true, quotaPublicIps: true, azureSubscriptionId: true, azureSubscription: { select: { discovery: true } } } },
     },
   });
-  if (!ts) throw new NotFound("Subscription");
+  if (!ts) throw notFoundInTenant(ctx, "Subscription", { type: "TenantSubscription", id: tenantSubscriptionId });
   const discovery = readDiscovery(ts.plan.azureSubscription.discovery);
   const allowed = await db.allowedRegion.findMany({ select: { name: true, displayName: true }, orderBy: { displayName: "asc" } });
   const offered = new Set(discovery.regions.map((r) => r.name));

@@ -2,7 +2,7 @@ import type { TenantContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
 import { sealForJobs } from "@/lib/crypto/sealed-secrets";
 import { db, Prisma, type Tx } from "@/lib/db/client";
-import { InvalidInput, NotFound, QuotaExceeded } from "@/lib/errors";
+import { InvalidInput, notFoundInTenant, QuotaExceeded } from "@/lib/errors";
 import { enqueueOperations } from "@/lib/jobs/enqueue";
 import { getVmCatalogue, tenantSubscriptionUsage, type VmCatalogue } from "./catalogue";
 import { bulkNames } from "./rules";
@@ -111,7 +111,7 @@ async function assertQuota(tx: Tx, catalogue: VmCatalogue, adding: { vms: number
 async function defaultOrChosenNetwork(tx: Tx, ctx: TenantContext, catalogue: VmCatalogue, input: CreateVmInput) {
   if (input.network !== "default") {
     const chosen = await tx.virtualNetwork.findFirst({ where: { id: input.network, tenantId: ctx.tenantId, tenantSubscriptionId: catalogue.tenantSubscriptionId } });
-    if (!chosen) throw new NotFound("Virtual network");
+    if (!chosen) throw notFoundInTenant(ctx, "Virtual network", { type: "VirtualNetwork", id: input.network });
     if (chosen.region !== input.region) throw new InvalidInput({ network: [`${chosen.name} is in ${chosen.region}; choose a network in ${input.region}.`] });
     return chosen;
   }
