@@ -11,6 +11,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createVmAction, vmPowerAction } = await import("@/lib/vms/actions");
 const { subscribeToPlanAction } = await import("@/lib/tenancy/actions");
+const { removeRuleAction } = await import("@/lib/network/actions");
 const { onboardSubscriptionAction } = await import("@/lib/subscriptions/actions");
 const { listAuditEvents } = await import("./queries");
 
@@ -81,6 +82,20 @@ describe("refused attempts are audited as denied", () => {
     expect(events[0]).toMatchObject({ action: "access.object", actorEmail: acme.owner.email, tenantId: acme.tenant.id, targetType: "VirtualMachine", targetId: contoso.vm.id });
     expect(events[0].detail).toMatchObject({ ownerTenantId: contoso.tenant.id });
     expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: contoso.vm.id } })).provisioningState).toBe("Succeeded");
+  });
+
+  it("another tenant's load balancer by id: refused as missing, audited against its owner, the rule kept", async () => {
+    const rules = [{ name: "Rule1", frontend: "FE1", backendPool: "BE", probe: "Probe1", protocol: "Tcp", frontendPort: 80, backendPort: 80 }];
+    const lb = await db.loadBalancer.create({
+      data: { tenantId: contoso.tenant.id, tenantSubscriptionId: contoso.ts.id, name: "web-lb", resourceGroup: contoso.ts.resourceGroup, region: "eastus", provisioningState: "Succeeded", azureResourceId: "/lb", rules },
+    });
+    signInAs(acme.owner);
+    const result = await removeRuleAction(acme.tenant.slug, form({ loadBalancerId: lb.id, ruleName: "Rule1" }));
+    expect(result).toMatchObject({ ok: false, formError: "Load balancer not found." });
+    const events = await denials();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "access.object", actorEmail: acme.owner.email, tenantId: acme.tenant.id, targetType: "LoadBalancer", targetId: lb.id });
+    expect(await db.operation.count({ where: { targetId: { startsWith: lb.id } } })).toBe(0);
   });
 
   it("a replay for another tenant: refused as a typo would be, audited against that tenant; a real typo is not audited", async () => {

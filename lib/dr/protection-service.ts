@@ -1,7 +1,7 @@
 import type { TenantContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
-import { Conflict, InvalidInput, NotFound, QuotaExceeded } from "@/lib/errors";
+import { Conflict, InvalidInput, NotFound, notFoundInTenant, QuotaExceeded } from "@/lib/errors";
 import { enqueueOperation, enqueueOperationNow } from "@/lib/jobs/enqueue";
 import type { DrAction, EnableProtectionInput, FailoverActionInput } from "./schema";
 
@@ -62,7 +62,7 @@ export const drActionLabel = (a: DrAction) => LABEL[a];
 
 export async function runDrAction(ctx: TenantContext, protectedItemId: string, input: FailoverActionInput) {
   const item = await db.protectedItem.findFirst({ where: { id: protectedItemId, tenantId: ctx.tenantId } });
-  if (!item) throw new NotFound("Protected VM");
+  if (!item) throw notFoundInTenant(ctx, "Protected VM", { type: "ProtectedItem", id: protectedItemId });
   const failingBack = item.protectionState === "FailoverCommitted";
   if (input.action === "failback" && !failingBack) throw new Conflict(`${item.vmName} is not running in Azure; there is nothing to fail back.`);
   if (input.action === "plannedFailover" && failingBack) throw new Conflict(`${item.vmName} already runs in Azure; use Failback to return it on-premises.`);

@@ -1,6 +1,6 @@
 import type { StaffContext, TenantContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
-import { NotFound } from "@/lib/errors";
+import { NotFound, notFoundInTenant } from "@/lib/errors";
 import { failoverState } from "./rules";
 import type { OnPremVm } from "./protection-service";
 import { vaultCredentialsPurpose } from "./vault-credentials-file";
@@ -81,7 +81,7 @@ export async function getTenantDr(ctx: TenantContext) {
 
 export async function getProtectedItemDetail(ctx: TenantContext, id: string) {
   const item = await db.protectedItem.findFirst({ where: { id, tenantId: ctx.tenantId }, include: { container: { select: { friendlyName: true, setup: { select: { copyFrequencySeconds: true, recoveryPointHours: true, vnetName: true, storageAccount: true } } } } } });
-  if (!item) throw new NotFound("Protected VM");
+  if (!item) throw notFoundInTenant(ctx, "Protected VM", { type: "ProtectedItem", id });
   const operations = await db.operation.findMany({ where: { targetId: item.id, tenantId: ctx.tenantId }, orderBy: { createdAt: "desc" }, take: 10, select: { id: true, kind: true, state: true, percent: true, createdAt: true } });
   const rpo = await db.rpoSample.findMany({ where: { protectedItemId: item.id, tenantId: ctx.tenantId }, orderBy: { at: "desc" }, take: 48, select: { at: true, rpoSeconds: true } });
   return { item: { ...item, failoverState: failoverState(item) }, operations, rpo: rpo.reverse() };

@@ -1,7 +1,7 @@
 import type { TenantContext } from "@/lib/auth/context";
 import type { LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import type { Tx } from "@/lib/db/client";
-import { Conflict, InvalidInput, NotFound, QuotaExceeded, type FieldErrors } from "@/lib/errors";
+import { Conflict, InvalidInput, notFoundInTenant, QuotaExceeded, type FieldErrors } from "@/lib/errors";
 import { tenantSubscriptionUsage } from "@/lib/vms/catalogue";
 import { hasErrors } from "./lb-rules";
 
@@ -41,7 +41,7 @@ export async function getLbForChange(tx: Tx, ctx: TenantContext, loadBalancerId:
     where: { id: loadBalancerId, tenantId: ctx.tenantId },
     include: { tenantSubscription: { select: { id: true, state: true, resourceGroup: true, plan: { select: { azureSubscriptionId: true } } } } },
   });
-  if (!lb) throw new NotFound("Load balancer");
+  if (!lb) throw notFoundInTenant(ctx, "Load balancer", { type: "LoadBalancer", id: loadBalancerId });
   if (lb.tenantSubscription.state !== "active") throw new Conflict("This subscription is no longer active.");
   if (!lb.azureResourceId) {
     throw new Conflict(lb.provisioningState === "Failed" ? `${lb.name} was not created: ${lb.errorMessage ?? "see its operation"}.` : `Wait until ${lb.name} has been created.`);

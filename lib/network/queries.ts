@@ -1,7 +1,7 @@
 import type { TenantContext } from "@/lib/auth/context";
 import type { LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import { db, type Prisma } from "@/lib/db/client";
-import { NotFound } from "@/lib/errors";
+import { notFoundInTenant } from "@/lib/errors";
 import { withoutFrontend, withoutRule } from "./lb-rules";
 import { modelOf, type CachedFrontend, type CachedPool } from "./model";
 
@@ -52,7 +52,7 @@ export type LoadBalancerListItem = Awaited<ReturnType<typeof listLoadBalancers>>
 
 export async function getLoadBalancerDetail(ctx: TenantContext, loadBalancerId: string) {
   const lb = await db.loadBalancer.findFirst({ where: { id: loadBalancerId, tenantId: ctx.tenantId }, select: lbSummary });
-  if (!lb) throw new NotFound("Load balancer");
+  if (!lb) throw notFoundInTenant(ctx, "Load balancer", { type: "LoadBalancer", id: loadBalancerId });
   return withMembers(ctx, lb);
 }
 export type LoadBalancerDetail = Awaited<ReturnType<typeof getLoadBalancerDetail>>;
