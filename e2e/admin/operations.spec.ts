@@ -71,7 +71,10 @@ test("operations opened from admin pages stay under /admin/operations, with Canc
   await expect(page.getByRole("link", { name: "Azure subscriptions" }).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Cancel" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel operation" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("It stops after its current step");
+  await expect(dialog.getByRole("button", { name: "Keep it running" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel operation" }).click();
   const notice = page.getByRole("region", { name: "Cancellation" });
   await expect(notice).toContainText("Cancel requested — stops after the current step");
   await expect(notice).toContainText(admin.email);

@@ -144,7 +144,7 @@ test("an admin subscribes a tenant to a private plan and cancels the subscriptio
 
   const row = page.getByRole("row").filter({ hasText: "Staging" });
   await expect(row).toContainText(privatePlan.name);
-  await expect(row.getByRole("link", { name: /Provisioning/ })).toHaveAttribute("href", /^\/helpdesk\/operations\/\w+$/);
+  await expect(row.getByRole("link", { name: /Provisioning/ })).toHaveAttribute("href", /^\/admin\/operations\/\w+$/);
 
   await row.getByRole("button", { name: "Cancel" }).click();
   const confirm = page.getByRole("alertdialog");
@@ -153,7 +153,7 @@ test("an admin subscribes a tenant to a private plan and cancels the subscriptio
   await confirm.getByRole("textbox").fill("Staging");
   await confirm.getByRole("button", { name: "Cancel subscription" }).click();
   await expect(confirm).toBeHidden();
-  await expect(row.getByRole("link", { name: /Deletion/ })).toHaveAttribute("href", /^\/helpdesk\/operations\/\w+$/);
+  await expect(row.getByRole("link", { name: /Deletion/ })).toHaveAttribute("href", /^\/admin\/operations\/\w+$/);
 });
 
 test("an owner subscribes to a public plan from the Plans page and never sees private plans", async ({ page }) => {
