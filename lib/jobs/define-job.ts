@@ -35,7 +35,10 @@ export type JobDefinition<I = unknown> = {
   concurrency?: number;
   /** Runs the operation. Must be safe to run again from the start: deterministic names, PUT semantics, read before write. */
   run(input: I, op: JobContext): Promise<void>;
-  /** Marks the intent the operation served as failed (a VM left "Creating" forever is a defect). */
+  /**
+   * Settles the intent the operation served after it failed, timed out or was cancelled (the message says which): a VM
+   * left "Creating" forever is a defect.
+   */
   onFailed?(input: I, op: { operationId: string; message: string }): Promise<void>;
   /** Runs after success (e.g. mark the intent done). */
   onSucceeded?(input: I, op: { operationId: string }): Promise<void>;
