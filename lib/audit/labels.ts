@@ -31,7 +31,7 @@ const labels: Record<string, string> = {
   "tenantSubscription.create": "subscribed to",
   "tenantSubscription.cancel": "cancelled subscription",
   "operation.retry": "retried operation",
-  "operation.cancel": "cancelled operation",
+  "operation.cancel": "asked to cancel operation",
   "vm.create": "created VM",
   "vm.start": "started VM",
   "vm.stop": "stopped VM",
