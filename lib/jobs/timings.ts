@@ -36,6 +36,8 @@ export const operationTimings: Record<string, OperationTiming> = {
   "lb.addFrontend": timing(2, minutes(30)),
   "lb.removeFrontend": timing(2, minutes(30)),
   "lb.refresh": timing(1, minutes(15)),
+  "lb.addRule": timing(1, minutes(30)),
+  "lb.removeRule": timing(1, minutes(30)),
   "dr.registerVault": timing(5, hours(1)),
   "dr.refreshFabric": timing(2, minutes(30)),
   "dr.setupTenant": timing(10, hours(2)),
@@ -43,6 +45,8 @@ export const operationTimings: Record<string, OperationTiming> = {
   "dr.enableProtection": timing(60, hours(24)),
   "dr.disableProtection": timing(10, hours(2)),
   "dr.refreshProtection": timing(1, minutes(15)),
+  // Follows a replication for up to 4 hours (lib/dr/follow-jobs.ts), then ends by itself: never overdue before that.
+  "dr.followReplication": timing(90, hours(5)),
   "dr.testFailover": timing(15, hours(6)),
   "dr.testFailoverCleanup": timing(10, hours(2)),
   "dr.plannedFailover": timing(30, hours(6)),
