@@ -4,8 +4,8 @@ import { db, type Tx } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { getLbForChange, lockTenantSubscription, probeOf, ruleOf, throwIfErrors } from "./guards";
-import { findByName, probeErrors, ruleErrors } from "./lb-rules";
-import { childTarget, frontendTarget, modelOf, pendingAdditions, type CachedFrontend } from "./model";
+import { findByName, probeErrors, ruleErrors, withoutFrontend } from "./lb-rules";
+import { childTarget, frontendTarget, modelOf, pendingChanges, probesGoing, probesNeeded, withPending, type CachedFrontend, type PendingChanges } from "./model";
 import type { RemoveFrontendInput, UpdateProbeInput, UpdateRuleInput } from "./schema";
 
 type Lb = Awaited<ReturnType<typeof getLbForChange>>;
@@ -31,9 +31,12 @@ export async function removeFrontend(ctx: TenantContext, input: RemoveFrontendIn
     const frontend = findByName(model.frontends as CachedFrontend[], input.frontendName);
     if (!frontend) throw new NotFound("Frontend");
     if (model.frontends.length <= 1) throw new Conflict(`${frontend.name} is the load balancer's only frontend; Azure keeps rules and pools only on a load balancer with a frontend.`);
-    const pending = await pendingAdditions(tx, lb.id);
+    const pending = await pendingChanges(tx, lb.id);
     if (pending.frontends.some((a) => a.frontendName.toLowerCase() === frontend.name.toLowerCase())) throw new Conflict(`${frontend.name} is still being added.`);
-    if (pending.rules.some((a) => a.rule.frontendName.toLowerCase() === frontend.name.toLowerCase())) throw new Conflict(`A rule is still being added to ${frontend.name}; remove the frontend once it has landed.`);
+    if ([...pending.rules.map((a) => a.rule), ...pending.ruleUpdates].some((r) => r.frontendName.toLowerCase() === frontend.name.toLowerCase())) {
+      throw new Conflict(`A rule is still being added to or moved onto ${frontend.name}; remove the frontend once it has landed.`);
+    }
+    throwIfProbeNeeded(withoutFrontend(model, frontend.name).removedProbes, pending, frontend.name);
     const publicIp = frontend.publicIpId
       ? await tx.publicIpAddress.findFirst({ where: { tenantSubscriptionId: lb.tenantSubscriptionId, azureResourceId: { equals: frontend.publicIpId, mode: "insensitive" } }, select: { id: true } })
       : null;
@@ -54,19 +57,39 @@ export async function updateProbe(ctx: TenantContext, input: UpdateProbeInput) {
   });
 }
 
+/**
+ * Edit rule, which can also move a rule to another frontend or port: checked like Add rule, under the subscription's
+ * lock against the cached load balancer plus the changes still in flight, so a move and a concurrent Add rule cannot
+ * both take one frontend port.
+ */
 export async function updateRule(ctx: TenantContext, input: UpdateRuleInput) {
   return db.$transaction(async (tx) => {
+    const lb0 = await getLbForChange(tx, ctx, input.loadBalancerId);
+    await lockTenantSubscription(tx, lb0.tenantSubscriptionId);
     const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
-    const model = modelOf(lb);
-    const current = findByName(model.rules, input.ruleName);
+    const cached = modelOf(lb);
+    const current = findByName(cached.rules, input.ruleName);
     if (!current) throw new NotFound("Load-balancing rule");
-    const frontendName = input.frontendName ? (findByName(model.frontends, input.frontendName)?.name ?? input.frontendName) : current.frontendName;
+    const pending = await pendingChanges(tx, lb.id);
+    const model = withPending(cached, pending);
+    const frontendName = input.frontendName ? (findByName(cached.frontends, input.frontendName)?.name ?? input.frontendName) : current.frontendName;
     const rule = { ...ruleOf(input, frontendName, input.probeChoice || undefined), name: current.name };
     // Azure fixes enableFloatingIP when the rule is created.
     if (rule.floatingIp !== current.floatingIp) throw new InvalidInput({ floatingIp: ["Floating IP cannot change after the rule is created; remove the rule's frontend and add it again."] });
-    throwIfErrors(ruleErrors(model, rule, model.rules.filter((r) => r !== current)));
+    const errors = ruleErrors(model, rule, model.rules.filter((r) => r.name.toLowerCase() !== current.name.toLowerCase()));
+    if (!errors.frontendName && !findByName(cached.frontends, frontendName)) errors.frontendName = [`${frontendName} is still being added; move rules to it once it has landed.`];
+    const probeGoing = rule.probeName && probesGoing(cached, pending).find((p) => p.toLowerCase() === rule.probeName!.toLowerCase());
+    if (probeGoing) (errors.probeChoice ??= []).push(`${probeGoing} is being removed with its rule; choose another probe.`);
+    throwIfErrors(errors);
     return enqueueLbChange(tx, ctx, lb, "lb.update", { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { change: { rule } });
   });
+}
+
+/** A removal that would delete a probe a queued addition or rule edit still needs is refused until that change lands. */
+export function throwIfProbeNeeded(removedProbes: string[], pending: PendingChanges, what: string) {
+  const needed = probesNeeded(pending).map((p) => p.toLowerCase());
+  const probe = removedProbes.find((p) => needed.includes(p.toLowerCase()));
+  if (probe) throw new Conflict(`Removing ${what} would delete ${probe}, which a rule still being added or changed uses; try again once that change has landed.`);
 }
 
 /**

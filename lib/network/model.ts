@@ -1,6 +1,6 @@
 import type { LoadBalancerInfo, LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import type { Tx } from "@/lib/db/client";
-import { withAddition, withRule, type FrontendAddition, type LbModel, type RuleAddition } from "./lb-rules";
+import { replaceRule, withAddition, withoutRule, withRule, type FrontendAddition, type LbModel, type RuleAddition } from "./lb-rules";
 
 /** The cached copy of a load balancer's children, as stored in the LoadBalancer row's JSON columns. */
 export type CachedFrontend = { name: string; publicIpId?: string; publicIpAddress?: string; publicIpName?: string };
@@ -38,32 +38,54 @@ export function cacheOf(info: LoadBalancerInfo) {
 export const ADD_FRONTEND = "lb.addFrontend";
 export const ADD_RULE = "lb.addRule";
 export const REMOVE_RULE = "lb.removeRule";
+export const UPDATE = "lb.update";
 
-export type PendingAdditions = { frontends: FrontendAddition[]; rules: RuleAddition[] };
+export type PendingChanges = {
+  frontends: FrontendAddition[];
+  rules: RuleAddition[];
+  /** Rules as queued lb.update operations will leave them (Edit rule can move a rule to another frontend or port). */
+  ruleUpdates: LoadBalancerRule[];
+  /** Rules queued lb.removeRule operations will remove, with the probes only they use. */
+  removedRules: string[];
+};
 
 /**
- * Additions accepted but not yet in Azure (queued or running lb.addFrontend and lb.addRule operations): the service
- * checks a new request against them too, so two concurrent requests cannot both claim the same name or port.
+ * Changes accepted but not yet in Azure (queued or running additions, rule edits and rule removals): the service checks
+ * a new request against them too, so two concurrent requests cannot both claim the same name or port, and a probe a
+ * queued removal will delete cannot be taken by a new rule (nor one a queued rule needs be deleted).
  */
-export async function pendingAdditions(tx: Tx, loadBalancerId: string): Promise<PendingAdditions> {
+export async function pendingChanges(tx: Tx, loadBalancerId: string): Promise<PendingChanges> {
   const ops = await tx.operation.findMany({
-    where: { kind: { in: [ADD_FRONTEND, ADD_RULE] }, state: { in: ["queued", "running"] }, targetId: { startsWith: `${loadBalancerId}/` } },
+    where: { kind: { in: [ADD_FRONTEND, ADD_RULE, UPDATE, REMOVE_RULE] }, state: { in: ["queued", "running"] }, targetId: { startsWith: `${loadBalancerId}/` } },
     select: { kind: true, input: true },
     orderBy: { createdAt: "asc" },
   });
-  const additions = <T>(kind: string) =>
+  const inputs = <T>(kind: string, pick: (input: Record<string, unknown>) => T | undefined) =>
     ops.filter((o) => o.kind === kind).flatMap((o) => {
-      const addition = (o.input as { addition?: T }).addition;
-      return addition ? [addition] : [];
+      const value = pick((o.input ?? {}) as Record<string, unknown>);
+      return value ? [value] : [];
     });
-  return { frontends: additions<FrontendAddition>(ADD_FRONTEND), rules: additions<RuleAddition>(ADD_RULE) };
+  return {
+    frontends: inputs(ADD_FRONTEND, (i) => i.addition as FrontendAddition | undefined),
+    rules: inputs(ADD_RULE, (i) => i.addition as RuleAddition | undefined),
+    ruleUpdates: inputs(UPDATE, (i) => (i.change as { rule?: LoadBalancerRule } | undefined)?.rule),
+    removedRules: inputs(REMOVE_RULE, (i) => i.ruleName as string | undefined),
+  };
 }
 
-/** The model as it will be once the pending additions land. */
-export function withPending<M extends LbModel>(model: M, pending: PendingAdditions): M {
+/** The model as it will be once the pending additions and rule edits land (removals are checked on their own). */
+export function withPending<M extends LbModel>(model: M, pending: PendingChanges): M {
   const frontends = pending.frontends.reduce((m, a) => withAddition(m, a), model);
-  return pending.rules.reduce((m, a) => withRule(m, a), frontends);
+  const rules = pending.rules.reduce((m, a) => withRule(m, a), frontends);
+  return pending.ruleUpdates.reduce((m, r) => replaceRule(m, r), rules);
 }
+
+/** Probe names that pending additions and rule edits will use. */
+export const probesNeeded = (pending: PendingChanges) =>
+  [...pending.frontends, ...pending.rules].map((a) => a.rule.probeName).concat(pending.ruleUpdates.map((r) => r.probeName)).filter((p): p is string => !!p);
+
+/** Probes that pending rule removals will delete along with their rules (as the job computes it, on `model`). */
+export const probesGoing = (model: LbModel, pending: PendingChanges) => pending.removedRules.flatMap((r) => withoutRule(model, r).removedProbes);
 
 /** Operation targets: one per child, so concurrent changes to different frontends are separate operations. */
 export const frontendTarget = (lbId: string, frontend: string) => `${lbId}/frontends/${frontend.toLowerCase()}`;

@@ -1,10 +1,10 @@
 import type { TenantContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import { InvalidInput, NotFound } from "@/lib/errors";
-import { enqueueLbChange } from "./changes";
+import { enqueueLbChange, throwIfProbeNeeded } from "./changes";
 import { getLbForChange, lockTenantSubscription, probeOf, ruleOf, throwIfErrors } from "./guards";
-import { findByName, ruleAdditionErrors, type RuleAddition } from "./lb-rules";
-import { ADD_RULE, childTarget, modelOf, pendingAdditions, REMOVE_RULE, withPending } from "./model";
+import { findByName, ruleAdditionErrors, withoutRule, type RuleAddition } from "./lb-rules";
+import { ADD_RULE, childTarget, modelOf, pendingChanges, probesGoing, REMOVE_RULE, withPending } from "./model";
 import type { AddRuleInput, RemoveRuleInput } from "./schema";
 
 /**
@@ -18,7 +18,7 @@ export async function addRule(ctx: TenantContext, input: AddRuleInput) {
     await lockTenantSubscription(tx, lb0.tenantSubscriptionId);
     const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
     const cached = modelOf(lb);
-    const pending = await pendingAdditions(tx, lb.id);
+    const pending = await pendingChanges(tx, lb.id);
     const model = withPending(cached, pending);
     // A frontend still being added is not in Azure yet: a rule saved before it lands would be refused there.
     const frontend = findByName(cached.frontends, input.frontendName);
@@ -29,17 +29,28 @@ export async function addRule(ctx: TenantContext, input: AddRuleInput) {
     const probe = input.probeChoice === "new" ? probeOf(input) : null;
     const probeName = probe?.name ?? findByName(model.probes, input.probeChoice)?.name ?? input.probeChoice;
     const addition: RuleAddition = { probe, rule: ruleOf(input, frontend.name, probeName) };
-    throwIfErrors(ruleAdditionErrors(model, addition));
+    const errors = ruleAdditionErrors(model, addition);
+    const probeGoing = !probe && probesGoing(cached, pending).find((p) => p.toLowerCase() === probeName.toLowerCase());
+    if (probeGoing) (errors.probeChoice ??= []).push(`${probeGoing} is being removed with its rule; choose another probe or create one.`);
+    throwIfErrors(errors);
     return enqueueLbChange(tx, ctx, lb, ADD_RULE, { id: childTarget(lb.id, "rules", addition.rule.name), name: `${lb.name} / ${addition.rule.name}` }, { addition });
   });
 }
 
-/** Removes a rule and the probe only it used; its frontend stays, even when this was its last rule. */
+/**
+ * Removes a rule and the probe only it used; its frontend stays, even when this was its last rule. Under the
+ * subscription's lock, and refused while a queued addition or rule edit uses that probe: the job deletes what only
+ * this rule uses in Azure, which knows nothing of the queued change.
+ */
 export async function removeRule(ctx: TenantContext, input: RemoveRuleInput) {
   return db.$transaction(async (tx) => {
+    const lb0 = await getLbForChange(tx, ctx, input.loadBalancerId);
+    await lockTenantSubscription(tx, lb0.tenantSubscriptionId);
     const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
-    const rule = findByName(modelOf(lb).rules, input.ruleName);
+    const cached = modelOf(lb);
+    const rule = findByName(cached.rules, input.ruleName);
     if (!rule) throw new NotFound("Load-balancing rule");
+    throwIfProbeNeeded(withoutRule(cached, rule.name).removedProbes, await pendingChanges(tx, lb.id), rule.name);
     return enqueueLbChange(tx, ctx, lb, REMOVE_RULE, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { ruleName: rule.name });
   });
 }

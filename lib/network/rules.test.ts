@@ -18,7 +18,7 @@ let t: Awaited<ReturnType<typeof lbTenant>>;
 let lbId: string;
 
 const { db } = await import("@/lib/db/client");
-const { InvalidInput } = await import("@/lib/errors");
+const { Conflict, InvalidInput } = await import("@/lib/errors");
 const { addFrontend, addRule, createLoadBalancer, removeRule, updateRule } = await import("./service");
 const { addFrontendSchema, addRuleSchema, updateRuleSchema } = await import("./schema");
 const { getLoadBalancerDetail } = await import("./queries");
@@ -140,5 +140,47 @@ describe("rules on an existing frontend (issue 12)", () => {
     const lb = await getLoadBalancerDetail(t.ctx, lbId);
     expect(lb.frontends.map((f) => f.name)).toContain("MultiVIPLB-FE2");
     expect(lb.rules.map((r) => r.name).sort()).toEqual(["Rule1", "Rule4"]);
+  });
+});
+
+describe("changes checked against changes still in flight (issue 12 review)", () => {
+  const move = (over: Record<string, unknown>) => updateRuleSchema.parse({
+    loadBalancerId: lbId, ruleName: "Rule4", frontendName: "MultiVIPLB-FE2", ruleProtocol: "Tcp", frontendPort: "9443", backendPort: "8443",
+    backendPool: "MultiVIPLB-BE", probeChoice: "Probe3", idleTimeout: "4", ...over,
+  });
+
+  it("refuses an Edit rule move onto a port a queued Add rule takes, and an Add rule onto a port a queued move takes", async () => {
+    const add = await addRule(t.ctx, httpsRule({ ruleName: "Rule6", probeChoice: "Probe3", frontendPort: "9443", backendPort: "9443" }));
+    const moved = await fieldErrors(updateRule(t.ctx, move({ frontendPort: "9443" })));
+    expect(moved.frontendPort?.[0]).toMatch(/Rule6 already uses Tcp port 9443 on MultiVIPLB-FE2/);
+    expect((await waitForOperation(add.operationId)).state).toBe("succeeded");
+
+    const update = await updateRule(t.ctx, move({ frontendPort: "9444" }));
+    const added = await fieldErrors(addRule(t.ctx, httpsRule({ ruleName: "Rule7", probeChoice: "Probe3", frontendPort: "9444", backendPort: "9445" })));
+    expect(added.frontendPort?.[0]).toMatch(/Rule4 already uses Tcp port 9444 on MultiVIPLB-FE2/);
+    expect((await waitForOperation(update.operationId)).state).toBe("succeeded");
+    const onFe2 = (await azureLb()).properties.loadBalancingRules.filter((r) => ruleOn(r) === "MultiVIPLB-FE2");
+    expect(onFe2.map((r) => [r.name, r.properties.frontendPort]).sort()).toEqual([["Rule4", 9444], ["Rule6", 9443]]);
+  });
+
+  it("keeps a probe a queued rule needs: removing the rule that alone uses it is refused, and a rule cannot take a probe a queued removal deletes", async () => {
+    const probe8 = { frontendName: "MultiVIPLB-FE1", probeName: "Probe8", probePort: "7000" };
+    const rule8 = await addRule(t.ctx, httpsRule({ ...probe8, ruleName: "Rule8", frontendPort: "7000", backendPort: "7000" }));
+    expect((await waitForOperation(rule8.operationId)).state).toBe("succeeded");
+    const rule9 = await addRule(t.ctx, httpsRule({ frontendName: "MultiVIPLB-FE1", probeChoice: "Probe8", ruleName: "Rule9", frontendPort: "7001", backendPort: "7001" }));
+    const refused = await removeRule(t.ctx, { loadBalancerId: lbId, ruleName: "Rule8" }).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(Conflict);
+    expect((refused as Error).message).toMatch(/would delete Probe8/);
+    expect((await waitForOperation(rule9.operationId)).state).toBe("succeeded");
+
+    const rule10 = await addRule(t.ctx, httpsRule({ frontendName: "MultiVIPLB-FE1", probeName: "Probe10", probePort: "7002", ruleName: "Rule10", frontendPort: "7002", backendPort: "7002" }));
+    expect((await waitForOperation(rule10.operationId)).state).toBe("succeeded");
+    const removal = await removeRule(t.ctx, { loadBalancerId: lbId, ruleName: "Rule10" });
+    const taken = await fieldErrors(addRule(t.ctx, httpsRule({ frontendName: "MultiVIPLB-FE1", probeChoice: "Probe10", ruleName: "Rule11", frontendPort: "7003", backendPort: "7003" })));
+    expect(taken.probeChoice?.[0]).toMatch(/Probe10 is being removed/);
+    expect((await waitForOperation(removal.operationId)).state).toBe("succeeded");
+    const azure = await azureLb();
+    expect(names(azure.properties.probes)).toEqual(["Probe1", "Probe3", "Probe8"]);
+    expect(names(azure.properties.loadBalancingRules)).toEqual(["Rule1", "Rule4", "Rule6", "Rule8", "Rule9"]);
   });
 });

@@ -6,7 +6,7 @@ import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { getVmCatalogue } from "@/lib/vms/catalogue";
 import { assertNetworkQuota, getLbForChange, lockTenantSubscription, probeOf, publicIpNameTaken, ruleOf, throwIfErrors } from "./guards";
 import { frontendAdditionErrors, merge, nameProblem, probeErrors, publicIpErrors, ruleErrors, type FrontendAddition, type PublicIpChoice } from "./lb-rules";
-import { ADD_FRONTEND, frontendTarget, modelOf, pendingAdditions, withPending } from "./model";
+import { ADD_FRONTEND, frontendTarget, modelOf, pendingChanges, probesGoing, withPending } from "./model";
 import type { AddFrontendInput, CreateLoadBalancerInput } from "./schema";
 
 export { removeFrontend, updateProbe, updateRule, refreshLoadBalancers } from "./changes";
@@ -101,7 +101,7 @@ export async function addFrontend(ctx: TenantContext, input: AddFrontendInput) {
     const lb0 = await getLbForChange(tx, ctx, input.loadBalancerId);
     await lockTenantSubscription(tx, lb0.tenantSubscriptionId);
     const lb = await getLbForChange(tx, ctx, input.loadBalancerId);
-    const pending = await pendingAdditions(tx, lb.id);
+    const pending = await pendingChanges(tx, lb.id);
     const model = withPending(modelOf(lb), pending);
 
     let publicIp: PublicIpChoice;
@@ -118,6 +118,8 @@ export async function addFrontend(ctx: TenantContext, input: AddFrontendInput) {
     const probe = input.probeChoice === "new" ? probeOf(input) : null;
     const addition: FrontendAddition = { frontendName: input.frontendName, publicIp, probe, rule: ruleOf(input, input.frontendName, probe?.name ?? input.probeChoice) };
     const errors = frontendAdditionErrors(model, addition);
+    const probeGoing = !probe && probesGoing(modelOf(lb), pending).find((p) => p.toLowerCase() === input.probeChoice.toLowerCase());
+    if (probeGoing) (errors.probeChoice ??= []).push(`${probeGoing} is being removed with its rule; choose another probe or create one.`);
     if (publicIp.mode === "new" && !errors.publicIpName && (await publicIpNameTaken(tx, lb.tenantSubscription, lb.resourceGroup, publicIp.name))) {
       errors.publicIpName = [`A public IP address named ${publicIp.name} already exists.`];
     }
