@@ -1,23 +1,11 @@
 import * as React from "react";
 import { QuotaBar } from "@/components/quota-bar";
-
-export type QuotaNumbers = { vms: number; vcpus: number; publicIps: number };
-
-const rows = [
-  ["vms", "VMs"],
-  ["vcpus", "vCPUs"],
-  ["publicIps", "Public IPs"],
-] as const;
-
-/** What the subscription uses, what this request adds, and whether it still fits the plan. */
-export function quotaOverruns(used: QuotaNumbers, adding: QuotaNumbers, limit: QuotaNumbers) {
-  return rows.filter(([key]) => adding[key] > 0 && used[key] + adding[key] > limit[key]).map(([key, label]) => ({ key, label, left: Math.max(0, limit[key] - used[key]) }));
-}
+import { quotaRows, type QuotaNumbers } from "./create-vm-state";
 
 export function QuotaReview({ used, adding, limit }: { used: QuotaNumbers; adding: QuotaNumbers; limit: QuotaNumbers }) {
   return (
     <div className="grid gap-3" aria-label="Quota">
-      {rows.map(([key, label]) => (
+      {quotaRows.map(([key, label]) => (
         <div key={key} className="grid gap-0.5">
           <QuotaBar label={label} used={used[key] + adding[key]} limit={limit[key]} />
           <p className="text-xs text-muted-foreground tabular-nums">
