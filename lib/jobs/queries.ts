@@ -1,13 +1,13 @@
 import { db, Prisma, type OperationState } from "@/lib/db/client";
 import type { StaffContext } from "@/lib/auth/context";
-import { NotFound } from "@/lib/errors";
+import { NotFound, notFoundInTenant } from "@/lib/errors";
 import { redact, redactText } from "@/lib/azure/redact";
 
 /**
  * Who is reading. Staff (helpdesk, admin) see every tenant's operations; a tenant only its own. The tenant id always
  * goes into the query's `where` (see operationWhere), so another tenant's operation is simply not found.
  */
-export type OperationScope = { kind: "staff" } | { kind: "tenant"; tenantId: string };
+export type OperationScope = { kind: "staff" } | { kind: "tenant"; tenantId: string; user?: { id: string; email: string } };
 
 export const operationStates = ["queued", "running", "succeeded", "failed", "cancelled"] as const satisfies readonly OperationState[];
 export const operationPeriods = { "24h": 24, "7d": 24 * 7, "30d": 24 * 30 } as const;
@@ -163,7 +163,11 @@ export type OperationDetail = Omit<Prisma.OperationGetPayload<{ select: typeof d
  */
 export async function getOperation(scope: OperationScope, id: string): Promise<OperationDetail> {
   const op = await db.operation.findFirst({ where: { ...(await operationWhere(scope, {})), id }, select: detailSelect });
-  if (!op) throw new NotFound("Operation");
+  if (!op) {
+    // With the reader's user, the page can audit another tenant's operation id as denied (pageNotFound).
+    if (scope.kind === "tenant" && scope.user) throw notFoundInTenant({ tenantId: scope.tenantId, user: scope.user }, "Operation", { type: "Operation", id });
+    throw new NotFound("Operation");
+  }
   return {
     ...op,
     errorMessage: op.errorMessage && redactText(op.errorMessage),
