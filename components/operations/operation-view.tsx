@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { StaffContext } from "@/lib/auth/context";
-import { NotFound } from "@/lib/errors";
+import { pageNotFound } from "@/lib/auth/page-context";
 import { getOperation, listRelatedAuditEvents, type OperationScope } from "@/lib/jobs/queries";
 import { AutoRefresh } from "./auto-refresh";
 import { CancelNotice } from "./cancel-notice";
@@ -18,7 +17,7 @@ import { describeProgress, isActiveState } from "./operation-format";
 export type OperationViewProps = {
   id: string;
   /** Staff see the tenant, the raw Azure error and related audit events; admins also Retry and Cancel. */
-  access: { staff: StaffContext } | { tenantId: string };
+  access: { staff: StaffContext } | { tenantId: string; user: { id: string; email: string } };
   /** The list this operation belongs to (for the breadcrumb). */
   listPath: string;
 };
@@ -26,11 +25,9 @@ export type OperationViewProps = {
 /** One operation for an admin, the helpdesk or its tenant: header, error, step timeline; live while it is still moving. */
 export async function OperationView({ id, access, listPath }: OperationViewProps) {
   const staff = "staff" in access ? access.staff : undefined;
-  const scope: OperationScope = staff ? { kind: "staff" } : { kind: "tenant", tenantId: (access as { tenantId: string }).tenantId };
-  const op = await getOperation(scope, id).catch((error) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
+  // A tenant's scope carries the reader, so another tenant's operation id is audited as denied.
+  const scope: OperationScope = "staff" in access ? { kind: "staff" } : { kind: "tenant", tenantId: access.tenantId, user: access.user };
+  const op = await getOperation(scope, id).catch(pageNotFound);
   const events = staff ? await listRelatedAuditEvents(staff, op.id) : [];
   const progress = describeProgress(op);
   const now = new Date();

@@ -14,6 +14,8 @@ const { subscribeToPlanAction } = await import("@/lib/tenancy/actions");
 const { removeRuleAction } = await import("@/lib/network/actions");
 const { onboardSubscriptionAction } = await import("@/lib/subscriptions/actions");
 const { listAuditEvents } = await import("./queries");
+const { getOperation } = await import("@/lib/jobs/queries");
+const { auditRefusal } = await import("./denials");
 
 setupTestDatabase();
 
@@ -96,6 +98,21 @@ describe("refused attempts are audited as denied", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "access.object", actorEmail: acme.owner.email, tenantId: acme.tenant.id, targetType: "LoadBalancer", targetId: lb.id });
     expect(await db.operation.count({ where: { targetId: { startsWith: lb.id } } })).toBe(0);
+  });
+
+  it("another tenant's operation by id, as its page reads it: the same 404 as a missing one, audited against its owner", async () => {
+    const op = await db.operation.create({ data: { kind: "vm.start", tenantId: contoso.tenant.id, targetType: "VirtualMachine", targetId: contoso.vm.id, targetName: contoso.vm.name, input: {} } });
+    const scope = { kind: "tenant" as const, tenantId: acme.tenant.id, user: { id: acme.owner.id, email: acme.owner.email } };
+    const foreign = await getOperation(scope, op.id).then(() => null, (e: Error) => e);
+    const missing = await getOperation(scope, "no-such-operation").then(() => null, (e: Error) => e);
+    expect(foreign?.message).toBe("Operation not found.");
+    expect(missing?.message).toBe(foreign?.message);
+    await auditRefusal(foreign);
+    await auditRefusal(missing);
+    const events = await denials();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "access.object", actorEmail: acme.owner.email, tenantId: acme.tenant.id, targetType: "Operation", targetId: op.id });
+    expect(events[0].detail).toMatchObject({ ownerTenantId: contoso.tenant.id });
   });
 
   it("a replay for another tenant: refused as a typo would be, audited against that tenant; a real typo is not audited", async () => {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Network } from "lucide-react";
 import { EmptyState } from "@/components/empty-state";
 import { LastError } from "@/components/last-error";
@@ -10,9 +9,8 @@ import { AutoRefresh } from "@/components/operations/auto-refresh";
 import { OperationTimelineCard } from "@/components/operations/operation-timeline-card";
 import { isActiveState } from "@/components/operations/operation-format";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { pageTenant } from "@/lib/auth/page-context";
+import { pageNotFound, pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
-import { NotFound } from "@/lib/errors";
 import { getOperation } from "@/lib/jobs/queries";
 import { getLoadBalancerDetail, listLoadBalancerOperations, listUnattachedPublicIps, previewFrontendRemoval, previewRuleRemoval } from "@/lib/network/queries";
 import { AddFrontendDialog } from "./add-frontend-dialog";
@@ -30,10 +28,7 @@ const protocolLabel = (p: string) => (p === "All" ? "All" : p.toUpperCase());
 export default async function LoadBalancerPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const ctx = await pageTenant(tenant);
-  const lb = await getLoadBalancerDetail(ctx, id).catch((error) => {
-    if (error instanceof NotFound) notFound();
-    throw error;
-  });
+  const lb = await getLoadBalancerDetail(ctx, id).catch(pageNotFound);
   const base = `/tenant/${ctx.tenantSlug}`;
   const canChange = roleAllows(ctx.role, "operator") && ctx.tenantState === "active";
   const isReady = Boolean(lb.azureResourceId) && !["Creating", "Failed", "Missing"].includes(lb.provisioningState);
