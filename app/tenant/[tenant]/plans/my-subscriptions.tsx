@@ -1,29 +1,10 @@
 import Link from "next/link";
-import { isActiveState } from "@/components/operations/operation-format";
 import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { subscriptionStatus, type SubscriptionRow } from "./subscription-status";
 
-type Subscription = {
-  id: string;
-  name: string;
-  state: string;
-  resourceGroup: string;
-  plan: { name: string };
-  lastOperation: { id: string; kind: string; state: string } | null;
-};
-
-/** What a tenant user cares about: is the subscription being provisioned, ready, failed, or going away. */
-function subscriptionStatus(s: Subscription): { state: string; label: string } {
-  const op = s.lastOperation;
-  const isProvisioning = op?.kind === "tenantSubscription.provision";
-  if (s.state === "cancelling") return { state: "deleting", label: "Cancelling" };
-  if (isProvisioning && isActiveState(op.state)) return { state: op.state, label: "Provisioning" };
-  if (isProvisioning && op.state === "failed") return { state: "failed", label: "Provisioning failed" };
-  return { state: s.state, label: s.state === "active" ? "Ready" : s.state };
-}
-
-export const isSubscriptionBusy = (s: Subscription) => s.state === "cancelling" || Boolean(s.lastOperation && isActiveState(s.lastOperation.state));
+type Subscription = SubscriptionRow & { id: string; name: string; resourceGroup: string; plan: { name: string } };
 
 /** The tenant's own subscriptions on its Plans page, each with its provisioning followed live by the page. */
 export function MySubscriptions({ tenant, subscriptions }: { tenant: string; subscriptions: Subscription[] }) {

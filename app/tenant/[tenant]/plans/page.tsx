@@ -9,7 +9,8 @@ import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle }
 import { pageTenant } from "@/lib/auth/page-context";
 import { tenantRoleLabels } from "@/lib/auth/roles";
 import { listMySubscriptions, listOfferedPlans } from "@/lib/tenancy/queries";
-import { isSubscriptionBusy, MySubscriptions } from "./my-subscriptions";
+import { MySubscriptions } from "./my-subscriptions";
+import { isSubscriptionBusy } from "./subscription-status";
 import { PlanCatalogue } from "./plan-catalogue";
 import { SubscribePlanDialog } from "./subscribe-plan-dialog";
 
