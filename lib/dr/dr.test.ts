@@ -214,7 +214,8 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(vm).toMatchObject({ protectionState: "Protected", replicationHealth: "Normal", initialReplicationPercent: 100, activeLocation: "Primary" });
     expect(vm.allowedOperations).toContain("TestFailover");
     expect(vm.lastRecoveryPointAt).not.toBeNull();
-    expect(await db.rpoSample.count({ where: { protectedItemId: ids.vm01 } })).toBeGreaterThan(0);
+    // The follow's reads are many and close together: RPO is sampled by the scheduled refresh only (issue 12 review, 4).
+    expect(await db.rpoSample.count({ where: { protectedItemId: ids.vm01 } })).toBe(0);
     // One GET of the item per poll, paced by Azure's progress: a handful, not a busy loop.
     const gets = (await emu.control.requests({ limit: 1000 })).value.filter((r) => r.method === "GET" && r.path.toLowerCase().endsWith(`/replicationprotecteditems/${vm.armName.toLowerCase()}`));
     expect(gets.length).toBeLessThan(30);

@@ -32,7 +32,7 @@ async function readReplicationState(op: JobContext, access: AzureAccess, ref: It
   await op.step("Read replication state", async () => {
     const readAt = new Date();
     const info = await getProtectedItem(access, ref);
-    if (info) await saveItem(item, info, readAt, extra);
+    if (info) await saveItem(item, info, readAt, { extra });
     op.note(info ? `${info.protectionDescription ?? info.protectionState}` : "Not found");
     if (await followWhileMoving(item, info)) op.note("followed until Azure finishes");
   });
@@ -167,7 +167,7 @@ export const refreshProtectionJob = defineJob({
       for (const row of rows) {
         const info = items.find((i) => i.name === row.armName);
         if (!info) continue;
-        await saveItem(row, info, readAt);
+        await saveItem(row, info, readAt, { sampleRpo: true });
         // A VM still moving (a replication started elsewhere, or one whose follow ran out) is followed again.
         if (row.state !== "disabling" && isReplicationMoving(info) && (await followWhileMoving(row, info))) moving++;
       }
