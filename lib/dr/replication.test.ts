@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followPace, isReplicationMoving, replicationSummary } from "./replication";
+import { FOLLOW_MAX_WAIT_MS, followPace, isReplicationMoving, replicationSummary } from "./replication";
 
 describe("isReplicationMoving", () => {
   it("is true while Azure works on the VM and false once it waits for nobody or for the user", () => {
@@ -38,7 +38,7 @@ describe("followPace", () => {
     const first = followPace(null, 10, 1_000);
     expect(first.waitMs).toBeUndefined();
     // 10 % → 30 % in 4 s: 70 % more takes 14 s.
-    expect(followPace(first.mark, 30, 5_000)).toEqual({ mark: { since: 1_000, percent: 30, at: 5_000 }, waitMs: 14_000 });
+    expect(followPace(first.mark, 30, 5_000)).toEqual({ mark: { percent: 30, at: 5_000 }, waitMs: 14_000 });
   });
 
   it("keeps the older mark while the percent stands still, so the rate spans more time", () => {
@@ -48,8 +48,16 @@ describe("followPace", () => {
     expect(followPace(still.mark, 20, 11_000).waitMs).toBe(80_000);
   });
 
+  it("reads a slow replication again after at most 15 minutes, however long the rest takes (not every 2 minutes)", () => {
+    // 10 % → 11 % in 3 minutes: the rest takes 4 h 27 min; one read per quarter hour keeps ARM reads low and the page fresh.
+    expect(followPace({ percent: 10, at: 0 }, 11, 180_000).waitMs).toBe(15 * 60_000);
+    // The cap is on Azure's clock: the caller scales it with the emulator's.
+    expect(followPace({ percent: 10, at: 0 }, 11, 180_000, 9_000).waitMs).toBe(9_000);
+    expect(FOLLOW_MAX_WAIT_MS).toBe(15 * 60_000);
+  });
+
   it("backs off (no wait of its own) without a percent, as during a failover", () => {
     expect(followPace(null, null, 1_000).waitMs).toBeUndefined();
-    expect(followPace({ since: 0, percent: null, at: 0 }, null, 5_000)).toEqual({ mark: { since: 0, percent: null, at: 5_000 } });
+    expect(followPace({ percent: null, at: 0 }, null, 5_000)).toEqual({ mark: { percent: null, at: 5_000 } });
   });
 });

@@ -36,18 +36,25 @@ export function replicationSummary(i: AzureState & { state: string; protectionDe
   return { replication: i.protectionDescription ?? i.protectionState, rpo, isReplicating: true };
 }
 
-/** Where a follow of a moving item stands: when it began, and the last initial-replication percent seen change. */
-export type FollowMark = { since: number; percent: number | null; at: number };
+/** Where a follow of a moving item stands: the last initial-replication percent seen change, and when. */
+export type FollowMark = { percent: number | null; at: number };
+
+/**
+ * The longest a follow waits between two reads, on Azure's clock. Initial replication of large disks takes hours to
+ * days: a read per quarter hour keeps its GETs against the provider's vault subscription few (ARM read throttling)
+ * while the page still moves.
+ */
+export const FOLLOW_MAX_WAIT_MS = 15 * 60_000;
 
 /**
  * The next read of a moving item, at the pace Azure's progress suggests: once the initial replication percent has moved,
- * the time the rest needs at that rate (one read when it should be done); until then (or with no percent, as during a
- * failover) no wait, so the caller backs off. An unchanged percent keeps the older mark, so the rate spans more time.
+ * the time the rest needs at that rate (one read when it should be done), at most `maxWaitMs`; until then (or with no
+ * percent, as during a failover) no wait, so the caller backs off. An unchanged percent keeps the older mark, so the
+ * rate spans more time.
  */
-export function followPace(prev: FollowMark | null, percent: number | null, now: number): { mark: FollowMark; waitMs?: number } {
-  const since = prev?.since ?? now;
-  if (!prev || percent === null || prev.percent === null || percent < prev.percent) return { mark: { since, percent, at: now } };
+export function followPace(prev: FollowMark | null, percent: number | null, now: number, maxWaitMs = FOLLOW_MAX_WAIT_MS): { mark: FollowMark; waitMs?: number } {
+  if (!prev || percent === null || prev.percent === null || percent < prev.percent) return { mark: { percent, at: now } };
   if (percent === prev.percent) return { mark: prev };
   const msPerPercent = (now - prev.at) / (percent - prev.percent);
-  return { mark: { since, percent, at: now }, waitMs: Math.round((100 - percent) * msPerPercent) };
+  return { mark: { percent, at: now }, waitMs: Math.min(maxWaitMs, Math.round((100 - percent) * msPerPercent)) };
 }
