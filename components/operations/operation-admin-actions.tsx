@@ -3,10 +3,20 @@ import { ConfirmDialog } from "@/components/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { cancelOperationAction, retryOperationAction } from "@/lib/jobs/actions";
 
-export type OperationAdminActionsProps = { id: string; state: string; targetName: string; isCancelRequested: boolean };
+export type OperationAdminActionsProps = {
+  id: string;
+  state: string;
+  targetName: string;
+  isCancelRequested: boolean;
+  /** Its kind may be cancelled in this state (lib/jobs/cancel-policy.ts: some only while queued). */
+  isCancellable: boolean;
+};
 
-/** Retry (failed) and Cancel (queued or running) for provider admins; the actions check the role again on the server. */
-export function OperationAdminActions({ id, state, targetName, isCancelRequested }: OperationAdminActionsProps) {
+/**
+ * Retry (failed) and Cancel (queued, or running when its kind allows) for provider admins; the actions check the role
+ * and the kind's rule again on the server.
+ */
+export function OperationAdminActions({ id, state, targetName, isCancelRequested, isCancellable }: OperationAdminActionsProps) {
   if (state === "failed") {
     return (
       <ConfirmDialog
@@ -25,6 +35,7 @@ export function OperationAdminActions({ id, state, targetName, isCancelRequested
     );
   }
   if (state !== "queued" && state !== "running") return null;
+  if (!isCancelRequested && !isCancellable) return null;
   if (isCancelRequested) {
     return (
       <Button variant="outline" disabled>

@@ -3,6 +3,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { StaffContext } from "@/lib/auth/context";
 import { pageNotFound } from "@/lib/auth/page-context";
+import { isCancellable } from "@/lib/jobs/cancel-policy";
 import { getOperation, listRelatedAuditEvents, type OperationScope } from "@/lib/jobs/queries";
 import { AutoRefresh } from "./auto-refresh";
 import { CancelNotice } from "./cancel-notice";
@@ -46,7 +47,13 @@ export async function OperationView({ id, access, listPath }: OperationViewProps
         description={staff ? `${op.tenant?.name ?? "Provider"} · ${op.targetType}` : op.targetType}
         actions={
           staff?.staffRole === "admin" ? (
-            <OperationAdminActions id={op.id} state={op.state} targetName={op.targetName} isCancelRequested={op.cancelRequestedAt !== null} />
+            <OperationAdminActions
+              id={op.id}
+              state={op.state}
+              targetName={op.targetName}
+              isCancelRequested={op.cancelRequestedAt !== null}
+              isCancellable={isCancellable(op.kind, op.state)}
+            />
           ) : undefined
         }
       />

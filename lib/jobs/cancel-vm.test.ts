@@ -16,6 +16,7 @@ let worker: { stop: () => Promise<void> };
 
 const { db } = await import("@/lib/db/client");
 const { createVms } = await import("@/lib/vms/create-vms");
+const { runVmAction } = await import("@/lib/vms/vm-actions");
 const { cancelOperation } = await import("./control");
 
 beforeAll(async () => {
@@ -27,9 +28,13 @@ afterAll(async () => {
   await emu?.close();
 });
 
-describe("cancelling a VM create (issue 12)", () => {
-  it("ends the operation cancelled and the VM Failed with the reason, never left Creating", async () => {
-    const t = await vmTenant(emu);
+describe("cancelling VM operations (issue 12)", () => {
+  let t: Awaited<ReturnType<typeof vmTenant>>;
+  beforeAll(async () => {
+    t = await vmTenant(emu);
+  });
+
+  it("ends a VM create cancelled and the VM Failed with the reason, never left Creating", async () => {
     const [vm] = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, "cancel-01"));
     await cancelOperation(await staffContext("cancel@vms.test"), vm.operationId);
 
@@ -41,5 +46,18 @@ describe("cancelling a VM create (issue 12)", () => {
     expect(row).toMatchObject({ provisioningState: "Failed", errorCode: "OperationCancelled", errorMessage: op.errorMessage });
     // The one-time password was sealed for the create only: the follow-up discards it as after a failure.
     expect(await db.sealedSecret.count()).toBe(0);
+  });
+
+  it("refuses to cancel a VM delete once it runs: the deleted VM never comes back as Succeeded", async () => {
+    const [vm] = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, "cancel-02"));
+    expect((await waitForOperation(vm.operationId)).state).toBe("succeeded");
+    const deletion = await runVmAction(t.ctx, vm.id, "delete");
+    for (let i = 0; i < 300 && (await db.operationStep.findFirst({ where: { operationId: deletion.id, position: 0 } }))?.state !== "running"; i++) await new Promise((r) => setTimeout(r, 50));
+
+    await expect(cancelOperation(await staffContext("cancel@vms.test"), deletion.id)).rejects.toThrow(/has started and can no longer be cancelled/);
+    const op = await waitForOperation(deletion.id);
+    expect(op.state).toBe("succeeded");
+    expect(op.steps.map((s) => s.name)).toEqual(["Delete VM, its disks and network interface", "Delete public IP"]);
+    expect(await db.virtualMachine.findUnique({ where: { id: vm.id } })).toBeNull();
   });
 });

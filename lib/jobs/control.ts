@@ -2,23 +2,31 @@ import { db } from "@/lib/db/client";
 import { Conflict, NotFound } from "@/lib/errors";
 import type { StaffContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
+import { cancelPolicyOf } from "./cancel-policy";
 import { scheduleOperationRun } from "./enqueue";
 
 /**
  * Admins cancel a queued or running operation. The request is recorded and the worker acts on it at the operation's
  * next step boundary: a step already talking to Azure finishes first, then the operation ends `cancelled` and its
  * follow-up settles the target (a VM being created is marked failed rather than left "Creating"). A queued one stops
- * before its first step, as soon as a worker takes it.
+ * before its first step, as soon as a worker takes it. Kinds whose follow-up cannot undo a finished step (a VM delete)
+ * are cancelled only while queued (lib/jobs/cancel-policy.ts).
  */
 export async function cancelOperation(ctx: StaffContext, operationId: string) {
   const operation = await db.operation.findUnique({ where: { id: operationId }, select: { id: true, kind: true, targetName: true, tenantId: true } });
   if (!operation) throw new NotFound("Operation");
+  const onlyQueued = cancelPolicyOf(operation.kind) === "queued";
+  // One conditional write: a worker starting the operation at the same moment either sees the request (and stops
+  // before its first step) or has already made it running, and then this matches nothing.
   const { count } = await db.operation.updateMany({
-    where: { id: operationId, state: { in: ["queued", "running"] }, cancelRequestedAt: null },
+    where: { id: operationId, state: { in: onlyQueued ? ["queued"] : ["queued", "running"] }, cancelRequestedAt: null },
     data: { cancelRequestedAt: new Date(), cancelRequestedBy: ctx.user.email },
   });
   if (count === 0) {
     const now = await db.operation.findUnique({ where: { id: operationId }, select: { state: true, cancelRequestedBy: true } });
+    if (now?.state === "running" && onlyQueued && !now.cancelRequestedBy) {
+      throw new Conflict(`This operation has started and can no longer be cancelled: once it has changed ${operation.targetName} in Azure, stopping it would leave the portal showing a state Azure no longer has. Let it finish.`);
+    }
     if (now?.state === "queued" || now?.state === "running") throw new Conflict(`${now.cancelRequestedBy ?? "Someone"} has already asked to cancel this operation; it stops after the current step.`);
     throw new Conflict(`This operation has already ${now?.state ?? "ended"}; there is nothing to cancel.`);
   }

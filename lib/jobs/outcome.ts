@@ -29,10 +29,17 @@ export class CancelRequested extends Error {
   }
 }
 
+const stepLabel = (name: string, position: number, total: number) => `step ${position + 1}${total > position ? ` of ${total}` : ""} (${name})`;
+const earlier = (position: number) => (position === 0 ? "" : "; the steps before it had finished");
+
 /** "before step 2 of 3 (Register Microsoft.Compute)": where a cancelled operation stopped. */
 export function beforeStep(name: string, position: number, total: number) {
-  const step = `step ${position + 1}${total > position ? ` of ${total}` : ""} (${name})`;
-  return position === 0 ? `before ${step}` : `before ${step}; the steps before it had finished`;
+  return `before ${stepLabel(name, position, total)}${earlier(position)}`;
+}
+
+/** "while step 1 of 2 (Register Microsoft.Compute) was waiting": a cancel that stopped a wait. */
+export function whileWaiting(name: string, position: number, total: number) {
+  return `while ${stepLabel(name, position, total)} was waiting${earlier(position)}`;
 }
 
 export type Failure = {

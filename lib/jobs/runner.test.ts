@@ -7,6 +7,8 @@ import { defineJob } from "./define-job";
 import { startTestWorker, waitForOperation } from "./testing";
 import { staffContext } from "./fixtures";
 import { operationTimings } from "./timings";
+import { cancelPolicies } from "./cancel-policy";
+import { Reschedule } from "./outcome";
 
 setupTestDatabase();
 const { db } = await import("@/lib/db/client");
@@ -59,6 +61,54 @@ defineJob({
   },
   onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
 });
+
+// Waits that never end, one of each kind: on another operation (nothing sent to Azure), on Azure with only GETs (a
+// provider registration: "anytime"), and on Azure in general. Each records its looks so a test can wait for one more.
+const looks = new Map<string, number>();
+const look = (name: string) => looks.set(name, (looks.get(name) ?? 0) + 1);
+defineJob({
+  kind: "test.waitsForOther",
+  input,
+  async run({ name }, op) {
+    await op.plan(["Wait for the network", "Create the VM"]);
+    await op.step("Wait for the network", async () => {
+      look(name);
+      throw new Reschedule(50, "network being created by another operation");
+    });
+    await op.step("Create the VM", async () => void stepsRun.push(`${name}: Create the VM`));
+  },
+  onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
+});
+const endlessWait = (kind: string) =>
+  defineJob({
+    kind,
+    input,
+    async run({ name }, op) {
+      await op.plan(["Register Microsoft.Compute", "Queue validation"]);
+      const watch = async () => (look(name), { done: false as const, continuation: "Microsoft.Compute", retryAfterMs: 50 });
+      await op.lroStep("Register Microsoft.Compute", { start: watch, poll: watch });
+      await op.step("Queue validation", async () => void stepsRun.push(`${name}: Queue validation`));
+    },
+    onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
+  });
+endlessWait("test.watchesAzure");
+cancelPolicies["test.watchesAzure"] = "anytime";
+operationTimings["test.watchesAzure"] = { expectedMs: 100, maxMs: 600_000 };
+endlessWait("test.waitsOnAzure");
+operationTimings["test.waitsOnAzure"] = { expectedMs: 100, maxMs: 4_000 };
+
+// Its first step changes Azure for good (a delete): a cancel is refused once it runs, so its follow-up never runs.
+defineJob({
+  kind: "test.onlyQueued",
+  input,
+  async run({ name }, op) {
+    await op.plan(["Delete VM", "Delete public IP"]);
+    await op.step("Delete VM", () => new Promise<void>((resolve) => gates.set(name, resolve)));
+    await op.step("Delete public IP", async () => void stepsRun.push(`${name}: Delete public IP`));
+  },
+  onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
+});
+cancelPolicies["test.onlyQueued"] = "queued";
 
 let worker: { stop: () => Promise<void> };
 beforeAll(async () => {
@@ -140,5 +190,63 @@ describe("cancelling a running operation (issue 12)", () => {
     await expect(cancelOperation(ctx, id)).rejects.toThrow(/already cancelled/);
     const audit = await db.auditEvent.findFirst({ where: { action: "operation.cancel", targetId: id } });
     expect(audit?.actorEmail).toBe("cancel@jobs.test");
+  });
+});
+
+describe("cancelling a wait (issue 12)", () => {
+  const looked = (name: string, more: number) => {
+    const now = looks.get(name) ?? 0;
+    return until(async () => looks.get(name) ?? 0, (n) => n >= now + more, `${name} to look again`);
+  };
+
+  it("stops a step waiting on another operation at its next look, the wait marked stopped", async () => {
+    const { id, name } = await enqueue("test.waitsForOther");
+    await looked(name, 2);
+    await cancelOperation(await staffContext("cancel@jobs.test"), id);
+    const op = await waitForOperation(id);
+    expect(op.state).toBe("cancelled");
+    expect(op.errorMessage).toBe("Cancelled by cancel@jobs.test while step 1 of 2 (Wait for the network) was waiting.");
+    expect(op.steps.map((s) => s.state)).toEqual(["skipped", "pending"]);
+    expect(op.steps[0]).toMatchObject({ errorCode: "OperationCancelled", continuation: null });
+    expect(stepsRun.filter((s) => s.startsWith(name))).toEqual([]);
+    expect(followUps.get(id)).toBe(op.errorMessage);
+  });
+
+  it("stops an endless wait on Azure of a kind whose waits only watch (a registration that never finishes)", async () => {
+    const { id, name } = await enqueue("test.watchesAzure");
+    await looked(name, 2);
+    await cancelOperation(await staffContext("cancel@jobs.test"), id);
+    const op = await waitForOperation(id);
+    expect(op.state).toBe("cancelled");
+    expect(op.errorMessage).toBe("Cancelled by cancel@jobs.test while step 1 of 2 (Register Microsoft.Compute) was waiting.");
+    expect(op.steps.map((s) => s.state)).toEqual(["skipped", "pending"]);
+    expect(op.steps[0].continuation).toBeNull();
+    expect(op.attempts).toBe(1);
+    expect(stepsRun.filter((s) => s.startsWith(name))).toEqual([]);
+  });
+
+  it("lets any other wait on Azure finish first: the cancel stays requested and the time limit marks the waiting step failed", async () => {
+    const { id, name } = await enqueue("test.waitsOnAzure");
+    await looked(name, 1);
+    await cancelOperation(await staffContext("cancel@jobs.test"), id);
+    const op = await waitForOperation(id);
+    expect(op.state).toBe("failed");
+    expect(op.errorCode).toBe("OperationTimedOut");
+    expect(op.steps.map((s) => [s.state, s.errorCode])).toEqual([["failed", "OperationTimedOut"], ["pending", null]]);
+  });
+});
+
+describe("kinds cancellable only while queued (issue 12)", () => {
+  it("refuses a cancel once the operation runs, so what its first step did is never settled as a failure", async () => {
+    const { id, name } = await enqueue("test.onlyQueued");
+    await until(() => db.operationStep.findFirst({ where: { operationId: id, position: 0 } }), (s) => s?.state === "running", "the first step to run");
+    await expect(cancelOperation(await staffContext("cancel@jobs.test"), id)).rejects.toThrow(/has started and can no longer be cancelled/);
+    expect((await db.operation.findUniqueOrThrow({ where: { id } })).cancelRequestedAt).toBeNull();
+    gates.get(name)!();
+    const op = await waitForOperation(id);
+    expect(op.state).toBe("succeeded");
+    expect(stepsRun.filter((s) => s.startsWith(name))).toEqual([`${name}: Delete public IP`]);
+    expect(followUps.has(id)).toBe(false);
+    expect(await db.auditEvent.count({ where: { action: "operation.cancel", targetId: id } })).toBe(0);
   });
 });

@@ -3,9 +3,10 @@ import { db, Prisma, type OperationStep } from "@/lib/db/client";
 import { loadAzureAccess } from "./azure-access";
 import { getJobDefinition, type JobContext, type JobDefinition } from "./define-job";
 import { scheduleOperationRun, type RunOptions } from "./enqueue";
-import { beforeStep, CancelRequested, classifyFailure, Reschedule, type Failure } from "./outcome";
+import { cancelPolicyOf } from "./cancel-policy";
+import { beforeStep, CancelRequested, classifyFailure, Reschedule, whileWaiting, type Failure } from "./outcome";
 import { queueOptions } from "./queues";
-import { isWaiting, StepRecorder } from "./step-recorder";
+import { isWaiting, isWaitingOnAzure, StepRecorder } from "./step-recorder";
 import { describeSpan, hasTimedOut, timingOf } from "./timings";
 
 export type RunJob = { id: string; retryCount: number; retryLimit: number; data: { operationId: string } & RunOptions };
@@ -31,10 +32,12 @@ export async function runOperation(job: RunJob): Promise<void> {
   const parsed = definition.input.safeParse(operation.input);
   if (!parsed.success) return failOperation(operation.id, { retryable: false, message: "The operation's input is no longer valid.", code: "InvalidInput" });
 
-  // A cancel takes effect between steps: a step waiting on Azure is finished first. The time limit ends even a waiting
-  // step (a provider that never finishes registering).
-  const waiting = operation.steps.some((s) => isWaiting(s));
-  if (operation.cancelRequestedAt && !waiting) {
+  // A cancel takes effect between steps: a step waiting on Azure is finished first, unless its kind's waits only watch
+  // (lib/jobs/cancel-policy.ts); a step waiting on another operation stops at once (issue 12: a registration that never
+  // finished could not be cancelled). The time limit ends even a step waiting on Azure.
+  const policy = cancelPolicyOf(operation.kind);
+  const heldByAzure = policy !== "anytime" && operation.steps.some((s) => isWaitingOnAzure(s));
+  if (operation.cancelRequestedAt && !heldByAzure) {
     return cancel(definition, parsed.data, operation.id, new CancelRequested(operation.cancelRequestedBy, whereItStops(operation.steps, operation.stepsTotal)));
   }
   if (operation.state === "running" && hasTimedOut(operation.kind, operation.startedAt)) {
@@ -43,15 +46,19 @@ export async function runOperation(job: RunJob): Promise<void> {
 
   const isNewAttempt = operation.state === "queued" || job.retryCount > 0 || job.data.isRetry === true;
   const attempts = operation.attempts + (isNewAttempt ? 1 : 0);
-  await db.operation.update({
+  // The cancel request as of this write: one that landed after the read above (while the operation was still queued)
+  // stops it before its first step; from here on a kind cancellable only while queued refuses new ones.
+  const started = await db.operation.update({
     where: { id: operation.id },
     data: { state: "running", startedAt: operation.startedAt ?? new Date(), heartbeatAt: new Date(), attempts },
+    select: { cancelRequestedAt: true, cancelRequestedBy: true, stepsTotal: true },
   });
-  const steps = new StepRecorder(operation.id, operation.steps, {
-    requestedAt: operation.cancelRequestedAt,
-    requestedBy: operation.cancelRequestedBy,
-    stepsTotal: operation.stepsTotal,
-  });
+  const steps = new StepRecorder(
+    operation.id,
+    operation.steps,
+    { requestedAt: started.cancelRequestedAt, requestedBy: started.cancelRequestedBy, stepsTotal: started.stepsTotal },
+    policy === "anytime",
+  );
   const context: JobContext = {
     operationId: operation.id,
     tenantId: operation.tenantId,
@@ -107,17 +114,29 @@ async function fail<I>(definition: JobDefinition<I>, input: I, operationId: stri
 
 /** Ends the operation `cancelled`, then lets its follow-up settle the intent as after a failure (no VM stays "Creating"). */
 async function cancel<I>(definition: JobDefinition<I>, input: I, operationId: string, cancelled: CancelRequested) {
-  await db.operation.update({
-    where: { id: operationId },
-    data: { state: "cancelled", endedAt: new Date(), percent: null, errorCode: cancelled.code, errorMessage: cancelled.message },
-  });
+  await db.$transaction([
+    db.operation.update({
+      where: { id: operationId },
+      data: { state: "cancelled", endedAt: new Date(), percent: null, errorCode: cancelled.code, errorMessage: cancelled.message },
+    }),
+    // The wait it stopped ends with it, rather than spinning on in a cancelled operation's timeline.
+    endWaitingSteps(operationId, { state: "skipped", errorCode: cancelled.code, detail: "Stopped while waiting: the operation was cancelled." }),
+  ]);
   await definition.onFailed?.(input, { operationId, message: cancelled.message });
+}
+
+function endWaitingSteps(operationId: string, end: { state: "skipped" | "failed"; errorCode: string; detail: string }) {
+  return db.operationStep.updateMany({
+    where: { operationId, state: "running" },
+    data: { ...end, endedAt: new Date(), continuation: null, percent: null },
+  });
 }
 
 function whereItStops(steps: OperationStep[], total: number) {
   if (!steps.some((s) => s.state !== "pending")) return "before it started";
   const next = [...steps].sort((a, b) => a.position - b.position).find((s) => s.state !== "succeeded");
-  return next ? beforeStep(next.name, next.position, total) : "after its last step";
+  if (!next) return "after its last step";
+  return (isWaiting(next) ? whileWaiting : beforeStep)(next.name, next.position, total);
 }
 
 function timedOut(kind: string, startedAt: Date, steps: OperationStep[]): Failure {
@@ -133,6 +152,8 @@ function timedOut(kind: string, startedAt: Date, steps: OperationStep[]): Failur
 }
 
 async function failOperation(operationId: string, failure: Failure) {
+  // A time limit ends a waiting step from outside it: the timeline marks that step as the failed one.
+  if (failure.code === "OperationTimedOut") await endWaitingSteps(operationId, { state: "failed", errorCode: failure.code, detail: failure.message });
   await db.operation.update({
     where: { id: operationId },
     data: {

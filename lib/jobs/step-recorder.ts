@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { withArmObserver, type LroProgress } from "@/lib/azure";
 import { db, Prisma, type OperationStep } from "@/lib/db/client";
-import { beforeStep, CancelRequested, Reschedule } from "./outcome";
+import { beforeStep, CancelRequested, Reschedule, whileWaiting } from "./outcome";
 import { setTimeout as sleep } from "node:timers/promises";
 import { inlineWaitMaxMs, nextPollDelayMs, type PollHints } from "./poll-delay";
 
@@ -18,6 +18,8 @@ export class StepRecorder {
     existing: OperationStep[],
     /** The operation's cancel request as this run found it; each finished step reads it again with its own write. */
     private cancel: { requestedAt: Date | null; requestedBy: string | null; stepsTotal: number },
+    /** The kind's waits on Azure only watch (lib/jobs/cancel-policy.ts "anytime"): a cancel may stop them too. */
+    private readonly stopsWhileWaitingOnAzure = false,
   ) {
     this.steps = new Map(existing.map((s) => [s.position, s]));
   }
@@ -73,9 +75,9 @@ export class StepRecorder {
     });
   }
 
-  private stopIfCancelRequested(name: string, position: number) {
+  private stopIfCancelRequested(name: string, position: number, isResume: boolean) {
     const { requestedAt, requestedBy, stepsTotal } = this.cancel;
-    if (requestedAt) throw new CancelRequested(requestedBy, beforeStep(name, position, stepsTotal));
+    if (requestedAt) throw new CancelRequested(requestedBy, (isResume ? whileWaiting : beforeStep)(name, position, stepsTotal));
   }
 
   private async record<T>(name: string, run: Run<T>): Promise<T> {
@@ -87,8 +89,10 @@ export class StepRecorder {
     // Resuming a step that was waiting (on Azure, or on another operation) is the same attempt: only a fresh start
     // (a first run, a retry after a failure or a crash) counts as one.
     const isResume = isWaiting(previous);
-    // A step boundary: an admin's cancel stops the operation here, never in the middle of a step (issue 12).
-    if (!isResume) this.stopIfCancelRequested(name, position);
+    // A step boundary: an admin's cancel stops the operation here, never in the middle of a step (issue 12). A step
+    // looking again for another operation's work has nothing in flight, so its resume is a boundary too; a wait on
+    // Azure is one only for kinds whose waits merely watch.
+    if (!isWaitingOnAzure(previous) || this.stopsWhileWaitingOnAzure) this.stopIfCancelRequested(name, position, isResume);
     const correlationId = previous?.correlationId ?? randomUUID();
     let requestId: string | undefined;
     const observe = <R>(fn: () => Promise<R>) =>
@@ -155,6 +159,11 @@ export class StepRecorder {
 /** A step waiting on Azure or on another operation: running it again resumes it, it is not a fresh start. */
 export function isWaiting(step: OperationStep | undefined) {
   return step?.state === "running" && (!!step.continuation || !!waitingOf(step)?.waiting);
+}
+
+/** A step whose ARM long-running operation is in flight (its continuation stored): Azure is working on it. */
+export function isWaitingOnAzure(step: OperationStep | undefined) {
+  return step?.state === "running" && !!step.continuation;
 }
 
 /** A running step's `result`: the poll count of a long-running step, or the mark of a step waiting to run again. */
