@@ -81,17 +81,28 @@ describe("the built-in Azure emulator on the onboarding page", () => {
     expect((await db.azureSubscription.findUniqueOrThrow({ where: { id: sub.id } })).state).toBe("active");
   });
 
-  it("refuses a choice the emulator does not offer beside the field, and anyone but an admin before asking the emulator", async () => {
+  // The emulator logs its control API too: each submit here reads /_emulator/seed-info, or does not.
+  const seedInfoReads = async (since: string) => (await emu.control.requests({ since, limit: 5000 })).value.filter((r) => r.path === "/_emulator/seed-info");
+
+  it("refuses a choice the emulator does not offer beside the field, and the emulator outside demo mode", async () => {
     await signInAs("admin");
     const before = await db.azureSubscription.count();
+    const since = new Date().toISOString();
     const unknown = await submit({ displayName: "Nope", cloud: "Custom", emulatorChoice: `${SEED.apps.noRole}/${SEED.subscriptions.provider}` });
     expect(unknown).toMatchObject({ ok: false, fieldErrors: { emulatorChoice: [expect.stringContaining("Choose one of the emulator's")] } });
+    expect(await seedInfoReads(since)).toHaveLength(1);
     process.env.PORTAL_DEMO = "0";
     const offDemo = await submit({ displayName: "Nope", cloud: "Custom", emulatorChoice: `${SEED.apps.contoso}/${SEED.subscriptions.contoso}` });
     expect(offDemo).toMatchObject({ ok: false, fieldErrors: { emulatorChoice: [expect.stringContaining("only in demo mode")] } });
-    process.env.PORTAL_DEMO = "1";
+    expect(await db.azureSubscription.count()).toBe(before);
+  });
+
+  it("refuses anyone but an admin before asking the emulator for its principals and secrets", async () => {
     await signInAs(null);
+    const before = await db.azureSubscription.count();
+    const since = new Date().toISOString();
     expect(await submit({ displayName: "Nope", cloud: "Custom", emulatorChoice: `${SEED.apps.contoso}/${SEED.subscriptions.contoso}` })).toMatchObject({ ok: false, formError: "Page not found." });
+    expect(await seedInfoReads(since)).toEqual([]);
     expect(await db.azureSubscription.count()).toBe(before);
   });
 });
