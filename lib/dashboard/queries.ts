@@ -1,7 +1,7 @@
 import type { StaffContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import { findOverdueOperations, findStuckOperations } from "@/lib/jobs/health";
-import { readDiscovery } from "@/lib/subscriptions/discovery";
+import { vcpuUsageOf } from "@/lib/subscriptions/queries";
 
 /** Everything the provider dashboard shows, read in parallel from PostgreSQL (never from Azure). */
 export async function getProviderDashboard(_ctx: StaffContext) {
@@ -16,10 +16,7 @@ export async function getProviderDashboard(_ctx: StaffContext) {
     db.operation.count({ where: { state: "failed", createdAt: { gte: since24h } } }),
     db.plan.findMany({ select: { name: true, tenantSubscriptions: { select: { _count: { select: { vms: true } } } } } }),
     db.tenant.findMany({ select: { name: true, _count: { select: { vms: true } } }, orderBy: { name: "asc" } }),
-    db.azureSubscription.findMany({
-      select: { id: true, displayName: true, state: true, discovery: true, plan: { select: { tenantSubscriptions: { select: { vms: { select: { vcpus: true, region: true } } } } } } },
-      orderBy: { displayName: "asc" },
-    }),
+    db.azureSubscription.findMany({ select: { id: true, displayName: true, state: true, discovery: true }, orderBy: { displayName: "asc" } }),
     findStuckOperations(),
     findOverdueOperations(),
     db.azureSubscription.findMany({ where: { state: "error" }, select: { id: true, displayName: true, lastValidatedAt: true } }),
@@ -38,14 +35,11 @@ export async function getProviderDashboard(_ctx: StaffContext) {
     const key = g.provisioningState === "Succeeded" ? (g.powerState ?? "unknown") : g.provisioningState;
     vmStates[key] = (vmStates[key] ?? 0) + g._count;
   }
-  // Portal vCPUs against the subscription's regional limits, in the regions where it has VMs (or its busiest region).
+  // The same figure as the subscriptions list: portal vCPUs against the regional limits where the VMs run.
+  const usage = await vcpuUsageOf(subscriptions);
   const quota = subscriptions.map((s) => {
-    const vms = s.plan?.tenantSubscriptions.flatMap((t) => t.vms) ?? [];
-    const used = vms.reduce((n, v) => n + v.vcpus, 0);
-    const regions = new Set(vms.map((v) => v.region));
-    const discovered = readDiscovery(s.discovery).quota;
-    const limit = [...regions].reduce((n, r) => n + (discovered[r]?.limit ?? 0), 0);
-    return { id: s.id, name: s.displayName, state: s.state, used, limit };
+    const { vCpusUsed, vCpusLimit } = usage.get(s.id)!;
+    return { id: s.id, name: s.displayName, state: s.state, used: vCpusUsed, limit: vCpusLimit };
   });
   return {
     subscriptions: Object.fromEntries(subsByState.map((g) => [g.state, g._count])) as Record<string, number>,
