@@ -4,7 +4,7 @@ import * as React from "react";
 import { unstable_rethrow, useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { LoaderCircle } from "lucide-react";
-import type { ActionResult } from "@/lib/utils/action-result";
+import type { ActionResult, ActionSuccess } from "@/lib/utils/action-result";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -20,7 +20,8 @@ import {
 } from "@/components/ui/alert-dialog";
 import { FormAlert } from "./form-alert";
 
-export type ConfirmDialogProps = {
+/** `T` is what the action returns on success, so `onSuccess` reads `result.data` without a cast. */
+export type ConfirmDialogProps<T = unknown> = {
   /** The trigger's content ("Delete", an icon + text). */
   trigger: React.ReactNode;
   triggerVariant?: ButtonProps["variant"];
@@ -31,7 +32,7 @@ export type ConfirmDialogProps = {
   title: React.ReactNode;
   description?: React.ReactNode;
   /** Bound server action; receives `fields` plus, when set, `confirmName`. */
-  action: (formData: FormData) => Promise<ActionResult>;
+  action: (formData: FormData) => Promise<ActionResult<T>>;
   /** Hidden inputs sent with the action (ids, versions); an array becomes one input per value. */
   fields?: Record<string, string | string[]>;
   confirmLabel?: string;
@@ -45,11 +46,11 @@ export type ConfirmDialogProps = {
   /** Toast shown on success when the action returns no message. */
   successMessage?: string;
   /** Runs after success (the dialog is already closed); by default the page refreshes to show the new state. */
-  onSuccess?: (result: Extract<ActionResult, { ok: true }>) => void;
+  onSuccess?: (result: ActionSuccess<T>) => void;
   disabled?: boolean;
 };
 
-export function ConfirmDialog(props: ConfirmDialogProps) {
+export function ConfirmDialog<T>(props: ConfirmDialogProps<T>) {
   const {
     trigger,
     triggerVariant = "destructive",
@@ -92,7 +93,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     const formData = new FormData(event.currentTarget);
     startTransition(async () => {
       setFormError(undefined);
-      let result: ActionResult;
+      let result: ActionResult<T>;
       try {
         result = await action(formData);
       } catch (error) {

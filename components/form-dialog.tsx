@@ -5,27 +5,25 @@ import { FormAlert } from "@/components/form-alert";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { idleResult, type ActionResult } from "@/lib/utils/action-result";
+import type { ActionFailure, ActionResult, ActionSuccess } from "@/lib/utils/action-result";
 
-type Failure = Extract<ActionResult, { ok: false }>;
-type Success = Extract<ActionResult, { ok: true }>;
-
-export type FormDialogProps = {
+/** `T` is what the action returns on success, so `onSuccess` reads `result.data` without a cast. */
+export type FormDialogProps<T = unknown> = {
   /** The button that opens the dialog. */
   trigger: React.ReactElement;
   title: React.ReactNode;
   description?: React.ReactNode;
   /** The server action, already bound to its ids. */
-  action: (form: FormData) => Promise<ActionResult>;
+  action: (form: FormData) => Promise<ActionResult<T>>;
   submitLabel: React.ReactNode;
   pendingLabel: React.ReactNode;
   isSubmitDisabled?: boolean;
   /** Runs once the dialog has closed after a success: a toast, a refresh, a revealed password. */
-  onSuccess: (result: Success) => void;
+  onSuccess: (result: ActionSuccess<T>) => void;
   /** Runs whenever the dialog closes, to clear state the fields keep outside the form. */
   onClose?: () => void;
   /** The fields, given the last refusal (errors beside each field) and whether the action is running. */
-  children: (form: { errors?: Failure; isPending: boolean }) => React.ReactNode;
+  children: (form: { errors?: ActionFailure; isPending: boolean }) => React.ReactNode;
 };
 
 /**
@@ -33,17 +31,16 @@ export type FormDialogProps = {
  * keeps what was typed (React 19 resets uncontrolled fields after a form action); the form-wide message shows only
  * when no field has its own.
  */
-export function FormDialog({ trigger, title, description, action, submitLabel, pendingLabel, isSubmitDisabled, onSuccess, onClose, children }: FormDialogProps) {
+export function FormDialog<T>({ trigger, title, description, action, submitLabel, pendingLabel, isSubmitDisabled, onSuccess, onClose, children }: FormDialogProps<T>) {
   const [isOpen, setOpen] = React.useState(false);
-  const [result, setResult] = React.useState<ActionResult>(idleResult);
+  const [errors, setErrors] = React.useState<ActionFailure>();
   const [isPending, startTransition] = React.useTransition();
-  const errors = result.ok ? undefined : result;
 
   function onOpenChange(next: boolean) {
     if (isPending) return;
     setOpen(next);
     if (!next) {
-      setResult(idleResult);
+      setErrors(undefined);
       onClose?.();
     }
   }
@@ -53,9 +50,9 @@ export function FormDialog({ trigger, title, description, action, submitLabel, p
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
       const outcome = await action(form);
-      if (!outcome.ok) return setResult(outcome);
+      if (!outcome.ok) return setErrors(outcome);
       setOpen(false);
-      setResult(idleResult);
+      setErrors(undefined);
       onClose?.();
       onSuccess(outcome);
     });

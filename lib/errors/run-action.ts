@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { auditRefusal } from "@/lib/audit/denials";
 import { AppError, InvalidInput } from "./errors";
-import type { ActionResult } from "@/lib/utils/action-result";
+import type { ActionFailure, ActionResult, ActionSuccess } from "@/lib/utils/action-result";
 
 /** The edge of every server action: known errors become results with their message, anything else gets a reference. */
-export async function runAction<T>(fn: () => Promise<T>, message?: string): Promise<ActionResult> {
+export async function runAction<T>(fn: () => Promise<T>, message?: string): Promise<ActionResult<T>> {
   try {
-    const data = await fn();
-    return { ok: true, data, message };
+    const success: ActionSuccess<T> = { ok: true, data: await fn(), message };
+    return success;
   } catch (error) {
     if (isRedirectError(error)) throw error;
     await auditRefusal(error);
@@ -16,7 +16,7 @@ export async function runAction<T>(fn: () => Promise<T>, message?: string): Prom
   }
 }
 
-export function toErrorResult(error: unknown): ActionResult & { ok: false } {
+export function toErrorResult(error: unknown): ActionFailure {
   if (error instanceof InvalidInput) return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, formError: error.message };
   const ref = randomUUID().slice(0, 8);

@@ -6,8 +6,8 @@ import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { addMemberSchema, changeMemberRoleSchema, createTenantSchema, subscribeSchema, tenantStateSchema } from "./schema";
-import { addMember, changeMemberRole, createTenant, removeMember, resetPassword, setTenantState } from "./service";
-import { cancelTenantSubscription, subscribeTenantToPlan } from "./subscriptions";
+import { addMember, changeMemberRole, createTenant, removeMember, resetPassword, setTenantState, type AddedMember, type CreatedTenant, type OneTimeCredential } from "./service";
+import { cancelTenantSubscription, subscribeTenantToPlan, type SubscribedTenant } from "./subscriptions";
 
 const listPath = "/admin/tenants";
 const detailPath = (id: string) => `${listPath}/${id}`;
@@ -16,7 +16,7 @@ const detailPath = (id: string) => `${listPath}/${id}`;
  * Creating a tenant stays on the form: a new owner's one-time password is in the result and is shown there once,
  * so a redirect would lose it. The page links on to the tenant.
  */
-export async function createTenantAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+export async function createTenantAction(_prev: ActionResult, form: FormData): Promise<ActionResult<CreatedTenant>> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const tenant = await createTenant(ctx, parseInput(createTenantSchema, form));
@@ -35,7 +35,7 @@ export async function setTenantStateAction(tenantId: string, form: FormData): Pr
   });
 }
 
-export async function addMemberAction(tenantId: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+export async function addMemberAction(tenantId: string, _prev: ActionResult, form: FormData): Promise<ActionResult<AddedMember>> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const result = await addMember(ctx, tenantId, parseInput(addMemberSchema, form));
@@ -61,7 +61,7 @@ export async function removeMemberAction(tenantId: string, membershipId: string,
   }, "Member removed.");
 }
 
-export async function resetPasswordAction(tenantId: string, membershipId: string, _form?: FormData): Promise<ActionResult> {
+export async function resetPasswordAction(tenantId: string, membershipId: string, _form?: FormData): Promise<ActionResult<OneTimeCredential>> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     return resetPassword(ctx, tenantId, membershipId);
@@ -69,7 +69,7 @@ export async function resetPasswordAction(tenantId: string, membershipId: string
 }
 
 /** The provider subscribes a tenant to any plan that is not retired, private ones included. */
-export async function subscribeTenantAction(tenantId: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+export async function subscribeTenantAction(tenantId: string, _prev: ActionResult, form: FormData): Promise<ActionResult<SubscribedTenant>> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const input = parseInput(subscribeSchema, form);
@@ -89,7 +89,7 @@ export async function cancelTenantSubscriptionAction(tenantId: string, subscript
 }
 
 /** Self-service: an owner subscribes their own tenant (from the URL) to a public plan. */
-export async function subscribeToPlanAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+export async function subscribeToPlanAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult<SubscribedTenant>> {
   return runAction(async () => {
     const ctx = await requireTenantContext({ tenant, role: "owner" });
     const input = parseInput(subscribeSchema, form);

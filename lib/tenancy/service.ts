@@ -41,6 +41,9 @@ async function lockTenant(tx: Tx, tenantId: string) {
   return rows[0];
 }
 
+/** The new tenant and, when an owner was named, that owner and their one-time password (null if they had an account). */
+export type CreatedTenant = Awaited<ReturnType<typeof createTenant>>;
+
 export async function createTenant(ctx: StaffContext, input: CreateTenantInput) {
   // Hash before the transaction: argon2 takes tens of milliseconds and needs no lock. Unused if the owner already exists.
   const oneTimePassword = input.ownerEmail ? generateOneTimePassword() : null;
@@ -78,6 +81,8 @@ export async function setTenantState(ctx: StaffContext, tenantId: string, state:
     return { id: tenant.id, state };
   });
 }
+
+export type AddedMember = Awaited<ReturnType<typeof addMember>>;
 
 export async function addMember(ctx: StaffContext, tenantId: string, input: AddMemberInput) {
   const oneTimePassword = generateOneTimePassword();

@@ -16,6 +16,8 @@ export function tenantResourceGroupName(tenantSlug: string, suffix: string) {
 type SubscribeRequest = { tenantId: string; planId: string; name?: string; selfService: boolean };
 
 /** Subscribes a tenant to a plan and provisions its resource group as an operation. */
+export type SubscribedTenant = Awaited<ReturnType<typeof subscribeTenantToPlan>>;
+
 export async function subscribeTenantToPlan(actor: Caller, request: SubscribeRequest) {
   const [tenant, plan] = await Promise.all([
     db.tenant.findUnique({ where: { id: request.tenantId }, select: { id: true, slug: true, name: true, state: true } }),

@@ -14,8 +14,6 @@ import { tenantRoleDescriptions, tenantRoles } from "@/lib/tenancy/schema";
 import { idleResult } from "@/lib/utils/action-result";
 import type { RevealedCredential } from "../one-time-password";
 
-type Added = { user: { email: string; name: string; isNew: boolean }; credential: RevealedCredential | null };
-
 export function AddMemberDialog({ tenantId, tenantName, onCreatedUser }: { tenantId: string; tenantName: string; onCreatedUser: (c: RevealedCredential) => void }) {
   const router = useRouter();
   return (
@@ -30,8 +28,7 @@ export function AddMemberDialog({ tenantId, tenantName, onCreatedUser }: { tenan
       action={(form) => addMemberAction(tenantId, idleResult, form)}
       submitLabel="Add member"
       pendingLabel="Adding…"
-      onSuccess={(outcome) => {
-        const added = outcome.data as Added;
+      onSuccess={({ data: added }) => {
         if (added.credential) onCreatedUser(added.credential);
         toast.success(added.user.isNew ? `${added.user.name} was created and added.` : `${added.user.name} was added to ${tenantName}.`);
         router.refresh();

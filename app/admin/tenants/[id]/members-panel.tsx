@@ -75,8 +75,9 @@ export function MembersPanel({ tenantId, tenantName, members }: { tenantId: stri
                           description="Their current password stops working at once. You get a new one-time password to give them, shown only once."
                           confirmLabel="Reset password"
                           successMessage={`${m.name}'s password was reset.`}
-                          action={resetPasswordAction.bind(null, tenantId, m.id)}
-                          onSuccess={(result) => setCredential(result.data as RevealedCredential)}
+                          // An arrow rather than .bind: TypeScript infers the credential type of the result only through a plain call.
+                          action={(form) => resetPasswordAction(tenantId, m.id, form)}
+                          onSuccess={(result) => setCredential(result.data)}
                         />
                       )}
                       <ConfirmDialog

@@ -38,8 +38,7 @@ export function SubscribeTenantDialog(props: { tenantId: string; tenantName: str
       pendingLabel="Subscribing…"
       isSubmitDisabled={props.plans.length === 0}
       onClose={() => setPlanId("")}
-      onSuccess={(outcome) => {
-        const { operationId } = outcome.data as { operationId: string };
+      onSuccess={({ data: { operationId } }) => {
         toast.success(`Subscribed: the resource group is being created.`, {
           action: { label: "View operation", onClick: () => router.push(`/admin/operations/${operationId}`) },
         });

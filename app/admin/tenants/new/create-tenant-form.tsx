@@ -12,27 +12,26 @@ import { Input } from "@/components/ui/input";
 import { Separator } from "@/components/ui/separator";
 import { createTenantAction } from "@/lib/tenancy/actions";
 import { slugify } from "@/lib/tenancy/schema";
+import type { CreatedTenant as Created } from "@/lib/tenancy/service";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
-import { OneTimePasswordPanel, type RevealedCredential } from "../one-time-password";
-
-type Created = { id: string; name: string; slug: string; owner: { email: string; name: string; isNew: boolean } | null; credential: RevealedCredential | null };
+import { OneTimePasswordPanel } from "../one-time-password";
 
 export function CreateTenantForm() {
   // Submitted by hand rather than as a form action, so React does not reset the fields when the server says no.
-  const [state, setState] = React.useState<ActionResult>(idleResult);
+  const [state, setState] = React.useState<ActionResult<Created>>();
   const [isPending, startTransition] = React.useTransition();
   const [name, setName] = React.useState("");
   // The slug follows the name until the admin edits it; clearing it hands it back to the name.
   const [slugDraft, setSlugDraft] = React.useState<string | null>(null);
   const slug = slugDraft ?? slugify(name);
-  const errors = state.ok ? undefined : state;
-  const created = state.ok && state.data ? (state.data as Created) : null;
+  const errors = state && !state.ok ? state : undefined;
+  const created = state?.ok ? state.data : null;
 
   if (created) {
     const again = () => {
       setName("");
       setSlugDraft(null);
-      setState(idleResult);
+      setState(undefined);
     };
     return <CreatedTenant created={created} onCreateAnother={again} />;
   }

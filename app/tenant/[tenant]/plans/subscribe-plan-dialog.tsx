@@ -36,8 +36,7 @@ export function SubscribePlanDialog(props: { tenant: string; plan: { id: string;
       action={(form) => subscribeToPlanAction(props.tenant, idleResult, form)}
       submitLabel="Subscribe"
       pendingLabel="Subscribing…"
-      onSuccess={(outcome) => {
-        const { operationId } = outcome.data as { operationId: string };
+      onSuccess={({ data: { operationId } }) => {
         toast.success(`Subscribed to ${props.plan.name}: your resource group is being created.`, {
           action: { label: "Follow it", onClick: () => router.push(`/tenant/${props.tenant}/operations/${operationId}`) },
         });
