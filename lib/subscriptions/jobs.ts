@@ -146,8 +146,8 @@ export const registerProvidersJob = defineJob({
     for (const ns of namespaces) {
       await op.lroStep(`Register ${ns}`, {
         // The first GET after Azure's typical time; later ones back off (lib/jobs/poll-delay.ts).
-        start: async () => ({ ...registrationProgress(await registerProvider(access, ns)), typicalMs: registrationTypicalMs }),
-        poll: async () => registrationProgress((await listProviders(access, [ns]))[0]),
+        start: async () => ({ ...registrationProgress(await registerProvider(access, ns), ns), typicalMs: registrationTypicalMs }),
+        poll: async () => registrationProgress((await listProviders(access, [ns]))[0], ns),
       });
     }
     await op.step("Queue validation", async () => {
@@ -166,7 +166,18 @@ export const registerProvidersJob = defineJob({
   },
 });
 
-/** Registration in the shape of a long-running operation: the namespace is the continuation, the wait Azure's. */
-function registrationProgress(p: ProviderRegistration): LroProgress<ProviderRegistration> {
-  return p.isRegistered ? { done: true, result: p } : { done: false, continuation: p.namespace };
+/**
+ * Registration in the shape of a long-running operation: the namespace is the continuation, the wait Azure's. Only
+ * `Registering` is still under way: a provider back at NotRegistered, Unregistered or Unregistering will not become
+ * Registered by waiting (issue 12: such a registration was polled for the kind's whole hour), so it fails now.
+ */
+export function registrationProgress(p: ProviderRegistration | undefined, namespace: string): LroProgress<ProviderRegistration> {
+  if (!p) throw new ArmError({ code: "ProviderNotFound", message: `Azure returned no registration state for ${namespace}.`, retryable: false });
+  if (p.isRegistered) return { done: true, result: p };
+  if (p.registrationState === "Registering") return { done: false, continuation: p.namespace || namespace };
+  throw new ArmError({
+    code: "ProviderRegistrationFailed",
+    message: `Azure reports ${namespace} as ${p.registrationState}: the registration stopped and will not finish by waiting. Check the subscription in Azure (a policy may forbid the provider), then register it again.`,
+    retryable: false,
+  });
 }

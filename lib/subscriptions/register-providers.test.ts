@@ -5,7 +5,9 @@ import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
 import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
 import { staffContext } from "@/lib/jobs/fixtures";
-import "@/lib/subscriptions/jobs";
+import { cancelOperation } from "@/lib/jobs/control";
+import { ArmError } from "@/lib/azure";
+import { registrationProgress } from "@/lib/subscriptions/jobs";
 import { onboardFromEmulator } from "./testing";
 import { registerMissingProviders } from "./service";
 import { readValidation } from "./discovery";
@@ -66,5 +68,82 @@ describe("registering resource providers (issue 12)", () => {
     const validation = await waitForOperation(validationId);
     expect(validation.state).toBe("succeeded");
     expect((await db.azureSubscription.findUniqueOrThrow({ where: { id: sub.id } })).state).toBe("active");
+  });
+});
+
+/** A subscription of its own whose Compute provider is not registered, onboarded (validation fails) and registering. */
+async function startRegistration(name: string, beforeRegister = async () => {}) {
+  const { tenantId } = emu.principal(SEED.apps.provider);
+  const added = await emu.control.addSubscription({ tenantId, displayName: name, providers: { "Microsoft.Compute": "NotRegistered" } });
+  await emu.control.assignRole({ appId: SEED.apps.provider, scope: `/subscriptions/${added.subscriptionId}`, role: "Contributor" });
+  const { id, operationId } = await onboardFromEmulator(emu, { appId: SEED.apps.provider, subscriptionId: added.subscriptionId, displayName: name });
+  expect((await waitForOperation(operationId)).errorCode).toBe("MissingSubscriptionRegistration");
+  await beforeRegister();
+  const register = await registerMissingProviders(await staffContext(), id);
+  return { id, subscriptionId: added.subscriptionId, operationId: register.id };
+}
+
+async function untilStep(operationId: string, isReady: (step: { state: string; continuation: string | null } | null) => boolean) {
+  for (let i = 0; i < 600; i++) {
+    if (isReady(await db.operationStep.findFirst({ where: { operationId, position: 0 } }))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the registration step never got there");
+}
+
+describe("a registration that will not finish (issue 12 review)", () => {
+  it("fails at once, with the state Azure reports, when the provider goes back instead of registering", async () => {
+    const { subscriptionId, operationId } = await startRegistration("Unregistered again");
+    await untilStep(operationId, (s) => s?.state === "running");
+    // Someone unregisters the provider in Azure while the portal waits for it.
+    const undo = await emu.arm(SEED.apps.provider, "POST", `/subscriptions/${subscriptionId}/providers/Microsoft.Compute/unregister?api-version=2021-04-01`);
+    expect(undo.status).toBe(200);
+
+    const op = await waitForOperation(operationId, 30_000);
+    expect(op.state).toBe("failed");
+    expect(op.errorCode).toBe("ProviderRegistrationFailed");
+    expect(op.errorMessage).toMatch(/Microsoft\.Compute as (Unregistering|NotRegistered)/);
+    expect(op.steps.map((s) => [s.name, s.state])).toEqual([["Register Microsoft.Compute", "failed"], ["Queue validation", "pending"]]);
+    expect(op.steps[0].requestId).toBeTruthy();
+  });
+
+  it("stops a registration Azure never finishes as soon as an admin cancels it, between two GETs", async () => {
+    let registration: Awaited<ReturnType<typeof startRegistration>>;
+    try {
+      // Sent on this clock, the registration settles in weeks: the portal would poll it for its kind's whole hour.
+      registration = await startRegistration("Never registers", () => emu.control.setConfig({ timeScale: 100_000 }).then(() => {}));
+      await untilStep(registration.operationId, (s) => s?.state === "running" && !!s.continuation);
+    } finally {
+      await emu.control.setConfig({ timeScale: 0.2 });
+    }
+    const since = new Date().toISOString();
+    await cancelOperation(await staffContext("cancel@subscriptions.test"), registration.operationId);
+
+    const op = await waitForOperation(registration.operationId, 30_000);
+    expect(op.state).toBe("cancelled");
+    expect(op.errorMessage).toBe("Cancelled by cancel@subscriptions.test while step 1 of 2 (Register Microsoft.Compute) was waiting.");
+    expect(op.steps.map((s) => [s.name, s.state])).toEqual([["Register Microsoft.Compute", "skipped"], ["Queue validation", "pending"]]);
+    // Nothing queued a validation, and the subscription still offers "Register providers".
+    expect(await db.operation.count({ where: { kind: "subscription.validate", azureSubscriptionId: registration.id, createdAt: { gte: new Date(since) } } })).toBe(0);
+    const sub = await db.azureSubscription.findUniqueOrThrow({ where: { id: registration.id } });
+    expect(sub.state).toBe("error");
+    expect(readValidation(sub.validation)?.unregisteredProviders).toEqual(["Microsoft.Compute"]);
+  });
+});
+
+describe("registrationProgress", () => {
+  const state = (registrationState: string) => ({ namespace: "Microsoft.Compute", registrationState, isRegistered: registrationState === "Registered" });
+
+  it("is done when Registered and still going only while Registering", () => {
+    expect(registrationProgress(state("Registered"), "Microsoft.Compute")).toEqual({ done: true, result: state("Registered") });
+    expect(registrationProgress(state("Registering"), "Microsoft.Compute")).toEqual({ done: false, continuation: "Microsoft.Compute" });
+  });
+
+  it("fails with an ArmError for a state waiting will not change, and for a missing entry", () => {
+    for (const s of ["NotRegistered", "Unregistered", "Unregistering"]) {
+      expect(() => registrationProgress(state(s), "Microsoft.Compute")).toThrow(ArmError);
+      expect(() => registrationProgress(state(s), "Microsoft.Compute")).toThrow(new RegExp(`as ${s}:`));
+    }
+    expect(() => registrationProgress(undefined, "Microsoft.Compute")).toThrow(/no registration state for Microsoft\.Compute/);
   });
 });
