@@ -37,7 +37,8 @@ export type JobDefinition<I = unknown> = {
   run(input: I, op: JobContext): Promise<void>;
   /**
    * Settles the intent the operation served after it failed, timed out or was cancelled (the message says which): a VM
-   * left "Creating" forever is a defect.
+   * left "Creating" forever is a defect. A cancel lands between steps; a kind whose finished step this cannot undo (a
+   * delete) is cancellable only while queued: list it in lib/jobs/cancel-policy.ts.
    */
   onFailed?(input: I, op: { operationId: string; message: string }): Promise<void>;
   /** Runs after success (e.g. mark the intent done). */
