@@ -63,9 +63,12 @@ test("an admin picks the seeded vault, gives AcmeCorp Cloud and YellowNetwork to
 
   await form.getByRole("textbox", { name: "Address space" }).fill("10.20.0.0/16");
   await form.getByRole("textbox", { name: "Subnet prefix" }).fill("10.20.1.0/24");
-  await runAcmeSetup(page);
+  await runAcmeSetup(page, async () => {
+    // The "started" notice shows while the steps run…
+    await expect(page.getByText("Setting up disaster recovery… The steps above update as they run.")).toBeVisible();
+  });
   await expect(page.getByText("Setup steps")).toBeVisible();
-  // The "started" notice goes once the steps have finished, without a reload (issue 12, point 7).
+  // …and goes once they have finished, without a reload (issue 12, point 7).
   await expect(page.getByText("Setting up disaster recovery…")).toHaveCount(0);
 
   // Back on the overview, the cloud shows its tenant and a finished setup.

@@ -93,11 +93,15 @@ export async function expectSetupSucceeded(page: Page) {
   for (const step of SETUP_STEPS) await expect(page.getByText(step).locator("..")).toContainText("Succeeded", { timeout: 120_000 });
 }
 
-/** Admin: the setup form with the guide's values (the defaults) and a unique storage account name; waits for all three steps. */
-export async function runAcmeSetup(page: Page) {
+/**
+ * Admin: the setup form with the guide's values (the defaults) and a unique storage account name; waits for all three
+ * steps. `whileRunning` checks the page between the post and the end of the steps.
+ */
+export async function runAcmeSetup(page: Page, whileRunning?: () => Promise<void>) {
   await page.getByRole("textbox", { name: "Storage account (Standard_GRS)" }).fill(uniqueStorageName());
   await page.getByRole("combobox", { name: "On-premises VM network" }).selectOption({ label: "YellowNetwork" });
   await page.getByRole("button", { name: "Save and run setup" }).click();
+  await whileRunning?.();
   await expectSetupSucceeded(page);
 }
 
@@ -112,4 +116,13 @@ export async function ensureAcmeDr(browser: Browser) {
   await openAcmeCloud(page);
   await runAcmeSetup(page);
   await context.close();
+}
+
+/** The audit log's denied entries for one user's attempts on one object (another tenant's, fetched by its id). */
+export async function deniedAttempts(actorEmail: string, targetId: string) {
+  const { rows } = await db().query<{ action: string; targetType: string }>(
+    `select action, "targetType" from "AuditEvent" where outcome = 'denied' and "actorEmail" = $1 and "targetId" = $2`,
+    [actorEmail, targetId],
+  );
+  return rows;
 }

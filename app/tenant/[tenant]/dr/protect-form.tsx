@@ -34,7 +34,7 @@ export function ProtectForm({ tenant, vms, canEdit }: { tenant: string; vms: VmR
       </table>
       {e("vms") && <FormAlert>{e("vms")}</FormAlert>}
       {!state.ok && state.formError && !e("vms") && <FormAlert>{state.formError}</FormAlert>}
-      {state.ok && state.message && <FormAlert variant="info">{state.message} Initial replication follows; refresh to see progress.</FormAlert>}
+      {state.ok && state.message && <FormAlert variant="info">{state.message} Each VM&apos;s protection and initial replication update below as Azure works; no need to refresh.</FormAlert>}
       {canEdit && <SubmitButton isPending={isPending} pendingLabel="Enabling…">Enable protection for selected VMs</SubmitButton>}
     </form>
   );

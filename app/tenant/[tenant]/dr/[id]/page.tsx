@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/operations/auto-refresh";
 import { describeOperationKind } from "@/components/operations/operation-kind";
 import { FormAlert } from "@/components/form-alert";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { pageTenant } from "@/lib/auth/page-context";
+import { pageNotFound, pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { drItemAction } from "@/lib/dr/actions";
 import { getProtectedItemDetail } from "@/lib/dr/queries";
 import { isReplicationMoving, replicationSummary } from "@/lib/dr/replication";
-import { NotFound } from "@/lib/errors";
 import { ItemActionDialog } from "./item-action-dialog";
 
 export const metadata: Metadata = { title: "Protected VM" };
@@ -36,7 +34,8 @@ const time = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 export default async function ProtectedItemPage({ params }: { params: Promise<{ tenant: string; id: string }> }) {
   const { tenant, id } = await params;
   const ctx = await pageTenant(tenant);
-  const { item, operations, rpo } = await getProtectedItemDetail(ctx, id).catch((e) => (e instanceof NotFound ? notFound() : Promise.reject(e)));
+  // Another tenant's protected VM is the same 404 as a missing one, and is audited as a denied attempt.
+  const { item, operations, rpo } = await getProtectedItemDetail(ctx, id).catch(pageNotFound);
   const canAct = roleAllows(ctx.role, "operator");
   const job = item.lastJob as Job | null;
   const running = operations.filter((o) => o.state === "queued" || o.state === "running");
