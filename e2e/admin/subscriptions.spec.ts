@@ -1,7 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, unique } from "../support/db";
+import { createActiveSubscription, createUser, unique } from "../support/db";
 import { fillOnboarding, freshEmulatorSubscription } from "../support/emulator";
 import { signInAndLand } from "../support/login";
+import { isSamePage, markPage, onboardElsewhere, setAzureSubscriptionState } from "../support/states";
 
 async function signInAsNewAdmin(page: Page) {
   const admin = await createUser({ staffRole: "admin" });
@@ -43,6 +44,19 @@ test("an admin onboards an emulator subscription and sees it validated with what
   const row = page.getByRole("row").filter({ hasText: sub.displayName });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("Active");
+});
+
+test("the subscriptions list follows a validating subscription until it is active, without a reload", async ({ page }) => {
+  const sub = await createActiveSubscription();
+  await setAzureSubscriptionState(sub.id, "validating");
+  await signInAsNewAdmin(page);
+  await page.goto(`/admin/subscriptions?q=${sub.subscriptionId}`);
+  const badge = page.getByRole("row").filter({ hasText: sub.displayName }).locator('[data-slot="badge"]');
+  await expect(badge).toHaveAttribute("data-state", "validating");
+  await markPage(page);
+  await setAzureSubscriptionState(sub.id, "active");
+  await expect(badge).toHaveAttribute("data-state", "active", { timeout: 15_000 });
+  expect(await isSamePage(page)).toBe(true);
 });
 
 test("bad input shows errors beside the fields and onboards nothing", async ({ page }) => {
@@ -132,4 +146,18 @@ test("in demo mode an admin onboards with the built-in Azure emulator: endpoints
   await expect(page.getByText("Every check passed")).toBeVisible();
   await expect(page.getByText(sub.subscriptionId).first()).toBeVisible();
   await expect(page.locator("body")).not.toContainText(sub.clientSecret);
+});
+
+test("with the built-in emulator, a subscription onboarded meanwhile by someone else is refused on the choice field", async ({ page }) => {
+  const sub = await freshEmulatorSubscription();
+  await signInAsNewAdmin(page);
+  await page.goto("/admin/subscriptions/new");
+  await page.getByRole("button", { name: "Use the built-in Azure emulator" }).click();
+  await page.getByLabel("Service principal and subscription").selectOption(`${sub.clientId}/${sub.subscriptionId}`);
+  await onboardElsewhere(sub.subscriptionId);
+  await page.getByRole("button", { name: "Onboard and validate" }).click();
+
+  await expect(fieldError(page, "emulatorChoice")).toContainText("already onboarded");
+  await expect(page.getByLabel("Service principal and subscription")).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/admin\/subscriptions\/new$/);
 });

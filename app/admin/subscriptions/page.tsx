@@ -4,6 +4,7 @@ import { CloudCog, Plus, SearchX } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
 import { DataTable, DataTableToolbar, parseTableParams, type SearchParamsInput } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
@@ -55,6 +56,7 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
 
   return (
     <div className="space-y-6">
+      {rows.some((s) => s.state === "validating") && <AutoRefresh isLive />}
       <PageHeader title="Azure subscriptions" description={description} actions={onboardButton} />
       <DataTable
         label="Azure subscriptions"

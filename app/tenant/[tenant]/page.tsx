@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Activity, Cpu, Layers, Server, ShieldCheck, Users } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
+import { isActiveState } from "@/components/operations/operation-format";
 import { OperationList } from "@/components/operations/operation-list";
 import { StatCard } from "@/components/stat-card";
 import { StatusBadge } from "@/components/status-badge";
@@ -35,9 +37,12 @@ export default async function TenantOverview({ params }: { params: Promise<{ ten
   const drPlans = subscriptions.filter((s) => s.offersDr);
   const dr = drPlans.length > 0 ? await getDrDashboard(ctx) : null;
   const pending = overview.subscriptions.filter((s) => s.state !== "active");
+  // Followed live while an operation shown here is moving or a subscription is still changing state.
+  const isLive = pending.length > 0 || recent.rows.some((o) => isActiveState(o.state));
 
   return (
     <div className="space-y-6">
+      {isLive && <AutoRefresh isLive />}
       <PageHeader title={ctx.tenantName} description={`You are signed in as ${tenantRoleLabels[ctx.role].toLowerCase()} of ${ctx.tenantName}.`} />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard label="Virtual machines" value={totalVms} hint={`${running} running`} icon={Server} href={`${base}/vms`} />

@@ -13,6 +13,9 @@ import { idleResult } from "@/lib/utils/action-result";
 import { EmulatorCredentials, UseBuiltinEmulator, type BuiltinEmulatorOffer } from "./builtin-emulator-fields";
 
 const guidPlaceholder = "00000000-0000-0000-0000-000000000000";
+// With the emulator the server fills these from the choice; an error it puts on them (a subscription onboarded by
+// someone else meanwhile is "already onboarded" on subscriptionId) shows on the choice, the only field on screen.
+const emulatorFields = ["emulatorChoice", "directoryId", "subscriptionId", "clientId", "clientSecret"];
 
 /** `emulator` is set in demo mode only (the page asks the built-in emulator what it offers). */
 export function OnboardForm({ emulator }: { emulator?: BuiltinEmulatorOffer | null }) {
@@ -73,7 +76,7 @@ export function OnboardForm({ emulator }: { emulator?: BuiltinEmulatorOffer | nu
         <EmulatorCredentials
           emulator={emulator}
           choice={emulatorChoice}
-          error={fieldError("emulatorChoice")}
+          error={emulatorFields.flatMap((name) => fieldError(name) ?? [])}
           onChoose={(choice) => {
             setEmulatorChoice(choice?.value ?? "");
             if (choice && displayName.current && !displayName.current.value) displayName.current.value = `${choice.subscriptionName} (emulator)`;
