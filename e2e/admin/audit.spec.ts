@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { createTenant, createUser, unique } from "../support/db";
+import { createOperation, createTenant, createUser, unique } from "../support/db";
 import { formAlert, signIn, signInAndLand } from "../support/login";
+import { createLoadBalancerRow } from "../support/network";
 import { createVmRow, subscribeTenant } from "../support/vms";
 
 test("admins see sign-ins and failed sign-ins in the audit log and can filter them", async ({ page }) => {
@@ -48,4 +49,29 @@ test("a refused attempt on another tenant's VM is in the audit log as denied, wi
   await expect(vmRow).toContainText(`VirtualMachine ${acmeVm.id}`);
   await expect(vmRow.locator('[data-slot="badge"][data-state="denied"]')).toHaveText("denied");
   await expect(rows.filter({ hasText: "was refused access to tenant" })).toContainText(acme.name);
+});
+
+test("another tenant's load balancer and operation viewed by URL are 404s, each in the audit log as denied", async ({ page, browser }) => {
+  const contoso = await createTenant(unique("Contoso"));
+  const acme = await createTenant(unique("AcmeCorp"));
+  const acmeLb = await createLoadBalancerRow({ tenantId: acme.id, tenantSubscriptionId: (await subscribeTenant(acme)).id, name: unique("acmelb") });
+  const acmeOp = await createOperation({ tenantId: acme.id, kind: "vm.start", state: "succeeded", targetName: unique("acme-vm") });
+  await subscribeTenant(contoso);
+  const intruder = await createUser({ tenantId: contoso.id, role: "owner" });
+  const intruderContext = await browser.newContext();
+  const intruderPage = await intruderContext.newPage();
+  await signInAndLand(intruderPage, intruder.email, intruder.password, new RegExp(`/tenant/${contoso.slug}$`));
+  expect((await intruderPage.goto(`/tenant/${contoso.slug}/network/${acmeLb.id}`))?.status()).toBe(404);
+  expect((await intruderPage.goto(`/tenant/${contoso.slug}/operations/${acmeOp.id}`))?.status()).toBe(404);
+  // A missing id is a typo, not a refusal: the same 404 and nothing in the log.
+  expect((await intruderPage.goto(`/tenant/${contoso.slug}/operations/no-such-operation`))?.status()).toBe(404);
+  await intruderContext.close();
+
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+  await page.goto(`/admin/audit?q=${encodeURIComponent(intruder.email)}&outcome=denied`);
+  const rows = page.getByRole("row").filter({ hasText: intruder.email });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: `LoadBalancer ${acmeLb.id}` })).toContainText("was refused another tenant's");
+  await expect(rows.filter({ hasText: `Operation ${acmeOp.id}` })).toContainText("was refused another tenant's");
 });
