@@ -39,7 +39,7 @@ test("an admin registers a missing provider and the subscription page follows it
   await expect(page.getByRole("heading", { name: `Validate subscription: ${sub.displayName}` })).toBeVisible();
   await page.getByRole("link", { name: "Operations" }).first().click();
   await expect(page).toHaveURL(/\/admin\/operations(\?.*)?$/);
-  const registration = page.getByRole("row").filter({ hasText: sub.displayName }).filter({ hasText: /register providers/i });
+  const registration = page.getByRole("row").filter({ hasText: sub.displayName }).filter({ hasText: /register resource providers/i });
   await expect(registration).toHaveCount(1);
   await expect(registration).toContainText("Succeeded");
 });
@@ -86,4 +86,34 @@ test("operations opened from admin pages stay under /admin/operations, with Canc
   await expect(page).toHaveURL(new RegExp(`/admin/operations/${failedOp.id}$`));
   await expect(page.getByRole("button", { name: "Retry" })).toBeVisible();
   await expect(page.getByRole("button", { name: /Cancel/ })).toHaveCount(0);
+});
+
+test("a VM delete can be cancelled while queued but offers no Cancel once it runs, since the delete cannot be undone (issue 12 review)", async ({ page }) => {
+  const running = unique("old-web");
+  const queued = unique("old-db");
+  const runningOp = await createOperation({
+    tenantId: null,
+    kind: "vm.delete",
+    state: "running",
+    targetName: running,
+    steps: [
+      { name: "Delete VM, its disks and network interface", state: "running" },
+      { name: "Delete public IP", state: "pending" },
+    ],
+  });
+  const queuedOp = await createOperation({ tenantId: null, kind: "vm.delete", state: "queued", targetName: queued });
+  await signInAsNewAdmin(page);
+
+  await page.goto(`/admin/operations/${runningOp.id}`);
+  await expect(page.getByRole("heading", { name: new RegExp(running) })).toBeVisible();
+  await expect(stateBadge(page, "running")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Cancel/ })).toHaveCount(0);
+
+  await page.goto(`/admin/operations/${queuedOp.id}`);
+  await expect(page.getByRole("heading", { name: new RegExp(queued) })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("It has not started yet");
+  await dialog.getByRole("button", { name: "Cancel operation" }).click();
+  await expect(page.getByRole("region", { name: "Cancellation" })).toContainText("Cancel requested");
 });
