@@ -13,6 +13,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     // One PostgreSQL for the run; each file clones its own database from a migrated template.
-    globalSetup: ["./lib/db/test-server.ts"],
+    globalSetup: ["./test/db-server.ts"],
   },
 });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
-import { startTestWorker } from "@/lib/jobs/testing";
+import { startTestWorker } from "@/test/worker";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "@/lib/vms/jobs";

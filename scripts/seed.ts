@@ -127,7 +127,7 @@ async function seedDemoVms(control: import("@/emulator/client").EmulatorControl,
   const { db } = await import("@/lib/db/client");
   const { SEED } = await import("@/emulator/seed");
   const { createVms } = await import("@/lib/vms/create-vms");
-  const { runVmAction } = await import("@/lib/vms/vm-actions");
+  const { runVmAction } = await import("@/lib/vms/change-vms");
   await control.setCoreQuota(SEED.subscriptions.contoso, { northeurope: 2 });
   await control.setCoreQuota(SEED.subscriptions.acme, { northeurope: 2 });
   const toStop: { ctx: Parameters<typeof runVmAction>[0]; vmId: string; operationId: string }[] = [];
@@ -157,7 +157,7 @@ async function seedDemoVms(control: import("@/emulator/client").EmulatorControl,
     await create({ ...windows, name: `${prefix}-sql-01`, region: "northeurope", size: "Standard_D4s_v5", publicIp: false });
     if (t.slug === "acmecorp") {
       // The multi-VIP guide's starting point: MultiVIPLB with one public frontend over two web VMs.
-      const { seedDemoLoadBalancer } = await import("@/lib/network/demo");
+      const { seedDemoLoadBalancer } = await import("@/scripts/demo-load-balancer");
       await seedDemoLoadBalancer(ctx, { tenantSubscriptionId: ts.id, log });
     }
   }

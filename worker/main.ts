@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { beat, heartbeatIntervalMs, retire } from "@/lib/jobs/health";
 import { registerHandlers } from "./handlers";
-import { enqueueInventorySyncs } from "@/lib/vms/sync";
+import { enqueueInventorySyncs } from "@/lib/vms/sync-service";
 import { sweepExpiredSealed } from "@/lib/crypto/sealed-secrets";
 import { enqueueDrRefreshes } from "@/lib/dr/schedule";
 

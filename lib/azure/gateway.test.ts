@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { SEED } from "@/emulator/seed";
 import { ArmError, checkAccess, getResourceGroup, getSubscription, listLocations, listProviders, registerProvider, withArmObserver, type ArmResponseInfo } from "./index";
 import { ensureResourceGroup } from "./resource-groups";
-import { startGatewayEmulator, type GatewayEmulator } from "./testing";
+import { startGatewayEmulator, type GatewayEmulator } from "@/test/gateway-emulator";
 
 let emu: GatewayEmulator;
 beforeAll(async () => {

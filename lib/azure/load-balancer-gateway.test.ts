@@ -6,7 +6,7 @@ import {
   ensureNic, ensurePublicIp, ensureResourceGroup, ensureVirtualNetwork, deleteLoadBalancer, getLoadBalancer, isPreconditionFailed, listLoadBalancers,
   pollLro, putLoadBalancer, type AzureAccess, type LoadBalancerInfo, type LoadBalancerSpec, type LroProgress, type PublicIpInfo,
 } from "./index";
-import { startGatewayEmulator, type GatewayEmulator } from "./testing";
+import { startGatewayEmulator, type GatewayEmulator } from "@/test/gateway-emulator";
 
 const LOCATION = "westeurope";
 const RG = "MultiVIPLBRG";

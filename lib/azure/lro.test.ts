@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { SEED } from "@/emulator/seed";
 import { clearArmClientCache } from "./clients";
 import { ArmError, deleteResourceGroup, ensureResourceGroup, getResourceGroup, pollLro, type LroProgress } from "./index";
-import { startGatewayEmulator, type GatewayEmulator } from "./testing";
+import { startGatewayEmulator, type GatewayEmulator } from "@/test/gateway-emulator";
 
 let emu: GatewayEmulator;
 beforeAll(async () => {

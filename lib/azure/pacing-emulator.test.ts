@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { SEED } from "@/emulator/seed";
 import { configurePacing, ensureResourceGroup, withArmObserver, type ArmResponseInfo } from "./index";
-import { startGatewayEmulator, type GatewayEmulator } from "./testing";
+import { startGatewayEmulator, type GatewayEmulator } from "@/test/gateway-emulator";
 
 let emu: GatewayEmulator;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import {
   getNic, getPublicIp, getVirtualNetwork, getVm, listAvailableResizeSizes, listVirtualNetworks, listVmStatuses, needsDeallocation, pollLro,
   resizeVm, setDataDisks, startVm, withArmObserver, type ArmResponseInfo, type AzureAccess, type LroProgress, type VmSpec,
 } from "./index";
-import { startGatewayEmulator, type GatewayEmulator } from "./testing";
+import { startGatewayEmulator, type GatewayEmulator } from "@/test/gateway-emulator";
 
 const LOCATION = "westeurope";
 const PASSWORD = `Pw-${randomUUID()}!A1`;

@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/utils/action-result";
 import { assignCloud, refreshFabric, registerVault } from "./admin-service";
 import { rerunSetupStep, setupTenant } from "./setup-service";
 import { enableProtection, refreshProtection, runDrAction } from "./protection-service";
-import { createVaultCredentials } from "./vault-credentials";
+import { createVaultCredentials } from "./vault-credentials-service";
 import { assignCloudSchema, enableProtectionSchema, failoverActionSchema, registerVaultSchema, setupStepSchema, setupTenantSchema } from "./schema";
 
 const ADMIN = "/admin/dr";

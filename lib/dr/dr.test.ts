@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
-import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
+import { startTestWorker, waitForOperation } from "@/test/worker";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "./jobs";
@@ -14,14 +14,15 @@ let emu: TestEmulator;
 let worker: { stop: () => Promise<void> };
 
 const { db } = await import("@/lib/db/client");
-const { staffContext } = await import("@/lib/jobs/fixtures");
+const { staffContext } = await import("@/test/tenants");
 const { parseInput, InvalidInput, NotFound, Conflict } = await import("@/lib/errors");
-const { drTenant, onboarded } = await import("./fixtures");
+const { drTenant, onboarded } = await import("@/test/dr");
 const { registerVault, assignCloud } = await import("./admin-service");
 const { setupTenant } = await import("./setup-service");
 const { enableProtection, runDrAction } = await import("./protection-service");
 const { assignCloudSchema, setupTenantSchema } = await import("./schema");
-const { createVaultCredentials, getVaultCredentialsFile } = await import("./vault-credentials");
+const { createVaultCredentials } = await import("./vault-credentials-service");
+const { getVaultCredentialsFile } = await import("./vault-credentials-queries");
 const { getCloudSetup, getDrOverview } = await import("./queries");
 
 let admin: Awaited<ReturnType<typeof staffContext>>;

@@ -2,4 +2,4 @@
 export { registerVaultJob, refreshFabricJob, setupTenantJob } from "./admin-jobs";
 export { enableProtectionJob, disableProtectionJob, drActionJobs, refreshProtectionJob } from "./protection-jobs";
 export { followReplicationJob } from "./follow-jobs";
-export { createVaultCredentialsJob } from "./vault-credentials";
+export { createVaultCredentialsJob } from "./vault-credentials-job";

@@ -17,6 +17,13 @@ export type VaultCredentialsSettings = {
   validUntil: string;
 };
 
+/**
+ * Registration settings (.VaultCredentials) let the ASR Provider on the VMM server register with the vault. Like the
+ * Azure portal's, they expire after a few days. The settings include the certificate's private key, so the whole record
+ * is sealed with PORTAL_SECRET_KEY in SealedSecret and expires with the certificate: nothing secret sits in plain text.
+ */
+export const VAULT_CREDENTIALS_VALID_DAYS = 5;
+
 /** The SealedSecret purpose under which a vault's current settings are kept. */
 export const vaultCredentialsPurpose = (vaultId: string) => `dr.vaultCredentials:${vaultId}`;
 

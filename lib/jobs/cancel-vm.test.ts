@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
-import { startTestWorker, waitForOperation } from "./testing";
-import { staffContext } from "./fixtures";
+import { startTestWorker, waitForOperation } from "@/test/worker";
+import { staffContext } from "@/test/tenants";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "@/lib/vms/jobs";
-import { linuxVm, vmTenant } from "@/lib/vms/fixtures";
+import { linuxVm, vmTenant } from "@/test/vms";
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
 setupTestDatabase();
@@ -16,7 +16,7 @@ let worker: { stop: () => Promise<void> };
 
 const { db } = await import("@/lib/db/client");
 const { createVms } = await import("@/lib/vms/create-vms");
-const { runVmAction } = await import("@/lib/vms/vm-actions");
+const { runVmAction } = await import("@/lib/vms/change-vms");
 const { cancelOperation } = await import("./control");
 
 beforeAll(async () => {

@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
-import { startTestWorker, waitForOperation } from "./testing";
-import { providerPlan, staffContext, tenant } from "./fixtures";
+import { startTestWorker, waitForOperation } from "@/test/worker";
+import { providerPlan, staffContext, tenant } from "@/test/tenants";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 

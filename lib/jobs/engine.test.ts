@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
-import { startTestWorker, waitForOperation } from "./testing";
-import { providerPlan, staffContext, tenant } from "./fixtures";
+import { startTestWorker, waitForOperation } from "@/test/worker";
+import { providerPlan, staffContext, tenant } from "@/test/tenants";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { db, type OperationState } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
 import type { StaffContext } from "@/lib/auth/context";

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { ArmError } from "@/lib/azure";
 import { defineJob } from "./define-job";
-import { startTestWorker, waitForOperation } from "./testing";
-import { staffContext } from "./fixtures";
+import { startTestWorker, waitForOperation } from "@/test/worker";
+import { staffContext } from "@/test/tenants";
 import { operationTimings } from "./timings";
 import { cancelPolicies } from "./cancel-policy";
 import { Reschedule } from "./outcome";

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
 import { Reschedule } from "@/lib/jobs/outcome";
-import { nicName } from "@/lib/vms/load";
+import { nicName } from "@/lib/vms/job-support";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
 import type { CachedFrontend, CachedPool } from "./model";
 

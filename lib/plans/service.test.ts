@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { InvalidInput, Conflict, NotFound } from "@/lib/errors";
 import type { Discovery } from "@/lib/subscriptions/discovery";
 import type { StaffContext } from "@/lib/auth/context";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
 
 // The session is the one thing outside Prisma the context reads; the action, the emulator and the worker are real.
@@ -13,7 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
 setupTestDatabase();
 const { db } = await import("@/lib/db/client");
-const { startTestWorker, waitForOperation } = await import("@/lib/jobs/testing");
+const { startTestWorker, waitForOperation } = await import("@/test/worker");
 await import("@/lib/subscriptions/jobs");
 const { onboardSubscriptionAction } = await import("./actions");
 const { describeBuiltinEmulator } = await import("./builtin-emulator");

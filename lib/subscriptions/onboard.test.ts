@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { db } from "@/lib/db/client";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";

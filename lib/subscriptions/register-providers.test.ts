@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
-import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
-import { staffContext } from "@/lib/jobs/fixtures";
+import { startTestWorker, waitForOperation } from "@/test/worker";
+import { staffContext } from "@/test/tenants";
 import { cancelOperation } from "@/lib/jobs/control";
 import { ArmError } from "@/lib/azure";
 import { registrationProgress } from "@/lib/subscriptions/jobs";
-import { onboardFromEmulator } from "./testing";
+import { onboardFromEmulator } from "@/test/onboard";
 import { registerMissingProviders } from "./service";
 import { readValidation } from "./discovery";
 

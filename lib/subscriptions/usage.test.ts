@@ -2,10 +2,10 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { db } from "@/lib/db/client";
 import { getProviderDashboard } from "@/lib/dashboard/queries";
-import { staffContext, tenant } from "@/lib/jobs/fixtures";
+import { staffContext, tenant } from "@/test/tenants";
 import { listSubscriptions } from "./queries";
 
 const database = setupTestDatabase();

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
-import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
+import { startTestWorker, waitForOperation } from "@/test/worker";
 import "@/lib/subscriptions/jobs";
-import { onboardFromEmulator } from "./testing";
+import { onboardFromEmulator } from "@/test/onboard";
 import { registerMissingProviders } from "./service";
 import { readDiscovery, readValidation } from "./discovery";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { db } from "@/lib/db/client";
 import { Conflict, Forbidden, InvalidInput, NotFound } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/crypto/password";

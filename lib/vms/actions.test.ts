@@ -2,16 +2,16 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getURLFromRedirectError } from "next/dist/client/components/redirect";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
-import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
+import { startTestWorker, waitForOperation } from "@/test/worker";
 import type { ActionResult } from "@/lib/utils/action-result";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "@/lib/vms/jobs";
-import { staffContext, tenant } from "@/lib/jobs/fixtures";
+import { staffContext, tenant } from "@/test/tenants";
 import { subscribeTenantToPlan } from "@/lib/tenancy/subscriptions";
-import { linuxImage, vmTenant } from "./fixtures";
+import { linuxImage, vmTenant } from "@/test/vms";
 
 // The session is the one thing outside the database the context reads; everything below it is the real code.
 const session = vi.hoisted(() => ({ userId: null as string | null }));

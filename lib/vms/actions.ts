@@ -9,7 +9,7 @@ import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { createVms } from "./create-vms";
 import { bulkVmActionSchema, createVmSchema, dataDiskSchema, removeDataDiskSchema, resizeVmSchema, vmActionSchema } from "./schema";
-import { changeDataDisks, requestResize, runBulkVmAction, runVmAction, type VmAction } from "./vm-actions";
+import { changeDataDisks, requestResize, runBulkVmAction, runVmAction, type VmAction } from "./change-vms";
 
 const listPath = (tenant: string) => `/tenant/${tenant}/vms`;
 const detailPath = (tenant: string, vmId: string) => `${listPath(tenant)}/${vmId}`;

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
-import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
+import { startTestWorker, waitForOperation } from "@/test/worker";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "@/lib/vms/jobs";
-import { linuxVm, vmTenant } from "./fixtures";
+import { linuxVm, vmTenant } from "@/test/vms";
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
 setupTestDatabase();
@@ -17,8 +17,8 @@ let t: Awaited<ReturnType<typeof vmTenant>>;
 
 const { db } = await import("@/lib/db/client");
 const { createVms } = await import("./create-vms");
-const { runVmAction, requestResize } = await import("./vm-actions");
-const { enqueueInventorySyncs } = await import("./sync");
+const { runVmAction, requestResize } = await import("./change-vms");
+const { enqueueInventorySyncs } = await import("./sync-service");
 
 beforeAll(async () => {
   emu = await startTestEmulator();

@@ -7,7 +7,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { Reschedule } from "@/lib/jobs/outcome";
 import { inlineWaitMaxMs, nextPollDelayMs } from "@/lib/jobs/poll-delay";
 import { resumeSent, sent, type Sent } from "@/lib/jobs/sent-lro";
-import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./load";
+import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
 
 const input = z.object({ vmId: z.string(), passwordSecretId: z.string().optional() });

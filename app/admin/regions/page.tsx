@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { pageStaff } from "@/lib/auth/page-context";
-import { listAllowedRegions, listDiscoveredRegions } from "@/lib/catalog/queries";
+import { listAllowedRegions, listDiscoveredRegions } from "@/lib/regions/queries";
 import { RegionsForm } from "./regions-form";
 
 export const metadata: Metadata = { title: "Regions" };

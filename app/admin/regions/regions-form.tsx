@@ -9,9 +9,9 @@ import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
-import { setAllowedRegionsAction } from "@/lib/catalog/actions";
-import { geographies } from "@/lib/catalog/geography";
-import type { DiscoveredRegion } from "@/lib/catalog/queries";
+import { setAllowedRegionsAction } from "@/lib/regions/actions";
+import { geographies } from "@/lib/regions/geography";
+import type { DiscoveredRegion } from "@/lib/regions/queries";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
 
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));

@@ -1,5 +1,5 @@
 import { requireStaff } from "@/lib/auth/context";
-import { getVaultCredentialsFile } from "@/lib/dr/vault-credentials";
+import { getVaultCredentialsFile } from "@/lib/dr/vault-credentials-queries";
 import { AppError, NotFound } from "@/lib/errors";
 
 /**

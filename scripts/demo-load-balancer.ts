@@ -1,7 +1,7 @@
 import type { TenantContext } from "@/lib/auth/context";
 import { createVms } from "@/lib/vms/create-vms";
-import { createLoadBalancerSchema } from "./schema";
-import { createLoadBalancer } from "./service";
+import { createLoadBalancerSchema } from "@/lib/network/schema";
+import { createLoadBalancer } from "@/lib/network/service";
 
 type Log = (message: string) => void;
 

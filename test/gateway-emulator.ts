@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { encryptSecret } from "@/lib/crypto/secret-box";
-import type { AzureAccess } from "./types";
+import type { AzureAccess } from "@/lib/azure/types";
 
 export type GatewayEmulator = TestEmulator & {
   /** An AzureAccess for a seeded principal on the Custom (emulator) cloud. */

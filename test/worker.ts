@@ -1,7 +1,7 @@
 // Test-only: the real worker (pg-boss + handlers) in the test process, against the test database.
 import { db } from "@/lib/db/client";
-import { getBoss, stopBoss } from "./boss";
-import { startWorkers } from "./worker";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { startWorkers } from "@/lib/jobs/worker";
 
 export async function startTestWorker() {
   process.env.JOBS_POLL_MIN_MS ??= "200";

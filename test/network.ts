@@ -1,10 +1,10 @@
 // Test-only: a tenant with two running web VMs, ready for load balancers (the guide's MultiVIPLB setup).
 import type { TestEmulator } from "@/emulator/testing";
 import { db } from "@/lib/db/client";
-import { waitForOperation } from "@/lib/jobs/testing";
+import { waitForOperation } from "@/test/worker";
 import { createVms } from "@/lib/vms/create-vms";
-import { linuxVm, vmTenant } from "@/lib/vms/fixtures";
-import { createLoadBalancerSchema, type CreateLoadBalancerInput } from "./schema";
+import { linuxVm, vmTenant } from "@/test/vms";
+import { createLoadBalancerSchema, type CreateLoadBalancerInput } from "@/lib/network/schema";
 
 export async function lbTenant(emu: TestEmulator, quota: { publicIps?: number; loadBalancers?: number } = {}) {
   const t = await vmTenant(emu);

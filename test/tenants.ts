@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import type { TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
 import { db } from "@/lib/db/client";
-import { onboardFromEmulator } from "@/lib/subscriptions/testing";
-import { waitForOperation } from "./testing";
+import { onboardFromEmulator } from "@/test/onboard";
+import { waitForOperation } from "./worker";
 
 export async function staffContext(email = "admin@jobs.test") {
   const user = await db.user.upsert({ where: { email }, create: { email, name: "Admin", passwordHash: "x", staffRole: "admin" }, update: {} });

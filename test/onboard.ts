@@ -1,6 +1,6 @@
 // Test-only: onboard an emulator principal the way an admin would, through the service.
 import type { TestEmulator } from "@/emulator/testing";
-import { onboardSubscription } from "./service";
+import { onboardSubscription } from "@/lib/subscriptions/service";
 
 export function onboardFromEmulator(emu: TestEmulator, opts: { appId: string; subscriptionId: string; displayName?: string; secret?: string }) {
   const p = emu.principal(opts.appId);

@@ -1,4 +1,6 @@
+import { pollLro, type AzureAccess, type LroProgress } from "@/lib/azure";
 import { db } from "@/lib/db/client";
+import type { JobContext } from "@/lib/jobs/define-job";
 
 /** A VM as its jobs need it: the row, its resource group and the Azure subscription behind the tenant's plan. */
 export async function loadVmForJob(vmId: string) {
@@ -15,4 +17,14 @@ export const publicIpName = (vmName: string) => `${vmName}-ip`;
 /** Marks the VM's intent failed with Azure's message, so nothing stays "Creating" forever. */
 export async function markVmFailed(vmId: string, message: string, code?: string) {
   await db.virtualMachine.updateMany({ where: { id: vmId }, data: { provisioningState: "Failed", errorMessage: message, errorCode: code ?? null } });
+}
+
+/** An action failing leaves the VM as it was in Azure: back to Succeeded, with the reason shown on the VM. */
+export async function restoreAfterFailure(vmId: string, message: string) {
+  await db.virtualMachine.updateMany({ where: { id: vmId }, data: { provisioningState: "Succeeded", errorMessage: message } });
+}
+
+/** One Azure long-running call as one step of the job. */
+export function lro(op: JobContext, access: AzureAccess, name: string, start: () => Promise<LroProgress<unknown>>) {
+  return op.lroStep(name, { start, poll: (c) => pollLro(access, c) });
 }

@@ -1,13 +1,13 @@
 // Test-only: a real, throwaway PostgreSQL database per test file, for queries and services (we never mock Prisma).
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import { admin, TEMPLATE_DATABASE } from "./test-server";
+import { admin, TEMPLATE_DATABASE } from "./db-server";
 
 const CLONE_LOCK = 7_301_2026;
 
 /**
  * Call once at the top of a test file: creates a database of its own on the run's shared PostgreSQL (started by
- * the vitest global setup in lib/db/test-server.ts), cloned from the migrated template, and points DATABASE_URL at
+ * the vitest global setup in test/db-server.ts), cloned from the migrated template, and points DATABASE_URL at
  * it before `db` is first used (the client connects lazily). Vitest runs each file in its own process, so every
  * file gets its own database and its own client; the database is dropped when the file ends.
  */

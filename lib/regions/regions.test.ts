@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setupTestDatabase } from "@/lib/db/testing";
+import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
-import { startTestWorker, waitForOperation } from "@/lib/jobs/testing";
+import { startTestWorker, waitForOperation } from "@/test/worker";
 import { InvalidInput } from "@/lib/errors";
 import { parseInput } from "@/lib/errors/parse";
 import type { StaffContext } from "@/lib/auth/context";
 import "@/lib/subscriptions/jobs";
-import { onboardFromEmulator } from "@/lib/subscriptions/testing";
+import { onboardFromEmulator } from "@/test/onboard";
 import { setAllowedRegionsSchema } from "./schema";
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");

@@ -3,13 +3,13 @@ import { SEED } from "@/emulator/seed";
 import type { TestEmulator } from "@/emulator/testing";
 import type { TenantContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
-import { staffContext, tenant } from "@/lib/jobs/fixtures";
-import { waitForOperation } from "@/lib/jobs/testing";
-import { onboardFromEmulator } from "@/lib/subscriptions/testing";
+import { staffContext, tenant } from "@/test/tenants";
+import { waitForOperation } from "@/test/worker";
+import { onboardFromEmulator } from "@/test/onboard";
 import { subscribeTenantToPlan } from "@/lib/tenancy/subscriptions";
-import { assignCloud, registerVault } from "./admin-service";
-import { enableProtection } from "./protection-service";
-import { setupTenant } from "./setup-service";
+import { assignCloud, registerVault } from "@/lib/dr/admin-service";
+import { enableProtection } from "@/lib/dr/protection-service";
+import { setupTenant } from "@/lib/dr/setup-service";
 
 export async function onboarded(emu: TestEmulator, appId: string, subscriptionId: string) {
   const { id, operationId } = await onboardFromEmulator(emu, { appId, subscriptionId, displayName: `Emulator ${subscriptionId.slice(0, 8)}` });

@@ -3,10 +3,10 @@ import { generateKeyPairSync } from "node:crypto";
 import type { TestEmulator } from "@/emulator/testing";
 import type { TenantContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
-import { providerPlan, staffContext, tenant } from "@/lib/jobs/fixtures";
-import { waitForOperation } from "@/lib/jobs/testing";
+import { providerPlan, staffContext, tenant } from "@/test/tenants";
+import { waitForOperation } from "@/test/worker";
 import { subscribeTenantToPlan } from "@/lib/tenancy/subscriptions";
-import type { CreateVmInput } from "./schema";
+import type { CreateVmInput } from "@/lib/vms/schema";
 
 export const linuxImage = "Canonical:ubuntu-24_04-lts:server:latest";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffInventory } from "./sync";
+import { diffInventory } from "./inventory-diff";
 
 const vm = (id: string, over: Partial<Parameters<typeof diffInventory>[0][number]> = {}) => ({
   id, azureResourceId: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${id}`, provisioningState: "Succeeded", powerState: "running", isMissing: false, ...over,

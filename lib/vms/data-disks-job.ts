@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { deleteManagedDisk, getVm, setDataDisks } from "@/lib/azure";
+import { db } from "@/lib/db/client";
+import { defineJob } from "@/lib/jobs/define-job";
+import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
+
+/**
+ * The desired data disks are in the input (the service computed them), so a retry converges on the same set. A removed
+ * disk is detached and then deleted, so it is not left behind in Azure (and billed).
+ */
+export const setDataDisksJob = defineJob({
+  kind: "vm.setDataDisks",
+  input: z.object({ vmId: z.string(), disks: z.array(z.object({ lun: z.number(), sizeGb: z.number() })), summary: z.string() }),
+  async run({ vmId, disks, summary }, op) {
+    const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
+    const removedLuns = (vm.dataDisks as { lun: number }[]).map((d) => d.lun).filter((lun) => !disks.some((d) => d.lun === lun));
+    await op.plan(removedLuns.length ? ["Find the disk to remove", summary, "Delete the detached disk"] : [summary]);
+    const access = await op.azureAccess(azureSubscriptionId);
+    const removedNames = removedLuns.length
+      ? await op.step("Find the disk to remove", async () => ((await getVm(access, resourceGroup, vm.name))?.dataDisks ?? []).filter((d) => removedLuns.includes(d.lun)).map((d) => d.name))
+      : [];
+    await lro(op, access, summary, () => setDataDisks(access, resourceGroup, vm.name, disks));
+    if (removedLuns.length) {
+      // The service removes one disk per operation.
+      const [name] = removedNames;
+      await lro(op, access, "Delete the detached disk", async () => (name ? deleteManagedDisk(access, resourceGroup, name) : { done: true, result: null }));
+    }
+    await db.virtualMachine.update({ where: { id: vmId }, data: { dataDisks: disks, provisioningState: "Succeeded", errorMessage: null } });
+  },
+  onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),
+});

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { deleteNic, deletePublicIp, deleteVm } from "@/lib/azure";
+import { db } from "@/lib/db/client";
+import { defineJob } from "@/lib/jobs/define-job";
+import { loadVmForJob, lro, nicName, publicIpName, restoreAfterFailure } from "./job-support";
+
+/**
+ * Delete: the VM takes its NIC and disks with it (deleteOption Delete); the public IP is deleted explicitly after.
+ * A VM whose create failed may have left a NIC without a VM, so that cleanup deletes the NIC by name too.
+ */
+export const deleteVmJob = defineJob({
+  kind: "vm.delete",
+  input: z.object({ vmId: z.string(), afterFailedCreate: z.boolean().default(false) }),
+  async run({ vmId, afterFailedCreate }, op) {
+    const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
+    await op.plan([
+      "Delete VM, its disks and network interface",
+      ...(afterFailedCreate ? ["Delete network interface"] : []),
+      ...(vm.hasPublicIp ? ["Delete public IP"] : []),
+    ]);
+    const access = await op.azureAccess(azureSubscriptionId);
+    await lro(op, access, "Delete VM, its disks and network interface", () => deleteVm(access, resourceGroup, vm.name));
+    if (afterFailedCreate) await lro(op, access, "Delete network interface", () => deleteNic(access, resourceGroup, nicName(vm.name)));
+    if (vm.hasPublicIp) await lro(op, access, "Delete public IP", () => deletePublicIp(access, resourceGroup, publicIpName(vm.name)));
+    await db.virtualMachine.delete({ where: { id: vmId } });
+  },
+  onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),
+});

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { deallocateVm, restartVm, startVm, type AzureAccess, type LroProgress } from "@/lib/azure";
+import { db } from "@/lib/db/client";
+import { defineJob } from "@/lib/jobs/define-job";
+import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
+
+type PowerCall = (access: AzureAccess, resourceGroup: string, name: string) => Promise<LroProgress<unknown>>;
+
+const vmInput = z.object({ vmId: z.string() });
+
+function powerJob(kind: string, step: string, call: PowerCall, powerState: string) {
+  return defineJob({
+    kind,
+    input: vmInput,
+    async run({ vmId }, op) {
+      await op.plan([step]);
+      const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
+      const access = await op.azureAccess(azureSubscriptionId);
+      await lro(op, access, step, () => call(access, resourceGroup, vm.name));
+      await db.virtualMachine.update({ where: { id: vmId }, data: { provisioningState: "Succeeded", powerState, errorMessage: null } });
+    },
+    onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),
+  });
+}
+
+export const startVmJob = powerJob("vm.start", "Start VM", startVm, "running");
+export const stopVmJob = powerJob("vm.stop", "Stop and deallocate VM", deallocateVm, "deallocated");
+export const restartVmJob = powerJob("vm.restart", "Restart VM", restartVm, "running");

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { deallocateVm, listAvailableResizeSizes, resizeVm, startVm } from "@/lib/azure";
+import { db } from "@/lib/db/client";
+import { defineJob } from "@/lib/jobs/define-job";
+import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
+
+/**
+ * Resize: Azure moves a running VM only to sizes in its current hardware cluster; for any other size the VM is
+ * deallocated, resized and started again — and the plan says so before the user confirms.
+ */
+export const resizeVmJob = defineJob({
+  kind: "vm.resize",
+  input: z.object({ vmId: z.string(), size: z.string(), vcpus: z.number(), memoryMb: z.number() }),
+  async run({ vmId, size, vcpus, memoryMb }, op) {
+    const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
+    const access = await op.azureAccess(azureSubscriptionId);
+    // Decided once and stored with the step, so a resumed run follows the same plan after the VM was deallocated.
+    await op.plan(["Check the target size"]);
+    const { cycle } = await op.step("Check the target size", async () => {
+      const isRunning = vm.powerState === "running";
+      const inCluster = isRunning ? (await listAvailableResizeSizes(access, resourceGroup, vm.name)).some((s) => s.name === size) : true;
+      op.note(isRunning && !inCluster ? `${size} is outside the VM's hardware cluster: deallocate, resize, start` : `${size} can be applied directly`);
+      return { cycle: isRunning && !inCluster };
+    });
+    await op.plan(["Check the target size", ...(cycle ? ["Deallocate VM", "Resize VM", "Start VM"] : ["Resize VM"])]);
+    if (cycle) await lro(op, access, "Deallocate VM", () => deallocateVm(access, resourceGroup, vm.name));
+    await lro(op, access, "Resize VM", () => resizeVm(access, resourceGroup, vm.name, size));
+    if (cycle) await lro(op, access, "Start VM", () => startVm(access, resourceGroup, vm.name));
+    await db.virtualMachine.update({ where: { id: vmId }, data: { size, vcpus, memoryMb, provisioningState: "Succeeded", errorMessage: null } });
+  },
+  onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),
+});

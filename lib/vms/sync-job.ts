@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { listVmStatuses } from "@/lib/azure";
+import { db } from "@/lib/db/client";
+import { defineJob } from "@/lib/jobs/define-job";
+import { busyStates, diffInventory } from "./inventory-diff";
+
+/** subscription.sync: one paged listAll(statusOnly) for the whole Azure subscription, then batched updates. */
+export const syncInventoryJob = defineJob({
+  kind: "subscription.sync",
+  input: z.object({ azureSubscriptionId: z.string() }),
+  async run({ azureSubscriptionId }, op) {
+    await op.plan(["Read VM statuses", "Update the portal"]);
+    const access = await op.azureAccess(azureSubscriptionId);
+    const statuses = await op.step("Read VM statuses", async () => {
+      const all = await listVmStatuses(access);
+      op.note(`${all.length} VMs in Azure`);
+      return all.map((s) => ({ id: s.id, provisioningState: s.provisioningState, powerState: s.powerState }));
+    });
+    await op.step("Update the portal", async () => {
+      const known = await db.virtualMachine.findMany({
+        where: { tenantSubscription: { plan: { azureSubscriptionId } } },
+        select: { id: true, azureResourceId: true, provisioningState: true, powerState: true, isMissing: true },
+      });
+      const changes = diffInventory(known, statuses);
+      // One update per distinct outcome, not per VM.
+      const groups = new Map<string, string[]>();
+      for (const c of changes) {
+        const key = JSON.stringify([c.powerState, c.provisioningState, c.isMissing]);
+        groups.set(key, [...(groups.get(key) ?? []), c.id]);
+      }
+      const now = new Date();
+      await db.$transaction([
+        ...[...groups].map(([key, ids]) => {
+          const [powerState, provisioningState, isMissing] = JSON.parse(key) as [string | null, string, boolean];
+          return db.virtualMachine.updateMany({ where: { id: { in: ids }, provisioningState: { notIn: busyStates } }, data: { powerState, provisioningState, isMissing } });
+        }),
+        db.virtualMachine.updateMany({ where: { id: { in: known.map((k) => k.id) } }, data: { lastSyncedAt: now } }),
+      ]);
+      op.note(`${known.length} portal VMs checked, ${changes.length} changed, ${changes.filter((c) => c.isMissing).length} missing`);
+    });
+  },
+});
