@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound, notFoundInTenant, QuotaExceeded } from "@/lib/errors";
 import { enqueueOperation, enqueueOperationNow } from "@/lib/jobs/enqueue";
+import { quotaOverruns } from "@/lib/tenancy/quota";
 import type { DrAction, EnableProtectionInput, FailoverActionInput } from "./schema";
 
 export type OnPremVm = { armName: string; name: string; osType: "Windows" | "Linux"; osName?: string; disks: { id: string; name: string; sizeGb: number; isOs: boolean }[]; protectionStatus: string };
@@ -31,7 +32,7 @@ export async function enableProtection(ctx: TenantContext, input: EnableProtecti
     const already = chosen.filter((c) => existing.some((e) => e.armName === c.armName));
     if (already.length) throw new Conflict(`${already.map((c) => c.vm!.name).join(", ")} ${already.length === 1 ? "is" : "are"} already protected.`);
     const limit = setup.tenantSubscription.plan.quotaProtectedVms;
-    if (existing.length + chosen.length > limit) throw new QuotaExceeded(`Your plan protects at most ${limit} VMs: ${existing.length} protected + ${chosen.length} requested.`);
+    if (quotaOverruns([{ what: "protected VMs", used: existing.length, adding: chosen.length, limit }]).length) throw new QuotaExceeded(`Your plan protects at most ${limit} VMs: ${existing.length} protected + ${chosen.length} requested.`);
     const created = [];
     for (const c of chosen) {
       const vm = c.vm!;

@@ -1,35 +1,8 @@
 import type { TenantContext } from "@/lib/auth/context";
 import type { LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import type { Tx } from "@/lib/db/client";
-import { Conflict, InvalidInput, notFoundInTenant, QuotaExceeded, type FieldErrors } from "@/lib/errors";
-import { tenantSubscriptionUsage } from "@/lib/vms/catalogue";
+import { Conflict, InvalidInput, notFoundInTenant, type FieldErrors } from "@/lib/errors";
 import { hasErrors } from "./lb-rules";
-
-/**
- * Takes the tenant subscription's row lock for the rest of the transaction, so concurrent requests (VMs and load
- * balancers alike) check quota and names one after another.
- */
-export async function lockTenantSubscription(tx: Tx, tenantSubscriptionId: string) {
-  await tx.$queryRaw`select id from "TenantSubscription" where id = ${tenantSubscriptionId} for update`;
-}
-
-export async function assertNetworkQuota(tx: Tx, tenantSubscriptionId: string, adding: { publicIps: number; loadBalancers: number }) {
-  const ts = await tx.tenantSubscription.findUniqueOrThrow({ where: { id: tenantSubscriptionId }, select: { plan: { select: { quotaPublicIps: true, quotaLoadBalancers: true } } } });
-  const used = await tenantSubscriptionUsage(tenantSubscriptionId, tx);
-  const over = (
-    [
-      ["public IPs", used.publicIps, adding.publicIps, ts.plan.quotaPublicIps],
-      ["load balancers", used.loadBalancers, adding.loadBalancers, ts.plan.quotaLoadBalancers],
-    ] as const
-  ).filter(([, u, a, limit]) => a > 0 && u + a > limit);
-  if (over.length) {
-    throw new QuotaExceeded(
-      "Your plan's quota would be exceeded: " +
-        over.map(([what, u, a, limit]) => `${what} ${u} used + ${a} requested > ${limit} allowed`).join("; ") +
-        ". Release unused public IPs or ask your provider for a larger plan.",
-    );
-  }
-}
 
 export function throwIfErrors(errors: FieldErrors) {
   if (hasErrors(errors)) throw new InvalidInput(errors);

@@ -3,8 +3,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db/client";
 import { Conflict, InvalidInput, type FieldErrors } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
-import { getVmCatalogue } from "@/lib/vms/catalogue";
-import { assertNetworkQuota, getLbForChange, lockTenantSubscription, probeOf, publicIpNameTaken, ruleOf, throwIfErrors } from "./guards";
+import { assertWithinQuota, getPlanOffer, lockTenantSubscription } from "@/lib/tenancy/plan-offer";
+import { getLbForChange, probeOf, publicIpNameTaken, ruleOf, throwIfErrors } from "./guards";
 import { frontendAdditionErrors, merge, nameProblem, probeErrors, publicIpErrors, ruleErrors, type FrontendAddition, type PublicIpChoice } from "./lb-rules";
 import { ADD_FRONTEND, frontendTarget, modelOf, pendingChanges, probesGoing, withPending } from "./model";
 import type { AddFrontendInput, CreateLoadBalancerInput } from "./schema";
@@ -21,11 +21,11 @@ const RG_NAME = /^[-\w._()]{1,89}[-\w_()]$/;
  * (the demo's "MultiVIPLBRG"); that group must belong to no other tenant subscription.
  */
 export async function createLoadBalancer(ctx: TenantContext, input: CreateLoadBalancerInput, options: { resourceGroup?: string } = {}) {
-  const catalogue = await getVmCatalogue(ctx, input.tenantSubscriptionId);
-  const resourceGroup = options.resourceGroup ?? catalogue.resourceGroup;
+  const offer = await getPlanOffer(ctx, input.tenantSubscriptionId);
+  const resourceGroup = options.resourceGroup ?? offer.resourceGroup;
   const errors: FieldErrors = {};
   const add = (field: string, message: string | null) => message && (errors[field] ??= []).push(message);
-  if (!catalogue.regions.some((r) => r.name === input.region)) add("region", "This region is not offered.");
+  if (!offer.regions.some((r) => r.name === input.region)) add("region", "This region is not offered.");
   add("name", nameProblem(input.name, "load balancer"));
   add("frontendName", nameProblem(input.frontendName, "frontend"));
   add("backendPool", nameProblem(input.backendPool, "backend pool"));
@@ -36,7 +36,7 @@ export async function createLoadBalancer(ctx: TenantContext, input: CreateLoadBa
   const rule = ruleOf(input, input.frontendName, probe.name);
   const model = { sku: input.sku, frontends: [{ name: input.frontendName }], backendPools: [{ name: input.backendPool }], probes: [probe], rules: [] };
   const members = await db.virtualMachine.findMany({
-    where: { id: { in: input.memberVmIds }, tenantId: ctx.tenantId, tenantSubscriptionId: catalogue.tenantSubscriptionId },
+    where: { id: { in: input.memberVmIds }, tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId },
     select: { id: true, name: true, region: true, provisioningState: true },
   });
   if (members.length !== new Set(input.memberVmIds).size) add("memberVmIds", "Some of these VMs no longer exist.");
@@ -49,21 +49,21 @@ export async function createLoadBalancer(ctx: TenantContext, input: CreateLoadBa
 
   try {
     return await db.$transaction(async (tx) => {
-      await lockTenantSubscription(tx, catalogue.tenantSubscriptionId);
-      if (resourceGroup !== catalogue.resourceGroup) {
-        const owner = await tx.tenantSubscription.findFirst({ where: { resourceGroup: { equals: resourceGroup, mode: "insensitive" }, id: { not: catalogue.tenantSubscriptionId } }, select: { id: true } });
+      await lockTenantSubscription(tx, offer.tenantSubscriptionId);
+      if (resourceGroup !== offer.resourceGroup) {
+        const owner = await tx.tenantSubscription.findFirst({ where: { resourceGroup: { equals: resourceGroup, mode: "insensitive" }, id: { not: offer.tenantSubscriptionId } }, select: { id: true } });
         const other = await tx.loadBalancer.findFirst({
-          where: { resourceGroup: { equals: resourceGroup, mode: "insensitive" }, tenantSubscriptionId: { not: catalogue.tenantSubscriptionId }, tenantSubscription: { plan: { azureSubscriptionId: catalogue.azureSubscriptionId } } },
+          where: { resourceGroup: { equals: resourceGroup, mode: "insensitive" }, tenantSubscriptionId: { not: offer.tenantSubscriptionId }, tenantSubscription: { plan: { azureSubscriptionId: offer.azureSubscriptionId } } },
           select: { id: true },
         });
         if (owner || other) throw new Conflict(`Resource group ${resourceGroup} belongs to another subscription.`);
       }
-      await assertNetworkQuota(tx, catalogue.tenantSubscriptionId, { publicIps: 1, loadBalancers: 1 });
-      const ts = { id: catalogue.tenantSubscriptionId, resourceGroup: catalogue.resourceGroup };
+      await assertWithinQuota(tx, offer.tenantSubscriptionId, { publicIps: 1, loadBalancers: 1 }, "Release unused public IPs or ask your provider for a larger plan.");
+      const ts = { id: offer.tenantSubscriptionId, resourceGroup: offer.resourceGroup };
       if (await publicIpNameTaken(tx, ts, resourceGroup, input.publicIpName)) throw new InvalidInput({ publicIpName: [`A public IP address named ${input.publicIpName} already exists.`] });
       const lb = await tx.loadBalancer.create({
         data: {
-          tenantId: ctx.tenantId, tenantSubscriptionId: catalogue.tenantSubscriptionId, name: input.name, resourceGroup, region: input.region, sku: input.sku,
+          tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId, name: input.name, resourceGroup, region: input.region, sku: input.sku,
           frontends: [{ name: input.frontendName, publicIpName: input.publicIpName }],
           backendPools: [{ name: input.backendPool, memberNicIpConfigIds: [] }],
           probes: [probe], rules: [rule],
@@ -71,12 +71,12 @@ export async function createLoadBalancer(ctx: TenantContext, input: CreateLoadBa
       });
       const publicIp = await tx.publicIpAddress.create({
         data: {
-          tenantId: ctx.tenantId, tenantSubscriptionId: catalogue.tenantSubscriptionId, name: input.publicIpName, resourceGroup, region: input.region,
+          tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId, name: input.publicIpName, resourceGroup, region: input.region,
           sku: input.sku, allocation: input.publicIpAllocation, loadBalancerId: lb.id, frontendName: input.frontendName,
         },
       });
       const operation = await enqueueOperation(tx, {
-        kind: "lb.create", tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: catalogue.azureSubscriptionId,
+        kind: "lb.create", tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: offer.azureSubscriptionId,
         target: { type: "LoadBalancer", id: lb.id, name: lb.name },
         input: { loadBalancerId: lb.id, publicIpAddressId: publicIp.id, memberVmIds: members.map((m) => m.id) },
       });
@@ -127,7 +127,7 @@ export async function addFrontend(ctx: TenantContext, input: AddFrontendInput) {
       errors.publicIpName = [`${publicIp.name} is being created for another frontend.`];
     }
     throwIfErrors(errors);
-    if (publicIp.mode === "new") await assertNetworkQuota(tx, lb.tenantSubscriptionId, { publicIps: 1, loadBalancers: 0 });
+    if (publicIp.mode === "new") await assertWithinQuota(tx, lb.tenantSubscriptionId, { publicIps: 1 }, "Release unused public IPs or ask your provider for a larger plan.");
 
     const row = existingRowId
       ? await tx.publicIpAddress.update({ where: { id: existingRowId }, data: { loadBalancerId: lb.id, frontendName: input.frontendName } })

@@ -2,7 +2,7 @@ import type { StaffContext } from "@/lib/auth/context";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFound } from "@/lib/errors";
 import { readDiscovery } from "@/lib/subscriptions/discovery";
-import { tenantSubscriptionUsages } from "@/lib/vms/catalogue";
+import { tenantSubscriptionUsages } from "@/lib/tenancy/plan-offer";
 import { catalogueImages, imageKey, LATEST, offerableSizes, type CatalogueImage, type OfferableSize } from "./rules";
 import { quotaFieldNames, type ImageChoice, type PlanQuotas, type PlanStateValue } from "./schema";
 

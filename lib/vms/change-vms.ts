@@ -3,7 +3,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound, notFoundInTenant, QuotaExceeded } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
-import { getVmCatalogue, tenantSubscriptionUsage } from "./catalogue";
+import { getPlanOffer, lockTenantSubscription, quotaLines } from "@/lib/tenancy/plan-offer";
+import { quotaOverruns } from "@/lib/tenancy/quota";
 
 export type VmAction = "start" | "stop" | "restart" | "delete";
 
@@ -70,17 +71,17 @@ export async function runBulkVmAction(ctx: TenantContext, vmIds: string[], actio
 export async function requestResize(ctx: TenantContext, vmId: string, size: string) {
   const vm0 = await db.virtualMachine.findFirst({ where: { id: vmId, tenantId: ctx.tenantId }, select: { tenantSubscriptionId: true } });
   if (!vm0) throw notFoundInTenant(ctx, "Virtual machine", { type: "VirtualMachine", id: vmId });
-  const catalogue = await getVmCatalogue(ctx, vm0.tenantSubscriptionId);
+  const offer = await getPlanOffer(ctx, vm0.tenantSubscriptionId);
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`select id from "TenantSubscription" where id = ${vm0.tenantSubscriptionId} for update`;
+    await lockTenantSubscription(tx, vm0.tenantSubscriptionId);
     const vm = await getVmForChange(tx, ctx, vmId);
     assertIdle(vm);
-    const target = catalogue.sizes.find((s) => s.name === size);
+    const target = offer.sizes.find((s) => s.name === size);
     if (!target || !target.regions.includes(vm.region)) throw new InvalidInput({ size: [`Your plan does not offer ${size} in ${vm.region}.`] });
     if (target.name === vm.size) throw new InvalidInput({ size: ["The VM already has this size."] });
-    const used = await tenantSubscriptionUsage(vm.tenantSubscriptionId, tx);
-    if (used.vcpus - vm.vcpus + target.vCpus > catalogue.quota.vcpus) {
-      throw new QuotaExceeded(`Resizing to ${target.name} needs ${target.vCpus - vm.vcpus} more vCPUs; your plan allows ${catalogue.quota.vcpus} and ${used.vcpus} are in use.`);
+    const [vcpus] = await quotaLines(tx, vm.tenantSubscriptionId, { vcpus: target.vCpus - vm.vcpus });
+    if (quotaOverruns([vcpus]).length) {
+      throw new QuotaExceeded(`Resizing to ${target.name} needs ${vcpus.adding} more vCPUs; your plan allows ${vcpus.limit} and ${vcpus.used} are in use.`);
     }
     await tx.virtualMachine.update({ where: { id: vm.id }, data: { provisioningState: "Updating", errorMessage: null } });
     await recordAudit({ action: "vm.resize", actor: ctx.user, tenantId: ctx.tenantId, target: { type: "VirtualMachine", id: vm.id, name: vm.name }, detail: { from: vm.size, to: target.name } }, tx);
@@ -94,7 +95,7 @@ export async function changeDataDisks(ctx: TenantContext, vmId: string, change: 
     const vm = await getVmForChange(tx, ctx, vmId);
     assertIdle(vm);
     const disks = vm.dataDisks as { lun: number; sizeGb: number }[];
-    const size = (await getVmCatalogue(ctx, vm.tenantSubscriptionId)).sizes.find((s) => s.name === vm.size);
+    const size = (await getPlanOffer(ctx, vm.tenantSubscriptionId)).sizes.find((s) => s.name === vm.size);
     let next: { lun: number; sizeGb: number }[];
     let summary: string;
     if ("add" in change) {

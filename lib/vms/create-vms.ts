@@ -2,9 +2,9 @@ import type { TenantContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
 import { sealForJobs } from "@/lib/crypto/sealed-secrets";
 import { db, Prisma, type Tx } from "@/lib/db/client";
-import { InvalidInput, notFoundInTenant, QuotaExceeded } from "@/lib/errors";
+import { InvalidInput, notFoundInTenant } from "@/lib/errors";
 import { enqueueOperations } from "@/lib/jobs/enqueue";
-import { getVmCatalogue, tenantSubscriptionUsage, type VmCatalogue } from "./catalogue";
+import { assertWithinQuota, getPlanOffer, lockTenantSubscription, type PlanOffer } from "@/lib/tenancy/plan-offer";
 import { bulkNames } from "./rules";
 import { parseImageKey, type CreateVmInput } from "./schema";
 
@@ -17,19 +17,24 @@ const bulkTransaction = { timeout: 60_000, maxWait: 30_000 };
  * enqueues one vm.create operation each. Returns at once; the worker does the Azure work.
  */
 export async function createVms(ctx: TenantContext, input: CreateVmInput) {
-  const catalogue = await getVmCatalogue(ctx, input.tenantSubscriptionId);
-  const choice = checkAgainstPlan(catalogue, input);
+  const offer = await getPlanOffer(ctx, input.tenantSubscriptionId);
+  const choice = checkAgainstPlan(offer, input);
   const names = input.count > 1 ? bulkNames(input.name, input.count) : [input.name];
 
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$queryRaw`select id from "TenantSubscription" where id = ${catalogue.tenantSubscriptionId} for update`;
-      await assertQuota(tx, catalogue, { vms: names.length, vcpus: names.length * choice.size.vCpus, publicIps: input.publicIp ? names.length : 0 });
-      const network = await defaultOrChosenNetwork(tx, ctx, catalogue, input);
+      await lockTenantSubscription(tx, offer.tenantSubscriptionId);
+      await assertWithinQuota(
+        tx,
+        offer.tenantSubscriptionId,
+        { vms: names.length, vcpus: names.length * choice.size.vCpus, publicIps: input.publicIp ? names.length : 0 },
+        "Delete resources or ask your provider for a larger plan.",
+      );
+      const network = await defaultOrChosenNetwork(tx, ctx, offer, input);
       const vms = await tx.virtualMachine.createManyAndReturn({
         data: names.map((name) => ({
           tenantId: ctx.tenantId,
-          tenantSubscriptionId: catalogue.tenantSubscriptionId,
+          tenantSubscriptionId: offer.tenantSubscriptionId,
           name,
           region: input.region,
           size: choice.size.name,
@@ -57,7 +62,7 @@ export async function createVms(ctx: TenantContext, input: CreateVmInput) {
           kind: "vm.create",
           tenantId: ctx.tenantId,
           actorId: ctx.user.id,
-          azureSubscriptionId: catalogue.azureSubscriptionId,
+          azureSubscriptionId: offer.azureSubscriptionId,
           target: { type: "VirtualMachine", id: vm.id, name: vm.name },
           input: { vmId: vm.id, passwordSecretId: passwords[i] },
         })),
@@ -74,56 +79,38 @@ export async function createVms(ctx: TenantContext, input: CreateVmInput) {
   }
 }
 
-function checkAgainstPlan(catalogue: VmCatalogue, input: CreateVmInput) {
+function checkAgainstPlan(offer: PlanOffer, input: CreateVmInput) {
   const errors: Record<string, string[]> = {};
-  if (!catalogue.regions.some((r) => r.name === input.region)) errors.region = ["This region is not offered."];
-  const size = catalogue.sizes.find((s) => s.name === input.size);
+  if (!offer.regions.some((r) => r.name === input.region)) errors.region = ["This region is not offered."];
+  const size = offer.sizes.find((s) => s.name === input.size);
   if (!size) errors.size = ["Your plan does not offer this size."];
   else if (!size.regions.includes(input.region)) errors.size = [`${size.name} is not available in this region.`];
   else if (input.dataDiskCount > size.maxDataDisks) errors.dataDiskCount = [`${size.name} takes at most ${size.maxDataDisks} data disks.`];
   const key = parseImageKey(input.image);
-  const image = key && catalogue.images.find((i) => i.publisher === key.publisher && i.offer === key.offer && i.sku === key.sku);
+  const image = key && offer.images.find((i) => i.publisher === key.publisher && i.offer === key.offer && i.sku === key.sku);
   if (!image) errors.image = ["Your plan does not offer this image."];
   else if (image.osType !== input.osType) errors.image = ["The image and the OS do not match; choose the image again."];
   if (Object.keys(errors).length) throw new InvalidInput(errors);
   return { size: size!, image: image! };
 }
 
-async function assertQuota(tx: Tx, catalogue: VmCatalogue, adding: { vms: number; vcpus: number; publicIps: number }) {
-  const used = await tenantSubscriptionUsage(catalogue.tenantSubscriptionId, tx);
-  const over = (
-    [
-      ["VMs", used.vms, adding.vms, catalogue.quota.vms],
-      ["vCPUs", used.vcpus, adding.vcpus, catalogue.quota.vcpus],
-      ["public IPs", used.publicIps, adding.publicIps, catalogue.quota.publicIps],
-    ] as const
-  ).filter(([, u, a, limit]) => a > 0 && u + a > limit);
-  if (over.length) {
-    throw new QuotaExceeded(
-      "Your plan's quota would be exceeded: " +
-        over.map(([what, u, a, limit]) => `${what} ${u} used + ${a} requested > ${limit} allowed`).join("; ") +
-        ". Delete resources or ask your provider for a larger plan.",
-    );
-  }
-}
-
 /** The region's default network (10.N.0.0/16 with a "default" /24) is recorded on first use; Azure gets it in the job. */
-async function defaultOrChosenNetwork(tx: Tx, ctx: TenantContext, catalogue: VmCatalogue, input: CreateVmInput) {
+async function defaultOrChosenNetwork(tx: Tx, ctx: TenantContext, offer: PlanOffer, input: CreateVmInput) {
   if (input.network !== "default") {
-    const chosen = await tx.virtualNetwork.findFirst({ where: { id: input.network, tenantId: ctx.tenantId, tenantSubscriptionId: catalogue.tenantSubscriptionId } });
+    const chosen = await tx.virtualNetwork.findFirst({ where: { id: input.network, tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId } });
     if (!chosen) throw notFoundInTenant(ctx, "Virtual network", { type: "VirtualNetwork", id: input.network });
     if (chosen.region !== input.region) throw new InvalidInput({ network: [`${chosen.name} is in ${chosen.region}; choose a network in ${input.region}.`] });
     return chosen;
   }
   const name = `vnet-${input.region}`;
-  const existing = await tx.virtualNetwork.findUnique({ where: { tenantSubscriptionId_name: { tenantSubscriptionId: catalogue.tenantSubscriptionId, name } } });
+  const existing = await tx.virtualNetwork.findUnique({ where: { tenantSubscriptionId_name: { tenantSubscriptionId: offer.tenantSubscriptionId, name } } });
   if (existing) return existing;
-  const count = await tx.virtualNetwork.count({ where: { tenantSubscriptionId: catalogue.tenantSubscriptionId } });
+  const count = await tx.virtualNetwork.count({ where: { tenantSubscriptionId: offer.tenantSubscriptionId } });
   const octet = 1 + count;
   return tx.virtualNetwork.create({
     data: {
       tenantId: ctx.tenantId,
-      tenantSubscriptionId: catalogue.tenantSubscriptionId,
+      tenantSubscriptionId: offer.tenantSubscriptionId,
       name,
       region: input.region,
       addressSpace: `10.${octet}.0.0/16`,

@@ -1,7 +1,7 @@
 import type { TenantContext } from "@/lib/auth/context";
 import { db, type Prisma } from "@/lib/db/client";
 import { notFoundInTenant } from "@/lib/errors";
-import { tenantSubscriptionUsages } from "./catalogue";
+import { tenantSubscriptionUsages } from "@/lib/tenancy/plan-offer";
 
 export const vmSortable = ["name", "createdAt", "size", "region", "powerState"] as const;
 

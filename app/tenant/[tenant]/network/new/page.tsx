@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { pageTenant } from "@/lib/auth/page-context";
 import { getLoadBalancerFormOptions } from "@/lib/network/queries";
-import { getVmCatalogue } from "@/lib/vms/catalogue";
+import { getPlanOffer } from "@/lib/tenancy/plan-offer";
 import { CreateLoadBalancerForm } from "./create-lb-form";
 
 export const metadata: Metadata = { title: "Create a load balancer" };
@@ -15,7 +15,7 @@ export default async function NewLoadBalancerPage({ params }: { params: Promise<
   const ctx = await pageTenant((await params).tenant, "operator");
   const base = `/tenant/${ctx.tenantSlug}/network`;
   const { subscriptions, vms } = await getLoadBalancerFormOptions(ctx);
-  const catalogues = await Promise.all(subscriptions.map((s) => getVmCatalogue(ctx, s.id)));
+  const catalogues = await Promise.all(subscriptions.map((s) => getPlanOffer(ctx, s.id)));
   const options = subscriptions.map((s, i) => ({ id: s.id, name: s.name, regions: catalogues[i].regions }));
 
   return (

@@ -12,7 +12,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageNotFound, pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { getOperation, listOperations } from "@/lib/jobs/queries";
-import { getVmCatalogue } from "@/lib/vms/catalogue";
+import { getPlanOffer } from "@/lib/tenancy/plan-offer";
 import { getVm, listVmSubscriptions } from "@/lib/vms/queries";
 import { describeSize, isVmBusy } from "../vm-format";
 import { VmState } from "../vm-state";
@@ -32,7 +32,7 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
   const [{ rows: operations, total: operationCount }, subscriptions, catalogue] = await Promise.all([
     listOperations(scope, { targetId: vm.id, skip: 0, take: 20 }),
     listVmSubscriptions(ctx),
-    getVmCatalogue(ctx, vm.tenantSubscriptionId).catch(() => null), // a cancelled subscription offers nothing to resize to
+    getPlanOffer(ctx, vm.tenantSubscriptionId).catch(() => null), // a cancelled subscription offers nothing to resize to
   ]);
   const latest = operations[0];
   const now = new Date();

@@ -1,10 +1,10 @@
 import type { VirtualNetworkOption } from "@/lib/network/queries";
-import type { VmCatalogue } from "@/lib/vms/catalogue";
+import type { PlanOffer } from "@/lib/tenancy/plan-offer";
 import type { VmSubscription } from "@/lib/vms/queries";
 import { bulkNames } from "@/lib/vms/rules";
 import { imageKey } from "@/lib/vms/schema";
 
-export type SubscriptionOption = VmSubscription & { catalogue: VmCatalogue; networks: VirtualNetworkOption[] };
+export type SubscriptionOption = VmSubscription & { catalogue: PlanOffer; networks: VirtualNetworkOption[] };
 export type QuotaNumbers = { vms: number; vcpus: number; publicIps: number };
 export type AuthType = "password" | "ssh";
 
@@ -35,7 +35,7 @@ export type CreateVmChange = Partial<Omit<CreateVmState, "subscriptionId" | "reg
 
 export type CreateVmAction =
   | { type: "changeSubscription"; subscription: SubscriptionOption }
-  | { type: "changeRegion"; region: string; catalogue: VmCatalogue }
+  | { type: "changeRegion"; region: string; catalogue: PlanOffer }
   | { type: "change"; values: CreateVmChange }
   | { type: "touch"; field: string }
   /** The password left with the request and is not kept in the form: after a refusal it is typed again. */

@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { pageTenant } from "@/lib/auth/page-context";
 import { listVirtualNetworks } from "@/lib/network/queries";
-import { getVmCatalogue } from "@/lib/vms/catalogue";
+import { getPlanOffer } from "@/lib/tenancy/plan-offer";
 import { listVmSubscriptions } from "@/lib/vms/queries";
 import { CreateVmForm } from "./create-vm-form";
 
@@ -16,7 +16,7 @@ export default async function NewVmPage({ params }: { params: Promise<{ tenant: 
   const ctx = await pageTenant((await params).tenant, "operator");
   const base = `/tenant/${ctx.tenantSlug}/vms`;
   const [subscriptions, networks] = await Promise.all([listVmSubscriptions(ctx), listVirtualNetworks(ctx)]);
-  const catalogues = await Promise.all(subscriptions.map((s) => getVmCatalogue(ctx, s.id)));
+  const catalogues = await Promise.all(subscriptions.map((s) => getPlanOffer(ctx, s.id)));
   const options = subscriptions.map((s, i) => ({ ...s, catalogue: catalogues[i], networks: networks.filter((n) => n.tenantSubscriptionId === s.id) }));
 
   return (

@@ -1,11 +1,14 @@
-import { db } from "@/lib/db/client";
+// The plan's offer to one tenant subscription in one place: what it may create (regions, sizes, images), what it uses,
+// the quota check and the row lock every request that adds to that usage takes. VMs, load balancers, plans and DR read it.
+import type { TenantContext } from "@/lib/auth/context";
+import { db, type Tx } from "@/lib/db/client";
 import { notFoundInTenant } from "@/lib/errors";
 import { readDiscovery, imageLabel, type DiscoveredImage, type DiscoveredSize } from "@/lib/subscriptions/discovery";
-import type { TenantContext } from "@/lib/auth/context";
+import { assertQuotaLines, type QuotaLine } from "./quota";
 
 type PlanImage = { publisher: string; offer: string; sku: string; version: string };
 
-export type VmCatalogue = {
+export type PlanOffer = {
   tenantSubscriptionId: string;
   name: string;
   resourceGroup: string;
@@ -18,9 +21,9 @@ export type VmCatalogue = {
 
 /**
  * What a tenant may create in one of its subscriptions: the plan's sizes and images, intersected with what the
- * plan's Azure subscription offers and the regions the provider allows. The create form and the service both use it.
+ * plan's Azure subscription offers and the regions the provider allows. The create forms and the services both use it.
  */
-export async function getVmCatalogue(ctx: TenantContext, tenantSubscriptionId: string): Promise<VmCatalogue> {
+export async function getPlanOffer(ctx: TenantContext, tenantSubscriptionId: string): Promise<PlanOffer> {
   const ts = await db.tenantSubscription.findFirst({
     where: { id: tenantSubscriptionId, tenantId: ctx.tenantId, state: "active" },
     select: {
@@ -78,4 +81,33 @@ export async function tenantSubscriptionUsages(ids: readonly string[], tx: Usage
 
 export async function tenantSubscriptionUsage(tenantSubscriptionId: string, tx: UsageReader = db): Promise<SubscriptionUsage> {
   return (await tenantSubscriptionUsages([tenantSubscriptionId], tx)).get(tenantSubscriptionId)!;
+}
+
+/**
+ * Takes the tenant subscription's row lock for the rest of the transaction, so concurrent requests (VMs and load
+ * balancers alike) check quota and names one after another.
+ */
+export async function lockTenantSubscription(tx: Tx, tenantSubscriptionId: string) {
+  await tx.$queryRaw`select id from "TenantSubscription" where id = ${tenantSubscriptionId} for update`;
+}
+
+const quotaNouns: Record<keyof SubscriptionUsage, string> = { vms: "VMs", vcpus: "vCPUs", publicIps: "public IPs", loadBalancers: "load balancers" };
+
+/**
+ * The request's quota lines against the plan's limits and today's usage, in the order `adding` names them. Read inside
+ * the caller's transaction after lockTenantSubscription, so two requests cannot both take the last unit.
+ */
+export async function quotaLines(tx: Tx, tenantSubscriptionId: string, adding: Partial<SubscriptionUsage>): Promise<QuotaLine[]> {
+  const { plan } = await tx.tenantSubscription.findUniqueOrThrow({
+    where: { id: tenantSubscriptionId },
+    select: { plan: { select: { quotaVms: true, quotaVcpus: true, quotaPublicIps: true, quotaLoadBalancers: true } } },
+  });
+  const limits: SubscriptionUsage = { vms: plan.quotaVms, vcpus: plan.quotaVcpus, publicIps: plan.quotaPublicIps, loadBalancers: plan.quotaLoadBalancers };
+  const used = await tenantSubscriptionUsage(tenantSubscriptionId, tx);
+  return (Object.keys(adding) as (keyof SubscriptionUsage)[]).map((k) => ({ what: quotaNouns[k], used: used[k], adding: adding[k] ?? 0, limit: limits[k] }));
+}
+
+/** The quota check: throws QuotaExceeded naming each quota the request would exceed, and what the tenant can do. */
+export async function assertWithinQuota(tx: Tx, tenantSubscriptionId: string, adding: Partial<SubscriptionUsage>, advice: string) {
+  assertQuotaLines(await quotaLines(tx, tenantSubscriptionId, adding), advice);
 }
