@@ -64,6 +64,8 @@ test("operations opened from admin pages stay under /admin/operations, with Canc
   await page.getByRole("link", { name: "Operations" }).first().click();
   await expect(page).toHaveURL(/\/admin\/operations$/);
   await page.getByPlaceholder("Search by target, operation id or ARM request id").fill(running);
+  // The search navigates after a debounce: click once it has, or its navigation lands after the link's.
+  await expect(page).toHaveURL(/q=/);
   await page.getByRole("row").filter({ hasText: running }).getByRole("link", { name: /Create VM/ }).click();
   await expect(page).toHaveURL(new RegExp(`/admin/operations/${runningOp.id}$`));
   await expect(page.getByRole("heading", { name: `Create VM: ${running}` })).toBeVisible();
