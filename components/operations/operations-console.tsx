@@ -1,6 +1,7 @@
 import { parseTableParams, readParam, type SearchParamsInput } from "@/components/data-table";
 import type { StaffContext } from "@/lib/auth/context";
 import type { OperationState } from "@/lib/db/client";
+import { allOperationKinds } from "@/lib/operations/kinds";
 import {
   countOperationsByState,
   listOperationKinds,
@@ -36,10 +37,13 @@ function parseDay(value: string | undefined, addDays = 0) {
 /** The operations list shared by the helpdesk console and a tenant's Operations page: counts, chart, table, live refresh. */
 export async function OperationsConsole({ access, searchParams, basePath }: OperationsConsoleProps) {
   const scope: OperationScope = "staff" in access ? { kind: "staff" } : { kind: "tenant", tenantId: access.tenantId };
-  const [kinds, tenants] = await Promise.all([
+  const [ranKinds, tenants] = await Promise.all([
     listOperationKinds(scope),
     "staff" in access ? listTenantOptions(access.staff) : Promise.resolve(undefined),
   ]);
+  // Staff filter by every kind of the catalogue (a kind that has not run yet included); a tenant by the kinds its own
+  // operations have had, so provider kinds (vault registration, subscription validation) never show there.
+  const kinds: string[] = "staff" in access ? allOperationKinds : ranKinds;
   const params = parseTableParams(searchParams, {
     sortable: ["createdAt"],
     defaultSort: "createdAt",
@@ -85,7 +89,7 @@ export async function OperationsConsole({ access, searchParams, basePath }: Oper
         basePath={basePath}
         kinds={kinds}
         tenants={tenants}
-        isEmptyScope={kinds.length === 0}
+        isEmptyScope={ranKinds.length === 0}
         now={new Date()}
       />
     </div>

@@ -9,12 +9,13 @@ import { Conflict } from "@/lib/errors";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { loadSetupForJob, testVnetName } from "./load";
 import type { SetupStep } from "./schema";
+import { kinds } from "@/lib/operations/kinds";
 
 const lro = <T>(access: AzureAccess, start: () => Promise<import("@/lib/azure").LroProgress<T>>) => ({ start, poll: (c: string) => pollLro<T>(access, c) });
 
 /** dr.registerVault: the resource group and vault in the provider subscription (PUT: picking an existing vault is the same call), then the fabric. */
 export const registerVaultJob = defineJob({
-  kind: "dr.registerVault",
+  kind: kinds.dr.registerVault,
   input: z.object({ vaultId: z.string() }),
   async run({ vaultId }, op) {
     await op.plan(["Ensure resource group", "Create or pick the vault", ...FABRIC_STEPS]);
@@ -84,7 +85,7 @@ async function readFabric(op: JobContext, access: AzureAccess, vaultId: string, 
 }
 
 export const refreshFabricJob = defineJob({
-  kind: "dr.refreshFabric",
+  kind: kinds.dr.refreshFabric,
   input: z.object({ vaultId: z.string() }),
   async run({ vaultId }, op) {
     await op.plan(FABRIC_STEPS);
@@ -106,7 +107,7 @@ const STATE_FIELD = { targets: "targetsState", policy: "policyState", mapping: "
  * so re-running the whole setup, or one section (`only`), converges.
  */
 export const setupTenantJob = defineJob({
-  kind: "dr.setupTenant",
+  kind: kinds.dr.setupTenant,
   input: z.object({ setupId: z.string(), only: z.enum(["targets", "policy", "mapping"]).optional() }),
   async run({ setupId, only }, op) {
     const sections = only ? [only] : (["targets", "policy", "mapping"] as SetupStep[]);

@@ -5,6 +5,7 @@ import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation, enqueueOperationNow } from "@/lib/jobs/enqueue";
 import { readDiscovery } from "@/lib/subscriptions/discovery";
 import type { AssignCloudInput, RegisterVaultInput } from "./schema";
+import { kinds } from "@/lib/operations/kinds";
 
 /** Provider-side DR: the vault, the fabric cache, which tenant owns which VMM cloud, and each tenant's setup. */
 export async function registerVault(ctx: StaffContext, input: RegisterVaultInput) {
@@ -19,7 +20,7 @@ export async function registerVault(ctx: StaffContext, input: RegisterVaultInput
     });
     if (vault.region !== input.region) throw new InvalidInput({ region: [`${vault.name} already exists in ${vault.region}; a vault cannot move.`] });
     await recordAudit({ action: "dr.registerVault", actor: ctx.user, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, detail: { region: vault.region, resourceGroup: vault.resourceGroup } }, tx);
-    const op = await enqueueOperation(tx, { kind: "dr.registerVault", tenantId: null, actorId: ctx.user.id, azureSubscriptionId: sub.id, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, input: { vaultId: vault.id } });
+    const op = await enqueueOperation(tx, { kind: kinds.dr.registerVault, tenantId: null, actorId: ctx.user.id, azureSubscriptionId: sub.id, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, input: { vaultId: vault.id } });
     return { vaultId: vault.id, operationId: op.id };
   });
 }
@@ -27,7 +28,7 @@ export async function registerVault(ctx: StaffContext, input: RegisterVaultInput
 export async function refreshFabric(ctx: StaffContext | null, vaultId: string) {
   const vault = await db.recoveryVault.findUnique({ where: { id: vaultId } });
   if (!vault) throw new NotFound("Recovery vault");
-  return enqueueOperationNow({ kind: "dr.refreshFabric", tenantId: null, actorId: ctx?.user.id ?? null, azureSubscriptionId: vault.azureSubscriptionId, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, input: { vaultId } });
+  return enqueueOperationNow({ kind: kinds.dr.refreshFabric, tenantId: null, actorId: ctx?.user.id ?? null, azureSubscriptionId: vault.azureSubscriptionId, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, input: { vaultId } });
 }
 
 /**

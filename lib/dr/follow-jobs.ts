@@ -8,6 +8,7 @@ import { lroTimeScale, pollDelayMs, type PollHints } from "@/lib/jobs/poll-delay
 import { saveItem } from "./item-state";
 import { loadItemForJob } from "./load";
 import { FOLLOW_MAX_WAIT_MS, followPace, isReplicationMoving, type FollowMark } from "./replication";
+import { kinds } from "@/lib/operations/kinds";
 
 const STEP = "Follow replication";
 /**
@@ -29,7 +30,7 @@ type Continuation = { mark: FollowMark | null; readAt: number };
  * after FOLLOW_HOURS.
  */
 export const followReplicationJob = defineJob({
-  kind: "dr.followReplication",
+  kind: kinds.dr.followReplication,
   input: z.object({ protectedItemId: z.string() }),
   async run({ protectedItemId }, op) {
     await op.plan([STEP]);
@@ -85,7 +86,7 @@ async function readOnce(access: AzureAccess, ref: ItemRef, item: { id: string; t
 export async function followWhileMoving(item: { id: string; tenantId: string; vmName: string }, info: ProtectedItemInfo | null) {
   if (!info || !isReplicationMoving(info)) return null;
   try {
-    return await enqueueOperationNow({ kind: "dr.followReplication", tenantId: item.tenantId, actorId: null, target: { type: "ProtectedItem", id: item.id, name: item.vmName }, input: { protectedItemId: item.id } });
+    return await enqueueOperationNow({ kind: kinds.dr.followReplication, tenantId: item.tenantId, actorId: null, target: { type: "ProtectedItem", id: item.id, name: item.vmName }, input: { protectedItemId: item.id } });
   } catch (error) {
     if (error instanceof Conflict) return null;
     throw error;

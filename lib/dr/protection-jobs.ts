@@ -12,6 +12,7 @@ import { loadItemForJob, loadSetupForJob, tenantRgId } from "./load";
 import { isReplicationMoving } from "./replication";
 import { RPO_RETENTION_DAYS } from "./schedule";
 import type { DrAction } from "./schema";
+import { kinds } from "@/lib/operations/kinds";
 
 /** The ASR job's tasks become notes of this step and the item's lastJob, so tenants and helpdesk see what Azure did. */
 async function recordAsrJob(op: JobContext, access: AzureAccess, ref: ItemRef, scenario: string, itemId: string) {
@@ -39,7 +40,7 @@ async function readReplicationState(op: JobContext, access: AzureAccess, ref: It
 }
 
 export const enableProtectionJob = defineJob({
-  kind: "dr.enableProtection",
+  kind: kinds.dr.enableProtection,
   input: z.object({ protectedItemId: z.string() }),
   async run({ protectedItemId }, op) {
     await op.plan(["Enable protection", "Record the ASR job", "Read replication state"]);
@@ -85,9 +86,9 @@ const actionInput = z.object({
   shutDownSource: z.boolean().optional(),
 });
 
-function defineActionJob(action: Exclude<DrAction, "disableProtection">) {
+function defineActionJob<A extends Exclude<DrAction, "disableProtection">>(action: A) {
   return defineJob({
-    kind: `dr.${action}`,
+    kind: `dr.${action}` as const,
     input: actionInput,
     async run(input, op) {
       const steps = [...(action === "unplannedFailover" ? ["Choose the recovery point"] : []), STEP[action], "Record the ASR job", "Read replication state"];
@@ -119,10 +120,18 @@ function defineActionJob(action: Exclude<DrAction, "disableProtection">) {
   });
 }
 
-export const drActionJobs = (["testFailover", "testFailoverCleanup", "plannedFailover", "unplannedFailover", "commit", "failback", "reprotect"] as const).map(defineActionJob);
+export const drActionJobs = {
+  testFailover: defineActionJob("testFailover"),
+  testFailoverCleanup: defineActionJob("testFailoverCleanup"),
+  plannedFailover: defineActionJob("plannedFailover"),
+  unplannedFailover: defineActionJob("unplannedFailover"),
+  commit: defineActionJob("commit"),
+  failback: defineActionJob("failback"),
+  reprotect: defineActionJob("reprotect"),
+};
 
 export const disableProtectionJob = defineJob({
-  kind: "dr.disableProtection",
+  kind: kinds.dr.disableProtection,
   input: actionInput,
   async run({ protectedItemId }, op) {
     await op.plan(["Disable protection", "Remove the protected VM"]);
@@ -153,7 +162,7 @@ export const disableProtectionJob = defineJob({
  * get Azure's state and an RPO sample each, samples past the retention are pruned, and VMs still moving are followed.
  */
 export const refreshProtectionJob = defineJob({
-  kind: "dr.refreshProtection",
+  kind: kinds.dr.refreshProtection,
   input: z.object({ setupId: z.string() }),
   async run({ setupId }, op) {
     await op.plan(["Read protected VMs"]);

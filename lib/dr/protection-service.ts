@@ -5,6 +5,7 @@ import { Conflict, InvalidInput, NotFound, notFoundInTenant, QuotaExceeded } fro
 import { enqueueOperation, enqueueOperationNow } from "@/lib/jobs/enqueue";
 import { quotaOverruns } from "@/lib/tenancy/quota";
 import type { DrAction, EnableProtectionInput, FailoverActionInput } from "./schema";
+import { kinds } from "@/lib/operations/kinds";
 
 export type OnPremVm = { armName: string; name: string; osType: "Windows" | "Linux"; osName?: string; disks: { id: string; name: string; sizeGb: number; isOs: boolean }[]; protectionStatus: string };
 
@@ -42,7 +43,7 @@ export async function enableProtection(ctx: TenantContext, input: EnableProtecti
           osType: c.osType ?? vm.osType, osDiskId: vm.disks.find((d) => d.isOs)?.id ?? null, subnetName: input.subnetName || setup.subnetName, allowedOperations: [],
         },
       });
-      const op = await enqueueOperation(tx, { kind: "dr.enableProtection", tenantId: ctx.tenantId, actorId: ctx.user.id, target: { type: "ProtectedItem", id: item.id, name: vm.name }, input: { protectedItemId: item.id } });
+      const op = await enqueueOperation(tx, { kind: kinds.dr.enableProtection, tenantId: ctx.tenantId, actorId: ctx.user.id, target: { type: "ProtectedItem", id: item.id, name: vm.name }, input: { protectedItemId: item.id } });
       created.push({ id: item.id, name: vm.name, operationId: op.id });
     }
     await recordAudit({ action: "dr.enableProtection", actor: ctx.user, tenantId: ctx.tenantId, target: { type: "ProtectedItem", id: created[0].id, name: created.map((c) => c.name).join(", ").slice(0, 200) }, detail: { count: created.length } }, tx);
@@ -71,7 +72,7 @@ export async function runDrAction(ctx: TenantContext, protectedItemId: string, i
     throw new Conflict(`${LABEL[input.action]} is not possible for ${item.vmName} now (state: ${item.protectionDescription ?? item.protectionState ?? "unknown"}). Refresh, or wait for the running job to finish.`);
   }
   if (input.action === "testFailoverCleanup" && input.notes.length > 1024) throw new InvalidInput({ notes: ["Notes are at most 1024 characters."] });
-  const kind = `dr.${input.action}`;
+  const kind = `dr.${input.action}` as const;
   return db.$transaction(async (tx) => {
     if (input.action === "disableProtection") await tx.protectedItem.update({ where: { id: item.id, tenantId: ctx.tenantId }, data: { state: "disabling" } });
     await recordAudit({ action: kind, actor: ctx.user, tenantId: ctx.tenantId, target: { type: "ProtectedItem", id: item.id, name: item.vmName }, detail: { ...input } }, tx);
@@ -83,5 +84,5 @@ export async function runDrAction(ctx: TenantContext, protectedItemId: string, i
 export async function refreshProtection(ctx: TenantContext) {
   const setup = await db.tenantDrSetup.findFirst({ where: { tenantId: ctx.tenantId }, select: { id: true, container: { select: { friendlyName: true } } } });
   if (!setup) throw new NotFound("Disaster recovery setup");
-  return enqueueOperationNow({ kind: "dr.refreshProtection", tenantId: ctx.tenantId, actorId: ctx.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${setup.container.friendlyName} replication` }, input: { setupId: setup.id } });
+  return enqueueOperationNow({ kind: kinds.dr.refreshProtection, tenantId: ctx.tenantId, actorId: ctx.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${setup.container.friendlyName} replication` }, input: { setupId: setup.id } });
 }

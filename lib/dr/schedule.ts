@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { enqueueOperationNow } from "@/lib/jobs/enqueue";
+import { kinds } from "@/lib/operations/kinds";
 
 /** RPO samples older than this are deleted by each refresh: the dashboard shows a day, and a month is kept for questions. */
 export const RPO_RETENTION_DAYS = 30;
@@ -15,7 +16,7 @@ export async function enqueueDrRefreshes() {
     select: { id: true, tenantId: true, container: { select: { friendlyName: true } } },
   });
   for (const s of setups) {
-    await enqueueOperationNow({ kind: "dr.refreshProtection", tenantId: s.tenantId, actorId: null, target: { type: "TenantDrSetup", id: s.id, name: `${s.container.friendlyName} replication` }, input: { setupId: s.id } })
+    await enqueueOperationNow({ kind: kinds.dr.refreshProtection, tenantId: s.tenantId, actorId: null, target: { type: "TenantDrSetup", id: s.id, name: `${s.container.friendlyName} replication` }, input: { setupId: s.id } })
       .catch((error) => console.error(`[dr] could not enqueue the refresh of ${s.container.friendlyName}:`, error instanceof Error ? error.message : error));
   }
   return setups.length;

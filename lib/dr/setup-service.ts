@@ -5,6 +5,7 @@ import { Conflict, Forbidden, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { addressSpaceProblem } from "./rules";
 import type { SetupStep, SetupTenantInput } from "./schema";
+import { kinds } from "@/lib/operations/kinds";
 
 /**
  * Who sets a tenant's DR up: an admin, for any cloud assigned to a tenant, or the tenant's owner, for the cloud the
@@ -74,7 +75,7 @@ export async function setupTenant(actor: SetupActor, input: SetupTenantInput) {
         action: "dr.setupTenant", actor: actor.user, tenantId, target: { type: "TenantDrSetup", id: setup.id, name: container.friendlyName },
         detail: { policy: input.policyName, storageAccount: input.storageAccount, vnet: input.vnetName, selfService: isTenant(actor) },
       }, tx);
-      const op = await enqueueOperation(tx, { kind: "dr.setupTenant", tenantId, actorId: actor.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${container.friendlyName} DR setup` }, input: { setupId: setup.id } });
+      const op = await enqueueOperation(tx, { kind: kinds.dr.setupTenant, tenantId, actorId: actor.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${container.friendlyName} DR setup` }, input: { setupId: setup.id } });
       return { setupId: setup.id, operationId: op.id };
     });
   } catch (error) {
@@ -90,6 +91,6 @@ export async function rerunSetupStep(actor: SetupActor, setupId: string, step: S
   if (isTenant(actor)) assertOwnerMaySetUp(actor, setup.tenantSubscription.plan);
   return db.$transaction(async (tx) => {
     await recordAudit({ action: "dr.setupTenant", actor: actor.user, tenantId: setup.tenantId, target: { type: "TenantDrSetup", id: setup.id, name: setup.container.friendlyName }, detail: { rerun: step, selfService: isTenant(actor) } }, tx);
-    return enqueueOperation(tx, { kind: "dr.setupTenant", tenantId: setup.tenantId, actorId: actor.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${setup.container.friendlyName} DR setup` }, input: { setupId, only: step } });
+    return enqueueOperation(tx, { kind: kinds.dr.setupTenant, tenantId: setup.tenantId, actorId: actor.user.id, target: { type: "TenantDrSetup", id: setup.id, name: `${setup.container.friendlyName} DR setup` }, input: { setupId, only: step } });
   });
 }

@@ -5,9 +5,10 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { vaultCredentialsPurpose as purpose, VAULT_CREDENTIALS_VALID_DAYS as VALID_DAYS, type VaultCredentialsSettings } from "./vault-credentials-file";
+import { kinds } from "@/lib/operations/kinds";
 
 export const createVaultCredentialsJob = defineJob({
-  kind: "dr.createVaultCredentials",
+  kind: kinds.dr.createVaultCredentials,
   input: z.object({ vaultId: z.string() }),
   async run({ vaultId }, op) {
     const step = "Generate a certificate, upload it to the vault and seal the settings";

@@ -15,4 +15,11 @@ describe("cancel policy (issue 12)", () => {
     expect(isCancellable("subscription.registerProviders", "running")).toBe(true);
     expect(isCancellable("vm.create", "failed")).toBe(false);
   });
+
+  it("offers no cancel while running for kinds that are one step Azure finishes anyway (issue 13)", () => {
+    for (const kind of ["vm.start", "vm.stop", "vm.restart", "tenantSubscription.provision"]) {
+      expect(isCancellable(kind, "queued"), kind).toBe(true);
+      expect(isCancellable(kind, "running"), kind).toBe(false);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { AzureAccess } from "@/lib/azure";
 import type { LroProgress } from "@/lib/azure";
+import type { OperationKind } from "@/lib/operations/kinds";
 import type { PollHints } from "./poll-delay";
 
 /** What a job handler gets: its operation's identity and the step recorder. */
@@ -28,27 +29,32 @@ export type JobContext = {
   azureAccess(azureSubscriptionId: string): Promise<AzureAccess>;
 };
 
-export type JobDefinition<I = unknown> = {
-  kind: string;
+/** A handler for an operation kind of the catalogue (lib/operations/kinds.ts), which also holds its concurrency. */
+export type JobDefinition<I = unknown, K extends string = OperationKind> = {
+  kind: K;
   input: z.ZodType<I>;
-  /** Runs at once per worker process, when it differs from WORKER_CONCURRENCY (a kind that comes in bulks). */
-  concurrency?: number;
   /** Runs the operation. Must be safe to run again from the start: deterministic names, PUT semantics, read before write. */
   run(input: I, op: JobContext): Promise<void>;
   /**
    * Settles the intent the operation served after it failed, timed out or was cancelled (the message says which): a VM
    * left "Creating" forever is a defect. A cancel lands between steps; a kind whose finished step this cannot undo (a
-   * delete) is cancellable only while queued: list it in lib/jobs/cancel-policy.ts.
+   * delete) is cancellable only while queued: say so in its catalogue entry (lib/operations/kinds.ts).
    */
   onFailed?(input: I, op: { operationId: string; message: string }): Promise<void>;
   /** Runs after success (e.g. mark the intent done). */
   onSucceeded?(input: I, op: { operationId: string }): Promise<void>;
 };
 
-const registry = new Map<string, JobDefinition<unknown>>();
+const registry = new Map<string, JobDefinition<unknown, string>>();
 
-export function defineJob<I>(definition: JobDefinition<I>): JobDefinition<I> {
-  registry.set(definition.kind, definition as JobDefinition<unknown>);
+/** The handler of a catalogue kind; worker/handlers.ts lists every one, so a kind without a handler does not compile. */
+export function defineJob<I, K extends OperationKind>(definition: JobDefinition<I, K>): JobDefinition<I, K> {
+  return registerJob(definition);
+}
+
+/** Registers a handler under any name: defineJob for the catalogue's kinds, and tests for kinds of their own. */
+export function registerJob<I, K extends string>(definition: JobDefinition<I, K>): JobDefinition<I, K> {
+  registry.set(definition.kind, definition as unknown as JobDefinition<unknown, string>);
   return definition;
 }
 

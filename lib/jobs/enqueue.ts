@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { fromPrisma } from "pg-boss";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
+import type { OperationKind } from "@/lib/operations/kinds";
 import { getBoss } from "./boss";
 import { ensureQueue } from "./queues";
 
 export type OperationRequest = {
-  kind: string;
+  /** A kind of the catalogue (lib/operations/kinds.ts): an unknown one does not compile. */
+  kind: OperationKind;
   tenantId: string | null;
   actorId: string | null;
   azureSubscriptionId?: string | null;

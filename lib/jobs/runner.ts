@@ -107,13 +107,13 @@ export async function runOperation(job: RunJob): Promise<void> {
   }
 }
 
-async function fail<I>(definition: JobDefinition<I>, input: I, operationId: string, failure: Failure) {
+async function fail<I>(definition: JobDefinition<I, string>, input: I, operationId: string, failure: Failure) {
   await failOperation(operationId, failure);
   await definition.onFailed?.(input, { operationId, message: failure.message });
 }
 
 /** Ends the operation `cancelled`, then lets its follow-up settle the intent as after a failure (no VM stays "Creating"). */
-async function cancel<I>(definition: JobDefinition<I>, input: I, operationId: string, cancelled: CancelRequested) {
+async function cancel<I>(definition: JobDefinition<I, string>, input: I, operationId: string, cancelled: CancelRequested) {
   await db.$transaction([
     db.operation.update({
       where: { id: operationId },

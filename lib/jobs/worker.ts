@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { PgBoss } from "pg-boss";
 import { onBossStopping } from "./boss";
+import { findKindSpec } from "@/lib/operations/kinds";
 import { getJobDefinition, jobKinds } from "./define-job";
 import { KindDispatcher } from "./dispatcher";
 import { jobsChannel, onRunScheduled } from "./enqueue";
@@ -14,8 +15,8 @@ const idleFetchMs = () => Number(process.env.JOBS_IDLE_FETCH_MS ?? 2_000);
 const heartbeatMs = queueOptions.heartbeatSeconds * 1000 * 0.4;
 
 /**
- * Starts a dispatcher for every registered operation kind (the domains' jobs.ts files must be imported first):
- * `concurrency` jobs at once per kind, or the kind's own figure when higher, never more than `max`. Dispatchers are
+ * Starts a dispatcher for every registered operation kind (worker/handlers.ts registers one per catalogue kind):
+ * `concurrency` jobs at once per kind, or the catalogue's figure for the kind when higher, never more than `max`. Dispatchers are
  * woken by NOTIFY on the jobs channel (a job was queued anywhere) and by this process's own reschedules; they stop,
  * letting running jobs finish, before pg-boss does.
  */
@@ -25,7 +26,7 @@ export async function startWorkers(boss: PgBoss, opts: { concurrency: number; ma
     const definition = getJobDefinition(kind);
     if (!definition) continue;
     await ensureQueue(boss, kind);
-    const limit = Math.min(opts.max ?? Infinity, Math.max(opts.concurrency, definition.concurrency ?? 0));
+    const limit = Math.min(opts.max ?? Infinity, Math.max(opts.concurrency, findKindSpec(kind)?.concurrency ?? 0));
     dispatchers.set(kind, new KindDispatcher(boss, kind, (job) => runOperation(job as unknown as RunJob), { limit, batch: 10, idleMs: idleFetchMs(), heartbeatMs }));
   }
   const listener = await listenForJobs((kind) => dispatchers.get(kind)?.wake());

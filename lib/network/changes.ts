@@ -8,10 +8,11 @@ import { getLbForChange, probeOf, ruleOf, throwIfErrors } from "./guards";
 import { findByName, probeErrors, ruleErrors, withoutFrontend } from "./lb-rules";
 import { childTarget, frontendTarget, modelOf, pendingChanges, probesGoing, probesNeeded, withPending, type CachedFrontend, type PendingChanges } from "./model";
 import type { RemoveFrontendInput, UpdateProbeInput, UpdateRuleInput } from "./schema";
+import { kinds, type OperationKind } from "@/lib/operations/kinds";
 
 type Lb = Awaited<ReturnType<typeof getLbForChange>>;
 
-export async function enqueueLbChange(tx: Tx, ctx: TenantContext, lb: Lb, kind: string, target: { id: string; name: string }, input: Record<string, unknown>) {
+export async function enqueueLbChange(tx: Tx, ctx: TenantContext, lb: Lb, kind: OperationKind, target: { id: string; name: string }, input: Record<string, unknown>) {
   await tx.loadBalancer.update({ where: { id: lb.id }, data: { provisioningState: "Updating", errorMessage: null } });
   const operation = await enqueueOperation(tx, {
     kind, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
@@ -41,7 +42,7 @@ export async function removeFrontend(ctx: TenantContext, input: RemoveFrontendIn
     const publicIp = frontend.publicIpId
       ? await tx.publicIpAddress.findFirst({ where: { tenantSubscriptionId: lb.tenantSubscriptionId, azureResourceId: { equals: frontend.publicIpId, mode: "insensitive" } }, select: { id: true } })
       : null;
-    return enqueueLbChange(tx, ctx, lb, "lb.removeFrontend", { id: frontendTarget(lb.id, frontend.name), name: `${lb.name} / ${frontend.name}` }, {
+    return enqueueLbChange(tx, ctx, lb, kinds.lb.removeFrontend, { id: frontendTarget(lb.id, frontend.name), name: `${lb.name} / ${frontend.name}` }, {
       frontendName: frontend.name, publicIp: input.publicIp, publicIpId: frontend.publicIpId ?? null, publicIpAddressId: publicIp?.id ?? null,
     });
   });
@@ -54,7 +55,7 @@ export async function updateProbe(ctx: TenantContext, input: UpdateProbeInput) {
     if (!current) throw new NotFound("Health probe");
     const probe = { ...probeOf(input), name: current.name };
     throwIfErrors(probeErrors(probe));
-    return enqueueLbChange(tx, ctx, lb, "lb.update", { id: childTarget(lb.id, "probes", probe.name), name: `${lb.name} / ${probe.name}` }, { change: { probe } });
+    return enqueueLbChange(tx, ctx, lb, kinds.lb.update, { id: childTarget(lb.id, "probes", probe.name), name: `${lb.name} / ${probe.name}` }, { change: { probe } });
   });
 }
 
@@ -82,7 +83,7 @@ export async function updateRule(ctx: TenantContext, input: UpdateRuleInput) {
     const probeGoing = rule.probeName && probesGoing(cached, pending).find((p) => p.toLowerCase() === rule.probeName!.toLowerCase());
     if (probeGoing) (errors.probeChoice ??= []).push(`${probeGoing} is being removed with its rule; choose another probe.`);
     throwIfErrors(errors);
-    return enqueueLbChange(tx, ctx, lb, "lb.update", { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { change: { rule } });
+    return enqueueLbChange(tx, ctx, lb, kinds.lb.update, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { change: { rule } });
   });
 }
 
@@ -102,14 +103,14 @@ export async function refreshLoadBalancers(ctx: TenantContext, target: { tenantS
     if ("loadBalancerId" in target) {
       const lb = await getLbForChange(tx, ctx, target.loadBalancerId);
       return enqueueOperation(tx, {
-        kind: "lb.refresh", tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
+        kind: kinds.lb.refresh, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
         target: { type: "LoadBalancer", id: lb.id, name: lb.name }, input: { tenantSubscriptionId: lb.tenantSubscriptionId, loadBalancerId: lb.id },
       });
     }
     const ts = await tx.tenantSubscription.findFirst({ where: { id: target.tenantSubscriptionId, tenantId: ctx.tenantId, state: "active" }, select: { id: true, name: true, plan: { select: { azureSubscriptionId: true } } } });
     if (!ts) throw new NotFound("Subscription");
     return enqueueOperation(tx, {
-      kind: "lb.refresh", tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: ts.plan.azureSubscriptionId,
+      kind: kinds.lb.refresh, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: ts.plan.azureSubscriptionId,
       target: { type: "TenantSubscription", id: ts.id, name: `${ts.name} load balancers` }, input: { tenantSubscriptionId: ts.id },
     });
   });

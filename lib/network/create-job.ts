@@ -10,6 +10,7 @@ import { Reschedule } from "@/lib/jobs/outcome";
 import { nicName } from "@/lib/vms/job-support";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
 import type { CachedFrontend, CachedPool } from "./model";
+import { kinds } from "@/lib/operations/kinds";
 
 const REFRESH = "Refresh the portal's copy";
 const memberWaitMs = 3_000;
@@ -32,7 +33,7 @@ async function readyMembers(memberVmIds: string[], note: (s: string) => void) {
  * not create is never taken over.
  */
 export const createLoadBalancerJob = defineJob({
-  kind: "lb.create",
+  kind: kinds.lb.create,
   input: z.object({ loadBalancerId: z.string(), publicIpAddressId: z.string(), memberVmIds: z.array(z.string()) }),
   async run({ loadBalancerId, publicIpAddressId, memberVmIds }, op) {
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);

@@ -6,6 +6,7 @@ import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
 import { additionPresent, findByName, frontendAdditionErrors, hasErrors, withAddition, withoutFrontend, type FrontendAddition } from "./lb-rules";
 import { saveSteps, saveWithIfMatch } from "./save";
+import { kinds } from "@/lib/operations/kinds";
 
 const REFRESH = "Refresh the portal's copy";
 const messages = (errors: FieldErrors) => Object.values(errors).flatMap((m) => m ?? []).join(" ");
@@ -34,7 +35,7 @@ export function applyAddition(current: LoadBalancerInfo, addition: FrontendAddit
  * addition turns out not to fit, so a refused change leaves nothing behind.
  */
 export const addFrontendJob = defineJob({
-  kind: "lb.addFrontend",
+  kind: kinds.lb.addFrontend,
   input: z.object({ loadBalancerId: z.string(), publicIpAddressId: z.string(), addition: z.custom<FrontendAddition>((v) => !!v && typeof v === "object") }),
   async run({ loadBalancerId, publicIpAddressId, addition }, op) {
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
@@ -88,7 +89,7 @@ export const addFrontendJob = defineJob({
 
 /** lb.removeFrontend: one If-Match save without the frontend, its rules and probes nothing else uses; then the public IP. */
 export const removeFrontendJob = defineJob({
-  kind: "lb.removeFrontend",
+  kind: kinds.lb.removeFrontend,
   input: z.object({
     loadBalancerId: z.string(), frontendName: z.string(), publicIp: z.enum(["release", "keep"]),
     publicIpId: z.string().nullable(), publicIpAddressId: z.string().nullable(),

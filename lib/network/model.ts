@@ -1,6 +1,7 @@
 import type { LoadBalancerInfo, LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import type { Tx } from "@/lib/db/client";
 import { replaceRule, withAddition, withoutRule, withRule, type FrontendAddition, type LbModel, type RuleAddition } from "./lb-rules";
+import { kinds } from "@/lib/operations/kinds";
 
 /** The cached copy of a load balancer's children, as stored in the LoadBalancer row's JSON columns. */
 export type CachedFrontend = { name: string; publicIpId?: string; publicIpAddress?: string; publicIpName?: string };
@@ -35,10 +36,10 @@ export function cacheOf(info: LoadBalancerInfo) {
   };
 }
 
-export const ADD_FRONTEND = "lb.addFrontend";
-export const ADD_RULE = "lb.addRule";
-export const REMOVE_RULE = "lb.removeRule";
-export const UPDATE = "lb.update";
+export const ADD_FRONTEND = kinds.lb.addFrontend;
+export const ADD_RULE = kinds.lb.addRule;
+export const REMOVE_RULE = kinds.lb.removeRule;
+export const UPDATE = kinds.lb.update;
 
 export type PendingChanges = {
   frontends: FrontendAddition[];

@@ -8,6 +8,7 @@ import { getLbForChange, probeOf, publicIpNameTaken, ruleOf, throwIfErrors } fro
 import { frontendAdditionErrors, merge, nameProblem, probeErrors, publicIpErrors, ruleErrors, type FrontendAddition, type PublicIpChoice } from "./lb-rules";
 import { ADD_FRONTEND, frontendTarget, modelOf, pendingChanges, probesGoing, withPending } from "./model";
 import type { AddFrontendInput, CreateLoadBalancerInput } from "./schema";
+import { kinds } from "@/lib/operations/kinds";
 
 export { removeFrontend, updateProbe, updateRule, refreshLoadBalancers } from "./changes";
 export { addRule, removeRule } from "./rule-changes";
@@ -76,7 +77,7 @@ export async function createLoadBalancer(ctx: TenantContext, input: CreateLoadBa
         },
       });
       const operation = await enqueueOperation(tx, {
-        kind: "lb.create", tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: offer.azureSubscriptionId,
+        kind: kinds.lb.create, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: offer.azureSubscriptionId,
         target: { type: "LoadBalancer", id: lb.id, name: lb.name },
         input: { loadBalancerId: lb.id, publicIpAddressId: publicIp.id, memberVmIds: members.map((m) => m.id) },
       });

@@ -6,6 +6,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { loadLbForJob, refreshCache, settleState, writeCache } from "./cache";
 import { findByName, hasErrors, probeErrors, replaceProbe, replaceRule, ruleErrors } from "./lb-rules";
 import { saveSteps, saveWithIfMatch } from "./save";
+import { kinds } from "@/lib/operations/kinds";
 
 const REFRESH = "Refresh the portal's copy";
 const messages = (errors: FieldErrors) => Object.values(errors).flatMap((m) => m ?? []).join(" ");
@@ -13,7 +14,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 
 /** lb.update: a changed probe or rule, applied to the load balancer as read now and saved with If-Match. */
 export const updateLoadBalancerJob = defineJob({
-  kind: "lb.update",
+  kind: kinds.lb.update,
   input: z.object({
     loadBalancerId: z.string(),
     change: z.object({ probe: z.custom<LoadBalancerProbe>().optional(), rule: z.custom<LoadBalancerRule>().optional() }),
@@ -53,7 +54,7 @@ export const updateLoadBalancerJob = defineJob({
  * its known load balancers: new ones join the portal (isDiscovered), gone ones are marked Missing.
  */
 export const refreshLoadBalancersJob = defineJob({
-  kind: "lb.refresh",
+  kind: kinds.lb.refresh,
   input: z.object({ tenantSubscriptionId: z.string(), loadBalancerId: z.string().optional() }),
   async run({ tenantSubscriptionId, loadBalancerId }, op) {
     if (loadBalancerId) {

@@ -8,6 +8,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { enqueueOperationNow } from "@/lib/jobs/enqueue";
 import { requiredProviders } from "./schema";
 import type { Discovery, DiscoveredSize, ValidationCheck, ValidationResult } from "./discovery";
+import { kinds } from "@/lib/operations/kinds";
 
 const input = z.object({ azureSubscriptionId: z.string() });
 /** When the first GET of a registering provider is worth sending (the emulator models 30 s). */
@@ -28,7 +29,7 @@ const steps = [
  * becomes active only when all pass; the first failure ends the operation and marks the subscription `error`.
  */
 export const validateSubscriptionJob = defineJob({
-  kind: "subscription.validate",
+  kind: kinds.subscription.validate,
   input,
   async run({ azureSubscriptionId }, op) {
     await op.plan(steps);
@@ -138,7 +139,7 @@ async function saveValidation(id: string, result: Omit<ValidationResult, "checke
  * Validation is queued as the last step, so the subscription page stays live from one operation to the next.
  */
 export const registerProvidersJob = defineJob({
-  kind: "subscription.registerProviders",
+  kind: kinds.subscription.registerProviders,
   input: z.object({ azureSubscriptionId: z.string(), namespaces: z.array(z.string()).min(1) }),
   async run({ azureSubscriptionId, namespaces }, op) {
     await op.plan([...namespaces.map((ns) => `Register ${ns}`), "Queue validation"]);
@@ -153,7 +154,7 @@ export const registerProvidersJob = defineJob({
     await op.step("Queue validation", async () => {
       const sub = await db.azureSubscription.update({ where: { id: azureSubscriptionId }, data: { state: "validating" } });
       const validation = await enqueueOperationNow({
-        kind: "subscription.validate",
+        kind: kinds.subscription.validate,
         tenantId: null,
         actorId: op.actorId,
         azureSubscriptionId,

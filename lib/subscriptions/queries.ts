@@ -4,6 +4,7 @@ import { NotFound } from "@/lib/errors";
 import { getOperation, type OperationDetail } from "@/lib/jobs/queries";
 import { redactText } from "@/lib/azure/redact";
 import { readDiscovery, readValidation } from "./discovery";
+import { kinds } from "@/lib/operations/kinds";
 
 export const subscriptionStates = ["validating", "active", "error", "disabled"] as const satisfies readonly AzureSubscriptionState[];
 export const subscriptionSorts = ["name", "state", "lastValidated", "created"] as const;
@@ -146,7 +147,7 @@ export type SubscriptionDetail = Awaited<ReturnType<typeof getSubscriptionDetail
  */
 export async function latestValidationOperation(id: string): Promise<OperationDetail | null> {
   const latest = await db.operation.findFirst({
-    where: { targetId: id, targetType: "AzureSubscription", kind: { in: ["subscription.validate", "subscription.registerProviders"] } },
+    where: { targetId: id, targetType: "AzureSubscription", kind: { in: [kinds.subscription.validate, kinds.subscription.registerProviders] } },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });

@@ -6,10 +6,11 @@ import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { readValidation } from "./discovery";
 import type { OnboardSubscriptionInput } from "./schema";
+import { kinds } from "@/lib/operations/kinds";
 
 function enqueueValidation(tx: Tx, ctx: StaffContext | null, sub: { id: string; displayName: string }) {
   return enqueueOperation(tx, {
-    kind: "subscription.validate",
+    kind: kinds.subscription.validate,
     tenantId: null,
     actorId: ctx?.user.id ?? null,
     azureSubscriptionId: sub.id,
@@ -99,7 +100,7 @@ export async function registerMissingProviders(ctx: StaffContext, id: string) {
   return db.$transaction(async (tx) => {
     await recordAudit({ action: "subscription.registerProviders", actor: ctx.user, target: { type: "AzureSubscription", id, name: sub.displayName }, detail: { namespaces: missing } }, tx);
     return enqueueOperation(tx, {
-      kind: "subscription.registerProviders",
+      kind: kinds.subscription.registerProviders,
       tenantId: null,
       actorId: ctx.user.id,
       azureSubscriptionId: id,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { deleteResourceGroup, ensureResourceGroup, isNotFound, pollLro, type LroProgress } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
+import { kinds } from "@/lib/operations/kinds";
 
 const input = z.object({ tenantSubscriptionId: z.string() });
 
@@ -14,7 +15,7 @@ async function loadTenantSubscription(id: string) {
 
 /** A tenant subscription's home: one resource group in the plan's Azure subscription, tagged with who owns it. */
 export const provisionTenantSubscriptionJob = defineJob({
-  kind: "tenantSubscription.provision",
+  kind: kinds.tenantSubscription.provision,
   input,
   async run({ tenantSubscriptionId }, op) {
     await op.plan(["Ensure resource group"]);
@@ -30,7 +31,7 @@ export const provisionTenantSubscriptionJob = defineJob({
 
 /** Cancelling deletes the resource group and with it everything the tenant had in this subscription. */
 export const deprovisionTenantSubscriptionJob = defineJob({
-  kind: "tenantSubscription.deprovision",
+  kind: kinds.tenantSubscription.deprovision,
   input,
   async run({ tenantSubscriptionId }, op) {
     await op.plan(["Delete resource group", "Close the subscription"]);

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db, Prisma } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
+import { kinds } from "@/lib/operations/kinds";
 
 /**
  * The resource group for a tenant subscription: deterministic (so retries and re-syncs find it), readable in the
@@ -37,7 +38,7 @@ export async function subscribeTenantToPlan(actor: Caller, request: SubscribeReq
         data: { tenantId: tenant.id, planId: plan.id, name, resourceGroup: tenantResourceGroupName(tenant.slug, suffix), location: region?.name ?? "eastus" },
       });
       const operation = await enqueueOperation(tx, {
-        kind: "tenantSubscription.provision",
+        kind: kinds.tenantSubscription.provision,
         tenantId: tenant.id,
         actorId: actor.id,
         azureSubscriptionId: plan.azureSubscriptionId,
@@ -67,7 +68,7 @@ export async function cancelTenantSubscription(actor: Caller, tenantSubscription
     await tx.tenantSubscription.update({ where: { id: ts.id }, data: { state: "cancelling" } });
     await recordAudit({ action: "tenantSubscription.cancel", actor, tenantId: ts.tenantId, target: { type: "TenantSubscription", id: ts.id, name: ts.name } }, tx);
     return enqueueOperation(tx, {
-      kind: "tenantSubscription.deprovision",
+      kind: kinds.tenantSubscription.deprovision,
       tenantId: ts.tenantId,
       actorId: actor.id,
       azureSubscriptionId: ts.plan.azureSubscriptionId,

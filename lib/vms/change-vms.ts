@@ -5,14 +5,15 @@ import { Conflict, InvalidInput, NotFound, notFoundInTenant, QuotaExceeded } fro
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { getPlanOffer, lockTenantSubscription, quotaLines } from "@/lib/tenancy/plan-offer";
 import { quotaOverruns } from "@/lib/tenancy/quota";
+import { kinds, type OperationKind } from "@/lib/operations/kinds";
 
 export type VmAction = "start" | "stop" | "restart" | "delete";
 
-const actionRules: Record<VmAction, { kind: string; state: string; allowedFrom: (power: string | null) => boolean; refusal: string }> = {
-  start: { kind: "vm.start", state: "Updating", allowedFrom: (p) => p !== "running", refusal: "is already running" },
-  stop: { kind: "vm.stop", state: "Updating", allowedFrom: (p) => p !== "deallocated", refusal: "is already stopped (deallocated)" },
-  restart: { kind: "vm.restart", state: "Updating", allowedFrom: (p) => p === "running", refusal: "is not running" },
-  delete: { kind: "vm.delete", state: "Deleting", allowedFrom: () => true, refusal: "" },
+const actionRules: Record<VmAction, { kind: OperationKind; state: string; allowedFrom: (power: string | null) => boolean; refusal: string }> = {
+  start: { kind: kinds.vm.start, state: "Updating", allowedFrom: (p) => p !== "running", refusal: "is already running" },
+  stop: { kind: kinds.vm.stop, state: "Updating", allowedFrom: (p) => p !== "deallocated", refusal: "is already stopped (deallocated)" },
+  restart: { kind: kinds.vm.restart, state: "Updating", allowedFrom: (p) => p === "running", refusal: "is not running" },
+  delete: { kind: kinds.vm.delete, state: "Deleting", allowedFrom: () => true, refusal: "" },
 };
 
 async function getVmForChange(tx: Tx, ctx: TenantContext, vmId: string) {
@@ -29,7 +30,7 @@ function assertIdle(vm: { name: string; provisioningState: string }, allowFailed
   throw new Conflict(`${vm.name} is ${vm.provisioningState.toLowerCase()}: wait until the current operation has finished.`);
 }
 
-async function enqueueVmOperation(tx: Tx, ctx: TenantContext, vm: { id: string; name: string; tenantSubscription: { plan: { azureSubscriptionId: string } } }, kind: string, input: Record<string, unknown>) {
+async function enqueueVmOperation(tx: Tx, ctx: TenantContext, vm: { id: string; name: string; tenantSubscription: { plan: { azureSubscriptionId: string } } }, kind: OperationKind, input: Record<string, unknown>) {
   return enqueueOperation(tx, {
     kind,
     tenantId: ctx.tenantId,
@@ -85,7 +86,7 @@ export async function requestResize(ctx: TenantContext, vmId: string, size: stri
     }
     await tx.virtualMachine.update({ where: { id: vm.id }, data: { provisioningState: "Updating", errorMessage: null } });
     await recordAudit({ action: "vm.resize", actor: ctx.user, tenantId: ctx.tenantId, target: { type: "VirtualMachine", id: vm.id, name: vm.name }, detail: { from: vm.size, to: target.name } }, tx);
-    return enqueueVmOperation(tx, ctx, vm, "vm.resize", { size: target.name, vcpus: target.vCpus, memoryMb: target.memoryMb });
+    return enqueueVmOperation(tx, ctx, vm, kinds.vm.resize, { size: target.name, vcpus: target.vCpus, memoryMb: target.memoryMb });
   });
 }
 
@@ -110,6 +111,6 @@ export async function changeDataDisks(ctx: TenantContext, vmId: string, change: 
     }
     await tx.virtualMachine.update({ where: { id: vm.id }, data: { provisioningState: "Updating", errorMessage: null } });
     await recordAudit({ action: "vm.setDataDisks", actor: ctx.user, tenantId: ctx.tenantId, target: { type: "VirtualMachine", id: vm.id, name: vm.name }, detail: { summary } }, tx);
-    return enqueueVmOperation(tx, ctx, vm, "vm.setDataDisks", { disks: next, summary });
+    return enqueueVmOperation(tx, ctx, vm, kinds.vm.setDataDisks, { disks: next, summary });
   });
 }

@@ -9,6 +9,7 @@ import { inlineWaitMaxMs, nextPollDelayMs } from "@/lib/jobs/poll-delay";
 import { resumeSent, sent, type Sent } from "@/lib/jobs/sent-lro";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
+import { kinds } from "@/lib/operations/kinds";
 
 const input = z.object({ vmId: z.string(), passwordSecretId: z.string().optional() });
 
@@ -46,10 +47,8 @@ async function waitForOtherOperation(networkId: string, operationId: string, sen
  * same VM. The resource group and the region's network are skipped once the portal has recorded them as created.
  */
 export const createVmJob = defineJob({
-  kind: "vm.create",
+  kind: kinds.vm.create,
   input,
-  // Comes in bulks of up to 50 per tenant, and its runs mostly wait on Azure (see inlineWaitMaxMs).
-  concurrency: 100,
   async run({ vmId, passwordSecretId }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     const steps = [
@@ -134,7 +133,7 @@ export const createVmJob = defineJob({
   },
   async onFailed({ vmId, passwordSecretId }, { message }) {
     await discardSealed(passwordSecretId);
-    const op = await db.operation.findFirst({ where: { targetId: vmId, kind: "vm.create" }, orderBy: { createdAt: "desc" }, select: { errorCode: true } });
+    const op = await db.operation.findFirst({ where: { targetId: vmId, kind: kinds.vm.create }, orderBy: { createdAt: "desc" }, select: { errorCode: true } });
     await markVmFailed(vmId, message, op?.errorCode ?? undefined);
   },
 });

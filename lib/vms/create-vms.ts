@@ -7,6 +7,7 @@ import { enqueueOperations } from "@/lib/jobs/enqueue";
 import { assertWithinQuota, getPlanOffer, lockTenantSubscription, type PlanOffer } from "@/lib/tenancy/plan-offer";
 import { bulkNames } from "./rules";
 import { parseImageKey, type CreateVmInput } from "./schema";
+import { kinds } from "@/lib/operations/kinds";
 
 // A bulk of 50 writes its VMs, operations and jobs in a few statements, and waits behind other bulks for the row lock.
 const bulkTransaction = { timeout: 60_000, maxWait: 30_000 };
@@ -59,7 +60,7 @@ export async function createVms(ctx: TenantContext, input: CreateVmInput) {
       const operations = await enqueueOperations(
         tx,
         vms.map((vm, i) => ({
-          kind: "vm.create",
+          kind: kinds.vm.create,
           tenantId: ctx.tenantId,
           actorId: ctx.user.id,
           azureSubscriptionId: offer.azureSubscriptionId,

@@ -3,13 +3,14 @@ import { deleteManagedDisk, getVm, setDataDisks } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
+import { kinds } from "@/lib/operations/kinds";
 
 /**
  * The desired data disks are in the input (the service computed them), so a retry converges on the same set. A removed
  * disk is detached and then deleted, so it is not left behind in Azure (and billed).
  */
 export const setDataDisksJob = defineJob({
-  kind: "vm.setDataDisks",
+  kind: kinds.vm.setDataDisks,
   input: z.object({ vmId: z.string(), disks: z.array(z.object({ lun: z.number(), sizeGb: z.number() })), summary: z.string() }),
   async run({ vmId, disks, summary }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);

@@ -3,13 +3,14 @@ import { deleteNic, deletePublicIp, deleteVm } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { loadVmForJob, lro, nicName, publicIpName, restoreAfterFailure } from "./job-support";
+import { kinds } from "@/lib/operations/kinds";
 
 /**
  * Delete: the VM takes its NIC and disks with it (deleteOption Delete); the public IP is deleted explicitly after.
  * A VM whose create failed may have left a NIC without a VM, so that cleanup deletes the NIC by name too.
  */
 export const deleteVmJob = defineJob({
-  kind: "vm.delete",
+  kind: kinds.vm.delete,
   input: z.object({ vmId: z.string(), afterFailedCreate: z.boolean().default(false) }),
   async run({ vmId, afterFailedCreate }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { deallocateVm, restartVm, startVm, type AzureAccess, type LroProgress } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
+import { kinds, type OperationKind } from "@/lib/operations/kinds";
 import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
 
 type PowerCall = (access: AzureAccess, resourceGroup: string, name: string) => Promise<LroProgress<unknown>>;
 
 const vmInput = z.object({ vmId: z.string() });
 
-function powerJob(kind: string, step: string, call: PowerCall, powerState: string) {
+function powerJob<K extends OperationKind>(kind: K, step: string, call: PowerCall, powerState: string) {
   return defineJob({
     kind,
     input: vmInput,
@@ -23,6 +24,6 @@ function powerJob(kind: string, step: string, call: PowerCall, powerState: strin
   });
 }
 
-export const startVmJob = powerJob("vm.start", "Start VM", startVm, "running");
-export const stopVmJob = powerJob("vm.stop", "Stop and deallocate VM", deallocateVm, "deallocated");
-export const restartVmJob = powerJob("vm.restart", "Restart VM", restartVm, "running");
+export const startVmJob = powerJob(kinds.vm.start, "Start VM", startVm, "running");
+export const stopVmJob = powerJob(kinds.vm.stop, "Stop and deallocate VM", deallocateVm, "deallocated");
+export const restartVmJob = powerJob(kinds.vm.restart, "Restart VM", restartVm, "running");

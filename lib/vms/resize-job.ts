@@ -3,13 +3,14 @@ import { deallocateVm, listAvailableResizeSizes, resizeVm, startVm } from "@/lib
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
+import { kinds } from "@/lib/operations/kinds";
 
 /**
  * Resize: Azure moves a running VM only to sizes in its current hardware cluster; for any other size the VM is
  * deallocated, resized and started again — and the plan says so before the user confirms.
  */
 export const resizeVmJob = defineJob({
-  kind: "vm.resize",
+  kind: kinds.vm.resize,
   input: z.object({ vmId: z.string(), size: z.string(), vcpus: z.number(), memoryMb: z.number() }),
   async run({ vmId, size, vcpus, memoryMb }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);

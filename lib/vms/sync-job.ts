@@ -3,10 +3,11 @@ import { listVmStatuses } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { busyStates, diffInventory } from "./inventory-diff";
+import { kinds } from "@/lib/operations/kinds";
 
 /** subscription.sync: one paged listAll(statusOnly) for the whole Azure subscription, then batched updates. */
 export const syncInventoryJob = defineJob({
-  kind: "subscription.sync",
+  kind: kinds.subscription.sync,
   input: z.object({ azureSubscriptionId: z.string() }),
   async run({ azureSubscriptionId }, op) {
     await op.plan(["Read VM statuses", "Update the portal"]);

@@ -10,6 +10,7 @@ import { COMPUTE_POLICIES } from "@/emulator/providers/compute/throttle";
 import { breakdown, isArm, RequestRecorder, subscriptionOf, type LoggedRequest } from "./requests.ts";
 import { bulkLinuxVms, type TenantSetup } from "./setup.ts";
 import { waitForOperations, type Stack } from "./stack.ts";
+import { kinds } from "@/lib/operations/kinds";
 
 /**
  * Modelled durations (seconds) of the LROs in a VM create, as the emulator models them: Microsoft.Network PUTs in
@@ -157,7 +158,7 @@ export async function benchProvision(stack: Stack, tenants: TenantSetup[], opts:
   const timeline = await stepTimeline(ids, firstOk ?? t0);
   // Every poll of a running ARM operation is a new pg-boss job: the queue's work per VM.
   const jobs = await db
-    .$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from pgboss.job where name = 'vm.create'`)
+    .$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from pgboss.job where name = $1`, kinds.vm.create)
     .then((r) => r[0]?.n ?? null)
     .catch(() => null);
   return {

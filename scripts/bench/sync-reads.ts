@@ -13,6 +13,7 @@ import { enqueueOperationNow } from "@/lib/jobs/enqueue";
 import { isArm, RequestRecorder, subscriptionOf } from "./requests.ts";
 import type { TenantSetup } from "./setup.ts";
 import { waitForOperations, type Stack } from "./stack.ts";
+import { kinds } from "@/lib/operations/kinds";
 
 type StoredResource = { id: string; subscriptionId: string; resourceGroup?: string; type: string; body: Record<string, unknown>; internal: Record<string, unknown>; createdAtMs: number };
 
@@ -69,7 +70,7 @@ export async function benchSyncReads(stack: Stack, t: TenantSetup, opts: { vms: 
   await recorder.start();
   const t0 = Date.now();
   const op = await enqueueOperationNow({
-    kind: "subscription.sync",
+    kind: kinds.subscription.sync,
     tenantId: null,
     actorId: null,
     azureSubscriptionId: t.azureSubscriptionRowId,

@@ -1,4 +1,5 @@
 import { isActiveState } from "@/components/operations/operation-format";
+import { kinds } from "@/lib/operations/kinds";
 
 export type SubscriptionRow = {
   state: string;
@@ -8,7 +9,7 @@ export type SubscriptionRow = {
 /** What a tenant user cares about: is the subscription being provisioned, ready, failed, or going away. */
 export function subscriptionStatus(s: SubscriptionRow): { state: string; label: string } {
   const op = s.lastOperation;
-  const isProvisioning = op?.kind === "tenantSubscription.provision";
+  const isProvisioning = op?.kind === kinds.tenantSubscription.provision;
   if (s.state === "cancelling") return { state: "deleting", label: "Cancelling" };
   if (isProvisioning && isActiveState(op.state)) return { state: op.state, label: "Provisioning" };
   if (isProvisioning && op.state === "failed") return { state: "failed", label: "Provisioning failed" };

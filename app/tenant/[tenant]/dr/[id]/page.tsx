@@ -12,6 +12,7 @@ import { drItemAction } from "@/lib/dr/actions";
 import { getProtectedItemDetail } from "@/lib/dr/queries";
 import { isReplicationMoving, replicationSummary } from "@/lib/dr/replication";
 import { ItemActionDialog } from "./item-action-dialog";
+import { kinds } from "@/lib/operations/kinds";
 
 export const metadata: Metadata = { title: "Protected VM" };
 
@@ -40,7 +41,7 @@ export default async function ProtectedItemPage({ params }: { params: Promise<{ 
   const job = item.lastJob as Job | null;
   const running = operations.filter((o) => o.state === "queued" || o.state === "running");
   // The worker's follow of a moving VM is not an action: it does not hold the buttons back (Azure's allowedOperations do).
-  const action = running.find((o) => o.kind !== "dr.followReplication");
+  const action = running.find((o) => o.kind !== kinds.dr.followReplication);
   const isBusy = !!action || item.state === "enabling" || item.state === "disabling";
   const isLive = running.length > 0 || isBusy || isReplicationMoving(item);
   const policy = item.container.setup;

@@ -20,6 +20,7 @@ import { EditProbeDialog, EditRuleDialog } from "./edit-dialogs";
 import { RefreshButton } from "../refresh-button";
 import { RemoveFrontendDialog } from "./remove-frontend-dialog";
 import { RemoveRuleDialog } from "./remove-rule-dialog";
+import { kinds } from "@/lib/operations/kinds";
 
 export const metadata: Metadata = { title: "Load balancer" };
 
@@ -35,7 +36,7 @@ export default async function LoadBalancerPage({ params }: { params: Promise<{ t
   const [operations, publicIps] = await Promise.all([listLoadBalancerOperations(ctx, lb.id), listUnattachedPublicIps(ctx, lb)]);
   const now = new Date();
   // Every change still running shows its steps (two additions can run at once), and a finished one stays a little.
-  const shown = operations.filter((o) => isActiveState(o.state) || (o.endedAt && now.getTime() - o.endedAt.getTime() < 120_000) || (o.state === "failed" && o.kind === "lb.create")).slice(0, 3);
+  const shown = operations.filter((o) => isActiveState(o.state) || (o.endedAt && now.getTime() - o.endedAt.getTime() < 120_000) || (o.state === "failed" && o.kind === kinds.lb.create)).slice(0, 3);
   const timelines = await Promise.all(shown.map((o) => getOperation({ kind: "tenant", tenantId: ctx.tenantId }, o.id)));
   const isBusy = ["Creating", "Updating"].includes(lb.provisioningState) || operations.some((o) => isActiveState(o.state));
   const pools = lb.backendPools.map((p) => p.name);

@@ -19,6 +19,7 @@ import { VmState } from "../vm-state";
 import { ConnectInfo } from "./connect-info";
 import { VmActions } from "./vm-actions";
 import { VmDisks } from "./vm-disks";
+import { kinds } from "@/lib/operations/kinds";
 
 export const metadata: Metadata = { title: "Virtual machine" };
 
@@ -38,7 +39,7 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
   const now = new Date();
   // The timeline stays a little after the operation ends, so whoever watched it sees how it finished.
   const isRecent = latest?.endedAt && now.getTime() - latest.endedAt.getTime() < 120_000;
-  const showTimeline = latest && (isActiveState(latest.state) || isRecent || (latest.state === "failed" && latest.kind === "vm.create"));
+  const showTimeline = latest && (isActiveState(latest.state) || isRecent || (latest.state === "failed" && latest.kind === kinds.vm.create));
   const current = showTimeline ? await getOperation(scope, latest.id) : null;
   const failedOp = operations.find((o) => o.state === "failed");
   const usage = subscriptions.find((s) => s.id === vm.tenantSubscriptionId);

@@ -1,0 +1,124 @@
+/**
+ * The one catalogue of operation kinds (issue 13). Everything that names a kind reads it: enqueueing
+ * (lib/jobs/enqueue.ts), defineJob, the worker's handler list (worker/handlers.ts, typed on OperationKind so a kind
+ * without a handler fails the type check), the runner's timeouts and cancel rules, and the helpdesk's labels and kind
+ * filter. It holds data only, so web code can import it without pulling job handlers or @azure/* into its bundle.
+ *
+ * Per kind:
+ * - `label`: what users read in lists, timelines and the kind filter.
+ * - `target`: the type of object an operation of this kind acts on (Operation.targetType).
+ * - `concurrency`: jobs of this kind one worker process runs at once, when more than WORKER_CONCURRENCY (bulk kinds).
+ * - `cancel`: when an admin may cancel it (see CancelPolicy below); betweenSteps unless stated.
+ * - `timing`: how long it takes on Azure's clock: `expectedMs` a typical run, `maxMs` where the runner gives up
+ *   (OperationTimedOut, issue 12: a provider registration retried for 48 minutes).
+ */
+export type OperationTiming = { expectedMs: number; maxMs: number };
+
+/**
+ * When an admin may cancel an operation (issue 12):
+ * - "betweenSteps" (the default): while queued, or running: it stops at the next step boundary. A step waiting on
+ *   another operation (nothing sent to Azure yet) is a boundary each time it looks again; a step waiting on Azure
+ *   finishes first, so the follow-up (onFailed) settles a target whose Azure state it knows.
+ * - "anytime": as betweenSteps, and it also stops while a step waits on Azure, for kinds whose waits only watch a change
+ *   Azure carries on with regardless (a provider registration: GETs of the provider).
+ * - "queued": only before it starts. Either one of its steps has changed Azure and its follow-up cannot put the target
+ *   back (a deleted VM settled as "Succeeded", a removed frontend still shown), or it is one step that cannot be
+ *   interrupted (a power action), so a cancel while it runs would never happen.
+ */
+export type CancelPolicy = "queued" | "betweenSteps" | "anytime";
+
+export type TargetType =
+  | "AzureSubscription"
+  | "TenantSubscription"
+  | "VirtualMachine"
+  | "LoadBalancer"
+  | "RecoveryVault"
+  | "TenantDrSetup"
+  | "ProtectedItem";
+
+export type OperationKindSpec = {
+  label: string;
+  target: TargetType | readonly TargetType[];
+  concurrency?: number;
+  cancel?: CancelPolicy;
+  timing: OperationTiming;
+};
+
+const minutes = (n: number) => n * 60_000;
+const hours = (n: number) => n * 3_600_000;
+const timing = (expectedMinutes: number, maxMs: number): OperationTiming => ({ expectedMs: minutes(expectedMinutes), maxMs });
+
+export const operationKinds = {
+  "subscription.validate": { label: "Validate subscription", target: "AzureSubscription", timing: timing(1, minutes(30)) },
+  "subscription.sync": { label: "Sync inventory", target: "AzureSubscription", timing: timing(2, minutes(30)) },
+  // Azure documents "a few minutes" per namespace; several namespaces register one after another.
+  "subscription.registerProviders": { label: "Register resource providers", target: "AzureSubscription", cancel: "anytime", timing: timing(5, hours(1)) },
+  // One uninterruptible step (the resource group PUT): a cancel while it runs could not stop anything.
+  "tenantSubscription.provision": { label: "Provision tenant subscription", target: "TenantSubscription", cancel: "queued", timing: timing(1, minutes(30)) },
+  // A resource group delete removes everything in it: VMs, disks, networks.
+  "tenantSubscription.deprovision": { label: "Deprovision tenant subscription", target: "TenantSubscription", cancel: "queued", timing: timing(15, hours(3)) },
+  // Comes in bulks of up to 50 per tenant, and its runs mostly wait on Azure (inlineWaitMaxMs in lib/vms/create-job.ts).
+  "vm.create": { label: "Create VM", target: "VirtualMachine", concurrency: 100, timing: timing(5, hours(1)) },
+  // The power actions are one step waiting on Azure, which finishes whatever the portal does.
+  "vm.start": { label: "Start VM", target: "VirtualMachine", cancel: "queued", timing: timing(2, minutes(30)) },
+  "vm.stop": { label: "Stop VM", target: "VirtualMachine", cancel: "queued", timing: timing(2, minutes(30)) },
+  "vm.restart": { label: "Restart VM", target: "VirtualMachine", cancel: "queued", timing: timing(2, minutes(30)) },
+  // A delete that has happened, or disks detached but not yet deleted: the follow-up would show what is gone as healthy.
+  "vm.resize": { label: "Resize VM", target: "VirtualMachine", cancel: "queued", timing: timing(5, hours(1)) },
+  "vm.setDataDisks": { label: "Change data disks", target: "VirtualMachine", cancel: "queued", timing: timing(3, minutes(30)) },
+  "vm.delete": { label: "Delete VM", target: "VirtualMachine", cancel: "queued", timing: timing(5, hours(1)) },
+  "lb.create": { label: "Create load balancer", target: "LoadBalancer", timing: timing(2, minutes(30)) },
+  // After the If-Match save the change is in Azure, while the portal's copy (and a frontend's public IP) would not say so.
+  "lb.update": { label: "Change probe or rule", target: "LoadBalancer", cancel: "queued", timing: timing(1, minutes(30)) },
+  "lb.addFrontend": { label: "Add frontend IP", target: "LoadBalancer", cancel: "queued", timing: timing(2, minutes(30)) },
+  "lb.removeFrontend": { label: "Remove frontend IP", target: "LoadBalancer", cancel: "queued", timing: timing(2, minutes(30)) },
+  "lb.addRule": { label: "Add load-balancing rule", target: "LoadBalancer", cancel: "queued", timing: timing(1, minutes(30)) },
+  "lb.removeRule": { label: "Remove load-balancing rule", target: "LoadBalancer", cancel: "queued", timing: timing(1, minutes(30)) },
+  // A refresh of one load balancer targets it; of a whole subscription, the tenant subscription.
+  "lb.refresh": { label: "Refresh load balancers", target: ["LoadBalancer", "TenantSubscription"], timing: timing(1, minutes(15)) },
+  "dr.registerVault": { label: "Register recovery vault", target: "RecoveryVault", timing: timing(5, hours(1)) },
+  "dr.refreshFabric": { label: "Refresh VMM servers and clouds", target: "RecoveryVault", timing: timing(2, minutes(30)) },
+  "dr.createVaultCredentials": { label: "Create vault credentials", target: "RecoveryVault", timing: timing(10, hours(6)) },
+  "dr.setupTenant": { label: "Set up disaster recovery", target: "TenantDrSetup", timing: timing(10, hours(2)) },
+  "dr.refreshProtection": { label: "Refresh replication state", target: "TenantDrSetup", timing: timing(1, minutes(15)) },
+  // Azure finishes an ASR action whatever the portal does; stopping after it would record the item's old state.
+  // Enabling protection waits for the initial replication, which moves the whole disk.
+  "dr.enableProtection": { label: "Enable protection", target: "ProtectedItem", cancel: "queued", timing: timing(60, hours(24)) },
+  "dr.disableProtection": { label: "Disable protection", target: "ProtectedItem", cancel: "queued", timing: timing(10, hours(2)) },
+  // Follows a replication for up to 4 hours (lib/dr/follow-jobs.ts), then ends by itself: never overdue before that.
+  "dr.followReplication": { label: "Follow replication", target: "ProtectedItem", cancel: "anytime", timing: timing(90, hours(5)) },
+  "dr.testFailover": { label: "Test failover", target: "ProtectedItem", cancel: "queued", timing: timing(15, hours(6)) },
+  "dr.testFailoverCleanup": { label: "Clean up test failover", target: "ProtectedItem", cancel: "queued", timing: timing(10, hours(2)) },
+  "dr.plannedFailover": { label: "Planned failover", target: "ProtectedItem", cancel: "queued", timing: timing(30, hours(6)) },
+  "dr.unplannedFailover": { label: "Unplanned failover", target: "ProtectedItem", cancel: "queued", timing: timing(30, hours(6)) },
+  "dr.commit": { label: "Commit failover", target: "ProtectedItem", cancel: "queued", timing: timing(5, hours(2)) },
+  "dr.failback": { label: "Fail back", target: "ProtectedItem", cancel: "queued", timing: timing(10, hours(6)) },
+  "dr.reprotect": { label: "Reprotect", target: "ProtectedItem", cancel: "queued", timing: timing(60, hours(24)) },
+} as const satisfies Record<string, OperationKindSpec>;
+
+export type OperationKind = keyof typeof operationKinds;
+
+/** Every kind, in catalogue order. */
+export const allOperationKinds = Object.keys(operationKinds) as OperationKind[];
+
+export function isOperationKind(kind: string): kind is OperationKind {
+  return Object.hasOwn(operationKinds, kind);
+}
+
+/** The catalogue's entry, or undefined for a name it does not hold (an old row, a test's own kind). */
+export function findKindSpec(kind: string): OperationKindSpec | undefined {
+  return isOperationKind(kind) ? operationKinds[kind] : undefined;
+}
+
+type Noun<K> = K extends `${infer N}.${string}` ? N : never;
+type KindsByNoun = { [N in Noun<OperationKind>]: { [K in OperationKind as K extends `${N}.${infer V}` ? V : never]: K } };
+
+/**
+ * The kinds by noun and verb (`kinds.vm.create`): code outside this file names a kind through it, never as a string,
+ * so a renamed or removed kind fails the type check where it is used (kinds.test.ts finds any spelt out).
+ */
+export const kinds = allOperationKinds.reduce<Record<string, Record<string, string>>>((tree, kind) => {
+  const [noun, verb] = kind.split(".");
+  (tree[noun] ??= {})[verb] = kind;
+  return tree;
+}, {}) as KindsByNoun;
