@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   associatePolicy, checkStorageNameAvailability, ensureRecoveryVault, ensureReplicationPolicy, ensureResourceGroup, ensureStorageAccount, ensureVirtualNetwork,
   getStorageAccount, listFabrics, listOnPremVms, listProtectionContainers, listRecoveryProviders, listVmNetworks, mapVmNetworkToAzure, pollLro,
@@ -16,7 +15,6 @@ const lro = <T>(access: AzureAccess, start: () => Promise<import("@/lib/azure").
 /** dr.registerVault: the resource group and vault in the provider subscription (PUT: picking an existing vault is the same call), then the fabric. */
 export const registerVaultJob = defineJob({
   kind: kinds.dr.registerVault,
-  input: z.object({ vaultId: z.string() }),
   async run({ vaultId }, op) {
     await op.plan(["Ensure resource group", "Create or pick the vault", ...FABRIC_STEPS]);
     const vault = await db.recoveryVault.findUniqueOrThrow({ where: { id: vaultId } });
@@ -86,7 +84,6 @@ async function readFabric(op: JobContext, access: AzureAccess, vaultId: string, 
 
 export const refreshFabricJob = defineJob({
   kind: kinds.dr.refreshFabric,
-  input: z.object({ vaultId: z.string() }),
   async run({ vaultId }, op) {
     await op.plan(FABRIC_STEPS);
     const vault = await db.recoveryVault.findUniqueOrThrow({ where: { id: vaultId } });
@@ -108,7 +105,6 @@ const STATE_FIELD = { targets: "targetsState", policy: "policyState", mapping: "
  */
 export const setupTenantJob = defineJob({
   kind: kinds.dr.setupTenant,
-  input: z.object({ setupId: z.string(), only: z.enum(["targets", "policy", "mapping"]).optional() }),
   async run({ setupId, only }, op) {
     const sections = only ? [only] : (["targets", "policy", "mapping"] as SetupStep[]);
     await op.plan(sections.flatMap((s) => SECTIONS[s]));

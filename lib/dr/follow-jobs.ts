@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { getProtectedItem, type AzureAccess, type ItemRef, type LroProgress, type ProtectedItemInfo } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
@@ -31,7 +30,6 @@ type Continuation = { mark: FollowMark | null; readAt: number };
  */
 export const followReplicationJob = defineJob({
   kind: kinds.dr.followReplication,
-  input: z.object({ protectedItemId: z.string() }),
   async run({ protectedItemId }, op) {
     await op.plan([STEP]);
     if (!(await db.protectedItem.findUnique({ where: { id: protectedItemId }, select: { id: true } }))) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   disableProtection, enableProtection, findLatestAsrJob, getProtectedItem, isNotFound, listProtectedItems, listRecoveryPoints, pollLro, runProtectedItemAction,
   type AsrJobInfo, type AzureAccess, type FailoverAction, type ItemRef, type ProtectedItemInfo,
@@ -41,7 +40,6 @@ async function readReplicationState(op: JobContext, access: AzureAccess, ref: It
 
 export const enableProtectionJob = defineJob({
   kind: kinds.dr.enableProtection,
-  input: z.object({ protectedItemId: z.string() }),
   async run({ protectedItemId }, op) {
     await op.plan(["Enable protection", "Record the ASR job", "Read replication state"]);
     const { item, ref, setup, vault, tenantArmSubscription } = await loadItemForJob(protectedItemId);
@@ -79,17 +77,9 @@ const STEP: Record<Exclude<DrAction, "disableProtection">, string> = {
   commit: "Commit failover", failback: "Fail back to on-premises", reprotect: "Reprotect",
 };
 
-const actionInput = z.object({
-  protectedItemId: z.string(),
-  notes: z.string().optional(),
-  recoveryPoint: z.enum(["latest", "latestProcessed"]).optional(),
-  shutDownSource: z.boolean().optional(),
-});
-
 function defineActionJob<A extends Exclude<DrAction, "disableProtection">>(action: A) {
   return defineJob({
     kind: `dr.${action}` as const,
-    input: actionInput,
     async run(input, op) {
       const steps = [...(action === "unplannedFailover" ? ["Choose the recovery point"] : []), STEP[action], "Record the ASR job", "Read replication state"];
       await op.plan(steps);
@@ -132,7 +122,6 @@ export const drActionJobs = {
 
 export const disableProtectionJob = defineJob({
   kind: kinds.dr.disableProtection,
-  input: actionInput,
   async run({ protectedItemId }, op) {
     await op.plan(["Disable protection", "Remove the protected VM"]);
     const { item, ref, vault } = await loadItemForJob(protectedItemId);
@@ -163,7 +152,6 @@ export const disableProtectionJob = defineJob({
  */
 export const refreshProtectionJob = defineJob({
   kind: kinds.dr.refreshProtection,
-  input: z.object({ setupId: z.string() }),
   async run({ setupId }, op) {
     await op.plan(["Read protected VMs"]);
     const { setup, vault, vaultRef } = await loadSetupForJob(setupId);

@@ -1,5 +1,4 @@
 import { generate } from "selfsigned";
-import { z } from "zod";
 import { uploadVaultCertificate } from "@/lib/azure";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
@@ -9,7 +8,6 @@ import { kinds } from "@/lib/operations/kinds";
 
 export const createVaultCredentialsJob = defineJob({
   kind: kinds.dr.createVaultCredentials,
-  input: z.object({ vaultId: z.string() }),
   async run({ vaultId }, op) {
     const step = "Generate a certificate, upload it to the vault and seal the settings";
     await op.plan([step]);

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { AzureAccess } from "@/lib/azure";
 import type { LroProgress } from "@/lib/azure";
-import type { OperationKind } from "@/lib/operations/kinds";
+import { operationKinds, type JobInput, type OperationKind } from "@/lib/operations/kinds";
 import type { PollHints } from "./poll-delay";
 
 /** What a job handler gets: its operation's identity and the step recorder. */
@@ -47,9 +47,12 @@ export type JobDefinition<I = unknown, K extends string = OperationKind> = {
 
 const registry = new Map<string, JobDefinition<unknown, string>>();
 
-/** The handler of a catalogue kind; worker/handlers.ts lists every one, so a kind without a handler does not compile. */
-export function defineJob<I, K extends OperationKind>(definition: JobDefinition<I, K>): JobDefinition<I, K> {
-  return registerJob(definition);
+/**
+ * The handler of a catalogue kind, which also gives it its input schema; worker/handlers.ts lists every one, so a kind
+ * without a handler does not compile.
+ */
+export function defineJob<K extends OperationKind>(definition: Omit<JobDefinition<JobInput<K>, K>, "input">): JobDefinition<JobInput<K>, K> {
+  return registerJob({ ...definition, input: operationKinds[definition.kind].input as unknown as z.ZodType<JobInput<K>> });
 }
 
 /** Registers a handler under any name: defineJob for the catalogue's kinds, and tests for kinds of their own. */

@@ -2,19 +2,19 @@ import { randomUUID } from "node:crypto";
 import { fromPrisma } from "pg-boss";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
-import type { OperationKind } from "@/lib/operations/kinds";
+import type { OperationInput, OperationKind } from "@/lib/operations/kinds";
 import { getBoss } from "./boss";
 import { ensureQueue } from "./queues";
 
-export type OperationRequest = {
+export type OperationRequest<K extends OperationKind = OperationKind> = {
   /** A kind of the catalogue (lib/operations/kinds.ts): an unknown one does not compile. */
-  kind: OperationKind;
+  kind: K;
   tenantId: string | null;
   actorId: string | null;
   azureSubscriptionId?: string | null;
   target: { type: string; id: string; name: string };
-  /** Ids and choices only: never secrets (it is stored and shown to the helpdesk). */
-  input: Record<string, unknown>;
+  /** Typed by the kind's input schema. Ids and choices only: never secrets (it is stored and shown to the helpdesk). */
+  input: OperationInput<K>;
 };
 
 export type EnqueuedOperation = { id: string; deduplicated: boolean };
@@ -41,7 +41,7 @@ export function onRunScheduled(listener: ScheduledListener) {
  * that serves it (and a rolled-back intent leaves no job). A second request for the same target and kind while one
  * is queued or running gets the first one back: a double submit runs once.
  */
-export async function enqueueOperation(tx: Tx, request: OperationRequest): Promise<EnqueuedOperation> {
+export async function enqueueOperation<K extends OperationKind>(tx: Tx, request: OperationRequest<K>): Promise<EnqueuedOperation> {
   const [enqueued] = await enqueueOperations(tx, [request]);
   return enqueued;
 }
@@ -50,7 +50,7 @@ export async function enqueueOperation(tx: Tx, request: OperationRequest): Promi
  * enqueueOperation for many requests of one kind (a bulk submit) in a fixed number of statements, whatever their
  * count: one read for running duplicates, one insert of the operations, one of their jobs. Results keep the order.
  */
-export async function enqueueOperations(tx: Tx, requests: OperationRequest[]): Promise<EnqueuedOperation[]> {
+export async function enqueueOperations<K extends OperationKind>(tx: Tx, requests: OperationRequest<K>[]): Promise<EnqueuedOperation[]> {
   if (requests.length === 0) return [];
   const kind = requests[0].kind;
   if (requests.some((r) => r.kind !== kind)) throw new Error("enqueueOperations takes requests of one kind.");
@@ -103,7 +103,7 @@ export async function enqueueOperations(tx: Tx, requests: OperationRequest[]): P
 }
 
 /** For callers without a transaction of their own. */
-export function enqueueOperationNow(request: OperationRequest) {
+export function enqueueOperationNow<K extends OperationKind>(request: OperationRequest<K>) {
   return db.$transaction((tx) => enqueueOperation(tx, request));
 }
 

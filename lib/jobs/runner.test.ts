@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { setupTestDatabase } from "@/test/db";
 import { ArmError } from "@/lib/azure";
-import type { OperationKind } from "@/lib/operations/kinds";
+import type { OperationRequest } from "./enqueue";
 import { registerJob } from "./define-job";
 import { startTestWorker, waitForOperation } from "@/test/worker";
 import { staffContext } from "@/test/tenants";
@@ -121,8 +121,9 @@ afterAll(async () => {
 
 function enqueue(kind: string) {
   const name = `${kind}-${randomBytes(3).toString("hex")}`;
-  // This file's own kinds, registered above with registerJob: the catalogue rightly does not know them.
-  return enqueueOperationNow({ kind: kind as OperationKind, tenantId: null, actorId: null, target: { type: "Test", id: name, name }, input: { name } }).then((op) => ({ ...op, name }));
+  // This file's own kinds and input, registered above with registerJob: the catalogue rightly does not know them.
+  const request = { kind, tenantId: null, actorId: null, target: { type: "Test", id: name, name }, input: { name } } as unknown as OperationRequest;
+  return enqueueOperationNow(request).then((op) => ({ ...op, name }));
 }
 
 async function until<T>(read: () => Promise<T>, isDone: (value: T) => boolean, what: string) {

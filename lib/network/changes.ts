@@ -8,11 +8,15 @@ import { getLbForChange, probeOf, ruleOf, throwIfErrors } from "./guards";
 import { findByName, probeErrors, ruleErrors, withoutFrontend } from "./lb-rules";
 import { childTarget, frontendTarget, modelOf, pendingChanges, probesGoing, probesNeeded, withPending, type CachedFrontend, type PendingChanges } from "./model";
 import type { RemoveFrontendInput, UpdateProbeInput, UpdateRuleInput } from "./schema";
-import { kinds, type OperationKind } from "@/lib/operations/kinds";
+import { kinds, type OperationInput } from "@/lib/operations/kinds";
 
 type Lb = Awaited<ReturnType<typeof getLbForChange>>;
 
-export async function enqueueLbChange(tx: Tx, ctx: TenantContext, lb: Lb, kind: OperationKind, target: { id: string; name: string }, input: Record<string, unknown>) {
+type LbChangeKind = typeof kinds.lb.update | typeof kinds.lb.removeFrontend | typeof kinds.lb.addRule | typeof kinds.lb.removeRule;
+/** A change of one load balancer: its kind, and that kind's input but for the load balancer's id. */
+export type LbChange = { [K in LbChangeKind]: { kind: K; input: Omit<OperationInput<K>, "loadBalancerId"> } }[LbChangeKind];
+
+export async function enqueueLbChange(tx: Tx, ctx: TenantContext, lb: Lb, { kind, input }: LbChange, target: { id: string; name: string }) {
   await tx.loadBalancer.update({ where: { id: lb.id }, data: { provisioningState: "Updating", errorMessage: null } });
   const operation = await enqueueOperation(tx, {
     kind, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
@@ -42,9 +46,10 @@ export async function removeFrontend(ctx: TenantContext, input: RemoveFrontendIn
     const publicIp = frontend.publicIpId
       ? await tx.publicIpAddress.findFirst({ where: { tenantSubscriptionId: lb.tenantSubscriptionId, azureResourceId: { equals: frontend.publicIpId, mode: "insensitive" } }, select: { id: true } })
       : null;
-    return enqueueLbChange(tx, ctx, lb, kinds.lb.removeFrontend, { id: frontendTarget(lb.id, frontend.name), name: `${lb.name} / ${frontend.name}` }, {
-      frontendName: frontend.name, publicIp: input.publicIp, publicIpId: frontend.publicIpId ?? null, publicIpAddressId: publicIp?.id ?? null,
-    });
+    return enqueueLbChange(tx, ctx, lb, {
+      kind: kinds.lb.removeFrontend,
+      input: { frontendName: frontend.name, publicIp: input.publicIp, publicIpId: frontend.publicIpId ?? null, publicIpAddressId: publicIp?.id ?? null },
+    }, { id: frontendTarget(lb.id, frontend.name), name: `${lb.name} / ${frontend.name}` });
   });
 }
 
@@ -55,7 +60,7 @@ export async function updateProbe(ctx: TenantContext, input: UpdateProbeInput) {
     if (!current) throw new NotFound("Health probe");
     const probe = { ...probeOf(input), name: current.name };
     throwIfErrors(probeErrors(probe));
-    return enqueueLbChange(tx, ctx, lb, kinds.lb.update, { id: childTarget(lb.id, "probes", probe.name), name: `${lb.name} / ${probe.name}` }, { change: { probe } });
+    return enqueueLbChange(tx, ctx, lb, { kind: kinds.lb.update, input: { change: { probe } } }, { id: childTarget(lb.id, "probes", probe.name), name: `${lb.name} / ${probe.name}` });
   });
 }
 
@@ -83,7 +88,7 @@ export async function updateRule(ctx: TenantContext, input: UpdateRuleInput) {
     const probeGoing = rule.probeName && probesGoing(cached, pending).find((p) => p.toLowerCase() === rule.probeName!.toLowerCase());
     if (probeGoing) (errors.probeChoice ??= []).push(`${probeGoing} is being removed with its rule; choose another probe.`);
     throwIfErrors(errors);
-    return enqueueLbChange(tx, ctx, lb, kinds.lb.update, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { change: { rule } });
+    return enqueueLbChange(tx, ctx, lb, { kind: kinds.lb.update, input: { change: { rule } } }, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` });
   });
 }
 

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   ensureNic, ensurePublicIp, ensureResourceGroup, getLoadBalancer, getNic, pollLro, putLoadBalancer,
   type LoadBalancerProbe, type LoadBalancerRule, type LoadBalancerSpec, type NicInfo, type PublicIpInfo,
@@ -34,7 +33,6 @@ async function readyMembers(memberVmIds: string[], note: (s: string) => void) {
  */
 export const createLoadBalancerJob = defineJob({
   kind: kinds.lb.create,
-  input: z.object({ loadBalancerId: z.string(), publicIpAddressId: z.string(), memberVmIds: z.array(z.string()) }),
   async run({ loadBalancerId, publicIpAddressId, memberVmIds }, op) {
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const ip = await db.publicIpAddress.findUniqueOrThrow({ where: { id: publicIpAddressId } });

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { deletePublicIp, ensurePublicIp, getPublicIp, pollLro, type AzureAccess, type LoadBalancerInfo, type PublicIpInfo } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict, type FieldErrors } from "@/lib/errors";
@@ -36,7 +35,6 @@ export function applyAddition(current: LoadBalancerInfo, addition: FrontendAddit
  */
 export const addFrontendJob = defineJob({
   kind: kinds.lb.addFrontend,
-  input: z.object({ loadBalancerId: z.string(), publicIpAddressId: z.string(), addition: z.custom<FrontendAddition>((v) => !!v && typeof v === "object") }),
   async run({ loadBalancerId, publicIpAddressId, addition }, op) {
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const ip = await db.publicIpAddress.findUniqueOrThrow({ where: { id: publicIpAddressId } });
@@ -90,10 +88,6 @@ export const addFrontendJob = defineJob({
 /** lb.removeFrontend: one If-Match save without the frontend, its rules and probes nothing else uses; then the public IP. */
 export const removeFrontendJob = defineJob({
   kind: kinds.lb.removeFrontend,
-  input: z.object({
-    loadBalancerId: z.string(), frontendName: z.string(), publicIp: z.enum(["release", "keep"]),
-    publicIpId: z.string().nullable(), publicIpAddressId: z.string().nullable(),
-  }),
   async run({ loadBalancerId, frontendName, publicIp, publicIpId, publicIpAddressId }, op) {
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const what = `Remove ${frontendName}, its rules and unused probes`;

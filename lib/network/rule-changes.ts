@@ -34,7 +34,7 @@ export async function addRule(ctx: TenantContext, input: AddRuleInput) {
     const probeGoing = !probe && probesGoing(cached, pending).find((p) => p.toLowerCase() === probeName.toLowerCase());
     if (probeGoing) (errors.probeChoice ??= []).push(`${probeGoing} is being removed with its rule; choose another probe or create one.`);
     throwIfErrors(errors);
-    return enqueueLbChange(tx, ctx, lb, ADD_RULE, { id: childTarget(lb.id, "rules", addition.rule.name), name: `${lb.name} / ${addition.rule.name}` }, { addition });
+    return enqueueLbChange(tx, ctx, lb, { kind: ADD_RULE, input: { addition } }, { id: childTarget(lb.id, "rules", addition.rule.name), name: `${lb.name} / ${addition.rule.name}` });
   });
 }
 
@@ -52,6 +52,6 @@ export async function removeRule(ctx: TenantContext, input: RemoveRuleInput) {
     const rule = findByName(cached.rules, input.ruleName);
     if (!rule) throw new NotFound("Load-balancing rule");
     throwIfProbeNeeded(withoutRule(cached, rule.name).removedProbes, await pendingChanges(tx, lb.id), rule.name);
-    return enqueueLbChange(tx, ctx, lb, REMOVE_RULE, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` }, { ruleName: rule.name });
+    return enqueueLbChange(tx, ctx, lb, { kind: REMOVE_RULE, input: { ruleName: rule.name } }, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` });
   });
 }

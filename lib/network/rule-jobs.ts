@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { LoadBalancerInfo } from "@/lib/azure";
 import { Conflict, type FieldErrors } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -24,7 +23,6 @@ export function applyRule(current: LoadBalancerInfo, addition: RuleAddition) {
 /** lb.addRule: the rule (and its new probe) applied to the load balancer as read now, saved with If-Match. */
 export const addRuleJob = defineJob({
   kind: ADD_RULE,
-  input: z.object({ loadBalancerId: z.string(), addition: z.custom<RuleAddition>((v) => !!v && typeof v === "object") }),
   async run({ loadBalancerId, addition }, op) {
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const what = `Apply ${[addition.probe?.name, addition.rule.name].filter(Boolean).join(", ")} on ${addition.rule.frontendName}`;
@@ -40,7 +38,6 @@ export const addRuleJob = defineJob({
 /** lb.removeRule: one If-Match save without the rule and the probe only it used; the frontend stays. */
 export const removeRuleJob = defineJob({
   kind: REMOVE_RULE,
-  input: z.object({ loadBalancerId: z.string(), ruleName: z.string() }),
   async run({ loadBalancerId, ruleName }, op) {
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const what = `Remove ${ruleName} and its unused probe`;

@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { getLoadBalancer, isNotFound, listLoadBalancers, type LoadBalancerProbe, type LoadBalancerRule } from "@/lib/azure";
+import { getLoadBalancer, isNotFound, listLoadBalancers } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict, type FieldErrors } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -15,10 +14,6 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 /** lb.update: a changed probe or rule, applied to the load balancer as read now and saved with If-Match. */
 export const updateLoadBalancerJob = defineJob({
   kind: kinds.lb.update,
-  input: z.object({
-    loadBalancerId: z.string(),
-    change: z.object({ probe: z.custom<LoadBalancerProbe>().optional(), rule: z.custom<LoadBalancerRule>().optional() }),
-  }),
   async run({ loadBalancerId, change }, op) {
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const what = change.probe ? `Change probe ${change.probe.name}` : `Change rule ${change.rule?.name}`;
@@ -55,7 +50,6 @@ export const updateLoadBalancerJob = defineJob({
  */
 export const refreshLoadBalancersJob = defineJob({
   kind: kinds.lb.refresh,
-  input: z.object({ tenantSubscriptionId: z.string(), loadBalancerId: z.string().optional() }),
   async run({ tenantSubscriptionId, loadBalancerId }, op) {
     if (loadBalancerId) {
       const { lb, azureSubscriptionId } = await loadLbForJob(loadBalancerId);

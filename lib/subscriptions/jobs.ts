@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   ArmError, checkAccess, getSubscription, listImageCatalogue, listLocations, listProviders, listResourceSkus, listUsages,
   listVmSizes, registerProvider, type LroProgress, type ProviderRegistration,
@@ -10,7 +9,6 @@ import { requiredProviders } from "./schema";
 import type { Discovery, DiscoveredSize, ValidationCheck, ValidationResult } from "./discovery";
 import { kinds } from "@/lib/operations/kinds";
 
-const input = z.object({ azureSubscriptionId: z.string() });
 /** When the first GET of a registering provider is worth sending (the emulator models 30 s). */
 const registrationTypicalMs = 30_000;
 
@@ -30,7 +28,6 @@ const steps = [
  */
 export const validateSubscriptionJob = defineJob({
   kind: kinds.subscription.validate,
-  input,
   async run({ azureSubscriptionId }, op) {
     await op.plan(steps);
     const access = await op.azureAccess(azureSubscriptionId);
@@ -140,7 +137,6 @@ async function saveValidation(id: string, result: Omit<ValidationResult, "checke
  */
 export const registerProvidersJob = defineJob({
   kind: kinds.subscription.registerProviders,
-  input: z.object({ azureSubscriptionId: z.string(), namespaces: z.array(z.string()).min(1) }),
   async run({ azureSubscriptionId, namespaces }, op) {
     await op.plan([...namespaces.map((ns) => `Register ${ns}`), "Queue validation"]);
     const access = await op.azureAccess(azureSubscriptionId);

@@ -1,10 +1,7 @@
-import { z } from "zod";
 import { deleteResourceGroup, ensureResourceGroup, isNotFound, pollLro, type LroProgress } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { kinds } from "@/lib/operations/kinds";
-
-const input = z.object({ tenantSubscriptionId: z.string() });
 
 async function loadTenantSubscription(id: string) {
   return db.tenantSubscription.findUniqueOrThrow({
@@ -16,7 +13,6 @@ async function loadTenantSubscription(id: string) {
 /** A tenant subscription's home: one resource group in the plan's Azure subscription, tagged with who owns it. */
 export const provisionTenantSubscriptionJob = defineJob({
   kind: kinds.tenantSubscription.provision,
-  input,
   async run({ tenantSubscriptionId }, op) {
     await op.plan(["Ensure resource group"]);
     const ts = await loadTenantSubscription(tenantSubscriptionId);
@@ -32,7 +28,6 @@ export const provisionTenantSubscriptionJob = defineJob({
 /** Cancelling deletes the resource group and with it everything the tenant had in this subscription. */
 export const deprovisionTenantSubscriptionJob = defineJob({
   kind: kinds.tenantSubscription.deprovision,
-  input,
   async run({ tenantSubscriptionId }, op) {
     await op.plan(["Delete resource group", "Close the subscription"]);
     const ts = await loadTenantSubscription(tenantSubscriptionId);

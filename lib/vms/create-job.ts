@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { z } from "zod";
 import { ArmError, createVm, ensureNic, ensurePublicIp, ensureResourceGroup, ensureVirtualNetwork, pollLro, type LroProgress, type NicInfo, type PublicIpInfo, type VmInfo } from "@/lib/azure";
 import { discardSealed, openSealed } from "@/lib/crypto/sealed-secrets";
 import { db } from "@/lib/db/client";
@@ -10,8 +9,6 @@ import { resumeSent, sent, type Sent } from "@/lib/jobs/sent-lro";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
 import { kinds } from "@/lib/operations/kinds";
-
-const input = z.object({ vmId: z.string(), passwordSecretId: z.string().optional() });
 
 /** What the NIC needs of the network; `fromPortal` when the portal had recorded it already (nothing to release). */
 type VnetRef = { id: string; subnets: { name: string; id: string }[]; fromPortal?: boolean };
@@ -48,7 +45,6 @@ async function waitForOtherOperation(networkId: string, operationId: string, sen
  */
 export const createVmJob = defineJob({
   kind: kinds.vm.create,
-  input,
   async run({ vmId, passwordSecretId }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     const steps = [

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { deleteManagedDisk, getVm, setDataDisks } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -11,7 +10,6 @@ import { kinds } from "@/lib/operations/kinds";
  */
 export const setDataDisksJob = defineJob({
   kind: kinds.vm.setDataDisks,
-  input: z.object({ vmId: z.string(), disks: z.array(z.object({ lun: z.number(), sizeGb: z.number() })), summary: z.string() }),
   async run({ vmId, disks, summary }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     const removedLuns = (vm.dataDisks as { lun: number }[]).map((d) => d.lun).filter((lun) => !disks.some((d) => d.lun === lun));

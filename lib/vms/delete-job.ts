@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { deleteNic, deletePublicIp, deleteVm } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -11,7 +10,6 @@ import { kinds } from "@/lib/operations/kinds";
  */
 export const deleteVmJob = defineJob({
   kind: kinds.vm.delete,
-  input: z.object({ vmId: z.string(), afterFailedCreate: z.boolean().default(false) }),
   async run({ vmId, afterFailedCreate }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     await op.plan([

@@ -1,18 +1,14 @@
-import { z } from "zod";
 import { deallocateVm, restartVm, startVm, type AzureAccess, type LroProgress } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
-import { kinds, type OperationKind } from "@/lib/operations/kinds";
+import { kinds } from "@/lib/operations/kinds";
 import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
 
 type PowerCall = (access: AzureAccess, resourceGroup: string, name: string) => Promise<LroProgress<unknown>>;
 
-const vmInput = z.object({ vmId: z.string() });
-
-function powerJob<K extends OperationKind>(kind: K, step: string, call: PowerCall, powerState: string) {
+function powerJob<K extends typeof kinds.vm.start | typeof kinds.vm.stop | typeof kinds.vm.restart>(kind: K, step: string, call: PowerCall, powerState: string) {
   return defineJob({
     kind,
-    input: vmInput,
     async run({ vmId }, op) {
       await op.plan([step]);
       const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { deallocateVm, listAvailableResizeSizes, resizeVm, startVm } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -11,7 +10,6 @@ import { kinds } from "@/lib/operations/kinds";
  */
 export const resizeVmJob = defineJob({
   kind: kinds.vm.resize,
-  input: z.object({ vmId: z.string(), size: z.string(), vcpus: z.number(), memoryMb: z.number() }),
   async run({ vmId, size, vcpus, memoryMb }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     const access = await op.azureAccess(azureSubscriptionId);

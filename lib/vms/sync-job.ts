@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { listVmStatuses } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -8,7 +7,6 @@ import { kinds } from "@/lib/operations/kinds";
 /** subscription.sync: one paged listAll(statusOnly) for the whole Azure subscription, then batched updates. */
 export const syncInventoryJob = defineJob({
   kind: kinds.subscription.sync,
-  input: z.object({ azureSubscriptionId: z.string() }),
   async run({ azureSubscriptionId }, op) {
     await op.plan(["Read VM statuses", "Update the portal"]);
     const access = await op.azureAccess(azureSubscriptionId);
