@@ -8,7 +8,7 @@ export type OperationAdminActionsProps = {
   state: string;
   targetName: string;
   isCancelRequested: boolean;
-  /** Its kind may be cancelled in this state (lib/jobs/cancel-policy.ts: some only while queued). */
+  /** Its kind may be cancelled in this state (lib/operations/kinds.ts: some only while queued). */
   isCancellable: boolean;
 };
 

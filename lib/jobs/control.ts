@@ -10,7 +10,7 @@ import { scheduleOperationRun } from "./enqueue";
  * next step boundary: a step already talking to Azure finishes first, then the operation ends `cancelled` and its
  * follow-up settles the target (a VM being created is marked failed rather than left "Creating"). A queued one stops
  * before its first step, as soon as a worker takes it. Kinds whose follow-up cannot undo a finished step (a VM delete)
- * are cancelled only while queued (lib/jobs/cancel-policy.ts).
+ * are cancelled only while queued (their cancel policy in lib/operations/kinds.ts).
  */
 export async function cancelOperation(ctx: StaffContext, operationId: string) {
   const operation = await db.operation.findUnique({ where: { id: operationId }, select: { id: true, kind: true, targetName: true, tenantId: true } });
@@ -47,7 +47,7 @@ export async function retryOperation(ctx: StaffContext, operationId: string) {
     db.operationStep.updateMany({ where: { operationId, state: { not: "succeeded" } }, data: { state: "pending", continuation: null, endedAt: null, percent: null } }),
     db.operation.update({
       where: { id: operationId },
-      // A retry gets its kind's full time again (lib/jobs/timings.ts), counted from when it starts.
+      // A retry gets its kind's full time again (lib/operations/kinds.ts), counted from when it starts.
       data: {
         state: "queued", startedAt: null, endedAt: null, cancelRequestedAt: null, cancelRequestedBy: null,
         errorCode: null, errorMessage: null, errorRequestId: null, errorCorrelationId: null,

@@ -13,7 +13,7 @@ export type Health = {
   queue: { ok: boolean; queued: number; active: number; failed: number; error?: string };
   /**
    * Stuck: still running with no heartbeat or progress for a while. Overdue: alive, but running far past its kind's
-   * expected duration (lib/jobs/timings.ts). Both are surfaced here and on the admin dashboard.
+   * expected duration (its timing in lib/operations/kinds.ts). Both are surfaced here and on the admin dashboard.
    */
   operations: { ok: boolean; running: number; stuck: number; stuckIds: string[]; overdue: number; overdueIds: string[] };
   checkedAt: string;

@@ -33,7 +33,7 @@ export async function runOperation(job: RunJob): Promise<void> {
   if (!parsed.success) return failOperation(operation.id, { retryable: false, message: "The operation's input is no longer valid.", code: "InvalidInput" });
 
   // A cancel takes effect between steps: a step waiting on Azure is finished first, unless its kind's waits only watch
-  // (lib/jobs/cancel-policy.ts); a step waiting on another operation stops at once (issue 12: a registration that never
+  // (lib/operations/kinds.ts); a step waiting on another operation stops at once (issue 12: a registration that never
   // finished could not be cancelled). The time limit ends even a step waiting on Azure.
   const policy = cancelPolicyOf(operation.kind);
   const heldByAzure = policy !== "anytime" && operation.steps.some((s) => isWaitingOnAzure(s));

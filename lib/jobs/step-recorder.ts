@@ -18,7 +18,7 @@ export class StepRecorder {
     existing: OperationStep[],
     /** The operation's cancel request as this run found it; each finished step reads it again with its own write. */
     private cancel: { requestedAt: Date | null; requestedBy: string | null; stepsTotal: number },
-    /** The kind's waits on Azure only watch (lib/jobs/cancel-policy.ts "anytime"): a cancel may stop them too. */
+    /** The kind's waits on Azure only watch (cancel "anytime" in lib/operations/kinds.ts): a cancel may stop them too. */
     private readonly stopsWhileWaitingOnAzure = false,
   ) {
     this.steps = new Map(existing.map((s) => [s.position, s]));

@@ -132,7 +132,7 @@ async function saveValidation(id: string, result: Omit<ValidationResult, "checke
 /**
  * Registers the missing providers the way Azure expects: one POST per namespace, which answers `Registering`, then GETs
  * of the provider until it is `Registered` (Azure takes a few minutes). The wait is a long-running step, so no worker
- * waits and no POST is repeated; the kind's time limit (lib/jobs/timings.ts) ends a registration that never settles.
+ * waits and no POST is repeated; the kind's time limit (lib/operations/kinds.ts) ends a registration that never settles.
  * Validation is queued as the last step, so the subscription page stays live from one operation to the next.
  */
 export const registerProvidersJob = defineJob({
