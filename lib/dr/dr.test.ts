@@ -222,6 +222,19 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(gets.length).toBeLessThan(30);
   });
 
+  it("refuses protecting more VMs than the plan allows, with the figures, and records nothing", async () => {
+    const { plan } = await db.tenantSubscription.findUniqueOrThrow({ where: { id: acme.tenantSubscriptionId }, select: { plan: true } });
+    const vms = (await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).vms as { armName: string; name: string }[];
+    const other = vms.find((v) => v.name !== "VM01")!;
+    await db.plan.update({ where: { id: plan.id }, data: { quotaProtectedVms: 1 } });
+    try {
+      await expect(enableProtection(acme.ctx, { vms: [{ armName: other.armName }] })).rejects.toThrow("Your plan protects at most 1 VMs: 1 protected + 1 requested.");
+      expect(await db.protectedItem.count({ where: { armName: other.armName } })).toBe(0);
+    } finally {
+      await db.plan.update({ where: { id: plan.id }, data: { quotaProtectedVms: plan.quotaProtectedVms } });
+    }
+  });
+
   it("runs a test failover with the ASR job's tasks on the operation, then cleans it up with notes", async () => {
     const tfo = await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "testFailover" }));
     expect(tfo.steps.find((s) => s.name === "Record the ASR job")?.detail).toMatch(/Test failover: Succeeded.*Create test virtual machine/);

@@ -182,6 +182,24 @@ describe("quota", () => {
       expect(await db.virtualMachine.count({ where: { tenantSubscriptionId: small.tenantSubscriptionId } })).toBe(0);
     });
   });
+
+  it("refuses a resize past the vCPU quota with the figures, and leaves the VM as it was", async () => {
+    await withQuota({ quotaVcpus: 3 }, async (small) => {
+      const created = (await create(small, small.owner, { name: "grow-01", size: "Standard_B2s" })) as { redirect: string };
+      const id = created.redirect.split("/").pop()!;
+      await waitForOperation((await db.operation.findFirstOrThrow({ where: { targetId: id, kind: "vm.create" } })).id);
+      session.userId = small.owner;
+      const form = new FormData();
+      form.set("vmId", id);
+      form.set("size", "Standard_D4s_v5");
+      expect(await resizeVmAction(small.ctx.tenantSlug, { ok: true }, form)).toMatchObject({
+        ok: false,
+        formError: "Resizing to Standard_D4s_v5 needs 2 more vCPUs; your plan allows 3 and 2 are in use.",
+      });
+      expect(await db.operation.count({ where: { targetId: id, kind: "vm.resize" } })).toBe(0);
+      expect(await db.virtualMachine.findUniqueOrThrow({ where: { id } })).toMatchObject({ size: "Standard_B2s", provisioningState: "Succeeded" });
+    });
+  });
 });
 
 describe("VM actions", () => {
