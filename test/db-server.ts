@@ -31,7 +31,7 @@ export async function admin<T>(base: string, run: (client: pg.Client) => Promise
 }
 
 export default async function setup(project: TestProject) {
-  const dataDir = path.resolve(import.meta.dirname, "@/.", ".data", `test-pg-${randomBytes(4).toString("hex")}`);
+  const dataDir = path.resolve(import.meta.dirname, "..", ".data", `test-pg-${randomBytes(4).toString("hex")}`);
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: TEMPLATE_DATABASE });
   await migrateDeploy(server.url);
   const base = server.url.slice(0, server.url.lastIndexOf("/"));
