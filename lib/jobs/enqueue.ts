@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fromPrisma } from "pg-boss";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
-import type { OperationInput, OperationKind } from "@/lib/operations/kinds";
+import type { OperationInput, OperationKind, OperationTargetType } from "@/lib/operations/kinds";
 import { getBoss } from "./boss";
 import { ensureQueue } from "./queues";
 
@@ -12,7 +12,8 @@ export type OperationRequest<K extends OperationKind = OperationKind> = {
   tenantId: string | null;
   actorId: string | null;
   azureSubscriptionId?: string | null;
-  target: { type: string; id: string; name: string };
+  /** Its type is the kind's target type in the catalogue. */
+  target: { type: OperationTargetType<K>; id: string; name: string };
   /** Typed by the kind's input schema. Ids and choices only: never secrets (it is stored and shown to the helpdesk). */
   input: OperationInput<K>;
 };

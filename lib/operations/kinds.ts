@@ -228,6 +228,9 @@ export type OperationKind = keyof typeof operationKinds;
 
 /** What enqueueing an operation of kind K takes as its input. */
 export type OperationInput<K extends OperationKind> = z.input<(typeof operationKinds)[K]["input"]>;
+/** The type of object an operation of kind K acts on (Operation.targetType). */
+export type OperationTargetType<K extends OperationKind> = Extract<ElementOf<(typeof operationKinds)[K]["target"]>, TargetType>;
+type ElementOf<T> = T extends readonly (infer E)[] ? E : T;
 /** What its job's handler receives: the input parsed (defaults filled in). */
 export type JobInput<K extends OperationKind> = z.output<(typeof operationKinds)[K]["input"]>;
 
