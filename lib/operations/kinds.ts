@@ -110,7 +110,8 @@ export const operationKinds = {
     input: vm,
     label: "Restart VM", target: "VirtualMachine", cancel: "queued", timing: timing(2, minutes(30)),
   },
-  // A delete that has happened, or disks detached but not yet deleted: the follow-up would show what is gone as healthy.
+  // Resize, data disks and delete change Azure for good: after a delete, or disks detached but not yet deleted, the
+  // follow-up would show what is gone as healthy.
   "vm.resize": {
     input: vm.extend({ size: z.string(), vcpus: z.number(), memoryMb: z.number() }),
     label: "Resize VM", target: "VirtualMachine", cancel: "queued", timing: timing(5, hours(1)),
