@@ -50,6 +50,18 @@ export function CheckField({ form, name, label, description, error }: { form: Fo
 }
 
 /** Probe name (unless fixed), protocol, port, request path (HTTP/HTTPS only), interval and count. */
+/** A new probe, or one the load balancer already has: the rule dialogs offer both. */
+export function ProbeChoiceSection({ form, errors, probes }: { form: Form; errors: FieldErrorMap; probes: string[] }) {
+  return (
+    <Section title="Health probe" description="Azure sends traffic only to pool members that answer it.">
+      <FormField label="Probe" name="probeChoice" error={errors?.probeChoice}>
+        <NativeSelect {...form.text("probeChoice")} options={[{ value: "new", label: "New probe" }, ...probes.map((p) => ({ value: p, label: `Existing: ${p}` }))]} />
+      </FormField>
+      {form.values.probeChoice === "new" ? <ProbeFields form={form} errors={errors} /> : <input type="hidden" {...form.text("probeName")} />}
+    </Section>
+  );
+}
+
 export function ProbeFields({ form, errors, isNameFixed }: { form: Form; errors: FieldErrorMap; isNameFixed?: boolean }) {
   const isTcp = form.values.probeProtocol === "Tcp";
   return (

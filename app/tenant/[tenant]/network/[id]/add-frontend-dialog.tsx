@@ -14,7 +14,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { addFrontendAction } from "@/lib/network/actions";
 import { guideDefaults } from "@/lib/network/schema";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
-import { ProbeFields, RuleFields, Section, useFormValues } from "../lb-fields";
+import { ProbeChoiceSection, RuleFields, Section, useFormValues } from "../lb-fields";
 
 type Props = {
   tenant: string;
@@ -51,7 +51,6 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
   }, idleResult);
   const errors = state.ok ? undefined : state.fieldErrors;
   const isExisting = form.values.publicIpMode === "existing";
-  const isNewProbe = form.values.probeChoice === "new";
 
   return (
     <Dialog open={isOpen} onOpenChange={(open) => !isPending && setOpen(open)}>
@@ -105,12 +104,7 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
             </FormField>
           </Section>
 
-          <Section title="Health probe" description="Azure sends traffic only to pool members that answer it.">
-            <FormField label="Probe" name="probeChoice" error={errors?.probeChoice}>
-              <NativeSelect {...form.text("probeChoice")} options={[{ value: "new", label: "New probe" }, ...probes.map((p) => ({ value: p, label: `Existing: ${p}` }))]} />
-            </FormField>
-            {isNewProbe ? <ProbeFields form={form} errors={errors} /> : <input type="hidden" {...form.text("probeName")} />}
-          </Section>
+          <ProbeChoiceSection form={form} errors={errors} probes={probes} />
 
           <Section title="Load-balancing rule" description={`Traffic to the new frontend on the frontend port goes to the pool's VMs on the backend port.`}>
             <RuleFields form={form} errors={errors} pools={pools} />

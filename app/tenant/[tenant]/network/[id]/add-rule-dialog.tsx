@@ -13,7 +13,7 @@ import { NativeSelect } from "@/components/ui/select";
 import { addRuleAction } from "@/lib/network/actions";
 import { guideDefaults } from "@/lib/network/schema";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
-import { ProbeFields, RuleFields, Section, useFormValues } from "../lb-fields";
+import { ProbeChoiceSection, RuleFields, Section, useFormValues } from "../lb-fields";
 
 type Props = {
   tenant: string;
@@ -50,7 +50,6 @@ export function AddRuleDialog({ tenant, lb, frontend, frontends, pools, probes, 
   const [dismissed, setDismissed] = React.useState<ActionResult>(idleResult);
   const failure = state.ok || state === dismissed ? undefined : state;
   const errors = failure?.fieldErrors;
-  const isNewProbe = form.values.probeChoice === "new";
 
   return (
     <Dialog open={isOpen} onOpenChange={(open) => !isPending && (setOpen(open), open && (form.reset(), setDismissed(state)))}>
@@ -71,12 +70,7 @@ export function AddRuleDialog({ tenant, lb, frontend, frontends, pools, probes, 
             <NativeSelect {...form.text("frontendName")} options={frontends.map((f) => ({ value: f, label: f }))} />
           </FormField>
 
-          <Section title="Health probe" description="Azure sends traffic only to pool members that answer it.">
-            <FormField label="Probe" name="probeChoice" error={errors?.probeChoice}>
-              <NativeSelect {...form.text("probeChoice")} options={[{ value: "new", label: "New probe" }, ...probes.map((p) => ({ value: p, label: `Existing: ${p}` }))]} />
-            </FormField>
-            {isNewProbe ? <ProbeFields form={form} errors={errors} /> : <input type="hidden" {...form.text("probeName")} />}
-          </Section>
+          <ProbeChoiceSection form={form} errors={errors} probes={probes} />
 
           <Section title="Load-balancing rule" description="Traffic to the frontend on the frontend port goes to the pool's VMs on the backend port.">
             <RuleFields form={form} errors={errors} pools={pools} />
