@@ -38,6 +38,7 @@ function check(step: string, cmd: string, args: string[]) {
 
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
+check("format", "npx", ["prettier", "--check", "."]);
 check("migrations", "npx", ["tsx", "scripts/migrate.ts", "check"]);
 
 if (wants("unit")) {
