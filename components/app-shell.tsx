@@ -33,7 +33,18 @@ export type AppShellProps = {
 };
 
 export function AppShell(props: AppShellProps) {
-  const { area, nav, user, tenants, activeTenant, signOutAction, breadcrumbs, headerActions, productName = "Cloud Portal", children } = props;
+  const {
+    area,
+    nav,
+    user,
+    tenants,
+    activeTenant,
+    signOutAction,
+    breadcrumbs,
+    headerActions,
+    productName = "Cloud Portal",
+    children,
+  } = props;
   const [isDrawerOpen, setDrawerOpen] = React.useState(false);
   const pathname = usePathname() ?? "";
   const activeItem = nav.find((i) => i.href === findActiveHref(nav, pathname));
@@ -42,7 +53,11 @@ export function AppShell(props: AppShellProps) {
   const sidebar = (onNavigate?: () => void) => (
     <>
       <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-sidebar-border px-4">
-        <Link href={areaHome} onClick={onNavigate} className="flex min-w-0 items-center gap-2.5 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        <Link
+          href={areaHome}
+          onClick={onNavigate}
+          className="flex min-w-0 items-center gap-2.5 rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
           <BrandMark />
           <span className="min-w-0 leading-tight">
             <span className="block truncate text-sm font-semibold text-foreground">{productName}</span>
@@ -84,7 +99,13 @@ export function AppShell(props: AppShellProps) {
 
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-40 flex h-14 shrink-0 items-center gap-2 border-b bg-background/85 px-3 backdrop-blur supports-[backdrop-filter]:bg-background/70 sm:px-5">
-          <Button variant="ghost" size="icon-sm" className="lg:hidden" aria-label="Open navigation" onClick={() => setDrawerOpen(true)}>
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            className="lg:hidden"
+            aria-label="Open navigation"
+            onClick={() => setDrawerOpen(true)}
+          >
             <Menu className="size-5" aria-hidden />
           </Button>
           {tenants && tenants.length > 0 && (
@@ -95,12 +116,23 @@ export function AppShell(props: AppShellProps) {
           <div className="min-w-0 flex-1">
             {breadcrumbs ?? (
               <nav aria-label="Location" className="flex min-w-0 items-center gap-1.5 text-sm">
-                <span className={cn("hidden truncate text-muted-foreground sm:inline", tenants?.length && "md:hidden xl:inline")}>
+                <span
+                  className={cn(
+                    "hidden truncate text-muted-foreground sm:inline",
+                    tenants?.length && "md:hidden xl:inline",
+                  )}
+                >
                   {areaLabels[area]}
                 </span>
                 {activeItem && (
                   <>
-                    <ChevronRight className={cn("hidden size-3.5 shrink-0 text-muted-foreground/60 sm:block", tenants?.length && "md:hidden xl:block")} aria-hidden />
+                    <ChevronRight
+                      className={cn(
+                        "hidden size-3.5 shrink-0 text-muted-foreground/60 sm:block",
+                        tenants?.length && "md:hidden xl:block",
+                      )}
+                      aria-hidden
+                    />
                     <span className="truncate font-medium text-foreground">{activeItem.label}</span>
                   </>
                 )}
@@ -125,8 +157,19 @@ export function AppShell(props: AppShellProps) {
 
 function BrandMark() {
   return (
-    <span aria-hidden className="grid size-8 shrink-0 place-content-center rounded-lg bg-gradient-to-br from-primary to-info text-primary-foreground shadow-sm">
-      <svg viewBox="0 0 24 24" className="size-4.5" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
+    <span
+      aria-hidden
+      className="grid size-8 shrink-0 place-content-center rounded-lg bg-gradient-to-br from-primary to-info text-primary-foreground shadow-sm"
+    >
+      <svg
+        viewBox="0 0 24 24"
+        className="size-4.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M7 18h10a4 4 0 0 0 .6-7.96A6 6 0 0 0 6.1 9.2 4.5 4.5 0 0 0 7 18Z" />
       </svg>
     </span>

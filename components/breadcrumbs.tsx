@@ -22,7 +22,10 @@ export function Breadcrumbs({ items, className }: { items: Crumb[]; className?: 
                   {item.label}
                 </Link>
               ) : (
-                <span aria-current={isLast ? "page" : undefined} className={cn("truncate", isLast && "font-medium text-foreground")}>
+                <span
+                  aria-current={isLast ? "page" : undefined}
+                  className={cn("truncate", isLast && "font-medium text-foreground")}
+                >
                   {item.label}
                 </span>
               )}

@@ -107,7 +107,9 @@ export function ConfirmDialog<T>(props: ConfirmDialogProps<T>) {
         if (onSuccess) onSuccess(result ?? { ok: true });
         else router.refresh();
       } else {
-        const fieldMessages = Object.values(result.fieldErrors ?? {}).flat().filter(Boolean);
+        const fieldMessages = Object.values(result.fieldErrors ?? {})
+          .flat()
+          .filter(Boolean);
         setFormError(result.formError ?? (fieldMessages.length > 0 ? fieldMessages.join(" ") : "The action failed."));
       }
     });
@@ -131,13 +133,18 @@ export function ConfirmDialog<T>(props: ConfirmDialogProps<T>) {
             {description && <AlertDialogDescription>{description}</AlertDialogDescription>}
           </AlertDialogHeader>
           {Object.entries(fields ?? {}).flatMap(([name, value]) =>
-            (Array.isArray(value) ? value : [value]).map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
+            (Array.isArray(value) ? value : [value]).map((v, i) => (
+              <input key={`${name}-${i}`} type="hidden" name={name} value={v} />
+            )),
           )}
           {confirmText !== undefined && (
             <div className="grid gap-1.5">
               <Label htmlFor={inputId} className="block leading-normal font-normal text-muted-foreground">
-                Type <span className="rounded bg-muted px-1 py-0.5 font-mono text-[13px] text-foreground">{confirmText}</span> to
-                confirm.
+                Type{" "}
+                <span className="rounded bg-muted px-1 py-0.5 font-mono text-[13px] text-foreground">
+                  {confirmText}
+                </span>{" "}
+                to confirm.
               </Label>
               <Input
                 id={inputId}
@@ -154,7 +161,12 @@ export function ConfirmDialog<T>(props: ConfirmDialogProps<T>) {
           <FormAlert>{formError}</FormAlert>
           <AlertDialogFooter>
             <AlertDialogCancel disabled={isPending}>{dismissLabel}</AlertDialogCancel>
-            <Button type="submit" variant={isDestructive ? "destructive" : "default"} disabled={isPending || isConfirmBlocked} aria-busy={isPending || undefined}>
+            <Button
+              type="submit"
+              variant={isDestructive ? "destructive" : "default"}
+              disabled={isPending || isConfirmBlocked}
+              aria-busy={isPending || undefined}
+            >
               {isPending && <LoaderCircle aria-hidden className="animate-spin" />}
               {isPending ? (pendingLabel ?? `${confirmLabel}…`) : confirmLabel}
             </Button>

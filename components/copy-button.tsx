@@ -6,7 +6,15 @@ import { cn } from "@/lib/utils/cn";
 import { SimpleTooltip } from "@/components/ui/tooltip";
 
 /** An icon button that copies `value`; the tooltip and a live region confirm it for mouse and screen reader alike. */
-export function CopyButton({ value, label = "Copy", className }: { value: string; label?: string; className?: string }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  className,
+}: {
+  value: string;
+  label?: string;
+  className?: string;
+}) {
   const [isCopied, setCopied] = React.useState(false);
   const timer = React.useRef<ReturnType<typeof setTimeout>>(undefined);
   React.useEffect(() => () => clearTimeout(timer.current), []);

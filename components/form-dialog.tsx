@@ -4,7 +4,15 @@ import * as React from "react";
 import { FormAlert } from "@/components/form-alert";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import type { ActionFailure, ActionResult, ActionSuccess } from "@/lib/utils/action-result";
 
 /** `T` is what the action returns on success, so `onSuccess` reads `result.data` without a cast. */
@@ -31,7 +39,18 @@ export type FormDialogProps<T = unknown> = {
  * keeps what was typed (React 19 resets uncontrolled fields after a form action); the form-wide message shows only
  * when no field has its own.
  */
-export function FormDialog<T>({ trigger, title, description, action, submitLabel, pendingLabel, isSubmitDisabled, onSuccess, onClose, children }: FormDialogProps<T>) {
+export function FormDialog<T>({
+  trigger,
+  title,
+  description,
+  action,
+  submitLabel,
+  pendingLabel,
+  isSubmitDisabled,
+  onSuccess,
+  onClose,
+  children,
+}: FormDialogProps<T>) {
   const [isOpen, setOpen] = React.useState(false);
   const [errors, setErrors] = React.useState<ActionFailure>();
   const [isPending, startTransition] = React.useTransition();

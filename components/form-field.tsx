@@ -21,7 +21,17 @@ export type FormFieldProps = {
 };
 
 /** Label, control, hint and error, linked for screen readers. Server-safe: the props go onto the child via Slot. */
-export function FormField({ label, name, id, description, error, required, optional, children, className }: FormFieldProps) {
+export function FormField({
+  label,
+  name,
+  id,
+  description,
+  error,
+  required,
+  optional,
+  children,
+  className,
+}: FormFieldProps) {
   const reactId = React.useId();
   const controlId = id ?? (name ? `field-${name}` : `field-${reactId.replace(/:/g, "")}`);
   const descriptionId = description ? `${controlId}-description` : undefined;

@@ -17,7 +17,16 @@ export type FormSectionProps = {
 };
 
 /** One titled part of a long form: the heading, its hint and any section-wide error above or beside its fields. */
-export function FormSection({ id, title, description, step, layout = "stacked", error, children, className }: FormSectionProps) {
+export function FormSection({
+  id,
+  title,
+  description,
+  step,
+  layout = "stacked",
+  error,
+  children,
+  className,
+}: FormSectionProps) {
   const hasError = Boolean(error?.length);
   const isAside = layout === "aside";
   const heading = (
@@ -38,13 +47,20 @@ export function FormSection({ id, title, description, step, layout = "stacked", 
     <section
       aria-labelledby={`${id}-title`}
       data-invalid={hasError || undefined}
-      className={cn("grid gap-4 border-t pt-6 first:border-t-0 first:pt-0", isAside && "lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-8", className)}
+      className={cn(
+        "grid gap-4 border-t pt-6 first:border-t-0 first:pt-0",
+        isAside && "lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-8",
+        className,
+      )}
     >
       {step === undefined ? (
         heading
       ) : (
         <div className="flex gap-3">
-          <span aria-hidden className="grid size-6 shrink-0 place-content-center rounded-full bg-primary/10 text-xs font-semibold text-primary tabular-nums">
+          <span
+            aria-hidden
+            className="grid size-6 shrink-0 place-content-center rounded-full bg-primary/10 text-xs font-semibold text-primary tabular-nums"
+          >
             {step}
           </span>
           {heading}

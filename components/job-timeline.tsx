@@ -69,7 +69,12 @@ export function JobTimeline({ steps, now = new Date(), className }: JobTimelineP
             </span>
             <div className="min-w-0 flex-1 pt-px">
               <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5">
-                <p className={cn("text-sm font-medium", step.state === "pending" || step.state === "skipped" ? "text-muted-foreground" : "text-foreground")}>
+                <p
+                  className={cn(
+                    "text-sm font-medium",
+                    step.state === "pending" || step.state === "skipped" ? "text-muted-foreground" : "text-foreground",
+                  )}
+                >
                   {step.name}
                   <span className="sr-only">, {label}</span>
                   {step.attempt && step.attempt > 1 ? (

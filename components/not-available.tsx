@@ -14,7 +14,13 @@ export type NotAvailableProps = {
 };
 
 /** An honest placeholder for a section later work will build: no fake data, no dead buttons. */
-export function NotAvailable({ title = "This section is not available yet", explanation, icon, action, className }: NotAvailableProps) {
+export function NotAvailable({
+  title = "This section is not available yet",
+  explanation,
+  icon,
+  action,
+  className,
+}: NotAvailableProps) {
   return (
     <section
       aria-label="Not available yet"

@@ -3,7 +3,10 @@ import { cn } from "@/lib/utils/cn";
 import { Progress, type ProgressTone } from "@/components/ui/progress";
 
 /** Pure: the share used and the tone the bar takes (warning from 80 %, destructive at or over the limit). */
-export function quotaLevel(used: number, limit: number | null | undefined): { percent: number | null; tone: ProgressTone } {
+export function quotaLevel(
+  used: number,
+  limit: number | null | undefined,
+): { percent: number | null; tone: ProgressTone } {
   if (limit === null || limit === undefined || limit < 0) return { percent: null, tone: "default" };
   if (limit === 0) return { percent: used > 0 ? 100 : 0, tone: used > 0 ? "destructive" : "default" };
   const percent = (used / limit) * 100;

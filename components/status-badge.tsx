@@ -64,7 +64,10 @@ const dotTones: Record<Tone, string> = {
 };
 
 function humanize(state: string) {
-  const spaced = state.replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim();
+  const spaced = state
+    .replace(/[_-]+/g, " ")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .trim();
   return spaced.charAt(0).toUpperCase() + spaced.slice(1).toLowerCase();
 }
 
@@ -86,7 +89,11 @@ export function StatusBadge({ state, label, className }: StatusBadgeProps) {
   return (
     <Badge variant={style.tone} className={cn("gap-1.5", className)} data-state={state ?? undefined}>
       <span aria-hidden className="relative flex size-1.5">
-        {style.isBusy && <span className={cn("absolute inline-flex size-full animate-ping rounded-full opacity-70", dotTones[style.tone])} />}
+        {style.isBusy && (
+          <span
+            className={cn("absolute inline-flex size-full animate-ping rounded-full opacity-70", dotTones[style.tone])}
+          />
+        )}
         <span className={cn("relative inline-flex size-1.5 rounded-full", dotTones[style.tone])} />
       </span>
       {label ?? style.label}

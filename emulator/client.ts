@@ -80,7 +80,9 @@ export class EmulatorControl {
           ca: this.caPem,
           headers: {
             "x-emulator-token": this.token,
-            ...(payload ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) } : {}),
+            ...(payload
+              ? { "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) }
+              : {}),
           },
         },
         (res) => {
@@ -99,33 +101,108 @@ export class EmulatorControl {
     });
   }
 
-  reset(seed: "demo" | "none" = "demo") { return this.call<SeedInfo>("POST", "reset", { seed }); }
-  seed() { return this.call<SeedInfo>("POST", "seed"); }
-  seedInfo() { return this.call<SeedInfo>("GET", "seed-info"); }
-  snapshot() { return this.call<Record<string, unknown>>("GET", "snapshot"); }
-  saveSnapshot(name = "default") { return this.call<{ name: string }>("POST", "snapshot", { name }); }
-  restore(arg: { name?: string; state?: unknown } = {}) { return this.call<{ restored: boolean }>("POST", "restore", arg); }
-  getConfig() { return this.call<Record<string, unknown>>("GET", "config"); }
-  setConfig(config: EmulatorConfigInput) { return this.call<Record<string, unknown>>("PUT", "config", config); }
-  addFault(fault: FaultInput) { return this.call<{ value: (FaultInput & { id: string; fired: number })[] }>("POST", "faults", fault); }
-  listFaults() { return this.call<{ value: (FaultInput & { id: string; fired: number })[] }>("GET", "faults"); }
-  clearFaults() { return this.call<void>("DELETE", "faults"); }
+  reset(seed: "demo" | "none" = "demo") {
+    return this.call<SeedInfo>("POST", "reset", { seed });
+  }
+  seed() {
+    return this.call<SeedInfo>("POST", "seed");
+  }
+  seedInfo() {
+    return this.call<SeedInfo>("GET", "seed-info");
+  }
+  snapshot() {
+    return this.call<Record<string, unknown>>("GET", "snapshot");
+  }
+  saveSnapshot(name = "default") {
+    return this.call<{ name: string }>("POST", "snapshot", { name });
+  }
+  restore(arg: { name?: string; state?: unknown } = {}) {
+    return this.call<{ restored: boolean }>("POST", "restore", arg);
+  }
+  getConfig() {
+    return this.call<Record<string, unknown>>("GET", "config");
+  }
+  setConfig(config: EmulatorConfigInput) {
+    return this.call<Record<string, unknown>>("PUT", "config", config);
+  }
+  addFault(fault: FaultInput) {
+    return this.call<{ value: (FaultInput & { id: string; fired: number })[] }>("POST", "faults", fault);
+  }
+  listFaults() {
+    return this.call<{ value: (FaultInput & { id: string; fired: number })[] }>("GET", "faults");
+  }
+  clearFaults() {
+    return this.call<void>("DELETE", "faults");
+  }
   requests(opts: { since?: string; limit?: number } = {}) {
-    const q = new URLSearchParams(Object.entries(opts).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-    return this.call<{ value: { time: string; method: string; path: string; status: number; requestId: string; opType: string; resourceType?: string; principal?: string; fault?: string }[] }>("GET", `requests?${q}`);
+    const q = new URLSearchParams(
+      Object.entries(opts)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
+    return this.call<{
+      value: {
+        time: string;
+        method: string;
+        path: string;
+        status: number;
+        requestId: string;
+        opType: string;
+        resourceType?: string;
+        principal?: string;
+        fault?: string;
+      }[];
+    }>("GET", `requests?${q}`);
   }
   counters() {
-    return this.call<{ reads: number; writes: number; deletes: number; actions: number; polls: number; tokens: number; throttled429: number; faults: number; byResourceType: Record<string, { reads: number; writes: number; deletes: number; actions: number }> }>("GET", "counters");
+    return this.call<{
+      reads: number;
+      writes: number;
+      deletes: number;
+      actions: number;
+      polls: number;
+      tokens: number;
+      throttled429: number;
+      faults: number;
+      byResourceType: Record<string, { reads: number; writes: number; deletes: number; actions: number }>;
+    }>("GET", "counters");
   }
-  resetCounters() { return this.call<void>("DELETE", "counters"); }
+  resetCounters() {
+    return this.call<void>("DELETE", "counters");
+  }
   inventory() {
-    return this.call<{ subscriptions: Record<string, { id: string; type: string; provisioningState?: string; body: Record<string, unknown> }[]>; operationsInProgress: unknown[] }>("GET", "inventory");
+    return this.call<{
+      subscriptions: Record<
+        string,
+        { id: string; type: string; provisioningState?: string; body: Record<string, unknown> }[]
+      >;
+      operationsInProgress: unknown[];
+    }>("GET", "inventory");
   }
-  addDirectory(d: { displayName: string; tenantId?: string; domain?: string }) { return this.call<SeedInfo["directories"][number]>("POST", "directories", d); }
-  addPrincipal(p: { tenantId: string; displayName: string; appId?: string }) { return this.call<Omit<SeedInfo["principals"][number], "roleAssignments">>("POST", "principals", p); }
-  assignRole(a: { appId?: string; principalObjectId?: string; scope: string; role?: "Owner" | "Contributor" | "Reader" }) { return this.call("POST", "role-assignments", a); }
-  addSubscription(s: { tenantId: string; displayName: string; subscriptionId?: string; providers?: Record<string, "Registered" | "NotRegistered">; coreQuota?: Record<string, number> }) {
+  addDirectory(d: { displayName: string; tenantId?: string; domain?: string }) {
+    return this.call<SeedInfo["directories"][number]>("POST", "directories", d);
+  }
+  addPrincipal(p: { tenantId: string; displayName: string; appId?: string }) {
+    return this.call<Omit<SeedInfo["principals"][number], "roleAssignments">>("POST", "principals", p);
+  }
+  assignRole(a: {
+    appId?: string;
+    principalObjectId?: string;
+    scope: string;
+    role?: "Owner" | "Contributor" | "Reader";
+  }) {
+    return this.call("POST", "role-assignments", a);
+  }
+  addSubscription(s: {
+    tenantId: string;
+    displayName: string;
+    subscriptionId?: string;
+    providers?: Record<string, "Registered" | "NotRegistered">;
+    coreQuota?: Record<string, number>;
+  }) {
     return this.call<SeedInfo["subscriptions"][number]>("POST", "subscriptions", s);
   }
-  setCoreQuota(subscriptionId: string, coreQuota: Record<string, number>) { return this.call("PUT", `subscriptions/${subscriptionId}/quota`, { coreQuota }); }
+  setCoreQuota(subscriptionId: string, coreQuota: Record<string, number>) {
+    return this.call("PUT", `subscriptions/${subscriptionId}/quota`, { coreQuota });
+  }
 }

@@ -7,9 +7,11 @@ const emulator = await startEmulator({
   port: num(process.env.EMULATOR_PORT) ?? 8443,
   dataDir: process.env.EMULATOR_DATA_DIR || ".data/emulator",
   timeScale: num(process.env.EMU_TIME_SCALE),
-  retryAfterSeconds: retry === undefined || retry === "" ? undefined : retry === "none" || retry === "null" ? null : Number(retry),
+  retryAfterSeconds:
+    retry === undefined || retry === "" ? undefined : retry === "none" || retry === "null" ? null : Number(retry),
   pageSize: num(process.env.EMU_PAGE_SIZE),
-  throttling: process.env.EMU_THROTTLING === undefined ? undefined : !/^(0|false|off|no)$/i.test(process.env.EMU_THROTTLING),
+  throttling:
+    process.env.EMU_THROTTLING === undefined ? undefined : !/^(0|false|off|no)$/i.test(process.env.EMU_THROTTLING),
 });
 process.stdout.write(JSON.stringify({ emulator: "ready", url: emulator.url }) + "\n");
 

@@ -48,13 +48,23 @@ export function applyDemoSeed(rt: Runtime): void {
     [PROVIDER_SUBSCRIPTION_ID, PROVIDER_TENANT_ID, "Provider"],
     [CONTOSO_SUBSCRIPTION_ID, CONTOSO_TENANT_ID, "Contoso"],
     [ACME_SUBSCRIPTION_ID, ACME_TENANT_ID, "AcmeCorp"],
-    [UNREGISTERED_SUBSCRIPTION_ID, PROVIDER_TENANT_ID, "Provider (Compute not registered)", { "Microsoft.Compute": "NotRegistered" }],
+    [
+      UNREGISTERED_SUBSCRIPTION_ID,
+      PROVIDER_TENANT_ID,
+      "Provider (Compute not registered)",
+      { "Microsoft.Compute": "NotRegistered" },
+    ],
   ];
   for (const [subscriptionId, tenantId, displayName, providers] of subs) {
     if (!s.subscriptions[subscriptionId]) addSubscription(store, { subscriptionId, tenantId, displayName, providers });
   }
   const apps: [string, string, string, string[]][] = [
-    [PROVIDER_APP_ID, PROVIDER_TENANT_ID, "provider-automation", [PROVIDER_SUBSCRIPTION_ID, UNREGISTERED_SUBSCRIPTION_ID]],
+    [
+      PROVIDER_APP_ID,
+      PROVIDER_TENANT_ID,
+      "provider-automation",
+      [PROVIDER_SUBSCRIPTION_ID, UNREGISTERED_SUBSCRIPTION_ID],
+    ],
     [CONTOSO_APP_ID, CONTOSO_TENANT_ID, "contoso-csp-automation", [CONTOSO_SUBSCRIPTION_ID]],
     [ACME_APP_ID, ACME_TENANT_ID, "acmecorp-csp-automation", [ACME_SUBSCRIPTION_ID]],
     [NO_ROLE_APP_ID, PROVIDER_TENANT_ID, "provider-no-role", []],
@@ -62,8 +72,12 @@ export function applyDemoSeed(rt: Runtime): void {
   for (const [appId, tenantId, displayName, owns] of apps) {
     if (s.principals[appId]) continue;
     const p = addPrincipal(store, { appId, objectId: objectIdOf(appId), tenantId, displayName });
-    for (const sub of owns) assignRole(store, { principalObjectId: p.objectId, scope: `/subscriptions/${sub}`, role: "Owner" });
+    for (const sub of owns)
+      assignRole(store, { principalObjectId: p.objectId, scope: `/subscriptions/${sub}`, role: "Owner" });
   }
-  const ctx = createSeedContext(store, rt.clock, { tenants: { ...SEED.tenants }, subscriptions: { ...SEED.subscriptions } });
+  const ctx = createSeedContext(store, rt.clock, {
+    tenants: { ...SEED.tenants },
+    subscriptions: { ...SEED.subscriptions },
+  });
   for (const plugin of rt.plugins) plugin.seed?.(ctx);
 }

@@ -39,7 +39,9 @@ export interface RunningEmulator {
 /** Imports every `emulator/providers/*.ts` (not tests) and takes its default export as a plugin. */
 export async function discoverProviders(): Promise<ProviderPlugin[]> {
   const dir = fileURLToPath(new URL("./providers/", import.meta.url));
-  const files = readdirSync(dir).filter((f) => /\.ts$/.test(f) && !/\.(test|spec)\.ts$/.test(f) && !f.endsWith(".d.ts")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ts$/.test(f) && !/\.(test|spec)\.ts$/.test(f) && !f.endsWith(".d.ts"))
+    .sort();
   const plugins: ProviderPlugin[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { default?: ProviderPlugin };

@@ -4,7 +4,14 @@ import { join } from "node:path";
 import { ClientSecretCredential } from "@azure/identity";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { StorageManagementClient } from "@azure/arm-storage";
-import { createPipelineFromOptions, createHttpHeaders, createPipelineRequest, bearerTokenAuthenticationPolicy, createDefaultHttpClient, type PipelineResponse } from "@azure/core-rest-pipeline";
+import {
+  createPipelineFromOptions,
+  createHttpHeaders,
+  createPipelineRequest,
+  bearerTokenAuthenticationPolicy,
+  createDefaultHttpClient,
+  type PipelineResponse,
+} from "@azure/core-rest-pipeline";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "./server.js";
 import { EmulatorControl, type SeedInfo } from "./client.js";
 import type { JsonBody } from "./core/plugin.js";
@@ -20,22 +27,44 @@ export interface TestEmulator {
   principal(appId: string): SeedInfo["principals"][number];
   credential(appId: string, secret?: string): ClientSecretCredential;
   /** Options every ARM SDK client needs against the emulator (endpoint, scopes, CA, fast polling). */
-  clientOptions(): { endpoint: string; credentials: { scopes: string[] }; credentialScopes: string[]; tlsOptions: { ca: string } };
+  clientOptions(): {
+    endpoint: string;
+    credentials: { scopes: string[] };
+    credentialScopes: string[];
+    tlsOptions: { ca: string };
+  };
   resources(appId: string, subscriptionId: string): ResourceManagementClient;
   storage(appId: string, subscriptionId: string): StorageManagementClient;
   /** A raw authenticated ARM call (for endpoints no installed SDK covers, e.g. subscriptions). */
-  arm(appId: string, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, string>; body: JsonBody }>;
+  arm(
+    appId: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; headers: Record<string, string>; body: JsonBody }>;
   close(): Promise<void>;
 }
 
 /** Starts an in-process emulator for tests: temp data dir, fast clock, no Retry-After, small pages. */
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "emu-test-")));
-  const emulator = await startEmulator({ port: 0, timeScale: 0.01, retryAfterSeconds: null, pageSize: 3, seed: "demo", ...options, dataDir });
+  const emulator = await startEmulator({
+    port: 0,
+    timeScale: 0.01,
+    retryAfterSeconds: null,
+    pageSize: 3,
+    seed: "demo",
+    ...options,
+    dataDir,
+  });
   return wrapEmulator(emulator, dataDir, options.dataDir === undefined);
 }
 
-export async function wrapEmulator(emulator: RunningEmulator, dataDir: string, ownsDataDir = false): Promise<TestEmulator> {
+export async function wrapEmulator(
+  emulator: RunningEmulator,
+  dataDir: string,
+  ownsDataDir = false,
+): Promise<TestEmulator> {
   const control = new EmulatorControl(emulator.url, emulator.caPem, emulator.controlToken);
   const seed = await control.seedInfo();
   const tlsOptions = { ca: emulator.caPem };
@@ -78,7 +107,11 @@ export async function wrapEmulator(emulator: RunningEmulator, dataDir: string, o
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const res: PipelineResponse = await pipeline.sendRequest(createDefaultHttpClient(), req);
-      return { status: res.status, headers: res.headers.toJSON(), body: res.bodyAsText ? (JSON.parse(res.bodyAsText) as JsonBody) : {} };
+      return {
+        status: res.status,
+        headers: res.headers.toJSON(),
+        body: res.bodyAsText ? (JSON.parse(res.bodyAsText) as JsonBody) : {},
+      };
     },
     async close() {
       await emulator.close();

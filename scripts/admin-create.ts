@@ -10,10 +10,16 @@ import { migrateDeploy } from "./migrate.ts";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
 const input = z
-  .object({ email: z.string().trim().toLowerCase().email("--email must be an email address"), name: z.string().trim().min(1, "--name is required").max(100) })
+  .object({
+    email: z.string().trim().toLowerCase().email("--email must be an email address"),
+    name: z.string().trim().min(1, "--name is required").max(100),
+  })
   .safeParse(values);
 if (!input.success) {
-  console.error(input.error.issues.map((i) => i.message).join("\n") + '\nusage: npm run admin:create -- --email you@provider.example --name "Your Name"');
+  console.error(
+    input.error.issues.map((i) => i.message).join("\n") +
+      '\nusage: npm run admin:create -- --email you@provider.example --name "Your Name"',
+  );
   process.exit(2);
 }
 
@@ -31,7 +37,15 @@ try {
     create: { email: input.data.email, name: input.data.name, passwordHash, staffRole: "admin" },
     update: { staffRole: "admin", passwordHash, disabled: false },
   });
-  await db.auditEvent.create({ data: { action: "user.createAdmin", actorEmail: "cli", targetType: "User", targetId: user.id, targetName: user.email } });
+  await db.auditEvent.create({
+    data: {
+      action: "user.createAdmin",
+      actorEmail: "cli",
+      targetType: "User",
+      targetId: user.id,
+      targetName: user.email,
+    },
+  });
   console.log(`Provider admin ${user.email} is ready. One-time password (shown once): ${password}`);
 } finally {
   await stores.stop();

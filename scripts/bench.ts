@@ -31,7 +31,9 @@ async function main() {
   const timeScale = numberFlag("time-scale", "EMU_TIME_SCALE", 1);
   const workers = Math.max(1, Math.round(numberFlag("workers", undefined, 2)));
   const concurrency = Math.max(1, Math.round(numberFlag("concurrency", "WORKER_CONCURRENCY", 8)));
-  const pollMinMs = Math.round(numberFlag("poll-min-ms", "JOBS_POLL_MIN_MS", Math.max(20, Math.round(2000 * timeScale))));
+  const pollMinMs = Math.round(
+    numberFlag("poll-min-ms", "JOBS_POLL_MIN_MS", Math.max(20, Math.round(2000 * timeScale))),
+  );
   const tenantCount = Math.max(1, Math.round(numberFlag("tenants", undefined, 4)));
   const vmsEach = Math.min(50, Math.max(1, Math.round(numberFlag("vms-each", undefined, 50))));
   const pageSize = Math.max(1, Math.round(numberFlag("page-size", "EMU_PAGE_SIZE", 100)));
@@ -39,66 +41,176 @@ async function main() {
   const syncVms = Math.max(1, Math.round(numberFlag("sync-vms", undefined, 2000)));
   const timeoutMs = numberFlag("timeout-s", undefined, 300) * 1000;
   const retryRaw = flag("retry-after", process.env.EMU_RETRY_AFTER);
-  const retryAfterSeconds = retryRaw === undefined || retryRaw === "" ? 1 : /^(none|null)$/i.test(retryRaw) ? null : Number(retryRaw);
-  const settings = { timeScale, workers, workerConcurrency: concurrency, pollMinMs, tenants: tenantCount, vmsEach, pageSize, listRuns: runs, syncVms, retryAfterSeconds, throttling: "on (Azure's limits, real-time refill)" };
+  const retryAfterSeconds =
+    retryRaw === undefined || retryRaw === "" ? 1 : /^(none|null)$/i.test(retryRaw) ? null : Number(retryRaw);
+  const settings = {
+    timeScale,
+    workers,
+    workerConcurrency: concurrency,
+    pollMinMs,
+    tenants: tenantCount,
+    vmsEach,
+    pageSize,
+    listRuns: runs,
+    syncVms,
+    retryAfterSeconds,
+    throttling: "on (Azure's limits, real-time refill)",
+  };
   log(`settings: ${JSON.stringify(settings)}`);
   // Wall times depend on what else the machine runs: the load is printed and saved with the figures.
-  const machine = { cpus: cpus().length, loadAtStart: loadavg().map((n) => Math.round(n * 100) / 100), loadAtEnd: [] as number[] };
+  const machine = {
+    cpus: cpus().length,
+    loadAtStart: loadavg().map((n) => Math.round(n * 100) / 100),
+    loadAtEnd: [] as number[],
+  };
   log(`machine: ${machine.cpus} CPUs, load average ${machine.loadAtStart.join(" ")}`);
 
   const started = Date.now();
-  const stack = await startStack({ name: "bench", timeScale, pageSize, retryAfterSeconds, workerConcurrency: concurrency, pollMinMs, log });
+  const stack = await startStack({
+    name: "bench",
+    timeScale,
+    pageSize,
+    retryAfterSeconds,
+    workerConcurrency: concurrency,
+    pollMinMs,
+    log,
+  });
   let exitCode = 0;
   try {
-    log(`stack up in ${path.relative(repoRoot, stack.dataDir)} (emulator ${stack.emulator.url}); starting ${workers} worker process(es)…`);
+    log(
+      `stack up in ${path.relative(repoRoot, stack.dataDir)} (emulator ${stack.emulator.url}); starting ${workers} worker process(es)…`,
+    );
     await Promise.all(Array.from({ length: workers }, () => stack.startWorker()));
     const tenants = await setupTenantSubscriptions(stack, { count: tenantCount, vmsEach, label: "Bench" });
-    log(`${tenants.length} emulator subscriptions onboarded and validated, ${tenants.length} tenants subscribed to a plan each`);
+    log(
+      `${tenants.length} emulator subscriptions onboarded and validated, ${tenants.length} tenants subscribed to a plan each`,
+    );
 
     log(`figure 1: provisioning ${tenantCount * vmsEach} VMs (${vmsEach} per tenant subscription, bulk)…`);
     const provision = await benchProvision(stack, tenants, { vmsEach, timeScale, timeoutMs, log });
-    log(`  wall ${provision.wallSeconds.toFixed(2)} s (of which the bulk submits ${provision.submitSeconds.toFixed(2)} s) · bound ${provision.bound.seconds.toFixed(2)} s (chain ${provision.bound.chainSeconds.toFixed(2)} s, throttle ${provision.bound.throttleSeconds.toFixed(2)} s) · ratio ${provision.ratio.toFixed(2)}`);
+    log(
+      `  wall ${provision.wallSeconds.toFixed(2)} s (of which the bulk submits ${provision.submitSeconds.toFixed(2)} s) · bound ${provision.bound.seconds.toFixed(2)} s (chain ${provision.bound.chainSeconds.toFixed(2)} s, throttle ${provision.bound.throttleSeconds.toFixed(2)} s) · ratio ${provision.ratio.toFixed(2)}`,
+    );
     log(`  bound = ${provision.bound.formula}`);
-    log(`  ARM requests ${provision.armRequests} (${provision.armPerVm.toFixed(2)} per VM; polls ${provision.counters.polls}, reads ${provision.counters.reads}, writes ${provision.counters.writes}) · tokens ${provision.tokens} · 429s ${provision.throttled429}`);
+    log(
+      `  ARM requests ${provision.armRequests} (${provision.armPerVm.toFixed(2)} per VM; polls ${provision.counters.polls}, reads ${provision.counters.reads}, writes ${provision.counters.writes}) · tokens ${provision.tokens} · 429s ${provision.throttled429}`,
+    );
     log("  requests by kind:");
-    for (const [kind, n] of provision.breakdown) log(`    ${String(n).padStart(6)}  ${(n / provision.vms).toFixed(2).padStart(6)}/VM  ${kind}`);
+    for (const [kind, n] of provision.breakdown)
+      log(`    ${String(n).padStart(6)}  ${(n / provision.vms).toFixed(2).padStart(6)}/VM  ${kind}`);
     const tl = provision.timeline;
-    log(`  operations started (s after first submit): median ${tl.operationStart.median}, last ${tl.operationStart.max}; ended: median ${tl.operationEnd.median}, last ${tl.operationEnd.max}; attempts (fresh runs, not polls) per operation: median ${tl.attempts.median}, max ${tl.attempts.max}`);
-    log(`  pg-boss jobs for vm.create (first run + every poll/retry): ${provision.jobRuns.pgBossJobs ?? "?"} (${provision.jobRuns.perVm?.toFixed(2) ?? "?"} per VM)`);
+    log(
+      `  operations started (s after first submit): median ${tl.operationStart.median}, last ${tl.operationStart.max}; ended: median ${tl.operationEnd.median}, last ${tl.operationEnd.max}; attempts (fresh runs, not polls) per operation: median ${tl.attempts.median}, max ${tl.attempts.max}`,
+    );
+    log(
+      `  pg-boss jobs for vm.create (first run + every poll/retry): ${provision.jobRuns.pgBossJobs ?? "?"} (${provision.jobRuns.perVm?.toFixed(2) ?? "?"} per VM)`,
+    );
     log("  steps (s after first submit: start median/max → end median/max; duration median/max; steps retried):");
-    for (const s of tl.steps) log(`    ${s.name.padEnd(26)} ${s.startMedian}/${s.startMax} → ${s.endMedian}/${s.endMax}; took ${s.tookMedian}/${s.tookMax}; retried ${s.retried}`);
+    for (const s of tl.steps)
+      log(
+        `    ${s.name.padEnd(26)} ${s.startMedian}/${s.startMax} → ${s.endMedian}/${s.endMax}; took ${s.tookMedian}/${s.tookMax}; retried ${s.retried}`,
+      );
     for (const f of provision.failed.slice(0, 5)) log(`  failed: ${f.name}: ${f.code ?? ""} ${f.message ?? ""}`);
 
     log(`figure 3: ARM reads for one sync of ${syncVms} VMs…`);
     const sync = await benchSyncReads(stack, tenants[0], { vms: syncVms, pageSize, log });
-    log(`  ${sync.state} in ${sync.seconds.toFixed(2)} s · reads ${sync.reads} for ${sync.pages} pages · ${JSON.stringify(sync.readsByKind)} · ${sync.detail}`);
+    log(
+      `  ${sync.state} in ${sync.seconds.toFixed(2)} s · reads ${sync.reads} for ${sync.pages} pages · ${JSON.stringify(sync.readsByKind)} · ${sync.detail}`,
+    );
 
     log(`figure 2: VM list page, 20 vs 2,000 VMs (median of ${runs})…`);
     const list = await benchListPage(tenants[0], { runs });
-    log(`  listVms+countVmsByState: 20 VMs ${list.small.listAndCountMs.toFixed(2)} ms, 2,000 VMs ${list.large.listAndCountMs.toFixed(2)} ms, ratio ${list.ratio.toFixed(2)}`);
-    log(`  whole page data (regions, subscriptions, list, counts): ${list.small.fullPageMs.toFixed(2)} ms vs ${list.large.fullPageMs.toFixed(2)} ms, ratio ${list.fullPageRatio.toFixed(2)}`);
+    log(
+      `  listVms+countVmsByState: 20 VMs ${list.small.listAndCountMs.toFixed(2)} ms, 2,000 VMs ${list.large.listAndCountMs.toFixed(2)} ms, ratio ${list.ratio.toFixed(2)}`,
+    );
+    log(
+      `  whole page data (regions, subscriptions, list, counts): ${list.small.fullPageMs.toFixed(2)} ms vs ${list.large.fullPageMs.toFixed(2)} ms, ratio ${list.fullPageRatio.toFixed(2)}`,
+    );
 
     const rows: Row[] = [
-      { figure: `Provision ${provision.vms} VMs: wall time`, value: `${provision.wallSeconds.toFixed(2)} s`, target: "", pass: null },
-      { figure: "Provision: lower bound (throttling + LROs)", value: `${provision.bound.seconds.toFixed(2)} s`, target: "", pass: null },
-      { figure: "Provision: wall ÷ bound", value: provision.ratio.toFixed(2), target: "≤ 1.2", pass: provision.ratio <= 1.2 },
+      {
+        figure: `Provision ${provision.vms} VMs: wall time`,
+        value: `${provision.wallSeconds.toFixed(2)} s`,
+        target: "",
+        pass: null,
+      },
+      {
+        figure: "Provision: lower bound (throttling + LROs)",
+        value: `${provision.bound.seconds.toFixed(2)} s`,
+        target: "",
+        pass: null,
+      },
+      {
+        figure: "Provision: wall ÷ bound",
+        value: provision.ratio.toFixed(2),
+        target: "≤ 1.2",
+        pass: provision.ratio <= 1.2,
+      },
       { figure: "Provision: 429s received", value: String(provision.throttled429), target: "(report)", pass: null },
-      { figure: "Provision: bulk submits that failed (retried)", value: String(provision.submits.filter((s) => !s.ok).length), target: "0", pass: provision.submits.every((s) => s.ok) },
-      { figure: "Provision: operations failed", value: String(provision.failed.length + provision.unfinished), target: "0", pass: provision.failed.length + provision.unfinished === 0 },
-      { figure: "Provision: ARM requests per VM (incl. polls)", value: provision.armPerVm.toFixed(2), target: "≤ 8", pass: provision.armPerVm <= 8 },
-      { figure: "List page: 20 VMs (median)", value: `${list.small.listAndCountMs.toFixed(2)} ms`, target: "", pass: null },
-      { figure: "List page: 2,000 VMs (median)", value: `${list.large.listAndCountMs.toFixed(2)} ms`, target: "", pass: null },
+      {
+        figure: "Provision: bulk submits that failed (retried)",
+        value: String(provision.submits.filter((s) => !s.ok).length),
+        target: "0",
+        pass: provision.submits.every((s) => s.ok),
+      },
+      {
+        figure: "Provision: operations failed",
+        value: String(provision.failed.length + provision.unfinished),
+        target: "0",
+        pass: provision.failed.length + provision.unfinished === 0,
+      },
+      {
+        figure: "Provision: ARM requests per VM (incl. polls)",
+        value: provision.armPerVm.toFixed(2),
+        target: "≤ 8",
+        pass: provision.armPerVm <= 8,
+      },
+      {
+        figure: "List page: 20 VMs (median)",
+        value: `${list.small.listAndCountMs.toFixed(2)} ms`,
+        target: "",
+        pass: null,
+      },
+      {
+        figure: "List page: 2,000 VMs (median)",
+        value: `${list.large.listAndCountMs.toFixed(2)} ms`,
+        target: "",
+        pass: null,
+      },
       { figure: "List page: 2,000 ÷ 20", value: list.ratio.toFixed(2), target: "≤ 1.5", pass: list.ratio <= 1.5 },
-      { figure: `Sync of ${sync.vms} VMs: ARM reads`, value: String(sync.reads), target: `≈ pages (${sync.pages})`, pass: sync.reads <= sync.pages + 2 && sync.state.startsWith("succeeded") },
+      {
+        figure: `Sync of ${sync.vms} VMs: ARM reads`,
+        value: String(sync.reads),
+        target: `≈ pages (${sync.pages})`,
+        pass: sync.reads <= sync.pages + 2 && sync.state.startsWith("succeeded"),
+      },
     ];
     machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
     printTable(rows);
-    log(`load average at the end: ${machine.loadAtEnd.join(" ")} on ${machine.cpus} CPUs (wall times are inflated when it is well above the CPU count)`);
+    log(
+      `load average at the end: ${machine.loadAtEnd.join(" ")} on ${machine.cpus} CPUs (wall times are inflated when it is well above the CPU count)`,
+    );
 
     const outDir = path.join(repoRoot, "bench-results");
     mkdirSync(outDir, { recursive: true });
     const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), settings, machine, provision, list, sync, table: rows, totalSeconds: (Date.now() - started) / 1000 }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          settings,
+          machine,
+          provision,
+          list,
+          sync,
+          table: rows,
+          totalSeconds: (Date.now() - started) / 1000,
+        },
+        null,
+        2,
+      ),
+    );
     log(`figures written to ${path.relative(repoRoot, file)} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   } catch (error) {
     console.error("[bench] failed:", error instanceof Error ? (error.stack ?? error.message) : error);

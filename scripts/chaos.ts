@@ -36,12 +36,24 @@ async function main() {
   const minUpMs = numberFlag("min-up-s", undefined, 2) * 1000;
   const windowMs = numberFlag("window-s", undefined, 0.8 * lowerBound([vms], timeScale).chainSeconds) * 1000;
   const concurrency = Math.max(1, Math.round(numberFlag("concurrency", "WORKER_CONCURRENCY", 8)));
-  const pollMinMs = Math.round(numberFlag("poll-min-ms", "JOBS_POLL_MIN_MS", Math.max(20, Math.round(2000 * timeScale))));
+  const pollMinMs = Math.round(
+    numberFlag("poll-min-ms", "JOBS_POLL_MIN_MS", Math.max(20, Math.round(2000 * timeScale))),
+  );
   const timeoutMs = numberFlag("timeout-s", undefined, 180) * 1000;
-  log(`settings: ${JSON.stringify({ timeScale, vms, kills, workerPool: poolSize, killWindowSeconds: windowMs / 1000, workerConcurrency: concurrency, pollMinMs, timeoutSeconds: timeoutMs / 1000 })}`);
+  log(
+    `settings: ${JSON.stringify({ timeScale, vms, kills, workerPool: poolSize, killWindowSeconds: windowMs / 1000, workerConcurrency: concurrency, pollMinMs, timeoutSeconds: timeoutMs / 1000 })}`,
+  );
 
   const started = Date.now();
-  const stack = await startStack({ name: "chaos", timeScale, pageSize: 100, retryAfterSeconds: 1, workerConcurrency: concurrency, pollMinMs, log });
+  const stack = await startStack({
+    name: "chaos",
+    timeScale,
+    pageSize: 100,
+    retryAfterSeconds: 1,
+    workerConcurrency: concurrency,
+    pollMinMs,
+    log,
+  });
   let exitCode = 0;
   try {
     log(`stack up in ${path.relative(repoRoot, stack.dataDir)}; starting ${poolSize} workers…`);
@@ -52,11 +64,14 @@ async function main() {
       const s0 = Date.now();
       const { child, ready } = stack.spawnWorker();
       const w: PoolWorker = { child, ready: false, readyAt: 0 };
-      ready.then(() => {
-        w.ready = true;
-        w.readyAt = Date.now();
-        startTimes.push((w.readyAt - s0) / 1000);
-      }, () => {});
+      ready.then(
+        () => {
+          w.ready = true;
+          w.readyAt = Date.now();
+          startTimes.push((w.readyAt - s0) / 1000);
+        },
+        () => {},
+      );
       pool.push(w);
       return ready;
     };
@@ -79,7 +94,13 @@ async function main() {
       // The victim has been up long enough to have claimed jobs, so the kill lands in the middle of its work.
       let victim: PoolWorker | undefined;
       for (;;) {
-        const up = pool.filter((w) => w.ready && w.child.proc.exitCode === null && w.child.proc.signalCode === null && Date.now() - w.readyAt >= minUpMs);
+        const up = pool.filter(
+          (w) =>
+            w.ready &&
+            w.child.proc.exitCode === null &&
+            w.child.proc.signalCode === null &&
+            Date.now() - w.readyAt >= minUpMs,
+        );
         victim = up.sort((a, b) => a.readyAt - b.readyAt)[0];
         if (victim) break;
         await sleep(100);
@@ -92,10 +113,14 @@ async function main() {
       victim.child.proc.kill("SIGKILL");
       await victim.child.exited;
       killLog.push({ at: (Date.now() - t0) / 1000, running, ended });
-      log(`kill ${k}/${kills} at ${((Date.now() - t0) / 1000).toFixed(1)} s (pid ${victim.child.proc.pid}; ${running} operations running, ${ended}/${ids.length} ended)`);
+      log(
+        `kill ${k}/${kills} at ${((Date.now() - t0) / 1000).toFixed(1)} s (pid ${victim.child.proc.pid}; ${running} operations running, ${ended}/${ids.length} ended)`,
+      );
     }
     const lastKill = Date.now();
-    log(`all kills done after ${((lastKill - t0) / 1000).toFixed(1)} s; waiting (at most ${timeoutMs / 1000} s) for every operation to end…`);
+    log(
+      `all kills done after ${((lastKill - t0) / 1000).toFixed(1)} s; waiting (at most ${timeoutMs / 1000} s) for every operation to end…`,
+    );
     let lastLog = 0;
     const { timedOut } = await waitForOperations(ids, {
       timeoutMs,
@@ -112,15 +137,25 @@ async function main() {
     const requests = await recorder.stop();
     const c = await compareWithAzure(stack.control, t, ids);
     const vmPuts = new Map<string, number>();
-    for (const r of requests.filter((e) => e.method === "PUT" && /\/virtualMachines\/[^/]+$/i.test(e.path) && e.status < 300)) {
+    for (const r of requests.filter(
+      (e) => e.method === "PUT" && /\/virtualMachines\/[^/]+$/i.test(e.path) && e.status < 300,
+    )) {
       const name = r.path.split("/").pop()!.toLowerCase();
       vmPuts.set(name, (vmPuts.get(name) ?? 0) + 1);
     }
     const resent = [...vmPuts.values()].filter((n) => n > 1).length;
-    const attempts = await db.operation.aggregate({ where: { id: { in: ids } }, _sum: { attempts: true }, _max: { attempts: true } });
+    const attempts = await db.operation.aggregate({
+      where: { id: { in: ids } },
+      _sum: { attempts: true },
+      _max: { attempts: true },
+    });
 
-    log(`portal VMs ${c.portalVms}, Azure VMs ${c.azureVms}; operations ended ${endedAt.toFixed(1)} s after submit${timedOut ? " (TIMED OUT)" : ""}`);
-    log(`job runs per operation: total ${attempts._sum.attempts}, max ${attempts._max.attempts}; VMs whose PUT reached Azure more than once: ${resent}; 429s: ${requests.filter((e) => e.status === 429).length}`);
+    log(
+      `portal VMs ${c.portalVms}, Azure VMs ${c.azureVms}; operations ended ${endedAt.toFixed(1)} s after submit${timedOut ? " (TIMED OUT)" : ""}`,
+    );
+    log(
+      `job runs per operation: total ${attempts._sum.attempts}, max ${attempts._max.attempts}; VMs whose PUT reached Azure more than once: ${resent}; 429s: ${requests.filter((e) => e.status === 429).length}`,
+    );
     for (const x of c.lost) log(`  lost: ${x}`);
     for (const x of c.duplicated) log(`  duplicated: ${x}`);
     for (const x of c.orphaned) log(`  orphaned: ${x}`);
@@ -129,21 +164,85 @@ async function main() {
 
     const landed = killLog.filter((k) => k.ended < ids.length).length;
     const rows: Row[] = [
-      { figure: "Worker kills (SIGKILL)", value: String(killLog.length), target: String(kills), pass: killLog.length === kills },
-      { figure: "Kills while creates were unfinished", value: String(landed), target: String(kills), pass: landed === kills },
-      { figure: "Worker start → ready (median)", value: `${median(startTimes).toFixed(1)} s`, target: "(report)", pass: null },
-      { figure: "Kills that hit running operations", value: String(killLog.filter((k) => k.running > 0).length), target: "(report)", pass: null },
-      { figure: "Bulk submits that failed (sent again)", value: String(submitFailures.length), target: "0", pass: null },
+      {
+        figure: "Worker kills (SIGKILL)",
+        value: String(killLog.length),
+        target: String(kills),
+        pass: killLog.length === kills,
+      },
+      {
+        figure: "Kills while creates were unfinished",
+        value: String(landed),
+        target: String(kills),
+        pass: landed === kills,
+      },
+      {
+        figure: "Worker start → ready (median)",
+        value: `${median(startTimes).toFixed(1)} s`,
+        target: "(report)",
+        pass: null,
+      },
+      {
+        figure: "Kills that hit running operations",
+        value: String(killLog.filter((k) => k.running > 0).length),
+        target: "(report)",
+        pass: null,
+      },
+      {
+        figure: "Bulk submits that failed (sent again)",
+        value: String(submitFailures.length),
+        target: "0",
+        pass: null,
+      },
       { figure: "VMs lost", value: String(c.lost.length), target: "0", pass: c.lost.length === 0 },
-      { figure: "VMs duplicated / unknown in Azure", value: String(c.duplicated.length), target: "0", pass: c.duplicated.length === 0 },
-      { figure: "Orphaned Azure resources", value: String(c.orphaned.length), target: "0", pass: c.orphaned.length === 0 },
-      ...Object.entries(c.operationsByState).map(([state, n]) => ({ figure: `Operations ${state}`, value: String(n), target: state === "succeeded" ? `${ids.length}` : "(report)", pass: null })),
-      { figure: "Operations unfinished", value: String(c.unfinished.length), target: "0", pass: c.unfinished.length === 0 },
-      { figure: "Operations failed without a reason", value: String(c.failedWithoutReason.length), target: "0", pass: c.failedWithoutReason.length === 0 },
-      { figure: "Time to end all operations", value: `${endedAt.toFixed(1)} s`, target: `≤ ${((lastKill - t0 + timeoutMs) / 1000).toFixed(0)} s`, pass: !timedOut },
+      {
+        figure: "VMs duplicated / unknown in Azure",
+        value: String(c.duplicated.length),
+        target: "0",
+        pass: c.duplicated.length === 0,
+      },
+      {
+        figure: "Orphaned Azure resources",
+        value: String(c.orphaned.length),
+        target: "0",
+        pass: c.orphaned.length === 0,
+      },
+      ...Object.entries(c.operationsByState).map(([state, n]) => ({
+        figure: `Operations ${state}`,
+        value: String(n),
+        target: state === "succeeded" ? `${ids.length}` : "(report)",
+        pass: null,
+      })),
+      {
+        figure: "Operations unfinished",
+        value: String(c.unfinished.length),
+        target: "0",
+        pass: c.unfinished.length === 0,
+      },
+      {
+        figure: "Operations failed without a reason",
+        value: String(c.failedWithoutReason.length),
+        target: "0",
+        pass: c.failedWithoutReason.length === 0,
+      },
+      {
+        figure: "Time to end all operations",
+        value: `${endedAt.toFixed(1)} s`,
+        target: `≤ ${((lastKill - t0 + timeoutMs) / 1000).toFixed(0)} s`,
+        pass: !timedOut,
+      },
     ];
     printTable(rows);
-    if (c.lost.length || c.duplicated.length || c.orphaned.length || c.unfinished.length || c.failedWithoutReason.length || timedOut || landed < kills) exitCode = 2;
+    if (
+      c.lost.length ||
+      c.duplicated.length ||
+      c.orphaned.length ||
+      c.unfinished.length ||
+      c.failedWithoutReason.length ||
+      timedOut ||
+      landed < kills
+    )
+      exitCode = 2;
     log(`${exitCode ? "FAILED" : "passed"} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   } catch (error) {
     console.error("[chaos] failed:", error instanceof Error ? (error.stack ?? error.message) : error);

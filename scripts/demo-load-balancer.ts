@@ -20,22 +20,51 @@ export async function seedDemoLoadBalancer(
   const region = opts.region ?? "westeurope";
   try {
     const vms = await createVms(ctx, {
-      tenantSubscriptionId: opts.tenantSubscriptionId, name: "web", count: 2, region, size: opts.size ?? "Standard_B2s",
-      image: opts.image ?? "Canonical:ubuntu-24_04-lts:server:latest", osType: "Linux", adminUsername: "azureops", authType: "password",
-      adminPassword: "Demo-Web-Passw0rd!", network: "default", publicIp: false, dataDiskCount: 0, dataDiskSizeGb: 128,
+      tenantSubscriptionId: opts.tenantSubscriptionId,
+      name: "web",
+      count: 2,
+      region,
+      size: opts.size ?? "Standard_B2s",
+      image: opts.image ?? "Canonical:ubuntu-24_04-lts:server:latest",
+      osType: "Linux",
+      adminUsername: "azureops",
+      authType: "password",
+      adminPassword: "Demo-Web-Passw0rd!",
+      network: "default",
+      publicIp: false,
+      dataDiskCount: 0,
+      dataDiskSizeGb: 128,
     });
     const input = createLoadBalancerSchema.parse({
-      tenantSubscriptionId: opts.tenantSubscriptionId, name: "MultiVIPLB", region, sku: "Standard",
-      frontendName: "MultiVIPLB-FE1", publicIpName: "PublicVIP1", backendPool: "MultiVIPLB-BE", memberVmIds: vms.map((v) => v.id),
-      probeName: "Probe1", probeProtocol: "Http", probePort: 80, probePath: "/", probeInterval: 5, probeCount: 2,
-      ruleName: "Rule1", ruleProtocol: "Tcp", frontendPort: 80, backendPort: 80,
+      tenantSubscriptionId: opts.tenantSubscriptionId,
+      name: "MultiVIPLB",
+      region,
+      sku: "Standard",
+      frontendName: "MultiVIPLB-FE1",
+      publicIpName: "PublicVIP1",
+      backendPool: "MultiVIPLB-BE",
+      memberVmIds: vms.map((v) => v.id),
+      probeName: "Probe1",
+      probeProtocol: "Http",
+      probePort: 80,
+      probePath: "/",
+      probeInterval: 5,
+      probeCount: 2,
+      ruleName: "Rule1",
+      ruleProtocol: "Tcp",
+      frontendPort: 80,
+      backendPort: 80,
     });
     const lb = await createLoadBalancer(ctx, input, { resourceGroup: "MultiVIPLBRG" });
-    log(`demo load balancer MultiVIPLB (MultiVIPLBRG, ${region}) with web-01 and web-02 is being created by the worker`);
+    log(
+      `demo load balancer MultiVIPLB (MultiVIPLBRG, ${region}) with web-01 and web-02 is being created by the worker`,
+    );
     return lb;
   } catch (error) {
     const fields = (error as { fieldErrors?: unknown }).fieldErrors;
-    log(`demo load balancer not created: ${error instanceof Error ? error.message : String(error)}${fields ? ` ${JSON.stringify(fields)}` : ""}`);
+    log(
+      `demo load balancer not created: ${error instanceof Error ? error.message : String(error)}${fields ? ` ${JSON.stringify(fields)}` : ""}`,
+    );
     return null;
   }
 }

@@ -47,7 +47,10 @@ function migrationsList() {
     shadowDbInitScript: "",
     migrationDirectories: migrationNames().map((name) => ({
       path: name,
-      migrationFile: { path: "migration.sql", content: { tag: "ok", value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") } },
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok", value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+      },
     })),
   };
 }
@@ -64,7 +67,10 @@ export async function pendingSchemaChange(connectionString: string) {
   const names = migrationNames();
   const last = names.at(-1);
   const from = last
-    ? { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(path.join(migrationsDir, last, "schema.prisma"), "utf8") }] }
+    ? {
+        tag: "schemaDatamodel",
+        files: [{ path: schemaPath, content: readFileSync(path.join(migrationsDir, last, "schema.prisma"), "utf8") }],
+      }
     : { tag: "empty" };
   const to = { tag: "schemaDatamodel", files: [{ path: schemaPath, content: readFileSync(schemaPath, "utf8") }] };
   let sql = "";
@@ -109,11 +115,23 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
       await createMigration(url, name ?? "");
     } else if (command === "status") {
       const engine = await loadEngine(url);
-      console.log(JSON.stringify(await engine.diagnoseMigrationHistory({ migrationsList: migrationsList(), optInToShadowDatabase: false, filters }), null, 2));
+      console.log(
+        JSON.stringify(
+          await engine.diagnoseMigrationHistory({
+            migrationsList: migrationsList(),
+            optInToShadowDatabase: false,
+            filters,
+          }),
+          null,
+          2,
+        ),
+      );
     } else if (command === "check") {
       const sql = await pendingSchemaChange(url);
       if (sql) {
-        console.error("prisma/schema.prisma has changes without a migration. Run: npm run db:migration -- <name>\n" + sql);
+        console.error(
+          "prisma/schema.prisma has changes without a migration. Run: npm run db:migration -- <name>\n" + sql,
+        );
         process.exitCode = 1;
       } else console.log("Migrations match the schema.");
     } else {

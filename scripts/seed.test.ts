@@ -29,8 +29,17 @@ it("lands a new user in a living portal: validated subscriptions, plans, subscri
   expect(await db.tenantSubscription.count()).toBe(2);
 
   const settled = async () => {
-    const vms = await db.virtualMachine.findMany({ select: { name: true, provisioningState: true, powerState: true, errorMessage: true } });
-    return vms.every((v) => v.provisioningState === "Failed" || v.powerState === "deallocated" || (v.powerState === "running" && !v.name.includes("app"))) ? vms : null;
+    const vms = await db.virtualMachine.findMany({
+      select: { name: true, provisioningState: true, powerState: true, errorMessage: true },
+    });
+    return vms.every(
+      (v) =>
+        v.provisioningState === "Failed" ||
+        v.powerState === "deallocated" ||
+        (v.powerState === "running" && !v.name.includes("app")),
+    )
+      ? vms
+      : null;
   };
   let vms = await settled();
   for (let i = 0; i < 300 && !vms; i++) {
@@ -43,6 +52,8 @@ it("lands a new user in a living portal: validated subscriptions, plans, subscri
   expect(byName["cont-app-01"]).toMatchObject({ provisioningState: "Succeeded", powerState: "deallocated" });
   expect(byName["cont-sql-01"].provisioningState).toBe("Failed");
   expect(byName["cont-sql-01"].errorMessage).toMatch(/exceeding approved Total Regional Cores quota/);
-  expect(await db.loadBalancer.findMany({ select: { name: true, resourceGroup: true } })).toEqual([{ name: "MultiVIPLB", resourceGroup: "MultiVIPLBRG" }]);
+  expect(await db.loadBalancer.findMany({ select: { name: true, resourceGroup: true } })).toEqual([
+    { name: "MultiVIPLB", resourceGroup: "MultiVIPLBRG" },
+  ]);
   expect(await seedDemo({ log: () => {} })).toBe(false); // never twice
 }, 180_000);

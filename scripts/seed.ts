@@ -7,7 +7,13 @@ import path from "node:path";
 
 export const demoPassword = "Demo-Portal-2026!";
 
-type DemoUser = { email: string; name: string; staffRole?: "admin" | "helpdesk"; tenant?: string; role?: "owner" | "operator" | "reader" };
+type DemoUser = {
+  email: string;
+  name: string;
+  staffRole?: "admin" | "helpdesk";
+  tenant?: string;
+  role?: "owner" | "operator" | "reader";
+};
 
 export const demoUsers: DemoUser[] = [
   { email: "admin@provider.example", name: "Avery Admin", staffRole: "admin" },
@@ -44,10 +50,19 @@ export async function seedDemo(opts: { log: Log; emulator?: Emulator }): Promise
   await db.$transaction(async (tx) => {
     for (const t of demoTenants) tenants.set(t.slug, (await tx.tenant.create({ data: t })).id);
     for (const u of demoUsers) {
-      const user = await tx.user.create({ data: { email: u.email, name: u.name, passwordHash, staffRole: u.staffRole ?? null } });
-      if (u.tenant && u.role) await tx.membership.create({ data: { userId: user.id, tenantId: tenants.get(u.tenant)!, role: u.role } });
+      const user = await tx.user.create({
+        data: { email: u.email, name: u.name, passwordHash, staffRole: u.staffRole ?? null },
+      });
+      if (u.tenant && u.role)
+        await tx.membership.create({ data: { userId: user.id, tenantId: tenants.get(u.tenant)!, role: u.role } });
     }
-    await tx.auditEvent.create({ data: { action: "demo.seed", actorEmail: "system", detail: { users: demoUsers.length, tenants: demoTenants.length } } });
+    await tx.auditEvent.create({
+      data: {
+        action: "demo.seed",
+        actorEmail: "system",
+        detail: { users: demoUsers.length, tenants: demoTenants.length },
+      },
+    });
   });
   opts.log(`seeded ${demoUsers.length} demo users in ${demoTenants.length} tenants`);
   if (opts.emulator) await seedAzure(opts.emulator, tenants, opts.log);
@@ -70,14 +85,36 @@ async function seedAzure(emulator: Emulator, tenants: Map<string, string>, log: 
   const onboard = (displayName: string, appId: string, subscriptionId: string) => {
     const p = info.principals.find((x) => x.appId === appId)!;
     return onboardSubscription(null, {
-      displayName, cloud: "Custom", armEndpoint: emulator.url, authorityHost: emulator.url, caCertificate: ca,
-      directoryId: p.tenantId, subscriptionId, clientId: p.appId, clientSecret: p.secret,
+      displayName,
+      cloud: "Custom",
+      armEndpoint: emulator.url,
+      authorityHost: emulator.url,
+      caCertificate: ca,
+      directoryId: p.tenantId,
+      subscriptionId,
+      clientId: p.appId,
+      clientSecret: p.secret,
     });
   };
   const subs = [
-    { ...(await onboard("Provider (emulator)", SEED.apps.provider, SEED.subscriptions.provider)), plan: "Provider Shared", tenant: null as string | null, state: "public" as const },
-    { ...(await onboard("Contoso CSP (emulator)", SEED.apps.contoso, SEED.subscriptions.contoso)), plan: "Contoso Dedicated", tenant: "contoso", state: "private" as const },
-    { ...(await onboard("AcmeCorp CSP (emulator)", SEED.apps.acme, SEED.subscriptions.acme)), plan: "AcmeCorp Dedicated", tenant: "acmecorp", state: "private" as const },
+    {
+      ...(await onboard("Provider (emulator)", SEED.apps.provider, SEED.subscriptions.provider)),
+      plan: "Provider Shared",
+      tenant: null as string | null,
+      state: "public" as const,
+    },
+    {
+      ...(await onboard("Contoso CSP (emulator)", SEED.apps.contoso, SEED.subscriptions.contoso)),
+      plan: "Contoso Dedicated",
+      tenant: "contoso",
+      state: "private" as const,
+    },
+    {
+      ...(await onboard("AcmeCorp CSP (emulator)", SEED.apps.acme, SEED.subscriptions.acme)),
+      plan: "AcmeCorp Dedicated",
+      tenant: "acmecorp",
+      state: "private" as const,
+    },
   ];
   log("onboarded the emulator's subscriptions; waiting for the worker to validate them…");
   for (let i = 0; i < 240; i++) {
@@ -97,24 +134,36 @@ async function seedAzure(emulator: Emulator, tenants: Map<string, string>, log: 
     const discovery = readDiscovery(row.discovery);
     for (const r of discovery.regions) if (demoRegions.includes(r.name)) regions.add(r.name);
     const sizes = demoSizes.filter((n) => discovery.sizes.some((d) => d.name === n));
-    const images = demoImages.filter((i) => discovery.images.some((d) => d.publisher === i.publisher && d.offer === i.offer && d.sku === i.sku));
+    const images = demoImages.filter((i) =>
+      discovery.images.some((d) => d.publisher === i.publisher && d.offer === i.offer && d.sku === i.sku),
+    );
     const plan = await db.plan.create({
       data: {
         name: s.plan,
-        description: s.tenant ? `${s.plan.split(" ")[0]}'s own CSP subscription, with disaster recovery.` : "Shared capacity for smaller customers.",
+        description: s.tenant
+          ? `${s.plan.split(" ")[0]}'s own CSP subscription, with disaster recovery.`
+          : "Shared capacity for smaller customers.",
         state: s.state,
         azureSubscriptionId: s.id,
         allowedSizes: sizes,
         allowedImages: images.map((i) => ({ ...i, version: "latest" })),
-        quotaVms: 20, quotaVcpus: 64, quotaPublicIps: 10, quotaLoadBalancers: 3, quotaProtectedVms: 10,
+        quotaVms: 20,
+        quotaVcpus: 64,
+        quotaPublicIps: 10,
+        quotaLoadBalancers: 3,
+        quotaProtectedVms: 10,
         offersDr: Boolean(s.tenant),
       },
     });
-    if (s.tenant) await subscribeTenantToPlan(actor, { tenantId: tenants.get(s.tenant)!, planId: plan.id, selfService: false });
+    if (s.tenant)
+      await subscribeTenantToPlan(actor, { tenantId: tenants.get(s.tenant)!, planId: plan.id, selfService: false });
   }
   const names = await db.azureSubscription.findMany({ select: { discovery: true } });
   const labels = new Map(names.flatMap((n) => readDiscovery(n.discovery).regions).map((r) => [r.name, r.displayName]));
-  await db.allowedRegion.createMany({ data: [...regions].map((name) => ({ name, displayName: labels.get(name) ?? name })), skipDuplicates: true });
+  await db.allowedRegion.createMany({
+    data: [...regions].map((name) => ({ name, displayName: labels.get(name) ?? name })),
+    skipDuplicates: true,
+  });
   log(`created ${subs.length} plans and subscribed the demo tenants`);
   await seedDemoVms(control, log);
 }
@@ -137,24 +186,58 @@ async function seedDemoVms(control: import("@/emulator/client").EmulatorControl,
     const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: t.slug } });
     const ts = await db.tenantSubscription.findFirst({ where: { tenantId: tenant.id } });
     if (!ts) continue;
-    const ctx = { user: { id: user.id, email: user.email, name: user.name, staffRole: null }, tenantId: tenant.id, tenantSlug: t.slug, tenantName: t.name, tenantState: tenant.state, role: "owner" as const };
+    const ctx = {
+      user: { id: user.id, email: user.email, name: user.name, staffRole: null },
+      tenantId: tenant.id,
+      tenantSlug: t.slug,
+      tenantName: t.name,
+      tenantState: tenant.state,
+      role: "owner" as const,
+    };
     const prefix = t.slug.slice(0, 4);
-    const base = { tenantSubscriptionId: ts.id, count: 1, authType: "password" as const, adminUsername: "azureops", adminPassword: "Demo-Vm-Passw0rd!", network: "default", dataDiskCount: 0, dataDiskSizeGb: 128 };
+    const base = {
+      tenantSubscriptionId: ts.id,
+      count: 1,
+      authType: "password" as const,
+      adminUsername: "azureops",
+      adminPassword: "Demo-Vm-Passw0rd!",
+      network: "default",
+      dataDiskCount: 0,
+      dataDiskSizeGb: 128,
+    };
     const linux = { ...base, image: "Canonical:ubuntu-24_04-lts:server:latest", osType: "Linux" as const };
-    const windows = { ...base, image: "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest", osType: "Windows" as const };
+    const windows = {
+      ...base,
+      image: "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest",
+      osType: "Windows" as const,
+    };
     const create = async (input: Parameters<typeof createVms>[1]) => {
       try {
         return (await createVms(ctx, input))[0];
       } catch (error) {
         const fields = (error as { fieldErrors?: unknown }).fieldErrors;
-        log(`demo VM ${input.name} not created: ${error instanceof Error ? error.message : error}${fields ? ` ${JSON.stringify(fields)}` : ""}`);
+        log(
+          `demo VM ${input.name} not created: ${error instanceof Error ? error.message : error}${fields ? ` ${JSON.stringify(fields)}` : ""}`,
+        );
         return null;
       }
     };
     await create({ ...linux, name: `${prefix}-web-01`, region: "westeurope", size: "Standard_B2s", publicIp: true });
-    const app = await create({ ...windows, name: `${prefix}-app-01`, region: "westeurope", size: "Standard_D2s_v5", publicIp: false });
+    const app = await create({
+      ...windows,
+      name: `${prefix}-app-01`,
+      region: "westeurope",
+      size: "Standard_D2s_v5",
+      publicIp: false,
+    });
     if (app) toStop.push({ ctx, vmId: app.id, operationId: app.operationId });
-    await create({ ...windows, name: `${prefix}-sql-01`, region: "northeurope", size: "Standard_D4s_v5", publicIp: false });
+    await create({
+      ...windows,
+      name: `${prefix}-sql-01`,
+      region: "northeurope",
+      size: "Standard_D4s_v5",
+      publicIp: false,
+    });
     if (t.slug === "acmecorp") {
       // The multi-VIP guide's starting point: MultiVIPLB with one public frontend over two web VMs.
       const { seedDemoLoadBalancer } = await import("@/scripts/demo-load-balancer");
@@ -183,7 +266,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   process.env.DATABASE_URL = stores.databaseUrl;
   await migrateDeploy(stores.databaseUrl);
   const seeded = await seedDemo({ log: console.log });
-  console.log(seeded ? "Demo users and tenants seeded (start the portal with npm start for the Azure demo data)." : "The database already has users: nothing seeded.");
+  console.log(
+    seeded
+      ? "Demo users and tenants seeded (start the portal with npm start for the Azure demo data)."
+      : "The database already has users: nothing seeded.",
+  );
   await stores.stop();
   process.exit(0);
 }

@@ -71,20 +71,32 @@ async function main() {
     }
 
     // The worker starts before the seed: the demo's subscriptions are validated by real operations.
-    const worker = startChild({ name: "worker", cwd: repoRoot, args: tsArgs("worker/main.ts"), env, ready: (l) => l.includes('"worker":"ready"') });
+    const worker = startChild({
+      name: "worker",
+      cwd: repoRoot,
+      args: tsArgs("worker/main.ts"),
+      env,
+      ready: (l) => l.includes('"worker":"ready"'),
+    });
     children.push(worker.child);
     await worker.ready;
 
     if (isDemo) {
       const { seedDemo } = await import("./seed.ts");
-      const emulator = emulatorUrl ? { url: emulatorUrl, dataDir: env.EMULATOR_DATA_DIR ?? path.join(dataDir, "emulator") } : undefined;
+      const emulator = emulatorUrl
+        ? { url: emulatorUrl, dataDir: env.EMULATOR_DATA_DIR ?? path.join(dataDir, "emulator") }
+        : undefined;
       await seedDemo({ log, emulator });
     }
 
     if (!isDev && isBuildStale(repoRoot)) {
       log("building the web app (first start or changed sources)…");
       const buildStarted = new Date();
-      const build = spawnSync(process.execPath, [nextCli, "build"], { cwd: repoRoot, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+      const build = spawnSync(process.execPath, [nextCli, "build"], {
+        cwd: repoRoot,
+        env: { ...env, NODE_ENV: "production" },
+        stdio: "inherit",
+      });
       if (build.status !== 0) throw new Error("next build failed");
       markBuiltAsOf(repoRoot, buildStarted);
     }
@@ -107,7 +119,12 @@ async function main() {
         }
       });
     }
-    printBanner({ url: `http://127.0.0.1:${port}`, emulatorUrl, seconds: (Date.now() - started) / 1000, embedded: stores.embedded });
+    printBanner({
+      url: `http://127.0.0.1:${port}`,
+      emulatorUrl,
+      seconds: (Date.now() - started) / 1000,
+      embedded: stores.embedded,
+    });
   } catch (error) {
     console.error(`[portal] failed to start: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

@@ -14,7 +14,11 @@ const failures: string[] = [];
 const resultsDir = path.join(repoRoot, "test-results");
 mkdirSync(resultsDir, { recursive: true });
 const polyfills = path.join(repoRoot, "scripts/lib/node20-polyfills.mjs");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${polyfills}`.trim() };
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${polyfills}`.trim(),
+};
 const only = process.argv.slice(2);
 const wants = (step: string) => only.length === 0 || only.includes(step);
 
@@ -44,7 +48,13 @@ check("migrations", "npx", ["tsx", "scripts/migrate.ts", "check"]);
 if (wants("unit")) {
   const out = path.join(resultsDir, "vitest.json");
   rmSync(out, { force: true });
-  const ok = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  const ok = run("vitest", "npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, "utf8"));
     total.passed += report.numPassedTests;
@@ -52,10 +62,22 @@ if (wants("unit")) {
     total.skipped += report.numPendingTests + report.numTodoTests;
     for (const file of report.testResults ?? []) {
       for (const t of file.assertionResults ?? []) {
-        if (t.status === "failed") failures.push(`vitest ${path.relative(repoRoot, file.name)} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300)}`);
+        if (t.status === "failed")
+          failures.push(
+            `vitest ${path.relative(repoRoot, file.name)} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? "")
+              .split("\n")[0]
+              .slice(0, 300)}`,
+          );
       }
-      if (file.status === "failed" && !(file.assertionResults ?? []).some((t: { status: string }) => t.status === "failed")) {
-        failures.push(`vitest ${path.relative(repoRoot, file.name)}: ${String(file.message ?? "").split("\n")[0].slice(0, 300)}`);
+      if (
+        file.status === "failed" &&
+        !(file.assertionResults ?? []).some((t: { status: string }) => t.status === "failed")
+      ) {
+        failures.push(
+          `vitest ${path.relative(repoRoot, file.name)}: ${String(file.message ?? "")
+            .split("\n")[0]
+            .slice(0, 300)}`,
+        );
       }
     }
   } else {

@@ -39,7 +39,9 @@ export default async function setup(project: TestProject) {
   await admin(base, async (client) => {
     await client.query(`alter database ${TEMPLATE_DATABASE} with is_template true allow_connections false`);
     // The migration engine may keep its pool open: close those sessions.
-    await client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [TEMPLATE_DATABASE]);
+    await client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [
+      TEMPLATE_DATABASE,
+    ]);
   });
   project.provide("testPostgresBase", base);
   return async () => {

@@ -12,7 +12,11 @@ import { enableProtection } from "@/lib/dr/protection-service";
 import { setupTenant } from "@/lib/dr/setup-service";
 
 export async function onboarded(emu: TestEmulator, appId: string, subscriptionId: string) {
-  const { id, operationId } = await onboardFromEmulator(emu, { appId, subscriptionId, displayName: `Emulator ${subscriptionId.slice(0, 8)}` });
+  const { id, operationId } = await onboardFromEmulator(emu, {
+    appId,
+    subscriptionId,
+    displayName: `Emulator ${subscriptionId.slice(0, 8)}`,
+  });
   const op = await waitForOperation(operationId);
   if (op.state !== "succeeded") throw new Error(`validation ${op.state}: ${op.errorMessage}`);
   return id;
@@ -21,12 +25,31 @@ export async function onboarded(emu: TestEmulator, appId: string, subscriptionId
 /** A tenant subscribed to a DR plan whose Azure subscription is the tenant's own CSP subscription. */
 export async function drTenant(emu: TestEmulator, appId: string, subscriptionId: string, slug: string) {
   const azureSubscriptionId = await onboarded(emu, appId, subscriptionId);
-  const plan = await db.plan.create({ data: { name: `DR ${slug}`, state: "public", azureSubscriptionId, quotaVms: 5, quotaVcpus: 20, quotaPublicIps: 2, quotaLoadBalancers: 1, quotaProtectedVms: 5, offersDr: true } });
+  const plan = await db.plan.create({
+    data: {
+      name: `DR ${slug}`,
+      state: "public",
+      azureSubscriptionId,
+      quotaVms: 5,
+      quotaVcpus: 20,
+      quotaPublicIps: 2,
+      quotaLoadBalancers: 1,
+      quotaProtectedVms: 5,
+      offersDr: true,
+    },
+  });
   const t = await tenant(slug);
   const { user } = await staffContext(`owner@${slug}.test`);
   const sub = await subscribeTenantToPlan(user, { tenantId: t.id, planId: plan.id, selfService: false });
   await waitForOperation(sub.operationId);
-  const ctx: TenantContext = { user, tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, tenantState: "active", role: "owner" };
+  const ctx: TenantContext = {
+    user,
+    tenantId: t.id,
+    tenantSlug: t.slug,
+    tenantName: t.name,
+    tenantState: "active",
+    role: "owner",
+  };
   return { ctx, tenantSubscriptionId: sub.id, azureSubscriptionId };
 }
 
@@ -42,15 +65,39 @@ export async function protectedVm01(emu: TestEmulator) {
   const admin = await staffContext();
   const acme = await drTenant(emu, SEED.apps.acme, SEED.subscriptions.acme, "acmecorp");
   const provider = await onboarded(emu, SEED.apps.provider, SEED.subscriptions.provider);
-  await succeeded((await registerVault(admin, { azureSubscriptionId: provider, resourceGroup: "WAPRecoveryGroup", name: "WAPRecoveryVault", region: "westus" })).operationId);
+  await succeeded(
+    (
+      await registerVault(admin, {
+        azureSubscriptionId: provider,
+        resourceGroup: "WAPRecoveryGroup",
+        name: "WAPRecoveryVault",
+        region: "westus",
+      })
+    ).operationId,
+  );
   const fabric = await db.fabric.findFirstOrThrow({ include: { containers: true, networks: true } });
   const cloud = fabric.containers.find((c) => c.friendlyName === "AcmeCorp Cloud")!;
   const yellow = fabric.networks.find((n) => n.friendlyName === "YellowNetwork")!;
-  await assignCloud(admin, { containerId: cloud.id, tenantSubscriptionId: acme.tenantSubscriptionId, vmNetworkIds: [yellow.id] });
+  await assignCloud(admin, {
+    containerId: cloud.id,
+    tenantSubscriptionId: acme.tenantSubscriptionId,
+    vmNetworkIds: [yellow.id],
+  });
   const setup = await setupTenant(admin, {
-    containerId: cloud.id, tenantSubscriptionId: acme.tenantSubscriptionId, resourceGroup: "AcmeCorpRecoveryGroup", storageAccount: "drstorageacct1", vnetName: "AcmeCorp-DR-VNet",
-    addressSpace: "10.20.0.0/16", subnetName: "default", subnetPrefix: "10.20.1.0/24", policyName: "AcmeCorp-Policy", copyFrequencySeconds: 900, recoveryPointHours: 1, appConsistentHours: 1,
-    initialReplicationStart: null, vmNetworkId: yellow.id,
+    containerId: cloud.id,
+    tenantSubscriptionId: acme.tenantSubscriptionId,
+    resourceGroup: "AcmeCorpRecoveryGroup",
+    storageAccount: "drstorageacct1",
+    vnetName: "AcmeCorp-DR-VNet",
+    addressSpace: "10.20.0.0/16",
+    subnetName: "default",
+    subnetPrefix: "10.20.1.0/24",
+    policyName: "AcmeCorp-Policy",
+    copyFrequencySeconds: 900,
+    recoveryPointHours: 1,
+    appConsistentHours: 1,
+    initialReplicationStart: null,
+    vmNetworkId: yellow.id,
   });
   await succeeded(setup.operationId);
   const vm01 = (cloud.vms as { armName: string; name: string }[]).find((v) => v.name === "VM01")!;

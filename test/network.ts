@@ -8,7 +8,10 @@ import { createLoadBalancerSchema, type CreateLoadBalancerInput } from "@/lib/ne
 
 export async function lbTenant(emu: TestEmulator, quota: { publicIps?: number; loadBalancers?: number } = {}) {
   const t = await vmTenant(emu);
-  await db.plan.update({ where: { id: t.planId }, data: { quotaPublicIps: quota.publicIps ?? 10, quotaLoadBalancers: quota.loadBalancers ?? 3 } });
+  await db.plan.update({
+    where: { id: t.planId },
+    data: { quotaPublicIps: quota.publicIps ?? 10, quotaLoadBalancers: quota.loadBalancers ?? 3 },
+  });
   const vms = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, "web", { count: 2, publicIp: false }));
   for (const vm of vms) expect((await waitForOperation(vm.operationId)).state, `create ${vm.name}`);
   return { ...t, vmIds: vms.map((v) => v.id) };
@@ -19,11 +22,30 @@ function expect(state: string, what: string) {
 }
 
 /** The guide's first frontend: MultiVIPLB with PublicVIP1, pool MultiVIPLB-BE, Probe1 (HTTP 80 /) and Rule1 (TCP 80 → 80). */
-export function multiVipLb(tenantSubscriptionId: string, memberVmIds: string[], over: Partial<Record<keyof CreateLoadBalancerInput, unknown>> = {}): CreateLoadBalancerInput {
+export function multiVipLb(
+  tenantSubscriptionId: string,
+  memberVmIds: string[],
+  over: Partial<Record<keyof CreateLoadBalancerInput, unknown>> = {},
+): CreateLoadBalancerInput {
   return createLoadBalancerSchema.parse({
-    tenantSubscriptionId, name: "MultiVIPLB", region: "eastus", sku: "Standard",
-    frontendName: "MultiVIPLB-FE1", publicIpName: "PublicVIP1", backendPool: "MultiVIPLB-BE", memberVmIds,
-    probeName: "Probe1", probeProtocol: "Http", probePort: "80", probePath: "/", probeInterval: "5", probeCount: "2",
-    ruleName: "Rule1", ruleProtocol: "Tcp", frontendPort: "80", backendPort: "80", ...over,
+    tenantSubscriptionId,
+    name: "MultiVIPLB",
+    region: "eastus",
+    sku: "Standard",
+    frontendName: "MultiVIPLB-FE1",
+    publicIpName: "PublicVIP1",
+    backendPool: "MultiVIPLB-BE",
+    memberVmIds,
+    probeName: "Probe1",
+    probeProtocol: "Http",
+    probePort: "80",
+    probePath: "/",
+    probeInterval: "5",
+    probeCount: "2",
+    ruleName: "Rule1",
+    ruleProtocol: "Tcp",
+    frontendPort: "80",
+    backendPort: "80",
+    ...over,
   });
 }

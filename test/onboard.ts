@@ -2,7 +2,10 @@
 import type { TestEmulator } from "@/emulator/testing";
 import { onboardSubscription } from "@/lib/subscriptions/service";
 
-export function onboardFromEmulator(emu: TestEmulator, opts: { appId: string; subscriptionId: string; displayName?: string; secret?: string }) {
+export function onboardFromEmulator(
+  emu: TestEmulator,
+  opts: { appId: string; subscriptionId: string; displayName?: string; secret?: string },
+) {
   const p = emu.principal(opts.appId);
   return onboardSubscription(null, {
     displayName: opts.displayName ?? `Emulator ${opts.subscriptionId.slice(0, 8)}`,

@@ -11,7 +11,13 @@ import type { CreateVmInput } from "@/lib/vms/schema";
 export const linuxImage = "Canonical:ubuntu-24_04-lts:server:latest";
 
 export async function vmTenant(emu: TestEmulator, quota: { vms?: number; vcpus?: number } = {}) {
-  await db.allowedRegion.createMany({ data: [{ name: "eastus", displayName: "East US" }, { name: "westus", displayName: "West US" }], skipDuplicates: true });
+  await db.allowedRegion.createMany({
+    data: [
+      { name: "eastus", displayName: "East US" },
+      { name: "westus", displayName: "West US" },
+    ],
+    skipDuplicates: true,
+  });
   const plan = await providerPlan(emu);
   await db.plan.update({
     where: { id: plan.id },
@@ -26,7 +32,14 @@ export async function vmTenant(emu: TestEmulator, quota: { vms?: number; vcpus?:
   const { user } = await staffContext(`owner-${t.slug}@vms.test`);
   const sub = await subscribeTenantToPlan(user, { tenantId: t.id, planId: plan.id, selfService: false });
   await waitForOperation(sub.operationId);
-  const ctx: TenantContext = { user, tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, tenantState: "active", role: "owner" };
+  const ctx: TenantContext = {
+    user,
+    tenantId: t.id,
+    tenantSlug: t.slug,
+    tenantName: t.name,
+    tenantState: "active",
+    role: "owner",
+  };
   return { ctx, tenantSubscriptionId: sub.id, planId: plan.id };
 }
 
@@ -35,7 +48,8 @@ export function testSshKey() {
   if (sshKey) return sshKey;
   const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = publicKey.export({ format: "jwk" }) as { n: string; e: string };
-  const field = (b: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, 0].map((_, i) => (b.length >>> (24 - 8 * i)) & 0xff)), b]);
+  const field = (b: Buffer) =>
+    Buffer.concat([Buffer.from([0, 0, 0, 0].map((_, i) => (b.length >>> (24 - 8 * i)) & 0xff)), b]);
   const mpint = (v: string) => {
     const b = Buffer.from(v, "base64url");
     return b[0] & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b;
@@ -46,8 +60,20 @@ export function testSshKey() {
 
 export function linuxVm(tenantSubscriptionId: string, name: string, over: Partial<CreateVmInput> = {}): CreateVmInput {
   return {
-    tenantSubscriptionId, region: "eastus", image: linuxImage, osType: "Linux", size: "Standard_D2s_v5", name, count: 1,
-    adminUsername: "azureops", authType: "password", adminPassword: "Correct-Horse-42!", network: "default", publicIp: true,
-    dataDiskCount: 0, dataDiskSizeGb: 128, ...over,
+    tenantSubscriptionId,
+    region: "eastus",
+    image: linuxImage,
+    osType: "Linux",
+    size: "Standard_D2s_v5",
+    name,
+    count: 1,
+    adminUsername: "azureops",
+    authType: "password",
+    adminPassword: "Correct-Horse-42!",
+    network: "default",
+    publicIp: true,
+    dataDiskCount: 0,
+    dataDiskSizeGb: 128,
+    ...over,
   };
 }

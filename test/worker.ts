@@ -21,9 +21,13 @@ export async function startTestWorker() {
 export async function waitForOperation(id: string, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const op = await db.operation.findUniqueOrThrow({ where: { id }, include: { steps: { orderBy: { position: "asc" } } } });
+    const op = await db.operation.findUniqueOrThrow({
+      where: { id },
+      include: { steps: { orderBy: { position: "asc" } } },
+    });
     const ended = ["succeeded", "failed", "cancelled"].includes(op.state);
-    if (ended && !(await (await getBoss()).findJobs(op.kind, { key: id })).some((job) => job.state === "active")) return op;
+    if (ended && !(await (await getBoss()).findJobs(op.kind, { key: id })).some((job) => job.state === "active"))
+      return op;
     if (Date.now() > deadline) throw new Error(`Operation ${op.kind} ${id} still ${op.state} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }

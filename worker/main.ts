@@ -16,16 +16,25 @@ async function main() {
   const boss = await getBoss("worker");
   await registerHandlers(boss);
   await beat(workerId);
-  const timer = setInterval(() => beat(workerId).catch((e) => console.error("[worker] heartbeat failed", e)), heartbeatIntervalMs);
+  const timer = setInterval(
+    () => beat(workerId).catch((e) => console.error("[worker] heartbeat failed", e)),
+    heartbeatIntervalMs,
+  );
   console.log(JSON.stringify({ worker: "ready", id: workerId }));
 
   // Inventory sync of every active subscription (SYNC_INTERVAL_MINUTES, default 5; 0 turns it off). With several
   // workers each may enqueue, but an operation already queued or running for a subscription is not doubled.
   const syncMinutes = Number(process.env.SYNC_INTERVAL_MINUTES ?? 5);
-  const sync = syncMinutes > 0 ? setInterval(() => enqueueInventorySyncs().catch((e) => console.error("[sync]", e)), syncMinutes * 60_000) : undefined;
+  const sync =
+    syncMinutes > 0
+      ? setInterval(() => enqueueInventorySyncs().catch((e) => console.error("[sync]", e)), syncMinutes * 60_000)
+      : undefined;
   // DR replication state (health, RPO, last recovery point) of every protected VM (DR_REFRESH_MINUTES, default 15; 0 turns it off).
   const drMinutes = Number(process.env.DR_REFRESH_MINUTES ?? 15);
-  const drRefresh = drMinutes > 0 ? setInterval(() => enqueueDrRefreshes().catch((e) => console.error("[dr]", e)), drMinutes * 60_000) : undefined;
+  const drRefresh =
+    drMinutes > 0
+      ? setInterval(() => enqueueDrRefreshes().catch((e) => console.error("[dr]", e)), drMinutes * 60_000)
+      : undefined;
   const sweep = setInterval(() => sweepExpiredSealed().catch(() => {}), 60 * 60_000);
 
   let stopping = false;

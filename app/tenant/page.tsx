@@ -24,12 +24,20 @@ export default async function TenantPicker() {
         </CardHeader>
         <CardContent className="space-y-3">
           {tenants.length === 0 ? (
-            <EmptyState bare icon={Building2} title="You are not a member of any tenant" description="Ask your service provider to add you to your organisation." />
+            <EmptyState
+              bare
+              icon={Building2}
+              title="You are not a member of any tenant"
+              description="Ask your service provider to add you to your organisation."
+            />
           ) : (
             <ul className="divide-y rounded-md border">
               {tenants.map((t) => (
                 <li key={t.slug}>
-                  <Link href={`/tenant/${t.slug}`} className="flex items-center justify-between px-4 py-3 hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-none">
+                  <Link
+                    href={`/tenant/${t.slug}`}
+                    className="flex items-center justify-between px-4 py-3 hover:bg-muted/60 focus-visible:bg-muted/60 focus-visible:outline-none"
+                  >
                     <span className="font-medium">{t.name}</span>
                     <span className="text-sm text-muted-foreground">{tenantRoleLabels[t.role]}</span>
                   </Link>
@@ -38,7 +46,9 @@ export default async function TenantPicker() {
             </ul>
           )}
           <form action={signOutAction}>
-            <Button variant="ghost" type="submit" className="w-full">Sign out</Button>
+            <Button variant="ghost" type="submit" className="w-full">
+              Sign out
+            </Button>
           </form>
         </CardContent>
       </Card>

@@ -52,7 +52,7 @@ export function BulkActionsBar({ ids, actions, onDone }: { ids: string[]; action
     <div
       role="region"
       aria-label="Bulk actions"
-      className="flex flex-wrap items-center gap-2 border-b bg-primary/6 px-4 py-2 text-sm animate-fade-in"
+      className="flex animate-fade-in flex-wrap items-center gap-2 border-b bg-primary/6 px-4 py-2 text-sm"
     >
       <span className="font-medium tabular-nums">{ids.length.toLocaleString("en-US")} selected</span>
       <Button variant="ghost" size="sm" onClick={onDone} className="text-muted-foreground">
@@ -78,7 +78,13 @@ export function BulkActionsBar({ ids, actions, onDone }: { ids: string[]; action
               }}
             />
           ) : (
-            <Button key={item.label} size="sm" variant={item.variant ?? "outline"} disabled={isPending} onClick={() => run(item)}>
+            <Button
+              key={item.label}
+              size="sm"
+              variant={item.variant ?? "outline"}
+              disabled={isPending}
+              onClick={() => run(item)}
+            >
               {isPending && pendingLabel === item.label && <LoaderCircle aria-hidden className="animate-spin" />}
               {item.label}
             </Button>

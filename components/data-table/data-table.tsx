@@ -54,11 +54,29 @@ const hideClass = { sm: "max-sm:hidden", md: "max-md:hidden", lg: "max-lg:hidden
  * server reads it again. It scales to any row count because only one page is ever sent to the browser.
  */
 export function DataTable(props: DataTableProps) {
-  const { columns, rows, total, page, pageSize, sort, dir, pageSizes, emptyState, selectable, bulkActions, label, toolbar, className } = props;
+  const {
+    columns,
+    rows,
+    total,
+    page,
+    pageSize,
+    sort,
+    dir,
+    pageSizes,
+    emptyState,
+    selectable,
+    bulkActions,
+    label,
+    toolbar,
+    className,
+  } = props;
   const { searchParams, hrefWith, navigate, isPending } = useTableUrl();
   // The selection belongs to the rows it was made on: a new page, sort or filter starts with nothing selected.
   const rowKey = rows.map((r) => r.id).join("|");
-  const [selection, setSelection] = React.useState<{ key: string; ids: Set<string> }>(() => ({ key: rowKey, ids: new Set() }));
+  const [selection, setSelection] = React.useState<{ key: string; ids: Set<string> }>(() => ({
+    key: rowKey,
+    ids: new Set(),
+  }));
   const selected = selection.key === rowKey ? selection.ids : EMPTY;
   const setSelected = (update: Set<string> | ((prev: Set<string>) => Set<string>)) =>
     setSelection((prev) => {
@@ -90,7 +108,11 @@ export function DataTable(props: DataTableProps) {
       {selectable && bulkActions && selectedIds.length > 0 && (
         <BulkActionsBar ids={selectedIds} actions={bulkActions} onDone={() => setSelected(new Set())} />
       )}
-      <Table aria-label={label} aria-busy={isPending || undefined} className={cn("transition-opacity", isPending && "opacity-60")}>
+      <Table
+        aria-label={label}
+        aria-busy={isPending || undefined}
+        className={cn("transition-opacity", isPending && "opacity-60")}
+      >
         <TableHeader>
           <TableRow className="hover:bg-transparent">
             {selectable && (
@@ -105,12 +127,22 @@ export function DataTable(props: DataTableProps) {
             )}
             {columns.map((col) => {
               const isSorted = sort === col.key;
-              const ariaSort = isSorted ? (dir === "desc" ? "descending" : "ascending") : col.sortable ? "none" : undefined;
+              const ariaSort = isSorted
+                ? dir === "desc"
+                  ? "descending"
+                  : "ascending"
+                : col.sortable
+                  ? "none"
+                  : undefined;
               return (
                 <TableHead
                   key={col.key}
                   aria-sort={ariaSort}
-                  className={cn(alignClass[col.align ?? "left"], col.hideBelow && hideClass[col.hideBelow], col.className)}
+                  className={cn(
+                    alignClass[col.align ?? "left"],
+                    col.hideBelow && hideClass[col.hideBelow],
+                    col.className,
+                  )}
                 >
                   {col.sortable ? (
                     <SortLink
@@ -159,13 +191,21 @@ export function DataTable(props: DataTableProps) {
                 <TableRow key={row.id} data-state={isSelected ? "selected" : undefined}>
                   {selectable && (
                     <TableCell>
-                      <Checkbox checked={isSelected} onCheckedChange={(v) => toggle(row.id, v === true)} aria-label="Select row" />
+                      <Checkbox
+                        checked={isSelected}
+                        onCheckedChange={(v) => toggle(row.id, v === true)}
+                        aria-label="Select row"
+                      />
                     </TableCell>
                   )}
                   {columns.map((col) => (
                     <TableCell
                       key={col.key}
-                      className={cn(alignClass[col.align ?? "left"], col.hideBelow && hideClass[col.hideBelow], col.className)}
+                      className={cn(
+                        alignClass[col.align ?? "left"],
+                        col.hideBelow && hideClass[col.hideBelow],
+                        col.className,
+                      )}
                     >
                       {row.cells[col.key] ?? <span className="text-muted-foreground">—</span>}
                     </TableCell>
@@ -192,7 +232,8 @@ export function DataTable(props: DataTableProps) {
 
 function clearFilters(searchParams: URLSearchParams | null) {
   const changes: Record<string, null> = {};
-  for (const key of searchParams?.keys() ?? []) if (key !== "sort" && key !== "dir" && key !== "pageSize") changes[key] = null;
+  for (const key of searchParams?.keys() ?? [])
+    if (key !== "sort" && key !== "dir" && key !== "pageSize") changes[key] = null;
   return changes;
 }
 

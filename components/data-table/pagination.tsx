@@ -17,14 +17,24 @@ export type DataTablePaginationProps = {
   onNavigate: (changes: ParamChanges) => void;
 };
 
-export function DataTablePagination({ page, pageSize, total, pageSizes = DEFAULT_PAGE_SIZES, hrefWith, onNavigate }: DataTablePaginationProps) {
+export function DataTablePagination({
+  page,
+  pageSize,
+  total,
+  pageSizes = DEFAULT_PAGE_SIZES,
+  hrefWith,
+  onNavigate,
+}: DataTablePaginationProps) {
   const pages = pageCount(total, pageSize);
   const hasPrev = page > 1;
   const hasNext = page < pages;
   const sizeId = React.useId();
 
   const pageLink = (target: number, label: string, icon: React.ReactNode, enabled: boolean) => {
-    const className = cn(buttonVariants({ variant: "outline", size: "icon-sm" }), !enabled && "pointer-events-none opacity-50");
+    const className = cn(
+      buttonVariants({ variant: "outline", size: "icon-sm" }),
+      !enabled && "pointer-events-none opacity-50",
+    );
     if (!enabled) {
       return (
         <span aria-disabled="true" aria-label={label} className={className}>

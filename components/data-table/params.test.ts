@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildTableHref, formatRange, nextSort, pageCount, parseTableParams } from "./params";
 
-const options = { sortable: ["name", "createdAt"], defaultSort: "createdAt", defaultDir: "desc" as const, pageSizes: [20, 50, 100] };
+const options = {
+  sortable: ["name", "createdAt"],
+  defaultSort: "createdAt",
+  defaultDir: "desc" as const,
+  pageSizes: [20, 50, 100],
+};
 
 describe("parseTableParams", () => {
   it("falls back to the defaults on an empty URL", () => {
@@ -19,8 +24,12 @@ describe("parseTableParams", () => {
 
   it("reads valid values from a Next.js searchParams object and from URLSearchParams alike", () => {
     const expected = { q: "web", page: 3, pageSize: 50, sort: "name", dir: "asc", skip: 100, take: 50 };
-    expect(parseTableParams({ q: " web ", page: "3", pageSize: "50", sort: "name", dir: "asc" }, options)).toMatchObject(expected);
-    expect(parseTableParams(new URLSearchParams("q=web&page=3&pageSize=50&sort=name&dir=asc"), options)).toMatchObject(expected);
+    expect(
+      parseTableParams({ q: " web ", page: "3", pageSize: "50", sort: "name", dir: "asc" }, options),
+    ).toMatchObject(expected);
+    expect(parseTableParams(new URLSearchParams("q=web&page=3&pageSize=50&sort=name&dir=asc"), options)).toMatchObject(
+      expected,
+    );
   });
 
   it("takes the first value of a repeated param", () => {
@@ -37,7 +46,10 @@ describe("parseTableParams", () => {
   });
 
   it("ignores a sort on an unknown column and its direction with it", () => {
-    expect(parseTableParams({ sort: "passwordHash", dir: "asc" }, options)).toMatchObject({ sort: "createdAt", dir: "desc" });
+    expect(parseTableParams({ sort: "passwordHash", dir: "asc" }, options)).toMatchObject({
+      sort: "createdAt",
+      dir: "desc",
+    });
     expect(parseTableParams({ sort: "name", dir: "sideways" }, options)).toMatchObject({ sort: "name", dir: "desc" });
   });
 
@@ -47,9 +59,15 @@ describe("parseTableParams", () => {
 
   it("reads only declared filters and drops values outside an allow-list", () => {
     const params = { state: "running", kind: "vm.create", tenant: "contoso", evil: "1" };
-    expect(parseTableParams(params, { ...options, filters: ["state", "tenant"] }).filters).toEqual({ state: "running", tenant: "contoso" });
+    expect(parseTableParams(params, { ...options, filters: ["state", "tenant"] }).filters).toEqual({
+      state: "running",
+      tenant: "contoso",
+    });
     expect(
-      parseTableParams({ state: "exploded", kind: "vm.create" }, { ...options, filters: { state: ["running", "failed"], kind: ["vm.create"] } }).filters,
+      parseTableParams(
+        { state: "exploded", kind: "vm.create" },
+        { ...options, filters: { state: ["running", "failed"], kind: ["vm.create"] } },
+      ).filters,
     ).toEqual({ kind: "vm.create" });
     expect(parseTableParams({ state: "  " }, { ...options, filters: ["state"] }).filters).toEqual({});
   });

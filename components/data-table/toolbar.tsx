@@ -28,7 +28,14 @@ export type DataTableToolbarProps = {
   className?: string;
 };
 
-export function DataTableToolbar({ searchPlaceholder = "Search…", search = true, filters = [], children, debounceMs = 300, className }: DataTableToolbarProps) {
+export function DataTableToolbar({
+  searchPlaceholder = "Search…",
+  search = true,
+  filters = [],
+  children,
+  debounceMs = 300,
+  className,
+}: DataTableToolbarProps) {
   const { searchParams, navigate, isPending } = useTableUrl();
   const urlQuery = searchParams?.get("q") ?? "";
   // The box shows what the user typed while the URL holds what we last sent; when the URL changes to anything else
@@ -62,7 +69,10 @@ export function DataTableToolbar({ searchPlaceholder = "Search…", search = tru
           <label htmlFor={searchId} className="sr-only">
             Search
           </label>
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          />
           <Input
             id={searchId}
             type="search"
@@ -75,7 +85,10 @@ export function DataTableToolbar({ searchPlaceholder = "Search…", search = tru
             className="h-8 pr-8 pl-8 text-[13px] [&::-webkit-search-cancel-button]:hidden"
           />
           {isPending ? (
-            <LoaderCircle aria-hidden className="absolute top-1/2 right-2.5 size-3.5 -translate-y-1/2 animate-spin text-muted-foreground" />
+            <LoaderCircle
+              aria-hidden
+              className="absolute top-1/2 right-2.5 size-3.5 -translate-y-1/2 animate-spin text-muted-foreground"
+            />
           ) : (
             query && (
               <button
@@ -99,7 +112,10 @@ export function DataTableToolbar({ searchPlaceholder = "Search…", search = tru
               value={searchParams?.get(f.name) ?? ""}
               onChange={(e) => navigate({ [f.name]: e.target.value || null })}
               wrapperClassName="sm:w-auto"
-              className={cn("h-8 text-[13px] sm:w-auto sm:min-w-36", searchParams?.get(f.name) && "border-primary/50 bg-primary/5")}
+              className={cn(
+                "h-8 text-[13px] sm:w-auto sm:min-w-36",
+                searchParams?.get(f.name) && "border-primary/50 bg-primary/5",
+              )}
             >
               <option value="">{f.allLabel ?? `All ${f.label.toLowerCase()}`}</option>
               {f.options.map((o) => (

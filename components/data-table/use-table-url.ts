@@ -31,7 +31,10 @@ export function useTableUrl() {
     return () => window.removeEventListener("popstate", forget);
   }, []);
 
-  const hrefWith = React.useCallback((changes: ParamChanges) => buildTableHref(pathname, current, changes), [pathname, current]);
+  const hrefWith = React.useCallback(
+    (changes: ParamChanges) => buildTableHref(pathname, current, changes),
+    [pathname, current],
+  );
 
   const navigate = React.useCallback(
     (changes: ParamChanges, mode: "push" | "replace" = "push") => {

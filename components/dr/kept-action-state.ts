@@ -12,13 +12,28 @@ type Kept = { result: ActionResult; values: KeptValues | null; posts: number };
  * React applies a new defaultValue to inputs but not to a <select> (nor to a Radix checkbox, which resets to its first
  * value), so those take `posts` as their key and come back with the posted value.
  */
-export function useKeptActionState(action: (prev: ActionResult, form: FormData) => Promise<ActionResult>, initial: Record<string, string> = {}) {
-  const [kept, formAction, isPending] = React.useActionState(async (prev: Kept, form: FormData): Promise<Kept> => {
-    const values: KeptValues = {};
-    for (const [name, v] of form) if (typeof v === "string" && !name.startsWith("$ACTION")) (values[name] ??= []).push(v);
-    return { result: await action(prev.result, form), values, posts: prev.posts + 1 };
-  }, { result: idleResult, values: null, posts: 0 });
+export function useKeptActionState(
+  action: (prev: ActionResult, form: FormData) => Promise<ActionResult>,
+  initial: Record<string, string> = {},
+) {
+  const [kept, formAction, isPending] = React.useActionState(
+    async (prev: Kept, form: FormData): Promise<Kept> => {
+      const values: KeptValues = {};
+      for (const [name, v] of form)
+        if (typeof v === "string" && !name.startsWith("$ACTION")) (values[name] ??= []).push(v);
+      return { result: await action(prev.result, form), values, posts: prev.posts + 1 };
+    },
+    { result: idleResult, values: null, posts: 0 },
+  );
   const value = (name: string) => (kept.values ? (kept.values[name]?.[0] ?? "") : (initial[name] ?? ""));
   const values = (name: string) => kept.values?.[name] ?? [];
-  return { state: kept.result, formAction, isPending, value, values, isPosted: kept.values !== null, posts: kept.posts };
+  return {
+    state: kept.result,
+    formAction,
+    isPending,
+    value,
+    values,
+    isPosted: kept.values !== null,
+    posts: kept.posts,
+  };
 }

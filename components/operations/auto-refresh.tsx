@@ -7,7 +7,15 @@ import { useRouter } from "next/navigation";
  * Re-renders the server page in place (no reload, no lost scroll or search draft): every 2 s while something on it
  * is still queued or running, every 10 s otherwise, and not at all while the tab is hidden.
  */
-export function AutoRefresh({ isLive, fastMs = 2_000, slowMs = 10_000 }: { isLive: boolean; fastMs?: number; slowMs?: number }) {
+export function AutoRefresh({
+  isLive,
+  fastMs = 2_000,
+  slowMs = 10_000,
+}: {
+  isLive: boolean;
+  fastMs?: number;
+  slowMs?: number;
+}) {
   const router = useRouter();
   const [, startTransition] = React.useTransition();
 

@@ -22,8 +22,8 @@ export function CancelNotice({ state, cancelRequestedAt, cancelRequestedBy, mess
             <>
               <h2 className="font-semibold">Cancel requested — stops after the current step</h2>
               <p>
-                {cancelRequestedBy ?? "An admin"} asked to cancel <RelativeTime date={cancelRequestedAt!} />. A step already talking to Azure finishes
-                first; the next one does not start.
+                {cancelRequestedBy ?? "An admin"} asked to cancel <RelativeTime date={cancelRequestedAt!} />. A step
+                already talking to Azure finishes first; the next one does not start.
               </p>
             </>
           ) : (

@@ -30,7 +30,9 @@ export function ErrorPanel({ message, code, requestId, correlationId, detail }: 
           {raw && (
             <details className="group rounded-lg border bg-card">
               <summary className="cursor-pointer px-3 py-2 text-sm font-medium select-none">Raw Azure error</summary>
-              <pre className="max-h-96 overflow-auto border-t px-3 py-2 font-mono text-xs leading-relaxed whitespace-pre-wrap">{raw}</pre>
+              <pre className="max-h-96 overflow-auto border-t px-3 py-2 font-mono text-xs leading-relaxed whitespace-pre-wrap">
+                {raw}
+              </pre>
             </details>
           )}
         </div>

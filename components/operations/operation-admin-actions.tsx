@@ -16,7 +16,13 @@ export type OperationAdminActionsProps = {
  * Retry (failed) and Cancel (queued, or running when its kind allows) for provider admins; the actions check the role
  * and the kind's rule again on the server.
  */
-export function OperationAdminActions({ id, state, targetName, isCancelRequested, isCancellable }: OperationAdminActionsProps) {
+export function OperationAdminActions({
+  id,
+  state,
+  targetName,
+  isCancelRequested,
+  isCancellable,
+}: OperationAdminActionsProps) {
   if (state === "failed") {
     return (
       <ConfirmDialog

@@ -33,7 +33,9 @@ export function OperationList({ rows, basePath, label, emptyText, showTarget = t
             </span>
           </span>
           <span className="flex shrink-0 items-center gap-2">
-            {describeProgress(op) && <span className="text-xs text-muted-foreground tabular-nums">{describeProgress(op)}</span>}
+            {describeProgress(op) && (
+              <span className="text-xs text-muted-foreground tabular-nums">{describeProgress(op)}</span>
+            )}
             <StatusBadge state={op.state} />
           </span>
         </li>

@@ -7,7 +7,17 @@ import { describeOperationKind } from "./operation-kind";
 import { OperationSteps } from "./operation-steps";
 
 /** A running (or just finished) operation on an object's page: what it is, how far it got, and its live steps. */
-export function OperationTimelineCard({ operation: op, href, now, showTarget = false }: { operation: OperationDetail; href: string; now: Date; showTarget?: boolean }) {
+export function OperationTimelineCard({
+  operation: op,
+  href,
+  now,
+  showTarget = false,
+}: {
+  operation: OperationDetail;
+  href: string;
+  now: Date;
+  showTarget?: boolean;
+}) {
   const progress = describeProgress(op);
   return (
     <Card aria-label={`${describeOperationKind(op.kind)}: ${op.targetName}`}>

@@ -27,7 +27,8 @@ export type OperationViewProps = {
 export async function OperationView({ id, access, listPath }: OperationViewProps) {
   const staff = "staff" in access ? access.staff : undefined;
   // A tenant's scope carries the reader, so another tenant's operation id is audited as denied.
-  const scope: OperationScope = "staff" in access ? { kind: "staff" } : { kind: "tenant", tenantId: access.tenantId, user: access.user };
+  const scope: OperationScope =
+    "staff" in access ? { kind: "staff" } : { kind: "tenant", tenantId: access.tenantId, user: access.user };
   const op = await getOperation(scope, id).catch(pageNotFound);
   const events = staff ? await listRelatedAuditEvents(staff, op.id) : [];
   const progress = describeProgress(op);
@@ -57,7 +58,12 @@ export async function OperationView({ id, access, listPath }: OperationViewProps
           ) : undefined
         }
       />
-      <CancelNotice state={op.state} cancelRequestedAt={op.cancelRequestedAt} cancelRequestedBy={op.cancelRequestedBy} message={op.errorMessage} />
+      <CancelNotice
+        state={op.state}
+        cancelRequestedAt={op.cancelRequestedAt}
+        cancelRequestedBy={op.cancelRequestedBy}
+        message={op.errorMessage}
+      />
       {op.state === "failed" && (
         <ErrorPanel
           message={op.errorMessage}

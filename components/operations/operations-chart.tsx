@@ -6,7 +6,13 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { cn } from "@/lib/utils/cn";
 
-export type ChartBucket = { start: Date | string; succeeded: number; failed: number; cancelled: number; inProgress: number };
+export type ChartBucket = {
+  start: Date | string;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  inProgress: number;
+};
 export type ChartRange = "24h" | "7d";
 
 const series = [
@@ -18,7 +24,12 @@ const series = [
 
 // Buckets are UTC on the server; labelling them in UTC too keeps server and browser HTML identical.
 const hourFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("en-GB", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  timeZone: "UTC",
+});
 
 /** Operations per hour (24 h) or per day (7 d), stacked by outcome; the range lives in the URL as `chart`. */
 export function OperationsChart({ buckets, range }: { buckets: ChartBucket[]; range: ChartRange }) {
@@ -40,15 +51,35 @@ export function OperationsChart({ buckets, range }: { buckets: ChartBucket[]; ra
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: -16 }}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis dataKey="label" tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={16} stroke="var(--muted-foreground)" />
+            <XAxis
+              dataKey="label"
+              tickLine={false}
+              axisLine={false}
+              interval="preserveStartEnd"
+              minTickGap={16}
+              stroke="var(--muted-foreground)"
+            />
             <YAxis allowDecimals={false} tickLine={false} axisLine={false} stroke="var(--muted-foreground)" />
             <Tooltip
               cursor={{ fill: "var(--muted)", opacity: 0.6 }}
-              contentStyle={{ background: "var(--popover)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--popover-foreground)" }}
+              contentStyle={{
+                background: "var(--popover)",
+                border: "1px solid var(--border)",
+                borderRadius: 8,
+                color: "var(--popover-foreground)",
+              }}
             />
             <Legend iconType="circle" iconSize={8} />
             {series.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} stackId="outcome" fill={s.color} maxBarSize={28} isAnimationActive={false} />
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stackId="outcome"
+                fill={s.color}
+                maxBarSize={28}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -71,8 +71,8 @@ export async function OperationsConsole({ access, searchParams, basePath }: Oper
     operationsPerHour(scope, { hours: range === "24h" ? 24 : 168 }),
   ]);
   const search = new URLSearchParams(
-    Object.entries(searchParams instanceof URLSearchParams ? Object.fromEntries(searchParams) : searchParams).flatMap(([k, v]) =>
-      v === undefined ? [] : [[k, Array.isArray(v) ? v[0] : v]],
+    Object.entries(searchParams instanceof URLSearchParams ? Object.fromEntries(searchParams) : searchParams).flatMap(
+      ([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0] : v]]),
     ),
   );
   const isLive = rows.some((r) => isActiveState(r.state));

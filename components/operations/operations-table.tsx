@@ -31,9 +31,22 @@ export const periodOptions = [
   { value: "custom", label: "Custom range" },
 ];
 
-const stateOptions = ["queued", "running", "succeeded", "failed", "cancelled"].map((s) => ({ value: s, label: s.charAt(0).toUpperCase() + s.slice(1) }));
+const stateOptions = ["queued", "running", "succeeded", "failed", "cancelled"].map((s) => ({
+  value: s,
+  label: s.charAt(0).toUpperCase() + s.slice(1),
+}));
 
-export function OperationsTable({ rows, total, page, pageSize, basePath, kinds, tenants, isEmptyScope, now }: OperationsTableProps) {
+export function OperationsTable({
+  rows,
+  total,
+  page,
+  pageSize,
+  basePath,
+  kinds,
+  tenants,
+  isEmptyScope,
+  now,
+}: OperationsTableProps) {
   const columns: DataTableColumn[] = [
     { key: "operation", header: "Operation" },
     { key: "target", header: "Target" },
@@ -44,8 +57,22 @@ export function OperationsTable({ rows, total, page, pageSize, basePath, kinds, 
     { key: "duration", header: "Duration", align: "right", hideBelow: "md" },
   ];
   const filters = [
-    ...(tenants ? [{ name: "tenant", label: "Tenant", allLabel: "All tenants", options: tenants.map((t) => ({ value: t.slug, label: t.name })) }] : []),
-    { name: "kind", label: "Kind", allLabel: "All kinds", options: kinds.map((k) => ({ value: k, label: describeOperationKind(k) })) },
+    ...(tenants
+      ? [
+          {
+            name: "tenant",
+            label: "Tenant",
+            allLabel: "All tenants",
+            options: tenants.map((t) => ({ value: t.slug, label: t.name })),
+          },
+        ]
+      : []),
+    {
+      name: "kind",
+      label: "Kind",
+      allLabel: "All kinds",
+      options: kinds.map((k) => ({ value: k, label: describeOperationKind(k) })),
+    },
     { name: "state", label: "State", allLabel: "All states", options: stateOptions },
     { name: "period", label: "Period", allLabel: "Any time", options: periodOptions },
   ];
@@ -65,7 +92,10 @@ export function OperationsTable({ rows, total, page, pageSize, basePath, kinds, 
           id: op.id,
           cells: {
             operation: (
-              <Link href={`${basePath}/${op.id}`} className="font-medium text-foreground underline-offset-4 hover:underline">
+              <Link
+                href={`${basePath}/${op.id}`}
+                className="font-medium text-foreground underline-offset-4 hover:underline"
+              >
                 {describeOperationKind(op.kind)}
                 <span className="block font-mono text-[11px] font-normal text-muted-foreground">{op.kind}</span>
               </Link>
@@ -83,7 +113,11 @@ export function OperationsTable({ rows, total, page, pageSize, basePath, kinds, 
                 {progress && <span className="text-xs text-muted-foreground tabular-nums">{progress}</span>}
               </span>
             ),
-            actor: op.actor ? <span title={op.actor.email}>{op.actor.name}</span> : <span className="text-muted-foreground">System</span>,
+            actor: op.actor ? (
+              <span title={op.actor.email}>{op.actor.name}</span>
+            ) : (
+              <span className="text-muted-foreground">System</span>
+            ),
             started: op.startedAt ? (
               <RelativeTime date={op.startedAt} className="whitespace-nowrap" />
             ) : (

@@ -17,13 +17,19 @@ export function RelatedAuditEvents({ events }: { events: AuditRow[] }) {
       </CardHeader>
       <CardContent>
         {events.length === 0 ? (
-          <EmptyState bare icon={ScrollText} title="No audit events" description="Nobody has retried or cancelled this operation or changed its target since." />
+          <EmptyState
+            bare
+            icon={ScrollText}
+            title="No audit events"
+            description="Nobody has retried or cancelled this operation or changed its target since."
+          />
         ) : (
           <ul className="divide-y text-sm">
             {events.map((e) => (
               <li key={e.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2.5">
                 <span className="min-w-0">
-                  <span className="font-medium">{e.actorEmail ?? "system"}</span> {describeAuditAction(e.action, e.outcome)}
+                  <span className="font-medium">{e.actorEmail ?? "system"}</span>{" "}
+                  {describeAuditAction(e.action, e.outcome)}
                   {e.targetName && <span className="text-muted-foreground"> · {e.targetName}</span>}
                 </span>
                 <span className="flex items-center gap-3 text-xs text-muted-foreground">

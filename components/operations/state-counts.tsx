@@ -13,13 +13,23 @@ const dot: Record<OperationState, string> = {
 };
 
 /** Counts per state for the current filters; a click filters the table by that state (a second click clears it). */
-export function StateCounts(props: { counts: Record<OperationState, number>; active?: string; basePath: string; search: string }) {
+export function StateCounts(props: {
+  counts: Record<OperationState, number>;
+  active?: string;
+  basePath: string;
+  search: string;
+}) {
   const { counts, active, basePath, search } = props;
   const states = Object.keys(counts) as OperationState[];
   const total = states.reduce((n, s) => n + counts[s], 0);
   return (
     <nav aria-label="Operations by state" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
-      <CountLink href={buildTableHref(basePath, search, { state: null })} label="All" value={total} isActive={!active} />
+      <CountLink
+        href={buildTableHref(basePath, search, { state: null })}
+        label="All"
+        value={total}
+        isActive={!active}
+      />
       {states.map((state) => (
         <CountLink
           key={state}
@@ -49,7 +59,9 @@ function CountLink(props: { href: string; label: string; value: number; isActive
         {props.dotClass && <span aria-hidden className={cn("size-2 rounded-full", props.dotClass)} />}
         {props.label}
       </span>
-      <span className="mt-0.5 block text-2xl font-semibold tracking-tight tabular-nums">{props.value.toLocaleString("en-US")}</span>
+      <span className="mt-0.5 block text-2xl font-semibold tracking-tight tabular-nums">
+        {props.value.toLocaleString("en-US")}
+      </span>
     </Link>
   );
 }

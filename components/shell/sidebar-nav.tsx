@@ -36,7 +36,9 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
       {groupItems(items).map((group, gi) => (
         <div key={`${group.name ?? ""}-${gi}`} className="flex flex-col gap-0.5">
           {group.name && (
-            <p className="px-2.5 pb-1 text-[11px] font-semibold tracking-wider text-muted-foreground/80 uppercase">{group.name}</p>
+            <p className="px-2.5 pb-1 text-[11px] font-semibold tracking-wider text-muted-foreground/80 uppercase">
+              {group.name}
+            </p>
           )}
           <ul className="flex flex-col gap-0.5">
             {group.items.map((item) => {
@@ -44,7 +46,10 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
               const isActive = item.href === activeHref;
               const content = (
                 <>
-                  <Icon aria-hidden className={cn("size-4 shrink-0", isActive ? "text-primary" : "text-muted-foreground")} />
+                  <Icon
+                    aria-hidden
+                    className={cn("size-4 shrink-0", isActive ? "text-primary" : "text-muted-foreground")}
+                  />
                   <span className="truncate">{item.label}</span>
                   {item.disabled ? (
                     <span className="ml-auto rounded border border-dashed px-1.5 text-[10px] leading-4 font-medium tracking-wide text-muted-foreground uppercase">

@@ -12,7 +12,15 @@ import {
 } from "@/components/ui/dropdown-menu";
 import type { ShellTenant } from "./types";
 
-export function TenantSwitcher({ tenants, activeTenant, className }: { tenants: ShellTenant[]; activeTenant?: string; className?: string }) {
+export function TenantSwitcher({
+  tenants,
+  activeTenant,
+  className,
+}: {
+  tenants: ShellTenant[];
+  activeTenant?: string;
+  className?: string;
+}) {
   const router = useRouter();
   const active = tenants.find((t) => t.slug === activeTenant);
 

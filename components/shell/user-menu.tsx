@@ -19,7 +19,13 @@ export function initials(name: string) {
   return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase();
 }
 
-const roleLabels: Record<string, string> = { admin: "Provider admin", helpdesk: "Helpdesk", owner: "Owner", operator: "Operator", reader: "Reader" };
+const roleLabels: Record<string, string> = {
+  admin: "Provider admin",
+  helpdesk: "Helpdesk",
+  owner: "Owner",
+  operator: "Operator",
+  reader: "Reader",
+};
 
 export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutAction: () => Promise<void> }) {
   const role = user.staffRole ?? user.tenantRole;

@@ -44,14 +44,16 @@ export function CardAction({ className, ...props }: React.ComponentProps<"div">)
 }
 
 export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
-  return <div data-slot="card-content" className={cn("px-5 py-5 [[data-slot=card-header]+&]:pt-4", className)} {...props} />;
+  return (
+    <div data-slot="card-content" className={cn("px-5 py-5 [[data-slot=card-header]+&]:pt-4", className)} {...props} />
+  );
 }
 
 export function CardFooter({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="card-footer"
-      className={cn("flex items-center gap-2 border-t px-5 py-3.5 [.border-t]:bg-muted/30 rounded-b-xl", className)}
+      className={cn("flex items-center gap-2 rounded-b-xl border-t px-5 py-3.5 [.border-t]:bg-muted/30", className)}
       {...props}
     />
   );

@@ -17,12 +17,23 @@ export type NativeSelectProps = React.ComponentProps<"select"> & {
  * A styled native <select>: renders on the server, posts with FormData and uses the platform picker on phones.
  * Prefer it in forms; the Radix select is for toolbars that need rich items.
  */
-export function NativeSelect({ className, wrapperClassName, options, placeholder, children, ...props }: NativeSelectProps) {
+export function NativeSelect({
+  className,
+  wrapperClassName,
+  options,
+  placeholder,
+  children,
+  ...props
+}: NativeSelectProps) {
   return (
     <div data-slot="select-wrapper" className={cn("relative w-full", wrapperClassName)}>
       <select
         data-slot="select"
-        className={cn(controlClass, "h-9 appearance-none py-1 pr-9 [&>option]:bg-popover [&>option]:text-popover-foreground", className)}
+        className={cn(
+          controlClass,
+          "h-9 appearance-none py-1 pr-9 [&>option]:bg-popover [&>option]:text-popover-foreground",
+          className,
+        )}
         {...props}
       >
         {placeholder !== undefined && (

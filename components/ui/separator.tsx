@@ -13,7 +13,11 @@ export function Separator({
       data-slot="separator"
       role={decorative ? "none" : "separator"}
       aria-orientation={decorative ? undefined : orientation}
-      className={cn("shrink-0 bg-border", orientation === "horizontal" ? "h-px w-full" : "h-full w-px self-stretch", className)}
+      className={cn(
+        "shrink-0 bg-border",
+        orientation === "horizontal" ? "h-px w-full" : "h-full w-px self-stretch",
+        className,
+      )}
       {...props}
     />
   );

@@ -24,10 +24,17 @@ test("admins see sign-ins and failed sign-ins in the audit log and can filter th
   await expect(page.getByRole("row").filter({ hasText: admin.email }).first()).toContainText("signed in");
 });
 
-test("a refused attempt on another tenant's VM is in the audit log as denied, with who, what and which VM", async ({ page, browser }) => {
+test("a refused attempt on another tenant's VM is in the audit log as denied, with who, what and which VM", async ({
+  page,
+  browser,
+}) => {
   const contoso = await createTenant(unique("Contoso"));
   const acme = await createTenant(unique("AcmeCorp"));
-  const acmeVm = await createVmRow({ tenantId: acme.id, tenantSubscriptionId: (await subscribeTenant(acme)).id, name: unique("acme-vm") });
+  const acmeVm = await createVmRow({
+    tenantId: acme.id,
+    tenantSubscriptionId: (await subscribeTenant(acme)).id,
+    name: unique("acme-vm"),
+  });
   await subscribeTenant(contoso);
   const intruder = await createUser({ tenantId: contoso.id, role: "owner" });
   const intruderContext = await browser.newContext();
@@ -51,11 +58,23 @@ test("a refused attempt on another tenant's VM is in the audit log as denied, wi
   await expect(rows.filter({ hasText: "was refused access to tenant" })).toContainText(acme.name);
 });
 
-test("another tenant's load balancer and operation viewed by URL are 404s, each in the audit log as denied", async ({ page, browser }) => {
+test("another tenant's load balancer and operation viewed by URL are 404s, each in the audit log as denied", async ({
+  page,
+  browser,
+}) => {
   const contoso = await createTenant(unique("Contoso"));
   const acme = await createTenant(unique("AcmeCorp"));
-  const acmeLb = await createLoadBalancerRow({ tenantId: acme.id, tenantSubscriptionId: (await subscribeTenant(acme)).id, name: unique("acmelb") });
-  const acmeOp = await createOperation({ tenantId: acme.id, kind: "vm.start", state: "succeeded", targetName: unique("acme-vm") });
+  const acmeLb = await createLoadBalancerRow({
+    tenantId: acme.id,
+    tenantSubscriptionId: (await subscribeTenant(acme)).id,
+    name: unique("acmelb"),
+  });
+  const acmeOp = await createOperation({
+    tenantId: acme.id,
+    kind: "vm.start",
+    state: "succeeded",
+    targetName: unique("acme-vm"),
+  });
   await subscribeTenant(contoso);
   const intruder = await createUser({ tenantId: contoso.id, role: "owner" });
   const intruderContext = await browser.newContext();

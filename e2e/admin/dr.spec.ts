@@ -3,7 +3,9 @@ import { createUser } from "../support/db";
 import { acmeNetwork, openAcmeCloud, openVault, runAcmeSetup, tenantIdBySlug } from "../support/dr";
 import { signInAndLand } from "../support/login";
 
-test("an admin picks the seeded vault, gives AcmeCorp Cloud and YellowNetwork to AcmeCorp and sets its DR up with the guide's values; bad input stays beside its field", async ({ page }) => {
+test("an admin picks the seeded vault, gives AcmeCorp Cloud and YellowNetwork to AcmeCorp and sets its DR up with the guide's values; bad input stays beside its field", async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin/);
@@ -44,7 +46,9 @@ test("an admin picks the seeded vault, gives AcmeCorp Cloud and YellowNetwork to
   await expect(form.getByRole("combobox", { name: "Copy frequency" })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Setup steps")).toHaveCount(0);
   // The refused post keeps every value that was entered.
-  await expect(form.getByRole("combobox", { name: "On-premises VM network" }).locator("option:checked")).toHaveText("YellowNetwork");
+  await expect(form.getByRole("combobox", { name: "On-premises VM network" }).locator("option:checked")).toHaveText(
+    "YellowNetwork",
+  );
   await expect(form.getByRole("textbox", { name: "Storage account (Standard_GRS)" })).toHaveValue("drstorageacct1");
   await expect(form.getByRole("textbox", { name: "Resource group" })).toHaveValue("AcmeCorpRecoveryGroup");
 
@@ -52,12 +56,16 @@ test("an admin picks the seeded vault, gives AcmeCorp Cloud and YellowNetwork to
   const theirs = await acmeNetwork();
   await form.getByRole("combobox", { name: "Copy frequency" }).selectOption("900");
   await form.getByRole("textbox", { name: "Address space" }).fill(theirs.addressSpace);
-  await form.getByRole("textbox", { name: "Subnet prefix" }).fill(theirs.addressSpace.replace(/\.0\.0\/\d+$/, ".1.0/24"));
+  await form
+    .getByRole("textbox", { name: "Subnet prefix" })
+    .fill(theirs.addressSpace.replace(/\.0\.0\/\d+$/, ".1.0/24"));
   await form.getByRole("button", { name: "Save and run setup" }).click();
   await expect(form.getByText(`overlaps ${theirs.name}`)).toBeVisible();
   await expect(form.getByRole("textbox", { name: "Address space" })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Setup steps")).toHaveCount(0);
-  await expect(form.getByRole("combobox", { name: "On-premises VM network" }).locator("option:checked")).toHaveText("YellowNetwork");
+  await expect(form.getByRole("combobox", { name: "On-premises VM network" }).locator("option:checked")).toHaveText(
+    "YellowNetwork",
+  );
   await expect(form.getByRole("combobox", { name: "Copy frequency" })).toHaveValue("900");
   await expect(form.getByRole("textbox", { name: "Address space" })).toHaveValue(theirs.addressSpace);
 
@@ -77,10 +85,15 @@ test("an admin picks the seeded vault, gives AcmeCorp Cloud and YellowNetwork to
   await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("Succeeded");
   await expect(page.getByRole("row").filter({ hasText: "AcmeCorp Cloud" })).toContainText("YellowNetwork");
   // AcmeCorp's network is no longer offered for another tenant's cloud.
-  await expect(page.getByRole("row").filter({ hasText: "Contoso Cloud" }).getByRole("checkbox", { name: "YellowNetwork" })).toHaveCount(0);
+  await expect(
+    page.getByRole("row").filter({ hasText: "Contoso Cloud" }).getByRole("checkbox", { name: "YellowNetwork" }),
+  ).toHaveCount(0);
 });
 
-test("an admin generates the vault's registration settings and downloads the .VaultCredentials file; a tenant user gets 404", async ({ page, browser }) => {
+test("an admin generates the vault's registration settings and downloads the .VaultCredentials file; a tenant user gets 404", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin/);

@@ -8,7 +8,10 @@ import { signInAndLand } from "../support/login";
  * validated, build a plan with two sizes and two images, create a tenant with an owner, subscribe it to the plan, and
  * sign in as that owner to find the plan there.
  */
-test("onboard → validate → plan → tenant with owner → subscribe → the owner sees the plan", async ({ page, browser }) => {
+test("onboard → validate → plan → tenant with owner → subscribe → the owner sees the plan", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const sub = await freshEmulatorSubscription();
   const admin = await createUser({ staffRole: "admin" });
@@ -24,13 +27,18 @@ test("onboard → validate → plan → tenant with owner → subscribe → the 
   const planName = unique("Journey");
   await page.goto("/admin/plans/new");
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(planName);
-  await page.getByRole("combobox", { name: "Subscription", exact: true }).selectOption({ label: `${sub.displayName} (${sub.subscriptionId})` });
+  await page
+    .getByRole("combobox", { name: "Subscription", exact: true })
+    .selectOption({ label: `${sub.displayName} (${sub.subscriptionId})` });
   await page.getByPlaceholder("Search sizes").fill("Standard_D2s_v5");
   await page.getByRole("checkbox", { name: /^Standard_D2s_v5\b/ }).check();
   await page.getByPlaceholder("Search sizes").fill("Standard_D4s_v5");
   await page.getByRole("checkbox", { name: /^Standard_D4s_v5\b/ }).check();
   await page.getByRole("checkbox", { name: /Ubuntu Server 24\.04 LTS/ }).check();
-  await page.getByRole("checkbox", { name: /Windows Server 2022 Datacenter/ }).first().check();
+  await page
+    .getByRole("checkbox", { name: /Windows Server 2022 Datacenter/ })
+    .first()
+    .check();
   await page.getByRole("button", { name: "Create plan" }).click();
   await expect(page).toHaveURL(/\/admin\/plans\/[^/]+\?saved=created$/);
   await expect(page.getByRole("table", { name: "Allowed VM sizes" }).getByRole("row")).toHaveCount(3);

@@ -9,11 +9,16 @@ async function signInAsNewAdmin(page: Page) {
   return admin;
 }
 
-const stateBadge = (page: Page, state: string) => page.locator(`main [data-slot="badge"][data-state="${state}"]`).first();
+const stateBadge = (page: Page, state: string) =>
+  page.locator(`main [data-slot="badge"][data-state="${state}"]`).first();
 
-test("an admin registers a missing provider and the subscription page follows it live until the subscription is active (issue 12)", async ({ page }) => {
+test("an admin registers a missing provider and the subscription page follows it live until the subscription is active (issue 12)", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
-  const sub = await freshEmulatorSubscription(unique("Unregistered"), { providers: { "Microsoft.Compute": "NotRegistered" } });
+  const sub = await freshEmulatorSubscription(unique("Unregistered"), {
+    providers: { "Microsoft.Compute": "NotRegistered" },
+  });
   await signInAsNewAdmin(page);
   await page.goto("/admin/subscriptions/new");
   await fillOnboarding(page, sub);
@@ -24,7 +29,9 @@ test("an admin registers a missing provider and the subscription page follows it
   // The step that found the missing provider is the one marked failed, not a green step followed by a failed result.
   const steps = page.getByRole("list", { name: "Steps" });
   await expect(steps.getByRole("listitem").filter({ hasText: "Check resource providers" })).toContainText("Failed");
-  await expect(steps.getByRole("listitem").filter({ hasText: "Check resource providers" })).toContainText("MissingSubscriptionRegistration");
+  await expect(steps.getByRole("listitem").filter({ hasText: "Check resource providers" })).toContainText(
+    "MissingSubscriptionRegistration",
+  );
 
   // From here on the page must update by itself: a reload would drop this marker.
   await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
@@ -39,12 +46,17 @@ test("an admin registers a missing provider and the subscription page follows it
   await expect(page.getByRole("heading", { name: `Validate subscription: ${sub.displayName}` })).toBeVisible();
   await page.getByRole("link", { name: "Operations" }).first().click();
   await expect(page).toHaveURL(/\/admin\/operations(\?.*)?$/);
-  const registration = page.getByRole("row").filter({ hasText: sub.displayName }).filter({ hasText: /register resource providers/i });
+  const registration = page
+    .getByRole("row")
+    .filter({ hasText: sub.displayName })
+    .filter({ hasText: /register resource providers/i });
   await expect(registration).toHaveCount(1);
   await expect(registration).toContainText("Succeeded");
 });
 
-test("operations opened from admin pages stay under /admin/operations, with Cancel for a running one and Retry for a failed one (issue 12)", async ({ page }) => {
+test("operations opened from admin pages stay under /admin/operations, with Cancel for a running one and Retry for a failed one (issue 12)", async ({
+  page,
+}) => {
   const running = unique("web");
   const failed = unique("db");
   const runningOp = await createOperation({
@@ -58,7 +70,14 @@ test("operations opened from admin pages stay under /admin/operations, with Canc
       { name: "Wait for provisioning", state: "pending" },
     ],
   });
-  const failedOp = await createOperation({ tenantId: null, kind: "vm.start", state: "failed", targetName: failed, errorCode: "InternalError", errorMessage: "Boom" });
+  const failedOp = await createOperation({
+    tenantId: null,
+    kind: "vm.start",
+    state: "failed",
+    targetName: failed,
+    errorCode: "InternalError",
+    errorMessage: "Boom",
+  });
   const admin = await signInAsNewAdmin(page);
 
   await page.getByRole("link", { name: "Operations" }).first().click();
@@ -66,7 +85,11 @@ test("operations opened from admin pages stay under /admin/operations, with Canc
   await page.getByPlaceholder("Search by target, operation id or ARM request id").fill(running);
   // The search navigates after a debounce: click once it has, or its navigation lands after the link's.
   await expect(page).toHaveURL(/q=/);
-  await page.getByRole("row").filter({ hasText: running }).getByRole("link", { name: /Create VM/ }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: running })
+    .getByRole("link", { name: /Create VM/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/admin/operations/${runningOp.id}$`));
   await expect(page.getByRole("heading", { name: `Create VM: ${running}` })).toBeVisible();
   // Still the admin's navigation, not the helpdesk's.
@@ -90,7 +113,9 @@ test("operations opened from admin pages stay under /admin/operations, with Canc
   await expect(page.getByRole("button", { name: /Cancel/ })).toHaveCount(0);
 });
 
-test("a VM delete can be cancelled while queued but offers no Cancel once it runs, since the delete cannot be undone (issue 12 review)", async ({ page }) => {
+test("a VM delete can be cancelled while queued but offers no Cancel once it runs, since the delete cannot be undone (issue 12 review)", async ({
+  page,
+}) => {
   const running = unique("old-web");
   const queued = unique("old-db");
   const runningOp = await createOperation({

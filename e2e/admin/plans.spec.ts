@@ -11,7 +11,9 @@ const nameInput = (page: Page) => page.getByRole("textbox", { name: "Name", exac
 const subscriptionSelect = (page: Page) => page.getByRole("combobox", { name: "Subscription", exact: true });
 const size = (page: Page, name: string) => page.getByRole("checkbox", { name: new RegExp(`^${name}\\b`) });
 
-test("an admin creates a plan with two sizes and two images and sees it in detail and in the list", async ({ page }) => {
+test("an admin creates a plan with two sizes and two images and sees it in detail and in the list", async ({
+  page,
+}) => {
   const sub = await createActiveSubscription();
   await signInAsAdmin(page);
   await page.getByRole("link", { name: "Plans" }).first().click();
@@ -44,15 +46,25 @@ test("an admin creates a plan with two sizes and two images and sees it in detai
   await expect(page).toHaveURL(/\/admin\/plans\/[^/]+\?saved=created$/);
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   await expect(formAlert(page)).toContainText("Plan created.");
-  await expect(page.getByRole("link", { name: sub.displayName })).toHaveAttribute("href", `/admin/subscriptions/${sub.id}`);
+  await expect(page.getByRole("link", { name: sub.displayName })).toHaveAttribute(
+    "href",
+    `/admin/subscriptions/${sub.id}`,
+  );
   const sizes = page.getByRole("table", { name: "Allowed VM sizes" });
   await expect(sizes.getByRole("row")).toHaveCount(3);
   await expect(sizes).toContainText("Standard_D2s_v5");
   await expect(sizes).toContainText("8 GiB");
   const images = page.getByRole("list", { name: "Allowed OS images" });
-  await expect(images.getByRole("listitem").filter({ hasText: "Ubuntu Server 24.04 LTS" })).toContainText("Latest version");
-  await expect(images.getByRole("listitem").filter({ hasText: "Windows Server 2022 Datacenter" })).toContainText("20348.2849.241105");
-  await expect(page.getByRole("progressbar", { name: "Virtual machines quota" })).toHaveAttribute("aria-valuetext", "0 of 20 used");
+  await expect(images.getByRole("listitem").filter({ hasText: "Ubuntu Server 24.04 LTS" })).toContainText(
+    "Latest version",
+  );
+  await expect(images.getByRole("listitem").filter({ hasText: "Windows Server 2022 Datacenter" })).toContainText(
+    "20348.2849.241105",
+  );
+  await expect(page.getByRole("progressbar", { name: "Virtual machines quota" })).toHaveAttribute(
+    "aria-valuetext",
+    "0 of 20 used",
+  );
   await expect(page.getByText("Offered to tenants")).toBeVisible();
 
   await page.getByRole("link", { name: "Plans" }).first().click();
@@ -80,7 +92,9 @@ test("bad input shows errors beside the fields and keeps what was typed", async 
   await expect(formAlert(page)).toContainText("Check the highlighted fields.");
   await expect(nameInput(page)).toHaveValue(existing.name);
   // The choices survive the refused post too (issue 12): the form shows what the next submit posts.
-  await expect(subscriptionSelect(page).locator("option:checked")).toHaveText(`${sub.displayName} (${sub.subscriptionId})`);
+  await expect(subscriptionSelect(page).locator("option:checked")).toHaveText(
+    `${sub.displayName} (${sub.subscriptionId})`,
+  );
   await expect(page.getByRole("checkbox", { name: /Ubuntu Server 24\.04 LTS/ })).toBeChecked();
   await expect(page.getByRole("spinbutton", { name: "Virtual machines" })).toHaveValue("-1");
 
@@ -96,7 +110,9 @@ test("bad input shows errors beside the fields and keeps what was typed", async 
   await expect(page).toHaveURL(/saved=created/);
 });
 
-test("retiring asks first and keeps the plan; delete needs the name typed and frees the subscription", async ({ page }) => {
+test("retiring asks first and keeps the plan; delete needs the name typed and frees the subscription", async ({
+  page,
+}) => {
   const plan = await createPlan();
   await signInAsAdmin(page);
   await page.goto(`/admin/plans/${plan.id}`);

@@ -11,7 +11,8 @@ async function signInAsNewAdmin(page: Page) {
 
 // FormField links each error to its control as `field-<name>-error`.
 const fieldError = (page: Page, name: string) => page.locator(`#field-${name}-error`);
-const stateBadge = (page: Page, state: string) => page.locator(`main [data-slot="badge"][data-state="${state}"]`).first();
+const stateBadge = (page: Page, state: string) =>
+  page.locator(`main [data-slot="badge"][data-state="${state}"]`).first();
 
 test("an admin onboards an emulator subscription and sees it validated with what it discovered", async ({ page }) => {
   test.setTimeout(120_000);
@@ -46,7 +47,9 @@ test("an admin onboards an emulator subscription and sees it validated with what
   await expect(row).toContainText("Active");
 });
 
-test("the subscriptions list follows a validating subscription until it is active, without a reload", async ({ page }) => {
+test("the subscriptions list follows a validating subscription until it is active, without a reload", async ({
+  page,
+}) => {
   const sub = await createActiveSubscription();
   await setAzureSubscriptionState(sub.id, "validating");
   await signInAsNewAdmin(page);
@@ -119,7 +122,9 @@ test("an admin allows a discovered region from the keyboard and it stays allowed
   await expect(page.getByRole("checkbox", { name: /Japan East/ })).toHaveAttribute("aria-checked", String(!wasAllowed));
 });
 
-test("in demo mode an admin onboards with the built-in Azure emulator: endpoints, CA and credentials are filled and validation succeeds", async ({ page }) => {
+test("in demo mode an admin onboards with the built-in Azure emulator: endpoints, CA and credentials are filled and validation succeeds", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const sub = await freshEmulatorSubscription();
   await signInAsNewAdmin(page);
@@ -148,7 +153,9 @@ test("in demo mode an admin onboards with the built-in Azure emulator: endpoints
   await expect(page.locator("body")).not.toContainText(sub.clientSecret);
 });
 
-test("with the built-in emulator, a subscription onboarded meanwhile by someone else is refused on the choice field", async ({ page }) => {
+test("with the built-in emulator, a subscription onboarded meanwhile by someone else is refused on the choice field", async ({
+  page,
+}) => {
   const sub = await freshEmulatorSubscription();
   await signInAsNewAdmin(page);
   await page.goto("/admin/subscriptions/new");

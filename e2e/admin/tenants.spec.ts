@@ -6,7 +6,10 @@ import { setPlanState } from "../support/tenancy";
 const oneTimePassword = (page: Page) => page.getByTestId("one-time-password").getByLabel("One-time password");
 const fieldError = (page: Page, field: string) => page.locator(`#field-${field}-error`);
 
-test("an admin creates a tenant with a new owner, who signs in with the one-time password and sees the suspension", async ({ page, browser }) => {
+test("an admin creates a tenant with a new owner, who signs in with the one-time password and sees the suspension", async ({
+  page,
+  browser,
+}) => {
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin$/);
   await page.getByRole("link", { name: "Tenants" }).first().click();

@@ -9,6 +9,11 @@ test("helpdesk's kind filter offers every kind of the catalogue, each by its lab
   const helpdesk = await createUser({ staffRole: "helpdesk" });
   await signInAndLand(page, helpdesk.email, helpdesk.password, /\/helpdesk\/operations$/);
   const options = page.getByRole("combobox", { name: "Kind" }).locator("option");
-  const offered = await options.evaluateAll((nodes) => nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent?.trim() })));
-  expect(offered).toEqual([{ value: "", label: "All kinds" }, ...allOperationKinds.map((kind) => ({ value: kind, label: operationKinds[kind].label }))]);
+  const offered = await options.evaluateAll((nodes) =>
+    nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent?.trim() })),
+  );
+  expect(offered).toEqual([
+    { value: "", label: "All kinds" },
+    ...allOperationKinds.map((kind) => ({ value: kind, label: operationKinds[kind].label })),
+  ]);
 });

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { createOperation, createTenant, createUser, unique } from "../support/db";
 import { signInAndLand } from "../support/login";
 
-test("helpdesk finds a failed operation by state and request id and reads why it failed, without controls", async ({ page }) => {
+test("helpdesk finds a failed operation by state and request id and reads why it failed, without controls", async ({
+  page,
+}) => {
   const contoso = await createTenant(unique("Contoso"));
   const acme = await createTenant(unique("Acme"));
   const requestId = randomUUID();
@@ -20,10 +22,22 @@ test("helpdesk finds a failed operation by state and request id and reads why it
     errorDetail: { error: { code: "OperationNotAllowed", message: "Quota exceeded", adminPassword: "Sup3r-Secret!" } },
     steps: [
       { name: "Create network interface", state: "succeeded", requestId: randomUUID() },
-      { name: "Create virtual machine", state: "failed", requestId, errorCode: "OperationNotAllowed", detail: "Quota exceeded" },
+      {
+        name: "Create virtual machine",
+        state: "failed",
+        requestId,
+        errorCode: "OperationNotAllowed",
+        detail: "Quota exceeded",
+      },
     ],
   });
-  await createOperation({ tenantId: acme.id, kind: "vm.start", state: "succeeded", targetName: okTarget, steps: [{ name: "Start", state: "succeeded" }] });
+  await createOperation({
+    tenantId: acme.id,
+    kind: "vm.start",
+    state: "succeeded",
+    targetName: okTarget,
+    steps: [{ name: "Start", state: "succeeded" }],
+  });
 
   const helpdesk = await createUser({ staffRole: "helpdesk" });
   await signInAndLand(page, helpdesk.email, helpdesk.password, /\/helpdesk\/operations$/);
@@ -57,7 +71,14 @@ test("helpdesk finds a failed operation by state and request id and reads why it
 test("admins can retry a failed operation from the console", async ({ page }) => {
   const tenant = await createTenant(unique("Fabrikam"));
   const target = unique("app");
-  const op = await createOperation({ tenantId: tenant.id, kind: "vm.start", state: "failed", targetName: target, errorMessage: "Boom", errorCode: "InternalError" });
+  const op = await createOperation({
+    tenantId: tenant.id,
+    kind: "vm.start",
+    state: "failed",
+    targetName: target,
+    errorMessage: "Boom",
+    errorCode: "InternalError",
+  });
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin$/);
   await page.goto(`/helpdesk/operations/${op.id}`);

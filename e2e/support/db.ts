@@ -17,23 +17,34 @@ export function unique(prefix: string) {
 export async function createTenant(name = unique("Tenant")) {
   const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const tenantId = id();
-  await db().query(`insert into "Tenant" (id, slug, name, state, "updatedAt") values ($1, $2, $3, 'active', now())`, [tenantId, slug, name]);
+  await db().query(`insert into "Tenant" (id, slug, name, state, "updatedAt") values ($1, $2, $3, 'active', now())`, [
+    tenantId,
+    slug,
+    name,
+  ]);
   return { id: tenantId, slug, name };
 }
 
-export async function createUser(opts: { staffRole?: "admin" | "helpdesk"; tenantId?: string; role?: "owner" | "operator" | "reader"; email?: string }) {
+export async function createUser(opts: {
+  staffRole?: "admin" | "helpdesk";
+  tenantId?: string;
+  role?: "owner" | "operator" | "reader";
+  email?: string;
+}) {
   const email = opts.email ?? `${unique("user")}@e2e.example`;
   const userId = id();
   const passwordHash = await hash(e2ePassword, { algorithm: 2 });
-  await db().query(`insert into "User" (id, email, name, "passwordHash", "staffRole", "updatedAt") values ($1, $2, $3, $4, $5, now())`, [
-    userId,
-    email,
-    email.split("@")[0],
-    passwordHash,
-    opts.staffRole ?? null,
-  ]);
+  await db().query(
+    `insert into "User" (id, email, name, "passwordHash", "staffRole", "updatedAt") values ($1, $2, $3, $4, $5, now())`,
+    [userId, email, email.split("@")[0], passwordHash, opts.staffRole ?? null],
+  );
   if (opts.tenantId) {
-    await db().query(`insert into "Membership" (id, "userId", "tenantId", role) values ($1, $2, $3, $4)`, [id(), userId, opts.tenantId, opts.role ?? "owner"]);
+    await db().query(`insert into "Membership" (id, "userId", "tenantId", role) values ($1, $2, $3, $4)`, [
+      id(),
+      userId,
+      opts.tenantId,
+      opts.role ?? "owner",
+    ]);
   }
   return { id: userId, email, password: e2ePassword };
 }
@@ -111,14 +122,54 @@ export const e2eDiscovery = {
     { name: "brazilsouth", displayName: "Brazil South" },
   ],
   sizes: [
-    { name: "Standard_B2s", vCpus: 2, memoryMb: 4096, maxDataDisks: 4, family: "standardBSFamily", regions: ["eastus", "westeurope"] },
-    { name: "Standard_D2s_v5", vCpus: 2, memoryMb: 8192, maxDataDisks: 4, family: "standardDSv5Family", regions: ["eastus"] },
-    { name: "Standard_D4s_v5", vCpus: 4, memoryMb: 16384, maxDataDisks: 8, family: "standardDSv5Family", regions: ["eastus", "westeurope"] },
-    { name: "Standard_L8s_v3", vCpus: 8, memoryMb: 65536, maxDataDisks: 16, family: "standardLSv3Family", regions: ["brazilsouth"] },
+    {
+      name: "Standard_B2s",
+      vCpus: 2,
+      memoryMb: 4096,
+      maxDataDisks: 4,
+      family: "standardBSFamily",
+      regions: ["eastus", "westeurope"],
+    },
+    {
+      name: "Standard_D2s_v5",
+      vCpus: 2,
+      memoryMb: 8192,
+      maxDataDisks: 4,
+      family: "standardDSv5Family",
+      regions: ["eastus"],
+    },
+    {
+      name: "Standard_D4s_v5",
+      vCpus: 4,
+      memoryMb: 16384,
+      maxDataDisks: 8,
+      family: "standardDSv5Family",
+      regions: ["eastus", "westeurope"],
+    },
+    {
+      name: "Standard_L8s_v3",
+      vCpus: 8,
+      memoryMb: 65536,
+      maxDataDisks: 16,
+      family: "standardLSv3Family",
+      regions: ["brazilsouth"],
+    },
   ],
   images: [
-    { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", osType: "Linux", versions: ["24.04.202501010", "24.04.202412010"] },
-    { publisher: "MicrosoftWindowsServer", offer: "WindowsServer", sku: "2022-datacenter-azure-edition", osType: "Windows", versions: ["20348.2849.241105", "20348.2762.241009"] },
+    {
+      publisher: "Canonical",
+      offer: "ubuntu-24_04-lts",
+      sku: "server",
+      osType: "Linux",
+      versions: ["24.04.202501010", "24.04.202412010"],
+    },
+    {
+      publisher: "MicrosoftWindowsServer",
+      offer: "WindowsServer",
+      sku: "2022-datacenter-azure-edition",
+      osType: "Windows",
+      versions: ["20348.2849.241105", "20348.2762.241009"],
+    },
     { publisher: "RedHat", offer: "RHEL", sku: "9-lvm-gen2", osType: "Linux", versions: ["9.4.2024081415"] },
   ],
   quota: { eastus: { used: 0, limit: 100 }, westeurope: { used: 0, limit: 100 } },
@@ -138,7 +189,10 @@ export async function createActiveSubscription(opts: { displayName?: string } = 
     [subscriptionRowId, subscriptionId, displayName, randomUUID(), randomUUID(), JSON.stringify(e2eDiscovery)],
   );
   for (const region of e2eDiscovery.regions.slice(0, 2)) {
-    await db().query(`insert into "AllowedRegion" (name, "displayName") values ($1, $2) on conflict (name) do nothing`, [region.name, region.displayName]);
+    await db().query(
+      `insert into "AllowedRegion" (name, "displayName") values ($1, $2) on conflict (name) do nothing`,
+      [region.name, region.displayName],
+    );
   }
   return { id: subscriptionRowId, subscriptionId, displayName };
 }

@@ -25,9 +25,14 @@ export async function isAcmeDrReady() {
 /** One of AcmeCorp's own networks (a demo VM's), or a new row, so an overlapping address space can be tried. */
 export async function acmeNetwork() {
   const tenantId = await tenantIdBySlug("acmecorp");
-  const { rows } = await db().query<{ name: string; addressSpace: string }>(`select name, "addressSpace" from "VirtualNetwork" where "tenantId" = $1 limit 1`, [tenantId]);
+  const { rows } = await db().query<{ name: string; addressSpace: string }>(
+    `select name, "addressSpace" from "VirtualNetwork" where "tenantId" = $1 limit 1`,
+    [tenantId],
+  );
   if (rows[0]) return rows[0];
-  const ts = await db().query<{ id: string }>(`select id from "TenantSubscription" where "tenantId" = $1 limit 1`, [tenantId]);
+  const ts = await db().query<{ id: string }>(`select id from "TenantSubscription" where "tenantId" = $1 limit 1`, [
+    tenantId,
+  ]);
   const name = `vnet-e2e-${randomBytes(2).toString("hex")}`;
   await db().query(
     `insert into "VirtualNetwork" (id, "tenantId", "tenantSubscriptionId", name, region, "addressSpace", "updatedAt") values ($1, $2, $3, $4, 'westus', '10.77.0.0/16', now())`,
@@ -41,7 +46,9 @@ export async function openVault(page: Page) {
   await page.goto("/admin/dr");
   const register = page.getByRole("button", { name: "Create or pick the vault" });
   if (await register.isVisible()) {
-    const provider = await page.locator('select[name="azureSubscriptionId"] option', { hasText: "Provider (emulator)" }).getAttribute("value");
+    const provider = await page
+      .locator('select[name="azureSubscriptionId"] option', { hasText: "Provider (emulator)" })
+      .getAttribute("value");
     await page.getByRole("combobox", { name: "Provider subscription" }).selectOption(provider!);
     await expect(page.getByRole("textbox", { name: "Vault name" })).toHaveValue("WAPRecoveryVault");
     await expect(page.getByRole("textbox", { name: "Resource group" })).toHaveValue("WAPRecoveryGroup");
@@ -61,7 +68,10 @@ export async function openVault(page: Page) {
 export async function openCloud(page: Page, cloud: string, tenantName: string, network: string) {
   const row = page.getByRole("row").filter({ hasText: cloud });
   if (await row.getByRole("button", { name: "Assign" }).isVisible()) {
-    const value = await row.locator("option", { hasText: `${tenantName} —` }).first().getAttribute("value");
+    const value = await row
+      .locator("option", { hasText: `${tenantName} —` })
+      .first()
+      .getAttribute("value");
     await row.getByRole("combobox", { name: "Tenant subscription" }).selectOption(value!);
     await row.getByRole("checkbox", { name: network }).check();
     await row.getByRole("button", { name: "Assign" }).click();
@@ -90,7 +100,8 @@ export const uniqueStorageName = () => `drstorage${randomBytes(4).toString("hex"
 export const SETUP_STEPS = ["1. Storage account and network", "2. Replication policy", "3. Network mapping"];
 
 export async function expectSetupSucceeded(page: Page) {
-  for (const step of SETUP_STEPS) await expect(page.getByText(step).locator("..")).toContainText("Succeeded", { timeout: 120_000 });
+  for (const step of SETUP_STEPS)
+    await expect(page.getByText(step).locator("..")).toContainText("Succeeded", { timeout: 120_000 });
 }
 
 /**

@@ -14,10 +14,28 @@ export async function createLoadBalancerRow(opts: { tenantId: string; tenantSubs
     `insert into "LoadBalancer" (id, "tenantId", "tenantSubscriptionId", name, "resourceGroup", region, "azureResourceId", frontends, "backendPools", probes, rules, "provisioningState", "updatedAt")
      values ($1, $2, $3, $4, 'e2e-rg', 'eastus', $5, $6, $7, $8, $9, 'Succeeded', now())`,
     [
-      lbId, opts.tenantId, opts.tenantSubscriptionId, opts.name, `/subscriptions/e2e/resourceGroups/e2e-rg/providers/Microsoft.Network/loadBalancers/${opts.name}`,
-      json([{ name: `${opts.name}-fe` }]), json([{ name: `${opts.name}-be`, memberNicIpConfigIds: [] }]),
+      lbId,
+      opts.tenantId,
+      opts.tenantSubscriptionId,
+      opts.name,
+      `/subscriptions/e2e/resourceGroups/e2e-rg/providers/Microsoft.Network/loadBalancers/${opts.name}`,
+      json([{ name: `${opts.name}-fe` }]),
+      json([{ name: `${opts.name}-be`, memberNicIpConfigIds: [] }]),
       json([{ name: "Probe1", protocol: "Tcp", port: 80, intervalSeconds: 5, probeCount: 2 }]),
-      json([{ name: "Rule1", protocol: "Tcp", frontendName: `${opts.name}-fe`, frontendPort: 80, backendPort: 80, backendPoolName: `${opts.name}-be`, probeName: "Probe1", floatingIp: false, idleTimeoutMinutes: 4, tcpReset: false }]),
+      json([
+        {
+          name: "Rule1",
+          protocol: "Tcp",
+          frontendName: `${opts.name}-fe`,
+          frontendPort: 80,
+          backendPort: 80,
+          backendPoolName: `${opts.name}-be`,
+          probeName: "Probe1",
+          floatingIp: false,
+          idleTimeoutMinutes: 4,
+          tcpReset: false,
+        },
+      ]),
     ],
   );
   return { id: lbId };

@@ -12,18 +12,29 @@ export async function finishOperation(operationId: string, state: "succeeded" | 
 }
 
 export async function setAzureSubscriptionState(subscriptionRowId: string, state: "validating" | "active" | "error") {
-  await db().query(`update "AzureSubscription" set state = $2, "updatedAt" = now() where id = $1`, [subscriptionRowId, state]);
+  await db().query(`update "AzureSubscription" set state = $2, "updatedAt" = now() where id = $1`, [
+    subscriptionRowId,
+    state,
+  ]);
 }
 
 /** Marks the page so a check can tell a refresh in place (router.refresh) from a reload. */
-export const markPage = (page: { evaluate: (fn: () => unknown) => Promise<unknown> }) => page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
-export const isSamePage = async (page: { evaluate: (fn: () => unknown) => Promise<unknown> }) => (await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)) === true;
+export const markPage = (page: { evaluate: (fn: () => unknown) => Promise<unknown> }) =>
+  page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+export const isSamePage = async (page: { evaluate: (fn: () => unknown) => Promise<unknown> }) =>
+  (await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)) === true;
 
 /** Another admin's onboarding of the same subscription landing first (a Custom cloud row, as the emulator's are). */
 export async function onboardElsewhere(subscriptionId: string) {
   await db().query(
     `insert into "AzureSubscription" (id, "subscriptionId", "displayName", cloud, "directoryId", "clientId", "clientSecretEnc", state, "updatedAt")
      values ($1, $2, $3, 'Custom', $4, $5, 'e2e-placeholder', 'error', now())`,
-    [`e2e${randomBytes(8).toString("hex")}`, subscriptionId, `Raced ${subscriptionId.slice(0, 8)}`, randomUUID(), randomUUID()],
+    [
+      `e2e${randomBytes(8).toString("hex")}`,
+      subscriptionId,
+      `Raced ${subscriptionId.slice(0, 8)}`,
+      randomUUID(),
+      randomUUID(),
+    ],
   );
 }

@@ -39,9 +39,19 @@ export async function createVmRow(opts: {
        "imageVersion", "adminUsername", "networkName", "subnetName", "hasPublicIp", "publicIp", "privateIp", "provisioningState", "powerState", "sshPublicKey", "updatedAt")
      values ($1, $2, $3, $4, $11, 'Standard_B2s', 2, 4096, $5, $6, $7, $8, 'latest', 'azureops', 'vnet-eastus', 'default', $9, $10, '10.1.0.4', 'Succeeded', $12, $13, now())`,
     [
-      vmId, opts.tenantId, opts.tenantSubscriptionId, opts.name, isWindows ? "Windows" : "Linux",
-      isWindows ? "MicrosoftWindowsServer" : "Canonical", isWindows ? "WindowsServer" : "ubuntu-24_04-lts", isWindows ? "2022-datacenter-azure-edition" : "server",
-      Boolean(opts.publicIp), opts.publicIp ?? null, opts.region ?? "eastus", opts.powerState ?? "running", opts.sshPublicKey ?? null,
+      vmId,
+      opts.tenantId,
+      opts.tenantSubscriptionId,
+      opts.name,
+      isWindows ? "Windows" : "Linux",
+      isWindows ? "MicrosoftWindowsServer" : "Canonical",
+      isWindows ? "WindowsServer" : "ubuntu-24_04-lts",
+      isWindows ? "2022-datacenter-azure-edition" : "server",
+      Boolean(opts.publicIp),
+      opts.publicIp ?? null,
+      opts.region ?? "eastus",
+      opts.powerState ?? "running",
+      opts.sshPublicKey ?? null,
     ],
   );
   return { id: vmId };

@@ -1,9 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { createUser } from "../support/db";
-import { assignCloudAsAdmin, deniedAttempts, ensureAcmeDr, expectSetupSucceeded, tenantIdBySlug, uniqueStorageName } from "../support/dr";
+import {
+  assignCloudAsAdmin,
+  deniedAttempts,
+  ensureAcmeDr,
+  expectSetupSucceeded,
+  tenantIdBySlug,
+  uniqueStorageName,
+} from "../support/dr";
 import { signInAndLand } from "../support/login";
 
-test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a test failover with Azure's tasks shown, cleans it up with notes, fails over; Contoso gets 404", async ({ page, browser }) => {
+test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a test failover with Azure's tasks shown, cleans it up with notes, fails over; Contoso gets 404", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(360_000);
   await ensureAcmeDr(browser);
   const owner = await createUser({ tenantId: await tenantIdBySlug("acmecorp"), role: "owner" });
@@ -14,7 +24,11 @@ test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a tes
   await page.getByRole("checkbox", { name: "Protect VM01" }).click();
   await page.getByRole("button", { name: "Enable protection for selected VMs" }).click();
   // The list follows Azure by itself: the notice sends nobody to the reload button (issue 12 review, 7).
-  await expect(page.getByText("Enabling protection… Each VM's protection and initial replication update below as Azure works; no need to refresh.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Enabling protection… Each VM's protection and initial replication update below as Azure works; no need to refresh.",
+    ),
+  ).toBeVisible();
   await page.getByRole("link", { name: "VM01" }).click();
   await expect(page).toHaveURL(/\/tenant\/acmecorp\/dr\/[a-z0-9]+$/);
   const itemUrl = page.url();
@@ -55,7 +69,9 @@ test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a tes
   await other.close();
   // Asked for by id under Contoso's own URL, it is audited as a denied attempt on that protected VM (issue 12 review, 5);
   // under AcmeCorp's URL the tenant itself is what was refused.
-  expect(await deniedAttempts(contosoUser.email, itemId)).toEqual([{ action: "access.object", targetType: "ProtectedItem" }]);
+  expect(await deniedAttempts(contosoUser.email, itemId)).toEqual([
+    { action: "access.object", targetType: "ProtectedItem" },
+  ]);
 
   // The owner still sees it.
   await page.goto(itemUrl);
@@ -71,7 +87,10 @@ test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a tes
   await expect(page.getByRole("button", { name: "Commit", exact: true })).toBeVisible();
 });
 
-test("Contoso's owner sets DR up for the cloud and the VM network the provider gave it, step by step; a reader sees the steps and no form", async ({ page, browser }) => {
+test("Contoso's owner sets DR up for the cloud and the VM network the provider gave it, step by step; a reader sees the steps and no form", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(360_000);
   await ensureAcmeDr(browser);
   const contosoId = await tenantIdBySlug("contoso");

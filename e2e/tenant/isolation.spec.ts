@@ -8,7 +8,13 @@ test("a tenant user cannot open the admin area, the helpdesk or another tenant",
   const owner = await createUser({ tenantId: mine.id, role: "owner" });
   await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${mine.slug}$`));
 
-  for (const path of ["/admin", "/admin/audit", "/helpdesk/operations", `/tenant/${theirs.slug}`, `/tenant/${theirs.slug}/operations`]) {
+  for (const path of [
+    "/admin",
+    "/admin/audit",
+    "/helpdesk/operations",
+    `/tenant/${theirs.slug}`,
+    `/tenant/${theirs.slug}/operations`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();

@@ -5,7 +5,10 @@ import { subscribeTenant } from "../support/vms";
 
 const ip = /\d+\.\d+\.\d+\.\d+/;
 
-test("an owner creates MultiVIPLB, adds the guide's second VIP and sees its public IP, probe and rule; conflicts stay beside the field with every choice kept; adds and removes a rule on the new VIP; another tenant gets 404", async ({ page, browser }) => {
+test("an owner creates MultiVIPLB, adds the guide's second VIP and sees its public IP, probe and rule; conflicts stay beside the field with every choice kept; adds and removes a rule on the new VIP; another tenant gets 404", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const tenant = await createTenant(unique("Woodgrove"));
   await subscribeTenant(tenant);
@@ -65,8 +68,12 @@ test("an owner creates MultiVIPLB, adds the guide's second VIP and sees its publ
 
   await expect(frontends.getByRole("row").filter({ hasText: "MultiVIPLB-FE2" })).toContainText(ip, { timeout: 90_000 });
   await expect(frontends.getByRole("row").filter({ hasText: "MultiVIPLB-FE2" })).toContainText("PublicVIP2");
-  await expect(page.getByRole("table", { name: "Health probes" }).getByRole("row").filter({ hasText: "Probe2" })).toContainText("HTTP 81 /");
-  await expect(page.getByRole("table", { name: "Health probes" }).getByRole("row").filter({ hasText: "Probe2" })).toContainText("5 s × 2");
+  await expect(
+    page.getByRole("table", { name: "Health probes" }).getByRole("row").filter({ hasText: "Probe2" }),
+  ).toContainText("HTTP 81 /");
+  await expect(
+    page.getByRole("table", { name: "Health probes" }).getByRole("row").filter({ hasText: "Probe2" }),
+  ).toContainText("5 s × 2");
   const rule2 = page.getByRole("table", { name: "Rules" }).getByRole("row").filter({ hasText: "Rule2" });
   await expect(rule2).toContainText("MultiVIPLB-FE2");
   await expect(rule2).toContainText("TCP 80 → 81");
@@ -106,7 +113,9 @@ test("an owner creates MultiVIPLB, adds the guide's second VIP and sees its publ
 
   // The list shows both VIPs.
   await page.getByRole("link", { name: "Load balancers" }).first().click();
-  await expect(page.getByRole("table", { name: "Load balancers" }).getByRole("row").filter({ hasText: "MultiVIPLB" })).toContainText("MultiVIPLB-FE2");
+  await expect(
+    page.getByRole("table", { name: "Load balancers" }).getByRole("row").filter({ hasText: "MultiVIPLB" }),
+  ).toContainText("MultiVIPLB-FE2");
 
   // Another tenant's owner: a 404 with the name nowhere.
   const other = await createTenant(unique("Northwind"));
@@ -114,7 +123,10 @@ test("an owner creates MultiVIPLB, adds the guide's second VIP and sees its publ
   const context = await browser.newContext();
   const strangerPage = await context.newPage();
   await signInAndLand(strangerPage, stranger.email, stranger.password, new RegExp(`/tenant/${other.slug}$`));
-  for (const path of [lbUrl.replace(/^https?:\/\/[^/]+/, ""), lbUrl.replace(/^https?:\/\/[^/]+/, "").replace(`/tenant/${tenant.slug}/`, `/tenant/${other.slug}/`)]) {
+  for (const path of [
+    lbUrl.replace(/^https?:\/\/[^/]+/, ""),
+    lbUrl.replace(/^https?:\/\/[^/]+/, "").replace(`/tenant/${tenant.slug}/`, `/tenant/${other.slug}/`),
+  ]) {
     const response = await strangerPage.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(strangerPage.getByText("MultiVIPLB")).toHaveCount(0);

@@ -19,7 +19,12 @@ test("a tenant sees its own operations and gets a 404 for another tenant's", asy
     errorRequestId: requestId,
     steps: [{ name: "Create virtual machine", state: "failed", errorCode: "SkuNotAvailable", requestId }],
   });
-  const theirOp = await createOperation({ tenantId: theirs.id, kind: "vm.create", state: "succeeded", targetName: theirTarget });
+  const theirOp = await createOperation({
+    tenantId: theirs.id,
+    kind: "vm.create",
+    state: "succeeded",
+    targetName: theirTarget,
+  });
   const owner = await createUser({ tenantId: mine.id, role: "owner" });
   await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${mine.slug}$`));
 
@@ -36,7 +41,10 @@ test("a tenant sees its own operations and gets a 404 for another tenant's", asy
   await expect(error).toContainText(requestId);
   await expect(page.getByRole("button", { name: "Retry" })).toHaveCount(0);
 
-  for (const path of [`/tenant/${mine.slug}/operations/${theirOp.id}`, `/tenant/${theirs.slug}/operations/${theirOp.id}`]) {
+  for (const path of [
+    `/tenant/${mine.slug}/operations/${theirOp.id}`,
+    `/tenant/${theirs.slug}/operations/${theirOp.id}`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();

@@ -8,7 +8,10 @@ const header = (page: Page) => page.locator("h1").locator("..");
 // The "Password" sign-in choice (a radio on Linux) shares the label, so the field is found by its name.
 const password = (form: Locator) => form.locator('input[name="adminPassword"]');
 
-test("a new owner subscribes, creates a VM, watches it run, stops, resizes and deletes it; a reader only looks", async ({ page, browser }) => {
+test("a new owner subscribes, creates a VM, watches it run, stops, resizes and deletes it; a reader only looks", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
   const tenant = await createTenant(unique("Fabrikam"));
   const owner = await createUser({ tenantId: tenant.id, role: "owner" });
@@ -71,7 +74,8 @@ test("a new owner subscribes, creates a VM, watches it run, stops, resizes and d
   await expect(readerPage.getByRole("checkbox")).toHaveCount(0);
   await readerPage.goto(vmUrl);
   await expect(readerPage.getByRole("heading", { level: 1, name: vmName })).toBeVisible();
-  for (const name of ["Start", "Stop", "Restart", "Resize", "Delete", "Add data disk"]) await expect(readerPage.getByRole("button", { name })).toHaveCount(0);
+  for (const name of ["Start", "Stop", "Restart", "Resize", "Delete", "Add data disk"])
+    await expect(readerPage.getByRole("button", { name })).toHaveCount(0);
   expect((await readerPage.goto(`/tenant/${tenant.slug}/vms/new`))?.status()).toBe(404);
   await readerContext.close();
 
@@ -106,7 +110,13 @@ test("Contoso cannot open AcmeCorp's VM or its RDP file, and AcmeCorp still can"
   const acmeSub = await subscribeTenant(acme);
   await subscribeTenant(contoso);
   const secretName = unique("acme-secret");
-  const acmeVm = await createVmRow({ tenantId: acme.id, tenantSubscriptionId: acmeSub.id, name: secretName, osType: "Windows", publicIp: "20.1.2.3" });
+  const acmeVm = await createVmRow({
+    tenantId: acme.id,
+    tenantSubscriptionId: acmeSub.id,
+    name: secretName,
+    osType: "Windows",
+    publicIp: "20.1.2.3",
+  });
   const contosoOwner = await createUser({ tenantId: contoso.id, role: "owner" });
   const acmeOwner = await createUser({ tenantId: acme.id, role: "owner" });
 
@@ -116,7 +126,10 @@ test("Contoso cannot open AcmeCorp's VM or its RDP file, and AcmeCorp still can"
     expect(response?.status(), path).toBe(404);
     await expect(page.getByText(secretName)).toHaveCount(0);
   }
-  for (const path of [`/tenant/${contoso.slug}/vms/${acmeVm.id}/connect.rdp`, `/tenant/${acme.slug}/vms/${acmeVm.id}/connect.rdp`]) {
+  for (const path of [
+    `/tenant/${contoso.slug}/vms/${acmeVm.id}/connect.rdp`,
+    `/tenant/${acme.slug}/vms/${acmeVm.id}/connect.rdp`,
+  ]) {
     const response = await page.request.get(path);
     expect(response.status(), path).toBe(404);
     expect(await response.text()).not.toContain(secretName);
@@ -135,18 +148,35 @@ test("Contoso cannot open AcmeCorp's VM or its RDP file, and AcmeCorp still can"
   await acmeContext.close();
 });
 
-test("an owner with many VMs sees them counted on the dashboard, then searches, filters, sorts and pages the list; a bulk start of running VMs is refused by name", async ({ page }) => {
+test("an owner with many VMs sees them counted on the dashboard, then searches, filters, sorts and pages the list; a bulk start of running VMs is refused by name", async ({
+  page,
+}) => {
   const tenant = await createTenant(unique("Northwind"));
   const sub = await subscribeTenant(tenant);
   const owner = await createUser({ tenantId: tenant.id, role: "owner" });
-  for (let i = 1; i <= 16; i++) await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: `app-${String(i).padStart(2, "0")}` });
-  for (let i = 1; i <= 3; i++) await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: `db-0${i}`, region: "westeurope", powerState: "deallocated", publicIp: `20.0.0.${i}` });
+  for (let i = 1; i <= 16; i++)
+    await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: `app-${String(i).padStart(2, "0")}` });
+  for (let i = 1; i <= 3; i++)
+    await createVmRow({
+      tenantId: tenant.id,
+      tenantSubscriptionId: sub.id,
+      name: `db-0${i}`,
+      region: "westeurope",
+      powerState: "deallocated",
+      publicIp: `20.0.0.${i}`,
+    });
   await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
 
   // The dashboard: quota bars with used/limit and the VMs by state, each state a link to the filtered list.
   await expect(page.getByRole("progressbar", { name: "VMs quota" })).toHaveAttribute("aria-valuetext", "19 of 20 used");
-  await expect(page.getByRole("progressbar", { name: "vCPUs quota" })).toHaveAttribute("aria-valuetext", /^38 of \d+ used$/);
-  await expect(page.getByRole("progressbar", { name: "Public IPs quota" })).toHaveAttribute("aria-valuetext", /^3 of \d+ used$/);
+  await expect(page.getByRole("progressbar", { name: "vCPUs quota" })).toHaveAttribute(
+    "aria-valuetext",
+    /^38 of \d+ used$/,
+  );
+  await expect(page.getByRole("progressbar", { name: "Public IPs quota" })).toHaveAttribute(
+    "aria-valuetext",
+    /^3 of \d+ used$/,
+  );
   const byState = page.getByRole("list", { name: /^VMs by state in / });
   await expect(byState.getByRole("listitem")).toHaveCount(2);
   await expect(byState.getByRole("link").filter({ hasText: "Deallocated" })).toContainText("3");
@@ -170,7 +200,8 @@ test("an owner with many VMs sees them counted on the dashboard, then searches, 
 
   // Paging at 20 a page, sorted by name.
   await page.goto(`/tenant/${tenant.slug}/vms?sort=name&dir=asc`);
-  for (let i = 20; i <= 22; i++) await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: `app-${i}` });
+  for (let i = 20; i <= 22; i++)
+    await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: `app-${i}` });
   await page.reload();
   await expect(names).toHaveCount(20);
   await page.getByRole("link", { name: "Next page" }).click();
@@ -202,11 +233,14 @@ test("a suspended tenant's owner still sees the VMs but can change nothing", asy
   await expect(page.getByRole("checkbox")).toHaveCount(0);
   await page.goto(`/tenant/${tenant.slug}/vms/${vm.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  for (const name of ["Start", "Stop", "Restart", "Resize", "Delete", "Add data disk"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  for (const name of ["Start", "Stop", "Restart", "Resize", "Delete", "Add data disk"])
+    await expect(page.getByRole("button", { name })).toHaveCount(0);
   expect((await page.goto(`/tenant/${tenant.slug}/vms/new`))?.status()).toBe(404);
 });
 
-test("refused input stays beside its field, keeps what was typed and creates nothing; the review lists every choice", async ({ page }) => {
+test("refused input stays beside its field, keeps what was typed and creates nothing; the review lists every choice", async ({
+  page,
+}) => {
   const tenant = await createTenant(unique("Litware"));
   const sub = await subscribeTenant(tenant);
   const owner = await createUser({ tenantId: tenant.id, role: "owner" });
@@ -257,12 +291,21 @@ test("refused input stays beside its field, keeps what was typed and creates not
   await expect(page.getByRole("table", { name: "Virtual machines" }).getByRole("row")).toHaveCount(2);
 });
 
-test("a deallocated VM says Deallocated, and an SSH-key VM and the SSH choice of the create form speak of the key, not a password", async ({ page }) => {
+test("a deallocated VM says Deallocated, and an SSH-key VM and the SSH choice of the create form speak of the key, not a password", async ({
+  page,
+}) => {
   const tenant = await createTenant(unique("Tailspin"));
   const sub = await subscribeTenant(tenant);
   const owner = await createUser({ tenantId: tenant.id, role: "owner" });
   const key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHx0kq3kEj7m1Wn5zVbq3v8s4u2y6rT0pQ1aB2cD3eF4 e2e";
-  const vm = await createVmRow({ tenantId: tenant.id, tenantSubscriptionId: sub.id, name: "key-01", powerState: "deallocated", publicIp: "20.0.1.1", sshPublicKey: key });
+  const vm = await createVmRow({
+    tenantId: tenant.id,
+    tenantSubscriptionId: sub.id,
+    name: "key-01",
+    powerState: "deallocated",
+    publicIp: "20.0.1.1",
+    sshPublicKey: key,
+  });
   await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant.slug}$`));
 
   await page.goto(`/tenant/${tenant.slug}/vms/${vm.id}`);

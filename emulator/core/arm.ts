@@ -1,5 +1,11 @@
 import type { IncomingMessage } from "node:http";
-import { ArmError, invalidRequestContent, missingRegistration, resourceGroupNotFound, subscriptionNotFound } from "./errors.js";
+import {
+  ArmError,
+  invalidRequestContent,
+  missingRegistration,
+  resourceGroupNotFound,
+  subscriptionNotFound,
+} from "./errors.js";
 import { createEtagHelper } from "./etag.js";
 import { quotaHelper } from "./quota.js";
 import { pageOf } from "./paging.js";
@@ -63,7 +69,12 @@ export async function handleArm(
     // Azure checks namespace registration before it resolves the type, so an unregistered RP answers 409.
     const m = /^\/subscriptions\/([^/]+)\/(?:resourceGroups\/[^/]+\/)?providers\/([^/]+)\//i.exec(path);
     const s = m ? rt.store.getSubscription(m[1]) : undefined;
-    if (m && s && s.tenantId.toLowerCase() === claims.tid.toLowerCase() && registrationState(s, m[2], rt.clock.now()) !== "Registered") {
+    if (
+      m &&
+      s &&
+      s.tenantId.toLowerCase() === claims.tid.toLowerCase() &&
+      registrationState(s, m[2], rt.clock.now()) !== "Registered"
+    ) {
       throw missingRegistration(m[2]);
     }
     throw unmatched(path, apiVersion, matched && "allowed" in matched ? matched.allowed : undefined);
@@ -108,7 +119,8 @@ export async function handleArm(
   }
 
   const namespace = namespaceOf(route.path);
-  const needsRegistration = route.requiresRegistration ?? (!!namespace && namespace.toLowerCase() !== "microsoft.resources" && !!sub);
+  const needsRegistration =
+    route.requiresRegistration ?? (!!namespace && namespace.toLowerCase() !== "microsoft.resources" && !!sub);
   if (sub && namespace && needsRegistration && registrationState(sub, namespace, rt.clock.now()) !== "Registered") {
     throw missingRegistration(namespace);
   }
@@ -118,25 +130,46 @@ export async function handleArm(
     if (!group) throw resourceGroupNotFound(params.resourceGroupName);
     const state = (group.body.properties as { provisioningState?: string } | undefined)?.provisioningState;
     if (state === "Deleting" && route.operation !== "read") {
-      throw new ArmError(409, "ResourceGroupBeingDeleted", `The resource group '${params.resourceGroupName}' is in deprovisioning state and cannot perform this operation.`);
+      throw new ArmError(
+        409,
+        "ResourceGroupBeingDeleted",
+        `The resource group '${params.resourceGroupName}' is in deprovisioning state and cannot perform this operation.`,
+      );
     }
   }
 
-  const ctx = buildContext(rt, { method, path, params, url, req, rawBody, apiVersion: apiVersion ?? "", principal, sub, requestId, extraHeaders });
+  const ctx = buildContext(rt, {
+    method,
+    path,
+    params,
+    url,
+    req,
+    rawBody,
+    apiVersion: apiVersion ?? "",
+    principal,
+    sub,
+    requestId,
+    extraHeaders,
+  });
   route.validate?.(ctx);
   const reply = await route.handler(ctx);
   return { reply, meta };
 }
 
 function missingApiVersion(): ArmError {
-  return new ArmError(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+  return new ArmError(
+    400,
+    "MissingApiVersionParameter",
+    "The api-version query parameter (?api-version=) is required for all requests.",
+  );
 }
 
 function authorize(rt: Runtime, route: RouteDef, objectId: string, appId: string, path: string): void {
   const role = roleAt(rt.store, objectId, path);
   const allowed = role === "Owner" || role === "Contributor" || (role === "Reader" && route.operation === "read");
   if (allowed) return;
-  const action = route.action ?? `${route.resourceType ?? "Microsoft.Resources/subscriptions"}/${VERB[route.operation]}`;
+  const action =
+    route.action ?? `${route.resourceType ?? "Microsoft.Resources/subscriptions"}/${VERB[route.operation]}`;
   throw new ArmError(
     403,
     "AuthorizationFailed",
@@ -166,7 +199,9 @@ function buildContext(rt: Runtime, i: ContextInput): RequestContext {
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
       body = parsed as JsonBody;
     } catch (e) {
-      throw invalidRequestContent(`The request content was invalid and could not be deserialized: '${(e as Error).message}'.`);
+      throw invalidRequestContent(
+        `The request content was invalid and could not be deserialized: '${(e as Error).message}'.`,
+      );
     }
   }
   return {
@@ -186,7 +221,8 @@ function buildContext(rt: Runtime, i: ContextInput): RequestContext {
     etag: createEtagHelper(i.req.headers),
     quota: quotaHelper,
     url: (p) => rt.baseUrl + p,
-    page: (items) => pageOf(items, i.url.searchParams, rt.config.pageSize, (q) => `${rt.baseUrl}${i.url.pathname}?${q.toString()}`),
+    page: (items) =>
+      pageOf(items, i.url.searchParams, rt.config.pageSize, (q) => `${rt.baseUrl}${i.url.pathname}?${q.toString()}`),
     throttle: (policies) => {
       if (!rt.throttling.enabled) return;
       i.extraHeaders["x-ms-ratelimit-remaining-resource"] = rt.throttling.takeRp(i.sub?.subscriptionId ?? "", policies);

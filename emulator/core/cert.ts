@@ -24,7 +24,13 @@ export async function loadOrCreateCert(dataDir: string): Promise<TlsMaterial> {
       { name: "basicConstraints", cA: true },
       { name: "keyUsage", digitalSignature: true, keyEncipherment: true, keyCertSign: true },
       { name: "extKeyUsage", serverAuth: true },
-      { name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }, { type: 2, value: "localhost" }] },
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 7, ip: "127.0.0.1" },
+          { type: 2, value: "localhost" },
+        ],
+      },
     ],
   });
   writeFileSync(keyFile, pems.private, { mode: 0o600 });

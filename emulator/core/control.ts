@@ -64,7 +64,8 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
       if (body.state) state = body.state as State;
       else {
         const file = snapshotFile(rt, body.name);
-        if (!existsSync(file)) throw new ArmError(404, "SnapshotNotFound", `No snapshot named '${body.name ?? "default"}'.`);
+        if (!existsSync(file))
+          throw new ArmError(404, "SnapshotNotFound", `No snapshot named '${body.name ?? "default"}'.`);
         state = JSON.parse(readFileSync(file, "utf8")) as State;
       }
       if (state.version !== 1 || !state.resources) throw bad("Not an emulator state snapshot.");
@@ -93,7 +94,12 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
     case "GET requests":
       return {
         status: 200,
-        body: { value: rt.observer.requests({ since: url.searchParams.get("since") ?? undefined, limit: Number(url.searchParams.get("limit")) || undefined }) },
+        body: {
+          value: rt.observer.requests({
+            since: url.searchParams.get("since") ?? undefined,
+            limit: Number(url.searchParams.get("limit")) || undefined,
+          }),
+        },
       };
     case "GET counters":
       return { status: 200, body: rt.observer.counters };
@@ -103,18 +109,46 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
     case "GET inventory":
       return { status: 200, body: inventory(rt) };
     case "POST directories":
-      return { status: 201, body: addDirectory(store, { displayName: String(body.displayName ?? "Directory"), tenantId: body.tenantId, domain: body.domain }) };
+      return {
+        status: 201,
+        body: addDirectory(store, {
+          displayName: String(body.displayName ?? "Directory"),
+          tenantId: body.tenantId,
+          domain: body.domain,
+        }),
+      };
     case "POST principals": {
-      if (!body.tenantId || !store.state.directories[body.tenantId]) throw bad("principals need an existing 'tenantId'.");
-      return { status: 201, body: addPrincipal(store, { tenantId: body.tenantId, displayName: String(body.displayName ?? "app"), appId: body.appId, objectId: body.objectId, secret: body.secret }) };
+      if (!body.tenantId || !store.state.directories[body.tenantId])
+        throw bad("principals need an existing 'tenantId'.");
+      return {
+        status: 201,
+        body: addPrincipal(store, {
+          tenantId: body.tenantId,
+          displayName: String(body.displayName ?? "app"),
+          appId: body.appId,
+          objectId: body.objectId,
+          secret: body.secret,
+        }),
+      };
     }
     case "POST role-assignments": {
-      const principal = body.appId ? store.findPrincipalByAppId(body.appId) : store.findPrincipalByObjectId(String(body.principalObjectId ?? ""));
-      if (!principal || typeof body.scope !== "string") throw bad("role-assignments need 'appId' or 'principalObjectId' and 'scope'.");
-      return { status: 201, body: assignRole(store, { principalObjectId: principal.objectId, scope: body.scope, role: (body.role ?? "Owner") as RoleName }) };
+      const principal = body.appId
+        ? store.findPrincipalByAppId(body.appId)
+        : store.findPrincipalByObjectId(String(body.principalObjectId ?? ""));
+      if (!principal || typeof body.scope !== "string")
+        throw bad("role-assignments need 'appId' or 'principalObjectId' and 'scope'.");
+      return {
+        status: 201,
+        body: assignRole(store, {
+          principalObjectId: principal.objectId,
+          scope: body.scope,
+          role: (body.role ?? "Owner") as RoleName,
+        }),
+      };
     }
     case "POST subscriptions": {
-      if (!body.tenantId || !store.state.directories[body.tenantId]) throw bad("subscriptions need an existing 'tenantId'.");
+      if (!body.tenantId || !store.state.directories[body.tenantId])
+        throw bad("subscriptions need an existing 'tenantId'.");
       return {
         status: 201,
         body: addSubscription(store, {
@@ -131,7 +165,8 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
   if (quota) {
     const sub = store.getSubscription(quota[1]);
     if (!sub) throw new ArmError(404, "SubscriptionNotFound", `The subscription '${quota[1]}' could not be found.`);
-    for (const [region, limit] of Object.entries(body.coreQuota ?? {})) sub.coreQuota[region.toLowerCase()] = Number(limit);
+    for (const [region, limit] of Object.entries(body.coreQuota ?? {}))
+      sub.coreQuota[region.toLowerCase()] = Number(limit);
     store.markDirty();
     return { status: 200, body: sub };
   }
@@ -156,9 +191,11 @@ function configBody(rt: Runtime) {
 
 function applyConfig(rt: Runtime, body: Record<string, unknown>): void {
   if (typeof body.timeScale === "number" && body.timeScale >= 0) rt.setTimeScale(body.timeScale);
-  if (body.retryAfterSeconds === null || typeof body.retryAfterSeconds === "number") rt.config.retryAfterSeconds = body.retryAfterSeconds as number | null;
+  if (body.retryAfterSeconds === null || typeof body.retryAfterSeconds === "number")
+    rt.config.retryAfterSeconds = body.retryAfterSeconds as number | null;
   if (typeof body.pageSize === "number" && body.pageSize > 0) rt.config.pageSize = Math.floor(body.pageSize);
-  if (typeof body.tokenLifetimeSeconds === "number" && body.tokenLifetimeSeconds > 0) rt.config.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
+  if (typeof body.tokenLifetimeSeconds === "number" && body.tokenLifetimeSeconds > 0)
+    rt.config.tokenLifetimeSeconds = body.tokenLifetimeSeconds;
   const t = body.throttling;
   if (typeof t === "boolean") rt.throttling.configure({ enabled: t });
   else if (t && typeof t === "object") {
@@ -173,14 +210,19 @@ export function seedInfo(rt: Runtime) {
     directories: Object.values(s.directories),
     principals: Object.values(s.principals).map((p) => ({
       ...p,
-      roleAssignments: s.roleAssignments.filter((a) => a.principalObjectId === p.objectId).map(({ scope, role }) => ({ scope, role })),
+      roleAssignments: s.roleAssignments
+        .filter((a) => a.principalObjectId === p.objectId)
+        .map(({ scope, role }) => ({ scope, role })),
     })),
     subscriptions: Object.values(s.subscriptions),
   };
 }
 
 function inventory(rt: Runtime) {
-  const bySub: Record<string, { id: string; type: string; provisioningState?: string; body: Record<string, unknown> }[]> = {};
+  const bySub: Record<
+    string,
+    { id: string; type: string; provisioningState?: string; body: Record<string, unknown> }[]
+  > = {};
   for (const r of Object.values(rt.store.state.resources)) {
     (bySub[r.subscriptionId] ??= []).push({
       id: r.id,

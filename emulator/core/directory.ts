@@ -4,7 +4,12 @@ import type { Store } from "./store.js";
 import type { Directory, Principal, RegistrationState, RoleAssignment, RoleName, Subscription } from "./state.js";
 
 /** Namespaces every new subscription knows about (Microsoft.Resources is always registered and not listed). */
-export const KNOWN_NAMESPACES = ["Microsoft.Compute", "Microsoft.Network", "Microsoft.Storage", "Microsoft.RecoveryServices"];
+export const KNOWN_NAMESPACES = [
+  "Microsoft.Compute",
+  "Microsoft.Network",
+  "Microsoft.Storage",
+  "Microsoft.RecoveryServices",
+];
 
 export const generateSecret = (): string => randomBytes(30).toString("base64url");
 
@@ -33,8 +38,16 @@ export function addPrincipal(
   return principal;
 }
 
-export function assignRole(store: Store, a: { principalObjectId: string; scope: string; role?: RoleName }): RoleAssignment {
-  const assignment: RoleAssignment = { id: newGuid(), principalObjectId: a.principalObjectId, scope: a.scope, role: a.role ?? "Owner" };
+export function assignRole(
+  store: Store,
+  a: { principalObjectId: string; scope: string; role?: RoleName },
+): RoleAssignment {
+  const assignment: RoleAssignment = {
+    id: newGuid(),
+    principalObjectId: a.principalObjectId,
+    scope: a.scope,
+    role: a.role ?? "Owner",
+  };
   store.state.roleAssignments.push(assignment);
   store.markDirty();
   return assignment;

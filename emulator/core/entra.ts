@@ -14,7 +14,10 @@ export interface EntraConfig {
 function aadError(status: number, error: string, code: number, text: string, correlationId: string): Reply {
   const traceId = newGuid();
   const now = new Date();
-  const stamp = now.toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  const stamp = now
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z");
   return {
     status,
     body: {
@@ -36,7 +39,8 @@ function findDirectory(store: Store, tenant: string): Directory | undefined {
   );
 }
 
-const ENTRA_PATH = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token|discovery\/v2\.0\/keys|discovery\/instance)$/i;
+const ENTRA_PATH =
+  /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token|discovery\/v2\.0\/keys|discovery\/instance)$/i;
 
 /** Handles Entra ID endpoints; returns undefined when the path is not an Entra path. */
 export function handleEntra(
@@ -62,9 +66,18 @@ export function handleEntra(
       },
     };
   }
-  const dir = tenant.toLowerCase() === "common" || tenant.toLowerCase() === "organizations" ? undefined : findDirectory(store, tenant);
+  const dir =
+    tenant.toLowerCase() === "common" || tenant.toLowerCase() === "organizations"
+      ? undefined
+      : findDirectory(store, tenant);
   const tenantNotFound = () =>
-    aadError(400, "invalid_request", 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`, correlationId);
+    aadError(
+      400,
+      "invalid_request",
+      90002,
+      `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+      correlationId,
+    );
   if (kind === "discovery/v2.0/keys") return { status: 200, body: { keys: [] } };
   if (kind.startsWith("v2.0")) {
     if (!dir && !/^(common|organizations)$/i.test(tenant)) return tenantNotFound();
@@ -98,14 +111,32 @@ export function handleEntra(
     secret = decodeURIComponent(rest.join(":"));
   }
   if (form.get("grant_type") !== "client_credentials") {
-    return aadError(400, "unsupported_grant_type", 70003, "The app requested an unsupported grant type.", correlationId);
+    return aadError(
+      400,
+      "unsupported_grant_type",
+      70003,
+      "The app requested an unsupported grant type.",
+      correlationId,
+    );
   }
   const principal = store.findPrincipalByAppId(clientId);
   if (!principal || principal.tenantId.toLowerCase() !== dir.tenantId.toLowerCase()) {
-    return aadError(400, "unauthorized_client", 700016, `Application with identifier '${clientId}' was not found in the directory '${dir.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`, correlationId);
+    return aadError(
+      400,
+      "unauthorized_client",
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${dir.displayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+      correlationId,
+    );
   }
   if (!secret || secret !== principal.secret) {
-    return aadError(401, "invalid_client", 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${principal.appId}'.`, correlationId);
+    return aadError(
+      401,
+      "invalid_client",
+      7000215,
+      `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${principal.appId}'.`,
+      correlationId,
+    );
   }
   const token = issueToken(store.state.signingKey, principal, config.baseUrl, config.tokenLifetimeSeconds);
   return {

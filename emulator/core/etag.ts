@@ -16,10 +16,19 @@ export function createEtagHelper(headers: IncomingHttpHeaders): EtagHelper {
       const ifMatch = headers["if-match"];
       const ifNoneMatch = headers["if-none-match"];
       if (ifNoneMatch === "*" && current) {
-        throw new ArmError(412, "PreconditionFailed", "The resource already exists and 'If-None-Match: *' was specified.");
+        throw new ArmError(
+          412,
+          "PreconditionFailed",
+          "The resource already exists and 'If-None-Match: *' was specified.",
+        );
       }
       if (typeof ifMatch === "string" && ifMatch.length > 0) {
-        if (!current) throw new ArmError(412, "PreconditionFailed", `The condition specified using HTTP conditional header(s) is not met. The resource does not exist.`);
+        if (!current)
+          throw new ArmError(
+            412,
+            "PreconditionFailed",
+            `The condition specified using HTTP conditional header(s) is not met. The resource does not exist.`,
+          );
         const tags = ifMatch.split(",").map((t) => t.trim());
         if (!tags.includes("*") && !tags.includes(String(current.etag))) {
           throw new ArmError(

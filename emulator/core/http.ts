@@ -26,7 +26,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function routingId(requestId: string): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return `LOCALEMULATOR:${stamp}:${requestId}`;
 }
 
@@ -50,10 +53,18 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
     "x-ms-correlation-request-id": String(req.headers["x-ms-correlation-request-id"] ?? newGuid()),
     "x-ms-routing-request-id": routingId(requestId),
   };
-  if (req.headers["x-ms-client-request-id"]) headers["x-ms-client-request-id"] = String(req.headers["x-ms-client-request-id"]);
+  if (req.headers["x-ms-client-request-id"])
+    headers["x-ms-client-request-id"] = String(req.headers["x-ms-client-request-id"]);
   const url = new URL(req.url ?? "/", rt.baseUrl);
   const method = (req.method ?? "GET").toUpperCase();
-  const entry: RequestLogEntry = { time: new Date().toISOString(), method, path: url.pathname, status: 0, requestId, opType: "other" };
+  const entry: RequestLogEntry = {
+    time: new Date().toISOString(),
+    method,
+    path: url.pathname,
+    status: 0,
+    requestId,
+    opType: "other",
+  };
   let reply: Reply;
   let drop = false;
   try {
@@ -99,7 +110,11 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
     return;
   }
   const payload = toJson(reply.body);
-  res.writeHead(reply.status, { ...all, "Content-Type": "application/json; charset=utf-8", "Content-Length": String(Buffer.byteLength(payload)) });
+  res.writeHead(reply.status, {
+    ...all,
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(payload)),
+  });
   res.end(payload);
 }
 
@@ -109,7 +124,9 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
  */
 export function toJson(body: unknown): string {
   const exact: string[] = [];
-  const text = JSON.stringify(body, (_key, v: unknown) => (typeof v === "bigint" ? `\u0000${exact.push(v.toString()) - 1}\u0000` : v));
+  const text = JSON.stringify(body, (_key, v: unknown) =>
+    typeof v === "bigint" ? `\u0000${exact.push(v.toString()) - 1}\u0000` : v,
+  );
   return exact.length ? text.replace(/"\\u0000(\d+)\\u0000"/g, (_m, i: string) => exact[Number(i)]) : text;
 }
 
@@ -122,7 +139,13 @@ async function dispatch(
   headers: Record<string, string>,
   entry: RequestLogEntry,
 ): Promise<Reply> {
-  const entra = handleEntra(rt.store, { baseUrl: rt.baseUrl, tokenLifetimeSeconds: rt.config.tokenLifetimeSeconds }, req, url.pathname, rawBody);
+  const entra = handleEntra(
+    rt.store,
+    { baseUrl: rt.baseUrl, tokenLifetimeSeconds: rt.config.tokenLifetimeSeconds },
+    req,
+    url.pathname,
+    rawBody,
+  );
   if (entra) {
     entry.opType = "token";
     return entra;
@@ -141,6 +164,8 @@ function errorReply(e: unknown, requestId: string): Reply {
   console.error(`[emulator] request ${requestId} failed:`, e);
   return {
     status: 500,
-    body: { error: { code: "InternalServerError", message: `The emulator failed to process the request (ref ${requestId}).` } },
+    body: {
+      error: { code: "InternalServerError", message: `The emulator failed to process the request (ref ${requestId}).` },
+    },
   };
 }

@@ -9,8 +9,15 @@ interface Region {
   pairedRegion: string;
 }
 
-const R = (name: string, displayName: string, geographyGroup: string, physicalLocation: string, latitude: string, longitude: string, pairedRegion: string): Region =>
-  ({ name, displayName, geographyGroup, physicalLocation, latitude, longitude, pairedRegion });
+const R = (
+  name: string,
+  displayName: string,
+  geographyGroup: string,
+  physicalLocation: string,
+  latitude: string,
+  longitude: string,
+  pairedRegion: string,
+): Region => ({ name, displayName, geographyGroup, physicalLocation, latitude, longitude, pairedRegion });
 
 export const REGIONS: Region[] = [
   R("eastus", "East US", "US", "Virginia", "37.3719", "-79.8164", "westus"),

@@ -12,7 +12,8 @@ function setup() {
   return { store, lro };
 }
 
-const stateOf = (store: Store) => (store.getResource(ID)?.body.properties as { provisioningState?: string }).provisioningState;
+const stateOf = (store: Store) =>
+  (store.getResource(ID)?.body.properties as { provisioningState?: string }).provisioningState;
 
 describe("LRO engine", () => {
   it("runs named effects when an operation succeeds", () => {
@@ -21,14 +22,26 @@ describe("LRO engine", () => {
       const r = s.getResource(op.resourceId)!;
       r.body.properties = { ...(r.body.properties as object), ip: args.ip };
     });
-    const op = lro.begin({ resourceId: ID, kind: "create", durationSeconds: 60, apiVersion: "v1", effects: [{ name: "test.assignIp", args: { ip: "10.0.0.4" } }] });
+    const op = lro.begin({
+      resourceId: ID,
+      kind: "create",
+      durationSeconds: 60,
+      apiVersion: "v1",
+      effects: [{ name: "test.assignIp", args: { ip: "10.0.0.4" } }],
+    });
     expect(lro.statusBody(op)).toMatchObject({ status: "Succeeded", name: op.id });
     expect(store.getResource(ID)?.body.properties).toMatchObject({ provisioningState: "Succeeded", ip: "10.0.0.4" });
   });
 
   it("ends Failed with the error and marks the resource Failed", () => {
     const { store, lro } = setup();
-    const op = lro.begin({ resourceId: ID, kind: "create", durationSeconds: 60, apiVersion: "v1", failure: { code: "AllocationFailed", message: "No capacity." } });
+    const op = lro.begin({
+      resourceId: ID,
+      kind: "create",
+      durationSeconds: 60,
+      apiVersion: "v1",
+      failure: { code: "AllocationFailed", message: "No capacity." },
+    });
     expect(lro.statusBody(op)).toMatchObject({ status: "Failed", error: { code: "AllocationFailed" } });
     expect(stateOf(store)).toBe("Failed");
     expect(() => lro.locationReply(op)).toThrow("No capacity.");

@@ -194,12 +194,7 @@ export class LroEngine {
       return { status: 202, headers: retry === null ? {} : { "Retry-After": String(retry) } };
     }
     if (op.status === "Failed" && op.failure) {
-      throw new ArmError(
-        op.kind === "delete" ? 409 : 400,
-        op.failure.code,
-        op.failure.message,
-        op.failure.details,
-      );
+      throw new ArmError(op.kind === "delete" ? 409 : 400, op.failure.code, op.failure.message, op.failure.details);
     }
     if (op.kind === "delete") return { status: 200 };
     if (op.kind === "action") return op.result === undefined ? { status: 204 } : { status: 200, body: op.result };

@@ -25,7 +25,15 @@ export interface Counters {
 }
 
 const emptyCounters = (): Counters => ({
-  reads: 0, writes: 0, deletes: 0, actions: 0, polls: 0, tokens: 0, throttled429: 0, faults: 0, byResourceType: {},
+  reads: 0,
+  writes: 0,
+  deletes: 0,
+  actions: 0,
+  polls: 0,
+  tokens: 0,
+  throttled429: 0,
+  faults: 0,
+  byResourceType: {},
 });
 
 /** Request log (ring buffer) and counters for the control API; not persisted. */
@@ -41,7 +49,9 @@ export class Observer {
     const c = this.counters;
     if (entry.status === 429) c.throttled429++;
     if (entry.fault) c.faults++;
-    const field = ({ read: "reads", write: "writes", delete: "deletes", action: "actions" } as const)[entry.opType as "read"];
+    const field = ({ read: "reads", write: "writes", delete: "deletes", action: "actions" } as const)[
+      entry.opType as "read"
+    ];
     if (entry.opType === "poll") c.polls++;
     else if (entry.opType === "token") c.tokens++;
     else if (field) {

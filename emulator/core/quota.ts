@@ -8,7 +8,14 @@ export interface QuotaHelper {
    * Throws Azure's 409 OperationNotAllowed quota message when `currentUsage + additional` exceeds the limit.
    * `family` is "Total Regional" or a VM family label like "standardDSv3Family".
    */
-  assertCores(args: { subscription: Subscription; location: string; currentUsage: number; additional: number; family?: string; limit?: number }): void;
+  assertCores(args: {
+    subscription: Subscription;
+    location: string;
+    currentUsage: number;
+    additional: number;
+    family?: string;
+    limit?: number;
+  }): void;
 }
 
 export function coreLimit(subscription: Subscription, location: string): number {

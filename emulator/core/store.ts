@@ -73,7 +73,9 @@ export class Store {
     const type = filter.type?.toLowerCase();
     return Object.entries(this.state.resources)
       .filter(([k, r]) => (!scope || k.startsWith(scope)) && (!type || r.type === type))
-      .filter(([, r]) => !filter.subscriptionId || r.subscriptionId.toLowerCase() === filter.subscriptionId.toLowerCase())
+      .filter(
+        ([, r]) => !filter.subscriptionId || r.subscriptionId.toLowerCase() === filter.subscriptionId.toLowerCase(),
+      )
       .map(([, r]) => r);
   }
 

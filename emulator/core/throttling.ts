@@ -82,9 +82,18 @@ export class Throttling {
   }
 
   /** The ARM subscription bucket; throws 429 SubscriptionRequestsThrottled when empty. */
-  takeArm(args: { subscriptionId: string; principal: string; region: string; category: ThrottleCategory; operation: string }): TakeResult {
+  takeArm(args: {
+    subscriptionId: string;
+    principal: string;
+    region: string;
+    category: ThrottleCategory;
+    operation: string;
+  }): TakeResult {
     const limit = this.limits[args.category];
-    const result = this.take(`arm|${args.subscriptionId}|${args.principal}|${args.region}|${args.category}`.toLowerCase(), limit);
+    const result = this.take(
+      `arm|${args.subscriptionId}|${args.principal}|${args.region}|${args.category}`.toLowerCase(),
+      limit,
+    );
     if (!result.allowed) {
       throw new ArmError(
         429,
@@ -112,8 +121,19 @@ export class Throttling {
           429,
           "OperationNotAllowed",
           "The server rejected the request because too many requests have been received for this subscription.",
-          [{ code: "TooManyRequests", target: group, message: JSON.stringify({ operationGroup: group, allowedRequestCount: p.capacity }) }],
-          { headers: { "Retry-After": String(r.retryAfterSeconds), "x-ms-ratelimit-remaining-resource": `${p.policy};0` } },
+          [
+            {
+              code: "TooManyRequests",
+              target: group,
+              message: JSON.stringify({ operationGroup: group, allowedRequestCount: p.capacity }),
+            },
+          ],
+          {
+            headers: {
+              "Retry-After": String(r.retryAfterSeconds),
+              "x-ms-ratelimit-remaining-resource": `${p.policy};0`,
+            },
+          },
         );
       }
     }

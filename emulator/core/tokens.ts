@@ -44,14 +44,20 @@ export function verifyArmToken(key: string, authorization: string | undefined): 
   }
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) {
-    throw new ArmError(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is provided in an invalid format.");
+    throw new ArmError(
+      401,
+      "AuthenticationFailed",
+      "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+    );
   }
   const parts = match[1].split(".");
-  const invalid = (why: string) => new ArmError(401, "InvalidAuthenticationToken", `The received access token is not valid: ${why}.`);
+  const invalid = (why: string) =>
+    new ArmError(401, "InvalidAuthenticationToken", `The received access token is not valid: ${why}.`);
   if (parts.length !== 3) throw new ArmError(401, "InvalidAuthenticationToken", "The access token is invalid.");
   const expected = Buffer.from(sign(key, `${parts[0]}.${parts[1]}`));
   const given = Buffer.from(parts[2]);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid("signature validation failed");
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw invalid("signature validation failed");
   let claims: TokenClaims;
   try {
     claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8")) as TokenClaims;
@@ -60,7 +66,11 @@ export function verifyArmToken(key: string, authorization: string | undefined): 
   }
   const now = Math.floor(Date.now() / 1000);
   if (typeof claims.exp !== "number" || claims.exp <= now) {
-    const fmt = (s: number) => new Date(s * 1000).toISOString().replace("T", " ").replace(/\.\d+Z$/, "");
+    const fmt = (s: number) =>
+      new Date(s * 1000)
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, "");
     throw new ArmError(
       401,
       "ExpiredAuthenticationToken",

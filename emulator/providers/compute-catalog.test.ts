@@ -21,7 +21,12 @@ describe("fleet listing, usages and throttling headers", () => {
     const names = ["fleet01", "fleet02", "fleet03", "fleet04", "fleet05"];
     const pollers = [];
     for (const name of names) {
-      const nicId = await putNic(emu, { subscriptionId: SUB, resourceGroup: RG, name: `nic-${name}`, location: "uksouth" });
+      const nicId = await putNic(emu, {
+        subscriptionId: SUB,
+        resourceGroup: RG,
+        name: `nic-${name}`,
+        location: "uksouth",
+      });
       pollers.push(await client().virtualMachines.beginCreateOrUpdate(RG, name, linuxVm("uksouth", nicId), POLL));
     }
     await Promise.all(pollers.map((p) => p.pollUntilDone()));
@@ -29,7 +34,10 @@ describe("fleet listing, usages and throttling headers", () => {
 
     const seen: { name: string; power?: string }[] = [];
     for await (const vm of client().virtualMachines.listAll({ statusOnly: "true" })) {
-      seen.push({ name: vm.name!, power: vm.instanceView?.statuses?.find((s) => s.code?.startsWith("PowerState/"))?.code });
+      seen.push({
+        name: vm.name!,
+        power: vm.instanceView?.statuses?.find((s) => s.code?.startsWith("PowerState/"))?.code,
+      });
     }
     expect(seen.map((s) => s.name).sort()).toEqual(names);
     expect(seen.find((s) => s.name === "fleet01")?.power).toBe("PowerState/deallocated");
@@ -48,14 +56,28 @@ describe("fleet listing, usages and throttling headers", () => {
   });
 
   it("reports Compute's throttling windows in x-ms-ratelimit-remaining-resource", async () => {
-    const res = await emu.arm(PROVIDER_APP_ID, "GET", `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/virtualMachines/fleet02?api-version=2026-04-01`);
+    const res = await emu.arm(
+      PROVIDER_APP_ID,
+      "GET",
+      `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/virtualMachines/fleet02?api-version=2026-04-01`,
+    );
     expect(res.status).toBe(200);
-    expect(res.headers["x-ms-ratelimit-remaining-resource"]).toMatch(/^Microsoft\.Compute\/LowCostGet3Min;\d+,Microsoft\.Compute\/LowCostGet30Min;\d+$/);
-    const list = await emu.arm(PROVIDER_APP_ID, "GET", `/subscriptions/${SUB}/providers/Microsoft.Compute/virtualMachines?api-version=2026-04-01`);
+    expect(res.headers["x-ms-ratelimit-remaining-resource"]).toMatch(
+      /^Microsoft\.Compute\/LowCostGet3Min;\d+,Microsoft\.Compute\/LowCostGet30Min;\d+$/,
+    );
+    const list = await emu.arm(
+      PROVIDER_APP_ID,
+      "GET",
+      `/subscriptions/${SUB}/providers/Microsoft.Compute/virtualMachines?api-version=2026-04-01`,
+    );
     expect(list.headers["x-ms-ratelimit-remaining-resource"]).toMatch(/HighCostGet3Min;\d+/);
     await emu.control.setConfig({ throttling: { enabled: false } });
     try {
-      const off = await emu.arm(PROVIDER_APP_ID, "GET", `/subscriptions/${SUB}/providers/Microsoft.Compute/virtualMachines?api-version=2026-04-01`);
+      const off = await emu.arm(
+        PROVIDER_APP_ID,
+        "GET",
+        `/subscriptions/${SUB}/providers/Microsoft.Compute/virtualMachines?api-version=2026-04-01`,
+      );
       expect(off.headers["x-ms-ratelimit-remaining-resource"]).toBeUndefined();
     } finally {
       await emu.control.setConfig({ throttling: { enabled: true } });
@@ -78,14 +100,22 @@ describe("sizes, SKUs and images", () => {
 
   it("browses publishers, offers, skus and versions of the platform images", async () => {
     const images = client().virtualMachineImages;
-    expect((await images.listPublishers("westeurope")).map((p) => p.name)).toEqual(expect.arrayContaining(["Canonical", "MicrosoftWindowsServer", "RedHat", "SUSE", "Debian"]));
-    expect((await images.listOffers("westeurope", "MicrosoftWindowsServer")).map((o) => o.name)).toEqual(["WindowsServer"]);
+    expect((await images.listPublishers("westeurope")).map((p) => p.name)).toEqual(
+      expect.arrayContaining(["Canonical", "MicrosoftWindowsServer", "RedHat", "SUSE", "Debian"]),
+    );
+    expect((await images.listOffers("westeurope", "MicrosoftWindowsServer")).map((o) => o.name)).toEqual([
+      "WindowsServer",
+    ]);
     const skus = (await images.listSkus("westeurope", "MicrosoftWindowsServer", "WindowsServer")).map((s) => s.name);
-    expect(skus).toEqual(expect.arrayContaining(["2019-datacenter-gensecond", "2022-datacenter-azure-edition", "2025-datacenter-g2"]));
+    expect(skus).toEqual(
+      expect.arrayContaining(["2019-datacenter-gensecond", "2022-datacenter-azure-edition", "2025-datacenter-g2"]),
+    );
     const versions = await images.list("westeurope", "Canonical", "ubuntu-24_04-lts", "server");
     expect(versions.length).toBeGreaterThanOrEqual(2);
     const image = await images.get("westeurope", "Canonical", "ubuntu-24_04-lts", "server", versions[0].name!);
     expect(image.osDiskImage?.operatingSystem).toBe("Linux");
-    expect((await restError(images.get("westeurope", "Canonical", "ubuntu-24_04-lts", "server", "1.0.0"))).statusCode).toBe(404);
+    expect(
+      (await restError(images.get("westeurope", "Canonical", "ubuntu-24_04-lts", "server", "1.0.0"))).statusCode,
+    ).toBe(404);
   });
 });

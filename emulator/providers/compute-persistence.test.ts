@@ -14,9 +14,23 @@ describe("compute state across restarts", () => {
     try {
       const first = await startTestEmulator({ dataDir });
       await first.resources(PROVIDER_APP_ID, SUB).resourceGroups.createOrUpdate("rg-persist", { location: "eastus2" });
-      const nicId = await putNic(first, { subscriptionId: SUB, resourceGroup: "rg-persist", name: "nic-p", location: "eastus2" });
-      await computeClient(first, PROVIDER_APP_ID, SUB).virtualMachines.beginCreateOrUpdateAndWait("rg-persist", "keeper", linuxVm("eastus2", nicId), POLL);
-      const started = await first.arm(PROVIDER_APP_ID, "POST", `/subscriptions/${SUB}/resourceGroups/rg-persist/providers/Microsoft.Compute/virtualMachines/keeper/deallocate?api-version=2026-04-01`);
+      const nicId = await putNic(first, {
+        subscriptionId: SUB,
+        resourceGroup: "rg-persist",
+        name: "nic-p",
+        location: "eastus2",
+      });
+      await computeClient(first, PROVIDER_APP_ID, SUB).virtualMachines.beginCreateOrUpdateAndWait(
+        "rg-persist",
+        "keeper",
+        linuxVm("eastus2", nicId),
+        POLL,
+      );
+      const started = await first.arm(
+        PROVIDER_APP_ID,
+        "POST",
+        `/subscriptions/${SUB}/resourceGroups/rg-persist/providers/Microsoft.Compute/virtualMachines/keeper/deallocate?api-version=2026-04-01`,
+      );
       expect(started.status).toBe(202);
       await first.close();
 

@@ -17,51 +17,114 @@ afterAll(async () => {
 });
 
 const client = () => computeClient(emu, PROVIDER_APP_ID, SUB);
-const create = (name: string, body: Parameters<ReturnType<typeof client>["virtualMachines"]["beginCreateOrUpdateAndWait"]>[2]) =>
-  restError(client().virtualMachines.beginCreateOrUpdateAndWait(RG, name, body, POLL));
+const create = (
+  name: string,
+  body: Parameters<ReturnType<typeof client>["virtualMachines"]["beginCreateOrUpdateAndWait"]>[2],
+) => restError(client().virtualMachines.beginCreateOrUpdateAndWait(RG, name, body, POLL));
 
 describe("virtual machine input rules", () => {
   it("rejects weak, short and well-known passwords with InvalidParameter on adminPassword", async () => {
     for (const adminPassword of ["alllowercase1", "Sh0rt!", "P@ssw0rd"]) {
-      const err = await create("win01", windowsVm("eastus", nicId, { osProfile: { computerName: "win01", adminUsername: "opsadmin", adminPassword } }));
+      const err = await create(
+        "win01",
+        windowsVm("eastus", nicId, { osProfile: { computerName: "win01", adminUsername: "opsadmin", adminPassword } }),
+      );
       expect(err.statusCode).toBe(400);
       expect(err.code).toBe("InvalidParameter");
-      expect((err.details as { error?: { target?: string } } | undefined)?.error?.target ?? "adminPassword").toBe("adminPassword");
+      expect((err.details as { error?: { target?: string } } | undefined)?.error?.target ?? "adminPassword").toBe(
+        "adminPassword",
+      );
     }
   });
 
   it("rejects reserved and over-long admin usernames and bad computer names", async () => {
-    const admin = await create("win01", windowsVm("eastus", nicId, { osProfile: { computerName: "win01", adminUsername: "Administrator", adminPassword: "Str0ng!Passw0rd#2024" } }));
+    const admin = await create(
+      "win01",
+      windowsVm("eastus", nicId, {
+        osProfile: { computerName: "win01", adminUsername: "Administrator", adminPassword: "Str0ng!Passw0rd#2024" },
+      }),
+    );
     expect(admin.code).toBe("InvalidParameter");
     expect(admin.message).toBe("The Admin Username specified is not allowed.");
-    const long = await create("win01", windowsVm("eastus", nicId, { osProfile: { computerName: "win01", adminUsername: "a-very-long-admin-username", adminPassword: "Str0ng!Passw0rd#2024" } }));
+    const long = await create(
+      "win01",
+      windowsVm("eastus", nicId, {
+        osProfile: {
+          computerName: "win01",
+          adminUsername: "a-very-long-admin-username",
+          adminPassword: "Str0ng!Passw0rd#2024",
+        },
+      }),
+    );
     expect(long.code).toBe("InvalidParameter");
-    const host = await create("win01", windowsVm("eastus", nicId, { osProfile: { computerName: "windows-computer-01", adminUsername: "opsadmin", adminPassword: "Str0ng!Passw0rd#2024" } }));
+    const host = await create(
+      "win01",
+      windowsVm("eastus", nicId, {
+        osProfile: {
+          computerName: "windows-computer-01",
+          adminUsername: "opsadmin",
+          adminPassword: "Str0ng!Passw0rd#2024",
+        },
+      }),
+    );
     expect(host.code).toBe("InvalidParameter");
     expect(host.message).toMatch(/15 characters/);
   });
 
   it("checks Linux SSH keys and that some authentication remains enabled", async () => {
-    const noAuth = await create("lnx01", linuxVm("eastus", nicId, { osProfile: { computerName: "lnx01", adminUsername: "azureuser", linuxConfiguration: { disablePasswordAuthentication: true } } }));
+    const noAuth = await create(
+      "lnx01",
+      linuxVm("eastus", nicId, {
+        osProfile: {
+          computerName: "lnx01",
+          adminUsername: "azureuser",
+          linuxConfiguration: { disablePasswordAuthentication: true },
+        },
+      }),
+    );
     expect(noAuth.code).toBe("InvalidParameter");
     expect(noAuth.message).toMatch(/SSH or by user name and password/);
-    const ssh = (keyData: string) => ({ computerName: "lnx01", adminUsername: "azureuser", linuxConfiguration: { disablePasswordAuthentication: true, ssh: { publicKeys: [{ path: "/home/azureuser/.ssh/authorized_keys", keyData }] } } });
+    const ssh = (keyData: string) => ({
+      computerName: "lnx01",
+      adminUsername: "azureuser",
+      linuxConfiguration: {
+        disablePasswordAuthentication: true,
+        ssh: { publicKeys: [{ path: "/home/azureuser/.ssh/authorized_keys", keyData }] },
+      },
+    });
     const weak = await create("lnx01", linuxVm("eastus", nicId, { osProfile: ssh(sshRsaKey(1024)) }));
     expect(weak.code).toBe("InvalidParameter");
     const lnxNic = await putNic(emu, { subscriptionId: SUB, resourceGroup: RG, name: "nic-lnx", location: "eastus" });
-    const good = await client().virtualMachines.beginCreateOrUpdateAndWait(RG, "lnx01", linuxVm("eastus", lnxNic, { osProfile: ssh(sshRsaKey(2048)) }), POLL);
+    const good = await client().virtualMachines.beginCreateOrUpdateAndWait(
+      RG,
+      "lnx01",
+      linuxVm("eastus", lnxNic, { osProfile: ssh(sshRsaKey(2048)) }),
+      POLL,
+    );
     expect(good.osProfile?.linuxConfiguration?.disablePasswordAuthentication).toBe(true);
-    const changed = await restError(client().virtualMachines.beginUpdateAndWait(RG, "lnx01", { osProfile: { adminUsername: "someoneelse" } }, POLL));
+    const changed = await restError(
+      client().virtualMachines.beginUpdateAndWait(RG, "lnx01", { osProfile: { adminUsername: "someoneelse" } }, POLL),
+    );
     expect(changed.statusCode).toBe(409);
     expect(changed.code).toBe("PropertyChangeNotAllowed");
     await client().virtualMachines.beginDeleteAndWait(RG, "lnx01", POLL);
   });
 
   it("refuses an unknown image, a size missing or restricted in the region, and a NIC that is missing or taken", async () => {
-    const image = await create("img01", linuxVm("eastus", nicId, { storageProfile: { imageReference: { publisher: "Canonical", offer: "UbuntuServer", sku: "14.04-LTS", version: "latest" } } }));
+    const image = await create(
+      "img01",
+      linuxVm("eastus", nicId, {
+        storageProfile: {
+          imageReference: { publisher: "Canonical", offer: "UbuntuServer", sku: "14.04-LTS", version: "latest" },
+        },
+      }),
+    );
     expect(image.statusCode).toBe(404);
     expect(image.code).toBe("PlatformImageNotFound");
-    const restricted = await create("gpu01", linuxVm("eastus", nicId, { hardwareProfile: { vmSize: "Standard_NC4as_T4_v3" } }));
+    const restricted = await create(
+      "gpu01",
+      linuxVm("eastus", nicId, { hardwareProfile: { vmSize: "Standard_NC4as_T4_v3" } }),
+    );
     expect(restricted.statusCode).toBe(409);
     expect(restricted.code).toBe("SkuNotAvailable");
     const unknown = await create("big01", linuxVm("eastus", nicId, { hardwareProfile: { vmSize: "Standard_Z99" } }));
@@ -71,7 +134,12 @@ describe("virtual machine input rules", () => {
     const otherRegion = await create("west01", linuxVm("westus", nicId));
     expect(otherRegion.code).toBe("InvalidResourceReference");
 
-    const ownedNic = await putNic(emu, { subscriptionId: SUB, resourceGroup: RG, name: "nic-owned", location: "eastus" });
+    const ownedNic = await putNic(emu, {
+      subscriptionId: SUB,
+      resourceGroup: RG,
+      name: "nic-owned",
+      location: "eastus",
+    });
     await client().virtualMachines.beginCreateOrUpdateAndWait(RG, "owner01", linuxVm("eastus", ownedNic), POLL);
     const taken = await create("thief01", linuxVm("eastus", ownedNic));
     expect(taken.code).toBe("NicInUse");
@@ -85,7 +153,9 @@ describe("virtual machine input rules", () => {
       const err = await create("quota01", linuxVm("eastus", nic2, { hardwareProfile: { vmSize: "Standard_D8s_v5" } }));
       expect(err.statusCode).toBe(409);
       expect(err.code).toBe("OperationNotAllowed");
-      expect(err.message).toMatch(/exceeding approved Total Regional Cores quota.*Current Limit: 4, Current Usage: 0, Additional Required: 8/);
+      expect(err.message).toMatch(
+        /exceeding approved Total Regional Cores quota.*Current Limit: 4, Current Usage: 0, Additional Required: 8/,
+      );
     } finally {
       await emu.control.setCoreQuota(SUB, {});
     }

@@ -21,12 +21,17 @@ const nic = (name: string, publicIp?: Parameters<typeof putNic>[1]["publicIp"]) 
 describe("virtual machines: create, read, delete", () => {
   it("creates a VM as an LRO: Succeeded, running, OS and data disks, NIC linked, dynamic IP assigned", async () => {
     const nicId = await nic("nic-web01", { allocation: "Dynamic", deleteOption: "Delete" });
-    const vm = await client().virtualMachines.beginCreateOrUpdateAndWait(RG, "web01", linuxVm("westeurope", nicId, {
-      storageProfile: {
-        ...linuxVm("westeurope", nicId).storageProfile,
-        dataDisks: [{ lun: 0, createOption: "Empty", diskSizeGB: 64, deleteOption: "Delete" }],
-      },
-    }), POLL);
+    const vm = await client().virtualMachines.beginCreateOrUpdateAndWait(
+      RG,
+      "web01",
+      linuxVm("westeurope", nicId, {
+        storageProfile: {
+          ...linuxVm("westeurope", nicId).storageProfile,
+          dataDisks: [{ lun: 0, createOption: "Empty", diskSizeGB: 64, deleteOption: "Delete" }],
+        },
+      }),
+      POLL,
+    );
     expect(vm.provisioningState).toBe("Succeeded");
     expect(vm.storageProfile?.osDisk?.osType).toBe("Linux");
     expect(vm.storageProfile?.imageReference?.exactVersion).toBe("22.04.202412110");
@@ -46,8 +51,14 @@ describe("virtual machines: create, read, delete", () => {
     expect(dataDisk.diskSizeGB).toBe(64);
 
     const storedNic = await storedBody(emu, SUB, nicId);
-    expect((storedNic?.properties as { virtualMachine?: { id: string } }).virtualMachine?.id.toLowerCase()).toBe(vm.id!.toLowerCase());
-    const pip = await storedBody(emu, SUB, `${nicId.replace(/networkInterfaces\/.*/, "publicIPAddresses/nic-web01-ip")}`);
+    expect((storedNic?.properties as { virtualMachine?: { id: string } }).virtualMachine?.id.toLowerCase()).toBe(
+      vm.id!.toLowerCase(),
+    );
+    const pip = await storedBody(
+      emu,
+      SUB,
+      `${nicId.replace(/networkInterfaces\/.*/, "publicIPAddresses/nic-web01-ip")}`,
+    );
     expect((pip?.properties as { ipAddress?: string }).ipAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
@@ -59,7 +70,9 @@ describe("virtual machines: create, read, delete", () => {
     expect((await restError(client().disks.get(RG, vm.storageProfile!.osDisk!.name!))).statusCode).toBe(404);
     expect((await restError(client().disks.get(RG, vm.storageProfile!.dataDisks![0].name!))).statusCode).toBe(404);
     expect(await storedBody(emu, SUB, nicId)).toBeUndefined();
-    expect(await storedBody(emu, SUB, nicId.replace(/networkInterfaces\/.*/, "publicIPAddresses/nic-web01-ip"))).toBeUndefined();
+    expect(
+      await storedBody(emu, SUB, nicId.replace(/networkInterfaces\/.*/, "publicIPAddresses/nic-web01-ip")),
+    ).toBeUndefined();
   });
 
   it("detaches disks and NICs on delete by default; an attached disk cannot be deleted", async () => {

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
-import { attachNicToVm, createGroup, rgId, createStandardIp, createVnet, errorCodes, fast, LOCATION, netId, networkClient, restError } from "./network/test-kit.js";
+import {
+  attachNicToVm,
+  createGroup,
+  rgId,
+  createStandardIp,
+  createVnet,
+  errorCodes,
+  fast,
+  LOCATION,
+  netId,
+  networkClient,
+  restError,
+} from "./network/test-kit.js";
 
 let emu: TestEmulator;
 const RG = "rg-net";
@@ -15,7 +27,12 @@ afterAll(async () => {
 describe("virtual networks and subnets", () => {
   it("creates a vnet with inline subnets as an LRO and pages through subnets", async () => {
     const client = networkClient(emu);
-    const vnet = await createVnet(client, RG, "vnet-a", [["a", "10.0.0.0/24"], ["b", "10.0.1.0/24"], ["c", "10.0.2.0/24"], ["d", "10.0.3.0/24"]]);
+    const vnet = await createVnet(client, RG, "vnet-a", [
+      ["a", "10.0.0.0/24"],
+      ["b", "10.0.1.0/24"],
+      ["c", "10.0.2.0/24"],
+      ["d", "10.0.3.0/24"],
+    ]);
     expect(vnet.provisioningState).toBe("Succeeded");
     expect(vnet.etag).toMatch(/^W\/"[0-9a-f-]{36}"$/);
     expect(vnet.subnets?.map((s) => s.id)).toContain(netId(RG, "virtualNetworks", "vnet-a") + "/subnets/a");
@@ -29,11 +46,17 @@ describe("virtual networks and subnets", () => {
   it("refuses overlapping subnets, subnets outside the space and bad CIDR notation", async () => {
     const client = networkClient(emu);
     await createVnet(client, RG, "vnet-b", [["web", "10.0.1.0/24"]]);
-    const overlap = await errorCodes(client.subnets.createOrUpdate(RG, "vnet-b", "bad", { addressPrefix: "10.0.1.128/25" }, fast));
+    const overlap = await errorCodes(
+      client.subnets.createOrUpdate(RG, "vnet-b", "bad", { addressPrefix: "10.0.1.128/25" }, fast),
+    );
     expect(overlap).toMatchObject({ status: 400, code: "NetcfgSubnetRangesOverlap" });
-    const outside = await errorCodes(client.subnets.createOrUpdate(RG, "vnet-b", "out", { addressPrefix: "10.9.0.0/24" }, fast));
+    const outside = await errorCodes(
+      client.subnets.createOrUpdate(RG, "vnet-b", "out", { addressPrefix: "10.9.0.0/24" }, fast),
+    );
     expect(outside.code).toBe("NetcfgSubnetRangeOutsideVnet");
-    const notation = await errorCodes(client.subnets.createOrUpdate(RG, "vnet-b", "odd", { addressPrefix: "10.0.3.5/24" }, fast));
+    const notation = await errorCodes(
+      client.subnets.createOrUpdate(RG, "vnet-b", "odd", { addressPrefix: "10.0.3.5/24" }, fast),
+    );
     expect(notation.code).toBe("InvalidCIDRNotation");
     expect(notation.message).toContain("10.0.3.0/24");
     const names: string[] = [];
@@ -46,7 +69,14 @@ describe("virtual networks and subnets", () => {
   it("answers 404 for a missing vnet and refuses an invalid name", async () => {
     const client = networkClient(emu);
     expect((await restError(client.virtualNetworks.get(RG, "nope"))).statusCode).toBe(404);
-    const bad = await errorCodes(client.virtualNetworks.createOrUpdate(RG, "-bad-", { location: LOCATION, addressSpace: { addressPrefixes: ["10.0.0.0/16"] } }, fast));
+    const bad = await errorCodes(
+      client.virtualNetworks.createOrUpdate(
+        RG,
+        "-bad-",
+        { location: LOCATION, addressSpace: { addressPrefixes: ["10.0.0.0/16"] } },
+        fast,
+      ),
+    );
     expect(bad.code).toBe("InvalidResourceName");
   });
 });
@@ -56,12 +86,32 @@ describe("network interfaces", () => {
     const client = networkClient(emu);
     await createVnet(client, RG, "vnet-nic");
     const subnet = { id: netId(RG, "virtualNetworks", "vnet-nic") + "/subnets/default" };
-    const nic1 = await client.networkInterfaces.createOrUpdate(RG, "nic1", { location: LOCATION, ipConfigurations: [{ name: "ipconfig1", subnet }] }, fast);
-    const nic2 = await client.networkInterfaces.createOrUpdate(RG, "nic2", { location: LOCATION, ipConfigurations: [{ name: "ipconfig1", subnet }] }, fast);
+    const nic1 = await client.networkInterfaces.createOrUpdate(
+      RG,
+      "nic1",
+      { location: LOCATION, ipConfigurations: [{ name: "ipconfig1", subnet }] },
+      fast,
+    );
+    const nic2 = await client.networkInterfaces.createOrUpdate(
+      RG,
+      "nic2",
+      { location: LOCATION, ipConfigurations: [{ name: "ipconfig1", subnet }] },
+      fast,
+    );
     expect(nic1.ipConfigurations?.[0].privateIPAddress).toBe("10.0.0.4");
     expect(nic2.ipConfigurations?.[0].privateIPAddress).toBe("10.0.0.5");
     expect(nic1.ipConfigurations?.[0].primary).toBe(true);
-    const taken = await errorCodes(client.networkInterfaces.createOrUpdate(RG, "nic3", { location: LOCATION, ipConfigurations: [{ name: "c", subnet, privateIPAllocationMethod: "Static", privateIPAddress: "10.0.0.5" }] }, fast));
+    const taken = await errorCodes(
+      client.networkInterfaces.createOrUpdate(
+        RG,
+        "nic3",
+        {
+          location: LOCATION,
+          ipConfigurations: [{ name: "c", subnet, privateIPAllocationMethod: "Static", privateIPAddress: "10.0.0.5" }],
+        },
+        fast,
+      ),
+    );
     expect(taken.code).toBe("PrivateIPAddressIsAllocated");
     const vnet = await client.virtualNetworks.get(RG, "vnet-nic");
     expect(vnet.subnets?.[0].ipConfigurations?.map((c) => c.id)).toHaveLength(2);
@@ -72,7 +122,14 @@ describe("network interfaces", () => {
   it("refuses a subnet that does not exist", async () => {
     const client = networkClient(emu);
     const subnet = { id: netId(RG, "virtualNetworks", "ghost") + "/subnets/default" };
-    const err = await errorCodes(client.networkInterfaces.createOrUpdate(RG, "nic-ghost", { location: LOCATION, ipConfigurations: [{ name: "c", subnet }] }, fast));
+    const err = await errorCodes(
+      client.networkInterfaces.createOrUpdate(
+        RG,
+        "nic-ghost",
+        { location: LOCATION, ipConfigurations: [{ name: "c", subnet }] },
+        fast,
+      ),
+    );
     expect(err).toMatchObject({ status: 400, code: "InvalidResourceReference" });
   });
 
@@ -81,12 +138,26 @@ describe("network interfaces", () => {
     await createVnet(client, RG, "vnet-pip");
     const subnet = { id: netId(RG, "virtualNetworks", "vnet-pip") + "/subnets/default" };
     const pip = await createStandardIp(client, RG, "pip-nic");
-    await client.networkInterfaces.createOrUpdate(RG, "nic-pip", { location: LOCATION, ipConfigurations: [{ name: "ipconfig1", subnet, publicIPAddress: { id: pip.id } }] }, fast);
+    await client.networkInterfaces.createOrUpdate(
+      RG,
+      "nic-pip",
+      { location: LOCATION, ipConfigurations: [{ name: "ipconfig1", subnet, publicIPAddress: { id: pip.id } }] },
+      fast,
+    );
     const read = await client.publicIPAddresses.get(RG, "pip-nic");
     expect(read.ipConfiguration?.id).toBe(netId(RG, "networkInterfaces", "nic-pip") + "/ipConfigurations/ipconfig1");
-    const second = await errorCodes(client.networkInterfaces.createOrUpdate(RG, "nic-pip2", { location: LOCATION, ipConfigurations: [{ name: "c", subnet, publicIPAddress: { id: pip.id } }] }, fast));
+    const second = await errorCodes(
+      client.networkInterfaces.createOrUpdate(
+        RG,
+        "nic-pip2",
+        { location: LOCATION, ipConfigurations: [{ name: "c", subnet, publicIPAddress: { id: pip.id } }] },
+        fast,
+      ),
+    );
     expect(second.code).toBe("PublicIPAddressInUse");
-    expect((await errorCodes(client.publicIPAddresses.delete(RG, "pip-nic", fast))).code).toBe("PublicIPAddressCannotBeDeleted");
+    expect((await errorCodes(client.publicIPAddresses.delete(RG, "pip-nic", fast))).code).toBe(
+      "PublicIPAddressCannotBeDeleted",
+    );
     await client.networkInterfaces.delete(RG, "nic-pip", fast);
     expect((await client.publicIPAddresses.get(RG, "pip-nic")).ipConfiguration).toBeUndefined();
     await client.publicIPAddresses.delete(RG, "pip-nic", fast);
@@ -96,7 +167,12 @@ describe("network interfaces", () => {
     const client = networkClient(emu);
     await createVnet(client, RG, "vnet-vm");
     const subnet = { id: netId(RG, "virtualNetworks", "vnet-vm") + "/subnets/default" };
-    const nic = await client.networkInterfaces.createOrUpdate(RG, "nic-vm", { location: LOCATION, ipConfigurations: [{ name: "c", subnet }] }, fast);
+    const nic = await client.networkInterfaces.createOrUpdate(
+      RG,
+      "nic-vm",
+      { location: LOCATION, ipConfigurations: [{ name: "c", subnet }] },
+      fast,
+    );
     const vmId = `${rgId(RG)}/providers/Microsoft.Compute/virtualMachines/vm1`;
     await attachNicToVm(emu, nic.id!, vmId);
     const err = await errorCodes(client.networkInterfaces.delete(RG, "nic-vm", fast));
@@ -113,11 +189,32 @@ describe("public IP addresses", () => {
     expect(a.ipAddress).toMatch(/^20\.\d+\.\d+\.\d+$/);
     expect(b.ipAddress).not.toBe(a.ipAddress);
     expect(a.sku?.name).toBe("Standard");
-    const basic = await errorCodes(client.publicIPAddresses.createOrUpdate(RG, "pip-basic", { location: LOCATION, sku: { name: "Basic" }, publicIPAllocationMethod: "Dynamic" }, fast));
+    const basic = await errorCodes(
+      client.publicIPAddresses.createOrUpdate(
+        RG,
+        "pip-basic",
+        { location: LOCATION, sku: { name: "Basic" }, publicIPAllocationMethod: "Dynamic" },
+        fast,
+      ),
+    );
     expect(basic).toMatchObject({ status: 400, code: "IPv4BasicSkuPublicIpCountLimitReached" });
-    const dynamic = await errorCodes(client.publicIPAddresses.createOrUpdate(RG, "pip-dyn", { location: LOCATION, sku: { name: "Standard" }, publicIPAllocationMethod: "Dynamic" }, fast));
+    const dynamic = await errorCodes(
+      client.publicIPAddresses.createOrUpdate(
+        RG,
+        "pip-dyn",
+        { location: LOCATION, sku: { name: "Standard" }, publicIPAllocationMethod: "Dynamic" },
+        fast,
+      ),
+    );
     expect(dynamic.code).toBe("StandardSkuPublicIPAddressesMustBeStatic");
-    const idle = await errorCodes(client.publicIPAddresses.createOrUpdate(RG, "pip-idle", { location: LOCATION, sku: { name: "Standard" }, publicIPAllocationMethod: "Static", idleTimeoutInMinutes: 31 }, fast));
+    const idle = await errorCodes(
+      client.publicIPAddresses.createOrUpdate(
+        RG,
+        "pip-idle",
+        { location: LOCATION, sku: { name: "Standard" }, publicIPAllocationMethod: "Static", idleTimeoutInMinutes: 31 },
+        fast,
+      ),
+    );
     expect(idle.code).toBe("PublicIPIdleTimeoutIsOutOfRange");
     const names: string[] = [];
     for await (const p of client.publicIPAddresses.list(RG)) names.push(p.name!);

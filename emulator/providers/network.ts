@@ -12,11 +12,27 @@ import { vnetRoutes } from "./network/vnets.js";
  * Microsoft.Network: virtual networks and subnets, network interfaces, public IP addresses, network security groups
  * and load balancers. Shapes follow SPECS NET; validation codes AZURE-FACTS §6. Helpers live in ./network/.
  */
-const TYPES = ["virtualNetworks", "virtualNetworks/subnets", "networkInterfaces", "publicIPAddresses", "networkSecurityGroups", "loadBalancers"];
+const TYPES = [
+  "virtualNetworks",
+  "virtualNetworks/subnets",
+  "networkInterfaces",
+  "publicIPAddresses",
+  "networkSecurityGroups",
+  "loadBalancers",
+];
 
 export default defineProvider({
   name: "network",
-  namespaces: [{ namespace: NETWORK, resourceTypes: TYPES.map((resourceType) => ({ resourceType, locations: REGION_NAMES, apiVersions: NETWORK_API_VERSIONS })) }],
+  namespaces: [
+    {
+      namespace: NETWORK,
+      resourceTypes: TYPES.map((resourceType) => ({
+        resourceType,
+        locations: REGION_NAMES,
+        apiVersions: NETWORK_API_VERSIONS,
+      })),
+    },
+  ],
   effects: {
     // Children report Succeeded with their parent; tolerate a resource deleted meanwhile.
     "network.settle": ({ store }, args) => {

@@ -23,8 +23,15 @@ describe("Recovery Services vaults through @azure/arm-recoveryservices", () => {
   });
 
   it("creates a vault as an LRO, lists it by group and subscription, and deletes it", async () => {
-    await emu.resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID).resourceGroups.createOrUpdate("PortalDr", { location: "eastus" });
-    const vault = await client.vaults.createOrUpdate("PortalDr", "Portal-Vault-1", { location: "eastus", sku: { name: "Standard" }, properties: { publicNetworkAccess: "Enabled" } }, poll);
+    await emu
+      .resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID)
+      .resourceGroups.createOrUpdate("PortalDr", { location: "eastus" });
+    const vault = await client.vaults.createOrUpdate(
+      "PortalDr",
+      "Portal-Vault-1",
+      { location: "eastus", sku: { name: "Standard" }, properties: { publicNetworkAccess: "Enabled" } },
+      poll,
+    );
     expect(vault.properties?.provisioningState).toBe("Succeeded");
     expect(vault.sku?.name).toBe("RS0");
     const inGroup = [];
@@ -34,24 +41,34 @@ describe("Recovery Services vaults through @azure/arm-recoveryservices", () => {
     for await (const v of client.vaults.listBySubscriptionId()) all.push(v.name);
     expect(all).toEqual(expect.arrayContaining(["Portal-Vault-1", "WAPRecoveryVault"]));
     await client.vaults.delete("PortalDr", "Portal-Vault-1", poll);
-    await expect(client.vaults.get("PortalDr", "Portal-Vault-1")).rejects.toMatchObject({ statusCode: 404, code: "ResourceNotFound" });
+    await expect(client.vaults.get("PortalDr", "Portal-Vault-1")).rejects.toMatchObject({
+      statusCode: 404,
+      code: "ResourceNotFound",
+    });
   });
 
   it("refuses names that break the vault rules", async () => {
     for (const name of ["1vault", "v", "vault_underscore", "a".repeat(51)]) {
-      await expect(client.vaults.createOrUpdate("WAPRecoveryGroup", name, { location: "westus", sku: { name: "Standard" } }, poll).pollUntilDone())
-        .rejects.toMatchObject({ statusCode: 400, code: "InvalidResourceName" });
+      await expect(
+        client.vaults
+          .createOrUpdate("WAPRecoveryGroup", name, { location: "westus", sku: { name: "Standard" } }, poll)
+          .pollUntilDone(),
+      ).rejects.toMatchObject({ statusCode: 400, code: "InvalidResourceName" });
     }
   });
 
   it("refuses to delete a vault with a registered server", async () => {
-    await expect(client.vaults.delete("WAPRecoveryGroup", "WAPRecoveryVault", poll).pollUntilDone()).rejects.toMatchObject({ statusCode: 400, code: "ServiceResourceNotEmpty" });
+    await expect(
+      client.vaults.delete("WAPRecoveryGroup", "WAPRecoveryVault", poll).pollUntilDone(),
+    ).rejects.toMatchObject({ statusCode: 400, code: "ServiceResourceNotEmpty" });
   });
 
   it("answers a certificate upload with the AAD details for vault credentials", async () => {
     let text = "";
     const der = Buffer.from(emu.emulator.caPem.replace(/-----[^-]+-----|\s/g, ""), "base64");
-    const res = await client.vaultCertificates.create("WAPRecoveryGroup", "WAPRecoveryVault", "vmm01-cert", { properties: { authType: "AAD", certificate: new Uint8Array(der) } });
+    const res = await client.vaultCertificates.create("WAPRecoveryGroup", "WAPRecoveryVault", "vmm01-cert", {
+      properties: { authType: "AAD", certificate: new Uint8Array(der) },
+    });
     const p = res.properties as unknown as Record<string, unknown>;
     expect(p.authType).toBe("AzureActiveDirectory");
     expect(p.aadTenantId).toBe(PROVIDER_TENANT_ID);
@@ -59,10 +76,18 @@ describe("Recovery Services vaults through @azure/arm-recoveryservices", () => {
     expect(p.servicePrincipalClientId).toMatch(/^[0-9a-f-]{36}$/);
     expect(p.thumbprint).toMatch(/^[0-9A-F]{40}$/);
     expect(p.resourceId).toEqual(expect.any(Number));
-    const again = await client.vaultCertificates.create("WAPRecoveryGroup", "WAPRecoveryVault", "vmm01-cert", { properties: { authType: "AAD", certificate: new Uint8Array(der) } }, {
-      onResponse: (raw) => void (text = raw.bodyAsText ?? ""),
-    });
-    expect((again.properties as unknown as Record<string, unknown>).servicePrincipalClientId).toBe(p.servicePrincipalClientId);
+    const again = await client.vaultCertificates.create(
+      "WAPRecoveryGroup",
+      "WAPRecoveryVault",
+      "vmm01-cert",
+      { properties: { authType: "AAD", certificate: new Uint8Array(der) } },
+      {
+        onResponse: (raw) => void (text = raw.bodyAsText ?? ""),
+      },
+    );
+    expect((again.properties as unknown as Record<string, unknown>).servicePrincipalClientId).toBe(
+      p.servicePrincipalClientId,
+    );
     // The vault's resourceId is an int64 above 2^53, written digit for digit, the same the audience names.
     const digits = /"resourceId":(\d+)[,}]/.exec(text)?.[1];
     expect(BigInt(digits ?? 0)).toBeGreaterThan(2n ** 53n);

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { recoveryPointTimes, type ItemInternal } from "./site-recovery/protected-model.js";
 
 const item = (over: Partial<ItemInternal> = {}): ItemInternal => ({
-  stage: "replicating", enableStartMs: 0, enableEndMs: 500, irEndMs: 1000, intervalMs: 100, intervalSeconds: 900, retentionMs: 3600, appConsistentMs: 0, ...over,
+  stage: "replicating",
+  enableStartMs: 0,
+  enableEndMs: 500,
+  irEndMs: 1000,
+  intervalMs: 100,
+  intervalSeconds: 900,
+  retentionMs: 3600,
+  appConsistentMs: 0,
+  ...over,
 });
 
 describe("recovery points follow the policy's copy frequency", () => {

@@ -2,17 +2,30 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SiteRecoveryManagementClient } from "@azure/arm-recoveryservices-siterecovery";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
 import { ACME_APP_ID, ACME_SUBSCRIPTION_ID } from "../seed.js";
-import { acmeVnetId, ACME_RG, all, asr, createAcmeTargets, HAS_NETWORK_RP, POLL, RG, VAULT } from "./site-recovery/testing.js";
+import {
+  acmeVnetId,
+  ACME_RG,
+  all,
+  asr,
+  createAcmeTargets,
+  HAS_NETWORK_RP,
+  POLL,
+  RG,
+  VAULT,
+} from "./site-recovery/testing.js";
 import { associateAcmePolicy, enableVm01, waitForState } from "./site-recovery/walk.js";
 
-const NEEDS_VNET = "skipped when the Network RP (emulator/providers/network.ts) is absent: needs the AcmeCorp virtual network";
+const NEEDS_VNET =
+  "skipped when the Network RP (emulator/providers/network.ts) is absent: needs the AcmeCorp virtual network";
 
 describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider guide", () => {
   let emu: TestEmulator;
   let client: SiteRecoveryManagementClient;
   let at: Awaited<ReturnType<typeof associateAcmePolicy>>;
-  const acmeVms = async () => (await all(emu.resources(ACME_APP_ID, ACME_SUBSCRIPTION_ID).resources.listByResourceGroup(ACME_RG)))
-    .filter((r) => r.type === "Microsoft.Compute/virtualMachines").map((r) => r.name);
+  const acmeVms = async () =>
+    (await all(emu.resources(ACME_APP_ID, ACME_SUBSCRIPTION_ID).resources.listByResourceGroup(ACME_RG)))
+      .filter((r) => r.type === "Microsoft.Compute/virtualMachines")
+      .map((r) => r.name);
   const item = () => client.replicationProtectedItems.get(VAULT, RG, at.fabric, at.container, at.item!.name!);
 
   beforeAll(async () => {
@@ -23,27 +36,65 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
   });
   afterAll(() => emu.close());
 
-  it.skipIf(!HAS_NETWORK_RP)(`maps YellowNetwork to the AcmeCorp virtual network in the other subscription (${NEEDS_VNET})`, async () => {
-    const yellow = (await all(client.replicationNetworks.list(VAULT, RG))).find((n) => n.properties?.friendlyName === "YellowNetwork")!;
-    const mapping = await client.replicationNetworkMappings.beginCreateAndWait(VAULT, RG, at.fabric, yellow.name!, "YellowNetwork-AcmeCorp", {
-      properties: { recoveryFabricName: "Microsoft Azure", recoveryNetworkId: acmeVnetId, fabricSpecificDetails: { instanceType: "VmmToAzure" } },
-    }, POLL);
-    expect(mapping.properties).toMatchObject({ state: "Paired", primaryNetworkFriendlyName: "YellowNetwork", recoveryNetworkId: acmeVnetId, fabricSpecificSettings: { instanceType: "VmmToAzure" } });
-  });
+  it.skipIf(!HAS_NETWORK_RP)(
+    `maps YellowNetwork to the AcmeCorp virtual network in the other subscription (${NEEDS_VNET})`,
+    async () => {
+      const yellow = (await all(client.replicationNetworks.list(VAULT, RG))).find(
+        (n) => n.properties?.friendlyName === "YellowNetwork",
+      )!;
+      const mapping = await client.replicationNetworkMappings.beginCreateAndWait(
+        VAULT,
+        RG,
+        at.fabric,
+        yellow.name!,
+        "YellowNetwork-AcmeCorp",
+        {
+          properties: {
+            recoveryFabricName: "Microsoft Azure",
+            recoveryNetworkId: acmeVnetId,
+            fabricSpecificDetails: { instanceType: "VmmToAzure" },
+          },
+        },
+        POLL,
+      );
+      expect(mapping.properties).toMatchObject({
+        state: "Paired",
+        primaryNetworkFriendlyName: "YellowNetwork",
+        recoveryNetworkId: acmeVnetId,
+        fabricSpecificSettings: { instanceType: "VmmToAzure" },
+      });
+    },
+  );
 
   it("enables protection for VM01 and replicates it to Protected", async () => {
     await enableVm01(client, at);
     const seen = new Set<string>();
-    const protectedItem = await waitForState(client, at, (p) => p.properties?.protectionState === "Protected", "Protected", seen);
+    const protectedItem = await waitForState(
+      client,
+      at,
+      (p) => p.properties?.protectionState === "Protected",
+      "Protected",
+      seen,
+    );
     expect([...seen][0]).toMatch(/UnprotectedStatesBegin|EnablingProtection|ProtectedStatesBegin/);
     expect(protectedItem.properties).toMatchObject({
-      friendlyName: "VM01", protectedItemType: "HyperVVirtualMachine", replicationHealth: "Normal", activeLocation: "Primary", testFailoverState: "None",
-      allowedOperations: ["PlannedFailover", "UnplannedFailover", "DisableProtection", "TestFailover"], recoveryFabricFriendlyName: "Microsoft Azure",
+      friendlyName: "VM01",
+      protectedItemType: "HyperVVirtualMachine",
+      replicationHealth: "Normal",
+      activeLocation: "Primary",
+      testFailoverState: "None",
+      allowedOperations: ["PlannedFailover", "UnplannedFailover", "DisableProtection", "TestFailover"],
+      recoveryFabricFriendlyName: "Microsoft Azure",
     });
     const psd = protectedItem.properties?.providerSpecificDetails as unknown as Record<string, unknown>;
-    expect(psd).toMatchObject({ instanceType: "HyperVReplicaAzure", initialReplicationDetails: { initialReplicationProgressPercentage: 100 } });
+    expect(psd).toMatchObject({
+      instanceType: "HyperVReplicaAzure",
+      initialReplicationDetails: { initialReplicationProgressPercentage: 100 },
+    });
     expect(psd.lastRecoveryPointReceived).toBeDefined();
-    const points = await all(client.recoveryPoints.listByReplicationProtectedItems(VAULT, RG, at.fabric, at.container, at.item!.name!));
+    const points = await all(
+      client.recoveryPoints.listByReplicationProtectedItems(VAULT, RG, at.fabric, at.container, at.item!.name!),
+    );
     expect(points.length).toBeGreaterThan(0);
     const vm = await client.replicationProtectableItems.get(VAULT, RG, at.fabric, at.container, at.item!.name!);
     expect(vm.properties?.protectionStatus).toBe("Protected");
@@ -51,24 +102,68 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
 
   it("refuses to protect VM01 twice and refuses actions its state does not allow", async () => {
     await expect(enableVm01(client, at)).rejects.toMatchObject({ statusCode: 400 });
-    await expect(client.replicationProtectedItems.beginTestFailoverCleanupAndWait(VAULT, RG, at.fabric, at.container, at.item!.name!, { properties: {} }, POLL))
-      .rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("TestFailoverCleanup") });
+    await expect(
+      client.replicationProtectedItems.beginTestFailoverCleanupAndWait(
+        VAULT,
+        RG,
+        at.fabric,
+        at.container,
+        at.item!.name!,
+        { properties: {} },
+        POLL,
+      ),
+    ).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("TestFailoverCleanup") });
   });
 
   it("runs a test failover that creates VM01-test in the AcmeCorp subscription, then cleans it up", async () => {
-    const network = HAS_NETWORK_RP ? { networkType: "VmNetworkAsInput", networkId: acmeVnetId } : { networkType: "NoNetworkAttachAsInput" };
-    const after = await client.replicationProtectedItems.beginTestFailoverAndWait(VAULT, RG, at.fabric, at.container, at.item!.name!, {
-      properties: { failoverDirection: "PrimaryToRecovery", ...network, providerSpecificDetails: { instanceType: "HyperVReplicaAzure" } },
-    } as never, POLL);
-    expect(after.properties).toMatchObject({ testFailoverState: "WaitingForCompletion", allowedOperations: ["TestFailoverCleanup"], currentScenario: { scenarioName: "TestFailover" } });
+    const network = HAS_NETWORK_RP
+      ? { networkType: "VmNetworkAsInput", networkId: acmeVnetId }
+      : { networkType: "NoNetworkAttachAsInput" };
+    const after = await client.replicationProtectedItems.beginTestFailoverAndWait(
+      VAULT,
+      RG,
+      at.fabric,
+      at.container,
+      at.item!.name!,
+      {
+        properties: {
+          failoverDirection: "PrimaryToRecovery",
+          ...network,
+          providerSpecificDetails: { instanceType: "HyperVReplicaAzure" },
+        },
+      } as never,
+      POLL,
+    );
+    expect(after.properties).toMatchObject({
+      testFailoverState: "WaitingForCompletion",
+      allowedOperations: ["TestFailoverCleanup"],
+      currentScenario: { scenarioName: "TestFailover" },
+    });
     expect(await acmeVms()).toEqual(["VM01-test"]);
     const vmPath = `/subscriptions/${ACME_SUBSCRIPTION_ID}/resourceGroups/${ACME_RG}/providers/Microsoft.Compute/virtualMachines/VM01-test`;
     const view = await emu.arm(ACME_APP_ID, "GET", `${vmPath}/instanceView?api-version=2024-07-01`);
     expect(view.status).toBe(200);
     expect(view.body.statuses.map((s: { code: string }) => s.code)).toContain("PowerState/running");
-    await expect(client.replicationProtectedItems.beginTestFailoverCleanupAndWait(VAULT, RG, at.fabric, at.container, at.item!.name!, { properties: { comments: "x".repeat(1025) } }, POLL))
-      .rejects.toMatchObject({ statusCode: 400 });
-    const cleaned = await client.replicationProtectedItems.beginTestFailoverCleanupAndWait(VAULT, RG, at.fabric, at.container, at.item!.name!, { properties: { comments: "DR drill OK" } }, POLL);
+    await expect(
+      client.replicationProtectedItems.beginTestFailoverCleanupAndWait(
+        VAULT,
+        RG,
+        at.fabric,
+        at.container,
+        at.item!.name!,
+        { properties: { comments: "x".repeat(1025) } },
+        POLL,
+      ),
+    ).rejects.toMatchObject({ statusCode: 400 });
+    const cleaned = await client.replicationProtectedItems.beginTestFailoverCleanupAndWait(
+      VAULT,
+      RG,
+      at.fabric,
+      at.container,
+      at.item!.name!,
+      { properties: { comments: "DR drill OK" } },
+      POLL,
+    );
     expect(cleaned.properties?.testFailoverState).toBe("None");
     expect(await acmeVms()).toEqual([]);
     const jobs = await all(client.replicationJobs.list(VAULT, RG));
@@ -77,35 +172,111 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
     expect(tfo.properties?.tasks?.length).toBe(4);
   });
 
-  it.skipIf(!HAS_NETWORK_RP)(`fails over to Azure, commits, fails back, commits and reprotects (${NEEDS_VNET})`, async () => {
-    const name = at.item!.name!;
-    const failedOver = await client.replicationProtectedItems.beginPlannedFailoverAndWait(VAULT, RG, at.fabric, at.container, name, {
-      properties: { failoverDirection: "PrimaryToRecovery", providerSpecificDetails: { instanceType: "HyperVReplicaAzure" } },
-    } as never, POLL);
-    expect(failedOver.properties).toMatchObject({ activeLocation: "Recovery", allowedOperations: ["Commit", "DisableProtection"] });
-    expect(await acmeVms()).toEqual(["VM01"]);
-    const committed = await client.replicationProtectedItems.beginFailoverCommitAndWait(VAULT, RG, at.fabric, at.container, name, POLL);
-    expect(committed.properties?.allowedOperations).toEqual(["PlannedFailover", "DisableProtection"]);
-    await expect(client.replicationProtectedItems.beginPlannedFailoverAndWait(VAULT, RG, at.fabric, at.container, name, {
-      properties: { failoverDirection: "RecoveryToPrimary", providerSpecificDetails: { instanceType: "HyperVReplicaAzure" } },
-    } as never, POLL)).rejects.toMatchObject({ statusCode: 400 });
-    const failedBack = await client.replicationProtectedItems.beginPlannedFailoverAndWait(VAULT, RG, at.fabric, at.container, name, {
-      properties: { failoverDirection: "RecoveryToPrimary", providerSpecificDetails: { instanceType: "HyperVReplicaAzureFailback", dataSyncOption: "ForDownTime", recoveryVmCreationOption: "NoAction" } },
-    } as never, POLL);
-    expect(failedBack.properties?.activeLocation).toBe("Primary");
-    await client.replicationProtectedItems.beginFailoverCommitAndWait(VAULT, RG, at.fabric, at.container, name, POLL);
-    const reprotected = await client.replicationProtectedItems.beginReprotectAndWait(VAULT, RG, at.fabric, at.container, name, {
-      properties: { failoverDirection: "PrimaryToRecovery", providerSpecificDetails: { instanceType: "HyperVReplicaAzure" } },
-    } as never, POLL);
-    expect(reprotected.properties?.activeLocation).toBe("Primary");
-    await waitForState(client, at, (p) => p.properties?.protectionState === "Protected", "Protected after reprotect");
-    const jobs = (await all(client.replicationJobs.list(VAULT, RG))).map((j) => j.properties?.scenarioName);
-    expect(jobs).toEqual(expect.arrayContaining(["PlannedFailover", "CommitFailover", "ReverseReplicate"]));
-  });
+  it.skipIf(!HAS_NETWORK_RP)(
+    `fails over to Azure, commits, fails back, commits and reprotects (${NEEDS_VNET})`,
+    async () => {
+      const name = at.item!.name!;
+      const failedOver = await client.replicationProtectedItems.beginPlannedFailoverAndWait(
+        VAULT,
+        RG,
+        at.fabric,
+        at.container,
+        name,
+        {
+          properties: {
+            failoverDirection: "PrimaryToRecovery",
+            providerSpecificDetails: { instanceType: "HyperVReplicaAzure" },
+          },
+        } as never,
+        POLL,
+      );
+      expect(failedOver.properties).toMatchObject({
+        activeLocation: "Recovery",
+        allowedOperations: ["Commit", "DisableProtection"],
+      });
+      expect(await acmeVms()).toEqual(["VM01"]);
+      const committed = await client.replicationProtectedItems.beginFailoverCommitAndWait(
+        VAULT,
+        RG,
+        at.fabric,
+        at.container,
+        name,
+        POLL,
+      );
+      expect(committed.properties?.allowedOperations).toEqual(["PlannedFailover", "DisableProtection"]);
+      await expect(
+        client.replicationProtectedItems.beginPlannedFailoverAndWait(
+          VAULT,
+          RG,
+          at.fabric,
+          at.container,
+          name,
+          {
+            properties: {
+              failoverDirection: "RecoveryToPrimary",
+              providerSpecificDetails: { instanceType: "HyperVReplicaAzure" },
+            },
+          } as never,
+          POLL,
+        ),
+      ).rejects.toMatchObject({ statusCode: 400 });
+      const failedBack = await client.replicationProtectedItems.beginPlannedFailoverAndWait(
+        VAULT,
+        RG,
+        at.fabric,
+        at.container,
+        name,
+        {
+          properties: {
+            failoverDirection: "RecoveryToPrimary",
+            providerSpecificDetails: {
+              instanceType: "HyperVReplicaAzureFailback",
+              dataSyncOption: "ForDownTime",
+              recoveryVmCreationOption: "NoAction",
+            },
+          },
+        } as never,
+        POLL,
+      );
+      expect(failedBack.properties?.activeLocation).toBe("Primary");
+      await client.replicationProtectedItems.beginFailoverCommitAndWait(VAULT, RG, at.fabric, at.container, name, POLL);
+      const reprotected = await client.replicationProtectedItems.beginReprotectAndWait(
+        VAULT,
+        RG,
+        at.fabric,
+        at.container,
+        name,
+        {
+          properties: {
+            failoverDirection: "PrimaryToRecovery",
+            providerSpecificDetails: { instanceType: "HyperVReplicaAzure" },
+          },
+        } as never,
+        POLL,
+      );
+      expect(reprotected.properties?.activeLocation).toBe("Primary");
+      await waitForState(client, at, (p) => p.properties?.protectionState === "Protected", "Protected after reprotect");
+      const jobs = (await all(client.replicationJobs.list(VAULT, RG))).map((j) => j.properties?.scenarioName);
+      expect(jobs).toEqual(expect.arrayContaining(["PlannedFailover", "CommitFailover", "ReverseReplicate"]));
+    },
+  );
 
   it("disables protection and the VM becomes protectable again", async () => {
-    await waitForState(client, at, (p) => (p.properties?.allowedOperations ?? []).includes("DisableProtection"), "DisableProtection allowed");
-    await client.replicationProtectedItems.beginDeleteAndWait(VAULT, RG, at.fabric, at.container, at.item!.name!, { properties: { disableProtectionReason: "NotSpecified" } }, POLL);
+    await waitForState(
+      client,
+      at,
+      (p) => (p.properties?.allowedOperations ?? []).includes("DisableProtection"),
+      "DisableProtection allowed",
+    );
+    await client.replicationProtectedItems.beginDeleteAndWait(
+      VAULT,
+      RG,
+      at.fabric,
+      at.container,
+      at.item!.name!,
+      { properties: { disableProtectionReason: "NotSpecified" } },
+      POLL,
+    );
     await expect(item()).rejects.toMatchObject({ statusCode: 404 });
     const vm = await client.replicationProtectableItems.get(VAULT, RG, at.fabric, at.container, at.item!.name!);
     expect(vm.properties?.protectionStatus).toBe("Unprotected");

@@ -29,7 +29,13 @@ describe("Site Recovery state across an emulator restart", () => {
     emu = await startTestEmulator({ dataDir, timeScale: 0.05 });
     client = asr(emu);
     const seen = new Set<string>();
-    const after = await waitForState(client, at, (p) => p.properties?.protectionState === "Protected", "Protected after restart", seen);
+    const after = await waitForState(
+      client,
+      at,
+      (p) => p.properties?.protectionState === "Protected",
+      "Protected after restart",
+      seen,
+    );
     expect(after.properties?.replicationHealth).toBe("Normal");
     const jobs = await all(client.replicationJobs.list(VAULT, RG, { filter: "JobName eq 'EnableDr'" }));
     expect(jobs).toHaveLength(1);

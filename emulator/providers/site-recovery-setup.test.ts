@@ -3,7 +3,17 @@ import type { SiteRecoveryManagementClient } from "@azure/arm-recoveryservices-s
 import { RecoveryServicesClient } from "@azure/arm-recoveryservices";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
 import { ACME_APP_ID, ACME_SUBSCRIPTION_ID, PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID } from "../seed.js";
-import { acmeStorageId, ACME_RG, all, asr, createAcmeTargets, locate, POLL, RG, VAULT } from "./site-recovery/testing.js";
+import {
+  acmeStorageId,
+  ACME_RG,
+  all,
+  asr,
+  createAcmeTargets,
+  locate,
+  POLL,
+  RG,
+  VAULT,
+} from "./site-recovery/testing.js";
 
 describe("Site Recovery infrastructure and policies through @azure/arm-recoveryservices-siterecovery", () => {
   let emu: TestEmulator;
@@ -19,15 +29,28 @@ describe("Site Recovery infrastructure and policies through @azure/arm-recoverys
   it("shows the seeded VMM server as a healthy fabric with a connected provider", async () => {
     const fabrics = await all(client.replicationFabrics.list(VAULT, RG));
     expect(fabrics).toHaveLength(1);
-    expect(fabrics[0].properties).toMatchObject({ friendlyName: "vmm01.provider.local", health: "Normal", customDetails: { instanceType: "VMM" } });
-    const providers = await all(client.replicationRecoveryServicesProviders.listByReplicationFabrics(VAULT, RG, fabrics[0].name!));
-    expect(providers[0].properties).toMatchObject({ fabricType: "VMM", friendlyName: "vmm01.provider.local", connectionStatus: "Connected" });
+    expect(fabrics[0].properties).toMatchObject({
+      friendlyName: "vmm01.provider.local",
+      health: "Normal",
+      customDetails: { instanceType: "VMM" },
+    });
+    const providers = await all(
+      client.replicationRecoveryServicesProviders.listByReplicationFabrics(VAULT, RG, fabrics[0].name!),
+    );
+    expect(providers[0].properties).toMatchObject({
+      fabricType: "VMM",
+      friendlyName: "vmm01.provider.local",
+      connectionStatus: "Connected",
+    });
   });
 
   it("lists each tenant's cloud with its VMs and the VMM networks", async () => {
     const acme = await locate(client, "AcmeCorp Cloud");
     expect(acme.items.map((i) => i.properties?.friendlyName).sort()).toEqual(["VM01", "VM02", "WEB01"]);
-    expect(acme.items[0].properties).toMatchObject({ protectionStatus: "Unprotected", customDetails: { instanceType: "HyperVVirtualMachine" } });
+    expect(acme.items[0].properties).toMatchObject({
+      protectionStatus: "Unprotected",
+      customDetails: { instanceType: "HyperVVirtualMachine" },
+    });
     const contoso = await locate(client, "Contoso Cloud", "LNX01");
     expect(contoso.items).toHaveLength(3);
     expect(contoso.item?.properties?.customDetails).toMatchObject({ osDetails: { osType: "Linux" } });
@@ -37,49 +60,120 @@ describe("Site Recovery infrastructure and policies through @azure/arm-recoverys
     expect(networks.map((n) => n.properties?.friendlyName).sort()).toEqual(["BlueNetwork", "YellowNetwork"]);
   });
 
-  const policy = (overrides: Record<string, unknown> = {}) => ({
-    properties: { providerSpecificInput: { instanceType: "HyperVReplicaAzure", replicationInterval: 900, recoveryPointHistoryDuration: 1, applicationConsistentSnapshotFrequencyInHours: 1, onlineReplicationStartTime: undefined, storageAccounts: [acmeStorageId], ...overrides } },
-  }) as Parameters<SiteRecoveryManagementClient["replicationPolicies"]["beginCreateAndWait"]>[3];
+  const policy = (overrides: Record<string, unknown> = {}) =>
+    ({
+      properties: {
+        providerSpecificInput: {
+          instanceType: "HyperVReplicaAzure",
+          replicationInterval: 900,
+          recoveryPointHistoryDuration: 1,
+          applicationConsistentSnapshotFrequencyInHours: 1,
+          onlineReplicationStartTime: undefined,
+          storageAccounts: [acmeStorageId],
+          ...overrides,
+        },
+      },
+    }) as Parameters<SiteRecoveryManagementClient["replicationPolicies"]["beginCreateAndWait"]>[3];
 
   it("refuses a 60-second copy frequency", async () => {
-    await expect(client.replicationPolicies.beginCreateAndWait(VAULT, RG, "Bad-Policy", policy({ replicationInterval: 60 }), POLL))
-      .rejects.toMatchObject({ statusCode: 400, code: "BadRequest", message: expect.stringContaining("30, 300 and 900") });
+    await expect(
+      client.replicationPolicies.beginCreateAndWait(VAULT, RG, "Bad-Policy", policy({ replicationInterval: 60 }), POLL),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      code: "BadRequest",
+      message: expect.stringContaining("30, 300 and 900"),
+    });
   });
 
   it("refuses app-consistent snapshots less frequent than the retention allows", async () => {
-    await expect(client.replicationPolicies.beginCreateAndWait(VAULT, RG, "Bad-Policy", policy({ applicationConsistentSnapshotFrequencyInHours: 4 }), POLL))
-      .rejects.toMatchObject({ statusCode: 400 });
+    await expect(
+      client.replicationPolicies.beginCreateAndWait(
+        VAULT,
+        RG,
+        "Bad-Policy",
+        policy({ applicationConsistentSnapshotFrequencyInHours: 4 }),
+        POLL,
+      ),
+    ).rejects.toMatchObject({ statusCode: 400 });
   });
 
   it("refuses a storage account outside the vault's region", async () => {
-    await emu.storage(ACME_APP_ID, ACME_SUBSCRIPTION_ID).storageAccounts.beginCreateAndWait(ACME_RG, "acmecorpdreast", { location: "eastus", sku: { name: "Standard_GRS" }, kind: "StorageV2" }, POLL);
+    await emu
+      .storage(ACME_APP_ID, ACME_SUBSCRIPTION_ID)
+      .storageAccounts.beginCreateAndWait(
+        ACME_RG,
+        "acmecorpdreast",
+        { location: "eastus", sku: { name: "Standard_GRS" }, kind: "StorageV2" },
+        POLL,
+      );
     const east = acmeStorageId.replace(/[^/]+$/, "acmecorpdreast");
-    await expect(client.replicationPolicies.beginCreateAndWait(VAULT, RG, "Bad-Policy", policy({ storageAccounts: [east] }), POLL))
-      .rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("same region as the vault") });
+    await expect(
+      client.replicationPolicies.beginCreateAndWait(VAULT, RG, "Bad-Policy", policy({ storageAccounts: [east] }), POLL),
+    ).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("same region as the vault") });
   });
 
   it("creates a policy and associates it with a cloud as jobs with tasks", async () => {
     const created = await client.replicationPolicies.beginCreateAndWait(VAULT, RG, "AcmeCorp-Policy", policy(), POLL);
-    expect(created.properties?.providerSpecificDetails).toMatchObject({ instanceType: "HyperVReplicaAzure", replicationInterval: 900, recoveryPointHistoryDurationInHours: 1 });
+    expect(created.properties?.providerSpecificDetails).toMatchObject({
+      instanceType: "HyperVReplicaAzure",
+      replicationInterval: 900,
+      recoveryPointHistoryDurationInHours: 1,
+    });
     const acme = await locate(client, "AcmeCorp Cloud");
-    const mapping = await client.replicationProtectionContainerMappings.beginCreateAndWait(VAULT, RG, acme.fabric, acme.container, "AcmeCorp-Policy-Mapping", {
-      properties: { targetProtectionContainerId: "Microsoft Azure", policyId: created.id, providerSpecificInput: { instanceType: "ReplicationProviderSpecificContainerMappingInput" } as never },
-    }, POLL);
-    expect(mapping.properties).toMatchObject({ state: "Paired", health: "Normal", policyFriendlyName: "AcmeCorp-Policy" });
+    const mapping = await client.replicationProtectionContainerMappings.beginCreateAndWait(
+      VAULT,
+      RG,
+      acme.fabric,
+      acme.container,
+      "AcmeCorp-Policy-Mapping",
+      {
+        properties: {
+          targetProtectionContainerId: "Microsoft Azure",
+          policyId: created.id,
+          providerSpecificInput: { instanceType: "ReplicationProviderSpecificContainerMappingInput" } as never,
+        },
+      },
+      POLL,
+    );
+    expect(mapping.properties).toMatchObject({
+      state: "Paired",
+      health: "Normal",
+      policyFriendlyName: "AcmeCorp-Policy",
+    });
     const container = await client.replicationProtectionContainers.get(VAULT, RG, acme.fabric, acme.container);
     expect(container.properties?.pairingStatus).toBe("Paired");
     const jobs = await all(client.replicationJobs.list(VAULT, RG, { filter: "JobStatus eq 'Succeeded'" }));
     const associate = jobs.find((j) => j.properties?.scenarioName === "ConfigureProtection")!;
-    expect(associate.properties).toMatchObject({ friendlyName: "Associate replication policy", state: "Succeeded", targetObjectName: "AcmeCorp Cloud" });
+    expect(associate.properties).toMatchObject({
+      friendlyName: "Associate replication policy",
+      state: "Succeeded",
+      targetObjectName: "AcmeCorp Cloud",
+    });
     expect(associate.properties?.tasks?.map((t) => t.state)).toEqual(["Succeeded", "Succeeded", "Succeeded"]);
     expect(jobs.map((j) => j.properties?.scenarioName)).toContain("AddProtectionProfile");
   });
 
   it("registers a VMM server to a vault created through the portal (control extension)", async () => {
-    await emu.resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID).resourceGroups.createOrUpdate("PortalDr", { location: "westus" });
-    const vaults = new RecoveryServicesClient(emu.credential(PROVIDER_APP_ID), PROVIDER_SUBSCRIPTION_ID, emu.clientOptions());
-    const vault = await vaults.vaults.createOrUpdate("PortalDr", "Portal-Vault", { location: "westus", sku: { name: "Standard" } }, POLL);
-    const body = { vaultId: vault.id, serverName: "vmm02.provider.local", clouds: [{ name: "Fabrikam Cloud", vms: [{ name: "FAB01" }] }], networks: [{ name: "GreenNetwork" }] };
+    await emu
+      .resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID)
+      .resourceGroups.createOrUpdate("PortalDr", { location: "westus" });
+    const vaults = new RecoveryServicesClient(
+      emu.credential(PROVIDER_APP_ID),
+      PROVIDER_SUBSCRIPTION_ID,
+      emu.clientOptions(),
+    );
+    const vault = await vaults.vaults.createOrUpdate(
+      "PortalDr",
+      "Portal-Vault",
+      { location: "westus", sku: { name: "Standard" } },
+      POLL,
+    );
+    const body = {
+      vaultId: vault.id,
+      serverName: "vmm02.provider.local",
+      clouds: [{ name: "Fabrikam Cloud", vms: [{ name: "FAB01" }] }],
+      networks: [{ name: "GreenNetwork" }],
+    };
     await emu.control.call("POST", "site-recovery/register-vmm", body);
     await emu.control.call("POST", "site-recovery/register-vmm", body);
     const fabrics = await all(client.replicationFabrics.list("Portal-Vault", "PortalDr"));

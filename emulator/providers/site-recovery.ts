@@ -10,24 +10,53 @@ import { itemEffects } from "./site-recovery/failover.js";
 import { registerVmmControl, seedSiteRecovery } from "./site-recovery/seed.js";
 
 /** Azure Site Recovery under a Recovery Services vault: Hyper-V (VMM) to Azure (AZURE-FACTS §8). */
-const types = ["replicationFabrics", "replicationPolicies", "replicationJobs", "replicationProtectedItems", "replicationNetworks", "replicationProtectionContainers"];
+const types = [
+  "replicationFabrics",
+  "replicationPolicies",
+  "replicationJobs",
+  "replicationProtectedItems",
+  "replicationNetworks",
+  "replicationProtectionContainers",
+];
 
 export default defineProvider({
   name: "site-recovery",
-  namespaces: [{ namespace: "Microsoft.RecoveryServices", resourceTypes: types.map((t) => ({ resourceType: `vaults/${t}`, locations: REGION_NAMES, apiVersions: ASR_API_VERSIONS })) }],
+  namespaces: [
+    {
+      namespace: "Microsoft.RecoveryServices",
+      resourceTypes: types.map((t) => ({
+        resourceType: `vaults/${t}`,
+        locations: REGION_NAMES,
+        apiVersions: ASR_API_VERSIONS,
+      })),
+    },
+  ],
   effects: { ...mappingEffects, ...itemEffects },
   routes: [
     ...infrastructureRoutes,
     ...policyRoutes,
     ...mappingRoutes,
     ...protectedItemRoutes,
-    route({ method: "GET", path: `${VAULT}/replicationJobs`, operation: "read", resourceType: T.job, handler: (ctx) => listJobs(ctx, vaultOf(ctx)) }),
     route({
-      method: "GET", path: `${VAULT}/replicationJobs/{jobName}`, operation: "read", resourceType: T.job,
+      method: "GET",
+      path: `${VAULT}/replicationJobs`,
+      operation: "read",
+      resourceType: T.job,
+      handler: (ctx) => listJobs(ctx, vaultOf(ctx)),
+    }),
+    route({
+      method: "GET",
+      path: `${VAULT}/replicationJobs/{jobName}`,
+      operation: "read",
+      resourceType: T.job,
       handler: (ctx) => ok(jobView(ctx.store, ctx.clock, getAt(ctx, "Job", ctx.params.jobName))),
     }),
     route({
-      method: "GET", path: `${VAULT}/replicationOperationStatus/{operationId}`, operation: "read", isPoll: true, resourceType: T.job,
+      method: "GET",
+      path: `${VAULT}/replicationOperationStatus/{operationId}`,
+      operation: "read",
+      isPoll: true,
+      resourceType: T.job,
       handler: (ctx) => operationStatus(ctx, vaultOf(ctx), ctx.params.operationId),
     }),
   ],

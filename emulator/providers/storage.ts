@@ -4,14 +4,33 @@ import { ArmError, resourceNotFound } from "../core/errors.js";
 import { normalizeLocation, REGION_NAMES, REGIONS } from "../core/locations.js";
 
 /** Microsoft.Storage storage accounts (SPECS STG 2023-05-01 shapes; AZURE-FACTS §7). */
-export const STORAGE_API_VERSIONS = ["2021-09-01", "2022-09-01", "2023-01-01", "2023-05-01", "2024-01-01", "2025-01-01", "2025-06-01", "2026-09-01"];
+export const STORAGE_API_VERSIONS = [
+  "2021-09-01",
+  "2022-09-01",
+  "2023-01-01",
+  "2023-05-01",
+  "2024-01-01",
+  "2025-01-01",
+  "2025-06-01",
+  "2026-09-01",
+];
 const TYPE = "Microsoft.Storage/storageAccounts";
-const SKUS = ["Standard_LRS", "Standard_GRS", "Standard_RAGRS", "Standard_ZRS", "Premium_LRS", "Premium_ZRS", "Standard_GZRS", "Standard_RAGZRS"];
+const SKUS = [
+  "Standard_LRS",
+  "Standard_GRS",
+  "Standard_RAGRS",
+  "Standard_ZRS",
+  "Premium_LRS",
+  "Premium_ZRS",
+  "Standard_GZRS",
+  "Standard_RAGZRS",
+];
 const KINDS = ["Storage", "StorageV2", "BlobStorage", "FileStorage", "BlockBlobStorage"];
 /** Modelled duration of an account create. */
 const CREATE_SECONDS = 20;
 
-const accountPath = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts/{accountName}";
+const accountPath =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts/{accountName}";
 const base = { apiVersions: STORAGE_API_VERSIONS, resourceType: TYPE } as const;
 
 const invalidNameMessage = (name: string) =>
@@ -33,9 +52,15 @@ function validateTags(tags: unknown): Record<string, string> {
   if (tags === undefined || tags === null) return {};
   const entries = Object.entries(tags as Record<string, unknown>);
   // Unconfirmed code names for tag violations; limits are from AZURE-FACTS §7.
-  if (entries.length > 15) throw new ArmError(400, "InvalidTagCount", "The number of tags exceeds the maximum of 15 for a storage account.");
+  if (entries.length > 15)
+    throw new ArmError(400, "InvalidTagCount", "The number of tags exceeds the maximum of 15 for a storage account.");
   for (const [k, v] of entries) {
-    if (k.length > 128 || String(v).length > 256) throw new ArmError(400, "InvalidTagNameOrValue", `The tag '${k}' has a name longer than 128 or a value longer than 256 characters.`);
+    if (k.length > 128 || String(v).length > 256)
+      throw new ArmError(
+        400,
+        "InvalidTagNameOrValue",
+        `The tag '${k}' has a name longer than 128 or a value longer than 256 characters.`,
+      );
   }
   return Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
 }
@@ -44,10 +69,18 @@ function validateSkuKind(sku: unknown, kind: unknown): void {
   const skuName = (sku as { name?: unknown } | undefined)?.name;
   // The exact code Storage returns for a bad sku/kind is unconfirmed; this is the one it uses for invalid request values.
   if (typeof skuName !== "string" || !SKUS.includes(skuName)) {
-    throw new ArmError(400, "InvalidValuesForRequestParameters", `Values for request parameters are invalid: sku.name. Allowed values are ${SKUS.join(", ")}.`);
+    throw new ArmError(
+      400,
+      "InvalidValuesForRequestParameters",
+      `Values for request parameters are invalid: sku.name. Allowed values are ${SKUS.join(", ")}.`,
+    );
   }
   if (typeof kind !== "string" || !KINDS.includes(kind)) {
-    throw new ArmError(400, "InvalidValuesForRequestParameters", `Values for request parameters are invalid: kind. Allowed values are ${KINDS.join(", ")}.`);
+    throw new ArmError(
+      400,
+      "InvalidValuesForRequestParameters",
+      `Values for request parameters are invalid: kind. Allowed values are ${KINDS.join(", ")}.`,
+    );
   }
 }
 
@@ -74,13 +107,30 @@ function accountBody(ctx: RequestContext, name: string, location: string, existi
       primaryLocation: location,
       statusOfPrimary: "available",
       ...(geo && paired ? { secondaryLocation: paired, statusOfSecondary: "available" } : {}),
-      primaryEndpoints: { blob: endpoint("blob"), queue: endpoint("queue"), table: endpoint("table"), file: endpoint("file"), web: endpoint("z13.web"), dfs: endpoint("dfs") },
-      accessTier: kind === "StorageV2" || kind === "BlobStorage" ? (props.accessTier ?? oldProps.accessTier ?? "Hot") : undefined,
+      primaryEndpoints: {
+        blob: endpoint("blob"),
+        queue: endpoint("queue"),
+        table: endpoint("table"),
+        file: endpoint("file"),
+        web: endpoint("z13.web"),
+        dfs: endpoint("dfs"),
+      },
+      accessTier:
+        kind === "StorageV2" || kind === "BlobStorage" ? (props.accessTier ?? oldProps.accessTier ?? "Hot") : undefined,
       supportsHttpsTrafficOnly: props.supportsHttpsTrafficOnly ?? oldProps.supportsHttpsTrafficOnly ?? true,
       minimumTlsVersion: props.minimumTlsVersion ?? oldProps.minimumTlsVersion ?? "TLS1_2",
       allowBlobPublicAccess: props.allowBlobPublicAccess ?? oldProps.allowBlobPublicAccess ?? false,
-      encryption: { keySource: "Microsoft.Storage", services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } } },
-      networkAcls: props.networkAcls ?? oldProps.networkAcls ?? { bypass: "AzureServices", virtualNetworkRules: [], ipRules: [], defaultAction: "Allow" },
+      encryption: {
+        keySource: "Microsoft.Storage",
+        services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
+      },
+      networkAcls: props.networkAcls ??
+        oldProps.networkAcls ?? {
+          bypass: "AzureServices",
+          virtualNetworkRules: [],
+          ipRules: [],
+          defaultAction: "Allow",
+        },
     },
   };
 }
@@ -88,9 +138,15 @@ function accountBody(ctx: RequestContext, name: string, location: string, existi
 function putAccount(ctx: RequestContext) {
   const name = ctx.params.accountName;
   if (!isValidName(name)) throw new ArmError(400, "AccountNameInvalid", invalidNameMessage(name));
-  if (!ctx.body.location) throw new ArmError(400, "LocationRequired", "The location property is required for this definition.");
+  if (!ctx.body.location)
+    throw new ArmError(400, "LocationRequired", "The location property is required for this definition.");
   const location = normalizeLocation(ctx.body.location);
-  if (!location) throw new ArmError(400, "LocationNotAvailableForResourceType", `The provided location '${ctx.body.location}' is not available for resource type '${TYPE}'. List of available regions for the resource type is '${REGION_NAMES.join(",")}'.`);
+  if (!location)
+    throw new ArmError(
+      400,
+      "LocationNotAvailableForResourceType",
+      `The provided location '${ctx.body.location}' is not available for resource type '${TYPE}'. List of available regions for the resource type is '${REGION_NAMES.join(",")}'.`,
+    );
   validateSkuKind(ctx.body.sku, ctx.body.kind);
   const existing = ctx.store.getResource(ctx.path);
   const taken = findByName(ctx, name);
@@ -99,10 +155,21 @@ function putAccount(ctx: RequestContext) {
   }
   if (existing) {
     // An update of an existing account is synchronous: 200 with the account.
-    return ok(ctx.store.putResource(ctx.path, accountBody(ctx, String(existing.body.name), location, existing.body)).body);
+    return ok(
+      ctx.store.putResource(ctx.path, accountBody(ctx, String(existing.body.name), location, existing.body)).body,
+    );
   }
-  ctx.store.putResource(ctx.path, accountBody(ctx, name, location), { keys: [newKey(ctx, "key1"), newKey(ctx, "key2")] });
-  const op = ctx.lro.begin({ resourceId: ctx.path, kind: "create", durationSeconds: CREATE_SECONDS, apiVersion: ctx.apiVersion, namespace: "Microsoft.Storage", location });
+  ctx.store.putResource(ctx.path, accountBody(ctx, name, location), {
+    keys: [newKey(ctx, "key1"), newKey(ctx, "key2")],
+  });
+  const op = ctx.lro.begin({
+    resourceId: ctx.path,
+    kind: "create",
+    durationSeconds: CREATE_SECONDS,
+    apiVersion: ctx.apiVersion,
+    namespace: "Microsoft.Storage",
+    location,
+  });
   return ctx.lro.reply(op, ctx.url(""), { status: 202, asyncOperation: false });
 }
 
@@ -120,7 +187,13 @@ function patchAccount(ctx: RequestContext) {
     body.sku = { name: skuName, tier: skuName.startsWith("Premium") ? "Premium" : "Standard" };
   }
   const props = (ctx.body.properties ?? {}) as Record<string, unknown>;
-  for (const key of ["accessTier", "supportsHttpsTrafficOnly", "minimumTlsVersion", "allowBlobPublicAccess", "networkAcls"]) {
+  for (const key of [
+    "accessTier",
+    "supportsHttpsTrafficOnly",
+    "minimumTlsVersion",
+    "allowBlobPublicAccess",
+    "networkAcls",
+  ]) {
     if (props[key] !== undefined) body.properties[key] = props[key];
   }
   return ok(ctx.store.putResource(r.id, body).body);
@@ -136,38 +209,81 @@ function deleteAccount(ctx: RequestContext) {
 function checkName(ctx: RequestContext) {
   const name = String(ctx.body.name ?? "");
   if (ctx.body.type !== TYPE) {
-    throw new ArmError(400, "InvalidResourceType", `The resource type '${String(ctx.body.type)}' is not supported; use '${TYPE}'.`);
+    throw new ArmError(
+      400,
+      "InvalidResourceType",
+      `The resource type '${String(ctx.body.type)}' is not supported; use '${TYPE}'.`,
+    );
   }
-  if (!isValidName(name)) return ok({ nameAvailable: false, reason: "AccountNameInvalid", message: invalidNameMessage(name) });
+  if (!isValidName(name))
+    return ok({ nameAvailable: false, reason: "AccountNameInvalid", message: invalidNameMessage(name) });
   if (findByName(ctx, name)) {
-    return ok({ nameAvailable: false, reason: "AlreadyExists", message: `The storage account named ${name} is already taken.` });
+    return ok({
+      nameAvailable: false,
+      reason: "AlreadyExists",
+      message: `The storage account named ${name} is already taken.`,
+    });
   }
   return ok({ nameAvailable: true });
 }
 
 export default defineProvider({
   name: "storage",
-  namespaces: [{ namespace: "Microsoft.Storage", resourceTypes: [{ resourceType: "storageAccounts", locations: REGION_NAMES, apiVersions: STORAGE_API_VERSIONS }] }],
+  namespaces: [
+    {
+      namespace: "Microsoft.Storage",
+      resourceTypes: [{ resourceType: "storageAccounts", locations: REGION_NAMES, apiVersions: STORAGE_API_VERSIONS }],
+    },
+  ],
   routes: [
     { ...base, method: "PUT", path: accountPath, operation: "write", handler: putAccount },
     { ...base, method: "GET", path: accountPath, operation: "read", handler: (ctx) => ok(getAccount(ctx).body) },
     { ...base, method: "PATCH", path: accountPath, operation: "write", handler: patchAccount },
     { ...base, method: "DELETE", path: accountPath, operation: "delete", handler: deleteAccount },
     {
-      ...base, method: "POST", path: `${accountPath}/listKeys`, operation: "action", action: `${TYPE}/listKeys/action`,
+      ...base,
+      method: "POST",
+      path: `${accountPath}/listKeys`,
+      operation: "action",
+      action: `${TYPE}/listKeys/action`,
       handler: (ctx) => ok({ keys: (getAccount(ctx).internal.keys as unknown[]) ?? [] }),
     },
     {
-      ...base, method: "GET", path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts", operation: "read",
-      handler: (ctx) => ok(ctx.page(ctx.store.listResources({ scope: `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`, type: TYPE }).map((r) => r.body))),
+      ...base,
+      method: "GET",
+      path: "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts",
+      operation: "read",
+      handler: (ctx) =>
+        ok(
+          ctx.page(
+            ctx.store
+              .listResources({
+                scope: `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`,
+                type: TYPE,
+              })
+              .map((r) => r.body),
+          ),
+        ),
     },
     {
-      ...base, method: "GET", path: "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/storageAccounts", operation: "read",
-      handler: (ctx) => ok(ctx.page(ctx.store.listResources({ subscriptionId: ctx.params.subscriptionId, type: TYPE }).map((r) => r.body))),
+      ...base,
+      method: "GET",
+      path: "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/storageAccounts",
+      operation: "read",
+      handler: (ctx) =>
+        ok(
+          ctx.page(
+            ctx.store.listResources({ subscriptionId: ctx.params.subscriptionId, type: TYPE }).map((r) => r.body),
+          ),
+        ),
     },
     {
-      ...base, method: "POST", path: "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/checkNameAvailability", operation: "action",
-      action: `${TYPE}/checknameavailability/read`, handler: checkName,
+      ...base,
+      method: "POST",
+      path: "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/checkNameAvailability",
+      operation: "action",
+      action: `${TYPE}/checknameavailability/read`,
+      handler: checkName,
     },
   ],
 });

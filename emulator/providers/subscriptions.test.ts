@@ -15,8 +15,10 @@ afterEach(() => {
 });
 
 const compute = `/subscriptions/${UNREGISTERED_SUBSCRIPTION_ID}/providers/Microsoft.Compute`;
-const post = async (action: "register" | "unregister") => (await emu.arm(PROVIDER_APP_ID, "POST", `${compute}/${action}?api-version=2025-04-01`)).body.registrationState;
-const state = async () => (await emu.arm(PROVIDER_APP_ID, "GET", `${compute}?api-version=2025-04-01`)).body.registrationState;
+const post = async (action: "register" | "unregister") =>
+  (await emu.arm(PROVIDER_APP_ID, "POST", `${compute}/${action}?api-version=2025-04-01`)).body.registrationState;
+const state = async () =>
+  (await emu.arm(PROVIDER_APP_ID, "GET", `${compute}?api-version=2025-04-01`)).body.registrationState;
 
 describe("provider registration", () => {
   it("keeps a registration's schedule when the POST is repeated while it is Registering (issue 12)", async () => {

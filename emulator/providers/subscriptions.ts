@@ -7,9 +7,26 @@ import { providerCatalog } from "../core/catalog.js";
 import type { Subscription } from "../core/state.js";
 
 /** Microsoft.Resources: subscriptions, locations and resource provider registration. */
-export const SUBSCRIPTION_API_VERSIONS = ["2016-06-01", "2019-11-01", "2020-01-01", "2021-01-01", "2022-12-01", "2024-08-01"];
+export const SUBSCRIPTION_API_VERSIONS = [
+  "2016-06-01",
+  "2019-11-01",
+  "2020-01-01",
+  "2021-01-01",
+  "2022-12-01",
+  "2024-08-01",
+];
 export const RESOURCES_API_VERSIONS = [
-  "2019-10-01", "2020-06-01", "2021-04-01", "2022-09-01", "2023-07-01", "2024-03-01", "2024-07-01", "2024-11-01", "2025-01-01", "2025-03-01", "2025-04-01",
+  "2019-10-01",
+  "2020-06-01",
+  "2021-04-01",
+  "2022-09-01",
+  "2023-07-01",
+  "2024-03-01",
+  "2024-07-01",
+  "2024-11-01",
+  "2025-01-01",
+  "2025-03-01",
+  "2025-04-01",
 ];
 /** Modelled time a provider (un)registration takes. */
 const REGISTRATION_SECONDS = 30;
@@ -77,37 +94,70 @@ export default defineProvider({
   name: "subscriptions",
   routes: [
     {
-      method: "GET", path: "/subscriptions", apiVersions: SUBSCRIPTION_API_VERSIONS, operation: "read",
+      method: "GET",
+      path: "/subscriptions",
+      apiVersions: SUBSCRIPTION_API_VERSIONS,
+      operation: "read",
       resourceType: "Microsoft.Resources/subscriptions",
-      handler: (ctx) => ({ status: 200, body: ctx.page(visibleSubscriptions(ctx.store, ctx.principal.objectId).map(subscriptionBody)) }),
+      handler: (ctx) => ({
+        status: 200,
+        body: ctx.page(visibleSubscriptions(ctx.store, ctx.principal.objectId).map(subscriptionBody)),
+      }),
     },
     {
-      method: "GET", path: "/subscriptions/{subscriptionId}", apiVersions: SUBSCRIPTION_API_VERSIONS, operation: "read",
+      method: "GET",
+      path: "/subscriptions/{subscriptionId}",
+      apiVersions: SUBSCRIPTION_API_VERSIONS,
+      operation: "read",
       resourceType: "Microsoft.Resources/subscriptions",
       handler: (ctx) => ({ status: 200, body: subscriptionBody(ctx.subscription!) }),
     },
     {
-      method: "GET", path: "/subscriptions/{subscriptionId}/locations", apiVersions: SUBSCRIPTION_API_VERSIONS, operation: "read",
+      method: "GET",
+      path: "/subscriptions/{subscriptionId}/locations",
+      apiVersions: SUBSCRIPTION_API_VERSIONS,
+      operation: "read",
       resourceType: "Microsoft.Resources/subscriptions/locations",
-      handler: (ctx) => ({ status: 200, body: { value: REGIONS.map((r) => locationBody(ctx.subscription!.subscriptionId, r)) } }),
+      handler: (ctx) => ({
+        status: 200,
+        body: { value: REGIONS.map((r) => locationBody(ctx.subscription!.subscriptionId, r)) },
+      }),
     },
     {
-      ...base, method: "GET", path: "/subscriptions/{subscriptionId}/providers", operation: "read",
+      ...base,
+      method: "GET",
+      path: "/subscriptions/{subscriptionId}/providers",
+      operation: "read",
       resourceType: "Microsoft.Resources/subscriptions/providers",
-      handler: (ctx) => ({ status: 200, body: ctx.page(allNamespaces(ctx.subscription!).map((ns) => providerBody(ctx, ns))) }),
+      handler: (ctx) => ({
+        status: 200,
+        body: ctx.page(allNamespaces(ctx.subscription!).map((ns) => providerBody(ctx, ns))),
+      }),
     },
     {
-      ...base, method: "GET", path: "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}", operation: "read",
+      ...base,
+      method: "GET",
+      path: "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}",
+      operation: "read",
       resourceType: "Microsoft.Resources/subscriptions/providers",
-      handler: (ctx) => ({ status: 200, body: providerBody(ctx, canonicalNamespace(ctx.subscription!, ctx.params.resourceProviderNamespace)) }),
+      handler: (ctx) => ({
+        status: 200,
+        body: providerBody(ctx, canonicalNamespace(ctx.subscription!, ctx.params.resourceProviderNamespace)),
+      }),
     },
     {
-      ...base, method: "POST", path: "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/register", operation: "action",
+      ...base,
+      method: "POST",
+      path: "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/register",
+      operation: "action",
       action: "Microsoft.Resources/subscriptions/providers/register/action",
       handler: (ctx) => setRegistration(ctx, true),
     },
     {
-      ...base, method: "POST", path: "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/unregister", operation: "action",
+      ...base,
+      method: "POST",
+      path: "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/unregister",
+      operation: "action",
       action: "Microsoft.Resources/subscriptions/providers/unregister/action",
       handler: (ctx) => setRegistration(ctx, false),
     },

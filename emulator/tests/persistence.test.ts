@@ -11,7 +11,9 @@ describe("persistence", () => {
     try {
       const first = await startTestEmulator({ dataDir });
       const secret = first.principal(PROVIDER_APP_ID).secret;
-      await first.resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID).resourceGroups.createOrUpdate("rg-survives", { location: "uksouth" });
+      await first
+        .resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID)
+        .resourceGroups.createOrUpdate("rg-survives", { location: "uksouth" });
       await first.close();
 
       const second = await startTestEmulator({ dataDir });
@@ -29,8 +31,14 @@ describe("persistence", () => {
     const path = `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourceGroups/rg-lro/providers/Microsoft.Storage/storageAccounts/emustglro01?api-version=2026-09-01`;
     try {
       const first = await startTestEmulator({ dataDir, timeScale: 0.05 });
-      await first.resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID).resourceGroups.createOrUpdate("rg-lro", { location: "eastus" });
-      const put = await first.arm(PROVIDER_APP_ID, "PUT", path, { location: "eastus", sku: { name: "Standard_LRS" }, kind: "StorageV2" });
+      await first
+        .resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID)
+        .resourceGroups.createOrUpdate("rg-lro", { location: "eastus" });
+      const put = await first.arm(PROVIDER_APP_ID, "PUT", path, {
+        location: "eastus",
+        sku: { name: "Standard_LRS" },
+        kind: "StorageV2",
+      });
       expect(put.status).toBe(202);
       const location = put.headers["location"].replace(first.emulator.url, "");
       await first.close();

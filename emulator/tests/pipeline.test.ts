@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RestError } from "@azure/core-rest-pipeline";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
 import { request } from "node:https";
-import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID, PROVIDER_TENANT_ID, UNREGISTERED_SUBSCRIPTION_ID } from "../seed.js";
+import {
+  PROVIDER_APP_ID,
+  PROVIDER_SUBSCRIPTION_ID,
+  PROVIDER_TENANT_ID,
+  UNREGISTERED_SUBSCRIPTION_ID,
+} from "../seed.js";
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -25,11 +30,15 @@ const SCOPE = "https://management.azure.com/.default";
 
 function rawGet(path: string, auth?: string): Promise<{ status: number; body: { error: { code: string } } }> {
   return new Promise((resolve, reject) => {
-    const req = request(emu.emulator.url + path, { ca: emu.emulator.caPem, headers: auth ? { authorization: auth } : {} }, (res) => {
-      let text = "";
-      res.on("data", (c) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
+    const req = request(
+      emu.emulator.url + path,
+      { ca: emu.emulator.caPem, headers: auth ? { authorization: auth } : {} },
+      (res) => {
+        let text = "";
+        res.on("data", (c) => (text += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -59,13 +68,18 @@ describe("ARM request checks", () => {
     const missing = await emu.arm(PROVIDER_APP_ID, "GET", `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups`);
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe("MissingApiVersionParameter");
-    const invalid = await emu.arm(PROVIDER_APP_ID, "GET", `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups?api-version=1999-01-01`);
+    const invalid = await emu.arm(
+      PROVIDER_APP_ID,
+      "GET",
+      `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups?api-version=1999-01-01`,
+    );
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe("InvalidApiVersionParameter");
   });
 
   it("rejects a request without a token and one with a forged token", async () => {
-    const get = (auth?: string) => rawGet(`/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups?api-version=2025-04-01`, auth);
+    const get = (auth?: string) =>
+      rawGet(`/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups?api-version=2025-04-01`, auth);
     expect((await get()).body.error.code).toBe("AuthenticationFailed");
     const forged = await get("Bearer eyJhbGciOiJIUzI1NiJ9.eyJ0aWQiOiJ4In0.c2lnbmF0dXJl");
     expect(forged.status).toBe(401);
@@ -84,7 +98,10 @@ describe("ARM request checks", () => {
       });
       const token = await cred.getToken(SCOPE);
       await new Promise((r) => setTimeout(r, 2100));
-      const res = await rawGet(`/subscriptions/${PROVIDER_SUBSCRIPTION_ID}?api-version=2022-12-01`, `Bearer ${token.token}`);
+      const res = await rawGet(
+        `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}?api-version=2022-12-01`,
+        `Bearer ${token.token}`,
+      );
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe("ExpiredAuthenticationToken");
     } finally {
@@ -129,8 +146,18 @@ describe("ARM request checks", () => {
 
   it("applies a 'before' fault without changing anything", async () => {
     const client = emu.resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID);
-    await emu.control.addFault({ method: "PUT", path: "/resourcegroups/rg-fault-before$", times: 1, when: "before", status: 409, code: "Conflict", message: "Injected." });
-    const err = (await failure(client.resourceGroups.createOrUpdate("rg-fault-before", { location: "eastus" }))) as RestError;
+    await emu.control.addFault({
+      method: "PUT",
+      path: "/resourcegroups/rg-fault-before$",
+      times: 1,
+      when: "before",
+      status: 409,
+      code: "Conflict",
+      message: "Injected.",
+    });
+    const err = (await failure(
+      client.resourceGroups.createOrUpdate("rg-fault-before", { location: "eastus" }),
+    )) as RestError;
     expect(err.statusCode).toBe(409);
     expect(err.code).toBe("Conflict");
     expect(await client.resourceGroups.checkExistence("rg-fault-before")).toMatchObject({ body: false });
@@ -138,8 +165,17 @@ describe("ARM request checks", () => {
 
   it("applies an 'after' fault: the change happens but the client gets the error", async () => {
     const client = emu.resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID);
-    await emu.control.addFault({ method: "PUT", path: "/resourcegroups/rg-fault-after$", times: 1, when: "after", status: 409, code: "Conflict" });
-    const err = (await failure(client.resourceGroups.createOrUpdate("rg-fault-after", { location: "eastus" }))) as RestError;
+    await emu.control.addFault({
+      method: "PUT",
+      path: "/resourcegroups/rg-fault-after$",
+      times: 1,
+      when: "after",
+      status: 409,
+      code: "Conflict",
+    });
+    const err = (await failure(
+      client.resourceGroups.createOrUpdate("rg-fault-after", { location: "eastus" }),
+    )) as RestError;
     expect(err.statusCode).toBe(409);
     expect((await client.resourceGroups.get("rg-fault-after")).name).toBe("rg-fault-after");
     await emu.control.clearFaults();

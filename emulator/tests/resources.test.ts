@@ -24,7 +24,11 @@ describe("identity and subscriptions", () => {
   it("issues a token and reads the subscription the principal owns", async () => {
     const token = await emu.credential(PROVIDER_APP_ID).getToken("https://management.azure.com/.default");
     expect(token.token.split(".")).toHaveLength(3);
-    const res = await emu.arm(PROVIDER_APP_ID, "GET", `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}?api-version=2022-12-01`);
+    const res = await emu.arm(
+      PROVIDER_APP_ID,
+      "GET",
+      `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}?api-version=2022-12-01`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.subscriptionId).toBe(PROVIDER_SUBSCRIPTION_ID);
     expect(res.headers["x-ms-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
@@ -44,7 +48,10 @@ describe("identity and subscriptions", () => {
 describe("resource groups", () => {
   it("creates, reads, lists, tags and deletes (cascade) a group through the SDK", async () => {
     const client = emu.resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID);
-    const created = await client.resourceGroups.createOrUpdate("rg-crud", { location: "westeurope", tags: { env: "test" } });
+    const created = await client.resourceGroups.createOrUpdate("rg-crud", {
+      location: "westeurope",
+      tags: { env: "test" },
+    });
     expect(created.properties?.provisioningState).toBe("Succeeded");
     expect((await client.resourceGroups.get("rg-crud")).tags).toEqual({ env: "test" });
     await client.resourceGroups.update("rg-crud", { tags: { env: "prod" } });
@@ -60,11 +67,15 @@ describe("resource groups", () => {
     for (let i = 0; i < 7; i++) await client.resourceGroups.createOrUpdate(`rg-page-${i}`, { location: "eastus" });
     const names: string[] = [];
     for await (const g of client.resourceGroups.list()) names.push(g.name!);
-    expect(names.filter((n) => n.startsWith("rg-page-")).sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `rg-page-${i}`));
+    expect(names.filter((n) => n.startsWith("rg-page-")).sort()).toEqual(
+      [0, 1, 2, 3, 4, 5, 6].map((i) => `rg-page-${i}`),
+    );
   });
 
   it("answers MissingSubscriptionRegistration for an unregistered namespace", async () => {
-    await emu.resources(PROVIDER_APP_ID, UNREGISTERED_SUBSCRIPTION_ID).resourceGroups.createOrUpdate("rg-u", { location: "eastus" });
+    await emu
+      .resources(PROVIDER_APP_ID, UNREGISTERED_SUBSCRIPTION_ID)
+      .resourceGroups.createOrUpdate("rg-u", { location: "eastus" });
     const res = await emu.arm(
       PROVIDER_APP_ID,
       "GET",

@@ -34,7 +34,12 @@ async function requestShape() {
 }
 
 export async function recordDenial(denial: Denial) {
-  const key = JSON.stringify([denial.action, denial.actor.id, denial.target.type, denial.target.id ?? denial.target.name]);
+  const key = JSON.stringify([
+    denial.action,
+    denial.actor.id,
+    denial.target.type,
+    denial.target.id ?? denial.target.name,
+  ]);
   const seen = recordedInThisRequest();
   if (seen.has(key)) return;
   seen.add(key);
@@ -59,10 +64,18 @@ export async function auditRefusal(error: unknown) {
   const { type, id, tenantId, actor } = error.lookup;
   if (!(Object.values(Prisma.ModelName) as string[]).includes(type)) return;
   try {
-    const rows = await db.$queryRaw<{ tenantId: string | null }[]>`select "tenantId" from ${Prisma.raw(`"${type}"`)} where id = ${id}`;
+    const rows = await db.$queryRaw<
+      { tenantId: string | null }[]
+    >`select "tenantId" from ${Prisma.raw(`"${type}"`)} where id = ${id}`;
     const owner = rows[0]?.tenantId;
     if (!owner || owner === tenantId) return;
-    await recordDenial({ action: "access.object", actor, tenantId, target: { type, id }, detail: { reason: "another tenant's object", ownerTenantId: owner } });
+    await recordDenial({
+      action: "access.object",
+      actor,
+      tenantId,
+      target: { type, id },
+      detail: { reason: "another tenant's object", ownerTenantId: owner },
+    });
   } catch (err) {
     console.error("[audit] could not check a refused lookup", err);
   }

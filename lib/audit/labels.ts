@@ -74,7 +74,9 @@ export function describeDenial(detail: unknown): string | null {
   if (!detail || typeof detail !== "object") return null;
   const d = detail as Record<string, unknown>;
   const parts = [
-    d.required ? `needs ${String(d.required)}${d.role ? `, has ${String(d.role)}` : d.staffRole ? `, is ${String(d.staffRole)}` : ""}` : null,
+    d.required
+      ? `needs ${String(d.required)}${d.role ? `, has ${String(d.role)}` : d.staffRole ? `, is ${String(d.staffRole)}` : ""}`
+      : null,
     d.reason && !d.required ? String(d.reason) : null,
     d.via ? `${String(d.via)}${d.page ? ` on ${String(d.page)}` : ""}` : null,
   ].filter(Boolean);

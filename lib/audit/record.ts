@@ -17,7 +17,10 @@ export type RequestMeta = { ip: string | null; userAgent: string | null };
 export async function requestMeta(): Promise<RequestMeta> {
   try {
     const h = await headers();
-    return { ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip"), userAgent: h.get("user-agent") };
+    return {
+      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip"),
+      userAgent: h.get("user-agent"),
+    };
   } catch {
     return { ip: null, userAgent: null }; // outside a request (worker, scripts)
   }

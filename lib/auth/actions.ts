@@ -22,7 +22,10 @@ export async function signInAction(_prev: ActionResult | null, form: FormData): 
       const code = (error as AuthError & { code?: string }).code ?? "";
       if (code.startsWith("locked-")) {
         const minutes = code.slice("locked-".length);
-        return { ok: false, formError: `Too many failed sign-in attempts. Sign-in is locked for ${minutes} more minute${minutes === "1" ? "" : "s"}.` };
+        return {
+          ok: false,
+          formError: `Too many failed sign-in attempts. Sign-in is locked for ${minutes} more minute${minutes === "1" ? "" : "s"}.`,
+        };
       }
       return { ok: false, formError: "The email or password is incorrect." };
     }

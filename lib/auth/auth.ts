@@ -37,8 +37,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-        const outcome = await authenticate(parsed.data.email, parsed.data.password, { ip, userAgent: request.headers.get("user-agent") });
-        if (outcome.ok) return { id: outcome.user.id, email: outcome.user.email, name: outcome.user.name, staffRole: outcome.user.staffRole };
+        const outcome = await authenticate(parsed.data.email, parsed.data.password, {
+          ip,
+          userAgent: request.headers.get("user-agent"),
+        });
+        if (outcome.ok)
+          return {
+            id: outcome.user.id,
+            email: outcome.user.email,
+            name: outcome.user.name,
+            staffRole: outcome.user.staffRole,
+          };
         if (outcome.reason === "locked") throw new LockedOut(outcome.retryAfterMinutes);
         throw new InvalidCredentials();
       },

@@ -14,13 +14,21 @@ const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2p5m0Vf
 export async function authenticate(email: string, password: string, meta: RequestMeta): Promise<AuthOutcome> {
   const lock = await loginLockState(email, meta.ip);
   if (lock.locked) {
-    await recordAudit({ action: "auth.login", outcome: "denied", actorEmail: email, detail: { reason: `locked-${lock.reason}` } }, db, meta);
+    await recordAudit(
+      { action: "auth.login", outcome: "denied", actorEmail: email, detail: { reason: `locked-${lock.reason}` } },
+      db,
+      meta,
+    );
     return { ok: false, reason: "locked", retryAfterMinutes: lock.retryAfterMinutes };
   }
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? dummyHash, password);
   if (!user || !valid || user.disabled) {
-    await recordAudit({ action: "auth.login", outcome: "failure", actorEmail: email, actor: user ? { id: user.id, email } : null }, db, meta);
+    await recordAudit(
+      { action: "auth.login", outcome: "failure", actorEmail: email, actor: user ? { id: user.id, email } : null },
+      db,
+      meta,
+    );
     return { ok: false, reason: "invalid" };
   }
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

@@ -23,7 +23,10 @@ export const currentUser = cache(async (): Promise<Caller | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, staffRole: true, disabled: true } });
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, staffRole: true, disabled: true },
+  });
   if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole };
 });
@@ -38,7 +41,12 @@ export async function requireUser(): Promise<Caller> {
 export async function requireStaff(need: StaffRole): Promise<StaffContext> {
   const user = await requireUser();
   if (!staffAllows(user.staffRole, need)) {
-    await recordDenial({ action: "access.staff", actor: user, target: { type: "Area", name: need }, detail: { required: need, staffRole: user.staffRole } });
+    await recordDenial({
+      action: "access.staff",
+      actor: user,
+      target: { type: "Area", name: need },
+      detail: { required: need, staffRole: user.staffRole },
+    });
     throw new NotFound();
   }
   return { user, staffRole: user.staffRole! };
@@ -63,7 +71,13 @@ export async function requireTenantContext(need: { tenant: string; role?: Tenant
   const t = membership.tenant;
   if (!roleAllows(membership.role, role)) {
     const target = { type: "Tenant", id: t.id, name: t.name };
-    await recordDenial({ action: "access.role", actor: user, tenantId: t.id, target, detail: { required: role, role: membership.role } });
+    await recordDenial({
+      action: "access.role",
+      actor: user,
+      tenantId: t.id,
+      target,
+      detail: { required: role, role: membership.role },
+    });
     throw new Forbidden(`This needs the ${role} role in ${t.name}.`);
   }
   if (role !== "reader" && membership.tenant.state === "suspended") {
@@ -76,7 +90,13 @@ export async function requireTenantContext(need: { tenant: string; role?: Tenant
 async function recordForeignTenant(user: Caller, slug: string, required: TenantRole) {
   const tenant = await db.tenant.findUnique({ where: { slug }, select: { id: true, name: true } });
   if (!tenant) return;
-  await recordDenial({ action: "access.tenant", actor: user, tenantId: tenant.id, target: { type: "Tenant", id: tenant.id, name: tenant.name }, detail: { required, reason: "not a member" } });
+  await recordDenial({
+    action: "access.tenant",
+    actor: user,
+    tenantId: tenant.id,
+    target: { type: "Tenant", id: tenant.id, name: tenant.name },
+    detail: { required, reason: "not a member" },
+  });
 }
 
 export async function listMyTenants(userId: string) {

@@ -50,11 +50,16 @@ function buildClients(access: AzureAccess): ArmClients {
   const endpoints = cloudEndpoints(access);
   // The CA replaces the public roots for these clients, so it is only set for a Custom cloud that names one.
   const tls = endpoints.ca ? { tlsOptions: { ca: endpoints.ca } } : {};
-  const credential = new ClientSecretCredential(access.directoryId, access.clientId, decryptSecret(access.clientSecretEnc), {
-    authorityHost: endpoints.authorityHost,
-    disableInstanceDiscovery: endpoints.disableInstanceDiscovery,
-    ...tls,
-  });
+  const credential = new ClientSecretCredential(
+    access.directoryId,
+    access.clientId,
+    decryptSecret(access.clientSecretEnc),
+    {
+      authorityHost: endpoints.authorityHost,
+      disableInstanceDiscovery: endpoints.disableInstanceDiscovery,
+      ...tls,
+    },
+  );
   const policies = (): { policy: PipelinePolicy; position: "perRetry" }[] => [
     { policy: pacingPolicy(access.subscriptionId), position: "perRetry" },
     { policy: observePolicy(), position: "perRetry" },

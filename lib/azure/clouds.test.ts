@@ -11,9 +11,15 @@ describe("cloudEndpoints", () => {
       scope: "https://management.azure.com/.default",
       disableInstanceDiscovery: false,
     });
-    expect(cloudEndpoints({ cloud: "AzureUSGovernment", ...none }).authorityHost).toBe("https://login.microsoftonline.us");
-    expect(cloudEndpoints({ cloud: "AzureUSGovernment", ...none }).scope).toBe("https://management.usgovcloudapi.net/.default");
-    expect(cloudEndpoints({ cloud: "AzureChinaCloud", ...none }).resourceManager).toBe("https://management.chinacloudapi.cn");
+    expect(cloudEndpoints({ cloud: "AzureUSGovernment", ...none }).authorityHost).toBe(
+      "https://login.microsoftonline.us",
+    );
+    expect(cloudEndpoints({ cloud: "AzureUSGovernment", ...none }).scope).toBe(
+      "https://management.usgovcloudapi.net/.default",
+    );
+    expect(cloudEndpoints({ cloud: "AzureChinaCloud", ...none }).resourceManager).toBe(
+      "https://management.chinacloudapi.cn",
+    );
     expect(cloudEndpoints({ cloud: "AzureChinaCloud", ...none }).authorityHost).toBe("https://login.chinacloudapi.cn");
   });
 
@@ -22,7 +28,12 @@ describe("cloudEndpoints", () => {
   });
 
   it("builds a Custom cloud from the record", () => {
-    const c = cloudEndpoints({ cloud: "Custom", armEndpoint: "https://127.0.0.1:8443/", authorityHost: "https://127.0.0.1:8443", caCertificate: "PEM" });
+    const c = cloudEndpoints({
+      cloud: "Custom",
+      armEndpoint: "https://127.0.0.1:8443/",
+      authorityHost: "https://127.0.0.1:8443",
+      caCertificate: "PEM",
+    });
     expect(c).toEqual({
       resourceManager: "https://127.0.0.1:8443",
       authorityHost: "https://127.0.0.1:8443",
@@ -34,7 +45,12 @@ describe("cloudEndpoints", () => {
 
   it("uses a published audience for Azure Stack Hub", () => {
     const c = cloudEndpoints(
-      { cloud: "Custom", armEndpoint: "https://management.local.azurestack.external", authorityHost: "https://login.microsoftonline.com", caCertificate: null },
+      {
+        cloud: "Custom",
+        armEndpoint: "https://management.local.azurestack.external",
+        authorityHost: "https://login.microsoftonline.com",
+        caCertificate: null,
+      },
       { audience: "https://management.contoso.onmicrosoft.com/0a1b2c3d/" },
     );
     expect(c.scope).toBe("https://management.contoso.onmicrosoft.com/0a1b2c3d/.default");

@@ -37,9 +37,22 @@ export class ArmError extends Error {
  */
 const RETRYABLE_CODES = new Set(
   [
-    "RetryableError", "RetryableErrorDueToAnotherOperation", "AnotherOperationInProgress", "InternalServerError",
-    "ServiceUnavailable", "GatewayTimeout", "TooManyRequests", "SubscriptionRequestsThrottled", "ExpiredAuthenticationToken",
-    "NetworkError", "ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "REQUEST_SEND_ERROR",
+    "RetryableError",
+    "RetryableErrorDueToAnotherOperation",
+    "AnotherOperationInProgress",
+    "InternalServerError",
+    "ServiceUnavailable",
+    "GatewayTimeout",
+    "TooManyRequests",
+    "SubscriptionRequestsThrottled",
+    "ExpiredAuthenticationToken",
+    "NetworkError",
+    "ECONNRESET",
+    "ECONNREFUSED",
+    "ETIMEDOUT",
+    "EPIPE",
+    "EAI_AGAIN",
+    "REQUEST_SEND_ERROR",
   ].map((c) => c.toLowerCase()),
 );
 
@@ -57,7 +70,10 @@ export function isNotFound(e: unknown): boolean {
 }
 
 /** Retry-After as seconds or an HTTP date; `retry-after-ms` wins when present. */
-export function parseRetryAfterMs(headers: { get(name: string): string | undefined }, now = Date.now()): number | undefined {
+export function parseRetryAfterMs(
+  headers: { get(name: string): string | undefined },
+  now = Date.now(),
+): number | undefined {
   const ms = headers.get("retry-after-ms") ?? headers.get("x-ms-retry-after-ms");
   if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
   const value = headers.get("retry-after");

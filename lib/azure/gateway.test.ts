@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { SEED } from "@/emulator/seed";
-import { ArmError, checkAccess, getResourceGroup, getSubscription, listLocations, listProviders, registerProvider, withArmObserver, type ArmResponseInfo } from "./index";
+import {
+  ArmError,
+  checkAccess,
+  getResourceGroup,
+  getSubscription,
+  listLocations,
+  listProviders,
+  registerProvider,
+  withArmObserver,
+  type ArmResponseInfo,
+} from "./index";
 import { ensureResourceGroup } from "./resource-groups";
 import { startGatewayEmulator, type GatewayEmulator } from "@/test/gateway-emulator";
 
@@ -30,7 +40,11 @@ describe("the gateway against the emulator", () => {
     const access = provider();
     await expect(checkAccess(access)).resolves.toMatchObject({ ok: true });
     const sub = await getSubscription(access);
-    expect(sub).toMatchObject({ subscriptionId: SEED.subscriptions.provider, directoryId: SEED.tenants.provider, state: "Enabled" });
+    expect(sub).toMatchObject({
+      subscriptionId: SEED.subscriptions.provider,
+      directoryId: SEED.tenants.provider,
+      state: "Enabled",
+    });
     const locations = await listLocations(access);
     expect(locations.length).toBeGreaterThan(3);
     expect(locations.map((l) => l.name)).toContain("eastus");
@@ -59,14 +73,24 @@ describe("the gateway against the emulator", () => {
   it("shows an unregistered provider and registers it", async () => {
     const access = emu.access(SEED.apps.provider, SEED.subscriptions.unregistered);
     const [compute, storage] = await listProviders(access, ["Microsoft.Compute", "Microsoft.Storage"]);
-    expect(compute).toMatchObject({ namespace: "Microsoft.Compute", registrationState: "NotRegistered", isRegistered: false });
+    expect(compute).toMatchObject({
+      namespace: "Microsoft.Compute",
+      registrationState: "NotRegistered",
+      isRegistered: false,
+    });
     expect(storage.isRegistered).toBe(true);
     expect((await registerProvider(access, "Microsoft.Compute")).registrationState).toBe("Registering");
   });
 
   it("classifies an injected 500 as retryable after the SDK's own retries", async () => {
     const access = provider();
-    await emu.control.addFault({ method: "GET", path: "/resourcegroups/rg-fault-500$", status: 500, code: "InternalServerError", message: "Boom" });
+    await emu.control.addFault({
+      method: "GET",
+      path: "/resourcegroups/rg-fault-500$",
+      status: 500,
+      code: "InternalServerError",
+      message: "Boom",
+    });
     const err = await failure(getResourceGroup(access, "rg-fault-500"));
     await emu.control.clearFaults();
     expect(err).toMatchObject({ status: 500, code: "InternalServerError", retryable: true });
@@ -79,10 +103,18 @@ describe("the gateway against the emulator", () => {
     const name = `rg-obs-${randomUUID().slice(0, 8)}`;
     await withArmObserver({ correlationId, onResponse: (i) => seen.push(i) }, async () => {
       await ensureResourceGroup(access, name, "eastus", { owner: "gateway-test" });
-      expect(await getResourceGroup(access, name)).toMatchObject({ name, location: "eastus", tags: { owner: "gateway-test" } });
+      expect(await getResourceGroup(access, name)).toMatchObject({
+        name,
+        location: "eastus",
+        tags: { owner: "gateway-test" },
+      });
       expect(await getResourceGroup(access, `${name}-missing`)).toBeNull();
     });
-    expect(seen.map((s) => [s.method, s.status])).toEqual([["PUT", 201], ["GET", 200], ["GET", 404]]);
+    expect(seen.map((s) => [s.method, s.status])).toEqual([
+      ["PUT", 201],
+      ["GET", 200],
+      ["GET", 404],
+    ]);
     for (const s of seen) {
       expect(s.requestId).toBeTruthy();
       expect(s.correlationId).toBe(correlationId);

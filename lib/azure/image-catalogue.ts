@@ -2,7 +2,13 @@ import { armCall } from "./errors";
 import { armClientsFor } from "./clients";
 import type { AzureAccess } from "./types";
 
-export type ImageOffer = { publisher: string; offer: string; sku: string; osType: "Windows" | "Linux"; versions: string[] };
+export type ImageOffer = {
+  publisher: string;
+  offer: string;
+  sku: string;
+  osType: "Windows" | "Linux";
+  versions: string[];
+};
 
 /**
  * The publishers a provider offers, with the offers worth walking: a full Canonical walk is hundreds of calls.
@@ -22,22 +28,35 @@ export function sortVersions(versions: string[], keep = 5): string[] {
   return [...versions]
     .sort((a, b) => {
       const [pa, pb] = [parts(a), parts(b)];
-      for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pb[i] ?? 0) - (pa[i] ?? 0);
+      for (let i = 0; i < Math.max(pa.length, pb.length); i++)
+        if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pb[i] ?? 0) - (pa[i] ?? 0);
       return 0;
     })
     .slice(0, keep);
 }
 
-export async function listImageCatalogue(access: AzureAccess, location: string, publishers = CURATED_PUBLISHERS): Promise<ImageOffer[]> {
+export async function listImageCatalogue(
+  access: AzureAccess,
+  location: string,
+  publishers = CURATED_PUBLISHERS,
+): Promise<ImageOffer[]> {
   const images = armClientsFor(access).compute.virtualMachineImages;
   return armCall(async () => {
     const out: ImageOffer[] = [];
     for (const { publisher, osType, offers } of publishers) {
-      const offerNames = (await images.listOffers(location, publisher)).map((o) => o.name).filter((n) => offers.test(n));
+      const offerNames = (await images.listOffers(location, publisher))
+        .map((o) => o.name)
+        .filter((n) => offers.test(n));
       for (const offer of offerNames) {
         const skus = await images.listSkus(location, publisher, offer);
         const found = await Promise.all(
-          skus.map(async ({ name: sku }) => ({ publisher, offer, sku, osType, versions: sortVersions((await images.list(location, publisher, offer, sku)).map((v) => v.name)) })),
+          skus.map(async ({ name: sku }) => ({
+            publisher,
+            offer,
+            sku,
+            osType,
+            versions: sortVersions((await images.list(location, publisher, offer, sku)).map((v) => v.name)),
+          })),
         );
         out.push(...found.filter((f) => f.versions.length > 0));
       }

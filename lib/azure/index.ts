@@ -7,31 +7,118 @@ export { configurePacing } from "./pacing-policy";
 export type { PacerOptions, RateBucket } from "./pacing";
 export { pollLro, type LroProgress } from "./lro";
 export {
-  checkAccess, getSubscription, listProviders, registerProvider, listLocations, listVmSizes, listResourceSkus, listUsages,
+  checkAccess,
+  getSubscription,
+  listProviders,
+  registerProvider,
+  listLocations,
+  listVmSizes,
+  listResourceSkus,
+  listUsages,
 } from "./subscription-gateway";
 export { sizesByRegion } from "./subscription-mappers";
-export type { SubscriptionInfo, ProviderRegistration, AzureLocation, VmSize, VmSkuAvailability, CoreUsage } from "./subscription-mappers";
+export type {
+  SubscriptionInfo,
+  ProviderRegistration,
+  AzureLocation,
+  VmSize,
+  VmSkuAvailability,
+  CoreUsage,
+} from "./subscription-mappers";
 export { listImageCatalogue, CURATED_PUBLISHERS, type ImageOffer } from "./image-catalogue";
 export { ensureResourceGroup, getResourceGroup, deleteResourceGroup, type ResourceGroupInfo } from "./resource-groups";
 export {
-  ensureVirtualNetwork, getVirtualNetwork, listVirtualNetworks, ensurePublicIp, getPublicIp, ensureNic, getNic, deleteNic, deletePublicIp,
-  type VirtualNetworkSpec, type PublicIpSpec, type NicSpec,
+  ensureVirtualNetwork,
+  getVirtualNetwork,
+  listVirtualNetworks,
+  ensurePublicIp,
+  getPublicIp,
+  ensureNic,
+  getNic,
+  deleteNic,
+  deletePublicIp,
+  type VirtualNetworkSpec,
+  type PublicIpSpec,
+  type NicSpec,
 } from "./network-gateway";
 export type { VirtualNetworkInfo, SubnetInfo, PublicIpInfo, NicInfo } from "./network-mappers";
 export { createVm, getVm, listVmStatuses, listAvailableResizeSizes, type VmRef } from "./vm-gateway";
-export { startVm, powerOffVm, deallocateVm, restartVm, deleteVm, resizeVm, setDataDisks, deleteManagedDisk } from "./vm-operations";
-export { needsDeallocation, type VmSpec, type VmInfo, type VmStatus, type VmPowerState, type VmDataDisk } from "./vm-mappers";
+export {
+  startVm,
+  powerOffVm,
+  deallocateVm,
+  restartVm,
+  deleteVm,
+  resizeVm,
+  setDataDisks,
+  deleteManagedDisk,
+} from "./vm-operations";
+export {
+  needsDeallocation,
+  type VmSpec,
+  type VmInfo,
+  type VmStatus,
+  type VmPowerState,
+  type VmDataDisk,
+} from "./vm-mappers";
 export { getLoadBalancer, listLoadBalancers, putLoadBalancer, deleteLoadBalancer } from "./load-balancer-gateway";
 export type {
-  LoadBalancerInfo, LoadBalancerSpec, LoadBalancerFrontend, LoadBalancerPool, LoadBalancerProbe, LoadBalancerRule, LoadBalancerNatRule,
+  LoadBalancerInfo,
+  LoadBalancerSpec,
+  LoadBalancerFrontend,
+  LoadBalancerPool,
+  LoadBalancerProbe,
+  LoadBalancerRule,
+  LoadBalancerNatRule,
 } from "./load-balancer-mappers";
-export { checkStorageNameAvailability, ensureStorageAccount, getStorageAccount, type StorageAccountSpec, type StorageAccountInfo, type StorageNameAvailability } from "./storage-gateway";
-export { ensureRecoveryVault, getRecoveryVault, uploadVaultCertificate, type VaultRef, type RecoveryVaultInfo, type VaultCertificateInfo } from "./recovery-vault-gateway";
 export {
-  listFabrics, listRecoveryProviders, listProtectionContainers, listOnPremVms, listVmNetworks, listProtectedItems, getProtectedItem, getReplicationPolicy,
-  getAsrJob, findLatestAsrJob, ensureReplicationPolicy, associatePolicy, mapVmNetworkToAzure, enableProtection, disableProtection, runProtectedItemAction,
-  listRecoveryPoints, type ItemRef, type PolicySpec, type EnableProtectionSpec, type FailoverAction,
+  checkStorageNameAvailability,
+  ensureStorageAccount,
+  getStorageAccount,
+  type StorageAccountSpec,
+  type StorageAccountInfo,
+  type StorageNameAvailability,
+} from "./storage-gateway";
+export {
+  ensureRecoveryVault,
+  getRecoveryVault,
+  uploadVaultCertificate,
+  type VaultRef,
+  type RecoveryVaultInfo,
+  type VaultCertificateInfo,
+} from "./recovery-vault-gateway";
+export {
+  listFabrics,
+  listRecoveryProviders,
+  listProtectionContainers,
+  listOnPremVms,
+  listVmNetworks,
+  listProtectedItems,
+  getProtectedItem,
+  getReplicationPolicy,
+  getAsrJob,
+  findLatestAsrJob,
+  ensureReplicationPolicy,
+  associatePolicy,
+  mapVmNetworkToAzure,
+  enableProtection,
+  disableProtection,
+  runProtectedItemAction,
+  listRecoveryPoints,
+  type ItemRef,
+  type PolicySpec,
+  type EnableProtectionSpec,
+  type FailoverAction,
 } from "./site-recovery-gateway";
 export type {
-  FabricInfo, RecoveryProviderInfo, ProtectionContainerInfo, OnPremVmInfo, OnPremDisk, VmNetworkInfo, ReplicationPolicyInfo, ProtectedItemInfo, AsrJobInfo, AsrJobTask,
+  FabricInfo,
+  RecoveryProviderInfo,
+  ProtectionContainerInfo,
+  OnPremVmInfo,
+  OnPremDisk,
+  VmNetworkInfo,
+  ReplicationPolicyInfo,
+  ProtectedItemInfo,
+  AsrJobInfo,
+  AsrJobTask,
 } from "./site-recovery-mappers";

@@ -2,7 +2,12 @@ import { restorePoller, type LoadBalancer } from "@azure/arm-network";
 import { lastSegment, resourceGroupOf } from "./arm-json";
 import { armClientsFor } from "./clients";
 import { armCall } from "./errors";
-import { fromArmLoadBalancer, toArmLoadBalancer, type LoadBalancerInfo, type LoadBalancerSpec } from "./load-balancer-mappers";
+import {
+  fromArmLoadBalancer,
+  toArmLoadBalancer,
+  type LoadBalancerInfo,
+  type LoadBalancerSpec,
+} from "./load-balancer-mappers";
 import { defineLro, startLro, type LroProgress } from "./lro";
 import { deleteOrDone, orNull } from "./not-found";
 import type { AzureAccess } from "./types";
@@ -13,7 +18,12 @@ type LbRef = { resourceGroup: string; name: string };
 const putLbLro = defineLro<LbRef, LoadBalancerInfo, { body: LoadBalancer; ifMatch?: string }>({
   kind: "network.loadBalancer.put",
   start: ({ network }, r, { body, ifMatch }) =>
-    network.loadBalancers.createOrUpdate(r.resourceGroup, r.name, body, ifMatch ? { requestOptions: { headers: { "If-Match": ifMatch } } } : {}),
+    network.loadBalancers.createOrUpdate(
+      r.resourceGroup,
+      r.name,
+      body,
+      ifMatch ? { requestOptions: { headers: { "If-Match": ifMatch } } } : {},
+    ),
   restore: ({ network }, _r, state) => restorePoller(network, state, network.loadBalancers.createOrUpdate),
   map: (raw) => fromArmLoadBalancer(raw),
 });
@@ -26,11 +36,17 @@ const deleteLbLro = defineLro<LbRef, null>({
 });
 
 /** The load balancer with its etag and each public frontend's address, or null when it does not exist. */
-export async function getLoadBalancer(access: AzureAccess, resourceGroup: string, name: string): Promise<LoadBalancerInfo | null> {
+export async function getLoadBalancer(
+  access: AzureAccess,
+  resourceGroup: string,
+  name: string,
+): Promise<LoadBalancerInfo | null> {
   const { network } = armClientsFor(access);
   const lb = await orNull(() => network.loadBalancers.get(resourceGroup, name));
   if (!lb) return null;
-  const pipIds = (lb.frontendIPConfigurations ?? []).flatMap((f) => (f.publicIPAddress?.id ? [f.publicIPAddress.id] : []));
+  const pipIds = (lb.frontendIPConfigurations ?? []).flatMap((f) =>
+    f.publicIPAddress?.id ? [f.publicIPAddress.id] : [],
+  );
   const addresses: Record<string, string> = {};
   await Promise.all(
     pipIds.map(async (id) => {
@@ -67,6 +83,10 @@ export function putLoadBalancer(
   return startLro(access, putLbLro, { resourceGroup, name }, { body, ifMatch: options.ifMatch });
 }
 
-export function deleteLoadBalancer(access: AzureAccess, resourceGroup: string, name: string): Promise<LroProgress<null>> {
+export function deleteLoadBalancer(
+  access: AzureAccess,
+  resourceGroup: string,
+  name: string,
+): Promise<LroProgress<null>> {
   return deleteOrDone(() => startLro(access, deleteLbLro, { resourceGroup, name }));
 }

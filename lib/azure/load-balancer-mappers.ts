@@ -77,23 +77,43 @@ export function toArmLoadBalancer(spec: LoadBalancerSpec, lbId: string) {
     frontendIPConfigurations: spec.frontends.map((f) => {
       if (f.publicIpId) return { name: f.name, publicIPAddress: { id: f.publicIpId } };
       const allocation = f.privateIpAllocation ?? (f.privateIp ? "Static" : "Dynamic");
-      return { name: f.name, subnet: { id: f.subnetId }, privateIPAllocationMethod: allocation, ...(allocation === "Static" ? { privateIPAddress: f.privateIp } : {}) };
+      return {
+        name: f.name,
+        subnet: { id: f.subnetId },
+        privateIPAllocationMethod: allocation,
+        ...(allocation === "Static" ? { privateIPAddress: f.privateIp } : {}),
+      };
     }),
     backendAddressPools: spec.backendPools.map((p) => ({ name: p.name })),
     probes: spec.probes.map((p) => ({
-      name: p.name, protocol: p.protocol, port: p.port, intervalInSeconds: p.intervalSeconds, numberOfProbes: p.probeCount,
+      name: p.name,
+      protocol: p.protocol,
+      port: p.port,
+      intervalInSeconds: p.intervalSeconds,
+      numberOfProbes: p.probeCount,
       ...(p.protocol === "Tcp" ? {} : { requestPath: p.requestPath }),
     })),
     loadBalancingRules: spec.rules.map((r) => ({
-      name: r.name, protocol: r.protocol, frontendPort: r.frontendPort, backendPort: r.backendPort,
+      name: r.name,
+      protocol: r.protocol,
+      frontendPort: r.frontendPort,
+      backendPort: r.backendPort,
       frontendIPConfiguration: frontend(r.frontendName),
       backendAddressPool: ref("backendAddressPools", r.backendPoolName),
       ...(r.probeName ? { probe: ref("probes", r.probeName) } : {}),
-      enableFloatingIP: r.floatingIp, idleTimeoutInMinutes: r.idleTimeoutMinutes, enableTcpReset: r.tcpReset,
+      enableFloatingIP: r.floatingIp,
+      idleTimeoutInMinutes: r.idleTimeoutMinutes,
+      enableTcpReset: r.tcpReset,
     })),
     inboundNatRules: (spec.inboundNatRules ?? []).map((r) => ({
-      name: r.name, protocol: r.protocol, frontendPort: r.frontendPort, backendPort: r.backendPort, frontendIPConfiguration: frontend(r.frontendName),
-      enableFloatingIP: r.floatingIp, idleTimeoutInMinutes: r.idleTimeoutMinutes, enableTcpReset: r.tcpReset,
+      name: r.name,
+      protocol: r.protocol,
+      frontendPort: r.frontendPort,
+      backendPort: r.backendPort,
+      frontendIPConfiguration: frontend(r.frontendName),
+      enableFloatingIP: r.floatingIp,
+      idleTimeoutInMinutes: r.idleTimeoutMinutes,
+      enableTcpReset: r.tcpReset,
     })),
   };
 }
@@ -120,7 +140,9 @@ export function fromArmLoadBalancer(raw: unknown, publicIpAddresses: Record<stri
       return compact({
         name: str(f.name) ?? "",
         publicIpId,
-        publicIpAddress: publicIpId ? (publicIpAddresses[publicIpId.toLowerCase()] ?? str(flat(f.publicIPAddress).ipAddress)) : undefined,
+        publicIpAddress: publicIpId
+          ? (publicIpAddresses[publicIpId.toLowerCase()] ?? str(flat(f.publicIPAddress).ipAddress))
+          : undefined,
         subnetId: idOf(f.subnet),
         privateIp: str(f.privateIPAddress),
         privateIpAllocation: f.subnet ? (f.privateIPAllocationMethod === "Static" ? "Static" : "Dynamic") : undefined,
@@ -129,22 +151,30 @@ export function fromArmLoadBalancer(raw: unknown, publicIpAddresses: Record<stri
     backendPools: items(lb.backendAddressPools).map((p) => ({
       name: str(p.name) ?? "",
       id: str(p.id) ?? `${id}/backendAddressPools/${str(p.name)}`,
-      memberNicIpConfigIds: items(p.backendIPConfigurations).map((c) => str(c.id) ?? "").filter(Boolean),
+      memberNicIpConfigIds: items(p.backendIPConfigurations)
+        .map((c) => str(c.id) ?? "")
+        .filter(Boolean),
     })),
-    probes: items(lb.probes).map((p) => compact({
-      name: str(p.name) ?? "",
-      protocol: (str(p.protocol) ?? "Tcp") as LoadBalancerProbe["protocol"],
-      port: num(p.port) ?? 0,
-      requestPath: str(p.requestPath),
-      intervalSeconds: num(p.intervalInSeconds) ?? 15,
-      probeCount: num(p.numberOfProbes) ?? 2,
-    })),
-    rules: items(lb.loadBalancingRules).map((r) => compact({
-      ...ruleCommon(r),
-      backendPoolName: nameOf(r.backendAddressPool) || nameOf(items(r.backendAddressPools)[0]),
-      probeName: nameOf(r.probe) || undefined,
-    })),
-    inboundNatRules: items(lb.inboundNatRules).map((r) => compact({ ...ruleCommon(r), backendNicIpConfigId: idOf(r.backendIPConfiguration) })),
+    probes: items(lb.probes).map((p) =>
+      compact({
+        name: str(p.name) ?? "",
+        protocol: (str(p.protocol) ?? "Tcp") as LoadBalancerProbe["protocol"],
+        port: num(p.port) ?? 0,
+        requestPath: str(p.requestPath),
+        intervalSeconds: num(p.intervalInSeconds) ?? 15,
+        probeCount: num(p.numberOfProbes) ?? 2,
+      }),
+    ),
+    rules: items(lb.loadBalancingRules).map((r) =>
+      compact({
+        ...ruleCommon(r),
+        backendPoolName: nameOf(r.backendAddressPool) || nameOf(items(r.backendAddressPools)[0]),
+        probeName: nameOf(r.probe) || undefined,
+      }),
+    ),
+    inboundNatRules: items(lb.inboundNatRules).map((r) =>
+      compact({ ...ruleCommon(r), backendNicIpConfigId: idOf(r.backendIPConfiguration) }),
+    ),
   });
 }
 

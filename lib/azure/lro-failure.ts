@@ -2,7 +2,11 @@ import { ArmError, toArmError } from "./errors";
 import type { ArmResponseInfo } from "./observe";
 import { redact } from "./redact";
 
-type StatusBody = { status?: string; percentComplete?: number; error?: { code?: string; message?: string; details?: unknown } };
+type StatusBody = {
+  status?: string;
+  percentComplete?: number;
+  error?: { code?: string; message?: string; details?: unknown };
+};
 
 export type LroFailureTap = {
   onResponse(info: ArmResponseInfo, bodyText: string | undefined): void;
@@ -33,7 +37,8 @@ export function lroFailureTap(): LroFailureTap {
       const code = body.error?.code ?? (canceled ? "OperationCanceled" : "OperationFailed");
       return new ArmError({
         code,
-        message: body.error?.message ?? (canceled ? "The operation was canceled in Azure." : "The operation failed in Azure."),
+        message:
+          body.error?.message ?? (canceled ? "The operation was canceled in Azure." : "The operation failed in Azure."),
         requestId: info.requestId,
         correlationId: info.correlationId,
         details: body.error?.details ? redact(body.error.details) : undefined,

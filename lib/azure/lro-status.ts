@@ -25,8 +25,7 @@ export type StatusState<T> = {
 export type InitialResponse = { info: ArmResponseInfo; response: PipelineResponse; body: unknown };
 
 export type StatusPoll<T> =
-  | { done: true; result: T }
-  | { done: false; percent?: number; retryAfterMs?: number; remainingMs?: number };
+  { done: true; result: T } | { done: false; percent?: number; retryAfterMs?: number; remainingMs?: number };
 
 /** The first response of the start (the PUT), as the response tap saw it. */
 export function captureInitial() {
@@ -64,7 +63,11 @@ export function statusStateFrom<T>(initial: InitialResponse, putResult: T | unde
   };
 }
 
-type StatusBody = { status?: string; percentComplete?: number; error?: { code?: string; message?: string; details?: unknown } };
+type StatusBody = {
+  status?: string;
+  percentComplete?: number;
+  error?: { code?: string; message?: string; details?: unknown };
+};
 
 /**
  * One status request. `readResource` is the final GET, only called when the PUT answer did not suffice. A Failed or
@@ -79,7 +82,8 @@ export async function pollStatus<T>(
   const retryAfterMs = parseRetryAfterMs(res.headers);
   if (state.via === "location") {
     if (res.status === 202) return { done: false, retryAfterMs };
-    if (res.body && typeof res.body === "object" && Object.keys(res.body).length) return { done: true, result: map(res.body) };
+    if (res.body && typeof res.body === "object" && Object.keys(res.body).length)
+      return { done: true, result: map(res.body) };
     return finish(state, get, map);
   }
   const body = (res.body ?? {}) as StatusBody;
@@ -89,7 +93,8 @@ export async function pollStatus<T>(
     const canceled = status !== "failed";
     throw new ArmError({
       code: body.error?.code ?? (canceled ? "OperationCanceled" : "OperationFailed"),
-      message: body.error?.message ?? (canceled ? "The operation was canceled in Azure." : "The operation failed in Azure."),
+      message:
+        body.error?.message ?? (canceled ? "The operation was canceled in Azure." : "The operation failed in Azure."),
       requestId: res.headers.get("x-ms-request-id"),
       correlationId: res.headers.get("x-ms-correlation-request-id"),
       details: body.error?.details ? redact(body.error.details) : undefined,
@@ -99,14 +104,26 @@ export async function pollStatus<T>(
   const percent = typeof body.percentComplete === "number" ? body.percentComplete : undefined;
   // Time left, extrapolated from Azure's own progress figure (when it gives one).
   const elapsed = Date.now() - state.startedAt;
-  const remainingMs = percent !== undefined && percent > 0 && percent < 100 ? Math.round((elapsed * (100 - percent)) / percent) : undefined;
+  const remainingMs =
+    percent !== undefined && percent > 0 && percent < 100
+      ? Math.round((elapsed * (100 - percent)) / percent)
+      : undefined;
   return { done: false, percent, retryAfterMs, remainingMs };
 }
 
-async function finish<T>(state: StatusState<T>, get: (url: string) => Promise<RawResponse>, map: (raw: unknown) => T): Promise<StatusPoll<T>> {
+async function finish<T>(
+  state: StatusState<T>,
+  get: (url: string) => Promise<RawResponse>,
+  map: (raw: unknown) => T,
+): Promise<StatusPoll<T>> {
   const put = state.putResult as (T & { provisioningState?: string }) | undefined;
   // The status said Succeeded: the PUT answer, with the state Azure has now reached.
-  if (put !== undefined) return { done: true, result: put && typeof put === "object" && "provisioningState" in put ? { ...put, provisioningState: "Succeeded" } : put };
+  if (put !== undefined)
+    return {
+      done: true,
+      result:
+        put && typeof put === "object" && "provisioningState" in put ? { ...put, provisioningState: "Succeeded" } : put,
+    };
   const resource = await get(state.resourceUrl);
   return { done: true, result: map(resource.body) };
 }

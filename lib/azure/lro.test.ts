@@ -3,7 +3,14 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { SEED } from "@/emulator/seed";
 import { clearArmClientCache } from "./clients";
-import { ArmError, deleteResourceGroup, ensureResourceGroup, getResourceGroup, pollLro, type LroProgress } from "./index";
+import {
+  ArmError,
+  deleteResourceGroup,
+  ensureResourceGroup,
+  getResourceGroup,
+  pollLro,
+  type LroProgress,
+} from "./index";
 import { startGatewayEmulator, type GatewayEmulator } from "@/test/gateway-emulator";
 
 let emu: GatewayEmulator;
@@ -35,7 +42,9 @@ describe("long-running operations", () => {
     expect(await getResourceGroup(access, name)).toBeNull();
 
     const { value } = await emu.control.requests({ limit: 500 });
-    const deletes = value.filter((r) => r.method === "DELETE" && r.path.toLowerCase().endsWith(`/resourcegroups/${name}`));
+    const deletes = value.filter(
+      (r) => r.method === "DELETE" && r.path.toLowerCase().endsWith(`/resourcegroups/${name}`),
+    );
     expect(deletes).toHaveLength(1);
   });
 
@@ -52,6 +61,10 @@ describe("long-running operations", () => {
 
   it("turns a failed start into an ArmError", async () => {
     const access = emu.access(SEED.apps.provider, SEED.subscriptions.provider);
-    await expect(deleteResourceGroup(access, "rg-that-does-not-exist")).rejects.toMatchObject({ status: 404, code: "ResourceGroupNotFound", retryable: false });
+    await expect(deleteResourceGroup(access, "rg-that-does-not-exist")).rejects.toMatchObject({
+      status: 404,
+      code: "ResourceGroupNotFound",
+      retryable: false,
+    });
   });
 });

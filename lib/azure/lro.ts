@@ -12,7 +12,14 @@ import type { AzureAccess } from "./types";
  * (after the start) and the time left extrapolated from Azure's percentComplete (after a poll).
  */
 export type LroProgress<T> =
-  | { done: false; continuation: string; percent?: number; retryAfterMs?: number; typicalMs?: number; remainingMs?: number }
+  | {
+      done: false;
+      continuation: string;
+      percent?: number;
+      retryAfterMs?: number;
+      typicalMs?: number;
+      remainingMs?: number;
+    }
   | { done: true; result: T };
 
 /**
@@ -36,7 +43,14 @@ export type LroDefinition<A, T, I = void> = {
   fromPutAnswer?(raw: unknown): T | undefined;
 };
 
-type Continuation = { v: 1; kind: string; accessId: string; args: unknown; state: string; status?: StatusState<unknown> };
+type Continuation = {
+  v: 1;
+  kind: string;
+  accessId: string;
+  args: unknown;
+  state: string;
+  status?: StatusState<unknown>;
+};
 
 const registry = new Map<string, LroDefinition<unknown, unknown>>();
 
@@ -83,11 +97,19 @@ export function startLro<A, T, I = void>(
 export async function pollLro<T = unknown>(access: AzureAccess, continuation: string): Promise<LroProgress<T>> {
   const c = parseContinuation(continuation);
   if (c.accessId !== access.id) {
-    throw new ArmError({ code: "ContinuationMismatch", message: "This operation belongs to another Azure subscription record.", retryable: false });
+    throw new ArmError({
+      code: "ContinuationMismatch",
+      message: "This operation belongs to another Azure subscription record.",
+      retryable: false,
+    });
   }
   const definition = registry.get(c.kind) as LroDefinition<unknown, T> | undefined;
   if (!definition) {
-    throw new ArmError({ code: "UnknownOperationKind", message: `No long-running operation '${c.kind}' is defined.`, retryable: false });
+    throw new ArmError({
+      code: "UnknownOperationKind",
+      message: `No long-running operation '${c.kind}' is defined.`,
+      retryable: false,
+    });
   }
   if (c.status) {
     const status = c.status as StatusState<T>;
@@ -117,8 +139,18 @@ async function progress<A, T, I>(
 ): Promise<LroProgress<T>> {
   if (poller.error) throw tap.toError(poller.error);
   if (poller.done) return { done: true, result: definition.map(poller.result) };
-  const body: Continuation = { v: 1, kind: definition.kind, accessId: access.id, args, state: await poller.serialize() };
-  return { done: false, continuation: JSON.stringify(body), ...(tap.percent !== undefined ? { percent: tap.percent } : {}) };
+  const body: Continuation = {
+    v: 1,
+    kind: definition.kind,
+    accessId: access.id,
+    args,
+    state: await poller.serialize(),
+  };
+  return {
+    done: false,
+    continuation: JSON.stringify(body),
+    ...(tap.percent !== undefined ? { percent: tap.percent } : {}),
+  };
 }
 
 function parseContinuation(text: string): Continuation {
@@ -128,5 +160,9 @@ function parseContinuation(text: string): Continuation {
   } catch {
     // fall through
   }
-  throw new ArmError({ code: "InvalidContinuation", message: "The stored long-running operation state is unreadable.", retryable: false });
+  throw new ArmError({
+    code: "InvalidContinuation",
+    message: "The stored long-running operation state is unreadable.",
+    retryable: false,
+  });
 }

@@ -3,7 +3,14 @@ import { armClientsFor } from "./clients";
 import { armCall } from "./errors";
 import { defineLro, startLro, type LroProgress } from "./lro";
 import { deleteOrDone, orNull } from "./not-found";
-import { mapNic, mapPublicIp, mapVirtualNetwork, type NicInfo, type PublicIpInfo, type VirtualNetworkInfo } from "./network-mappers";
+import {
+  mapNic,
+  mapPublicIp,
+  mapVirtualNetwork,
+  type NicInfo,
+  type PublicIpInfo,
+  type VirtualNetworkInfo,
+} from "./network-mappers";
 import type { AzureAccess } from "./types";
 
 export type VirtualNetworkSpec = {
@@ -13,8 +20,21 @@ export type VirtualNetworkSpec = {
   addressSpace: string[];
   subnets: { name: string; prefix: string }[];
 };
-export type PublicIpSpec = { resourceGroup: string; name: string; location: string; sku: "Standard"; allocation: "Static" | "Dynamic" };
-export type NicSpec = { resourceGroup: string; name: string; location: string; subnetId: string; publicIpId?: string; backendPoolIds?: string[] };
+export type PublicIpSpec = {
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: "Standard";
+  allocation: "Static" | "Dynamic";
+};
+export type NicSpec = {
+  resourceGroup: string;
+  name: string;
+  location: string;
+  subnetId: string;
+  publicIpId?: string;
+  backendPoolIds?: string[];
+};
 type Ref = { resourceGroup: string; name: string };
 
 // The specs are names, prefixes and ids only, so they can travel in the continuation and rebuild nothing secret.
@@ -60,14 +80,18 @@ const putNicLro = defineLro<NicSpec, NicInfo>({
   start: ({ network }, s) =>
     network.networkInterfaces.createOrUpdate(s.resourceGroup, s.name, {
       location: s.location,
-      ipConfigurations: [{
-        name: "ipconfig1",
-        primary: true,
-        privateIPAllocationMethod: "Dynamic",
-        subnet: { id: s.subnetId },
-        ...(s.publicIpId ? { publicIPAddress: { id: s.publicIpId } } : {}),
-        ...(s.backendPoolIds?.length ? { loadBalancerBackendAddressPools: s.backendPoolIds.map((id) => ({ id })) } : {}),
-      }],
+      ipConfigurations: [
+        {
+          name: "ipconfig1",
+          primary: true,
+          privateIPAllocationMethod: "Dynamic",
+          subnet: { id: s.subnetId },
+          ...(s.publicIpId ? { publicIPAddress: { id: s.publicIpId } } : {}),
+          ...(s.backendPoolIds?.length
+            ? { loadBalancerBackendAddressPools: s.backendPoolIds.map((id) => ({ id })) }
+            : {}),
+        },
+      ],
     }),
   restore: ({ network }, _s, state) => restorePoller(network, state, network.networkInterfaces.createOrUpdate),
   map: mapNic,
@@ -94,11 +118,18 @@ const deletePublicIpLro = defineLro<Ref, null>({
 });
 
 /** PUT of the whole network: repeating it is harmless; subnets not listed are removed (Azure refuses if one is in use). */
-export function ensureVirtualNetwork(access: AzureAccess, spec: VirtualNetworkSpec): Promise<LroProgress<VirtualNetworkInfo>> {
+export function ensureVirtualNetwork(
+  access: AzureAccess,
+  spec: VirtualNetworkSpec,
+): Promise<LroProgress<VirtualNetworkInfo>> {
   return startLro(access, putVnetLro, spec);
 }
 
-export function getVirtualNetwork(access: AzureAccess, resourceGroup: string, name: string): Promise<VirtualNetworkInfo | null> {
+export function getVirtualNetwork(
+  access: AzureAccess,
+  resourceGroup: string,
+  name: string,
+): Promise<VirtualNetworkInfo | null> {
   const { network } = armClientsFor(access);
   return orNull(async () => mapVirtualNetwork(await network.virtualNetworks.get(resourceGroup, name)));
 }

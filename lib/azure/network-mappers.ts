@@ -75,7 +75,9 @@ export function mapNic(raw: unknown): NicInfo {
     ipConfigurationId: str(primary.id),
     privateIp: str(primary.privateIPAddress),
     publicIpId: idOf(primary.publicIPAddress),
-    backendPoolIds: items(primary.loadBalancerBackendAddressPools).map((p) => str(p.id) ?? "").filter(Boolean),
+    backendPoolIds: items(primary.loadBalancerBackendAddressPools)
+      .map((p) => str(p.id) ?? "")
+      .filter(Boolean),
     vmId: idOf(n.virtualMachine),
     provisioningState: str(n.provisioningState),
   });

@@ -34,10 +34,14 @@ export function withArmObserver<T>(observer: ArmObserver, fn: () => Promise<T>):
 /** Internal: lets lro.ts read operation-status bodies (percentComplete, error) and the initial LRO response as they pass. */
 export function withResponseTap<T>(tap: Tap, fn: () => Promise<T>): Promise<T> {
   const outer = taps.getStore();
-  return taps.run((info, body, response) => { outer?.(info, body, response); tap(info, body, response); }, fn);
+  return taps.run((info, body, response) => {
+    outer?.(info, body, response);
+    tap(info, body, response);
+  }, fn);
 }
 
-const num = (v: string | undefined) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined);
+const num = (v: string | undefined) =>
+  v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : undefined;
 
 export function describeResponse(res: PipelineResponse): ArmResponseInfo {
   const h = res.headers;
@@ -46,7 +50,8 @@ export function describeResponse(res: PipelineResponse): ArmResponseInfo {
     path: new URL(res.request.url).pathname,
     status: res.status,
     requestId: h.get("x-ms-request-id") ?? undefined,
-    correlationId: h.get("x-ms-correlation-request-id") ?? res.request.headers.get("x-ms-correlation-request-id") ?? undefined,
+    correlationId:
+      h.get("x-ms-correlation-request-id") ?? res.request.headers.get("x-ms-correlation-request-id") ?? undefined,
     retryAfterMs: parseRetryAfterMs(h),
     rateLimit: dropUndefined({
       reads: num(h.get("x-ms-ratelimit-remaining-subscription-reads")),

@@ -19,7 +19,9 @@ describe("pacing against the emulator's throttling", () => {
     await emu.control.resetCounters();
     const access = emu.access(SEED.apps.provider, SEED.subscriptions.provider);
     const prefix = `rg-burst-${randomUUID().slice(0, 6)}`;
-    const results = await Promise.allSettled(Array.from({ length: 30 }, (_, i) => ensureResourceGroup(access, `${prefix}-${i}`, "eastus")));
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) => ensureResourceGroup(access, `${prefix}-${i}`, "eastus")),
+    );
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     const { throttled429 } = await emu.control.counters();
     expect(throttled429).toBeLessThanOrEqual(3);

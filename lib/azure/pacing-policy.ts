@@ -13,8 +13,14 @@ function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new Error("The request was aborted while waiting for its rate-limit slot."));
-    const timer = setTimeout(() => { signal?.removeEventListener("abort", onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(timer); reject(new Error("The request was aborted while waiting for its rate-limit slot.")); };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error("The request was aborted while waiting for its rate-limit slot."));
+    };
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
@@ -39,7 +45,8 @@ export function pacingPolicy(subscriptionId: string): PipelinePolicy {
         const header = response.headers.get(`x-ms-ratelimit-remaining-subscription-${bucket}`);
         pacer.observe(subscriptionId, bucket, {
           status: response.status,
-          remaining: header !== undefined && header !== "" && Number.isFinite(Number(header)) ? Number(header) : undefined,
+          remaining:
+            header !== undefined && header !== "" && Number.isFinite(Number(header)) ? Number(header) : undefined,
           retryAfterMs: response.status === 429 ? parseRetryAfterMs(response.headers) : undefined,
         });
         return response;

@@ -32,7 +32,7 @@ describe("Pacer", () => {
     p.reserve(SUB, "writes");
     p.observe(SUB, "writes", { status: 201, remaining: 12 });
     const waits = Array.from({ length: 6 }, () => p.reserve(SUB, "writes").waitMs);
-    expect(waits.slice(0, 2)).toEqual([0, 0]);       // 12, 11 left: above the low-water mark of 10
+    expect(waits.slice(0, 2)).toEqual([0, 0]); // 12, 11 left: above the low-water mark of 10
     expect(waits.slice(2)).toEqual([0, 100, 200, 300]); // then 10/s
   });
 
@@ -87,7 +87,13 @@ describe("Pacer", () => {
   });
 
   it("maps methods to ARM buckets", () => {
-    expect([bucketFor("GET"), bucketFor("head"), bucketFor("PUT"), bucketFor("POST"), bucketFor("PATCH"), bucketFor("DELETE")])
-      .toEqual(["reads", "reads", "writes", "writes", "writes", "deletes"]);
+    expect([
+      bucketFor("GET"),
+      bucketFor("head"),
+      bucketFor("PUT"),
+      bucketFor("POST"),
+      bucketFor("PATCH"),
+      bucketFor("DELETE"),
+    ]).toEqual(["reads", "reads", "writes", "writes", "writes", "deletes"]);
   });
 });

@@ -13,7 +13,14 @@ export type PacerOptions = {
 export type Reservation = { waitMs: number; retry: boolean };
 export type Observation = { status: number; remaining?: number; retryAfterMs?: number };
 
-type State = { remaining?: number; observedAt: number; reserved: number; nextSlotAt: number; holdUntil: number; probeUntil?: number };
+type State = {
+  remaining?: number;
+  observedAt: number;
+  reserved: number;
+  nextSlotAt: number;
+  holdUntil: number;
+  probeUntil?: number;
+};
 
 export const DEFAULT_REFILL: Record<RateBucket, number> = { reads: 25, writes: 10, deletes: 10 };
 
@@ -50,7 +57,8 @@ export class Pacer {
     const s = this.state(subscriptionId, bucket);
     if (s.holdUntil > now) return { waitMs: this.takeSlot(s, bucket, s.holdUntil) - now, retry: false };
     if (s.remaining === undefined) {
-      if (s.probeUntil !== undefined && now < s.probeUntil) return { waitMs: Math.min(25, s.probeUntil - now), retry: true };
+      if (s.probeUntil !== undefined && now < s.probeUntil)
+        return { waitMs: Math.min(25, s.probeUntil - now), retry: true };
       s.probeUntil = now + this.probeTimeoutMs;
       return { waitMs: 0, retry: false };
     }

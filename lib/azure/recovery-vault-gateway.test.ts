@@ -3,7 +3,8 @@ import { int64Field } from "./recovery-vault-gateway";
 
 describe("int64Field", () => {
   // Azure's answer to a vault certificate upload, trimmed: resourceId is an int64 above 2^53.
-  const body = '{"name":"c1","properties":{"authType":"AzureActiveDirectory","resourceId":154745957219930484,"serviceResourceId":"9","aadAudience":"api://t/RecoveryServices/154745957219930484"}}';
+  const body =
+    '{"name":"c1","properties":{"authType":"AzureActiveDirectory","resourceId":154745957219930484,"serviceResourceId":"9","aadAudience":"api://t/RecoveryServices/154745957219930484"}}';
 
   it("keeps every digit that JSON.parse would round", () => {
     expect(JSON.parse(body).properties.resourceId).not.toBe(154745957219930484n.toString());

@@ -9,23 +9,44 @@ import type { AzureAccess } from "./types";
 /** A vault as the portal names it: every Site Recovery call takes these two names. */
 export type VaultRef = { resourceGroup: string; vault: string };
 export type RecoveryVaultInfo = { id: string; name: string; location: string; provisioningState?: string };
-export type VaultCertificateInfo = { resourceId: string; aadTenantId: string; servicePrincipalClientId: string; aadAuthority?: string; aadAudience?: string; thumbprint?: string };
+export type VaultCertificateInfo = {
+  resourceId: string;
+  aadTenantId: string;
+  servicePrincipalClientId: string;
+  aadAuthority?: string;
+  aadAudience?: string;
+  thumbprint?: string;
+};
 
 export function mapRecoveryVault(raw: unknown): RecoveryVaultInfo {
   const v = flat(raw);
-  return { id: str(v.id) ?? "", name: str(v.name) ?? "", location: str(v.location) ?? "", ...(str(v.provisioningState) ? { provisioningState: str(v.provisioningState) } : {}) };
+  return {
+    id: str(v.id) ?? "",
+    name: str(v.name) ?? "",
+    location: str(v.location) ?? "",
+    ...(str(v.provisioningState) ? { provisioningState: str(v.provisioningState) } : {}),
+  };
 }
 
 const ensureVaultLro = defineLro<VaultRef & { location: string }, RecoveryVaultInfo>({
   kind: "recoveryServices.vault.put",
   start: ({ recoveryServices }, r) =>
-    recoveryServices.vaults.createOrUpdate(r.resourceGroup, r.vault, { location: r.location, sku: { name: "Standard" }, properties: { publicNetworkAccess: "Enabled" } }),
-  restore: ({ recoveryServices }, _r, state) => restorePoller(recoveryServices, state, recoveryServices.vaults.createOrUpdate),
+    recoveryServices.vaults.createOrUpdate(r.resourceGroup, r.vault, {
+      location: r.location,
+      sku: { name: "Standard" },
+      properties: { publicNetworkAccess: "Enabled" },
+    }),
+  restore: ({ recoveryServices }, _r, state) =>
+    restorePoller(recoveryServices, state, recoveryServices.vaults.createOrUpdate),
   map: mapRecoveryVault,
 });
 
 /** PUT of the vault; an existing vault in the same region is left as it is. */
-export function ensureRecoveryVault(access: AzureAccess, ref: VaultRef, location: string): Promise<LroProgress<RecoveryVaultInfo>> {
+export function ensureRecoveryVault(
+  access: AzureAccess,
+  ref: VaultRef,
+  location: string,
+): Promise<LroProgress<RecoveryVaultInfo>> {
   return startLro(access, ensureVaultLro, { ...ref, location });
 }
 
@@ -48,13 +69,24 @@ export function int64Field(bodyText: string | undefined, field: string): string 
  * AAD identity for the VMM server's provider. The private key never leaves the caller. The vault's numeric resourceId
  * is read from the response text, since the SDK hands it over as a JS number.
  */
-export function uploadVaultCertificate(access: AzureAccess, ref: VaultRef, certificateName: string, certificateDer: Uint8Array): Promise<VaultCertificateInfo> {
+export function uploadVaultCertificate(
+  access: AzureAccess,
+  ref: VaultRef,
+  certificateName: string,
+  certificateDer: Uint8Array,
+): Promise<VaultCertificateInfo> {
   const { recoveryServices } = armClientsFor(access);
   return armCall(async () => {
     let bodyText: string | undefined;
-    const r = await recoveryServices.vaultCertificates.create(ref.resourceGroup, ref.vault, certificateName, { properties: { authType: "AzureActiveDirectory", certificate: certificateDer } }, {
-      onResponse: (raw) => void (bodyText = raw.bodyAsText ?? undefined),
-    });
+    const r = await recoveryServices.vaultCertificates.create(
+      ref.resourceGroup,
+      ref.vault,
+      certificateName,
+      { properties: { authType: "AzureActiveDirectory", certificate: certificateDer } },
+      {
+        onResponse: (raw) => void (bodyText = raw.bodyAsText ?? undefined),
+      },
+    );
     const p = flat(flat(r).properties ?? r);
     return {
       resourceId: exactResourceId(bodyText, p.resourceId),

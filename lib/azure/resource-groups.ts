@@ -4,9 +4,21 @@ import { armCall, isNotFound } from "./errors";
 import { defineLro, startLro, type LroProgress } from "./lro";
 import type { AzureAccess } from "./types";
 
-export type ResourceGroupInfo = { id: string; name: string; location: string; tags: Record<string, string>; provisioningState?: string };
+export type ResourceGroupInfo = {
+  id: string;
+  name: string;
+  location: string;
+  tags: Record<string, string>;
+  provisioningState?: string;
+};
 
-export function mapResourceGroup(rg: { id?: string; name?: string; location?: string; tags?: Record<string, string>; properties?: { provisioningState?: string } }): ResourceGroupInfo {
+export function mapResourceGroup(rg: {
+  id?: string;
+  name?: string;
+  location?: string;
+  tags?: Record<string, string>;
+  properties?: { provisioningState?: string };
+}): ResourceGroupInfo {
   return {
     id: rg.id ?? "",
     name: rg.name ?? "",
@@ -17,7 +29,12 @@ export function mapResourceGroup(rg: { id?: string; name?: string; location?: st
 }
 
 /** PUT: creating an existing group in the same location just updates its tags, so a retried job is harmless. */
-export function ensureResourceGroup(access: AzureAccess, name: string, location: string, tags: Record<string, string> = {}): Promise<ResourceGroupInfo> {
+export function ensureResourceGroup(
+  access: AzureAccess,
+  name: string,
+  location: string,
+  tags: Record<string, string> = {},
+): Promise<ResourceGroupInfo> {
   const { resources } = armClientsFor(access);
   return armCall(async () => mapResourceGroup(await resources.resourceGroups.createOrUpdate(name, { location, tags })));
 }

@@ -1,4 +1,10 @@
-import { createDefaultHttpClient, createHttpHeaders, createPipelineRequest, RestError, type Pipeline } from "@azure/core-rest-pipeline";
+import {
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineRequest,
+  RestError,
+  type Pipeline,
+} from "@azure/core-rest-pipeline";
 
 export type RawResponse = { status: number; headers: { get(name: string): string | undefined }; body: unknown };
 
@@ -19,7 +25,11 @@ const httpClient = createDefaultHttpClient();
  */
 export function createArmRest(pipeline: Pipeline, endpoint: string): ArmRest {
   async function sendRaw(url: string): Promise<RawResponse> {
-    const request = createPipelineRequest({ url, method: "GET", headers: createHttpHeaders({ accept: "application/json" }) });
+    const request = createPipelineRequest({
+      url,
+      method: "GET",
+      headers: createHttpHeaders({ accept: "application/json" }),
+    });
     const response = await pipeline.sendRequest(httpClient, request);
     if (response.status >= 400) {
       let code: string | undefined;
@@ -33,10 +43,15 @@ export function createArmRest(pipeline: Pipeline, endpoint: string): ArmRest {
       }
       throw new RestError(message, { code, statusCode: response.status, request, response });
     }
-    return { status: response.status, headers: { get: (name) => response.headers.get(name) }, body: response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined };
+    return {
+      status: response.status,
+      headers: { get: (name) => response.headers.get(name) },
+      body: response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined,
+    };
   }
   const send = async <T>(url: string): Promise<T> => ((await sendRaw(url)).body ?? {}) as T;
-  const urlFor = (path: string, apiVersion: string) => `${endpoint}${path}${path.includes("?") ? "&" : "?"}api-version=${apiVersion}`;
+  const urlFor = (path: string, apiVersion: string) =>
+    `${endpoint}${path}${path.includes("?") ? "&" : "?"}api-version=${apiVersion}`;
   return {
     get: (path, apiVersion) => send(urlFor(path, apiVersion)),
     getUrl: sendRaw,

@@ -6,8 +6,20 @@ import { orNull } from "./not-found";
 import { defineLro, startLro, type LroProgress } from "./lro";
 import type { AzureAccess } from "./types";
 
-export type StorageAccountSpec = { resourceGroup: string; name: string; location: string; sku: "Standard_GRS" | "Standard_LRS"; tags?: Record<string, string> };
-export type StorageAccountInfo = { id: string; name: string; location: string; sku: string; provisioningState?: string };
+export type StorageAccountSpec = {
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sku: "Standard_GRS" | "Standard_LRS";
+  tags?: Record<string, string>;
+};
+export type StorageAccountInfo = {
+  id: string;
+  name: string;
+  location: string;
+  sku: string;
+  provisioningState?: string;
+};
 export type StorageNameAvailability = { available: boolean; reason?: string; message?: string };
 
 export function mapStorageAccount(raw: unknown): StorageAccountInfo {
@@ -26,25 +38,41 @@ export function checkStorageNameAvailability(access: AzureAccess, name: string):
   const { storage } = armClientsFor(access);
   return armCall(async () => {
     const r = await storage.storageAccounts.checkNameAvailability({ name, type: "Microsoft.Storage/storageAccounts" });
-    return { available: r.nameAvailable === true, ...(r.reason ? { reason: r.reason } : {}), ...(r.message ? { message: r.message } : {}) };
+    return {
+      available: r.nameAvailable === true,
+      ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.message ? { message: r.message } : {}),
+    };
   });
 }
 
 const ensureStorageAccountLro = defineLro<StorageAccountSpec, StorageAccountInfo>({
   kind: "storage.account.put",
   start: ({ storage }, s) =>
-    storage.storageAccounts.create(s.resourceGroup, s.name, { location: s.location, sku: { name: s.sku }, kind: "StorageV2", tags: s.tags ?? {} }),
+    storage.storageAccounts.create(s.resourceGroup, s.name, {
+      location: s.location,
+      sku: { name: s.sku },
+      kind: "StorageV2",
+      tags: s.tags ?? {},
+    }),
   restore: ({ storage }, _s, state) => restorePoller(storage, state, storage.storageAccounts.create),
   map: mapStorageAccount,
 });
 
 /** PUT of the account: creating it again with the same settings is a no-op, so a retried step is harmless. */
-export function ensureStorageAccount(access: AzureAccess, spec: StorageAccountSpec): Promise<LroProgress<StorageAccountInfo>> {
+export function ensureStorageAccount(
+  access: AzureAccess,
+  spec: StorageAccountSpec,
+): Promise<LroProgress<StorageAccountInfo>> {
   return startLro(access, ensureStorageAccountLro, spec);
 }
 
 /** The account, or null when it does not exist. */
-export function getStorageAccount(access: AzureAccess, resourceGroup: string, name: string): Promise<StorageAccountInfo | null> {
+export function getStorageAccount(
+  access: AzureAccess,
+  resourceGroup: string,
+  name: string,
+): Promise<StorageAccountInfo | null> {
   const { storage } = armClientsFor(access);
   return orNull(async () => mapStorageAccount(await storage.storageAccounts.getProperties(resourceGroup, name)));
 }

@@ -1,8 +1,18 @@
 import { armCall } from "./errors";
 import { armClientsFor } from "./clients";
 import {
-  mapLocations, mapProvider, mapSubscription, mapUsages, mapVmSize, mapVmSkus,
-  type AzureLocation, type CoreUsage, type ProviderRegistration, type SubscriptionInfo, type VmSize, type VmSkuAvailability,
+  mapLocations,
+  mapProvider,
+  mapSubscription,
+  mapUsages,
+  mapVmSize,
+  mapVmSkus,
+  type AzureLocation,
+  type CoreUsage,
+  type ProviderRegistration,
+  type SubscriptionInfo,
+  type VmSize,
+  type VmSkuAvailability,
 } from "./subscription-mappers";
 import type { AzureAccess } from "./types";
 
@@ -40,7 +50,9 @@ export function registerProvider(access: AzureAccess, namespace: string): Promis
 
 export function listLocations(access: AzureAccess): Promise<AzureLocation[]> {
   const { rest, subscriptionId } = armClientsFor(access);
-  return armCall(async () => mapLocations(await rest.list(`/subscriptions/${subscriptionId}/locations`, SUBSCRIPTIONS_API)));
+  return armCall(async () =>
+    mapLocations(await rest.list(`/subscriptions/${subscriptionId}/locations`, SUBSCRIPTIONS_API)),
+  );
 }
 
 export function listVmSizes(access: AzureAccess, location: string): Promise<VmSize[]> {

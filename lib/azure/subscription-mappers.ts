@@ -3,7 +3,14 @@
 export type SubscriptionInfo = { subscriptionId: string; displayName: string; state: string; directoryId: string };
 export type ProviderRegistration = { namespace: string; registrationState: string; isRegistered: boolean };
 export type AzureLocation = { name: string; displayName: string; geography?: string; pairedRegion?: string };
-export type VmSize = { name: string; vCpus: number; memoryMb: number; maxDataDisks: number; osDiskSizeMb?: number; resourceDiskSizeMb?: number };
+export type VmSize = {
+  name: string;
+  vCpus: number;
+  memoryMb: number;
+  maxDataDisks: number;
+  osDiskSizeMb?: number;
+  resourceDiskSizeMb?: number;
+};
 export type VmSkuAvailability = {
   name: string;
   family?: string;
@@ -13,35 +20,67 @@ export type VmSkuAvailability = {
   availableLocations: string[];
   restrictedLocations: { location: string; reason: string }[];
 };
-export type CoreUsage = { used: number; limit: number; families: { name: string; displayName: string; used: number; limit: number }[] };
+export type CoreUsage = {
+  used: number;
+  limit: number;
+  families: { name: string; displayName: string; used: number; limit: number }[];
+};
 
 type Named = { value?: string; localizedValue?: string };
 
-export function mapSubscription(s: { subscriptionId?: string; displayName?: string; state?: string; tenantId?: string }): SubscriptionInfo {
-  return { subscriptionId: s.subscriptionId ?? "", displayName: s.displayName ?? "", state: s.state ?? "Unknown", directoryId: s.tenantId ?? "" };
+export function mapSubscription(s: {
+  subscriptionId?: string;
+  displayName?: string;
+  state?: string;
+  tenantId?: string;
+}): SubscriptionInfo {
+  return {
+    subscriptionId: s.subscriptionId ?? "",
+    displayName: s.displayName ?? "",
+    state: s.state ?? "Unknown",
+    directoryId: s.tenantId ?? "",
+  };
 }
 
-export function mapProvider(p: { namespace?: string; registrationState?: string }, asked?: string): ProviderRegistration {
+export function mapProvider(
+  p: { namespace?: string; registrationState?: string },
+  asked?: string,
+): ProviderRegistration {
   const registrationState = p.registrationState ?? "NotRegistered";
   return { namespace: p.namespace ?? asked ?? "", registrationState, isRegistered: registrationState === "Registered" };
 }
 
 export function mapLocations(
-  items: { name?: string; displayName?: string; metadata?: { regionType?: string; geography?: string; geographyGroup?: string; pairedRegion?: { name?: string }[] } }[],
+  items: {
+    name?: string;
+    displayName?: string;
+    metadata?: { regionType?: string; geography?: string; geographyGroup?: string; pairedRegion?: { name?: string }[] };
+  }[],
 ): AzureLocation[] {
-  return items
-    // Logical regions ("asia", "global") cannot hold resources.
-    .filter((l) => l.name && (l.metadata?.regionType ?? "Physical") === "Physical")
-    .map((l) => ({
-      name: l.name!,
-      displayName: l.displayName ?? l.name!,
-      ...(l.metadata?.geography ?? l.metadata?.geographyGroup ? { geography: l.metadata?.geography ?? l.metadata?.geographyGroup } : {}),
-      ...(l.metadata?.pairedRegion?.[0]?.name ? { pairedRegion: l.metadata.pairedRegion[0].name } : {}),
-    }))
-    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+  return (
+    items
+      // Logical regions ("asia", "global") cannot hold resources.
+      .filter((l) => l.name && (l.metadata?.regionType ?? "Physical") === "Physical")
+      .map((l) => ({
+        name: l.name!,
+        displayName: l.displayName ?? l.name!,
+        ...((l.metadata?.geography ?? l.metadata?.geographyGroup)
+          ? { geography: l.metadata?.geography ?? l.metadata?.geographyGroup }
+          : {}),
+        ...(l.metadata?.pairedRegion?.[0]?.name ? { pairedRegion: l.metadata.pairedRegion[0].name } : {}),
+      }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+  );
 }
 
-export function mapVmSize(s: { name?: string; numberOfCores?: number; memoryInMB?: number; maxDataDiskCount?: number; osDiskSizeInMB?: number; resourceDiskSizeInMB?: number }): VmSize {
+export function mapVmSize(s: {
+  name?: string;
+  numberOfCores?: number;
+  memoryInMB?: number;
+  maxDataDiskCount?: number;
+  osDiskSizeInMB?: number;
+  resourceDiskSizeInMB?: number;
+}): VmSize {
   return {
     name: s.name ?? "",
     vCpus: s.numberOfCores ?? 0,
@@ -53,9 +92,17 @@ export function mapVmSize(s: { name?: string; numberOfCores?: number; memoryInMB
 }
 
 type SkuJson = {
-  resourceType?: string; name?: string; family?: string; locations?: string[];
+  resourceType?: string;
+  name?: string;
+  family?: string;
+  locations?: string[];
   capabilities?: { name?: string; value?: string }[];
-  restrictions?: { type?: string; values?: string[]; reasonCode?: string; restrictionInfo?: { locations?: string[]; zones?: string[] } }[];
+  restrictions?: {
+    type?: string;
+    values?: string[];
+    reasonCode?: string;
+    restrictionInfo?: { locations?: string[]; zones?: string[] };
+  }[];
 };
 
 /** VM sizes with the regions this subscription may use; a Location restriction (NotAvailableForSubscription, QuotaId) removes a region. */
@@ -66,7 +113,12 @@ export function mapVmSkus(skus: SkuJson[]): VmSkuAvailability[] {
       const cap = (n: string) => s.capabilities?.find((c) => c.name === n)?.value;
       const restrictedLocations = (s.restrictions ?? [])
         .filter((r) => r.type === "Location")
-        .flatMap((r) => (r.restrictionInfo?.locations ?? r.values ?? []).map((location) => ({ location: location.toLowerCase(), reason: r.reasonCode ?? "Restricted" })));
+        .flatMap((r) =>
+          (r.restrictionInfo?.locations ?? r.values ?? []).map((location) => ({
+            location: location.toLowerCase(),
+            reason: r.reasonCode ?? "Restricted",
+          })),
+        );
       const restricted = new Set(restrictedLocations.map((r) => r.location));
       const vCpus = cap("vCPUs");
       const memoryGb = cap("MemoryGB");
@@ -96,6 +148,11 @@ export function mapUsages(items: { currentValue?: number; limit?: number; name?:
     limit: total?.limit ?? 0,
     families: items
       .filter((u) => u.name?.value && /Family$/i.test(u.name.value))
-      .map((u) => ({ name: u.name!.value!, displayName: u.name!.localizedValue ?? u.name!.value!, used: u.currentValue ?? 0, limit: u.limit ?? 0 })),
+      .map((u) => ({
+        name: u.name!.value!,
+        displayName: u.name!.localizedValue ?? u.name!.value!,
+        used: u.currentValue ?? 0,
+        limit: u.limit ?? 0,
+      })),
   };
 }

@@ -5,17 +5,28 @@ type Headers = { get(name: string): string | undefined };
 type ErrorBody = { code?: string; message?: string; details?: unknown; target?: string; additionalInfo?: unknown };
 type Loose = Error & Record<string, unknown>;
 
-const NETWORK_CODES = ["ECONNRESET", "ECONNREFUSED", "ETIMEDOUT", "EPIPE", "EAI_AGAIN", "ENOTFOUND", "ECONNABORTED", "UND_ERR_SOCKET"];
+const NETWORK_CODES = [
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "ECONNABORTED",
+  "UND_ERR_SOCKET",
+];
 const NETWORK_TEXT = /socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|network|connection (?:reset|refused|closed)/i;
 const LRO_FAILED = /^The long-running operation has failed\. ([\w.-]+)\. ([\s\S]*)$/;
 
 /** Converts anything an SDK call can throw into one ArmError (see errors.ts for how it is classified). */
 export function toArmError(e: unknown): ArmError {
   if (e instanceof ArmError) return e;
-  if (!(e instanceof Error)) return new ArmError({ code: "UnexpectedError", message: redactText(String(e)), retryable: false });
+  if (!(e instanceof Error))
+    return new ArmError({ code: "UnexpectedError", message: redactText(String(e)), retryable: false });
   const err = e as Loose;
   if (err.name === "RestError") return fromRestError(err);
-  if (["AuthenticationError", "AuthenticationRequiredError", "CredentialUnavailableError"].includes(err.name)) return fromIdentityError(err);
+  if (["AuthenticationError", "AuthenticationRequiredError", "CredentialUnavailableError"].includes(err.name))
+    return fromIdentityError(err);
   const lro = LRO_FAILED.exec(err.message);
   if (lro) return new ArmError({ code: lro[1], message: lro[2] });
   if (isNetworkError(err)) return networkError(err);
@@ -56,15 +67,23 @@ function fromRestError(err: Loose): ArmError {
 
 /** Entra ID answers `AADSTS7000215: Invalid client secret…\r\nTrace ID: …`; keep the code and the first sentence block. */
 function fromIdentityError(err: Loose): ArmError {
-  const response = err.errorResponse as { error?: string; errorDescription?: string; errorCodes?: number[]; correlationId?: string; traceId?: string } | undefined;
-  const cause = err.cause as { errorCode?: string; errorMessage?: string; correlationId?: string; subError?: string } | undefined;
+  const response = err.errorResponse as
+    | { error?: string; errorDescription?: string; errorCodes?: number[]; correlationId?: string; traceId?: string }
+    | undefined;
+  const cause = err.cause as
+    { errorCode?: string; errorMessage?: string; correlationId?: string; subError?: string } | undefined;
   const text = response?.errorDescription ?? cause?.errorMessage ?? err.message;
   const aadsts = /AADSTS(\d+)/.exec(text) ?? /AADSTS(\d+)/.exec(err.message);
-  const oauthError = response?.error ?? (cause?.errorCode && cause.errorCode !== "unknown" ? cause.errorCode : undefined);
+  const oauthError =
+    response?.error ?? (cause?.errorCode && cause.errorCode !== "unknown" ? cause.errorCode : undefined);
   const status = typeof err.statusCode === "number" ? err.statusCode : undefined;
   const message = redactText(text.split(/\r?\n|Trace ID:/)[0].trim()) || "Could not sign in to Microsoft Entra ID.";
   if (!aadsts && !oauthError && NETWORK_TEXT.test(`${text} ${String(cause?.errorCode ?? "")}`)) {
-    return new ArmError({ code: "NetworkError", message: `Could not reach the sign-in endpoint: ${message}`, retryable: true });
+    return new ArmError({
+      code: "NetworkError",
+      message: `Could not reach the sign-in endpoint: ${message}`,
+      retryable: true,
+    });
   }
   const code = aadsts ? `AADSTS${aadsts[1]}` : (oauthError ?? err.name);
   return new ArmError({
@@ -73,7 +92,9 @@ function fromIdentityError(err: Loose): ArmError {
     message,
     correlationId: response?.correlationId ?? cause?.correlationId,
     retryable: status !== undefined && status >= 500,
-    details: oauthError ? { error: oauthError, errorCodes: response?.errorCodes, traceId: response?.traceId } : undefined,
+    details: oauthError
+      ? { error: oauthError, errorCodes: response?.errorCodes, traceId: response?.traceId }
+      : undefined,
     raw: redact({ error: oauthError, error_description: message, error_codes: response?.errorCodes }),
   });
 }
@@ -85,5 +106,9 @@ function isNetworkError(err: Loose): boolean {
 
 function networkError(err: Loose): ArmError {
   const code = typeof err.code === "string" && err.code ? err.code : "NetworkError";
-  return new ArmError({ code, message: `Could not reach Azure Resource Manager: ${redactText(err.message)}`, retryable: true });
+  return new ArmError({
+    code,
+    message: `Could not reach Azure Resource Manager: ${redactText(err.message)}`,
+    retryable: true,
+  });
 }

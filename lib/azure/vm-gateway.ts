@@ -32,16 +32,25 @@ const createVmLro = defineLro<VmRef, VmInfo, VirtualMachine>({
 
 /** Starts the create; store the continuation (names only) and finish with pollLro. */
 export function createVm(access: AzureAccess, spec: VmSpec): Promise<LroProgress<VmInfo>> {
-  return startLro(access, createVmLro, { resourceGroup: spec.resourceGroup, name: spec.name }, toArmVm(spec) as VirtualMachine);
+  return startLro(
+    access,
+    createVmLro,
+    { resourceGroup: spec.resourceGroup, name: spec.name },
+    toArmVm(spec) as VirtualMachine,
+  );
 }
 
 /** The VM with its instance view (power state) and the private IPs of its NICs, or null when it does not exist. */
 export async function getVm(access: AzureAccess, resourceGroup: string, name: string): Promise<VmInfo | null> {
   const { compute, network } = armClientsFor(access);
-  const vm = await orNull(async () => mapVm(await compute.virtualMachines.get(resourceGroup, name, { expand: "instanceView" })));
+  const vm = await orNull(async () =>
+    mapVm(await compute.virtualMachines.get(resourceGroup, name, { expand: "instanceView" })),
+  );
   if (!vm) return null;
   const nics = await Promise.all(
-    vm.nicIds.map((id) => orNull(async () => mapNic(await network.networkInterfaces.get(resourceGroupOf(id), lastSegment(id))))),
+    vm.nicIds.map((id) =>
+      orNull(async () => mapNic(await network.networkInterfaces.get(resourceGroupOf(id), lastSegment(id)))),
+    ),
   );
   const privateIps = nics.flatMap((n) => (n?.privateIp ? [n.privateIp] : []));
   return { ...vm, privateIps };

@@ -35,7 +35,13 @@ export type VmInfo = {
   osDiskId?: string;
   dataDisks: VmDataDisk[];
 };
-export type VmStatus = { id: string; name: string; resourceGroup: string; provisioningState: string; powerState: VmPowerState };
+export type VmStatus = {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  provisioningState: string;
+  powerState: VmPowerState;
+};
 
 /**
  * The SDK model for a new VM. Every disk and the NIC carry deleteOption Delete, so deleting the VM leaves nothing behind.
@@ -43,7 +49,9 @@ export type VmStatus = { id: string; name: string; resourceGroup: string; provis
  */
 export function toArmVm(spec: VmSpec) {
   const linux = spec.osType === "Linux";
-  const keys = spec.sshPublicKey ? [{ path: `/home/${spec.adminUsername}/.ssh/authorized_keys`, keyData: spec.sshPublicKey }] : [];
+  const keys = spec.sshPublicKey
+    ? [{ path: `/home/${spec.adminUsername}/.ssh/authorized_keys`, keyData: spec.sshPublicKey }]
+    : [];
   return {
     location: spec.location,
     tags: spec.tags,
@@ -51,13 +59,25 @@ export function toArmVm(spec: VmSpec) {
     storageProfile: {
       imageReference: { ...spec.image },
       osDisk: { createOption: "FromImage", deleteOption: "Delete" },
-      dataDisks: spec.dataDisks.map((d) => ({ lun: d.lun, createOption: "Empty", diskSizeGB: d.sizeGb, deleteOption: "Delete" })),
+      dataDisks: spec.dataDisks.map((d) => ({
+        lun: d.lun,
+        createOption: "Empty",
+        diskSizeGB: d.sizeGb,
+        deleteOption: "Delete",
+      })),
     },
     osProfile: {
       computerName: spec.computerName,
       adminUsername: spec.adminUsername,
       ...(spec.adminPassword ? { adminPassword: spec.adminPassword } : {}),
-      ...(linux ? { linuxConfiguration: { disablePasswordAuthentication: !spec.adminPassword, ...(keys.length ? { ssh: { publicKeys: keys } } : {}) } } : {}),
+      ...(linux
+        ? {
+            linuxConfiguration: {
+              disablePasswordAuthentication: !spec.adminPassword,
+              ...(keys.length ? { ssh: { publicKeys: keys } } : {}),
+            },
+          }
+        : {}),
     },
     networkProfile: { networkInterfaces: [{ id: spec.nicId, primary: true, deleteOption: "Delete" }] },
   };
@@ -69,9 +89,16 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Power and provisioning state from instance-view statuses (`PowerState/running`, `ProvisioningState/failed/Code`). */
 export function readStatuses(statuses: unknown): { powerState: VmPowerState; provisioningState?: string } {
   const codes = items(statuses).map((s) => str(s.code) ?? "");
-  const power = codes.find((c) => c.startsWith("PowerState/"))?.split("/")[1]?.toLowerCase() ?? "unknown";
+  const power =
+    codes
+      .find((c) => c.startsWith("PowerState/"))
+      ?.split("/")[1]
+      ?.toLowerCase() ?? "unknown";
   const provisioning = codes.find((c) => c.startsWith("ProvisioningState/"))?.split("/")[1];
-  return { powerState: (POWER.has(power) ? power : "unknown") as VmPowerState, provisioningState: provisioning ? capitalise(provisioning) : undefined };
+  return {
+    powerState: (POWER.has(power) ? power : "unknown") as VmPowerState,
+    provisioningState: provisioning ? capitalise(provisioning) : undefined,
+  };
 }
 
 /** Accepts ARM JSON or the SDK model (see arm-json.ts). */
@@ -89,9 +116,15 @@ export function mapVm(raw: unknown): VmInfo {
     provisioningState: str(vm.provisioningState) ?? status.provisioningState ?? "Unknown",
     powerState: status.powerState,
     osType: osType === "Windows" || osType === "Linux" ? osType : undefined,
-    nicIds: items(obj(vm.networkProfile).networkInterfaces).map((n) => str(n.id) ?? "").filter(Boolean),
+    nicIds: items(obj(vm.networkProfile).networkInterfaces)
+      .map((n) => str(n.id) ?? "")
+      .filter(Boolean),
     osDiskId: idOf(osDisk.managedDisk),
-    dataDisks: items(storage.dataDisks).map((d) => ({ lun: num(d.lun) ?? 0, name: str(d.name) ?? "", sizeGb: num(d.diskSizeGB) ?? 0 })),
+    dataDisks: items(storage.dataDisks).map((d) => ({
+      lun: num(d.lun) ?? 0,
+      name: str(d.name) ?? "",
+      sizeGb: num(d.diskSizeGB) ?? 0,
+    })),
   });
 }
 

@@ -17,7 +17,12 @@ const powerLro = (action: PowerAction) =>
     map: () => null,
   });
 
-const POWER = { start: powerLro("start"), powerOff: powerLro("powerOff"), deallocate: powerLro("deallocate"), restart: powerLro("restart") };
+const POWER = {
+  start: powerLro("start"),
+  powerOff: powerLro("powerOff"),
+  deallocate: powerLro("deallocate"),
+  restart: powerLro("restart"),
+};
 
 const deleteVmLro = defineLro<VmRef, null>({
   kind: "vm.delete",
@@ -35,13 +40,17 @@ const updateVmLro = defineLro<VmRef & { change: "resize" | "dataDisks" }, VmInfo
 });
 
 // Asking for the state a VM is already in (start a running VM) succeeds at once in Azure, so retried job steps are harmless.
-export const startVm = (access: AzureAccess, resourceGroup: string, name: string) => startLro(access, POWER.start, { resourceGroup, name });
+export const startVm = (access: AzureAccess, resourceGroup: string, name: string) =>
+  startLro(access, POWER.start, { resourceGroup, name });
 /** Stops the guest but keeps the hardware allocated (still billed for compute). */
-export const powerOffVm = (access: AzureAccess, resourceGroup: string, name: string) => startLro(access, POWER.powerOff, { resourceGroup, name });
+export const powerOffVm = (access: AzureAccess, resourceGroup: string, name: string) =>
+  startLro(access, POWER.powerOff, { resourceGroup, name });
 /** Releases the hardware (no compute charge); dynamic public IPs lose their address. */
-export const deallocateVm = (access: AzureAccess, resourceGroup: string, name: string) => startLro(access, POWER.deallocate, { resourceGroup, name });
+export const deallocateVm = (access: AzureAccess, resourceGroup: string, name: string) =>
+  startLro(access, POWER.deallocate, { resourceGroup, name });
 /** Azure refuses a restart unless the VM is running (409 OperationNotAllowed). */
-export const restartVm = (access: AzureAccess, resourceGroup: string, name: string) => startLro(access, POWER.restart, { resourceGroup, name });
+export const restartVm = (access: AzureAccess, resourceGroup: string, name: string) =>
+  startLro(access, POWER.restart, { resourceGroup, name });
 
 /** Deletes the VM; disks and NICs created by createVm go with it (deleteOption Delete). A missing VM counts as done. */
 export function deleteVm(access: AzureAccess, resourceGroup: string, name: string): Promise<LroProgress<null>> {
@@ -52,8 +61,18 @@ export function deleteVm(access: AzureAccess, resourceGroup: string, name: strin
  * A running VM restarts into the new size when the size is in its hardware cluster (listAvailableResizeSizes). Any
  * other size fails with 409 OperationNotAllowed: check `needsDeallocation(err)`, deallocate, resize, start.
  */
-export function resizeVm(access: AzureAccess, resourceGroup: string, name: string, size: string): Promise<LroProgress<VmInfo>> {
-  return startLro(access, updateVmLro, { resourceGroup, name, change: "resize" }, { hardwareProfile: { vmSize: size } });
+export function resizeVm(
+  access: AzureAccess,
+  resourceGroup: string,
+  name: string,
+  size: string,
+): Promise<LroProgress<VmInfo>> {
+  return startLro(
+    access,
+    updateVmLro,
+    { resourceGroup, name, change: "resize" },
+    { hardwareProfile: { vmSize: size } },
+  );
 }
 
 /**
@@ -83,6 +102,10 @@ const deleteDiskLro = defineLro<VmRef, null>({
 });
 
 /** Deletes a managed disk (one detached from a VM, so it is not left behind and billed). A missing disk counts as done. */
-export function deleteManagedDisk(access: AzureAccess, resourceGroup: string, name: string): Promise<LroProgress<null>> {
+export function deleteManagedDisk(
+  access: AzureAccess,
+  resourceGroup: string,
+  name: string,
+): Promise<LroProgress<null>> {
   return deleteOrDone(() => startLro(access, deleteDiskLro, { resourceGroup, name }));
 }

@@ -8,10 +8,19 @@ setupTestDatabase();
 const { db } = await import("@/lib/db/client");
 const { getProviderDashboard } = await import("./queries");
 
-const ctx: StaffContext = { user: { id: "u", email: "admin@dashboard.test", name: "Admin", staffRole: "admin" }, staffRole: "admin" };
+const ctx: StaffContext = {
+  user: { id: "u", email: "admin@dashboard.test", name: "Admin", staffRole: "admin" },
+  staffRole: "admin",
+};
 const minute = 60_000;
 
-async function operation(opts: { kind: string; state: OperationState; targetId: string; minutesAgo: number; errorCode?: string }) {
+async function operation(opts: {
+  kind: string;
+  state: OperationState;
+  targetId: string;
+  minutesAgo: number;
+  errorCode?: string;
+}) {
   const at = new Date(Date.now() - opts.minutesAgo * minute);
   const row = await db.operation.create({
     data: {
@@ -34,12 +43,29 @@ describe("provider dashboard: needs attention (issue 12)", () => {
     const fixed = `sub-${randomBytes(3).toString("hex")}`;
     const broken = `sub-${randomBytes(3).toString("hex")}`;
     // A wrong secret, then a validation that passed once the secret was rotated.
-    const superseded = await operation({ kind: "subscription.validate", state: "failed", targetId: fixed, minutesAgo: 30, errorCode: "AADSTS7000215" });
+    const superseded = await operation({
+      kind: "subscription.validate",
+      state: "failed",
+      targetId: fixed,
+      minutesAgo: 30,
+      errorCode: "AADSTS7000215",
+    });
     await operation({ kind: "subscription.validate", state: "succeeded", targetId: fixed, minutesAgo: 10 });
-    const standing = await operation({ kind: "subscription.validate", state: "failed", targetId: broken, minutesAgo: 20, errorCode: "AADSTS7000215" });
+    const standing = await operation({
+      kind: "subscription.validate",
+      state: "failed",
+      targetId: broken,
+      minutesAgo: 20,
+      errorCode: "AADSTS7000215",
+    });
     // A registration of the same target succeeding does not make its failed validation go away.
     await operation({ kind: "subscription.registerProviders", state: "succeeded", targetId: broken, minutesAgo: 5 });
-    const overdue = await operation({ kind: "subscription.registerProviders", state: "running", targetId: broken, minutesAgo: 48 });
+    const overdue = await operation({
+      kind: "subscription.registerProviders",
+      state: "running",
+      targetId: broken,
+      minutesAgo: 48,
+    });
 
     const { attention } = await getProviderDashboard(ctx);
     const failures = attention.recentFailures.map((o) => o.id);

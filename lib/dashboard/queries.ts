@@ -6,7 +6,22 @@ import { vcpuUsageOf } from "@/lib/subscriptions/queries";
 /** Everything the provider dashboard shows, read in parallel from PostgreSQL (never from Azure). */
 export async function getProviderDashboard(_ctx: StaffContext) {
   const since24h = new Date(Date.now() - 24 * 3_600_000);
-  const [subsByState, plans, tenants, suspended, vmGroups, protectedVms, failed24h, vmsByPlan, vmsByTenant, subscriptions, stuck, overdue, failing, failures] = await Promise.all([
+  const [
+    subsByState,
+    plans,
+    tenants,
+    suspended,
+    vmGroups,
+    protectedVms,
+    failed24h,
+    vmsByPlan,
+    vmsByTenant,
+    subscriptions,
+    stuck,
+    overdue,
+    failing,
+    failures,
+  ] = await Promise.all([
     db.azureSubscription.groupBy({ by: ["state"], _count: true }),
     db.plan.count(),
     db.tenant.count(),
@@ -14,17 +29,34 @@ export async function getProviderDashboard(_ctx: StaffContext) {
     db.virtualMachine.groupBy({ by: ["provisioningState", "powerState"], _count: true }),
     db.protectedItem.count(),
     db.operation.count({ where: { state: "failed", createdAt: { gte: since24h } } }),
-    db.plan.findMany({ select: { name: true, tenantSubscriptions: { select: { _count: { select: { vms: true } } } } } }),
+    db.plan.findMany({
+      select: { name: true, tenantSubscriptions: { select: { _count: { select: { vms: true } } } } },
+    }),
     db.tenant.findMany({ select: { name: true, _count: { select: { vms: true } } }, orderBy: { name: "asc" } }),
-    db.azureSubscription.findMany({ select: { id: true, displayName: true, state: true, discovery: true }, orderBy: { displayName: "asc" } }),
+    db.azureSubscription.findMany({
+      select: { id: true, displayName: true, state: true, discovery: true },
+      orderBy: { displayName: "asc" },
+    }),
     findStuckOperations(),
     findOverdueOperations(),
-    db.azureSubscription.findMany({ where: { state: "error" }, select: { id: true, displayName: true, lastValidatedAt: true } }),
+    db.azureSubscription.findMany({
+      where: { state: "error" },
+      select: { id: true, displayName: true, lastValidatedAt: true },
+    }),
     db.operation.findMany({
       where: { state: "failed", createdAt: { gte: since24h } },
       orderBy: { createdAt: "desc" },
       take: 50,
-      select: { id: true, kind: true, targetId: true, targetName: true, errorCode: true, errorMessage: true, createdAt: true, tenant: { select: { name: true } } },
+      select: {
+        id: true,
+        kind: true,
+        targetId: true,
+        targetName: true,
+        errorCode: true,
+        errorMessage: true,
+        createdAt: true,
+        tenant: { select: { name: true } },
+      },
     }),
   ]);
   const recentFailures = (await withoutSuperseded(failures)).slice(0, 5);
@@ -50,7 +82,10 @@ export async function getProviderDashboard(_ctx: StaffContext) {
     vmTotal: vmGroups.reduce((n, g) => n + g._count, 0),
     protectedVms,
     failed24h,
-    vmsByPlan: vmsByPlan.map((p) => ({ name: p.name, vms: p.tenantSubscriptions.reduce((n, t) => n + t._count.vms, 0) })),
+    vmsByPlan: vmsByPlan.map((p) => ({
+      name: p.name,
+      vms: p.tenantSubscriptions.reduce((n, t) => n + t._count.vms, 0),
+    })),
     vmsByTenant: vmsByTenant.map((t) => ({ name: t.name, vms: t._count.vms })),
     quota,
     attention: { stuck, overdue: overdue.filter((o) => !stuckIds.has(o.id)), failing, recentFailures },
@@ -61,11 +96,18 @@ export async function getProviderDashboard(_ctx: StaffContext) {
  * Failures that still stand: one followed by a success of the same kind on the same target (a validation that passed
  * once the secret was fixed, issue 12) no longer needs attention.
  */
-async function withoutSuperseded<T extends { id: string; kind: string; targetId: string; createdAt: Date }>(failures: T[]): Promise<T[]> {
+async function withoutSuperseded<T extends { id: string; kind: string; targetId: string; createdAt: Date }>(
+  failures: T[],
+): Promise<T[]> {
   if (failures.length === 0) return [];
   const later = await db.operation.findMany({
-    where: { state: "succeeded", OR: failures.map((f) => ({ kind: f.kind, targetId: f.targetId, createdAt: { gt: f.createdAt } })) },
+    where: {
+      state: "succeeded",
+      OR: failures.map((f) => ({ kind: f.kind, targetId: f.targetId, createdAt: { gt: f.createdAt } })),
+    },
     select: { kind: true, targetId: true, createdAt: true },
   });
-  return failures.filter((f) => !later.some((l) => l.kind === f.kind && l.targetId === f.targetId && l.createdAt > f.createdAt));
+  return failures.filter(
+    (f) => !later.some((l) => l.kind === f.kind && l.targetId === f.targetId && l.createdAt > f.createdAt),
+  );
 }

@@ -11,7 +11,14 @@ import { assignCloud, refreshFabric, registerVault } from "./admin-service";
 import { rerunSetupStep, setupTenant } from "./setup-service";
 import { enableProtection, refreshProtection, runDrAction } from "./protection-service";
 import { createVaultCredentials } from "./vault-credentials-service";
-import { assignCloudSchema, enableProtectionSchema, failoverActionSchema, registerVaultSchema, setupStepSchema, setupTenantSchema } from "./schema";
+import {
+  assignCloudSchema,
+  enableProtectionSchema,
+  failoverActionSchema,
+  registerVaultSchema,
+  setupStepSchema,
+  setupTenantSchema,
+} from "./schema";
 
 const ADMIN = "/admin/dr";
 const tenantPath = (slug: string) => `/tenant/${slug}/dr`;
@@ -63,7 +70,11 @@ export async function setupTenantAction(_prev: ActionResult, form: FormData): Pr
   }, "Setting up disaster recovery…");
 }
 
-export async function rerunSetupStepAction(setupId: string, containerId: string, form: FormData): Promise<ActionResult> {
+export async function rerunSetupStepAction(
+  setupId: string,
+  containerId: string,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const step = setupStepSchema.parse(form.get("step"));
@@ -93,15 +104,25 @@ export async function rerunOwnSetupStepAction(tenant: string, setupId: string, f
 }
 
 /** The form posts `vm` once per selected VM (armName); per-VM overrides come as `targetVmName:<armName>` etc. */
-export async function enableProtectionAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+export async function enableProtectionAction(
+  tenant: string,
+  _prev: ActionResult,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireTenantContext({ tenant, role: "operator" });
-    const vms = form.getAll("vm").map((v) => String(v)).map((armName) => ({
-      armName,
-      targetVmName: String(form.get(`targetVmName:${armName}`) ?? "") || undefined,
-      targetSize: String(form.get(`targetSize:${armName}`) ?? "") || undefined,
-    }));
-    const created = await enableProtection(ctx, parseInput(enableProtectionSchema, { vms, subnetName: form.get("subnetName") || undefined }));
+    const vms = form
+      .getAll("vm")
+      .map((v) => String(v))
+      .map((armName) => ({
+        armName,
+        targetVmName: String(form.get(`targetVmName:${armName}`) ?? "") || undefined,
+        targetSize: String(form.get(`targetSize:${armName}`) ?? "") || undefined,
+      }));
+    const created = await enableProtection(
+      ctx,
+      parseInput(enableProtectionSchema, { vms, subnetName: form.get("subnetName") || undefined }),
+    );
     revalidatePath(tenantPath(ctx.tenantSlug));
     return created;
   }, "Enabling protection…");

@@ -1,7 +1,25 @@
 import {
-  associatePolicy, checkStorageNameAvailability, ensureRecoveryVault, ensureReplicationPolicy, ensureResourceGroup, ensureStorageAccount, ensureVirtualNetwork,
-  getStorageAccount, listFabrics, listOnPremVms, listProtectionContainers, listRecoveryProviders, listVmNetworks, mapVmNetworkToAzure, pollLro,
-  type AzureAccess, type RecoveryVaultInfo, type ReplicationPolicyInfo, type StorageAccountInfo, type VaultRef, type VirtualNetworkInfo,
+  associatePolicy,
+  checkStorageNameAvailability,
+  ensureRecoveryVault,
+  ensureReplicationPolicy,
+  ensureResourceGroup,
+  ensureStorageAccount,
+  ensureVirtualNetwork,
+  getStorageAccount,
+  listFabrics,
+  listOnPremVms,
+  listProtectionContainers,
+  listRecoveryProviders,
+  listVmNetworks,
+  mapVmNetworkToAzure,
+  pollLro,
+  type AzureAccess,
+  type RecoveryVaultInfo,
+  type ReplicationPolicyInfo,
+  type StorageAccountInfo,
+  type VaultRef,
+  type VirtualNetworkInfo,
 } from "@/lib/azure";
 import { db, Prisma } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
@@ -10,7 +28,10 @@ import { loadSetupForJob, testVnetName } from "./load";
 import type { SetupStep } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
 
-const lro = <T>(access: AzureAccess, start: () => Promise<import("@/lib/azure").LroProgress<T>>) => ({ start, poll: (c: string) => pollLro<T>(access, c) });
+const lro = <T>(access: AzureAccess, start: () => Promise<import("@/lib/azure").LroProgress<T>>) => ({
+  start,
+  poll: (c: string) => pollLro<T>(access, c),
+});
 
 /** dr.registerVault: the resource group and vault in the provider subscription (PUT: picking an existing vault is the same call), then the fabric. */
 export const registerVaultJob = defineJob({
@@ -23,13 +44,25 @@ export const registerVaultJob = defineJob({
       await ensureResourceGroup(access, vault.resourceGroup, vault.region, { "portal-role": "disaster-recovery" });
       op.note(`${vault.resourceGroup} in ${vault.region}`);
     });
-    const info = await op.lroStep<RecoveryVaultInfo>("Create or pick the vault", lro(access, () => ensureRecoveryVault(access, { resourceGroup: vault.resourceGroup, vault: vault.name }, vault.region)));
-    if (info.location && info.location !== vault.region) throw new Conflict(`${vault.name} exists in ${info.location}, not ${vault.region}.`);
-    await db.recoveryVault.update({ where: { id: vault.id }, data: { azureResourceId: info.id, state: "ready", errorMessage: null } });
+    const info = await op.lroStep<RecoveryVaultInfo>(
+      "Create or pick the vault",
+      lro(access, () =>
+        ensureRecoveryVault(access, { resourceGroup: vault.resourceGroup, vault: vault.name }, vault.region),
+      ),
+    );
+    if (info.location && info.location !== vault.region)
+      throw new Conflict(`${vault.name} exists in ${info.location}, not ${vault.region}.`);
+    await db.recoveryVault.update({
+      where: { id: vault.id },
+      data: { azureResourceId: info.id, state: "ready", errorMessage: null },
+    });
     await readFabric(op, access, vault.id, { resourceGroup: vault.resourceGroup, vault: vault.name });
   },
   async onFailed({ vaultId }, { message }) {
-    await db.recoveryVault.updateMany({ where: { id: vaultId, state: "creating" }, data: { state: "error", errorMessage: message } });
+    await db.recoveryVault.updateMany({
+      where: { id: vaultId, state: "creating" },
+      data: { state: "error", errorMessage: message },
+    });
   },
 });
 
@@ -43,12 +76,34 @@ async function readFabric(op: JobContext, access: AzureAccess, vaultId: string, 
       const p = providers.find((x) => x.fabricName === f.name);
       await db.fabric.upsert({
         where: { vaultId_armName: { vaultId, armName: f.name } },
-        create: { vaultId, armName: f.name, friendlyName: f.friendlyName, health: f.health, connectionStatus: p?.connectionStatus, providerVersion: p?.providerVersion, lastHeartbeatAt: p?.lastHeartbeat ? new Date(p.lastHeartbeat) : null },
-        update: { friendlyName: f.friendlyName, health: f.health, connectionStatus: p?.connectionStatus ?? null, providerVersion: p?.providerVersion ?? null, lastHeartbeatAt: p?.lastHeartbeat ? new Date(p.lastHeartbeat) : null, isMissing: false },
+        create: {
+          vaultId,
+          armName: f.name,
+          friendlyName: f.friendlyName,
+          health: f.health,
+          connectionStatus: p?.connectionStatus,
+          providerVersion: p?.providerVersion,
+          lastHeartbeatAt: p?.lastHeartbeat ? new Date(p.lastHeartbeat) : null,
+        },
+        update: {
+          friendlyName: f.friendlyName,
+          health: f.health,
+          connectionStatus: p?.connectionStatus ?? null,
+          providerVersion: p?.providerVersion ?? null,
+          lastHeartbeatAt: p?.lastHeartbeat ? new Date(p.lastHeartbeat) : null,
+          isMissing: false,
+        },
       });
     }
-    await db.fabric.updateMany({ where: { vaultId, armName: { notIn: list.map((f) => f.name) } }, data: { isMissing: true } });
-    op.note(list.length ? list.map((f) => `${f.friendlyName} (${f.health})`).join(", ") : "No VMM server has registered with this vault yet");
+    await db.fabric.updateMany({
+      where: { vaultId, armName: { notIn: list.map((f) => f.name) } },
+      data: { isMissing: true },
+    });
+    op.note(
+      list.length
+        ? list.map((f) => `${f.friendlyName} (${f.health})`).join(", ")
+        : "No VMM server has registered with this vault yet",
+    );
     return list.map((f) => f.name);
   });
   const rows = await db.fabric.findMany({ where: { vaultId, armName: { in: fabrics } } });
@@ -57,15 +112,37 @@ async function readFabric(op: JobContext, access: AzureAccess, vaultId: string, 
     for (const fabric of rows) {
       const containers = await listProtectionContainers(access, ref, fabric.armName);
       for (const c of containers) {
-        const vms = (await listOnPremVms(access, ref, fabric.armName, c.name)).map((v) => ({ armName: v.name, name: v.friendlyName, osType: v.osType, osName: v.osName, disks: v.disks, protectionStatus: v.protectionStatus }));
+        const vms = (await listOnPremVms(access, ref, fabric.armName, c.name)).map((v) => ({
+          armName: v.name,
+          name: v.friendlyName,
+          osType: v.osType,
+          osName: v.osName,
+          disks: v.disks,
+          protectionStatus: v.protectionStatus,
+        }));
         await db.protectionContainer.upsert({
           where: { fabricId_armName: { fabricId: fabric.id, armName: c.name } },
-          create: { vaultId, fabricId: fabric.id, armName: c.name, friendlyName: c.friendlyName, pairingStatus: c.pairingStatus, vms: vms as Prisma.InputJsonValue },
-          update: { friendlyName: c.friendlyName, pairingStatus: c.pairingStatus, vms: vms as Prisma.InputJsonValue, isMissing: false },
+          create: {
+            vaultId,
+            fabricId: fabric.id,
+            armName: c.name,
+            friendlyName: c.friendlyName,
+            pairingStatus: c.pairingStatus,
+            vms: vms as Prisma.InputJsonValue,
+          },
+          update: {
+            friendlyName: c.friendlyName,
+            pairingStatus: c.pairingStatus,
+            vms: vms as Prisma.InputJsonValue,
+            isMissing: false,
+          },
         });
         count++;
       }
-      await db.protectionContainer.updateMany({ where: { fabricId: fabric.id, armName: { notIn: containers.map((c) => c.name) } }, data: { isMissing: true } });
+      await db.protectionContainer.updateMany({
+        where: { fabricId: fabric.id, armName: { notIn: containers.map((c) => c.name) } },
+        data: { isMissing: true },
+      });
     }
     op.note(`${count} cloud${count === 1 ? "" : "s"}`);
   });
@@ -73,7 +150,11 @@ async function readFabric(op: JobContext, access: AzureAccess, vaultId: string, 
     let count = 0;
     for (const fabric of rows) {
       for (const n of await listVmNetworks(access, ref, fabric.armName)) {
-        await db.drVmNetwork.upsert({ where: { fabricId_armName: { fabricId: fabric.id, armName: n.name } }, create: { vaultId, fabricId: fabric.id, armName: n.name, friendlyName: n.friendlyName }, update: { friendlyName: n.friendlyName } });
+        await db.drVmNetwork.upsert({
+          where: { fabricId_armName: { fabricId: fabric.id, armName: n.name } },
+          create: { vaultId, fabricId: fabric.id, armName: n.name, friendlyName: n.friendlyName },
+          update: { friendlyName: n.friendlyName },
+        });
         count++;
       }
     }
@@ -87,12 +168,21 @@ export const refreshFabricJob = defineJob({
   async run({ vaultId }, op) {
     await op.plan(FABRIC_STEPS);
     const vault = await db.recoveryVault.findUniqueOrThrow({ where: { id: vaultId } });
-    await readFabric(op, await op.azureAccess(vault.azureSubscriptionId), vault.id, { resourceGroup: vault.resourceGroup, vault: vault.name });
+    await readFabric(op, await op.azureAccess(vault.azureSubscriptionId), vault.id, {
+      resourceGroup: vault.resourceGroup,
+      vault: vault.name,
+    });
   },
 });
 
 const SECTIONS: Record<SetupStep, string[]> = {
-  targets: ["Check storage account name", "Ensure resource group", "Create storage account", "Create virtual network", "Create test network"],
+  targets: [
+    "Check storage account name",
+    "Ensure resource group",
+    "Create storage account",
+    "Create virtual network",
+    "Create test network",
+  ],
   policy: ["Create replication policy", "Associate policy with the cloud"],
   mapping: ["Map VM network"],
 };
@@ -111,39 +201,106 @@ export const setupTenantJob = defineJob({
     const { setup, vault, vaultRef, tenantAzureSubscriptionId } = await loadSetupForJob(setupId);
     const tenant = await op.azureAccess(tenantAzureSubscriptionId);
     const provider = await op.azureAccess(vault.azureSubscriptionId);
-    const mark = (s: SetupStep, state: string) => db.tenantDrSetup.update({ where: { id: setupId }, data: { [STATE_FIELD[s]]: state } });
+    const mark = (s: SetupStep, state: string) =>
+      db.tenantDrSetup.update({ where: { id: setupId }, data: { [STATE_FIELD[s]]: state } });
     const tags = { "portal-tenant": setup.tenant.slug, "portal-role": "disaster-recovery" };
     let ids = { storageAccountId: setup.storageAccountId, vnetId: setup.vnetId };
 
     if (sections.includes("targets")) {
       await mark("targets", "running");
       await op.step("Check storage account name", async () => {
-        if (await getStorageAccount(tenant, setup.resourceGroup, setup.storageAccount)) return op.note(`${setup.storageAccount} already exists in ${setup.resourceGroup}`);
+        if (await getStorageAccount(tenant, setup.resourceGroup, setup.storageAccount))
+          return op.note(`${setup.storageAccount} already exists in ${setup.resourceGroup}`);
         const free = await checkStorageNameAvailability(tenant, setup.storageAccount);
-        if (!free.available) throw new Conflict(`The storage account name ${setup.storageAccount} is already taken in Azure (${free.reason ?? "AlreadyExists"}); choose another name and run the setup again.`);
+        if (!free.available)
+          throw new Conflict(
+            `The storage account name ${setup.storageAccount} is already taken in Azure (${free.reason ?? "AlreadyExists"}); choose another name and run the setup again.`,
+          );
         op.note(`${setup.storageAccount} is available`);
       });
       await op.step("Ensure resource group", async () => {
         await ensureResourceGroup(tenant, setup.resourceGroup, vault.region, tags);
         op.note(`${setup.resourceGroup} in ${vault.region}`);
       });
-      const account = await op.lroStep<StorageAccountInfo>("Create storage account", lro(tenant, () => ensureStorageAccount(tenant, { resourceGroup: setup.resourceGroup, name: setup.storageAccount, location: vault.region, sku: "Standard_GRS", tags })));
+      const account = await op.lroStep<StorageAccountInfo>(
+        "Create storage account",
+        lro(tenant, () =>
+          ensureStorageAccount(tenant, {
+            resourceGroup: setup.resourceGroup,
+            name: setup.storageAccount,
+            location: vault.region,
+            sku: "Standard_GRS",
+            tags,
+          }),
+        ),
+      );
       const subnets = [{ name: setup.subnetName, prefix: setup.subnetPrefix }];
-      const vnet = await op.lroStep<VirtualNetworkInfo>("Create virtual network", lro(tenant, () => ensureVirtualNetwork(tenant, { resourceGroup: setup.resourceGroup, name: setup.vnetName, location: vault.region, addressSpace: [setup.addressSpace], subnets })));
+      const vnet = await op.lroStep<VirtualNetworkInfo>(
+        "Create virtual network",
+        lro(tenant, () =>
+          ensureVirtualNetwork(tenant, {
+            resourceGroup: setup.resourceGroup,
+            name: setup.vnetName,
+            location: vault.region,
+            addressSpace: [setup.addressSpace],
+            subnets,
+          }),
+        ),
+      );
       // Test failovers land in a copy of the network with no route to anything, so a test VM never meets production.
-      const test = await op.lroStep<VirtualNetworkInfo>("Create test network", lro(tenant, () => ensureVirtualNetwork(tenant, { resourceGroup: setup.resourceGroup, name: testVnetName(setup.vnetName), location: vault.region, addressSpace: [setup.addressSpace], subnets })));
+      const test = await op.lroStep<VirtualNetworkInfo>(
+        "Create test network",
+        lro(tenant, () =>
+          ensureVirtualNetwork(tenant, {
+            resourceGroup: setup.resourceGroup,
+            name: testVnetName(setup.vnetName),
+            location: vault.region,
+            addressSpace: [setup.addressSpace],
+            subnets,
+          }),
+        ),
+      );
       ids = { storageAccountId: account.id, vnetId: vnet.id };
-      await db.tenantDrSetup.update({ where: { id: setupId }, data: { ...ids, testVnetId: test.id, targetsState: "succeeded" } });
+      await db.tenantDrSetup.update({
+        where: { id: setupId },
+        data: { ...ids, testVnetId: test.id, targetsState: "succeeded" },
+      });
     }
     if (sections.includes("policy")) {
       if (!ids.storageAccountId) throw new Conflict("Create the tenant's storage account (step 1) before the policy.");
       await mark("policy", "running");
-      const policy = await op.lroStep<ReplicationPolicyInfo>("Create replication policy", lro(provider, () => ensureReplicationPolicy(provider, vaultRef, {
-        name: setup.policyName, copyFrequencySeconds: setup.copyFrequencySeconds as 30 | 300 | 900, recoveryPointHours: setup.recoveryPointHours,
-        appConsistentHours: setup.appConsistentHours, initialReplicationStart: setup.initialReplicationStart ? `${setup.initialReplicationStart}:00` : null, storageAccountId: ids.storageAccountId!,
-      })));
-      await op.lroStep("Associate policy with the cloud", lro(provider, () => associatePolicy(provider, { ...vaultRef, fabric: setup.container.fabric.armName, container: setup.container.armName, mapping: `${setup.policyName}-Mapping` }, policy.id)));
-      await db.tenantDrSetup.update({ where: { id: setupId }, data: { policyId: policy.id, policyState: "succeeded" } });
+      const policy = await op.lroStep<ReplicationPolicyInfo>(
+        "Create replication policy",
+        lro(provider, () =>
+          ensureReplicationPolicy(provider, vaultRef, {
+            name: setup.policyName,
+            copyFrequencySeconds: setup.copyFrequencySeconds as 30 | 300 | 900,
+            recoveryPointHours: setup.recoveryPointHours,
+            appConsistentHours: setup.appConsistentHours,
+            initialReplicationStart: setup.initialReplicationStart ? `${setup.initialReplicationStart}:00` : null,
+            storageAccountId: ids.storageAccountId!,
+          }),
+        ),
+      );
+      await op.lroStep(
+        "Associate policy with the cloud",
+        lro(provider, () =>
+          associatePolicy(
+            provider,
+            {
+              ...vaultRef,
+              fabric: setup.container.fabric.armName,
+              container: setup.container.armName,
+              mapping: `${setup.policyName}-Mapping`,
+            },
+            policy.id,
+          ),
+        ),
+      );
+      await db.tenantDrSetup.update({
+        where: { id: setupId },
+        data: { policyId: policy.id, policyState: "succeeded" },
+      });
       await db.protectionContainer.update({ where: { id: setup.containerId }, data: { pairingStatus: "Paired" } });
     }
     if (sections.includes("mapping")) {
@@ -151,7 +308,21 @@ export const setupTenantJob = defineJob({
       if (!setup.vmNetwork) throw new Conflict("Choose the tenant's on-premises VM network.");
       await mark("mapping", "running");
       const net = setup.vmNetwork;
-      await op.lroStep("Map VM network", lro(provider, () => mapVmNetworkToAzure(provider, { ...vaultRef, fabric: net.fabric.armName, network: net.armName, mapping: `${net.friendlyName}-${setup.tenant.slug}` }, ids.vnetId!)));
+      await op.lroStep(
+        "Map VM network",
+        lro(provider, () =>
+          mapVmNetworkToAzure(
+            provider,
+            {
+              ...vaultRef,
+              fabric: net.fabric.armName,
+              network: net.armName,
+              mapping: `${net.friendlyName}-${setup.tenant.slug}`,
+            },
+            ids.vnetId!,
+          ),
+        ),
+      );
       op.note(`${net.friendlyName} → ${setup.vnetName}`);
       await mark("mapping", "succeeded");
     }
@@ -160,6 +331,14 @@ export const setupTenantJob = defineJob({
     const setup = await db.tenantDrSetup.findUnique({ where: { id: setupId } });
     if (!setup) return;
     const failed = (s: string) => (s === "running" ? "failed" : s);
-    await db.tenantDrSetup.update({ where: { id: setupId }, data: { targetsState: failed(setup.targetsState), policyState: failed(setup.policyState), mappingState: failed(setup.mappingState), lastError: message } });
+    await db.tenantDrSetup.update({
+      where: { id: setupId },
+      data: {
+        targetsState: failed(setup.targetsState),
+        policyState: failed(setup.policyState),
+        mappingState: failed(setup.mappingState),
+        lastError: message,
+      },
+    });
   },
 });

@@ -31,14 +31,29 @@ let contoso: Awaited<ReturnType<typeof drTenant>>;
 const ids = { acmeCloud: "", contosoCloud: "", yellow: "", blue: "", vm01: "" };
 
 const guideSetup = (over: Record<string, unknown> = {}) => ({
-  containerId: ids.acmeCloud, tenantSubscriptionId: acme.tenantSubscriptionId, resourceGroup: "AcmeCorpRecoveryGroup", storageAccount: "drstorageacct1",
-  vnetName: "AcmeCorp-DR-VNet", addressSpace: "10.20.0.0/16", subnetName: "default", subnetPrefix: "10.20.1.0/24", policyName: "AcmeCorp-Policy",
-  copyFrequencySeconds: "900", recoveryPointHours: "1", appConsistentHours: "1", initialReplicationStart: "", vmNetworkId: ids.yellow, ...over,
+  containerId: ids.acmeCloud,
+  tenantSubscriptionId: acme.tenantSubscriptionId,
+  resourceGroup: "AcmeCorpRecoveryGroup",
+  storageAccount: "drstorageacct1",
+  vnetName: "AcmeCorp-DR-VNet",
+  addressSpace: "10.20.0.0/16",
+  subnetName: "default",
+  subnetPrefix: "10.20.1.0/24",
+  policyName: "AcmeCorp-Policy",
+  copyFrequencySeconds: "900",
+  recoveryPointHours: "1",
+  appConsistentHours: "1",
+  initialReplicationStart: "",
+  vmNetworkId: ids.yellow,
+  ...over,
 });
 const succeeded = async (p: Promise<{ operationId?: string; id?: string }>) => {
   const r = await p;
   const op = await waitForOperation((r.operationId ?? r.id)!);
-  if (op.state !== "succeeded") throw new Error(`${op.kind} ${op.state}: ${op.errorMessage} (${op.steps.map((s) => `${s.name}=${s.state}`).join(", ")})`);
+  if (op.state !== "succeeded")
+    throw new Error(
+      `${op.kind} ${op.state}: ${op.errorMessage} (${op.steps.map((s) => `${s.name}=${s.state}`).join(", ")})`,
+    );
   return op;
 };
 const item = () => db.protectedItem.findUniqueOrThrow({ where: { id: ids.vm01 } });
@@ -58,10 +73,27 @@ afterAll(async () => {
 describe("DR for AcmeCorp, walking the provider guide", () => {
   it("registers the existing vault and reads the VMM server, its clouds, VMs and networks", async () => {
     const provider = await onboarded(emu, SEED.apps.provider, SEED.subscriptions.provider);
-    const op = await succeeded(registerVault(admin, { azureSubscriptionId: provider, resourceGroup: "WAPRecoveryGroup", name: "WAPRecoveryVault", region: "westus" }));
-    expect(op.steps.map((s) => s.name)).toEqual(["Ensure resource group", "Create or pick the vault", "Read registered VMM servers", "Read clouds and their VMs", "Read VM networks"]);
+    const op = await succeeded(
+      registerVault(admin, {
+        azureSubscriptionId: provider,
+        resourceGroup: "WAPRecoveryGroup",
+        name: "WAPRecoveryVault",
+        region: "westus",
+      }),
+    );
+    expect(op.steps.map((s) => s.name)).toEqual([
+      "Ensure resource group",
+      "Create or pick the vault",
+      "Read registered VMM servers",
+      "Read clouds and their VMs",
+      "Read VM networks",
+    ]);
     const fabric = await db.fabric.findFirstOrThrow({ include: { containers: true, networks: true } });
-    expect(fabric).toMatchObject({ friendlyName: "vmm01.provider.local", health: "Normal", connectionStatus: "Connected" });
+    expect(fabric).toMatchObject({
+      friendlyName: "vmm01.provider.local",
+      health: "Normal",
+      connectionStatus: "Connected",
+    });
     expect(fabric.containers.map((c) => c.friendlyName).sort()).toEqual(["AcmeCorp Cloud", "Contoso Cloud"]);
     const acmeCloud = fabric.containers.find((c) => c.friendlyName === "AcmeCorp Cloud")!;
     expect((acmeCloud.vms as { name: string }[]).map((v) => v.name).sort()).toEqual(["VM01", "VM02", "WEB01"]);
@@ -111,45 +143,95 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
       }
     })();
     expect(refused).toBeInstanceOf(InvalidInput);
-    expect(refused).toMatchObject({ fieldErrors: { vmNetworkIds: ["Choose at least one on-premises VM network for this tenant."] } });
+    expect(refused).toMatchObject({
+      fieldErrors: { vmNetworkIds: ["Choose at least one on-premises VM network for this tenant."] },
+    });
     expect(parseInput(assignCloudSchema, form([ids.yellow])).vmNetworkIds).toEqual([ids.yellow]);
 
     await assignCloud(admin, parseInput(assignCloudSchema, form([ids.yellow])));
     expect(await network(ids.yellow)).toEqual({ tenantId: acme.ctx.tenantId });
     expect(await network(ids.blue)).toEqual({ tenantId: null });
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "dr.assignCloud", targetId: ids.acmeCloud } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "dr.assignCloud", targetId: ids.acmeCloud },
+    });
     expect(audit.detail).toMatchObject({ vmNetworks: ["YellowNetwork"] });
 
     // AcmeCorp's network is refused beside the field, and nothing of the assignment is written.
-    await expect(assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue, ids.yellow] }))
-      .rejects.toMatchObject({ fieldErrors: { vmNetworkIds: ["YellowNetwork is already given to another tenant."] } });
-    await expect(assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: ["no-such-network"] }))
-      .rejects.toMatchObject({ fieldErrors: { vmNetworkIds: [expect.stringContaining("VM networks of this vault")] } });
-    expect(await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.contosoCloud } })).toMatchObject({ tenantId: null, tenantSubscriptionId: null });
+    await expect(
+      assignCloud(admin, {
+        containerId: ids.contosoCloud,
+        tenantSubscriptionId: contoso.tenantSubscriptionId,
+        vmNetworkIds: [ids.blue, ids.yellow],
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { vmNetworkIds: ["YellowNetwork is already given to another tenant."] } });
+    await expect(
+      assignCloud(admin, {
+        containerId: ids.contosoCloud,
+        tenantSubscriptionId: contoso.tenantSubscriptionId,
+        vmNetworkIds: ["no-such-network"],
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { vmNetworkIds: [expect.stringContaining("VM networks of this vault")] } });
+    expect(await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.contosoCloud } })).toMatchObject({
+      tenantId: null,
+      tenantSubscriptionId: null,
+    });
     expect(await network(ids.blue)).toEqual({ tenantId: null });
 
     // A subscription whose plan offers no DR is neither offered nor accepted for a cloud (issue 12, 8c).
-    const contosoPlan = await db.tenantSubscription.findUniqueOrThrow({ where: { id: contoso.tenantSubscriptionId }, select: { planId: true } });
+    const contosoPlan = await db.tenantSubscription.findUniqueOrThrow({
+      where: { id: contoso.tenantSubscriptionId },
+      select: { planId: true },
+    });
     await db.plan.update({ where: { id: contosoPlan.planId }, data: { offersDr: false } });
     try {
-      expect((await getDrOverview(admin)).tenantSubscriptions.map((t) => t.id)).not.toContain(contoso.tenantSubscriptionId);
-      await expect(assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] }))
-        .rejects.toMatchObject({ fieldErrors: { tenantSubscriptionId: [expect.stringContaining("does not offer disaster recovery")] } });
-      expect(await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.contosoCloud } })).toMatchObject({ tenantId: null, tenantSubscriptionId: null });
+      expect((await getDrOverview(admin)).tenantSubscriptions.map((t) => t.id)).not.toContain(
+        contoso.tenantSubscriptionId,
+      );
+      await expect(
+        assignCloud(admin, {
+          containerId: ids.contosoCloud,
+          tenantSubscriptionId: contoso.tenantSubscriptionId,
+          vmNetworkIds: [ids.blue],
+        }),
+      ).rejects.toMatchObject({
+        fieldErrors: { tenantSubscriptionId: [expect.stringContaining("does not offer disaster recovery")] },
+      });
+      expect(await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.contosoCloud } })).toMatchObject({
+        tenantId: null,
+        tenantSubscriptionId: null,
+      });
       expect(await network(ids.blue)).toEqual({ tenantId: null });
     } finally {
       await db.plan.update({ where: { id: contosoPlan.planId }, data: { offersDr: true } });
     }
     expect((await getDrOverview(admin)).tenantSubscriptions.map((t) => t.id)).toContain(contoso.tenantSubscriptionId);
 
-    await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] });
+    await assignCloud(admin, {
+      containerId: ids.contosoCloud,
+      tenantSubscriptionId: contoso.tenantSubscriptionId,
+      vmNetworkIds: [ids.blue],
+    });
     expect(await network(ids.blue)).toEqual({ tenantId: contoso.ctx.tenantId });
-    await expect(assignCloud(admin, { containerId: ids.acmeCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] })).rejects.toBeInstanceOf(Conflict);
+    await expect(
+      assignCloud(admin, {
+        containerId: ids.acmeCloud,
+        tenantSubscriptionId: contoso.tenantSubscriptionId,
+        vmNetworkIds: [ids.blue],
+      }),
+    ).rejects.toBeInstanceOf(Conflict);
     expect(await network(ids.yellow)).toEqual({ tenantId: acme.ctx.tenantId });
   });
 
   it("refuses bad setup input with field errors and makes no Azure call", async () => {
-    await db.virtualNetwork.create({ data: { tenantId: acme.ctx.tenantId, tenantSubscriptionId: acme.tenantSubscriptionId, name: "vnet-westus", region: "westus", addressSpace: "10.1.0.0/16" } });
+    await db.virtualNetwork.create({
+      data: {
+        tenantId: acme.ctx.tenantId,
+        tenantSubscriptionId: acme.tenantSubscriptionId,
+        name: "vnet-westus",
+        region: "westus",
+        addressSpace: "10.1.0.0/16",
+      },
+    });
     await emu.control.resetCounters();
     const fields = async (over: Record<string, unknown>) => {
       try {
@@ -178,29 +260,71 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(op.steps.every((s) => s.state === "succeeded")).toBe(true);
     const setup = await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: acme.ctx.tenantId } });
     expect(setup).toMatchObject({ targetsState: "succeeded", policyState: "succeeded", mappingState: "succeeded" });
-    expect(setup.storageAccountId).toContain(`/subscriptions/${SEED.subscriptions.acme}/resourceGroups/AcmeCorpRecoveryGroup/providers/Microsoft.Storage/storageAccounts/drstorageacct1`);
-    const account = await emu.storage(SEED.apps.acme, SEED.subscriptions.acme).storageAccounts.getProperties("AcmeCorpRecoveryGroup", "drstorageacct1");
+    expect(setup.storageAccountId).toContain(
+      `/subscriptions/${SEED.subscriptions.acme}/resourceGroups/AcmeCorpRecoveryGroup/providers/Microsoft.Storage/storageAccounts/drstorageacct1`,
+    );
+    const account = await emu
+      .storage(SEED.apps.acme, SEED.subscriptions.acme)
+      .storageAccounts.getProperties("AcmeCorpRecoveryGroup", "drstorageacct1");
     expect(account).toMatchObject({ location: "westus", sku: { name: "Standard_GRS" } });
     const vault = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/WAPRecoveryGroup/providers/Microsoft.RecoveryServices/vaults/WAPRecoveryVault`;
-    const policy = await emu.arm(SEED.apps.provider, "GET", `${vault}/replicationPolicies/AcmeCorp-Policy?api-version=2023-06-01`);
-    expect(policy.body.properties.providerSpecificDetails).toMatchObject({ replicationInterval: 900, recoveryPointHistoryDurationInHours: 1, applicationConsistentSnapshotFrequencyInHours: 1, activeStorageAccountId: setup.storageAccountId });
-    expect((await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).pairingStatus).toBe("Paired");
+    const policy = await emu.arm(
+      SEED.apps.provider,
+      "GET",
+      `${vault}/replicationPolicies/AcmeCorp-Policy?api-version=2023-06-01`,
+    );
+    expect(policy.body.properties.providerSpecificDetails).toMatchObject({
+      replicationInterval: 900,
+      recoveryPointHistoryDurationInHours: 1,
+      applicationConsistentSnapshotFrequencyInHours: 1,
+      activeStorageAccountId: setup.storageAccountId,
+    });
+    expect((await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).pairingStatus).toBe(
+      "Paired",
+    );
     // Running it again converges on the same resources.
     await succeeded(setupTenant(admin, parseInput(setupTenantSchema, guideSetup())));
   });
 
   it("keeps tenants apart: Contoso cannot map AcmeCorp's network, see or act on AcmeCorp's VMs", async () => {
-    await expect(setupTenant(admin, parseInput(setupTenantSchema, guideSetup({ containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, storageAccount: "contosodr1", policyName: "Contoso-Policy" }))))
-      .rejects.toMatchObject({ fieldErrors: { vmNetworkId: [expect.stringContaining("another tenant")] } });
-    const [vm01] = await enableProtection(acme.ctx, { vms: [{ armName: ((await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).vms as { armName: string; name: string }[]).find((v) => v.name === "VM01")!.armName }] });
+    await expect(
+      setupTenant(
+        admin,
+        parseInput(
+          setupTenantSchema,
+          guideSetup({
+            containerId: ids.contosoCloud,
+            tenantSubscriptionId: contoso.tenantSubscriptionId,
+            storageAccount: "contosodr1",
+            policyName: "Contoso-Policy",
+          }),
+        ),
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { vmNetworkId: [expect.stringContaining("another tenant")] } });
+    const [vm01] = await enableProtection(acme.ctx, {
+      vms: [
+        {
+          armName: (
+            (await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).vms as {
+              armName: string;
+              name: string;
+            }[]
+          ).find((v) => v.name === "VM01")!.armName,
+        },
+      ],
+    });
     ids.vm01 = vm01.id;
     await expect(runDrAction(contoso.ctx, vm01.id, { action: "testFailover" })).rejects.toBeInstanceOf(NotFound);
-    await expect(enableProtection(contoso.ctx, { vms: [{ armName: (await item()).armName }] })).rejects.toBeInstanceOf(NotFound);
+    await expect(enableProtection(contoso.ctx, { vms: [{ armName: (await item()).armName }] })).rejects.toBeInstanceOf(
+      NotFound,
+    );
     await waitForOperation(vm01.operationId);
   });
 
   it("protects VM01 and follows its initial replication until Azure says Protected, with no refresh asked for", async () => {
-    const op = await waitForOperation((await db.operation.findFirstOrThrow({ where: { kind: "dr.enableProtection", targetId: ids.vm01 } })).id);
+    const op = await waitForOperation(
+      (await db.operation.findFirstOrThrow({ where: { kind: "dr.enableProtection", targetId: ids.vm01 } })).id,
+    );
     expect(op.state).toBe("succeeded");
     expect(op.steps.find((s) => s.name === "Record the ASR job")?.detail).toContain("Enable protection");
     expect(op.steps.at(-1)?.detail).toMatch(/Initial replication in progress.*followed until Azure finishes/);
@@ -212,23 +336,39 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(followed.steps.map((s) => [s.name, s.detail])).toEqual([["Follow replication", "Protected"]]);
     expect(await db.operation.count({ where: { kind: "dr.refreshProtection" } })).toBe(0);
     const vm = await item();
-    expect(vm).toMatchObject({ protectionState: "Protected", replicationHealth: "Normal", initialReplicationPercent: 100, activeLocation: "Primary" });
+    expect(vm).toMatchObject({
+      protectionState: "Protected",
+      replicationHealth: "Normal",
+      initialReplicationPercent: 100,
+      activeLocation: "Primary",
+    });
     expect(vm.allowedOperations).toContain("TestFailover");
     expect(vm.lastRecoveryPointAt).not.toBeNull();
     // The follow's reads are many and close together: RPO is sampled by the scheduled refresh only (issue 12 review, 4).
     expect(await db.rpoSample.count({ where: { protectedItemId: ids.vm01 } })).toBe(0);
     // One GET of the item per poll, paced by Azure's progress: a handful, not a busy loop.
-    const gets = (await emu.control.requests({ limit: 1000 })).value.filter((r) => r.method === "GET" && r.path.toLowerCase().endsWith(`/replicationprotecteditems/${vm.armName.toLowerCase()}`));
+    const gets = (await emu.control.requests({ limit: 1000 })).value.filter(
+      (r) =>
+        r.method === "GET" && r.path.toLowerCase().endsWith(`/replicationprotecteditems/${vm.armName.toLowerCase()}`),
+    );
     expect(gets.length).toBeLessThan(30);
   });
 
   it("refuses protecting more VMs than the plan allows, with the figures, and records nothing", async () => {
-    const { plan } = await db.tenantSubscription.findUniqueOrThrow({ where: { id: acme.tenantSubscriptionId }, select: { plan: true } });
-    const vms = (await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).vms as { armName: string; name: string }[];
+    const { plan } = await db.tenantSubscription.findUniqueOrThrow({
+      where: { id: acme.tenantSubscriptionId },
+      select: { plan: true },
+    });
+    const vms = (await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).vms as {
+      armName: string;
+      name: string;
+    }[];
     const other = vms.find((v) => v.name !== "VM01")!;
     await db.plan.update({ where: { id: plan.id }, data: { quotaProtectedVms: 1 } });
     try {
-      await expect(enableProtection(acme.ctx, { vms: [{ armName: other.armName }] })).rejects.toThrow("Your plan protects at most 1 VMs: 1 protected + 1 requested.");
+      await expect(enableProtection(acme.ctx, { vms: [{ armName: other.armName }] })).rejects.toThrow(
+        "Your plan protects at most 1 VMs: 1 protected + 1 requested.",
+      );
       expect(await db.protectedItem.count({ where: { armName: other.armName } })).toBe(0);
     } finally {
       await db.plan.update({ where: { id: plan.id }, data: { quotaProtectedVms: plan.quotaProtectedVms } });
@@ -237,9 +377,14 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
 
   it("runs a test failover with the ASR job's tasks on the operation, then cleans it up with notes", async () => {
     const tfo = await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "testFailover" }));
-    expect(tfo.steps.find((s) => s.name === "Record the ASR job")?.detail).toMatch(/Test failover: Succeeded.*Create test virtual machine/);
+    expect(tfo.steps.find((s) => s.name === "Record the ASR job")?.detail).toMatch(
+      /Test failover: Succeeded.*Create test virtual machine/,
+    );
     const after = await item();
-    expect(after).toMatchObject({ testFailoverState: "WaitingForCompletion", allowedOperations: ["TestFailoverCleanup"] });
+    expect(after).toMatchObject({
+      testFailoverState: "WaitingForCompletion",
+      allowedOperations: ["TestFailoverCleanup"],
+    });
     expect(after.lastTestFailoverAt).not.toBeNull();
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "testFailoverCleanup", notes: "DR drill OK" }));
     expect(await item()).toMatchObject({ testFailoverState: "None", lastTestFailoverNotes: "DR drill OK" });
@@ -258,23 +403,62 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect((await item()).allowedOperations).toContain("ReverseReplicate");
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "reprotect" }));
     // Reprotect starts a new initial replication, followed like the first one.
-    const follow = await db.operation.findFirstOrThrow({ where: { kind: "dr.followReplication", targetId: ids.vm01 }, orderBy: { createdAt: "desc" } });
+    const follow = await db.operation.findFirstOrThrow({
+      where: { kind: "dr.followReplication", targetId: ids.vm01 },
+      orderBy: { createdAt: "desc" },
+    });
     expect((await waitForOperation(follow.id)).state).toBe("succeeded");
     expect(await item()).toMatchObject({ protectionState: "Protected", initialReplicationPercent: 100 });
   });
 
   it("fails a setup whose storage name is taken in Azure, at the name check, before creating anything", async () => {
-    await assignCloud(admin, { containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, vmNetworkIds: [ids.blue] });
-    await emu.storage(SEED.apps.acme, SEED.subscriptions.acme).storageAccounts.create("AcmeCorpRecoveryGroup", "acmecorpdrstore", { location: "westus", sku: { name: "Standard_LRS" }, kind: "StorageV2" });
-    const { operationId } = await setupTenant(admin, parseInput(setupTenantSchema, guideSetup({
-      containerId: ids.contosoCloud, tenantSubscriptionId: contoso.tenantSubscriptionId, resourceGroup: "ContosoRecoveryGroup", storageAccount: "acmecorpdrstore", policyName: "Contoso-Policy", vmNetworkId: ids.blue,
-    })));
+    await assignCloud(admin, {
+      containerId: ids.contosoCloud,
+      tenantSubscriptionId: contoso.tenantSubscriptionId,
+      vmNetworkIds: [ids.blue],
+    });
+    await emu
+      .storage(SEED.apps.acme, SEED.subscriptions.acme)
+      .storageAccounts.create("AcmeCorpRecoveryGroup", "acmecorpdrstore", {
+        location: "westus",
+        sku: { name: "Standard_LRS" },
+        kind: "StorageV2",
+      });
+    const { operationId } = await setupTenant(
+      admin,
+      parseInput(
+        setupTenantSchema,
+        guideSetup({
+          containerId: ids.contosoCloud,
+          tenantSubscriptionId: contoso.tenantSubscriptionId,
+          resourceGroup: "ContosoRecoveryGroup",
+          storageAccount: "acmecorpdrstore",
+          policyName: "Contoso-Policy",
+          vmNetworkId: ids.blue,
+        }),
+      ),
+    );
     const op = await waitForOperation(operationId);
     expect(op.state).toBe("failed");
     expect(op.errorMessage).toMatch(/acmecorpdrstore is already taken/);
     expect(op.steps.find((s) => s.state === "failed")?.name).toBe("Check storage account name");
-    for (let n = 0; n < 50 && (await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: contoso.ctx.tenantId } })).targetsState === "running"; n++) await new Promise((r) => setTimeout(r, 100));
-    expect(await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: contoso.ctx.tenantId } })).toMatchObject({ targetsState: "failed", lastError: expect.stringContaining("already taken") });
-    expect(await emu.storage(SEED.apps.contoso, SEED.subscriptions.contoso).storageAccounts.getProperties("ContosoRecoveryGroup", "acmecorpdrstore").catch((e) => e.statusCode)).toBe(404);
+    for (
+      let n = 0;
+      n < 50 &&
+      (await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: contoso.ctx.tenantId } })).targetsState ===
+        "running";
+      n++
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: contoso.ctx.tenantId } })).toMatchObject({
+      targetsState: "failed",
+      lastError: expect.stringContaining("already taken"),
+    });
+    expect(
+      await emu
+        .storage(SEED.apps.contoso, SEED.subscriptions.contoso)
+        .storageAccounts.getProperties("ContosoRecoveryGroup", "acmecorpdrstore")
+        .catch((e) => e.statusCode),
+    ).toBe(404);
   });
 });

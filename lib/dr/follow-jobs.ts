@@ -1,4 +1,10 @@
-import { getProtectedItem, type AzureAccess, type ItemRef, type LroProgress, type ProtectedItemInfo } from "@/lib/azure";
+import {
+  getProtectedItem,
+  type AzureAccess,
+  type ItemRef,
+  type LroProgress,
+  type ProtectedItemInfo,
+} from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -37,7 +43,10 @@ export const followReplicationJob = defineJob({
     }
     const { item, ref, vault } = await loadItemForJob(protectedItemId);
     const access = await op.azureAccess(vault.azureSubscriptionId);
-    const { startedAt } = await db.operation.findUniqueOrThrow({ where: { id: op.operationId }, select: { startedAt: true } });
+    const { startedAt } = await db.operation.findUniqueOrThrow({
+      where: { id: op.operationId },
+      select: { startedAt: true },
+    });
     const endsAt = (startedAt ?? new Date()).getTime() + FOLLOW_HOURS * 3_600_000 * lroTimeScale();
     const read = async (mark: FollowMark | null): Promise<LroProgress<string> & PollHints> => {
       const outcome = await readOnce(access, ref, item, mark, endsAt);
@@ -56,7 +65,13 @@ export const followReplicationJob = defineJob({
   },
 });
 
-async function readOnce(access: AzureAccess, ref: ItemRef, item: { id: string; tenantId: string }, mark: FollowMark | null, endsAt: number): Promise<LroProgress<string> & PollHints> {
+async function readOnce(
+  access: AzureAccess,
+  ref: ItemRef,
+  item: { id: string; tenantId: string },
+  mark: FollowMark | null,
+  endsAt: number,
+): Promise<LroProgress<string> & PollHints> {
   const readAt = new Date();
   const info = await getProtectedItem(access, ref);
   const row = await db.protectedItem.findUnique({ where: { id: item.id }, select: { state: true } });
@@ -66,14 +81,27 @@ async function readOnce(access: AzureAccess, ref: ItemRef, item: { id: string; t
   const described = info.protectionDescription ?? info.protectionState;
   if (!isReplicationMoving(info)) return { done: true, result: described };
   if (readAt.getTime() > endsAt) {
-    return { done: true, result: `${described}: still moving after ${FOLLOW_HOURS} h; the scheduled refresh follows it from here` };
+    return {
+      done: true,
+      result: `${described}: still moving after ${FOLLOW_HOURS} h; the scheduled refresh follows it from here`,
+    };
   }
-  const next = followPace(mark, info.initialReplicationPercent ?? null, readAt.getTime(), FOLLOW_MAX_WAIT_MS * lroTimeScale());
+  const next = followPace(
+    mark,
+    info.initialReplicationPercent ?? null,
+    readAt.getTime(),
+    FOLLOW_MAX_WAIT_MS * lroTimeScale(),
+  );
   // Never sooner than the engine's first poll: a percent at 100 while Azure still finishes must not spin. Without a
   // wait of its own (no percent, or one standing still) the engine's back-off paces the reads.
   const waitMs = next.waitMs !== undefined ? Math.max(next.waitMs, pollDelayMs(0)) : undefined;
   const continuation: Continuation = { mark: next.mark, readAt: readAt.getTime() + (waitMs ?? 0) };
-  return { done: false, continuation: JSON.stringify(continuation), percent: info.initialReplicationPercent, ...(waitMs !== undefined ? { waitMs } : {}) };
+  return {
+    done: false,
+    continuation: JSON.stringify(continuation),
+    percent: info.initialReplicationPercent,
+    ...(waitMs !== undefined ? { waitMs } : {}),
+  };
 }
 
 /**
@@ -81,10 +109,19 @@ async function readOnce(access: AzureAccess, ref: ItemRef, item: { id: string; t
  * jobs may ask at the same moment (an action's last step and the scheduled refresh): the one whose insert the unique
  * index refuses gets null, as the other's follow does the work, and the job that asked goes on (it must not fail).
  */
-export async function followWhileMoving(item: { id: string; tenantId: string; vmName: string }, info: ProtectedItemInfo | null) {
+export async function followWhileMoving(
+  item: { id: string; tenantId: string; vmName: string },
+  info: ProtectedItemInfo | null,
+) {
   if (!info || !isReplicationMoving(info)) return null;
   try {
-    return await enqueueOperationNow({ kind: kinds.dr.followReplication, tenantId: item.tenantId, actorId: null, target: { type: "ProtectedItem", id: item.id, name: item.vmName }, input: { protectedItemId: item.id } });
+    return await enqueueOperationNow({
+      kind: kinds.dr.followReplication,
+      tenantId: item.tenantId,
+      actorId: null,
+      target: { type: "ProtectedItem", id: item.id, name: item.vmName },
+      input: { protectedItemId: item.id },
+    });
   } catch (error) {
     if (error instanceof Conflict) return null;
     throw error;

@@ -14,7 +14,12 @@ type SaveOptions = {
  * follow of a moving item, the scheduled refresh), so the newest read wins: an older answer saved late is dropped.
  * A VM being disabled stays "disabling" until its own job ends. Returns whether the answer was saved.
  */
-export async function saveItem(row: { id: string; tenantId: string }, info: ProtectedItemInfo, readAt: Date, { extra, sampleRpo = false }: SaveOptions = {}) {
+export async function saveItem(
+  row: { id: string; tenantId: string },
+  info: ProtectedItemInfo,
+  readAt: Date,
+  { extra, sampleRpo = false }: SaveOptions = {},
+) {
   // Not Azure's state but the action's own record: kept even when a newer read of the VM was saved first.
   if (extra && Object.keys(extra).length > 0) await db.protectedItem.updateMany({ where: { id: row.id }, data: extra });
   // Nothing replicates after a failover: no RPO to show or to sample until reprotect.
@@ -22,14 +27,26 @@ export async function saveItem(row: { id: string; tenantId: string }, info: Prot
   const saved = await db.protectedItem.updateMany({
     where: { id: row.id, OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lte: readAt } }] },
     data: {
-      protectionState: info.protectionState, protectionDescription: info.protectionDescription ?? null, replicationHealth: info.replicationHealth, activeLocation: info.activeLocation,
-      testFailoverState: info.testFailoverState, allowedOperations: info.allowedOperations, initialReplicationPercent: info.initialReplicationPercent ?? null,
-      lastRecoveryPointAt: info.lastRecoveryPointAt ? new Date(info.lastRecoveryPointAt) : null, rpoSeconds, lastSyncedAt: readAt, errorMessage: null,
+      protectionState: info.protectionState,
+      protectionDescription: info.protectionDescription ?? null,
+      replicationHealth: info.replicationHealth,
+      activeLocation: info.activeLocation,
+      testFailoverState: info.testFailoverState,
+      allowedOperations: info.allowedOperations,
+      initialReplicationPercent: info.initialReplicationPercent ?? null,
+      lastRecoveryPointAt: info.lastRecoveryPointAt ? new Date(info.lastRecoveryPointAt) : null,
+      rpoSeconds,
+      lastSyncedAt: readAt,
+      errorMessage: null,
     },
   });
   if (saved.count === 0) return false;
-  await db.protectedItem.updateMany({ where: { id: row.id, state: { not: "disabling" } }, data: { state: "protected" } });
+  await db.protectedItem.updateMany({
+    where: { id: row.id, state: { not: "disabling" } },
+    data: { state: "protected" },
+  });
   // A follow reads a moving VM every few seconds: its reads would pack the RPO chart with points from one hour.
-  if (sampleRpo && rpoSeconds !== null) await db.rpoSample.create({ data: { tenantId: row.tenantId, protectedItemId: row.id, rpoSeconds } });
+  if (sampleRpo && rpoSeconds !== null)
+    await db.rpoSample.create({ data: { tenantId: row.tenantId, protectedItemId: row.id, rpoSeconds } });
   return true;
 }

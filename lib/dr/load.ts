@@ -8,7 +8,11 @@ export async function loadSetupForJob(setupId: string) {
     include: {
       tenant: { select: { slug: true } },
       vmNetwork: { include: { fabric: true } },
-      tenantSubscription: { select: { plan: { select: { azureSubscriptionId: true, azureSubscription: { select: { subscriptionId: true } } } } } },
+      tenantSubscription: {
+        select: {
+          plan: { select: { azureSubscriptionId: true, azureSubscription: { select: { subscriptionId: true } } } },
+        },
+      },
       container: { include: { fabric: true, vault: true } },
     },
   });
@@ -24,10 +28,18 @@ export async function loadSetupForJob(setupId: string) {
 
 export async function loadItemForJob(protectedItemId: string) {
   const item = await db.protectedItem.findUniqueOrThrow({ where: { id: protectedItemId } });
-  const loaded = await loadSetupForJob((await db.tenantDrSetup.findUniqueOrThrow({ where: { containerId: item.containerId }, select: { id: true } })).id);
-  const ref: ItemRef = { ...loaded.vaultRef, fabric: loaded.setup.container.fabric.armName, container: loaded.setup.container.armName, item: item.armName };
+  const loaded = await loadSetupForJob(
+    (await db.tenantDrSetup.findUniqueOrThrow({ where: { containerId: item.containerId }, select: { id: true } })).id,
+  );
+  const ref: ItemRef = {
+    ...loaded.vaultRef,
+    fabric: loaded.setup.container.fabric.armName,
+    container: loaded.setup.container.armName,
+    item: item.armName,
+  };
   return { item, ref, ...loaded };
 }
 
-export const tenantRgId = (armSubscription: string, rg: string) => `/subscriptions/${armSubscription}/resourceGroups/${rg}`;
+export const tenantRgId = (armSubscription: string, rg: string) =>
+  `/subscriptions/${armSubscription}/resourceGroups/${rg}`;
 export const testVnetName = (vnet: string) => `${vnet}-test`;

@@ -1,6 +1,18 @@
 import {
-  disableProtection, enableProtection, findLatestAsrJob, getProtectedItem, isNotFound, listProtectedItems, listRecoveryPoints, pollLro, runProtectedItemAction,
-  type AsrJobInfo, type AzureAccess, type FailoverAction, type ItemRef, type ProtectedItemInfo,
+  disableProtection,
+  enableProtection,
+  findLatestAsrJob,
+  getProtectedItem,
+  isNotFound,
+  listProtectedItems,
+  listRecoveryPoints,
+  pollLro,
+  runProtectedItemAction,
+  type AsrJobInfo,
+  type AzureAccess,
+  type FailoverAction,
+  type ItemRef,
+  type ProtectedItemInfo,
 } from "@/lib/azure";
 import { db, Prisma } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
@@ -20,7 +32,21 @@ async function recordAsrJob(op: JobContext, access: AzureAccess, ref: ItemRef, s
     if (!job) return op.note("Azure reported no job for this action");
     op.note(`${job.friendlyName}: ${job.state}`);
     for (const t of job.tasks) op.note(`${t.state === "Succeeded" ? "✓" : t.state === "Failed" ? "✗" : "…"} ${t.name}`);
-    await db.protectedItem.update({ where: { id: itemId }, data: { lastJob: { name: job.name, scenario: job.scenario, friendlyName: job.friendlyName, state: job.state, startTime: job.startTime, endTime: job.endTime, tasks: job.tasks, errors: job.errors } } });
+    await db.protectedItem.update({
+      where: { id: itemId },
+      data: {
+        lastJob: {
+          name: job.name,
+          scenario: job.scenario,
+          friendlyName: job.friendlyName,
+          state: job.state,
+          startTime: job.startTime,
+          endTime: job.endTime,
+          tasks: job.tasks,
+          errors: job.errors,
+        },
+      },
+    });
   });
 }
 
@@ -28,7 +54,13 @@ async function recordAsrJob(op: JobContext, access: AzureAccess, ref: ItemRef, s
  * The last step of every protection job: Azure's state saved now, and when the VM is still moving (initial replication
  * after enable or reprotect) a dr.followReplication that keeps reading it until it settles (issue 12, point 7).
  */
-async function readReplicationState(op: JobContext, access: AzureAccess, ref: ItemRef, item: { id: string; tenantId: string; vmName: string }, extra: Prisma.ProtectedItemUpdateManyMutationInput = {}) {
+async function readReplicationState(
+  op: JobContext,
+  access: AzureAccess,
+  ref: ItemRef,
+  item: { id: string; tenantId: string; vmName: string },
+  extra: Prisma.ProtectedItemUpdateManyMutationInput = {},
+) {
   await op.step("Read replication state", async () => {
     const readAt = new Date();
     const info = await getProtectedItem(access, ref);
@@ -53,9 +85,17 @@ export const enableProtectionJob = defineJob({
         const existing = await getProtectedItem(access, ref);
         if (existing) return { done: true, result: existing };
         return enableProtection(access, ref, {
-          policyId: setup.policyId!, protectableItemId, vmName: item.vmName, osType: item.osType as "Windows" | "Linux", osDiskId: item.osDiskId ?? undefined,
-          targetVmName: item.targetVmName, targetSize: item.targetSize ?? undefined, storageAccountId: setup.storageAccountId!,
-          resourceGroupId: tenantRgId(tenantArmSubscription, setup.resourceGroup), vnetId: setup.vnetId!, subnetName: item.subnetName,
+          policyId: setup.policyId!,
+          protectableItemId,
+          vmName: item.vmName,
+          osType: item.osType as "Windows" | "Linux",
+          osDiskId: item.osDiskId ?? undefined,
+          targetVmName: item.targetVmName,
+          targetSize: item.targetSize ?? undefined,
+          storageAccountId: setup.storageAccountId!,
+          resourceGroupId: tenantRgId(tenantArmSubscription, setup.resourceGroup),
+          vnetId: setup.vnetId!,
+          subnetName: item.subnetName,
         });
       },
       poll: (c) => pollLro(access, c),
@@ -64,24 +104,42 @@ export const enableProtectionJob = defineJob({
     await readReplicationState(op, access, ref, item);
   },
   async onFailed({ protectedItemId }, { message }) {
-    await db.protectedItem.updateMany({ where: { id: protectedItemId, state: "enabling" }, data: { state: "failed", errorMessage: message } });
+    await db.protectedItem.updateMany({
+      where: { id: protectedItemId, state: "enabling" },
+      data: { state: "failed", errorMessage: message },
+    });
   },
 });
 
 const SCENARIO: Record<Exclude<DrAction, "disableProtection">, string> = {
-  testFailover: "TestFailover", testFailoverCleanup: "TestFailoverCleanup", plannedFailover: "PlannedFailover", unplannedFailover: "UnplannedFailover",
-  commit: "CommitFailover", failback: "PlannedFailover", reprotect: "ReverseReplicate",
+  testFailover: "TestFailover",
+  testFailoverCleanup: "TestFailoverCleanup",
+  plannedFailover: "PlannedFailover",
+  unplannedFailover: "UnplannedFailover",
+  commit: "CommitFailover",
+  failback: "PlannedFailover",
+  reprotect: "ReverseReplicate",
 };
 const STEP: Record<Exclude<DrAction, "disableProtection">, string> = {
-  testFailover: "Run test failover", testFailoverCleanup: "Clean up test failover", plannedFailover: "Run planned failover", unplannedFailover: "Run failover",
-  commit: "Commit failover", failback: "Fail back to on-premises", reprotect: "Reprotect",
+  testFailover: "Run test failover",
+  testFailoverCleanup: "Clean up test failover",
+  plannedFailover: "Run planned failover",
+  unplannedFailover: "Run failover",
+  commit: "Commit failover",
+  failback: "Fail back to on-premises",
+  reprotect: "Reprotect",
 };
 
 function defineActionJob<A extends Exclude<DrAction, "disableProtection">>(action: A) {
   return defineJob({
     kind: `dr.${action}` as const,
     async run(input, op) {
-      const steps = [...(action === "unplannedFailover" ? ["Choose the recovery point"] : []), STEP[action], "Record the ASR job", "Read replication state"];
+      const steps = [
+        ...(action === "unplannedFailover" ? ["Choose the recovery point"] : []),
+        STEP[action],
+        "Record the ASR job",
+        "Read replication state",
+      ];
       await op.plan(steps);
       const { item, ref, setup, vault } = await loadItemForJob(input.protectedItemId);
       const access = await op.azureAccess(vault.azureSubscriptionId);
@@ -89,22 +147,42 @@ function defineActionJob<A extends Exclude<DrAction, "disableProtection">>(actio
       if (action === "unplannedFailover") {
         // "Latest" is Azure's default (it processes pending data first); "latest processed" names the newest point already made.
         recoveryPointId = await op.step("Choose the recovery point", async () => {
-          if (input.recoveryPoint === "latest") return op.note("Latest: Azure processes all data received first"), undefined;
+          if (input.recoveryPoint === "latest")
+            return (op.note("Latest: Azure processes all data received first"), undefined);
           const [newest] = await listRecoveryPoints(access, ref);
-          op.note(newest ? `Latest processed: ${newest.time} (${newest.type})` : "No recovery point yet; Azure uses the latest");
+          op.note(
+            newest
+              ? `Latest processed: ${newest.time} (${newest.type})`
+              : "No recovery point yet; Azure uses the latest",
+          );
           return newest?.id;
         });
       }
       const body: FailoverAction =
-        action === "testFailover" ? { kind: action, networkId: setup.testVnetId ?? setup.vnetId! }
-        : action === "testFailoverCleanup" ? { kind: action, comments: input.notes || undefined }
-        : action === "unplannedFailover" ? { kind: action, recoveryPointId: recoveryPointId ?? undefined, shutDownSource: input.shutDownSource ?? false }
-        : action === "reprotect" ? { kind: action, storageAccountId: setup.storageAccountId ?? undefined }
-        : { kind: action };
-      await op.lroStep<ProtectedItemInfo>(STEP[action], { start: () => runProtectedItemAction(access, ref, body), poll: (c) => pollLro(access, c) });
+        action === "testFailover"
+          ? { kind: action, networkId: setup.testVnetId ?? setup.vnetId! }
+          : action === "testFailoverCleanup"
+            ? { kind: action, comments: input.notes || undefined }
+            : action === "unplannedFailover"
+              ? {
+                  kind: action,
+                  recoveryPointId: recoveryPointId ?? undefined,
+                  shutDownSource: input.shutDownSource ?? false,
+                }
+              : action === "reprotect"
+                ? { kind: action, storageAccountId: setup.storageAccountId ?? undefined }
+                : { kind: action };
+      await op.lroStep<ProtectedItemInfo>(STEP[action], {
+        start: () => runProtectedItemAction(access, ref, body),
+        poll: (c) => pollLro(access, c),
+      });
       await recordAsrJob(op, access, ref, SCENARIO[action], item.id);
       const extra: Prisma.ProtectedItemUpdateManyMutationInput =
-        action === "testFailover" ? { lastTestFailoverAt: new Date() } : action === "testFailoverCleanup" ? { lastTestFailoverNotes: input.notes || null } : {};
+        action === "testFailover"
+          ? { lastTestFailoverAt: new Date() }
+          : action === "testFailoverCleanup"
+            ? { lastTestFailoverNotes: input.notes || null }
+            : {};
       await readReplicationState(op, access, ref, item, extra);
     },
   });
@@ -142,7 +220,10 @@ export const disableProtectionJob = defineJob({
     });
   },
   async onFailed({ protectedItemId }, { message }) {
-    await db.protectedItem.updateMany({ where: { id: protectedItemId, state: "disabling" }, data: { state: "protected", errorMessage: message } });
+    await db.protectedItem.updateMany({
+      where: { id: protectedItemId, state: "disabling" },
+      data: { state: "protected", errorMessage: message },
+    });
   },
 });
 
@@ -159,7 +240,9 @@ export const refreshProtectionJob = defineJob({
     await op.step("Read protected VMs", async () => {
       const readAt = new Date();
       const items = await listProtectedItems(access, vaultRef, setup.container.fabric.armName, setup.container.armName);
-      const rows = await db.protectedItem.findMany({ where: { tenantId: setup.tenantId, containerId: setup.containerId } });
+      const rows = await db.protectedItem.findMany({
+        where: { tenantId: setup.tenantId, containerId: setup.containerId },
+      });
       let moving = 0;
       for (const row of rows) {
         const info = items.find((i) => i.name === row.armName);
@@ -168,9 +251,16 @@ export const refreshProtectionJob = defineJob({
         // A VM still moving (a replication started elsewhere, or one whose follow ran out) is followed again.
         if (row.state !== "disabling" && isReplicationMoving(info) && (await followWhileMoving(row, info))) moving++;
       }
-      op.note(`${items.length} protected VM${items.length === 1 ? "" : "s"} in ${setup.container.friendlyName}${moving ? `, ${moving} followed until Azure finishes` : ""}`);
-      const pruned = await db.rpoSample.deleteMany({ where: { tenantId: setup.tenantId, at: { lt: new Date(Date.now() - RPO_RETENTION_DAYS * 86_400_000) } } });
-      if (pruned.count) op.note(`${pruned.count} RPO sample${pruned.count === 1 ? "" : "s"} older than ${RPO_RETENTION_DAYS} days removed`);
+      op.note(
+        `${items.length} protected VM${items.length === 1 ? "" : "s"} in ${setup.container.friendlyName}${moving ? `, ${moving} followed until Azure finishes` : ""}`,
+      );
+      const pruned = await db.rpoSample.deleteMany({
+        where: { tenantId: setup.tenantId, at: { lt: new Date(Date.now() - RPO_RETENTION_DAYS * 86_400_000) } },
+      });
+      if (pruned.count)
+        op.note(
+          `${pruned.count} RPO sample${pruned.count === 1 ? "" : "s"} older than ${RPO_RETENTION_DAYS} days removed`,
+        );
     });
   },
 });

@@ -3,20 +3,35 @@ import { FOLLOW_MAX_WAIT_MS, followPace, isReplicationMoving, replicationSummary
 
 describe("isReplicationMoving", () => {
   it("is true while Azure works on the VM and false once it waits for nobody or for the user", () => {
-    for (const protectionState of ["EnablingProtection", "ProtectedStatesBegin", "PlannedFailoverInProgress", "FailoverCommitInProgress", "DisablingProtection"]) {
+    for (const protectionState of [
+      "EnablingProtection",
+      "ProtectedStatesBegin",
+      "PlannedFailoverInProgress",
+      "FailoverCommitInProgress",
+      "DisablingProtection",
+    ]) {
       expect(isReplicationMoving({ protectionState, testFailoverState: "None" }), protectionState).toBe(true);
     }
-    expect(isReplicationMoving({ protectionState: "Protected", testFailoverState: "TestFailoverInProgress" })).toBe(true);
+    expect(isReplicationMoving({ protectionState: "Protected", testFailoverState: "TestFailoverInProgress" })).toBe(
+      true,
+    );
     for (const protectionState of ["Protected", "FailedOver", "FailoverCommitted", "FailbackCommitted"]) {
       expect(isReplicationMoving({ protectionState, testFailoverState: "None" }), protectionState).toBe(false);
     }
-    expect(isReplicationMoving({ protectionState: "Protected", testFailoverState: "WaitingForCompletion" })).toBe(false);
+    expect(isReplicationMoving({ protectionState: "Protected", testFailoverState: "WaitingForCompletion" })).toBe(
+      false,
+    );
   });
 });
 
 describe("replicationSummary", () => {
   it("after a failover says replication is stopped and when it resumes, with no percent and no empty RPO (issue 12, 10c)", () => {
-    const s = replicationSummary({ state: "protected", protectionState: "FailedOver", initialReplicationPercent: null, rpoSeconds: null });
+    const s = replicationSummary({
+      state: "protected",
+      protectionState: "FailedOver",
+      initialReplicationPercent: null,
+      rpoSeconds: null,
+    });
     expect(s.isReplicating).toBe(false);
     expect(s.replication).toMatch(/^Stopped: the VM runs in Azure.*resumes after failback and reprotect/);
     expect(s.rpo).toBe("None: replication is stopped");
@@ -24,11 +39,28 @@ describe("replicationSummary", () => {
   });
 
   it("shows initial replication's percent while it runs, and the RPO once there are recovery points", () => {
-    expect(replicationSummary({ state: "protected", protectionState: "ProtectedStatesBegin", initialReplicationPercent: 42, rpoSeconds: null }))
-      .toMatchObject({ replication: "Initial replication in progress: 42 %", rpo: expect.stringMatching(/^Not measured yet/) });
-    expect(replicationSummary({ state: "protected", protectionState: "Protected", initialReplicationPercent: 100, rpoSeconds: 240 }))
-      .toMatchObject({ replication: "Replicating (initial replication complete)", rpo: "240 s", isReplicating: true });
-    expect(replicationSummary({ state: "protected", protectionState: "Protected", rpoSeconds: null }).rpo).toBe("Not measured yet");
+    expect(
+      replicationSummary({
+        state: "protected",
+        protectionState: "ProtectedStatesBegin",
+        initialReplicationPercent: 42,
+        rpoSeconds: null,
+      }),
+    ).toMatchObject({
+      replication: "Initial replication in progress: 42 %",
+      rpo: expect.stringMatching(/^Not measured yet/),
+    });
+    expect(
+      replicationSummary({
+        state: "protected",
+        protectionState: "Protected",
+        initialReplicationPercent: 100,
+        rpoSeconds: 240,
+      }),
+    ).toMatchObject({ replication: "Replicating (initial replication complete)", rpo: "240 s", isReplicating: true });
+    expect(replicationSummary({ state: "protected", protectionState: "Protected", rpoSeconds: null }).rpo).toBe(
+      "Not measured yet",
+    );
     expect(replicationSummary({ state: "enabling" }).replication).toBe("Enabling protection");
   });
 });

@@ -13,26 +13,46 @@ export function isReplicationMoving(i: AzureState): boolean {
 
 /** After a failover (until reprotect) nothing replicates: there is no RPO to show or sample. */
 const STOPPED: Record<string, string> = {
-  FailedOver: "Stopped: the VM runs in Azure since the failover. Commit it; replication to Azure resumes after failback and reprotect.",
-  FailoverCommitted: "Stopped: the VM runs in Azure. Fail back and commit; replication to Azure resumes after reprotect.",
+  FailedOver:
+    "Stopped: the VM runs in Azure since the failover. Commit it; replication to Azure resumes after failback and reprotect.",
+  FailoverCommitted:
+    "Stopped: the VM runs in Azure. Fail back and commit; replication to Azure resumes after reprotect.",
   FailedBack: "Stopped: the VM is back on-premises. Commit the failback; replication to Azure resumes after reprotect.",
   FailbackCommitted: "Stopped: the VM is back on-premises. Reprotect it to replicate to Azure again.",
 };
-export const isReplicating = (protectionState: string | null | undefined) => !protectionState || !(protectionState in STOPPED);
+export const isReplicating = (protectionState: string | null | undefined) =>
+  !protectionState || !(protectionState in STOPPED);
 
 /** The item page's "Replication" and "Current RPO" lines: what is true now, never a 0 % or an empty value with a unit. */
-export function replicationSummary(i: AzureState & { state: string; protectionDescription?: string | null; initialReplicationPercent?: number | null; rpoSeconds?: number | null }) {
+export function replicationSummary(
+  i: AzureState & {
+    state: string;
+    protectionDescription?: string | null;
+    initialReplicationPercent?: number | null;
+    rpoSeconds?: number | null;
+  },
+) {
   const stopped = i.protectionState ? STOPPED[i.protectionState] : undefined;
   if (stopped) return { replication: stopped, rpo: "None: replication is stopped", isReplicating: false };
   const noPointYet = "Not measured yet: recovery points start once initial replication completes";
-  if (i.state === "enabling" || !i.protectionState || i.protectionState === "UnprotectedStatesBegin" || i.protectionState === "EnablingProtection") {
+  if (
+    i.state === "enabling" ||
+    !i.protectionState ||
+    i.protectionState === "UnprotectedStatesBegin" ||
+    i.protectionState === "EnablingProtection"
+  ) {
     return { replication: "Enabling protection", rpo: noPointYet, isReplicating: true };
   }
   if (i.protectionState === "ProtectedStatesBegin" || i.protectionState === "InitialReplicationInProgress") {
-    return { replication: `Initial replication in progress: ${i.initialReplicationPercent ?? 0} %`, rpo: noPointYet, isReplicating: true };
+    return {
+      replication: `Initial replication in progress: ${i.initialReplicationPercent ?? 0} %`,
+      rpo: noPointYet,
+      isReplicating: true,
+    };
   }
   const rpo = i.rpoSeconds == null ? "Not measured yet" : `${i.rpoSeconds} s`;
-  if (i.protectionState === "Protected") return { replication: "Replicating (initial replication complete)", rpo, isReplicating: true };
+  if (i.protectionState === "Protected")
+    return { replication: "Replicating (initial replication complete)", rpo, isReplicating: true };
   return { replication: i.protectionDescription ?? i.protectionState, rpo, isReplicating: true };
 }
 
@@ -52,8 +72,14 @@ export const FOLLOW_MAX_WAIT_MS = 15 * 60_000;
  * percent, as during a failover) no wait, so the caller backs off. An unchanged percent keeps the older mark, so the
  * rate spans more time.
  */
-export function followPace(prev: FollowMark | null, percent: number | null, now: number, maxWaitMs = FOLLOW_MAX_WAIT_MS): { mark: FollowMark; waitMs?: number } {
-  if (!prev || percent === null || prev.percent === null || percent < prev.percent) return { mark: { percent, at: now } };
+export function followPace(
+  prev: FollowMark | null,
+  percent: number | null,
+  now: number,
+  maxWaitMs = FOLLOW_MAX_WAIT_MS,
+): { mark: FollowMark; waitMs?: number } {
+  if (!prev || percent === null || prev.percent === null || percent < prev.percent)
+    return { mark: { percent, at: now } };
   if (percent === prev.percent) return { mark: prev };
   const msPerPercent = (now - prev.at) / (percent - prev.percent);
   return { mark: { percent, at: now }, waitMs: Math.min(maxWaitMs, Math.round((100 - percent) * msPerPercent)) };

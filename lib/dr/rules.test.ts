@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addressSpaceProblem, failoverState, parseCidr, policyProblem, storageNameProblem, subnetProblem } from "./rules";
+import {
+  addressSpaceProblem,
+  failoverState,
+  parseCidr,
+  policyProblem,
+  storageNameProblem,
+  subnetProblem,
+} from "./rules";
 
 describe("DR rules", () => {
   it("parses CIDRs and refuses host bits and nonsense", () => {
@@ -30,14 +37,24 @@ describe("DR rules", () => {
 
   it("accepts the guide's policy (900 s, 1 point, 1 h) and refuses other frequencies and app-consistent > retention", () => {
     expect(policyProblem({ copyFrequencySeconds: 900, recoveryPointHours: 1, appConsistentHours: 1 })).toEqual({});
-    expect(policyProblem({ copyFrequencySeconds: 60, recoveryPointHours: 1, appConsistentHours: 1 })).toHaveProperty("copyFrequencySeconds");
-    expect(policyProblem({ copyFrequencySeconds: 300, recoveryPointHours: 25, appConsistentHours: 1 })).toHaveProperty("recoveryPointHours");
-    expect(policyProblem({ copyFrequencySeconds: 300, recoveryPointHours: 2, appConsistentHours: 4 })).toHaveProperty("appConsistentHours");
+    expect(policyProblem({ copyFrequencySeconds: 60, recoveryPointHours: 1, appConsistentHours: 1 })).toHaveProperty(
+      "copyFrequencySeconds",
+    );
+    expect(policyProblem({ copyFrequencySeconds: 300, recoveryPointHours: 25, appConsistentHours: 1 })).toHaveProperty(
+      "recoveryPointHours",
+    );
+    expect(policyProblem({ copyFrequencySeconds: 300, recoveryPointHours: 2, appConsistentHours: 4 })).toHaveProperty(
+      "appConsistentHours",
+    );
   });
 
   it("names failover states as a tenant would read them", () => {
-    expect(failoverState({ protectionState: "Protected", testFailoverState: "WaitingForCompletion" })).toMatch(/cleanup pending/);
+    expect(failoverState({ protectionState: "Protected", testFailoverState: "WaitingForCompletion" })).toMatch(
+      /cleanup pending/,
+    );
     expect(failoverState({ protectionState: "FailbackCommitted" })).toMatch(/reprotect/);
-    expect(failoverState({ protectionState: "Protected", testFailoverState: "None", activeLocation: "Primary" })).toBe("On-premises");
+    expect(failoverState({ protectionState: "Protected", testFailoverState: "None", activeLocation: "Primary" })).toBe(
+      "On-premises",
+    );
   });
 });

@@ -30,7 +30,9 @@ export function addressSpaceProblem(space: string, others: { name: string; addre
     const p = parseCidr(o.addressSpace);
     return p && cidrsOverlap(c, p);
   });
-  return clash ? `${space} overlaps ${clash.name} (${clash.addressSpace}); choose a range the tenant does not use.` : null;
+  return clash
+    ? `${space} overlaps ${clash.name} (${clash.addressSpace}); choose a range the tenant does not use.`
+    : null;
 }
 
 export function subnetProblem(space: string, subnet: string): string | null {
@@ -44,32 +46,54 @@ export function subnetProblem(space: string, subnet: string): string | null {
 
 /** Azure's own rule; whether the name is free anywhere in Azure is checked by the job. */
 export function storageNameProblem(name: string): string | null {
-  if (!/^[a-z0-9]{3,24}$/.test(name)) return "Storage account names are 3–24 characters: lowercase letters and digits only.";
+  if (!/^[a-z0-9]{3,24}$/.test(name))
+    return "Storage account names are 3–24 characters: lowercase letters and digits only.";
   return null;
 }
 
 export function resourceGroupProblem(name: string): string | null {
-  if (!/^[-\w._()]{1,90}$/.test(name) || name.endsWith(".")) return "Resource group names are 1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'.";
+  if (!/^[-\w._()]{1,90}$/.test(name) || name.endsWith("."))
+    return "Resource group names are 1–90 letters, digits, '-', '_', '.', '(' or ')', not ending in '.'.";
   return null;
 }
 
-export function policyProblem(p: { copyFrequencySeconds: number; recoveryPointHours: number; appConsistentHours: number }): Record<string, string> {
+export function policyProblem(p: {
+  copyFrequencySeconds: number;
+  recoveryPointHours: number;
+  appConsistentHours: number;
+}): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!(COPY_FREQUENCIES as readonly number[]).includes(p.copyFrequencySeconds)) errors.copyFrequencySeconds = "Copy frequency is 30 seconds, 5 minutes or 15 minutes.";
-  if (!Number.isInteger(p.recoveryPointHours) || p.recoveryPointHours < 1 || p.recoveryPointHours > 24) errors.recoveryPointHours = "Keep recovery points for 1 to 24 hours.";
-  if (!Number.isInteger(p.appConsistentHours) || p.appConsistentHours < 0 || p.appConsistentHours > 12) errors.appConsistentHours = "App-consistent snapshots every 0 (off) to 12 hours.";
-  else if (p.appConsistentHours > p.recoveryPointHours) errors.appConsistentHours = "App-consistent snapshots cannot be less frequent than the recovery points kept.";
+  if (!(COPY_FREQUENCIES as readonly number[]).includes(p.copyFrequencySeconds))
+    errors.copyFrequencySeconds = "Copy frequency is 30 seconds, 5 minutes or 15 minutes.";
+  if (!Number.isInteger(p.recoveryPointHours) || p.recoveryPointHours < 1 || p.recoveryPointHours > 24)
+    errors.recoveryPointHours = "Keep recovery points for 1 to 24 hours.";
+  if (!Number.isInteger(p.appConsistentHours) || p.appConsistentHours < 0 || p.appConsistentHours > 12)
+    errors.appConsistentHours = "App-consistent snapshots every 0 (off) to 12 hours.";
+  else if (p.appConsistentHours > p.recoveryPointHours)
+    errors.appConsistentHours = "App-consistent snapshots cannot be less frequent than the recovery points kept.";
   return errors;
 }
 
 /** What the portal calls a protected item's failover state, from Azure's protection state and test failover state. */
-export function failoverState(i: { protectionState?: string | null; testFailoverState?: string | null; activeLocation?: string | null }): string {
-  if (i.testFailoverState && i.testFailoverState !== "None") return i.testFailoverState === "WaitingForCompletion" ? "Test failover — cleanup pending" : "Test failover in progress";
+export function failoverState(i: {
+  protectionState?: string | null;
+  testFailoverState?: string | null;
+  activeLocation?: string | null;
+}): string {
+  if (i.testFailoverState && i.testFailoverState !== "None")
+    return i.testFailoverState === "WaitingForCompletion"
+      ? "Test failover — cleanup pending"
+      : "Test failover in progress";
   switch (i.protectionState) {
-    case "FailedOver": return "Failed over — commit pending";
-    case "FailoverCommitted": return "Running in Azure";
-    case "FailedBack": return "Failed back — commit pending";
-    case "FailbackCommitted": return "Back on-premises — reprotect pending";
-    default: return i.activeLocation === "Recovery" ? "Running in Azure" : "On-premises";
+    case "FailedOver":
+      return "Failed over — commit pending";
+    case "FailoverCommitted":
+      return "Running in Azure";
+    case "FailedBack":
+      return "Failed back — commit pending";
+    case "FailbackCommitted":
+      return "Back on-premises — reprotect pending";
+    default:
+      return i.activeLocation === "Recovery" ? "Running in Azure" : "On-premises";
   }
 }

@@ -16,8 +16,18 @@ export async function enqueueDrRefreshes() {
     select: { id: true, tenantId: true, container: { select: { friendlyName: true } } },
   });
   for (const s of setups) {
-    await enqueueOperationNow({ kind: kinds.dr.refreshProtection, tenantId: s.tenantId, actorId: null, target: { type: "TenantDrSetup", id: s.id, name: `${s.container.friendlyName} replication` }, input: { setupId: s.id } })
-      .catch((error) => console.error(`[dr] could not enqueue the refresh of ${s.container.friendlyName}:`, error instanceof Error ? error.message : error));
+    await enqueueOperationNow({
+      kind: kinds.dr.refreshProtection,
+      tenantId: s.tenantId,
+      actorId: null,
+      target: { type: "TenantDrSetup", id: s.id, name: `${s.container.friendlyName} replication` },
+      input: { setupId: s.id },
+    }).catch((error) =>
+      console.error(
+        `[dr] could not enqueue the refresh of ${s.container.friendlyName}:`,
+        error instanceof Error ? error.message : error,
+      ),
+    );
   }
   return setups.length;
 }

@@ -8,11 +8,25 @@ let settings: VaultCredentialsSettings;
 
 beforeAll(async () => {
   // A real certificate and key, as the dr.createVaultCredentials job makes them.
-  const pems = await generate([{ name: "commonName", value: "Windows Azure Tools" }], { keySize: 2048, algorithm: "sha256" });
+  const pems = await generate([{ name: "commonName", value: "Windows Azure Tools" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+  });
   settings = {
-    vaultName: "WAPRecoveryVault", region: "westus", resourceId: "1234567890", armResourceId: "/subscriptions/s/resourceGroups/WAPRecoveryGroup/providers/Microsoft.RecoveryServices/vaults/WAPRecoveryVault",
-    certificateName: "WAPRecoveryVault-2026-11-25-vaultcredentials", aadAuthority: "https://login.example/", aadTenantId: "t-1", servicePrincipalClientId: "c-1", aadAudience: "https://RecoveryServices/x",
-    certificatePem: pems.cert, privateKeyPem: pems.private, thumbprint: "AB:CD", validUntil: "2026-11-30T00:00:00.000Z",
+    vaultName: "WAPRecoveryVault",
+    region: "westus",
+    resourceId: "1234567890",
+    armResourceId:
+      "/subscriptions/s/resourceGroups/WAPRecoveryGroup/providers/Microsoft.RecoveryServices/vaults/WAPRecoveryVault",
+    certificateName: "WAPRecoveryVault-2026-11-25-vaultcredentials",
+    aadAuthority: "https://login.example/",
+    aadTenantId: "t-1",
+    servicePrincipalClientId: "c-1",
+    aadAudience: "https://RecoveryServices/x",
+    certificatePem: pems.cert,
+    privateKeyPem: pems.private,
+    thumbprint: "AB:CD",
+    validUntil: "2026-11-30T00:00:00.000Z",
   };
 });
 
@@ -47,15 +61,21 @@ describe("vaultCredentialsXml", () => {
 
     const keyPem = forge.pki.privateKeyToPem(keys[0].key!);
     const signature = createSign("sha256").update("register vmm01").sign(keyPem);
-    expect(createVerify("sha256").update("register vmm01").verify(createPublicKey(settings.certificatePem), signature)).toBe(true);
+    expect(
+      createVerify("sha256").update("register vmm01").verify(createPublicKey(settings.certificatePem), signature),
+    ).toBe(true);
   });
 
   it("keeps the certificate itself (its serial number)", () => {
     const pfx = managementCertPfx(settings.certificatePem, settings.privateKeyPem, "x");
-    expect(openPfx(pfx).certs[0].cert!.serialNumber).toBe(new X509Certificate(settings.certificatePem).serialNumber.toLowerCase());
+    expect(openPfx(pfx).certs[0].cert!.serialNumber).toBe(
+      new X509Certificate(settings.certificatePem).serialNumber.toLowerCase(),
+    );
   });
 
   it("escapes XML in every value", () => {
-    expect(vaultCredentialsXml({ ...settings, vaultName: "a<b&c" })).toContain("<ResourceName>a&lt;b&amp;c</ResourceName>");
+    expect(vaultCredentialsXml({ ...settings, vaultName: "a<b&c" })).toContain(
+      "<ResourceName>a&lt;b&amp;c</ResourceName>",
+    );
   });
 });

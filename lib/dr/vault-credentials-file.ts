@@ -27,7 +27,8 @@ export const VAULT_CREDENTIALS_VALID_DAYS = 5;
 /** The SealedSecret purpose under which a vault's current settings are kept. */
 export const vaultCredentialsPurpose = (vaultId: string) => `dr.vaultCredentials:${vaultId}`;
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+const escape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
 /**
  * The certificate with its private key as PKCS#12 (PFX), the way Azure's file carries it (X509Certificate2.Export(Pfx)):

@@ -9,9 +9,25 @@ import { kinds } from "@/lib/operations/kinds";
 export async function createVaultCredentials(ctx: StaffContext, vaultId: string) {
   const vault = await db.recoveryVault.findUnique({ where: { id: vaultId } });
   if (!vault) throw new NotFound("Recovery vault");
-  if (vault.state !== "ready") throw new Conflict(`${vault.name} is not ready yet; wait for its registration to finish.`);
+  if (vault.state !== "ready")
+    throw new Conflict(`${vault.name} is not ready yet; wait for its registration to finish.`);
   return db.$transaction(async (tx) => {
-    await recordAudit({ action: "dr.createVaultCredentials", actor: ctx.user, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, detail: { validDays: VALID_DAYS } }, tx);
-    return enqueueOperation(tx, { kind: kinds.dr.createVaultCredentials, tenantId: null, actorId: ctx.user.id, azureSubscriptionId: vault.azureSubscriptionId, target: { type: "RecoveryVault", id: vault.id, name: vault.name }, input: { vaultId } });
+    await recordAudit(
+      {
+        action: "dr.createVaultCredentials",
+        actor: ctx.user,
+        target: { type: "RecoveryVault", id: vault.id, name: vault.name },
+        detail: { validDays: VALID_DAYS },
+      },
+      tx,
+    );
+    return enqueueOperation(tx, {
+      kind: kinds.dr.createVaultCredentials,
+      tenantId: null,
+      actorId: ctx.user.id,
+      azureSubscriptionId: vault.azureSubscriptionId,
+      target: { type: "RecoveryVault", id: vault.id, name: vault.name },
+      input: { vaultId },
+    });
   });
 }

@@ -34,7 +34,11 @@ export class NotFound extends AppError {
 }
 
 /** NotFound for an id looked up inside the caller's tenant (a TenantContext); `type` is the Prisma model name. */
-export function notFoundInTenant(ctx: { tenantId: string; user: { id: string; email: string } }, what: string, target: { type: string; id: string }) {
+export function notFoundInTenant(
+  ctx: { tenantId: string; user: { id: string; email: string } },
+  what: string,
+  target: { type: string; id: string },
+) {
   return new NotFound(what, { ...target, tenantId: ctx.tenantId, actor: { id: ctx.user.id, email: ctx.user.email } });
 }
 

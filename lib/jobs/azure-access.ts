@@ -7,8 +7,16 @@ export async function loadAzureAccess(azureSubscriptionId: string): Promise<Azur
   const row = await db.azureSubscription.findUnique({
     where: { id: azureSubscriptionId },
     select: {
-      id: true, updatedAt: true, subscriptionId: true, directoryId: true, clientId: true, clientSecretEnc: true,
-      cloud: true, armEndpoint: true, authorityHost: true, caCertificate: true,
+      id: true,
+      updatedAt: true,
+      subscriptionId: true,
+      directoryId: true,
+      clientId: true,
+      clientSecretEnc: true,
+      cloud: true,
+      armEndpoint: true,
+      authorityHost: true,
+      caCertificate: true,
     },
   });
   if (!row) throw new NotFound("Azure subscription");

@@ -1,6 +1,9 @@
 import { PgBoss } from "pg-boss";
 
-const globalForBoss = globalThis as unknown as { portalBoss?: Promise<PgBoss>; portalBossStopping?: (() => Promise<void>)[] };
+const globalForBoss = globalThis as unknown as {
+  portalBoss?: Promise<PgBoss>;
+  portalBossStopping?: (() => Promise<void>)[];
+};
 
 /**
  * The process's pg-boss instance. The web process only sends jobs (inside the transaction that writes the Operation)

@@ -45,7 +45,11 @@ describe("cancelling VM operations (issue 12)", () => {
     expect(op.errorMessage).not.toMatch(/after its last step/);
     expect(op.steps.filter((s) => s.state === "running")).toEqual([]);
     const row = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
-    expect(row).toMatchObject({ provisioningState: "Failed", errorCode: "OperationCancelled", errorMessage: op.errorMessage });
+    expect(row).toMatchObject({
+      provisioningState: "Failed",
+      errorCode: "OperationCancelled",
+      errorMessage: op.errorMessage,
+    });
     // The one-time password was sealed for the create only: the follow-up discards it as after a failure.
     expect(await db.sealedSecret.count()).toBe(0);
   });
@@ -54,9 +58,17 @@ describe("cancelling VM operations (issue 12)", () => {
     const [vm] = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, "cancel-02"));
     expect((await waitForOperation(vm.operationId)).state).toBe("succeeded");
     const deletion = await runVmAction(t.ctx, vm.id, "delete");
-    for (let i = 0; i < 300 && (await db.operationStep.findFirst({ where: { operationId: deletion.id, position: 0 } }))?.state !== "running"; i++) await new Promise((r) => setTimeout(r, 50));
+    for (
+      let i = 0;
+      i < 300 &&
+      (await db.operationStep.findFirst({ where: { operationId: deletion.id, position: 0 } }))?.state !== "running";
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 50));
 
-    await expect(cancelOperation(await staffContext("cancel@vms.test"), deletion.id)).rejects.toThrow(/has started and can no longer be cancelled/);
+    await expect(cancelOperation(await staffContext("cancel@vms.test"), deletion.id)).rejects.toThrow(
+      /has started and can no longer be cancelled/,
+    );
     const op = await waitForOperation(deletion.id);
     expect(op.state).toBe("succeeded");
     expect(op.steps.map((s) => s.name)).toEqual(["Delete VM, its disks and network interface", "Delete public IP"]);

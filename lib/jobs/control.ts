@@ -13,7 +13,10 @@ import { scheduleOperationRun } from "./enqueue";
  * are cancelled only while queued (their cancel policy in lib/operations/kinds.ts).
  */
 export async function cancelOperation(ctx: StaffContext, operationId: string) {
-  const operation = await db.operation.findUnique({ where: { id: operationId }, select: { id: true, kind: true, targetName: true, tenantId: true } });
+  const operation = await db.operation.findUnique({
+    where: { id: operationId },
+    select: { id: true, kind: true, targetName: true, tenantId: true },
+  });
   if (!operation) throw new NotFound("Operation");
   const onlyQueued = cancelPolicyOf(operation.kind) === "queued";
   // One conditional write: a worker starting the operation at the same moment either sees the request (and stops
@@ -23,14 +26,27 @@ export async function cancelOperation(ctx: StaffContext, operationId: string) {
     data: { cancelRequestedAt: new Date(), cancelRequestedBy: ctx.user.email },
   });
   if (count === 0) {
-    const now = await db.operation.findUnique({ where: { id: operationId }, select: { state: true, cancelRequestedBy: true } });
+    const now = await db.operation.findUnique({
+      where: { id: operationId },
+      select: { state: true, cancelRequestedBy: true },
+    });
     if (now?.state === "running" && onlyQueued && !now.cancelRequestedBy) {
-      throw new Conflict(`This operation has started and can no longer be cancelled: once it has changed ${operation.targetName} in Azure, stopping it would leave the portal showing a state Azure no longer has. Let it finish.`);
+      throw new Conflict(
+        `This operation has started and can no longer be cancelled: once it has changed ${operation.targetName} in Azure, stopping it would leave the portal showing a state Azure no longer has. Let it finish.`,
+      );
     }
-    if (now?.state === "queued" || now?.state === "running") throw new Conflict(`${now.cancelRequestedBy ?? "Someone"} has already asked to cancel this operation; it stops after the current step.`);
+    if (now?.state === "queued" || now?.state === "running")
+      throw new Conflict(
+        `${now.cancelRequestedBy ?? "Someone"} has already asked to cancel this operation; it stops after the current step.`,
+      );
     throw new Conflict(`This operation has already ${now?.state ?? "ended"}; there is nothing to cancel.`);
   }
-  await recordAudit({ action: "operation.cancel", actor: ctx.user, target: { type: "Operation", id: operation.id, name: operation.targetName }, tenantId: operation.tenantId });
+  await recordAudit({
+    action: "operation.cancel",
+    actor: ctx.user,
+    target: { type: "Operation", id: operation.id, name: operation.targetName },
+    tenantId: operation.tenantId,
+  });
 }
 
 /**
@@ -38,23 +54,45 @@ export async function cancelOperation(ctx: StaffContext, operationId: string) {
  * results are reused) and a failed long-running step starts its ARM operation afresh.
  */
 export async function retryOperation(ctx: StaffContext, operationId: string) {
-  const operation = await db.operation.findUnique({ where: { id: operationId }, select: { id: true, kind: true, state: true, attempts: true, targetId: true, targetName: true, tenantId: true } });
+  const operation = await db.operation.findUnique({
+    where: { id: operationId },
+    select: { id: true, kind: true, state: true, attempts: true, targetId: true, targetName: true, tenantId: true },
+  });
   if (!operation) throw new NotFound("Operation");
   if (operation.state !== "failed") throw new Conflict("Only a failed operation can be retried.");
-  const busy = await db.operation.findFirst({ where: { targetId: operation.targetId, kind: operation.kind, state: { in: ["queued", "running"] } }, select: { id: true } });
-  if (busy) throw new Conflict(`Another ${operation.kind} operation on ${operation.targetName} is already in progress.`);
+  const busy = await db.operation.findFirst({
+    where: { targetId: operation.targetId, kind: operation.kind, state: { in: ["queued", "running"] } },
+    select: { id: true },
+  });
+  if (busy)
+    throw new Conflict(`Another ${operation.kind} operation on ${operation.targetName} is already in progress.`);
   await db.$transaction([
-    db.operationStep.updateMany({ where: { operationId, state: { not: "succeeded" } }, data: { state: "pending", continuation: null, endedAt: null, percent: null } }),
+    db.operationStep.updateMany({
+      where: { operationId, state: { not: "succeeded" } },
+      data: { state: "pending", continuation: null, endedAt: null, percent: null },
+    }),
     db.operation.update({
       where: { id: operationId },
       // A retry gets its kind's full time again (lib/operations/kinds.ts), counted from when it starts.
       data: {
-        state: "queued", startedAt: null, endedAt: null, cancelRequestedAt: null, cancelRequestedBy: null,
-        errorCode: null, errorMessage: null, errorRequestId: null, errorCorrelationId: null,
+        state: "queued",
+        startedAt: null,
+        endedAt: null,
+        cancelRequestedAt: null,
+        cancelRequestedBy: null,
+        errorCode: null,
+        errorMessage: null,
+        errorRequestId: null,
+        errorCorrelationId: null,
       },
     }),
   ]);
   // The retry limit counts from here, so the retry is not spent by a single throttled request.
   await scheduleOperationRun(operation.kind, operationId, 0, { attemptBase: operation.attempts });
-  await recordAudit({ action: "operation.retry", actor: ctx.user, target: { type: "Operation", id: operation.id, name: operation.targetName }, tenantId: operation.tenantId });
+  await recordAudit({
+    action: "operation.retry",
+    actor: ctx.user,
+    target: { type: "Operation", id: operation.id, name: operation.targetName },
+    tenantId: operation.tenantId,
+  });
 }

@@ -72,9 +72,15 @@ it("resumes a long-running operation after its worker is killed with SIGKILL, an
   expect(op.steps[0]).toMatchObject({ name: "Delete resource group", state: "succeeded", attempt: 1 });
 
   const rg = (await db.tenantSubscription.findUniqueOrThrow({ where: { id: sub.id } })).resourceGroup;
-  const deletes = (await emu.control.requests({ limit: 5000 })).value.filter((r) => r.method === "DELETE" && r.path.toLowerCase().endsWith(rg.toLowerCase()));
+  const deletes = (await emu.control.requests({ limit: 5000 })).value.filter(
+    (r) => r.method === "DELETE" && r.path.toLowerCase().endsWith(rg.toLowerCase()),
+  );
   expect(deletes).toHaveLength(1);
   const inventory = await emu.control.inventory();
-  expect(inventory.subscriptions[SEED.subscriptions.provider].some((r) => r.id.toLowerCase().endsWith(`/${rg.toLowerCase()}`))).toBe(false);
+  expect(
+    inventory.subscriptions[SEED.subscriptions.provider].some((r) =>
+      r.id.toLowerCase().endsWith(`/${rg.toLowerCase()}`),
+    ),
+  ).toBe(false);
   await stopBoss();
 });

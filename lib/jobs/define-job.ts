@@ -22,7 +22,10 @@ export type JobContext = {
    * A step around an ARM long-running operation: starts it once, stores the continuation and, while Azure is still
    * working, ends this run and schedules a poll, so no worker waits on Azure. Returns the result once done.
    */
-  lroStep<T>(name: string, lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (continuation: string) => Promise<LroProgress<T>> }): Promise<T>;
+  lroStep<T>(
+    name: string,
+    lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (continuation: string) => Promise<LroProgress<T>> },
+  ): Promise<T>;
   /** Adds a short, human detail to the running step ("Resource group tnt-contoso-1 exists"). */
   note(detail: string): void;
   /** The onboarded Azure subscription record, for lib/azure. */
@@ -51,8 +54,13 @@ const registry = new Map<string, JobDefinition<unknown, string>>();
  * The handler of a catalogue kind, which also gives it its input schema; worker/handlers.ts lists every one, so a kind
  * without a handler does not compile.
  */
-export function defineJob<K extends OperationKind>(definition: Omit<JobDefinition<JobInput<K>, K>, "input">): JobDefinition<JobInput<K>, K> {
-  return registerJob({ ...definition, input: operationKinds[definition.kind].input as unknown as z.ZodType<JobInput<K>> });
+export function defineJob<K extends OperationKind>(
+  definition: Omit<JobDefinition<JobInput<K>, K>, "input">,
+): JobDefinition<JobInput<K>, K> {
+  return registerJob({
+    ...definition,
+    input: operationKinds[definition.kind].input as unknown as z.ZodType<JobInput<K>>,
+  });
 }
 
 /** Registers a handler under any name: defineJob for the catalogue's kinds, and tests for kinds of their own. */

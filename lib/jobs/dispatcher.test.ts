@@ -48,13 +48,19 @@ describe("KindDispatcher", () => {
       },
       { ...slow, limit: 3, batch: 2 },
     );
-    await boss.insert(kind, Array.from({ length: 7 }, (_, i) => ({ data: { operationId: `op-${i}` } })));
+    await boss.insert(
+      kind,
+      Array.from({ length: 7 }, (_, i) => ({ data: { operationId: `op-${i}` } })),
+    );
     dispatcher.start();
     await until(() => seen.length === 3, "three jobs to start");
     expect(peak).toBe(3);
     release.open();
     await until(() => seen.length === 7, "every job to run");
-    await until(async () => (await boss.findJobs(kind, { queued: true })).length === 0 && active === 0, "the queue to drain");
+    await until(
+      async () => (await boss.findJobs(kind, { queued: true })).length === 0 && active === 0,
+      "the queue to drain",
+    );
     await dispatcher.stop(1_000);
     const jobs = await boss.findJobs(kind);
     expect(jobs.map((j) => j.state).sort()).toEqual(Array(7).fill("completed"));
@@ -64,7 +70,12 @@ describe("KindDispatcher", () => {
   it("claims a job scheduled for later when its time comes, without waiting for the idle fetch", async () => {
     const boss = await getBoss("worker");
     const ran: string[] = [];
-    const dispatcher = new KindDispatcher(boss, kind, async (job: DispatchedJob) => void ran.push(job.data.operationId), { ...slow, limit: 2, batch: 2 });
+    const dispatcher = new KindDispatcher(
+      boss,
+      kind,
+      async (job: DispatchedJob) => void ran.push(job.data.operationId),
+      { ...slow, limit: 2, batch: 2 },
+    );
     dispatcher.start();
     await new Promise((r) => setTimeout(r, 200)); // its first fetch found nothing; the next idle one is a minute away
     const at = new Date(Date.now() + 500);
@@ -86,13 +97,21 @@ describe("KindDispatcher", () => {
       },
       { ...slow, limit: 2, batch: 2 },
     );
-    const [broken] = (await boss.insert(kind, [{ data: { operationId: "broken" }, retryLimit: 0 }], { returnId: true })) ?? [];
-    const [hanging] = (await boss.insert(kind, [{ data: { operationId: "hanging" }, retryLimit: 0 }], { returnId: true })) ?? [];
+    const [broken] =
+      (await boss.insert(kind, [{ data: { operationId: "broken" }, retryLimit: 0 }], { returnId: true })) ?? [];
+    const [hanging] =
+      (await boss.insert(kind, [{ data: { operationId: "hanging" }, retryLimit: 0 }], { returnId: true })) ?? [];
     dispatcher.start();
-    await until(async () => (await boss.findJobs(kind, { id: broken }))[0]?.state === "failed", "the broken job to fail");
+    await until(
+      async () => (await boss.findJobs(kind, { id: broken }))[0]?.state === "failed",
+      "the broken job to fail",
+    );
     const [failed] = await boss.findJobs(kind, { id: broken });
     expect(failed.output).toMatchObject({ message: "Azure said no" });
-    await until(async () => (await boss.findJobs(kind, { id: hanging }))[0]?.state === "active", "the hanging job to run");
+    await until(
+      async () => (await boss.findJobs(kind, { id: hanging }))[0]?.state === "active",
+      "the hanging job to run",
+    );
     await dispatcher.stop(200);
     expect((await boss.findJobs(kind, { id: hanging }))[0].state).toBe("failed");
     stuck.open();

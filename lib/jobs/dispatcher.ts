@@ -51,10 +51,13 @@ export class KindDispatcher {
 
   /** Fetch when a job scheduled for `at` becomes due (a moment after, so the database's clock agrees it is due). */
   wakeAt(at: Date) {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.wake();
-    }, Math.max(0, at.getTime() - Date.now()) + 50);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        this.wake();
+      },
+      Math.max(0, at.getTime() - Date.now()) + 50,
+    );
     this.timers.add(timer);
   }
 
@@ -66,11 +69,15 @@ export class KindDispatcher {
     this.wake();
     await this.loop;
     let timeout: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled(this.running.values()), new Promise((resolve) => (timeout = setTimeout(resolve, timeoutMs)))]);
+    await Promise.race([
+      Promise.allSettled(this.running.values()),
+      new Promise((resolve) => (timeout = setTimeout(resolve, timeoutMs))),
+    ]);
     clearTimeout(timeout);
     clearInterval(this.heartbeat);
     const left = [...this.running.keys()];
-    if (left.length) await this.boss.fail(this.kind, left, { message: "The worker stopped while this job ran." }).catch(() => {});
+    if (left.length)
+      await this.boss.fail(this.kind, left, { message: "The worker stopped while this job ran." }).catch(() => {});
   }
 
   private async run() {
@@ -79,12 +86,16 @@ export class KindDispatcher {
       const want = Math.min(this.options.limit - this.running.size, this.options.batch);
       if (want > 0) {
         try {
-          const jobs = await this.boss.fetch<{ operationId: string }>(this.kind, { batchSize: want, includeMetadata: true });
+          const jobs = await this.boss.fetch<{ operationId: string }>(this.kind, {
+            batchSize: want,
+            includeMetadata: true,
+          });
           for (const job of jobs) this.begin(job);
           // A full batch: there may be more waiting.
           if (jobs.length === want) this.woken = true;
         } catch (error) {
-          if (!this.stopping) console.error(`[jobs] fetching ${this.kind} failed:`, error instanceof Error ? error.message : error);
+          if (!this.stopping)
+            console.error(`[jobs] fetching ${this.kind} failed:`, error instanceof Error ? error.message : error);
         }
       }
       if (!this.woken && !this.stopping) await this.sleep(this.options.idleMs);
@@ -113,10 +124,16 @@ export class KindDispatcher {
       }
       try {
         if (failure === undefined) await this.boss.complete(this.kind, job.id);
-        else await this.boss.fail(this.kind, job.id, { message: failure instanceof Error ? failure.message : String(failure) });
+        else
+          await this.boss.fail(this.kind, job.id, {
+            message: failure instanceof Error ? failure.message : String(failure),
+          });
       } catch (error) {
         // The job stays active without heartbeats; pg-boss's supervision hands it out again.
-        console.error(`[jobs] could not settle ${this.kind} job ${job.id}:`, error instanceof Error ? error.message : error);
+        console.error(
+          `[jobs] could not settle ${this.kind} job ${job.id}:`,
+          error instanceof Error ? error.message : error,
+        );
       }
     })().finally(() => {
       this.running.delete(job.id);

@@ -38,7 +38,9 @@ async function subscribe() {
 
 const groupsNamed = async (name: string) => {
   const inventory = await emu.control.inventory();
-  return inventory.subscriptions[SEED.subscriptions.provider].filter((r) => r.type === "Microsoft.Resources/resourceGroups" && r.id.toLowerCase().endsWith(`/${name.toLowerCase()}`));
+  return inventory.subscriptions[SEED.subscriptions.provider].filter(
+    (r) => r.type === "Microsoft.Resources/resourceGroups" && r.id.toLowerCase().endsWith(`/${name.toLowerCase()}`),
+  );
 };
 
 describe("durable operations", () => {
@@ -50,18 +52,31 @@ describe("durable operations", () => {
     const cancel = await cancelTenantSubscription(user, ts.id, { tenantId });
     const op = await waitForOperation(cancel.id);
     expect(op.state).toBe("succeeded");
-    expect(op.steps.map((s) => [s.name, s.state])).toEqual([["Delete resource group", "succeeded"], ["Close the subscription", "succeeded"]]);
+    expect(op.steps.map((s) => [s.name, s.state])).toEqual([
+      ["Delete resource group", "succeeded"],
+      ["Close the subscription", "succeeded"],
+    ]);
     expect(op.steps[0].requestId).toBeTruthy();
     expect(op.steps[0].continuation).toBeNull();
     expect(await groupsNamed(ts.resourceGroup)).toHaveLength(0);
     expect((await db.tenantSubscription.findUniqueOrThrow({ where: { id: ts.id } })).state).toBe("cancelled");
-    const deletes = (await emu.control.requests({ limit: 5000 })).value.filter((r) => r.method === "DELETE" && r.path.toLowerCase().endsWith(ts.resourceGroup.toLowerCase()));
+    const deletes = (await emu.control.requests({ limit: 5000 })).value.filter(
+      (r) => r.method === "DELETE" && r.path.toLowerCase().endsWith(ts.resourceGroup.toLowerCase()),
+    );
     expect(deletes).toHaveLength(1);
   });
 
   it("retries a failure that happened after Azure applied the change, without duplicating anything", async () => {
     // More failures than the SDK's own retries, so the job itself must try again.
-    await emu.control.addFault({ method: "PUT", path: "/resourcegroups/portal-", when: "after", status: 500, code: "InternalServerError", message: "Injected after commit", times: 4 });
+    await emu.control.addFault({
+      method: "PUT",
+      path: "/resourcegroups/portal-",
+      when: "after",
+      status: 500,
+      code: "InternalServerError",
+      message: "Injected after commit",
+      times: 4,
+    });
     const { ts, operationId } = await subscribe();
     const op = await waitForOperation(operationId);
     await emu.control.clearFaults();
@@ -84,7 +99,15 @@ describe("durable operations", () => {
   });
 
   it("ends a terminal Azure error clearly, with the code, message and request id", async () => {
-    await emu.control.addFault({ method: "PUT", path: "/resourcegroups/portal-", when: "before", status: 400, code: "InvalidParameter", message: "Injected validation failure", times: 1 });
+    await emu.control.addFault({
+      method: "PUT",
+      path: "/resourcegroups/portal-",
+      when: "before",
+      status: 400,
+      code: "InvalidParameter",
+      message: "Injected validation failure",
+      times: 1,
+    });
     const { operationId } = await subscribe();
     const op = await waitForOperation(operationId);
     await emu.control.clearFaults();
@@ -99,13 +122,19 @@ describe("durable operations", () => {
   it("runs a double submit once", async () => {
     const sub = await db.azureSubscription.findFirstOrThrow({ where: { subscriptionId: SEED.subscriptions.provider } });
     const ctx = await staffContext();
-    const results = await Promise.allSettled([validateAgain(ctx, sub.id), validateAgain(ctx, sub.id), validateAgain(ctx, sub.id)]);
+    const results = await Promise.allSettled([
+      validateAgain(ctx, sub.id),
+      validateAgain(ctx, sub.id),
+      validateAgain(ctx, sub.id),
+    ]);
     const ids = new Set(results.flatMap((r) => (r.status === "fulfilled" ? [r.value.id] : [])));
     expect(ids.size).toBe(1);
     for (const r of results) if (r.status === "rejected") expect(String(r.reason)).toMatch(/started a moment ago/);
     const op = await waitForOperation([...ids][0]);
     expect(op.state).toBe("succeeded");
-    const created = await db.operation.count({ where: { targetId: sub.id, kind: "subscription.validate", createdAt: { gte: op.createdAt } } });
+    const created = await db.operation.count({
+      where: { targetId: sub.id, kind: "subscription.validate", createdAt: { gte: op.createdAt } },
+    });
     expect(created).toBe(1);
   });
 });

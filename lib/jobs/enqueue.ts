@@ -42,7 +42,10 @@ export function onRunScheduled(listener: ScheduledListener) {
  * that serves it (and a rolled-back intent leaves no job). A second request for the same target and kind while one
  * is queued or running gets the first one back: a double submit runs once.
  */
-export async function enqueueOperation<K extends OperationKind>(tx: Tx, request: OperationRequest<K>): Promise<EnqueuedOperation> {
+export async function enqueueOperation<K extends OperationKind>(
+  tx: Tx,
+  request: OperationRequest<K>,
+): Promise<EnqueuedOperation> {
   const [enqueued] = await enqueueOperations(tx, [request]);
   return enqueued;
 }
@@ -51,7 +54,10 @@ export async function enqueueOperation<K extends OperationKind>(tx: Tx, request:
  * enqueueOperation for many requests of one kind (a bulk submit) in a fixed number of statements, whatever their
  * count: one read for running duplicates, one insert of the operations, one of their jobs. Results keep the order.
  */
-export async function enqueueOperations<K extends OperationKind>(tx: Tx, requests: OperationRequest<K>[]): Promise<EnqueuedOperation[]> {
+export async function enqueueOperations<K extends OperationKind>(
+  tx: Tx,
+  requests: OperationRequest<K>[],
+): Promise<EnqueuedOperation[]> {
   if (requests.length === 0) return [];
   const kind = requests[0].kind;
   if (requests.some((r) => r.kind !== kind)) throw new Error("enqueueOperations takes requests of one kind.");
@@ -86,13 +92,16 @@ export async function enqueueOperations<K extends OperationKind>(tx: Tx, request
       const jobs = rows.map((row) => ({ id: row.jobId!, data: { operationId: row.id }, singletonKey: row.id }));
       const inserted = await boss.insert(kind, jobs, { db: fromPrisma(tx), returnId: true });
       // The insert skips a conflicting job silently; an operation without its job must not be committed.
-      if ((inserted?.length ?? 0) !== jobs.length) throw new Error(`Only ${inserted?.length ?? 0} of ${jobs.length} ${kind} jobs could be queued.`);
+      if ((inserted?.length ?? 0) !== jobs.length)
+        throw new Error(`Only ${inserted?.length ?? 0} of ${jobs.length} ${kind} jobs could be queued.`);
       // Delivered when the transaction commits, so no worker looks before the jobs are there.
       await notifyWorkers(tx, kind);
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
         const names = fresh.map((r) => r.target.name);
-        throw new Conflict(`Another ${kind} operation on ${names.length === 1 ? names[0] : "one of these"} started a moment ago.`);
+        throw new Conflict(
+          `Another ${kind} operation on ${names.length === 1 ? names[0] : "one of these"} started a moment ago.`,
+        );
       }
       throw error;
     }
@@ -121,7 +130,11 @@ export async function scheduleOperationRun(kind: string, operationId: string, de
   const boss = await getBoss();
   await ensureQueue(boss, kind);
   const at = new Date(Date.now() + Math.max(0, delayMs));
-  const data = { operationId, ...(opts.isRetry ? { isRetry: true } : {}), ...(opts.attemptBase ? { attemptBase: opts.attemptBase } : {}) };
+  const data = {
+    operationId,
+    ...(opts.isRetry ? { isRetry: true } : {}),
+    ...(opts.attemptBase ? { attemptBase: opts.attemptBase } : {}),
+  };
   const jobId = await boss.send(kind, data, { singletonKey: operationId, startAfter: at });
   for (const listener of scheduledListeners) listener(kind, at);
   // Due now (a retry asked for in the console): tell the workers; later runs are found by their own clocks.

@@ -44,7 +44,10 @@ describe("health: overdue operations (issue 12)", () => {
     const stuck = await operation("vm.start", "running", 5, 10);
 
     const health = await checkHealth();
-    const ours = (ids: string[]) => ids.filter((id) => [registration, longCreate, unknownKind, freshCreate, replication, finished, stuck].includes(id));
+    const ours = (ids: string[]) =>
+      ids.filter((id) =>
+        [registration, longCreate, unknownKind, freshCreate, replication, finished, stuck].includes(id),
+      );
     expect(ours(health.operations.overdueIds).sort()).toEqual([registration, longCreate, unknownKind].sort());
     expect(health.operations.overdue).toBe(3);
     expect(ours(health.operations.stuckIds)).toEqual([stuck]);

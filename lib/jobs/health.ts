@@ -15,7 +15,14 @@ export type Health = {
    * Stuck: still running with no heartbeat or progress for a while. Overdue: alive, but running far past its kind's
    * expected duration (its timing in lib/operations/kinds.ts). Both are surfaced here and on the admin dashboard.
    */
-  operations: { ok: boolean; running: number; stuck: number; stuckIds: string[]; overdue: number; overdueIds: string[] };
+  operations: {
+    ok: boolean;
+    running: number;
+    stuck: number;
+    stuckIds: string[];
+    overdue: number;
+    overdueIds: string[];
+  };
   checkedAt: string;
 };
 
@@ -31,7 +38,10 @@ export async function checkHealth(): Promise<Health> {
   };
   try {
     await db.$queryRaw`select 1`;
-    const beats = await db.workerHeartbeat.findMany({ where: { seenAt: { gte: new Date(now - staleAfterMs) } }, orderBy: { seenAt: "desc" } });
+    const beats = await db.workerHeartbeat.findMany({
+      where: { seenAt: { gte: new Date(now - staleAfterMs) } },
+      orderBy: { seenAt: "desc" },
+    });
     health.worker = { ok: beats.length > 0, lastSeenAt: beats[0]?.seenAt.toISOString() ?? null, workers: beats.length };
     const [running, stuck, overdue] = await Promise.all([
       db.operation.count({ where: { state: "running" } }),
@@ -60,10 +70,20 @@ export async function checkHealth(): Promise<Health> {
         health.queue.failed += q.failedCount;
       }
     } catch (error) {
-      health.queue = { ok: false, queued: 0, active: 0, failed: 0, error: error instanceof Error ? error.message : "Queue unavailable." };
+      health.queue = {
+        ok: false,
+        queued: 0,
+        active: 0,
+        failed: 0,
+        error: error instanceof Error ? error.message : "Queue unavailable.",
+      };
     }
   }
-  health.status = !health.database.ok ? "down" : health.worker.ok && health.queue.ok && health.operations.ok ? "ok" : "degraded";
+  health.status = !health.database.ok
+    ? "down"
+    : health.worker.ok && health.queue.ok && health.operations.ok
+      ? "ok"
+      : "degraded";
   return health;
 }
 

@@ -29,7 +29,8 @@ export class CancelRequested extends Error {
   }
 }
 
-const stepLabel = (name: string, position: number, total: number) => `step ${position + 1}${total > position ? ` of ${total}` : ""} (${name})`;
+const stepLabel = (name: string, position: number, total: number) =>
+  `step ${position + 1}${total > position ? ` of ${total}` : ""} (${name})`;
 const earlier = (position: number) => (position === 0 ? "" : "; the steps before it had finished");
 
 /** "before step 2 of 3 (Register Microsoft.Compute)": where a cancelled operation stopped. */

@@ -36,10 +36,13 @@ const MAX_WAIT_MS = 120_000;
  */
 export function nextPollDelayMs(hints: PollHints, pollsSoFar: number) {
   const planned =
-    hints.waitMs !== undefined ? hints.waitMs
-    : hints.typicalMs !== undefined ? hints.typicalMs * lroTimeScale()
-    : hints.remainingMs !== undefined ? Math.min(30_000, hints.remainingMs)
-    : pollDelayMs(pollsSoFar);
+    hints.waitMs !== undefined
+      ? hints.waitMs
+      : hints.typicalMs !== undefined
+        ? hints.typicalMs * lroTimeScale()
+        : hints.remainingMs !== undefined
+          ? Math.min(30_000, hints.remainingMs)
+          : pollDelayMs(pollsSoFar);
   return Math.round(Math.min(MAX_WAIT_MS, Math.max(planned, hints.retryAfterMs ?? 0, 20)));
 }
 

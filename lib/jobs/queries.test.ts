@@ -17,7 +17,10 @@ import {
 setupTestDatabase();
 
 const staff: OperationScope = { kind: "staff" };
-const staffCtx: StaffContext = { user: { id: "u", email: "hd@example.test", name: "Helpdesk", staffRole: "helpdesk" }, staffRole: "helpdesk" };
+const staffCtx: StaffContext = {
+  user: { id: "u", email: "hd@example.test", name: "Helpdesk", staffRole: "helpdesk" },
+  staffRole: "helpdesk",
+};
 const hour = 3_600_000;
 const page = { skip: 0, take: 50 };
 
@@ -73,14 +76,38 @@ beforeAll(async () => {
     targetName: "web-01",
     ageHours: 2,
     errorRequestId: "req-op-1111",
-    errorDetail: { error: { code: "QuotaExceeded", message: "no vCPUs", request: { adminPassword: "Hunter2!", body: "Bearer abc.def" } } },
-    steps: [{ name: "Create network interface", requestId: "req-step-aaaa" }, { name: "Create VM", requestId: "req-step-bbbb" }],
+    errorDetail: {
+      error: {
+        code: "QuotaExceeded",
+        message: "no vCPUs",
+        request: { adminPassword: "Hunter2!", body: "Bearer abc.def" },
+      },
+    },
+    steps: [
+      { name: "Create network interface", requestId: "req-step-aaaa" },
+      { name: "Create VM", requestId: "req-step-bbbb" },
+    ],
   });
   await operation({ tenantId: contoso.id, kind: "vm.start", state: "succeeded", targetName: "web-02", ageHours: 30 });
   await operation({ tenantId: contoso.id, kind: "vm.create", state: "running", targetName: "db-01", ageHours: 0.1 });
-  await operation({ tenantId: contoso.id, kind: "vm.delete", state: "succeeded", targetName: "old-01", ageHours: 24 * 10 });
-  acmeOp = await operation({ tenantId: acme.id, kind: "lb.addFrontend", state: "succeeded", targetName: "acme-lb", ageHours: 1, steps: [{ name: "Save", requestId: "req-acme-cccc" }] });
-  await db.auditEvent.create({ data: { action: "operation.retry", targetType: "Operation", targetId: failedVm, actorEmail: "admin@example.test" } });
+  await operation({
+    tenantId: contoso.id,
+    kind: "vm.delete",
+    state: "succeeded",
+    targetName: "old-01",
+    ageHours: 24 * 10,
+  });
+  acmeOp = await operation({
+    tenantId: acme.id,
+    kind: "lb.addFrontend",
+    state: "succeeded",
+    targetName: "acme-lb",
+    ageHours: 1,
+    steps: [{ name: "Save", requestId: "req-acme-cccc" }],
+  });
+  await db.auditEvent.create({
+    data: { action: "operation.retry", targetType: "Operation", targetId: failedVm, actorEmail: "admin@example.test" },
+  });
 });
 
 const names = (rows: { targetName: string }[]) => rows.map((r) => r.targetName);
@@ -102,7 +129,9 @@ describe("tenant scoping", () => {
     await expect(getOperation(scope, acmeOp)).rejects.toBeInstanceOf(NotFound);
     expect((await listOperations(scope, { ...page, q: acmeOp })).total).toBe(0);
     expect((await listOperations(scope, { ...page, q: "req-acme-cccc" })).total).toBe(0);
-    await expect(getOperation({ kind: "tenant", tenantId: acme.id }, acmeOp)).resolves.toMatchObject({ targetName: "acme-lb" });
+    await expect(getOperation({ kind: "tenant", tenantId: acme.id }, acmeOp)).resolves.toMatchObject({
+      targetName: "acme-lb",
+    });
   });
 
   it("lets staff see every tenant and filter by one", async () => {
@@ -117,9 +146,18 @@ describe("filters and search", () => {
   it("filters by kind, state and period", async () => {
     expect(names((await listOperations(staff, { ...page, kind: "vm.create" })).rows)).toEqual(["db-01", "web-01"]);
     expect(names((await listOperations(staff, { ...page, state: "failed" })).rows)).toEqual(["web-01"]);
-    expect(names((await listOperations(staff, { ...page, period: "24h" })).rows)).toEqual(["db-01", "acme-lb", "web-01"]);
+    expect(names((await listOperations(staff, { ...page, period: "24h" })).rows)).toEqual([
+      "db-01",
+      "acme-lb",
+      "web-01",
+    ]);
     expect((await listOperations(staff, { ...page, period: "7d" })).total).toBe(4);
-    const custom = await listOperations(staff, { ...page, period: "custom", from: new Date(Date.now() - 48 * hour), to: new Date(Date.now() - 12 * hour) });
+    const custom = await listOperations(staff, {
+      ...page,
+      period: "custom",
+      from: new Date(Date.now() - 48 * hour),
+      to: new Date(Date.now() - 12 * hour),
+    });
     expect(names(custom.rows)).toEqual(["web-02"]);
   });
 
@@ -138,8 +176,20 @@ describe("filters and search", () => {
   });
 
   it("counts by state for the rest of the filter", async () => {
-    expect(await countOperationsByState({ kind: "tenant", tenantId: contoso.id }, {})).toEqual({ queued: 0, running: 1, succeeded: 2, failed: 1, cancelled: 0 });
-    expect(await countOperationsByState(staff, { kind: "vm.create" })).toEqual({ queued: 0, running: 1, succeeded: 0, failed: 1, cancelled: 0 });
+    expect(await countOperationsByState({ kind: "tenant", tenantId: contoso.id }, {})).toEqual({
+      queued: 0,
+      running: 1,
+      succeeded: 2,
+      failed: 1,
+      cancelled: 0,
+    });
+    expect(await countOperationsByState(staff, { kind: "vm.create" })).toEqual({
+      queued: 0,
+      running: 1,
+      succeeded: 0,
+      failed: 1,
+      cancelled: 0,
+    });
   });
 
   it("lists the kinds in scope", async () => {
@@ -177,7 +227,11 @@ describe("operationsPerHour", () => {
     expect(hours).toHaveLength(24);
     const last = hours.at(-1)!;
     expect(last.start.getTime()).toBe(Math.floor(Date.now() / hour) * hour);
-    const total = hours.reduce((n, b) => ({ s: n.s + b.succeeded, f: n.f + b.failed, p: n.p + b.inProgress }), { s: 0, f: 0, p: 0 });
+    const total = hours.reduce((n, b) => ({ s: n.s + b.succeeded, f: n.f + b.failed, p: n.p + b.inProgress }), {
+      s: 0,
+      f: 0,
+      p: 0,
+    });
     expect(total).toEqual({ s: 1, f: 1, p: 1 }); // acme-lb, web-01, db-01; web-02 is 30 h old
     const twoHoursAgo = hours.find((b) => b.failed === 1)!;
     expect(Math.round((last.start.getTime() - twoHoursAgo.start.getTime()) / hour)).toBe(2);

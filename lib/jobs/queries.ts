@@ -7,9 +7,16 @@ import { redact, redactText } from "@/lib/azure/redact";
  * Who is reading. Staff (helpdesk, admin) see every tenant's operations; a tenant only its own. The tenant id always
  * goes into the query's `where` (see operationWhere), so another tenant's operation is simply not found.
  */
-export type OperationScope = { kind: "staff" } | { kind: "tenant"; tenantId: string; user?: { id: string; email: string } };
+export type OperationScope =
+  { kind: "staff" } | { kind: "tenant"; tenantId: string; user?: { id: string; email: string } };
 
-export const operationStates = ["queued", "running", "succeeded", "failed", "cancelled"] as const satisfies readonly OperationState[];
+export const operationStates = [
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+  "cancelled",
+] as const satisfies readonly OperationState[];
 export const operationPeriods = { "24h": 24, "7d": 24 * 7, "30d": 24 * 30 } as const;
 export type OperationPeriod = keyof typeof operationPeriods | "custom";
 
@@ -106,7 +113,11 @@ export async function listOperations(scope: OperationScope, filter: OperationFil
 
 /** Counts per state for the same filter without its state, so the counts bar shows what each state click would give. */
 export async function countOperationsByState(scope: OperationScope, filter: Omit<OperationFilter, "state">) {
-  const groups = await db.operation.groupBy({ by: ["state"], where: await operationWhere(scope, filter), _count: { _all: true } });
+  const groups = await db.operation.groupBy({
+    by: ["state"],
+    where: await operationWhere(scope, filter),
+    _count: { _all: true },
+  });
   const counts = Object.fromEntries(operationStates.map((s) => [s, 0])) as Record<OperationState, number>;
   for (const g of groups) counts[g.state] = g._count._all;
   return counts;
@@ -114,7 +125,11 @@ export async function countOperationsByState(scope: OperationScope, filter: Omit
 
 /** The kinds that have run in this scope, for the kind filter. */
 export async function listOperationKinds(scope: OperationScope) {
-  const rows = await db.operation.groupBy({ by: ["kind"], where: await operationWhere(scope, {}), orderBy: { kind: "asc" } });
+  const rows = await db.operation.groupBy({
+    by: ["kind"],
+    where: await operationWhere(scope, {}),
+    orderBy: { kind: "asc" },
+  });
   return rows.map((r) => r.kind);
 }
 
@@ -162,10 +177,14 @@ export type OperationDetail = Omit<Prisma.OperationGetPayload<{ select: typeof d
  * request bodies and URLs into errors, and those can carry passwords, SAS signatures or tokens.
  */
 export async function getOperation(scope: OperationScope, id: string): Promise<OperationDetail> {
-  const op = await db.operation.findFirst({ where: { ...(await operationWhere(scope, {})), id }, select: detailSelect });
+  const op = await db.operation.findFirst({
+    where: { ...(await operationWhere(scope, {})), id },
+    select: detailSelect,
+  });
   if (!op) {
     // With the reader's user, the page can audit another tenant's operation id as denied (pageNotFound).
-    if (scope.kind === "tenant" && scope.user) throw notFoundInTenant({ tenantId: scope.tenantId, user: scope.user }, "Operation", { type: "Operation", id });
+    if (scope.kind === "tenant" && scope.user)
+      throw notFoundInTenant({ tenantId: scope.tenantId, user: scope.user }, "Operation", { type: "Operation", id });
     throw new NotFound("Operation");
   }
   return {
@@ -195,7 +214,16 @@ export async function listRelatedAuditEvents(_ctx: StaffContext, operationId: st
   if (!op) throw new NotFound("Operation");
   return db.auditEvent.findMany({
     where: { targetId: { in: [op.id, op.targetId] } },
-    select: { id: true, at: true, actorEmail: true, action: true, outcome: true, targetType: true, targetName: true, ip: true },
+    select: {
+      id: true,
+      at: true,
+      actorEmail: true,
+      action: true,
+      outcome: true,
+      targetType: true,
+      targetName: true,
+      ip: true,
+    },
     orderBy: { at: "desc" },
     take: 50,
   });

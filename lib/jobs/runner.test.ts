@@ -27,7 +27,12 @@ registerJob({
   async run(_input, op) {
     await op.plan(["Call Azure"]);
     await op.step("Call Azure", async () => {
-      throw new ArmError({ status: 429, code: "SubscriptionRequestsThrottled", message: "Too many requests.", retryAfterMs: 20 });
+      throw new ArmError({
+        status: 429,
+        code: "SubscriptionRequestsThrottled",
+        message: "Too many requests.",
+        retryAfterMs: 20,
+      });
     });
   },
   onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
@@ -86,7 +91,10 @@ const endlessWait = (kind: string) =>
     input,
     async run({ name }, op) {
       await op.plan(["Register Microsoft.Compute", "Queue validation"]);
-      const watch = async () => (look(name), { done: false as const, continuation: "Microsoft.Compute", retryAfterMs: 50 });
+      const watch = async () => (
+        look(name),
+        { done: false as const, continuation: "Microsoft.Compute", retryAfterMs: 50 }
+      );
       await op.lroStep("Register Microsoft.Compute", { start: watch, poll: watch });
       await op.step("Queue validation", async () => void stepsRun.push(`${name}: Queue validation`));
     },
@@ -122,7 +130,13 @@ afterAll(async () => {
 function enqueue(kind: string) {
   const name = `${kind}-${randomBytes(3).toString("hex")}`;
   // This file's own kinds and input, registered above with registerJob: the catalogue rightly does not know them.
-  const request = { kind, tenantId: null, actorId: null, target: { type: "Test", id: name, name }, input: { name } } as unknown as OperationRequest;
+  const request = {
+    kind,
+    tenantId: null,
+    actorId: null,
+    target: { type: "Test", id: name, name },
+    input: { name },
+  } as unknown as OperationRequest;
   return enqueueOperationNow(request).then((op) => ({ ...op, name }));
 }
 
@@ -174,7 +188,11 @@ describe("bounded retries and time limits (issue 12)", () => {
 describe("cancelling a running operation (issue 12)", () => {
   it("stops at the next step boundary, says where and who, and runs the follow-up", async () => {
     const { id, name } = await enqueue("test.cancellable");
-    await until(() => db.operationStep.findFirst({ where: { operationId: id, position: 0 } }), (s) => s?.state === "running", "the first step to run");
+    await until(
+      () => db.operationStep.findFirst({ where: { operationId: id, position: 0 } }),
+      (s) => s?.state === "running",
+      "the first step to run",
+    );
 
     const ctx = await staffContext("cancel@jobs.test");
     await cancelOperation(ctx, id);
@@ -186,7 +204,9 @@ describe("cancelling a running operation (issue 12)", () => {
     const op = await waitForOperation(id);
     expect(op.state).toBe("cancelled");
     expect(op.errorCode).toBe("OperationCancelled");
-    expect(op.errorMessage).toBe("Cancelled by cancel@jobs.test before step 2 of 3 (Create the VM); the steps before it had finished.");
+    expect(op.errorMessage).toBe(
+      "Cancelled by cancel@jobs.test before step 2 of 3 (Create the VM); the steps before it had finished.",
+    );
     expect(op.steps.map((s) => s.state)).toEqual(["succeeded", "pending", "pending"]);
     expect(stepsRun.filter((s) => s.startsWith(name))).toEqual([]);
     expect(followUps.get(id)).toBe(op.errorMessage);
@@ -199,7 +219,11 @@ describe("cancelling a running operation (issue 12)", () => {
 describe("cancelling a wait (issue 12)", () => {
   const looked = (name: string, more: number) => {
     const now = looks.get(name) ?? 0;
-    return until(async () => looks.get(name) ?? 0, (n) => n >= now + more, `${name} to look again`);
+    return until(
+      async () => looks.get(name) ?? 0,
+      (n) => n >= now + more,
+      `${name} to look again`,
+    );
   };
 
   it("stops a step waiting on another operation at its next look, the wait marked stopped", async () => {
@@ -221,7 +245,9 @@ describe("cancelling a wait (issue 12)", () => {
     await cancelOperation(await staffContext("cancel@jobs.test"), id);
     const op = await waitForOperation(id);
     expect(op.state).toBe("cancelled");
-    expect(op.errorMessage).toBe("Cancelled by cancel@jobs.test while step 1 of 2 (Register Microsoft.Compute) was waiting.");
+    expect(op.errorMessage).toBe(
+      "Cancelled by cancel@jobs.test while step 1 of 2 (Register Microsoft.Compute) was waiting.",
+    );
     expect(op.steps.map((s) => s.state)).toEqual(["skipped", "pending"]);
     expect(op.steps[0].continuation).toBeNull();
     expect(op.attempts).toBe(1);
@@ -235,15 +261,24 @@ describe("cancelling a wait (issue 12)", () => {
     const op = await waitForOperation(id);
     expect(op.state).toBe("failed");
     expect(op.errorCode).toBe("OperationTimedOut");
-    expect(op.steps.map((s) => [s.state, s.errorCode])).toEqual([["failed", "OperationTimedOut"], ["pending", null]]);
+    expect(op.steps.map((s) => [s.state, s.errorCode])).toEqual([
+      ["failed", "OperationTimedOut"],
+      ["pending", null],
+    ]);
   });
 });
 
 describe("kinds cancellable only while queued (issue 12)", () => {
   it("refuses a cancel once the operation runs, so what its first step did is never settled as a failure", async () => {
     const { id, name } = await enqueue("test.onlyQueued");
-    await until(() => db.operationStep.findFirst({ where: { operationId: id, position: 0 } }), (s) => s?.state === "running", "the first step to run");
-    await expect(cancelOperation(await staffContext("cancel@jobs.test"), id)).rejects.toThrow(/has started and can no longer be cancelled/);
+    await until(
+      () => db.operationStep.findFirst({ where: { operationId: id, position: 0 } }),
+      (s) => s?.state === "running",
+      "the first step to run",
+    );
+    await expect(cancelOperation(await staffContext("cancel@jobs.test"), id)).rejects.toThrow(
+      /has started and can no longer be cancelled/,
+    );
     expect((await db.operation.findUniqueOrThrow({ where: { id } })).cancelRequestedAt).toBeNull();
     gates.get(name)!();
     const op = await waitForOperation(id);

@@ -28,9 +28,19 @@ export async function runOperation(job: RunJob): Promise<void> {
   const operation = await db.operation.findUnique({ where: { id: job.data.operationId }, include: { steps: true } });
   if (!operation || !["queued", "running"].includes(operation.state)) return; // finished, cancelled or gone: nothing to do
   const definition = getJobDefinition(operation.kind);
-  if (!definition) return failOperation(operation.id, { retryable: false, message: `This portal has no handler for ${operation.kind}.`, code: "UnknownOperation" });
+  if (!definition)
+    return failOperation(operation.id, {
+      retryable: false,
+      message: `This portal has no handler for ${operation.kind}.`,
+      code: "UnknownOperation",
+    });
   const parsed = definition.input.safeParse(operation.input);
-  if (!parsed.success) return failOperation(operation.id, { retryable: false, message: "The operation's input is no longer valid.", code: "InvalidInput" });
+  if (!parsed.success)
+    return failOperation(operation.id, {
+      retryable: false,
+      message: "The operation's input is no longer valid.",
+      code: "InvalidInput",
+    });
 
   // A cancel takes effect between steps: a step waiting on Azure is finished first, unless its kind's waits only watch
   // (lib/operations/kinds.ts); a step waiting on another operation stops at once (issue 12: a registration that never
@@ -38,7 +48,12 @@ export async function runOperation(job: RunJob): Promise<void> {
   const policy = cancelPolicyOf(operation.kind);
   const heldByAzure = policy !== "anytime" && operation.steps.some((s) => isWaitingOnAzure(s));
   if (operation.cancelRequestedAt && !heldByAzure) {
-    return cancel(definition, parsed.data, operation.id, new CancelRequested(operation.cancelRequestedBy, whereItStops(operation.steps, operation.stepsTotal)));
+    return cancel(
+      definition,
+      parsed.data,
+      operation.id,
+      new CancelRequested(operation.cancelRequestedBy, whereItStops(operation.steps, operation.stepsTotal)),
+    );
   }
   if (operation.state === "running" && hasTimedOut(operation.kind, operation.startedAt)) {
     return fail(definition, parsed.data, operation.id, timedOut(operation.kind, operation.startedAt!, operation.steps));
@@ -78,7 +93,16 @@ export async function runOperation(job: RunJob): Promise<void> {
     await definition.run(parsed.data, context);
     await db.operation.update({
       where: { id: operation.id },
-      data: { state: "succeeded", endedAt: new Date(), percent: null, errorCode: null, errorMessage: null, errorRequestId: null, errorCorrelationId: null, errorDetail: Prisma.DbNull },
+      data: {
+        state: "succeeded",
+        endedAt: new Date(),
+        percent: null,
+        errorCode: null,
+        errorMessage: null,
+        errorRequestId: null,
+        errorCorrelationId: null,
+        errorDetail: Prisma.DbNull,
+      },
     });
     await definition.onSucceeded?.(parsed.data, { operationId: operation.id });
   } catch (error) {
@@ -92,7 +116,10 @@ export async function runOperation(job: RunJob): Promise<void> {
     const failure = classifyFailure(error, ref);
     if (failure.code === "InternalError") console.error(`[jobs] ${operation.kind} ${operation.id} (ref ${ref})`, error);
     if (failure.retryable && attempts - attemptBase < maxAttempts) {
-      await db.operation.update({ where: { id: operation.id }, data: { errorCode: failure.code, errorMessage: `Retrying (attempt ${attempts} failed): ${failure.message}` } });
+      await db.operation.update({
+        where: { id: operation.id },
+        data: { errorCode: failure.code, errorMessage: `Retrying (attempt ${attempts} failed): ${failure.message}` },
+      });
       if (failure.retryAfterMs !== undefined) {
         // Azure said when to come back (429): wait exactly that long rather than the generic backoff. The next run is
         // a new attempt like a pg-boss retry, so the attempt limit holds on this path too.
@@ -101,7 +128,12 @@ export async function runOperation(job: RunJob): Promise<void> {
       }
       throw error;
     }
-    await fail(definition, parsed.data, operation.id, failure.retryable ? { ...failure, message: `Gave up after ${attempts} attempts: ${failure.message}` } : failure);
+    await fail(
+      definition,
+      parsed.data,
+      operation.id,
+      failure.retryable ? { ...failure, message: `Gave up after ${attempts} attempts: ${failure.message}` } : failure,
+    );
   } finally {
     clearInterval(heartbeat);
   }
@@ -113,14 +145,29 @@ async function fail<I>(definition: JobDefinition<I, string>, input: I, operation
 }
 
 /** Ends the operation `cancelled`, then lets its follow-up settle the intent as after a failure (no VM stays "Creating"). */
-async function cancel<I>(definition: JobDefinition<I, string>, input: I, operationId: string, cancelled: CancelRequested) {
+async function cancel<I>(
+  definition: JobDefinition<I, string>,
+  input: I,
+  operationId: string,
+  cancelled: CancelRequested,
+) {
   await db.$transaction([
     db.operation.update({
       where: { id: operationId },
-      data: { state: "cancelled", endedAt: new Date(), percent: null, errorCode: cancelled.code, errorMessage: cancelled.message },
+      data: {
+        state: "cancelled",
+        endedAt: new Date(),
+        percent: null,
+        errorCode: cancelled.code,
+        errorMessage: cancelled.message,
+      },
     }),
     // The wait it stopped ends with it, rather than spinning on in a cancelled operation's timeline.
-    endWaitingSteps(operationId, { state: "skipped", errorCode: cancelled.code, detail: "Stopped while waiting: the operation was cancelled." }),
+    endWaitingSteps(operationId, {
+      state: "skipped",
+      errorCode: cancelled.code,
+      detail: "Stopped while waiting: the operation was cancelled.",
+    }),
   ]);
   await definition.onFailed?.(input, { operationId, message: cancelled.message });
 }
@@ -141,7 +188,9 @@ function whereItStops(steps: OperationStep[], total: number) {
 
 function timedOut(kind: string, startedAt: Date, steps: OperationStep[]): Failure {
   const { expectedMs, maxMs } = timingOf(kind);
-  const current = [...steps].sort((a, b) => b.position - a.position).find((s) => s.state !== "pending" && s.state !== "succeeded");
+  const current = [...steps]
+    .sort((a, b) => b.position - a.position)
+    .find((s) => s.state !== "pending" && s.state !== "succeeded");
   return {
     retryable: false,
     code: "OperationTimedOut",
@@ -153,7 +202,8 @@ function timedOut(kind: string, startedAt: Date, steps: OperationStep[]): Failur
 
 async function failOperation(operationId: string, failure: Failure) {
   // A time limit ends a waiting step from outside it: the timeline marks that step as the failed one.
-  if (failure.code === "OperationTimedOut") await endWaitingSteps(operationId, { state: "failed", errorCode: failure.code, detail: failure.message });
+  if (failure.code === "OperationTimedOut")
+    await endWaitingSteps(operationId, { state: "failed", errorCode: failure.code, detail: failure.message });
   await db.operation.update({
     where: { id: operationId },
     data: {

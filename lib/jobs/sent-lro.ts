@@ -13,7 +13,10 @@ export function sent<T>(progress: LroProgress<T>): Sent<T> {
   return { done: false, continuation: progress.continuation, pollAt: Date.now() + nextPollDelayMs(progress, 0) };
 }
 
-export async function resumeSent<T>(s: Sent<T>, poll: (continuation: string) => Promise<LroProgress<T>>): Promise<LroProgress<T> & PollHints> {
+export async function resumeSent<T>(
+  s: Sent<T>,
+  poll: (continuation: string) => Promise<LroProgress<T>>,
+): Promise<LroProgress<T> & PollHints> {
   if (s.done) return s;
   const waitMs = s.pollAt - Date.now();
   return waitMs > 0 ? { done: false, continuation: s.continuation, waitMs } : poll(s.continuation);

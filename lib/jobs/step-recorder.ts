@@ -26,12 +26,17 @@ export class StepRecorder {
 
   async plan(names: string[]) {
     // A resumed run of the same plan: nothing to write.
-    if (this.steps.size === names.length && names.every((name, position) => this.steps.get(position)?.name === name)) return;
+    if (this.steps.size === names.length && names.every((name, position) => this.steps.get(position)?.name === name))
+      return;
     // Two statements, not one upsert per step in a transaction: steps that exist keep their state and name.
-    await db.operationStep.createMany({ data: names.map((name, position) => ({ operationId: this.operationId, position, name })), skipDuplicates: true });
+    await db.operationStep.createMany({
+      data: names.map((name, position) => ({ operationId: this.operationId, position, name })),
+      skipDuplicates: true,
+    });
     await db.operation.update({ where: { id: this.operationId }, data: { stepsTotal: names.length } });
     this.cancel.stepsTotal = names.length;
-    for (const s of await db.operationStep.findMany({ where: { operationId: this.operationId } })) this.steps.set(s.position, s);
+    for (const s of await db.operationStep.findMany({ where: { operationId: this.operationId } }))
+      this.steps.set(s.position, s);
   }
 
   note(detail: string) {
@@ -42,7 +47,10 @@ export class StepRecorder {
     return this.record(name, (observe) => observe(fn));
   }
 
-  lroStep<T>(name: string, lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (c: string) => Promise<LroProgress<T>> }): Promise<T> {
+  lroStep<T>(
+    name: string,
+    lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (c: string) => Promise<LroProgress<T>> },
+  ): Promise<T> {
     return this.record(name, async (observe) => {
       const position = this.position - 1;
       const saved = this.steps.get(position)?.continuation;
@@ -59,9 +67,17 @@ export class StepRecorder {
           await db.$transaction([
             db.operationStep.update({
               where: { operationId_position: { operationId: this.operationId, position } },
-              data: { continuation: progress.continuation, percent: progress.percent ?? null, detail: "Waiting for Azure to finish", result: { polls } },
+              data: {
+                continuation: progress.continuation,
+                percent: progress.percent ?? null,
+                detail: "Waiting for Azure to finish",
+                result: { polls },
+              },
             }),
-            db.operation.update({ where: { id: this.operationId }, data: { percent: progress.percent ?? null, heartbeatAt: new Date() } }),
+            db.operation.update({
+              where: { id: this.operationId },
+              data: { percent: progress.percent ?? null, heartbeatAt: new Date() },
+            }),
           ]);
           stored = progress.continuation;
         }
@@ -77,7 +93,8 @@ export class StepRecorder {
 
   private stopIfCancelRequested(name: string, position: number, isResume: boolean) {
     const { requestedAt, requestedBy, stepsTotal } = this.cancel;
-    if (requestedAt) throw new CancelRequested(requestedBy, (isResume ? whileWaiting : beforeStep)(name, position, stepsTotal));
+    if (requestedAt)
+      throw new CancelRequested(requestedBy, (isResume ? whileWaiting : beforeStep)(name, position, stepsTotal));
   }
 
   private async record<T>(name: string, run: Run<T>): Promise<T> {
@@ -92,25 +109,37 @@ export class StepRecorder {
     // A step boundary: an admin's cancel stops the operation here, never in the middle of a step (issue 12). A step
     // looking again for another operation's work has nothing in flight, so its resume is a boundary too; a wait on
     // Azure is one only for kinds whose waits merely watch.
-    if (!isWaitingOnAzure(previous) || this.stopsWhileWaitingOnAzure) this.stopIfCancelRequested(name, position, isResume);
+    if (!isWaitingOnAzure(previous) || this.stopsWhileWaitingOnAzure)
+      this.stopIfCancelRequested(name, position, isResume);
     const correlationId = previous?.correlationId ?? randomUUID();
     let requestId: string | undefined;
     const observe = <R>(fn: () => Promise<R>) =>
       withArmObserver({ correlationId, onResponse: (info) => void (requestId = info.requestId ?? requestId) }, fn);
     this.notes = [];
-    const started = isResume && previous ? previous : await db.operationStep.upsert({
-      where,
-      create: { operationId: this.operationId, position, name, state: "running", attempt: 1, startedAt: new Date(), correlationId },
-      update: {
-        name,
-        state: "running",
-        attempt: isResume ? undefined : { increment: 1 },
-        startedAt: isResume ? undefined : new Date(),
-        endedAt: null,
-        errorCode: null,
-        correlationId,
-      },
-    });
+    const started =
+      isResume && previous
+        ? previous
+        : await db.operationStep.upsert({
+            where,
+            create: {
+              operationId: this.operationId,
+              position,
+              name,
+              state: "running",
+              attempt: 1,
+              startedAt: new Date(),
+              correlationId,
+            },
+            update: {
+              name,
+              state: "running",
+              attempt: isResume ? undefined : { increment: 1 },
+              startedAt: isResume ? undefined : new Date(),
+              endedAt: null,
+              errorCode: null,
+              correlationId,
+            },
+          });
     this.steps.set(position, started);
 
     try {
@@ -149,7 +178,13 @@ export class StepRecorder {
       const failure = error as { code?: string; message?: string; requestId?: string };
       await db.operationStep.update({
         where,
-        data: { state: "failed", endedAt: new Date(), errorCode: failure.code ?? null, requestId: requestId ?? failure.requestId ?? null, detail: failure.message?.slice(0, 2000) ?? null },
+        data: {
+          state: "failed",
+          endedAt: new Date(),
+          errorCode: failure.code ?? null,
+          requestId: requestId ?? failure.requestId ?? null,
+          detail: failure.message?.slice(0, 2000) ?? null,
+        },
       });
       throw error;
     }

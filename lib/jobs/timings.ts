@@ -14,7 +14,9 @@ export const overdueFactor = 3;
 export const defaultTiming: OperationTiming = { expectedMs: minutes(10), maxMs: 6 * 60 * minutes(1) };
 
 /** The catalogue's timings by kind; a lookup rather than the catalogue itself so a test can add its own kind. */
-export const operationTimings: Record<string, OperationTiming> = Object.fromEntries(allOperationKinds.map((kind) => [kind, operationKinds[kind].timing]));
+export const operationTimings: Record<string, OperationTiming> = Object.fromEntries(
+  allOperationKinds.map((kind) => [kind, operationKinds[kind].timing]),
+);
 
 export function timingOf(kind: string): OperationTiming {
   return operationTimings[kind] ?? defaultTiming;

@@ -27,7 +27,15 @@ export async function startWorkers(boss: PgBoss, opts: { concurrency: number; ma
     if (!definition) continue;
     await ensureQueue(boss, kind);
     const limit = Math.min(opts.max ?? Infinity, Math.max(opts.concurrency, findKindSpec(kind)?.concurrency ?? 0));
-    dispatchers.set(kind, new KindDispatcher(boss, kind, (job) => runOperation(job as unknown as RunJob), { limit, batch: 10, idleMs: idleFetchMs(), heartbeatMs }));
+    dispatchers.set(
+      kind,
+      new KindDispatcher(boss, kind, (job) => runOperation(job as unknown as RunJob), {
+        limit,
+        batch: 10,
+        idleMs: idleFetchMs(),
+        heartbeatMs,
+      }),
+    );
   }
   const listener = await listenForJobs((kind) => dispatchers.get(kind)?.wake());
   const unsubscribe = onRunScheduled((kind, at) => dispatchers.get(kind)?.wakeAt(at));
@@ -48,7 +56,10 @@ async function listenForJobs(onJob: (kind: string) => void) {
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   const connect = async () => {
-    const next = new pg.Client({ connectionString: process.env.DATABASE_URL, application_name: "portal-worker-listen" });
+    const next = new pg.Client({
+      connectionString: process.env.DATABASE_URL,
+      application_name: "portal-worker-listen",
+    });
     next.on("notification", (message) => message.payload && onJob(message.payload));
     next.on("error", () => {
       if (closed) return;

@@ -6,13 +6,34 @@ import { requireTenantContext } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
-import { addFrontendSchema, addRuleSchema, createLoadBalancerSchema, removeFrontendSchema, removeRuleSchema, updateProbeSchema, updateRuleSchema } from "./schema";
-import { addFrontend, addRule, createLoadBalancer, refreshLoadBalancers, removeFrontend, removeRule, updateProbe, updateRule } from "./service";
+import {
+  addFrontendSchema,
+  addRuleSchema,
+  createLoadBalancerSchema,
+  removeFrontendSchema,
+  removeRuleSchema,
+  updateProbeSchema,
+  updateRuleSchema,
+} from "./schema";
+import {
+  addFrontend,
+  addRule,
+  createLoadBalancer,
+  refreshLoadBalancers,
+  removeFrontend,
+  removeRule,
+  updateProbe,
+  updateRule,
+} from "./service";
 
 const listPath = (tenant: string) => `/tenant/${tenant}/network`;
 const detailPath = (tenant: string, id: string) => `${listPath(tenant)}/${id}`;
 
-export async function createLoadBalancerAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+export async function createLoadBalancerAction(
+  tenant: string,
+  _prev: ActionResult,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireTenantContext({ tenant, role: "operator" });
     const created = await createLoadBalancer(ctx, parseInput(createLoadBalancerSchema, form));

@@ -6,39 +6,87 @@ import { cacheOf } from "./model";
 export async function loadLbForJob(loadBalancerId: string) {
   const lb = await db.loadBalancer.findUniqueOrThrow({
     where: { id: loadBalancerId },
-    include: { tenantSubscription: { select: { id: true, resourceGroup: true, tenant: { select: { slug: true } }, plan: { select: { azureSubscriptionId: true } } } } },
+    include: {
+      tenantSubscription: {
+        select: {
+          id: true,
+          resourceGroup: true,
+          tenant: { select: { slug: true } },
+          plan: { select: { azureSubscriptionId: true } },
+        },
+      },
+    },
   });
-  return { lb, ref: { resourceGroup: lb.resourceGroup, name: lb.name }, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId };
+  return {
+    lb,
+    ref: { resourceGroup: lb.resourceGroup, name: lb.name },
+    azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
+  };
 }
 
 /**
  * Stores what Azure has now: the children, the ETag, and each frontend public IP's address. Public IPs the portal does
  * not know yet (a load balancer found in Azure) get a row, so they count against the plan's quota like any other.
  */
-export async function writeCache(lb: { id: string; tenantId: string; tenantSubscriptionId: string }, info: LoadBalancerInfo) {
+export async function writeCache(
+  lb: { id: string; tenantId: string; tenantSubscriptionId: string },
+  info: LoadBalancerInfo,
+) {
   await db.loadBalancer.update({ where: { id: lb.id }, data: { ...cacheOf(info), lastRefreshedAt: new Date() } });
   for (const fe of info.frontends) {
     if (!fe.publicIpId) continue;
-    const known = await db.publicIpAddress.findFirst({ where: { tenantSubscriptionId: lb.tenantSubscriptionId, azureResourceId: { equals: fe.publicIpId, mode: "insensitive" } }, select: { id: true } });
-    const data = { ipAddress: fe.publicIpAddress ?? null, loadBalancerId: lb.id, frontendName: fe.name, provisioningState: "Succeeded" };
+    const known = await db.publicIpAddress.findFirst({
+      where: {
+        tenantSubscriptionId: lb.tenantSubscriptionId,
+        azureResourceId: { equals: fe.publicIpId, mode: "insensitive" },
+      },
+      select: { id: true },
+    });
+    const data = {
+      ipAddress: fe.publicIpAddress ?? null,
+      loadBalancerId: lb.id,
+      frontendName: fe.name,
+      provisioningState: "Succeeded",
+    };
     if (known) {
       await db.publicIpAddress.update({ where: { id: known.id }, data });
       continue;
     }
     const [, , , resourceGroup, , , , name] = fe.publicIpId.split("/").filter(Boolean);
     await db.publicIpAddress.upsert({
-      where: { tenantSubscriptionId_resourceGroup_name: { tenantSubscriptionId: lb.tenantSubscriptionId, resourceGroup, name } },
-      create: { tenantId: lb.tenantId, tenantSubscriptionId: lb.tenantSubscriptionId, name, resourceGroup, region: info.location, sku: info.sku, azureResourceId: fe.publicIpId, ...data },
+      where: {
+        tenantSubscriptionId_resourceGroup_name: { tenantSubscriptionId: lb.tenantSubscriptionId, resourceGroup, name },
+      },
+      create: {
+        tenantId: lb.tenantId,
+        tenantSubscriptionId: lb.tenantSubscriptionId,
+        name,
+        resourceGroup,
+        region: info.location,
+        sku: info.sku,
+        azureResourceId: fe.publicIpId,
+        ...data,
+      },
       update: { azureResourceId: fe.publicIpId, ...data },
     });
   }
 }
 
 /** Reads the load balancer and caches it; false when Azure no longer has it. */
-export async function refreshCache(access: AzureAccess, lb: { id: string; tenantId: string; tenantSubscriptionId: string; resourceGroup: string; name: string }) {
+export async function refreshCache(
+  access: AzureAccess,
+  lb: { id: string; tenantId: string; tenantSubscriptionId: string; resourceGroup: string; name: string },
+) {
   const info = await getLoadBalancer(access, lb.resourceGroup, lb.name);
   if (!info) {
-    await db.loadBalancer.update({ where: { id: lb.id }, data: { provisioningState: "Missing", errorMessage: `Not found in Azure (resource group ${lb.resourceGroup}).`, lastRefreshedAt: new Date() } });
+    await db.loadBalancer.update({
+      where: { id: lb.id },
+      data: {
+        provisioningState: "Missing",
+        errorMessage: `Not found in Azure (resource group ${lb.resourceGroup}).`,
+        lastRefreshedAt: new Date(),
+      },
+    });
     return false;
   }
   await writeCache(lb, info);
@@ -48,10 +96,16 @@ export async function refreshCache(access: AzureAccess, lb: { id: string; tenant
 /** After an operation ends: Updating while another change to this load balancer is still queued or running. */
 export async function settleState(loadBalancerId: string, errorMessage?: string | null) {
   const busy = await db.operation.count({
-    where: { state: { in: ["queued", "running"] }, OR: [{ targetId: loadBalancerId }, { targetId: { startsWith: `${loadBalancerId}/` } }] },
+    where: {
+      state: { in: ["queued", "running"] },
+      OR: [{ targetId: loadBalancerId }, { targetId: { startsWith: `${loadBalancerId}/` } }],
+    },
   });
   await db.loadBalancer.updateMany({
     where: { id: loadBalancerId, provisioningState: { notIn: ["Creating", "Missing"] } },
-    data: { provisioningState: busy ? "Updating" : "Succeeded", ...(errorMessage !== undefined ? { errorMessage } : {}) },
+    data: {
+      provisioningState: busy ? "Updating" : "Succeeded",
+      ...(errorMessage !== undefined ? { errorMessage } : {}),
+    },
   });
 }

@@ -1,6 +1,16 @@
 import {
-  ensureNic, ensurePublicIp, ensureResourceGroup, getLoadBalancer, getNic, pollLro, putLoadBalancer,
-  type LoadBalancerProbe, type LoadBalancerRule, type LoadBalancerSpec, type NicInfo, type PublicIpInfo,
+  ensureNic,
+  ensurePublicIp,
+  ensureResourceGroup,
+  getLoadBalancer,
+  getNic,
+  pollLro,
+  putLoadBalancer,
+  type LoadBalancerProbe,
+  type LoadBalancerRule,
+  type LoadBalancerSpec,
+  type NicInfo,
+  type PublicIpInfo,
 } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
@@ -16,9 +26,21 @@ const memberWaitMs = 3_000;
 
 /** Member VMs still being created hold the job back (rescheduled, no worker waits); failed ones are left out. */
 async function readyMembers(memberVmIds: string[], note: (s: string) => void) {
-  const vms = await db.virtualMachine.findMany({ where: { id: { in: memberVmIds } }, select: { id: true, name: true, region: true, networkName: true, subnetName: true, provisioningState: true, tenantSubscriptionId: true } });
+  const vms = await db.virtualMachine.findMany({
+    where: { id: { in: memberVmIds } },
+    select: {
+      id: true,
+      name: true,
+      region: true,
+      networkName: true,
+      subnetName: true,
+      provisioningState: true,
+      tenantSubscriptionId: true,
+    },
+  });
   const busy = vms.filter((v) => ["Creating", "Updating"].includes(v.provisioningState));
-  if (busy.length) throw new Reschedule(memberWaitMs, `Waiting for ${busy.map((v) => v.name).join(", ")} to be created`);
+  if (busy.length)
+    throw new Reschedule(memberWaitMs, `Waiting for ${busy.map((v) => v.name).join(", ")} to be created`);
   const skipped = vms.filter((v) => v.provisioningState !== "Succeeded");
   if (skipped.length) note(`Left out (not running in Azure): ${skipped.map((v) => v.name).join(", ")}`);
   const ready = vms.filter((v) => v.provisioningState === "Succeeded");
@@ -37,35 +59,73 @@ export const createLoadBalancerJob = defineJob({
     const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const ip = await db.publicIpAddress.findUniqueOrThrow({ where: { id: publicIpAddressId } });
     const pool = (lb.backendPools as CachedPool[])[0];
-    const members = await db.virtualMachine.findMany({ where: { id: { in: memberVmIds } }, select: { name: true }, orderBy: { name: "asc" } });
+    const members = await db.virtualMachine.findMany({
+      where: { id: { in: memberVmIds } },
+      select: { name: true },
+      orderBy: { name: "asc" },
+    });
     const joinSteps = members.map((m) => `Add ${m.name} to ${pool.name}`);
     await op.plan([
-      ...(memberVmIds.length ? ["Wait for the member VMs"] : []), "Ensure resource group", `Create public IP ${ip.name}`, "Create load balancer", "Wait for Azure to create it", ...joinSteps, REFRESH,
+      ...(memberVmIds.length ? ["Wait for the member VMs"] : []),
+      "Ensure resource group",
+      `Create public IP ${ip.name}`,
+      "Create load balancer",
+      "Wait for Azure to create it",
+      ...joinSteps,
+      REFRESH,
     ]);
     const access = await op.azureAccess(azureSubscriptionId);
-    const ready = memberVmIds.length ? await op.step("Wait for the member VMs", () => readyMembers(memberVmIds, op.note)) : [];
+    const ready = memberVmIds.length
+      ? await op.step("Wait for the member VMs", () => readyMembers(memberVmIds, op.note))
+      : [];
 
-    await op.step("Ensure resource group", () => ensureResourceGroup(access, lb.resourceGroup, lb.region, { "portal-tenant": lb.tenantSubscription.tenant.slug }));
+    await op.step("Ensure resource group", () =>
+      ensureResourceGroup(access, lb.resourceGroup, lb.region, { "portal-tenant": lb.tenantSubscription.tenant.slug }),
+    );
     const publicIp = await op.lroStep<PublicIpInfo>(`Create public IP ${ip.name}`, {
-      start: () => ensurePublicIp(access, { resourceGroup: ip.resourceGroup, name: ip.name, location: ip.region, sku: "Standard", allocation: "Static" }),
+      start: () =>
+        ensurePublicIp(access, {
+          resourceGroup: ip.resourceGroup,
+          name: ip.name,
+          location: ip.region,
+          sku: "Standard",
+          allocation: "Static",
+        }),
       poll: (c) => pollLro(access, c),
     });
-    await db.publicIpAddress.update({ where: { id: ip.id }, data: { azureResourceId: publicIp.id, ipAddress: publicIp.ipAddress ?? null, provisioningState: "Succeeded" } });
+    await db.publicIpAddress.update({
+      where: { id: ip.id },
+      data: { azureResourceId: publicIp.id, ipAddress: publicIp.ipAddress ?? null, provisioningState: "Succeeded" },
+    });
 
     const frontend = (lb.frontends as CachedFrontend[])[0];
     const desired: LoadBalancerSpec = {
-      location: lb.region, sku: lb.sku, tags: { "portal-tenant": lb.tenantSubscription.tenant.slug, "portal-lb": lb.id },
-      frontends: [{ name: frontend.name, publicIpId: publicIp.id }], backendPools: [{ name: pool.name }],
-      probes: lb.probes as LoadBalancerProbe[], rules: lb.rules as LoadBalancerRule[],
+      location: lb.region,
+      sku: lb.sku,
+      tags: { "portal-tenant": lb.tenantSubscription.tenant.slug, "portal-lb": lb.id },
+      frontends: [{ name: frontend.name, publicIpId: publicIp.id }],
+      backendPools: [{ name: pool.name }],
+      probes: lb.probes as LoadBalancerProbe[],
+      rules: lb.rules as LoadBalancerRule[],
     };
     const started = await op.step("Create load balancer", async () => {
       const existing = await getLoadBalancer(access, ref.resourceGroup, ref.name);
-      if (existing && existing.tags["portal-lb"] !== lb.id) throw new Conflict(`A load balancer named ${lb.name} already exists in ${lb.resourceGroup}; refresh the list to add it to the portal, or choose another name.`);
-      const progress = await putLoadBalancer(access, ref.resourceGroup, ref.name, desired, existing ? { ifMatch: existing.etag } : {});
+      if (existing && existing.tags["portal-lb"] !== lb.id)
+        throw new Conflict(
+          `A load balancer named ${lb.name} already exists in ${lb.resourceGroup}; refresh the list to add it to the portal, or choose another name.`,
+        );
+      const progress = await putLoadBalancer(
+        access,
+        ref.resourceGroup,
+        ref.name,
+        desired,
+        existing ? { ifMatch: existing.etag } : {},
+      );
       return progress.done ? { id: progress.result.id } : { continuation: progress.continuation };
     });
     const created = await op.lroStep<{ id: string }>("Wait for Azure to create it", {
-      start: async () => (started.id ? { done: true, result: { id: started.id } } : pollLro(access, started.continuation!)),
+      start: async () =>
+        started.id ? { done: true, result: { id: started.id } } : pollLro(access, started.continuation!),
       poll: (c) => pollLro(access, c),
     });
     await db.loadBalancer.update({ where: { id: lb.id }, data: { azureResourceId: created.id } });
@@ -74,28 +134,48 @@ export const createLoadBalancerJob = defineJob({
     for (const vm of ready) {
       await op.lroStep<NicInfo | { id: string }>(`Add ${vm.name} to ${pool.name}`, {
         start: async () => {
-          const vmGroup = (await db.tenantSubscription.findUniqueOrThrow({ where: { id: vm.tenantSubscriptionId }, select: { resourceGroup: true } })).resourceGroup;
+          const vmGroup = (
+            await db.tenantSubscription.findUniqueOrThrow({
+              where: { id: vm.tenantSubscriptionId },
+              select: { resourceGroup: true },
+            })
+          ).resourceGroup;
           const nic = await getNic(access, vmGroup, nicName(vm.name));
           if (!nic) throw new Conflict(`${vm.name} has no network interface in Azure.`);
-          if (nic.backendPoolIds.some((id) => id.toLowerCase() === poolId.toLowerCase())) return { done: true, result: { id: nic.id } };
-          const network = await db.virtualNetwork.findUniqueOrThrow({ where: { tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName } } });
+          if (nic.backendPoolIds.some((id) => id.toLowerCase() === poolId.toLowerCase()))
+            return { done: true, result: { id: nic.id } };
+          const network = await db.virtualNetwork.findUniqueOrThrow({
+            where: {
+              tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName },
+            },
+          });
           // The NIC PUT replaces its ipConfiguration: keep the VM's public IP and any other pools it is in.
           return ensureNic(access, {
-            resourceGroup: vmGroup, name: nic.name, location: vm.region, subnetId: `${network.azureResourceId}/subnets/${vm.subnetName}`,
-            publicIpId: nic.publicIpId, backendPoolIds: [...nic.backendPoolIds, poolId],
+            resourceGroup: vmGroup,
+            name: nic.name,
+            location: vm.region,
+            subnetId: `${network.azureResourceId}/subnets/${vm.subnetName}`,
+            publicIpId: nic.publicIpId,
+            backendPoolIds: [...nic.backendPoolIds, poolId],
           });
         },
         poll: (c) => pollLro(access, c),
       });
     }
     await op.step(REFRESH, () => refreshCache(access, lb));
-    await db.loadBalancer.update({ where: { id: lb.id }, data: { provisioningState: "Succeeded", errorMessage: null } });
+    await db.loadBalancer.update({
+      where: { id: lb.id },
+      data: { provisioningState: "Succeeded", errorMessage: null },
+    });
   },
   async onSucceeded({ loadBalancerId }) {
     await settleState(loadBalancerId, null);
   },
   async onFailed({ loadBalancerId, publicIpAddressId }, { message }) {
-    await db.loadBalancer.updateMany({ where: { id: loadBalancerId, azureResourceId: null }, data: { provisioningState: "Failed", errorMessage: message } });
+    await db.loadBalancer.updateMany({
+      where: { id: loadBalancerId, azureResourceId: null },
+      data: { provisioningState: "Failed", errorMessage: message },
+    });
     await settleState(loadBalancerId, message);
     // A public IP Azure never created does not count against the quota; one that exists stays, unattached, to reuse or release.
     const ip = await db.publicIpAddress.findUnique({ where: { id: publicIpAddressId } });

@@ -1,14 +1,33 @@
-import { deletePublicIp, ensurePublicIp, getPublicIp, pollLro, type AzureAccess, type LoadBalancerInfo, type PublicIpInfo } from "@/lib/azure";
+import {
+  deletePublicIp,
+  ensurePublicIp,
+  getPublicIp,
+  pollLro,
+  type AzureAccess,
+  type LoadBalancerInfo,
+  type PublicIpInfo,
+} from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict, type FieldErrors } from "@/lib/errors";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
-import { additionPresent, findByName, frontendAdditionErrors, hasErrors, withAddition, withoutFrontend, type FrontendAddition } from "./lb-rules";
+import {
+  additionPresent,
+  findByName,
+  frontendAdditionErrors,
+  hasErrors,
+  withAddition,
+  withoutFrontend,
+  type FrontendAddition,
+} from "./lb-rules";
 import { saveSteps, saveWithIfMatch } from "./save";
 import { kinds } from "@/lib/operations/kinds";
 
 const REFRESH = "Refresh the portal's copy";
-const messages = (errors: FieldErrors) => Object.values(errors).flatMap((m) => m ?? []).join(" ");
+const messages = (errors: FieldErrors) =>
+  Object.values(errors)
+    .flatMap((m) => m ?? [])
+    .join(" ");
 const resourceGroupOf = (id: string) => id.split("/")[4] ?? "";
 const lastSegment = (id: string) => id.split("/").at(-1) ?? "";
 
@@ -22,9 +41,13 @@ function releaseStep(op: JobContext, access: AzureAccess, publicIpId: string) {
 /** Re-checks the addition against the load balancer as read now: what fitted when requested may not any more. */
 export function applyAddition(current: LoadBalancerInfo, addition: FrontendAddition, publicIpId: string) {
   if (additionPresent(current, addition, publicIpId)) return null;
-  const publicIp = addition.publicIp.mode === "existing" ? { ...addition.publicIp, attachedTo: null } : addition.publicIp;
+  const publicIp =
+    addition.publicIp.mode === "existing" ? { ...addition.publicIp, attachedTo: null } : addition.publicIp;
   const errors = frontendAdditionErrors({ ...current, region: current.location }, { ...addition, publicIp });
-  if (hasErrors(errors)) throw new Conflict(`${current.name} changed since this was requested and the new frontend no longer fits: ${messages(errors)} Nothing was changed.`);
+  if (hasErrors(errors))
+    throw new Conflict(
+      `${current.name} changed since this was requested and the new frontend no longer fits: ${messages(errors)} Nothing was changed.`,
+    );
   return withAddition(current, addition, publicIpId);
 }
 
@@ -47,14 +70,26 @@ export const addFrontendJob = defineJob({
     const publicIpId = isNew
       ? (
           await op.lroStep<PublicIpInfo>(ipStep, {
-            start: () => ensurePublicIp(access, { resourceGroup: ip.resourceGroup, name: ip.name, location: ip.region, sku: "Standard", allocation: "Static" }),
+            start: () =>
+              ensurePublicIp(access, {
+                resourceGroup: ip.resourceGroup,
+                name: ip.name,
+                location: ip.region,
+                sku: "Standard",
+                allocation: "Static",
+              }),
             poll: (c) => pollLro(access, c),
           })
         ).id
       : await op.step(ipStep, async () => {
           const found = await getPublicIp(access, resourceGroupOf(ip.azureResourceId!), ip.name);
           if (!found) throw new Conflict(`Public IP ${ip.name} no longer exists in Azure.`);
-          if (found.attachedTo && !found.attachedTo.toLowerCase().startsWith(`${lb.azureResourceId}/frontendIPConfigurations/${addition.frontendName}`.toLowerCase())) {
+          if (
+            found.attachedTo &&
+            !found.attachedTo
+              .toLowerCase()
+              .startsWith(`${lb.azureResourceId}/frontendIPConfigurations/${addition.frontendName}`.toLowerCase())
+          ) {
             throw new Conflict(`Public IP ${ip.name} is in use by ${found.attachedTo}.`);
           }
           op.note(found.ipAddress ?? "no address yet");
@@ -62,10 +97,18 @@ export const addFrontendJob = defineJob({
         });
     if (isNew) {
       const info = await getPublicIp(access, ip.resourceGroup, ip.name);
-      await db.publicIpAddress.update({ where: { id: ip.id }, data: { azureResourceId: publicIpId, ipAddress: info?.ipAddress ?? null, provisioningState: "Succeeded" } });
+      await db.publicIpAddress.update({
+        where: { id: ip.id },
+        data: { azureResourceId: publicIpId, ipAddress: info?.ipAddress ?? null, provisioningState: "Succeeded" },
+      });
     }
     try {
-      await saveWithIfMatch(op, access, ref, { what, before: [ipStep], after: [REFRESH], apply: (current) => applyAddition(current, addition, publicIpId) });
+      await saveWithIfMatch(op, access, ref, {
+        what,
+        before: [ipStep],
+        after: [REFRESH],
+        apply: (current) => applyAddition(current, addition, publicIpId),
+      });
     } catch (error) {
       if (error instanceof Conflict && isNew) {
         await releaseStep(op, access, publicIpId);
@@ -79,8 +122,10 @@ export const addFrontendJob = defineJob({
   async onFailed({ loadBalancerId, publicIpAddressId, addition }, { message }) {
     const ip = await db.publicIpAddress.findUnique({ where: { id: publicIpAddressId } });
     // An address Azure never made counts for nothing; one that exists stays, unattached, to reuse or release.
-    if (ip && addition.publicIp.mode === "new" && !ip.azureResourceId) await db.publicIpAddress.delete({ where: { id: ip.id } });
-    else if (ip) await db.publicIpAddress.update({ where: { id: ip.id }, data: { loadBalancerId: null, frontendName: null } });
+    if (ip && addition.publicIp.mode === "new" && !ip.azureResourceId)
+      await db.publicIpAddress.delete({ where: { id: ip.id } });
+    else if (ip)
+      await db.publicIpAddress.update({ where: { id: ip.id }, data: { loadBalancerId: null, frontendName: null } });
     await settleState(loadBalancerId, `Adding ${addition.frontendName} failed: ${message}`);
   },
 });
@@ -96,12 +141,18 @@ export const removeFrontendJob = defineJob({
     await op.plan([...saveSteps(what), ...after]);
     const access = await op.azureAccess(azureSubscriptionId);
     await saveWithIfMatch(op, access, ref, {
-      what, before: [], after,
+      what,
+      before: [],
+      after,
       apply: (current) => {
         if (!findByName(current.frontends, frontendName)) return null;
-        if (current.inboundNatRules.some((r) => r.frontendName.toLowerCase() === frontendName.toLowerCase())) throw new Conflict(`Inbound NAT rules use ${frontendName}; remove them in Azure first.`);
+        if (current.inboundNatRules.some((r) => r.frontendName.toLowerCase() === frontendName.toLowerCase()))
+          throw new Conflict(`Inbound NAT rules use ${frontendName}; remove them in Azure first.`);
         const { model, removedRules, removedProbes } = withoutFrontend(current, frontendName);
-        if (!model.frontends.length) throw new Conflict(`${frontendName} is the only frontend left; Azure keeps rules and pools only on a load balancer with a frontend.`);
+        if (!model.frontends.length)
+          throw new Conflict(
+            `${frontendName} is the only frontend left; Azure keeps rules and pools only on a load balancer with a frontend.`,
+          );
         op.note(`Removes rules: ${removedRules.join(", ") || "none"}; probes: ${removedProbes.join(", ") || "none"}`);
         return model;
       },
@@ -110,10 +161,14 @@ export const removeFrontendJob = defineJob({
       await releaseStep(op, access, publicIpId);
       if (publicIpAddressId) await db.publicIpAddress.deleteMany({ where: { id: publicIpAddressId } });
     } else if (publicIpAddressId) {
-      await db.publicIpAddress.updateMany({ where: { id: publicIpAddressId }, data: { loadBalancerId: null, frontendName: null } });
+      await db.publicIpAddress.updateMany({
+        where: { id: publicIpAddressId },
+        data: { loadBalancerId: null, frontendName: null },
+      });
     }
     await op.step(REFRESH, () => refreshCache(access, lb));
   },
   onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
-  onFailed: ({ loadBalancerId, frontendName }, { message }) => settleState(loadBalancerId, `Removing ${frontendName} failed: ${message}`),
+  onFailed: ({ loadBalancerId, frontendName }, { message }) =>
+    settleState(loadBalancerId, `Removing ${frontendName} failed: ${message}`),
 });

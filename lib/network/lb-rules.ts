@@ -28,19 +28,23 @@ const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 
 /** Azure's rule for load balancer, child and public IP names: 1–80 characters, letters, digits, _ . -, no trailing . or -. */
 export function nameProblem(name: string, what: string): string | null {
-  return NAME.test(name) ? null : `The ${what} name has 1–80 letters, digits, underscores, periods or hyphens, starts with a letter or digit and ends with a letter, digit or underscore.`;
+  return NAME.test(name)
+    ? null
+    : `The ${what} name has 1–80 letters, digits, underscores, periods or hyphens, starts with a letter or digit and ends with a letter, digit or underscore.`;
 }
 
 export function probeErrors(probe: LoadBalancerProbe): FieldErrors {
   const errors: FieldErrors = {};
   const add = (field: string, message: string | null) => message && (errors[field] ??= []).push(message);
   add("probeName", nameProblem(probe.name, "probe"));
-  if (!Number.isInteger(probe.port) || probe.port < 1 || probe.port > 65535) add("probePort", "The probe port is 1–65535.");
+  if (!Number.isInteger(probe.port) || probe.port < 1 || probe.port > 65535)
+    add("probePort", "The probe port is 1–65535.");
   if (probe.intervalSeconds < 5) add("probeInterval", "Azure probes at most every 5 seconds.");
   if (probe.probeCount < 1) add("probeCount", "Count at least one probe.");
   if (probe.protocol === "Tcp" && probe.requestPath) add("probePath", "A TCP probe has no request path.");
   if (probe.protocol !== "Tcp") {
-    if (!probe.requestPath) add("probePath", `An ${probe.protocol.toUpperCase()} probe needs a request path, such as /.`);
+    if (!probe.requestPath)
+      add("probePath", `An ${probe.protocol.toUpperCase()} probe needs a request path, such as /.`);
     else if (!probe.requestPath.startsWith("/")) add("probePath", "The request path starts with /.");
   }
   return errors;
@@ -50,25 +54,52 @@ export function probeErrors(probe: LoadBalancerProbe): FieldErrors {
  * A rule against the other rules of the load balancer (`rules` without the one being checked): names, references,
  * port ranges, one rule per frontend + protocol + frontend port, and RulesUseSameBackendPortProtocolAndPool.
  */
-export function ruleErrors(model: LbModel, rule: LoadBalancerRule, others: LoadBalancerRule[] = model.rules): FieldErrors {
+export function ruleErrors(
+  model: LbModel,
+  rule: LoadBalancerRule,
+  others: LoadBalancerRule[] = model.rules,
+): FieldErrors {
   const errors: FieldErrors = {};
   const add = (field: string, message: string | null) => message && (errors[field] ??= []).push(message);
   add("ruleName", nameProblem(rule.name, "rule"));
   if (has(others, rule.name)) add("ruleName", `${rule.name} already exists on this load balancer.`);
   if (!has(model.frontends, rule.frontendName)) add("frontendName", `Frontend ${rule.frontendName} does not exist.`);
-  if (!has(model.backendPools, rule.backendPoolName)) add("backendPool", `Backend pool ${rule.backendPoolName} does not exist.`);
-  if (rule.probeName && !has(model.probes, rule.probeName)) add("probeChoice", `Health probe ${rule.probeName} does not exist.`);
+  if (!has(model.backendPools, rule.backendPoolName))
+    add("backendPool", `Backend pool ${rule.backendPoolName} does not exist.`);
+  if (rule.probeName && !has(model.probes, rule.probeName))
+    add("probeChoice", `Health probe ${rule.probeName} does not exist.`);
   // Port 0 (HA ports) is for internal Standard load balancers only; every load balancer here is public.
-  if (rule.frontendPort < 1 || rule.frontendPort > 65534) add("frontendPort", "The frontend port is 1–65534 (port 0, HA ports, is for internal load balancers only).");
+  if (rule.frontendPort < 1 || rule.frontendPort > 65534)
+    add("frontendPort", "The frontend port is 1–65534 (port 0, HA ports, is for internal load balancers only).");
   if (rule.backendPort < 1 || rule.backendPort > 65535) add("backendPort", "The backend port is 1–65535.");
-  if (rule.idleTimeoutMinutes < 4 || rule.idleTimeoutMinutes > 30) add("idleTimeout", "The idle timeout is 4–30 minutes.");
+  if (rule.idleTimeoutMinutes < 4 || rule.idleTimeoutMinutes > 30)
+    add("idleTimeout", "The idle timeout is 4–30 minutes.");
   if (rule.tcpReset && model.sku !== "Standard") add("tcpReset", "TCP reset needs a Standard load balancer.");
   const overlaps = (a: string, b: string) => a === b || a === "All" || b === "All";
-  const sameFront = others.find((o) => same(o.frontendName, rule.frontendName) && o.frontendPort === rule.frontendPort && overlaps(o.protocol, rule.protocol));
-  if (sameFront) add("frontendPort", `Rule ${sameFront.name} already uses ${sameFront.protocol} port ${sameFront.frontendPort} on ${sameFront.frontendName}; a frontend, protocol and port take one rule.`);
-  const sameBack = others.find((o) => !o.floatingIp && !rule.floatingIp && o.protocol === rule.protocol && o.backendPort === rule.backendPort && same(o.backendPoolName, rule.backendPoolName));
+  const sameFront = others.find(
+    (o) =>
+      same(o.frontendName, rule.frontendName) &&
+      o.frontendPort === rule.frontendPort &&
+      overlaps(o.protocol, rule.protocol),
+  );
+  if (sameFront)
+    add(
+      "frontendPort",
+      `Rule ${sameFront.name} already uses ${sameFront.protocol} port ${sameFront.frontendPort} on ${sameFront.frontendName}; a frontend, protocol and port take one rule.`,
+    );
+  const sameBack = others.find(
+    (o) =>
+      !o.floatingIp &&
+      !rule.floatingIp &&
+      o.protocol === rule.protocol &&
+      o.backendPort === rule.backendPort &&
+      same(o.backendPoolName, rule.backendPoolName),
+  );
   if (sameBack) {
-    add("backendPort", `Rule ${sameBack.name} already sends ${sameBack.protocol} to port ${sameBack.backendPort} on pool ${sameBack.backendPoolName}; choose another backend port, or enable floating IP on both rules.`);
+    add(
+      "backendPort",
+      `Rule ${sameBack.name} already sends ${sameBack.protocol} to port ${sameBack.backendPort} on pool ${sameBack.backendPoolName}; choose another backend port, or enable floating IP on both rules.`,
+    );
   }
   return errors;
 }
@@ -78,22 +109,31 @@ export function publicIpErrors(lb: { sku: string; region: string }, ip: PublicIp
   const errors: FieldErrors = {};
   const add = (field: string, message: string) => (errors[field] ??= []).push(message);
   const field = ip.mode === "new" ? "publicIpSku" : "existingPublicIpId";
-  if (ip.sku !== lb.sku) add(field, `A ${lb.sku} load balancer takes ${lb.sku} public IP addresses only; ${ip.name} is ${ip.sku}.`);
+  if (ip.sku !== lb.sku)
+    add(field, `A ${lb.sku} load balancer takes ${lb.sku} public IP addresses only; ${ip.name} is ${ip.sku}.`);
   if (ip.mode === "new") {
     const problem = nameProblem(ip.name, "public IP");
     if (problem) add("publicIpName", problem);
-    if (ip.sku === "Standard" && ip.allocation !== "Static") add("publicIpAllocation", "Standard public IP addresses are always Static.");
-    if (ip.sku === "Basic") add("publicIpSku", "Basic public IP addresses were retired on 30 September 2025 and can no longer be created; use Standard.");
+    if (ip.sku === "Standard" && ip.allocation !== "Static")
+      add("publicIpAllocation", "Standard public IP addresses are always Static.");
+    if (ip.sku === "Basic")
+      add(
+        "publicIpSku",
+        "Basic public IP addresses were retired on 30 September 2025 and can no longer be created; use Standard.",
+      );
   } else {
     if (ip.attachedTo) add("existingPublicIpId", `${ip.name} is in use by ${ip.attachedTo}.`);
-    if (ip.region !== lb.region) add("existingPublicIpId", `${ip.name} is in ${ip.region}; the load balancer is in ${lb.region}.`);
+    if (ip.region !== lb.region)
+      add("existingPublicIpId", `${ip.name} is in ${ip.region}; the load balancer is in ${lb.region}.`);
   }
   return errors;
 }
 
 export function merge(...all: FieldErrors[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const e of all) for (const [k, v] of Object.entries(e)) if (v?.length) (out[k] ??= []).push(...v.filter((m) => !out[k]!.includes(m)));
+  for (const e of all)
+    for (const [k, v] of Object.entries(e))
+      if (v?.length) (out[k] ??= []).push(...v.filter((m) => !out[k]!.includes(m)));
   return out;
 }
 
@@ -104,9 +144,11 @@ export function frontendAdditionErrors(model: LbModel & { region: string }, a: F
   const frontend: FieldErrors = {};
   const problem = nameProblem(a.frontendName, "frontend");
   if (problem) frontend.frontendName = [problem];
-  else if (has(model.frontends, a.frontendName)) frontend.frontendName = [`${a.frontendName} already exists on this load balancer.`];
+  else if (has(model.frontends, a.frontendName))
+    frontend.frontendName = [`${a.frontendName} already exists on this load balancer.`];
   const probe: FieldErrors = a.probe ? probeErrors(a.probe) : {};
-  if (a.probe && has(model.probes, a.probe.name)) (probe.probeName ??= []).push(`${a.probe.name} already exists on this load balancer.`);
+  if (a.probe && has(model.probes, a.probe.name))
+    (probe.probeName ??= []).push(`${a.probe.name} already exists on this load balancer.`);
   const after = withAddition(model, a);
   const rule = ruleErrors(after, a.rule, model.rules);
   delete rule.frontendName;
@@ -117,7 +159,10 @@ export function frontendAdditionErrors(model: LbModel & { region: string }, a: F
 export function withAddition<M extends LbModel>(model: M, a: FrontendAddition, publicIpId?: string): M {
   return {
     ...model,
-    frontends: [...model.frontends, { name: a.frontendName, publicIpId: publicIpId ?? (a.publicIp.mode === "existing" ? a.publicIp.id : undefined) }],
+    frontends: [
+      ...model.frontends,
+      { name: a.frontendName, publicIpId: publicIpId ?? (a.publicIp.mode === "existing" ? a.publicIp.id : undefined) },
+    ],
     probes: a.probe ? [...model.probes, a.probe] : model.probes,
     rules: [...model.rules, a.rule],
   };
@@ -129,7 +174,8 @@ export type RuleAddition = { probe: LoadBalancerProbe | null; rule: LoadBalancer
 /** Everything Azure would refuse about adding this rule (and its new probe) to `model`. */
 export function ruleAdditionErrors(model: LbModel, a: RuleAddition): FieldErrors {
   const probe: FieldErrors = a.probe ? probeErrors(a.probe) : {};
-  if (a.probe && has(model.probes, a.probe.name)) (probe.probeName ??= []).push(`${a.probe.name} already exists on this load balancer.`);
+  if (a.probe && has(model.probes, a.probe.name))
+    (probe.probeName ??= []).push(`${a.probe.name} already exists on this load balancer.`);
   return merge(probe, ruleErrors(withRule(model, a), a.rule, model.rules));
 }
 
@@ -141,7 +187,10 @@ export function withRule<M extends LbModel>(model: M, a: RuleAddition): M {
 export function withoutRule<M extends LbModel>(model: M, ruleName: string) {
   const rule = findByName(model.rules, ruleName);
   const kept = model.rules.filter((r) => r !== rule);
-  const probes = model.probes.filter((p) => rule?.probeName && same(rule.probeName, p.name) && !kept.some((r) => r.probeName && same(r.probeName, p.name)));
+  const probes = model.probes.filter(
+    (p) =>
+      rule?.probeName && same(rule.probeName, p.name) && !kept.some((r) => r.probeName && same(r.probeName, p.name)),
+  );
   const next: M = { ...model, rules: kept, probes: model.probes.filter((p) => !probes.includes(p)) };
   return { model: next, removedProbes: probes.map((p) => p.name) };
 }
@@ -159,7 +208,11 @@ export function additionPresent(model: LbModel, a: FrontendAddition, publicIpId:
 export function withoutFrontend<M extends LbModel>(model: M, frontendName: string) {
   const rules = model.rules.filter((r) => same(r.frontendName, frontendName));
   const kept = model.rules.filter((r) => !same(r.frontendName, frontendName));
-  const probes = model.probes.filter((p) => rules.some((r) => r.probeName && same(r.probeName, p.name)) && !kept.some((r) => r.probeName && same(r.probeName, p.name)));
+  const probes = model.probes.filter(
+    (p) =>
+      rules.some((r) => r.probeName && same(r.probeName, p.name)) &&
+      !kept.some((r) => r.probeName && same(r.probeName, p.name)),
+  );
   const next: M = {
     ...model,
     frontends: model.frontends.filter((f) => !same(f.name, frontendName)),

@@ -36,34 +36,74 @@ afterAll(async () => {
 /** The guide's second VIP, exactly as written; `over` varies it for the other tests. */
 function secondVip(over: Record<string, unknown> = {}) {
   return addFrontendSchema.parse({
-    loadBalancerId: lbId, publicIpMode: "new", publicIpName: "PublicVIP2", publicIpSku: "Standard", publicIpAllocation: "Static",
-    frontendName: "MultiVIPLB-FE2", probeChoice: "new", probeName: "Probe2", probeProtocol: "Http", probePort: "81", probePath: "/", probeInterval: "5", probeCount: "2",
-    ruleName: "Rule2", ruleProtocol: "Tcp", frontendPort: "80", backendPort: "81", backendPool: "MultiVIPLB-BE", idleTimeout: "4", ...over,
+    loadBalancerId: lbId,
+    publicIpMode: "new",
+    publicIpName: "PublicVIP2",
+    publicIpSku: "Standard",
+    publicIpAllocation: "Static",
+    frontendName: "MultiVIPLB-FE2",
+    probeChoice: "new",
+    probeName: "Probe2",
+    probeProtocol: "Http",
+    probePort: "81",
+    probePath: "/",
+    probeInterval: "5",
+    probeCount: "2",
+    ruleName: "Rule2",
+    ruleProtocol: "Tcp",
+    frontendPort: "80",
+    backendPort: "81",
+    backendPool: "MultiVIPLB-BE",
+    idleTimeout: "4",
+    ...over,
   });
 }
 
 async function azureLb() {
-  const res = await emu.arm(SEED.apps.provider, "GET", `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/loadBalancers/MultiVIPLB?api-version=2024-05-01`);
-  return res.body as { etag: string; properties: Record<string, { name: string; properties: Record<string, unknown> }[]> };
+  const res = await emu.arm(
+    SEED.apps.provider,
+    "GET",
+    `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/loadBalancers/MultiVIPLB?api-version=2024-05-01`,
+  );
+  return res.body as {
+    etag: string;
+    properties: Record<string, { name: string; properties: Record<string, unknown> }[]>;
+  };
 }
 const names = (items: { name: string }[]) => items.map((i) => i.name).sort();
 
 async function fieldErrors(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InvalidInput);
   return (error as InstanceType<typeof InvalidInput>).fieldErrors;
 }
 
 describe("load balancers with several public VIPs", () => {
   it("creates MultiVIPLB in MultiVIPLBRG with its first frontend, a pool of both web VMs, a probe and a rule", async () => {
-    const created = await createLoadBalancer(t.ctx, multiVipLb(t.tenantSubscriptionId, t.vmIds), { resourceGroup: "MultiVIPLBRG" });
+    const created = await createLoadBalancer(t.ctx, multiVipLb(t.tenantSubscriptionId, t.vmIds), {
+      resourceGroup: "MultiVIPLBRG",
+    });
     lbId = created.id;
     const op = await waitForOperation(created.operationId);
     expect(op.errorMessage).toBeNull();
     expect(op.state).toBe("succeeded");
     const lb = await getLoadBalancerDetail(t.ctx, lbId);
-    expect(lb).toMatchObject({ name: "MultiVIPLB", resourceGroup: "MultiVIPLBRG", sku: "Standard", provisioningState: "Succeeded" });
-    expect(lb.frontends).toEqual([expect.objectContaining({ name: "MultiVIPLB-FE1", publicIpName: "PublicVIP1", publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) })]);
+    expect(lb).toMatchObject({
+      name: "MultiVIPLB",
+      resourceGroup: "MultiVIPLBRG",
+      sku: "Standard",
+      provisioningState: "Succeeded",
+    });
+    expect(lb.frontends).toEqual([
+      expect.objectContaining({
+        name: "MultiVIPLB-FE1",
+        publicIpName: "PublicVIP1",
+        publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+      }),
+    ]);
     expect(lb.backendPools[0].members.map((m) => m.vmName).sort()).toEqual(["web-01", "web-02"]);
     const azure = await azureLb();
     expect(names(azure.properties.probes)).toEqual(["Probe1"]);
@@ -76,29 +116,77 @@ describe("load balancers with several public VIPs", () => {
     expect(op.errorMessage).toBeNull();
     expect(op.state).toBe("succeeded");
     expect(op.steps.map((s) => s.name)).toEqual([
-      "Create public IP PublicVIP2", "Read load balancer and its ETag", "Apply MultiVIPLB-FE2, Probe2, Rule2", "Save with If-Match", "Wait for Azure to apply it", "Refresh the portal's copy",
+      "Create public IP PublicVIP2",
+      "Read load balancer and its ETag",
+      "Apply MultiVIPLB-FE2, Probe2, Rule2",
+      "Save with If-Match",
+      "Wait for Azure to apply it",
+      "Refresh the portal's copy",
     ]);
     const lb = await getLoadBalancerDetail(t.ctx, lbId);
     const fe2 = lb.frontends.find((f) => f.name === "MultiVIPLB-FE2");
-    expect(fe2).toMatchObject({ publicIpName: "PublicVIP2", publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/) });
-    expect(lb.probes.find((p) => p.name === "Probe2")).toEqual({ name: "Probe2", protocol: "Http", port: 81, requestPath: "/", intervalSeconds: 5, probeCount: 2 });
-    expect(lb.rules.find((r) => r.name === "Rule2")).toMatchObject({ protocol: "Tcp", frontendName: "MultiVIPLB-FE2", frontendPort: 80, backendPort: 81, backendPoolName: "MultiVIPLB-BE", probeName: "Probe2", floatingIp: false });
+    expect(fe2).toMatchObject({
+      publicIpName: "PublicVIP2",
+      publicIpAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/),
+    });
+    expect(lb.probes.find((p) => p.name === "Probe2")).toEqual({
+      name: "Probe2",
+      protocol: "Http",
+      port: 81,
+      requestPath: "/",
+      intervalSeconds: 5,
+      probeCount: 2,
+    });
+    expect(lb.rules.find((r) => r.name === "Rule2")).toMatchObject({
+      protocol: "Tcp",
+      frontendName: "MultiVIPLB-FE2",
+      frontendPort: 80,
+      backendPort: 81,
+      backendPoolName: "MultiVIPLB-BE",
+      probeName: "Probe2",
+      floatingIp: false,
+    });
     const azure = await azureLb();
     expect(names(azure.properties.frontendIPConfigurations)).toEqual(["MultiVIPLB-FE1", "MultiVIPLB-FE2"]);
-    expect(await db.publicIpAddress.findFirst({ where: { name: "PublicVIP2" } })).toMatchObject({ provisioningState: "Succeeded", ipAddress: fe2!.publicIpAddress });
+    expect(await db.publicIpAddress.findFirst({ where: { name: "PublicVIP2" } })).toMatchObject({
+      provisioningState: "Succeeded",
+      ipAddress: fe2!.publicIpAddress,
+    });
   });
 
   it("refuses conflicts beside their fields with no Azure call and nothing written", async () => {
     await emu.control.resetCounters();
     const before = await db.operation.count();
     // Rule1 already sends TCP to backend port 80 on MultiVIPLB-BE without floating IP (RulesUseSameBackendPortProtocolAndPool).
-    const errors = await fieldErrors(addFrontend(t.ctx, secondVip({ publicIpName: "PublicVIP9", frontendName: "FE9", probeName: "Probe9", ruleName: "Rule9", backendPort: "80" })));
+    const errors = await fieldErrors(
+      addFrontend(
+        t.ctx,
+        secondVip({
+          publicIpName: "PublicVIP9",
+          frontendName: "FE9",
+          probeName: "Probe9",
+          ruleName: "Rule9",
+          backendPort: "80",
+        }),
+      ),
+    );
     expect(errors.backendPort?.[0]).toMatch(/Rule1 already sends Tcp to port 80 on pool MultiVIPLB-BE/);
-    const dupes = await fieldErrors(addFrontend(t.ctx, secondVip({ publicIpName: "PublicVIP9", probeChoice: "Probe404", publicIpSku: "Basic" })));
+    const dupes = await fieldErrors(
+      addFrontend(t.ctx, secondVip({ publicIpName: "PublicVIP9", probeChoice: "Probe404", publicIpSku: "Basic" })),
+    );
     // The same frontend, rule and ports as the guide's Rule2: every clash is named beside its field.
-    expect(Object.keys(dupes).sort()).toEqual(["backendPort", "frontendName", "frontendPort", "probeChoice", "publicIpSku", "ruleName"]);
+    expect(Object.keys(dupes).sort()).toEqual([
+      "backendPort",
+      "frontendName",
+      "frontendPort",
+      "probeChoice",
+      "publicIpSku",
+      "ruleName",
+    ]);
     expect(dupes.frontendName?.[0]).toMatch(/MultiVIPLB-FE2 already exists/);
-    const taken = await fieldErrors(addFrontend(t.ctx, secondVip({ frontendName: "FE9", probeName: "Probe9", ruleName: "Rule9", backendPort: "89" })));
+    const taken = await fieldErrors(
+      addFrontend(t.ctx, secondVip({ frontendName: "FE9", probeName: "Probe9", ruleName: "Rule9", backendPort: "89" })),
+    );
     expect(taken.publicIpName?.[0]).toMatch(/PublicVIP2 already exists/);
     const counters = await emu.control.counters();
     expect(counters.reads + counters.writes + counters.deletes + counters.actions).toBe(0);
@@ -108,22 +196,65 @@ describe("load balancers with several public VIPs", () => {
 
   it("lands two concurrent additions on one load balancer (no lost update)", async () => {
     const [a, b] = await Promise.all([
-      addFrontend(t.ctx, secondVip({ publicIpName: "PublicVIP3", frontendName: "MultiVIPLB-FE3", probeName: "Probe3", probePort: "82", ruleName: "Rule3", backendPort: "82" })),
-      addFrontend(t.ctx, secondVip({ publicIpName: "PublicVIP4", frontendName: "MultiVIPLB-FE4", probeName: "Probe4", probePort: "83", ruleName: "Rule4", backendPort: "83" })),
+      addFrontend(
+        t.ctx,
+        secondVip({
+          publicIpName: "PublicVIP3",
+          frontendName: "MultiVIPLB-FE3",
+          probeName: "Probe3",
+          probePort: "82",
+          ruleName: "Rule3",
+          backendPort: "82",
+        }),
+      ),
+      addFrontend(
+        t.ctx,
+        secondVip({
+          publicIpName: "PublicVIP4",
+          frontendName: "MultiVIPLB-FE4",
+          probeName: "Probe4",
+          probePort: "83",
+          ruleName: "Rule4",
+          backendPort: "83",
+        }),
+      ),
     ]);
     const ops = await Promise.all([waitForOperation(a.operationId), waitForOperation(b.operationId)]);
     expect(ops.map((o) => o.errorMessage)).toEqual([null, null]);
     expect(ops.map((o) => o.state)).toEqual(["succeeded", "succeeded"]);
     const azure = await azureLb();
-    expect(names(azure.properties.frontendIPConfigurations)).toEqual(["MultiVIPLB-FE1", "MultiVIPLB-FE2", "MultiVIPLB-FE3", "MultiVIPLB-FE4"]);
+    expect(names(azure.properties.frontendIPConfigurations)).toEqual([
+      "MultiVIPLB-FE1",
+      "MultiVIPLB-FE2",
+      "MultiVIPLB-FE3",
+      "MultiVIPLB-FE4",
+    ]);
     expect(names(azure.properties.loadBalancingRules)).toEqual(["Rule1", "Rule2", "Rule3", "Rule4"]);
     expect(names(azure.properties.probes)).toEqual(["Probe1", "Probe2", "Probe3", "Probe4"]);
     expect((await getLoadBalancerDetail(t.ctx, lbId)).provisioningState).toBe("Succeeded");
   });
 
   it("re-reads and re-applies when the load balancer changed between read and save (412)", async () => {
-    await emu.control.addFault({ method: "PUT", path: "/loadBalancers/MultiVIPLB", when: "before", status: 412, code: "PreconditionFailed", message: "The condition specified using HTTP conditional header(s) is not met.", times: 1 });
-    const { operationId } = await addFrontend(t.ctx, secondVip({ publicIpName: "PublicVIP5", frontendName: "MultiVIPLB-FE5", probeName: "Probe5", probePort: "84", ruleName: "Rule5", backendPort: "84" }));
+    await emu.control.addFault({
+      method: "PUT",
+      path: "/loadBalancers/MultiVIPLB",
+      when: "before",
+      status: 412,
+      code: "PreconditionFailed",
+      message: "The condition specified using HTTP conditional header(s) is not met.",
+      times: 1,
+    });
+    const { operationId } = await addFrontend(
+      t.ctx,
+      secondVip({
+        publicIpName: "PublicVIP5",
+        frontendName: "MultiVIPLB-FE5",
+        probeName: "Probe5",
+        probePort: "84",
+        ruleName: "Rule5",
+        backendPort: "84",
+      }),
+    );
     const op = await waitForOperation(operationId);
     await emu.control.clearFaults();
     expect(op.state).toBe("succeeded");
@@ -136,21 +267,52 @@ describe("load balancers with several public VIPs", () => {
   it("enforces the plan's public IP and load balancer quotas under the subscription lock", async () => {
     const used = await db.publicIpAddress.count({ where: { tenantSubscriptionId: t.tenantSubscriptionId } });
     await db.plan.update({ where: { id: t.planId }, data: { quotaPublicIps: used, quotaLoadBalancers: 1 } });
-    const ip = await addFrontend(t.ctx, secondVip({ publicIpName: "PublicVIP6", frontendName: "FE6", probeName: "Probe6", ruleName: "Rule6", backendPort: "86" })).catch((e: unknown) => e);
+    const ip = await addFrontend(
+      t.ctx,
+      secondVip({
+        publicIpName: "PublicVIP6",
+        frontendName: "FE6",
+        probeName: "Probe6",
+        ruleName: "Rule6",
+        backendPort: "86",
+      }),
+    ).catch((e: unknown) => e);
     expect(ip).toBeInstanceOf(QuotaExceeded);
     expect((ip as Error).message).toMatch(/public IPs 5 used \+ 1 requested > 5 allowed/);
-    const lb = await createLoadBalancer(t.ctx, multiVipLb(t.tenantSubscriptionId, [], { name: "SecondLB", publicIpName: "PublicVIP7" })).catch((e: unknown) => e);
+    const lb = await createLoadBalancer(
+      t.ctx,
+      multiVipLb(t.tenantSubscriptionId, [], { name: "SecondLB", publicIpName: "PublicVIP7" }),
+    ).catch((e: unknown) => e);
     expect(lb).toBeInstanceOf(QuotaExceeded);
     expect((lb as Error).message).toMatch(/load balancers 1 used \+ 1 requested > 1 allowed/);
     await db.plan.update({ where: { id: t.planId }, data: { quotaPublicIps: 10, quotaLoadBalancers: 3 } });
   });
 
   it("edits a probe, and removes a frontend with its rule and probe, releasing its public IP", async () => {
-    const probe = await updateProbe(t.ctx, updateProbeSchema.parse({ loadBalancerId: lbId, probeName: "Probe1", probeProtocol: "Http", probePort: "80", probePath: "/health", probeInterval: "10", probeCount: "3" }));
+    const probe = await updateProbe(
+      t.ctx,
+      updateProbeSchema.parse({
+        loadBalancerId: lbId,
+        probeName: "Probe1",
+        probeProtocol: "Http",
+        probePort: "80",
+        probePath: "/health",
+        probeInterval: "10",
+        probeCount: "3",
+      }),
+    );
     expect((await waitForOperation(probe.operationId)).state).toBe("succeeded");
-    expect((await getLoadBalancerDetail(t.ctx, lbId)).probes.find((p) => p.name === "Probe1")).toMatchObject({ requestPath: "/health", intervalSeconds: 10, probeCount: 3 });
+    expect((await getLoadBalancerDetail(t.ctx, lbId)).probes.find((p) => p.name === "Probe1")).toMatchObject({
+      requestPath: "/health",
+      intervalSeconds: 10,
+      probeCount: 3,
+    });
 
-    const removed = await removeFrontend(t.ctx, { loadBalancerId: lbId, frontendName: "MultiVIPLB-FE5", publicIp: "release" });
+    const removed = await removeFrontend(t.ctx, {
+      loadBalancerId: lbId,
+      frontendName: "MultiVIPLB-FE5",
+      publicIp: "release",
+    });
     const op = await waitForOperation(removed.operationId);
     expect(op.state).toBe("succeeded");
     const azure = await azureLb();
@@ -158,11 +320,22 @@ describe("load balancers with several public VIPs", () => {
     expect(names(azure.properties.loadBalancingRules)).not.toContain("Rule5");
     expect(names(azure.properties.probes)).not.toContain("Probe5");
     expect(await db.publicIpAddress.count({ where: { name: "PublicVIP5" } })).toBe(0);
-    const pip = await emu.arm(SEED.apps.provider, "GET", `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/publicIPAddresses/PublicVIP5?api-version=2024-05-01`);
+    const pip = await emu.arm(
+      SEED.apps.provider,
+      "GET",
+      `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/publicIPAddresses/PublicVIP5?api-version=2024-05-01`,
+    );
     expect(pip.status).toBe(404);
 
-    const kept = await removeFrontend(t.ctx, { loadBalancerId: lbId, frontendName: "MultiVIPLB-FE4", publicIp: "keep" });
+    const kept = await removeFrontend(t.ctx, {
+      loadBalancerId: lbId,
+      frontendName: "MultiVIPLB-FE4",
+      publicIp: "keep",
+    });
     expect((await waitForOperation(kept.operationId)).state).toBe("succeeded");
-    expect(await db.publicIpAddress.findFirst({ where: { name: "PublicVIP4" } })).toMatchObject({ loadBalancerId: null, provisioningState: "Succeeded" });
+    expect(await db.publicIpAddress.findFirst({ where: { name: "PublicVIP4" } })).toMatchObject({
+      loadBalancerId: null,
+      provisioningState: "Succeeded",
+    });
   });
 });

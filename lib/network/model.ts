@@ -1,13 +1,28 @@
 import type { LoadBalancerInfo, LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import type { Tx } from "@/lib/db/client";
-import { replaceRule, withAddition, withoutRule, withRule, type FrontendAddition, type LbModel, type RuleAddition } from "./lb-rules";
+import {
+  replaceRule,
+  withAddition,
+  withoutRule,
+  withRule,
+  type FrontendAddition,
+  type LbModel,
+  type RuleAddition,
+} from "./lb-rules";
 import { kinds } from "@/lib/operations/kinds";
 
 /** The cached copy of a load balancer's children, as stored in the LoadBalancer row's JSON columns. */
 export type CachedFrontend = { name: string; publicIpId?: string; publicIpAddress?: string; publicIpName?: string };
 export type CachedPool = { name: string; id?: string; memberNicIpConfigIds: string[] };
 
-type LbRow = { sku: string; region: string; frontends: unknown; backendPools: unknown; probes: unknown; rules: unknown };
+type LbRow = {
+  sku: string;
+  region: string;
+  frontends: unknown;
+  backendPools: unknown;
+  probes: unknown;
+  rules: unknown;
+};
 
 const list = <T>(json: unknown): T[] => (Array.isArray(json) ? (json as T[]) : []);
 
@@ -29,8 +44,17 @@ export function cacheOf(info: LoadBalancerInfo) {
     region: info.location,
     etag: info.etag || null,
     azureResourceId: info.id,
-    frontends: info.frontends.map((f) => ({ name: f.name, publicIpId: f.publicIpId, publicIpAddress: f.publicIpAddress, publicIpName: f.publicIpId?.split("/").at(-1) })),
-    backendPools: info.backendPools.map((p) => ({ name: p.name, id: p.id, memberNicIpConfigIds: p.memberNicIpConfigIds })),
+    frontends: info.frontends.map((f) => ({
+      name: f.name,
+      publicIpId: f.publicIpId,
+      publicIpAddress: f.publicIpAddress,
+      publicIpName: f.publicIpId?.split("/").at(-1),
+    })),
+    backendPools: info.backendPools.map((p) => ({
+      name: p.name,
+      id: p.id,
+      memberNicIpConfigIds: p.memberNicIpConfigIds,
+    })),
     probes: info.probes,
     rules: info.rules,
   };
@@ -57,15 +81,21 @@ export type PendingChanges = {
  */
 export async function pendingChanges(tx: Tx, loadBalancerId: string): Promise<PendingChanges> {
   const ops = await tx.operation.findMany({
-    where: { kind: { in: [ADD_FRONTEND, ADD_RULE, UPDATE, REMOVE_RULE] }, state: { in: ["queued", "running"] }, targetId: { startsWith: `${loadBalancerId}/` } },
+    where: {
+      kind: { in: [ADD_FRONTEND, ADD_RULE, UPDATE, REMOVE_RULE] },
+      state: { in: ["queued", "running"] },
+      targetId: { startsWith: `${loadBalancerId}/` },
+    },
     select: { kind: true, input: true },
     orderBy: { createdAt: "asc" },
   });
   const inputs = <T>(kind: string, pick: (input: Record<string, unknown>) => T | undefined) =>
-    ops.filter((o) => o.kind === kind).flatMap((o) => {
-      const value = pick((o.input ?? {}) as Record<string, unknown>);
-      return value ? [value] : [];
-    });
+    ops
+      .filter((o) => o.kind === kind)
+      .flatMap((o) => {
+        const value = pick((o.input ?? {}) as Record<string, unknown>);
+        return value ? [value] : [];
+      });
   return {
     frontends: inputs(ADD_FRONTEND, (i) => i.addition as FrontendAddition | undefined),
     rules: inputs(ADD_RULE, (i) => i.addition as RuleAddition | undefined),
@@ -83,14 +113,19 @@ export function withPending<M extends LbModel>(model: M, pending: PendingChanges
 
 /** Probe names that pending additions and rule edits will use. */
 export const probesNeeded = (pending: PendingChanges) =>
-  [...pending.frontends, ...pending.rules].map((a) => a.rule.probeName).concat(pending.ruleUpdates.map((r) => r.probeName)).filter((p): p is string => !!p);
+  [...pending.frontends, ...pending.rules]
+    .map((a) => a.rule.probeName)
+    .concat(pending.ruleUpdates.map((r) => r.probeName))
+    .filter((p): p is string => !!p);
 
 /** Probes that pending rule removals will delete along with their rules (as the job computes it, on `model`). */
-export const probesGoing = (model: LbModel, pending: PendingChanges) => pending.removedRules.flatMap((r) => withoutRule(model, r).removedProbes);
+export const probesGoing = (model: LbModel, pending: PendingChanges) =>
+  pending.removedRules.flatMap((r) => withoutRule(model, r).removedProbes);
 
 /** Operation targets: one per child, so concurrent changes to different frontends are separate operations. */
 export const frontendTarget = (lbId: string, frontend: string) => `${lbId}/frontends/${frontend.toLowerCase()}`;
-export const childTarget = (lbId: string, collection: "probes" | "rules", name: string) => `${lbId}/${collection}/${name.toLowerCase()}`;
+export const childTarget = (lbId: string, collection: "probes" | "rules", name: string) =>
+  `${lbId}/${collection}/${name.toLowerCase()}`;
 
 export const publicIpArmId = (subscriptionId: string, resourceGroup: string, name: string) =>
   `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Network/publicIPAddresses/${name}`;

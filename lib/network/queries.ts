@@ -6,28 +6,59 @@ import { withoutFrontend, withoutRule } from "./lb-rules";
 import { modelOf, type CachedFrontend, type CachedPool } from "./model";
 
 /** A tenant's virtual networks, for choosing one when creating a VM (the tenant filter is in the query). */
-export async function listVirtualNetworks(ctx: TenantContext, filter: { tenantSubscriptionId?: string; region?: string } = {}) {
+export async function listVirtualNetworks(
+  ctx: TenantContext,
+  filter: { tenantSubscriptionId?: string; region?: string } = {},
+) {
   return db.virtualNetwork.findMany({
     where: { tenantId: ctx.tenantId, tenantSubscriptionId: filter.tenantSubscriptionId, region: filter.region },
-    select: { id: true, name: true, region: true, addressSpace: true, isDefault: true, tenantSubscriptionId: true, azureResourceId: true },
+    select: {
+      id: true,
+      name: true,
+      region: true,
+      addressSpace: true,
+      isDefault: true,
+      tenantSubscriptionId: true,
+      azureResourceId: true,
+    },
     orderBy: [{ isDefault: "desc" }, { name: "asc" }],
   });
 }
 export type VirtualNetworkOption = Awaited<ReturnType<typeof listVirtualNetworks>>[number];
 
 const lbSummary = {
-  id: true, name: true, resourceGroup: true, region: true, sku: true, provisioningState: true, errorMessage: true, isDiscovered: true,
-  frontends: true, backendPools: true, probes: true, rules: true, tenantSubscriptionId: true, azureResourceId: true, lastRefreshedAt: true, updatedAt: true,
+  id: true,
+  name: true,
+  resourceGroup: true,
+  region: true,
+  sku: true,
+  provisioningState: true,
+  errorMessage: true,
+  isDiscovered: true,
+  frontends: true,
+  backendPools: true,
+  probes: true,
+  rules: true,
+  tenantSubscriptionId: true,
+  azureResourceId: true,
+  lastRefreshedAt: true,
+  updatedAt: true,
 } satisfies Prisma.LoadBalancerSelect;
 
 /** A NIC ipConfiguration id names the VM by convention (`<vm>-nic`), so pool members show as VMs. */
-const vmNameOfNic = (ipConfigId: string) => ipConfigId.split("/networkInterfaces/")[1]?.split("/")[0]?.replace(/-nic$/i, "");
+const vmNameOfNic = (ipConfigId: string) =>
+  ipConfigId.split("/networkInterfaces/")[1]?.split("/")[0]?.replace(/-nic$/i, "");
 
 async function withMembers(ctx: TenantContext, lb: Prisma.LoadBalancerGetPayload<{ select: typeof lbSummary }>) {
   const pools = (lb.backendPools as CachedPool[]) ?? [];
-  const vmNames = [...new Set(pools.flatMap((p) => p.memberNicIpConfigIds.map(vmNameOfNic)).filter((n): n is string => !!n))];
+  const vmNames = [
+    ...new Set(pools.flatMap((p) => p.memberNicIpConfigIds.map(vmNameOfNic)).filter((n): n is string => !!n)),
+  ];
   const vms = vmNames.length
-    ? await db.virtualMachine.findMany({ where: { tenantId: ctx.tenantId, tenantSubscriptionId: lb.tenantSubscriptionId, name: { in: vmNames } }, select: { id: true, name: true, privateIp: true, powerState: true } })
+    ? await db.virtualMachine.findMany({
+        where: { tenantId: ctx.tenantId, tenantSubscriptionId: lb.tenantSubscriptionId, name: { in: vmNames } },
+        select: { id: true, name: true, privateIp: true, powerState: true },
+      })
     : [];
   return {
     ...lb,
@@ -38,29 +69,51 @@ async function withMembers(ctx: TenantContext, lb: Prisma.LoadBalancerGetPayload
       name: p.name,
       members: p.memberNicIpConfigIds.map((id) => {
         const vm = vms.find((v) => v.name.toLowerCase() === vmNameOfNic(id)?.toLowerCase());
-        return { nicIpConfigId: id, vmId: vm?.id ?? null, vmName: vm?.name ?? vmNameOfNic(id) ?? id, privateIp: vm?.privateIp ?? null, powerState: vm?.powerState ?? null };
+        return {
+          nicIpConfigId: id,
+          vmId: vm?.id ?? null,
+          vmName: vm?.name ?? vmNameOfNic(id) ?? id,
+          privateIp: vm?.privateIp ?? null,
+          powerState: vm?.powerState ?? null,
+        };
       }),
     })),
   };
 }
 
 export async function listLoadBalancers(ctx: TenantContext) {
-  const rows = await db.loadBalancer.findMany({ where: { tenantId: ctx.tenantId }, select: lbSummary, orderBy: [{ name: "asc" }, { resourceGroup: "asc" }] });
+  const rows = await db.loadBalancer.findMany({
+    where: { tenantId: ctx.tenantId },
+    select: lbSummary,
+    orderBy: [{ name: "asc" }, { resourceGroup: "asc" }],
+  });
   return Promise.all(rows.map((r) => withMembers(ctx, r)));
 }
 export type LoadBalancerListItem = Awaited<ReturnType<typeof listLoadBalancers>>[number];
 
 export async function getLoadBalancerDetail(ctx: TenantContext, loadBalancerId: string) {
-  const lb = await db.loadBalancer.findFirst({ where: { id: loadBalancerId, tenantId: ctx.tenantId }, select: lbSummary });
+  const lb = await db.loadBalancer.findFirst({
+    where: { id: loadBalancerId, tenantId: ctx.tenantId },
+    select: lbSummary,
+  });
   if (!lb) throw notFoundInTenant(ctx, "Load balancer", { type: "LoadBalancer", id: loadBalancerId });
   return withMembers(ctx, lb);
 }
 export type LoadBalancerDetail = Awaited<ReturnType<typeof getLoadBalancerDetail>>;
 
 /** Public IPs a frontend can take: kept ones, unattached, in the load balancer's region and subscription. */
-export async function listUnattachedPublicIps(ctx: TenantContext, lb: { tenantSubscriptionId: string; region: string }) {
+export async function listUnattachedPublicIps(
+  ctx: TenantContext,
+  lb: { tenantSubscriptionId: string; region: string },
+) {
   return db.publicIpAddress.findMany({
-    where: { tenantId: ctx.tenantId, tenantSubscriptionId: lb.tenantSubscriptionId, region: lb.region, loadBalancerId: null, provisioningState: "Succeeded" },
+    where: {
+      tenantId: ctx.tenantId,
+      tenantSubscriptionId: lb.tenantSubscriptionId,
+      region: lb.region,
+      loadBalancerId: null,
+      provisioningState: "Succeeded",
+    },
     select: { id: true, name: true, ipAddress: true, sku: true, resourceGroup: true },
     orderBy: { name: "asc" },
   });
@@ -70,8 +123,20 @@ export type PublicIpOption = Awaited<ReturnType<typeof listUnattachedPublicIps>>
 /** Operations on the load balancer or any of its children (targets are `<lbId>` or `<lbId>/…`), newest first. */
 export async function listLoadBalancerOperations(ctx: TenantContext, loadBalancerId: string, take = 10) {
   return db.operation.findMany({
-    where: { tenantId: ctx.tenantId, OR: [{ targetId: loadBalancerId }, { targetId: { startsWith: `${loadBalancerId}/` } }] },
-    select: { id: true, kind: true, state: true, targetName: true, createdAt: true, endedAt: true, errorMessage: true, errorCode: true },
+    where: {
+      tenantId: ctx.tenantId,
+      OR: [{ targetId: loadBalancerId }, { targetId: { startsWith: `${loadBalancerId}/` } }],
+    },
+    select: {
+      id: true,
+      kind: true,
+      state: true,
+      targetName: true,
+      createdAt: true,
+      endedAt: true,
+      errorMessage: true,
+      errorCode: true,
+    },
     orderBy: { createdAt: "desc" },
     take,
   });
@@ -80,10 +145,21 @@ export async function listLoadBalancerOperations(ctx: TenantContext, loadBalance
 /** The tenant's VMs a new load balancer can take into its pool, and its active subscriptions with their regions. */
 export async function getLoadBalancerFormOptions(ctx: TenantContext) {
   const [subscriptions, vms] = await Promise.all([
-    db.tenantSubscription.findMany({ where: { tenantId: ctx.tenantId, state: "active" }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.tenantSubscription.findMany({
+      where: { tenantId: ctx.tenantId, state: "active" },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     db.virtualMachine.findMany({
       where: { tenantId: ctx.tenantId, provisioningState: { notIn: ["Failed", "Deleting"] } },
-      select: { id: true, name: true, region: true, tenantSubscriptionId: true, privateIp: true, provisioningState: true },
+      select: {
+        id: true,
+        name: true,
+        region: true,
+        tenantSubscriptionId: true,
+        privateIp: true,
+        provisioningState: true,
+      },
       orderBy: { name: "asc" },
     }),
   ]);

@@ -24,17 +24,34 @@ export async function addRule(ctx: TenantContext, input: AddRuleInput) {
     // A frontend still being added is not in Azure yet: a rule saved before it lands would be refused there.
     const frontend = findByName(cached.frontends, input.frontendName);
     if (!frontend) {
-      const isPending = pending.frontends.some((f) => f.frontendName.toLowerCase() === input.frontendName.toLowerCase());
-      throw new InvalidInput({ frontendName: [isPending ? `${input.frontendName} is still being added; add rules to it once it has landed.` : `Frontend ${input.frontendName} does not exist.`] });
+      const isPending = pending.frontends.some(
+        (f) => f.frontendName.toLowerCase() === input.frontendName.toLowerCase(),
+      );
+      throw new InvalidInput({
+        frontendName: [
+          isPending
+            ? `${input.frontendName} is still being added; add rules to it once it has landed.`
+            : `Frontend ${input.frontendName} does not exist.`,
+        ],
+      });
     }
     const probe = input.probeChoice === "new" ? probeOf(input) : null;
     const probeName = probe?.name ?? findByName(model.probes, input.probeChoice)?.name ?? input.probeChoice;
     const addition: RuleAddition = { probe, rule: ruleOf(input, frontend.name, probeName) };
     const errors = ruleAdditionErrors(model, addition);
     const probeGoing = !probe && probesGoing(cached, pending).find((p) => p.toLowerCase() === probeName.toLowerCase());
-    if (probeGoing) (errors.probeChoice ??= []).push(`${probeGoing} is being removed with its rule; choose another probe or create one.`);
+    if (probeGoing)
+      (errors.probeChoice ??= []).push(
+        `${probeGoing} is being removed with its rule; choose another probe or create one.`,
+      );
     throwIfErrors(errors);
-    return enqueueLbChange(tx, ctx, lb, { kind: ADD_RULE, input: { addition } }, { id: childTarget(lb.id, "rules", addition.rule.name), name: `${lb.name} / ${addition.rule.name}` });
+    return enqueueLbChange(
+      tx,
+      ctx,
+      lb,
+      { kind: ADD_RULE, input: { addition } },
+      { id: childTarget(lb.id, "rules", addition.rule.name), name: `${lb.name} / ${addition.rule.name}` },
+    );
   });
 }
 
@@ -52,6 +69,12 @@ export async function removeRule(ctx: TenantContext, input: RemoveRuleInput) {
     const rule = findByName(cached.rules, input.ruleName);
     if (!rule) throw new NotFound("Load-balancing rule");
     throwIfProbeNeeded(withoutRule(cached, rule.name).removedProbes, await pendingChanges(tx, lb.id), rule.name);
-    return enqueueLbChange(tx, ctx, lb, { kind: REMOVE_RULE, input: { ruleName: rule.name } }, { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` });
+    return enqueueLbChange(
+      tx,
+      ctx,
+      lb,
+      { kind: REMOVE_RULE, input: { ruleName: rule.name } },
+      { id: childTarget(lb.id, "rules", rule.name), name: `${lb.name} / ${rule.name}` },
+    );
   });
 }

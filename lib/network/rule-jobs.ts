@@ -7,16 +7,28 @@ import { ADD_RULE, REMOVE_RULE } from "./model";
 import { saveSteps, saveWithIfMatch } from "./save";
 
 const REFRESH = "Refresh the portal's copy";
-const messages = (errors: FieldErrors) => Object.values(errors).flatMap((m) => m ?? []).join(" ");
+const messages = (errors: FieldErrors) =>
+  Object.values(errors)
+    .flatMap((m) => m ?? [])
+    .join(" ");
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Re-checks the rule against the load balancer as read now; null when an earlier save of this very rule landed. */
 export function applyRule(current: LoadBalancerInfo, addition: RuleAddition) {
   const { rule } = addition;
   const existing = findByName(current.rules, rule.name);
-  if (existing && same(existing.frontendName, rule.frontendName) && existing.frontendPort === rule.frontendPort && existing.protocol === rule.protocol) return null;
+  if (
+    existing &&
+    same(existing.frontendName, rule.frontendName) &&
+    existing.frontendPort === rule.frontendPort &&
+    existing.protocol === rule.protocol
+  )
+    return null;
   const errors = ruleAdditionErrors(current, addition);
-  if (hasErrors(errors)) throw new Conflict(`${current.name} changed since this was requested and the rule no longer fits: ${messages(errors)} Nothing was changed.`);
+  if (hasErrors(errors))
+    throw new Conflict(
+      `${current.name} changed since this was requested and the rule no longer fits: ${messages(errors)} Nothing was changed.`,
+    );
   return withRule(current, addition);
 }
 
@@ -28,11 +40,17 @@ export const addRuleJob = defineJob({
     const what = `Apply ${[addition.probe?.name, addition.rule.name].filter(Boolean).join(", ")} on ${addition.rule.frontendName}`;
     await op.plan([...saveSteps(what), REFRESH]);
     const access = await op.azureAccess(azureSubscriptionId);
-    await saveWithIfMatch(op, access, ref, { what, before: [], after: [REFRESH], apply: (current) => applyRule(current, addition) });
+    await saveWithIfMatch(op, access, ref, {
+      what,
+      before: [],
+      after: [REFRESH],
+      apply: (current) => applyRule(current, addition),
+    });
     await op.step(REFRESH, () => refreshCache(access, lb));
   },
   onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
-  onFailed: ({ loadBalancerId, addition }, { message }) => settleState(loadBalancerId, `Adding rule ${addition.rule.name} failed: ${message}`),
+  onFailed: ({ loadBalancerId, addition }, { message }) =>
+    settleState(loadBalancerId, `Adding rule ${addition.rule.name} failed: ${message}`),
 });
 
 /** lb.removeRule: one If-Match save without the rule and the probe only it used; the frontend stays. */
@@ -44,7 +62,9 @@ export const removeRuleJob = defineJob({
     await op.plan([...saveSteps(what), REFRESH]);
     const access = await op.azureAccess(azureSubscriptionId);
     await saveWithIfMatch(op, access, ref, {
-      what, before: [], after: [REFRESH],
+      what,
+      before: [],
+      after: [REFRESH],
       apply: (current) => {
         if (!findByName(current.rules, ruleName)) return null;
         const { model, removedProbes } = withoutRule(current, ruleName);
@@ -55,5 +75,6 @@ export const removeRuleJob = defineJob({
     await op.step(REFRESH, () => refreshCache(access, lb));
   },
   onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
-  onFailed: ({ loadBalancerId, ruleName }, { message }) => settleState(loadBalancerId, `Removing rule ${ruleName} failed: ${message}`),
+  onFailed: ({ loadBalancerId, ruleName }, { message }) =>
+    settleState(loadBalancerId, `Removing rule ${ruleName} failed: ${message}`),
 });

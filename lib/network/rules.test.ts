@@ -29,14 +29,30 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   worker = await startTestWorker();
   t = await lbTenant(emu);
-  const created = await createLoadBalancer(t.ctx, multiVipLb(t.tenantSubscriptionId, t.vmIds), { resourceGroup: "MultiVIPLBRG" });
+  const created = await createLoadBalancer(t.ctx, multiVipLb(t.tenantSubscriptionId, t.vmIds), {
+    resourceGroup: "MultiVIPLBRG",
+  });
   lbId = created.id;
   expect((await waitForOperation(created.operationId)).state).toBe("succeeded");
   // The guide's second VIP: PublicVIP2 on MultiVIPLB-FE2 with Probe2 and Rule2 (TCP 80 → 81).
-  const fe2 = await addFrontend(t.ctx, addFrontendSchema.parse({
-    loadBalancerId: lbId, publicIpMode: "new", publicIpName: "PublicVIP2", frontendName: "MultiVIPLB-FE2", probeChoice: "new",
-    probeName: "Probe2", probeProtocol: "Http", probePort: "81", probePath: "/", ruleName: "Rule2", frontendPort: "80", backendPort: "81", backendPool: "MultiVIPLB-BE",
-  }));
+  const fe2 = await addFrontend(
+    t.ctx,
+    addFrontendSchema.parse({
+      loadBalancerId: lbId,
+      publicIpMode: "new",
+      publicIpName: "PublicVIP2",
+      frontendName: "MultiVIPLB-FE2",
+      probeChoice: "new",
+      probeName: "Probe2",
+      probeProtocol: "Http",
+      probePort: "81",
+      probePath: "/",
+      ruleName: "Rule2",
+      frontendPort: "80",
+      backendPort: "81",
+      backendPool: "MultiVIPLB-BE",
+    }),
+  );
   expect((await waitForOperation(fe2.operationId)).state).toBe("succeeded");
 });
 afterAll(async () => {
@@ -47,20 +63,41 @@ afterAll(async () => {
 /** HTTPS next to HTTP on PublicVIP2: TCP 443 → 443 with a TCP probe on 443; `over` varies it. */
 function httpsRule(over: Record<string, unknown> = {}) {
   return addRuleSchema.parse({
-    loadBalancerId: lbId, frontendName: "MultiVIPLB-FE2", probeChoice: "new", probeName: "Probe3", probeProtocol: "Tcp", probePort: "443",
-    ruleName: "Rule3", ruleProtocol: "Tcp", frontendPort: "443", backendPort: "443", backendPool: "MultiVIPLB-BE", idleTimeout: "4", ...over,
+    loadBalancerId: lbId,
+    frontendName: "MultiVIPLB-FE2",
+    probeChoice: "new",
+    probeName: "Probe3",
+    probeProtocol: "Tcp",
+    probePort: "443",
+    ruleName: "Rule3",
+    ruleProtocol: "Tcp",
+    frontendPort: "443",
+    backendPort: "443",
+    backendPool: "MultiVIPLB-BE",
+    idleTimeout: "4",
+    ...over,
   });
 }
 
 async function azureLb() {
-  const res = await emu.arm(SEED.apps.provider, "GET", `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/loadBalancers/MultiVIPLB?api-version=2024-05-01`);
+  const res = await emu.arm(
+    SEED.apps.provider,
+    "GET",
+    `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/loadBalancers/MultiVIPLB?api-version=2024-05-01`,
+  );
   return res.body as { properties: Record<string, { name: string; properties: Record<string, unknown> }[]> };
 }
 const names = (items: { name: string }[] = []) => items.map((i) => i.name).sort();
-const ruleOn = (rule: { properties: Record<string, unknown> }) => String((rule.properties.frontendIPConfiguration as { id: string }).id).split("/").at(-1);
+const ruleOn = (rule: { properties: Record<string, unknown> }) =>
+  String((rule.properties.frontendIPConfiguration as { id: string }).id)
+    .split("/")
+    .at(-1);
 
 async function fieldErrors(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InvalidInput);
   return (error as InstanceType<typeof InvalidInput>).fieldErrors;
 }
@@ -72,14 +109,18 @@ describe("rules on an existing frontend (issue 12)", () => {
     // Rule2 already takes TCP 80 on MultiVIPLB-FE2; Rule1's name, a probe that does not exist, and a frontend that does not exist.
     const port = await fieldErrors(addRule(t.ctx, httpsRule({ frontendPort: "80" })));
     expect(port.frontendPort?.[0]).toMatch(/Rule2 already uses Tcp port 80 on MultiVIPLB-FE2/);
-    const dupes = await fieldErrors(addRule(t.ctx, httpsRule({ ruleName: "Rule1", probeChoice: "Probe404", backendPort: "81" })));
+    const dupes = await fieldErrors(
+      addRule(t.ctx, httpsRule({ ruleName: "Rule1", probeChoice: "Probe404", backendPort: "81" })),
+    );
     expect(Object.keys(dupes).sort()).toEqual(["backendPort", "probeChoice", "ruleName"]);
     expect(dupes.backendPort?.[0]).toMatch(/Rule2 already sends Tcp to port 81 on pool MultiVIPLB-BE/);
     const probe = await fieldErrors(addRule(t.ctx, httpsRule({ probeName: "Probe1" })));
     expect(probe.probeName?.[0]).toMatch(/Probe1 already exists/);
     const frontend = await fieldErrors(addRule(t.ctx, httpsRule({ frontendName: "FE404" })));
     expect(frontend.frontendName?.[0]).toMatch(/FE404 does not exist/);
-    const log = (await emu.control.requests({ since, limit: 5000 })).value.filter((r) => r.path.includes("Microsoft.Network"));
+    const log = (await emu.control.requests({ since, limit: 5000 })).value.filter((r) =>
+      r.path.includes("Microsoft.Network"),
+    );
     expect(log).toEqual([]);
     expect(await db.operation.count()).toBe(before);
   });
@@ -92,31 +133,64 @@ describe("rules on an existing frontend (issue 12)", () => {
     expect(op.state).toBe("succeeded");
     expect(op.kind).toBe("lb.addRule");
     expect(op.steps.map((s) => s.name)).toEqual([
-      "Read load balancer and its ETag", "Apply Probe3, Rule3 on MultiVIPLB-FE2", "Save with If-Match", "Wait for Azure to apply it", "Refresh the portal's copy",
+      "Read load balancer and its ETag",
+      "Apply Probe3, Rule3 on MultiVIPLB-FE2",
+      "Save with If-Match",
+      "Wait for Azure to apply it",
+      "Refresh the portal's copy",
     ]);
-    const puts = (await emu.control.requests({ since, limit: 5000 })).value.filter((r) => r.method === "PUT" && LB_PATH.test(r.path));
+    const puts = (await emu.control.requests({ since, limit: 5000 })).value.filter(
+      (r) => r.method === "PUT" && LB_PATH.test(r.path),
+    );
     expect(puts).toHaveLength(1);
     const azure = await azureLb();
     const onFe2 = azure.properties.loadBalancingRules.filter((r) => ruleOn(r) === "MultiVIPLB-FE2");
-    expect(onFe2.map((r) => [r.name, r.properties.frontendPort]).sort()).toEqual([["Rule2", 80], ["Rule3", 443]]);
+    expect(onFe2.map((r) => [r.name, r.properties.frontendPort]).sort()).toEqual([
+      ["Rule2", 80],
+      ["Rule3", 443],
+    ]);
     expect(names(azure.properties.probes)).toEqual(["Probe1", "Probe2", "Probe3"]);
     const lb = await getLoadBalancerDetail(t.ctx, lbId);
     expect(lb.provisioningState).toBe("Succeeded");
-    expect(lb.rules.find((r) => r.name === "Rule3")).toMatchObject({ frontendName: "MultiVIPLB-FE2", frontendPort: 443, backendPort: 443, probeName: "Probe3", backendPoolName: "MultiVIPLB-BE" });
+    expect(lb.rules.find((r) => r.name === "Rule3")).toMatchObject({
+      frontendName: "MultiVIPLB-FE2",
+      frontendPort: 443,
+      backendPort: 443,
+      probeName: "Probe3",
+      backendPoolName: "MultiVIPLB-BE",
+    });
   });
 
   it("checks a rule against rules still being added, so two requests cannot take one port", async () => {
-    const first = await addRule(t.ctx, httpsRule({ ruleName: "Rule4", probeChoice: "Probe3", frontendPort: "8443", backendPort: "8443" }));
-    const second = await fieldErrors(addRule(t.ctx, httpsRule({ ruleName: "Rule5", probeChoice: "Probe3", frontendPort: "8443", backendPort: "8444" })));
+    const first = await addRule(
+      t.ctx,
+      httpsRule({ ruleName: "Rule4", probeChoice: "Probe3", frontendPort: "8443", backendPort: "8443" }),
+    );
+    const second = await fieldErrors(
+      addRule(
+        t.ctx,
+        httpsRule({ ruleName: "Rule5", probeChoice: "Probe3", frontendPort: "8443", backendPort: "8444" }),
+      ),
+    );
     expect(second.frontendPort?.[0]).toMatch(/Rule4 already uses Tcp port 8443/);
     expect((await waitForOperation(first.operationId)).state).toBe("succeeded");
   });
 
   it("moves a rule to another frontend from Edit rule", async () => {
-    const { operationId } = await updateRule(t.ctx, updateRuleSchema.parse({
-      loadBalancerId: lbId, ruleName: "Rule4", frontendName: "MultiVIPLB-FE1", ruleProtocol: "Tcp", frontendPort: "8443", backendPort: "8443",
-      backendPool: "MultiVIPLB-BE", probeChoice: "Probe3", idleTimeout: "4",
-    }));
+    const { operationId } = await updateRule(
+      t.ctx,
+      updateRuleSchema.parse({
+        loadBalancerId: lbId,
+        ruleName: "Rule4",
+        frontendName: "MultiVIPLB-FE1",
+        ruleProtocol: "Tcp",
+        frontendPort: "8443",
+        backendPort: "8443",
+        backendPool: "MultiVIPLB-BE",
+        probeChoice: "Probe3",
+        idleTimeout: "4",
+      }),
+    );
     expect((await waitForOperation(operationId)).state).toBe("succeeded");
     const rule4 = (await azureLb()).properties.loadBalancingRules.find((r) => r.name === "Rule4")!;
     expect(ruleOn(rule4)).toBe("MultiVIPLB-FE1");
@@ -144,39 +218,95 @@ describe("rules on an existing frontend (issue 12)", () => {
 });
 
 describe("changes checked against changes still in flight (issue 12 review)", () => {
-  const move = (over: Record<string, unknown>) => updateRuleSchema.parse({
-    loadBalancerId: lbId, ruleName: "Rule4", frontendName: "MultiVIPLB-FE2", ruleProtocol: "Tcp", frontendPort: "9443", backendPort: "8443",
-    backendPool: "MultiVIPLB-BE", probeChoice: "Probe3", idleTimeout: "4", ...over,
-  });
+  const move = (over: Record<string, unknown>) =>
+    updateRuleSchema.parse({
+      loadBalancerId: lbId,
+      ruleName: "Rule4",
+      frontendName: "MultiVIPLB-FE2",
+      ruleProtocol: "Tcp",
+      frontendPort: "9443",
+      backendPort: "8443",
+      backendPool: "MultiVIPLB-BE",
+      probeChoice: "Probe3",
+      idleTimeout: "4",
+      ...over,
+    });
 
   it("refuses an Edit rule move onto a port a queued Add rule takes, and an Add rule onto a port a queued move takes", async () => {
-    const add = await addRule(t.ctx, httpsRule({ ruleName: "Rule6", probeChoice: "Probe3", frontendPort: "9443", backendPort: "9443" }));
+    const add = await addRule(
+      t.ctx,
+      httpsRule({ ruleName: "Rule6", probeChoice: "Probe3", frontendPort: "9443", backendPort: "9443" }),
+    );
     const moved = await fieldErrors(updateRule(t.ctx, move({ frontendPort: "9443" })));
     expect(moved.frontendPort?.[0]).toMatch(/Rule6 already uses Tcp port 9443 on MultiVIPLB-FE2/);
     expect((await waitForOperation(add.operationId)).state).toBe("succeeded");
 
     const update = await updateRule(t.ctx, move({ frontendPort: "9444" }));
-    const added = await fieldErrors(addRule(t.ctx, httpsRule({ ruleName: "Rule7", probeChoice: "Probe3", frontendPort: "9444", backendPort: "9445" })));
+    const added = await fieldErrors(
+      addRule(
+        t.ctx,
+        httpsRule({ ruleName: "Rule7", probeChoice: "Probe3", frontendPort: "9444", backendPort: "9445" }),
+      ),
+    );
     expect(added.frontendPort?.[0]).toMatch(/Rule4 already uses Tcp port 9444 on MultiVIPLB-FE2/);
     expect((await waitForOperation(update.operationId)).state).toBe("succeeded");
     const onFe2 = (await azureLb()).properties.loadBalancingRules.filter((r) => ruleOn(r) === "MultiVIPLB-FE2");
-    expect(onFe2.map((r) => [r.name, r.properties.frontendPort]).sort()).toEqual([["Rule4", 9444], ["Rule6", 9443]]);
+    expect(onFe2.map((r) => [r.name, r.properties.frontendPort]).sort()).toEqual([
+      ["Rule4", 9444],
+      ["Rule6", 9443],
+    ]);
   });
 
   it("keeps a probe a queued rule needs: removing the rule that alone uses it is refused, and a rule cannot take a probe a queued removal deletes", async () => {
     const probe8 = { frontendName: "MultiVIPLB-FE1", probeName: "Probe8", probePort: "7000" };
-    const rule8 = await addRule(t.ctx, httpsRule({ ...probe8, ruleName: "Rule8", frontendPort: "7000", backendPort: "7000" }));
+    const rule8 = await addRule(
+      t.ctx,
+      httpsRule({ ...probe8, ruleName: "Rule8", frontendPort: "7000", backendPort: "7000" }),
+    );
     expect((await waitForOperation(rule8.operationId)).state).toBe("succeeded");
-    const rule9 = await addRule(t.ctx, httpsRule({ frontendName: "MultiVIPLB-FE1", probeChoice: "Probe8", ruleName: "Rule9", frontendPort: "7001", backendPort: "7001" }));
-    const refused = await removeRule(t.ctx, { loadBalancerId: lbId, ruleName: "Rule8" }).then(() => null, (e: unknown) => e);
+    const rule9 = await addRule(
+      t.ctx,
+      httpsRule({
+        frontendName: "MultiVIPLB-FE1",
+        probeChoice: "Probe8",
+        ruleName: "Rule9",
+        frontendPort: "7001",
+        backendPort: "7001",
+      }),
+    );
+    const refused = await removeRule(t.ctx, { loadBalancerId: lbId, ruleName: "Rule8" }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(Conflict);
     expect((refused as Error).message).toMatch(/would delete Probe8/);
     expect((await waitForOperation(rule9.operationId)).state).toBe("succeeded");
 
-    const rule10 = await addRule(t.ctx, httpsRule({ frontendName: "MultiVIPLB-FE1", probeName: "Probe10", probePort: "7002", ruleName: "Rule10", frontendPort: "7002", backendPort: "7002" }));
+    const rule10 = await addRule(
+      t.ctx,
+      httpsRule({
+        frontendName: "MultiVIPLB-FE1",
+        probeName: "Probe10",
+        probePort: "7002",
+        ruleName: "Rule10",
+        frontendPort: "7002",
+        backendPort: "7002",
+      }),
+    );
     expect((await waitForOperation(rule10.operationId)).state).toBe("succeeded");
     const removal = await removeRule(t.ctx, { loadBalancerId: lbId, ruleName: "Rule10" });
-    const taken = await fieldErrors(addRule(t.ctx, httpsRule({ frontendName: "MultiVIPLB-FE1", probeChoice: "Probe10", ruleName: "Rule11", frontendPort: "7003", backendPort: "7003" })));
+    const taken = await fieldErrors(
+      addRule(
+        t.ctx,
+        httpsRule({
+          frontendName: "MultiVIPLB-FE1",
+          probeChoice: "Probe10",
+          ruleName: "Rule11",
+          frontendPort: "7003",
+          backendPort: "7003",
+        }),
+      ),
+    );
     expect(taken.probeChoice?.[0]).toMatch(/Probe10 is being removed/);
     expect((await waitForOperation(removal.operationId)).state).toBe("succeeded");
     const azure = await azureLb();

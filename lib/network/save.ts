@@ -1,4 +1,12 @@
-import { getLoadBalancer, isPreconditionFailed, pollLro, putLoadBalancer, type AzureAccess, type LoadBalancerInfo, type LoadBalancerSpec } from "@/lib/azure";
+import {
+  getLoadBalancer,
+  isPreconditionFailed,
+  pollLro,
+  putLoadBalancer,
+  type AzureAccess,
+  type LoadBalancerInfo,
+  type LoadBalancerSpec,
+} from "@/lib/azure";
 import { Conflict } from "@/lib/errors";
 import type { JobContext } from "@/lib/jobs/define-job";
 
@@ -6,7 +14,11 @@ export const MAX_SAVE_ATTEMPTS = 5;
 export const WAIT_STEP = "Wait for Azure to apply it";
 
 const suffix = (attempt: number) => (attempt === 1 ? "" : ` · attempt ${attempt}`);
-const attemptSteps = (attempt: number, what: string) => [`Read load balancer and its ETag${suffix(attempt)}`, `${what}${suffix(attempt)}`, `Save with If-Match${suffix(attempt)}`];
+const attemptSteps = (attempt: number, what: string) => [
+  `Read load balancer and its ETag${suffix(attempt)}`,
+  `${what}${suffix(attempt)}`,
+  `Save with If-Match${suffix(attempt)}`,
+];
 
 /** The step names of a save that took `attempts` rounds (the timeline grows by one round per 412). */
 export function saveSteps(what: string, attempts = 1) {
@@ -25,7 +37,12 @@ export async function saveWithIfMatch(
   op: JobContext,
   access: AzureAccess,
   ref: { resourceGroup: string; name: string },
-  change: { what: string; before: string[]; after: string[]; apply: (current: LoadBalancerInfo) => LoadBalancerSpec | null },
+  change: {
+    what: string;
+    before: string[];
+    after: string[];
+    apply: (current: LoadBalancerInfo) => LoadBalancerSpec | null;
+  },
 ): Promise<"saved" | "unchanged"> {
   for (let attempt = 1; ; attempt++) {
     const [readStep, applyStep, saveStep] = attemptSteps(attempt, change.what);
@@ -53,14 +70,19 @@ export async function saveWithIfMatch(
     });
     if (saved.state === "stale") {
       if (attempt >= MAX_SAVE_ATTEMPTS) {
-        throw new Conflict(`${ref.name} kept changing while this was being saved (${MAX_SAVE_ATTEMPTS} attempts); nothing was overwritten. Try again.`);
+        throw new Conflict(
+          `${ref.name} kept changing while this was being saved (${MAX_SAVE_ATTEMPTS} attempts); nothing was overwritten. Try again.`,
+        );
       }
       await op.plan([...change.before, ...saveSteps(change.what, attempt + 1), ...change.after]);
       continue;
     }
     // The result is not kept (the refresh reads the load balancer again); `true` because a step result cannot be null.
     await op.lroStep<unknown>(WAIT_STEP, {
-      start: async () => (saved.state === "saved" && saved.continuation ? pollLro(access, saved.continuation) : { done: true as const, result: true }),
+      start: async () =>
+        saved.state === "saved" && saved.continuation
+          ? pollLro(access, saved.continuation)
+          : { done: true as const, result: true },
       poll: (c) => pollLro(access, c),
     });
     return saved.state;

@@ -2,7 +2,11 @@ import { z } from "zod";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const int = (label: string, min: number, max: number) =>
-  z.coerce.number({ error: `Enter the ${label}.` }).int(`The ${label} is a whole number.`).min(min, `The ${label} is ${min}–${max}.`).max(max, `The ${label} is ${min}–${max}.`);
+  z.coerce
+    .number({ error: `Enter the ${label}.` })
+    .int(`The ${label} is a whole number.`)
+    .min(min, `The ${label} is ${min}–${max}.`)
+    .max(max, `The ${label} is ${min}–${max}.`);
 const name = (what: string) => z.string().trim().min(1, `Name the ${what}.`);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -13,8 +17,17 @@ export type LbSku = (typeof lbSkus)[number];
 
 /** The guide's example (Azure's "multiple VIPs" how-to): an HTTP probe every 5 s, two probes, a TCP rule. */
 export const guideDefaults = {
-  probeProtocol: "Http", probePort: 80, probePath: "/", probeInterval: 5, probeCount: 2,
-  ruleProtocol: "Tcp", frontendPort: 80, backendPort: 80, idleTimeout: 4, floatingIp: false, tcpReset: false,
+  probeProtocol: "Http",
+  probePort: 80,
+  probePath: "/",
+  probeInterval: 5,
+  probeCount: 2,
+  ruleProtocol: "Tcp",
+  frontendPort: 80,
+  backendPort: 80,
+  idleTimeout: 4,
+  floatingIp: false,
+  tcpReset: false,
   publicIpAllocation: "Static",
 } as const;
 
@@ -43,7 +56,8 @@ const publicIpShape = {
 };
 
 /** Azure keeps requestPath for Http/Https only; a Tcp probe drops what the form may still hold. */
-const dropTcpPath = <T extends { probeProtocol: string; probePath?: string }>(v: T): T => (v.probeProtocol === "Tcp" ? { ...v, probePath: undefined } : v);
+const dropTcpPath = <T extends { probeProtocol: string; probePath?: string }>(v: T): T =>
+  v.probeProtocol === "Tcp" ? { ...v, probePath: undefined } : v;
 
 export const addFrontendSchema = z
   .object({
@@ -60,8 +74,10 @@ export const addFrontendSchema = z
   })
   .transform(dropTcpPath)
   .superRefine((v, ctx) => {
-    if (v.publicIpMode === "new" && !v.publicIpName) ctx.addIssue({ code: "custom", path: ["publicIpName"], message: "Name the new public IP address." });
-    if (v.publicIpMode === "existing" && !v.existingPublicIpId) ctx.addIssue({ code: "custom", path: ["existingPublicIpId"], message: "Choose a public IP address." });
+    if (v.publicIpMode === "new" && !v.publicIpName)
+      ctx.addIssue({ code: "custom", path: ["publicIpName"], message: "Name the new public IP address." });
+    if (v.publicIpMode === "existing" && !v.existingPublicIpId)
+      ctx.addIssue({ code: "custom", path: ["existingPublicIpId"], message: "Choose a public IP address." });
   });
 export type AddFrontendInput = z.infer<typeof addFrontendSchema>;
 
@@ -74,7 +90,10 @@ export const createLoadBalancerSchema = z
     frontendName: name("frontend"),
     ...publicIpShape,
     publicIpName: name("public IP address"),
-    memberVmIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1)).max(100, "At most 100 VMs here.")),
+    memberVmIds: z.preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.string().min(1)).max(100, "At most 100 VMs here."),
+    ),
     ...probeShape,
     ...ruleShape,
     // The new pool is the rule's pool: named here rather than chosen.

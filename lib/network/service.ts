@@ -5,7 +5,16 @@ import { Conflict, InvalidInput, type FieldErrors } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { assertWithinQuota, getPlanOffer, lockTenantSubscription } from "@/lib/tenancy/plan-offer";
 import { getLbForChange, probeOf, publicIpNameTaken, ruleOf, throwIfErrors } from "./guards";
-import { frontendAdditionErrors, merge, nameProblem, probeErrors, publicIpErrors, ruleErrors, type FrontendAddition, type PublicIpChoice } from "./lb-rules";
+import {
+  frontendAdditionErrors,
+  merge,
+  nameProblem,
+  probeErrors,
+  publicIpErrors,
+  ruleErrors,
+  type FrontendAddition,
+  type PublicIpChoice,
+} from "./lb-rules";
 import { ADD_FRONTEND, frontendTarget, modelOf, pendingChanges, probesGoing, withPending } from "./model";
 import type { AddFrontendInput, CreateLoadBalancerInput } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
@@ -21,7 +30,11 @@ const RG_NAME = /^[-\w._()]{1,89}[-\w_()]$/;
  * load balancer as Creating and enqueues lb.create. `resourceGroup` places it outside the tenant subscription's own group
  * (the demo's "MultiVIPLBRG"); that group must belong to no other tenant subscription.
  */
-export async function createLoadBalancer(ctx: TenantContext, input: CreateLoadBalancerInput, options: { resourceGroup?: string } = {}) {
+export async function createLoadBalancer(
+  ctx: TenantContext,
+  input: CreateLoadBalancerInput,
+  options: { resourceGroup?: string } = {},
+) {
   const offer = await getPlanOffer(ctx, input.tenantSubscriptionId);
   const resourceGroup = options.resourceGroup ?? offer.resourceGroup;
   const errors: FieldErrors = {};
@@ -30,20 +43,35 @@ export async function createLoadBalancer(ctx: TenantContext, input: CreateLoadBa
   add("name", nameProblem(input.name, "load balancer"));
   add("frontendName", nameProblem(input.frontendName, "frontend"));
   add("backendPool", nameProblem(input.backendPool, "backend pool"));
-  if (input.sku === "Basic") add("sku", "Basic load balancers and Basic public IPs were retired on 30 September 2025; choose Standard.");
-  const ip = publicIpErrors({ sku: input.sku, region: input.region }, { mode: "new", name: input.publicIpName, allocation: input.publicIpAllocation, sku: input.sku });
+  if (input.sku === "Basic")
+    add("sku", "Basic load balancers and Basic public IPs were retired on 30 September 2025; choose Standard.");
+  const ip = publicIpErrors(
+    { sku: input.sku, region: input.region },
+    { mode: "new", name: input.publicIpName, allocation: input.publicIpAllocation, sku: input.sku },
+  );
   delete ip.publicIpSku;
   const probe = probeOf(input);
   const rule = ruleOf(input, input.frontendName, probe.name);
-  const model = { sku: input.sku, frontends: [{ name: input.frontendName }], backendPools: [{ name: input.backendPool }], probes: [probe], rules: [] };
+  const model = {
+    sku: input.sku,
+    frontends: [{ name: input.frontendName }],
+    backendPools: [{ name: input.backendPool }],
+    probes: [probe],
+    rules: [],
+  };
   const members = await db.virtualMachine.findMany({
     where: { id: { in: input.memberVmIds }, tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId },
     select: { id: true, name: true, region: true, provisioningState: true },
   });
   if (members.length !== new Set(input.memberVmIds).size) add("memberVmIds", "Some of these VMs no longer exist.");
   for (const vm of members) {
-    if (vm.region !== input.region) add("memberVmIds", `${vm.name} is in ${vm.region}; a load balancer reaches VMs in its own region (${input.region}).`);
-    if (["Failed", "Deleting"].includes(vm.provisioningState)) add("memberVmIds", `${vm.name} is ${vm.provisioningState.toLowerCase()}.`);
+    if (vm.region !== input.region)
+      add(
+        "memberVmIds",
+        `${vm.name} is in ${vm.region}; a load balancer reaches VMs in its own region (${input.region}).`,
+      );
+    if (["Failed", "Deleting"].includes(vm.provisioningState))
+      add("memberVmIds", `${vm.name} is ${vm.provisioningState.toLowerCase()}.`);
   }
   if (!RG_NAME.test(resourceGroup)) add("form", `${resourceGroup} is not a valid resource group name.`);
   throwIfErrors(merge(errors, ip, probeErrors(probe), ruleErrors(model, rule, [])));
@@ -52,36 +80,77 @@ export async function createLoadBalancer(ctx: TenantContext, input: CreateLoadBa
     return await db.$transaction(async (tx) => {
       await lockTenantSubscription(tx, offer.tenantSubscriptionId);
       if (resourceGroup !== offer.resourceGroup) {
-        const owner = await tx.tenantSubscription.findFirst({ where: { resourceGroup: { equals: resourceGroup, mode: "insensitive" }, id: { not: offer.tenantSubscriptionId } }, select: { id: true } });
+        const owner = await tx.tenantSubscription.findFirst({
+          where: {
+            resourceGroup: { equals: resourceGroup, mode: "insensitive" },
+            id: { not: offer.tenantSubscriptionId },
+          },
+          select: { id: true },
+        });
         const other = await tx.loadBalancer.findFirst({
-          where: { resourceGroup: { equals: resourceGroup, mode: "insensitive" }, tenantSubscriptionId: { not: offer.tenantSubscriptionId }, tenantSubscription: { plan: { azureSubscriptionId: offer.azureSubscriptionId } } },
+          where: {
+            resourceGroup: { equals: resourceGroup, mode: "insensitive" },
+            tenantSubscriptionId: { not: offer.tenantSubscriptionId },
+            tenantSubscription: { plan: { azureSubscriptionId: offer.azureSubscriptionId } },
+          },
           select: { id: true },
         });
         if (owner || other) throw new Conflict(`Resource group ${resourceGroup} belongs to another subscription.`);
       }
-      await assertWithinQuota(tx, offer.tenantSubscriptionId, { publicIps: 1, loadBalancers: 1 }, "Release unused public IPs or ask your provider for a larger plan.");
+      await assertWithinQuota(
+        tx,
+        offer.tenantSubscriptionId,
+        { publicIps: 1, loadBalancers: 1 },
+        "Release unused public IPs or ask your provider for a larger plan.",
+      );
       const ts = { id: offer.tenantSubscriptionId, resourceGroup: offer.resourceGroup };
-      if (await publicIpNameTaken(tx, ts, resourceGroup, input.publicIpName)) throw new InvalidInput({ publicIpName: [`A public IP address named ${input.publicIpName} already exists.`] });
+      if (await publicIpNameTaken(tx, ts, resourceGroup, input.publicIpName))
+        throw new InvalidInput({ publicIpName: [`A public IP address named ${input.publicIpName} already exists.`] });
       const lb = await tx.loadBalancer.create({
         data: {
-          tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId, name: input.name, resourceGroup, region: input.region, sku: input.sku,
+          tenantId: ctx.tenantId,
+          tenantSubscriptionId: offer.tenantSubscriptionId,
+          name: input.name,
+          resourceGroup,
+          region: input.region,
+          sku: input.sku,
           frontends: [{ name: input.frontendName, publicIpName: input.publicIpName }],
           backendPools: [{ name: input.backendPool, memberNicIpConfigIds: [] }],
-          probes: [probe], rules: [rule],
+          probes: [probe],
+          rules: [rule],
         },
       });
       const publicIp = await tx.publicIpAddress.create({
         data: {
-          tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId, name: input.publicIpName, resourceGroup, region: input.region,
-          sku: input.sku, allocation: input.publicIpAllocation, loadBalancerId: lb.id, frontendName: input.frontendName,
+          tenantId: ctx.tenantId,
+          tenantSubscriptionId: offer.tenantSubscriptionId,
+          name: input.publicIpName,
+          resourceGroup,
+          region: input.region,
+          sku: input.sku,
+          allocation: input.publicIpAllocation,
+          loadBalancerId: lb.id,
+          frontendName: input.frontendName,
         },
       });
       const operation = await enqueueOperation(tx, {
-        kind: kinds.lb.create, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: offer.azureSubscriptionId,
+        kind: kinds.lb.create,
+        tenantId: ctx.tenantId,
+        actorId: ctx.user.id,
+        azureSubscriptionId: offer.azureSubscriptionId,
         target: { type: "LoadBalancer", id: lb.id, name: lb.name },
         input: { loadBalancerId: lb.id, publicIpAddressId: publicIp.id, memberVmIds: members.map((m) => m.id) },
       });
-      await recordAudit({ action: "lb.create", actor: ctx.user, tenantId: ctx.tenantId, target: { type: "LoadBalancer", id: lb.id, name: lb.name }, detail: { resourceGroup, region: input.region, sku: input.sku, members: members.map((m) => m.name) } }, tx);
+      await recordAudit(
+        {
+          action: "lb.create",
+          actor: ctx.user,
+          tenantId: ctx.tenantId,
+          target: { type: "LoadBalancer", id: lb.id, name: lb.name },
+          detail: { resourceGroup, region: input.region, sku: input.sku, members: members.map((m) => m.name) },
+        },
+        tx,
+      );
       return { id: lb.id, operationId: operation.id };
     });
   } catch (error) {
@@ -108,44 +177,117 @@ export async function addFrontend(ctx: TenantContext, input: AddFrontendInput) {
     let publicIp: PublicIpChoice;
     let existingRowId: string | undefined;
     if (input.publicIpMode === "existing") {
-      const row = await tx.publicIpAddress.findFirst({ where: { id: input.existingPublicIpId, tenantId: ctx.tenantId, tenantSubscriptionId: lb.tenantSubscriptionId } });
-      if (!row || !row.azureResourceId || row.provisioningState !== "Succeeded") throw new InvalidInput({ existingPublicIpId: ["Choose a public IP address that exists."] });
-      const user = row.loadBalancerId ? `${row.frontendName ?? "a frontend"}${row.loadBalancerId === lb.id ? "" : " of another load balancer"}` : null;
-      publicIp = { mode: "existing", id: row.azureResourceId, name: row.name, sku: row.sku, region: row.region, attachedTo: user };
+      const row = await tx.publicIpAddress.findFirst({
+        where: { id: input.existingPublicIpId, tenantId: ctx.tenantId, tenantSubscriptionId: lb.tenantSubscriptionId },
+      });
+      if (!row || !row.azureResourceId || row.provisioningState !== "Succeeded")
+        throw new InvalidInput({ existingPublicIpId: ["Choose a public IP address that exists."] });
+      const user = row.loadBalancerId
+        ? `${row.frontendName ?? "a frontend"}${row.loadBalancerId === lb.id ? "" : " of another load balancer"}`
+        : null;
+      publicIp = {
+        mode: "existing",
+        id: row.azureResourceId,
+        name: row.name,
+        sku: row.sku,
+        region: row.region,
+        attachedTo: user,
+      };
       existingRowId = row.id;
     } else {
-      publicIp = { mode: "new", name: input.publicIpName!, allocation: input.publicIpAllocation, sku: input.publicIpSku };
+      publicIp = {
+        mode: "new",
+        name: input.publicIpName!,
+        allocation: input.publicIpAllocation,
+        sku: input.publicIpSku,
+      };
     }
     const probe = input.probeChoice === "new" ? probeOf(input) : null;
-    const addition: FrontendAddition = { frontendName: input.frontendName, publicIp, probe, rule: ruleOf(input, input.frontendName, probe?.name ?? input.probeChoice) };
+    const addition: FrontendAddition = {
+      frontendName: input.frontendName,
+      publicIp,
+      probe,
+      rule: ruleOf(input, input.frontendName, probe?.name ?? input.probeChoice),
+    };
     const errors = frontendAdditionErrors(model, addition);
-    const probeGoing = !probe && probesGoing(modelOf(lb), pending).find((p) => p.toLowerCase() === input.probeChoice.toLowerCase());
-    if (probeGoing) (errors.probeChoice ??= []).push(`${probeGoing} is being removed with its rule; choose another probe or create one.`);
-    if (publicIp.mode === "new" && !errors.publicIpName && (await publicIpNameTaken(tx, lb.tenantSubscription, lb.resourceGroup, publicIp.name))) {
+    const probeGoing =
+      !probe && probesGoing(modelOf(lb), pending).find((p) => p.toLowerCase() === input.probeChoice.toLowerCase());
+    if (probeGoing)
+      (errors.probeChoice ??= []).push(
+        `${probeGoing} is being removed with its rule; choose another probe or create one.`,
+      );
+    if (
+      publicIp.mode === "new" &&
+      !errors.publicIpName &&
+      (await publicIpNameTaken(tx, lb.tenantSubscription, lb.resourceGroup, publicIp.name))
+    ) {
       errors.publicIpName = [`A public IP address named ${publicIp.name} already exists.`];
     }
-    if (publicIp.mode === "new" && pending.frontends.some((p) => p.publicIp.mode === "new" && p.publicIp.name.toLowerCase() === publicIp.name.toLowerCase())) {
+    if (
+      publicIp.mode === "new" &&
+      pending.frontends.some(
+        (p) => p.publicIp.mode === "new" && p.publicIp.name.toLowerCase() === publicIp.name.toLowerCase(),
+      )
+    ) {
       errors.publicIpName = [`${publicIp.name} is being created for another frontend.`];
     }
     throwIfErrors(errors);
-    if (publicIp.mode === "new") await assertWithinQuota(tx, lb.tenantSubscriptionId, { publicIps: 1 }, "Release unused public IPs or ask your provider for a larger plan.");
+    if (publicIp.mode === "new")
+      await assertWithinQuota(
+        tx,
+        lb.tenantSubscriptionId,
+        { publicIps: 1 },
+        "Release unused public IPs or ask your provider for a larger plan.",
+      );
 
     const row = existingRowId
-      ? await tx.publicIpAddress.update({ where: { id: existingRowId }, data: { loadBalancerId: lb.id, frontendName: input.frontendName } })
+      ? await tx.publicIpAddress.update({
+          where: { id: existingRowId },
+          data: { loadBalancerId: lb.id, frontendName: input.frontendName },
+        })
       : await tx.publicIpAddress.create({
           data: {
-            tenantId: ctx.tenantId, tenantSubscriptionId: lb.tenantSubscriptionId, name: publicIp.name, resourceGroup: lb.resourceGroup, region: lb.region,
-            sku: publicIp.sku, allocation: input.publicIpAllocation, loadBalancerId: lb.id, frontendName: input.frontendName,
+            tenantId: ctx.tenantId,
+            tenantSubscriptionId: lb.tenantSubscriptionId,
+            name: publicIp.name,
+            resourceGroup: lb.resourceGroup,
+            region: lb.region,
+            sku: publicIp.sku,
+            allocation: input.publicIpAllocation,
+            loadBalancerId: lb.id,
+            frontendName: input.frontendName,
           },
         });
     await tx.loadBalancer.update({ where: { id: lb.id }, data: { provisioningState: "Updating", errorMessage: null } });
     const operation = await enqueueOperation(tx, {
-      kind: ADD_FRONTEND, tenantId: ctx.tenantId, actorId: ctx.user.id, azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
-      target: { type: "LoadBalancer", id: frontendTarget(lb.id, input.frontendName), name: `${lb.name} / ${input.frontendName}` },
+      kind: ADD_FRONTEND,
+      tenantId: ctx.tenantId,
+      actorId: ctx.user.id,
+      azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
+      target: {
+        type: "LoadBalancer",
+        id: frontendTarget(lb.id, input.frontendName),
+        name: `${lb.name} / ${input.frontendName}`,
+      },
       input: { loadBalancerId: lb.id, publicIpAddressId: row.id, addition },
     });
-    if (operation.deduplicated) throw new InvalidInput({ frontendName: [`${input.frontendName} is being added already.`] });
-    await recordAudit({ action: ADD_FRONTEND, actor: ctx.user, tenantId: ctx.tenantId, target: { type: "LoadBalancer", id: lb.id, name: lb.name }, detail: { frontend: input.frontendName, publicIp: publicIp.name, probe: probe?.name ?? input.probeChoice, rule: addition.rule.name } }, tx);
+    if (operation.deduplicated)
+      throw new InvalidInput({ frontendName: [`${input.frontendName} is being added already.`] });
+    await recordAudit(
+      {
+        action: ADD_FRONTEND,
+        actor: ctx.user,
+        tenantId: ctx.tenantId,
+        target: { type: "LoadBalancer", id: lb.id, name: lb.name },
+        detail: {
+          frontend: input.frontendName,
+          publicIp: publicIp.name,
+          probe: probe?.name ?? input.probeChoice,
+          rule: addition.rule.name,
+        },
+      },
+      tx,
+    );
     return { loadBalancerId: lb.id, operationId: operation.id };
   });
 }

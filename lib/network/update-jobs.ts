@@ -8,7 +8,10 @@ import { saveSteps, saveWithIfMatch } from "./save";
 import { kinds } from "@/lib/operations/kinds";
 
 const REFRESH = "Refresh the portal's copy";
-const messages = (errors: FieldErrors) => Object.values(errors).flatMap((m) => m ?? []).join(" ");
+const messages = (errors: FieldErrors) =>
+  Object.values(errors)
+    .flatMap((m) => m ?? [])
+    .join(" ");
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** lb.update: a changed probe or rule, applied to the load balancer as read now and saved with If-Match. */
@@ -20,7 +23,9 @@ export const updateLoadBalancerJob = defineJob({
     await op.plan([...saveSteps(what), REFRESH]);
     const access = await op.azureAccess(azureSubscriptionId);
     await saveWithIfMatch(op, access, ref, {
-      what, before: [], after: [REFRESH],
+      what,
+      before: [],
+      after: [REFRESH],
       apply: (current) => {
         if (change.probe) {
           const existing = findByName(current.probes, change.probe.name);
@@ -33,8 +38,15 @@ export const updateLoadBalancerJob = defineJob({
         const rule = change.rule!;
         const existing = findByName(current.rules, rule.name);
         if (!existing) throw new Conflict(`Rule ${rule.name} no longer exists.`);
-        const errors = ruleErrors(current, rule, current.rules.filter((r) => r !== existing));
-        if (hasErrors(errors)) throw new Conflict(`${current.name} changed since this was requested: ${messages(errors)} Nothing was changed.`);
+        const errors = ruleErrors(
+          current,
+          rule,
+          current.rules.filter((r) => r !== existing),
+        );
+        if (hasErrors(errors))
+          throw new Conflict(
+            `${current.name} changed since this was requested: ${messages(errors)} Nothing was changed.`,
+          );
         return replaceRule(current, rule);
       },
     });
@@ -58,9 +70,17 @@ export const refreshLoadBalancersJob = defineJob({
       await op.step("Read load balancer", () => refreshCache(access, lb));
       return;
     }
-    const ts = await db.tenantSubscription.findUniqueOrThrow({ where: { id: tenantSubscriptionId }, select: { id: true, tenantId: true, resourceGroup: true, plan: { select: { azureSubscriptionId: true } } } });
-    const known = await db.loadBalancer.findMany({ where: { tenantSubscriptionId }, select: { id: true, name: true, resourceGroup: true, provisioningState: true } });
-    const groups = [...new Map([ts.resourceGroup, ...known.map((k) => k.resourceGroup)].map((g) => [g.toLowerCase(), g])).values()];
+    const ts = await db.tenantSubscription.findUniqueOrThrow({
+      where: { id: tenantSubscriptionId },
+      select: { id: true, tenantId: true, resourceGroup: true, plan: { select: { azureSubscriptionId: true } } },
+    });
+    const known = await db.loadBalancer.findMany({
+      where: { tenantSubscriptionId },
+      select: { id: true, name: true, resourceGroup: true, provisioningState: true },
+    });
+    const groups = [
+      ...new Map([ts.resourceGroup, ...known.map((k) => k.resourceGroup)].map((g) => [g.toLowerCase(), g])).values(),
+    ];
     await op.plan(["Read load balancers"]);
     const access = await op.azureAccess(ts.plan.azureSubscriptionId);
     await op.step("Read load balancers", async () => {
@@ -70,16 +90,40 @@ export const refreshLoadBalancersJob = defineJob({
           const info = await getLoadBalancer(access, group, summary.name);
           if (!info) continue;
           const row = await db.loadBalancer.upsert({
-            where: { tenantSubscriptionId_resourceGroup_name: { tenantSubscriptionId, resourceGroup: group, name: info.name } },
-            create: { tenantId: ts.tenantId, tenantSubscriptionId, name: info.name, resourceGroup: group, region: info.location, sku: info.sku, isDiscovered: true, provisioningState: "Succeeded" },
+            where: {
+              tenantSubscriptionId_resourceGroup_name: { tenantSubscriptionId, resourceGroup: group, name: info.name },
+            },
+            create: {
+              tenantId: ts.tenantId,
+              tenantSubscriptionId,
+              name: info.name,
+              resourceGroup: group,
+              region: info.location,
+              sku: info.sku,
+              isDiscovered: true,
+              provisioningState: "Succeeded",
+            },
             update: {},
           });
           await writeCache(row, info);
-          if (row.provisioningState === "Missing") await db.loadBalancer.update({ where: { id: row.id }, data: { provisioningState: "Succeeded", errorMessage: null } });
+          if (row.provisioningState === "Missing")
+            await db.loadBalancer.update({
+              where: { id: row.id },
+              data: { provisioningState: "Succeeded", errorMessage: null },
+            });
         }
         const names = new Set(found.map((f) => f.name.toLowerCase()));
-        const gone = known.filter((k) => k.resourceGroup.toLowerCase() === group.toLowerCase() && !names.has(k.name.toLowerCase()) && !["Creating", "Failed"].includes(k.provisioningState));
-        for (const k of gone) await db.loadBalancer.update({ where: { id: k.id }, data: { provisioningState: "Missing", errorMessage: `Not found in Azure (resource group ${group}).` } });
+        const gone = known.filter(
+          (k) =>
+            k.resourceGroup.toLowerCase() === group.toLowerCase() &&
+            !names.has(k.name.toLowerCase()) &&
+            !["Creating", "Failed"].includes(k.provisioningState),
+        );
+        for (const k of gone)
+          await db.loadBalancer.update({
+            where: { id: k.id },
+            data: { provisioningState: "Missing", errorMessage: `Not found in Azure (resource group ${group}).` },
+          });
         op.note(`${group}: ${found.length} load balancer(s)`);
       }
     });

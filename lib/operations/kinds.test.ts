@@ -13,7 +13,10 @@ const scanned = ["app", "components", "lib", "worker", "scripts"];
  * audit actions (`action: "vm.create"`, lib/audit/labels.ts), which name what a user did, not an operation.
  */
 const isExempt = (file: string) =>
-  file === "lib/operations/kinds.ts" || /\.test\.tsx?$/.test(file) || file.startsWith("lib/azure/") || file === "lib/audit/labels.ts";
+  file === "lib/operations/kinds.ts" ||
+  /\.test\.tsx?$/.test(file) ||
+  file.startsWith("lib/azure/") ||
+  file === "lib/audit/labels.ts";
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -27,12 +30,20 @@ function sourceFiles(dir: string): string[] {
 export function spelledKinds() {
   const names = new Set<string>(allOperationKinds);
   const literal = /(action:\s*)?(["'`])([A-Za-z]+\.[A-Za-z]+)\2/g;
-  return scanned.flatMap(sourceFiles).filter((file) => !isExempt(file)).flatMap((file) =>
-    readFileSync(path.join(root, file), "utf8").split("\n").flatMap((line, i) =>
-      /^\s*(\*|\/\/)/.test(line) ? [] :
-      [...line.matchAll(literal)].filter((m) => !m[1] && names.has(m[3])).map(() => `${file}:${i + 1}: ${line.trim()}`),
-    ),
-  );
+  return scanned
+    .flatMap(sourceFiles)
+    .filter((file) => !isExempt(file))
+    .flatMap((file) =>
+      readFileSync(path.join(root, file), "utf8")
+        .split("\n")
+        .flatMap((line, i) =>
+          /^\s*(\*|\/\/)/.test(line)
+            ? []
+            : [...line.matchAll(literal)]
+                .filter((m) => !m[1] && names.has(m[3]))
+                .map(() => `${file}:${i + 1}: ${line.trim()}`),
+        ),
+    );
 }
 
 describe("operation-kind catalogue (issue 13)", () => {

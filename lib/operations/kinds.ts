@@ -53,7 +53,10 @@ export type OperationKindSpec = {
 
 const minutes = (n: number) => n * 60_000;
 const hours = (n: number) => n * 3_600_000;
-const timing = (expectedMinutes: number, maxMs: number): OperationTiming => ({ expectedMs: minutes(expectedMinutes), maxMs });
+const timing = (expectedMinutes: number, maxMs: number): OperationTiming => ({
+  expectedMs: minutes(expectedMinutes),
+  maxMs,
+});
 
 const isObject = (v: unknown) => !!v && typeof v === "object";
 const azureSubscription = z.object({ azureSubscriptionId: z.string() });
@@ -71,157 +74,260 @@ const drAction = item.extend({
 export const operationKinds = {
   "subscription.validate": {
     input: azureSubscription,
-    label: "Validate subscription", target: "AzureSubscription", timing: timing(1, minutes(30)),
+    label: "Validate subscription",
+    target: "AzureSubscription",
+    timing: timing(1, minutes(30)),
   },
   "subscription.sync": {
     input: azureSubscription,
-    label: "Sync inventory", target: "AzureSubscription", timing: timing(2, minutes(30)),
+    label: "Sync inventory",
+    target: "AzureSubscription",
+    timing: timing(2, minutes(30)),
   },
   // Azure documents "a few minutes" per namespace; several namespaces register one after another.
   "subscription.registerProviders": {
     input: azureSubscription.extend({ namespaces: z.array(z.string()).min(1) }),
-    label: "Register resource providers", target: "AzureSubscription", cancel: "anytime", timing: timing(5, hours(1)),
+    label: "Register resource providers",
+    target: "AzureSubscription",
+    cancel: "anytime",
+    timing: timing(5, hours(1)),
   },
   // One uninterruptible step (the resource group PUT): a cancel while it runs could not stop anything.
   "tenantSubscription.provision": {
     input: tenantSubscription,
-    label: "Provision tenant subscription", target: "TenantSubscription", cancel: "queued", timing: timing(1, minutes(30)),
+    label: "Provision tenant subscription",
+    target: "TenantSubscription",
+    cancel: "queued",
+    timing: timing(1, minutes(30)),
   },
   // A resource group delete removes everything in it: VMs, disks, networks.
   "tenantSubscription.deprovision": {
     input: tenantSubscription,
-    label: "Deprovision tenant subscription", target: "TenantSubscription", cancel: "queued", timing: timing(15, hours(3)),
+    label: "Deprovision tenant subscription",
+    target: "TenantSubscription",
+    cancel: "queued",
+    timing: timing(15, hours(3)),
   },
   // Comes in bulks of up to 50 per tenant, and its runs mostly wait on Azure (inlineWaitMaxMs in lib/vms/create-job.ts).
   "vm.create": {
     input: vm.extend({ passwordSecretId: z.string().optional() }),
-    label: "Create VM", target: "VirtualMachine", concurrency: 100, timing: timing(5, hours(1)),
+    label: "Create VM",
+    target: "VirtualMachine",
+    concurrency: 100,
+    timing: timing(5, hours(1)),
   },
   // The power actions are one step waiting on Azure, which finishes whatever the portal does.
   "vm.start": {
     input: vm,
-    label: "Start VM", target: "VirtualMachine", cancel: "queued", timing: timing(2, minutes(30)),
+    label: "Start VM",
+    target: "VirtualMachine",
+    cancel: "queued",
+    timing: timing(2, minutes(30)),
   },
   "vm.stop": {
     input: vm,
-    label: "Stop VM", target: "VirtualMachine", cancel: "queued", timing: timing(2, minutes(30)),
+    label: "Stop VM",
+    target: "VirtualMachine",
+    cancel: "queued",
+    timing: timing(2, minutes(30)),
   },
   "vm.restart": {
     input: vm,
-    label: "Restart VM", target: "VirtualMachine", cancel: "queued", timing: timing(2, minutes(30)),
+    label: "Restart VM",
+    target: "VirtualMachine",
+    cancel: "queued",
+    timing: timing(2, minutes(30)),
   },
   // Resize, data disks and delete change Azure for good: after a delete, or disks detached but not yet deleted, the
   // follow-up would show what is gone as healthy.
   "vm.resize": {
     input: vm.extend({ size: z.string(), vcpus: z.number(), memoryMb: z.number() }),
-    label: "Resize VM", target: "VirtualMachine", cancel: "queued", timing: timing(5, hours(1)),
+    label: "Resize VM",
+    target: "VirtualMachine",
+    cancel: "queued",
+    timing: timing(5, hours(1)),
   },
   "vm.setDataDisks": {
     input: vm.extend({ disks: z.array(z.object({ lun: z.number(), sizeGb: z.number() })), summary: z.string() }),
-    label: "Change data disks", target: "VirtualMachine", cancel: "queued", timing: timing(3, minutes(30)),
+    label: "Change data disks",
+    target: "VirtualMachine",
+    cancel: "queued",
+    timing: timing(3, minutes(30)),
   },
   "vm.delete": {
     input: vm.extend({ afterFailedCreate: z.boolean().default(false) }),
-    label: "Delete VM", target: "VirtualMachine", cancel: "queued", timing: timing(5, hours(1)),
+    label: "Delete VM",
+    target: "VirtualMachine",
+    cancel: "queued",
+    timing: timing(5, hours(1)),
   },
   "lb.create": {
     input: z.object({ loadBalancerId: z.string(), publicIpAddressId: z.string(), memberVmIds: z.array(z.string()) }),
-    label: "Create load balancer", target: "LoadBalancer", timing: timing(2, minutes(30)),
+    label: "Create load balancer",
+    target: "LoadBalancer",
+    timing: timing(2, minutes(30)),
   },
   // After the If-Match save the change is in Azure, while the portal's copy (and a frontend's public IP) would not say so.
   "lb.update": {
     input: z.object({
       loadBalancerId: z.string(),
-      change: z.object({ probe: z.custom<LoadBalancerProbe>().optional(), rule: z.custom<LoadBalancerRule>().optional() }),
+      change: z.object({
+        probe: z.custom<LoadBalancerProbe>().optional(),
+        rule: z.custom<LoadBalancerRule>().optional(),
+      }),
     }),
-    label: "Change probe or rule", target: "LoadBalancer", cancel: "queued", timing: timing(1, minutes(30)),
+    label: "Change probe or rule",
+    target: "LoadBalancer",
+    cancel: "queued",
+    timing: timing(1, minutes(30)),
   },
   "lb.addFrontend": {
-    input: z.object({ loadBalancerId: z.string(), publicIpAddressId: z.string(), addition: z.custom<FrontendAddition>(isObject) }),
-    label: "Add frontend IP", target: "LoadBalancer", cancel: "queued", timing: timing(2, minutes(30)),
+    input: z.object({
+      loadBalancerId: z.string(),
+      publicIpAddressId: z.string(),
+      addition: z.custom<FrontendAddition>(isObject),
+    }),
+    label: "Add frontend IP",
+    target: "LoadBalancer",
+    cancel: "queued",
+    timing: timing(2, minutes(30)),
   },
   "lb.removeFrontend": {
     input: z.object({
-      loadBalancerId: z.string(), frontendName: z.string(), publicIp: z.enum(["release", "keep"]),
-      publicIpId: z.string().nullable(), publicIpAddressId: z.string().nullable(),
+      loadBalancerId: z.string(),
+      frontendName: z.string(),
+      publicIp: z.enum(["release", "keep"]),
+      publicIpId: z.string().nullable(),
+      publicIpAddressId: z.string().nullable(),
     }),
-    label: "Remove frontend IP", target: "LoadBalancer", cancel: "queued", timing: timing(2, minutes(30)),
+    label: "Remove frontend IP",
+    target: "LoadBalancer",
+    cancel: "queued",
+    timing: timing(2, minutes(30)),
   },
   "lb.addRule": {
     input: z.object({ loadBalancerId: z.string(), addition: z.custom<RuleAddition>(isObject) }),
-    label: "Add load-balancing rule", target: "LoadBalancer", cancel: "queued", timing: timing(1, minutes(30)),
+    label: "Add load-balancing rule",
+    target: "LoadBalancer",
+    cancel: "queued",
+    timing: timing(1, minutes(30)),
   },
   "lb.removeRule": {
     input: z.object({ loadBalancerId: z.string(), ruleName: z.string() }),
-    label: "Remove load-balancing rule", target: "LoadBalancer", cancel: "queued", timing: timing(1, minutes(30)),
+    label: "Remove load-balancing rule",
+    target: "LoadBalancer",
+    cancel: "queued",
+    timing: timing(1, minutes(30)),
   },
   // A refresh of one load balancer targets it; of a whole subscription, the tenant subscription.
   "lb.refresh": {
     input: tenantSubscription.extend({ loadBalancerId: z.string().optional() }),
-    label: "Refresh load balancers", target: ["LoadBalancer", "TenantSubscription"], timing: timing(1, minutes(15)),
+    label: "Refresh load balancers",
+    target: ["LoadBalancer", "TenantSubscription"],
+    timing: timing(1, minutes(15)),
   },
   "dr.registerVault": {
     input: vault,
-    label: "Register recovery vault", target: "RecoveryVault", timing: timing(5, hours(1)),
+    label: "Register recovery vault",
+    target: "RecoveryVault",
+    timing: timing(5, hours(1)),
   },
   "dr.refreshFabric": {
     input: vault,
-    label: "Refresh VMM servers and clouds", target: "RecoveryVault", timing: timing(2, minutes(30)),
+    label: "Refresh VMM servers and clouds",
+    target: "RecoveryVault",
+    timing: timing(2, minutes(30)),
   },
   "dr.createVaultCredentials": {
     input: vault,
-    label: "Create vault credentials", target: "RecoveryVault", timing: timing(10, hours(6)),
+    label: "Create vault credentials",
+    target: "RecoveryVault",
+    timing: timing(10, hours(6)),
   },
   "dr.setupTenant": {
     input: setup.extend({ only: z.enum(["targets", "policy", "mapping"]).optional() }),
-    label: "Set up disaster recovery", target: "TenantDrSetup", timing: timing(10, hours(2)),
+    label: "Set up disaster recovery",
+    target: "TenantDrSetup",
+    timing: timing(10, hours(2)),
   },
   "dr.refreshProtection": {
     input: setup,
-    label: "Refresh replication state", target: "TenantDrSetup", timing: timing(1, minutes(15)),
+    label: "Refresh replication state",
+    target: "TenantDrSetup",
+    timing: timing(1, minutes(15)),
   },
   // Azure finishes an ASR action whatever the portal does; stopping after it would record the item's old state.
   // Enabling protection waits for the initial replication, which moves the whole disk.
   "dr.enableProtection": {
     input: item,
-    label: "Enable protection", target: "ProtectedItem", cancel: "queued", timing: timing(60, hours(24)),
+    label: "Enable protection",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(60, hours(24)),
   },
   "dr.disableProtection": {
     input: drAction,
-    label: "Disable protection", target: "ProtectedItem", cancel: "queued", timing: timing(10, hours(2)),
+    label: "Disable protection",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(10, hours(2)),
   },
   // Follows a replication for up to 4 hours (lib/dr/follow-jobs.ts), then ends by itself: never overdue before that.
   "dr.followReplication": {
     input: item,
-    label: "Follow replication", target: "ProtectedItem", cancel: "anytime", timing: timing(90, hours(5)),
+    label: "Follow replication",
+    target: "ProtectedItem",
+    cancel: "anytime",
+    timing: timing(90, hours(5)),
   },
   "dr.testFailover": {
     input: drAction,
-    label: "Test failover", target: "ProtectedItem", cancel: "queued", timing: timing(15, hours(6)),
+    label: "Test failover",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(15, hours(6)),
   },
   "dr.testFailoverCleanup": {
     input: drAction,
-    label: "Clean up test failover", target: "ProtectedItem", cancel: "queued", timing: timing(10, hours(2)),
+    label: "Clean up test failover",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(10, hours(2)),
   },
   "dr.plannedFailover": {
     input: drAction,
-    label: "Planned failover", target: "ProtectedItem", cancel: "queued", timing: timing(30, hours(6)),
+    label: "Planned failover",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(30, hours(6)),
   },
   "dr.unplannedFailover": {
     input: drAction,
-    label: "Unplanned failover", target: "ProtectedItem", cancel: "queued", timing: timing(30, hours(6)),
+    label: "Unplanned failover",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(30, hours(6)),
   },
   "dr.commit": {
     input: drAction,
-    label: "Commit failover", target: "ProtectedItem", cancel: "queued", timing: timing(5, hours(2)),
+    label: "Commit failover",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(5, hours(2)),
   },
   "dr.failback": {
     input: drAction,
-    label: "Fail back", target: "ProtectedItem", cancel: "queued", timing: timing(10, hours(6)),
+    label: "Fail back",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(10, hours(6)),
   },
   "dr.reprotect": {
     input: drAction,
-    label: "Reprotect", target: "ProtectedItem", cancel: "queued", timing: timing(60, hours(24)),
+    label: "Reprotect",
+    target: "ProtectedItem",
+    cancel: "queued",
+    timing: timing(60, hours(24)),
   },
 } as const satisfies Record<string, OperationKindSpec>;
 
@@ -230,7 +336,10 @@ export type OperationKind = keyof typeof operationKinds;
 /** What enqueueing an operation of kind K takes as its input. */
 export type OperationInput<K extends OperationKind> = z.input<(typeof operationKinds)[K]["input"]>;
 /** The type of object an operation of kind K acts on (Operation.targetType). */
-export type OperationTargetType<K extends OperationKind> = Extract<ElementOf<(typeof operationKinds)[K]["target"]>, TargetType>;
+export type OperationTargetType<K extends OperationKind> = Extract<
+  ElementOf<(typeof operationKinds)[K]["target"]>,
+  TargetType
+>;
 type ElementOf<T> = T extends readonly (infer E)[] ? E : T;
 /** What its job's handler receives: the input parsed (defaults filled in). */
 export type JobInput<K extends OperationKind> = z.output<(typeof operationKinds)[K]["input"]>;
@@ -248,7 +357,9 @@ export function findKindSpec(kind: string): OperationKindSpec | undefined {
 }
 
 type Noun<K> = K extends `${infer N}.${string}` ? N : never;
-type KindsByNoun = { [N in Noun<OperationKind>]: { [K in OperationKind as K extends `${N}.${infer V}` ? V : never]: K } };
+type KindsByNoun = {
+  [N in Noun<OperationKind>]: { [K in OperationKind as K extends `${N}.${infer V}` ? V : never]: K };
+};
 
 /**
  * The kinds by noun and verb (`kinds.vm.create`): code outside this file names a kind through it, never as a string,

@@ -8,7 +8,13 @@ import { quotaFieldNames, type ImageChoice, type PlanQuotas, type PlanStateValue
 
 const liveTenantSubscription = { state: { not: "cancelled" } } satisfies Prisma.TenantSubscriptionWhereInput;
 
-const emptyUsage = (): PlanQuotas => ({ quotaVms: 0, quotaVcpus: 0, quotaPublicIps: 0, quotaLoadBalancers: 0, quotaProtectedVms: 0 });
+const emptyUsage = (): PlanQuotas => ({
+  quotaVms: 0,
+  quotaVcpus: 0,
+  quotaPublicIps: 0,
+  quotaLoadBalancers: 0,
+  quotaProtectedVms: 0,
+});
 
 /**
  * What tenants use against each plan's quotas: the one place the plan's quota checks and usage bars read. Quotas apply
@@ -19,7 +25,10 @@ const emptyUsage = (): PlanQuotas => ({ quotaVms: 0, quotaVcpus: 0, quotaPublicI
 export async function planUsages(planIds: readonly string[]): Promise<Map<string, PlanQuotas>> {
   const usages = new Map(planIds.map((id) => [id, emptyUsage()]));
   if (planIds.length === 0) return usages;
-  const subscriptions = await db.tenantSubscription.findMany({ where: { planId: { in: [...planIds] }, ...liveTenantSubscription }, select: { id: true, planId: true } });
+  const subscriptions = await db.tenantSubscription.findMany({
+    where: { planId: { in: [...planIds] }, ...liveTenantSubscription },
+    select: { id: true, planId: true },
+  });
   const used = await tenantSubscriptionUsages(subscriptions.map((s) => s.id));
   for (const s of subscriptions) {
     const plan = usages.get(s.planId)!;
@@ -46,7 +55,14 @@ export async function listAllowedRegionNames() {
 
 export const readImageChoices = (json: unknown): ImageChoice[] => (Array.isArray(json) ? (json as ImageChoice[]) : []);
 
-export type PlanListFilter = { q?: string; state?: PlanStateValue; sort?: "name" | "createdAt"; dir?: "asc" | "desc"; skip: number; take: number };
+export type PlanListFilter = {
+  q?: string;
+  state?: PlanStateValue;
+  sort?: "name" | "createdAt";
+  dir?: "asc" | "desc";
+  skip: number;
+  take: number;
+};
 
 /** Plans are provider-wide: only staff contexts list them. */
 export async function listPlans(_ctx: StaffContext, filter: PlanListFilter) {
@@ -89,17 +105,30 @@ export async function getPlanDetail(_ctx: StaffContext, id: string) {
   const plan = await db.plan.findUnique({
     where: { id },
     include: {
-      azureSubscription: { select: { id: true, displayName: true, subscriptionId: true, cloud: true, state: true, discovery: true } },
+      azureSubscription: {
+        select: { id: true, displayName: true, subscriptionId: true, cloud: true, state: true, discovery: true },
+      },
       tenantSubscriptions: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, name: true, state: true, createdAt: true, tenant: { select: { id: true, slug: true, name: true, state: true } } },
+        select: {
+          id: true,
+          name: true,
+          state: true,
+          createdAt: true,
+          tenant: { select: { id: true, slug: true, name: true, state: true } },
+        },
       },
     },
   });
   if (!plan) throw new NotFound("Plan");
   const [regions, usage] = await Promise.all([listAllowedRegionNames(), planUsage(plan.id)]);
   const { discovery, ...azureSubscription } = plan.azureSubscription;
-  const resolved = resolveCatalogue(readDiscovery(discovery), regions, plan.allowedSizes, readImageChoices(plan.allowedImages));
+  const resolved = resolveCatalogue(
+    readDiscovery(discovery),
+    regions,
+    plan.allowedSizes,
+    readImageChoices(plan.allowedImages),
+  );
   return {
     id: plan.id,
     name: plan.name,
@@ -122,13 +151,28 @@ export async function getPlanDetail(_ctx: StaffContext, id: string) {
 export type PlanDetail = Awaited<ReturnType<typeof getPlanDetail>>;
 
 /** The plan's choices with their specs and friendly names; a choice the catalogue no longer offers is flagged, not hidden. */
-function resolveCatalogue(discovery: ReturnType<typeof readDiscovery>, regions: string[], sizes: string[], images: ImageChoice[]) {
+function resolveCatalogue(
+  discovery: ReturnType<typeof readDiscovery>,
+  regions: string[],
+  sizes: string[],
+  images: ImageChoice[],
+) {
   const offerable = new Map(offerableSizes(discovery, regions).map((s) => [s.name.toLowerCase(), s]));
   const catalogue = new Map(catalogueImages(discovery).map((i) => [i.key, i]));
   return {
     sizes: sizes.map((name) => {
       const spec = offerable.get(name.toLowerCase());
-      return spec ? { ...spec, isOfferable: true } : { name, vCpus: null, memoryMb: null, maxDataDisks: null, family: null, regions: [] as string[], isOfferable: false };
+      return spec
+        ? { ...spec, isOfferable: true }
+        : {
+            name,
+            vCpus: null,
+            memoryMb: null,
+            maxDataDisks: null,
+            family: null,
+            regions: [] as string[],
+            isOfferable: false,
+          };
     }),
     images: images.map((choice) => {
       const image = catalogue.get(imageKey(choice));
@@ -155,7 +199,10 @@ export type AttachableSubscription = {
  * Active subscriptions that back no plan yet (plus the edited plan's own), each with the sizes and images a plan on
  * it may offer, so the form can switch subscriptions without a round trip.
  */
-export async function listAttachableSubscriptions(_ctx: StaffContext, opts: { planId?: string } = {}): Promise<AttachableSubscription[]> {
+export async function listAttachableSubscriptions(
+  _ctx: StaffContext,
+  opts: { planId?: string } = {},
+): Promise<AttachableSubscription[]> {
   const [subs, regions] = await Promise.all([
     db.azureSubscription.findMany({
       where: { OR: [{ state: "active", plan: null }, ...(opts.planId ? [{ plan: { id: opts.planId } }] : [])] },
@@ -184,15 +231,24 @@ export async function listPublicPlans() {
     listAllowedRegionNames(),
   ]);
   return plans.map((p) => {
-    const resolved = resolveCatalogue(readDiscovery(p.azureSubscription.discovery), regions, p.allowedSizes, readImageChoices(p.allowedImages));
+    const resolved = resolveCatalogue(
+      readDiscovery(p.azureSubscription.discovery),
+      regions,
+      p.allowedSizes,
+      readImageChoices(p.allowedImages),
+    );
     return {
       id: p.id,
       name: p.name,
       description: p.description,
       offersDr: p.offersDr,
       quotas: quotasOf(p),
-      sizes: resolved.sizes.filter((s) => s.isOfferable).map(({ name, vCpus, memoryMb }) => ({ name, vCpus: vCpus ?? 0, memoryMb: memoryMb ?? 0 })),
-      images: resolved.images.filter((i) => i.isOffered).map(({ label, osType, version }) => ({ label, osType, version })),
+      sizes: resolved.sizes
+        .filter((s) => s.isOfferable)
+        .map(({ name, vCpus, memoryMb }) => ({ name, vCpus: vCpus ?? 0, memoryMb: memoryMb ?? 0 })),
+      images: resolved.images
+        .filter((i) => i.isOffered)
+        .map(({ label, osType, version }) => ({ label, osType, version })),
     };
   });
 }

@@ -6,13 +6,39 @@ import { createPlanSchema, type PlanQuotas } from "./schema";
 
 const discovery: Pick<Discovery, "sizes" | "images"> = {
   sizes: [
-    { name: "Standard_B2s", vCpus: 2, memoryMb: 4096, maxDataDisks: 4, family: "standardBSFamily", regions: ["eastus", "westeurope"] },
-    { name: "Standard_D2s_v5", vCpus: 2, memoryMb: 8192, maxDataDisks: 4, family: "standardDSv5Family", regions: ["westeurope"] },
+    {
+      name: "Standard_B2s",
+      vCpus: 2,
+      memoryMb: 4096,
+      maxDataDisks: 4,
+      family: "standardBSFamily",
+      regions: ["eastus", "westeurope"],
+    },
+    {
+      name: "Standard_D2s_v5",
+      vCpus: 2,
+      memoryMb: 8192,
+      maxDataDisks: 4,
+      family: "standardDSv5Family",
+      regions: ["westeurope"],
+    },
     { name: "Standard_M128s", vCpus: 128, memoryMb: 2_048_000, maxDataDisks: 64, regions: ["japaneast"] },
   ],
   images: [
-    { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", osType: "Linux", versions: ["24.04.202501010", "24.04.202412010"] },
-    { publisher: "MicrosoftWindowsServer", offer: "WindowsServer", sku: "2022-datacenter-azure-edition", osType: "Windows", versions: ["20348.2849.241105"] },
+    {
+      publisher: "Canonical",
+      offer: "ubuntu-24_04-lts",
+      sku: "server",
+      osType: "Linux",
+      versions: ["24.04.202501010", "24.04.202412010"],
+    },
+    {
+      publisher: "MicrosoftWindowsServer",
+      offer: "WindowsServer",
+      sku: "2022-datacenter-azure-edition",
+      osType: "Windows",
+      versions: ["20348.2849.241105"],
+    },
   ],
 };
 
@@ -21,7 +47,10 @@ describe("offerable sizes", () => {
     const sizes = offerableSizes(discovery, ["eastus"]);
     expect(sizes.map((s) => s.name)).toEqual(["Standard_B2s"]);
     expect(sizes[0].regions).toEqual(["eastus"]);
-    expect(offerableSizes(discovery, ["eastus", "westeurope"]).map((s) => s.name)).toEqual(["Standard_B2s", "Standard_D2s_v5"]);
+    expect(offerableSizes(discovery, ["eastus", "westeurope"]).map((s) => s.name)).toEqual([
+      "Standard_B2s",
+      "Standard_D2s_v5",
+    ]);
   });
 
   it("offers nothing while no region is allowed, and matches region names regardless of case", () => {
@@ -37,7 +66,9 @@ describe("offerable sizes", () => {
   it("refuses sizes outside the offerable list and accepts the rest", () => {
     const offerable = offerableSizes(discovery, ["eastus"]);
     expect(checkSizes(["Standard_B2s"], offerable)).toEqual([]);
-    expect(checkSizes(["Standard_B2s", "Standard_D2s_v5"], offerable)[0]).toContain("Standard_D2s_v5 is not available in any allowed region");
+    expect(checkSizes(["Standard_B2s", "Standard_D2s_v5"], offerable)[0]).toContain(
+      "Standard_D2s_v5 is not available in any allowed region",
+    );
   });
 });
 
@@ -55,20 +86,42 @@ describe("image choices", () => {
   });
 
   it("refuses images outside the catalogue and the same image twice", () => {
-    expect(checkImages([{ publisher: "Evil", offer: "x", sku: "y", version: "latest" }], discovery.images)[0]).toContain("not in this subscription's image catalogue");
-    expect(checkImages([{ ...ubuntu, version: "latest" }, { ...ubuntu, version: "24.04.202412010" }], discovery.images)[0]).toContain("chosen twice");
+    expect(
+      checkImages([{ publisher: "Evil", offer: "x", sku: "y", version: "latest" }], discovery.images)[0],
+    ).toContain("not in this subscription's image catalogue");
+    expect(
+      checkImages(
+        [
+          { ...ubuntu, version: "latest" },
+          { ...ubuntu, version: "24.04.202412010" },
+        ],
+        discovery.images,
+      )[0],
+    ).toContain("chosen twice");
   });
 
   it("lists the catalogue with friendly names, Linux before Windows", () => {
-    expect(catalogueImages(discovery).map((i) => i.label)).toEqual(["Ubuntu Server 24.04 LTS", "Windows Server 2022 Datacenter: Azure Edition"]);
+    expect(catalogueImages(discovery).map((i) => i.label)).toEqual([
+      "Ubuntu Server 24.04 LTS",
+      "Windows Server 2022 Datacenter: Azure Edition",
+    ]);
   });
 });
 
 describe("quotas against usage", () => {
-  const usage: PlanQuotas = { quotaVms: 4, quotaVcpus: 16, quotaPublicIps: 0, quotaLoadBalancers: 0, quotaProtectedVms: 0 };
+  const usage: PlanQuotas = {
+    quotaVms: 4,
+    quotaVcpus: 16,
+    quotaPublicIps: 0,
+    quotaLoadBalancers: 0,
+    quotaProtectedVms: 0,
+  };
 
   it("refuses each quota below what tenants use, and only those", () => {
-    const errors = checkQuotasAgainstUsage({ quotaVms: 3, quotaVcpus: 16, quotaPublicIps: 0, quotaLoadBalancers: 1, quotaProtectedVms: 0 }, usage);
+    const errors = checkQuotasAgainstUsage(
+      { quotaVms: 3, quotaVcpus: 16, quotaPublicIps: 0, quotaLoadBalancers: 1, quotaProtectedVms: 0 },
+      usage,
+    );
     expect(Object.keys(errors)).toEqual(["quotaVms"]);
     expect(errors.quotaVms?.[0]).toContain("already use 4 VMs");
   });
@@ -84,14 +137,30 @@ describe("plan form schema", () => {
     f.set("name", " Gold ");
     f.set("azureSubscriptionId", "sub1");
     f.append("allowedSizes", "Standard_B2s");
-    f.append("allowedImages", JSON.stringify({ publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" }));
-    for (const [k, v] of Object.entries({ quotaVms: "10", quotaVcpus: "40", quotaPublicIps: "5", quotaLoadBalancers: "2", quotaProtectedVms: "5" })) f.set(k, v);
+    f.append(
+      "allowedImages",
+      JSON.stringify({ publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" }),
+    );
+    for (const [k, v] of Object.entries({
+      quotaVms: "10",
+      quotaVcpus: "40",
+      quotaPublicIps: "5",
+      quotaLoadBalancers: "2",
+      quotaProtectedVms: "5",
+    }))
+      f.set(k, v);
     return f;
   };
 
   it("reads a single size and image posted by the form, trims names and defaults to private without DR", () => {
     const input = parseInput(createPlanSchema, form());
-    expect(input).toMatchObject({ name: "Gold", state: "private", offersDr: false, allowedSizes: ["Standard_B2s"], quotaVms: 10 });
+    expect(input).toMatchObject({
+      name: "Gold",
+      state: "private",
+      offersDr: false,
+      allowedSizes: ["Standard_B2s"],
+      quotaVms: 10,
+    });
     expect(input.allowedImages[0].sku).toBe("server");
   });
 

@@ -12,22 +12,35 @@ export type OfferableSize = DiscoveredSize & { family: string };
 /** An image of the catalogue with its friendly name, as forms and detail pages show it. */
 export type CatalogueImage = DiscoveredImage & { key: string; label: string };
 
-export const imageKey = (image: Pick<ImageChoice, "publisher" | "offer" | "sku">) => `${image.publisher}:${image.offer}:${image.sku}`.toLowerCase();
+export const imageKey = (image: Pick<ImageChoice, "publisher" | "offer" | "sku">) =>
+  `${image.publisher}:${image.offer}:${image.sku}`.toLowerCase();
 
 /**
  * Sizes available in at least one globally allowed region of the subscription. Azure restricts some sizes per region
  * (discovery already dropped restricted locations), so a size only deployable outside the allowed regions is useless.
  */
-export function offerableSizes(discovery: Pick<Discovery, "sizes">, allowedRegions: readonly string[]): OfferableSize[] {
+export function offerableSizes(
+  discovery: Pick<Discovery, "sizes">,
+  allowedRegions: readonly string[],
+): OfferableSize[] {
   const allowed = new Set(allowedRegions.map((r) => r.toLowerCase()));
   return discovery.sizes
-    .map((s) => ({ ...s, family: s.family ?? sizeFamily(s.name), regions: s.regions.filter((r) => allowed.has(r.toLowerCase())) }))
+    .map((s) => ({
+      ...s,
+      family: s.family ?? sizeFamily(s.name),
+      regions: s.regions.filter((r) => allowed.has(r.toLowerCase())),
+    }))
     .filter((s) => s.regions.length > 0);
 }
 
 /** "Standard_D2s_v5" → "D" series when Azure did not name a family. */
 export function sizeFamily(name: string) {
-  return name.replace(/^(Standard|Basic)_/i, "").match(/^[A-Za-z]+/)?.[0]?.toUpperCase() ?? "Other";
+  return (
+    name
+      .replace(/^(Standard|Basic)_/i, "")
+      .match(/^[A-Za-z]+/)?.[0]
+      ?.toUpperCase() ?? "Other"
+  );
 }
 
 export function catalogueImages(discovery: Pick<Discovery, "images">): CatalogueImage[] {
@@ -59,7 +72,9 @@ export function checkImages(requested: readonly ImageChoice[], catalogue: readon
     seen.add(key);
     if (!image) messages.push(`${name} is not in this subscription's image catalogue.`);
     else if (choice.version !== LATEST && !image.versions.includes(choice.version)) {
-      messages.push(`${name} has no version ${choice.version}; choose "latest" or one of ${image.versions.join(", ") || "none"}.`);
+      messages.push(
+        `${name} has no version ${choice.version}; choose "latest" or one of ${image.versions.join(", ") || "none"}.`,
+      );
     }
   }
   return messages;

@@ -7,8 +7,20 @@ export type PlanStateValue = (typeof planStates)[number];
 export const quotaFields = {
   quotaVms: { label: "Virtual machines", noun: "virtual machines", unit: "VMs", max: 10_000, defaultValue: 10 },
   quotaVcpus: { label: "vCPUs", noun: "vCPUs", unit: "vCPUs", max: 100_000, defaultValue: 40 },
-  quotaPublicIps: { label: "Public IP addresses", noun: "public IP addresses", unit: "IPs", max: 1_000, defaultValue: 5 },
-  quotaLoadBalancers: { label: "Load balancers", noun: "load balancers", unit: "load balancers", max: 1_000, defaultValue: 2 },
+  quotaPublicIps: {
+    label: "Public IP addresses",
+    noun: "public IP addresses",
+    unit: "IPs",
+    max: 1_000,
+    defaultValue: 5,
+  },
+  quotaLoadBalancers: {
+    label: "Load balancers",
+    noun: "load balancers",
+    unit: "load balancers",
+    max: 1_000,
+    defaultValue: 2,
+  },
   quotaProtectedVms: { label: "Protected VMs", noun: "protected VMs", unit: "VMs", max: 10_000, defaultValue: 5 },
 } as const;
 export type QuotaField = keyof typeof quotaFields;
@@ -29,7 +41,10 @@ const quota = (field: QuotaField) => {
 
 /** FormData sends one value as a string and several as an array; both become an array here. */
 const list = <T extends z.ZodType>(item: T, emptyMessage: string) =>
-  z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).min(1, emptyMessage));
+  z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item).min(1, emptyMessage),
+  );
 
 export const imageChoiceSchema = z.object({
   publisher: z.string().trim().min(1).max(128),
@@ -53,8 +68,13 @@ const imageChoice = z.preprocess((v) => {
 const planFields = {
   name: z.string().trim().min(1, "Give the plan a name tenants will recognise.").max(64, "Use at most 64 characters."),
   description: z.string().trim().max(500, "Use at most 500 characters.").default(""),
-  azureSubscriptionId: z.string({ error: "Choose the Azure subscription behind this plan." }).trim().min(1, "Choose the Azure subscription behind this plan."),
-  allowedSizes: list(z.string().trim().min(1).max(128), "Choose at least one VM size tenants may use.").transform((sizes) => [...new Set(sizes)]),
+  azureSubscriptionId: z
+    .string({ error: "Choose the Azure subscription behind this plan." })
+    .trim()
+    .min(1, "Choose the Azure subscription behind this plan."),
+  allowedSizes: list(z.string().trim().min(1).max(128), "Choose at least one VM size tenants may use.").transform(
+    (sizes) => [...new Set(sizes)],
+  ),
   allowedImages: list(imageChoice, "Choose at least one OS image tenants may use."),
   quotaVms: quota("quotaVms"),
   quotaVcpus: quota("quotaVcpus"),
@@ -65,7 +85,10 @@ const planFields = {
 };
 
 /** A new plan starts public (tenants may subscribe themselves) or private (the admin subscribes tenants). */
-export const createPlanSchema = z.object({ ...planFields, state: z.enum(["public", "private"], { error: "Choose who may subscribe." }).default("private") });
+export const createPlanSchema = z.object({
+  ...planFields,
+  state: z.enum(["public", "private"], { error: "Choose who may subscribe." }).default("private"),
+});
 export type CreatePlanInput = z.infer<typeof createPlanSchema>;
 
 /** Editing never changes the state: that has its own use case (setPlanState) with its own confirmation. */

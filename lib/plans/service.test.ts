@@ -17,20 +17,55 @@ const discovery: Discovery = {
     { name: "westeurope", displayName: "West Europe" },
   ],
   sizes: [
-    { name: "Standard_B2s", vCpus: 2, memoryMb: 4096, maxDataDisks: 4, family: "standardBSFamily", regions: ["eastus", "westeurope"] },
-    { name: "Standard_D4s_v5", vCpus: 4, memoryMb: 16384, maxDataDisks: 8, family: "standardDSv5Family", regions: ["eastus"] },
-    { name: "Standard_E2s_v5", vCpus: 2, memoryMb: 16384, maxDataDisks: 4, family: "standardESv5Family", regions: ["westeurope"] },
+    {
+      name: "Standard_B2s",
+      vCpus: 2,
+      memoryMb: 4096,
+      maxDataDisks: 4,
+      family: "standardBSFamily",
+      regions: ["eastus", "westeurope"],
+    },
+    {
+      name: "Standard_D4s_v5",
+      vCpus: 4,
+      memoryMb: 16384,
+      maxDataDisks: 8,
+      family: "standardDSv5Family",
+      regions: ["eastus"],
+    },
+    {
+      name: "Standard_E2s_v5",
+      vCpus: 2,
+      memoryMb: 16384,
+      maxDataDisks: 4,
+      family: "standardESv5Family",
+      regions: ["westeurope"],
+    },
   ],
   images: [
-    { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", osType: "Linux", versions: ["24.04.202501010"] },
-    { publisher: "MicrosoftWindowsServer", offer: "WindowsServer", sku: "2022-datacenter", osType: "Windows", versions: ["20348.1.1"] },
+    {
+      publisher: "Canonical",
+      offer: "ubuntu-24_04-lts",
+      sku: "server",
+      osType: "Linux",
+      versions: ["24.04.202501010"],
+    },
+    {
+      publisher: "MicrosoftWindowsServer",
+      offer: "WindowsServer",
+      sku: "2022-datacenter",
+      osType: "Windows",
+      versions: ["20348.1.1"],
+    },
   ],
   quota: { eastus: { used: 0, limit: 100 } },
 };
 
 let ctx: StaffContext;
 beforeAll(async () => {
-  const user = await db.user.create({ data: { email: "admin@plans.test", name: "Admin", passwordHash: "x", staffRole: "admin" } });
+  const user = await db.user.create({
+    data: { email: "admin@plans.test", name: "Admin", passwordHash: "x", staffRole: "admin" },
+  });
   ctx = { user: { id: user.id, email: user.email, name: user.name, staffRole: "admin" }, staffRole: "admin" };
   await db.allowedRegion.create({ data: { name: "eastus", displayName: "East US" } });
 });
@@ -71,14 +106,19 @@ const input = (azureSubscriptionId: string, overrides: Partial<CreatePlanInput> 
 });
 
 async function fieldErrors(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InvalidInput);
   return (error as InvalidInput).fieldErrors;
 }
 
 async function subscribeTenant(planId: string) {
   const tenant = await db.tenant.create({ data: { slug: `t-${randomUUID().slice(0, 8)}`, name: "Contoso" } });
-  return db.tenantSubscription.create({ data: { tenantId: tenant.id, planId, name: "Main", resourceGroup: `rg-${randomUUID()}` } });
+  return db.tenantSubscription.create({
+    data: { tenantId: tenant.id, planId, name: "Main", resourceGroup: `rg-${randomUUID()}` },
+  });
 }
 
 describe("plans", () => {
@@ -107,7 +147,11 @@ describe("plans", () => {
 
   it("lets only one of two concurrent plans on the same subscription win, the loser getting a field error", async () => {
     const subId = await subscription();
-    const results = await Promise.allSettled([createPlan(ctx, input(subId)), createPlan(ctx, input(subId)), createPlan(ctx, input(subId))]);
+    const results = await Promise.allSettled([
+      createPlan(ctx, input(subId)),
+      createPlan(ctx, input(subId)),
+      createPlan(ctx, input(subId)),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
       expect(r.reason).toBeInstanceOf(InvalidInput);
@@ -124,7 +168,10 @@ describe("plans", () => {
 
   it("lets only one of two concurrent plans with the same name win", async () => {
     const [a, b] = [await subscription(), await subscription()];
-    const results = await Promise.allSettled([createPlan(ctx, input(a, { name: "Race" })), createPlan(ctx, input(b, { name: "Race" }))]);
+    const results = await Promise.allSettled([
+      createPlan(ctx, input(a, { name: "Race" })),
+      createPlan(ctx, input(b, { name: "Race" })),
+    ]);
     const rejected = results.filter((r) => r.status === "rejected");
     expect(rejected).toHaveLength(1);
     expect(Object.keys((rejected[0].reason as InvalidInput).fieldErrors)).toEqual(["name"]);
@@ -140,7 +187,13 @@ describe("plans", () => {
     const subId = await subscription();
     const before = { plans: await db.plan.count(), audit: await db.auditEvent.count() };
     const errors = await fieldErrors(
-      createPlan(ctx, input(subId, { allowedSizes: ["Standard_E2s_v5"], allowedImages: [{ publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "9.9.9" }] })),
+      createPlan(
+        ctx,
+        input(subId, {
+          allowedSizes: ["Standard_E2s_v5"],
+          allowedImages: [{ publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "9.9.9" }],
+        }),
+      ),
     );
     expect(errors.allowedSizes?.[0]).toContain("Standard_E2s_v5");
     expect(errors.allowedImages?.[0]).toContain("no version 9.9.9");
@@ -180,7 +233,9 @@ describe("plans", () => {
     expect((audit.detail as { changed: string[] }).changed.sort()).toEqual(["name", "quotaVms"]);
 
     await subscribeTenant(plan.id);
-    const errors = await fieldErrors(updatePlan(ctx, { ...input(await subscription(), { name: "Bronze" }), id: plan.id }));
+    const errors = await fieldErrors(
+      updatePlan(ctx, { ...input(await subscription(), { name: "Bronze" }), id: plan.id }),
+    );
     expect(errors.azureSubscriptionId?.[0]).toContain("cannot move");
   });
 
@@ -191,19 +246,44 @@ describe("plans", () => {
     for (const [i, hasPublicIp] of [true, true, false].entries()) {
       await db.virtualMachine.create({
         data: {
-          tenantId: ts.tenantId, tenantSubscriptionId: ts.id, name: `vm${i}`, region: "eastus", size: "Standard_B2s", vcpus: 2, memoryMb: 4096, osType: "Linux",
-          imagePublisher: "Canonical", imageOffer: "ubuntu-24_04-lts", imageSku: "server", imageVersion: "latest", adminUsername: "azureuser",
-          networkName: "vnet", subnetName: "default", hasPublicIp,
+          tenantId: ts.tenantId,
+          tenantSubscriptionId: ts.id,
+          name: `vm${i}`,
+          region: "eastus",
+          size: "Standard_B2s",
+          vcpus: 2,
+          memoryMb: 4096,
+          osType: "Linux",
+          imagePublisher: "Canonical",
+          imageOffer: "ubuntu-24_04-lts",
+          imageSku: "server",
+          imageVersion: "latest",
+          adminUsername: "azureuser",
+          networkName: "vnet",
+          subnetName: "default",
+          hasPublicIp,
         },
       });
     }
-    expect((await getPlanDetail(ctx, plan.id)).usage).toMatchObject({ quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 2, quotaLoadBalancers: 0 });
+    expect((await getPlanDetail(ctx, plan.id)).usage).toMatchObject({
+      quotaVms: 3,
+      quotaVcpus: 6,
+      quotaPublicIps: 2,
+      quotaLoadBalancers: 0,
+    });
     // A load balancer's frontend IP counts against the same public IP quota as the tenant's own quota check counts it.
     const where = { tenantId: ts.tenantId, tenantSubscriptionId: ts.id, resourceGroup: "rg-lb", region: "eastus" };
     const lb = await db.loadBalancer.create({ data: { ...where, name: "web-lb" } });
     await db.publicIpAddress.create({ data: { ...where, name: "web-lb-ip", loadBalancerId: lb.id } });
-    expect((await getPlanDetail(ctx, plan.id)).usage).toMatchObject({ quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 3, quotaLoadBalancers: 1 });
-    const errors = await fieldErrors(updatePlan(ctx, { ...input(subId, { quotaVms: 2, quotaVcpus: 6, quotaPublicIps: 2 }), id: plan.id }));
+    expect((await getPlanDetail(ctx, plan.id)).usage).toMatchObject({
+      quotaVms: 3,
+      quotaVcpus: 6,
+      quotaPublicIps: 3,
+      quotaLoadBalancers: 1,
+    });
+    const errors = await fieldErrors(
+      updatePlan(ctx, { ...input(subId, { quotaVms: 2, quotaVcpus: 6, quotaPublicIps: 2 }), id: plan.id }),
+    );
     expect(Object.keys(errors).sort()).toEqual(["quotaPublicIps", "quotaVms"]);
     expect(errors.quotaVms?.[0]).toContain("already use 3 VMs");
     await updatePlan(ctx, { ...input(subId, { quotaVms: 3, quotaVcpus: 6, quotaPublicIps: 3 }), id: plan.id });

@@ -13,7 +13,9 @@ export async function listAllowedRegions() {
  * discovery JSON in PostgreSQL, so only region names cross the wire, not every subscription's size and image lists.
  */
 export async function listDiscoveredRegions(): Promise<DiscoveredRegion[]> {
-  const rows = await db.$queryRaw<{ name: string; displayName: string | null; geography: string | null; subscriptions: number }[]>`
+  const rows = await db.$queryRaw<
+    { name: string; displayName: string | null; geography: string | null; subscriptions: number }[]
+  >`
     select r->>'name' as name,
            max(r->>'displayName') as "displayName",
            max(r->>'geography') as geography,
@@ -23,6 +25,11 @@ export async function listDiscoveredRegions(): Promise<DiscoveredRegion[]> {
      where s.state = 'active' and r->>'name' is not null
      group by 1`;
   return rows
-    .map((r) => ({ name: r.name, displayName: r.displayName ?? r.name, geography: regionGeography(r.name, r.geography), subscriptions: r.subscriptions }))
+    .map((r) => ({
+      name: r.name,
+      displayName: r.displayName ?? r.name,
+      geography: regionGeography(r.name, r.geography),
+      subscriptions: r.subscriptions,
+    }))
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
 }

@@ -26,7 +26,9 @@ const { setAllowedRegions } = await import("./service");
 beforeAll(async () => {
   emu = await startTestEmulator();
   worker = await startTestWorker();
-  const user = await db.user.create({ data: { email: "admin@catalog.test", name: "Admin", passwordHash: "x", staffRole: "admin" } });
+  const user = await db.user.create({
+    data: { email: "admin@catalog.test", name: "Admin", passwordHash: "x", staffRole: "admin" },
+  });
   admin = { user: { id: user.id, email: user.email, name: user.name, staffRole: "admin" }, staffRole: "admin" };
   const [provider, contoso] = await Promise.all([
     onboardFromEmulator(emu, { appId: SEED.apps.provider, subscriptionId: SEED.subscriptions.provider }),
@@ -70,8 +72,14 @@ describe("setAllowedRegions", () => {
       { name: "japaneast", displayName: "Japan East" },
       { name: "westeurope", displayName: "West Europe" },
     ]);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "catalog.setAllowedRegions" }, orderBy: { at: "desc" } });
-    expect(audit).toMatchObject({ actorId: admin.user.id, detail: { added: ["japaneast"], removed: ["eastus", "westus"], count: 2 } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "catalog.setAllowedRegions" },
+      orderBy: { at: "desc" },
+    });
+    expect(audit).toMatchObject({
+      actorId: admin.user.id,
+      detail: { added: ["japaneast"], removed: ["eastus", "westus"], count: 2 },
+    });
   });
 
   it("refuses a region no active subscription offers and changes nothing", async () => {
@@ -85,16 +93,35 @@ describe("setAllowedRegions", () => {
   });
 
   it("refuses a region only a disabled subscription offers", async () => {
-    const extra = (await emu.control.addSubscription({ tenantId: SEED.tenants.provider, displayName: "Disabled one" })) as { subscriptionId: string };
-    await emu.control.assignRole({ appId: SEED.apps.provider, scope: `/subscriptions/${extra.subscriptionId}`, role: "Contributor" });
-    const onboarded = await onboardFromEmulator(emu, { appId: SEED.apps.provider, subscriptionId: extra.subscriptionId });
+    const extra = (await emu.control.addSubscription({
+      tenantId: SEED.tenants.provider,
+      displayName: "Disabled one",
+    })) as { subscriptionId: string };
+    await emu.control.assignRole({
+      appId: SEED.apps.provider,
+      scope: `/subscriptions/${extra.subscriptionId}`,
+      role: "Contributor",
+    });
+    const onboarded = await onboardFromEmulator(emu, {
+      appId: SEED.apps.provider,
+      subscriptionId: extra.subscriptionId,
+    });
     expect((await waitForOperation(onboarded.operationId)).state).toBe("succeeded");
     // Pretend it alone offers a region, then disable it: that region is no longer offered.
-    const sub = await db.azureSubscription.findUniqueOrThrow({ where: { id: onboarded.id }, select: { discovery: true } });
+    const sub = await db.azureSubscription.findUniqueOrThrow({
+      where: { id: onboarded.id },
+      select: { discovery: true },
+    });
     const discovery = sub.discovery as { regions: { name: string; displayName: string }[] };
     await db.azureSubscription.update({
       where: { id: onboarded.id },
-      data: { state: "disabled", discovery: { ...discovery, regions: [...discovery.regions, { name: "privatecloud1", displayName: "Private Cloud 1" }] } },
+      data: {
+        state: "disabled",
+        discovery: {
+          ...discovery,
+          regions: [...discovery.regions, { name: "privatecloud1", displayName: "Private Cloud 1" }],
+        },
+      },
     });
     await expect(setAllowedRegions(admin, ["privatecloud1"])).rejects.toBeInstanceOf(InvalidInput);
   });

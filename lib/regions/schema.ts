@@ -7,7 +7,13 @@ export const setAllowedRegionsSchema = z.object({
   regions: z.preprocess(
     asList,
     z
-      .array(z.string().trim().toLowerCase().regex(/^[a-z0-9]{2,64}$/, "Region names are Azure's short names, like westeurope."))
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .regex(/^[a-z0-9]{2,64}$/, "Region names are Azure's short names, like westeurope."),
+      )
       .max(500, "That is more regions than Azure has.")
       .transform((names) => [...new Set(names)].sort()),
   ),

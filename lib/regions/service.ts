@@ -19,7 +19,9 @@ export async function setAllowedRegions(ctx: StaffContext, names: string[]) {
     );
   }
   return db.$transaction(async (tx) => {
-    const before = (await tx.allowedRegion.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((r) => r.name);
+    const before = (await tx.allowedRegion.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map(
+      (r) => r.name,
+    );
     const added = wanted.filter((n) => !before.includes(n));
     const removed = before.filter((n) => !wanted.includes(n));
     await tx.allowedRegion.deleteMany({ where: { name: { notIn: wanted } } });
@@ -27,7 +29,15 @@ export async function setAllowedRegions(ctx: StaffContext, names: string[]) {
       const displayName = discovered.get(name)!.displayName;
       await tx.allowedRegion.upsert({ where: { name }, create: { name, displayName }, update: { displayName } });
     }
-    await recordAudit({ action: "catalog.setAllowedRegions", actor: ctx.user, target: { type: "AllowedRegions", name: "Allowed regions" }, detail: { added, removed, count: wanted.length } }, tx);
+    await recordAudit(
+      {
+        action: "catalog.setAllowedRegions",
+        actor: ctx.user,
+        target: { type: "AllowedRegions", name: "Allowed regions" },
+        detail: { added, removed, count: wanted.length },
+      },
+      tx,
+    );
     return { count: wanted.length, added, removed };
   });
 }

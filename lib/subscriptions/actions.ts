@@ -8,7 +8,14 @@ import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { fillFromBuiltinEmulator } from "./builtin-emulator";
 import { onboardSubscriptionSchema, rotateSecretSchema } from "./schema";
-import { deleteSubscription, onboardSubscription, registerMissingProviders, rotateSecret, setSubscriptionEnabled, validateAgain } from "./service";
+import {
+  deleteSubscription,
+  onboardSubscription,
+  registerMissingProviders,
+  rotateSecret,
+  setSubscriptionEnabled,
+  validateAgain,
+} from "./service";
 
 const listPath = "/admin/subscriptions";
 const detailPath = (id: string) => `${listPath}/${id}`;
@@ -46,7 +53,11 @@ export async function rotateSecretAction(_prev: ActionResult, form: FormData): P
   }, "Secret replaced.");
 }
 
-export async function setSubscriptionEnabledAction(id: string, enabled: boolean, _form?: FormData): Promise<ActionResult> {
+export async function setSubscriptionEnabledAction(
+  id: string,
+  enabled: boolean,
+  _form?: FormData,
+): Promise<ActionResult> {
   return runAction(
     async () => {
       const ctx = await requireStaff("admin");

@@ -55,9 +55,16 @@ describe("the built-in Azure emulator on the onboarding page", () => {
     const offer = await describeBuiltinEmulator();
     expect(offer).toMatchObject({ url: emu.emulator.url, caCertificate: emu.emulator.caPem.trim() });
     expect(offer!.choices).toContainEqual(
-      expect.objectContaining({ appId: SEED.apps.provider, directoryId: SEED.tenants.provider, subscriptionId: SEED.subscriptions.provider, value: `${SEED.apps.provider}/${SEED.subscriptions.provider}` }),
+      expect.objectContaining({
+        appId: SEED.apps.provider,
+        directoryId: SEED.tenants.provider,
+        subscriptionId: SEED.subscriptions.provider,
+        value: `${SEED.apps.provider}/${SEED.subscriptions.provider}`,
+      }),
     );
-    expect(offer!.choices.filter((c) => c.appId === SEED.apps.contoso).map((c) => c.subscriptionId)).toEqual([SEED.subscriptions.contoso]);
+    expect(offer!.choices.filter((c) => c.appId === SEED.apps.contoso).map((c) => c.subscriptionId)).toEqual([
+      SEED.subscriptions.contoso,
+    ]);
     expect(offer!.choices.some((c) => c.appId === SEED.apps.noRole)).toBe(false);
     const text = JSON.stringify(offer);
     for (const p of emu.seed.principals) expect(text).not.toContain(p.secret);
@@ -70,30 +77,57 @@ describe("the built-in Azure emulator on the onboarding page", () => {
 
   it("onboards a chosen principal and subscription with credentials filled on the server, and validation succeeds", async () => {
     await signInAs("admin");
-    const result = await submit({ displayName: "Provider (built-in emulator)", cloud: "Custom", emulatorChoice: `${SEED.apps.provider}/${SEED.subscriptions.provider}` });
+    const result = await submit({
+      displayName: "Provider (built-in emulator)",
+      cloud: "Custom",
+      emulatorChoice: `${SEED.apps.provider}/${SEED.subscriptions.provider}`,
+    });
     expect(result).toMatchObject({ redirect: expect.stringMatching(/^\/admin\/subscriptions\/\w+$/) });
     const sub = await db.azureSubscription.findFirstOrThrow({ where: { subscriptionId: SEED.subscriptions.provider } });
-    expect(sub).toMatchObject({ cloud: "Custom", armEndpoint: emu.emulator.url, authorityHost: emu.emulator.url, directoryId: SEED.tenants.provider, clientId: SEED.apps.provider });
+    expect(sub).toMatchObject({
+      cloud: "Custom",
+      armEndpoint: emu.emulator.url,
+      authorityHost: emu.emulator.url,
+      directoryId: SEED.tenants.provider,
+      clientId: SEED.apps.provider,
+    });
     expect(sub.caCertificate).toContain("BEGIN CERTIFICATE");
     expect(decryptSecret(sub.clientSecretEnc)).toBe(emu.principal(SEED.apps.provider).secret);
-    const validation = await db.operation.findFirstOrThrow({ where: { targetId: sub.id, kind: "subscription.validate" } });
+    const validation = await db.operation.findFirstOrThrow({
+      where: { targetId: sub.id, kind: "subscription.validate" },
+    });
     expect((await waitForOperation(validation.id)).state).toBe("succeeded");
     expect((await db.azureSubscription.findUniqueOrThrow({ where: { id: sub.id } })).state).toBe("active");
   });
 
   // The emulator logs its control API too: each submit here reads /_emulator/seed-info, or does not.
-  const seedInfoReads = async (since: string) => (await emu.control.requests({ since, limit: 5000 })).value.filter((r) => r.path === "/_emulator/seed-info");
+  const seedInfoReads = async (since: string) =>
+    (await emu.control.requests({ since, limit: 5000 })).value.filter((r) => r.path === "/_emulator/seed-info");
 
   it("refuses a choice the emulator does not offer beside the field, and the emulator outside demo mode", async () => {
     await signInAs("admin");
     const before = await db.azureSubscription.count();
     const since = new Date().toISOString();
-    const unknown = await submit({ displayName: "Nope", cloud: "Custom", emulatorChoice: `${SEED.apps.noRole}/${SEED.subscriptions.provider}` });
-    expect(unknown).toMatchObject({ ok: false, fieldErrors: { emulatorChoice: [expect.stringContaining("Choose one of the emulator's")] } });
+    const unknown = await submit({
+      displayName: "Nope",
+      cloud: "Custom",
+      emulatorChoice: `${SEED.apps.noRole}/${SEED.subscriptions.provider}`,
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      fieldErrors: { emulatorChoice: [expect.stringContaining("Choose one of the emulator's")] },
+    });
     expect(await seedInfoReads(since)).toHaveLength(1);
     process.env.PORTAL_DEMO = "0";
-    const offDemo = await submit({ displayName: "Nope", cloud: "Custom", emulatorChoice: `${SEED.apps.contoso}/${SEED.subscriptions.contoso}` });
-    expect(offDemo).toMatchObject({ ok: false, fieldErrors: { emulatorChoice: [expect.stringContaining("only in demo mode")] } });
+    const offDemo = await submit({
+      displayName: "Nope",
+      cloud: "Custom",
+      emulatorChoice: `${SEED.apps.contoso}/${SEED.subscriptions.contoso}`,
+    });
+    expect(offDemo).toMatchObject({
+      ok: false,
+      fieldErrors: { emulatorChoice: [expect.stringContaining("only in demo mode")] },
+    });
     expect(await db.azureSubscription.count()).toBe(before);
   });
 
@@ -101,7 +135,13 @@ describe("the built-in Azure emulator on the onboarding page", () => {
     await signInAs(null);
     const before = await db.azureSubscription.count();
     const since = new Date().toISOString();
-    expect(await submit({ displayName: "Nope", cloud: "Custom", emulatorChoice: `${SEED.apps.contoso}/${SEED.subscriptions.contoso}` })).toMatchObject({ ok: false, formError: "Page not found." });
+    expect(
+      await submit({
+        displayName: "Nope",
+        cloud: "Custom",
+        emulatorChoice: `${SEED.apps.contoso}/${SEED.subscriptions.contoso}`,
+      }),
+    ).toMatchObject({ ok: false, formError: "Page not found." });
     expect(await seedInfoReads(since)).toEqual([]);
     expect(await db.azureSubscription.count()).toBe(before);
   });

@@ -11,10 +11,23 @@ import { InvalidInput } from "@/lib/errors";
 export type BuiltinEmulator = { url: string; caCertificate: string; token: string };
 
 /** A principal and one subscription it holds a role on: what the onboarding form offers (never its secret). */
-export type EmulatorChoice = { value: string; appId: string; principalName: string; directoryId: string; subscriptionId: string; subscriptionName: string };
+export type EmulatorChoice = {
+  value: string;
+  appId: string;
+  principalName: string;
+  directoryId: string;
+  subscriptionId: string;
+  subscriptionName: string;
+};
 
 type SeedInfo = {
-  principals: { appId: string; tenantId: string; displayName: string; secret: string; roleAssignments: { scope: string }[] }[];
+  principals: {
+    appId: string;
+    tenantId: string;
+    displayName: string;
+    secret: string;
+    roleAssignments: { scope: string }[];
+  }[];
   subscriptions: { subscriptionId: string; tenantId: string; displayName: string }[];
 };
 
@@ -25,7 +38,10 @@ export async function findBuiltinEmulator(): Promise<BuiltinEmulator | null> {
   const url = process.env.EMULATOR_URL ?? `https://127.0.0.1:${process.env.EMULATOR_PORT ?? 8443}`;
   const dataDir = process.env.EMULATOR_DATA_DIR ?? path.join(process.env.PORTAL_DATA_DIR ?? ".data", "emulator");
   try {
-    const [caCertificate, token] = await Promise.all([readFile(path.join(dataDir, "tls-cert.pem"), "utf8"), readFile(path.join(dataDir, "control-token"), "utf8")]);
+    const [caCertificate, token] = await Promise.all([
+      readFile(path.join(dataDir, "tls-cert.pem"), "utf8"),
+      readFile(path.join(dataDir, "control-token"), "utf8"),
+    ]);
     return { url: url.replace(/\/+$/, ""), caCertificate: caCertificate.trim(), token: token.trim() };
   } catch {
     return null;
@@ -34,18 +50,23 @@ export async function findBuiltinEmulator(): Promise<BuiltinEmulator | null> {
 
 function readSeedInfo(emu: BuiltinEmulator): Promise<SeedInfo> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL("/_emulator/seed-info", emu.url), { method: "GET", ca: emu.caCertificate, headers: { "x-emulator-token": emu.token }, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => {
-        if ((res.statusCode ?? 0) >= 400) return reject(new Error(`The emulator's control API answered ${res.statusCode}.`));
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as SeedInfo);
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
+    const req = request(
+      new URL("/_emulator/seed-info", emu.url),
+      { method: "GET", ca: emu.caCertificate, headers: { "x-emulator-token": emu.token }, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          if ((res.statusCode ?? 0) >= 400)
+            return reject(new Error(`The emulator's control API answered ${res.statusCode}.`));
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as SeedInfo);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      },
+    );
     req.on("timeout", () => req.destroy(new Error("The emulator did not answer in time.")));
     req.on("error", reject);
     req.end();
@@ -59,7 +80,17 @@ function choicesOf(info: SeedInfo): (EmulatorChoice & { secret: string })[] {
       const sub = subscriptions.get(/^\/subscriptions\/([^/]+)$/i.exec(scope)?.[1]?.toLowerCase() ?? "");
       // A principal signs in to its own directory, so only that directory's subscriptions are reachable with it.
       if (!sub || sub.tenantId !== p.tenantId) return [];
-      return [{ value: `${p.appId}/${sub.subscriptionId}`, appId: p.appId, principalName: p.displayName, directoryId: p.tenantId, subscriptionId: sub.subscriptionId, subscriptionName: sub.displayName, secret: p.secret }];
+      return [
+        {
+          value: `${p.appId}/${sub.subscriptionId}`,
+          appId: p.appId,
+          principalName: p.displayName,
+          directoryId: p.tenantId,
+          subscriptionId: sub.subscriptionId,
+          subscriptionName: sub.displayName,
+          secret: p.secret,
+        },
+      ];
     }),
   );
 }

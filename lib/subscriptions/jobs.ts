@@ -1,6 +1,16 @@
 import {
-  ArmError, checkAccess, getSubscription, listImageCatalogue, listLocations, listProviders, listResourceSkus, listUsages,
-  listVmSizes, registerProvider, type LroProgress, type ProviderRegistration,
+  ArmError,
+  checkAccess,
+  getSubscription,
+  listImageCatalogue,
+  listLocations,
+  listProviders,
+  listResourceSkus,
+  listUsages,
+  listVmSizes,
+  registerProvider,
+  type LroProgress,
+  type ProviderRegistration,
 } from "@/lib/azure";
 import { db, Prisma } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -40,7 +50,12 @@ export const validateSubscriptionJob = defineJob({
     pass(steps[0], "The service principal signed in.");
     const info = await op.step(steps[1], async () => {
       const read = await getSubscription(access);
-      if (read.state !== "Enabled") throw new ArmError({ code: "SubscriptionNotEnabled", message: `The subscription is ${read.state}; Azure only allows reads until it is enabled again.`, retryable: false });
+      if (read.state !== "Enabled")
+        throw new ArmError({
+          code: "SubscriptionNotEnabled",
+          message: `The subscription is ${read.state}; Azure only allows reads until it is enabled again.`,
+          retryable: false,
+        });
       return read;
     });
     pass(steps[1], `${info.displayName} (${info.state})`);
@@ -49,7 +64,19 @@ export const validateSubscriptionJob = defineJob({
       const providers = await listProviders(access, requiredProviders);
       const unregistered = providers.filter((p) => !p.isRegistered).map((p) => p.namespace);
       if (unregistered.length === 0) return;
-      await saveValidation(azureSubscriptionId, { ok: false, checks: [...checks, { name: steps[2], ok: false, code: "MissingSubscriptionRegistration", message: `Not registered: ${unregistered.join(", ")}` }], unregisteredProviders: unregistered });
+      await saveValidation(azureSubscriptionId, {
+        ok: false,
+        checks: [
+          ...checks,
+          {
+            name: steps[2],
+            ok: false,
+            code: "MissingSubscriptionRegistration",
+            message: `Not registered: ${unregistered.join(", ")}`,
+          },
+        ],
+        unregisteredProviders: unregistered,
+      });
       throw new ArmError({
         code: "MissingSubscriptionRegistration",
         message: `The subscription is not registered for ${unregistered.join(", ")}. Register them from the subscription page, then validate again.`,
@@ -58,14 +85,23 @@ export const validateSubscriptionJob = defineJob({
     });
     pass(steps[2], `${requiredProviders.length} providers registered.`);
 
-    const regions = await op.step(steps[3], async () => (await listLocations(access)).map((l) => ({ name: l.name, displayName: l.displayName })));
+    const regions = await op.step(steps[3], async () =>
+      (await listLocations(access)).map((l) => ({ name: l.name, displayName: l.displayName })),
+    );
     pass(steps[3], `${regions.length} regions.`);
 
-    const sizes = await op.step(steps[4], async () => discoverSizes(access, regions.map((r) => r.name)));
+    const sizes = await op.step(steps[4], async () =>
+      discoverSizes(
+        access,
+        regions.map((r) => r.name),
+      ),
+    );
     pass(steps[4], `${sizes.length} VM sizes.`);
 
     const catalogueRegion = regions.find((r) => r.name === "eastus")?.name ?? regions[0]?.name;
-    const images = await op.step(steps[5], async () => (catalogueRegion ? listImageCatalogue(access, catalogueRegion) : []));
+    const images = await op.step(steps[5], async () =>
+      catalogueRegion ? listImageCatalogue(access, catalogueRegion) : [],
+    );
     pass(steps[5], `${images.length} images.`);
 
     const quota = await op.step(steps[6], async () => {
@@ -82,11 +118,18 @@ export const validateSubscriptionJob = defineJob({
     await saveValidation(azureSubscriptionId, { ok: true, checks, unregisteredProviders: [] });
   },
   async onFailed({ azureSubscriptionId }, { message }) {
-    const row = await db.azureSubscription.findUnique({ where: { id: azureSubscriptionId }, select: { validation: true } });
+    const row = await db.azureSubscription.findUnique({
+      where: { id: azureSubscriptionId },
+      select: { validation: true },
+    });
     const previous = (row?.validation as ValidationResult | null)?.checks ?? [];
     const checks = previous.some((c) => !c.ok) ? previous : [...previous, { name: "Validation", ok: false, message }];
     await db.azureSubscription.update({ where: { id: azureSubscriptionId }, data: { state: "error" } });
-    await saveValidation(azureSubscriptionId, { ok: false, checks, unregisteredProviders: (row?.validation as ValidationResult | null)?.unregisteredProviders ?? [] });
+    await saveValidation(azureSubscriptionId, {
+      ok: false,
+      checks,
+      unregisteredProviders: (row?.validation as ValidationResult | null)?.unregisteredProviders ?? [],
+    });
   },
 });
 
@@ -94,7 +137,10 @@ export const validateSubscriptionJob = defineJob({
  * Sizes with the regions each may be deployed to: resource SKUs (restrictions applied) joined with the size table.
  * Azure lists a SKU once per region, so entries are merged by name.
  */
-async function discoverSizes(access: Parameters<typeof listResourceSkus>[0], regions: string[]): Promise<DiscoveredSize[]> {
+async function discoverSizes(
+  access: Parameters<typeof listResourceSkus>[0],
+  regions: string[],
+): Promise<DiscoveredSize[]> {
   const skus = await listResourceSkus(access);
   const table = new Map<string, Awaited<ReturnType<typeof listVmSizes>>[number]>();
   for (const region of regions.slice(0, 1)) for (const s of await listVmSizes(access, region)) table.set(s.name, s);
@@ -143,12 +189,18 @@ export const registerProvidersJob = defineJob({
     for (const ns of namespaces) {
       await op.lroStep(`Register ${ns}`, {
         // The first GET after Azure's typical time; later ones back off (lib/jobs/poll-delay.ts).
-        start: async () => ({ ...registrationProgress(await registerProvider(access, ns), ns), typicalMs: registrationTypicalMs }),
+        start: async () => ({
+          ...registrationProgress(await registerProvider(access, ns), ns),
+          typicalMs: registrationTypicalMs,
+        }),
         poll: async () => registrationProgress((await listProviders(access, [ns]))[0], ns),
       });
     }
     await op.step("Queue validation", async () => {
-      const sub = await db.azureSubscription.update({ where: { id: azureSubscriptionId }, data: { state: "validating" } });
+      const sub = await db.azureSubscription.update({
+        where: { id: azureSubscriptionId },
+        data: { state: "validating" },
+      });
       const validation = await enqueueOperationNow({
         kind: kinds.subscription.validate,
         tenantId: null,
@@ -168,8 +220,16 @@ export const registerProvidersJob = defineJob({
  * `Registering` is still under way: a provider back at NotRegistered, Unregistered or Unregistering will not become
  * Registered by waiting (issue 12: such a registration was polled for the kind's whole hour), so it fails now.
  */
-export function registrationProgress(p: ProviderRegistration | undefined, namespace: string): LroProgress<ProviderRegistration> {
-  if (!p) throw new ArmError({ code: "ProviderNotFound", message: `Azure returned no registration state for ${namespace}.`, retryable: false });
+export function registrationProgress(
+  p: ProviderRegistration | undefined,
+  namespace: string,
+): LroProgress<ProviderRegistration> {
+  if (!p)
+    throw new ArmError({
+      code: "ProviderNotFound",
+      message: `Azure returned no registration state for ${namespace}.`,
+      retryable: false,
+    });
   if (p.isRegistered) return { done: true, result: p };
   if (p.registrationState === "Registering") return { done: false, continuation: p.namespace || namespace };
   throw new ArmError({

@@ -23,7 +23,9 @@ afterAll(() => stopBoss());
 
 let admin: StaffContext;
 beforeAll(async () => {
-  const user = await db.user.create({ data: { email: "admin@subscriptions.test", name: "Admin", passwordHash: "x", staffRole: "admin" } });
+  const user = await db.user.create({
+    data: { email: "admin@subscriptions.test", name: "Admin", passwordHash: "x", staffRole: "admin" },
+  });
   admin = { user: { id: user.id, email: user.email, name: user.name, staffRole: "admin" }, staffRole: "admin" };
 });
 beforeEach(() => void (session.userId = admin.user.id));
@@ -48,7 +50,9 @@ function form(values: Record<string, string | undefined>) {
 }
 
 async function counts() {
-  const [jobs] = await db.$queryRaw<{ n: number }[]>`select count(*)::int as n from pgboss.job where name like 'subscription.%'`;
+  const [jobs] = await db.$queryRaw<
+    { n: number }[]
+  >`select count(*)::int as n from pgboss.job where name like 'subscription.%'`;
   return { subscriptions: await db.azureSubscription.count(), operations: await db.operation.count(), jobs: jobs.n };
 }
 
@@ -73,7 +77,12 @@ async function expectRejected(values: Record<string, string | undefined>) {
 
 describe("onboarding input", () => {
   it("rejects malformed GUIDs field by field, writing nothing and enqueuing nothing", async () => {
-    const errors = await expectRejected({ ...valid(), directoryId: "contoso.onmicrosoft.com", subscriptionId: "1234", clientId: "0b1e2d3c-4f5a-4b6c-8d7e" });
+    const errors = await expectRejected({
+      ...valid(),
+      directoryId: "contoso.onmicrosoft.com",
+      subscriptionId: "1234",
+      clientId: "0b1e2d3c-4f5a-4b6c-8d7e",
+    });
     expect(errors.directoryId?.[0]).toMatch(/directory \(tenant\) id must be a GUID/i);
     expect(errors.subscriptionId?.[0]).toMatch(/subscription id must be a GUID/i);
     expect(errors.clientId?.[0]).toMatch(/client\) id must be a GUID/i);
@@ -108,12 +117,18 @@ describe("onboarding input", () => {
     const before = await counts();
     const input = valid();
     const result = await submit(input);
-    const sub = await db.azureSubscription.findUniqueOrThrow({ where: { cloud_subscriptionId: { cloud: "Custom", subscriptionId: input.subscriptionId.toLowerCase() } } });
+    const sub = await db.azureSubscription.findUniqueOrThrow({
+      where: { cloud_subscriptionId: { cloud: "Custom", subscriptionId: input.subscriptionId.toLowerCase() } },
+    });
     expect(result).toEqual({ redirect: `/admin/subscriptions/${sub.id}` });
     expect(sub.state).toBe("validating");
     expect(sub.armEndpoint).toBe("https://127.0.0.1:9");
     expect(sub.clientSecretEnc).not.toContain(secret);
-    expect(await counts()).toEqual({ subscriptions: before.subscriptions + 1, operations: before.operations + 1, jobs: before.jobs + 1 });
+    expect(await counts()).toEqual({
+      subscriptions: before.subscriptions + 1,
+      operations: before.operations + 1,
+      jobs: before.jobs + 1,
+    });
     const op = await db.operation.findFirstOrThrow({ where: { targetId: sub.id } });
     expect(op).toMatchObject({ kind: "subscription.validate", state: "queued", actorId: admin.user.id });
     expect(JSON.stringify(op.input)).not.toContain(secret);
@@ -124,12 +139,23 @@ describe("onboarding input", () => {
   it("refuses a subscription that is already onboarded, beside the subscription id, without a second write", async () => {
     const input = valid();
     expect(await submit(input)).toHaveProperty("redirect");
-    const errors = await expectRejected({ ...input, displayName: "Again", subscriptionId: input.subscriptionId.toLowerCase() });
+    const errors = await expectRejected({
+      ...input,
+      displayName: "Again",
+      subscriptionId: input.subscriptionId.toLowerCase(),
+    });
     expect(errors.subscriptionId).toEqual(["This subscription is already onboarded."]);
   });
 
   it("refuses callers who are not admins", async () => {
-    const helpdesk = await db.user.create({ data: { email: `hd-${randomBytes(2).toString("hex")}@subscriptions.test`, name: "HD", passwordHash: "x", staffRole: "helpdesk" } });
+    const helpdesk = await db.user.create({
+      data: {
+        email: `hd-${randomBytes(2).toString("hex")}@subscriptions.test`,
+        name: "HD",
+        passwordHash: "x",
+        staffRole: "helpdesk",
+      },
+    });
     session.userId = helpdesk.id;
     const before = await counts();
     expect(await submit(valid())).toMatchObject({ ok: false, formError: "Page not found." });
@@ -163,7 +189,9 @@ describe("reading subscriptions", () => {
     const errored = await listSubscriptions(admin, { state: "error", skip: 0, take: 50 });
     expect(errored.rows.every((r) => r.state === "error")).toBe(true);
     expect(errored.rows.some((r) => r.displayName === "Zulu paging")).toBe(true);
-    expect((await listSubscriptions(admin, { q: a.subscriptionId.slice(0, 13).toLowerCase(), skip: 0, take: 20 })).total).toBe(1);
+    expect(
+      (await listSubscriptions(admin, { q: a.subscriptionId.slice(0, 13).toLowerCase(), skip: 0, take: 20 })).total,
+    ).toBe(1);
 
     const all = await listSubscriptions(admin, { sort: "name", dir: "desc", skip: 0, take: 100 });
     expect(all.rows[0].displayName).toBe("Zulu paging");
@@ -194,7 +222,17 @@ describe("rotate and delete", () => {
   it("refuses to delete a subscription while a plan uses it, with the plan's name", async () => {
     const { redirect } = (await submit(valid())) as { redirect: string };
     const id = redirect.split("/").pop()!;
-    await db.plan.create({ data: { name: `Gold ${id}`, azureSubscriptionId: id, quotaVms: 1, quotaVcpus: 1, quotaPublicIps: 1, quotaLoadBalancers: 1, quotaProtectedVms: 0 } });
+    await db.plan.create({
+      data: {
+        name: `Gold ${id}`,
+        azureSubscriptionId: id,
+        quotaVms: 1,
+        quotaVcpus: 1,
+        quotaPublicIps: 1,
+        quotaLoadBalancers: 1,
+        quotaProtectedVms: 0,
+      },
+    });
     const result = await deleteSubscriptionAction(id).catch((e: unknown) => e);
     expect(result).toMatchObject({ ok: false });
     expect((result as { formError: string }).formError).toContain(`Plan "Gold ${id}" uses this subscription`);

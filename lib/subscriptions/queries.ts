@@ -6,7 +6,12 @@ import { redactText } from "@/lib/azure/redact";
 import { readDiscovery, readValidation } from "./discovery";
 import { kinds } from "@/lib/operations/kinds";
 
-export const subscriptionStates = ["validating", "active", "error", "disabled"] as const satisfies readonly AzureSubscriptionState[];
+export const subscriptionStates = [
+  "validating",
+  "active",
+  "error",
+  "disabled",
+] as const satisfies readonly AzureSubscriptionState[];
 export const subscriptionSorts = ["name", "state", "lastValidated", "created"] as const;
 export type SubscriptionSort = (typeof subscriptionSorts)[number];
 
@@ -98,7 +103,12 @@ export async function listSubscriptions(_ctx: StaffContext, filter: Subscription
   const q = filter.q?.trim();
   if (q) {
     const contains = { contains: q, mode: "insensitive" as const };
-    where.OR = [{ displayName: contains }, { subscriptionId: contains }, { directoryId: contains }, { plan: { name: contains } }];
+    where.OR = [
+      { displayName: contains },
+      { subscriptionId: contains },
+      { directoryId: contains },
+      { plan: { name: contains } },
+    ];
   }
   const sort = filter.sort ?? "name";
   const [total, rows] = await Promise.all([
@@ -119,7 +129,10 @@ export async function listSubscriptions(_ctx: StaffContext, filter: Subscription
 }
 
 /** Subscription ids already onboarded in a cloud (lower case), so the onboarding form can mark them. */
-export async function listOnboardedSubscriptionIds(_ctx: StaffContext, cloud: Prisma.AzureSubscriptionWhereInput["cloud"]) {
+export async function listOnboardedSubscriptionIds(
+  _ctx: StaffContext,
+  cloud: Prisma.AzureSubscriptionWhereInput["cloud"],
+) {
   const rows = await db.azureSubscription.findMany({ where: { cloud }, select: { subscriptionId: true } });
   return new Set(rows.map((r) => r.subscriptionId.toLowerCase()));
 }
@@ -134,7 +147,10 @@ export async function getSubscriptionDetail(_ctx: StaffContext, id: string) {
   return {
     ...row,
     // Check messages are Azure's error texts, which can echo request details: masked like every operation error.
-    validation: validation && { ...validation, checks: validation.checks.map((c) => ({ ...c, message: redactText(c.message) })) },
+    validation: validation && {
+      ...validation,
+      checks: validation.checks.map((c) => ({ ...c, message: redactText(c.message) })),
+    },
     discovery: readDiscovery(row.discovery),
   };
 }
@@ -147,7 +163,11 @@ export type SubscriptionDetail = Awaited<ReturnType<typeof getSubscriptionDetail
  */
 export async function latestValidationOperation(id: string): Promise<OperationDetail | null> {
   const latest = await db.operation.findFirst({
-    where: { targetId: id, targetType: "AzureSubscription", kind: { in: [kinds.subscription.validate, kinds.subscription.registerProviders] } },
+    where: {
+      targetId: id,
+      targetType: "AzureSubscription",
+      kind: { in: [kinds.subscription.validate, kinds.subscription.registerProviders] },
+    },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });

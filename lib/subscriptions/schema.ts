@@ -4,7 +4,10 @@ const guid = (label: string) =>
   z
     .string()
     .trim()
-    .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, `${label} must be a GUID like 00000000-0000-0000-0000-000000000000.`)
+    .regex(
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      `${label} must be a GUID like 00000000-0000-0000-0000-000000000000.`,
+    )
     .transform((v) => v.toLowerCase());
 
 const httpsUrl = z
@@ -26,12 +29,19 @@ export const cloudLabels: Record<(typeof clouds)[number], string> = {
 const pem = z
   .string()
   .trim()
-  .refine((v) => v === "" || /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(v), "Paste the CA certificate in PEM form (-----BEGIN CERTIFICATE-----…).")
+  .refine(
+    (v) => v === "" || /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(v),
+    "Paste the CA certificate in PEM form (-----BEGIN CERTIFICATE-----…).",
+  )
   .transform((v) => v || null);
 
 export const onboardSubscriptionSchema = z
   .object({
-    displayName: z.string().trim().min(1, "Give the subscription a name your team will recognise.").max(80, "Use at most 80 characters."),
+    displayName: z
+      .string()
+      .trim()
+      .min(1, "Give the subscription a name your team will recognise.")
+      .max(80, "Use at most 80 characters."),
     cloud: z.enum(clouds, { message: "Choose the cloud this subscription lives in." }),
     armEndpoint: z.string().trim().optional(),
     authorityHost: z.string().trim().optional(),
@@ -64,4 +74,9 @@ export const rotateSecretSchema = z.object({
 export const subscriptionIdSchema = z.object({ id: z.string().min(1) });
 
 /** The resource providers the portal needs registered in every onboarded subscription. */
-export const requiredProviders = ["Microsoft.Compute", "Microsoft.Network", "Microsoft.Storage", "Microsoft.RecoveryServices"];
+export const requiredProviders = [
+  "Microsoft.Compute",
+  "Microsoft.Network",
+  "Microsoft.Storage",
+  "Microsoft.RecoveryServices",
+];

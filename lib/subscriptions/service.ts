@@ -38,7 +38,16 @@ export async function onboardSubscription(ctx: StaffContext | null, input: Onboa
         },
       });
       const operation = await enqueueValidation(tx, ctx, sub);
-      await recordAudit({ action: "subscription.onboard", actor: ctx?.user ?? null, actorEmail: ctx ? undefined : "system", target: { type: "AzureSubscription", id: sub.id, name: sub.displayName }, detail: { cloud: input.cloud, subscriptionId: input.subscriptionId } }, tx);
+      await recordAudit(
+        {
+          action: "subscription.onboard",
+          actor: ctx?.user ?? null,
+          actorEmail: ctx ? undefined : "system",
+          target: { type: "AzureSubscription", id: sub.id, name: sub.displayName },
+          detail: { cloud: input.cloud, subscriptionId: input.subscriptionId },
+        },
+        tx,
+      );
       return { id: sub.id, operationId: operation.id };
     });
   } catch (error) {
@@ -50,7 +59,10 @@ export async function onboardSubscription(ctx: StaffContext | null, input: Onboa
 }
 
 async function getSubscriptionRow(id: string) {
-  const sub = await db.azureSubscription.findUnique({ where: { id }, include: { plan: { select: { id: true, name: true } } } });
+  const sub = await db.azureSubscription.findUnique({
+    where: { id },
+    include: { plan: { select: { id: true, name: true } } },
+  });
   if (!sub) throw new NotFound("Azure subscription");
   return sub;
 }
@@ -60,7 +72,14 @@ export async function validateAgain(ctx: StaffContext, id: string) {
   if (sub.state === "disabled") throw new Conflict("Enable the subscription before validating it.");
   return db.$transaction(async (tx) => {
     await tx.azureSubscription.update({ where: { id }, data: { state: "validating" } });
-    await recordAudit({ action: "subscription.validate", actor: ctx.user, target: { type: "AzureSubscription", id, name: sub.displayName } }, tx);
+    await recordAudit(
+      {
+        action: "subscription.validate",
+        actor: ctx.user,
+        target: { type: "AzureSubscription", id, name: sub.displayName },
+      },
+      tx,
+    );
     return enqueueValidation(tx, ctx, sub);
   });
 }
@@ -69,8 +88,21 @@ export async function validateAgain(ctx: StaffContext, id: string) {
 export async function rotateSecret(ctx: StaffContext, id: string, clientSecret: string) {
   const sub = await getSubscriptionRow(id);
   return db.$transaction(async (tx) => {
-    await tx.azureSubscription.update({ where: { id }, data: { clientSecretEnc: encryptSecret(clientSecret), state: sub.state === "disabled" ? "disabled" : "validating" } });
-    await recordAudit({ action: "subscription.rotateSecret", actor: ctx.user, target: { type: "AzureSubscription", id, name: sub.displayName } }, tx);
+    await tx.azureSubscription.update({
+      where: { id },
+      data: {
+        clientSecretEnc: encryptSecret(clientSecret),
+        state: sub.state === "disabled" ? "disabled" : "validating",
+      },
+    });
+    await recordAudit(
+      {
+        action: "subscription.rotateSecret",
+        actor: ctx.user,
+        target: { type: "AzureSubscription", id, name: sub.displayName },
+      },
+      tx,
+    );
     return sub.state === "disabled" ? null : enqueueValidation(tx, ctx, sub);
   });
 }
@@ -79,7 +111,14 @@ export async function setSubscriptionEnabled(ctx: StaffContext, id: string, enab
   const sub = await getSubscriptionRow(id);
   return db.$transaction(async (tx) => {
     await tx.azureSubscription.update({ where: { id }, data: { state: enabled ? "validating" : "disabled" } });
-    await recordAudit({ action: enabled ? "subscription.enable" : "subscription.disable", actor: ctx.user, target: { type: "AzureSubscription", id, name: sub.displayName } }, tx);
+    await recordAudit(
+      {
+        action: enabled ? "subscription.enable" : "subscription.disable",
+        actor: ctx.user,
+        target: { type: "AzureSubscription", id, name: sub.displayName },
+      },
+      tx,
+    );
     return enabled ? enqueueValidation(tx, ctx, sub) : null;
   });
 }
@@ -89,7 +128,14 @@ export async function deleteSubscription(ctx: StaffContext, id: string) {
   if (sub.plan) throw new Conflict(`Plan "${sub.plan.name}" uses this subscription: retire and delete the plan first.`);
   await db.$transaction(async (tx) => {
     await tx.azureSubscription.delete({ where: { id } });
-    await recordAudit({ action: "subscription.delete", actor: ctx.user, target: { type: "AzureSubscription", id, name: sub.displayName } }, tx);
+    await recordAudit(
+      {
+        action: "subscription.delete",
+        actor: ctx.user,
+        target: { type: "AzureSubscription", id, name: sub.displayName },
+      },
+      tx,
+    );
   });
 }
 
@@ -98,7 +144,15 @@ export async function registerMissingProviders(ctx: StaffContext, id: string) {
   const missing = readValidation(sub.validation)?.unregisteredProviders ?? [];
   if (missing.length === 0) throw new Conflict("Every required resource provider is already registered.");
   return db.$transaction(async (tx) => {
-    await recordAudit({ action: "subscription.registerProviders", actor: ctx.user, target: { type: "AzureSubscription", id, name: sub.displayName }, detail: { namespaces: missing } }, tx);
+    await recordAudit(
+      {
+        action: "subscription.registerProviders",
+        actor: ctx.user,
+        target: { type: "AzureSubscription", id, name: sub.displayName },
+        detail: { namespaces: missing },
+      },
+      tx,
+    );
     return enqueueOperation(tx, {
       kind: kinds.subscription.registerProviders,
       tenantId: null,

@@ -25,13 +25,23 @@ afterAll(async () => {
 
 const { db } = await import("@/lib/db/client");
 const adminCtx = async () => {
-  const user = await db.user.upsert({ where: { email: "admin@validate.test" }, create: { email: "admin@validate.test", name: "Admin", passwordHash: "x", staffRole: "admin" }, update: {} });
-  return { user: { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole }, staffRole: "admin" as const };
+  const user = await db.user.upsert({
+    where: { email: "admin@validate.test" },
+    create: { email: "admin@validate.test", name: "Admin", passwordHash: "x", staffRole: "admin" },
+    update: {},
+  });
+  return {
+    user: { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole },
+    staffRole: "admin" as const,
+  };
 };
 
 describe("subscription validation", () => {
   it("activates a subscription whose principal can read it, recording each step with Azure's request ids", async () => {
-    const { id, operationId } = await onboardFromEmulator(emu, { appId: SEED.apps.provider, subscriptionId: SEED.subscriptions.provider });
+    const { id, operationId } = await onboardFromEmulator(emu, {
+      appId: SEED.apps.provider,
+      subscriptionId: SEED.subscriptions.provider,
+    });
     const op = await waitForOperation(operationId);
     expect(op.state).toBe("succeeded");
     expect(op.steps.map((s) => s.state)).toEqual(Array(7).fill("succeeded"));
@@ -50,7 +60,11 @@ describe("subscription validation", () => {
   });
 
   it("fails on a wrong secret with Entra's AADSTS code and marks the subscription as error", async () => {
-    const { id, operationId } = await onboardFromEmulator(emu, { appId: SEED.apps.contoso, subscriptionId: SEED.subscriptions.contoso, secret: "not-the-secret" });
+    const { id, operationId } = await onboardFromEmulator(emu, {
+      appId: SEED.apps.contoso,
+      subscriptionId: SEED.subscriptions.contoso,
+      secret: "not-the-secret",
+    });
     const op = await waitForOperation(operationId);
     expect(op.state).toBe("failed");
     expect(op.errorCode).toBe("AADSTS7000215");
@@ -64,28 +78,46 @@ describe("subscription validation", () => {
   });
 
   it("fails with AuthorizationFailed and Azure's request id for a principal without a role", async () => {
-    const extra = (await emu.control.addSubscription({ tenantId: SEED.tenants.provider, displayName: "No access" })) as { subscriptionId: string };
-    const { operationId } = await onboardFromEmulator(emu, { appId: SEED.apps.noRole, subscriptionId: extra.subscriptionId });
+    const extra = (await emu.control.addSubscription({
+      tenantId: SEED.tenants.provider,
+      displayName: "No access",
+    })) as { subscriptionId: string };
+    const { operationId } = await onboardFromEmulator(emu, {
+      appId: SEED.apps.noRole,
+      subscriptionId: extra.subscriptionId,
+    });
     const op = await waitForOperation(operationId);
     expect(op.state).toBe("failed");
     expect(op.errorCode).toBe("AuthorizationFailed");
     expect(op.errorRequestId).toMatch(/[0-9a-f-]{36}/);
-    expect(op.steps[1]).toMatchObject({ name: "Read the subscription", state: "failed", errorCode: "AuthorizationFailed" });
+    expect(op.steps[1]).toMatchObject({
+      name: "Read the subscription",
+      state: "failed",
+      errorCode: "AuthorizationFailed",
+    });
   });
 
   it("reports unregistered providers, registers them as an operation and validates again", async () => {
-    const { id, operationId } = await onboardFromEmulator(emu, { appId: SEED.apps.provider, subscriptionId: SEED.subscriptions.unregistered });
+    const { id, operationId } = await onboardFromEmulator(emu, {
+      appId: SEED.apps.provider,
+      subscriptionId: SEED.subscriptions.unregistered,
+    });
     const op = await waitForOperation(operationId);
     expect(op.state).toBe("failed");
     expect(op.errorCode).toBe("MissingSubscriptionRegistration");
-    expect(readValidation((await db.azureSubscription.findUniqueOrThrow({ where: { id } })).validation)?.unregisteredProviders).toEqual(["Microsoft.Compute"]);
+    expect(
+      readValidation((await db.azureSubscription.findUniqueOrThrow({ where: { id } })).validation)
+        ?.unregisteredProviders,
+    ).toEqual(["Microsoft.Compute"]);
 
     const register = await registerMissingProviders(await adminCtx(), id);
     expect((await waitForOperation(register.id)).state).toBe("succeeded");
     // The registration enqueues the new validation once it has succeeded: wait for that second validation to exist.
     let revalidation = null;
     for (let i = 0; i < 200 && !revalidation; i++) {
-      revalidation = await db.operation.findFirst({ where: { targetId: id, kind: "subscription.validate", id: { not: operationId } } });
+      revalidation = await db.operation.findFirst({
+        where: { targetId: id, kind: "subscription.validate", id: { not: operationId } },
+      });
       if (!revalidation) await new Promise((r) => setTimeout(r, 100));
     }
     if (!revalidation) throw new Error("the registration did not start a new validation");

@@ -5,8 +5,24 @@ import { requireStaff, requireTenantContext } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
-import { addMemberSchema, changeMemberRoleSchema, createTenantSchema, subscribeSchema, tenantStateSchema } from "./schema";
-import { addMember, changeMemberRole, createTenant, removeMember, resetPassword, setTenantState, type AddedMember, type CreatedTenant, type OneTimeCredential } from "./service";
+import {
+  addMemberSchema,
+  changeMemberRoleSchema,
+  createTenantSchema,
+  subscribeSchema,
+  tenantStateSchema,
+} from "./schema";
+import {
+  addMember,
+  changeMemberRole,
+  createTenant,
+  removeMember,
+  resetPassword,
+  setTenantState,
+  type AddedMember,
+  type CreatedTenant,
+  type OneTimeCredential,
+} from "./service";
 import { cancelTenantSubscription, subscribeTenantToPlan, type SubscribedTenant } from "./subscriptions";
 
 const listPath = "/admin/tenants";
@@ -35,7 +51,11 @@ export async function setTenantStateAction(tenantId: string, form: FormData): Pr
   });
 }
 
-export async function addMemberAction(tenantId: string, _prev: ActionResult, form: FormData): Promise<ActionResult<AddedMember>> {
+export async function addMemberAction(
+  tenantId: string,
+  _prev: ActionResult,
+  form: FormData,
+): Promise<ActionResult<AddedMember>> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const result = await addMember(ctx, tenantId, parseInput(addMemberSchema, form));
@@ -44,7 +64,12 @@ export async function addMemberAction(tenantId: string, _prev: ActionResult, for
   });
 }
 
-export async function changeMemberRoleAction(tenantId: string, membershipId: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
+export async function changeMemberRoleAction(
+  tenantId: string,
+  membershipId: string,
+  _prev: ActionResult,
+  form: FormData,
+): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const { role } = parseInput(changeMemberRoleSchema, form);
@@ -53,7 +78,11 @@ export async function changeMemberRoleAction(tenantId: string, membershipId: str
   }, "Role changed.");
 }
 
-export async function removeMemberAction(tenantId: string, membershipId: string, _form?: FormData): Promise<ActionResult> {
+export async function removeMemberAction(
+  tenantId: string,
+  membershipId: string,
+  _form?: FormData,
+): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     await removeMember(ctx, tenantId, membershipId);
@@ -61,7 +90,11 @@ export async function removeMemberAction(tenantId: string, membershipId: string,
   }, "Member removed.");
 }
 
-export async function resetPasswordAction(tenantId: string, membershipId: string, _form?: FormData): Promise<ActionResult<OneTimeCredential>> {
+export async function resetPasswordAction(
+  tenantId: string,
+  membershipId: string,
+  _form?: FormData,
+): Promise<ActionResult<OneTimeCredential>> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     return resetPassword(ctx, tenantId, membershipId);
@@ -69,17 +102,30 @@ export async function resetPasswordAction(tenantId: string, membershipId: string
 }
 
 /** The provider subscribes a tenant to any plan that is not retired, private ones included. */
-export async function subscribeTenantAction(tenantId: string, _prev: ActionResult, form: FormData): Promise<ActionResult<SubscribedTenant>> {
+export async function subscribeTenantAction(
+  tenantId: string,
+  _prev: ActionResult,
+  form: FormData,
+): Promise<ActionResult<SubscribedTenant>> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const input = parseInput(subscribeSchema, form);
-    const result = await subscribeTenantToPlan(ctx.user, { tenantId, planId: input.planId, name: input.name, selfService: false });
+    const result = await subscribeTenantToPlan(ctx.user, {
+      tenantId,
+      planId: input.planId,
+      name: input.name,
+      selfService: false,
+    });
     revalidatePath(detailPath(tenantId));
     return result;
   });
 }
 
-export async function cancelTenantSubscriptionAction(tenantId: string, subscriptionId: string, _form?: FormData): Promise<ActionResult> {
+export async function cancelTenantSubscriptionAction(
+  tenantId: string,
+  subscriptionId: string,
+  _form?: FormData,
+): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const operation = await cancelTenantSubscription(ctx.user, subscriptionId, { tenantId });
@@ -89,11 +135,20 @@ export async function cancelTenantSubscriptionAction(tenantId: string, subscript
 }
 
 /** Self-service: an owner subscribes their own tenant (from the URL) to a public plan. */
-export async function subscribeToPlanAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult<SubscribedTenant>> {
+export async function subscribeToPlanAction(
+  tenant: string,
+  _prev: ActionResult,
+  form: FormData,
+): Promise<ActionResult<SubscribedTenant>> {
   return runAction(async () => {
     const ctx = await requireTenantContext({ tenant, role: "owner" });
     const input = parseInput(subscribeSchema, form);
-    const result = await subscribeTenantToPlan(ctx.user, { tenantId: ctx.tenantId, planId: input.planId, name: input.name, selfService: true });
+    const result = await subscribeTenantToPlan(ctx.user, {
+      tenantId: ctx.tenantId,
+      planId: input.planId,
+      name: input.name,
+      selfService: true,
+    });
     revalidatePath(`/tenant/${ctx.tenantSlug}`, "layout");
     return result;
   });

@@ -6,7 +6,13 @@ import { kinds } from "@/lib/operations/kinds";
 async function loadTenantSubscription(id: string) {
   return db.tenantSubscription.findUniqueOrThrow({
     where: { id },
-    select: { id: true, resourceGroup: true, location: true, tenant: { select: { slug: true } }, plan: { select: { azureSubscriptionId: true } } },
+    select: {
+      id: true,
+      resourceGroup: true,
+      location: true,
+      tenant: { select: { slug: true } },
+      plan: { select: { azureSubscriptionId: true } },
+    },
   });
 }
 
@@ -18,7 +24,10 @@ export const provisionTenantSubscriptionJob = defineJob({
     const ts = await loadTenantSubscription(tenantSubscriptionId);
     const access = await op.azureAccess(ts.plan.azureSubscriptionId);
     await op.step("Ensure resource group", async () => {
-      const rg = await ensureResourceGroup(access, ts.resourceGroup, ts.location, { "portal-tenant": ts.tenant.slug, "portal-tenant-subscription": ts.id });
+      const rg = await ensureResourceGroup(access, ts.resourceGroup, ts.location, {
+        "portal-tenant": ts.tenant.slug,
+        "portal-tenant-subscription": ts.id,
+      });
       op.note(`Resource group ${rg.name} in ${rg.location}`);
       return { name: rg.name };
     });
@@ -49,6 +58,9 @@ export const deprovisionTenantSubscriptionJob = defineJob({
     });
   },
   async onFailed({ tenantSubscriptionId }) {
-    await db.tenantSubscription.updateMany({ where: { id: tenantSubscriptionId, state: "cancelling" }, data: { state: "active" } });
+    await db.tenantSubscription.updateMany({
+      where: { id: tenantSubscriptionId, state: "cancelling" },
+      data: { state: "active" },
+    });
   },
 });

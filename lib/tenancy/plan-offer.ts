@@ -27,20 +27,40 @@ export async function getPlanOffer(ctx: TenantContext, tenantSubscriptionId: str
   const ts = await db.tenantSubscription.findFirst({
     where: { id: tenantSubscriptionId, tenantId: ctx.tenantId, state: "active" },
     select: {
-      id: true, name: true, resourceGroup: true,
-      plan: { select: { allowedSizes: true, allowedImages: true, quotaVms: true, quotaVcpus: true, quotaPublicIps: true, azureSubscriptionId: true, azureSubscription: { select: { discovery: true } } } },
+      id: true,
+      name: true,
+      resourceGroup: true,
+      plan: {
+        select: {
+          allowedSizes: true,
+          allowedImages: true,
+          quotaVms: true,
+          quotaVcpus: true,
+          quotaPublicIps: true,
+          azureSubscriptionId: true,
+          azureSubscription: { select: { discovery: true } },
+        },
+      },
     },
   });
   if (!ts) throw notFoundInTenant(ctx, "Subscription", { type: "TenantSubscription", id: tenantSubscriptionId });
   const discovery = readDiscovery(ts.plan.azureSubscription.discovery);
-  const allowed = await db.allowedRegion.findMany({ select: { name: true, displayName: true }, orderBy: { displayName: "asc" } });
+  const allowed = await db.allowedRegion.findMany({
+    select: { name: true, displayName: true },
+    orderBy: { displayName: "asc" },
+  });
   const offered = new Set(discovery.regions.map((r) => r.name));
   const regions = allowed.filter((r) => offered.has(r.name));
   const sizes = discovery.sizes
     .filter((s) => ts.plan.allowedSizes.includes(s.name) && s.regions.some((r) => regions.some((a) => a.name === r)))
-    .map((s) => ({ ...s, label: `${s.name} · ${s.vCpus} vCPU · ${(s.memoryMb / 1024).toFixed(s.memoryMb % 1024 ? 1 : 0)} GiB` }));
+    .map((s) => ({
+      ...s,
+      label: `${s.name} · ${s.vCpus} vCPU · ${(s.memoryMb / 1024).toFixed(s.memoryMb % 1024 ? 1 : 0)} GiB`,
+    }));
   const images = (ts.plan.allowedImages as PlanImage[]).flatMap((i) => {
-    const found: DiscoveredImage | undefined = discovery.images.find((d) => d.publisher === i.publisher && d.offer === i.offer && d.sku === i.sku);
+    const found: DiscoveredImage | undefined = discovery.images.find(
+      (d) => d.publisher === i.publisher && d.offer === i.offer && d.sku === i.sku,
+    );
     return found ? [{ ...i, version: i.version ?? "latest", osType: found.osType, label: imageLabel(i) }] : [];
   });
   return {
@@ -63,23 +83,34 @@ type UsageReader = Pick<typeof db, "virtualMachine" | "publicIpAddress" | "loadB
  * Azure is done). Public IPs are the VMs' own plus those of load balancer frontends, requested or kept (PublicIpAddress).
  * The quota checks, the plan's usage and the tenant's quota bars all read this, so they cannot disagree.
  */
-export async function tenantSubscriptionUsages(ids: readonly string[], tx: UsageReader = db): Promise<Map<string, SubscriptionUsage>> {
+export async function tenantSubscriptionUsages(
+  ids: readonly string[],
+  tx: UsageReader = db,
+): Promise<Map<string, SubscriptionUsage>> {
   const usages = new Map(ids.map((id) => [id, { vms: 0, vcpus: 0, publicIps: 0, loadBalancers: 0 }]));
   if (ids.length === 0) return usages;
   const where = { tenantSubscriptionId: { in: [...ids] } };
   const [vms, vmPublicIps, lbPublicIps, loadBalancers] = await Promise.all([
     tx.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where, _count: { _all: true }, _sum: { vcpus: true } }),
-    tx.virtualMachine.groupBy({ by: ["tenantSubscriptionId"], where: { ...where, hasPublicIp: true }, _count: { _all: true } }),
+    tx.virtualMachine.groupBy({
+      by: ["tenantSubscriptionId"],
+      where: { ...where, hasPublicIp: true },
+      _count: { _all: true },
+    }),
     tx.publicIpAddress.groupBy({ by: ["tenantSubscriptionId"], where, _count: { _all: true } }),
     tx.loadBalancer.groupBy({ by: ["tenantSubscriptionId"], where, _count: { _all: true } }),
   ]);
-  for (const r of vms) Object.assign(usages.get(r.tenantSubscriptionId)!, { vms: r._count._all, vcpus: r._sum.vcpus ?? 0 });
+  for (const r of vms)
+    Object.assign(usages.get(r.tenantSubscriptionId)!, { vms: r._count._all, vcpus: r._sum.vcpus ?? 0 });
   for (const r of [...vmPublicIps, ...lbPublicIps]) usages.get(r.tenantSubscriptionId)!.publicIps += r._count._all;
   for (const r of loadBalancers) usages.get(r.tenantSubscriptionId)!.loadBalancers = r._count._all;
   return usages;
 }
 
-export async function tenantSubscriptionUsage(tenantSubscriptionId: string, tx: UsageReader = db): Promise<SubscriptionUsage> {
+export async function tenantSubscriptionUsage(
+  tenantSubscriptionId: string,
+  tx: UsageReader = db,
+): Promise<SubscriptionUsage> {
   return (await tenantSubscriptionUsages([tenantSubscriptionId], tx)).get(tenantSubscriptionId)!;
 }
 
@@ -91,23 +122,47 @@ export async function lockTenantSubscription(tx: Tx, tenantSubscriptionId: strin
   await tx.$queryRaw`select id from "TenantSubscription" where id = ${tenantSubscriptionId} for update`;
 }
 
-const quotaNouns: Record<keyof SubscriptionUsage, string> = { vms: "VMs", vcpus: "vCPUs", publicIps: "public IPs", loadBalancers: "load balancers" };
+const quotaNouns: Record<keyof SubscriptionUsage, string> = {
+  vms: "VMs",
+  vcpus: "vCPUs",
+  publicIps: "public IPs",
+  loadBalancers: "load balancers",
+};
 
 /**
  * The request's quota lines against the plan's limits and today's usage, in the order `adding` names them. Read inside
  * the caller's transaction after lockTenantSubscription, so two requests cannot both take the last unit.
  */
-export async function quotaLines(tx: Tx, tenantSubscriptionId: string, adding: Partial<SubscriptionUsage>): Promise<QuotaLine[]> {
+export async function quotaLines(
+  tx: Tx,
+  tenantSubscriptionId: string,
+  adding: Partial<SubscriptionUsage>,
+): Promise<QuotaLine[]> {
   const { plan } = await tx.tenantSubscription.findUniqueOrThrow({
     where: { id: tenantSubscriptionId },
     select: { plan: { select: { quotaVms: true, quotaVcpus: true, quotaPublicIps: true, quotaLoadBalancers: true } } },
   });
-  const limits: SubscriptionUsage = { vms: plan.quotaVms, vcpus: plan.quotaVcpus, publicIps: plan.quotaPublicIps, loadBalancers: plan.quotaLoadBalancers };
+  const limits: SubscriptionUsage = {
+    vms: plan.quotaVms,
+    vcpus: plan.quotaVcpus,
+    publicIps: plan.quotaPublicIps,
+    loadBalancers: plan.quotaLoadBalancers,
+  };
   const used = await tenantSubscriptionUsage(tenantSubscriptionId, tx);
-  return (Object.keys(adding) as (keyof SubscriptionUsage)[]).map((k) => ({ what: quotaNouns[k], used: used[k], adding: adding[k] ?? 0, limit: limits[k] }));
+  return (Object.keys(adding) as (keyof SubscriptionUsage)[]).map((k) => ({
+    what: quotaNouns[k],
+    used: used[k],
+    adding: adding[k] ?? 0,
+    limit: limits[k],
+  }));
 }
 
 /** The quota check: throws QuotaExceeded naming each quota the request would exceed, and what the tenant can do. */
-export async function assertWithinQuota(tx: Tx, tenantSubscriptionId: string, adding: Partial<SubscriptionUsage>, advice: string) {
+export async function assertWithinQuota(
+  tx: Tx,
+  tenantSubscriptionId: string,
+  adding: Partial<SubscriptionUsage>,
+  advice: string,
+) {
   assertQuotaLines(await quotaLines(tx, tenantSubscriptionId, adding), advice);
 }

@@ -7,7 +7,13 @@ export async function getTenantOverview(ctx: TenantContext) {
   const [subscriptions, members] = await Promise.all([
     db.tenantSubscription.findMany({
       where: { tenantId: ctx.tenantId, state: { not: "cancelled" } },
-      select: { id: true, name: true, state: true, createdAt: true, plan: { select: { name: true, description: true } } },
+      select: {
+        id: true,
+        name: true,
+        state: true,
+        createdAt: true,
+        plan: { select: { name: true, description: true } },
+      },
       orderBy: { createdAt: "asc" },
     }),
     db.membership.count({ where: { tenantId: ctx.tenantId } }),
@@ -28,7 +34,14 @@ export async function getProviderCounts() {
   return { tenants, suspended, users, subscriptions, plans, tenantSubscriptions };
 }
 
-export type TenantListFilter = { q?: string; state?: TenantState; sort: "name" | "createdAt"; dir: "asc" | "desc"; skip: number; take: number };
+export type TenantListFilter = {
+  q?: string;
+  state?: TenantState;
+  sort: "name" | "createdAt";
+  dir: "asc" | "desc";
+  skip: number;
+  take: number;
+};
 
 /** The provider's tenants with their member and (not cancelled) subscription counts. Staff only. */
 export async function listTenants(_ctx: StaffContext, filter: TenantListFilter) {
@@ -54,7 +67,10 @@ export async function listTenants(_ctx: StaffContext, filter: TenantListFilter) 
       },
     }),
   ]);
-  return { total, rows: rows.map(({ _count, ...t }) => ({ ...t, members: _count.memberships, subscriptions: _count.subscriptions })) };
+  return {
+    total,
+    rows: rows.map(({ _count, ...t }) => ({ ...t, members: _count.memberships, subscriptions: _count.subscriptions })),
+  };
 }
 
 export async function getTenantDetail(_ctx: StaffContext, tenantId: string) {
@@ -63,14 +79,22 @@ export async function getTenantDetail(_ctx: StaffContext, tenantId: string) {
     select: { id: true, name: true, slug: true, state: true, createdAt: true, updatedAt: true },
   });
   if (!tenant) throw new NotFound("Tenant");
-  const [members, subscriptions] = await Promise.all([listMembers(_ctx, tenantId), listTenantSubscriptions(_ctx, tenantId)]);
+  const [members, subscriptions] = await Promise.all([
+    listMembers(_ctx, tenantId),
+    listTenantSubscriptions(_ctx, tenantId),
+  ]);
   return { ...tenant, members, subscriptions };
 }
 
 export async function listMembers(_ctx: StaffContext, tenantId: string) {
   const rows = await db.membership.findMany({
     where: { tenantId },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true, staffRole: true, disabled: true, lastLoginAt: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, email: true, name: true, staffRole: true, disabled: true, lastLoginAt: true } },
+    },
     orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
   });
   return rows.map(({ user, ...m }) => ({ ...user, userId: user.id, id: m.id, role: m.role, createdAt: m.createdAt }));
@@ -89,7 +113,15 @@ export function listMySubscriptions(ctx: TenantContext) {
 async function subscriptionsWithLastOperation(tenantId: string) {
   const rows = await db.tenantSubscription.findMany({
     where: { tenantId },
-    select: { id: true, name: true, state: true, resourceGroup: true, location: true, createdAt: true, plan: { select: { id: true, name: true, state: true } } },
+    select: {
+      id: true,
+      name: true,
+      state: true,
+      resourceGroup: true,
+      location: true,
+      createdAt: true,
+      plan: { select: { id: true, name: true, state: true } },
+    },
     orderBy: [{ state: "asc" }, { createdAt: "asc" }],
   });
   const operations = rows.length
@@ -122,7 +154,11 @@ export async function listSubscribablePlans(_ctx: StaffContext) {
 export async function listOfferedPlans(ctx: TenantContext) {
   const [plans, mine] = await Promise.all([
     listPublicPlans(),
-    db.tenantSubscription.groupBy({ by: ["planId"], where: { tenantId: ctx.tenantId, state: { not: "cancelled" } }, _count: { _all: true } }),
+    db.tenantSubscription.groupBy({
+      by: ["planId"],
+      where: { tenantId: ctx.tenantId, state: { not: "cancelled" } },
+      _count: { _all: true },
+    }),
   ]);
   return plans.map((p) => ({ ...p, subscribed: mine.find((m) => m.planId === p.id)?._count._all ?? 0 }));
 }

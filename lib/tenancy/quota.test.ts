@@ -24,7 +24,12 @@ describe("quota maths", () => {
   });
 
   it("names every exceeded quota with its figures, then the advice", () => {
-    expect(quotaExceededMessage([line("VMs", 2, 2, 3), line("vCPUs", 4, 4, 6)], "Delete resources or ask your provider for a larger plan.")).toBe(
+    expect(
+      quotaExceededMessage(
+        [line("VMs", 2, 2, 3), line("vCPUs", 4, 4, 6)],
+        "Delete resources or ask your provider for a larger plan.",
+      ),
+    ).toBe(
       "Your plan's quota would be exceeded: VMs 2 used + 2 requested > 3 allowed; vCPUs 4 used + 4 requested > 6 allowed. Delete resources or ask your provider for a larger plan.",
     );
   });
@@ -32,6 +37,8 @@ describe("quota maths", () => {
   it("throws QuotaExceeded only when a line is over", () => {
     expect(() => assertQuotaLines([line("VMs", 0, 1, 1)], "x")).not.toThrow();
     expect(() => assertQuotaLines([line("VMs", 1, 1, 1)], "Ask for more.")).toThrow(QuotaExceeded);
-    expect(() => assertQuotaLines([line("VMs", 1, 1, 1)], "Ask for more.")).toThrow("VMs 1 used + 1 requested > 1 allowed. Ask for more.");
+    expect(() => assertQuotaLines([line("VMs", 1, 1, 1)], "Ask for more.")).toThrow(
+      "VMs 1 used + 1 requested > 1 allowed. Ask for more.",
+    );
   });
 });

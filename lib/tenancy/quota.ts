@@ -13,7 +13,11 @@ export function quotaOverruns(lines: readonly QuotaLine[]): QuotaLine[] {
 
 /** "Your plan's quota would be exceeded: VMs 2 used + 1 requested > 2 allowed; …. <advice>" */
 export function quotaExceededMessage(over: readonly QuotaLine[], advice: string): string {
-  return "Your plan's quota would be exceeded: " + over.map((l) => `${l.what} ${l.used} used + ${l.adding} requested > ${l.limit} allowed`).join("; ") + `. ${advice}`;
+  return (
+    "Your plan's quota would be exceeded: " +
+    over.map((l) => `${l.what} ${l.used} used + ${l.adding} requested > ${l.limit} allowed`).join("; ") +
+    `. ${advice}`
+  );
 }
 
 /** Throws QuotaExceeded naming every line over its limit; `advice` says what the tenant can do about it. */

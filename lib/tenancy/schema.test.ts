@@ -29,9 +29,15 @@ describe("tenant schema", () => {
   it("bounds the name and checks the owner's email", () => {
     expect(createTenantSchema.safeParse({ name: "A" }).error?.issues[0].path).toEqual(["name"]);
     expect(createTenantSchema.safeParse({ name: "A".repeat(65) }).error?.issues[0].path).toEqual(["name"]);
-    expect(createTenantSchema.safeParse({ name: "Contoso", ownerEmail: "not-an-email" }).error?.issues[0].path).toEqual(["ownerEmail"]);
-    expect(createTenantSchema.safeParse({ name: "Contoso", ownerName: "Ann" }).error?.issues[0].path).toEqual(["ownerEmail"]);
-    expect(createTenantSchema.parse({ name: "Contoso", ownerEmail: " Ann@Contoso.Example ", ownerName: "" })).toMatchObject({
+    expect(createTenantSchema.safeParse({ name: "Contoso", ownerEmail: "not-an-email" }).error?.issues[0].path).toEqual(
+      ["ownerEmail"],
+    );
+    expect(createTenantSchema.safeParse({ name: "Contoso", ownerName: "Ann" }).error?.issues[0].path).toEqual([
+      "ownerEmail",
+    ]);
+    expect(
+      createTenantSchema.parse({ name: "Contoso", ownerEmail: " Ann@Contoso.Example ", ownerName: "" }),
+    ).toMatchObject({
       ownerEmail: "ann@contoso.example",
       ownerName: undefined,
     });
@@ -39,11 +45,18 @@ describe("tenant schema", () => {
 
   it("needs a known role for a member", () => {
     expect(addMemberSchema.safeParse({ email: "a@b.example", role: "admin" }).success).toBe(false);
-    expect(addMemberSchema.parse({ email: "A@B.example", role: "reader", name: "" })).toEqual({ email: "a@b.example", role: "reader", name: undefined });
+    expect(addMemberSchema.parse({ email: "A@B.example", role: "reader", name: "" })).toEqual({
+      email: "a@b.example",
+      role: "reader",
+      name: undefined,
+    });
   });
 
   it("asks for a plan when the form posts none", () => {
-    expect(subscribeSchema.safeParse({}).error?.issues[0]).toMatchObject({ path: ["planId"], message: "Choose a plan." });
+    expect(subscribeSchema.safeParse({}).error?.issues[0]).toMatchObject({
+      path: ["planId"],
+      message: "Choose a plan.",
+    });
     expect(subscribeSchema.parse({ planId: "p1", name: " " })).toEqual({ planId: "p1", name: undefined });
   });
 });

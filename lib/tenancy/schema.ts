@@ -13,9 +13,35 @@ export const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 // Slugs become the first path segment under /tenant/, and may one day be subdomains: keep product words free.
 export const reservedSlugs = new Set([
-  "admin", "administrator", "api", "app", "assets", "auth", "billing", "dashboard", "docs", "help", "helpdesk", "login",
-  "logout", "new", "operations", "plans", "portal", "provider", "root", "settings", "signin", "signout", "static",
-  "status", "support", "system", "tenant", "tenants", "www",
+  "admin",
+  "administrator",
+  "api",
+  "app",
+  "assets",
+  "auth",
+  "billing",
+  "dashboard",
+  "docs",
+  "help",
+  "helpdesk",
+  "login",
+  "logout",
+  "new",
+  "operations",
+  "plans",
+  "portal",
+  "provider",
+  "root",
+  "settings",
+  "signin",
+  "signout",
+  "static",
+  "status",
+  "support",
+  "system",
+  "tenant",
+  "tenants",
+  "www",
 ]);
 
 /** "Contoso Ltd." → "contoso-ltd": the default slug, shown live on the create form and applied when the field is empty. */
@@ -29,11 +55,7 @@ export function slugify(name: string) {
     .replace(/^-+|-+$/g, "");
 }
 
-const tenantName = z
-  .string()
-  .trim()
-  .min(2, "Use at least 2 characters.")
-  .max(64, "Use at most 64 characters.");
+const tenantName = z.string().trim().min(2, "Use at least 2 characters.").max(64, "Use at most 64 characters.");
 
 const slug = z
   .string()
@@ -42,7 +64,12 @@ const slug = z
   .regex(slugPattern, "Use 1–40 lowercase letters, digits and hyphens, starting and ending with a letter or digit.")
   .refine((v) => !reservedSlugs.has(v), "This address is reserved by the portal; choose another.");
 
-const email = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254, "Use at most 254 characters.");
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .email("Enter a valid email address.")
+  .max(254, "Use at most 254 characters.");
 const personName = z.string().trim().max(100, "Use at most 100 characters.");
 const optional = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -55,12 +82,21 @@ export const createTenantSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.slug === undefined && !slugPattern.test(slugify(v.name))) {
-      ctx.addIssue({ code: "custom", path: ["slug"], message: "Enter an address: the name has no letters or digits to derive one from." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["slug"],
+        message: "Enter an address: the name has no letters or digits to derive one from.",
+      });
     }
     if (v.slug === undefined && reservedSlugs.has(slugify(v.name))) {
-      ctx.addIssue({ code: "custom", path: ["slug"], message: "This address is reserved by the portal; choose another." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["slug"],
+        message: "This address is reserved by the portal; choose another.",
+      });
     }
-    if (v.ownerName && !v.ownerEmail) ctx.addIssue({ code: "custom", path: ["ownerEmail"], message: "Enter the owner's email, or clear the name." });
+    if (v.ownerName && !v.ownerEmail)
+      ctx.addIssue({ code: "custom", path: ["ownerEmail"], message: "Enter the owner's email, or clear the name." });
   })
   .transform((v) => ({ ...v, slug: v.slug ?? slugify(v.name) }));
 export type CreateTenantInput = z.infer<typeof createTenantSchema>;
@@ -79,6 +115,9 @@ export const changeMemberRoleSchema = z.object({ role: z.enum(tenantRoles, { mes
 export const subscribeSchema = z.object({
   // A native select whose placeholder is the selected, disabled option posts no planId at all.
   planId: z.string({ message: "Choose a plan." }).trim().min(1, "Choose a plan."),
-  name: z.preprocess(optional, z.string().trim().min(2, "Use at least 2 characters.").max(64, "Use at most 64 characters.").optional()),
+  name: z.preprocess(
+    optional,
+    z.string().trim().min(2, "Use at least 2 characters.").max(64, "Use at most 64 characters.").optional(),
+  ),
 });
 export type SubscribeInput = z.infer<typeof subscribeSchema>;

@@ -26,12 +26,15 @@ beforeEach(() => void (session.userId = null));
 
 let admin: StaffContext;
 beforeAll(async () => {
-  const user = await db.user.create({ data: { email: "admin@tenancy.test", name: "Admin", passwordHash: "x", staffRole: "admin" } });
+  const user = await db.user.create({
+    data: { email: "admin@tenancy.test", name: "Admin", passwordHash: "x", staffRole: "admin" },
+  });
   admin = { user: { id: user.id, email: user.email, name: user.name, staffRole: "admin" }, staffRole: "admin" };
 });
 
 const suffix = () => randomBytes(3).toString("hex");
-const newTenant = (name: string, extra: Record<string, string> = {}) => createTenantSchema.parse({ name: `${name} ${suffix()}`, ...extra });
+const newTenant = (name: string, extra: Record<string, string> = {}) =>
+  createTenantSchema.parse({ name: `${name} ${suffix()}`, ...extra });
 
 async function failure(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -74,7 +77,12 @@ describe("createTenant", () => {
     const first = await createTenant(admin, newTenant("Northwind"));
     const email = `nobody-${suffix()}@northwind.example`;
     const [tenants, users] = [await db.tenant.count(), await db.user.count()];
-    const error = await failure(createTenant(admin, createTenantSchema.parse({ name: "Other name", slug: first.slug, ownerEmail: email, ownerName: "No Body" })));
+    const error = await failure(
+      createTenant(
+        admin,
+        createTenantSchema.parse({ name: "Other name", slug: first.slug, ownerEmail: email, ownerName: "No Body" }),
+      ),
+    );
     expect(error).toBeInstanceOf(InvalidInput);
     expect((error as InvalidInput).fieldErrors.slug?.[0]).toContain("already uses");
     expect([await db.tenant.count(), await db.user.count()]).toEqual([tenants, users]);
@@ -108,7 +116,10 @@ describe("createTenant", () => {
 
 describe("members", () => {
   async function tenantWithOwner() {
-    const t = await createTenant(admin, newTenant("Members", { ownerEmail: `o-${suffix()}@example.test`, ownerName: "Only Owner" }));
+    const t = await createTenant(
+      admin,
+      newTenant("Members", { ownerEmail: `o-${suffix()}@example.test`, ownerName: "Only Owner" }),
+    );
     const owner = await db.membership.findFirstOrThrow({ where: { tenantId: t.id } });
     return { ...t, ownerMembershipId: owner.id };
   }
@@ -135,7 +146,11 @@ describe("members", () => {
     expect(demote.message).toContain("last owner");
     expect((await db.membership.findUniqueOrThrow({ where: { id: t.ownerMembershipId } })).role).toBe("owner");
 
-    const second = await addMember(admin, t.id, { email: `second-${suffix()}@example.test`, name: "Second", role: "owner" });
+    const second = await addMember(admin, t.id, {
+      email: `second-${suffix()}@example.test`,
+      name: "Second",
+      role: "owner",
+    });
     await removeMember(admin, t.id, t.ownerMembershipId);
     expect(await failure(changeMemberRole(admin, t.id, second.membershipId, "operator"))).toBeInstanceOf(Conflict);
     expect(await db.membership.count({ where: { tenantId: t.id, role: "owner" } })).toBe(1);
@@ -143,8 +158,15 @@ describe("members", () => {
 
   it("keeps one owner when two admins remove the last two at the same moment", async () => {
     const t = await tenantWithOwner();
-    const second = await addMember(admin, t.id, { email: `race-${suffix()}@example.test`, name: "Race", role: "owner" });
-    const results = await Promise.allSettled([removeMember(admin, t.id, t.ownerMembershipId), removeMember(admin, t.id, second.membershipId)]);
+    const second = await addMember(admin, t.id, {
+      email: `race-${suffix()}@example.test`,
+      name: "Race",
+      role: "owner",
+    });
+    const results = await Promise.allSettled([
+      removeMember(admin, t.id, t.ownerMembershipId),
+      removeMember(admin, t.id, second.membershipId),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await db.membership.count({ where: { tenantId: t.id, role: "owner" } })).toBe(1);
   });
@@ -158,7 +180,10 @@ describe("members", () => {
 
   it("resets a member's password to a new one-time password, but never a staff account's", async () => {
     const t = await tenantWithOwner();
-    const owner = await db.membership.findUniqueOrThrow({ where: { id: t.ownerMembershipId }, include: { user: true } });
+    const owner = await db.membership.findUniqueOrThrow({
+      where: { id: t.ownerMembershipId },
+      include: { user: true },
+    });
     const reset = await resetPassword(admin, t.id, t.ownerMembershipId);
     const after = await db.user.findUniqueOrThrow({ where: { id: owner.userId } });
     expect(after.passwordHash).not.toBe(owner.user.passwordHash);
@@ -174,7 +199,10 @@ describe("members", () => {
 
 describe("suspension", () => {
   it("refuses mutations (operator and above) in a suspended tenant and still allows reads", async () => {
-    const t = await createTenant(admin, newTenant("Suspended", { ownerEmail: `s-${suffix()}@example.test`, ownerName: "Sam" }));
+    const t = await createTenant(
+      admin,
+      newTenant("Suspended", { ownerEmail: `s-${suffix()}@example.test`, ownerName: "Sam" }),
+    );
     const owner = await db.user.findUniqueOrThrow({ where: { email: t.owner!.email } });
     session.userId = owner.id;
     await expect(requireTenantContext({ tenant: t.slug, role: "operator" })).resolves.toMatchObject({ tenantId: t.id });
@@ -205,15 +233,35 @@ describe("self-service subscription", () => {
       },
     });
     return db.plan.create({
-      data: { name: `${state} plan ${suffix()}`, state, azureSubscriptionId: sub.id, allowedSizes: [], quotaVms: 5, quotaVcpus: 10, quotaPublicIps: 2, quotaLoadBalancers: 1, quotaProtectedVms: 0 },
+      data: {
+        name: `${state} plan ${suffix()}`,
+        state,
+        azureSubscriptionId: sub.id,
+        allowedSizes: [],
+        quotaVms: 5,
+        quotaVcpus: 10,
+        quotaPublicIps: 2,
+        quotaLoadBalancers: 1,
+        quotaProtectedVms: 0,
+      },
     });
   }
 
   it("lets an owner subscribe to a public plan, and refuses private plans and other roles", async () => {
     const [open, hidden] = [await plan("public"), await plan("private")];
-    const t = await createTenant(admin, newTenant("Self", { ownerEmail: `self-${suffix()}@example.test`, ownerName: "Self Owner" }));
+    const t = await createTenant(
+      admin,
+      newTenant("Self", { ownerEmail: `self-${suffix()}@example.test`, ownerName: "Self Owner" }),
+    );
     const owner = await db.user.findUniqueOrThrow({ where: { email: t.owner!.email } });
-    const ctx = { user: { ...owner, staffRole: null }, tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, tenantState: "active" as const, role: "owner" as const };
+    const ctx = {
+      user: { ...owner, staffRole: null },
+      tenantId: t.id,
+      tenantSlug: t.slug,
+      tenantName: t.name,
+      tenantState: "active" as const,
+      role: "owner" as const,
+    };
     const offered = await listOfferedPlans(ctx);
     expect(offered.map((p) => p.id)).toContain(open.id);
     expect(offered.map((p) => p.id)).not.toContain(hidden.id);
@@ -226,7 +274,10 @@ describe("self-service subscription", () => {
       return data;
     };
     const refused = await subscribeToPlanAction(t.slug, { ok: true }, form(hidden.id));
-    expect(refused).toMatchObject({ ok: false, fieldErrors: { planId: [expect.stringContaining("plans offered to you")] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      fieldErrors: { planId: [expect.stringContaining("plans offered to you")] },
+    });
 
     const ok = await subscribeToPlanAction(t.slug, { ok: true }, form(open.id, "Production"));
     expect(ok.ok).toBe(true);
@@ -235,9 +286,16 @@ describe("self-service subscription", () => {
     const op = await db.operation.findFirstOrThrow({ where: { targetId: subscriptions[0].id } });
     expect(op).toMatchObject({ kind: "tenantSubscription.provision", tenantId: t.id, actorId: owner.id });
 
-    const operator = await addMember(admin, t.id, { email: `op-${suffix()}@example.test`, name: "Operator", role: "operator" });
+    const operator = await addMember(admin, t.id, {
+      email: `op-${suffix()}@example.test`,
+      name: "Operator",
+      role: "operator",
+    });
     session.userId = (await db.membership.findUniqueOrThrow({ where: { id: operator.membershipId } })).userId;
-    expect(await subscribeToPlanAction(t.slug, { ok: true }, form(open.id, "Second"))).toMatchObject({ ok: false, formError: expect.stringContaining("owner") });
+    expect(await subscribeToPlanAction(t.slug, { ok: true }, form(open.id, "Second"))).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("owner"),
+    });
 
     session.userId = "someone-else";
     expect(await subscribeToPlanAction(t.slug, { ok: true }, form(open.id, "Third"))).toMatchObject({ ok: false });

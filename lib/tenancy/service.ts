@@ -18,25 +18,46 @@ function uniqueViolation(error: unknown): string | null {
 }
 
 /** A new user with a hashed one-time password, or the existing one (new users need a name; staff roles are never given here). */
-type NewUserRequest = { tenantId: string; email: string; name?: string; passwordHash: string | null; nameField: string };
+type NewUserRequest = {
+  tenantId: string;
+  email: string;
+  name?: string;
+  passwordHash: string | null;
+  nameField: string;
+};
 
 async function findOrCreateUser(tx: Tx, ctx: StaffContext, who: NewUserRequest) {
-  const existing = await tx.user.findUnique({ where: { email: who.email }, select: { id: true, email: true, name: true } });
+  const existing = await tx.user.findUnique({
+    where: { email: who.email },
+    select: { id: true, email: true, name: true },
+  });
   if (existing) return { user: existing, isNew: false };
   if (!who.name || who.name.length < 2) {
-    throw new InvalidInput({ [who.nameField]: [`No user has this email yet: enter a name (at least 2 characters) to create one.`] });
+    throw new InvalidInput({
+      [who.nameField]: [`No user has this email yet: enter a name (at least 2 characters) to create one.`],
+    });
   }
   const user = await tx.user.create({
     data: { email: who.email, name: who.name, passwordHash: who.passwordHash!, staffRole: null },
     select: { id: true, email: true, name: true },
   });
-  await recordAudit({ action: "user.create", actor: ctx.user, tenantId: who.tenantId, target: { type: "User", id: user.id, name: user.email } }, tx);
+  await recordAudit(
+    {
+      action: "user.create",
+      actor: ctx.user,
+      tenantId: who.tenantId,
+      target: { type: "User", id: user.id, name: user.email },
+    },
+    tx,
+  );
   return { user, isNew: true };
 }
 
 /** Tenant-wide membership changes take the tenant row's lock, so two admins cannot each remove one of the last two owners. */
 async function lockTenant(tx: Tx, tenantId: string) {
-  const rows = await tx.$queryRaw<{ id: string; name: string; slug: string }[]>`select id, name, slug from "Tenant" where id = ${tenantId} for update`;
+  const rows = await tx.$queryRaw<
+    { id: string; name: string; slug: string }[]
+  >`select id, name, slug from "Tenant" where id = ${tenantId} for update`;
   if (rows.length === 0) throw new NotFound("Tenant");
   return rows[0];
 }
@@ -53,18 +74,50 @@ export async function createTenant(ctx: StaffContext, input: CreateTenantInput) 
       if (await tx.tenant.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
         throw new InvalidInput({ slug: ["Another tenant already uses this address."] });
       }
-      const tenant = await tx.tenant.create({ data: { name: input.name, slug: input.slug }, select: { id: true, slug: true, name: true } });
-      await recordAudit({ action: "tenant.create", actor: ctx.user, tenantId: tenant.id, target: { type: "Tenant", id: tenant.id, name: tenant.name }, detail: { slug: tenant.slug } }, tx);
+      const tenant = await tx.tenant.create({
+        data: { name: input.name, slug: input.slug },
+        select: { id: true, slug: true, name: true },
+      });
+      await recordAudit(
+        {
+          action: "tenant.create",
+          actor: ctx.user,
+          tenantId: tenant.id,
+          target: { type: "Tenant", id: tenant.id, name: tenant.name },
+          detail: { slug: tenant.slug },
+        },
+        tx,
+      );
       if (!input.ownerEmail) return { ...tenant, owner: null, credential: null };
-      const { user, isNew } = await findOrCreateUser(tx, ctx, { tenantId: tenant.id, email: input.ownerEmail, name: input.ownerName, passwordHash, nameField: "ownerName" });
+      const { user, isNew } = await findOrCreateUser(tx, ctx, {
+        tenantId: tenant.id,
+        email: input.ownerEmail,
+        name: input.ownerName,
+        passwordHash,
+        nameField: "ownerName",
+      });
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
-      await recordAudit({ action: "membership.add", actor: ctx.user, tenantId: tenant.id, target: { type: "User", id: user.id, name: user.email }, detail: { role: "owner" } }, tx);
-      const credential: OneTimeCredential | null = isNew ? { email: user.email, name: user.name, oneTimePassword: oneTimePassword! } : null;
+      await recordAudit(
+        {
+          action: "membership.add",
+          actor: ctx.user,
+          tenantId: tenant.id,
+          target: { type: "User", id: user.id, name: user.email },
+          detail: { role: "owner" },
+        },
+        tx,
+      );
+      const credential: OneTimeCredential | null = isNew
+        ? { email: user.email, name: user.name, oneTimePassword: oneTimePassword! }
+        : null;
       return { ...tenant, owner: { email: user.email, name: user.name, isNew }, credential };
     });
   } catch (error) {
     const target = uniqueViolation(error);
-    if (target?.includes("email")) throw new InvalidInput({ ownerEmail: ["A user with this email was created a moment ago; submit again to add them."] });
+    if (target?.includes("email"))
+      throw new InvalidInput({
+        ownerEmail: ["A user with this email was created a moment ago; submit again to add them."],
+      });
     if (target !== null) throw new InvalidInput({ slug: ["Another tenant already uses this address."] });
     throw error;
   }
@@ -77,7 +130,10 @@ export async function setTenantState(ctx: StaffContext, tenantId: string, state:
   return db.$transaction(async (tx) => {
     await tx.tenant.update({ where: { id: tenant.id }, data: { state } });
     const action = state === "suspended" ? "tenant.suspend" : "tenant.reactivate";
-    await recordAudit({ action, actor: ctx.user, tenantId: tenant.id, target: { type: "Tenant", id: tenant.id, name: tenant.name } }, tx);
+    await recordAudit(
+      { action, actor: ctx.user, tenantId: tenant.id, target: { type: "Tenant", id: tenant.id, name: tenant.name } },
+      tx,
+    );
     return { id: tenant.id, state };
   });
 }
@@ -90,17 +146,44 @@ export async function addMember(ctx: StaffContext, tenantId: string, input: AddM
   try {
     return await db.$transaction(async (tx) => {
       const tenant = await lockTenant(tx, tenantId);
-      const { user, isNew } = await findOrCreateUser(tx, ctx, { tenantId, email: input.email, name: input.name, passwordHash, nameField: "name" });
-      if (!isNew && (await tx.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId } }, select: { id: true } }))) {
+      const { user, isNew } = await findOrCreateUser(tx, ctx, {
+        tenantId,
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        nameField: "name",
+      });
+      if (
+        !isNew &&
+        (await tx.membership.findUnique({
+          where: { userId_tenantId: { userId: user.id, tenantId } },
+          select: { id: true },
+        }))
+      ) {
         throw new InvalidInput({ email: [`${user.name} is already a member of ${tenant.name}.`] });
       }
-      const membership = await tx.membership.create({ data: { tenantId, userId: user.id, role: input.role }, select: { id: true } });
-      await recordAudit({ action: "membership.add", actor: ctx.user, tenantId, target: { type: "User", id: user.id, name: user.email }, detail: { role: input.role } }, tx);
-      const credential: OneTimeCredential | null = isNew ? { email: user.email, name: user.name, oneTimePassword } : null;
+      const membership = await tx.membership.create({
+        data: { tenantId, userId: user.id, role: input.role },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          action: "membership.add",
+          actor: ctx.user,
+          tenantId,
+          target: { type: "User", id: user.id, name: user.email },
+          detail: { role: input.role },
+        },
+        tx,
+      );
+      const credential: OneTimeCredential | null = isNew
+        ? { email: user.email, name: user.name, oneTimePassword }
+        : null;
       return { membershipId: membership.id, user: { email: user.email, name: user.name, isNew }, credential };
     });
   } catch (error) {
-    if (uniqueViolation(error) !== null) throw new InvalidInput({ email: ["This person was added a moment ago; refresh the page."] });
+    if (uniqueViolation(error) !== null)
+      throw new InvalidInput({ email: ["This person was added a moment ago; refresh the page."] });
     throw error;
   }
 }
@@ -114,10 +197,18 @@ async function getMembership(tx: Tx | typeof db, tenantId: string, membershipId:
   return membership;
 }
 
-async function assertNotLastOwner(tx: Tx, tenant: { id: string; name: string }, member: { role: TenantRole; user: { name: string } }, doing: string) {
+async function assertNotLastOwner(
+  tx: Tx,
+  tenant: { id: string; name: string },
+  member: { role: TenantRole; user: { name: string } },
+  doing: string,
+) {
   if (member.role !== "owner") return;
   const owners = await tx.membership.count({ where: { tenantId: tenant.id, role: "owner" } });
-  if (owners <= 1) throw new Conflict(`${member.user.name} is the last owner of ${tenant.name}: make someone else owner before you ${doing}.`);
+  if (owners <= 1)
+    throw new Conflict(
+      `${member.user.name} is the last owner of ${tenant.name}: make someone else owner before you ${doing}.`,
+    );
 }
 
 export async function changeMemberRole(ctx: StaffContext, tenantId: string, membershipId: string, role: TenantRole) {
@@ -127,7 +218,16 @@ export async function changeMemberRole(ctx: StaffContext, tenantId: string, memb
     if (member.role === role) return { id: member.id, role };
     if (role !== "owner") await assertNotLastOwner(tx, tenant, member, "change their role");
     await tx.membership.update({ where: { id: member.id }, data: { role } });
-    await recordAudit({ action: "membership.changeRole", actor: ctx.user, tenantId, target: { type: "User", id: member.user.id, name: member.user.email }, detail: { from: member.role, to: role } }, tx);
+    await recordAudit(
+      {
+        action: "membership.changeRole",
+        actor: ctx.user,
+        tenantId,
+        target: { type: "User", id: member.user.id, name: member.user.email },
+        detail: { from: member.role, to: role },
+      },
+      tx,
+    );
     return { id: member.id, role };
   });
 }
@@ -138,7 +238,16 @@ export async function removeMember(ctx: StaffContext, tenantId: string, membersh
     const member = await getMembership(tx, tenantId, membershipId);
     await assertNotLastOwner(tx, tenant, member, "remove them");
     await tx.membership.delete({ where: { id: member.id } });
-    await recordAudit({ action: "membership.remove", actor: ctx.user, tenantId, target: { type: "User", id: member.user.id, name: member.user.email }, detail: { role: member.role } }, tx);
+    await recordAudit(
+      {
+        action: "membership.remove",
+        actor: ctx.user,
+        tenantId,
+        target: { type: "User", id: member.user.id, name: member.user.email },
+        detail: { role: member.role },
+      },
+      tx,
+    );
     return { id: member.id };
   });
 }
@@ -147,15 +256,31 @@ export async function removeMember(ctx: StaffContext, tenantId: string, membersh
  * Admin only, and only for a member of this tenant without a staff role: staff accounts are managed outside any tenant,
  * so a tenant page can never be used to take one over.
  */
-export async function resetPassword(ctx: StaffContext, tenantId: string, membershipId: string): Promise<OneTimeCredential> {
+export async function resetPassword(
+  ctx: StaffContext,
+  tenantId: string,
+  membershipId: string,
+): Promise<OneTimeCredential> {
   const member = await getMembership(db, tenantId, membershipId);
-  const user = await db.user.findUniqueOrThrow({ where: { id: member.user.id }, select: { id: true, email: true, name: true, staffRole: true } });
-  if (user.staffRole) throw new Conflict(`${user.name} is provider staff; their password is not managed from a tenant.`);
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: member.user.id },
+    select: { id: true, email: true, name: true, staffRole: true },
+  });
+  if (user.staffRole)
+    throw new Conflict(`${user.name} is provider staff; their password is not managed from a tenant.`);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await recordAudit({ action: "user.resetPassword", actor: ctx.user, tenantId, target: { type: "User", id: user.id, name: user.email } }, tx);
+    await recordAudit(
+      {
+        action: "user.resetPassword",
+        actor: ctx.user,
+        tenantId,
+        target: { type: "User", id: user.id, name: user.email },
+      },
+      tx,
+    );
   });
   return { email: user.email, name: user.name, oneTimePassword };
 }

@@ -25,10 +25,13 @@ describe("ActionResult", () => {
 
   it("is read without casts in pages and components (issue 13 point 6)", () => {
     const root = path.resolve(import.meta.dirname, "../..");
-    const casts = [...sourceFiles(path.join(root, "app")), ...sourceFiles(path.join(root, "components"))].flatMap((file) =>
-      readFileSync(file, "utf8")
-        .split("\n")
-        .flatMap((line, i) => (/\.data as\b|as ActionResult\b/.test(line) ? [`${path.relative(root, file)}:${i + 1}: ${line.trim()}`] : [])),
+    const casts = [...sourceFiles(path.join(root, "app")), ...sourceFiles(path.join(root, "components"))].flatMap(
+      (file) =>
+        readFileSync(file, "utf8")
+          .split("\n")
+          .flatMap((line, i) =>
+            /\.data as\b|as ActionResult\b/.test(line) ? [`${path.relative(root, file)}:${i + 1}: ${line.trim()}`] : [],
+          ),
     );
     expect(casts).toEqual([]);
   });

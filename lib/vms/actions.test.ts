@@ -30,7 +30,9 @@ const password = "Correct-Horse-42!";
 type Tenant = Awaited<ReturnType<typeof vmTenant>> & { owner: string; reader: string };
 
 async function member(tenantId: string, role: "owner" | "operator" | "reader") {
-  const user = await db.user.create({ data: { email: `${role}-${randomBytes(4).toString("hex")}@vms.test`, name: role, passwordHash: "x" } });
+  const user = await db.user.create({
+    data: { email: `${role}-${randomBytes(4).toString("hex")}@vms.test`, name: role, passwordHash: "x" },
+  });
   await db.membership.create({ data: { userId: user.id, tenantId, role } });
   return user.id;
 }
@@ -64,16 +66,32 @@ async function withQuota<T>(quota: { quotaVms?: number; quotaVcpus?: number }, f
 function vmForm(t: Tenant, fields: Record<string, string> = {}) {
   const form = new FormData();
   const values = {
-    tenantSubscriptionId: t.tenantSubscriptionId, region: "eastus", image: linuxImage, osType: "Linux", size: "Standard_B2s",
-    name: `vm-${randomBytes(3).toString("hex")}`, count: "1", adminUsername: "azureops", authType: "password",
-    adminPassword: password, confirmPassword: password, network: "default", publicIp: "false", dataDiskCount: "0", ...fields,
+    tenantSubscriptionId: t.tenantSubscriptionId,
+    region: "eastus",
+    image: linuxImage,
+    osType: "Linux",
+    size: "Standard_B2s",
+    name: `vm-${randomBytes(3).toString("hex")}`,
+    count: "1",
+    adminUsername: "azureops",
+    authType: "password",
+    adminPassword: password,
+    confirmPassword: password,
+    network: "default",
+    publicIp: "false",
+    dataDiskCount: "0",
+    ...fields,
   };
   for (const [k, v] of Object.entries(values)) form.set(k, v);
   return form;
 }
 
 /** Runs a create as the given user: the redirect a successful create ends with becomes its URL. */
-async function create(t: Tenant, userId: string, fields: Record<string, string> = {}): Promise<ActionResult | { redirect: string }> {
+async function create(
+  t: Tenant,
+  userId: string,
+  fields: Record<string, string> = {},
+): Promise<ActionResult | { redirect: string }> {
   session.userId = userId;
   try {
     return await createVmAction(t.ctx.tenantSlug, { ok: true }, vmForm(t, fields));
@@ -105,7 +123,9 @@ beforeEach(() => void (session.userId = null));
 describe("createVmAction", () => {
   it("lands a single create on the new VM's page, Creating, with its operation queued and no password anywhere", async () => {
     const result = await create(t, t.owner, { name: "web-01" });
-    expect(result).toEqual({ redirect: expect.stringMatching(new RegExp(`^/tenant/${t.ctx.tenantSlug}/vms/[a-z0-9]+$`)) });
+    expect(result).toEqual({
+      redirect: expect.stringMatching(new RegExp(`^/tenant/${t.ctx.tenantSlug}/vms/[a-z0-9]+$`)),
+    });
     const id = (result as { redirect: string }).redirect.split("/").pop()!;
     const vm = await db.virtualMachine.findFirstOrThrow({ where: { id, tenantId: t.ctx.tenantId } });
     expect(vm).toMatchObject({ name: "web-01", provisioningState: "Creating", size: "Standard_B2s" });
@@ -115,8 +135,15 @@ describe("createVmAction", () => {
   });
 
   it("sends a bulk create to the list", async () => {
-    expect(await create(t, t.owner, { name: "batch", count: "3" })).toEqual({ redirect: `/tenant/${t.ctx.tenantSlug}/vms?created=3` });
-    const names = (await db.virtualMachine.findMany({ where: { tenantId: t.ctx.tenantId, name: { startsWith: "batch-" } }, orderBy: { name: "asc" } })).map((v) => v.name);
+    expect(await create(t, t.owner, { name: "batch", count: "3" })).toEqual({
+      redirect: `/tenant/${t.ctx.tenantSlug}/vms?created=3`,
+    });
+    const names = (
+      await db.virtualMachine.findMany({
+        where: { tenantId: t.ctx.tenantId, name: { startsWith: "batch-" } },
+        orderBy: { name: "asc" },
+      })
+    ).map((v) => v.name);
     expect(names).toEqual(["batch-01", "batch-02", "batch-03"]);
   });
 
@@ -126,9 +153,24 @@ describe("createVmAction", () => {
     ["passwords that differ", { confirmPassword: "Another-Horse-42!" }, "confirmPassword", /do not match/],
     ["a size the plan does not offer", { size: "Standard_L8s_v3" }, "size", /does not offer/],
     ["a region the provider does not allow", { region: "brazilsouth" }, "region", /not offered/],
-    ["more data disks than the size takes", { dataDiskCount: "5" }, "dataDiskCount", /Standard_B2s takes at most 4 data disks/],
-    ["a Windows name longer than 15 characters", { osType: "Windows", name: "much-too-long-name" }, "name", /at most 15/],
-    ["an image outside the plan", { image: "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest", osType: "Windows" }, "image", /does not offer/],
+    [
+      "more data disks than the size takes",
+      { dataDiskCount: "5" },
+      "dataDiskCount",
+      /Standard_B2s takes at most 4 data disks/,
+    ],
+    [
+      "a Windows name longer than 15 characters",
+      { osType: "Windows", name: "much-too-long-name" },
+      "name",
+      /at most 15/,
+    ],
+    [
+      "an image outside the plan",
+      { image: "MicrosoftWindowsServer:WindowsServer:2022-datacenter-azure-edition:latest", osType: "Windows" },
+      "image",
+      /does not offer/,
+    ],
   ])("refuses %s beside the field, writing nothing and queueing nothing", async (_what, fields, field, message) => {
     const since = new Date();
     const before = await counts(t, since);
@@ -141,7 +183,10 @@ describe("createVmAction", () => {
     await create(t, t.owner, { name: "dup-01" });
     const since = new Date();
     const before = await counts(t, since);
-    expect(await create(t, t.owner, { name: "dup-01" })).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("already exists")] } });
+    expect(await create(t, t.owner, { name: "dup-01" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: [expect.stringContaining("already exists")] },
+    });
     expect(await counts(t, since)).toEqual(before);
   });
 
@@ -165,27 +210,38 @@ describe("createVmAction", () => {
 describe("quota", () => {
   it("lets concurrent submits create exactly as many VMs as the plan allows", async () => {
     await withQuota({ quotaVms: 3 }, async (small) => {
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => create(small, small.owner, { name: `race-${i}` })));
-    expect(results.filter((r) => "redirect" in r)).toHaveLength(3);
-    const refused = results.filter((r) => !("redirect" in r));
-    expect(refused).toHaveLength(3);
-    for (const r of refused) expect(r).toMatchObject({ ok: false, formError: expect.stringMatching(/VMs 3 used \+ 1 requested > 3 allowed/) });
-    expect(await db.virtualMachine.count({ where: { tenantSubscriptionId: small.tenantSubscriptionId } })).toBe(3);
-    expect(await db.operation.count({ where: { tenantId: small.ctx.tenantId, kind: "vm.create" } })).toBe(3);
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => create(small, small.owner, { name: `race-${i}` })),
+      );
+      expect(results.filter((r) => "redirect" in r)).toHaveLength(3);
+      const refused = results.filter((r) => !("redirect" in r));
+      expect(refused).toHaveLength(3);
+      for (const r of refused)
+        expect(r).toMatchObject({
+          ok: false,
+          formError: expect.stringMatching(/VMs 3 used \+ 1 requested > 3 allowed/),
+        });
+      expect(await db.virtualMachine.count({ where: { tenantSubscriptionId: small.tenantSubscriptionId } })).toBe(3);
+      expect(await db.operation.count({ where: { tenantId: small.ctx.tenantId, kind: "vm.create" } })).toBe(3);
     });
   });
 
   it("refuses a bulk create that would go over the vCPU quota as a whole", async () => {
     await withQuota({ quotaVcpus: 6 }, async (small) => {
       const result = await create(small, small.owner, { name: "big", count: "2", size: "Standard_D4s_v5" });
-      expect(result).toMatchObject({ ok: false, formError: expect.stringContaining("vCPUs 0 used + 8 requested > 6 allowed") });
+      expect(result).toMatchObject({
+        ok: false,
+        formError: expect.stringContaining("vCPUs 0 used + 8 requested > 6 allowed"),
+      });
       expect(await db.virtualMachine.count({ where: { tenantSubscriptionId: small.tenantSubscriptionId } })).toBe(0);
     });
   });
 
   it("refuses a resize past the vCPU quota with the figures, and leaves the VM as it was", async () => {
     await withQuota({ quotaVcpus: 3 }, async (small) => {
-      const created = (await create(small, small.owner, { name: "grow-01", size: "Standard_B2s" })) as { redirect: string };
+      const created = (await create(small, small.owner, { name: "grow-01", size: "Standard_B2s" })) as {
+        redirect: string;
+      };
       const id = created.redirect.split("/").pop()!;
       await waitForOperation((await db.operation.findFirstOrThrow({ where: { targetId: id, kind: "vm.create" } })).id);
       session.userId = small.owner;
@@ -197,7 +253,10 @@ describe("quota", () => {
         formError: "Resizing to Standard_D4s_v5 needs 2 more vCPUs; your plan allows 3 and 2 are in use.",
       });
       expect(await db.operation.count({ where: { targetId: id, kind: "vm.resize" } })).toBe(0);
-      expect(await db.virtualMachine.findUniqueOrThrow({ where: { id } })).toMatchObject({ size: "Standard_B2s", provisioningState: "Succeeded" });
+      expect(await db.virtualMachine.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        size: "Standard_B2s",
+        provisioningState: "Succeeded",
+      });
     });
   });
 });
@@ -221,22 +280,39 @@ describe("VM actions", () => {
     const id = await runningVm("guarded-01");
     const before = await db.operation.count({ where: { targetId: id } });
     session.userId = t.reader;
-    expect(await vmPowerAction(t.ctx.tenantSlug, "stop", vmIdForm(id))).toMatchObject({ ok: false, formError: expect.stringContaining("operator") });
+    expect(await vmPowerAction(t.ctx.tenantSlug, "stop", vmIdForm(id))).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("operator"),
+    });
     const bulk = new FormData();
     bulk.append("ids", id);
-    expect(await bulkVmAction(t.ctx.tenantSlug, "delete", bulk)).toMatchObject({ ok: false, formError: expect.stringContaining("operator") });
-    expect(await resizeVmAction(t.ctx.tenantSlug, { ok: true }, vmIdForm(id, { size: "Standard_D2s_v5" }))).toMatchObject({ ok: false });
+    expect(await bulkVmAction(t.ctx.tenantSlug, "delete", bulk)).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("operator"),
+    });
+    expect(
+      await resizeVmAction(t.ctx.tenantSlug, { ok: true }, vmIdForm(id, { size: "Standard_D2s_v5" })),
+    ).toMatchObject({ ok: false });
     expect(await db.operation.count({ where: { targetId: id } })).toBe(before);
-    expect(await db.virtualMachine.findUniqueOrThrow({ where: { id } })).toMatchObject({ provisioningState: "Succeeded", powerState: "running" });
+    expect(await db.virtualMachine.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      provisioningState: "Succeeded",
+      powerState: "running",
+    });
   });
 
   it("does not find another tenant's VM, even by its id", async () => {
     const id = await runningVm("private-01");
     const other = await anotherTenant();
     session.userId = other.owner;
-    expect(await vmPowerAction(other.ctx.tenantSlug, "stop", vmIdForm(id))).toEqual({ ok: false, formError: "Virtual machine not found." });
+    expect(await vmPowerAction(other.ctx.tenantSlug, "stop", vmIdForm(id))).toEqual({
+      ok: false,
+      formError: "Virtual machine not found.",
+    });
     session.userId = other.owner;
-    expect(await vmPowerAction(t.ctx.tenantSlug, "stop", vmIdForm(id))).toEqual({ ok: false, formError: "Page not found." });
+    expect(await vmPowerAction(t.ctx.tenantSlug, "stop", vmIdForm(id))).toEqual({
+      ok: false,
+      formError: "Page not found.",
+    });
   });
 
   it("stops several VMs at once and names the ones that could not take it", async () => {
@@ -247,13 +323,18 @@ describe("VM actions", () => {
     const first = await bulkVmAction(t.ctx.tenantSlug, "stop", form);
     expect(first).toMatchObject({ ok: true, message: "Stopping 2 VMs." });
     const again = await bulkVmAction(t.ctx.tenantSlug, "stop", form);
-    expect(again).toMatchObject({ ok: false, formError: expect.stringMatching(/wait until the current operation has finished|already stopped/) });
+    expect(again).toMatchObject({
+      ok: false,
+      formError: expect.stringMatching(/wait until the current operation has finished|already stopped/),
+    });
   });
 
   it("refuses a resize to a size outside the plan beside the size field", async () => {
     const id = await runningVm("resize-01");
     session.userId = t.owner;
-    expect(await resizeVmAction(t.ctx.tenantSlug, { ok: true }, vmIdForm(id, { size: "Standard_L8s_v3" }))).toMatchObject({
+    expect(
+      await resizeVmAction(t.ctx.tenantSlug, { ok: true }, vmIdForm(id, { size: "Standard_L8s_v3" })),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { size: [expect.stringContaining("does not offer Standard_L8s_v3")] },
     });

@@ -8,7 +8,14 @@ import { Conflict, parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { createVms } from "./create-vms";
-import { bulkVmActionSchema, createVmSchema, dataDiskSchema, removeDataDiskSchema, resizeVmSchema, vmActionSchema } from "./schema";
+import {
+  bulkVmActionSchema,
+  createVmSchema,
+  dataDiskSchema,
+  removeDataDiskSchema,
+  resizeVmSchema,
+  vmActionSchema,
+} from "./schema";
 import { changeDataDisks, requestResize, runBulkVmAction, runVmAction, type VmAction } from "./change-vms";
 
 const listPath = (tenant: string) => `/tenant/${tenant}/vms`;
@@ -16,7 +23,12 @@ const detailPath = (tenant: string, vmId: string) => `${listPath(tenant)}/${vmId
 // Bound arguments come back from the browser like any other input, so the action name is checked too.
 const vmActionName = z.enum(["start", "stop", "restart", "delete"]);
 
-const verbs: Record<VmAction, string> = { start: "Starting", stop: "Stopping", restart: "Restarting", delete: "Deleting" };
+const verbs: Record<VmAction, string> = {
+  start: "Starting",
+  stop: "Stopping",
+  restart: "Restarting",
+  delete: "Deleting",
+};
 
 /** Returns as soon as the VMs are written as Creating: one lands on its page, several on the list. */
 export async function createVmAction(tenant: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
@@ -24,21 +36,28 @@ export async function createVmAction(tenant: string, _prev: ActionResult, form: 
     const ctx = await requireTenantContext({ tenant, role: "operator" });
     const created = await createVms(ctx, parseInput(createVmSchema, form));
     revalidatePath(listPath(ctx.tenantSlug));
-    redirect(created.length === 1 ? detailPath(ctx.tenantSlug, created[0].id) : `${listPath(ctx.tenantSlug)}?created=${created.length}`);
+    redirect(
+      created.length === 1
+        ? detailPath(ctx.tenantSlug, created[0].id)
+        : `${listPath(ctx.tenantSlug)}?created=${created.length}`,
+    );
   });
 }
 
 export async function vmPowerAction(tenant: string, action: VmAction, form: FormData): Promise<ActionResult> {
-  return runAction(async () => {
-    const ctx = await requireTenantContext({ tenant, role: "operator" });
-    const name = vmActionName.parse(action);
-    const { vmId } = parseInput(vmActionSchema, form);
-    const operation = await runVmAction(ctx, vmId, name);
-    revalidatePath(listPath(ctx.tenantSlug));
-    if (name === "delete") redirect(`${listPath(ctx.tenantSlug)}?deleting=${encodeURIComponent(operation.id)}`);
-    revalidatePath(detailPath(ctx.tenantSlug, vmId));
-    return { operationId: operation.id };
-  }, `${verbs[action] ?? "Working on"} the VM…`);
+  return runAction(
+    async () => {
+      const ctx = await requireTenantContext({ tenant, role: "operator" });
+      const name = vmActionName.parse(action);
+      const { vmId } = parseInput(vmActionSchema, form);
+      const operation = await runVmAction(ctx, vmId, name);
+      revalidatePath(listPath(ctx.tenantSlug));
+      if (name === "delete") redirect(`${listPath(ctx.tenantSlug)}?deleting=${encodeURIComponent(operation.id)}`);
+      revalidatePath(detailPath(ctx.tenantSlug, vmId));
+      return { operationId: operation.id };
+    },
+    `${verbs[action] ?? "Working on"} the VM…`,
+  );
 }
 
 /** One operation per VM; VMs that cannot take the action are named in the message, the others go ahead. */
@@ -53,7 +72,9 @@ export async function bulkVmAction(tenant: string, action: VmAction, form: FormD
     const started = results.filter((r) => r.ok).length;
     const skipped = results.flatMap((r) => (r.ok ? [] : [r.message]));
     if (started === 0) throw new Conflict(skipped.join(" "));
-    message = `${verbs[name]} ${started} VM${started === 1 ? "" : "s"}.` + (skipped.length ? ` Skipped ${skipped.length}: ${skipped.join(" ")}` : "");
+    message =
+      `${verbs[name]} ${started} VM${started === 1 ? "" : "s"}.` +
+      (skipped.length ? ` Skipped ${skipped.length}: ${skipped.join(" ")}` : "");
     return results;
   });
   return result.ok ? { ...result, message } : result;

@@ -32,7 +32,12 @@ afterAll(async () => {
 
 async function azureResources(nameFragment: string) {
   const inventory = await emu.control.inventory();
-  return inventory.subscriptions[SEED.subscriptions.provider].filter((r) => r.id.toLowerCase().includes(nameFragment.toLowerCase()) && !r.type.endsWith("resourceGroups") && !r.type.endsWith("virtualNetworks"));
+  return inventory.subscriptions[SEED.subscriptions.provider].filter(
+    (r) =>
+      r.id.toLowerCase().includes(nameFragment.toLowerCase()) &&
+      !r.type.endsWith("resourceGroups") &&
+      !r.type.endsWith("virtualNetworks"),
+  );
 }
 
 async function createOne(name: string, over = {}) {
@@ -45,7 +50,14 @@ describe("vm.create", () => {
     const { vm, op } = await createOne("web-01");
     expect(op.state).toBe("succeeded");
     expect(op.steps.map((s) => s.name)).toEqual([
-      "Ensure resource group", "Create virtual network", "Create public IP", "Wait for virtual network", "Wait for public IP", "Create network interface", "Create VM", "Wait for provisioning",
+      "Ensure resource group",
+      "Create virtual network",
+      "Create public IP",
+      "Wait for virtual network",
+      "Wait for public IP",
+      "Create network interface",
+      "Create VM",
+      "Wait for provisioning",
     ]);
     const row = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
     expect(row).toMatchObject({ provisioningState: "Succeeded", powerState: "running" });
@@ -55,18 +67,34 @@ describe("vm.create", () => {
     const everything = JSON.stringify([await db.operation.findMany({ include: { steps: true } }), row]);
     expect(everything).not.toContain("Correct-Horse-42!");
     // The PUT answers carry the ids and addresses the portal records: no final GET of the public IP, NIC or VM.
-    const log = (await emu.control.requests({ limit: 5000 })).value.filter((r) => /\/(web-01|web-01-ip|web-01-nic)$/i.test(r.path));
-    expect(log.filter((r) => r.method === "PUT").map((r) => r.path.split("/").at(-2))).toEqual(["publicIPAddresses", "networkInterfaces", "virtualMachines"]);
+    const log = (await emu.control.requests({ limit: 5000 })).value.filter((r) =>
+      /\/(web-01|web-01-ip|web-01-nic)$/i.test(r.path),
+    );
+    expect(log.filter((r) => r.method === "PUT").map((r) => r.path.split("/").at(-2))).toEqual([
+      "publicIPAddresses",
+      "networkInterfaces",
+      "virtualMachines",
+    ]);
     expect(log.filter((r) => r.method === "GET")).toEqual([]);
   });
 
   it("resumes after a fault injected once Azure accepted the VM, without creating it twice", async () => {
-    await emu.control.addFault({ method: "PUT", path: "/virtualMachines/web-02", when: "after", status: 500, code: "InternalServerError", message: "Injected after commit", times: 4 });
+    await emu.control.addFault({
+      method: "PUT",
+      path: "/virtualMachines/web-02",
+      when: "after",
+      status: 500,
+      code: "InternalServerError",
+      message: "Injected after commit",
+      times: 4,
+    });
     const { op } = await createOne("web-02");
     await emu.control.clearFaults();
     expect(op.state).toBe("succeeded");
     expect(op.attempts).toBeGreaterThan(1);
-    expect((await azureResources("web-02")).filter((r) => r.type === "Microsoft.Compute/virtualMachines")).toHaveLength(1);
+    expect((await azureResources("web-02")).filter((r) => r.type === "Microsoft.Compute/virtualMachines")).toHaveLength(
+      1,
+    );
   });
 
   it("ends with Azure's quota error on the VM, and deleting the failed VM leaves nothing behind", async () => {
@@ -91,12 +119,17 @@ describe("vm.create", () => {
 describe("bulk create", () => {
   it("creates 5 VMs with one network: the first operation provisions it and the others wait for it", async () => {
     const since = new Date().toISOString();
-    const vms = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, "batch", { count: 5, region: "westus", publicIp: false }));
+    const vms = await createVms(
+      t.ctx,
+      linuxVm(t.tenantSubscriptionId, "batch", { count: 5, region: "westus", publicIp: false }),
+    );
     expect(vms.map((v) => v.name)).toEqual(["batch-01", "batch-02", "batch-03", "batch-04", "batch-05"]);
     const ops = await Promise.all(vms.map((v) => waitForOperation(v.operationId)));
     expect(ops.map((o) => o.state)).toEqual(Array(5).fill("succeeded"));
     // Waiting for the network (or for Azure) is not a retry: every step ran as one attempt.
-    expect(ops.flatMap((o) => o.steps.map((s) => s.attempt))).toEqual(Array(ops.flatMap((o) => o.steps).length).fill(1));
+    expect(ops.flatMap((o) => o.steps.map((s) => s.attempt))).toEqual(
+      Array(ops.flatMap((o) => o.steps).length).fill(1),
+    );
     const log = (await emu.control.requests({ since, limit: 5000 })).value;
     expect(log.filter((r) => r.method === "PUT" && /virtualNetworks\/vnet-westus$/i.test(r.path))).toHaveLength(1);
     expect(log.filter((r) => r.method === "PUT" && /\/resourcegroups\/[^/]+$/i.test(r.path))).toHaveLength(1);
@@ -112,8 +145,16 @@ describe("vm lifecycle and sync", () => {
 
     const resize = await waitForOperation((await requestResize(t.ctx, vm.id, "Standard_E2s_v5")).id);
     expect(resize.state).toBe("succeeded");
-    expect(resize.steps.map((s) => s.name)).toEqual(["Check the target size", "Deallocate VM", "Resize VM", "Start VM"]);
-    expect(await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).toMatchObject({ size: "Standard_E2s_v5", powerState: "running" });
+    expect(resize.steps.map((s) => s.name)).toEqual([
+      "Check the target size",
+      "Deallocate VM",
+      "Resize VM",
+      "Start VM",
+    ]);
+    expect(await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).toMatchObject({
+      size: "Standard_E2s_v5",
+      powerState: "running",
+    });
 
     expect((await waitForOperation((await runVmAction(t.ctx, vm.id, "delete")).id)).state).toBe("succeeded");
     expect(await azureResources("app-01")).toEqual([]);
@@ -123,21 +164,41 @@ describe("vm lifecycle and sync", () => {
     const { vm } = await createOne("ops-01");
     const row = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
     const rg = row.azureResourceId!.split("/")[4];
-    await emu.arm(SEED.apps.provider, "POST", `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/ops-01/deallocate?api-version=2026-04-01`);
-    for (let i = 0; i < 50 && (await azureResources("ops-01")).some((r) => r.provisioningState !== "Succeeded"); i++) await new Promise((r) => setTimeout(r, 100));
+    await emu.arm(
+      SEED.apps.provider,
+      "POST",
+      `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/ops-01/deallocate?api-version=2026-04-01`,
+    );
+    for (let i = 0; i < 50 && (await azureResources("ops-01")).some((r) => r.provisioningState !== "Succeeded"); i++)
+      await new Promise((r) => setTimeout(r, 100));
     await emu.control.resetCounters();
     await enqueueInventorySyncs();
-    const sync = await db.operation.findFirstOrThrow({ where: { kind: "subscription.sync" }, orderBy: { createdAt: "desc" } });
+    const sync = await db.operation.findFirstOrThrow({
+      where: { kind: "subscription.sync" },
+      orderBy: { createdAt: "desc" },
+    });
     expect((await waitForOperation(sync.id)).state).toBe("succeeded");
     expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).powerState).toBe("deallocated");
     const counters = await emu.control.counters();
     const vmCount = (await azureResources("")).filter((r) => r.type === "Microsoft.Compute/virtualMachines").length;
     expect(counters.reads).toBeLessThanOrEqual(Math.ceil(vmCount / 3) + 1); // page size 3 in tests: pages, not VMs
 
-    await emu.arm(SEED.apps.provider, "DELETE", `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/ops-01?api-version=2026-04-01`);
-    for (let i = 0; i < 50 && (await azureResources("ops-01")).some((r) => r.type === "Microsoft.Compute/virtualMachines"); i++) await new Promise((r) => setTimeout(r, 100));
+    await emu.arm(
+      SEED.apps.provider,
+      "DELETE",
+      `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/ops-01?api-version=2026-04-01`,
+    );
+    for (
+      let i = 0;
+      i < 50 && (await azureResources("ops-01")).some((r) => r.type === "Microsoft.Compute/virtualMachines");
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
     await enqueueInventorySyncs();
-    const sync2 = await db.operation.findFirstOrThrow({ where: { kind: "subscription.sync" }, orderBy: { createdAt: "desc" } });
+    const sync2 = await db.operation.findFirstOrThrow({
+      where: { kind: "subscription.sync" },
+      orderBy: { createdAt: "desc" },
+    });
     await waitForOperation(sync2.id);
     expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).isMissing).toBe(true);
   });

@@ -1,5 +1,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { ArmError, createVm, ensureNic, ensurePublicIp, ensureResourceGroup, ensureVirtualNetwork, pollLro, type LroProgress, type NicInfo, type PublicIpInfo, type VmInfo } from "@/lib/azure";
+import {
+  ArmError,
+  createVm,
+  ensureNic,
+  ensurePublicIp,
+  ensureResourceGroup,
+  ensureVirtualNetwork,
+  pollLro,
+  type LroProgress,
+  type NicInfo,
+  type PublicIpInfo,
+  type VmInfo,
+} from "@/lib/azure";
 import { discardSealed, openSealed } from "@/lib/crypto/sealed-secrets";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -21,7 +33,11 @@ const VNET_WAIT_MS = 3_500;
  * when that operation has ended without; else wait about until its PUT should be done and look again — inside this
  * run while the wait is short, else in a later run.
  */
-async function waitForOtherOperation(networkId: string, operationId: string, send: () => Promise<LroProgress<VnetRef>>): Promise<LroProgress<VnetRef>> {
+async function waitForOtherOperation(
+  networkId: string,
+  operationId: string,
+  send: () => Promise<LroProgress<VnetRef>>,
+): Promise<LroProgress<VnetRef>> {
   const until = Date.now() + inlineWaitMaxMs();
   for (let looks = 0; ; looks++) {
     const { state, claimedAt } = await claimNetwork(networkId, operationId);
@@ -29,7 +45,10 @@ async function waitForOtherOperation(networkId: string, operationId: string, sen
     if (state === "ready") {
       const current = await db.virtualNetwork.findUniqueOrThrow({ where: { id: networkId } });
       const id = current.azureResourceId!;
-      const subnets = (current.subnets as { name: string }[]).map((s) => ({ name: s.name, id: `${id}/subnets/${s.name}` }));
+      const subnets = (current.subnets as { name: string }[]).map((s) => ({
+        name: s.name,
+        id: `${id}/subnets/${s.name}`,
+      }));
       return { done: true, result: { id, subnets, fromPortal: true } };
     }
     const due = claimedAt.getTime() + nextPollDelayMs({ typicalMs: VNET_WAIT_MS }, 0) - Date.now();
@@ -48,20 +67,36 @@ export const createVmJob = defineJob({
   async run({ vmId, passwordSecretId }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     const steps = [
-      "Ensure resource group", "Create virtual network", ...(vm.hasPublicIp ? ["Create public IP"] : []),
-      "Wait for virtual network", ...(vm.hasPublicIp ? ["Wait for public IP"] : []), "Create network interface", "Create VM", "Wait for provisioning",
+      "Ensure resource group",
+      "Create virtual network",
+      ...(vm.hasPublicIp ? ["Create public IP"] : []),
+      "Wait for virtual network",
+      ...(vm.hasPublicIp ? ["Wait for public IP"] : []),
+      "Create network interface",
+      "Create VM",
+      "Wait for provisioning",
     ];
     await op.plan(steps);
     const access = await op.azureAccess(azureSubscriptionId);
-    const network = await db.virtualNetwork.findUniqueOrThrow({ where: { tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName } } });
-    const vnetSpec = { resourceGroup, name: network.name, location: network.region, addressSpace: [network.addressSpace], subnets: network.subnets as { name: string; prefix: string }[] };
+    const network = await db.virtualNetwork.findUniqueOrThrow({
+      where: { tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName } },
+    });
+    const vnetSpec = {
+      resourceGroup,
+      name: network.name,
+      location: network.region,
+      addressSpace: [network.addressSpace],
+      subnets: network.subnets as { name: string; prefix: string }[],
+    };
 
     // The first create of a network provisions it (resource group + vnet); the others wait for it, while their own
     // public IP (which needs neither) is being created.
     const claim = await op.step("Ensure resource group", async () => {
       const { state } = await claimNetwork(network.id, op.operationId);
       if (state === "mine") {
-        await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, { "portal-tenant": vm.tenantSubscription.tenant.slug });
+        await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, {
+          "portal-tenant": vm.tenantSubscription.tenant.slug,
+        });
         return "mine" as const;
       }
       op.note(`${resourceGroup} exists`);
@@ -69,17 +104,30 @@ export const createVmJob = defineJob({
     });
     const vnetSent = await op.step("Create virtual network", async (): Promise<Sent<VnetRef> | null> => {
       if (claim === "mine") return sent(await ensureVirtualNetwork(access, vnetSpec));
-      op.note(claim === "ready" ? `${network.name} exists` : `${network.name} is being created by another VM's operation`);
+      op.note(
+        claim === "ready" ? `${network.name} exists` : `${network.name} is being created by another VM's operation`,
+      );
       return null;
     });
     const publicIpSent = vm.hasPublicIp
       ? await op.step("Create public IP", async () => {
           try {
-            return sent(await ensurePublicIp(access, { resourceGroup, name: publicIpName(vm.name), location: vm.region, sku: "Standard", allocation: "Static" }));
+            return sent(
+              await ensurePublicIp(access, {
+                resourceGroup,
+                name: publicIpName(vm.name),
+                location: vm.region,
+                sku: "Standard",
+                allocation: "Static",
+              }),
+            );
           } catch (error) {
             // The resource group went missing in Azure and the operation that claimed the network is creating it again.
             if (claim !== "mine" && error instanceof ArmError && error.code === "ResourceGroupNotFound") {
-              throw new Reschedule(nextPollDelayMs({ typicalMs: 1_000 }, 0), "resource group being created by another operation");
+              throw new Reschedule(
+                nextPollDelayMs({ typicalMs: 1_000 }, 0),
+                "resource group being created by another operation",
+              );
             }
             throw error;
           }
@@ -97,23 +145,48 @@ export const createVmJob = defineJob({
     const subnetId = vnet.subnets.find((s) => s.name === vm.subnetName)?.id ?? `${vnet.id}/subnets/${vm.subnetName}`;
 
     const publicIp = publicIpSent
-      ? await op.lroStep<PublicIpInfo>("Wait for public IP", { start: () => resumeSent(publicIpSent, (c) => pollLro(access, c)), poll: (c) => pollLro(access, c) })
+      ? await op.lroStep<PublicIpInfo>("Wait for public IP", {
+          start: () => resumeSent(publicIpSent, (c) => pollLro(access, c)),
+          poll: (c) => pollLro(access, c),
+        })
       : null;
     const nic = await op.lroStep<NicInfo>("Create network interface", {
-      start: () => ensureNic(access, { resourceGroup, name: nicName(vm.name), location: vm.region, subnetId, publicIpId: publicIp?.id }),
+      start: () =>
+        ensureNic(access, {
+          resourceGroup,
+          name: nicName(vm.name),
+          location: vm.region,
+          subnetId,
+          publicIpId: publicIp?.id,
+        }),
       poll: (c) => pollLro(access, c),
     });
-    await db.virtualMachine.update({ where: { id: vm.id }, data: { privateIp: nic.privateIp ?? null, publicIp: publicIp?.ipAddress ?? null } });
+    await db.virtualMachine.update({
+      where: { id: vm.id },
+      data: { privateIp: nic.privateIp ?? null, publicIp: publicIp?.ipAddress ?? null },
+    });
 
     // The PUT is sent once; its continuation (names only) is what "Wait for provisioning" polls, even after a crash.
     const started = await op.step("Create VM", async (): Promise<Sent<VmInfo>> => {
       const password = passwordSecretId ? await openSealed(passwordSecretId) : null;
-      if (passwordSecretId && !password) throw new Error("The administrator password is no longer available (it expires after 24 hours); create the VM again.");
+      if (passwordSecretId && !password)
+        throw new Error(
+          "The administrator password is no longer available (it expires after 24 hours); create the VM again.",
+        );
       const progress = await createVm(access, {
-        resourceGroup, name: vm.name, location: vm.region, size: vm.size, computerName: vm.name, osType: vm.osType as "Windows" | "Linux",
+        resourceGroup,
+        name: vm.name,
+        location: vm.region,
+        size: vm.size,
+        computerName: vm.name,
+        osType: vm.osType as "Windows" | "Linux",
         image: { publisher: vm.imagePublisher, offer: vm.imageOffer, sku: vm.imageSku, version: vm.imageVersion },
-        adminUsername: vm.adminUsername, adminPassword: password ?? undefined, sshPublicKey: vm.sshPublicKey ?? undefined,
-        nicId: nic.id, dataDisks: vm.dataDisks as { lun: number; sizeGb: number }[], tags: { "portal-tenant": vm.tenantSubscription.tenant.slug, "portal-vm": vm.id },
+        adminUsername: vm.adminUsername,
+        adminPassword: password ?? undefined,
+        sshPublicKey: vm.sshPublicKey ?? undefined,
+        nicId: nic.id,
+        dataDisks: vm.dataDisks as { lun: number; sizeGb: number }[],
+        tags: { "portal-tenant": vm.tenantSubscription.tenant.slug, "portal-vm": vm.id },
       });
       await discardSealed(passwordSecretId);
       return sent(progress);
@@ -124,12 +197,22 @@ export const createVmJob = defineJob({
     });
     await db.virtualMachine.update({
       where: { id: vm.id },
-      data: { provisioningState: "Succeeded", powerState: info.powerState === "unknown" ? "running" : info.powerState, azureResourceId: info.id, errorCode: null, errorMessage: null },
+      data: {
+        provisioningState: "Succeeded",
+        powerState: info.powerState === "unknown" ? "running" : info.powerState,
+        azureResourceId: info.id,
+        errorCode: null,
+        errorMessage: null,
+      },
     });
   },
   async onFailed({ vmId, passwordSecretId }, { message }) {
     await discardSealed(passwordSecretId);
-    const op = await db.operation.findFirst({ where: { targetId: vmId, kind: kinds.vm.create }, orderBy: { createdAt: "desc" }, select: { errorCode: true } });
+    const op = await db.operation.findFirst({
+      where: { targetId: vmId, kind: kinds.vm.create },
+      orderBy: { createdAt: "desc" },
+      select: { errorCode: true },
+    });
     await markVmFailed(vmId, message, op?.errorCode ?? undefined);
   },
 });

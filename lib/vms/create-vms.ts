@@ -56,7 +56,10 @@ export async function createVms(ctx: TenantContext, input: CreateVmInput) {
         select: { id: true, name: true },
       });
       // One sealed copy of the password per VM: each job discards its own once the VM PUT has taken it.
-      const passwords = input.authType === "password" ? await sealForJobs(tx, "vm.adminPassword", input.adminPassword!, vms.length) : [];
+      const passwords =
+        input.authType === "password"
+          ? await sealForJobs(tx, "vm.adminPassword", input.adminPassword!, vms.length)
+          : [];
       const operations = await enqueueOperations(
         tx,
         vms.map((vm, i) => ({
@@ -69,12 +72,27 @@ export async function createVms(ctx: TenantContext, input: CreateVmInput) {
         })),
       );
       const created = vms.map((vm, i) => ({ id: vm.id, name: vm.name, operationId: operations[i].id }));
-      await recordAudit({ action: "vm.create", actor: ctx.user, tenantId: ctx.tenantId, target: { type: "VirtualMachine", id: created[0].id, name: names.join(", ").slice(0, 200) }, detail: { count: names.length, size: choice.size.name, region: input.region } }, tx);
+      await recordAudit(
+        {
+          action: "vm.create",
+          actor: ctx.user,
+          tenantId: ctx.tenantId,
+          target: { type: "VirtualMachine", id: created[0].id, name: names.join(", ").slice(0, 200) },
+          detail: { count: names.length, size: choice.size.name, region: input.region },
+        },
+        tx,
+      );
       return created;
     }, bulkTransaction);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new InvalidInput({ name: [names.length > 1 ? "One of these names is already used in this subscription." : "A VM with this name already exists in this subscription."] });
+      throw new InvalidInput({
+        name: [
+          names.length > 1
+            ? "One of these names is already used in this subscription."
+            : "A VM with this name already exists in this subscription.",
+        ],
+      });
     }
     throw error;
   }
@@ -86,9 +104,11 @@ function checkAgainstPlan(offer: PlanOffer, input: CreateVmInput) {
   const size = offer.sizes.find((s) => s.name === input.size);
   if (!size) errors.size = ["Your plan does not offer this size."];
   else if (!size.regions.includes(input.region)) errors.size = [`${size.name} is not available in this region.`];
-  else if (input.dataDiskCount > size.maxDataDisks) errors.dataDiskCount = [`${size.name} takes at most ${size.maxDataDisks} data disks.`];
+  else if (input.dataDiskCount > size.maxDataDisks)
+    errors.dataDiskCount = [`${size.name} takes at most ${size.maxDataDisks} data disks.`];
   const key = parseImageKey(input.image);
-  const image = key && offer.images.find((i) => i.publisher === key.publisher && i.offer === key.offer && i.sku === key.sku);
+  const image =
+    key && offer.images.find((i) => i.publisher === key.publisher && i.offer === key.offer && i.sku === key.sku);
   if (!image) errors.image = ["Your plan does not offer this image."];
   else if (image.osType !== input.osType) errors.image = ["The image and the OS do not match; choose the image again."];
   if (Object.keys(errors).length) throw new InvalidInput(errors);
@@ -98,13 +118,20 @@ function checkAgainstPlan(offer: PlanOffer, input: CreateVmInput) {
 /** The region's default network (10.N.0.0/16 with a "default" /24) is recorded on first use; Azure gets it in the job. */
 async function defaultOrChosenNetwork(tx: Tx, ctx: TenantContext, offer: PlanOffer, input: CreateVmInput) {
   if (input.network !== "default") {
-    const chosen = await tx.virtualNetwork.findFirst({ where: { id: input.network, tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId } });
+    const chosen = await tx.virtualNetwork.findFirst({
+      where: { id: input.network, tenantId: ctx.tenantId, tenantSubscriptionId: offer.tenantSubscriptionId },
+    });
     if (!chosen) throw notFoundInTenant(ctx, "Virtual network", { type: "VirtualNetwork", id: input.network });
-    if (chosen.region !== input.region) throw new InvalidInput({ network: [`${chosen.name} is in ${chosen.region}; choose a network in ${input.region}.`] });
+    if (chosen.region !== input.region)
+      throw new InvalidInput({
+        network: [`${chosen.name} is in ${chosen.region}; choose a network in ${input.region}.`],
+      });
     return chosen;
   }
   const name = `vnet-${input.region}`;
-  const existing = await tx.virtualNetwork.findUnique({ where: { tenantSubscriptionId_name: { tenantSubscriptionId: offer.tenantSubscriptionId, name } } });
+  const existing = await tx.virtualNetwork.findUnique({
+    where: { tenantSubscriptionId_name: { tenantSubscriptionId: offer.tenantSubscriptionId, name } },
+  });
   if (existing) return existing;
   const count = await tx.virtualNetwork.count({ where: { tenantSubscriptionId: offer.tenantSubscriptionId } });
   const octet = 1 + count;

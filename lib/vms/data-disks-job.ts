@@ -12,19 +12,30 @@ export const setDataDisksJob = defineJob({
   kind: kinds.vm.setDataDisks,
   async run({ vmId, disks, summary }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
-    const removedLuns = (vm.dataDisks as { lun: number }[]).map((d) => d.lun).filter((lun) => !disks.some((d) => d.lun === lun));
+    const removedLuns = (vm.dataDisks as { lun: number }[])
+      .map((d) => d.lun)
+      .filter((lun) => !disks.some((d) => d.lun === lun));
     await op.plan(removedLuns.length ? ["Find the disk to remove", summary, "Delete the detached disk"] : [summary]);
     const access = await op.azureAccess(azureSubscriptionId);
     const removedNames = removedLuns.length
-      ? await op.step("Find the disk to remove", async () => ((await getVm(access, resourceGroup, vm.name))?.dataDisks ?? []).filter((d) => removedLuns.includes(d.lun)).map((d) => d.name))
+      ? await op.step("Find the disk to remove", async () =>
+          ((await getVm(access, resourceGroup, vm.name))?.dataDisks ?? [])
+            .filter((d) => removedLuns.includes(d.lun))
+            .map((d) => d.name),
+        )
       : [];
     await lro(op, access, summary, () => setDataDisks(access, resourceGroup, vm.name, disks));
     if (removedLuns.length) {
       // The service removes one disk per operation.
       const [name] = removedNames;
-      await lro(op, access, "Delete the detached disk", async () => (name ? deleteManagedDisk(access, resourceGroup, name) : { done: true, result: null }));
+      await lro(op, access, "Delete the detached disk", async () =>
+        name ? deleteManagedDisk(access, resourceGroup, name) : { done: true, result: null },
+      );
     }
-    await db.virtualMachine.update({ where: { id: vmId }, data: { dataDisks: disks, provisioningState: "Succeeded", errorMessage: null } });
+    await db.virtualMachine.update({
+      where: { id: vmId },
+      data: { dataDisks: disks, provisioningState: "Succeeded", errorMessage: null },
+    });
   },
   onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),
 });

@@ -19,8 +19,10 @@ export const deleteVmJob = defineJob({
     ]);
     const access = await op.azureAccess(azureSubscriptionId);
     await lro(op, access, "Delete VM, its disks and network interface", () => deleteVm(access, resourceGroup, vm.name));
-    if (afterFailedCreate) await lro(op, access, "Delete network interface", () => deleteNic(access, resourceGroup, nicName(vm.name)));
-    if (vm.hasPublicIp) await lro(op, access, "Delete public IP", () => deletePublicIp(access, resourceGroup, publicIpName(vm.name)));
+    if (afterFailedCreate)
+      await lro(op, access, "Delete network interface", () => deleteNic(access, resourceGroup, nicName(vm.name)));
+    if (vm.hasPublicIp)
+      await lro(op, access, "Delete public IP", () => deletePublicIp(access, resourceGroup, publicIpName(vm.name)));
     await db.virtualMachine.delete({ where: { id: vmId } });
   },
   onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),

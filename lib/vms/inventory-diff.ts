@@ -8,7 +8,13 @@ export type SyncChange = { id: string; powerState: string | null; provisioningSt
  * no longer has is marked missing (deleted outside the portal), never silently dropped.
  */
 export function diffInventory(
-  known: { id: string; azureResourceId: string | null; provisioningState: string; powerState: string | null; isMissing: boolean }[],
+  known: {
+    id: string;
+    azureResourceId: string | null;
+    provisioningState: string;
+    powerState: string | null;
+    isMissing: boolean;
+  }[],
   azure: { id: string; provisioningState: string; powerState: string }[],
 ): SyncChange[] {
   const byId = new Map(azure.map((a) => [a.id.toLowerCase(), a]));
@@ -17,9 +23,19 @@ export function diffInventory(
     if (!vm.azureResourceId || busyStates.includes(vm.provisioningState)) continue;
     const seen = byId.get(vm.azureResourceId.toLowerCase());
     const next: SyncChange = seen
-      ? { id: vm.id, powerState: seen.powerState === "unknown" ? vm.powerState : seen.powerState, provisioningState: seen.provisioningState === "Failed" ? "Failed" : vm.provisioningState, isMissing: false }
+      ? {
+          id: vm.id,
+          powerState: seen.powerState === "unknown" ? vm.powerState : seen.powerState,
+          provisioningState: seen.provisioningState === "Failed" ? "Failed" : vm.provisioningState,
+          isMissing: false,
+        }
       : { id: vm.id, powerState: vm.powerState, provisioningState: vm.provisioningState, isMissing: true };
-    if (next.powerState !== vm.powerState || next.provisioningState !== vm.provisioningState || next.isMissing !== vm.isMissing) changes.push(next);
+    if (
+      next.powerState !== vm.powerState ||
+      next.provisioningState !== vm.provisioningState ||
+      next.isMissing !== vm.isMissing
+    )
+      changes.push(next);
   }
   return changes;
 }

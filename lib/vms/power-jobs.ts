@@ -6,7 +6,12 @@ import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
 
 type PowerCall = (access: AzureAccess, resourceGroup: string, name: string) => Promise<LroProgress<unknown>>;
 
-function powerJob<K extends typeof kinds.vm.start | typeof kinds.vm.stop | typeof kinds.vm.restart>(kind: K, step: string, call: PowerCall, powerState: string) {
+function powerJob<K extends typeof kinds.vm.start | typeof kinds.vm.stop | typeof kinds.vm.restart>(
+  kind: K,
+  step: string,
+  call: PowerCall,
+  powerState: string,
+) {
   return defineJob({
     kind,
     async run({ vmId }, op) {
@@ -14,7 +19,10 @@ function powerJob<K extends typeof kinds.vm.start | typeof kinds.vm.stop | typeo
       const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
       const access = await op.azureAccess(azureSubscriptionId);
       await lro(op, access, step, () => call(access, resourceGroup, vm.name));
-      await db.virtualMachine.update({ where: { id: vmId }, data: { provisioningState: "Succeeded", powerState, errorMessage: null } });
+      await db.virtualMachine.update({
+        where: { id: vmId },
+        data: { provisioningState: "Succeeded", powerState, errorMessage: null },
+      });
     },
     onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),
   });

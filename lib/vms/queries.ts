@@ -25,7 +25,11 @@ export async function listVms(ctx: TenantContext, f: VmListFilter) {
     tenantId: ctx.tenantId,
     tenantSubscriptionId: f.tenantSubscriptionId || undefined,
     region: f.region || undefined,
-    ...(f.state ? (provisioningStates.includes(f.state) ? { provisioningState: f.state } : { powerState: f.state, provisioningState: "Succeeded" }) : {}),
+    ...(f.state
+      ? provisioningStates.includes(f.state)
+        ? { provisioningState: f.state }
+        : { powerState: f.state, provisioningState: "Succeeded" }
+      : {}),
     ...(f.q ? { name: { contains: f.q, mode: "insensitive" } } : {}),
   };
   const [total, rows] = await Promise.all([
@@ -36,8 +40,22 @@ export async function listVms(ctx: TenantContext, f: VmListFilter) {
       skip: f.skip,
       take: f.take,
       select: {
-        id: true, name: true, region: true, size: true, vcpus: true, memoryMb: true, osType: true, provisioningState: true, powerState: true,
-        privateIp: true, publicIp: true, errorMessage: true, isMissing: true, createdAt: true, imageOffer: true, imageSku: true,
+        id: true,
+        name: true,
+        region: true,
+        size: true,
+        vcpus: true,
+        memoryMb: true,
+        osType: true,
+        provisioningState: true,
+        powerState: true,
+        privateIp: true,
+        publicIp: true,
+        errorMessage: true,
+        isMissing: true,
+        createdAt: true,
+        imageOffer: true,
+        imageSku: true,
         tenantSubscription: { select: { name: true } },
       },
     }),
@@ -60,7 +78,11 @@ export async function countVmsByState(ctx: TenantContext, tenantSubscriptionId?:
 }
 
 export async function listVmRegions(ctx: TenantContext) {
-  const rows = await db.virtualMachine.groupBy({ by: ["region"], where: { tenantId: ctx.tenantId }, orderBy: { region: "asc" } });
+  const rows = await db.virtualMachine.groupBy({
+    by: ["region"],
+    where: { tenantId: ctx.tenantId },
+    orderBy: { region: "asc" },
+  });
   return rows.map((r) => r.region);
 }
 
@@ -80,7 +102,20 @@ export async function getVm(ctx: TenantContext, vmId: string) {
 export async function listVmSubscriptions(ctx: TenantContext) {
   const subscriptions = await db.tenantSubscription.findMany({
     where: { tenantId: ctx.tenantId, state: "active" },
-    select: { id: true, name: true, plan: { select: { name: true, quotaVms: true, quotaVcpus: true, quotaPublicIps: true, offersDr: true, quotaProtectedVms: true } } },
+    select: {
+      id: true,
+      name: true,
+      plan: {
+        select: {
+          name: true,
+          quotaVms: true,
+          quotaVcpus: true,
+          quotaPublicIps: true,
+          offersDr: true,
+          quotaProtectedVms: true,
+        },
+      },
+    },
     orderBy: { createdAt: "asc" },
   });
   const used = await tenantSubscriptionUsages(subscriptions.map((s) => s.id));
@@ -98,4 +133,3 @@ export async function listVmSubscriptions(ctx: TenantContext) {
   });
 }
 export type VmSubscription = Awaited<ReturnType<typeof listVmSubscriptions>>[number];
-

@@ -17,15 +17,24 @@ export const resizeVmJob = defineJob({
     await op.plan(["Check the target size"]);
     const { cycle } = await op.step("Check the target size", async () => {
       const isRunning = vm.powerState === "running";
-      const inCluster = isRunning ? (await listAvailableResizeSizes(access, resourceGroup, vm.name)).some((s) => s.name === size) : true;
-      op.note(isRunning && !inCluster ? `${size} is outside the VM's hardware cluster: deallocate, resize, start` : `${size} can be applied directly`);
+      const inCluster = isRunning
+        ? (await listAvailableResizeSizes(access, resourceGroup, vm.name)).some((s) => s.name === size)
+        : true;
+      op.note(
+        isRunning && !inCluster
+          ? `${size} is outside the VM's hardware cluster: deallocate, resize, start`
+          : `${size} can be applied directly`,
+      );
       return { cycle: isRunning && !inCluster };
     });
     await op.plan(["Check the target size", ...(cycle ? ["Deallocate VM", "Resize VM", "Start VM"] : ["Resize VM"])]);
     if (cycle) await lro(op, access, "Deallocate VM", () => deallocateVm(access, resourceGroup, vm.name));
     await lro(op, access, "Resize VM", () => resizeVm(access, resourceGroup, vm.name, size));
     if (cycle) await lro(op, access, "Start VM", () => startVm(access, resourceGroup, vm.name));
-    await db.virtualMachine.update({ where: { id: vmId }, data: { size, vcpus, memoryMb, provisioningState: "Succeeded", errorMessage: null } });
+    await db.virtualMachine.update({
+      where: { id: vmId },
+      data: { size, vcpus, memoryMb, provisioningState: "Succeeded", errorMessage: null },
+    });
   },
   onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),
 });

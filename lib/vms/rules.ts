@@ -6,9 +6,38 @@ export type OsType = "Windows" | "Linux";
 
 // Azure refuses these administrator names on both Windows and Linux ("video" only on Linux).
 const reservedUsernames = new Set([
-  "administrator", "admin", "user", "user1", "test", "user2", "test1", "user3", "admin1", "1", "123", "a", "actuser", "adm",
-  "admin2", "aspnet", "backup", "console", "david", "guest", "john", "owner", "root", "server", "sql", "support",
-  "support_388945a0", "sys", "test2", "test3", "user4", "user5",
+  "administrator",
+  "admin",
+  "user",
+  "user1",
+  "test",
+  "user2",
+  "test1",
+  "user3",
+  "admin1",
+  "1",
+  "123",
+  "a",
+  "actuser",
+  "adm",
+  "admin2",
+  "aspnet",
+  "backup",
+  "console",
+  "david",
+  "guest",
+  "john",
+  "owner",
+  "root",
+  "server",
+  "sql",
+  "support",
+  "support_388945a0",
+  "sys",
+  "test2",
+  "test3",
+  "user4",
+  "user5",
 ]);
 
 export function vmNameProblem(name: string, osType: OsType): string | null {
@@ -30,8 +59,10 @@ export function usernameProblem(username: string, osType: OsType): string | null
     return `Azure does not allow "${username}" as an administrator name.`;
   }
   if (osType === "Windows" && username.endsWith(".")) return "Windows user names cannot end with a period.";
-  if (osType === "Linux" && !/^[a-z_][a-z0-9_.-]*$/.test(username)) return "Use lowercase letters, digits, underscores, periods and hyphens, starting with a letter.";
-  if (osType === "Windows" && /[\\/"[\]:|<>+=;,?*@%\s]/.test(username)) return "User names cannot contain spaces or \\ / \" [ ] : | < > + = ; , ? * @ %.";
+  if (osType === "Linux" && !/^[a-z_][a-z0-9_.-]*$/.test(username))
+    return "Use lowercase letters, digits, underscores, periods and hyphens, starting with a letter.";
+  if (osType === "Windows" && /[\\/"[\]:|<>+=;,?*@%\s]/.test(username))
+    return 'User names cannot contain spaces or \\ / " [ ] : | < > + = ; , ? * @ %.';
   return null;
 }
 
@@ -45,7 +76,8 @@ export function passwordProblem(password: string, osType: OsType, username?: str
   if (password.length > max) return `${osType} passwords can be at most ${max} characters.`;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[\W_]/].filter((re) => re.test(password)).length;
   if (classes < 3) return "Use at least three of: lowercase letters, uppercase letters, digits and symbols.";
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return "The password cannot contain the user name.";
+  if (username && password.toLowerCase().includes(username.toLowerCase()))
+    return "The password cannot contain the user name.";
   return null;
 }
 

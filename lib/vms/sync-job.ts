@@ -31,11 +31,16 @@ export const syncInventoryJob = defineJob({
       await db.$transaction([
         ...[...groups].map(([key, ids]) => {
           const [powerState, provisioningState, isMissing] = JSON.parse(key) as [string | null, string, boolean];
-          return db.virtualMachine.updateMany({ where: { id: { in: ids }, provisioningState: { notIn: busyStates } }, data: { powerState, provisioningState, isMissing } });
+          return db.virtualMachine.updateMany({
+            where: { id: { in: ids }, provisioningState: { notIn: busyStates } },
+            data: { powerState, provisioningState, isMissing },
+          });
         }),
         db.virtualMachine.updateMany({ where: { id: { in: known.map((k) => k.id) } }, data: { lastSyncedAt: now } }),
       ]);
-      op.note(`${known.length} portal VMs checked, ${changes.length} changed, ${changes.filter((c) => c.isMissing).length} missing`);
+      op.note(
+        `${known.length} portal VMs checked, ${changes.length} changed, ${changes.filter((c) => c.isMissing).length} missing`,
+      );
     });
   },
 });

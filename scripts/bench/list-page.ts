@@ -16,7 +16,13 @@ async function tenantWithVms(template: TenantSetup, count: number): Promise<Tena
   const slug = `list-${count}-${randomBytes(2).toString("hex")}`;
   const tenant = await db.tenant.create({ data: { slug, name: `List ${count}` } });
   const ts = await db.tenantSubscription.create({
-    data: { tenantId: tenant.id, planId: template.planId, name: "Main", resourceGroup: `portal-${slug}`, location: "eastus" },
+    data: {
+      tenantId: tenant.id,
+      planId: template.planId,
+      name: "Main",
+      resourceGroup: `portal-${slug}`,
+      location: "eastus",
+    },
   });
   const [publisher, offer, sku, version] = BENCH_IMAGE.split(":");
   const now = Date.now();
@@ -26,17 +32,39 @@ async function tenantWithVms(template: TenantSetup, count: number): Promise<Tena
     const provisioningState = r === 0 ? "Failed" : r === 1 ? "Creating" : "Succeeded";
     const powerState = provisioningState !== "Succeeded" ? null : r < 5 ? "deallocated" : "running";
     return {
-      tenantId: tenant.id, tenantSubscriptionId: ts.id, name: `vm-${String(i + 1).padStart(5, "0")}`, region: i % 3 === 0 ? "westus" : "eastus",
-      size: BENCH_SIZE, vcpus: 2, memoryMb: 8192, osType: "Linux", imagePublisher: publisher, imageOffer: offer, imageSku: sku, imageVersion: version,
-      adminUsername: "azureops", networkName: "vnet-eastus", subnetName: "default", hasPublicIp: i % 2 === 0,
-      provisioningState, powerState, privateIp: `10.1.${Math.floor(i / 250)}.${(i % 250) + 4}`,
+      tenantId: tenant.id,
+      tenantSubscriptionId: ts.id,
+      name: `vm-${String(i + 1).padStart(5, "0")}`,
+      region: i % 3 === 0 ? "westus" : "eastus",
+      size: BENCH_SIZE,
+      vcpus: 2,
+      memoryMb: 8192,
+      osType: "Linux",
+      imagePublisher: publisher,
+      imageOffer: offer,
+      imageSku: sku,
+      imageVersion: version,
+      adminUsername: "azureops",
+      networkName: "vnet-eastus",
+      subnetName: "default",
+      hasPublicIp: i % 2 === 0,
+      provisioningState,
+      powerState,
+      privateIp: `10.1.${Math.floor(i / 250)}.${(i % 250) + 4}`,
       azureResourceId: `/subscriptions/00000000-0000-4000-8000-000000000000/resourceGroups/portal-${slug}/providers/Microsoft.Compute/virtualMachines/vm-${i + 1}`,
       createdAt: new Date(now - ((i * 7_919_000) % (90 * 86_400_000))),
     };
   });
   for (let i = 0; i < rows.length; i += 500) await db.virtualMachine.createMany({ data: rows.slice(i, i + 500) });
   const owner = await db.user.create({ data: { email: `owner@${slug}.test`, name: "Owner", passwordHash: "x" } });
-  return { user: { id: owner.id, email: owner.email, name: owner.name, staffRole: null }, tenantId: tenant.id, tenantSlug: slug, tenantName: tenant.name, tenantState: "active", role: "owner" };
+  return {
+    user: { id: owner.id, email: owner.email, name: owner.name, staffRole: null },
+    tenantId: tenant.id,
+    tenantSlug: slug,
+    tenantName: tenant.name,
+    tenantState: "active",
+    role: "owner",
+  };
 }
 
 const median = (xs: number[]) => {
@@ -71,7 +99,12 @@ export async function benchListPage(template: TenantSetup, opts: { runs: number 
     await fullPage(small);
     await fullPage(large);
   }
-  const samples = { small: [] as number[], large: [] as number[], smallFull: [] as number[], largeFull: [] as number[] };
+  const samples = {
+    small: [] as number[],
+    large: [] as number[],
+    smallFull: [] as number[],
+    largeFull: [] as number[],
+  };
   for (let i = 0; i < opts.runs; i++) {
     // Interleaved, so drift (autovacuum, the GC) hits both alike.
     samples.small.push(await time(() => listAndCount(small)));
@@ -79,7 +112,23 @@ export async function benchListPage(template: TenantSetup, opts: { runs: number 
     samples.smallFull.push(await time(() => fullPage(small)));
     samples.largeFull.push(await time(() => fullPage(large)));
   }
-  const s: ListTiming = { vms: 20, listAndCountMs: median(samples.small), fullPageMs: median(samples.smallFull), listAndCountP90Ms: p90(samples.small) };
-  const l: ListTiming = { vms: 2000, listAndCountMs: median(samples.large), fullPageMs: median(samples.largeFull), listAndCountP90Ms: p90(samples.large) };
-  return { small: s, large: l, ratio: l.listAndCountMs / s.listAndCountMs, fullPageRatio: l.fullPageMs / s.fullPageMs, runs: opts.runs };
+  const s: ListTiming = {
+    vms: 20,
+    listAndCountMs: median(samples.small),
+    fullPageMs: median(samples.smallFull),
+    listAndCountP90Ms: p90(samples.small),
+  };
+  const l: ListTiming = {
+    vms: 2000,
+    listAndCountMs: median(samples.large),
+    fullPageMs: median(samples.largeFull),
+    listAndCountP90Ms: p90(samples.large),
+  };
+  return {
+    small: s,
+    large: l,
+    ratio: l.listAndCountMs / s.listAndCountMs,
+    fullPageRatio: l.fullPageMs / s.fullPageMs,
+    runs: opts.runs,
+  };
 }

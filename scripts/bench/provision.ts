@@ -42,13 +42,20 @@ export type LowerBound = {
  * The submit (the web tier writing 50 VMs and their jobs in one transaction) is not in the bound but is in the wall time.
  */
 export function lowerBound(vmsPerSubscription: number[], timeScale: number): LowerBound {
-  const chainSeconds = (Math.max(MODELLED_SECONDS.vnet, MODELLED_SECONDS.publicIp) + MODELLED_SECONDS.nic + MODELLED_SECONDS.vm) * timeScale;
-  const over = (needed: number, b: { capacity: number; refillPerSecond: number }) => Math.max(0, needed - b.capacity) / b.refillPerSecond;
+  const chainSeconds =
+    (Math.max(MODELLED_SECONDS.vnet, MODELLED_SECONDS.publicIp) + MODELLED_SECONDS.nic + MODELLED_SECONDS.vm) *
+    timeScale;
+  const over = (needed: number, b: { capacity: number; refillPerSecond: number }) =>
+    Math.max(0, needed - b.capacity) / b.refillPerSecond;
   const perSubscription = vmsPerSubscription.map((v) => ({ writes: 1 + 3 * v, statusReads: 1 + 3 * v, putVm: v }));
   const throttleSeconds = Math.max(
     0,
     ...perSubscription.map((n) =>
-      Math.max(over(n.writes, DEFAULT_LIMITS.writes), over(n.statusReads, DEFAULT_LIMITS.reads), ...COMPUTE_POLICIES.putVm.map((p) => over(n.putVm, p))),
+      Math.max(
+        over(n.writes, DEFAULT_LIMITS.writes),
+        over(n.statusReads, DEFAULT_LIMITS.reads),
+        ...COMPUTE_POLICIES.putVm.map((p) => over(n.putVm, p)),
+      ),
     ),
   );
   const m = MODELLED_SECONDS;
@@ -86,7 +93,11 @@ export type ProvisionResult = {
   pollsPerVm: number;
 };
 
-export async function benchProvision(stack: Stack, tenants: TenantSetup[], opts: { vmsEach: number; timeScale: number; timeoutMs: number; log: (m: string) => void }): Promise<ProvisionResult> {
+export async function benchProvision(
+  stack: Stack,
+  tenants: TenantSetup[],
+  opts: { vmsEach: number; timeScale: number; timeoutMs: number; log: (m: string) => void },
+): Promise<ProvisionResult> {
   const { control } = stack;
   await control.resetCounters();
   const recorder = new RequestRecorder(control);
@@ -106,8 +117,17 @@ export async function benchProvision(stack: Stack, tenants: TenantSetup[], opts:
       return created;
     } catch (error) {
       const message = error instanceof Error ? error.message.split("\n").filter(Boolean).slice(-1)[0] : String(error);
-      submits.push({ tenant: t.index + 1, attempt, count, seconds: (Date.now() - s0) / 1000, ok: false, error: message });
-      opts.log(`  submit of ${count} for tenant ${t.index + 1} (attempt ${attempt}) failed after ${((Date.now() - s0) / 1000).toFixed(2)} s: ${message}`);
+      submits.push({
+        tenant: t.index + 1,
+        attempt,
+        count,
+        seconds: (Date.now() - s0) / 1000,
+        ok: false,
+        error: message,
+      });
+      opts.log(
+        `  submit of ${count} for tenant ${t.index + 1} (attempt ${attempt}) failed after ${((Date.now() - s0) / 1000).toFixed(2)} s: ${message}`,
+      );
       return null;
     }
   };
@@ -116,7 +136,10 @@ export async function benchProvision(stack: Stack, tenants: TenantSetup[], opts:
   const created = [];
   for (const [i, c] of first.entries()) {
     const t = tenants[i];
-    let ok = c ?? (await submitOne(t, 2, `bench${t.index + 1}`, opts.vmsEach)) ?? (await submitOne(t, 3, `bench${t.index + 1}`, opts.vmsEach));
+    let ok =
+      c ??
+      (await submitOne(t, 2, `bench${t.index + 1}`, opts.vmsEach)) ??
+      (await submitOne(t, 3, `bench${t.index + 1}`, opts.vmsEach));
     if (!ok && opts.vmsEach > 1) {
       const half = Math.ceil(opts.vmsEach / 2);
       const a = await submitOne(t, 4, `bench${t.index + 1}a`, half);
@@ -127,7 +150,10 @@ export async function benchProvision(stack: Stack, tenants: TenantSetup[], opts:
     created.push(ok);
   }
   const submitSeconds = (Date.now() - t0) / 1000;
-  for (const s of submits) opts.log(`  submit tenant ${s.tenant} attempt ${s.attempt} (${s.count} VMs): ${s.ok ? "ok" : "FAILED"} in ${s.seconds.toFixed(2)} s`);
+  for (const s of submits)
+    opts.log(
+      `  submit tenant ${s.tenant} attempt ${s.attempt} (${s.count} VMs): ${s.ok ? "ok" : "FAILED"} in ${s.seconds.toFixed(2)} s`,
+    );
   const ids = created.flatMap((c) => c.map((x) => x.operationId));
   opts.log(`submitted ${ids.length} vm.create operations in ${submitSeconds.toFixed(2)} s; waiting for the workers…`);
   let lastLog = 0;
@@ -148,7 +174,10 @@ export async function benchProvision(stack: Stack, tenants: TenantSetup[], opts:
   const armFromCounters = counters.reads + counters.writes + counters.deletes + counters.actions + counters.polls;
   // From the start of the first submit that went in (failed submits leave nothing behind; they are reported apart).
   const wallSeconds = (lastEnd - (firstOk ?? t0)) / 1000;
-  const bound = lowerBound(tenants.map(() => opts.vmsEach), opts.timeScale);
+  const bound = lowerBound(
+    tenants.map(() => opts.vmsEach),
+    opts.timeScale,
+  );
   const bySub = new Map<string, LoggedRequest[]>();
   for (const e of arm) {
     const s = subscriptionOf(e) ?? "?";
@@ -169,7 +198,9 @@ export async function benchProvision(stack: Stack, tenants: TenantSetup[], opts:
     bound,
     ratio: wallSeconds / bound.seconds,
     throttled429: counters.throttled429,
-    failed: ops.filter((o) => o.state !== "succeeded" && o.endedAt).map((o) => ({ name: o.targetName, code: o.errorCode, message: o.errorMessage })),
+    failed: ops
+      .filter((o) => o.state !== "succeeded" && o.endedAt)
+      .map((o) => ({ name: o.targetName, code: o.errorCode, message: o.errorMessage })),
     unfinished: timedOut ? ops.filter((o) => !o.endedAt).length : 0,
     armRequests: armFromCounters,
     armPerVm: armFromCounters / ids.length,
@@ -178,9 +209,17 @@ export async function benchProvision(stack: Stack, tenants: TenantSetup[], opts:
     breakdown: breakdown(entries),
     perSubscription: tenants.map((t) => {
       const list = bySub.get(t.armSubscriptionId.toLowerCase()) ?? [];
-      return { subscription: t.armSubscriptionId, armRequests: list.length, throttled: list.filter((e) => e.status === 429).length };
+      return {
+        subscription: t.armSubscriptionId,
+        armRequests: list.length,
+        throttled: list.filter((e) => e.status === 429).length,
+      };
     }),
-    jobRuns: { attemptsTotal: attempts._sum.attempts ?? 0, pgBossJobs: jobs, perVm: jobs === null ? null : jobs / ids.length },
+    jobRuns: {
+      attemptsTotal: attempts._sum.attempts ?? 0,
+      pgBossJobs: jobs,
+      perVm: jobs === null ? null : jobs / ids.length,
+    },
     timeline,
     pollsPerVm: counters.polls / ids.length,
   };
@@ -196,10 +235,19 @@ const pct = (xs: number[], p: number) => {
  * the first submit; median and max) and how many steps needed more than one attempt.
  */
 async function stepTimeline(ids: string[], t0: number) {
-  const ops = await db.operation.findMany({ where: { id: { in: ids } }, select: { startedAt: true, endedAt: true, attempts: true } });
-  const steps = await db.operationStep.findMany({ where: { operationId: { in: ids } }, select: { name: true, position: true, attempt: true, startedAt: true, endedAt: true } });
+  const ops = await db.operation.findMany({
+    where: { id: { in: ids } },
+    select: { startedAt: true, endedAt: true, attempts: true },
+  });
+  const steps = await db.operationStep.findMany({
+    where: { operationId: { in: ids } },
+    select: { name: true, position: true, attempt: true, startedAt: true, endedAt: true },
+  });
   const at = (d: Date | null) => (d ? (d.getTime() - t0) / 1000 : NaN);
-  const byName = new Map<string, { position: number; start: number[]; end: number[]; took: number[]; retried: number }>();
+  const byName = new Map<
+    string,
+    { position: number; start: number[]; end: number[]; took: number[]; retried: number }
+  >();
   for (const s of steps) {
     const e = byName.get(s.name) ?? { position: s.position, start: [], end: [], took: [], retried: 0 };
     if (s.startedAt) e.start.push(at(s.startedAt));
@@ -210,16 +258,54 @@ async function stepTimeline(ids: string[], t0: number) {
   }
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
-    operationStart: { median: round(pct(ops.map((o) => at(o.startedAt)), 0.5)), max: round(pct(ops.map((o) => at(o.startedAt)), 1)) },
-    operationEnd: { median: round(pct(ops.map((o) => at(o.endedAt)), 0.5)), max: round(pct(ops.map((o) => at(o.endedAt)), 1)) },
-    attempts: { median: pct(ops.map((o) => o.attempts), 0.5), max: pct(ops.map((o) => o.attempts), 1) },
+    operationStart: {
+      median: round(
+        pct(
+          ops.map((o) => at(o.startedAt)),
+          0.5,
+        ),
+      ),
+      max: round(
+        pct(
+          ops.map((o) => at(o.startedAt)),
+          1,
+        ),
+      ),
+    },
+    operationEnd: {
+      median: round(
+        pct(
+          ops.map((o) => at(o.endedAt)),
+          0.5,
+        ),
+      ),
+      max: round(
+        pct(
+          ops.map((o) => at(o.endedAt)),
+          1,
+        ),
+      ),
+    },
+    attempts: {
+      median: pct(
+        ops.map((o) => o.attempts),
+        0.5,
+      ),
+      max: pct(
+        ops.map((o) => o.attempts),
+        1,
+      ),
+    },
     steps: [...byName]
       .sort((a, b) => a[1].position - b[1].position)
       .map(([name, e]) => ({
         name,
-        startMedian: round(pct(e.start, 0.5)), startMax: round(pct(e.start, 1)),
-        endMedian: round(pct(e.end, 0.5)), endMax: round(pct(e.end, 1)),
-        tookMedian: round(pct(e.took, 0.5)), tookMax: round(pct(e.took, 1)),
+        startMedian: round(pct(e.start, 0.5)),
+        startMax: round(pct(e.start, 1)),
+        endMedian: round(pct(e.end, 0.5)),
+        endMax: round(pct(e.end, 1)),
+        tookMedian: round(pct(e.took, 0.5)),
+        tookMax: round(pct(e.took, 1)),
         retried: e.retried,
       })),
   };

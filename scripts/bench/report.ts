@@ -23,10 +23,16 @@ export type Row = { figure: string; value: string; target: string; pass: boolean
 
 export function printTable(rows: Row[]) {
   const head = { figure: "Figure", value: "Value", target: "Target", verdict: "Result" };
-  const cells = rows.map((r) => ({ figure: r.figure, value: r.value, target: r.target, verdict: r.pass === null ? "info" : r.pass ? "PASS" : "FAIL" }));
+  const cells = rows.map((r) => ({
+    figure: r.figure,
+    value: r.value,
+    target: r.target,
+    verdict: r.pass === null ? "info" : r.pass ? "PASS" : "FAIL",
+  }));
   const width = (k: keyof typeof head) => Math.max(head[k].length, ...cells.map((c) => c[k].length));
   const w = { figure: width("figure"), value: width("value"), target: width("target"), verdict: width("verdict") };
-  const line = (c: typeof head) => `  ${c.figure.padEnd(w.figure)}  ${c.value.padStart(w.value)}  ${c.target.padEnd(w.target)}  ${c.verdict}`;
+  const line = (c: typeof head) =>
+    `  ${c.figure.padEnd(w.figure)}  ${c.value.padStart(w.value)}  ${c.target.padEnd(w.target)}  ${c.verdict}`;
   console.log("");
   console.log(line(head));
   console.log(`  ${"-".repeat(w.figure)}  ${"-".repeat(w.value)}  ${"-".repeat(w.target)}  ${"-".repeat(w.verdict)}`);

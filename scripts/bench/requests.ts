@@ -25,16 +25,18 @@ export class RequestRecorder {
   }
 
   private pull() {
-    this.pending = this.pending.then(async () => {
-      const { value } = await this.control.requests({ since: this.since });
-      for (const e of value) {
-        if (e.opType === "control" || this.seen.has(e.requestId)) continue;
-        this.seen.add(e.requestId);
-        this.entries.push(e);
-      }
-      // Entries in the same millisecond as the last one are read again next time and skipped by id.
-      if (value.length) this.since = new Date(Date.parse(value[value.length - 1].time) - 1).toISOString();
-    }).catch(() => {});
+    this.pending = this.pending
+      .then(async () => {
+        const { value } = await this.control.requests({ since: this.since });
+        for (const e of value) {
+          if (e.opType === "control" || this.seen.has(e.requestId)) continue;
+          this.seen.add(e.requestId);
+          this.entries.push(e);
+        }
+        // Entries in the same millisecond as the last one are read again next time and skipped by id.
+        if (value.length) this.since = new Date(Date.parse(value[value.length - 1].time) - 1).toISOString();
+      })
+      .catch(() => {});
     return this.pending;
   }
 

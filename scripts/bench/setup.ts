@@ -54,35 +54,57 @@ async function staffUser() {
   return { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole };
 }
 
-export async function setupTenantSubscriptions(stack: Stack, opts: { count: number; vmsEach: number; label: string }): Promise<TenantSetup[]> {
+export async function setupTenantSubscriptions(
+  stack: Stack,
+  opts: { count: number; vmsEach: number; label: string },
+): Promise<TenantSetup[]> {
   const { control, emulator } = stack;
-  await db.allowedRegion.createMany({ data: [{ name: "eastus", displayName: "East US" }, { name: "westus", displayName: "West US" }], skipDuplicates: true });
+  await db.allowedRegion.createMany({
+    data: [
+      { name: "eastus", displayName: "East US" },
+      { name: "westus", displayName: "West US" },
+    ],
+    skipDuplicates: true,
+  });
   const admin = await staffUser();
 
   const onboarded = [];
   for (let i = 0; i < opts.count; i++) {
-    const sub = await control.addSubscription({ tenantId: SEED.tenants.provider, displayName: `${opts.label} ${i + 1}` });
+    const sub = await control.addSubscription({
+      tenantId: SEED.tenants.provider,
+      displayName: `${opts.label} ${i + 1}`,
+    });
     // The regional vCPU quota (default 100) must hold every VM of this subscription.
     await control.setCoreQuota(sub.subscriptionId, { [BENCH_REGION]: Math.max(1000, opts.vmsEach * 2 * 2) });
-    const principal = await control.addPrincipal({ tenantId: SEED.tenants.provider, displayName: `${opts.label.toLowerCase()}-automation-${i + 1}` });
+    const principal = await control.addPrincipal({
+      tenantId: SEED.tenants.provider,
+      displayName: `${opts.label.toLowerCase()}-automation-${i + 1}`,
+    });
     await control.assignRole({ appId: principal.appId, scope: `/subscriptions/${sub.subscriptionId}`, role: "Owner" });
-    const row = await again("onboard a subscription", () => onboardSubscription(null, {
-      displayName: `${opts.label} ${i + 1} (emulator)`,
-      cloud: "Custom",
-      armEndpoint: emulator.url,
-      authorityHost: emulator.url,
-      caCertificate: emulator.caPem,
-      directoryId: principal.tenantId,
-      subscriptionId: sub.subscriptionId,
-      clientId: principal.appId,
-      clientSecret: principal.secret,
-    }));
+    const row = await again("onboard a subscription", () =>
+      onboardSubscription(null, {
+        displayName: `${opts.label} ${i + 1} (emulator)`,
+        cloud: "Custom",
+        armEndpoint: emulator.url,
+        authorityHost: emulator.url,
+        caCertificate: emulator.caPem,
+        directoryId: principal.tenantId,
+        subscriptionId: sub.subscriptionId,
+        clientId: principal.appId,
+        clientSecret: principal.secret,
+      }),
+    );
     onboarded.push({ ...row, armSubscriptionId: sub.subscriptionId });
   }
-  const validation = await waitForOperations(onboarded.map((o) => o.operationId), { timeoutMs: 120_000 });
+  const validation = await waitForOperations(
+    onboarded.map((o) => o.operationId),
+    { timeoutMs: 120_000 },
+  );
   const badValidation = validation.ops.filter((o) => o.state !== "succeeded");
   if (validation.timedOut || badValidation.length) {
-    throw new Error(`Subscription validation did not succeed: ${badValidation.map((o) => `${o.state} ${o.errorMessage ?? ""}`).join("; ")}`);
+    throw new Error(
+      `Subscription validation did not succeed: ${badValidation.map((o) => `${o.state} ${o.errorMessage ?? ""}`).join("; ")}`,
+    );
   }
 
   const out: TenantSetup[] = [];
@@ -104,14 +126,25 @@ export async function setupTenantSubscriptions(stack: Stack, opts: { count: numb
     });
     const slug = `${opts.label.toLowerCase()}-${i + 1}-${randomBytes(2).toString("hex")}`;
     const tenant = await db.tenant.create({ data: { slug, name: `${opts.label} tenant ${i + 1}` } });
-    const owner = await db.user.create({ data: { email: `owner@${slug}.test`, name: `Owner ${i + 1}`, passwordHash: "x" } });
+    const owner = await db.user.create({
+      data: { email: `owner@${slug}.test`, name: `Owner ${i + 1}`, passwordHash: "x" },
+    });
     await db.membership.create({ data: { userId: owner.id, tenantId: tenant.id, role: "owner" } });
-    const sub = await again("subscribe a tenant", () => subscribeTenantToPlan(admin, { tenantId: tenant.id, planId: plan.id, selfService: false }));
+    const sub = await again("subscribe a tenant", () =>
+      subscribeTenantToPlan(admin, { tenantId: tenant.id, planId: plan.id, selfService: false }),
+    );
     provisioning.push(sub.operationId);
     const ts = await db.tenantSubscription.findUniqueOrThrow({ where: { id: sub.id } });
     out.push({
       index: i,
-      ctx: { user: { id: owner.id, email: owner.email, name: owner.name, staffRole: null }, tenantId: tenant.id, tenantSlug: slug, tenantName: tenant.name, tenantState: "active", role: "owner" },
+      ctx: {
+        user: { id: owner.id, email: owner.email, name: owner.name, staffRole: null },
+        tenantId: tenant.id,
+        tenantSlug: slug,
+        tenantName: tenant.name,
+        tenantState: "active",
+        role: "owner",
+      },
       tenantSubscriptionId: sub.id,
       resourceGroup: ts.resourceGroup,
       planId: plan.id,
@@ -121,16 +154,30 @@ export async function setupTenantSubscriptions(stack: Stack, opts: { count: numb
   }
   const provisioned = await waitForOperations(provisioning, { timeoutMs: 120_000 });
   const bad = provisioned.ops.filter((o) => o.state !== "succeeded");
-  if (provisioned.timedOut || bad.length) throw new Error(`Tenant subscription provisioning did not succeed: ${bad.map((o) => `${o.state} ${o.errorMessage ?? ""}`).join("; ")}`);
+  if (provisioned.timedOut || bad.length)
+    throw new Error(
+      `Tenant subscription provisioning did not succeed: ${bad.map((o) => `${o.state} ${o.errorMessage ?? ""}`).join("; ")}`,
+    );
   return out;
 }
 
 /** The create form's input for `count` Linux VMs named `<prefix>-01…`, each with a public IP (public IP → NIC → VM). */
 export function bulkLinuxVms(tenantSubscriptionId: string, prefix: string, count: number): CreateVmInput {
   return {
-    tenantSubscriptionId, region: BENCH_REGION, image: BENCH_IMAGE, osType: "Linux", size: BENCH_SIZE, name: prefix, count,
-    adminUsername: "azureops", authType: "password", adminPassword: "Correct-Horse-42!", network: "default", publicIp: true,
-    dataDiskCount: 0, dataDiskSizeGb: 128,
+    tenantSubscriptionId,
+    region: BENCH_REGION,
+    image: BENCH_IMAGE,
+    osType: "Linux",
+    size: BENCH_SIZE,
+    name: prefix,
+    count,
+    adminUsername: "azureops",
+    authType: "password",
+    adminPassword: "Correct-Horse-42!",
+    network: "default",
+    publicIp: true,
+    dataDiskCount: 0,
+    dataDiskSizeGb: 128,
   };
 }
 

@@ -88,7 +88,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   process.on("SIGTERM", () => onSignal("SIGTERM"));
 
   try {
-    pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort(), database: "portal", log: opts.log });
+    pg = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "pg"),
+      port: await freePort(),
+      database: "portal",
+      log: opts.log,
+    });
     process.env.DATABASE_URL = pg.url;
     process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
     process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
@@ -144,14 +149,27 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 }
 
 /** Polls the database until every operation has ended (or the deadline passes); returns the rows. */
-export async function waitForOperations(ids: string[], opts: { timeoutMs: number; onProgress?: (done: number, total: number) => void }) {
+export async function waitForOperations(
+  ids: string[],
+  opts: { timeoutMs: number; onProgress?: (done: number, total: number) => void },
+) {
   const { db } = await import("@/lib/db/client");
   const deadline = Date.now() + opts.timeoutMs;
   let lastDone = -1;
   for (;;) {
     const ops = await db.operation.findMany({
       where: { id: { in: ids } },
-      select: { id: true, kind: true, state: true, endedAt: true, createdAt: true, errorCode: true, errorMessage: true, attempts: true, targetName: true },
+      select: {
+        id: true,
+        kind: true,
+        state: true,
+        endedAt: true,
+        createdAt: true,
+        errorCode: true,
+        errorMessage: true,
+        attempts: true,
+        targetName: true,
+      },
     });
     const done = ops.filter((o) => ["succeeded", "failed", "cancelled"].includes(o.state)).length;
     if (done !== lastDone) opts.onProgress?.(done, ids.length);

@@ -15,7 +15,15 @@ import type { TenantSetup } from "./setup.ts";
 import { waitForOperations, type Stack } from "./stack.ts";
 import { kinds } from "@/lib/operations/kinds";
 
-type StoredResource = { id: string; subscriptionId: string; resourceGroup?: string; type: string; body: Record<string, unknown>; internal: Record<string, unknown>; createdAtMs: number };
+type StoredResource = {
+  id: string;
+  subscriptionId: string;
+  resourceGroup?: string;
+  type: string;
+  body: Record<string, unknown>;
+  internal: Record<string, unknown>;
+  createdAtMs: number;
+};
 
 export type SyncResult = {
   vms: number;
@@ -30,14 +38,22 @@ export type SyncResult = {
   detail: string;
 };
 
-export async function benchSyncReads(stack: Stack, t: TenantSetup, opts: { vms: number; pageSize: number; log: (m: string) => void }): Promise<SyncResult> {
+export async function benchSyncReads(
+  stack: Stack,
+  t: TenantSetup,
+  opts: { vms: number; pageSize: number; log: (m: string) => void },
+): Promise<SyncResult> {
   const { control } = stack;
   const state = (await control.snapshot()) as { resources: Record<string, StoredResource> };
   const sub = t.armSubscriptionId.toLowerCase();
-  const existing = Object.values(state.resources).filter((r) => r.subscriptionId.toLowerCase() === sub && r.type === "microsoft.compute/virtualmachines");
+  const existing = Object.values(state.resources).filter(
+    (r) => r.subscriptionId.toLowerCase() === sub && r.type === "microsoft.compute/virtualmachines",
+  );
   if (!existing.length) throw new Error("figure 3 needs at least one VM created by figure 1 to clone");
   const template = existing[0];
-  const vm = await db.virtualMachine.findFirstOrThrow({ where: { tenantSubscriptionId: t.tenantSubscriptionId, provisioningState: "Succeeded" } });
+  const vm = await db.virtualMachine.findFirstOrThrow({
+    where: { tenantSubscriptionId: t.tenantSubscriptionId, provisioningState: "Succeeded" },
+  });
   const groupId = template.id.slice(0, template.id.toLowerCase().indexOf("/providers/microsoft.compute/"));
 
   const clones = Math.max(0, opts.vms - existing.length);
@@ -53,18 +69,33 @@ export async function benchSyncReads(stack: Stack, t: TenantSetup, opts: { vms: 
         ...template.body,
         id,
         name,
-        properties: { ...props, vmId: randomUUID(), osProfile: { ...(props.osProfile as Record<string, unknown>), computerName: name } },
+        properties: {
+          ...props,
+          vmId: randomUUID(),
+          osProfile: { ...(props.osProfile as Record<string, unknown>), computerName: name },
+        },
       },
       internal: { ...template.internal },
       createdAtMs: Date.now(),
     };
     const { id: _id, createdAt: _c, updatedAt: _u, lastSyncedAt: _l, ...copy } = vm;
-    rows.push({ ...copy, dataDisks: copy.dataDisks ?? [], name, azureResourceId: id, provisioningState: "Succeeded", powerState: "running", privateIp: null, publicIp: null });
+    rows.push({
+      ...copy,
+      dataDisks: copy.dataDisks ?? [],
+      name,
+      azureResourceId: id,
+      provisioningState: "Succeeded",
+      powerState: "running",
+      privateIp: null,
+      publicIp: null,
+    });
   }
   await control.restore({ state });
   for (let i = 0; i < rows.length; i += 500) await db.virtualMachine.createMany({ data: rows.slice(i, i + 500) });
   const total = existing.length + clones;
-  opts.log(`emulator subscription 1 now holds ${total} VMs (${clones} cloned through snapshot/restore); running subscription.sync…`);
+  opts.log(
+    `emulator subscription 1 now holds ${total} VMs (${clones} cloned through snapshot/restore); running subscription.sync…`,
+  );
 
   const recorder = new RequestRecorder(control, 200);
   await recorder.start();
@@ -80,11 +111,17 @@ export async function benchSyncReads(stack: Stack, t: TenantSetup, opts: { vms: 
   const { ops } = await waitForOperations([op.id], { timeoutMs: 120_000 });
   const seconds = (Date.now() - t0) / 1000;
   const entries = (await recorder.stop()).filter((e) => subscriptionOf(e) === sub || e.opType === "token");
-  const steps = await db.operationStep.findMany({ where: { operationId: op.id }, orderBy: { position: "asc" }, select: { name: true, detail: true } });
+  const steps = await db.operationStep.findMany({
+    where: { operationId: op.id },
+    orderBy: { position: "asc" },
+    select: { name: true, detail: true },
+  });
   const reads = entries.filter((e) => isArm(e) && e.opType === "read");
   const readsByKind: Record<string, number> = {};
   for (const e of reads) {
-    const kind = /\/virtualMachines$/i.test(e.path) ? "listAll virtualMachines (page)" : `${e.method} ${e.path.split("/").slice(-2).join("/")}`;
+    const kind = /\/virtualMachines$/i.test(e.path)
+      ? "listAll virtualMachines (page)"
+      : `${e.method} ${e.path.split("/").slice(-2).join("/")}`;
     readsByKind[kind] = (readsByKind[kind] ?? 0) + 1;
   }
   return {

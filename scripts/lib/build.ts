@@ -1,7 +1,16 @@
 import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 
-const sources = ["app", "components", "lib", "generated", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "generated",
+  "next.config.js",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtime(p: string): number {
   if (!existsSync(p)) return 0;

@@ -34,7 +34,11 @@ export function postgresUser(): { uid?: number; gid?: number } {
 /** A UTF-8 locale the machine has, so text sorts as people expect; plain C when there is none. */
 function bestLocale(): string {
   try {
-    const available = new Set(execFileSync("locale", ["-a"], { encoding: "utf8" }).split(/\r?\n/).map((l) => l.trim()));
+    const available = new Set(
+      execFileSync("locale", ["-a"], { encoding: "utf8" })
+        .split(/\r?\n/)
+        .map((l) => l.trim()),
+    );
     return ["en_US.UTF-8", "en_US.utf8", "C.UTF-8", "C.utf8"].find((l) => available.has(l)) ?? "C";
   } catch {
     return "C";
@@ -52,15 +56,28 @@ export async function initialiseDataDirectory(dataDir: string, password: string)
   const locale = bestLocale();
   try {
     await new Promise<void>((resolve, reject) => {
-      const proc = spawn(initdb, [`--pgdata=${dataDir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, `--locale=${locale}`, "--encoding=UTF8"], {
-        ...user,
-        env: { ...process.env, LC_MESSAGES: locale },
-        stdio: ["ignore", "ignore", "pipe"],
-      });
+      const proc = spawn(
+        initdb,
+        [
+          `--pgdata=${dataDir}`,
+          "--auth=password",
+          "--username=postgres",
+          `--pwfile=${passwordFile}`,
+          `--locale=${locale}`,
+          "--encoding=UTF8",
+        ],
+        {
+          ...user,
+          env: { ...process.env, LC_MESSAGES: locale },
+          stdio: ["ignore", "ignore", "pipe"],
+        },
+      );
       let errors = "";
       proc.stderr!.on("data", (chunk: Buffer) => (errors += chunk.toString()));
       proc.on("error", reject);
-      proc.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed (code ${code}): ${errors.trim()}`))));
+      proc.on("close", (code) =>
+        code === 0 ? resolve() : reject(new Error(`initdb failed (code ${code}): ${errors.trim()}`)),
+      );
     });
   } finally {
     rmSync(passwordFile, { force: true });

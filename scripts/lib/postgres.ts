@@ -78,7 +78,8 @@ async function startPostmaster(dataDir: string, port: number, adminUrl: string):
   let output = "";
   proc.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   for (let waited = 0; ; waited += 200) {
-    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`PostgreSQL exited while starting:\n${output.trim()}`);
+    if (proc.exitCode !== null || proc.signalCode !== null)
+      throw new Error(`PostgreSQL exited while starting:\n${output.trim()}`);
     if (await accepts(adminUrl)) break;
     if (waited > 60_000) {
       proc.kill("SIGINT");

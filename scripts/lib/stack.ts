@@ -17,7 +17,8 @@ export function loadLocalSecrets(): LocalSecrets {
     authSecret: stored.authSecret ?? randomBytes(32).toString("base64url"),
     portalSecretKey: stored.portalSecretKey ?? randomBytes(32).toString("base64"),
   };
-  if (!stored.authSecret || !stored.portalSecretKey) writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  if (!stored.authSecret || !stored.portalSecretKey)
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return {
     authSecret: process.env.AUTH_SECRET ?? secrets.authSecret,
     portalSecretKey: process.env.PORTAL_SECRET_KEY ?? secrets.portalSecretKey,
@@ -27,7 +28,12 @@ export function loadLocalSecrets(): LocalSecrets {
 export type DataStores = { databaseUrl: string; embedded: boolean; stop: () => Promise<void> };
 
 /** The database in DATABASE_URL, or an embedded PostgreSQL under .data/pg. */
-export async function startDataStores(opts: { log: (m: string) => void; pgDir?: string; port?: number; database?: string }): Promise<DataStores> {
+export async function startDataStores(opts: {
+  log: (m: string) => void;
+  pgDir?: string;
+  port?: number;
+  database?: string;
+}): Promise<DataStores> {
   if (process.env.DATABASE_URL) return { databaseUrl: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   const pg = await startEmbeddedPostgres({
     dataDir: opts.pgDir ?? path.join(dataDir, "pg"),

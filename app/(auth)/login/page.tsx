@@ -5,7 +5,11 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; signedOut?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; signedOut?: string }>;
+}) {
   if (await currentUser()) redirect("/");
   const { next, signedOut } = await searchParams;
   return (
@@ -15,10 +19,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <span className="grid size-8 place-items-center rounded-md bg-white/15">☁</span> Cloud Portal
         </div>
         <div className="max-w-md space-y-4">
-          <h1 className="text-3xl font-semibold leading-tight">Sell and run Azure for your customers.</h1>
+          <h1 className="text-3xl leading-tight font-semibold">Sell and run Azure for your customers.</h1>
           <p className="text-primary-foreground/80">
-            Onboard subscriptions into plans, let tenants self-provision virtual machines, disaster recovery and load-balancer
-            VIPs, and see every job your customers run — with the reason when one fails.
+            Onboard subscriptions into plans, let tenants self-provision virtual machines, disaster recovery and
+            load-balancer VIPs, and see every job your customers run — with the reason when one fails.
           </p>
         </div>
         <p className="text-sm text-primary-foreground/70">Service provider edition</p>
@@ -29,7 +33,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <h2 className="text-2xl font-semibold tracking-tight">Sign in</h2>
             <p className="text-sm text-muted-foreground">Use the account your service provider gave you.</p>
           </div>
-          {signedOut && <p className="rounded-md border bg-muted/50 px-3 py-2 text-sm" role="status">You have signed out.</p>}
+          {signedOut && (
+            <p className="rounded-md border bg-muted/50 px-3 py-2 text-sm" role="status">
+              You have signed out.
+            </p>
+          )}
           <LoginForm next={next} />
         </div>
       </section>

@@ -32,7 +32,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   return (
     <div className="space-y-6">
-      <PageHeader title="Audit log" description="Every sign-in, failed sign-in, change and refused attempt, with who made it and from where. Entries cannot be edited or deleted." />
+      <PageHeader
+        title="Audit log"
+        description="Every sign-in, failed sign-in, change and refused attempt, with who made it and from where. Entries cannot be edited or deleted."
+      />
       <DataTable
         label="Audit events"
         toolbar={
@@ -41,7 +44,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             filters={[
               { name: "action", label: "Action", options: actions.map((a) => ({ value: a, label: a })) },
               { name: "outcome", label: "Outcome", options: outcomes.map((o) => ({ value: o, label: o })) },
-              { name: "period", label: "Period", options: [{ value: "24h", label: "Last 24 hours" }, { value: "7d", label: "Last 7 days" }, { value: "30d", label: "Last 30 days" }] },
+              {
+                name: "period",
+                label: "Period",
+                options: [
+                  { value: "24h", label: "Last 24 hours" },
+                  { value: "7d", label: "Last 7 days" },
+                  { value: "30d", label: "Last 30 days" },
+                ],
+              },
             ]}
           />
         }
@@ -64,11 +75,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <span className="block text-xs text-muted-foreground">{describeAuditAction(e.action, e.outcome)}</span>
               </span>
             ),
-            outcome: <StatusBadge state={e.outcome === "success" ? "succeeded" : e.outcome === "denied" ? "denied" : "failed"} label={e.outcome} />,
+            outcome: (
+              <StatusBadge
+                state={e.outcome === "success" ? "succeeded" : e.outcome === "denied" ? "denied" : "failed"}
+                label={e.outcome}
+              />
+            ),
             target: (
               <span>
                 {e.targetName ?? (e.targetId ? `${e.targetType ?? ""} ${e.targetId}`.trim() : "—")}
-                {e.outcome === "denied" && <span className="block text-xs text-muted-foreground">{describeDenial(e.detail)}</span>}
+                {e.outcome === "denied" && (
+                  <span className="block text-xs text-muted-foreground">{describeDenial(e.detail)}</span>
+                )}
               </span>
             ),
             ip: <span className="font-mono text-xs">{e.ip ?? "—"}</span>,
@@ -79,7 +97,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         pageSize={params.pageSize}
         sort={params.sort}
         dir={params.dir}
-        emptyState={<EmptyState bare icon={ScrollText} title="No audit events match" description="Clear the search or widen the filters." />}
+        emptyState={
+          <EmptyState
+            bare
+            icon={ScrollText}
+            title="No audit events match"
+            description="Clear the search or widen the filters."
+          />
+        }
       />
     </div>
   );

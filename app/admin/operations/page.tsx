@@ -11,7 +11,10 @@ export default async function AdminOperations({ searchParams }: { searchParams: 
   const ctx = await pageStaff("admin");
   return (
     <div className="space-y-6">
-      <PageHeader title="Operations" description="Every job across all tenants: what ran, which step failed, and Azure's error and request id. Cancel a running one or retry a failed one from its page." />
+      <PageHeader
+        title="Operations"
+        description="Every job across all tenants: what ran, which step failed, and Azure's error and request id. Cancel a running one or retry a failed one from its page."
+      />
       <OperationsConsole access={{ staff: ctx }} searchParams={await searchParams} basePath="/admin/operations" />
     </div>
   );

@@ -5,7 +5,12 @@ import type { PlanSectionProps } from "./plan-form-state";
 /** Whether tenants on the plan may protect VMs with Site Recovery; the protected VMs quota applies only then. */
 export function DrSection({ form, dispatch }: Pick<PlanSectionProps, "form" | "dispatch">) {
   return (
-    <FormSection id="dr" layout="aside" title="Disaster recovery" description="Tenants on a DR plan can protect their on-premises VMs to Azure with Site Recovery.">
+    <FormSection
+      id="dr"
+      layout="aside"
+      title="Disaster recovery"
+      description="Tenants on a DR plan can protect their on-premises VMs to Azure with Site Recovery."
+    >
       <div className="flex items-start gap-3">
         <Switch
           id="field-offersDr"
@@ -19,7 +24,9 @@ export function DrSection({ form, dispatch }: Pick<PlanSectionProps, "form" | "d
             Offer DR to tenants on this plan
           </label>
           <p id="offersDr-hint" className="text-sm text-muted-foreground">
-            {form.offersDr ? "Tenants can protect as many VMs as the protected VMs quota allows." : "Off: tenants on this plan cannot protect VMs."}
+            {form.offersDr
+              ? "Tenants can protect as many VMs as the protected VMs quota allows."
+              : "Off: tenants on this plan cannot protect VMs."}
           </p>
         </div>
       </div>

@@ -7,7 +7,13 @@ export function quotaSummary(q: PlanQuotas) {
 
 /** "standardDSv5Family" → "DSv5"; Azure's family names are long and all start the same. */
 export function familyLabel(family: string) {
-  return family.replace(/^standard/i, "").replace(/Family$/i, "").replace(/^basic/i, "Basic ") || family;
+  return (
+    family
+      .replace(/^standard/i, "")
+      .replace(/Family$/i, "")
+      .replace(/^basic/i, "Basic ") || family
+  );
 }
 
-export const formatMemory = (mb: number) => `${Number((mb / 1024).toFixed(mb % 1024 === 0 ? 0 : 1)).toLocaleString("en-US")} GiB`;
+export const formatMemory = (mb: number) =>
+  `${Number((mb / 1024).toFixed(mb % 1024 === 0 ? 0 : 1)).toLocaleString("en-US")} GiB`;

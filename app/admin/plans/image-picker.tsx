@@ -15,7 +15,9 @@ type Props = {
 
 /** Images by OS with friendly names; each chosen image takes "latest" or a version pinned from the catalogue. */
 export function ImagePicker({ images, selected, onChange, describedBy }: Props) {
-  const groups = (["Windows", "Linux"] as const).map((os) => ({ os, images: images.filter((i) => i.osType === os) })).filter((g) => g.images.length > 0);
+  const groups = (["Windows", "Linux"] as const)
+    .map((os) => ({ os, images: images.filter((i) => i.osType === os) }))
+    .filter((g) => g.images.length > 0);
 
   function set(key: string, version: string | null) {
     const next = new Map(selected);
@@ -31,7 +33,10 @@ export function ImagePicker({ images, selected, onChange, describedBy }: Props) 
         // the Linux one in a real catalogue, so its version selects covered the Linux checkboxes.
         <fieldset key={group.os} className="min-w-0 rounded-lg border">
           <legend className="sr-only">{group.os} images</legend>
-          <div className="flex items-center justify-between border-b bg-muted/50 px-4 py-2 text-xs font-medium text-muted-foreground" aria-hidden>
+          <div
+            className="flex items-center justify-between border-b bg-muted/50 px-4 py-2 text-xs font-medium text-muted-foreground"
+            aria-hidden
+          >
             <span>{group.os}</span>
             <span className="tabular-nums">
               {group.images.filter((i) => selected.has(i.key)).length} / {group.images.length}
@@ -44,7 +49,11 @@ export function ImagePicker({ images, selected, onChange, describedBy }: Props) 
               const isChecked = version !== undefined;
               return (
                 <li key={image.key} className="flex flex-wrap items-center gap-3 px-4 py-2.5">
-                  <Checkbox id={id} checked={isChecked} onCheckedChange={(v) => set(image.key, v === true ? LATEST : null)} />
+                  <Checkbox
+                    id={id}
+                    checked={isChecked}
+                    onCheckedChange={(v) => set(image.key, v === true ? LATEST : null)}
+                  />
                   <label htmlFor={id} className="min-w-0 flex-1 cursor-pointer text-sm">
                     <span className="font-medium">{image.label}</span>
                     <span className="block truncate font-mono text-xs text-muted-foreground">

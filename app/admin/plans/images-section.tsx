@@ -4,7 +4,12 @@ import { ImagePicker } from "./image-picker";
 import type { PlanSectionProps } from "./plan-form-state";
 
 /** The OS images tenants may start VMs from, each following the latest version or pinned to one. */
-export function ImagesSection({ form, view, dispatch, errors }: Omit<PlanSectionProps, "fieldError"> & { errors: string[] }) {
+export function ImagesSection({
+  form,
+  view,
+  dispatch,
+  errors,
+}: Omit<PlanSectionProps, "fieldError"> & { errors: string[] }) {
   const { subscription } = view;
   return (
     <FormSection
@@ -15,9 +20,13 @@ export function ImagesSection({ form, view, dispatch, errors }: Omit<PlanSection
       description="Images tenants may start VMs from. Latest follows Azure's newest version; a pinned version stays fixed."
     >
       {!subscription ? (
-        <p className="rounded-lg border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">Choose a subscription to see its image catalogue.</p>
+        <p className="rounded-lg border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
+          Choose a subscription to see its image catalogue.
+        </p>
       ) : subscription.images.length === 0 ? (
-        <FormAlert variant="warning">Validation found no images in this subscription. Validate it again from its page.</FormAlert>
+        <FormAlert variant="warning">
+          Validation found no images in this subscription. Validate it again from its page.
+        </FormAlert>
       ) : (
         <ImagePicker
           images={subscription.images}

@@ -2,7 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Layers, Plus } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
-import { DataTable, DataTableToolbar, parseTableParams, readParam, type SearchParamsInput } from "@/components/data-table";
+import {
+  DataTable,
+  DataTableToolbar,
+  parseTableParams,
+  readParam,
+  type SearchParamsInput,
+} from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FormAlert } from "@/components/form-alert";
 import { StatusBadge } from "@/components/status-badge";
@@ -17,7 +23,11 @@ export const metadata: Metadata = { title: "Plans" };
 export default async function PlansPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const ctx = await pageStaff("admin");
   const raw = await searchParams;
-  const params = parseTableParams(raw, { sortable: ["name", "createdAt"], defaultSort: "name", filters: { state: planStates } });
+  const params = parseTableParams(raw, {
+    sortable: ["name", "createdAt"],
+    defaultSort: "name",
+    filters: { state: planStates },
+  });
   const { total, rows } = await listPlans(ctx, {
     q: params.q,
     state: params.filters.state as PlanStateValue | undefined,
@@ -42,7 +52,11 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
         description="What you sell: each plan runs in one Azure subscription, with the VM sizes, images and quotas tenants on it may use."
         actions={total > 0 || isFiltered ? newPlan : undefined}
       />
-      {readParam(raw, "saved") === "deleted" && <FormAlert variant="success">The plan was deleted and its Azure subscription is free for another plan.</FormAlert>}
+      {readParam(raw, "saved") === "deleted" && (
+        <FormAlert variant="success">
+          The plan was deleted and its Azure subscription is free for another plan.
+        </FormAlert>
+      )}
       {total === 0 && !isFiltered ? (
         <EmptyState
           icon={Layers}
@@ -56,7 +70,13 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
           toolbar={
             <DataTableToolbar
               searchPlaceholder="Search by name or subscription"
-              filters={[{ name: "state", label: "State", options: planStates.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })) }]}
+              filters={[
+                {
+                  name: "state",
+                  label: "State",
+                  options: planStates.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+                },
+              ]}
             />
           }
           columns={[
@@ -72,17 +92,24 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
             cells: {
               name: (
                 <span className="block max-w-72">
-                  <Link href={`/admin/plans/${p.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                  <Link
+                    href={`/admin/plans/${p.id}`}
+                    className="font-medium text-primary underline-offset-4 hover:underline"
+                  >
                     {p.name}
                   </Link>
-                  {p.description && <span className="block truncate text-xs text-muted-foreground">{p.description}</span>}
+                  {p.description && (
+                    <span className="block truncate text-xs text-muted-foreground">{p.description}</span>
+                  )}
                 </span>
               ),
               state: <StatusBadge state={p.state} />,
               subscription: (
                 <span>
                   {p.azureSubscription.displayName}
-                  {p.azureSubscription.state !== "active" && <StatusBadge state={p.azureSubscription.state} className="ml-2" />}
+                  {p.azureSubscription.state !== "active" && (
+                    <StatusBadge state={p.azureSubscription.state} className="ml-2" />
+                  )}
                 </span>
               ),
               tenants: <span className="tabular-nums">{p.tenantCount}</span>,

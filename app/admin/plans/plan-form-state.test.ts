@@ -2,8 +2,23 @@ import { describe, expect, it } from "vitest";
 import type { AttachableSubscription } from "@/lib/plans/queries";
 import { initialPlanFormState, planFormReducer, planFormView, type PlanFormValues } from "./plan-form-state";
 
-const size = (name: string) => ({ name, vCpus: 2, memoryMb: 4096, maxDataDisks: 4, family: "B", regions: ["westeurope"] });
-const image = (sku: string, versions: string[]) => ({ publisher: "Canonical", offer: "ubuntu", sku, osType: "Linux" as const, versions, key: `canonical:ubuntu:${sku}`, label: `Ubuntu ${sku}` });
+const size = (name: string) => ({
+  name,
+  vCpus: 2,
+  memoryMb: 4096,
+  maxDataDisks: 4,
+  family: "B",
+  regions: ["westeurope"],
+});
+const image = (sku: string, versions: string[]) => ({
+  publisher: "Canonical",
+  offer: "ubuntu",
+  sku,
+  osType: "Linux" as const,
+  versions,
+  key: `canonical:ubuntu:${sku}`,
+  label: `Ubuntu ${sku}`,
+});
 
 const first: AttachableSubscription = {
   id: "sub-1",
@@ -13,7 +28,13 @@ const first: AttachableSubscription = {
   sizes: [size("Standard_B2s"), size("Standard_D2s_v5")],
   images: [image("22_04", ["22.04.202401"]), image("24_04", ["24.04.1", "24.04.2"])],
 };
-const second: AttachableSubscription = { ...first, id: "sub-2", displayName: "Lab", sizes: [size("Standard_B2s")], images: [image("24_04", ["24.04.2"])] };
+const second: AttachableSubscription = {
+  ...first,
+  id: "sub-2",
+  displayName: "Lab",
+  sizes: [size("Standard_B2s")],
+  images: [image("24_04", ["24.04.2"])],
+};
 const subscriptions = [first, second];
 
 const initial: PlanFormValues = {
@@ -34,7 +55,9 @@ describe("plan form state", () => {
     expect(start.subscriptionId).toBe("sub-1");
     const view = planFormView(start, subscriptions, initial);
     expect(view.chosenSizes).toEqual(["Standard_B2s", "Standard_D2s_v5"]);
-    expect(view.chosenImages.map(({ image, version }) => [image.key, version])).toEqual([["canonical:ubuntu:24_04", "24.04.1"]]);
+    expect(view.chosenImages.map(({ image, version }) => [image.key, version])).toEqual([
+      ["canonical:ubuntu:24_04", "24.04.1"],
+    ]);
   });
 
   it("warns about saved sizes the plan's own subscription no longer offers, and only there", () => {
@@ -56,7 +79,12 @@ describe("plan form state", () => {
 
   it("offers nothing until a subscription is chosen", () => {
     const none = planFormReducer(start, { type: "chooseSubscription", subscriptionId: "" });
-    expect(planFormView(none, subscriptions, initial)).toMatchObject({ subscription: undefined, offerable: [], chosenSizes: [], chosenImages: [] });
+    expect(planFormView(none, subscriptions, initial)).toMatchObject({
+      subscription: undefined,
+      offerable: [],
+      chosenSizes: [],
+      chosenImages: [],
+    });
   });
 
   it("replaces the ticks, the DR choice and the visibility as the pickers report them", () => {

@@ -70,7 +70,10 @@ export function planFormView(state: PlanFormState, subscriptions: AttachableSubs
       // A pinned version this subscription does not have falls back to following the latest.
       return { image: i, version: i.versions.includes(version) ? version : LATEST };
     });
-  const droppedSizes = state.subscriptionId === initial.azureSubscriptionId ? initial.allowedSizes.filter((n) => !offerable.some((s) => s.name === n)) : [];
+  const droppedSizes =
+    state.subscriptionId === initial.azureSubscriptionId
+      ? initial.allowedSizes.filter((n) => !offerable.some((s) => s.name === n))
+      : [];
   return { subscription, offerable, chosenSizes, chosenImages, droppedSizes };
 }
 

@@ -43,7 +43,9 @@ export function PlanForm({ planId, initial, subscriptions, isSubscriptionLocked,
     if (state.ok) return;
     const section = formRef.current?.querySelector("[data-invalid]");
     section?.scrollIntoView({ block: "center" });
-    section?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button[role=checkbox]")?.focus({ preventScroll: true });
+    section
+      ?.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea, button[role=checkbox]")
+      ?.focus({ preventScroll: true });
   }, [state]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -53,20 +55,41 @@ export function PlanForm({ planId, initial, subscriptions, isSubscriptionLocked,
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="grid gap-8" aria-label={planId ? "Edit plan" : "New plan"}>
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      className="grid gap-8"
+      aria-label={planId ? "Edit plan" : "New plan"}
+    >
       {view.chosenSizes.map((name) => (
         <input key={name} type="hidden" name="allowedSizes" value={name} />
       ))}
       {view.chosenImages.map(({ image, version }) => (
-        <input key={image.key} type="hidden" name="allowedImages" value={JSON.stringify({ publisher: image.publisher, offer: image.offer, sku: image.sku, version })} />
+        <input
+          key={image.key}
+          type="hidden"
+          name="allowedImages"
+          value={JSON.stringify({ publisher: image.publisher, offer: image.offer, sku: image.sku, version })}
+        />
       ))}
       <BasicsSection {...sectionProps} initial={initial} isNew={!planId} />
-      <SubscriptionSection {...sectionProps} subscriptions={subscriptions} isSubscriptionLocked={isSubscriptionLocked} />
+      <SubscriptionSection
+        {...sectionProps}
+        subscriptions={subscriptions}
+        isSubscriptionLocked={isSubscriptionLocked}
+      />
       <SizesSection {...sectionProps} hasAllowedRegions={hasAllowedRegions} />
       <ImagesSection {...sectionProps} errors={imageErrors} />
       <QuotasSection initial={initial} usage={usage} offersDr={form.offersDr} fieldError={fieldError} />
       <DrSection {...sectionProps} />
-      <ReviewSection view={view} offersDr={form.offersDr} planId={planId} formError={errors?.formError} isPending={isPending} />
+      <ReviewSection
+        view={view}
+        offersDr={form.offersDr}
+        planId={planId}
+        formError={errors?.formError}
+        isPending={isPending}
+      />
     </form>
   );
 }

@@ -18,9 +18,19 @@ export function ReviewSection({ view, offersDr, planId, formError, isPending }: 
           <dt className="text-muted-foreground">Subscription</dt>
           <dd>{subscription?.displayName ?? "Not chosen"}</dd>
           <dt className="text-muted-foreground">VM sizes</dt>
-          <dd>{chosenSizes.length ? `${chosenSizes.length}: ${chosenSizes.slice(0, 6).join(", ")}${chosenSizes.length > 6 ? "…" : ""}` : "None chosen"}</dd>
+          <dd>
+            {chosenSizes.length
+              ? `${chosenSizes.length}: ${chosenSizes.slice(0, 6).join(", ")}${chosenSizes.length > 6 ? "…" : ""}`
+              : "None chosen"}
+          </dd>
           <dt className="text-muted-foreground">OS images</dt>
-          <dd>{chosenImages.length ? chosenImages.map(({ image, version }) => `${image.label} (${version === LATEST ? "latest" : version})`).join(", ") : "None chosen"}</dd>
+          <dd>
+            {chosenImages.length
+              ? chosenImages
+                  .map(({ image, version }) => `${image.label} (${version === LATEST ? "latest" : version})`)
+                  .join(", ")
+              : "None chosen"}
+          </dd>
           <dt className="text-muted-foreground">Disaster recovery</dt>
           <dd>{offersDr ? "Offered" : "Not offered"}</dd>
         </dl>

@@ -24,9 +24,15 @@ export function SizePicker({ sizes, selected, onChange, describedBy, isInvalid }
   const [query, setQuery] = React.useState("");
   const [family, setFamily] = React.useState("");
   const searchId = React.useId();
-  const families = [...new Set(sizes.map((s) => s.family))].sort((a, b) => familyLabel(a).localeCompare(familyLabel(b)));
+  const families = [...new Set(sizes.map((s) => s.family))].sort((a, b) =>
+    familyLabel(a).localeCompare(familyLabel(b)),
+  );
   const q = query.trim().toLowerCase();
-  const visible = sizes.filter((s) => (!family || s.family === family) && (!q || s.name.toLowerCase().includes(q) || familyLabel(s.family).toLowerCase().includes(q)));
+  const visible = sizes.filter(
+    (s) =>
+      (!family || s.family === family) &&
+      (!q || s.name.toLowerCase().includes(q) || familyLabel(s.family).toLowerCase().includes(q)),
+  );
   const ticked = visible.filter((s) => selected.has(s.name)).length;
   const headerState = ticked === 0 ? false : ticked === visible.length ? true : "indeterminate";
   const chosen = sizes.filter((s) => selected.has(s.name)).length;
@@ -47,10 +53,26 @@ export function SizePicker({ sizes, selected, onChange, describedBy, isInvalid }
           <label htmlFor={searchId} className="sr-only">
             Search sizes
           </label>
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search sizes, e.g. D4s" className="h-8 pl-8 text-[13px]" />
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          />
+          <Input
+            id={searchId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Search sizes, e.g. D4s"
+            className="h-8 pl-8 text-[13px]"
+          />
         </div>
-        <NativeSelect aria-label="Size family" value={family} onChange={(e) => setFamily(e.target.value)} wrapperClassName="sm:w-auto" className="h-8 text-[13px] sm:min-w-40">
+        <NativeSelect
+          aria-label="Size family"
+          value={family}
+          onChange={(e) => setFamily(e.target.value)}
+          wrapperClassName="sm:w-auto"
+          className="h-8 text-[13px] sm:min-w-40"
+        >
           <option value="">All families</option>
           {families.map((f) => (
             <option key={f} value={f}>
@@ -68,13 +90,23 @@ export function SizePicker({ sizes, selected, onChange, describedBy, isInvalid }
         </p>
       </div>
       <div className={cn("max-h-[26rem] overflow-auto rounded-lg border", isInvalid && "border-destructive")}>
-        <table className="w-full border-collapse text-sm" aria-label="VM sizes" aria-describedby={describedBy} aria-invalid={isInvalid || undefined}>
+        <table
+          className="w-full border-collapse text-sm"
+          aria-label="VM sizes"
+          aria-describedby={describedBy}
+          aria-invalid={isInvalid || undefined}
+        >
           <thead className="sticky top-0 z-10 bg-muted text-xs text-muted-foreground">
             <tr className="border-b">
               <th className="w-10 px-3 py-2 text-left">
                 <Checkbox
                   checked={headerState}
-                  onCheckedChange={(v) => toggle(visible.map((s) => s.name), v === true)}
+                  onCheckedChange={(v) =>
+                    toggle(
+                      visible.map((s) => s.name),
+                      v === true,
+                    )
+                  }
                   disabled={visible.length === 0}
                   aria-label={q || family ? `Select all ${visible.length} sizes shown` : "Select all sizes"}
                 />
@@ -98,7 +130,11 @@ export function SizePicker({ sizes, selected, onChange, describedBy, isInvalid }
                 const id = `size-${s.name}`;
                 const isChecked = selected.has(s.name);
                 return (
-                  <tr key={s.name} data-state={isChecked ? "selected" : undefined} className="border-b last:border-0 hover:bg-muted/40 data-[state=selected]:bg-primary/6">
+                  <tr
+                    key={s.name}
+                    data-state={isChecked ? "selected" : undefined}
+                    className="border-b last:border-0 hover:bg-muted/40 data-[state=selected]:bg-primary/6"
+                  >
                     <td className="px-3 py-2">
                       <Checkbox id={id} checked={isChecked} onCheckedChange={(v) => toggle([s.name], v === true)} />
                     </td>
@@ -111,7 +147,10 @@ export function SizePicker({ sizes, selected, onChange, describedBy, isInvalid }
                     <td className="px-3 py-2 text-right tabular-nums">{s.vCpus}</td>
                     <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{formatMemory(s.memoryMb)}</td>
                     <td className="px-3 py-2 text-right tabular-nums max-sm:hidden">{s.maxDataDisks}</td>
-                    <td className="max-w-56 truncate px-3 py-2 text-xs text-muted-foreground max-md:hidden" title={s.regions.join(", ")}>
+                    <td
+                      className="max-w-56 truncate px-3 py-2 text-xs text-muted-foreground max-md:hidden"
+                      title={s.regions.join(", ")}
+                    >
                       {s.regions.join(", ")}
                     </td>
                   </tr>

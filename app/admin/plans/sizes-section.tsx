@@ -7,7 +7,13 @@ import { SizePicker } from "./size-picker";
 const regionsLink = "text-primary underline-offset-4 hover:underline";
 
 /** The VM sizes tenants may use: those the subscription offers in an allowed region, with saved ones it dropped. */
-export function SizesSection({ form, view, dispatch, fieldError, hasAllowedRegions }: PlanSectionProps & { hasAllowedRegions: boolean }) {
+export function SizesSection({
+  form,
+  view,
+  dispatch,
+  fieldError,
+  hasAllowedRegions,
+}: PlanSectionProps & { hasAllowedRegions: boolean }) {
   const { subscription, offerable, droppedSizes } = view;
   const error = fieldError("allowedSizes");
   return (
@@ -27,7 +33,9 @@ export function SizesSection({ form, view, dispatch, fieldError, hasAllowedRegio
       }
     >
       {!subscription ? (
-        <p className="rounded-lg border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">Choose a subscription to see the sizes it offers.</p>
+        <p className="rounded-lg border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
+          Choose a subscription to see the sizes it offers.
+        </p>
       ) : !hasAllowedRegions || offerable.length === 0 ? (
         <FormAlert variant="warning" title="No size can be offered">
           {hasAllowedRegions ? "This subscription offers no size in the allowed regions." : "No region is allowed yet."}{" "}
@@ -40,7 +48,8 @@ export function SizesSection({ form, view, dispatch, fieldError, hasAllowedRegio
         <div className="grid gap-3">
           {droppedSizes.length > 0 && (
             <FormAlert variant="warning">
-              {droppedSizes.join(", ")} {droppedSizes.length === 1 ? "is" : "are"} no longer offered in an allowed region and will be removed when you save.
+              {droppedSizes.join(", ")} {droppedSizes.length === 1 ? "is" : "are"} no longer offered in an allowed
+              region and will be removed when you save.
             </FormAlert>
           )}
           <SizePicker

@@ -6,17 +6,28 @@ import { NativeSelect } from "@/components/ui/select";
 import type { AttachableSubscription } from "@/lib/plans/queries";
 import type { PlanSectionProps } from "./plan-form-state";
 
-type Props = Omit<PlanSectionProps, "view"> & { subscriptions: AttachableSubscription[]; isSubscriptionLocked?: boolean };
+type Props = Omit<PlanSectionProps, "view"> & {
+  subscriptions: AttachableSubscription[];
+  isSubscriptionLocked?: boolean;
+};
 
 /** The one onboarded Azure subscription the plan runs in; fixed once tenants subscribe. */
 export function SubscriptionSection({ form, dispatch, fieldError, subscriptions, isSubscriptionLocked }: Props) {
   return (
-    <FormSection id="subscription" layout="aside" title="Azure subscription" description="Each plan runs in exactly one onboarded subscription; tenants' resources are created there.">
+    <FormSection
+      id="subscription"
+      layout="aside"
+      title="Azure subscription"
+      description="Each plan runs in exactly one onboarded subscription; tenants' resources are created there."
+    >
       <div className="grid max-w-xl gap-3">
         {subscriptions.length === 0 ? (
           <FormAlert variant="info" title="No subscription is free for a new plan">
             Every active subscription already backs a plan, or none has passed validation yet.{" "}
-            <Link href="/admin/subscriptions/new" className="font-medium text-primary underline-offset-4 hover:underline">
+            <Link
+              href="/admin/subscriptions/new"
+              className="font-medium text-primary underline-offset-4 hover:underline"
+            >
               Onboard an Azure subscription
             </Link>{" "}
             and come back once it is active.
@@ -27,7 +38,11 @@ export function SubscriptionSection({ form, dispatch, fieldError, subscriptions,
             name="azureSubscriptionId"
             required
             error={fieldError("azureSubscriptionId")}
-            description={isSubscriptionLocked ? "Tenants subscribe to this plan and their resources live in this subscription, so it cannot change." : "Only active subscriptions that back no other plan are listed."}
+            description={
+              isSubscriptionLocked
+                ? "Tenants subscribe to this plan and their resources live in this subscription, so it cannot change."
+                : "Only active subscriptions that back no other plan are listed."
+            }
           >
             <NativeSelect
               name="azureSubscriptionId"

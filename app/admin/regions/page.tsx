@@ -47,7 +47,8 @@ export default async function RegionsPage() {
       {header}
       {stale.length > 0 && (
         <FormAlert variant="warning" title="Some allowed regions are no longer offered">
-          No active subscription offers {stale.map((r) => r.displayName).join(", ")} any more, so saving removes {stale.length === 1 ? "it" : "them"}.
+          No active subscription offers {stale.map((r) => r.displayName).join(", ")} any more, so saving removes{" "}
+          {stale.length === 1 ? "it" : "them"}.
         </FormAlert>
       )}
       <Card>

@@ -19,7 +19,10 @@ const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].
 /** The allowed-regions checklist. The selection lives in state, so a search hides rows without dropping their ticks. */
 export function RegionsForm({ regions, allowed }: { regions: DiscoveredRegion[]; allowed: string[] }) {
   const router = useRouter();
-  const saved = React.useMemo(() => new Set(allowed.filter((n) => regions.some((r) => r.name === n))), [allowed, regions]);
+  const saved = React.useMemo(
+    () => new Set(allowed.filter((n) => regions.some((r) => r.name === n))),
+    [allowed, regions],
+  );
   const [selected, setSelected] = React.useState<Set<string>>(saved);
   const [query, setQuery] = React.useState("");
   const [result, setResult] = React.useState<ActionResult>(idleResult);
@@ -29,8 +32,14 @@ export function RegionsForm({ regions, allowed }: { regions: DiscoveredRegion[];
   const errors = result.ok ? undefined : result;
 
   const q = query.trim().toLowerCase();
-  const visible = q ? regions.filter((r) => r.name.includes(q) || r.displayName.toLowerCase().includes(q) || r.geography.toLowerCase().includes(q)) : regions;
-  const groups = geographies.map((g) => ({ geography: g, regions: visible.filter((r) => r.geography === g) })).filter((g) => g.regions.length > 0);
+  const visible = q
+    ? regions.filter(
+        (r) => r.name.includes(q) || r.displayName.toLowerCase().includes(q) || r.geography.toLowerCase().includes(q),
+      )
+    : regions;
+  const groups = geographies
+    .map((g) => ({ geography: g, regions: visible.filter((r) => r.geography === g) }))
+    .filter((g) => g.regions.length > 0);
 
   function toggle(names: string[], checked: boolean) {
     setSelected((prev) => {
@@ -66,7 +75,10 @@ export function RegionsForm({ regions, allowed }: { regions: DiscoveredRegion[];
           <label htmlFor={searchId} className="sr-only">
             Search regions
           </label>
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          />
           {/* Enter in the search box filters; it must not save the form. */}
           <Input
             id={searchId}
@@ -79,12 +91,15 @@ export function RegionsForm({ regions, allowed }: { regions: DiscoveredRegion[];
           />
         </div>
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="allowed-count">
-          <span className="font-medium text-foreground tabular-nums">{selected.size}</span> of {regions.length} regions allowed
+          <span className="font-medium text-foreground tabular-nums">{selected.size}</span> of {regions.length} regions
+          allowed
         </p>
       </div>
 
       {groups.length === 0 ? (
-        <p className="rounded-lg border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">No region matches “{query.trim()}”.</p>
+        <p className="rounded-lg border border-dashed px-4 py-8 text-center text-sm text-muted-foreground">
+          No region matches “{query.trim()}”.
+        </p>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
           {groups.map((group) => {
@@ -96,7 +111,12 @@ export function RegionsForm({ regions, allowed }: { regions: DiscoveredRegion[];
               <fieldset key={group.geography} className="rounded-lg border p-4">
                 <legend className="sr-only">{group.geography}</legend>
                 <div className="mb-3 flex items-center gap-2.5 border-b pb-3">
-                  <Checkbox id={groupId} checked={groupState} onCheckedChange={(v) => toggle(names, v === true)} aria-label={`Allow every region in ${group.geography}`} />
+                  <Checkbox
+                    id={groupId}
+                    checked={groupState}
+                    onCheckedChange={(v) => toggle(names, v === true)}
+                    aria-label={`Allow every region in ${group.geography}`}
+                  />
                   <label htmlFor={groupId} className="flex-1 text-sm font-semibold">
                     {group.geography}
                   </label>
@@ -109,12 +129,19 @@ export function RegionsForm({ regions, allowed }: { regions: DiscoveredRegion[];
                     const id = `region-${r.name}`;
                     return (
                       <li key={r.name} className="flex items-center gap-2.5">
-                        <Checkbox id={id} checked={selected.has(r.name)} onCheckedChange={(v) => toggle([r.name], v === true)} />
+                        <Checkbox
+                          id={id}
+                          checked={selected.has(r.name)}
+                          onCheckedChange={(v) => toggle([r.name], v === true)}
+                        />
                         <label htmlFor={id} className="flex min-w-0 flex-1 items-baseline gap-2 text-sm">
                           <span>{r.displayName}</span>
                           <span className="truncate font-mono text-xs text-muted-foreground">{r.name}</span>
                         </label>
-                        <span className="shrink-0 text-xs text-muted-foreground tabular-nums" title="Active subscriptions that offer this region">
+                        <span
+                          className="shrink-0 text-xs text-muted-foreground tabular-nums"
+                          title="Active subscriptions that offer this region"
+                        >
                           {r.subscriptions} sub{r.subscriptions === 1 ? "" : "s"}
                         </span>
                       </li>
@@ -127,7 +154,11 @@ export function RegionsForm({ regions, allowed }: { regions: DiscoveredRegion[];
         </div>
       )}
 
-      <FormAlert>{errors ? [errors.formError, ...Object.values(errors.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") : undefined}</FormAlert>
+      <FormAlert>
+        {errors
+          ? [errors.formError, ...Object.values(errors.fieldErrors ?? {}).flat()].filter(Boolean).join(" ")
+          : undefined}
+      </FormAlert>
       <div className="flex flex-wrap items-center gap-3 border-t pt-4">
         <SubmitButton isPending={isPending} pendingLabel="Saving…" disabled={!isDirty}>
           Save allowed regions

@@ -10,7 +10,12 @@ import { StatusBadge } from "@/components/status-badge";
 import { Button } from "@/components/ui/button";
 import { pageStaff } from "@/lib/auth/page-context";
 import { cloudLabels } from "@/lib/subscriptions/schema";
-import { listSubscriptions, subscriptionSorts, subscriptionStates, type SubscriptionSort } from "@/lib/subscriptions/queries";
+import {
+  listSubscriptions,
+  subscriptionSorts,
+  subscriptionStates,
+  type SubscriptionSort,
+} from "@/lib/subscriptions/queries";
 
 export const metadata: Metadata = { title: "Azure subscriptions" };
 
@@ -63,7 +68,14 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         toolbar={
           <DataTableToolbar
             searchPlaceholder="Search by name, subscription id, directory or plan"
-            filters={[{ name: "state", label: "State", allLabel: "All states", options: subscriptionStates.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })) }]}
+            filters={[
+              {
+                name: "state",
+                label: "State",
+                allLabel: "All states",
+                options: subscriptionStates.map((s) => ({ value: s, label: s[0].toUpperCase() + s.slice(1) })),
+              },
+            ]}
           />
         }
         columns={[
@@ -79,7 +91,10 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
           id: s.id,
           cells: {
             name: (
-              <Link href={`/admin/subscriptions/${s.id}`} className="font-medium text-foreground hover:underline focus-visible:underline">
+              <Link
+                href={`/admin/subscriptions/${s.id}`}
+                className="font-medium text-foreground hover:underline focus-visible:underline"
+              >
                 {s.displayName}
               </Link>
             ),
@@ -89,13 +104,20 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
             plan: s.plan ? s.plan.name : <span className="text-muted-foreground">Not in a plan</span>,
             usage:
               s.usage.regions.length > 0 ? (
-                <span className="tabular-nums" title={`Portal VMs against Azure's vCPU limits in ${s.usage.regions.join(", ")}`}>
+                <span
+                  className="tabular-nums"
+                  title={`Portal VMs against Azure's vCPU limits in ${s.usage.regions.join(", ")}`}
+                >
                   {s.usage.vCpusUsed.toLocaleString("en-US")} / {s.usage.vCpusLimit.toLocaleString("en-US")}
                 </span>
               ) : (
                 <span className="text-muted-foreground">No VMs</span>
               ),
-            lastValidated: s.lastValidatedAt ? <RelativeTime date={s.lastValidatedAt} /> : <span className="text-muted-foreground">Never</span>,
+            lastValidated: s.lastValidatedAt ? (
+              <RelativeTime date={s.lastValidatedAt} />
+            ) : (
+              <span className="text-muted-foreground">Never</span>
+            ),
           },
         }))}
         total={total}
@@ -103,7 +125,14 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         pageSize={params.pageSize}
         sort={params.sort}
         dir={params.dir}
-        emptyState={<EmptyState bare icon={SearchX} title="No subscriptions match" description="Clear the search or choose another state." />}
+        emptyState={
+          <EmptyState
+            bare
+            icon={SearchX}
+            title="No subscriptions match"
+            description="Clear the search or choose another state."
+          />
+        }
       />
     </div>
   );

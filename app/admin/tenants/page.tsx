@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Tenants" };
 
 export default async function TenantsPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const ctx = await pageStaff("admin");
-  const params = parseTableParams(await searchParams, { sortable: ["name", "createdAt"], defaultSort: "name", filters: { state: tenantStates } });
+  const params = parseTableParams(await searchParams, {
+    sortable: ["name", "createdAt"],
+    defaultSort: "name",
+    filters: { state: tenantStates },
+  });
   const { total, rows } = await listTenants(ctx, {
     q: params.q || undefined,
     state: params.filters.state as (typeof tenantStates)[number] | undefined,
@@ -34,13 +38,23 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
   const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
   return (
     <div className="space-y-6">
-      <PageHeader title="Tenants" description="Your customers: their members, their state and the plans they are subscribed to." actions={total > 0 || isFiltered ? createButton : undefined} />
+      <PageHeader
+        title="Tenants"
+        description="Your customers: their members, their state and the plans they are subscribed to."
+        actions={total > 0 || isFiltered ? createButton : undefined}
+      />
       <DataTable
         label="Tenants"
         toolbar={
           <DataTableToolbar
             searchPlaceholder="Search by name, address or member email"
-            filters={[{ name: "state", label: "State", options: tenantStates.map((s) => ({ value: s, label: s === "active" ? "Active" : "Suspended" })) }]}
+            filters={[
+              {
+                name: "state",
+                label: "State",
+                options: tenantStates.map((s) => ({ value: s, label: s === "active" ? "Active" : "Suspended" })),
+              },
+            ]}
           />
         }
         columns={[
@@ -55,7 +69,10 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
           id: t.id,
           cells: {
             name: (
-              <Link href={`/admin/tenants/${t.id}`} className="font-medium text-foreground hover:underline focus-visible:underline focus-visible:outline-none">
+              <Link
+                href={`/admin/tenants/${t.id}`}
+                className="font-medium text-foreground hover:underline focus-visible:underline focus-visible:outline-none"
+              >
                 {t.name}
               </Link>
             ),

@@ -14,7 +14,10 @@ export default async function HelpdeskOperations({ searchParams }: { searchParam
   if (ctx.staffRole === "admin") redirect(`/admin/operations${toQuery(params)}`);
   return (
     <div className="space-y-6">
-      <PageHeader title="Operations" description="Every job across all tenants: what ran, which step failed, and Azure's error and request id." />
+      <PageHeader
+        title="Operations"
+        description="Every job across all tenants: what ran, which step failed, and Azure's error and request id."
+      />
       <OperationsConsole access={{ staff: ctx }} searchParams={params} basePath="/helpdesk/operations" />
     </div>
   );
@@ -22,7 +25,8 @@ export default async function HelpdeskOperations({ searchParams }: { searchParam
 
 function toQuery(params: SearchParamsInput) {
   const query = new URLSearchParams(params instanceof URLSearchParams ? params : undefined);
-  if (!(params instanceof URLSearchParams)) for (const [key, value] of Object.entries(params)) for (const v of [value ?? []].flat()) query.append(key, v);
+  if (!(params instanceof URLSearchParams))
+    for (const [key, value] of Object.entries(params)) for (const v of [value ?? []].flat()) query.append(key, v);
   const text = query.toString();
   return text ? `?${text}` : "";
 }

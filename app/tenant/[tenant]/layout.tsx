@@ -4,7 +4,13 @@ import { listMyTenants } from "@/lib/auth/context";
 import { signOutAction } from "@/lib/auth/actions";
 import { SuspendedBanner } from "./suspended-banner";
 
-export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
+export default async function TenantLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ tenant: string }>;
+}) {
   const { tenant } = await params;
   const ctx = await pageTenant(tenant);
   const tenants = await listMyTenants(ctx.user.id);

@@ -43,16 +43,32 @@ export default async function TenantOverview({ params }: { params: Promise<{ ten
   return (
     <div className="space-y-6">
       {isLive && <AutoRefresh isLive />}
-      <PageHeader title={ctx.tenantName} description={`You are signed in as ${tenantRoleLabels[ctx.role].toLowerCase()} of ${ctx.tenantName}.`} />
+      <PageHeader
+        title={ctx.tenantName}
+        description={`You are signed in as ${tenantRoleLabels[ctx.role].toLowerCase()} of ${ctx.tenantName}.`}
+      />
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-        <StatCard label="Virtual machines" value={totalVms} hint={`${running} running`} icon={Server} href={`${base}/vms`} />
+        <StatCard
+          label="Virtual machines"
+          value={totalVms}
+          hint={`${running} running`}
+          icon={Server}
+          href={`${base}/vms`}
+        />
         <StatCard label="vCPUs in use" value={vcpus} hint="Across your subscriptions" icon={Cpu} />
-        <StatCard label="Subscriptions" value={overview.subscriptions.length} hint="Plans you are subscribed to" icon={Layers} href={`${base}/plans`} />
+        <StatCard
+          label="Subscriptions"
+          value={overview.subscriptions.length}
+          hint="Plans you are subscribed to"
+          icon={Layers}
+          href={`${base}/plans`}
+        />
         <StatCard label="Members" value={overview.members} hint="People with access to this tenant" icon={Users} />
       </div>
       {pending.length > 0 && (
         <FormAlert variant="info">
-          {pending.map((s) => s.name).join(", ")} {pending.length === 1 ? "is" : "are"} not active yet; {pending.length === 1 ? "its" : "their"} quota appears here once provisioned.
+          {pending.map((s) => s.name).join(", ")} {pending.length === 1 ? "is" : "are"} not active yet;{" "}
+          {pending.length === 1 ? "its" : "their"} quota appears here once provisioned.
         </FormAlert>
       )}
       {overview.subscriptions.length === 0 ? (
@@ -106,7 +122,11 @@ export default async function TenantOverview({ params }: { params: Promise<{ ten
               </CardTitle>
             </CardHeader>
             <CardContent className="grid gap-3 text-sm">
-              <QuotaBar label="Protected VMs" used={dr?.total ?? 0} limit={drPlans.reduce((n, s) => n + s.protectedVmsQuota, 0)} />
+              <QuotaBar
+                label="Protected VMs"
+                used={dr?.total ?? 0}
+                limit={drPlans.reduce((n, s) => n + s.protectedVmsQuota, 0)}
+              />
               {dr && dr.total > 0 ? (
                 <ul className="flex flex-wrap gap-2" aria-label="Protected VMs by replication health">
                   {Object.entries(dr.byHealth).map(([health, n]) => (
@@ -117,7 +137,9 @@ export default async function TenantOverview({ params }: { params: Promise<{ ten
                   ))}
                 </ul>
               ) : (
-                <p className="text-muted-foreground">Your plan includes disaster recovery for on-premises VMs; none are protected yet.</p>
+                <p className="text-muted-foreground">
+                  Your plan includes disaster recovery for on-premises VMs; none are protected yet.
+                </p>
               )}
               <Link href={`${base}/dr`} className="text-primary underline-offset-4 hover:underline">
                 Open disaster recovery

@@ -7,7 +7,15 @@ import type { VmSubscription } from "@/lib/vms/queries";
 const stateOrder = ["running", "Creating", "Updating", "Deleting", "stopped", "deallocated", "Failed", "unknown"];
 
 /** One tenant subscription: its quota bars and its VMs counted by what they are doing. */
-export function SubscriptionUsage({ subscription, counts, vmsHref }: { subscription: VmSubscription; counts: Record<string, number>; vmsHref: string }) {
+export function SubscriptionUsage({
+  subscription,
+  counts,
+  vmsHref,
+}: {
+  subscription: VmSubscription;
+  counts: Record<string, number>;
+  vmsHref: string;
+}) {
   const { quota, used } = subscription;
   const states = Object.entries(counts).sort(([a], [b]) => stateOrder.indexOf(a) - stateOrder.indexOf(b));
   return (
@@ -30,7 +38,10 @@ export function SubscriptionUsage({ subscription, counts, vmsHref }: { subscript
             <ul className="flex flex-wrap gap-2" aria-label={`VMs by state in ${subscription.name}`}>
               {states.map(([state, n]) => (
                 <li key={state}>
-                  <Link href={`${vmsHref}?subscription=${subscription.id}&state=${state}`} className="inline-flex items-center gap-1.5 rounded-md border px-2 py-1 text-sm hover:bg-accent">
+                  <Link
+                    href={`${vmsHref}?subscription=${subscription.id}&state=${state}`}
+                    className="inline-flex items-center gap-1.5 rounded-md border px-2 py-1 text-sm hover:bg-accent"
+                  >
                     <StatusBadge state={state} />
                     <span className="tabular-nums">{n}</span>
                   </Link>

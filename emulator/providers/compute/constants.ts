@@ -31,4 +31,13 @@ export const PATHS = {
 };
 
 /** Modelled durations in seconds (scaled by the clock's time scale). Azure does not document them; these are typical observations. */
-export const DURATIONS = { create: 60, update: 30, resize: 45, start: 30, powerOff: 30, restart: 40, deallocate: 40, delete: 30 };
+export const DURATIONS = {
+  create: 60,
+  update: 30,
+  resize: 45,
+  start: 30,
+  powerOff: 30,
+  restart: 40,
+  deallocate: 40,
+  delete: 30,
+};

@@ -5,12 +5,31 @@ import type { StoredResource } from "../../core/state.js";
 import { DISK_TYPE } from "./constants.js";
 
 /** Managed disk bodies (SPECS COMPUTE DiskRP examples, Disks_Get) and the attach/detach bookkeeping VMs need. */
-export const STORAGE_ACCOUNT_TYPES = ["Standard_LRS", "Premium_LRS", "StandardSSD_LRS", "UltraSSD_LRS", "Premium_ZRS", "StandardSSD_ZRS", "PremiumV2_LRS"];
+export const STORAGE_ACCOUNT_TYPES = [
+  "Standard_LRS",
+  "Premium_LRS",
+  "StandardSSD_LRS",
+  "UltraSSD_LRS",
+  "Premium_ZRS",
+  "StandardSSD_ZRS",
+  "PremiumV2_LRS",
+];
 
 const PREMIUM_TIERS: [number, string, number, number][] = [
-  [4, "P1", 120, 25], [8, "P2", 120, 25], [16, "P3", 120, 25], [32, "P4", 120, 25], [64, "P6", 240, 50], [128, "P10", 500, 100],
-  [256, "P15", 1100, 125], [512, "P20", 2300, 150], [1024, "P30", 5000, 200], [2048, "P40", 7500, 250], [4096, "P50", 7500, 250],
-  [8192, "P60", 16000, 500], [16384, "P70", 18000, 750], [32767, "P80", 20000, 900],
+  [4, "P1", 120, 25],
+  [8, "P2", 120, 25],
+  [16, "P3", 120, 25],
+  [32, "P4", 120, 25],
+  [64, "P6", 240, 50],
+  [128, "P10", 500, 100],
+  [256, "P15", 1100, 125],
+  [512, "P20", 2300, 150],
+  [1024, "P30", 5000, 200],
+  [2048, "P40", 7500, 250],
+  [4096, "P50", 7500, 250],
+  [8192, "P60", 16000, 500],
+  [16384, "P70", 18000, 750],
+  [32767, "P80", 20000, 900],
 ];
 
 function performance(sku: string, sizeGB: number): { tier?: string; iops: number; mbps: number } {
@@ -67,7 +86,13 @@ export const diskManagedBy = (d: StoredResource) => (d.body.managedBy as string 
 export function setDiskOwner(store: Store, diskId: string, vmId: string | undefined, allocated = true): void {
   const d = store.getResource(diskId);
   if (!d || d.type !== DISK_TYPE.toLowerCase()) return;
-  const body: JsonBody = { ...d.body, properties: { ...(d.body.properties as JsonBody), diskState: vmId ? (allocated ? "Attached" : "Reserved") : "Unattached" } };
+  const body: JsonBody = {
+    ...d.body,
+    properties: {
+      ...(d.body.properties as JsonBody),
+      diskState: vmId ? (allocated ? "Attached" : "Reserved") : "Unattached",
+    },
+  };
   if (vmId) body.managedBy = vmId;
   else delete body.managedBy;
   store.putResource(d.id, body, d.internal);

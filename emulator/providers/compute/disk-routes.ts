@@ -11,7 +11,8 @@ const diskId = (ctx: RequestContext) =>
 
 function getDisk(ctx: RequestContext) {
   const d = ctx.store.getResource(diskId(ctx));
-  if (!d || d.type !== DISK_TYPE.toLowerCase()) throw resourceNotFound(DISK_TYPE, ctx.params.diskName, ctx.params.resourceGroupName);
+  if (!d || d.type !== DISK_TYPE.toLowerCase())
+    throw resourceNotFound(DISK_TYPE, ctx.params.diskName, ctx.params.resourceGroupName);
   return d;
 }
 
@@ -20,7 +21,14 @@ function deleteDisk(ctx: RequestContext) {
   if (!d) return { status: 204 };
   const owner = diskManagedBy(d);
   if (owner) throw operationNotAllowed(`Disk ${String(d.body.name)} is attached to VM ${owner}.`);
-  const op = ctx.lro.begin({ resourceId: d.id, kind: "delete", durationSeconds: 5, apiVersion: ctx.apiVersion, namespace: NS, location: String(d.body.location) });
+  const op = ctx.lro.begin({
+    resourceId: d.id,
+    kind: "delete",
+    durationSeconds: 5,
+    apiVersion: ctx.apiVersion,
+    namespace: NS,
+    location: String(d.body.location),
+  });
   return ctx.lro.reply(op, ctx.url(""), { status: 202 });
 }
 
@@ -30,11 +38,34 @@ export const diskRoutes: RouteDef[] = [
   { ...base, method: "GET", path: PATHS.disk, operation: "read", handler: (ctx) => ok(getDisk(ctx).body) },
   { ...base, method: "DELETE", path: PATHS.disk, operation: "delete", handler: deleteDisk },
   {
-    ...base, method: "GET", path: PATHS.disksInGroup, operation: "read",
-    handler: (ctx) => ok(ctx.page(sorted(ctx.store.listResources({ scope: `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`, type: DISK_TYPE })).map((d) => d.body))),
+    ...base,
+    method: "GET",
+    path: PATHS.disksInGroup,
+    operation: "read",
+    handler: (ctx) =>
+      ok(
+        ctx.page(
+          sorted(
+            ctx.store.listResources({
+              scope: `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`,
+              type: DISK_TYPE,
+            }),
+          ).map((d) => d.body),
+        ),
+      ),
   },
   {
-    ...base, method: "GET", path: PATHS.disksInSubscription, operation: "read",
-    handler: (ctx) => ok(ctx.page(sorted(ctx.store.listResources({ subscriptionId: ctx.params.subscriptionId, type: DISK_TYPE })).map((d) => d.body))),
+    ...base,
+    method: "GET",
+    path: PATHS.disksInSubscription,
+    operation: "read",
+    handler: (ctx) =>
+      ok(
+        ctx.page(
+          sorted(ctx.store.listResources({ subscriptionId: ctx.params.subscriptionId, type: DISK_TYPE })).map(
+            (d) => d.body,
+          ),
+        ),
+      ),
   },
 ];

@@ -30,15 +30,28 @@ function syncDisks(store: Store, vm: StoredResource, at: string): void {
     }
     const isOs = d === sp.osDisk;
     const image = sp.imageReference as JsonBody;
-    store.putResource(id, diskBody({
-      id, name: String(d.name), location: String(vm.body.location), sku: String(d.managedDisk?.storageAccountType), sizeGB: Number(d.diskSizeGB), vmId: vm.id,
-      createdAt: at,
-      creationData: isOs
-        ? { createOption: "FromImage", imageReference: { id: `/Subscriptions/${vm.subscriptionId}/Providers/Microsoft.Compute/Locations/${String(vm.body.location)}/Publishers/${image.publisher}/ArtifactTypes/VMImage/Offers/${image.offer}/Skus/${image.sku}/Versions/${image.exactVersion}` } }
-        : { createOption: "Empty" },
-      osType: isOs ? String(d.osType) : undefined,
-      hyperVGeneration: isOs ? vmInternal(vm).hyperVGeneration : undefined,
-    }));
+    store.putResource(
+      id,
+      diskBody({
+        id,
+        name: String(d.name),
+        location: String(vm.body.location),
+        sku: String(d.managedDisk?.storageAccountType),
+        sizeGB: Number(d.diskSizeGB),
+        vmId: vm.id,
+        createdAt: at,
+        creationData: isOs
+          ? {
+              createOption: "FromImage",
+              imageReference: {
+                id: `/Subscriptions/${vm.subscriptionId}/Providers/Microsoft.Compute/Locations/${String(vm.body.location)}/Publishers/${image.publisher}/ArtifactTypes/VMImage/Offers/${image.offer}/Skus/${image.sku}/Versions/${image.exactVersion}`,
+              },
+            }
+          : { createOption: "Empty" },
+        osType: isOs ? String(d.osType) : undefined,
+        hyperVGeneration: isOs ? vmInternal(vm).hyperVGeneration : undefined,
+      }),
+    );
     if (!allocated) setDiskOwner(store, id, vm.id, false);
   }
   for (const d of disksOwnedBy(store, vm.id)) if (!wanted.has(d.id.toLowerCase())) setDiskOwner(store, d.id, undefined);
@@ -66,10 +79,14 @@ const powerState: EffectHandler = ({ store, clock }, args) => {
   const vm = vmOf(store, args);
   if (!vm) return;
   const state = args.state as PowerState;
-  setVm(store, vm, { properties: { provisioningState: "Succeeded" }, internal: { powerState: state, changedAt: clock.iso() } });
+  setVm(store, vm, {
+    properties: { provisioningState: "Succeeded" },
+    internal: { powerState: state, changedAt: clock.iso() },
+  });
   const nics = nicRefs(vmProps(vm).networkProfile).map((n) => n.id);
   setDynamicAddresses(store, nics, isAllocated(state));
-  for (const d of managedDisks(vm)) if (d.managedDisk?.id) setDiskOwner(store, String(d.managedDisk.id), vm.id, isAllocated(state));
+  for (const d of managedDisks(vm))
+    if (d.managedDisk?.id) setDiskOwner(store, String(d.managedDisk.id), vm.id, isAllocated(state));
 };
 
 /** VM delete finished (runs before the VM record is removed): honour each disk's and NIC's deleteOption. */

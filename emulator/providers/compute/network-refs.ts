@@ -33,17 +33,38 @@ export function assertNicsUsable(store: Store, refs: NicRef[], vmId: string, loc
   for (const ref of refs) {
     const nic = ref.id ? store.getResource(ref.id) : undefined;
     if (!nic || nic.type !== NIC_TYPE.toLowerCase() || String(nic.body.location).toLowerCase() !== location) {
-      throw new ArmError(400, "InvalidResourceReference", `Resource ${ref.id} referenced by resource ${vmId} was not found. Please make sure that the referenced resource exists, and that both resources are in the same region.`);
+      throw new ArmError(
+        400,
+        "InvalidResourceReference",
+        `Resource ${ref.id} referenced by resource ${vmId} was not found. Please make sure that the referenced resource exists, and that both resources are in the same region.`,
+      );
     }
-    if (seen.has(nic.id.toLowerCase())) throw new ArmError(400, "InvalidParameter", `Network interface ${nic.id} is referenced more than once.`, undefined, { target: "networkInterfaces" });
+    if (seen.has(nic.id.toLowerCase()))
+      throw new ArmError(
+        400,
+        "InvalidParameter",
+        `Network interface ${nic.id} is referenced more than once.`,
+        undefined,
+        { target: "networkInterfaces" },
+      );
     seen.add(nic.id.toLowerCase());
     const owner = (propsOf(nic).virtualMachine as { id?: string } | undefined)?.id;
     if (owner && owner.toLowerCase() !== vmId.toLowerCase()) {
-      throw new ArmError(400, "NicInUse", `Network Interface ${nic.id} is used by existing resource ${owner}. In order to attach it to ${vmId}, it must be dissociated from the resource.`);
+      throw new ArmError(
+        400,
+        "NicInUse",
+        `Network Interface ${nic.id} is used by existing resource ${owner}. In order to attach it to ${vmId}, it must be dissociated from the resource.`,
+      );
     }
   }
   if (refs.length > 1 && refs.filter((r) => r.primary).length !== 1) {
-    throw new ArmError(400, "InvalidParameter", "Virtual Machine must have exactly one primary network interface when it has more than one.", undefined, { target: "networkInterfaces" });
+    throw new ArmError(
+      400,
+      "InvalidParameter",
+      "Virtual Machine must have exactly one primary network interface when it has more than one.",
+      undefined,
+      { target: "networkInterfaces" },
+    );
   }
 }
 
@@ -61,13 +82,18 @@ function publicIpsOf(store: Store, nic: StoredResource): { pip: StoredResource; 
   for (const cfg of propsOf(nic).ipConfigurations ?? []) {
     const ref = cfg.properties?.publicIPAddress as JsonBody | undefined;
     const pip = ref?.id ? store.getResource(String(ref.id)) : undefined;
-    if (pip && pip.type === PIP_TYPE.toLowerCase()) out.push({ pip, deleteOption: ref?.properties?.deleteOption ?? ref?.deleteOption });
+    if (pip && pip.type === PIP_TYPE.toLowerCase())
+      out.push({ pip, deleteOption: ref?.properties?.deleteOption ?? ref?.deleteOption });
   }
   return out;
 }
 
 function newPublicAddress(store: Store): string {
-  const taken = new Set(store.listResources({ type: PIP_TYPE }).map((r) => String((r.body.properties as JsonBody | undefined)?.ipAddress ?? "")));
+  const taken = new Set(
+    store
+      .listResources({ type: PIP_TYPE })
+      .map((r) => String((r.body.properties as JsonBody | undefined)?.ipAddress ?? "")),
+  );
   for (;;) {
     const candidate = `20.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
     if (!taken.has(candidate)) return candidate;

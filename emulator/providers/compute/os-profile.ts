@@ -4,12 +4,51 @@ import { parsePublicKey } from "./ssh-keys.js";
 
 /** osProfile rules (SPECS COMPUTE OSProfile; DOCS windows/faq.yml, linux/faq.yml; AZURE-FACTS §5). */
 const RESERVED_USERNAMES = new Set([
-  "administrator", "admin", "user", "user1", "test", "user2", "test1", "user3", "admin1", "1", "123", "a", "actuser", "adm", "admin2",
-  "aspnet", "backup", "console", "david", "guest", "john", "owner", "root", "server", "sql", "support", "support_388945a0", "sys",
-  "test2", "test3", "user4", "user5", "video",
+  "administrator",
+  "admin",
+  "user",
+  "user1",
+  "test",
+  "user2",
+  "test1",
+  "user3",
+  "admin1",
+  "1",
+  "123",
+  "a",
+  "actuser",
+  "adm",
+  "admin2",
+  "aspnet",
+  "backup",
+  "console",
+  "david",
+  "guest",
+  "john",
+  "owner",
+  "root",
+  "server",
+  "sql",
+  "support",
+  "support_388945a0",
+  "sys",
+  "test2",
+  "test3",
+  "user4",
+  "user5",
+  "video",
 ]);
 const DISALLOWED_PASSWORDS = new Set([
-  "abc@123", "p@$$w0rd", "p@ssw0rd", "p@ssword123", "pa$$word", "pass@word1", "password!", "password1", "password22", "iloveyou!",
+  "abc@123",
+  "p@$$w0rd",
+  "p@ssw0rd",
+  "p@ssword123",
+  "pa$$word",
+  "pass@word1",
+  "password!",
+  "password1",
+  "password22",
+  "iloveyou!",
 ]);
 const HOST_NAME_FORBIDDEN = /[\\/"[\]:|<>+=;,?*@&`~!#$%^(){}' ]/;
 
@@ -17,25 +56,51 @@ function validateComputerName(name: unknown, osType: "Windows" | "Linux"): void 
   if (typeof name !== "string" || !name) throw missingParameter("computerName");
   if (osType === "Windows") {
     // Message as Compute words it for Windows (unconfirmed verbatim).
-    if (name.length > 15 || /^\d+$/.test(name) || HOST_NAME_FORBIDDEN.test(name) || name.includes(".") || name.startsWith("_") || name.endsWith("-")) {
-      throw invalidParameter("computerName", "Windows computer name cannot be more than 15 characters long, be entirely numeric, or contain the following characters: ` ~ ! @ # $ % ^ & * ( ) = + _ [ ] { } \\ | ; : . ' \" , < > / ?.");
+    if (
+      name.length > 15 ||
+      /^\d+$/.test(name) ||
+      HOST_NAME_FORBIDDEN.test(name) ||
+      name.includes(".") ||
+      name.startsWith("_") ||
+      name.endsWith("-")
+    ) {
+      throw invalidParameter(
+        "computerName",
+        "Windows computer name cannot be more than 15 characters long, be entirely numeric, or contain the following characters: ` ~ ! @ # $ % ^ & * ( ) = + _ [ ] { } \\ | ; : . ' \" , < > / ?.",
+      );
     }
     return;
   }
-  if (name.length > 64 || HOST_NAME_FORBIDDEN.test(name) || name.startsWith("_") || name.endsWith(".") || name.endsWith("-")) {
-    throw invalidParameter("computerName", "Linux host name cannot exceed 64 characters in length or contain the following characters: ` ~ ! @ # $ % ^ & * ( ) = + [ ] { } \\ | ; : ' \" , < > / ?.");
+  if (
+    name.length > 64 ||
+    HOST_NAME_FORBIDDEN.test(name) ||
+    name.startsWith("_") ||
+    name.endsWith(".") ||
+    name.endsWith("-")
+  ) {
+    throw invalidParameter(
+      "computerName",
+      "Linux host name cannot exceed 64 characters in length or contain the following characters: ` ~ ! @ # $ % ^ & * ( ) = + [ ] { } \\ | ; : ' \" , < > / ?.",
+    );
   }
 }
 
 function validateAdminUsername(name: unknown, osType: "Windows" | "Linux"): void {
   if (typeof name !== "string" || !name) throw missingParameter("adminUsername");
-  if (RESERVED_USERNAMES.has(name.toLowerCase())) throw invalidParameter("adminUsername", "The Admin Username specified is not allowed.");
+  if (RESERVED_USERNAMES.has(name.toLowerCase()))
+    throw invalidParameter("adminUsername", "The Admin Username specified is not allowed.");
   if (osType === "Windows" && (name.length > 20 || name.endsWith(".") || /[\\/"[\]:|<>+=;,?*@]/.test(name))) {
-    throw invalidParameter("adminUsername", "The admin user name cannot be more than 20 characters long, end with a period(.), or contain the following characters: \\ / \" [ ] : | < > + = ; , ? * @.");
+    throw invalidParameter(
+      "adminUsername",
+      'The admin user name cannot be more than 20 characters long, end with a period(.), or contain the following characters: \\ / " [ ] : | < > + = ; , ? * @.',
+    );
   }
   // Spec allows 64 for Linux but the Linux FAQ says 32; the stricter rule keeps the portal safe (AZURE-FACTS §5).
   if (osType === "Linux" && (name.length > 32 || !/^[a-z_][a-z0-9_.-]*$/i.test(name))) {
-    throw invalidParameter("adminUsername", "Linux admin user name cannot be longer than 32 characters, must start with a letter or underscore, and may only contain letters, digits, '.', '-' and '_'.");
+    throw invalidParameter(
+      "adminUsername",
+      "Linux admin user name cannot be longer than 32 characters, must start with a letter or underscore, and may only contain letters, digits, '.', '-' and '_'.",
+    );
   }
 }
 
@@ -49,7 +114,10 @@ function validatePassword(password: string, osType: "Windows" | "Linux"): void {
     );
   }
   if (DISALLOWED_PASSWORDS.has(password.toLowerCase())) {
-    throw invalidParameter("adminPassword", "The supplied password is not allowed because it is a commonly used password. Please choose a different password.");
+    throw invalidParameter(
+      "adminPassword",
+      "The supplied password is not allowed because it is a commonly used password. Please choose a different password.",
+    );
   }
 }
 
@@ -58,16 +126,25 @@ function validateLinuxAuth(os: JsonBody, username: string): void {
   const keys = ((linux.ssh as JsonBody | undefined)?.publicKeys ?? []) as JsonBody[];
   const hasPassword = typeof os.adminPassword === "string" && os.adminPassword !== "";
   if (linux.disablePasswordAuthentication === true ? keys.length === 0 : !hasPassword && keys.length === 0) {
-    throw invalidParameter("linuxConfiguration", "Authentication using either SSH or by user name and password must be enabled in Linux profile.");
+    throw invalidParameter(
+      "linuxConfiguration",
+      "Authentication using either SSH or by user name and password must be enabled in Linux profile.",
+    );
   }
   for (const key of keys) {
     const expected = `/home/${username}/.ssh/authorized_keys`;
     if (key.path !== undefined && key.path !== expected) {
-      throw invalidParameter("linuxConfiguration.ssh.publicKeys.path", `Destination path for SSH public keys is currently limited to its default value ${expected} due to a known issue in Linux provisioning agent.`);
+      throw invalidParameter(
+        "linuxConfiguration.ssh.publicKeys.path",
+        `Destination path for SSH public keys is currently limited to its default value ${expected} due to a known issue in Linux provisioning agent.`,
+      );
     }
     const parsed = parsePublicKey(key.keyData);
     if (!parsed || !(parsed.type === "ssh-ed25519" || (parsed.type === "ssh-rsa" && (parsed.bits ?? 0) >= 2048))) {
-      throw invalidParameter("linuxConfiguration.ssh.publicKeys.keyData", "The value of parameter linuxConfiguration.ssh.publicKeys.keyData is invalid. SSH keys must be ssh-rsa with at least 2048 bits, or ssh-ed25519.");
+      throw invalidParameter(
+        "linuxConfiguration.ssh.publicKeys.keyData",
+        "The value of parameter linuxConfiguration.ssh.publicKeys.keyData is invalid. SSH keys must be ssh-rsa with at least 2048 bits, or ssh-ed25519.",
+      );
     }
   }
   if (hasPassword && linux.disablePasswordAuthentication !== true) validatePassword(String(os.adminPassword), "Linux");
@@ -81,13 +158,18 @@ export function validateOsProfile(os: JsonBody | undefined, osType: "Windows" | 
   if (osType === "Windows") {
     if (typeof os.adminPassword !== "string" || !os.adminPassword) throw missingParameter("adminPassword");
     validatePassword(os.adminPassword, "Windows");
-    if (os.linuxConfiguration) throw invalidParameter("linuxConfiguration", "Linux configuration cannot be specified for a Windows image.");
+    if (os.linuxConfiguration)
+      throw invalidParameter("linuxConfiguration", "Linux configuration cannot be specified for a Windows image.");
   } else {
     validateLinuxAuth(os, String(os.adminUsername));
-    if (os.windowsConfiguration) throw invalidParameter("windowsConfiguration", "Windows configuration cannot be specified for a Linux image.");
+    if (os.windowsConfiguration)
+      throw invalidParameter("windowsConfiguration", "Windows configuration cannot be specified for a Linux image.");
   }
   if (typeof os.customData === "string" && Buffer.from(os.customData, "base64").length > 65535) {
-    throw invalidParameter("customData", "Custom data in OSProfile must be in Base64 encoding and with a maximum length of 87380 characters.");
+    throw invalidParameter(
+      "customData",
+      "Custom data in OSProfile must be in Base64 encoding and with a maximum length of 87380 characters.",
+    );
   }
 }
 
@@ -96,11 +178,32 @@ export function storedOsProfile(os: JsonBody, osType: "Windows" | "Linux"): Json
   const { adminPassword: _password, customData: _custom, ...rest } = os;
   void _password;
   void _custom;
-  const base = { ...rest, secrets: rest.secrets ?? [], allowExtensionOperations: rest.allowExtensionOperations ?? true, requireGuestProvisionSignal: true };
+  const base = {
+    ...rest,
+    secrets: rest.secrets ?? [],
+    allowExtensionOperations: rest.allowExtensionOperations ?? true,
+    requireGuestProvisionSignal: true,
+  };
   if (osType === "Windows") {
     const w = (os.windowsConfiguration ?? {}) as JsonBody;
-    return { ...base, windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true, patchSettings: { patchMode: "AutomaticByOS", assessmentMode: "ImageDefault" }, ...w } };
+    return {
+      ...base,
+      windowsConfiguration: {
+        provisionVMAgent: true,
+        enableAutomaticUpdates: true,
+        patchSettings: { patchMode: "AutomaticByOS", assessmentMode: "ImageDefault" },
+        ...w,
+      },
+    };
   }
   const l = (os.linuxConfiguration ?? {}) as JsonBody;
-  return { ...base, linuxConfiguration: { disablePasswordAuthentication: false, provisionVMAgent: true, patchSettings: { patchMode: "ImageDefault", assessmentMode: "ImageDefault" }, ...l } };
+  return {
+    ...base,
+    linuxConfiguration: {
+      disablePasswordAuthentication: false,
+      provisionVMAgent: true,
+      patchSettings: { patchMode: "ImageDefault", assessmentMode: "ImageDefault" },
+      ...l,
+    },
+  };
 }

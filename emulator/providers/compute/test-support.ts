@@ -37,8 +37,20 @@ export interface NicOptions {
   publicIp?: { allocation: "Dynamic" | "Static"; deleteOption?: "Delete" | "Detach" };
 }
 
-const record = (id: string, subscriptionId: string, resourceGroup: string, type: string, body: Record<string, unknown>) => ({
-  id, subscriptionId, resourceGroup, type: type.toLowerCase(), body: { ...body, id }, internal: {}, createdAtMs: Date.now(),
+const record = (
+  id: string,
+  subscriptionId: string,
+  resourceGroup: string,
+  type: string,
+  body: Record<string, unknown>,
+) => ({
+  id,
+  subscriptionId,
+  resourceGroup,
+  type: type.toLowerCase(),
+  body: { ...body, id },
+  internal: {},
+  createdAtMs: Date.now(),
 });
 
 /** Writes a NIC (and optionally a public IP) into the emulator's state; returns the NIC id. */
@@ -48,26 +60,43 @@ export async function putNic(emu: TestEmulator, o: NicOptions): Promise<string> 
   const pipId = `${group}/providers/Microsoft.Network/publicIPAddresses/${o.name}-ip`;
   const ipConfigId = `${nicId}/ipConfigurations/ipconfig1`;
   const state = (await emu.control.snapshot()) as unknown as State;
-  const add = (id: string, type: string, body: Record<string, unknown>) => (state.resources[id.toLowerCase()] = record(id, o.subscriptionId, o.resourceGroup, type, body));
+  const add = (id: string, type: string, body: Record<string, unknown>) =>
+    (state.resources[id.toLowerCase()] = record(id, o.subscriptionId, o.resourceGroup, type, body));
   add(nicId, "Microsoft.Network/networkInterfaces", {
-    name: o.name, type: "Microsoft.Network/networkInterfaces", location: o.location, etag: 'W/"1"',
+    name: o.name,
+    type: "Microsoft.Network/networkInterfaces",
+    location: o.location,
+    etag: 'W/"1"',
     properties: {
       provisioningState: "Succeeded",
-      ipConfigurations: [{
-        id: ipConfigId, name: "ipconfig1",
-        properties: {
-          provisioningState: "Succeeded", privateIPAddress: "10.0.0.4", privateIPAllocationMethod: "Dynamic", primary: true,
-          subnet: { id: `${group}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/default` },
-          ...(o.publicIp ? { publicIPAddress: { id: pipId, properties: { deleteOption: o.publicIp.deleteOption ?? "Detach" } } } : {}),
+      ipConfigurations: [
+        {
+          id: ipConfigId,
+          name: "ipconfig1",
+          properties: {
+            provisioningState: "Succeeded",
+            privateIPAddress: "10.0.0.4",
+            privateIPAllocationMethod: "Dynamic",
+            primary: true,
+            subnet: { id: `${group}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/default` },
+            ...(o.publicIp
+              ? { publicIPAddress: { id: pipId, properties: { deleteOption: o.publicIp.deleteOption ?? "Detach" } } }
+              : {}),
+          },
         },
-      }],
+      ],
     },
   });
   if (o.publicIp) {
     add(pipId, "Microsoft.Network/publicIPAddresses", {
-      name: `${o.name}-ip`, type: "Microsoft.Network/publicIPAddresses", location: o.location, sku: { name: o.publicIp.allocation === "Static" ? "Standard" : "Basic" },
+      name: `${o.name}-ip`,
+      type: "Microsoft.Network/publicIPAddresses",
+      location: o.location,
+      sku: { name: o.publicIp.allocation === "Static" ? "Standard" : "Basic" },
       properties: {
-        provisioningState: "Succeeded", publicIPAllocationMethod: o.publicIp.allocation, ipConfiguration: { id: ipConfigId },
+        provisioningState: "Succeeded",
+        publicIPAllocationMethod: o.publicIp.allocation,
+        ipConfiguration: { id: ipConfigId },
         ...(o.publicIp.allocation === "Static" ? { ipAddress: "52.1.2.3" } : {}),
       },
     });
@@ -77,7 +106,11 @@ export async function putNic(emu: TestEmulator, o: NicOptions): Promise<string> 
 }
 
 /** The emulator's stored resource body by id (inventory), or undefined. */
-export async function storedBody(emu: TestEmulator, subscriptionId: string, id: string): Promise<Record<string, unknown> | undefined> {
+export async function storedBody(
+  emu: TestEmulator,
+  subscriptionId: string,
+  id: string,
+): Promise<Record<string, unknown> | undefined> {
   const inv = await emu.control.inventory();
   return (inv.subscriptions[subscriptionId] ?? []).find((r) => r.id.toLowerCase() === id.toLowerCase())?.body;
 }
@@ -90,7 +123,11 @@ export function sshRsaKey(bits: number): string {
     if (buf[0] & 0x80) buf = Buffer.concat([Buffer.from([0]), buf]);
     return buf;
   };
-  const field = (b: Buffer) => { const len = Buffer.alloc(4); len.writeUInt32BE(b.length); return Buffer.concat([len, b]); };
+  const field = (b: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(b.length);
+    return Buffer.concat([len, b]);
+  };
   const blob = Buffer.concat([field(Buffer.from("ssh-rsa")), field(mpint(jwk.e!)), field(mpint(jwk.n!))]);
   return `ssh-rsa ${blob.toString("base64")} test@emulator`;
 }
@@ -100,7 +137,12 @@ export function linuxVm(location: string, nicId: string, extra: Partial<VirtualM
     location,
     hardwareProfile: { vmSize: "Standard_D2s_v5" },
     storageProfile: {
-      imageReference: { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2", version: "latest" },
+      imageReference: {
+        publisher: "Canonical",
+        offer: "0001-com-ubuntu-server-jammy",
+        sku: "22_04-lts-gen2",
+        version: "latest",
+      },
       osDisk: { createOption: "FromImage", deleteOption: "Delete" },
     },
     osProfile: { computerName: "web01", adminUsername: "azureuser", adminPassword: STRONG_PASSWORD },
@@ -113,7 +155,14 @@ export function windowsVm(location: string, nicId: string, extra: Partial<Virtua
   return {
     location,
     hardwareProfile: { vmSize: "Standard_D2s_v5" },
-    storageProfile: { imageReference: { publisher: "MicrosoftWindowsServer", offer: "WindowsServer", sku: "2022-datacenter-g2", version: "latest" } },
+    storageProfile: {
+      imageReference: {
+        publisher: "MicrosoftWindowsServer",
+        offer: "WindowsServer",
+        sku: "2022-datacenter-g2",
+        version: "latest",
+      },
+    },
     osProfile: { computerName: "winapp01", adminUsername: "opsadmin", adminPassword: STRONG_PASSWORD },
     networkProfile: { networkInterfaces: [{ id: nicId }] },
     ...extra,

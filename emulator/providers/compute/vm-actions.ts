@@ -14,7 +14,11 @@ interface Transition {
   final: PowerState;
 }
 
-function plan(action: Exclude<ActionName, "create" | "update" | "resize" | "delete">, current: PowerState, vmName: string): Transition | "noop" {
+function plan(
+  action: Exclude<ActionName, "create" | "update" | "resize" | "delete">,
+  current: PowerState,
+  vmName: string,
+): Transition | "noop" {
   switch (action) {
     case "start":
       return current === "running" ? "noop" : { during: "starting", final: "running" };
@@ -23,7 +27,8 @@ function plan(action: Exclude<ActionName, "create" | "update" | "resize" | "dele
     case "deallocate":
       return current === "deallocated" ? "noop" : { during: "deallocating", final: "deallocated" };
     case "restart":
-      if (current !== "running") throw operationNotAllowed(`Operation 'restart' is not allowed on VM '${vmName}' since the VM is ${current}.`);
+      if (current !== "running")
+        throw operationNotAllowed(`Operation 'restart' is not allowed on VM '${vmName}' since the VM is ${current}.`);
       return { during: "starting", final: "running" };
   }
 }
@@ -35,10 +40,18 @@ export function powerAction(action: "start" | "powerOff" | "restart" | "dealloca
     const current = vmInternal(vm).powerState;
     const step = plan(action, current, String(vm.body.name));
     const transition = step === "noop" ? { during: current, final: current } : step;
-    setVm(ctx.store, vm, { properties: { provisioningState: "Updating" }, internal: { powerState: transition.during, changedAt: ctx.clock.iso() } });
+    setVm(ctx.store, vm, {
+      properties: { provisioningState: "Updating" },
+      internal: { powerState: transition.during, changedAt: ctx.clock.iso() },
+    });
     const op = ctx.lro.begin({
-      resourceId: vm.id, kind: "action", durationSeconds: step === "noop" ? 1 : DURATIONS[action], apiVersion: ctx.apiVersion, namespace: NS,
-      location: String(vm.body.location), effects: [{ name: "compute.vmPowerState", args: { vmId: vm.id, state: transition.final, action } }],
+      resourceId: vm.id,
+      kind: "action",
+      durationSeconds: step === "noop" ? 1 : DURATIONS[action],
+      apiVersion: ctx.apiVersion,
+      namespace: NS,
+      location: String(vm.body.location),
+      effects: [{ name: "compute.vmPowerState", args: { vmId: vm.id, state: transition.final, action } }],
       // The SDK accepts only 200/202 on the final Location poll of a VM action; the core answers 204 without a result.
       result: null,
     });
@@ -53,8 +66,13 @@ export function deleteVm(ctx: RequestContext): Reply {
   assertNoOperation(ctx, vm, "delete");
   const force = (ctx.query.get("forceDeletion") ?? "").toLowerCase() === "true";
   const op = ctx.lro.begin({
-    resourceId: vm.id, kind: "delete", durationSeconds: force ? DURATIONS.delete / 2 : DURATIONS.delete, apiVersion: ctx.apiVersion, namespace: NS,
-    location: String(vm.body.location), effects: [{ name: "compute.vmDeleted", args: { vmId: vm.id } }],
+    resourceId: vm.id,
+    kind: "delete",
+    durationSeconds: force ? DURATIONS.delete / 2 : DURATIONS.delete,
+    apiVersion: ctx.apiVersion,
+    namespace: NS,
+    location: String(vm.body.location),
+    effects: [{ name: "compute.vmDeleted", args: { vmId: vm.id } }],
   });
   return ctx.lro.reply(op, ctx.url(""), { status: 202 });
 }

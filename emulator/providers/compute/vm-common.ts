@@ -8,12 +8,15 @@ import { vmSizeName } from "./vm-state.js";
 
 export type ActionName = keyof typeof DURATIONS;
 
-export const groupIdOf = (ctx: RequestContext) => `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`;
-export const vmIdOf = (ctx: RequestContext) => `${groupIdOf(ctx)}/providers/Microsoft.Compute/virtualMachines/${ctx.params.vmName}`;
+export const groupIdOf = (ctx: RequestContext) =>
+  `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`;
+export const vmIdOf = (ctx: RequestContext) =>
+  `${groupIdOf(ctx)}/providers/Microsoft.Compute/virtualMachines/${ctx.params.vmName}`;
 
 export function getVm(ctx: RequestContext): StoredResource {
   const r = ctx.store.getResource(vmIdOf(ctx));
-  if (!r || r.type !== VM_TYPE.toLowerCase()) throw resourceNotFound(VM_TYPE, ctx.params.vmName, ctx.params.resourceGroupName);
+  if (!r || r.type !== VM_TYPE.toLowerCase())
+    throw resourceNotFound(VM_TYPE, ctx.params.vmName, ctx.params.resourceGroupName);
   return r;
 }
 
@@ -21,8 +24,13 @@ export function getVm(ctx: RequestContext): StoredResource {
 export function assertNoOperation(ctx: RequestContext, vm: StoredResource, attempted: string): void {
   const active = ctx.lro.activeFor(vm.id);
   if (!active) return;
-  const running = active.kind === "action" ? String((active.effects[0]?.args as { action?: string } | undefined)?.action ?? "action") : active.kind;
-  throw operationNotAllowed(`Operation '${attempted}' is not allowed on VM '${String(vm.body.name)}' since another operation '${running}' is in progress. Retry after it completes.`);
+  const running =
+    active.kind === "action"
+      ? String((active.effects[0]?.args as { action?: string } | undefined)?.action ?? "action")
+      : active.kind;
+  throw operationNotAllowed(
+    `Operation '${attempted}' is not allowed on VM '${String(vm.body.name)}' since another operation '${running}' is in progress. Retry after it completes.`,
+  );
 }
 
 /** vCPUs of every VM of the subscription in a region, allocated or deallocated (quotas.md), optionally minus one VM. */

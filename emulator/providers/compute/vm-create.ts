@@ -15,7 +15,12 @@ export function createVm(ctx: RequestContext): Reply {
   const sub = requireSubscription(ctx);
   const props = (ctx.body.properties ?? {}) as Record<string, unknown> & { storageProfile?: Record<string, unknown> };
   const location = requireLocation(ctx.body.location);
-  const size = requireSize((props.hardwareProfile as { vmSize?: unknown } | undefined)?.vmSize, location, vmId, sub.subscriptionId);
+  const size = requireSize(
+    (props.hardwareProfile as { vmSize?: unknown } | undefined)?.vmSize,
+    location,
+    vmId,
+    sub.subscriptionId,
+  );
   const { image, version } = requireImage(props.storageProfile);
   if (!props.networkProfile) throw missingParameter("networkProfile");
   const nics = nicRefs(props.networkProfile as Record<string, unknown>);
@@ -23,9 +28,22 @@ export function createVm(ctx: RequestContext): Reply {
   assertNicsUsable(ctx.store, nics, vmId, location);
   validateOsProfile(props.osProfile as Record<string, unknown> | undefined, image.osType);
   const storageProfile = buildStorageProfile({
-    store: ctx.store, vmId, vmName: ctx.params.vmName, groupId: groupIdOf(ctx), location, size, image, version, requested: props.storageProfile ?? {},
+    store: ctx.store,
+    vmId,
+    vmName: ctx.params.vmName,
+    groupId: groupIdOf(ctx),
+    location,
+    size,
+    image,
+    version,
+    requested: props.storageProfile ?? {},
   });
-  ctx.quota.assertCores({ subscription: sub, location, currentUsage: regionalCores(ctx, location), additional: size.numberOfCores });
+  ctx.quota.assertCores({
+    subscription: sub,
+    location,
+    currentUsage: regionalCores(ctx, location),
+    additional: size.numberOfCores,
+  });
 
   const now = ctx.clock.iso();
   const body = {
@@ -41,7 +59,12 @@ export function createVm(ctx: RequestContext): Reply {
       hardwareProfile: { vmSize: size.name },
       storageProfile,
       osProfile: storedOsProfile(props.osProfile as Record<string, unknown>, image.osType),
-      networkProfile: { networkInterfaces: nics.map((n) => ({ id: n.id, properties: { ...(n.primary === undefined ? {} : { primary: n.primary }), deleteOption: n.deleteOption } })) },
+      networkProfile: {
+        networkInterfaces: nics.map((n) => ({
+          id: n.id,
+          properties: { ...(n.primary === undefined ? {} : { primary: n.primary }), deleteOption: n.deleteOption },
+        })),
+      },
       ...(props.diagnosticsProfile ? { diagnosticsProfile: props.diagnosticsProfile } : {}),
       ...(props.licenseType ? { licenseType: props.licenseType } : {}),
       ...(props.securityProfile ? { securityProfile: props.securityProfile } : {}),
@@ -49,10 +72,21 @@ export function createVm(ctx: RequestContext): Reply {
       timeCreated: now,
     },
   };
-  const internal: VmInternal = { powerState: "starting", osType: image.osType, osName: image.osName, hyperVGeneration: image.hyperVGeneration, changedAt: now };
+  const internal: VmInternal = {
+    powerState: "starting",
+    osType: image.osType,
+    osName: image.osName,
+    hyperVGeneration: image.hyperVGeneration,
+    changedAt: now,
+  };
   ctx.store.putResource(vmId, body, { ...internal });
   const op = ctx.lro.begin({
-    resourceId: vmId, kind: "create", durationSeconds: DURATIONS.create, apiVersion: ctx.apiVersion, namespace: NS, location,
+    resourceId: vmId,
+    kind: "create",
+    durationSeconds: DURATIONS.create,
+    apiVersion: ctx.apiVersion,
+    namespace: NS,
+    location,
     effects: [{ name: "compute.vmProvisioned", args: { vmId } }],
   });
   return ctx.lro.reply(op, ctx.url(""), { status: 201, body: ctx.store.getResource(vmId)!.body });

@@ -29,7 +29,11 @@ export const vmProps = (r: StoredResource) => (r.body.properties ?? {}) as JsonB
 export const vmSizeName = (r: StoredResource) => String(vmProps(r).hardwareProfile?.vmSize ?? "");
 export const isAllocated = (s: PowerState) => s !== "deallocated" && s !== "deallocating";
 
-export function setVm(store: { putResource: (id: string, body: JsonBody, internal?: JsonBody) => unknown }, r: StoredResource, patch: { properties?: JsonBody; internal?: Partial<VmInternal> }) {
+export function setVm(
+  store: { putResource: (id: string, body: JsonBody, internal?: JsonBody) => unknown },
+  r: StoredResource,
+  patch: { properties?: JsonBody; internal?: Partial<VmInternal> },
+) {
   const body = patch.properties ? { ...r.body, properties: { ...vmProps(r), ...patch.properties } } : r.body;
   store.putResource(r.id, body, { ...r.internal, ...(patch.internal ?? {}) });
 }
@@ -44,7 +48,10 @@ export function statuses(r: StoredResource): JsonBody[] {
     displayStatus: state === "Succeeded" ? "Provisioning succeeded" : failed ? "Provisioning failed" : state,
     time: internal.changedAt,
   };
-  return [provisioning, { code: `PowerState/${internal.powerState}`, level: "Info", displayStatus: POWER_DISPLAY[internal.powerState] }];
+  return [
+    provisioning,
+    { code: `PowerState/${internal.powerState}`, level: "Info", displayStatus: POWER_DISPLAY[internal.powerState] },
+  ];
 }
 
 /** The VirtualMachineInstanceView shape (SPECS COMPUTE examples VirtualMachine_Get_InstanceView). */
@@ -52,7 +59,9 @@ export function instanceView(r: StoredResource): JsonBody {
   const internal = vmInternal(r);
   const props = vmProps(r);
   const running = internal.powerState === "running";
-  const disks = [props.storageProfile?.osDisk, ...((props.storageProfile?.dataDisks ?? []) as JsonBody[])].filter(Boolean) as JsonBody[];
+  const disks = [props.storageProfile?.osDisk, ...((props.storageProfile?.dataDisks ?? []) as JsonBody[])].filter(
+    Boolean,
+  ) as JsonBody[];
   return {
     computerName: props.osProfile?.computerName,
     osName: internal.osName,
@@ -61,12 +70,35 @@ export function instanceView(r: StoredResource): JsonBody {
     vmAgent: {
       vmAgentVersion: running ? (internal.osType === "Windows" ? "2.7.41491.1102" : "2.11.1.12") : "Unknown",
       statuses: running
-        ? [{ code: "ProvisioningState/succeeded", level: "Info", displayStatus: "Ready", message: "GuestAgent is running and processing the extensions.", time: internal.changedAt }]
-        : [{ code: "ProvisioningState/Unavailable", level: "Warning", displayStatus: "Not Ready", message: "VM status blob is found but not yet populated.", time: internal.changedAt }],
+        ? [
+            {
+              code: "ProvisioningState/succeeded",
+              level: "Info",
+              displayStatus: "Ready",
+              message: "GuestAgent is running and processing the extensions.",
+              time: internal.changedAt,
+            },
+          ]
+        : [
+            {
+              code: "ProvisioningState/Unavailable",
+              level: "Warning",
+              displayStatus: "Not Ready",
+              message: "VM status blob is found but not yet populated.",
+              time: internal.changedAt,
+            },
+          ],
     },
     disks: disks.map((d) => ({
       name: d.name,
-      statuses: [{ code: "ProvisioningState/succeeded", level: "Info", displayStatus: "Provisioning succeeded", time: internal.changedAt }],
+      statuses: [
+        {
+          code: "ProvisioningState/succeeded",
+          level: "Info",
+          displayStatus: "Provisioning succeeded",
+          time: internal.changedAt,
+        },
+      ],
     })),
     statuses: statuses(r),
   };

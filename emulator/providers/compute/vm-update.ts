@@ -31,12 +31,20 @@ function checkResize(ctx: RequestContext, vm: StoredResource, requested: string)
   const size = requireSize(requested, location, vm.id, ctx.params.subscriptionId);
   const allowed = resizeTargets(vm);
   if (!allowed.some((s) => s.name === size.name)) {
-    throw operationNotAllowed(`Unable to resize the VM '${String(vm.body.name)}' because the requested size ${size.name} is not available in the current hardware cluster. The available sizes in this cluster are: ${allowed.map((s) => s.name).join(",")}. Read more on VM resizing strategy at https://aka.ms/azure-resizevm.`, "vmSize");
+    throw operationNotAllowed(
+      `Unable to resize the VM '${String(vm.body.name)}' because the requested size ${size.name} is not available in the current hardware cluster. The available sizes in this cluster are: ${allowed.map((s) => s.name).join(",")}. Read more on VM resizing strategy at https://aka.ms/azure-resizevm.`,
+      "vmSize",
+    );
   }
   const current = findSize(vmSizeName(vm));
   const added = size.numberOfCores - (current?.numberOfCores ?? 0);
   if (added > 0) {
-    ctx.quota.assertCores({ subscription: requireSubscription(ctx), location, currentUsage: regionalCores(ctx, location), additional: added });
+    ctx.quota.assertCores({
+      subscription: requireSubscription(ctx),
+      location,
+      currentUsage: regionalCores(ctx, location),
+      additional: added,
+    });
   }
   return size;
 }
@@ -46,13 +54,26 @@ export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
   assertNoOperation(ctx, vm, "update");
   const old = vmProps(vm);
   const req = (ctx.body.properties ?? {}) as JsonBody;
-  if (ctx.method === "PUT" && ctx.body.location && String(ctx.body.location).replace(/\s+/g, "").toLowerCase() !== String(vm.body.location)) {
-    throw new ArmError(409, "InvalidResourceLocation", `The resource '${String(vm.body.name)}' already exists in location '${String(vm.body.location)}' in resource group '${ctx.params.resourceGroupName}'. A resource with the same name cannot be created in location '${String(ctx.body.location)}'. Please select a new resource name.`);
+  if (
+    ctx.method === "PUT" &&
+    ctx.body.location &&
+    String(ctx.body.location).replace(/\s+/g, "").toLowerCase() !== String(vm.body.location)
+  ) {
+    throw new ArmError(
+      409,
+      "InvalidResourceLocation",
+      `The resource '${String(vm.body.name)}' already exists in location '${String(vm.body.location)}' in resource group '${ctx.params.resourceGroupName}'. A resource with the same name cannot be created in location '${String(ctx.body.location)}'. Please select a new resource name.`,
+    );
   }
   assertImmutable(old.osProfile ?? {}, req.osProfile);
   const oldRef = old.storageProfile.imageReference as JsonBody;
   const newRef = req.storageProfile?.imageReference as JsonBody | undefined;
-  if (newRef && ["publisher", "offer", "sku"].some((k) => newRef[k] !== undefined && String(newRef[k]).toLowerCase() !== String(oldRef[k]).toLowerCase())) {
+  if (
+    newRef &&
+    ["publisher", "offer", "sku"].some(
+      (k) => newRef[k] !== undefined && String(newRef[k]).toLowerCase() !== String(oldRef[k]).toLowerCase(),
+    )
+  ) {
     throw propertyChangeNotAllowed("imageReference");
   }
   const requestedSize = req.hardwareProfile?.vmSize as string | undefined;
@@ -60,21 +81,44 @@ export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
   const size = resized ? checkResize(ctx, vm, requestedSize) : findSize(vmSizeName(vm))!;
   const image = findImage(oldRef.publisher, oldRef.offer, oldRef.sku)!;
   const storageProfile = buildStorageProfile({
-    store: ctx.store, vmId: vm.id, vmName: String(vm.body.name), groupId: groupIdOf(ctx), location: String(vm.body.location), size, image,
-    version: String(oldRef.exactVersion), requested: req.storageProfile ?? {}, existing: old.storageProfile,
+    store: ctx.store,
+    vmId: vm.id,
+    vmName: String(vm.body.name),
+    groupId: groupIdOf(ctx),
+    location: String(vm.body.location),
+    size,
+    image,
+    version: String(oldRef.exactVersion),
+    requested: req.storageProfile ?? {},
+    existing: old.storageProfile,
   });
   let networkProfile = old.networkProfile;
   const detachedNics: string[] = [];
   if (req.networkProfile?.networkInterfaces) {
     const next = nicRefs(req.networkProfile);
     const before = nicRefs(old.networkProfile);
-    const key = (ids: { id: string }[]) => ids.map((n) => n.id.toLowerCase()).sort().join("|");
+    const key = (ids: { id: string }[]) =>
+      ids
+        .map((n) => n.id.toLowerCase())
+        .sort()
+        .join("|");
     if (key(next) !== key(before)) {
-      if (isAllocated(vmInternal(vm).powerState)) throw operationNotAllowed(`Virtual machine '${String(vm.body.name)}' must be deallocated before network interfaces can be added or removed.`, "networkInterfaces");
+      if (isAllocated(vmInternal(vm).powerState))
+        throw operationNotAllowed(
+          `Virtual machine '${String(vm.body.name)}' must be deallocated before network interfaces can be added or removed.`,
+          "networkInterfaces",
+        );
       assertNicsUsable(ctx.store, next, vm.id, String(vm.body.location));
-      detachedNics.push(...before.filter((b) => !next.some((n) => n.id.toLowerCase() === b.id.toLowerCase())).map((b) => b.id));
+      detachedNics.push(
+        ...before.filter((b) => !next.some((n) => n.id.toLowerCase() === b.id.toLowerCase())).map((b) => b.id),
+      );
     }
-    networkProfile = { networkInterfaces: next.map((n) => ({ id: n.id, properties: { ...(n.primary === undefined ? {} : { primary: n.primary }), deleteOption: n.deleteOption } })) };
+    networkProfile = {
+      networkInterfaces: next.map((n) => ({
+        id: n.id,
+        properties: { ...(n.primary === undefined ? {} : { primary: n.primary }), deleteOption: n.deleteOption },
+      })),
+    };
   }
   const running = isAllocated(vmInternal(vm).powerState) && vmInternal(vm).powerState !== "stopped";
   const body = {
@@ -93,8 +137,13 @@ export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
   const internal = resized && running ? { ...vm.internal, powerState: "starting" } : vm.internal;
   ctx.store.putResource(vm.id, body, internal);
   const op = ctx.lro.begin({
-    resourceId: vm.id, kind: "update", durationSeconds: resized && running ? DURATIONS.resize : DURATIONS.update, apiVersion: ctx.apiVersion, namespace: NS,
-    location: String(vm.body.location), effects: [{ name: "compute.vmProvisioned", args: { vmId: vm.id, detachedNics } }],
+    resourceId: vm.id,
+    kind: "update",
+    durationSeconds: resized && running ? DURATIONS.resize : DURATIONS.update,
+    apiVersion: ctx.apiVersion,
+    namespace: NS,
+    location: String(vm.body.location),
+    effects: [{ name: "compute.vmProvisioned", args: { vmId: vm.id, detachedNics } }],
   });
   return ctx.lro.reply(op, ctx.url(""), { status: 200, body: ctx.store.getResource(vm.id)!.body });
 }

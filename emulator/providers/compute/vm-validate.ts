@@ -11,7 +11,11 @@ export function requireLocation(location: unknown): string {
   if (!location) throw new ArmError(400, "LocationRequired", "The location property is required for this definition.");
   const loc = normalizeLocation(location);
   if (!loc) {
-    throw new ArmError(400, "LocationNotAvailableForResourceType", `The provided location '${String(location)}' is not available for resource type '${VM_TYPE}'. List of available regions for the resource type is '${REGION_NAMES.join(",")}'.`);
+    throw new ArmError(
+      400,
+      "LocationNotAvailableForResourceType",
+      `The provided location '${String(location)}' is not available for resource type '${VM_TYPE}'. List of available regions for the resource type is '${REGION_NAMES.join(",")}'.`,
+    );
   }
   return loc;
 }
@@ -21,10 +25,21 @@ export function requireSize(name: unknown, location: string, vmId: string, subsc
   if (name === undefined || name === null || name === "") throw missingParameter("hardwareProfile.vmSize");
   const size = findSize(name);
   if (!size || !isOffered(size, location)) {
-    throw invalidParameter("vmSize", `The requested VM size ${String(name)} is not available in the current region. The sizes available in the current region are: ${sizesIn(location).map((s) => s.name).join(",")}. Find out more on the available VM sizes in each region at https://aka.ms/azure-regions.`);
+    throw invalidParameter(
+      "vmSize",
+      `The requested VM size ${String(name)} is not available in the current region. The sizes available in the current region are: ${sizesIn(
+        location,
+      )
+        .map((s) => s.name)
+        .join(",")}. Find out more on the available VM sizes in each region at https://aka.ms/azure-regions.`,
+    );
   }
   if (isRestricted(size, location)) {
-    throw new ArmError(409, "SkuNotAvailable", `The requested size for resource '${vmId}' is currently not available in location '${location}' zones '' for subscription '${subscriptionId}'. Please try another size or deploy to a different location or zones. See https://aka.ms/azureskunotavailable for details.`);
+    throw new ArmError(
+      409,
+      "SkuNotAvailable",
+      `The requested size for resource '${vmId}' is currently not available in location '${location}' zones '' for subscription '${subscriptionId}'. Please try another size or deploy to a different location or zones. See https://aka.ms/azureskunotavailable for details.`,
+    );
   }
   return size;
 }
@@ -36,7 +51,13 @@ export function requireImage(storageProfile: JsonBody | undefined): { image: Pla
   const version = image && resolveVersion(image, ref.version);
   if (!image || !version) {
     const urn = [ref.publisher, ref.offer, ref.sku, ref.version ?? "latest"].map(String).join(":");
-    throw new ArmError(404, "PlatformImageNotFound", `The platform image '${urn}' is not available. Verify that all fields in the storage profile are correct. For more details about storage profile information, please refer to https://aka.ms/storageprofile`, undefined, { target: "imageReference" });
+    throw new ArmError(
+      404,
+      "PlatformImageNotFound",
+      `The platform image '${urn}' is not available. Verify that all fields in the storage profile are correct. For more details about storage profile information, please refer to https://aka.ms/storageprofile`,
+      undefined,
+      { target: "imageReference" },
+    );
   }
   return { image, version };
 }

@@ -18,7 +18,11 @@ const PUBLIC_SIZE = 2 ** 24;
  */
 export function allocatePublicIp(store: Store): string {
   const state = store.ext<AddressState>("network.addresses", () => ({ nextPublic: 4 }));
-  const taken = new Set(store.listResources({ type: TYPES.pip }).map((r) => String((r.body.properties as Json | undefined)?.ipAddress ?? "")));
+  const taken = new Set(
+    store
+      .listResources({ type: TYPES.pip })
+      .map((r) => String((r.body.properties as Json | undefined)?.ipAddress ?? "")),
+  );
   for (let i = 0; i < PUBLIC_SIZE; i++) {
     const n = state.nextPublic++ % PUBLIC_SIZE;
     const address = formatIpv4(PUBLIC_BASE + n);
@@ -31,16 +35,24 @@ export function allocatePublicIp(store: Store): string {
 }
 
 /** Private addresses in use in a subnet (NIC ipConfigurations and internal LB frontends), except `excludeOwner`'s. */
-export function privateAddressesInUse(store: Store, subscriptionId: string, subnetId: string, excludeOwner?: string): Set<string> {
+export function privateAddressesInUse(
+  store: Store,
+  subscriptionId: string,
+  subnetId: string,
+  excludeOwner?: string,
+): Set<string> {
   const used = new Set<string>();
   const add = (ownerId: string, items: Json[]) => {
     if (excludeOwner && sameId(ownerId, excludeOwner)) return;
     for (const item of items) {
-      if (sameId(refOf(item.properties?.subnet), subnetId) && item.properties?.privateIPAddress) used.add(String(item.properties.privateIPAddress));
+      if (sameId(refOf(item.properties?.subnet), subnetId) && item.properties?.privateIPAddress)
+        used.add(String(item.properties.privateIPAddress));
     }
   };
-  for (const nic of store.listResources({ subscriptionId, type: TYPES.nic })) add(nic.id, asArray((nic.body.properties as Json | undefined)?.ipConfigurations));
-  for (const lb of store.listResources({ subscriptionId, type: TYPES.lb })) add(lb.id, asArray((lb.body.properties as Json | undefined)?.frontendIPConfigurations));
+  for (const nic of store.listResources({ subscriptionId, type: TYPES.nic }))
+    add(nic.id, asArray((nic.body.properties as Json | undefined)?.ipConfigurations));
+  for (const lb of store.listResources({ subscriptionId, type: TYPES.lb }))
+    add(lb.id, asArray((lb.body.properties as Json | undefined)?.frontendIPConfigurations));
   return used;
 }
 
@@ -60,7 +72,10 @@ export function nextPrivateIp(subnet: Json, used: Set<string>): string {
     }
   }
   // (unconfirmed) code and message for a subnet without free addresses.
-  throw invalidValue("SubnetIsFull", `Subnet ${String(subnet.name)} with address prefix ${String(subnet.properties?.addressPrefix)} does not have enough capacity for 1 IP addresses.`);
+  throw invalidValue(
+    "SubnetIsFull",
+    `Subnet ${String(subnet.name)} with address prefix ${String(subnet.properties?.addressPrefix)} does not have enough capacity for 1 IP addresses.`,
+  );
 }
 
 /** Static allocation checks; the codes are real (seen in lab notes), the messages (unconfirmed). */
@@ -68,9 +83,20 @@ export function assertStaticPrivateIp(subnet: Json, address: unknown, used: Set<
   const cidr = subnetCidr(subnet);
   const n = typeof address === "string" ? parseIpv4(address) : undefined;
   if (n === undefined || !cidr || n < cidr.base || n >= cidr.base + cidr.size) {
-    throw invalidValue("PrivateIPAddressNotInSubnet", `IP address ${String(address)} does not belong to subnet ${String(subnet.id)}.`);
+    throw invalidValue(
+      "PrivateIPAddressNotInSubnet",
+      `IP address ${String(address)} does not belong to subnet ${String(subnet.id)}.`,
+    );
   }
-  if (isReservedInSubnet(cidr, n)) throw invalidValue("PrivateIPAddressInReservedRange", `IP address ${String(address)} is reserved by Azure in subnet ${String(subnet.id)}.`);
-  if (used.has(String(address))) throw invalidValue("PrivateIPAddressIsAllocated", `IP configuration requests private IP address ${String(address)}, which is already allocated to another resource in subnet ${String(subnet.id)}.`);
+  if (isReservedInSubnet(cidr, n))
+    throw invalidValue(
+      "PrivateIPAddressInReservedRange",
+      `IP address ${String(address)} is reserved by Azure in subnet ${String(subnet.id)}.`,
+    );
+  if (used.has(String(address)))
+    throw invalidValue(
+      "PrivateIPAddressIsAllocated",
+      `IP configuration requests private IP address ${String(address)}, which is already allocated to another resource in subnet ${String(subnet.id)}.`,
+    );
   return String(address);
 }

@@ -31,7 +31,14 @@ const push = (m: Map<string, string[]>, key: string | undefined, value: string) 
 };
 
 export function collectUsage(store: Store, subscriptionId: string): Usage {
-  const u: Usage = { pip: new Map(), subnet: new Map(), pool: new Map(), natRule: new Map(), nsgNics: new Map(), nsgSubnets: new Map() };
+  const u: Usage = {
+    pip: new Map(),
+    subnet: new Map(),
+    pool: new Map(),
+    natRule: new Map(),
+    nsgNics: new Map(),
+    nsgSubnets: new Map(),
+  };
   for (const nic of store.listResources({ subscriptionId, type: TYPES.nic })) {
     push(u.nsgNics, refOf(nic.body.properties && (nic.body.properties as Json).networkSecurityGroup), nic.id);
     for (const ipc of asArray((nic.body.properties as Json | undefined)?.ipConfigurations)) {
@@ -41,7 +48,8 @@ export function collectUsage(store: Store, subscriptionId: string): Usage {
       if (pip) u.pip.set(pip.toLowerCase(), id);
       push(u.subnet, refOf(p.subnet), id);
       for (const pool of asArray(p.loadBalancerBackendAddressPools)) push(u.pool, refOf(pool), id);
-      for (const rule of asArray(p.loadBalancerInboundNatRules)) if (refOf(rule)) u.natRule.set(refOf(rule)!.toLowerCase(), id);
+      for (const rule of asArray(p.loadBalancerInboundNatRules))
+        if (refOf(rule)) u.natRule.set(refOf(rule)!.toLowerCase(), id);
     }
   }
   for (const lb of store.listResources({ subscriptionId, type: TYPES.lb })) {
@@ -53,7 +61,8 @@ export function collectUsage(store: Store, subscriptionId: string): Usage {
     }
   }
   for (const vnet of store.listResources({ subscriptionId, type: TYPES.vnet })) {
-    for (const s of asArray((vnet.body.properties as Json | undefined)?.subnets)) push(u.nsgSubnets, refOf(s.properties?.networkSecurityGroup), String(s.id));
+    for (const s of asArray((vnet.body.properties as Json | undefined)?.subnets))
+      push(u.nsgSubnets, refOf(s.properties?.networkSecurityGroup), String(s.id));
   }
   return u;
 }
@@ -85,10 +94,12 @@ export function syncBackReferences(store: Store, subscriptionId: string): void {
     setOrDelete(b.properties, "ipConfiguration", user ? { id: user } : undefined);
   });
   update(TYPES.vnet, (b) => {
-    for (const s of asArray(b.properties?.subnets)) setOrDelete(s.properties, "ipConfigurations", refs(u.subnet.get(String(s.id).toLowerCase())));
+    for (const s of asArray(b.properties?.subnets))
+      setOrDelete(s.properties, "ipConfigurations", refs(u.subnet.get(String(s.id).toLowerCase())));
   });
   update(TYPES.lb, (b) => {
-    for (const pool of asArray(b.properties?.backendAddressPools)) setOrDelete(pool.properties, "backendIPConfigurations", refs(u.pool.get(String(pool.id).toLowerCase())));
+    for (const pool of asArray(b.properties?.backendAddressPools))
+      setOrDelete(pool.properties, "backendIPConfigurations", refs(u.pool.get(String(pool.id).toLowerCase())));
     for (const rule of asArray(b.properties?.inboundNatRules)) {
       const user = u.natRule.get(String(rule.id).toLowerCase());
       setOrDelete(rule.properties, "backendIPConfiguration", user ? { id: user } : undefined);

@@ -7,7 +7,8 @@ export interface Cidr {
   size: number;
 }
 
-export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; reason: "format" } | { ok: false; reason: "notation"; canonical: string };
+export type CidrParse =
+  { ok: true; cidr: Cidr } | { ok: false; reason: "format" } | { ok: false; reason: "notation"; canonical: string };
 
 export function parseIpv4(text: string): number | undefined {
   const parts = text.split(".");
@@ -33,7 +34,8 @@ export function parseCidr(text: unknown): CidrParse {
   return { ok: true, cidr: { text: text.trim(), base, prefix, size } };
 }
 
-export const contains = (outer: Cidr, inner: Cidr): boolean => inner.base >= outer.base && inner.base + inner.size <= outer.base + outer.size;
+export const contains = (outer: Cidr, inner: Cidr): boolean =>
+  inner.base >= outer.base && inner.base + inner.size <= outer.base + outer.size;
 
 export const overlaps = (a: Cidr, b: Cidr): boolean => a.base < b.base + b.size && b.base < a.base + a.size;
 
@@ -43,4 +45,5 @@ export const containsAddress = (c: Cidr, address: number): boolean => address >=
  * Azure keeps five addresses of every subnet: the network address, .1 (gateway), .2 and .3 (Azure DNS) and the
  * broadcast address (LEARN virtual-network FAQ).
  */
-export const isReservedInSubnet = (c: Cidr, address: number): boolean => address - c.base < 4 || address === c.base + c.size - 1;
+export const isReservedInSubnet = (c: Cidr, address: number): boolean =>
+  address - c.base < 4 || address === c.base + c.size - 1;

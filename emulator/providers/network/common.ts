@@ -7,9 +7,17 @@ import { anotherOperation, invalidResourceName, locationRequired } from "./error
 import { syncBackReferences } from "./back-references.js";
 
 /** 2026-01-01 is what the installed @azure/arm-network sends; the others are recent stable versions. */
-export const NETWORK_API_VERSIONS = ["2024-05-01", "2024-07-01", "2024-10-01", "2025-01-01", "2025-05-01", "2026-01-01"];
+export const NETWORK_API_VERSIONS = [
+  "2024-05-01",
+  "2024-07-01",
+  "2024-10-01",
+  "2025-01-01",
+  "2025-05-01",
+  "2026-01-01",
+];
 export const NETWORK = "Microsoft.Network";
-export const groupPath = (type: string) => `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/${type}`;
+export const groupPath = (type: string) =>
+  `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/${type}`;
 export const subscriptionPath = (type: string) => `/subscriptions/{subscriptionId}/providers/Microsoft.Network/${type}`;
 
 export { asArray, lastSegment, refOf, sameId, type Json } from "./json.js";
@@ -60,7 +68,13 @@ export function assertNotLocked(ctx: RequestContext, id: string): void {
   const type = op.resourceId.split("/").filter(Boolean).at(-2)?.toLowerCase() ?? "";
   const verb = op.kind === "delete" ? "Delete" : "Put";
   const remaining = Math.max(1, Math.ceil((op.startMs + op.durationMs - ctx.clock.now()) / 1000));
-  throw anotherOperation(`${verb}${OPERATION_NAMES[type] ?? "Resource"}Operation`, op.id, op.resourceId, remaining, op.kind === "delete" ? "deleting" : "updating");
+  throw anotherOperation(
+    `${verb}${OPERATION_NAMES[type] ?? "Resource"}Operation`,
+    op.id,
+    op.resourceId,
+    remaining,
+    op.kind === "delete" ? "deleting" : "updating",
+  );
 }
 
 export const newResourceGuid = () => newGuid();
@@ -69,18 +83,45 @@ export const newResourceGuid = () => newGuid();
  * Stores a top-level network resource and starts its PUT operation: 201 on create, 200 on update, with
  * Azure-AsyncOperation (final state via azure-async-operation). Network resources report Updating, never Creating.
  */
-export function writeTopLevel(ctx: RequestContext, id: string, body: Json, opts: { existed: boolean; seconds: number }): Reply {
+export function writeTopLevel(
+  ctx: RequestContext,
+  id: string,
+  body: Json,
+  opts: { existed: boolean; seconds: number },
+): Reply {
   ctx.store.putResource(id, body);
-  const op = ctx.lro.begin({ resourceId: id, kind: "update", durationSeconds: opts.seconds, apiVersion: ctx.apiVersion, namespace: NETWORK, location: String(body.location), effects: [{ name: "network.settle", args: { id } }] });
+  const op = ctx.lro.begin({
+    resourceId: id,
+    kind: "update",
+    durationSeconds: opts.seconds,
+    apiVersion: ctx.apiVersion,
+    namespace: NETWORK,
+    location: String(body.location),
+    effects: [{ name: "network.settle", args: { id } }],
+  });
   syncBackReferences(ctx.store, ctx.params.subscriptionId);
   return ctx.lro.reply(op, ctx.url(""), { status: opts.existed ? 200 : 201, body: ctx.store.getResource(id)!.body });
 }
 
 /** Child resource writes store the parent and run the operation on the child id. */
-export function writeChild(ctx: RequestContext, parentId: string, parent: Json, childId: string, opts: { existed: boolean; seconds: number; find: (p: Json) => Json | undefined }): Reply {
+export function writeChild(
+  ctx: RequestContext,
+  parentId: string,
+  parent: Json,
+  childId: string,
+  opts: { existed: boolean; seconds: number; find: (p: Json) => Json | undefined },
+): Reply {
   parent.properties = { ...parent.properties, provisioningState: "Updating" };
   ctx.store.putResource(parentId, parent);
-  const op = ctx.lro.begin({ resourceId: childId, kind: "update", durationSeconds: opts.seconds, apiVersion: ctx.apiVersion, namespace: NETWORK, location: String(parent.location), effects: [{ name: "network.settle", args: { id: parentId, parent: true } }] });
+  const op = ctx.lro.begin({
+    resourceId: childId,
+    kind: "update",
+    durationSeconds: opts.seconds,
+    apiVersion: ctx.apiVersion,
+    namespace: NETWORK,
+    location: String(parent.location),
+    effects: [{ name: "network.settle", args: { id: parentId, parent: true } }],
+  });
   syncBackReferences(ctx.store, ctx.params.subscriptionId);
   const saved = ctx.store.getResource(parentId)!.body;
   return ctx.lro.reply(op, ctx.url(""), { status: opts.existed ? 200 : 201, body: opts.find(saved) });
@@ -90,15 +131,36 @@ export function writeChild(ctx: RequestContext, parentId: string, parent: Json, 
 export function deleteTopLevel(ctx: RequestContext, id: string, seconds: number): Reply {
   const r = ctx.store.getResource(id);
   if (!r) return { status: 204 };
-  const op = ctx.lro.begin({ resourceId: id, kind: "delete", durationSeconds: seconds, apiVersion: ctx.apiVersion, namespace: NETWORK, location: String(r.body.location), effects: [{ name: "network.sync", args: { subscriptionId: ctx.params.subscriptionId } }] });
+  const op = ctx.lro.begin({
+    resourceId: id,
+    kind: "delete",
+    durationSeconds: seconds,
+    apiVersion: ctx.apiVersion,
+    namespace: NETWORK,
+    location: String(r.body.location),
+    effects: [{ name: "network.sync", args: { subscriptionId: ctx.params.subscriptionId } }],
+  });
   return ctx.lro.reply(op, ctx.url(""), { status: 202 });
 }
 
 /** A child delete applies at once (the parent no longer lists it) and reports a short delete operation. */
-export function deleteChild(ctx: RequestContext, parentId: string, parent: Json, childId: string, seconds: number): Reply {
+export function deleteChild(
+  ctx: RequestContext,
+  parentId: string,
+  parent: Json,
+  childId: string,
+  seconds: number,
+): Reply {
   ctx.store.putResource(parentId, parent);
   syncBackReferences(ctx.store, ctx.params.subscriptionId);
-  const op = ctx.lro.begin({ resourceId: childId, kind: "delete", durationSeconds: seconds, apiVersion: ctx.apiVersion, namespace: NETWORK, location: String(parent.location) });
+  const op = ctx.lro.begin({
+    resourceId: childId,
+    kind: "delete",
+    durationSeconds: seconds,
+    apiVersion: ctx.apiVersion,
+    namespace: NETWORK,
+    location: String(parent.location),
+  });
   return ctx.lro.reply(op, ctx.url(""), { status: 202 });
 }
 
@@ -108,15 +170,20 @@ export function settle(body: Json, parent: boolean): void {
   if (parent) props.provisioningState = "Succeeded";
   for (const value of Object.values(props)) {
     for (const item of asArray(value)) {
-      if (item && typeof item === "object" && item.properties && typeof item.properties === "object") item.properties.provisioningState = "Succeeded";
+      if (item && typeof item === "object" && item.properties && typeof item.properties === "object")
+        item.properties.provisioningState = "Succeeded";
     }
   }
 }
 
-export const rgScope = (ctx: RequestContext) => `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`;
+export const rgScope = (ctx: RequestContext) =>
+  `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`;
 
 export function listBodies(ctx: RequestContext, type: string, scope: "group" | "subscription"): Reply {
   syncBackReferences(ctx.store, ctx.params.subscriptionId);
-  const found = scope === "group" ? ctx.store.listResources({ scope: rgScope(ctx), type }) : ctx.store.listResources({ subscriptionId: ctx.params.subscriptionId, type });
+  const found =
+    scope === "group"
+      ? ctx.store.listResources({ scope: rgScope(ctx), type })
+      : ctx.store.listResources({ subscriptionId: ctx.params.subscriptionId, type });
   return { status: 200, body: ctx.page(found.map((r) => r.body)) };
 }

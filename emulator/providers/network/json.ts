@@ -3,7 +3,8 @@ import type { JsonBody } from "../../core/plugin.js";
 /** Small helpers for the loosely typed ARM JSON the network RP reads and writes. */
 export type Json = JsonBody;
 
-export const sameId = (a: unknown, b: unknown): boolean => typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
+export const sameId = (a: unknown, b: unknown): boolean =>
+  typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
 
 export function refOf(value: unknown): string | undefined {
   const id = (value as { id?: unknown } | null | undefined)?.id;

@@ -2,11 +2,25 @@ import type { RequestContext } from "../../core/plugin.js";
 import { collectUsage, TYPES } from "./back-references.js";
 import { asArray, assertName, type Json, newResourceGuid, refOf, requireLocation } from "./common.js";
 import { duplicateResourceName, invalidValue } from "./errors.js";
-import { noFrontendButChildren, sameBackendPortProtocolAndPool, sameFrontendPortProtocolAndIp, tooManyFrontends, tooManyRules } from "./lb-errors.js";
+import {
+  noFrontendButChildren,
+  sameBackendPortProtocolAndPool,
+  sameFrontendPortProtocolAndIp,
+  tooManyFrontends,
+  tooManyRules,
+} from "./lb-errors.js";
 import { buildFrontend, childType, type LbDraft } from "./lb-frontends.js";
 import { buildNatRule, buildProbe, buildRule, type SiblingNames } from "./lb-rules.js";
 
-const COLLECTIONS = ["frontendIPConfigurations", "backendAddressPools", "loadBalancingRules", "probes", "inboundNatRules", "inboundNatPools", "outboundRules"] as const;
+const COLLECTIONS = [
+  "frontendIPConfigurations",
+  "backendAddressPools",
+  "loadBalancingRules",
+  "probes",
+  "inboundNatRules",
+  "inboundNatPools",
+  "outboundRules",
+] as const;
 const MAX_FRONTENDS = 600;
 const MAX_RULES = 1500;
 
@@ -23,54 +37,122 @@ function namesOf(lbId: string, items: Json[]): Map<string, string> {
 
 const overlapProtocols = (a: string, b: string) => a === b || a === "All" || b === "All";
 const refsTo = (items: Json[], pick: (p: Json) => unknown[], target: string) =>
-  items.filter((i) => pick(i.properties).some((r) => refOf(r)?.toLowerCase() === target.toLowerCase())).map((i) => ({ id: i.id }));
+  items
+    .filter((i) => pick(i.properties).some((r) => refOf(r)?.toLowerCase() === target.toLowerCase()))
+    .map((i) => ({ id: i.id }));
 
 function checkConflicts(rules: Json[], natRules: Json[]): void {
   const fronted = [...rules, ...natRules];
-  fronted.forEach((a, i) => fronted.slice(i + 1).forEach((b) => {
-    const pa = a.properties, pb = b.properties;
-    if (refOf(pa.frontendIPConfiguration)?.toLowerCase() === refOf(pb.frontendIPConfiguration)?.toLowerCase() && overlapProtocols(pa.protocol, pb.protocol) && pa.frontendPort === pb.frontendPort) {
-      throw sameFrontendPortProtocolAndIp(a.id, b.id, pa.protocol, pa.frontendPort, refOf(pa.frontendIPConfiguration)!);
-    }
-  }));
-  rules.forEach((a, i) => rules.slice(i + 1).forEach((b) => {
-    const pa = a.properties, pb = b.properties;
-    if (pa.enableFloatingIP || pb.enableFloatingIP || pa.protocol !== pb.protocol || pa.backendPort !== pb.backendPort) return;
-    const shared = asArray(pa.backendAddressPools).map(refOf).find((x) => asArray(pb.backendAddressPools).some((y) => refOf(y)?.toLowerCase() === x?.toLowerCase()));
-    if (shared) throw sameBackendPortProtocolAndPool(a.id, b.id, pa.protocol, pa.backendPort, shared);
-  }));
+  fronted.forEach((a, i) =>
+    fronted.slice(i + 1).forEach((b) => {
+      const pa = a.properties,
+        pb = b.properties;
+      if (
+        refOf(pa.frontendIPConfiguration)?.toLowerCase() === refOf(pb.frontendIPConfiguration)?.toLowerCase() &&
+        overlapProtocols(pa.protocol, pb.protocol) &&
+        pa.frontendPort === pb.frontendPort
+      ) {
+        throw sameFrontendPortProtocolAndIp(
+          a.id,
+          b.id,
+          pa.protocol,
+          pa.frontendPort,
+          refOf(pa.frontendIPConfiguration)!,
+        );
+      }
+    }),
+  );
+  rules.forEach((a, i) =>
+    rules.slice(i + 1).forEach((b) => {
+      const pa = a.properties,
+        pb = b.properties;
+      if (
+        pa.enableFloatingIP ||
+        pb.enableFloatingIP ||
+        pa.protocol !== pb.protocol ||
+        pa.backendPort !== pb.backendPort
+      )
+        return;
+      const shared = asArray(pa.backendAddressPools)
+        .map(refOf)
+        .find((x) => asArray(pb.backendAddressPools).some((y) => refOf(y)?.toLowerCase() === x?.toLowerCase()));
+      if (shared) throw sameBackendPortProtocolAndPool(a.id, b.id, pa.protocol, pa.backendPort, shared);
+    }),
+  );
 }
 
 /**
  * Validates a whole load balancer as Azure does and returns the body to store, or throws before anything is
  * written (so a refused PUT leaves the load balancer as it was).
  */
-export function buildLoadBalancer(ctx: RequestContext, opts: { id: string; name: string; input: Json; existing?: Json; etag: string }): Json {
+export function buildLoadBalancer(
+  ctx: RequestContext,
+  opts: { id: string; name: string; input: Json; existing?: Json; etag: string },
+): Json {
   const { id, input, existing, etag } = opts;
   const location = existing ? String(existing.location) : requireLocation(input.location);
   const sku = String(input.sku?.name ?? existing?.sku?.name ?? "Basic");
-  if (sku !== "Basic" && sku !== "Standard" && sku !== "Gateway") throw invalidValue("InvalidRequestFormat", `Load balancer SKU '${sku}' is not valid. Allowed values are Basic, Standard, Gateway.`);
+  if (sku !== "Basic" && sku !== "Standard" && sku !== "Gateway")
+    throw invalidValue(
+      "InvalidRequestFormat",
+      `Load balancer SKU '${sku}' is not valid. Allowed values are Basic, Standard, Gateway.`,
+    );
   const p = (input.properties ?? {}) as Json;
-  const items = Object.fromEntries(COLLECTIONS.map((c) => [c, asArray(p[c])])) as Record<(typeof COLLECTIONS)[number], Json[]>;
-  const names = Object.fromEntries(COLLECTIONS.map((c) => [c, namesOf(id, items[c])])) as Record<(typeof COLLECTIONS)[number], Map<string, string>>;
-  if (items.frontendIPConfigurations.length > MAX_FRONTENDS) throw tooManyFrontends(id, items.frontendIPConfigurations.length);
+  const items = Object.fromEntries(COLLECTIONS.map((c) => [c, asArray(p[c])])) as Record<
+    (typeof COLLECTIONS)[number],
+    Json[]
+  >;
+  const names = Object.fromEntries(COLLECTIONS.map((c) => [c, namesOf(id, items[c])])) as Record<
+    (typeof COLLECTIONS)[number],
+    Map<string, string>
+  >;
+  if (items.frontendIPConfigurations.length > MAX_FRONTENDS)
+    throw tooManyFrontends(id, items.frontendIPConfigurations.length);
   const ruleCount = items.loadBalancingRules.length + items.inboundNatRules.length;
   if (ruleCount > MAX_RULES) throw tooManyRules(id, ruleCount);
-  if (!items.frontendIPConfigurations.length && COLLECTIONS.some((c) => c !== "frontendIPConfigurations" && items[c].length)) throw noFrontendButChildren(id);
+  if (
+    !items.frontendIPConfigurations.length &&
+    COLLECTIONS.some((c) => c !== "frontendIPConfigurations" && items[c].length)
+  )
+    throw noFrontendButChildren(id);
 
-  const draft: LbDraft = { ctx, id, location, sku, etag, previous: existing, usage: collectUsage(ctx.store, ctx.params.subscriptionId) };
+  const draft: LbDraft = {
+    ctx,
+    id,
+    location,
+    sku,
+    etag,
+    previous: existing,
+    usage: collectUsage(ctx.store, ctx.params.subscriptionId),
+  };
   const childId = (c: string, n: unknown) => `${id}/${c}/${String(n)}`;
   const claimed = new Map<string, string>();
   const used = new Map<string, Set<string>>();
-  const frontends = items.frontendIPConfigurations.map((f) => buildFrontend(draft, f, childId("frontendIPConfigurations", f.name), claimed, used));
+  const frontends = items.frontendIPConfigurations.map((f) =>
+    buildFrontend(draft, f, childId("frontendIPConfigurations", f.name), claimed, used),
+  );
   const pools = items.backendAddressPools.map((b) => ({
-    name: b.name, id: childId("backendAddressPools", b.name), etag, type: childType("backendAddressPools"),
-    properties: { provisioningState: "Updating", loadBalancerBackendAddresses: asArray(b.properties?.loadBalancerBackendAddresses) },
+    name: b.name,
+    id: childId("backendAddressPools", b.name),
+    etag,
+    type: childType("backendAddressPools"),
+    properties: {
+      provisioningState: "Updating",
+      loadBalancerBackendAddresses: asArray(b.properties?.loadBalancerBackendAddresses),
+    },
   }));
   const probes = items.probes.map((pr) => buildProbe(draft, pr, childId("probes", pr.name)));
-  const siblings: SiblingNames = { frontends: names.frontendIPConfigurations, pools: names.backendAddressPools, probes: names.probes };
-  const rules = items.loadBalancingRules.map((r) => buildRule(draft, r, childId("loadBalancingRules", r.name), siblings));
-  const natRules = items.inboundNatRules.map((r) => buildNatRule(draft, r, childId("inboundNatRules", r.name), siblings));
+  const siblings: SiblingNames = {
+    frontends: names.frontendIPConfigurations,
+    pools: names.backendAddressPools,
+    probes: names.probes,
+  };
+  const rules = items.loadBalancingRules.map((r) =>
+    buildRule(draft, r, childId("loadBalancingRules", r.name), siblings),
+  );
+  const natRules = items.inboundNatRules.map((r) =>
+    buildNatRule(draft, r, childId("inboundNatRules", r.name), siblings),
+  );
   checkConflicts(rules, natRules);
 
   // Read-only back-references inside the load balancer: who uses each frontend, pool and probe.
@@ -89,13 +171,23 @@ export function buildLoadBalancer(ctx: RequestContext, opts: { id: string; name:
     if (byRules.length) probe.properties.loadBalancingRules = byRules;
   }
   return {
-    id, name: opts.name, type: TYPES.lb, location, tags: input.tags ?? existing?.tags ?? {}, etag,
+    id,
+    name: opts.name,
+    type: TYPES.lb,
+    location,
+    tags: input.tags ?? existing?.tags ?? {},
+    etag,
     sku: { name: sku, tier: String(input.sku?.tier ?? existing?.sku?.tier ?? "Regional") },
     properties: {
       provisioningState: "Updating",
       resourceGuid: existing?.properties?.resourceGuid ?? newResourceGuid(),
-      frontendIPConfigurations: frontends, backendAddressPools: pools, loadBalancingRules: rules, probes,
-      inboundNatRules: natRules, inboundNatPools: [], outboundRules: [],
+      frontendIPConfigurations: frontends,
+      backendAddressPools: pools,
+      loadBalancingRules: rules,
+      probes,
+      inboundNatRules: natRules,
+      inboundNatPools: [],
+      outboundRules: [],
     },
   };
 }

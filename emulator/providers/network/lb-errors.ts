@@ -7,38 +7,65 @@ import { ArmError } from "../../core/errors.js";
 const bad = (code: string, message: string) => new ArmError(400, code, message);
 
 export const differentSku = (lbSku: string, lbId: string, pipSku: string, pipId: string) =>
-  bad("DifferentSkuLoadBalancersAndPublicIPAddressNotAllowed", `${lbSku} sku load balancer ${lbId} cannot reference ${pipSku} sku publicIP ${pipId}.`);
+  bad(
+    "DifferentSkuLoadBalancersAndPublicIPAddressNotAllowed",
+    `${lbSku} sku load balancer ${lbId} cannot reference ${pipSku} sku publicIP ${pipId}.`,
+  );
 
 export const frontendWithoutTarget = (feId: string) =>
-  bad("FrontendIPConfigHasNoSubnetOrPublicIP", `Frontend IP Configuration ${feId} must reference either a Subnet or a Public IP Address.`);
+  bad(
+    "FrontendIPConfigHasNoSubnetOrPublicIP",
+    `Frontend IP Configuration ${feId} must reference either a Subnet or a Public IP Address.`,
+  );
 
 export const frontendWithBothTargets = (feId: string) =>
-  bad("FrontendIPConfigHasBothSubnetAndPublicIP", `Frontend IP Configuration ${feId} must not reference both a Subnet and a Public IP Address.`);
+  bad(
+    "FrontendIPConfigHasBothSubnetAndPublicIP",
+    `Frontend IP Configuration ${feId} must not reference both a Subnet and a Public IP Address.`,
+  );
 
 /** Code from the LB deployment-errors doc; message (unconfirmed). */
 export const noFrontendButChildren = (lbId: string) =>
-  bad("LoadBalancerWithoutFrontendIPCantHaveChildResources", `Load balancer ${lbId} does not have a frontend IP configuration, so it cannot have child resources such as rules, probes, backend pools or inbound NAT rules.`);
+  bad(
+    "LoadBalancerWithoutFrontendIPCantHaveChildResources",
+    `Load balancer ${lbId} does not have a frontend IP configuration, so it cannot have child resources such as rules, probes, backend pools or inbound NAT rules.`,
+  );
 
 /** Message pattern from GH MicrosoftDocs/azure-docs#117762. */
 export const sameBackendPortProtocolAndPool = (a: string, b: string, protocol: string, port: number, pool: string) =>
-  bad("RulesUseSameBackendPortProtocolAndPool", `Load balancing rules ${a} and ${b} with floating IP disabled use the same protocol ${protocol} and backend port ${port}, and must not be used with the same backend address pool ${pool}.`);
+  bad(
+    "RulesUseSameBackendPortProtocolAndPool",
+    `Load balancing rules ${a} and ${b} with floating IP disabled use the same protocol ${protocol} and backend port ${port}, and must not be used with the same backend address pool ${pool}.`,
+  );
 
 /**
  * (unconfirmed) code: Azure requires unique frontend IP configuration + protocol + frontend port per load balancer,
  * but no real response naming this error was found; the name follows the RulesUseSame… family.
  */
 export const sameFrontendPortProtocolAndIp = (a: string, b: string, protocol: string, port: number, fe: string) =>
-  bad("RulesUseSameFrontendPortProtocolAndFrontendIPConfiguration", `Load balancer rules ${a} and ${b} use the same protocol ${protocol} and frontend port ${port} on frontend IP configuration ${fe}; a frontend IP configuration, protocol and frontend port can be used by one rule only.`);
+  bad(
+    "RulesUseSameFrontendPortProtocolAndFrontendIPConfiguration",
+    `Load balancer rules ${a} and ${b} use the same protocol ${protocol} and frontend port ${port} on frontend IP configuration ${fe}; a frontend IP configuration, protocol and frontend port can be used by one rule only.`,
+  );
 
 /** (unconfirmed) codes for the documented limits (600 frontends, 1,500 rules per Standard load balancer). */
 export const tooManyFrontends = (lbId: string, count: number) =>
-  bad("FrontendIPConfigurationCountLimitReached", `Load balancer ${lbId} has ${count} frontend IP configurations; the limit is 600.`);
+  bad(
+    "FrontendIPConfigurationCountLimitReached",
+    `Load balancer ${lbId} has ${count} frontend IP configurations; the limit is 600.`,
+  );
 export const tooManyRules = (lbId: string, count: number) =>
-  bad("LoadBalancerRuleCountLimitReached", `Load balancer ${lbId} has ${count} load balancing and inbound NAT rules; the limit is 1500.`);
+  bad(
+    "LoadBalancerRuleCountLimitReached",
+    `Load balancer ${lbId} has ${count} load balancing and inbound NAT rules; the limit is 1500.`,
+  );
 
 /** (unconfirmed) code used for property values outside the documented ranges and enums. */
 export const invalidProperty = (resourceId: string, property: string, value: unknown, allowed: string) =>
-  bad("InvalidLoadBalancerProperty", `Value '${String(value)}' of property ${property} of ${resourceId} is invalid. ${allowed}`);
+  bad(
+    "InvalidLoadBalancerProperty",
+    `Value '${String(value)}' of property ${property} of ${resourceId} is invalid. ${allowed}`,
+  );
 
 /** (unconfirmed) codes for requestPath rules of health probes (SPECS NET: required for Http/Https, not allowed for Tcp). */
 export const probeRequestPathRequired = (probeId: string, protocol: string) =>
@@ -48,4 +75,7 @@ export const probeRequestPathNotAllowed = (probeId: string) =>
 
 /** (unconfirmed) code: a rule without frontendIPConfiguration. */
 export const ruleWithoutFrontend = (ruleId: string) =>
-  bad("LoadBalancingRuleMustReferenceFrontendIPConfiguration", `Rule ${ruleId} must reference a frontend IP configuration.`);
+  bad(
+    "LoadBalancingRuleMustReferenceFrontendIPConfiguration",
+    `Rule ${ruleId} must reference a frontend IP configuration.`,
+  );

@@ -1,23 +1,36 @@
 import { type Json, refOf } from "./json.js";
 import { invalidResourceReference } from "./errors.js";
-import { invalidProperty, probeRequestPathNotAllowed, probeRequestPathRequired, ruleWithoutFrontend } from "./lb-errors.js";
+import {
+  invalidProperty,
+  probeRequestPathNotAllowed,
+  probeRequestPathRequired,
+  ruleWithoutFrontend,
+} from "./lb-errors.js";
 import { childType, type LbDraft } from "./lb-frontends.js";
 
 /** Probes, load-balancing rules and inbound NAT rules (SPECS NET loadBalancer.json ranges; AZURE-FACTS §6). */
 function intIn(value: unknown, min: number, max: number, id: string, property: string, fallback?: number): number {
   const v = value ?? fallback;
-  if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) throw invalidProperty(id, property, v, `Allowed range is ${min}-${max}.`);
+  if (!Number.isInteger(v) || (v as number) < min || (v as number) > max)
+    throw invalidProperty(id, property, v, `Allowed range is ${min}-${max}.`);
   return v as number;
 }
 
 function oneOf(value: unknown, allowed: string[], id: string, property: string, fallback?: string): string {
   const v = value ?? fallback;
-  if (typeof v !== "string" || !allowed.includes(v)) throw invalidProperty(id, property, v, `Allowed values are ${allowed.join(", ")}.`);
+  if (typeof v !== "string" || !allowed.includes(v))
+    throw invalidProperty(id, property, v, `Allowed values are ${allowed.join(", ")}.`);
   return v;
 }
 
 /** Resolves a reference to a sibling child of the load balancer being written (by its new contents). */
-export function resolveRef(d: LbDraft, ref: unknown, collection: string, names: Map<string, string>, referrer: string): string | undefined {
+export function resolveRef(
+  d: LbDraft,
+  ref: unknown,
+  collection: string,
+  names: Map<string, string>,
+  referrer: string,
+): string | undefined {
   const id = refOf(ref);
   if (!id) return undefined;
   const prefix = `${d.id}/${collection}/`.toLowerCase();
@@ -34,13 +47,28 @@ export function buildProbe(d: LbDraft, input: Json, id: string): Json {
   const numberOfProbes = intIn(p.numberOfProbes, 1, 2147483647, id, "numberOfProbes", 2);
   const probeThreshold = intIn(p.probeThreshold, 1, 2147483647, id, "probeThreshold", 1);
   if (protocol === "Tcp" && p.requestPath !== undefined && p.requestPath !== null) throw probeRequestPathNotAllowed(id);
-  if (protocol !== "Tcp" && (typeof p.requestPath !== "string" || !p.requestPath)) throw probeRequestPathRequired(id, protocol);
+  if (protocol !== "Tcp" && (typeof p.requestPath !== "string" || !p.requestPath))
+    throw probeRequestPathRequired(id, protocol);
   return {
-    name: input.name, id, etag: d.etag, type: childType("probes"),
+    name: input.name,
+    id,
+    etag: d.etag,
+    type: childType("probes"),
     properties: {
-      provisioningState: "Updating", protocol, port, intervalInSeconds, numberOfProbes, probeThreshold,
+      provisioningState: "Updating",
+      protocol,
+      port,
+      intervalInSeconds,
+      numberOfProbes,
+      probeThreshold,
       ...(protocol !== "Tcp" ? { requestPath: p.requestPath } : {}),
-      noHealthyBackendsBehavior: oneOf(p.noHealthyBackendsBehavior, ["AllProbedDown", "AllProbedUp"], id, "noHealthyBackendsBehavior", "AllProbedDown"),
+      noHealthyBackendsBehavior: oneOf(
+        p.noHealthyBackendsBehavior,
+        ["AllProbedDown", "AllProbedUp"],
+        id,
+        "noHealthyBackendsBehavior",
+        "AllProbedDown",
+      ),
     },
   };
 }
@@ -60,17 +88,37 @@ export function buildRule(d: LbDraft, input: Json, id: string, names: SiblingNam
   const frontendPort = intIn(p.frontendPort, 0, 65534, id, "frontendPort");
   const backendPort = intIn(p.backendPort, 0, 65535, id, "backendPort", frontendPort);
   const pool = resolveRef(d, p.backendAddressPool, "backendAddressPools", names.pools, id);
-  const pools = [...new Set([...(pool ? [pool] : []), ...((p.backendAddressPools ?? []) as Json[]).map((r) => resolveRef(d, r, "backendAddressPools", names.pools, id)!)])];
+  const pools = [
+    ...new Set([
+      ...(pool ? [pool] : []),
+      ...((p.backendAddressPools ?? []) as Json[]).map((r) =>
+        resolveRef(d, r, "backendAddressPools", names.pools, id)!,
+      ),
+    ]),
+  ];
   const probe = resolveRef(d, p.probe, "probes", names.probes, id);
   return {
-    name: input.name, id, etag: d.etag, type: childType("loadBalancingRules"),
+    name: input.name,
+    id,
+    etag: d.etag,
+    type: childType("loadBalancingRules"),
     properties: {
       provisioningState: "Updating",
       frontendIPConfiguration: { id: frontend },
-      ...(pools.length ? { backendAddressPool: { id: pools[0] }, backendAddressPools: pools.map((x) => ({ id: x })) } : {}),
+      ...(pools.length
+        ? { backendAddressPool: { id: pools[0] }, backendAddressPools: pools.map((x) => ({ id: x })) }
+        : {}),
       ...(probe ? { probe: { id: probe } } : {}),
-      protocol, loadDistribution: oneOf(p.loadDistribution, ["Default", "SourceIP", "SourceIPProtocol"], id, "loadDistribution", "Default"),
-      frontendPort, backendPort,
+      protocol,
+      loadDistribution: oneOf(
+        p.loadDistribution,
+        ["Default", "SourceIP", "SourceIPProtocol"],
+        id,
+        "loadDistribution",
+        "Default",
+      ),
+      frontendPort,
+      backendPort,
       idleTimeoutInMinutes: intIn(p.idleTimeoutInMinutes, 4, 30, id, "idleTimeoutInMinutes", 4),
       enableFloatingIP: Boolean(p.enableFloatingIP ?? false),
       enableTcpReset: Boolean(p.enableTcpReset ?? false),
@@ -86,9 +134,15 @@ export function buildNatRule(d: LbDraft, input: Json, id: string, names: Sibling
   const protocol = oneOf(p.protocol, ["Tcp", "Udp", "All"], id, "protocol");
   const frontendPort = intIn(p.frontendPort, 1, 65534, id, "frontendPort");
   return {
-    name: input.name, id, etag: d.etag, type: childType("inboundNatRules"),
+    name: input.name,
+    id,
+    etag: d.etag,
+    type: childType("inboundNatRules"),
     properties: {
-      provisioningState: "Updating", frontendIPConfiguration: { id: frontend }, protocol, frontendPort,
+      provisioningState: "Updating",
+      frontendIPConfiguration: { id: frontend },
+      protocol,
+      frontendPort,
       backendPort: intIn(p.backendPort, 1, 65535, id, "backendPort", frontendPort),
       idleTimeoutInMinutes: intIn(p.idleTimeoutInMinutes, 4, 30, id, "idleTimeoutInMinutes", 4),
       enableFloatingIP: Boolean(p.enableFloatingIP ?? false),

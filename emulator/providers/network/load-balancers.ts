@@ -1,7 +1,22 @@
 import { resourceNotFound } from "../../core/errors.js";
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import { syncBackReferences, TYPES } from "./back-references.js";
-import { asArray, assertName, assertNotLocked, deleteChild, deleteTopLevel, getOr404, groupPath, listBodies, route, sameId, subscriptionPath, writeChild, writeTopLevel, type Json } from "./common.js";
+import {
+  asArray,
+  assertName,
+  assertNotLocked,
+  deleteChild,
+  deleteTopLevel,
+  getOr404,
+  groupPath,
+  listBodies,
+  route,
+  sameId,
+  subscriptionPath,
+  writeChild,
+  writeTopLevel,
+  type Json,
+} from "./common.js";
 import { buildLoadBalancer } from "./lb-build.js";
 import { childType } from "./lb-frontends.js";
 import { findByName } from "./lookup.js";
@@ -13,7 +28,14 @@ import { findByName } from "./lookup.js";
 const LB = groupPath("loadBalancers/{loadBalancerName}");
 const PUT_SECONDS = 5;
 const DELETE_SECONDS = 5;
-const CHILDREN = ["frontendIPConfigurations", "backendAddressPools", "loadBalancingRules", "probes", "inboundNatRules", "outboundRules"];
+const CHILDREN = [
+  "frontendIPConfigurations",
+  "backendAddressPools",
+  "loadBalancingRules",
+  "probes",
+  "inboundNatRules",
+  "outboundRules",
+];
 /** Child collections the SDK can also PUT and DELETE one by one. */
 const WRITABLE_CHILDREN = ["backendAddressPools", "inboundNatRules"];
 
@@ -30,7 +52,13 @@ function putLb(ctx: RequestContext) {
   ctx.etag.check(existing?.body);
   assertNotLocked(ctx, ctx.path);
   const id = existing?.id ?? ctx.path;
-  const body = buildLoadBalancer(ctx, { id, name: existing ? String(existing.body.name) : ctx.params.loadBalancerName, input: ctx.body, existing: existing?.body, etag: ctx.etag.next() });
+  const body = buildLoadBalancer(ctx, {
+    id,
+    name: existing ? String(existing.body.name) : ctx.params.loadBalancerName,
+    input: ctx.body,
+    existing: existing?.body,
+    etag: ctx.etag.next(),
+  });
   return writeTopLevel(ctx, ctx.path, body, { existed: !!existing, seconds: PUT_SECONDS });
 }
 
@@ -42,7 +70,12 @@ function deleteLb(ctx: RequestContext) {
 
 function getChild(ctx: RequestContext, collection: string) {
   const child = findByName(asArray((getLb(ctx).body.properties as Json)[collection]), ctx.params.childName);
-  if (!child) throw resourceNotFound(childType(collection), `${ctx.params.loadBalancerName}/${ctx.params.childName}`, ctx.params.resourceGroupName);
+  if (!child)
+    throw resourceNotFound(
+      childType(collection),
+      `${ctx.params.loadBalancerName}/${ctx.params.childName}`,
+      ctx.params.resourceGroupName,
+    );
   return { status: 200, body: child };
 }
 
@@ -58,25 +91,77 @@ function writeLbChild(ctx: RequestContext, collection: string, remove: boolean) 
   const others = items.filter((i) => !sameId(i.name, name));
   const next = remove ? others : [...others, { ...ctx.body, name }];
   const input = { ...lb.body, properties: { ...(lb.body.properties as Json), [collection]: next } };
-  const body = buildLoadBalancer(ctx, { id: lb.id, name: String(lb.body.name), input, existing: lb.body, etag: ctx.etag.next() });
+  const body = buildLoadBalancer(ctx, {
+    id: lb.id,
+    name: String(lb.body.name),
+    input,
+    existing: lb.body,
+    etag: ctx.etag.next(),
+  });
   const id = `${lb.id}/${collection}/${name}`;
   if (remove) return deleteChild(ctx, lb.id, body, id, PUT_SECONDS);
-  return writeChild(ctx, lb.id, body, id, { existed: !!current, seconds: PUT_SECONDS, find: (b) => findByName(asArray(b.properties[collection]), name) });
+  return writeChild(ctx, lb.id, body, id, {
+    existed: !!current,
+    seconds: PUT_SECONDS,
+    find: (b) => findByName(asArray(b.properties[collection]), name),
+  });
 }
 
 const base = { resourceType: TYPES.lb } as const;
 export const loadBalancerRoutes: RouteDef[] = [
   route({ ...base, method: "PUT", path: LB, operation: "write", handler: putLb }),
-  route({ ...base, method: "GET", path: LB, operation: "read", handler: (ctx) => ({ status: 200, body: getLb(ctx).body }) }),
+  route({
+    ...base,
+    method: "GET",
+    path: LB,
+    operation: "read",
+    handler: (ctx) => ({ status: 200, body: getLb(ctx).body }),
+  }),
   route({ ...base, method: "DELETE", path: LB, operation: "delete", handler: deleteLb }),
-  route({ ...base, method: "GET", path: groupPath("loadBalancers"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.lb, "group") }),
-  route({ ...base, method: "GET", path: subscriptionPath("loadBalancers"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.lb, "subscription") }),
+  route({
+    ...base,
+    method: "GET",
+    path: groupPath("loadBalancers"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.lb, "group"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: subscriptionPath("loadBalancers"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.lb, "subscription"),
+  }),
   ...CHILDREN.flatMap((c) => [
-    route({ resourceType: childType(c), method: "GET", path: `${LB}/${c}/{childName}`, operation: "read", handler: (ctx) => getChild(ctx, c) }),
-    route({ resourceType: childType(c), method: "GET", path: `${LB}/${c}`, operation: "read", handler: (ctx) => ({ status: 200, body: ctx.page(asArray((getLb(ctx).body.properties as Json)[c])) }) }),
+    route({
+      resourceType: childType(c),
+      method: "GET",
+      path: `${LB}/${c}/{childName}`,
+      operation: "read",
+      handler: (ctx) => getChild(ctx, c),
+    }),
+    route({
+      resourceType: childType(c),
+      method: "GET",
+      path: `${LB}/${c}`,
+      operation: "read",
+      handler: (ctx) => ({ status: 200, body: ctx.page(asArray((getLb(ctx).body.properties as Json)[c])) }),
+    }),
   ]),
   ...WRITABLE_CHILDREN.flatMap((c) => [
-    route({ resourceType: childType(c), method: "PUT", path: `${LB}/${c}/{childName}`, operation: "write", handler: (ctx) => writeLbChild(ctx, c, false) }),
-    route({ resourceType: childType(c), method: "DELETE", path: `${LB}/${c}/{childName}`, operation: "delete", handler: (ctx) => writeLbChild(ctx, c, true) }),
+    route({
+      resourceType: childType(c),
+      method: "PUT",
+      path: `${LB}/${c}/{childName}`,
+      operation: "write",
+      handler: (ctx) => writeLbChild(ctx, c, false),
+    }),
+    route({
+      resourceType: childType(c),
+      method: "DELETE",
+      path: `${LB}/${c}/{childName}`,
+      operation: "delete",
+      handler: (ctx) => writeLbChild(ctx, c, true),
+    }),
   ]),
 ];

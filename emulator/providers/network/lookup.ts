@@ -5,7 +5,11 @@ import { asArray, type Json, sameId } from "./json.js";
 /** Splits `…/{parent}/{collection}/{name}` into the stored parent's id, the collection and the child name. */
 export function splitChildId(id: string): { parentId: string; collection: string; name: string } {
   const parts = id.split("/");
-  return { parentId: parts.slice(0, -2).join("/"), collection: parts[parts.length - 2] ?? "", name: parts[parts.length - 1] ?? "" };
+  return {
+    parentId: parts.slice(0, -2).join("/"),
+    collection: parts[parts.length - 2] ?? "",
+    name: parts[parts.length - 1] ?? "",
+  };
 }
 
 export function childrenOf(body: Json | undefined, collection: string): Json[] {

@@ -7,9 +7,16 @@ import { childId, findByName, findChild } from "./lookup.js";
 
 const IPCONFIG_TYPE = "Microsoft.Network/networkInterfaces/ipConfigurations";
 
-function checkPublicIp(ctx: RequestContext, pipId: string, ipcId: string, location: string, usage: ReturnType<typeof collectUsage>): void {
+function checkPublicIp(
+  ctx: RequestContext,
+  pipId: string,
+  ipcId: string,
+  location: string,
+  usage: ReturnType<typeof collectUsage>,
+): void {
   const pip = ctx.store.getResource(pipId);
-  if (!pip || pip.type !== TYPES.pip.toLowerCase() || pip.body.location !== location) throw invalidResourceReference(pipId, ipcId);
+  if (!pip || pip.type !== TYPES.pip.toLowerCase() || pip.body.location !== location)
+    throw invalidResourceReference(pipId, ipcId);
   const user = usage.pip.get(pipId.toLowerCase());
   if (user && !sameId(user, ipcId)) throw publicIpInUse(pip.id, user);
 }
@@ -18,7 +25,8 @@ function checkLbRefs(ctx: RequestContext, refs: Json[], collection: string, ipcI
   return refs.map((r) => {
     const id = refOf(r);
     const found = findChild(ctx.store, id);
-    if (!id || !found || !id.toLowerCase().includes(`/${collection.toLowerCase()}/`)) throw invalidResourceReference(String(id), ipcId);
+    if (!id || !found || !id.toLowerCase().includes(`/${collection.toLowerCase()}/`))
+      throw invalidResourceReference(String(id), ipcId);
     return { id: `${found.parent.id}/${collection}/${String(found.child.name)}` };
   });
 }
@@ -27,7 +35,10 @@ function checkLbRefs(ctx: RequestContext, refs: Json[], collection: string, ipcI
  * Validates a network interface (subnet, public IP, LB pool and NSG references; private IP allocation) and
  * returns the body to store. `virtualMachine`, `macAddress` and `primary` belong to the Compute RP and are kept.
  */
-export function buildNetworkInterface(ctx: RequestContext, opts: { id: string; name: string; existing?: Json; etag: string }): Json {
+export function buildNetworkInterface(
+  ctx: RequestContext,
+  opts: { id: string; name: string; existing?: Json; etag: string },
+): Json {
   const { id, name, existing, etag } = opts;
   const input = ctx.body;
   const location = existing ? String(existing.location) : requireLocation(input.location);
@@ -35,7 +46,11 @@ export function buildNetworkInterface(ctx: RequestContext, opts: { id: string; n
   const old = (existing?.properties ?? {}) as Json;
   const configs = asArray(p.ipConfigurations);
   // (unconfirmed) code; Azure requires at least one IP configuration.
-  if (!configs.length) throw invalidValue("NetworkInterfaceMustHaveAtLeastOneIpConfiguration", `Network interface ${id} must have at least one IP configuration.`);
+  if (!configs.length)
+    throw invalidValue(
+      "NetworkInterfaceMustHaveAtLeastOneIpConfiguration",
+      `Network interface ${id} must have at least one IP configuration.`,
+    );
   const usage = collectUsage(ctx.store, ctx.params.subscriptionId);
   const nsg = refOf(p.networkSecurityGroup);
   if (nsg && !ctx.store.getResource(nsg)) throw invalidResourceReference(nsg, id);
@@ -48,24 +63,44 @@ export function buildNetworkInterface(ctx: RequestContext, opts: { id: string; n
     const cp = (c.properties ?? {}) as Json;
     const subnetId = refOf(cp.subnet);
     const subnet = findChild(ctx.store, subnetId);
-    if (!subnetId || !subnet || subnet.parent.type !== TYPES.vnet.toLowerCase() || subnet.parent.body.location !== location) throw invalidResourceReference(String(subnetId), ipcId);
+    if (
+      !subnetId ||
+      !subnet ||
+      subnet.parent.type !== TYPES.vnet.toLowerCase() ||
+      subnet.parent.body.location !== location
+    )
+      throw invalidResourceReference(String(subnetId), ipcId);
     const key = String(subnet.child.id).toLowerCase();
-    if (!claimed.has(key)) claimed.set(key, privateAddressesInUse(ctx.store, ctx.params.subscriptionId, String(subnet.child.id), id));
+    if (!claimed.has(key))
+      claimed.set(key, privateAddressesInUse(ctx.store, ctx.params.subscriptionId, String(subnet.child.id), id));
     const used = claimed.get(key)!;
     const method = String(cp.privateIPAllocationMethod ?? "Dynamic");
     const previous = findByName(asArray(old.ipConfigurations), ipcName)?.properties;
-    const keep = previous && sameId(refOf(previous.subnet), subnet.child.id) && !used.has(String(previous.privateIPAddress)) ? String(previous.privateIPAddress) : undefined;
-    const address = method === "Static" ? assertStaticPrivateIp(subnet.child, cp.privateIPAddress, used) : (keep ?? nextPrivateIp(subnet.child, used));
+    const keep =
+      previous && sameId(refOf(previous.subnet), subnet.child.id) && !used.has(String(previous.privateIPAddress))
+        ? String(previous.privateIPAddress)
+        : undefined;
+    const address =
+      method === "Static"
+        ? assertStaticPrivateIp(subnet.child, cp.privateIPAddress, used)
+        : (keep ?? nextPrivateIp(subnet.child, used));
     used.add(address);
     const pipId = refOf(cp.publicIPAddress);
     if (pipId) checkPublicIp(ctx, pipId, ipcId, location, usage);
     const pools = checkLbRefs(ctx, asArray(cp.loadBalancerBackendAddressPools), "backendAddressPools", ipcId);
     const natRules = checkLbRefs(ctx, asArray(cp.loadBalancerInboundNatRules), "inboundNatRules", ipcId);
     built.push({
-      name: ipcName, id: ipcId, etag, type: IPCONFIG_TYPE,
+      name: ipcName,
+      id: ipcId,
+      etag,
+      type: IPCONFIG_TYPE,
       properties: {
-        provisioningState: "Updating", privateIPAddress: address, privateIPAllocationMethod: method, privateIPAddressVersion: "IPv4",
-        subnet: { id: String(subnet.child.id) }, primary: configs.length === 1 ? true : Boolean(cp.primary ?? index === 0),
+        provisioningState: "Updating",
+        privateIPAddress: address,
+        privateIPAllocationMethod: method,
+        privateIPAddressVersion: "IPv4",
+        subnet: { id: String(subnet.child.id) },
+        primary: configs.length === 1 ? true : Boolean(cp.primary ?? index === 0),
         ...(pipId ? { publicIPAddress: { id: pipId } } : {}),
         ...(pools.length ? { loadBalancerBackendAddressPools: pools } : {}),
         ...(natRules.length ? { loadBalancerInboundNatRules: natRules } : {}),
@@ -73,7 +108,12 @@ export function buildNetworkInterface(ctx: RequestContext, opts: { id: string; n
     });
   }
   return {
-    id, name, type: TYPES.nic, location, tags: input.tags ?? existing?.tags ?? {}, etag,
+    id,
+    name,
+    type: TYPES.nic,
+    location,
+    tags: input.tags ?? existing?.tags ?? {},
+    etag,
     properties: {
       provisioningState: "Updating",
       resourceGuid: old.resourceGuid ?? newResourceGuid(),

@@ -1,7 +1,19 @@
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import { resourceNotFound } from "../../core/errors.js";
 import { syncBackReferences, TYPES } from "./back-references.js";
-import { asArray, assertName, assertNotLocked, deleteTopLevel, getOr404, groupPath, listBodies, route, subscriptionPath, writeTopLevel, type Json } from "./common.js";
+import {
+  asArray,
+  assertName,
+  assertNotLocked,
+  deleteTopLevel,
+  getOr404,
+  groupPath,
+  listBodies,
+  route,
+  subscriptionPath,
+  writeTopLevel,
+  type Json,
+} from "./common.js";
 import { nicInUse } from "./errors.js";
 import { findByName } from "./lookup.js";
 import { buildNetworkInterface } from "./nic-build.js";
@@ -13,7 +25,12 @@ const DELETE_SECONDS = 2;
 
 function getNic(ctx: RequestContext) {
   syncBackReferences(ctx.store, ctx.params.subscriptionId);
-  return getOr404(ctx, ctx.path.replace(/\/ipConfigurations(\/[^/]+)?\/?$/i, ""), TYPES.nic, ctx.params.networkInterfaceName);
+  return getOr404(
+    ctx,
+    ctx.path.replace(/\/ipConfigurations(\/[^/]+)?\/?$/i, ""),
+    TYPES.nic,
+    ctx.params.networkInterfaceName,
+  );
 }
 
 function putNic(ctx: RequestContext) {
@@ -22,7 +39,12 @@ function putNic(ctx: RequestContext) {
   ctx.etag.check(existing?.body);
   assertNotLocked(ctx, ctx.path);
   const name = existing ? String(existing.body.name) : ctx.params.networkInterfaceName;
-  const body = buildNetworkInterface(ctx, { id: existing?.id ?? ctx.path, name, existing: existing?.body, etag: ctx.etag.next() });
+  const body = buildNetworkInterface(ctx, {
+    id: existing?.id ?? ctx.path,
+    name,
+    existing: existing?.body,
+    etag: ctx.etag.next(),
+  });
   return writeTopLevel(ctx, ctx.path, body, { existed: !!existing, seconds: PUT_SECONDS });
 }
 
@@ -36,18 +58,59 @@ function deleteNic(ctx: RequestContext) {
 }
 
 function getIpConfiguration(ctx: RequestContext) {
-  const ipc = findByName(asArray((getNic(ctx).body.properties as Json).ipConfigurations), ctx.params.ipConfigurationName);
-  if (!ipc) throw resourceNotFound("Microsoft.Network/networkInterfaces/ipConfigurations", `${ctx.params.networkInterfaceName}/${ctx.params.ipConfigurationName}`, ctx.params.resourceGroupName);
+  const ipc = findByName(
+    asArray((getNic(ctx).body.properties as Json).ipConfigurations),
+    ctx.params.ipConfigurationName,
+  );
+  if (!ipc)
+    throw resourceNotFound(
+      "Microsoft.Network/networkInterfaces/ipConfigurations",
+      `${ctx.params.networkInterfaceName}/${ctx.params.ipConfigurationName}`,
+      ctx.params.resourceGroupName,
+    );
   return { status: 200, body: ipc };
 }
 
 const base = { resourceType: TYPES.nic } as const;
 export const nicRoutes: RouteDef[] = [
   route({ ...base, method: "PUT", path: NIC, operation: "write", handler: putNic }),
-  route({ ...base, method: "GET", path: NIC, operation: "read", handler: (ctx) => ({ status: 200, body: getNic(ctx).body }) }),
+  route({
+    ...base,
+    method: "GET",
+    path: NIC,
+    operation: "read",
+    handler: (ctx) => ({ status: 200, body: getNic(ctx).body }),
+  }),
   route({ ...base, method: "DELETE", path: NIC, operation: "delete", handler: deleteNic }),
-  route({ ...base, method: "GET", path: groupPath("networkInterfaces"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.nic, "group") }),
-  route({ ...base, method: "GET", path: subscriptionPath("networkInterfaces"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.nic, "subscription") }),
-  route({ ...base, method: "GET", path: `${NIC}/ipConfigurations/{ipConfigurationName}`, operation: "read", handler: getIpConfiguration }),
-  route({ ...base, method: "GET", path: `${NIC}/ipConfigurations`, operation: "read", handler: (ctx) => ({ status: 200, body: ctx.page(asArray((getNic(ctx).body.properties as Json).ipConfigurations)) }) }),
+  route({
+    ...base,
+    method: "GET",
+    path: groupPath("networkInterfaces"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.nic, "group"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: subscriptionPath("networkInterfaces"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.nic, "subscription"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: `${NIC}/ipConfigurations/{ipConfigurationName}`,
+    operation: "read",
+    handler: getIpConfiguration,
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: `${NIC}/ipConfigurations`,
+    operation: "read",
+    handler: (ctx) => ({
+      status: 200,
+      body: ctx.page(asArray((getNic(ctx).body.properties as Json).ipConfigurations)),
+    }),
+  }),
 ];

@@ -1,7 +1,21 @@
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import { resourceNotFound } from "../../core/errors.js";
 import { syncBackReferences, TYPES } from "./back-references.js";
-import { asArray, assertName, assertNotLocked, deleteTopLevel, getOr404, groupPath, listBodies, newResourceGuid, requireLocation, route, subscriptionPath, writeTopLevel, type Json } from "./common.js";
+import {
+  asArray,
+  assertName,
+  assertNotLocked,
+  deleteTopLevel,
+  getOr404,
+  groupPath,
+  listBodies,
+  newResourceGuid,
+  requireLocation,
+  route,
+  subscriptionPath,
+  writeTopLevel,
+  type Json,
+} from "./common.js";
 import { duplicateResourceName, invalidValue, nsgInUse } from "./errors.js";
 import { childId, findByName } from "./lookup.js";
 
@@ -11,29 +25,67 @@ const RULE_TYPE = "Microsoft.Network/networkSecurityGroups/securityRules";
 const DEFAULT_TYPE = "Microsoft.Network/networkSecurityGroups/defaultSecurityRules";
 
 const DEFAULTS: [string, string, string, string, string, number][] = [
-  ["AllowVnetInBound", "Allow inbound traffic from all VMs in VNET", "VirtualNetwork", "VirtualNetwork", "Allow", 65000],
-  ["AllowAzureLoadBalancerInBound", "Allow inbound traffic from azure load balancer", "AzureLoadBalancer", "*", "Allow", 65001],
+  [
+    "AllowVnetInBound",
+    "Allow inbound traffic from all VMs in VNET",
+    "VirtualNetwork",
+    "VirtualNetwork",
+    "Allow",
+    65000,
+  ],
+  [
+    "AllowAzureLoadBalancerInBound",
+    "Allow inbound traffic from azure load balancer",
+    "AzureLoadBalancer",
+    "*",
+    "Allow",
+    65001,
+  ],
   ["DenyAllInBound", "Deny all inbound traffic", "*", "*", "Deny", 65500],
-  ["AllowVnetOutBound", "Allow outbound traffic from all VMs to all VMs in VNET", "VirtualNetwork", "VirtualNetwork", "Allow", 65000],
+  [
+    "AllowVnetOutBound",
+    "Allow outbound traffic from all VMs to all VMs in VNET",
+    "VirtualNetwork",
+    "VirtualNetwork",
+    "Allow",
+    65000,
+  ],
   ["AllowInternetOutBound", "Allow outbound traffic from all VMs to Internet", "*", "Internet", "Allow", 65001],
   ["DenyAllOutBound", "Deny all outbound traffic", "*", "*", "Deny", 65500],
 ];
 
 function defaultRules(nsgId: string, etag: string): Json[] {
   return DEFAULTS.map(([name, description, source, destination, access, priority]) => ({
-    name, id: childId(nsgId, "defaultSecurityRules", name), etag, type: DEFAULT_TYPE,
+    name,
+    id: childId(nsgId, "defaultSecurityRules", name),
+    etag,
+    type: DEFAULT_TYPE,
     properties: {
-      provisioningState: "Succeeded", description, protocol: "*", sourcePortRange: "*", destinationPortRange: "*",
-      sourceAddressPrefix: source, destinationAddressPrefix: destination, access, priority,
+      provisioningState: "Succeeded",
+      description,
+      protocol: "*",
+      sourcePortRange: "*",
+      destinationPortRange: "*",
+      sourceAddressPrefix: source,
+      destinationAddressPrefix: destination,
+      access,
+      priority,
       direction: name.includes("InBound") ? "Inbound" : "Outbound",
-      sourcePortRanges: [], destinationPortRanges: [], sourceAddressPrefixes: [], destinationAddressPrefixes: [],
+      sourcePortRanges: [],
+      destinationPortRanges: [],
+      sourceAddressPrefixes: [],
+      destinationAddressPrefixes: [],
     },
   }));
 }
 
 const oneOf = (value: unknown, allowed: string[], field: string, ruleId: string): string => {
   // (unconfirmed) code: Azure rejects enum values with a 400 naming the property.
-  if (typeof value !== "string" || !allowed.includes(value)) throw invalidValue("SecurityRuleParameterInvalid", `Security rule ${ruleId} has invalid ${field} '${String(value)}'. Allowed values are ${allowed.join(", ")}.`);
+  if (typeof value !== "string" || !allowed.includes(value))
+    throw invalidValue(
+      "SecurityRuleParameterInvalid",
+      `Security rule ${ruleId} has invalid ${field} '${String(value)}'. Allowed values are ${allowed.join(", ")}.`,
+    );
   return value;
 };
 
@@ -44,18 +96,28 @@ function buildRule(nsgId: string, input: Json, etag: string): Json {
   const priority = p.priority;
   if (!Number.isInteger(priority) || priority < 100 || priority > 4096) {
     // (unconfirmed) code; the range is documented.
-    throw invalidValue("SecurityRuleInvalidPriority", `Security rule has invalid Priority. Value provided: ${String(priority)} Allowed range 100-4096.`);
+    throw invalidValue(
+      "SecurityRuleInvalidPriority",
+      `Security rule has invalid Priority. Value provided: ${String(priority)} Allowed range 100-4096.`,
+    );
   }
   return {
-    name, id, etag, type: RULE_TYPE,
+    name,
+    id,
+    etag,
+    type: RULE_TYPE,
     properties: {
       provisioningState: "Updating",
       ...(p.description ? { description: String(p.description) } : {}),
       protocol: oneOf(p.protocol, ["Tcp", "Udp", "Icmp", "Esp", "Ah", "*"], "protocol", id),
-      sourcePortRange: p.sourcePortRange, destinationPortRange: p.destinationPortRange,
-      sourceAddressPrefix: p.sourceAddressPrefix, destinationAddressPrefix: p.destinationAddressPrefix,
-      sourcePortRanges: asArray(p.sourcePortRanges), destinationPortRanges: asArray(p.destinationPortRanges),
-      sourceAddressPrefixes: asArray(p.sourceAddressPrefixes), destinationAddressPrefixes: asArray(p.destinationAddressPrefixes),
+      sourcePortRange: p.sourcePortRange,
+      destinationPortRange: p.destinationPortRange,
+      sourceAddressPrefix: p.sourceAddressPrefix,
+      destinationAddressPrefix: p.destinationAddressPrefix,
+      sourcePortRanges: asArray(p.sourcePortRanges),
+      destinationPortRanges: asArray(p.destinationPortRanges),
+      sourceAddressPrefixes: asArray(p.sourceAddressPrefixes),
+      destinationAddressPrefixes: asArray(p.destinationAddressPrefixes),
       access: oneOf(p.access, ["Allow", "Deny"], "access", id),
       priority,
       direction: oneOf(p.direction, ["Inbound", "Outbound"], "direction", id),
@@ -69,14 +131,30 @@ export function buildNsg(ctx: RequestContext, id: string, name: string, input: J
   for (const r of asArray(input.properties?.securityRules)) {
     const rule = buildRule(id, r, etag);
     if (findByName(rules, rule.name)) throw duplicateResourceName(id, rule.name);
-    const clash = rules.find((o) => o.properties.priority === rule.properties.priority && o.properties.direction === rule.properties.direction);
+    const clash = rules.find(
+      (o) => o.properties.priority === rule.properties.priority && o.properties.direction === rule.properties.direction,
+    );
     // (unconfirmed) code for two rules with one priority and direction.
-    if (clash) throw invalidValue("SecurityRuleConflict", `Security rule ${rule.name} conflicts with rule ${clash.name}. Rules cannot have the same Priority and Direction.`);
+    if (clash)
+      throw invalidValue(
+        "SecurityRuleConflict",
+        `Security rule ${rule.name} conflicts with rule ${clash.name}. Rules cannot have the same Priority and Direction.`,
+      );
     rules.push(rule);
   }
   return {
-    id, name, type: TYPES.nsg, location: existing ? existing.location : requireLocation(input.location), tags: input.tags ?? existing?.tags ?? {}, etag,
-    properties: { provisioningState: "Updating", resourceGuid: existing?.properties?.resourceGuid ?? newResourceGuid(), securityRules: rules, defaultSecurityRules: defaultRules(id, etag) },
+    id,
+    name,
+    type: TYPES.nsg,
+    location: existing ? existing.location : requireLocation(input.location),
+    tags: input.tags ?? existing?.tags ?? {},
+    etag,
+    properties: {
+      provisioningState: "Updating",
+      resourceGuid: existing?.properties?.resourceGuid ?? newResourceGuid(),
+      securityRules: rules,
+      defaultSecurityRules: defaultRules(id, etag),
+    },
   };
 }
 
@@ -85,13 +163,24 @@ function putNsg(ctx: RequestContext) {
   if (!existing) assertName(ctx.params.networkSecurityGroupName);
   ctx.etag.check(existing?.body);
   assertNotLocked(ctx, ctx.path);
-  const body = buildNsg(ctx, existing?.id ?? ctx.path, existing ? String(existing.body.name) : ctx.params.networkSecurityGroupName, ctx.body, existing?.body);
+  const body = buildNsg(
+    ctx,
+    existing?.id ?? ctx.path,
+    existing ? String(existing.body.name) : ctx.params.networkSecurityGroupName,
+    ctx.body,
+    existing?.body,
+  );
   return writeTopLevel(ctx, ctx.path, body, { existed: !!existing, seconds: 2 });
 }
 
 function getNsg(ctx: RequestContext) {
   syncBackReferences(ctx.store, ctx.params.subscriptionId);
-  return getOr404(ctx, ctx.path.replace(/\/(default)?securityRules(\/[^/]+)?\/?$/i, ""), TYPES.nsg, ctx.params.networkSecurityGroupName);
+  return getOr404(
+    ctx,
+    ctx.path.replace(/\/(default)?securityRules(\/[^/]+)?\/?$/i, ""),
+    TYPES.nsg,
+    ctx.params.networkSecurityGroupName,
+  );
 }
 
 function deleteNsg(ctx: RequestContext) {
@@ -107,19 +196,69 @@ function deleteNsg(ctx: RequestContext) {
 
 function getRule(ctx: RequestContext, collection: "securityRules" | "defaultSecurityRules") {
   const rule = findByName(asArray((getNsg(ctx).body.properties as Json)[collection]), ctx.params.ruleName);
-  if (!rule) throw resourceNotFound(collection === "securityRules" ? RULE_TYPE : DEFAULT_TYPE, `${ctx.params.networkSecurityGroupName}/${ctx.params.ruleName}`, ctx.params.resourceGroupName);
+  if (!rule)
+    throw resourceNotFound(
+      collection === "securityRules" ? RULE_TYPE : DEFAULT_TYPE,
+      `${ctx.params.networkSecurityGroupName}/${ctx.params.ruleName}`,
+      ctx.params.resourceGroupName,
+    );
   return { status: 200, body: rule };
 }
 
 const base = { resourceType: TYPES.nsg } as const;
 export const nsgRoutes: RouteDef[] = [
   route({ ...base, method: "PUT", path: NSG, operation: "write", handler: putNsg }),
-  route({ ...base, method: "GET", path: NSG, operation: "read", handler: (ctx) => ({ status: 200, body: getNsg(ctx).body }) }),
+  route({
+    ...base,
+    method: "GET",
+    path: NSG,
+    operation: "read",
+    handler: (ctx) => ({ status: 200, body: getNsg(ctx).body }),
+  }),
   route({ ...base, method: "DELETE", path: NSG, operation: "delete", handler: deleteNsg }),
-  route({ ...base, method: "GET", path: groupPath("networkSecurityGroups"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.nsg, "group") }),
-  route({ ...base, method: "GET", path: subscriptionPath("networkSecurityGroups"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.nsg, "subscription") }),
-  route({ ...base, method: "GET", path: `${NSG}/securityRules/{ruleName}`, operation: "read", handler: (ctx) => getRule(ctx, "securityRules") }),
-  route({ ...base, method: "GET", path: `${NSG}/securityRules`, operation: "read", handler: (ctx) => ({ status: 200, body: ctx.page(asArray((getNsg(ctx).body.properties as Json).securityRules)) }) }),
-  route({ ...base, method: "GET", path: `${NSG}/defaultSecurityRules/{ruleName}`, operation: "read", handler: (ctx) => getRule(ctx, "defaultSecurityRules") }),
-  route({ ...base, method: "GET", path: `${NSG}/defaultSecurityRules`, operation: "read", handler: (ctx) => ({ status: 200, body: ctx.page(asArray((getNsg(ctx).body.properties as Json).defaultSecurityRules)) }) }),
+  route({
+    ...base,
+    method: "GET",
+    path: groupPath("networkSecurityGroups"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.nsg, "group"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: subscriptionPath("networkSecurityGroups"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.nsg, "subscription"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: `${NSG}/securityRules/{ruleName}`,
+    operation: "read",
+    handler: (ctx) => getRule(ctx, "securityRules"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: `${NSG}/securityRules`,
+    operation: "read",
+    handler: (ctx) => ({ status: 200, body: ctx.page(asArray((getNsg(ctx).body.properties as Json).securityRules)) }),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: `${NSG}/defaultSecurityRules/{ruleName}`,
+    operation: "read",
+    handler: (ctx) => getRule(ctx, "defaultSecurityRules"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: `${NSG}/defaultSecurityRules`,
+    operation: "read",
+    handler: (ctx) => ({
+      status: 200,
+      body: ctx.page(asArray((getNsg(ctx).body.properties as Json).defaultSecurityRules)),
+    }),
+  }),
 ];

@@ -1,8 +1,28 @@
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import { allocatePublicIp } from "./addresses.js";
 import { syncBackReferences, TYPES } from "./back-references.js";
-import { assertName, assertNotLocked, deleteTopLevel, getOr404, groupPath, listBodies, newResourceGuid, requireLocation, route, subscriptionPath, writeTopLevel, type Json } from "./common.js";
-import { basicSkuRetired, invalidValue, pipIdleTimeout, pipInUseCannotBeDynamic, publicIpCannotBeDeleted, standardMustBeStatic } from "./errors.js";
+import {
+  assertName,
+  assertNotLocked,
+  deleteTopLevel,
+  getOr404,
+  groupPath,
+  listBodies,
+  newResourceGuid,
+  requireLocation,
+  route,
+  subscriptionPath,
+  writeTopLevel,
+  type Json,
+} from "./common.js";
+import {
+  basicSkuRetired,
+  invalidValue,
+  pipIdleTimeout,
+  pipInUseCannotBeDynamic,
+  publicIpCannotBeDeleted,
+  standardMustBeStatic,
+} from "./errors.js";
 
 /** Public IP addresses (SPECS NET publicIpAddress.json; AZURE-FACTS §6). */
 const PIP = groupPath("publicIPAddresses/{publicIpAddressName}");
@@ -16,22 +36,36 @@ function buildPublicIp(ctx: RequestContext, id: string, name: string, existing?:
   const old = (existing?.properties ?? {}) as Json;
   // Without a sku Azure now creates Standard (Basic is retired); (unconfirmed) for every api-version.
   const skuName = String(input.sku?.name ?? existing?.sku?.name ?? "Standard");
-  if (skuName !== "Basic" && skuName !== "Standard") throw invalidValue("InvalidRequestFormat", `Public IP address SKU '${skuName}' is not valid. Allowed values are Basic, Standard.`);
+  if (skuName !== "Basic" && skuName !== "Standard")
+    throw invalidValue(
+      "InvalidRequestFormat",
+      `Public IP address SKU '${skuName}' is not valid. Allowed values are Basic, Standard.`,
+    );
   const version = String(p.publicIPAddressVersion ?? old.publicIPAddressVersion ?? "IPv4");
   if (skuName === "Basic" && version === "IPv4" && !existing) throw basicSkuRetired();
   const method = String(p.publicIPAllocationMethod ?? old.publicIPAllocationMethod ?? "Dynamic");
-  if (method !== "Static" && method !== "Dynamic") throw invalidValue("InvalidRequestFormat", `Public IP allocation method '${method}' is not valid. Allowed values are Static, Dynamic.`);
+  if (method !== "Static" && method !== "Dynamic")
+    throw invalidValue(
+      "InvalidRequestFormat",
+      `Public IP allocation method '${method}' is not valid. Allowed values are Static, Dynamic.`,
+    );
   if (skuName === "Standard" && method !== "Static") throw standardMustBeStatic(id);
-  if (method === "Dynamic" && old.publicIPAllocationMethod === "Static" && old.ipConfiguration) throw pipInUseCannotBeDynamic(id, String(old.ipConfiguration.id));
+  if (method === "Dynamic" && old.publicIPAllocationMethod === "Static" && old.ipConfiguration)
+    throw pipInUseCannotBeDynamic(id, String(old.ipConfiguration.id));
   const idle = p.idleTimeoutInMinutes ?? old.idleTimeoutInMinutes ?? 4;
   if (!Number.isInteger(idle) || idle < 4 || idle > 30) throw pipIdleTimeout(id, idle);
   // Static addresses exist from creation; a Dynamic one keeps whatever the Compute RP assigned while its VM runs.
   const ipAddress = method === "Static" ? (old.ipAddress ?? allocatePublicIp(ctx.store)) : old.ipAddress;
   const label = p.dnsSettings?.domainNameLabel;
   return {
-    id, name, type: TYPES.pip, location, tags: input.tags ?? existing?.tags ?? {}, etag: ctx.etag.next(),
+    id,
+    name,
+    type: TYPES.pip,
+    location,
+    tags: input.tags ?? existing?.tags ?? {},
+    etag: ctx.etag.next(),
     sku: { name: skuName, tier: String(input.sku?.tier ?? existing?.sku?.tier ?? "Regional") },
-    ...(input.zones ?? existing?.zones ? { zones: input.zones ?? existing?.zones } : {}),
+    ...((input.zones ?? existing?.zones) ? { zones: input.zones ?? existing?.zones } : {}),
     properties: {
       provisioningState: "Updating",
       resourceGuid: old.resourceGuid ?? newResourceGuid(),
@@ -40,7 +74,9 @@ function buildPublicIp(ctx: RequestContext, id: string, name: string, existing?:
       idleTimeoutInMinutes: idle,
       ipTags: Array.isArray(p.ipTags) ? p.ipTags : [],
       ...(ipAddress ? { ipAddress } : {}),
-      ...(label ? { dnsSettings: { domainNameLabel: String(label), fqdn: `${String(label)}.${location}.cloudapp.azure.com` } } : {}),
+      ...(label
+        ? { dnsSettings: { domainNameLabel: String(label), fqdn: `${String(label)}.${location}.cloudapp.azure.com` } }
+        : {}),
       ...(old.ipConfiguration ? { ipConfiguration: old.ipConfiguration } : {}),
     },
   };
@@ -77,6 +113,18 @@ export const publicIpRoutes: RouteDef[] = [
   route({ ...base, method: "PUT", path: PIP, operation: "write", handler: putPublicIp }),
   route({ ...base, method: "GET", path: PIP, operation: "read", handler: getPublicIp }),
   route({ ...base, method: "DELETE", path: PIP, operation: "delete", handler: deletePublicIp }),
-  route({ ...base, method: "GET", path: groupPath("publicIPAddresses"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.pip, "group") }),
-  route({ ...base, method: "GET", path: subscriptionPath("publicIPAddresses"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.pip, "subscription") }),
+  route({
+    ...base,
+    method: "GET",
+    path: groupPath("publicIPAddresses"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.pip, "group"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: subscriptionPath("publicIPAddresses"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.pip, "subscription"),
+  }),
 ];

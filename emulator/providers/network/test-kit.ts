@@ -8,7 +8,11 @@ export const SUB = PROVIDER_SUBSCRIPTION_ID;
 export const LOCATION = "westeurope";
 export const fast = { updateIntervalInMs: 20 };
 
-export function networkClient(emu: TestEmulator, appId = PROVIDER_APP_ID, subscriptionId = SUB): NetworkManagementClient {
+export function networkClient(
+  emu: TestEmulator,
+  appId = PROVIDER_APP_ID,
+  subscriptionId = SUB,
+): NetworkManagementClient {
   return new NetworkManagementClient(emu.credential(appId), subscriptionId, emu.clientOptions());
 }
 
@@ -26,7 +30,9 @@ export async function restError(p: Promise<unknown>): Promise<RestError> {
 }
 
 /** The ARM error code of a failed SDK call, and the first detail code when Azure wraps the reason. */
-export async function errorCodes(p: Promise<unknown>): Promise<{ status?: number; code?: string; detail?: string; message: string }> {
+export async function errorCodes(
+  p: Promise<unknown>,
+): Promise<{ status?: number; code?: string; detail?: string; message: string }> {
   const e = await restError(p);
   // A refused LRO start (createOrUpdate) surfaces without the ARM body, so details are only there for other calls.
   const details = (e.details as { error?: { details?: { code?: string }[] } } | undefined)?.error?.details;
@@ -36,18 +42,34 @@ export async function errorCodes(p: Promise<unknown>): Promise<{ status?: number
 export const API = "2026-01-01";
 
 export const rgId = (rg: string) => `/subscriptions/${SUB}/resourceGroups/${rg}`;
-export const netId = (rg: string, type: string, name: string) => `${rgId(rg)}/providers/Microsoft.Network/${type}/${name}`;
+export const netId = (rg: string, type: string, name: string) =>
+  `${rgId(rg)}/providers/Microsoft.Network/${type}/${name}`;
 
-export async function createVnet(client: NetworkManagementClient, rg: string, name = "vnet1", subnets: [string, string][] = [["default", "10.0.0.0/24"]]) {
-  return client.virtualNetworks.createOrUpdate(rg, name, {
-    location: LOCATION,
-    addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
-    subnets: subnets.map(([n, addressPrefix]) => ({ name: n, addressPrefix })),
-  }, fast);
+export async function createVnet(
+  client: NetworkManagementClient,
+  rg: string,
+  name = "vnet1",
+  subnets: [string, string][] = [["default", "10.0.0.0/24"]],
+) {
+  return client.virtualNetworks.createOrUpdate(
+    rg,
+    name,
+    {
+      location: LOCATION,
+      addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
+      subnets: subnets.map(([n, addressPrefix]) => ({ name: n, addressPrefix })),
+    },
+    fast,
+  );
 }
 
 export async function createStandardIp(client: NetworkManagementClient, rg: string, name: string) {
-  return client.publicIPAddresses.createOrUpdate(rg, name, { location: LOCATION, sku: { name: "Standard" }, publicIPAllocationMethod: "Static" }, fast);
+  return client.publicIPAddresses.createOrUpdate(
+    rg,
+    name,
+    { location: LOCATION, sku: { name: "Standard" }, publicIPAllocationMethod: "Static" },
+    fast,
+  );
 }
 
 /**
@@ -55,7 +77,9 @@ export async function createStandardIp(client: NetworkManagementClient, rg: stri
  * the control API's snapshot and restore.
  */
 export async function attachNicToVm(emu: TestEmulator, nicId: string, vmId: string): Promise<void> {
-  const state = await emu.control.call<{ resources: Record<string, { body: { properties: Record<string, unknown> } }> }>("GET", "snapshot");
+  const state = await emu.control.call<{
+    resources: Record<string, { body: { properties: Record<string, unknown> } }>;
+  }>("GET", "snapshot");
   state.resources[nicId.toLowerCase()].body.properties.virtualMachine = { id: vmId };
   await emu.control.call("POST", "restore", { state });
 }

@@ -2,7 +2,17 @@ import type { RequestContext } from "../../core/plugin.js";
 import { isIpv6, overlaps, contains, parseCidr, type Cidr } from "./cidr.js";
 import { assertName, asArray, type Json, refOf, requireLocation, newResourceGuid } from "./common.js";
 import { collectUsage } from "./back-references.js";
-import { duplicateResourceName, invalidAddressPrefix, invalidCidrNotation, invalidResourceReference, invalidSubnet, subnetInUse, subnetOutsideVnet, subnetsOverlap, vnetSpacesOverlap } from "./errors.js";
+import {
+  duplicateResourceName,
+  invalidAddressPrefix,
+  invalidCidrNotation,
+  invalidResourceReference,
+  invalidSubnet,
+  subnetInUse,
+  subnetOutsideVnet,
+  subnetsOverlap,
+  vnetSpacesOverlap,
+} from "./errors.js";
 import { childId } from "./lookup.js";
 
 const SUBNET_TYPE = "Microsoft.Network/virtualNetworks/subnets";
@@ -31,7 +41,9 @@ function buildSubnet(ctx: RequestContext, vnetId: string, vnetName: string, inpu
   if (nsg && !ctx.store.getResource(nsg)) throw invalidResourceReference(nsg, id);
   const properties: Json = {
     provisioningState: "Updating",
-    ...(p.addressPrefix !== undefined ? { addressPrefix: String(p.addressPrefix) } : { addressPrefixes: prefixes.map(String) }),
+    ...(p.addressPrefix !== undefined
+      ? { addressPrefix: String(p.addressPrefix) }
+      : { addressPrefixes: prefixes.map(String) }),
     ...(nsg ? { networkSecurityGroup: { id: nsg } } : {}),
     ...(refOf(p.routeTable) ? { routeTable: { id: refOf(p.routeTable) } } : {}),
     serviceEndpoints: asArray(p.serviceEndpoints),
@@ -47,15 +59,20 @@ function buildSubnet(ctx: RequestContext, vnetId: string, vnetName: string, inpu
  * Validates a whole virtual network as Azure does (prefix syntax, subnets inside the space and apart, references,
  * subnets still in use cannot disappear) and returns the body to store. Throws before anything is written.
  */
-export function buildVirtualNetwork(ctx: RequestContext, opts: { id: string; name: string; input: Json; existing?: Json; etag: string }): Json {
+export function buildVirtualNetwork(
+  ctx: RequestContext,
+  opts: { id: string; name: string; input: Json; existing?: Json; etag: string },
+): Json {
   const { id, name, input, existing, etag } = opts;
   const location = existing ? String(existing.location) : requireLocation(input.location);
   const p = (input.properties ?? {}) as Json;
   const spaceText = asArray(p.addressSpace?.addressPrefixes).map(String);
   const space = spaceText.map((x) => parsePrefix(x, id)).filter((c): c is Cidr => !!c);
-  space.forEach((a, i) => space.slice(i + 1).forEach((b) => {
-    if (overlaps(a, b)) throw vnetSpacesOverlap(id, a.text, b.text);
-  }));
+  space.forEach((a, i) =>
+    space.slice(i + 1).forEach((b) => {
+      if (overlaps(a, b)) throw vnetSpacesOverlap(id, a.text, b.text);
+    }),
+  );
   const seen = new Set<string>();
   const drafts: SubnetDraft[] = [];
   for (const s of asArray(p.subnets)) {
@@ -76,7 +93,12 @@ export function buildVirtualNetwork(ctx: RequestContext, opts: { id: string; nam
   }
   const old = (existing?.properties ?? {}) as Json;
   return {
-    id, name, type: "Microsoft.Network/virtualNetworks", location, tags: input.tags ?? existing?.tags ?? {}, etag,
+    id,
+    name,
+    type: "Microsoft.Network/virtualNetworks",
+    location,
+    tags: input.tags ?? existing?.tags ?? {},
+    etag,
     properties: {
       provisioningState: "Updating",
       resourceGuid: old.resourceGuid ?? newResourceGuid(),

@@ -1,7 +1,22 @@
 import { resourceNotFound } from "../../core/errors.js";
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import { syncBackReferences, collectUsage, TYPES } from "./back-references.js";
-import { assertName, assertNotLocked, deleteChild, deleteTopLevel, getOr404, groupPath, listBodies, route, sameId, subscriptionPath, writeChild, writeTopLevel, asArray, type Json } from "./common.js";
+import {
+  assertName,
+  assertNotLocked,
+  deleteChild,
+  deleteTopLevel,
+  getOr404,
+  groupPath,
+  listBodies,
+  route,
+  sameId,
+  subscriptionPath,
+  writeChild,
+  writeTopLevel,
+  asArray,
+  type Json,
+} from "./common.js";
 import { subnetInUse } from "./errors.js";
 import { childId, findByName } from "./lookup.js";
 import { buildVirtualNetwork } from "./vnet-build.js";
@@ -24,7 +39,13 @@ function putVnet(ctx: RequestContext) {
   ctx.etag.check(existing?.body);
   assertNotLocked(ctx, ctx.path);
   const name = existing ? String(existing.body.name) : ctx.params.virtualNetworkName;
-  const body = buildVirtualNetwork(ctx, { id: existing?.id ?? ctx.path, name, input: ctx.body, existing: existing?.body, etag: ctx.etag.next() });
+  const body = buildVirtualNetwork(ctx, {
+    id: existing?.id ?? ctx.path,
+    name,
+    input: ctx.body,
+    existing: existing?.body,
+    etag: ctx.etag.next(),
+  });
   return writeTopLevel(ctx, ctx.path, body, { existed: !!existing, seconds: PUT_SECONDS });
 }
 
@@ -42,7 +63,12 @@ function deleteVnet(ctx: RequestContext) {
 
 function getSubnet(ctx: RequestContext) {
   const subnet = findByName(asArray((getVnet(ctx).body.properties as Json).subnets), ctx.params.subnetName);
-  if (!subnet) throw resourceNotFound("Microsoft.Network/virtualNetworks/subnets", `${ctx.params.virtualNetworkName}/${ctx.params.subnetName}`, ctx.params.resourceGroupName);
+  if (!subnet)
+    throw resourceNotFound(
+      "Microsoft.Network/virtualNetworks/subnets",
+      `${ctx.params.virtualNetworkName}/${ctx.params.subnetName}`,
+      ctx.params.resourceGroupName,
+    );
   return subnet;
 }
 
@@ -54,10 +80,23 @@ function putSubnet(ctx: RequestContext) {
   assertNotLocked(ctx, ctx.path);
   const name = current ? String(current.name) : ctx.params.subnetName;
   const others = subnets.filter((s) => !sameId(s.name, name));
-  const input = { ...vnet.body, properties: { ...(vnet.body.properties as Json), subnets: [...others, { ...ctx.body, name }] } };
-  const body = buildVirtualNetwork(ctx, { id: vnet.id, name: String(vnet.body.name), input, existing: vnet.body, etag: ctx.etag.next() });
+  const input = {
+    ...vnet.body,
+    properties: { ...(vnet.body.properties as Json), subnets: [...others, { ...ctx.body, name }] },
+  };
+  const body = buildVirtualNetwork(ctx, {
+    id: vnet.id,
+    name: String(vnet.body.name),
+    input,
+    existing: vnet.body,
+    etag: ctx.etag.next(),
+  });
   const id = childId(vnet.id, "subnets", name);
-  return writeChild(ctx, vnet.id, body, id, { existed: !!current, seconds: PUT_SECONDS, find: (b) => findByName(asArray(b.properties.subnets), name) });
+  return writeChild(ctx, vnet.id, body, id, {
+    existed: !!current,
+    seconds: PUT_SECONDS,
+    find: (b) => findByName(asArray(b.properties.subnets), name),
+  });
 }
 
 function deleteSubnet(ctx: RequestContext) {
@@ -79,15 +118,42 @@ const subnetBase = { resourceType: "Microsoft.Network/virtualNetworks/subnets" }
 
 export const vnetRoutes: RouteDef[] = [
   route({ ...base, method: "PUT", path: VNET, operation: "write", handler: putVnet }),
-  route({ ...base, method: "GET", path: VNET, operation: "read", handler: (ctx) => ({ status: 200, body: getVnet(ctx).body }) }),
+  route({
+    ...base,
+    method: "GET",
+    path: VNET,
+    operation: "read",
+    handler: (ctx) => ({ status: 200, body: getVnet(ctx).body }),
+  }),
   route({ ...base, method: "DELETE", path: VNET, operation: "delete", handler: deleteVnet }),
-  route({ ...base, method: "GET", path: groupPath("virtualNetworks"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.vnet, "group") }),
-  route({ ...base, method: "GET", path: subscriptionPath("virtualNetworks"), operation: "read", handler: (ctx) => listBodies(ctx, TYPES.vnet, "subscription") }),
+  route({
+    ...base,
+    method: "GET",
+    path: groupPath("virtualNetworks"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.vnet, "group"),
+  }),
+  route({
+    ...base,
+    method: "GET",
+    path: subscriptionPath("virtualNetworks"),
+    operation: "read",
+    handler: (ctx) => listBodies(ctx, TYPES.vnet, "subscription"),
+  }),
   route({ ...subnetBase, method: "PUT", path: SUBNET, operation: "write", handler: putSubnet }),
-  route({ ...subnetBase, method: "GET", path: SUBNET, operation: "read", handler: (ctx) => ({ status: 200, body: getSubnet(ctx) }) }),
+  route({
+    ...subnetBase,
+    method: "GET",
+    path: SUBNET,
+    operation: "read",
+    handler: (ctx) => ({ status: 200, body: getSubnet(ctx) }),
+  }),
   route({ ...subnetBase, method: "DELETE", path: SUBNET, operation: "delete", handler: deleteSubnet }),
   route({
-    ...subnetBase, method: "GET", path: `${VNET}/subnets`, operation: "read",
+    ...subnetBase,
+    method: "GET",
+    path: `${VNET}/subnets`,
+    operation: "read",
     handler: (ctx) => ({ status: 200, body: ctx.page(asArray((getVnet(ctx).body.properties as Json).subnets)) }),
   }),
 ];

@@ -22,9 +22,9 @@ export interface AzureVmSpec {
 
 export function subnetIdIn(store: Store, networkId: string, wanted?: string): string | undefined {
   const vnet = store.getResource(networkId);
-  const subnets = ((vnet?.body.properties as { subnets?: { name: string; id?: string }[] } | undefined)?.subnets ?? []);
+  const subnets = (vnet?.body.properties as { subnets?: { name: string; id?: string }[] } | undefined)?.subnets ?? [];
   const subnet = subnets.find((s) => s.name.toLowerCase() === (wanted ?? "").toLowerCase()) ?? subnets[0];
-  return subnet ? subnet.id ?? `${vnet!.id}/subnets/${subnet.name}` : undefined;
+  return subnet ? (subnet.id ?? `${vnet!.id}/subnets/${subnet.name}`) : undefined;
 }
 
 export function createAzureVm(store: Store, clock: Clock, spec: AzureVmSpec): { vmId: string; nicId?: string } {
@@ -34,33 +34,72 @@ export function createAzureVm(store: Store, clock: Clock, spec: AzureVmSpec): { 
   if (subnetId) {
     nicId = `${spec.resourceGroupId}/providers/Microsoft.Network/networkInterfaces/${spec.name}-nic`;
     store.putResource(nicId, {
-      name: `${spec.name}-nic`, type: "Microsoft.Network/networkInterfaces", location: spec.location, tags: spec.tags ?? {}, etag: `W/"${newGuid()}"`,
+      name: `${spec.name}-nic`,
+      type: "Microsoft.Network/networkInterfaces",
+      location: spec.location,
+      tags: spec.tags ?? {},
+      etag: `W/"${newGuid()}"`,
       properties: {
-        provisioningState: "Succeeded", resourceGuid: newGuid(), enableAcceleratedNetworking: false, enableIPForwarding: false, primary: true,
+        provisioningState: "Succeeded",
+        resourceGuid: newGuid(),
+        enableAcceleratedNetworking: false,
+        enableIPForwarding: false,
+        primary: true,
         virtualMachine: { id: vmId },
-        ipConfigurations: [{
-          name: "ipconfig1", id: `${nicId}/ipConfigurations/ipconfig1`,
-          properties: { provisioningState: "Succeeded", privateIPAllocationMethod: "Dynamic", primary: true, privateIPAddressVersion: "IPv4", subnet: { id: subnetId } },
-        }],
+        ipConfigurations: [
+          {
+            name: "ipconfig1",
+            id: `${nicId}/ipConfigurations/ipconfig1`,
+            properties: {
+              provisioningState: "Succeeded",
+              privateIPAllocationMethod: "Dynamic",
+              primary: true,
+              privateIPAddressVersion: "IPv4",
+              subnet: { id: subnetId },
+            },
+          },
+        ],
       },
     });
   }
   const now = clock.iso();
-  store.putResource(vmId, {
-    name: spec.name, type: "Microsoft.Compute/virtualMachines", location: spec.location, tags: spec.tags ?? {},
-    properties: {
-      vmId: newGuid(),
-      provisioningState: "Succeeded",
-      timeCreated: now,
-      hardwareProfile: { vmSize: spec.vmSize },
-      storageProfile: {
-        osDisk: { osType: spec.osType, name: `${spec.name}-osdisk`, createOption: "Attach", caching: "ReadWrite", managedDisk: { storageAccountType: "Standard_LRS" }, deleteOption: "Detach" },
-        dataDisks: [],
+  store.putResource(
+    vmId,
+    {
+      name: spec.name,
+      type: "Microsoft.Compute/virtualMachines",
+      location: spec.location,
+      tags: spec.tags ?? {},
+      properties: {
+        vmId: newGuid(),
+        provisioningState: "Succeeded",
+        timeCreated: now,
+        hardwareProfile: { vmSize: spec.vmSize },
+        storageProfile: {
+          osDisk: {
+            osType: spec.osType,
+            name: `${spec.name}-osdisk`,
+            createOption: "Attach",
+            caching: "ReadWrite",
+            managedDisk: { storageAccountType: "Standard_LRS" },
+            deleteOption: "Detach",
+          },
+          dataDisks: [],
+        },
+        networkProfile: {
+          networkInterfaces: nicId ? [{ id: nicId, properties: { primary: true, deleteOption: "Detach" } }] : [],
+        },
+        diagnosticsProfile: { bootDiagnostics: { enabled: false } },
       },
-      networkProfile: { networkInterfaces: nicId ? [{ id: nicId, properties: { primary: true, deleteOption: "Detach" } }] : [] },
-      diagnosticsProfile: { bootDiagnostics: { enabled: false } },
     },
-  }, { powerState: "running", osType: spec.osType, osName: spec.osName, hyperVGeneration: spec.generation === "1" ? "V1" : "V2", changedAt: now });
+    {
+      powerState: "running",
+      osType: spec.osType,
+      osName: spec.osName,
+      hyperVGeneration: spec.generation === "1" ? "V1" : "V2",
+      changedAt: now,
+    },
+  );
   return { vmId, nicId };
 }
 

@@ -1,13 +1,28 @@
 import { createHash } from "node:crypto";
 import { ArmError, type ArmErrorDetail } from "../../core/errors.js";
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
-import type { Store, } from "../../core/store.js";
+import type { Store } from "../../core/store.js";
 import type { StoredResource } from "../../core/state.js";
 
 /** Site Recovery (ASR) api-versions; the installed SDK sends 2023-06-01. */
-export const ASR_API_VERSIONS = ["2018-07-10", "2021-11-01", "2022-10-01", "2023-01-01", "2023-02-01", "2023-04-01", "2023-06-01", "2023-08-01", "2024-01-01", "2024-02-01", "2024-04-01", "2024-10-01", "2025-01-01"];
+export const ASR_API_VERSIONS = [
+  "2018-07-10",
+  "2021-11-01",
+  "2022-10-01",
+  "2023-01-01",
+  "2023-02-01",
+  "2023-04-01",
+  "2023-06-01",
+  "2023-08-01",
+  "2024-01-01",
+  "2024-02-01",
+  "2024-04-01",
+  "2024-10-01",
+  "2025-01-01",
+];
 export const NS = "Microsoft.RecoveryServices";
-export const VAULT = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.RecoveryServices/vaults/{vaultName}";
+export const VAULT =
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.RecoveryServices/vaults/{vaultName}";
 export const FABRIC = `${VAULT}/replicationFabrics/{fabricName}`;
 export const CONTAINER = `${FABRIC}/replicationProtectionContainers/{containerName}`;
 export const ITEM = `${CONTAINER}/replicationProtectedItems/{itemName}`;
@@ -36,19 +51,38 @@ export const route = (r: AsrRoute): RouteDef => ({ ...asrBase, ...r });
  * ASR wraps its own error codes in a BadRequest envelope with possibleCauses and recommendedAction
  * (GH Azure/azure-rest-api-specs#12759, Azure/azure-powershell#4893). Inner codes here are best readings (unconfirmed).
  */
-export function asrError(status: number, code: string, message: string, possibleCauses: string, recommendedAction: string): ArmError {
+export function asrError(
+  status: number,
+  code: string,
+  message: string,
+  possibleCauses: string,
+  recommendedAction: string,
+): ArmError {
   const detail = { code, message, possibleCauses, recommendedAction } as ArmErrorDetail;
-  return new ArmError(status, status === 404 ? "NotFound" : status === 409 ? "Conflict" : "BadRequest", message, [detail]);
+  return new ArmError(status, status === 404 ? "NotFound" : status === 409 ? "Conflict" : "BadRequest", message, [
+    detail,
+  ]);
 }
 
 export const notFound = (kind: string, name: string) =>
-  asrError(404, `${kind}NotFound`, `The ${kind.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} '${name}' was not found in the vault.`, "The object does not exist or was deleted.", "Check the name and retry the operation.");
+  asrError(
+    404,
+    `${kind}NotFound`,
+    `The ${kind.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()} '${name}' was not found in the vault.`,
+    "The object does not exist or was deleted.",
+    "Check the name and retry the operation.",
+  );
 
 /** The vault of the request (404 ResourceNotFound like the vault RP when it does not exist). */
 export function vaultOf(ctx: RequestContext): StoredResource {
   const id = `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}/providers/${NS}/vaults/${ctx.params.vaultName}`;
   const v = ctx.store.getResource(id);
-  if (!v) throw new ArmError(404, "ResourceNotFound", `The Resource '${NS}/vaults/${ctx.params.vaultName}' under resource group '${ctx.params.resourceGroupName}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+  if (!v)
+    throw new ArmError(
+      404,
+      "ResourceNotFound",
+      `The Resource '${NS}/vaults/${ctx.params.vaultName}' under resource group '${ctx.params.resourceGroupName}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+    );
   return v;
 }
 
@@ -73,11 +107,13 @@ export function stableGuid(...parts: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export const stableHex = (...parts: string[]) => createHash("sha256").update(parts.join("|").toLowerCase()).digest("hex");
+export const stableHex = (...parts: string[]) =>
+  createHash("sha256").update(parts.join("|").toLowerCase()).digest("hex");
 
 export function props(r: StoredResource): Record<string, unknown> {
   return (r.body.properties ?? {}) as Record<string, unknown>;
 }
 
 /** Case-insensitive ARM id comparison. */
-export const sameId = (a: unknown, b: unknown) => typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
+export const sameId = (a: unknown, b: unknown) =>
+  typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();

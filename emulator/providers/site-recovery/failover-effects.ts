@@ -7,7 +7,10 @@ import { createAzureVm, defaultVmSize, deleteAzureVm, setPower } from "./azure-v
 import { itemInternal, recoveryPoints } from "./protected-model.js";
 
 /** What a protected item's job does when it succeeds (runs once, also after a restart mid-job). */
-type Psd = Record<string, unknown> & { vmNics?: { recoveryVMSubnetName?: string }[]; osDetails?: { osType?: string; osEdition?: string } };
+type Psd = Record<string, unknown> & {
+  vmNics?: { recoveryVMSubnetName?: string }[];
+  osDetails?: { osType?: string; osEdition?: string };
+};
 
 function azureVm(store: Store, clock: Clock, item: StoredResource, name: string, networkId: string | undefined) {
   const psd = props(item).providerSpecificDetails as Psd;
@@ -38,7 +41,11 @@ export const applyItemAction: EffectHandler = ({ store, clock, op }, args) => {
   delete i.pending;
   switch (args.action) {
     case "testFailover":
-      i.testFailover = { jobId: op.resourceId, startMs: op.startMs, ...azureVm(store, clock, item, `${String(psd.recoveryAzureVmName)}-test`, args.networkId as string | undefined) };
+      i.testFailover = {
+        jobId: op.resourceId,
+        startMs: op.startMs,
+        ...azureVm(store, clock, item, `${String(psd.recoveryAzureVmName)}-test`, args.networkId as string | undefined),
+      };
       i.failoverRecoveryPointId = args.recoveryPointId as string | undefined;
       break;
     case "testFailoverCleanup":
@@ -50,7 +57,13 @@ export const applyItemAction: EffectHandler = ({ store, clock, op }, args) => {
       // A planned failover syncs first, so its last recovery point is the moment of failover.
       i.failoverRecoveryPointId = (args.recoveryPointId as string | undefined) ?? recoveryPoints(item, clock)[0]?.id;
       i.frozenAtMs = done;
-      i.azureVm = azureVm(store, clock, item, String(psd.recoveryAzureVmName), psd.selectedRecoveryAzureNetworkId as string | undefined);
+      i.azureVm = azureVm(
+        store,
+        clock,
+        item,
+        String(psd.recoveryAzureVmName),
+        psd.selectedRecoveryAzureNetworkId as string | undefined,
+      );
       i.stage = "failedOver";
       break;
     case "failback":
@@ -68,7 +81,12 @@ export const applyItemAction: EffectHandler = ({ store, clock, op }, args) => {
     case "reprotect": {
       if (args.storageAccountId) psd.recoveryAzureStorageAccount = args.storageAccountId;
       const resyncMs = clock.scaledMs(60);
-      Object.assign(i, { stage: "replicating", enableStartMs: op.startMs, enableEndMs: done, irEndMs: done + resyncMs });
+      Object.assign(i, {
+        stage: "replicating",
+        enableStartMs: op.startMs,
+        enableEndMs: done,
+        irEndMs: done + resyncMs,
+      });
       delete i.frozenAtMs;
       delete i.failoverRecoveryPointId;
       break;

@@ -16,14 +16,24 @@ interface ActionSpec {
   seconds: number;
 }
 
-const bad = (code: string, message: string) => asrError(400, code, message, "The request is not valid for this virtual machine.", "Correct the request and retry the operation.");
+const bad = (code: string, message: string) =>
+  asrError(
+    400,
+    code,
+    message,
+    "The request is not valid for this virtual machine.",
+    "Correct the request and retry the operation.",
+  );
 
 export function notAllowed(item: StoredResource, view: Record<string, unknown>, operation: string) {
   const p = view.properties as { protectionState: string; allowedOperations: string[] };
-  return asrError(400, "ProtectedItemOperationNotAllowed",
+  return asrError(
+    400,
+    "ProtectedItemOperationNotAllowed",
     `The operation '${operation}' isn't allowed for the virtual machine '${String(props(item).friendlyName)}' in its current state '${p.protectionState}'. Allowed operations: ${p.allowedOperations.join(", ") || "none"}.`,
     "Another operation is in progress, or the virtual machine is not in a state that allows this operation.",
-    "Wait for running jobs to finish and check the allowed operations of the replicated item.");
+    "Wait for running jobs to finish and check the allowed operations of the replicated item.",
+  );
 }
 
 function itemFor(ctx: RequestContext): { vault: StoredResource; item: StoredResource; view: Record<string, unknown> } {
@@ -37,17 +47,32 @@ function latestPoint(ctx: RequestContext, item: StoredResource, wanted?: string)
   const points = recoveryPoints(item, ctx.clock);
   if (!wanted) return points[0]?.id;
   const found = points.find((p) => p.id.toLowerCase() === wanted.toLowerCase() || p.name === wanted);
-  if (!found) throw bad("RecoveryPointNotFound", `The recovery point '${wanted}' was not found or is outside the retention window.`);
+  if (!found)
+    throw bad(
+      "RecoveryPointNotFound",
+      `The recovery point '${wanted}' was not found or is outside the retention window.`,
+    );
   return found.id;
 }
 
-function run(ctx: RequestContext, spec: ActionSpec, args: Record<string, unknown>, prepare?: (item: StoredResource) => void) {
+function run(
+  ctx: RequestContext,
+  spec: ActionSpec,
+  args: Record<string, unknown>,
+  prepare?: (item: StoredResource) => void,
+) {
   const { vault, item, view } = itemFor(ctx);
-  if (!((view.properties as { allowedOperations: string[] }).allowedOperations.includes(spec.allowed))) throw notAllowed(item, view, spec.allowed);
+  if (!(view.properties as { allowedOperations: string[] }).allowedOperations.includes(spec.allowed))
+    throw notAllowed(item, view, spec.allowed);
   prepare?.(item);
   const started = startJob(ctx, vault, {
-    scenarioName: spec.scenarioName, friendlyName: spec.friendlyName, targetObjectId: item.body.name as string, targetObjectName: String(props(item).friendlyName),
-    targetInstanceType: "ProtectionEntity", tasks: spec.tasks, durationSeconds: spec.seconds,
+    scenarioName: spec.scenarioName,
+    friendlyName: spec.friendlyName,
+    targetObjectId: item.body.name as string,
+    targetObjectName: String(props(item).friendlyName),
+    targetInstanceType: "ProtectionEntity",
+    tasks: spec.tasks,
+    durationSeconds: spec.seconds,
     effect: { name: "asr.itemAction", args: { ...args, itemId: item.id } },
   });
   const internal = itemInternal(item);
@@ -57,14 +82,23 @@ function run(ctx: RequestContext, spec: ActionSpec, args: Record<string, unknown
   return acceptedReply(ctx, vault, started, args.action === "disable" ? undefined : item.id);
 }
 
-const psdOf = (ctx: RequestContext) => (ctx.body.properties?.providerSpecificDetails ?? {}) as Record<string, string | undefined>;
+const psdOf = (ctx: RequestContext) =>
+  (ctx.body.properties?.providerSpecificDetails ?? {}) as Record<string, string | undefined>;
 function assertDirection(ctx: RequestContext, expected: string) {
   const d = ctx.body.properties?.failoverDirection;
-  if (d !== undefined && d !== expected) throw bad("InvalidFailoverDirection", `The failover direction '${String(d)}' is not valid now; expected '${expected}'.`);
+  if (d !== undefined && d !== expected)
+    throw bad(
+      "InvalidFailoverDirection",
+      `The failover direction '${String(d)}' is not valid now; expected '${expected}'.`,
+    );
 }
 function assertProvider(ctx: RequestContext, expected: string) {
   const t = psdOf(ctx).instanceType;
-  if (t !== expected) throw bad("InvalidReplicationProvider", `The provider input '${String(t)}' is not valid for this operation; use '${expected}'.`);
+  if (t !== expected)
+    throw bad(
+      "InvalidReplicationProvider",
+      `The provider input '${String(t)}' is not valid for this operation; use '${expected}'.`,
+    );
 }
 
 export function testFailover(ctx: RequestContext) {
@@ -75,18 +109,55 @@ export function testFailover(ctx: RequestContext) {
   const vault = vaultOf(ctx);
   if ((p.networkType ?? "VmNetworkAsInput") === "VmNetworkAsInput") {
     const vnet = p.networkId ? ctx.store.getResource(p.networkId) : undefined;
-    if (!vnet || !/\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i.test(vnet.id)) throw bad("AzureNetworkNotFound", `The Azure virtual network '${String(p.networkId)}' was not found or you do not have access to it.`);
-    if (vnet.body.location !== vault.body.location) throw bad("AzureNetworkLocationMismatch", `The Azure virtual network '${String(vnet.body.name)}' must be in the vault's region ('${String(vault.body.location)}').`);
+    if (!vnet || !/\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i.test(vnet.id))
+      throw bad(
+        "AzureNetworkNotFound",
+        `The Azure virtual network '${String(p.networkId)}' was not found or you do not have access to it.`,
+      );
+    if (vnet.body.location !== vault.body.location)
+      throw bad(
+        "AzureNetworkLocationMismatch",
+        `The Azure virtual network '${String(vnet.body.name)}' must be in the vault's region ('${String(vault.body.location)}').`,
+      );
   }
   const recoveryPointId = latestPoint(ctx, item, psdOf(ctx).recoveryPointId);
-  return run(ctx, { allowed: "TestFailover", scenarioName: "TestFailover", friendlyName: "Test failover", seconds: 60, tasks: ["Prerequisites check for test failover", "Create test virtual machine", "Preparing the virtual machine", "Start the virtual machine"] },
-    { action: "testFailover", networkId: p.networkType === "NoNetworkAttachAsInput" ? undefined : p.networkId, recoveryPointId });
+  return run(
+    ctx,
+    {
+      allowed: "TestFailover",
+      scenarioName: "TestFailover",
+      friendlyName: "Test failover",
+      seconds: 60,
+      tasks: [
+        "Prerequisites check for test failover",
+        "Create test virtual machine",
+        "Preparing the virtual machine",
+        "Start the virtual machine",
+      ],
+    },
+    {
+      action: "testFailover",
+      networkId: p.networkType === "NoNetworkAttachAsInput" ? undefined : p.networkId,
+      recoveryPointId,
+    },
+  );
 }
 
 export function testFailoverCleanup(ctx: RequestContext) {
   const comments = ctx.body.properties?.comments;
-  if (comments !== undefined && (typeof comments !== "string" || comments.length > 1024)) throw bad("InvalidComments", "The test failover comments must be at most 1024 characters.");
-  return run(ctx, { allowed: "TestFailoverCleanup", scenarioName: "TestFailoverCleanup", friendlyName: "Cleanup test failover", seconds: 30, tasks: ["Delete test virtual machine", "Complete testing"] }, { action: "testFailoverCleanup", comments });
+  if (comments !== undefined && (typeof comments !== "string" || comments.length > 1024))
+    throw bad("InvalidComments", "The test failover comments must be at most 1024 characters.");
+  return run(
+    ctx,
+    {
+      allowed: "TestFailoverCleanup",
+      scenarioName: "TestFailoverCleanup",
+      friendlyName: "Cleanup test failover",
+      seconds: 30,
+      tasks: ["Delete test virtual machine", "Complete testing"],
+    },
+    { action: "testFailoverCleanup", comments },
+  );
 }
 
 export function plannedFailover(ctx: RequestContext) {
@@ -95,14 +166,54 @@ export function plannedFailover(ctx: RequestContext) {
     assertDirection(ctx, "RecoveryToPrimary");
     assertProvider(ctx, "HyperVReplicaAzureFailback");
     const { dataSyncOption, recoveryVmCreationOption } = psdOf(ctx);
-    if (dataSyncOption && !["ForDownTime", "ForSynchronization"].includes(dataSyncOption)) throw bad("InvalidDataSyncOption", `The data sync option '${dataSyncOption}' is not valid; use ForDownTime or ForSynchronization.`);
-    if (recoveryVmCreationOption && !["CreateVmIfNotFound", "NoAction"].includes(recoveryVmCreationOption)) throw bad("InvalidRecoveryVmCreationOption", `The VM creation option '${recoveryVmCreationOption}' is not valid; use CreateVmIfNotFound or NoAction.`);
-    return run(ctx, { allowed: "PlannedFailover", scenarioName: "PlannedFailover", friendlyName: "Planned failover", seconds: 120, tasks: ["Prerequisites check for failback", "Shut down the virtual machine in Azure", "Synchronizing data", "Prepare the on-premises virtual machine", "Start the on-premises virtual machine"] }, { action: "failback" });
+    if (dataSyncOption && !["ForDownTime", "ForSynchronization"].includes(dataSyncOption))
+      throw bad(
+        "InvalidDataSyncOption",
+        `The data sync option '${dataSyncOption}' is not valid; use ForDownTime or ForSynchronization.`,
+      );
+    if (recoveryVmCreationOption && !["CreateVmIfNotFound", "NoAction"].includes(recoveryVmCreationOption))
+      throw bad(
+        "InvalidRecoveryVmCreationOption",
+        `The VM creation option '${recoveryVmCreationOption}' is not valid; use CreateVmIfNotFound or NoAction.`,
+      );
+    return run(
+      ctx,
+      {
+        allowed: "PlannedFailover",
+        scenarioName: "PlannedFailover",
+        friendlyName: "Planned failover",
+        seconds: 120,
+        tasks: [
+          "Prerequisites check for failback",
+          "Shut down the virtual machine in Azure",
+          "Synchronizing data",
+          "Prepare the on-premises virtual machine",
+          "Start the on-premises virtual machine",
+        ],
+      },
+      { action: "failback" },
+    );
   }
   assertDirection(ctx, "PrimaryToRecovery");
   assertProvider(ctx, "HyperVReplicaAzure");
   assertTargetConfigured(item);
-  return run(ctx, { allowed: "PlannedFailover", scenarioName: "PlannedFailover", friendlyName: "Planned failover", seconds: 120, tasks: ["Prerequisites check for planned failover", "Shut down the virtual machine", "Synchronizing data", "Create the virtual machine in Azure", "Start the replica virtual machine"] }, { action: "failover" });
+  return run(
+    ctx,
+    {
+      allowed: "PlannedFailover",
+      scenarioName: "PlannedFailover",
+      friendlyName: "Planned failover",
+      seconds: 120,
+      tasks: [
+        "Prerequisites check for planned failover",
+        "Shut down the virtual machine",
+        "Synchronizing data",
+        "Create the virtual machine in Azure",
+        "Start the replica virtual machine",
+      ],
+    },
+    { action: "failover" },
+  );
 }
 
 export function unplannedFailover(ctx: RequestContext) {
@@ -110,29 +221,80 @@ export function unplannedFailover(ctx: RequestContext) {
   assertProvider(ctx, "HyperVReplicaAzure");
   const { item } = itemFor(ctx);
   const source = ctx.body.properties?.sourceSiteOperations ?? "NotRequired";
-  if (!["Required", "NotRequired"].includes(source)) throw bad("InvalidSourceSiteOperations", `The source site operations value '${String(source)}' is not valid; use Required or NotRequired.`);
+  if (!["Required", "NotRequired"].includes(source))
+    throw bad(
+      "InvalidSourceSiteOperations",
+      `The source site operations value '${String(source)}' is not valid; use Required or NotRequired.`,
+    );
   assertTargetConfigured(item);
   const recoveryPointId = latestPoint(ctx, item, psdOf(ctx).recoveryPointId);
-  const tasks = ["Prerequisites check for failover", ...(source === "Required" ? ["Shut down the virtual machine"] : []), "Create the virtual machine in Azure", "Start the replica virtual machine"];
-  return run(ctx, { allowed: "UnplannedFailover", scenarioName: "UnplannedFailover", friendlyName: "Failover", seconds: 90, tasks }, { action: "failover", recoveryPointId });
+  const tasks = [
+    "Prerequisites check for failover",
+    ...(source === "Required" ? ["Shut down the virtual machine"] : []),
+    "Create the virtual machine in Azure",
+    "Start the replica virtual machine",
+  ];
+  return run(
+    ctx,
+    { allowed: "UnplannedFailover", scenarioName: "UnplannedFailover", friendlyName: "Failover", seconds: 90, tasks },
+    { action: "failover", recoveryPointId },
+  );
 }
 
 function assertTargetConfigured(item: StoredResource) {
   const psd = props(item).providerSpecificDetails as Record<string, unknown>;
-  if (!psd.selectedRecoveryAzureNetworkId) throw bad("TargetNetworkNotConfigured", `Configure a target Azure network for '${String(props(item).friendlyName)}' before failover.`);
+  if (!psd.selectedRecoveryAzureNetworkId)
+    throw bad(
+      "TargetNetworkNotConfigured",
+      `Configure a target Azure network for '${String(props(item).friendlyName)}' before failover.`,
+    );
 }
 
 export const failoverCommit = (ctx: RequestContext) =>
-  run(ctx, { allowed: "Commit", scenarioName: "CommitFailover", friendlyName: "Commit", seconds: 20, tasks: ["Prerequisites check", "Commit"] }, { action: "commit" });
+  run(
+    ctx,
+    {
+      allowed: "Commit",
+      scenarioName: "CommitFailover",
+      friendlyName: "Commit",
+      seconds: 20,
+      tasks: ["Prerequisites check", "Commit"],
+    },
+    { action: "commit" },
+  );
 
 export function reProtect(ctx: RequestContext) {
   assertProvider(ctx, "HyperVReplicaAzure");
   const account = psdOf(ctx).storageAccountId;
-  if (account && !ctx.store.getResource(account)) throw bad("TargetStorageAccountNotFound", `The storage account '${account}' was not found or you do not have access to it.`);
-  return run(ctx, { allowed: "ReverseReplicate", scenarioName: "ReverseReplicate", friendlyName: "Reverse replicate", seconds: 60, tasks: ["Prerequisites check", "Reverse replication", "Updating the provider states"] }, { action: "reprotect", storageAccountId: account });
+  if (account && !ctx.store.getResource(account))
+    throw bad(
+      "TargetStorageAccountNotFound",
+      `The storage account '${account}' was not found or you do not have access to it.`,
+    );
+  return run(
+    ctx,
+    {
+      allowed: "ReverseReplicate",
+      scenarioName: "ReverseReplicate",
+      friendlyName: "Reverse replicate",
+      seconds: 60,
+      tasks: ["Prerequisites check", "Reverse replication", "Updating the provider states"],
+    },
+    { action: "reprotect", storageAccountId: account },
+  );
 }
 
 export const disableProtection = (ctx: RequestContext) =>
-  run(ctx, { allowed: "DisableProtection", scenarioName: "DisableDr", friendlyName: "Disable protection", seconds: 30, tasks: ["Prerequisites check", "Disable replication", "Updating the provider states"] }, { action: "disable" });
+  run(
+    ctx,
+    {
+      allowed: "DisableProtection",
+      scenarioName: "DisableDr",
+      friendlyName: "Disable protection",
+      seconds: 30,
+      tasks: ["Prerequisites check", "Disable replication", "Updating the provider states"],
+    },
+    { action: "disable" },
+  );
 
 export const itemEffects: Record<string, EffectHandler> = { "asr.itemAction": applyItemAction };

@@ -10,12 +10,22 @@ function providerView(ctx: RequestContext, r: StoredResource) {
   const fabricId = r.id.split("/").slice(0, -2).join("/");
   // The DRA heartbeats every few minutes; a connected server always shows a recent one.
   const lastHeartBeat = ctx.clock.iso(ctx.clock.now() - 45_000);
-  return { ...r.body, properties: { ...p, lastHeartBeat, protectedItemCount: protectedItemsUnder(ctx, fabricId).length } };
+  return {
+    ...r.body,
+    properties: { ...p, lastHeartBeat, protectedItemCount: protectedItemsUnder(ctx, fabricId).length },
+  };
 }
 
 function containerView(ctx: RequestContext, r: StoredResource) {
   const paired = listUnder(ctx.store, r.id, T.containerMapping).length > 0;
-  return { ...r.body, properties: { ...props(r), protectedItemCount: protectedItemsUnder(ctx, r.id).length, pairingStatus: paired ? "Paired" : "NotPaired" } };
+  return {
+    ...r.body,
+    properties: {
+      ...props(r),
+      protectedItemCount: protectedItemsUnder(ctx, r.id).length,
+      pairingStatus: paired ? "Paired" : "NotPaired",
+    },
+  };
 }
 
 function protectableView(ctx: RequestContext, r: StoredResource) {
@@ -38,19 +48,31 @@ const plain: View = (_ctx, r) => r.body;
 
 function collection(path: string, type: string, view: View, scopeOf: (ctx: RequestContext) => string): RouteDef {
   return route({
-    method: "GET", path, operation: "read", resourceType: type,
+    method: "GET",
+    path,
+    operation: "read",
+    resourceType: type,
     handler: (ctx) => {
       vaultOf(ctx);
-      let items = listUnder(ctx.store, scopeOf(ctx), type).map((r) => view(ctx, r) as { properties: Record<string, unknown> });
+      let items = listUnder(ctx.store, scopeOf(ctx), type).map(
+        (r) => view(ctx, r) as { properties: Record<string, unknown> },
+      );
       const filter = /protectionStatus\s+eq\s+'(\w+)'/i.exec(ctx.query.get("$filter") ?? "");
-      if (filter) items = items.filter((i) => String(i.properties.protectionStatus).toLowerCase() === filter[1].toLowerCase());
+      if (filter)
+        items = items.filter((i) => String(i.properties.protectionStatus).toLowerCase() === filter[1].toLowerCase());
       return ok(ctx.page(items));
     },
   });
 }
 
 function single(path: string, type: string, kind: string, param: string, view: View): RouteDef {
-  return route({ method: "GET", path, operation: "read", resourceType: type, handler: (ctx) => ok(view(ctx, getAt(ctx, kind, ctx.params[param]))) });
+  return route({
+    method: "GET",
+    path,
+    operation: "read",
+    resourceType: type,
+    handler: (ctx) => ok(view(ctx, getAt(ctx, kind, ctx.params[param]))),
+  });
 }
 
 const vaultScope = (ctx: RequestContext) => ctx.path.split("/").slice(0, 9).join("/");
@@ -61,12 +83,24 @@ export const infrastructureRoutes: RouteDef[] = [
   single(FABRIC, T.fabric, "Fabric", "fabricName", plain),
   collection(`${VAULT}/replicationRecoveryServicesProviders`, T.provider, providerView, vaultScope),
   collection(`${FABRIC}/replicationRecoveryServicesProviders`, T.provider, providerView, parentScope),
-  single(`${FABRIC}/replicationRecoveryServicesProviders/{providerName}`, T.provider, "RecoveryServicesProvider", "providerName", providerView),
+  single(
+    `${FABRIC}/replicationRecoveryServicesProviders/{providerName}`,
+    T.provider,
+    "RecoveryServicesProvider",
+    "providerName",
+    providerView,
+  ),
   collection(`${VAULT}/replicationProtectionContainers`, T.container, containerView, vaultScope),
   collection(`${FABRIC}/replicationProtectionContainers`, T.container, containerView, parentScope),
   single(CONTAINER, T.container, "ProtectionContainer", "containerName", containerView),
   collection(`${CONTAINER}/replicationProtectableItems`, T.protectable, protectableView, parentScope),
-  single(`${CONTAINER}/replicationProtectableItems/{protectableItemName}`, T.protectable, "ProtectableItem", "protectableItemName", protectableView),
+  single(
+    `${CONTAINER}/replicationProtectableItems/{protectableItemName}`,
+    T.protectable,
+    "ProtectableItem",
+    "protectableItemName",
+    protectableView,
+  ),
   collection(`${VAULT}/replicationNetworks`, T.network, plain, vaultScope),
   collection(`${FABRIC}/replicationNetworks`, T.network, plain, parentScope),
   single(`${FABRIC}/replicationNetworks/{networkName}`, T.network, "Network", "networkName", plain),

@@ -62,7 +62,13 @@ export function registerVmm(store: Store, clock: Clock, vaultId: string, spec: V
   for (const cloud of spec.clouds) {
     const containerName = `cloud_${stableGuid(fabricId, cloud.name)}`;
     const containerId = `${fabricId}/replicationProtectionContainers/${containerName}`;
-    put(containerId, T.container, { friendlyName: cloud.name, fabricFriendlyName: spec.serverName, fabricType: "VMM", role: "Primary", fabricSpecificDetails: { instanceType: "VMM" } });
+    put(containerId, T.container, {
+      friendlyName: cloud.name,
+      fabricFriendlyName: spec.serverName,
+      fabricType: "VMM",
+      role: "Primary",
+      fabricSpecificDetails: { instanceType: "VMM" },
+    });
     for (const vm of cloud.vms) putVm(store, containerId, location, vm);
   }
   for (const net of spec.networks) {
@@ -85,34 +91,43 @@ function putVm(store: Store, containerId: string, location: string, vm: VmSpec):
   const linux = vm.osType === "Linux";
   const disks = (vm.disksGB ?? [127]).map((gb, i) => {
     const vhdName = i === 0 ? `${vm.name}_OS` : `${vm.name}_Data${i}`;
-    return { maxSizeMB: gb * 1024, vhdType: i === 0 ? "OperatingSystem" : "DataDisk", vhdId: stableGuid(vmId, vhdName), vhdName };
+    return {
+      maxSizeMB: gb * 1024,
+      vhdType: i === 0 ? "OperatingSystem" : "DataDisk",
+      vhdId: stableGuid(vmId, vhdName),
+      vhdName,
+    };
   });
-  store.putResource(id, {
-    name: vmId,
-    type: T.protectable,
-    location,
-    properties: {
-      friendlyName: vm.name,
-      protectionReadinessErrors: [],
-      supportedReplicationProviders: ["HyperVReplicaAzure", "HyperVReplica2012R2"],
-      customDetails: {
-        instanceType: "HyperVVirtualMachine",
-        sourceItemId: vmId,
-        generation: vm.generation ?? "2",
-        osDetails: {
-          osType: linux ? "Linux" : "Windows",
-          productType: linux ? "Linux" : "Server",
-          osEdition: vm.osName ?? (linux ? "Ubuntu 22.04 LTS" : "Windows Server 2022 Datacenter"),
-          oSVersion: linux ? "5.15" : "10.0",
-          oSMajorVersion: linux ? "5" : "10",
-          oSMinorVersion: linux ? "15" : "0",
+  store.putResource(
+    id,
+    {
+      name: vmId,
+      type: T.protectable,
+      location,
+      properties: {
+        friendlyName: vm.name,
+        protectionReadinessErrors: [],
+        supportedReplicationProviders: ["HyperVReplicaAzure", "HyperVReplica2012R2"],
+        customDetails: {
+          instanceType: "HyperVVirtualMachine",
+          sourceItemId: vmId,
+          generation: vm.generation ?? "2",
+          osDetails: {
+            osType: linux ? "Linux" : "Windows",
+            productType: linux ? "Linux" : "Server",
+            osEdition: vm.osName ?? (linux ? "Ubuntu 22.04 LTS" : "Windows Server 2022 Datacenter"),
+            oSVersion: linux ? "5.15" : "10.0",
+            oSMajorVersion: linux ? "5" : "10",
+            oSMinorVersion: linux ? "15" : "0",
+          },
+          diskDetails: disks,
+          hasPhysicalDisk: "No",
+          hasFibreChannelAdapter: "No",
+          hasSharedVhd: "No",
+          hyperVHostId: stableGuid(containerId, "host"),
         },
-        diskDetails: disks,
-        hasPhysicalDisk: "No",
-        hasFibreChannelAdapter: "No",
-        hasSharedVhd: "No",
-        hyperVHostId: stableGuid(containerId, "host"),
       },
     },
-  }, { cpuCount: vm.cpuCount ?? 2, memoryMB: vm.memoryMB ?? 4096 });
+    { cpuCount: vm.cpuCount ?? 2, memoryMB: vm.memoryMB ?? 4096 },
+  );
 }

@@ -33,23 +33,33 @@ export interface JobStarted {
 export function startJob(ctx: RequestContext, vault: StoredResource, spec: JobSpec): JobStarted {
   const name = newGuid();
   const jobId = `${vault.id}/replicationJobs/${name}`;
-  ctx.store.putResource(jobId, {
-    name,
-    type: T.job,
-    properties: {
-      activityId: `${ctx.requestId} ActivityId: ${newGuid()}`,
-      scenarioName: spec.scenarioName,
-      friendlyName: spec.friendlyName,
-      targetObjectId: spec.targetObjectId,
-      targetObjectName: spec.targetObjectName,
-      targetInstanceType: spec.targetInstanceType,
-      allowedActions: [],
-      customDetails: { instanceType: "AsrJobDetails", affectedObjectDetails: {} },
+  ctx.store.putResource(
+    jobId,
+    {
+      name,
+      type: T.job,
+      properties: {
+        activityId: `${ctx.requestId} ActivityId: ${newGuid()}`,
+        scenarioName: spec.scenarioName,
+        friendlyName: spec.friendlyName,
+        targetObjectId: spec.targetObjectId,
+        targetObjectName: spec.targetObjectName,
+        targetInstanceType: spec.targetInstanceType,
+        allowedActions: [],
+        customDetails: { instanceType: "AsrJobDetails", affectedObjectDetails: {} },
+      },
     },
-  }, { tasks: spec.tasks });
+    { tasks: spec.tasks },
+  );
   const op = ctx.lro.begin({
-    resourceId: jobId, kind: "action", durationSeconds: spec.durationSeconds, apiVersion: ctx.apiVersion, namespace: NS,
-    location: String(vault.body.location), effects: spec.effect ? [spec.effect] : [], failure: spec.failure,
+    resourceId: jobId,
+    kind: "action",
+    durationSeconds: spec.durationSeconds,
+    apiVersion: ctx.apiVersion,
+    namespace: NS,
+    location: String(vault.body.location),
+    effects: spec.effect ? [spec.effect] : [],
+    failure: spec.failure,
   });
   ctx.store.getResource(jobId)!.internal.opId = op.id;
   ctx.store.markDirty();
@@ -81,7 +91,15 @@ export function jobView(store: Store, clock: Clock, r: StoredResource): Record<s
       ...(state !== "NotStarted" ? { startTime: clock.iso(start) } : {}),
       ...(state === "Succeeded" || state === "Failed" ? { endTime: clock.iso(end) } : {}),
       allowedActions: [],
-      errors: failed && last && op.failure ? [{ providerErrorDetails: { errorCode: 0, errorMessage: op.failure.message }, serviceErrorDetails: { code: op.failure.code, message: op.failure.message } }] : [],
+      errors:
+        failed && last && op.failure
+          ? [
+              {
+                providerErrorDetails: { errorCode: 0, errorMessage: op.failure.message },
+                serviceErrorDetails: { code: op.failure.code, message: op.failure.message },
+              },
+            ]
+          : [],
     };
   });
   const state = STATE[op.status];
@@ -94,7 +112,16 @@ export function jobView(store: Store, clock: Clock, r: StoredResource): Record<s
       startTime: clock.iso(op.startMs),
       ...(op.endMs ? { endTime: clock.iso(op.endMs) } : {}),
       tasks: taskViews,
-      errors: failed && op.failure ? [{ serviceErrorDetails: { code: op.failure.code, message: op.failure.message }, errorLevel: "Error", creationTime: clock.iso(op.endMs) }] : [],
+      errors:
+        failed && op.failure
+          ? [
+              {
+                serviceErrorDetails: { code: op.failure.code, message: op.failure.message },
+                errorLevel: "Error",
+                creationTime: clock.iso(op.endMs),
+              },
+            ]
+          : [],
     },
   };
 }
@@ -110,7 +137,8 @@ function matches(view: Record<string, unknown>, filter: string): boolean {
     if (k === "starttime" && p.startTime < new Date(value).toISOString()) return false;
     if (k === "endtime" && p.startTime > new Date(value).toISOString()) return false;
     if (k === "jobstatus" && !value.toLowerCase().split(",").includes(p.state.toLowerCase())) return false;
-    if (k === "affectedobjecttypes" && !value.toLowerCase().split(",").includes(p.targetInstanceType.toLowerCase())) return false;
+    if (k === "affectedobjecttypes" && !value.toLowerCase().split(",").includes(p.targetInstanceType.toLowerCase()))
+      return false;
     if (k === "jobname" && p.scenarioName.toLowerCase() !== value.toLowerCase()) return false;
     if (k === "fabricid" && !p.targetObjectId.toLowerCase().includes(value.toLowerCase())) return false;
   }
@@ -119,10 +147,15 @@ function matches(view: Record<string, unknown>, filter: string): boolean {
 
 export function listJobs(ctx: RequestContext, vault: StoredResource): Reply {
   const filter = ctx.query.get("$filter") ?? "";
-  const views = ctx.store.listResources({ scope: vault.id, type: T.job })
+  const views = ctx.store
+    .listResources({ scope: vault.id, type: T.job })
     .map((r) => jobView(ctx.store, ctx.clock, r))
     .filter((v) => matches(v, filter))
-    .sort((a, b) => String((b.properties as Record<string, string>).startTime).localeCompare(String((a.properties as Record<string, string>).startTime)));
+    .sort((a, b) =>
+      String((b.properties as Record<string, string>).startTime).localeCompare(
+        String((a.properties as Record<string, string>).startTime),
+      ),
+    );
   return ok(ctx.page(views));
 }
 
@@ -137,9 +170,16 @@ export function operationStatus(ctx: RequestContext, vault: StoredResource, opId
 }
 
 /** 202 + Azure-AsyncOperation (+ Location to the changed object, for the SDK's final GET) + Retry-After. */
-export function acceptedReply(ctx: RequestContext, vault: StoredResource, started: JobStarted, locationPath?: string): Reply {
+export function acceptedReply(
+  ctx: RequestContext,
+  vault: StoredResource,
+  started: JobStarted,
+  locationPath?: string,
+): Reply {
   const headers: Record<string, string> = {
-    "Azure-AsyncOperation": ctx.url(`${vault.id}/replicationOperationStatus/${started.op.id}?api-version=${ctx.apiVersion}`),
+    "Azure-AsyncOperation": ctx.url(
+      `${vault.id}/replicationOperationStatus/${started.op.id}?api-version=${ctx.apiVersion}`,
+    ),
   };
   if (locationPath) headers.Location = ctx.url(`${locationPath}?api-version=${ctx.apiVersion}`);
   const retry = ctx.lro.reply(started.op, "", { status: 202 }).headers?.["Retry-After"];

@@ -35,11 +35,34 @@ const PENDING_STATE: Record<string, [string, string]> = {
   DisableDr: ["DisablingProtection", "Disabling protection"],
 };
 
-const STAGE: Record<Exclude<Stage, "replicating">, { state: string; description: string; active: string; ops: string[] }> = {
-  failedOver: { state: "FailedOver", description: "Failover completed", active: "Recovery", ops: ["Commit", "DisableProtection"] },
-  failoverCommitted: { state: "FailoverCommitted", description: "Failover committed", active: "Recovery", ops: ["PlannedFailover", "DisableProtection"] },
-  failedBack: { state: "FailedBack", description: "Failback completed", active: "Primary", ops: ["Commit", "DisableProtection"] },
-  failbackCommitted: { state: "FailbackCommitted", description: "Failback committed; reverse replicate to protect the virtual machine again", active: "Primary", ops: ["ReverseReplicate", "DisableProtection"] },
+const STAGE: Record<
+  Exclude<Stage, "replicating">,
+  { state: string; description: string; active: string; ops: string[] }
+> = {
+  failedOver: {
+    state: "FailedOver",
+    description: "Failover completed",
+    active: "Recovery",
+    ops: ["Commit", "DisableProtection"],
+  },
+  failoverCommitted: {
+    state: "FailoverCommitted",
+    description: "Failover committed",
+    active: "Recovery",
+    ops: ["PlannedFailover", "DisableProtection"],
+  },
+  failedBack: {
+    state: "FailedBack",
+    description: "Failback completed",
+    active: "Primary",
+    ops: ["Commit", "DisableProtection"],
+  },
+  failbackCommitted: {
+    state: "FailbackCommitted",
+    description: "Failback committed; reverse replicate to protect the virtual machine again",
+    active: "Primary",
+    ops: ["ReverseReplicate", "DisableProtection"],
+  },
 };
 
 export const itemInternal = (r: StoredResource) => r.internal as unknown as ItemInternal;
@@ -64,7 +87,11 @@ export function recoveryPoints(r: StoredResource, clock: Clock) {
       id: `${r.id}/recoveryPoints/${name}`,
       name,
       type: "Microsoft.RecoveryServices/vaults/replicationFabrics/replicationProtectionContainers/replicationProtectedItems/recoveryPoints",
-      properties: { recoveryPointTime: clock.iso(t), recoveryPointType: appConsistent ? "AppConsistent" : "CrashConsistent", providerSpecificDetails: { instanceType: "HyperVReplicaAzure" } },
+      properties: {
+        recoveryPointTime: clock.iso(t),
+        recoveryPointType: appConsistent ? "AppConsistent" : "CrashConsistent",
+        providerSpecificDetails: { instanceType: "HyperVReplicaAzure" },
+      },
     };
   });
 }
@@ -80,20 +107,46 @@ export function itemView(store: Store, clock: Clock, r: StoredResource): Record<
   const now = clock.now();
   const vaultId = r.id.split("/").slice(0, 9).join("/");
   const psd = { ...((props(r).providerSpecificDetails ?? {}) as Record<string, unknown>) };
-  let state: string, description: string, ops: string[], health = "Normal", active = "Primary";
-  let current = i.pending ?? (i.testFailover ? { scenarioName: "TestFailover", jobId: i.testFailover.jobId, startMs: i.testFailover.startMs } : undefined);
+  let state: string,
+    description: string,
+    ops: string[],
+    health = "Normal",
+    active = "Primary";
+  let current =
+    i.pending ??
+    (i.testFailover
+      ? { scenarioName: "TestFailover", jobId: i.testFailover.jobId, startMs: i.testFailover.startMs }
+      : undefined);
   let tfo = i.testFailover ? ["WaitingForCompletion", "Waiting for user input"] : ["None", "None"];
   if (i.stage === "replicating") {
     const irSpan = Math.max(1, i.irEndMs - i.enableEndMs);
     const progress = Math.max(0, Math.min(100, Math.floor(((now - i.enableEndMs) / irSpan) * 100)));
-    if (now < i.enableStartMs + (i.enableEndMs - i.enableStartMs) / 10) [state, description, ops] = ["UnprotectedStatesBegin", "Enabling protection", []];
+    if (now < i.enableStartMs + (i.enableEndMs - i.enableStartMs) / 10)
+      [state, description, ops] = ["UnprotectedStatesBegin", "Enabling protection", []];
     else if (now < i.enableEndMs) [state, description, ops] = ["EnablingProtection", "Enabling protection", []];
-    else if (now < i.irEndMs) [state, description, ops] = ["ProtectedStatesBegin", `Initial replication in progress (${progress}%)`, ["DisableProtection"]];
-    else [state, description, ops] = ["Protected", i.testFailover ? "Cleanup test failover pending" : "Protected", i.testFailover ? ["TestFailoverCleanup"] : ["PlannedFailover", "UnplannedFailover", "DisableProtection", "TestFailover"]];
+    else if (now < i.irEndMs)
+      [state, description, ops] = [
+        "ProtectedStatesBegin",
+        `Initial replication in progress (${progress}%)`,
+        ["DisableProtection"],
+      ];
+    else
+      [state, description, ops] = [
+        "Protected",
+        i.testFailover ? "Cleanup test failover pending" : "Protected",
+        i.testFailover
+          ? ["TestFailoverCleanup"]
+          : ["PlannedFailover", "UnplannedFailover", "DisableProtection", "TestFailover"],
+      ];
     if (now < i.enableEndMs) current ??= i.lastScenario;
-    psd.initialReplicationDetails = { initialReplicationType: "InitialReplication", initialReplicationProgressPercentage: now < i.enableEndMs ? 0 : progress };
-    psd.vmProtectionState = now < i.enableEndMs ? "EnablingProtection" : now < i.irEndMs ? "InitialReplicationInProgress" : "Protected";
-    psd.vmProtectionStateDescription = now < i.enableEndMs ? "Enabling protection" : now < i.irEndMs ? "Initial replication in progress" : "Protected";
+    psd.initialReplicationDetails = {
+      initialReplicationType: "InitialReplication",
+      initialReplicationProgressPercentage: now < i.enableEndMs ? 0 : progress,
+    };
+    psd.vmProtectionState =
+      now < i.enableEndMs ? "EnablingProtection" : now < i.irEndMs ? "InitialReplicationInProgress" : "Protected";
+    psd.vmProtectionStateDescription =
+      now < i.enableEndMs ? "Enabling protection" : now < i.irEndMs ? "Initial replication in progress" : "Protected";
   } else {
     const s = STAGE[i.stage];
     [state, description, ops, active, health] = [s.state, s.description, s.ops, s.active, "None"];
@@ -103,13 +156,19 @@ export function itemView(store: Store, clock: Clock, r: StoredResource): Record<
   if (i.pending) {
     ops = [];
     if (i.pending.scenarioName === "TestFailover") tfo = ["TestFailoverInProgress", "Test failover in progress"];
-    else if (i.pending.scenarioName === "TestFailoverCleanup") tfo = ["TestFailoverCleanupInProgress", "Cleaning up test failover"];
+    else if (i.pending.scenarioName === "TestFailoverCleanup")
+      tfo = ["TestFailoverCleanupInProgress", "Cleaning up test failover"];
     else if (PENDING_STATE[i.pending.scenarioName]) [state, description] = PENDING_STATE[i.pending.scenarioName];
   }
   const points = recoveryPointTimes(i, now);
   if (points.length) {
     const last = clock.iso(points[0]);
-    Object.assign(psd, { lastReplicatedTime: last, lastRecoveryPointReceived: last, lastRpoCalculatedTime: clock.iso(now), rpoInSeconds: Math.round(((now - points[0]) / i.intervalMs) * i.intervalSeconds) });
+    Object.assign(psd, {
+      lastReplicatedTime: last,
+      lastRecoveryPointReceived: last,
+      lastRpoCalculatedTime: clock.iso(now),
+      rpoInSeconds: Math.round(((now - points[0]) / i.intervalMs) * i.intervalSeconds),
+    });
   }
   return {
     ...r.body,

@@ -30,7 +30,10 @@ export const DEMO_VMM: VmmSpec = {
       ],
     },
   ],
-  networks: [{ name: "YellowNetwork", subnets: ["YellowNetwork_Subnet"] }, { name: "BlueNetwork", subnets: ["BlueNetwork_Subnet"] }],
+  networks: [
+    { name: "YellowNetwork", subnets: ["YellowNetwork_Subnet"] },
+    { name: "BlueNetwork", subnets: ["BlueNetwork_Subnet"] },
+  ],
 };
 
 export function vaultIdFor(subscriptionId: string, resourceGroup = DR_RESOURCE_GROUP, vault = DR_VAULT): string {
@@ -41,15 +44,31 @@ export function seedSiteRecovery(s: SeedContext): void {
   const sub = s.ids.subscriptions.provider;
   const rgId = `/subscriptions/${sub}/resourceGroups/${DR_RESOURCE_GROUP}`;
   if (!s.store.getResource(rgId)) {
-    s.putResource(rgId, { name: DR_RESOURCE_GROUP, type: "Microsoft.Resources/resourceGroups", location: DR_LOCATION, tags: {}, properties: { provisioningState: "Succeeded" } });
+    s.putResource(rgId, {
+      name: DR_RESOURCE_GROUP,
+      type: "Microsoft.Resources/resourceGroups",
+      location: DR_LOCATION,
+      tags: {},
+      properties: { provisioningState: "Succeeded" },
+    });
   }
   const vaultId = vaultIdFor(sub);
   if (!s.store.getResource(vaultId)) {
     s.putResource(vaultId, {
-      name: DR_VAULT, type: VAULT_TYPE, location: DR_LOCATION, tags: {}, sku: { name: "RS0", tier: "Standard" }, etag: `W/"datetime'${encodeURIComponent(s.clock.iso())}'"`,
+      name: DR_VAULT,
+      type: VAULT_TYPE,
+      location: DR_LOCATION,
+      tags: {},
+      sku: { name: "RS0", tier: "Standard" },
+      etag: `W/"datetime'${encodeURIComponent(s.clock.iso())}'"`,
       properties: {
-        provisioningState: "Succeeded", privateEndpointStateForBackup: "None", privateEndpointStateForSiteRecovery: "None", publicNetworkAccess: "Enabled",
-        secureScore: "None", bcdrSecurityLevel: "Poor", redundancySettings: { standardTierStorageRedundancy: "GeoRedundant", crossRegionRestore: "Disabled" },
+        provisioningState: "Succeeded",
+        privateEndpointStateForBackup: "None",
+        privateEndpointStateForSiteRecovery: "None",
+        publicNetworkAccess: "Enabled",
+        secureScore: "None",
+        bcdrSecurityLevel: "Poor",
+        redundancySettings: { standardTierStorageRedundancy: "GeoRedundant", crossRegionRestore: "Disabled" },
         securitySettings: { softDeleteSettings: { softDeleteState: "Enabled", softDeleteRetentionPeriodInDays: 14 } },
       },
     });
@@ -67,8 +86,14 @@ export const registerVmmControl: ControlRoute = {
   handler: ({ store, clock }, body) => {
     const vaultId = String(body.vaultId ?? "");
     const vault = store.getResource(vaultId);
-    if (!vault || vault.type !== VAULT_TYPE.toLowerCase()) throw new ArmError(400, "InvalidControlRequest", `'vaultId' must be the id of an existing Recovery Services vault.`);
-    if (typeof body.serverName !== "string" || !body.serverName) throw new ArmError(400, "InvalidControlRequest", "'serverName' is required.");
+    if (!vault || vault.type !== VAULT_TYPE.toLowerCase())
+      throw new ArmError(
+        400,
+        "InvalidControlRequest",
+        `'vaultId' must be the id of an existing Recovery Services vault.`,
+      );
+    if (typeof body.serverName !== "string" || !body.serverName)
+      throw new ArmError(400, "InvalidControlRequest", "'serverName' is required.");
     const spec: VmmSpec = { serverName: body.serverName, clouds: body.clouds ?? [], networks: body.networks ?? [] };
     const fabricId = registerVmm(store, clock, vault.id, spec);
     return { status: 200, body: { fabricId, fabricName: fabricId.split("/").pop() } };

@@ -11,7 +11,11 @@ const VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,49}$/;
 export function assertVaultName(name: string): void {
   // Code unconfirmed; the rule is DOCS resource-name-rules.md.
   if (!VAULT_NAME.test(name)) {
-    throw new ArmError(400, "InvalidResourceName", `The vault name '${name}' is invalid. It must be 2 to 50 characters long, start with a letter, and contain only letters, numbers and hyphens.`);
+    throw new ArmError(
+      400,
+      "InvalidResourceName",
+      `The vault name '${name}' is invalid. It must be 2 to 50 characters long, start with a letter, and contain only letters, numbers and hyphens.`,
+    );
   }
 }
 
@@ -23,15 +27,25 @@ export function vaultBody(ctx: RequestContext, name: string, location: string, e
   if (!["Standard", "RS0"].includes(skuName)) {
     throw new ArmError(400, "InvalidSkuName", `The sku '${skuName}' is not supported; use 'Standard' (RS0).`);
   }
-  const identityType = String(ctx.body.identity?.type ?? (existing?.identity as { type?: string } | undefined)?.type ?? "None");
-  const identity = identityType === "SystemAssigned"
-    ? { type: "SystemAssigned", principalId: (existing?.identity as { principalId?: string } | undefined)?.principalId ?? newGuid(), tenantId: ctx.subscription!.tenantId }
-    : undefined;
+  const identityType = String(
+    ctx.body.identity?.type ?? (existing?.identity as { type?: string } | undefined)?.type ?? "None",
+  );
+  const identity =
+    identityType === "SystemAssigned"
+      ? {
+          type: "SystemAssigned",
+          principalId: (existing?.identity as { principalId?: string } | undefined)?.principalId ?? newGuid(),
+          tenantId: ctx.subscription!.tenantId,
+        }
+      : undefined;
   return {
     name,
     type: VAULT_TYPE,
     location,
-    tags: (ctx.body.tags as Record<string, string> | undefined) ?? (existing?.tags as Record<string, string> | undefined) ?? {},
+    tags:
+      (ctx.body.tags as Record<string, string> | undefined) ??
+      (existing?.tags as Record<string, string> | undefined) ??
+      {},
     sku: { name: "RS0", tier: "Standard" },
     etag: `W/"datetime'${encodeURIComponent(ctx.clock.iso())}'"`,
     ...(identity ? { identity } : {}),
@@ -43,8 +57,13 @@ export function vaultBody(ctx: RequestContext, name: string, location: string, e
       publicNetworkAccess: props.publicNetworkAccess ?? old.publicNetworkAccess ?? "Enabled",
       secureScore: "None",
       bcdrSecurityLevel: "Poor",
-      redundancySettings: old.redundancySettings ?? { standardTierStorageRedundancy: "GeoRedundant", crossRegionRestore: "Disabled" },
-      securitySettings: old.securitySettings ?? { softDeleteSettings: { softDeleteState: "Enabled", softDeleteRetentionPeriodInDays: 14 } },
+      redundancySettings: old.redundancySettings ?? {
+        standardTierStorageRedundancy: "GeoRedundant",
+        crossRegionRestore: "Disabled",
+      },
+      securitySettings: old.securitySettings ?? {
+        softDeleteSettings: { softDeleteState: "Enabled", softDeleteRetentionPeriodInDays: 14 },
+      },
     },
   };
 }
@@ -71,8 +90,14 @@ export function certificateBody(ctx: RequestContext, vault: { id: string; intern
   } catch {
     throw new ArmError(400, "BadRequest", "The certificate is not a valid base64-encoded X.509 certificate.");
   }
-  const sp = (vault.internal.servicePrincipal ??= { clientId: newGuid(), objectId: newGuid(), resourceId: vaultResourceId(vault.id) }) as {
-    clientId: string; objectId: string; resourceId: string;
+  const sp = (vault.internal.servicePrincipal ??= {
+    clientId: newGuid(),
+    objectId: newGuid(),
+    resourceId: vaultResourceId(vault.id),
+  }) as {
+    clientId: string;
+    objectId: string;
+    resourceId: string;
   };
   ctx.store.markDirty();
   const tenantId = ctx.subscription!.tenantId;

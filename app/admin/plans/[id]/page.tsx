@@ -22,7 +22,13 @@ export const metadata: Metadata = { title: "Plan" };
 
 const saved: Record<string, string> = { created: "Plan created.", updated: "Changes saved." };
 
-export default async function PlanPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function PlanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const ctx = await pageStaff("admin");
   const plan = await loadPlan(ctx, (await params).id);
   const savedMessage = saved[(await searchParams).saved ?? ""];
@@ -62,14 +68,27 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
             <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-2.5 text-sm">
               <dt className="text-muted-foreground">Azure subscription</dt>
               <dd className="min-w-0">
-                <Link href={`/admin/subscriptions/${plan.azureSubscription.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                <Link
+                  href={`/admin/subscriptions/${plan.azureSubscription.id}`}
+                  className="font-medium text-primary underline-offset-4 hover:underline"
+                >
                   {plan.azureSubscription.displayName}
                 </Link>
-                {plan.azureSubscription.state !== "active" && <StatusBadge state={plan.azureSubscription.state} className="ml-2" />}
-                <span className="block truncate font-mono text-xs text-muted-foreground">{plan.azureSubscription.subscriptionId}</span>
+                {plan.azureSubscription.state !== "active" && (
+                  <StatusBadge state={plan.azureSubscription.state} className="ml-2" />
+                )}
+                <span className="block truncate font-mono text-xs text-muted-foreground">
+                  {plan.azureSubscription.subscriptionId}
+                </span>
               </dd>
               <dt className="text-muted-foreground">Who may subscribe</dt>
-              <dd>{plan.state === "public" ? "Tenants themselves (self-service)" : plan.state === "private" ? "Only admins subscribe tenants" : "Nobody (retired)"}</dd>
+              <dd>
+                {plan.state === "public"
+                  ? "Tenants themselves (self-service)"
+                  : plan.state === "private"
+                    ? "Only admins subscribe tenants"
+                    : "Nobody (retired)"}
+              </dd>
               <dt className="text-muted-foreground">Disaster recovery</dt>
               <dd>{plan.offersDr ? "Offered to tenants" : "Not offered"}</dd>
               <dt className="text-muted-foreground">Created</dt>
@@ -87,11 +106,19 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
         <Card>
           <CardHeader>
             <CardTitle>Quotas</CardTitle>
-            <CardDescription>Per tenant subscription: the most any one tenant subscription uses against each limit.</CardDescription>
+            <CardDescription>
+              Per tenant subscription: the most any one tenant subscription uses against each limit.
+            </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4 sm:grid-cols-2">
             {quotaFieldNames.map((f) => (
-              <QuotaBar key={f} label={quotaFields[f].label} used={plan.usage[f]} limit={plan.quotas[f]} unit={quotaFields[f].unit} />
+              <QuotaBar
+                key={f}
+                label={quotaFields[f].label}
+                used={plan.usage[f]}
+                limit={plan.quotas[f]}
+                unit={quotaFields[f].unit}
+              />
             ))}
           </CardContent>
         </Card>
@@ -100,7 +127,9 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
       <Card>
         <CardHeader>
           <CardTitle>VM sizes ({plan.sizes.length})</CardTitle>
-          <CardDescription>Regions listed are the allowed regions where the subscription offers each size.</CardDescription>
+          <CardDescription>
+            Regions listed are the allowed regions where the subscription offers each size.
+          </CardDescription>
         </CardHeader>
         <CardContent className="p-0">
           <div className="overflow-x-auto">
@@ -119,13 +148,21 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
                   <tr key={s.name}>
                     <td className="px-5 py-2">
                       <span className="font-mono text-[13px]">{s.name}</span>
-                      {s.family && <span className="block text-xs text-muted-foreground">{familyLabel(s.family)} family</span>}
-                      {!s.isOfferable && <span className="block text-xs text-destructive">No longer offered in an allowed region</span>}
+                      {s.family && (
+                        <span className="block text-xs text-muted-foreground">{familyLabel(s.family)} family</span>
+                      )}
+                      {!s.isOfferable && (
+                        <span className="block text-xs text-destructive">No longer offered in an allowed region</span>
+                      )}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">{s.vCpus ?? "—"}</td>
-                    <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{s.memoryMb !== null ? formatMemory(s.memoryMb) : "—"}</td>
+                    <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
+                      {s.memoryMb !== null ? formatMemory(s.memoryMb) : "—"}
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums max-sm:hidden">{s.maxDataDisks ?? "—"}</td>
-                    <td className="px-5 py-2 text-xs text-muted-foreground max-md:hidden">{s.regions.join(", ") || "—"}</td>
+                    <td className="px-5 py-2 text-xs text-muted-foreground max-md:hidden">
+                      {s.regions.join(", ") || "—"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -142,13 +179,20 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
           <CardContent>
             <ul className="divide-y text-sm" aria-label="Allowed OS images">
               {plan.images.map((i) => (
-                <li key={`${i.publisher}:${i.offer}:${i.sku}`} className="flex items-center justify-between gap-4 py-2 first:pt-0 last:pb-0">
+                <li
+                  key={`${i.publisher}:${i.offer}:${i.sku}`}
+                  className="flex items-center justify-between gap-4 py-2 first:pt-0 last:pb-0"
+                >
                   <span className="min-w-0">
                     <span className="font-medium">{i.label}</span>
                     <span className="block truncate font-mono text-xs text-muted-foreground">
                       {i.publisher} · {i.offer} · {i.sku}
                     </span>
-                    {!i.isOffered && <span className="block text-xs text-destructive">No longer in the subscription&apos;s catalogue</span>}
+                    {!i.isOffered && (
+                      <span className="block text-xs text-destructive">
+                        No longer in the subscription&apos;s catalogue
+                      </span>
+                    )}
                   </span>
                   <span className="shrink-0 text-right text-xs text-muted-foreground">
                     {i.osType && <span className="block">{i.osType}</span>}
@@ -180,7 +224,16 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
                 ))}
               </ul>
             ) : (
-              <EmptyState bare icon={Users} title="No tenant subscribes yet" description={plan.state === "public" ? "Tenants can subscribe from their portal." : "Subscribe tenants from their page, or make the plan public for self-service."} />
+              <EmptyState
+                bare
+                icon={Users}
+                title="No tenant subscribes yet"
+                description={
+                  plan.state === "public"
+                    ? "Tenants can subscribe from their portal."
+                    : "Subscribe tenants from their page, or make the plan public for self-service."
+                }
+              />
             )}
           </CardContent>
         </Card>

@@ -3,9 +3,14 @@ import { setPlanStateAction } from "@/lib/plans/actions";
 import type { PlanStateValue } from "@/lib/plans/schema";
 
 /** The visibility and retirement buttons that fit the plan's current state. */
-export function PlanStateActions({ plan }: { plan: { id: string; name: string; state: PlanStateValue; liveTenantCount: number } }) {
+export function PlanStateActions({
+  plan,
+}: {
+  plan: { id: string; name: string; state: PlanStateValue; liveTenantCount: number };
+}) {
   const to = (state: PlanStateValue) => setPlanStateAction.bind(null, plan.id, state);
-  const tenants = plan.liveTenantCount === 1 ? "The 1 tenant subscription" : `The ${plan.liveTenantCount} tenant subscriptions`;
+  const tenants =
+    plan.liveTenantCount === 1 ? "The 1 tenant subscription" : `The ${plan.liveTenantCount} tenant subscriptions`;
   return (
     <>
       {plan.state === "private" && (
@@ -48,7 +53,10 @@ export function PlanStateActions({ plan }: { plan: { id: string; name: string; s
           description={
             <>
               Nobody can subscribe to a retired plan.{" "}
-              {plan.liveTenantCount > 0 ? `${tenants} on it keep running as they are, with their VMs, quotas and DR.` : "No tenant subscribes to it today."} You can reactivate it later.
+              {plan.liveTenantCount > 0
+                ? `${tenants} on it keep running as they are, with their VMs, quotas and DR.`
+                : "No tenant subscribes to it today."}{" "}
+              You can reactivate it later.
             </>
           }
           confirmLabel="Retire plan"

@@ -11,20 +11,27 @@ export function DiscoveryPanels({ discovery }: { discovery: Discovery }) {
       <Card>
         <CardHeader>
           <CardTitle>Discovered capacity</CardTitle>
-          <CardDescription>Regions, VM sizes, images and quota appear here once a validation has passed.</CardDescription>
+          <CardDescription>
+            Regions, VM sizes, images and quota appear here once a validation has passed.
+          </CardDescription>
         </CardHeader>
       </Card>
     );
   }
   const regionName = new Map(discovery.regions.map((r) => [r.name, r.displayName]));
-  const quota = Object.entries(discovery.quota).sort(([a], [b]) => (regionName.get(a) ?? a).localeCompare(regionName.get(b) ?? b));
+  const quota = Object.entries(discovery.quota).sort(([a], [b]) =>
+    (regionName.get(a) ?? a).localeCompare(regionName.get(b) ?? b),
+  );
   return (
     <div className="grid gap-6">
       <div className="grid gap-6 xl:grid-cols-2">
         <Card aria-labelledby="regions-title">
           <CardHeader>
             <CardTitle id="regions-title">Regions</CardTitle>
-            <CardDescription>{discovery.regions.length} regions offered by this subscription. Which ones tenants may use is set on the Regions page.</CardDescription>
+            <CardDescription>
+              {discovery.regions.length} regions offered by this subscription. Which ones tenants may use is set on the
+              Regions page.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <ul className="flex flex-wrap gap-1.5" aria-label="Discovered regions">
@@ -41,13 +48,17 @@ export function DiscoveryPanels({ discovery }: { discovery: Discovery }) {
         <Card aria-labelledby="quota-title">
           <CardHeader>
             <CardTitle id="quota-title">Regional vCPU quota</CardTitle>
-            <CardDescription>Cores used and allowed per region, as Azure reported them at the last validation.</CardDescription>
+            <CardDescription>
+              Cores used and allowed per region, as Azure reported them at the last validation.
+            </CardDescription>
           </CardHeader>
           <CardContent className="grid max-h-96 gap-4 overflow-auto">
             {quota.length === 0 ? (
               <p className="text-sm text-muted-foreground">No quota was reported.</p>
             ) : (
-              quota.map(([name, q]) => <QuotaBar key={name} label={regionName.get(name) ?? name} used={q.used} limit={q.limit} unit="vCPUs" />)
+              quota.map(([name, q]) => (
+                <QuotaBar key={name} label={regionName.get(name) ?? name} used={q.used} limit={q.limit} unit="vCPUs" />
+              ))
             )}
           </CardContent>
         </Card>
@@ -55,7 +66,9 @@ export function DiscoveryPanels({ discovery }: { discovery: Discovery }) {
       <Card aria-labelledby="sizes-title">
         <CardHeader>
           <CardTitle id="sizes-title">VM sizes</CardTitle>
-          <CardDescription>Sizes this subscription may deploy, with the discovered regions each one is available in.</CardDescription>
+          <CardDescription>
+            Sizes this subscription may deploy, with the discovered regions each one is available in.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <SizesTable sizes={discovery.sizes} />
@@ -64,7 +77,9 @@ export function DiscoveryPanels({ discovery }: { discovery: Discovery }) {
       <Card aria-labelledby="images-title">
         <CardHeader>
           <CardTitle id="images-title">Images</CardTitle>
-          <CardDescription>{discovery.images.length} marketplace images; plans choose which of them tenants may use.</CardDescription>
+          <CardDescription>
+            {discovery.images.length} marketplace images; plans choose which of them tenants may use.
+          </CardDescription>
         </CardHeader>
         <CardContent>
           {discovery.images.length === 0 ? (
@@ -74,7 +89,10 @@ export function DiscoveryPanels({ discovery }: { discovery: Discovery }) {
               {discovery.images.map((image) => (
                 <li key={`${image.publisher}/${image.offer}/${image.sku}`} className="rounded-lg border px-3 py-2">
                   <p className="text-sm font-medium">{imageLabel(image)}</p>
-                  <p className="truncate font-mono text-xs text-muted-foreground" title={`${image.publisher}:${image.offer}:${image.sku}`}>
+                  <p
+                    className="truncate font-mono text-xs text-muted-foreground"
+                    title={`${image.publisher}:${image.offer}:${image.sku}`}
+                  >
                     {image.publisher}:{image.offer}:{image.sku}
                   </p>
                   <p className="text-xs text-muted-foreground">

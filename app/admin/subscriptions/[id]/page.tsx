@@ -50,13 +50,19 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
         description={`${cloudLabels[sub.cloud]} · onboarded ${sub.createdAt.toISOString().slice(0, 10)}`}
         actions={<SubscriptionActions sub={sub} />}
       />
-      {sub.state === "disabled" && <FormAlert variant="info">This subscription is disabled: plans cannot use it and it is not validated until you enable it.</FormAlert>}
+      {sub.state === "disabled" && (
+        <FormAlert variant="info">
+          This subscription is disabled: plans cannot use it and it is not validated until you enable it.
+        </FormAlert>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card aria-labelledby="facts-title">
           <CardHeader>
             <CardTitle id="facts-title">Identity</CardTitle>
-            <CardDescription>The client secret is stored encrypted and is never shown; rotate it to replace it.</CardDescription>
+            <CardDescription>
+              The client secret is stored encrypted and is never shown; rotate it to replace it.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <dl className="grid gap-3 text-sm sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-x-6">
@@ -99,14 +105,16 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
                     {sub.plan.name}
                   </Link>
                   <p className="text-xs text-muted-foreground">
-                    {sub.plan._count.tenantSubscriptions} tenant subscription{sub.plan._count.tenantSubscriptions === 1 ? "" : "s"}
+                    {sub.plan._count.tenantSubscriptions} tenant subscription
+                    {sub.plan._count.tenantSubscriptions === 1 ? "" : "s"}
                   </p>
                 </div>
                 <StatusBadge state={sub.plan.state} />
               </div>
             ) : (
               <p className="text-sm text-muted-foreground">
-                No plan uses this subscription yet.{sub.state === "active" && " Create a plan from it to offer its capacity to tenants."}
+                No plan uses this subscription yet.
+                {sub.state === "active" && " Create a plan from it to offer its capacity to tenants."}
               </p>
             )}
           </CardContent>
@@ -120,10 +128,19 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
               {describeOperationKind(operation.kind)} <StatusBadge state={operation.state} />
             </CardTitle>
             <CardDescription>
-              {isLive ? "Running now; this page follows it every 2 seconds." : <>Started <RelativeTime date={operation.createdAt} />.</>}
+              {isLive ? (
+                "Running now; this page follows it every 2 seconds."
+              ) : (
+                <>
+                  Started <RelativeTime date={operation.createdAt} />.
+                </>
+              )}
             </CardDescription>
             <CardAction>
-              <Link href={`/admin/operations/${operation.id}`} className="inline-flex items-center gap-1 text-sm font-medium text-primary hover:underline">
+              <Link
+                href={`/admin/operations/${operation.id}`}
+                className="inline-flex items-center gap-1 text-sm font-medium text-primary hover:underline"
+              >
                 Open operation <ArrowUpRight aria-hidden className="size-3.5" />
               </Link>
             </CardAction>
@@ -141,8 +158,9 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
           missingProviders.length > 0 && !isLive ? (
             <div className="flex flex-col gap-3 rounded-lg border border-warning/40 bg-warning/10 p-3 sm:flex-row sm:items-center sm:justify-between">
               <p className="text-sm">
-                Not registered: <span className="font-mono text-xs">{missingProviders.join(", ")}</span>. Registering runs as an operation (Azure can take a
-                few minutes per provider); validation runs again when it finishes.
+                Not registered: <span className="font-mono text-xs">{missingProviders.join(", ")}</span>. Registering
+                runs as an operation (Azure can take a few minutes per provider); validation runs again when it
+                finishes.
               </p>
               <RunActionButton action={registerProvidersAction.bind(null, sub.id)} pendingLabel="Starting…">
                 <PackagePlus aria-hidden /> Register providers

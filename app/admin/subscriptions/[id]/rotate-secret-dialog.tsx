@@ -31,7 +31,11 @@ export function RotateSecretDialog({ id, isDisabled }: { id: string; isDisabled:
       submitLabel="Save and validate"
       pendingLabel="Saving…"
       onSuccess={() => {
-        toast.success(isDisabled ? "Secret replaced. Enable the subscription to validate it." : "Secret replaced: validating with the new secret.");
+        toast.success(
+          isDisabled
+            ? "Secret replaced. Enable the subscription to validate it."
+            : "Secret replaced: validating with the new secret.",
+        );
         router.refresh();
       }}
     >
@@ -39,7 +43,14 @@ export function RotateSecretDialog({ id, isDisabled }: { id: string; isDisabled:
         <>
           <input type="hidden" name="id" value={id} />
           <FormField label="New client secret" name="clientSecret" required error={errors?.fieldErrors?.clientSecret}>
-            <Input name="clientSecret" type="password" autoComplete="new-password" spellCheck={false} autoFocus disabled={isPending} />
+            <Input
+              name="clientSecret"
+              type="password"
+              autoComplete="new-password"
+              spellCheck={false}
+              autoFocus
+              disabled={isPending}
+            />
           </FormField>
         </>
       )}

@@ -8,7 +8,12 @@ import { Button, type ButtonProps } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/utils/action-result";
 
 /** A button for a safe, one-click action (validate again, register providers): it shows progress and the outcome. */
-export function RunActionButton({ action, children, pendingLabel, ...props }: Omit<ButtonProps, "onClick" | "action"> & { action: () => Promise<ActionResult>; pendingLabel?: string }) {
+export function RunActionButton({
+  action,
+  children,
+  pendingLabel,
+  ...props
+}: Omit<ButtonProps, "onClick" | "action"> & { action: () => Promise<ActionResult>; pendingLabel?: string }) {
   const router = useRouter();
   const [isPending, startTransition] = React.useTransition();
   function run() {

@@ -6,22 +6,39 @@ import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { DiscoveredSize } from "@/lib/subscriptions/discovery";
 
-const formatMemory = (mb: number) => (mb >= 1024 ? `${(mb / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} GiB` : `${mb} MiB`);
+const formatMemory = (mb: number) =>
+  mb >= 1024 ? `${(mb / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} GiB` : `${mb} MiB`;
 
 /** Discovered VM sizes, filtered as you type (name or family); the whole list is already on the page. */
-export function SizesTable({ sizes }: { sizes: Pick<DiscoveredSize, "name" | "family" | "vCpus" | "memoryMb" | "maxDataDisks" | "regions">[] }) {
+export function SizesTable({
+  sizes,
+}: {
+  sizes: Pick<DiscoveredSize, "name" | "family" | "vCpus" | "memoryMb" | "maxDataDisks" | "regions">[];
+}) {
   const [query, setQuery] = React.useState("");
   const searchId = React.useId();
   const q = query.trim().toLowerCase();
-  const shown = q ? sizes.filter((s) => s.name.toLowerCase().includes(q) || s.family?.toLowerCase().includes(q)) : sizes;
+  const shown = q
+    ? sizes.filter((s) => s.name.toLowerCase().includes(q) || s.family?.toLowerCase().includes(q))
+    : sizes;
   return (
     <div className="grid gap-3">
       <div className="relative max-w-xs">
         <label htmlFor={searchId} className="sr-only">
           Search VM sizes
         </label>
-        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-        <Input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search sizes, e.g. D2s" className="pl-8" />
+        <Search
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+        />
+        <Input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="Search sizes, e.g. D2s"
+          className="pl-8"
+        />
       </div>
       <p className="text-xs text-muted-foreground" aria-live="polite">
         {shown.length === sizes.length ? `${sizes.length} sizes` : `${shown.length} of ${sizes.length} sizes`}

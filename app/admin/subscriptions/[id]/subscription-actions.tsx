@@ -1,23 +1,40 @@
 import { Power, PowerOff, RefreshCw, Trash2 } from "lucide-react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
-import { deleteSubscriptionAction, setSubscriptionEnabledAction, validateAgainAction } from "@/lib/subscriptions/actions";
+import {
+  deleteSubscriptionAction,
+  setSubscriptionEnabledAction,
+  validateAgainAction,
+} from "@/lib/subscriptions/actions";
 import type { SubscriptionDetail } from "@/lib/subscriptions/queries";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
 import { RunActionButton } from "./run-action-button";
 
 /** Header actions; each server action checks the admin role again, whatever this page rendered. */
-export function SubscriptionActions({ sub }: { sub: Pick<SubscriptionDetail, "id" | "displayName" | "state" | "plan"> }) {
+export function SubscriptionActions({
+  sub,
+}: {
+  sub: Pick<SubscriptionDetail, "id" | "displayName" | "state" | "plan">;
+}) {
   const isDisabled = sub.state === "disabled";
   return (
     <>
       {!isDisabled && (
-        <RunActionButton variant="outline" action={validateAgainAction.bind(null, sub.id)} disabled={sub.state === "validating"} pendingLabel="Starting…">
+        <RunActionButton
+          variant="outline"
+          action={validateAgainAction.bind(null, sub.id)}
+          disabled={sub.state === "validating"}
+          pendingLabel="Starting…"
+        >
           <RefreshCw aria-hidden /> Validate again
         </RunActionButton>
       )}
       <RotateSecretDialog id={sub.id} isDisabled={isDisabled} />
       {isDisabled ? (
-        <RunActionButton variant="outline" action={setSubscriptionEnabledAction.bind(null, sub.id, true)} pendingLabel="Enabling…">
+        <RunActionButton
+          variant="outline"
+          action={setSubscriptionEnabledAction.bind(null, sub.id, true)}
+          pendingLabel="Enabling…"
+        >
           <Power aria-hidden /> Enable
         </RunActionButton>
       ) : (

@@ -4,7 +4,13 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import type { ValidationResult } from "@/lib/subscriptions/discovery";
 
 /** The last validation's checks, each with Azure's own message and code, so a wrong secret reads as AADSTS7000215. */
-export function ValidationPanel({ validation, action }: { validation: ValidationResult | null; action?: React.ReactNode }) {
+export function ValidationPanel({
+  validation,
+  action,
+}: {
+  validation: ValidationResult | null;
+  action?: React.ReactNode;
+}) {
   return (
     <Card aria-labelledby="validation-title">
       <CardHeader>
@@ -12,7 +18,8 @@ export function ValidationPanel({ validation, action }: { validation: Validation
         <CardDescription>
           {validation ? (
             <>
-              {validation.ok ? "Every check passed" : "A check failed"} · checked <RelativeTime date={validation.checkedAt} />
+              {validation.ok ? "Every check passed" : "A check failed"} · checked{" "}
+              <RelativeTime date={validation.checkedAt} />
             </>
           ) : (
             "Not validated yet: the first validation is on its way."
@@ -32,7 +39,11 @@ export function ValidationPanel({ validation, action }: { validation: Validation
                 <div className="min-w-0">
                   <p className="font-medium">{check.name}</p>
                   <p className="break-words text-muted-foreground">
-                    {check.code && <span className="mr-1.5 rounded bg-muted px-1 py-0.5 font-mono text-xs text-foreground">{check.code}</span>}
+                    {check.code && (
+                      <span className="mr-1.5 rounded bg-muted px-1 py-0.5 font-mono text-xs text-foreground">
+                        {check.code}
+                      </span>
+                    )}
                     {check.message}
                   </p>
                 </div>

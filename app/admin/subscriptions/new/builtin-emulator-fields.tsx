@@ -17,8 +17,8 @@ export function UseBuiltinEmulator({ emulator, onUse }: { emulator: BuiltinEmula
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-dashed bg-muted/30 p-4">
       <p className="max-w-prose text-sm text-muted-foreground">
-        Demo mode: the portal runs its own Azure emulator at <span className="font-mono text-xs">{emulator.url}</span>. Onboard one of its
-        subscriptions without looking up endpoints, certificates or credentials.
+        Demo mode: the portal runs its own Azure emulator at <span className="font-mono text-xs">{emulator.url}</span>.
+        Onboard one of its subscriptions without looking up endpoints, certificates or credentials.
       </p>
       <Button type="button" variant="outline" onClick={onUse}>
         <FlaskConical aria-hidden /> Use the built-in Azure emulator
@@ -58,7 +58,8 @@ export function EmulatorCredentials(props: {
         >
           {props.emulator.choices.map((c) => (
             <option key={c.value} value={c.value} disabled={c.isOnboarded}>
-              {c.principalName} — {c.subscriptionName} ({c.subscriptionId.slice(0, 8)}…){c.isOnboarded ? " · already onboarded" : ""}
+              {c.principalName} — {c.subscriptionName} ({c.subscriptionId.slice(0, 8)}…)
+              {c.isOnboarded ? " · already onboarded" : ""}
             </option>
           ))}
         </NativeSelect>

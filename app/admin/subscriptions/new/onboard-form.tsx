@@ -52,23 +52,81 @@ export function OnboardForm({ emulator }: { emulator?: BuiltinEmulatorOffer | nu
           }}
         />
       )}
-      <FormField label="Display name" name="displayName" required error={fieldError("displayName")} description="How admins and plans refer to this subscription.">
-        <Input ref={displayName} name="displayName" maxLength={80} autoComplete="off" autoFocus placeholder="Production (West Europe)" />
+      <FormField
+        label="Display name"
+        name="displayName"
+        required
+        error={fieldError("displayName")}
+        description="How admins and plans refer to this subscription."
+      >
+        <Input
+          ref={displayName}
+          name="displayName"
+          maxLength={80}
+          autoComplete="off"
+          autoFocus
+          placeholder="Production (West Europe)"
+        />
       </FormField>
       <FormField label="Cloud" name="cloud" required error={fieldError("cloud")}>
-        <NativeSelect name="cloud" value={cloud} onChange={(e) => setCloud(e.target.value)} options={clouds.map((c) => ({ value: c, label: cloudLabels[c] }))} />
+        <NativeSelect
+          name="cloud"
+          value={cloud}
+          onChange={(e) => setCloud(e.target.value)}
+          options={clouds.map((c) => ({ value: c, label: cloudLabels[c] }))}
+        />
       </FormField>
       {cloud === "Custom" && (
         <fieldset className="grid gap-5 rounded-lg border bg-muted/30 p-4">
           <legend className="px-1 text-sm font-medium">Custom cloud endpoints</legend>
-          <FormField label="ARM endpoint" name="armEndpoint" required error={fieldError("armEndpoint")} description="Azure Resource Manager, e.g. https://management.local.azurestack.external.">
-            <Input key={endpointKey} {...emulatorValue(emulator?.url)} name="armEndpoint" type="url" autoComplete="off" placeholder="https://management.local.azurestack.external" />
+          <FormField
+            label="ARM endpoint"
+            name="armEndpoint"
+            required
+            error={fieldError("armEndpoint")}
+            description="Azure Resource Manager, e.g. https://management.local.azurestack.external."
+          >
+            <Input
+              key={endpointKey}
+              {...emulatorValue(emulator?.url)}
+              name="armEndpoint"
+              type="url"
+              autoComplete="off"
+              placeholder="https://management.local.azurestack.external"
+            />
           </FormField>
-          <FormField label="Authority host" name="authorityHost" required error={fieldError("authorityHost")} description="The Entra ID (or AD FS) sign-in endpoint that issues tokens for this cloud.">
-            <Input key={endpointKey} {...emulatorValue(emulator?.url)} name="authorityHost" type="url" autoComplete="off" placeholder="https://login.microsoftonline.com" />
+          <FormField
+            label="Authority host"
+            name="authorityHost"
+            required
+            error={fieldError("authorityHost")}
+            description="The Entra ID (or AD FS) sign-in endpoint that issues tokens for this cloud."
+          >
+            <Input
+              key={endpointKey}
+              {...emulatorValue(emulator?.url)}
+              name="authorityHost"
+              type="url"
+              autoComplete="off"
+              placeholder="https://login.microsoftonline.com"
+            />
           </FormField>
-          <FormField label="CA certificate" name="caCertificate" optional error={fieldError("caCertificate")} description="Only when the endpoints use a certificate from a private CA: paste the CA certificate in PEM form.">
-            <Textarea key={endpointKey} {...emulatorValue(emulator?.caCertificate)} name="caCertificate" rows={5} spellCheck={false} className="font-mono text-xs" placeholder="-----BEGIN CERTIFICATE-----" />
+          <FormField
+            label="CA certificate"
+            name="caCertificate"
+            optional
+            error={fieldError("caCertificate")}
+            description="Only when the endpoints use a certificate from a private CA: paste the CA certificate in PEM form."
+          >
+            <Textarea
+              key={endpointKey}
+              {...emulatorValue(emulator?.caCertificate)}
+              name="caCertificate"
+              rows={5}
+              spellCheck={false}
+              className="font-mono text-xs"
+              placeholder="-----BEGIN CERTIFICATE-----"
+            />
           </FormField>
         </fieldset>
       )}
@@ -79,22 +137,59 @@ export function OnboardForm({ emulator }: { emulator?: BuiltinEmulatorOffer | nu
           error={emulatorFields.flatMap((name) => fieldError(name) ?? [])}
           onChoose={(choice) => {
             setEmulatorChoice(choice?.value ?? "");
-            if (choice && displayName.current && !displayName.current.value) displayName.current.value = `${choice.subscriptionName} (emulator)`;
+            if (choice && displayName.current && !displayName.current.value)
+              displayName.current.value = `${choice.subscriptionName} (emulator)`;
           }}
           onTypeThemMyself={() => setUseEmulator(false)}
         />
       ) : (
         <div className="grid gap-5 sm:grid-cols-2">
-          <FormField label="Directory (tenant) id" name="directoryId" required error={fieldError("directoryId")} description="The Entra ID tenant the service principal belongs to.">
-            <Input name="directoryId" autoComplete="off" spellCheck={false} className="font-mono" placeholder={guidPlaceholder} />
+          <FormField
+            label="Directory (tenant) id"
+            name="directoryId"
+            required
+            error={fieldError("directoryId")}
+            description="The Entra ID tenant the service principal belongs to."
+          >
+            <Input
+              name="directoryId"
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder={guidPlaceholder}
+            />
           </FormField>
           <FormField label="Subscription id" name="subscriptionId" required error={fieldError("subscriptionId")}>
-            <Input name="subscriptionId" autoComplete="off" spellCheck={false} className="font-mono" placeholder={guidPlaceholder} />
+            <Input
+              name="subscriptionId"
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder={guidPlaceholder}
+            />
           </FormField>
-          <FormField label="Application (client) id" name="clientId" required error={fieldError("clientId")} description="The app registration of the service principal.">
-            <Input name="clientId" autoComplete="off" spellCheck={false} className="font-mono" placeholder={guidPlaceholder} />
+          <FormField
+            label="Application (client) id"
+            name="clientId"
+            required
+            error={fieldError("clientId")}
+            description="The app registration of the service principal."
+          >
+            <Input
+              name="clientId"
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder={guidPlaceholder}
+            />
           </FormField>
-          <FormField label="Client secret" name="clientSecret" required error={fieldError("clientSecret")} description="The secret's value. It is encrypted at rest and never shown again.">
+          <FormField
+            label="Client secret"
+            name="clientSecret"
+            required
+            error={fieldError("clientSecret")}
+            description="The secret's value. It is encrypted at rest and never shown again."
+          >
             <Input name="clientSecret" type="password" autoComplete="new-password" spellCheck={false} />
           </FormField>
         </div>
@@ -103,7 +198,9 @@ export function OnboardForm({ emulator }: { emulator?: BuiltinEmulatorOffer | nu
         <SubmitButton isPending={isPending} pendingLabel="Saving…">
           Onboard and validate
         </SubmitButton>
-        <p className="text-xs text-muted-foreground">Validation runs in the background; you can follow it on the next page.</p>
+        <p className="text-xs text-muted-foreground">
+          Validation runs in the background; you can follow it on the next page.
+        </p>
       </div>
     </form>
   );

@@ -11,8 +11,14 @@ export const metadata: Metadata = { title: "Onboard an Azure subscription" };
 
 export default async function NewSubscriptionPage() {
   const ctx = await pageStaff("admin");
-  const [builtin, onboarded] = await Promise.all([describeBuiltinEmulator(), listOnboardedSubscriptionIds(ctx, "Custom")]);
-  const emulator = builtin && { ...builtin, choices: builtin.choices.map((c) => ({ ...c, isOnboarded: onboarded.has(c.subscriptionId.toLowerCase()) })) };
+  const [builtin, onboarded] = await Promise.all([
+    describeBuiltinEmulator(),
+    listOnboardedSubscriptionIds(ctx, "Custom"),
+  ]);
+  const emulator = builtin && {
+    ...builtin,
+    choices: builtin.choices.map((c) => ({ ...c, isOnboarded: onboarded.has(c.subscriptionId.toLowerCase()) })),
+  };
   return (
     <div className="space-y-6">
       <PageHeader
@@ -31,12 +37,15 @@ export default async function NewSubscriptionPage() {
             <CardHeader>
               <CardTitle>What the principal needs</CardTitle>
               <CardDescription>
-                The <strong>Owner</strong> or <strong>Contributor</strong> role on the subscription itself (not on one resource group), so it can
-                create tenants&apos; resource groups and register resource providers.
+                The <strong>Owner</strong> or <strong>Contributor</strong> role on the subscription itself (not on one
+                resource group), so it can create tenants&apos; resource groups and register resource providers.
               </CardDescription>
             </CardHeader>
             <CardContent className="space-y-2 text-sm text-muted-foreground">
-              <p>Validation signs in, reads the subscription, checks that these resource providers are registered and discovers its regions, VM sizes, images and vCPU quota:</p>
+              <p>
+                Validation signs in, reads the subscription, checks that these resource providers are registered and
+                discovers its regions, VM sizes, images and vCPU quota:
+              </p>
               <ul className="list-inside list-disc font-mono text-xs">
                 {requiredProviders.map((p) => (
                   <li key={p}>{p}</li>
@@ -48,9 +57,10 @@ export default async function NewSubscriptionPage() {
             <CardHeader>
               <CardTitle>CSP customer subscriptions</CardTitle>
               <CardDescription>
-                Onboard them the same way, with <strong>your provider principal in the customer&apos;s directory</strong>: use the customer&apos;s
-                directory (tenant) id, the customer&apos;s subscription id and your multi-tenant app&apos;s client id and secret, after the app has
-                been consented to in that directory and given a role on the subscription.
+                Onboard them the same way, with{" "}
+                <strong>your provider principal in the customer&apos;s directory</strong>: use the customer&apos;s
+                directory (tenant) id, the customer&apos;s subscription id and your multi-tenant app&apos;s client id
+                and secret, after the app has been consented to in that directory and given a role on the subscription.
               </CardDescription>
             </CardHeader>
           </Card>

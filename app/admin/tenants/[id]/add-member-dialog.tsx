@@ -14,7 +14,15 @@ import { tenantRoleDescriptions, tenantRoles } from "@/lib/tenancy/schema";
 import { idleResult } from "@/lib/utils/action-result";
 import type { RevealedCredential } from "../one-time-password";
 
-export function AddMemberDialog({ tenantId, tenantName, onCreatedUser }: { tenantId: string; tenantName: string; onCreatedUser: (c: RevealedCredential) => void }) {
+export function AddMemberDialog({
+  tenantId,
+  tenantName,
+  onCreatedUser,
+}: {
+  tenantId: string;
+  tenantName: string;
+  onCreatedUser: (c: RevealedCredential) => void;
+}) {
   const router = useRouter();
   return (
     <FormDialog
@@ -30,7 +38,11 @@ export function AddMemberDialog({ tenantId, tenantName, onCreatedUser }: { tenan
       pendingLabel="Adding…"
       onSuccess={({ data: added }) => {
         if (added.credential) onCreatedUser(added.credential);
-        toast.success(added.user.isNew ? `${added.user.name} was created and added.` : `${added.user.name} was added to ${tenantName}.`);
+        toast.success(
+          added.user.isNew
+            ? `${added.user.name} was created and added.`
+            : `${added.user.name} was added to ${tenantName}.`,
+        );
         router.refresh();
       }}
     >
@@ -39,11 +51,25 @@ export function AddMemberDialog({ tenantId, tenantName, onCreatedUser }: { tenan
           <FormField label="Email" name="email" required error={errors?.fieldErrors?.email}>
             <Input name="email" type="email" autoComplete="off" spellCheck={false} autoFocus disabled={isPending} />
           </FormField>
-          <FormField label="Name" name="name" optional description="Needed only for a new user." error={errors?.fieldErrors?.name}>
+          <FormField
+            label="Name"
+            name="name"
+            optional
+            description="Needed only for a new user."
+            error={errors?.fieldErrors?.name}
+          >
             <Input name="name" autoComplete="off" disabled={isPending} />
           </FormField>
           <FormField label="Role" name="role" required error={errors?.fieldErrors?.role}>
-            <NativeSelect name="role" defaultValue="operator" disabled={isPending} options={tenantRoles.map((r) => ({ value: r, label: `${tenantRoleLabels[r]} — ${tenantRoleDescriptions[r]}` }))} />
+            <NativeSelect
+              name="role"
+              defaultValue="operator"
+              disabled={isPending}
+              options={tenantRoles.map((r) => ({
+                value: r,
+                label: `${tenantRoleLabels[r]} — ${tenantRoleDescriptions[r]}`,
+              }))}
+            />
           </FormField>
         </>
       )}

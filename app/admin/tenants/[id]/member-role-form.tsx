@@ -12,7 +12,13 @@ import { tenantRoleLabels } from "@/lib/auth/roles";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
 
 /** A select plus a Save button that appears once the role differs, so arrow keys in the select never submit by themselves. */
-export function MemberRoleForm(props: { tenantId: string; membershipId: string; role: string; memberName: string; isLastOwner: boolean }) {
+export function MemberRoleForm(props: {
+  tenantId: string;
+  membershipId: string;
+  role: string;
+  memberName: string;
+  isLastOwner: boolean;
+}) {
   const router = useRouter();
   const [role, setRole] = React.useState(props.role);
   const [result, setResult] = React.useState<ActionResult>(idleResult);
@@ -27,7 +33,9 @@ export function MemberRoleForm(props: { tenantId: string; membershipId: string; 
       const outcome = await changeMemberRoleAction(props.tenantId, props.membershipId, idleResult, form);
       setResult(outcome);
       if (outcome.ok) {
-        toast.success(`${props.memberName} is now ${tenantRoleLabels[role as keyof typeof tenantRoleLabels].toLowerCase()}.`);
+        toast.success(
+          `${props.memberName} is now ${tenantRoleLabels[role as keyof typeof tenantRoleLabels].toLowerCase()}.`,
+        );
         router.refresh();
       }
     });
@@ -48,7 +56,11 @@ export function MemberRoleForm(props: { tenantId: string; membershipId: string; 
           aria-describedby={error ? errorId : undefined}
           wrapperClassName="w-36"
           disabled={isPending}
-          options={tenantRoles.map((r) => ({ value: r, label: tenantRoleLabels[r], disabled: props.isLastOwner && r !== "owner" }))}
+          options={tenantRoles.map((r) => ({
+            value: r,
+            label: tenantRoleLabels[r],
+            disabled: props.isLastOwner && r !== "owner",
+          }))}
         />
         {role !== props.role && (
           <SubmitButton size="sm" isPending={isPending} pendingLabel="Saving…">

@@ -12,10 +12,26 @@ import { OneTimePasswordPanel, type RevealedCredential } from "../one-time-passw
 import { AddMemberDialog } from "./add-member-dialog";
 import { MemberRoleForm } from "./member-role-form";
 
-export type MemberRow = { id: string; name: string; email: string; role: "owner" | "operator" | "reader"; staffRole: string | null; disabled: boolean; lastLoginAt: Date | null };
+export type MemberRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: "owner" | "operator" | "reader";
+  staffRole: string | null;
+  disabled: boolean;
+  lastLoginAt: Date | null;
+};
 
 /** Members, with the one-time password of the user just created or reset held here until the admin dismisses it. */
-export function MembersPanel({ tenantId, tenantName, members }: { tenantId: string; tenantName: string; members: MemberRow[] }) {
+export function MembersPanel({
+  tenantId,
+  tenantName,
+  members,
+}: {
+  tenantId: string;
+  tenantName: string;
+  members: MemberRow[];
+}) {
   const router = useRouter();
   const [credential, setCredential] = React.useState<RevealedCredential | null>(null);
   const owners = members.filter((m) => m.role === "owner").length;
@@ -26,12 +42,19 @@ export function MembersPanel({ tenantId, tenantName, members }: { tenantId: stri
       {credential && <OneTimePasswordPanel credential={credential} onDismiss={() => setCredential(null)} />}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground">
-          {owners === 0 ? "This tenant has no owner yet: add one so somebody can subscribe it to plans." : "Owners manage subscriptions; operators manage resources; readers only look."}
+          {owners === 0
+            ? "This tenant has no owner yet: add one so somebody can subscribe it to plans."
+            : "Owners manage subscriptions; operators manage resources; readers only look."}
         </p>
         {members.length > 0 && addButton}
       </div>
       {members.length === 0 ? (
-        <EmptyState icon={Users} title="No members yet" description={`Add the people of ${tenantName} who will use the portal, starting with an owner.`} action={addButton} />
+        <EmptyState
+          icon={Users}
+          title="No members yet"
+          description={`Add the people of ${tenantName} who will use the portal, starting with an owner.`}
+          action={addButton}
+        />
       ) : (
         <div className="overflow-hidden rounded-xl border bg-card shadow-xs">
           <Table aria-label="Members">
@@ -52,13 +75,27 @@ export function MembersPanel({ tenantId, tenantName, members }: { tenantId: stri
                   <TableRow key={m.id}>
                     <TableCell>
                       <span className="font-medium">{m.name}</span>
-                      {m.staffRole && <Badge variant="muted" className="ml-2">Provider staff</Badge>}
-                      {m.disabled && <Badge variant="warning" className="ml-2">Disabled</Badge>}
+                      {m.staffRole && (
+                        <Badge variant="muted" className="ml-2">
+                          Provider staff
+                        </Badge>
+                      )}
+                      {m.disabled && (
+                        <Badge variant="warning" className="ml-2">
+                          Disabled
+                        </Badge>
+                      )}
                       <span className="block text-xs text-muted-foreground md:hidden">{m.email}</span>
                     </TableCell>
                     <TableCell className="max-md:hidden">{m.email}</TableCell>
                     <TableCell>
-                      <MemberRoleForm tenantId={tenantId} membershipId={m.id} role={m.role} memberName={m.name} isLastOwner={isLastOwner} />
+                      <MemberRoleForm
+                        tenantId={tenantId}
+                        membershipId={m.id}
+                        role={m.role}
+                        memberName={m.name}
+                        isLastOwner={isLastOwner}
+                      />
                     </TableCell>
                     <TableCell className="text-right whitespace-nowrap">
                       {!m.staffRole && (
@@ -105,7 +142,11 @@ export function MembersPanel({ tenantId, tenantName, members }: { tenantId: stri
           </Table>
         </div>
       )}
-      {owners === 1 && <p className="text-xs text-muted-foreground">The last owner cannot be removed or demoted: make someone else owner first.</p>}
+      {owners === 1 && (
+        <p className="text-xs text-muted-foreground">
+          The last owner cannot be removed or demoted: make someone else owner first.
+        </p>
+      )}
     </div>
   );
 }

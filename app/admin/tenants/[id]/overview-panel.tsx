@@ -15,7 +15,12 @@ export function OverviewPanel({ tenant, activeSubscriptions }: Props) {
   const isSuspended = tenant.state === "suspended";
   const facts: [string, React.ReactNode][] = [
     ["State", <StatusBadge key="state" state={tenant.state} />],
-    ["Portal address", <span key="slug" className="font-mono">/tenant/{tenant.slug}</span>],
+    [
+      "Portal address",
+      <span key="slug" className="font-mono">
+        /tenant/{tenant.slug}
+      </span>,
+    ],
     ["Members", tenant.members.length],
     ["Active subscriptions", activeSubscriptions],
     ["Created", `${dateFormat.format(tenant.createdAt)} UTC`],

@@ -14,7 +14,13 @@ import { TenantTabs } from "./tenant-tabs";
 
 export const metadata: Metadata = { title: "Tenant" };
 
-export default async function TenantDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
+export default async function TenantDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ tab?: string }>;
+}) {
   const ctx = await pageStaff("admin");
   const { id } = await params;
   const tenant = await getTenantDetail(ctx, id).catch((error: unknown) => {
@@ -25,7 +31,9 @@ export default async function TenantDetailPage({ params, searchParams }: { param
   const activeSubscriptions = tenant.subscriptions.filter((s) => s.state !== "cancelled").length;
   // A subscription's provisioning (or deletion) is followed live until its operation ends (issue 12: it stayed
   // "Provisioning Running" after a 171 ms operation until a reload).
-  const isLive = tenant.subscriptions.some((s) => s.state === "cancelling" || (s.lastOperation && isActiveState(s.lastOperation.state)));
+  const isLive = tenant.subscriptions.some(
+    (s) => s.state === "cancelling" || (s.lastOperation && isActiveState(s.lastOperation.state)),
+  );
   return (
     <div>
       {isLive && <AutoRefresh isLive />}

@@ -16,13 +16,21 @@ import { idleResult } from "@/lib/utils/action-result";
 export type PlanOption = { id: string; name: string; state: string; description: string; isAvailable: boolean };
 
 /** Any plan that is not retired; private plans are the provider's to hand out, so they are offered here and marked. */
-export function SubscribeTenantDialog(props: { tenantId: string; tenantName: string; plans: PlanOption[]; isSuspended: boolean }) {
+export function SubscribeTenantDialog(props: {
+  tenantId: string;
+  tenantName: string;
+  plans: PlanOption[];
+  isSuspended: boolean;
+}) {
   const router = useRouter();
   const [planId, setPlanId] = React.useState("");
   const plan = props.plans.find((p) => p.id === planId);
 
   const trigger = (
-    <Button disabled={props.isSuspended} title={props.isSuspended ? "Reactivate the tenant to subscribe it to a plan" : undefined}>
+    <Button
+      disabled={props.isSuspended}
+      title={props.isSuspended ? "Reactivate the tenant to subscribe it to a plan" : undefined}
+    >
       <Plus aria-hidden /> Subscribe to a plan
     </Button>
   );
@@ -57,9 +65,18 @@ export function SubscribeTenantDialog(props: { tenantId: string; tenantName: str
               name="planId"
               required
               error={errors?.fieldErrors?.planId}
-              description={plan ? plan.description || undefined : "Private plans are offered only by you; tenants do not see them."}
+              description={
+                plan ? plan.description || undefined : "Private plans are offered only by you; tenants do not see them."
+              }
             >
-              <NativeSelect name="planId" value={planId} onChange={(e) => setPlanId(e.target.value)} placeholder="Choose a plan…" required disabled={isPending}>
+              <NativeSelect
+                name="planId"
+                value={planId}
+                onChange={(e) => setPlanId(e.target.value)}
+                placeholder="Choose a plan…"
+                required
+                disabled={isPending}
+              >
                 {props.plans.map((p) => (
                   <option key={p.id} value={p.id} disabled={!p.isAvailable}>
                     {p.name}
@@ -69,7 +86,13 @@ export function SubscribeTenantDialog(props: { tenantId: string; tenantName: str
                 ))}
               </NativeSelect>
             </FormField>
-            <FormField label="Subscription name" name="name" optional error={errors?.fieldErrors?.name} description={`Defaults to the plan's name${plan ? ` (${plan.name})` : ""}.`}>
+            <FormField
+              label="Subscription name"
+              name="name"
+              optional
+              error={errors?.fieldErrors?.name}
+              description={`Defaults to the plan's name${plan ? ` (${plan.name})` : ""}.`}
+            >
               <Input name="name" autoComplete="off" maxLength={64} disabled={isPending} />
             </FormField>
           </>

@@ -17,11 +17,20 @@ type Subscription = {
   lastOperation: { id: string; kind: string; state: string } | null;
 };
 
-const operationLabel = (kind: string) => (kind.endsWith(".deprovision") ? "Deletion" : kind.endsWith(".provision") ? "Provisioning" : kind);
+const operationLabel = (kind: string) =>
+  kind.endsWith(".deprovision") ? "Deletion" : kind.endsWith(".provision") ? "Provisioning" : kind;
 
-export function SubscriptionsPanel({ tenant, plans }: { tenant: { id: string; name: string; state: string; subscriptions: Subscription[] }; plans: PlanOption[] }) {
+export function SubscriptionsPanel({
+  tenant,
+  plans,
+}: {
+  tenant: { id: string; name: string; state: string; subscriptions: Subscription[] };
+  plans: PlanOption[];
+}) {
   const isSuspended = tenant.state === "suspended";
-  const subscribe = <SubscribeTenantDialog tenantId={tenant.id} tenantName={tenant.name} plans={plans} isSuspended={isSuspended} />;
+  const subscribe = (
+    <SubscribeTenantDialog tenantId={tenant.id} tenantName={tenant.name} plans={plans} isSuspended={isSuspended} />
+  );
   if (tenant.subscriptions.length === 0) {
     return (
       <EmptyState
@@ -35,7 +44,9 @@ export function SubscriptionsPanel({ tenant, plans }: { tenant: { id: string; na
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-muted-foreground">Each subscription has its own resource group in its plan&apos;s Azure subscription.</p>
+        <p className="text-sm text-muted-foreground">
+          Each subscription has its own resource group in its plan&apos;s Azure subscription.
+        </p>
         {subscribe}
       </div>
       <div className="overflow-hidden rounded-xl border bg-card shadow-xs">
@@ -71,7 +82,10 @@ export function SubscriptionsPanel({ tenant, plans }: { tenant: { id: string; na
                 </TableCell>
                 <TableCell className="max-md:hidden">
                   {s.lastOperation ? (
-                    <Link href={`/admin/operations/${s.lastOperation.id}`} className="inline-flex items-center gap-2 text-sm hover:underline focus-visible:underline focus-visible:outline-none">
+                    <Link
+                      href={`/admin/operations/${s.lastOperation.id}`}
+                      className="inline-flex items-center gap-2 text-sm hover:underline focus-visible:underline focus-visible:outline-none"
+                    >
                       {operationLabel(s.lastOperation.kind)} <StatusBadge state={s.lastOperation.state} />
                     </Link>
                   ) : (
@@ -92,8 +106,9 @@ export function SubscriptionsPanel({ tenant, plans }: { tenant: { id: string; na
                       title={`Cancel ${s.name}?`}
                       description={
                         <>
-                          This deletes the resource group <span className="font-mono">{s.resourceGroup}</span> and <strong>everything in it</strong> — virtual
-                          machines, disks, networks, public IPs — as an operation you can follow. It cannot be undone.
+                          This deletes the resource group <span className="font-mono">{s.resourceGroup}</span> and{" "}
+                          <strong>everything in it</strong> — virtual machines, disks, networks, public IPs — as an
+                          operation you can follow. It cannot be undone.
                         </>
                       }
                       confirmText={s.name}

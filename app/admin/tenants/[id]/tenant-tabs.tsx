@@ -14,7 +14,9 @@ export function TenantTabs(props: {
   members: React.ReactNode;
   subscriptions: React.ReactNode;
 }) {
-  const [tab, setTab] = React.useState<Tab>(tabs.includes(props.initialTab as Tab) ? (props.initialTab as Tab) : "overview");
+  const [tab, setTab] = React.useState<Tab>(
+    tabs.includes(props.initialTab as Tab) ? (props.initialTab as Tab) : "overview",
+  );
   function change(next: string) {
     setTab(next as Tab);
     const url = new URL(window.location.href);
@@ -22,7 +24,9 @@ export function TenantTabs(props: {
     else url.searchParams.set("tab", next);
     window.history.replaceState(window.history.state, "", url);
   }
-  const count = (n: number) => <span className="rounded-full bg-muted px-1.5 text-xs tabular-nums text-muted-foreground">{n}</span>;
+  const count = (n: number) => (
+    <span className="rounded-full bg-muted px-1.5 text-xs text-muted-foreground tabular-nums">{n}</span>
+  );
   return (
     <Tabs value={tab} onValueChange={change}>
       <TabsList aria-label="Tenant sections">

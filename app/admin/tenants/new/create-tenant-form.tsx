@@ -49,8 +49,22 @@ export function CreateTenantForm() {
           <CardTitle>Organisation</CardTitle>
         </CardHeader>
         <CardContent className="grid gap-5">
-          <FormField label="Name" name="name" required error={errors?.fieldErrors?.name} description="As the customer calls itself; 2–64 characters.">
-            <Input name="name" value={name} onChange={(e) => setName(e.target.value)} autoComplete="organization" autoFocus maxLength={64} disabled={isPending} />
+          <FormField
+            label="Name"
+            name="name"
+            required
+            error={errors?.fieldErrors?.name}
+            description="As the customer calls itself; 2–64 characters."
+          >
+            <Input
+              name="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="organization"
+              autoFocus
+              maxLength={64}
+              disabled={isPending}
+            />
           </FormField>
           <FormField
             label="Address"
@@ -83,14 +97,21 @@ export function CreateTenantForm() {
         <CardHeader>
           <CardTitle>First owner</CardTitle>
           <CardDescription>
-            Optional. An existing user becomes owner as they are; for a new email a user is created with a one-time password that you see once, on the next screen.
+            Optional. An existing user becomes owner as they are; for a new email a user is created with a one-time
+            password that you see once, on the next screen.
           </CardDescription>
         </CardHeader>
         <CardContent className="grid gap-5 sm:grid-cols-2">
           <FormField label="Email" name="ownerEmail" optional error={errors?.fieldErrors?.ownerEmail}>
             <Input name="ownerEmail" type="email" autoComplete="off" spellCheck={false} disabled={isPending} />
           </FormField>
-          <FormField label="Name" name="ownerName" optional error={errors?.fieldErrors?.ownerName} description="Needed when the email is new.">
+          <FormField
+            label="Name"
+            name="ownerName"
+            optional
+            error={errors?.fieldErrors?.ownerName}
+            description="Needed when the email is new."
+          >
             <Input name="ownerName" autoComplete="off" disabled={isPending} />
           </FormField>
         </CardContent>
@@ -119,7 +140,9 @@ function CreatedTenant({ created, onCreateAnother }: { created: Created; onCreat
         </CardTitle>
         <CardDescription>
           Its people sign in at the usual address and land in <span className="font-mono">/tenant/{created.slug}</span>.
-          {created.owner && !created.owner.isNew && ` ${created.owner.name} (${created.owner.email}) is its owner and keeps their password.`}
+          {created.owner &&
+            !created.owner.isNew &&
+            ` ${created.owner.name} (${created.owner.email}) is its owner and keeps their password.`}
           {!created.owner && " It has no members yet: add an owner from its Members tab."}
         </CardDescription>
       </CardHeader>

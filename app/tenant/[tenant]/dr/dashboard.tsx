@@ -5,7 +5,8 @@ import { RpoChart } from "./rpo-chart";
 
 type Dashboard = Awaited<ReturnType<typeof getDrDashboard>>;
 
-export const duration = (s: number | null | undefined) => (s == null ? "—" : s < 120 ? `${s} s` : `${Math.round(s / 60)} min`);
+export const duration = (s: number | null | undefined) =>
+  s == null ? "—" : s < 120 ? `${s} s` : `${Math.round(s / 60)} min`;
 
 /** Protected VMs by replication health, RPO over the last day against the policy, and each VM's last test failover. */
 export function DrDashboard({ dash, quota }: { dash: Dashboard; quota: number }) {
@@ -17,26 +18,52 @@ export function DrDashboard({ dash, quota }: { dash: Dashboard; quota: number })
         <StatCard label="Protected VMs" value={`${dash.total} / ${quota}`} />
         <StatCard label="Healthy" value={String(healthy)} />
         <StatCard label="Warning / critical" value={String(troubled)} />
-        <StatCard label="Worst current RPO" value={duration(dash.worstRpoSeconds)} hint={dash.rpo.targetSeconds ? `Policy copies every ${duration(dash.rpo.targetSeconds)}` : undefined} />
+        <StatCard
+          label="Worst current RPO"
+          value={duration(dash.worstRpoSeconds)}
+          hint={dash.rpo.targetSeconds ? `Policy copies every ${duration(dash.rpo.targetSeconds)}` : undefined}
+        />
       </div>
       <Card>
-        <CardHeader><CardTitle>RPO over the last 24 hours</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>RPO over the last 24 hours</CardTitle>
+        </CardHeader>
         <CardContent>
-          {dash.total === 0 ? <p className="text-sm text-muted-foreground">Nothing is protected yet: protect a VM to follow its RPO here.</p> : <RpoChart vms={dash.rpo.vms} points={dash.rpo.points} targetSeconds={dash.rpo.targetSeconds} />}
+          {dash.total === 0 ? (
+            <p className="text-sm text-muted-foreground">
+              Nothing is protected yet: protect a VM to follow its RPO here.
+            </p>
+          ) : (
+            <RpoChart vms={dash.rpo.vms} points={dash.rpo.points} targetSeconds={dash.rpo.targetSeconds} />
+          )}
         </CardContent>
       </Card>
       <Card>
-        <CardHeader><CardTitle>Last test failover</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>Last test failover</CardTitle>
+        </CardHeader>
         <CardContent className="text-sm">
-          {dash.tests.length === 0 ? <p className="text-muted-foreground">No protected VMs yet.</p> : (
+          {dash.tests.length === 0 ? (
+            <p className="text-muted-foreground">No protected VMs yet.</p>
+          ) : (
             <table className="w-full">
-              <thead className="text-left text-muted-foreground"><tr><th className="py-1">VM</th><th>Health</th><th>Last test failover</th></tr></thead>
+              <thead className="text-left text-muted-foreground">
+                <tr>
+                  <th className="py-1">VM</th>
+                  <th>Health</th>
+                  <th>Last test failover</th>
+                </tr>
+              </thead>
               <tbody>
                 {dash.tests.map((t) => (
                   <tr key={t.id} className="border-t">
                     <td className="py-1">{t.vmName}</td>
                     <td>{t.replicationHealth ?? "Unknown"}</td>
-                    <td>{t.lastTestFailoverAt ? `${t.lastTestFailoverAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "Never"}</td>
+                    <td>
+                      {t.lastTestFailoverAt
+                        ? `${t.lastTestFailoverAt.toISOString().slice(0, 16).replace("T", " ")} UTC`
+                        : "Never"}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -25,8 +25,11 @@ export default async function TenantDrPage({ params }: { params: Promise<{ tenan
     return (
       <div className="space-y-6">
         <PageHeader title="Disaster recovery" />
-        <EmptyState icon={ShieldCheck} title="No on-premises cloud is assigned to you yet"
-          description="Disaster recovery replicates the VMs of your VMM cloud to your Azure subscription. Ask your provider to assign your VMM cloud to your subscription, on a plan that offers disaster recovery." />
+        <EmptyState
+          icon={ShieldCheck}
+          title="No on-premises cloud is assigned to you yet"
+          description="Disaster recovery replicates the VMs of your VMM cloud to your Azure subscription. Ask your provider to assign your VMM cloud to your subscription, on a plan that offers disaster recovery."
+        />
       </div>
     );
   }
@@ -34,8 +37,11 @@ export default async function TenantDrPage({ params }: { params: Promise<{ tenan
     return (
       <div className="space-y-6">
         <PageHeader title="Disaster recovery" />
-        <EmptyState icon={ShieldCheck} title="Your plan does not include disaster recovery"
-          description={`${own.container.friendlyName} is assigned to ${own.tenantSubscription.name}, whose plan ${own.tenantSubscription.plan.name} does not offer disaster recovery. Ask your provider to move it to a plan that does.`} />
+        <EmptyState
+          icon={ShieldCheck}
+          title="Your plan does not include disaster recovery"
+          description={`${own.container.friendlyName} is assigned to ${own.tenantSubscription.name}, whose plan ${own.tenantSubscription.plan.name} does not offer disaster recovery. Ask your provider to move it to a plan that does.`}
+        />
       </div>
     );
   }
@@ -52,8 +58,10 @@ export default async function TenantDrPage({ params }: { params: Promise<{ tenan
   const dash = await getDrDashboard(ctx);
   const canEdit = roleAllows(ctx.role, "operator") && dr.isReady;
   // Live while Azure works on a VM (the worker follows it) or the setup runs; a VM waiting for its owner (failed over, commit pending) is not.
-  const isBusy = dr.isActing || dr.items.some((i) => i.state === "enabling" || i.state === "disabling" || isReplicationMoving(i))
-    || (own ? isSetupBusy(own.container.setup, own.operations) : false);
+  const isBusy =
+    dr.isActing ||
+    dr.items.some((i) => i.state === "enabling" || i.state === "disabling" || isReplicationMoving(i)) ||
+    (own ? isSetupBusy(own.container.setup, own.operations) : false);
 
   return (
     <div className="space-y-6">
@@ -61,21 +69,60 @@ export default async function TenantDrPage({ params }: { params: Promise<{ tenan
       <PageHeader
         title="Disaster recovery"
         description={`${dr.setup.container.friendlyName} replicates to ${dr.setup.container.vault.region} in your Azure subscription (storage ${dr.setup.storageAccount}, network ${dr.setup.vnetName}). Copy frequency ${duration(dr.setup.copyFrequencySeconds)}, ${dr.setup.recoveryPointHours} h of recovery points. Replication state is read from Azure on a schedule, and followed live while Azure works on a VM.`}
-        actions={<ConfirmDialog trigger="Refresh state" triggerVariant="outline" isDestructive={false} title="Read replication state from Azure?" action={refreshProtectionAction.bind(null, tenant)} confirmLabel="Refresh" />}
+        actions={
+          <ConfirmDialog
+            trigger="Refresh state"
+            triggerVariant="outline"
+            isDestructive={false}
+            title="Read replication state from Azure?"
+            action={refreshProtectionAction.bind(null, tenant)}
+            confirmLabel="Refresh"
+          />
+        }
       />
       {!dr.isReady && own && <SetupCard ctx={ctx} own={own} />}
-      {!dr.isReady && !own && <p className="text-sm text-muted-foreground">Disaster recovery is still being set up; protection can be enabled once it is done.</p>}
+      {!dr.isReady && !own && (
+        <p className="text-sm text-muted-foreground">
+          Disaster recovery is still being set up; protection can be enabled once it is done.
+        </p>
+      )}
       <DrDashboard dash={dash} quota={dr.setup.tenantSubscription.plan.quotaProtectedVms} />
       <Card>
-        <CardHeader><CardTitle>On-premises VMs in {dr.setup.container.friendlyName}</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>On-premises VMs in {dr.setup.container.friendlyName}</CardTitle>
+        </CardHeader>
         <CardContent>
           {dr.vms.length === 0 ? (
-            <EmptyState icon={ShieldCheck} title="No VMs in this cloud" description="VMs appear here once VMM reports them to the vault." bare />
+            <EmptyState
+              icon={ShieldCheck}
+              title="No VMs in this cloud"
+              description="VMs appear here once VMM reports them to the vault."
+              bare
+            />
           ) : (
-            <ProtectForm tenant={tenant} canEdit={canEdit} vms={dr.vms.map((v) => {
-              const item = dr.items.find((i) => i.armName === v.armName);
-              return { armName: v.armName, name: v.name, osType: v.osType, osName: v.osName, disks: v.disks.length, protectedItemId: item?.id ?? null, state: item ? (item.state === "protected" ? (item.replicationHealth === "Normal" ? "succeeded" : item.protectionState ?? "running") : item.state) : null, failoverState: item ? `${item.protectionDescription ?? ""} · ${item.failoverState}` : null };
-            })} />
+            <ProtectForm
+              tenant={tenant}
+              canEdit={canEdit}
+              vms={dr.vms.map((v) => {
+                const item = dr.items.find((i) => i.armName === v.armName);
+                return {
+                  armName: v.armName,
+                  name: v.name,
+                  osType: v.osType,
+                  osName: v.osName,
+                  disks: v.disks.length,
+                  protectedItemId: item?.id ?? null,
+                  state: item
+                    ? item.state === "protected"
+                      ? item.replicationHealth === "Normal"
+                        ? "succeeded"
+                        : (item.protectionState ?? "running")
+                      : item.state
+                    : null,
+                  failoverState: item ? `${item.protectionDescription ?? ""} · ${item.failoverState}` : null,
+                };
+              })}
+            />
           )}
         </CardContent>
       </Card>

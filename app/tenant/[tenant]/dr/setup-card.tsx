@@ -23,25 +23,43 @@ export function SetupCard({ ctx, own }: { ctx: TenantContext; own: OwnSetup }) {
       <CardHeader>
         <CardTitle>Disaster recovery setup</CardTitle>
         <CardDescription>
-          Your provider assigned {container.friendlyName} to {tenantSubscription.name}. Its VMs replicate to {container.vault.region}: a storage account and a network in your
-          Azure subscription, a replication policy in the provider&apos;s vault, and a mapping from your on-premises VM network.
+          Your provider assigned {container.friendlyName} to {tenantSubscription.name}. Its VMs replicate to{" "}
+          {container.vault.region}: a storage account and a network in your Azure subscription, a replication policy in
+          the provider&apos;s vault, and a mapping from your on-premises VM network.
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-6">
         {s ? (
-          <SetupSteps setup={s} rerun={canSetUp ? rerunOwnSetupStepAction.bind(null, ctx.tenantSlug, s.id) : undefined} isBusy={isBusy}
-            operationHref={operations[0] && `/tenant/${ctx.tenantSlug}/operations/${operations[0].id}`} />
+          <SetupSteps
+            setup={s}
+            rerun={canSetUp ? rerunOwnSetupStepAction.bind(null, ctx.tenantSlug, s.id) : undefined}
+            isBusy={isBusy}
+            operationHref={operations[0] && `/tenant/${ctx.tenantSlug}/operations/${operations[0].id}`}
+          />
         ) : (
-          <p className="text-sm text-muted-foreground">Not set up yet.{canSetUp ? " Check the values below and run the setup." : " An owner of your tenant, or your provider, runs the setup."}</p>
+          <p className="text-sm text-muted-foreground">
+            Not set up yet.
+            {canSetUp
+              ? " Check the values below and run the setup."
+              : " An owner of your tenant, or your provider, runs the setup."}
+          </p>
         )}
         {canSetUp && networks.length === 0 && (
           <p className="text-sm text-muted-foreground">
-            Your provider has not given you an on-premises VM network yet, so there is nothing to map. Ask your provider to give you the VMM VM network your VMs in {container.friendlyName} use; the setup form appears here once it has.
+            Your provider has not given you an on-premises VM network yet, so there is nothing to map. Ask your provider
+            to give you the VMM VM network your VMs in {container.friendlyName} use; the setup form appears here once it
+            has.
           </p>
         )}
         {canSetUp && networks.length > 0 && (
-          <SetupForm action={setupOwnDrAction.bind(null, ctx.tenantSlug)} containerId={container.id} tenantSubscriptionId={tenantSubscription.id}
-            defaults={setupDefaults({ name: ctx.tenantName, slug: ctx.tenantSlug }, s)} networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))} isRunning={isBusy} />
+          <SetupForm
+            action={setupOwnDrAction.bind(null, ctx.tenantSlug)}
+            containerId={container.id}
+            tenantSubscriptionId={tenantSubscription.id}
+            defaults={setupDefaults({ name: ctx.tenantName, slug: ctx.tenantSlug }, s)}
+            networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))}
+            isRunning={isBusy}
+          />
         )}
       </CardContent>
     </Card>

@@ -15,13 +15,29 @@ export type FieldErrorMap = Record<string, string[] | undefined> | undefined;
 export function useFormValues(initial: Values) {
   const [values, setValues] = React.useState(initial);
   const set = (name: string, value: string | boolean) => setValues((v) => ({ ...v, [name]: value }));
-  const text = (name: string) => ({ name, value: String(values[name] ?? ""), onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(name, e.target.value) });
-  const check = (name: string) => ({ name, checked: Boolean(values[name]), onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(name, e.target.checked) });
+  const text = (name: string) => ({
+    name,
+    value: String(values[name] ?? ""),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => set(name, e.target.value),
+  });
+  const check = (name: string) => ({
+    name,
+    checked: Boolean(values[name]),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => set(name, e.target.checked),
+  });
   return { values, set, text, check, reset: () => setValues(initial) };
 }
 type Form = ReturnType<typeof useFormValues>;
 
-export function Section({ title, description, children }: { title: string; description?: string; children: React.ReactNode }) {
+export function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
   return (
     <fieldset className="grid gap-3 rounded-lg border p-4">
       <legend className="px-1 text-sm font-semibold">{title}</legend>
@@ -31,12 +47,30 @@ export function Section({ title, description, children }: { title: string; descr
   );
 }
 
-export function CheckField({ form, name, label, description, error }: { form: Form; name: string; label: string; description?: string; error?: string[] }) {
+export function CheckField({
+  form,
+  name,
+  label,
+  description,
+  error,
+}: {
+  form: Form;
+  name: string;
+  label: string;
+  description?: string;
+  error?: string[];
+}) {
   const id = `field-${name}`;
   return (
     <div className="grid gap-1">
       <label htmlFor={id} className="flex items-center gap-2 text-sm font-medium">
-        <input id={id} type="checkbox" className="size-4 accent-primary" {...form.check(name)} aria-invalid={error?.length ? true : undefined} />
+        <input
+          id={id}
+          type="checkbox"
+          className="size-4 accent-primary"
+          {...form.check(name)}
+          aria-invalid={error?.length ? true : undefined}
+        />
         {label}
       </label>
       {description && <p className="text-xs text-muted-foreground">{description}</p>}
@@ -55,14 +89,32 @@ export function ProbeChoiceSection({ form, errors, probes }: { form: Form; error
   return (
     <Section title="Health probe" description="Azure sends traffic only to pool members that answer it.">
       <FormField label="Probe" name="probeChoice" error={errors?.probeChoice}>
-        <NativeSelect {...form.text("probeChoice")} options={[{ value: "new", label: "New probe" }, ...probes.map((p) => ({ value: p, label: `Existing: ${p}` }))]} />
+        <NativeSelect
+          {...form.text("probeChoice")}
+          options={[
+            { value: "new", label: "New probe" },
+            ...probes.map((p) => ({ value: p, label: `Existing: ${p}` })),
+          ]}
+        />
       </FormField>
-      {form.values.probeChoice === "new" ? <ProbeFields form={form} errors={errors} /> : <input type="hidden" {...form.text("probeName")} />}
+      {form.values.probeChoice === "new" ? (
+        <ProbeFields form={form} errors={errors} />
+      ) : (
+        <input type="hidden" {...form.text("probeName")} />
+      )}
     </Section>
   );
 }
 
-export function ProbeFields({ form, errors, isNameFixed }: { form: Form; errors: FieldErrorMap; isNameFixed?: boolean }) {
+export function ProbeFields({
+  form,
+  errors,
+  isNameFixed,
+}: {
+  form: Form;
+  errors: FieldErrorMap;
+  isNameFixed?: boolean;
+}) {
   const isTcp = form.values.probeProtocol === "Tcp";
   return (
     <div className="grid gap-3 sm:grid-cols-2">
@@ -74,17 +126,36 @@ export function ProbeFields({ form, errors, isNameFixed }: { form: Form; errors:
         </FormField>
       )}
       <FormField label="Protocol" name="probeProtocol" error={errors?.probeProtocol}>
-        <NativeSelect {...form.text("probeProtocol")} options={[{ value: "Http", label: "HTTP" }, { value: "Https", label: "HTTPS" }, { value: "Tcp", label: "TCP" }]} />
+        <NativeSelect
+          {...form.text("probeProtocol")}
+          options={[
+            { value: "Http", label: "HTTP" },
+            { value: "Https", label: "HTTPS" },
+            { value: "Tcp", label: "TCP" },
+          ]}
+        />
       </FormField>
       <FormField label="Port" name="probePort" required error={errors?.probePort}>
         <Input type="number" min={1} max={65535} inputMode="numeric" {...form.text("probePort")} />
       </FormField>
       {!isTcp && (
-        <FormField label="Request path" name="probePath" required description="Azure expects HTTP 200 from this path." error={errors?.probePath}>
+        <FormField
+          label="Request path"
+          name="probePath"
+          required
+          description="Azure expects HTTP 200 from this path."
+          error={errors?.probePath}
+        >
           <Input {...form.text("probePath")} placeholder="/" />
         </FormField>
       )}
-      <FormField label="Interval (seconds)" name="probeInterval" required description="At least 5." error={errors?.probeInterval}>
+      <FormField
+        label="Interval (seconds)"
+        name="probeInterval"
+        required
+        description="At least 5."
+        error={errors?.probeInterval}
+      >
         <Input type="number" min={5} inputMode="numeric" {...form.text("probeInterval")} />
       </FormField>
       <FormField label="Unhealthy threshold (probes)" name="probeCount" required error={errors?.probeCount}>
@@ -117,7 +188,14 @@ export function RuleFields(props: {
         </FormField>
       )}
       <FormField label="Protocol" name="ruleProtocol" error={errors?.ruleProtocol}>
-        <NativeSelect {...form.text("ruleProtocol")} options={[{ value: "Tcp", label: "TCP" }, { value: "Udp", label: "UDP" }, { value: "All", label: "All" }]} />
+        <NativeSelect
+          {...form.text("ruleProtocol")}
+          options={[
+            { value: "Tcp", label: "TCP" },
+            { value: "Udp", label: "UDP" },
+            { value: "All", label: "All" },
+          ]}
+        />
       </FormField>
       <FormField label="Frontend port" name="frontendPort" required error={errors?.frontendPort}>
         <Input type="number" min={1} max={65534} inputMode="numeric" {...form.text("frontendPort")} />
@@ -127,25 +205,46 @@ export function RuleFields(props: {
       </FormField>
       {isPoolFixed ? null : (
         <FormField label="Backend pool" name="backendPool" required error={errors?.backendPool}>
-          <NativeSelect {...form.text("backendPool")} options={pools.map((p) => ({ value: p, label: p }))} placeholder="Choose a pool…" />
+          <NativeSelect
+            {...form.text("backendPool")}
+            options={pools.map((p) => ({ value: p, label: p }))}
+            placeholder="Choose a pool…"
+          />
         </FormField>
       )}
       {probes && (
         <FormField label="Health probe" name="probeChoice" error={errors?.probeChoice}>
-          <NativeSelect {...form.text("probeChoice")} options={[{ value: "", label: "None" }, ...probes.map((p) => ({ value: p, label: p }))]} />
+          <NativeSelect
+            {...form.text("probeChoice")}
+            options={[{ value: "", label: "None" }, ...probes.map((p) => ({ value: p, label: p }))]}
+          />
         </FormField>
       )}
-      <FormField label="Idle timeout (minutes)" name="idleTimeout" required description="4–30." error={errors?.idleTimeout}>
+      <FormField
+        label="Idle timeout (minutes)"
+        name="idleTimeout"
+        required
+        description="4–30."
+        error={errors?.idleTimeout}
+      >
         <Input type="number" min={4} max={30} inputMode="numeric" {...form.text("idleTimeout")} />
       </FormField>
       <div className="grid content-start gap-3 sm:col-span-2 sm:grid-cols-2">
         {isFloatingIpFixed ? (
           <>
             <input type="hidden" name="floatingIp" value={form.values.floatingIp ? "true" : "false"} />
-            <p className="text-sm text-muted-foreground">Floating IP: {form.values.floatingIp ? "on" : "off"} (fixed when the rule was created)</p>
+            <p className="text-sm text-muted-foreground">
+              Floating IP: {form.values.floatingIp ? "on" : "off"} (fixed when the rule was created)
+            </p>
           </>
         ) : (
-          <CheckField form={form} name="floatingIp" label="Floating IP (direct server return)" description="Needed when two rules share a backend port on one pool." error={errors?.floatingIp} />
+          <CheckField
+            form={form}
+            name="floatingIp"
+            label="Floating IP (direct server return)"
+            description="Needed when two rules share a backend port on one pool."
+            error={errors?.floatingIp}
+          />
         )}
         <CheckField form={form} name="tcpReset" label="TCP reset on idle" error={errors?.tcpReset} />
       </div>

@@ -27,7 +27,11 @@ export default async function LoadBalancersPage({ params }: { params: Promise<{ 
     </Button>
   );
   const refresh = canChange && options.subscriptions.length === 1 && (
-    <RefreshButton tenant={ctx.tenantSlug} fields={{ tenantSubscriptionId: options.subscriptions[0].id }} label="Find in Azure" />
+    <RefreshButton
+      tenant={ctx.tenantSlug}
+      fields={{ tenantSubscriptionId: options.subscriptions[0].id }}
+      label="Find in Azure"
+    />
   );
 
   return (
@@ -91,7 +95,10 @@ export default async function LoadBalancersPage({ params }: { params: Promise<{ 
             {lbs.map((lb) => (
               <TableRow key={lb.id}>
                 <TableCell>
-                  <Link href={`${base}/${lb.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                  <Link
+                    href={`${base}/${lb.id}`}
+                    className="font-medium text-primary underline-offset-4 hover:underline"
+                  >
                     {lb.name}
                   </Link>
                   <span className="block text-xs text-muted-foreground">
@@ -107,7 +114,10 @@ export default async function LoadBalancersPage({ params }: { params: Promise<{ 
                   <ul className="space-y-0.5 text-sm">
                     {lb.frontends.map((fe) => (
                       <li key={fe.name}>
-                        {fe.name} <span className="font-mono text-xs text-muted-foreground">{fe.publicIpAddress ?? fe.publicIpName ?? ""}</span>
+                        {fe.name}{" "}
+                        <span className="font-mono text-xs text-muted-foreground">
+                          {fe.publicIpAddress ?? fe.publicIpName ?? ""}
+                        </span>
                       </li>
                     ))}
                   </ul>
@@ -115,7 +125,10 @@ export default async function LoadBalancersPage({ params }: { params: Promise<{ 
                 <TableCell className="hidden text-sm md:table-cell">
                   {lb.backendPools.map((p) => (
                     <span key={p.name} className="block">
-                      {p.name} <span className="text-muted-foreground">({p.members.length ? p.members.map((m) => m.vmName).join(", ") : "empty"})</span>
+                      {p.name}{" "}
+                      <span className="text-muted-foreground">
+                        ({p.members.length ? p.members.map((m) => m.vmName).join(", ") : "empty"})
+                      </span>
                     </span>
                   ))}
                 </TableCell>

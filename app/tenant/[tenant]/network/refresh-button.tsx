@@ -8,7 +8,17 @@ import { Button } from "@/components/ui/button";
 import { refreshLoadBalancersAction } from "@/lib/network/actions";
 
 /** Reads from Azure in the worker (the page shows the portal's copy); for one load balancer, or to find others. */
-export function RefreshButton({ tenant, fields, label = "Refresh from Azure", disabled }: { tenant: string; fields: Record<string, string>; label?: string; disabled?: boolean }) {
+export function RefreshButton({
+  tenant,
+  fields,
+  label = "Refresh from Azure",
+  disabled,
+}: {
+  tenant: string;
+  fields: Record<string, string>;
+  label?: string;
+  disabled?: boolean;
+}) {
   const router = useRouter();
   const [isPending, startTransition] = React.useTransition();
   return (

@@ -6,11 +6,17 @@ import { pageTenant } from "@/lib/auth/page-context";
 
 export const metadata: Metadata = { title: "Operations" };
 
-export default async function TenantOperations(props: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParamsInput> }) {
+export default async function TenantOperations(props: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<SearchParamsInput>;
+}) {
   const ctx = await pageTenant((await props.params).tenant);
   return (
     <div className="space-y-6">
-      <PageHeader title="Operations" description={`Every change made in Azure for ${ctx.tenantName}, with its steps and outcome.`} />
+      <PageHeader
+        title="Operations"
+        description={`Every change made in Azure for ${ctx.tenantName}, with its steps and outcome.`}
+      />
       <OperationsConsole
         access={{ tenantId: ctx.tenantId }}
         searchParams={await props.searchParams}

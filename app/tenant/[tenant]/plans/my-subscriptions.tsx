@@ -14,7 +14,9 @@ export function MySubscriptions({ tenant, subscriptions }: { tenant: string; sub
     <Card>
       <CardHeader>
         <CardTitle>Your subscriptions</CardTitle>
-        <CardDescription>Each one gets its own resource group in Azure; a new one is ready once its resource group exists.</CardDescription>
+        <CardDescription>
+          Each one gets its own resource group in Azure; a new one is ready once its resource group exists.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <Table aria-label="Your subscriptions">
@@ -35,7 +37,11 @@ export function MySubscriptions({ tenant, subscriptions }: { tenant: string; sub
                   <TableCell>{s.plan.name}</TableCell>
                   <TableCell>
                     {s.lastOperation ? (
-                      <Link href={`/tenant/${tenant}/operations/${s.lastOperation.id}`} className="hover:underline focus-visible:underline focus-visible:outline-none" title="Open the operation">
+                      <Link
+                        href={`/tenant/${tenant}/operations/${s.lastOperation.id}`}
+                        className="hover:underline focus-visible:underline focus-visible:outline-none"
+                        title="Open the operation"
+                      >
                         <StatusBadge state={status.state} label={status.label} />
                       </Link>
                     ) : (

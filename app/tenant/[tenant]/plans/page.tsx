@@ -24,15 +24,23 @@ export default async function PlansPage({ params }: { params: Promise<{ tenant: 
   return (
     <div className="space-y-6">
       {subscriptions.some(isSubscriptionBusy) && <AutoRefresh isLive />}
-      <PageHeader title="Plans" description="What your service provider offers. Each subscription gets its own resource group in Azure, with the plan's quotas." />
+      <PageHeader
+        title="Plans"
+        description="What your service provider offers. Each subscription gets its own resource group in Azure, with the plan's quotas."
+      />
       {!isOwner && (
         <Alert variant="info" title="Only owners can subscribe">
-          You are {tenantRoleLabels[ctx.role].toLowerCase()} of {ctx.tenantName}: you can compare plans here, and an owner of {ctx.tenantName} can subscribe to one.
+          You are {tenantRoleLabels[ctx.role].toLowerCase()} of {ctx.tenantName}: you can compare plans here, and an
+          owner of {ctx.tenantName} can subscribe to one.
         </Alert>
       )}
       <MySubscriptions tenant={ctx.tenantSlug} subscriptions={subscriptions} />
       {plans.length === 0 ? (
-        <EmptyState icon={Layers} title="No plans on offer yet" description="Your service provider has not published any plans. Ask them which plan suits you; they can also subscribe you to one directly." />
+        <EmptyState
+          icon={Layers}
+          title="No plans on offer yet"
+          description="Your service provider has not published any plans. Ask them which plan suits you; they can also subscribe you to one directly."
+        />
       ) : (
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {plans.map((plan) => {
@@ -48,7 +56,9 @@ export default async function PlansPage({ params }: { params: Promise<{ tenant: 
                 <CardHeader>
                   <CardTitle id={`plan-${plan.id}`} className="flex flex-wrap items-center gap-2">
                     {plan.name}
-                    {plan.subscribed > 0 && <Badge variant="success">Subscribed{plan.subscribed > 1 ? ` ×${plan.subscribed}` : ""}</Badge>}
+                    {plan.subscribed > 0 && (
+                      <Badge variant="success">Subscribed{plan.subscribed > 1 ? ` ×${plan.subscribed}` : ""}</Badge>
+                    )}
                     {plan.offersDr && <Badge variant="info">Disaster recovery</Badge>}
                   </CardTitle>
                   <CardDescription>{plan.description || "No description."}</CardDescription>
@@ -66,7 +76,12 @@ export default async function PlansPage({ params }: { params: Promise<{ tenant: 
                 </CardContent>
                 {isOwner && (
                   <CardFooter className="justify-end">
-                    <SubscribePlanDialog tenant={ctx.tenantSlug} plan={{ id: plan.id, name: plan.name }} isSubscribed={plan.subscribed > 0} disabledReason={canSubscribe ? undefined : `${ctx.tenantName} is suspended.`} />
+                    <SubscribePlanDialog
+                      tenant={ctx.tenantSlug}
+                      plan={{ id: plan.id, name: plan.name }}
+                      isSubscribed={plan.subscribed > 0}
+                      disabledReason={canSubscribe ? undefined : `${ctx.tenantName} is suspended.`}
+                    />
                   </CardFooter>
                 )}
               </Card>

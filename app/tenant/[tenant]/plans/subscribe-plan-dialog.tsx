@@ -9,7 +9,12 @@ import { Input } from "@/components/ui/input";
 import { subscribeToPlanAction } from "@/lib/tenancy/actions";
 import { idleResult } from "@/lib/utils/action-result";
 
-export function SubscribePlanDialog(props: { tenant: string; plan: { id: string; name: string }; isSubscribed: boolean; disabledReason?: string }) {
+export function SubscribePlanDialog(props: {
+  tenant: string;
+  plan: { id: string; name: string };
+  isSubscribed: boolean;
+  disabledReason?: string;
+}) {
   const router = useRouter();
   const label = props.isSubscribed ? "Subscribe again" : "Subscribe";
   if (props.disabledReason) {
@@ -29,7 +34,8 @@ export function SubscribePlanDialog(props: { tenant: string; plan: { id: string;
       title={`Subscribe to ${props.plan.name}`}
       description={
         <>
-          A resource group is created for this subscription in Azure; it takes a minute and you can follow it under Operations.
+          A resource group is created for this subscription in Azure; it takes a minute and you can follow it under
+          Operations.
           {props.isSubscribed && " You already have a subscription to this plan: give this one a different name."}
         </>
       }
@@ -38,7 +44,10 @@ export function SubscribePlanDialog(props: { tenant: string; plan: { id: string;
       pendingLabel="Subscribing…"
       onSuccess={({ data: { operationId } }) => {
         toast.success(`Subscribed to ${props.plan.name}: your resource group is being created.`, {
-          action: { label: "Follow it", onClick: () => router.push(`/tenant/${props.tenant}/operations/${operationId}`) },
+          action: {
+            label: "Follow it",
+            onClick: () => router.push(`/tenant/${props.tenant}/operations/${operationId}`),
+          },
         });
         router.refresh();
       }}
@@ -46,7 +55,13 @@ export function SubscribePlanDialog(props: { tenant: string; plan: { id: string;
       {({ errors, isPending }) => (
         <>
           <input type="hidden" name="planId" value={props.plan.id} />
-          <FormField label="Subscription name" name="name" optional error={errors?.fieldErrors?.name ?? errors?.fieldErrors?.planId} description={`Defaults to "${props.plan.name}".`}>
+          <FormField
+            label="Subscription name"
+            name="name"
+            optional
+            error={errors?.fieldErrors?.name ?? errors?.fieldErrors?.planId}
+            description={`Defaults to "${props.plan.name}".`}
+          >
             <Input name="name" autoComplete="off" maxLength={64} autoFocus disabled={isPending} />
           </FormField>
         </>

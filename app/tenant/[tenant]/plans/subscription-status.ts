@@ -18,4 +18,5 @@ export function subscriptionStatus(s: SubscriptionRow): { state: string; label: 
   return { state: s.state, label: s.state === "active" ? "Ready" : s.state };
 }
 
-export const isSubscriptionBusy = (s: SubscriptionRow) => s.state === "cancelling" || Boolean(s.lastOperation && isActiveState(s.lastOperation.state));
+export const isSubscriptionBusy = (s: SubscriptionRow) =>
+  s.state === "cancelling" || Boolean(s.lastOperation && isActiveState(s.lastOperation.state));

@@ -2,7 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Layers, Plus, Server } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
-import { DataTable, DataTableToolbar, parseTableParams, readParam, type BulkAction, type SearchParamsInput } from "@/components/data-table";
+import {
+  DataTable,
+  DataTableToolbar,
+  parseTableParams,
+  readParam,
+  type BulkAction,
+  type SearchParamsInput,
+} from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FormAlert } from "@/components/form-alert";
 import { RelativeTime } from "@/components/relative-time";
@@ -17,7 +24,10 @@ import { VmState } from "./vm-state";
 
 export const metadata: Metadata = { title: "Virtual machines" };
 
-export default async function VmsPage(props: { params: Promise<{ tenant: string }>; searchParams: Promise<SearchParamsInput> }) {
+export default async function VmsPage(props: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<SearchParamsInput>;
+}) {
   const ctx = await pageTenant((await props.params).tenant);
   const raw = await props.searchParams;
   const base = `/tenant/${ctx.tenantSlug}/vms`;
@@ -27,7 +37,11 @@ export default async function VmsPage(props: { params: Promise<{ tenant: string 
     sortable: vmSortable,
     defaultSort: "createdAt",
     defaultDir: "desc",
-    filters: { state: vmStateOptions.map((o) => o.value), region: regions, subscription: subscriptions.map((s) => s.id) },
+    filters: {
+      state: vmStateOptions.map((o) => o.value),
+      region: regions,
+      subscription: subscriptions.map((s) => s.id),
+    },
   });
   const { total, rows } = await listVms(ctx, {
     q: params.q || undefined,
@@ -50,14 +64,24 @@ export default async function VmsPage(props: { params: Promise<{ tenant: string 
   );
   const bulk = (action: "start" | "stop" | "delete") => bulkVmAction.bind(null, ctx.tenantSlug, action);
   const bulkActions: BulkAction[] = [
-    { label: "Start", action: bulk("start"), variant: "outline", confirm: { title: "Start the selected VMs?", description: "Each VM that is stopped starts; compute billing resumes for it.", confirmLabel: "Start" } },
+    {
+      label: "Start",
+      action: bulk("start"),
+      variant: "outline",
+      confirm: {
+        title: "Start the selected VMs?",
+        description: "Each VM that is stopped starts; compute billing resumes for it.",
+        confirmLabel: "Start",
+      },
+    },
     {
       label: "Stop",
       action: bulk("stop"),
       variant: "outline",
       confirm: {
         title: "Stop (deallocate) the selected VMs?",
-        description: "Compute billing stops and the VMs keep their disks. Dynamic public IP addresses are released; static ones are kept.",
+        description:
+          "Compute billing stops and the VMs keep their disks. Dynamic public IP addresses are released; static ones are kept.",
         confirmLabel: "Stop",
       },
     },
@@ -65,7 +89,12 @@ export default async function VmsPage(props: { params: Promise<{ tenant: string 
       label: "Delete",
       action: bulk("delete"),
       variant: "destructive",
-      confirm: { title: "Delete the selected VMs?", description: "Each VM is deleted in Azure with its network interface, public IP and disks. This cannot be undone.", confirmLabel: "Delete VMs" },
+      confirm: {
+        title: "Delete the selected VMs?",
+        description:
+          "Each VM is deleted in Azure with its network interface, public IP and disks. This cannot be undone.",
+        confirmLabel: "Delete VMs",
+      },
     },
   ];
 
@@ -77,8 +106,12 @@ export default async function VmsPage(props: { params: Promise<{ tenant: string 
         description={`Azure VMs of ${ctx.tenantName}, in the subscriptions your plans give you.`}
         actions={total > 0 || isFiltered ? createButton : undefined}
       />
-      {created > 0 && <FormAlert variant="success">{created} VMs are being created; each shows its progress below.</FormAlert>}
-      {readParam(raw, "deleting") && <FormAlert variant="info">The VM is being deleted with its network interface, public IP and disks.</FormAlert>}
+      {created > 0 && (
+        <FormAlert variant="success">{created} VMs are being created; each shows its progress below.</FormAlert>
+      )}
+      {readParam(raw, "deleting") && (
+        <FormAlert variant="info">The VM is being deleted with its network interface, public IP and disks.</FormAlert>
+      )}
       {total === 0 && !isFiltered ? (
         subscriptions.length === 0 ? (
           <EmptyState
@@ -113,8 +146,22 @@ export default async function VmsPage(props: { params: Promise<{ tenant: string 
               searchPlaceholder="Search by name"
               filters={[
                 { name: "state", label: "State", allLabel: "All states", options: vmStateOptions },
-                { name: "region", label: "Region", allLabel: "All regions", options: regions.map((r) => ({ value: r, label: r })) },
-                ...(subscriptions.length > 1 ? [{ name: "subscription", label: "Subscription", allLabel: "All subscriptions", options: subscriptions.map((s) => ({ value: s.id, label: s.name })) }] : []),
+                {
+                  name: "region",
+                  label: "Region",
+                  allLabel: "All regions",
+                  options: regions.map((r) => ({ value: r, label: r })),
+                },
+                ...(subscriptions.length > 1
+                  ? [
+                      {
+                        name: "subscription",
+                        label: "Subscription",
+                        allLabel: "All subscriptions",
+                        options: subscriptions.map((s) => ({ value: s.id, label: s.name })),
+                      },
+                    ]
+                  : []),
               ]}
             />
           }
@@ -132,7 +179,10 @@ export default async function VmsPage(props: { params: Promise<{ tenant: string 
             cells: {
               name: (
                 <span className="block max-w-64">
-                  <Link href={`${base}/${vm.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                  <Link
+                    href={`${base}/${vm.id}`}
+                    className="font-medium text-primary underline-offset-4 hover:underline"
+                  >
                     {vm.name}
                   </Link>
                   <span className="block truncate text-xs text-muted-foreground">
@@ -140,7 +190,14 @@ export default async function VmsPage(props: { params: Promise<{ tenant: string 
                   </span>
                 </span>
               ),
-              powerState: <VmState provisioningState={vm.provisioningState} powerState={vm.powerState} errorMessage={vm.errorMessage} isMissing={vm.isMissing} />,
+              powerState: (
+                <VmState
+                  provisioningState={vm.provisioningState}
+                  powerState={vm.powerState}
+                  errorMessage={vm.errorMessage}
+                  isMissing={vm.isMissing}
+                />
+              ),
               size: (
                 <span className="whitespace-nowrap">
                   {vm.size}

@@ -1,6 +1,11 @@
 import { StatusBadge } from "@/components/status-badge";
 
-type VmStateProps = { provisioningState: string; powerState: string | null; errorMessage?: string | null; isMissing?: boolean };
+type VmStateProps = {
+  provisioningState: string;
+  powerState: string | null;
+  errorMessage?: string | null;
+  isMissing?: boolean;
+};
 
 /**
  * One badge for what a user cares about: the power state once Azure is done, otherwise what is happening.
@@ -18,7 +23,9 @@ export function VmState({ provisioningState, powerState, errorMessage, isMissing
       {isMissing && <span className="text-xs text-warning">Not found in Azure</span>}
       {errorMessage && (
         <details className="text-xs">
-          <summary className="cursor-pointer text-destructive select-none">{provisioningState === "Failed" ? "Why it failed" : "Last action failed"}</summary>
+          <summary className="cursor-pointer text-destructive select-none">
+            {provisioningState === "Failed" ? "Why it failed" : "Last action failed"}
+          </summary>
           <p className="mt-1 break-words text-muted-foreground">{errorMessage}</p>
         </details>
       )}

@@ -25,24 +25,43 @@ export default async function CloudSetupPage({ params }: { params: Promise<{ id:
     <div className="space-y-6">
       <PageHeader
         title={`${container.friendlyName} — disaster recovery`}
-        description={container.tenant ? `Tenant ${container.tenant.name} (${container.tenantSubscription?.name}). Replicas go to ${container.vault.region}, the vault's region.` : "Assign this cloud to a tenant subscription first."}
+        description={
+          container.tenant
+            ? `Tenant ${container.tenant.name} (${container.tenantSubscription?.name}). Replicas go to ${container.vault.region}, the vault's region.`
+            : "Assign this cloud to a tenant subscription first."
+        }
         breadcrumbs={[{ label: "Disaster recovery", href: "/admin/dr" }, { label: container.friendlyName }]}
       />
       <AutoRefresh isLive={isBusy} />
       {s && (
         <Card>
-          <CardHeader><CardTitle>Setup steps</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Setup steps</CardTitle>
+          </CardHeader>
           <CardContent>
-            <SetupSteps setup={s} rerun={rerunSetupStepAction.bind(null, s.id, container.id)} isBusy={isBusy} operationHref={operations[0] && `/admin/operations/${operations[0].id}`} />
+            <SetupSteps
+              setup={s}
+              rerun={rerunSetupStepAction.bind(null, s.id, container.id)}
+              isBusy={isBusy}
+              operationHref={operations[0] && `/admin/operations/${operations[0].id}`}
+            />
           </CardContent>
         </Card>
       )}
       {container.tenant && container.tenantSubscription && (
         <Card>
-          <CardHeader><CardTitle>{s ? "Settings" : "Set up DR for this tenant"}</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>{s ? "Settings" : "Set up DR for this tenant"}</CardTitle>
+          </CardHeader>
           <CardContent>
-            <SetupForm action={setupTenantAction} containerId={container.id} tenantSubscriptionId={container.tenantSubscription.id} defaults={setupDefaults(container.tenant, s)}
-              networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))} isRunning={isBusy} />
+            <SetupForm
+              action={setupTenantAction}
+              containerId={container.id}
+              tenantSubscriptionId={container.tenantSubscription.id}
+              defaults={setupDefaults(container.tenant, s)}
+              networks={networks.map((n) => ({ value: n.id, label: n.friendlyName }))}
+              isRunning={isBusy}
+            />
           </CardContent>
         </Card>
       )}

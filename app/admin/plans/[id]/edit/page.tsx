@@ -12,13 +12,20 @@ export default async function EditPlanPage({ params }: { params: Promise<{ id: s
   const ctx = await pageStaff("admin");
   const { id } = await params;
   const plan = await loadPlan(ctx, id);
-  const [subscriptions, regions] = await Promise.all([listAttachableSubscriptions(ctx, { planId: plan.id }), listAllowedRegionNames()]);
+  const [subscriptions, regions] = await Promise.all([
+    listAttachableSubscriptions(ctx, { planId: plan.id }),
+    listAllowedRegionNames(),
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader
         title={`Edit ${plan.name}`}
         description="Changes apply to tenants at once: removed sizes and images stop being offered for new VMs; running VMs are untouched."
-        breadcrumbs={[{ label: "Plans", href: "/admin/plans" }, { label: plan.name, href: `/admin/plans/${plan.id}` }, { label: "Edit" }]}
+        breadcrumbs={[
+          { label: "Plans", href: "/admin/plans" },
+          { label: plan.name, href: `/admin/plans/${plan.id}` },
+          { label: "Edit" },
+        ]}
       />
       <Card>
         <CardContent className="py-6">

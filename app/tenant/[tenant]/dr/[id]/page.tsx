@@ -17,17 +17,85 @@ import { kinds } from "@/lib/operations/kinds";
 export const metadata: Metadata = { title: "Protected VM" };
 
 type Job = { friendlyName: string; state: string; tasks: { name: string; state: string }[]; errors: string[] };
-type ActionDef = { action: string; label: string; needs: string; when?: (s: string | null) => boolean; title: string; description: string; isDestructive: boolean };
+type ActionDef = {
+  action: string;
+  label: string;
+  needs: string;
+  when?: (s: string | null) => boolean;
+  title: string;
+  description: string;
+  isDestructive: boolean;
+};
 
 const ACTIONS: ActionDef[] = [
-  { action: "testFailover", label: "Test failover", needs: "TestFailover", title: "Run a test failover?", description: "Creates a copy of the VM in Azure, in an isolated test network, from the latest recovery point. Replication continues; clean up when you have checked it.", isDestructive: false },
-  { action: "testFailoverCleanup", label: "Clean up test failover", needs: "TestFailoverCleanup", title: "Clean up the test failover?", description: "Deletes the test VM in Azure and records the test as complete, with your notes.", isDestructive: false },
-  { action: "plannedFailover", label: "Planned failover", needs: "PlannedFailover", when: (s) => s !== "FailoverCommitted", title: "Fail over to Azure (planned)?", description: "Shuts the on-premises VM down, synchronises the last changes (no data loss) and starts it in Azure.", isDestructive: true },
-  { action: "unplannedFailover", label: "Unplanned failover", needs: "UnplannedFailover", title: "Fail over to Azure now?", description: "Starts the VM in Azure from the recovery point you choose. Changes after that point are lost. Use this when the on-premises site is down.", isDestructive: true },
-  { action: "commit", label: "Commit", needs: "Commit", title: "Commit the failover?", description: "Makes the current side final; you cannot go back to another recovery point afterwards.", isDestructive: true },
-  { action: "failback", label: "Fail back", needs: "PlannedFailover", when: (s) => s === "FailoverCommitted", title: "Fail back to on-premises?", description: "Shuts down the VM in Azure, synchronises its data back and starts it on-premises.", isDestructive: true },
-  { action: "reprotect", label: "Reprotect", needs: "ReverseReplicate", title: "Protect the VM again?", description: "Starts replication to Azure again.", isDestructive: false },
-  { action: "disableProtection", label: "Disable protection", needs: "DisableProtection", title: "Disable protection?", description: "Stops replication and removes the recovery points. The on-premises VM keeps running.", isDestructive: true },
+  {
+    action: "testFailover",
+    label: "Test failover",
+    needs: "TestFailover",
+    title: "Run a test failover?",
+    description:
+      "Creates a copy of the VM in Azure, in an isolated test network, from the latest recovery point. Replication continues; clean up when you have checked it.",
+    isDestructive: false,
+  },
+  {
+    action: "testFailoverCleanup",
+    label: "Clean up test failover",
+    needs: "TestFailoverCleanup",
+    title: "Clean up the test failover?",
+    description: "Deletes the test VM in Azure and records the test as complete, with your notes.",
+    isDestructive: false,
+  },
+  {
+    action: "plannedFailover",
+    label: "Planned failover",
+    needs: "PlannedFailover",
+    when: (s) => s !== "FailoverCommitted",
+    title: "Fail over to Azure (planned)?",
+    description: "Shuts the on-premises VM down, synchronises the last changes (no data loss) and starts it in Azure.",
+    isDestructive: true,
+  },
+  {
+    action: "unplannedFailover",
+    label: "Unplanned failover",
+    needs: "UnplannedFailover",
+    title: "Fail over to Azure now?",
+    description:
+      "Starts the VM in Azure from the recovery point you choose. Changes after that point are lost. Use this when the on-premises site is down.",
+    isDestructive: true,
+  },
+  {
+    action: "commit",
+    label: "Commit",
+    needs: "Commit",
+    title: "Commit the failover?",
+    description: "Makes the current side final; you cannot go back to another recovery point afterwards.",
+    isDestructive: true,
+  },
+  {
+    action: "failback",
+    label: "Fail back",
+    needs: "PlannedFailover",
+    when: (s) => s === "FailoverCommitted",
+    title: "Fail back to on-premises?",
+    description: "Shuts down the VM in Azure, synchronises its data back and starts it on-premises.",
+    isDestructive: true,
+  },
+  {
+    action: "reprotect",
+    label: "Reprotect",
+    needs: "ReverseReplicate",
+    title: "Protect the VM again?",
+    description: "Starts replication to Azure again.",
+    isDestructive: false,
+  },
+  {
+    action: "disableProtection",
+    label: "Disable protection",
+    needs: "DisableProtection",
+    title: "Disable protection?",
+    description: "Stops replication and removes the recovery points. The on-premises VM keeps running.",
+    isDestructive: true,
+  },
 ];
 
 const time = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
@@ -53,28 +121,62 @@ export default async function ProtectedItemPage({ params }: { params: Promise<{ 
       <AutoRefresh isLive={isLive} />
       <PageHeader
         title={item.vmName}
-        meta={<StatusBadge state={item.replicationHealth === "Normal" ? "succeeded" : item.replicationHealth === "Critical" ? "failed" : "running"} label={`Health: ${item.replicationHealth ?? "unknown"}`} />}
+        meta={
+          <StatusBadge
+            state={
+              item.replicationHealth === "Normal"
+                ? "succeeded"
+                : item.replicationHealth === "Critical"
+                  ? "failed"
+                  : "running"
+            }
+            label={`Health: ${item.replicationHealth ?? "unknown"}`}
+          />
+        }
         description={`${item.protectionDescription ?? item.protectionState ?? "Enabling protection"} · ${item.failoverState}`}
         breadcrumbs={[{ label: "Disaster recovery", href: `/tenant/${tenant}/dr` }, { label: item.vmName }]}
       />
       {item.errorMessage && <FormAlert>{item.errorMessage}</FormAlert>}
       {canAct && (
         <div className="flex flex-wrap gap-2">
-          {ACTIONS.filter((a) => item.allowedOperations.includes(a.needs) && (!a.when || a.when(item.protectionState))).map((a) => (
-            <ItemActionDialog key={a.action} action={a.action} label={a.label} title={a.title} description={a.description} isDestructive={a.isDestructive}
-              run={drItemAction.bind(null, tenant, item.id)} confirmText={a.action === "disableProtection" || a.action === "unplannedFailover" ? item.vmName : undefined} disabled={isBusy} />
+          {ACTIONS.filter(
+            (a) => item.allowedOperations.includes(a.needs) && (!a.when || a.when(item.protectionState)),
+          ).map((a) => (
+            <ItemActionDialog
+              key={a.action}
+              action={a.action}
+              label={a.label}
+              title={a.title}
+              description={a.description}
+              isDestructive={a.isDestructive}
+              run={drItemAction.bind(null, tenant, item.id)}
+              confirmText={
+                a.action === "disableProtection" || a.action === "unplannedFailover" ? item.vmName : undefined
+              }
+              disabled={isBusy}
+            />
           ))}
-          {item.allowedOperations.length === 0 && <span className="text-sm text-muted-foreground">No action is possible while Azure is working on this VM.</span>}
+          {item.allowedOperations.length === 0 && (
+            <span className="text-sm text-muted-foreground">
+              No action is possible while Azure is working on this VM.
+            </span>
+          )}
         </div>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Card>
-          <CardHeader><CardTitle>Replication</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Replication</CardTitle>
+          </CardHeader>
           <CardContent className="space-y-1 text-sm">
             {action && (
               <p>
-                <Link className="underline" href={`/tenant/${tenant}/operations/${action.id}`}>{describeOperationKind(action.kind)}</Link>{" "}
-                {action.state === "queued" ? "queued" : `running${action.percent != null ? `: ${action.percent} %` : ""}`}
+                <Link className="underline" href={`/tenant/${tenant}/operations/${action.id}`}>
+                  {describeOperationKind(action.kind)}
+                </Link>{" "}
+                {action.state === "queued"
+                  ? "queued"
+                  : `running${action.percent != null ? `: ${action.percent} %` : ""}`}
               </p>
             )}
             <p>Replication: {summary.replication}</p>
@@ -82,31 +184,76 @@ export default async function ProtectedItemPage({ params }: { params: Promise<{ 
             <p>
               Current RPO: {summary.rpo}
               {summary.isReplicating && ` (policy copies every ${rpoTarget} s)`}
-              {summary.isReplicating && item.rpoSeconds != null && rpoTarget > 0 && item.rpoSeconds > rpoTarget * 2 && <strong className="text-destructive"> — behind</strong>}
+              {summary.isReplicating && item.rpoSeconds != null && rpoTarget > 0 && item.rpoSeconds > rpoTarget * 2 && (
+                <strong className="text-destructive"> — behind</strong>
+              )}
             </p>
-            <p>Azure VM: {item.targetVmName}{item.targetSize && ` (${item.targetSize})`} · {item.osType} · network {policy?.vnetName}/{item.subnetName} · storage {policy?.storageAccount}</p>
+            <p>
+              Azure VM: {item.targetVmName}
+              {item.targetSize && ` (${item.targetSize})`} · {item.osType} · network {policy?.vnetName}/
+              {item.subnetName} · storage {policy?.storageAccount}
+            </p>
             <p>Active location: {item.activeLocation ?? "—"}</p>
-            <p>Last test failover: {time(item.lastTestFailoverAt)}{item.lastTestFailoverNotes && ` — “${item.lastTestFailoverNotes}”`}</p>
-            <p>RPO samples: {rpo.map((r) => r.rpoSeconds).slice(-12).join(" · ") || "none yet"}</p>
+            <p>
+              Last test failover: {time(item.lastTestFailoverAt)}
+              {item.lastTestFailoverNotes && ` — “${item.lastTestFailoverNotes}”`}
+            </p>
+            <p>
+              RPO samples:{" "}
+              {rpo
+                .map((r) => r.rpoSeconds)
+                .slice(-12)
+                .join(" · ") || "none yet"}
+            </p>
           </CardContent>
         </Card>
         <Card>
-          <CardHeader><CardTitle>Last ASR job</CardTitle></CardHeader>
+          <CardHeader>
+            <CardTitle>Last ASR job</CardTitle>
+          </CardHeader>
           <CardContent className="text-sm">
-            {!job ? <p className="text-muted-foreground">No job recorded yet.</p> : (
+            {!job ? (
+              <p className="text-muted-foreground">No job recorded yet.</p>
+            ) : (
               <>
-                <p className="mb-2 flex items-center gap-2">{job.friendlyName} <StatusBadge state={job.state} /></p>
-                <ol className="space-y-1">{job.tasks.map((t, n) => <li key={n} className="flex justify-between gap-2"><span>{n + 1}. {t.name}</span><StatusBadge state={t.state} /></li>)}</ol>
-                {job.errors.map((e, n) => <FormAlert key={n}>{e}</FormAlert>)}
+                <p className="mb-2 flex items-center gap-2">
+                  {job.friendlyName} <StatusBadge state={job.state} />
+                </p>
+                <ol className="space-y-1">
+                  {job.tasks.map((t, n) => (
+                    <li key={n} className="flex justify-between gap-2">
+                      <span>
+                        {n + 1}. {t.name}
+                      </span>
+                      <StatusBadge state={t.state} />
+                    </li>
+                  ))}
+                </ol>
+                {job.errors.map((e, n) => (
+                  <FormAlert key={n}>{e}</FormAlert>
+                ))}
               </>
             )}
           </CardContent>
         </Card>
       </div>
       <Card>
-        <CardHeader><CardTitle>Operations</CardTitle></CardHeader>
+        <CardHeader>
+          <CardTitle>Operations</CardTitle>
+        </CardHeader>
         <CardContent className="text-sm">
-          <ul className="space-y-1">{operations.map((o) => <li key={o.id} className="flex justify-between"><Link className="underline" href={`/tenant/${tenant}/operations/${o.id}`}>{describeOperationKind(o.kind)}</Link><span className="flex gap-2">{time(o.createdAt)} <StatusBadge state={o.state} /></span></li>)}</ul>
+          <ul className="space-y-1">
+            {operations.map((o) => (
+              <li key={o.id} className="flex justify-between">
+                <Link className="underline" href={`/tenant/${tenant}/operations/${o.id}`}>
+                  {describeOperationKind(o.kind)}
+                </Link>
+                <span className="flex gap-2">
+                  {time(o.createdAt)} <StatusBadge state={o.state} />
+                </span>
+              </li>
+            ))}
+          </ul>
         </CardContent>
       </Card>
     </div>

@@ -8,7 +8,15 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { addFrontendAction } from "@/lib/network/actions";
@@ -18,7 +26,15 @@ import { ProbeChoiceSection, RuleFields, Section, useFormValues } from "../lb-fi
 
 type Props = {
   tenant: string;
-  lb: { id: string; name: string; sku: string; region: string; frontendCount: number; probeCount: number; ruleCount: number };
+  lb: {
+    id: string;
+    name: string;
+    sku: string;
+    region: string;
+    frontendCount: number;
+    probeCount: number;
+    ruleCount: number;
+  };
   pools: string[];
   probes: string[];
   publicIps: { id: string; name: string; ipAddress: string | null; sku: string }[];
@@ -33,12 +49,27 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
   const [isOpen, setOpen] = React.useState(false);
   const n = lb.frontendCount + 1;
   const form = useFormValues({
-    publicIpMode: "new", publicIpName: `PublicVIP${n}`, publicIpAllocation: guideDefaults.publicIpAllocation, publicIpSku: lb.sku, existingPublicIpId: "",
-    frontendName: `${lb.name}-FE${n}`, probeChoice: "new", probeName: `Probe${lb.probeCount + 1}`,
-    probeProtocol: guideDefaults.probeProtocol, probePort: String(guideDefaults.probePort), probePath: guideDefaults.probePath,
-    probeInterval: String(guideDefaults.probeInterval), probeCount: String(guideDefaults.probeCount),
-    ruleName: `Rule${lb.ruleCount + 1}`, ruleProtocol: guideDefaults.ruleProtocol, frontendPort: String(guideDefaults.frontendPort), backendPort: String(guideDefaults.backendPort),
-    backendPool: pools[0] ?? "", idleTimeout: String(guideDefaults.idleTimeout), floatingIp: false, tcpReset: false,
+    publicIpMode: "new",
+    publicIpName: `PublicVIP${n}`,
+    publicIpAllocation: guideDefaults.publicIpAllocation,
+    publicIpSku: lb.sku,
+    existingPublicIpId: "",
+    frontendName: `${lb.name}-FE${n}`,
+    probeChoice: "new",
+    probeName: `Probe${lb.probeCount + 1}`,
+    probeProtocol: guideDefaults.probeProtocol,
+    probePort: String(guideDefaults.probePort),
+    probePath: guideDefaults.probePath,
+    probeInterval: String(guideDefaults.probeInterval),
+    probeCount: String(guideDefaults.probeCount),
+    ruleName: `Rule${lb.ruleCount + 1}`,
+    ruleProtocol: guideDefaults.ruleProtocol,
+    frontendPort: String(guideDefaults.frontendPort),
+    backendPort: String(guideDefaults.backendPort),
+    backendPool: pools[0] ?? "",
+    idleTimeout: String(guideDefaults.idleTimeout),
+    floatingIp: false,
+    tcpReset: false,
   });
   const [state, formAction, isPending] = React.useActionState(async (prev: ActionResult, data: FormData) => {
     const result = await addFrontendAction(tenant, prev, data);
@@ -64,7 +95,8 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
           <DialogHeader>
             <DialogTitle>Add a frontend IP to {lb.name}</DialogTitle>
             <DialogDescription>
-              A public IP, a frontend, a health probe and a load-balancing rule, saved together as one update of the load balancer. Nothing changes if Azure would refuse any part.
+              A public IP, a frontend, a health probe and a load-balancing rule, saved together as one update of the
+              load balancer. Nothing changes if Azure would refuse any part.
             </DialogDescription>
           </DialogHeader>
           <input type="hidden" name="loadBalancerId" value={lb.id} />
@@ -72,16 +104,44 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
           <Section title="Public IP address">
             <div className="flex flex-wrap gap-4 text-sm" role="radiogroup" aria-label="Public IP address">
               <label className="flex items-center gap-2">
-                <input type="radio" name="publicIpMode" value="new" checked={!isExisting} onChange={() => form.set("publicIpMode", "new")} className="accent-primary" /> Create a new one
+                <input
+                  type="radio"
+                  name="publicIpMode"
+                  value="new"
+                  checked={!isExisting}
+                  onChange={() => form.set("publicIpMode", "new")}
+                  className="accent-primary"
+                />{" "}
+                Create a new one
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" name="publicIpMode" value="existing" checked={isExisting} onChange={() => form.set("publicIpMode", "existing")} className="accent-primary" disabled={publicIps.length === 0} />
+                <input
+                  type="radio"
+                  name="publicIpMode"
+                  value="existing"
+                  checked={isExisting}
+                  onChange={() => form.set("publicIpMode", "existing")}
+                  className="accent-primary"
+                  disabled={publicIps.length === 0}
+                />
                 Use an unattached one{publicIps.length === 0 ? " (none)" : ""}
               </label>
             </div>
             {isExisting ? (
-              <FormField label="Public IP address" name="existingPublicIpId" required error={errors?.existingPublicIpId}>
-                <NativeSelect {...form.text("existingPublicIpId")} placeholder="Choose an address…" options={publicIps.map((p) => ({ value: p.id, label: `${p.name} · ${p.ipAddress ?? "no address"} · ${p.sku}` }))} />
+              <FormField
+                label="Public IP address"
+                name="existingPublicIpId"
+                required
+                error={errors?.existingPublicIpId}
+              >
+                <NativeSelect
+                  {...form.text("existingPublicIpId")}
+                  placeholder="Choose an address…"
+                  options={publicIps.map((p) => ({
+                    value: p.id,
+                    label: `${p.name} · ${p.ipAddress ?? "no address"} · ${p.sku}`,
+                  }))}
+                />
               </FormField>
             ) : (
               <div className="grid gap-3 sm:grid-cols-3">
@@ -89,10 +149,27 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
                   <Input {...form.text("publicIpName")} autoComplete="off" />
                 </FormField>
                 <FormField label="Assignment" name="publicIpAllocation" error={errors?.publicIpAllocation}>
-                  <NativeSelect {...form.text("publicIpAllocation")} options={[{ value: "Static", label: "Static" }, { value: "Dynamic", label: "Dynamic" }]} />
+                  <NativeSelect
+                    {...form.text("publicIpAllocation")}
+                    options={[
+                      { value: "Static", label: "Static" },
+                      { value: "Dynamic", label: "Dynamic" },
+                    ]}
+                  />
                 </FormField>
-                <FormField label="SKU" name="publicIpSku" description={`Must match the load balancer (${lb.sku}).`} error={errors?.publicIpSku}>
-                  <NativeSelect {...form.text("publicIpSku")} options={[{ value: "Standard", label: "Standard" }, { value: "Basic", label: "Basic" }]} />
+                <FormField
+                  label="SKU"
+                  name="publicIpSku"
+                  description={`Must match the load balancer (${lb.sku}).`}
+                  error={errors?.publicIpSku}
+                >
+                  <NativeSelect
+                    {...form.text("publicIpSku")}
+                    options={[
+                      { value: "Standard", label: "Standard" },
+                      { value: "Basic", label: "Basic" },
+                    ]}
+                  />
                 </FormField>
               </div>
             )}
@@ -106,7 +183,10 @@ export function AddFrontendDialog({ tenant, lb, pools, probes, publicIps, disabl
 
           <ProbeChoiceSection form={form} errors={errors} probes={probes} />
 
-          <Section title="Load-balancing rule" description={`Traffic to the new frontend on the frontend port goes to the pool's VMs on the backend port.`}>
+          <Section
+            title="Load-balancing rule"
+            description={`Traffic to the new frontend on the frontend port goes to the pool's VMs on the backend port.`}
+          >
             <RuleFields form={form} errors={errors} pools={pools} />
           </Section>
 

@@ -8,7 +8,15 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { NativeSelect } from "@/components/ui/select";
 import { addRuleAction } from "@/lib/network/actions";
 import { guideDefaults } from "@/lib/network/schema";
@@ -33,10 +41,22 @@ type Props = {
 export function AddRuleDialog({ tenant, lb, frontend, frontends, pools, probes, disabled }: Props) {
   const [isOpen, setOpen] = React.useState(false);
   const form = useFormValues({
-    frontendName: frontend, probeChoice: "new", probeName: `Probe${lb.probeCount + 1}`,
-    probeProtocol: "Tcp", probePort: "443", probePath: "", probeInterval: String(guideDefaults.probeInterval), probeCount: String(guideDefaults.probeCount),
-    ruleName: `Rule${lb.ruleCount + 1}`, ruleProtocol: guideDefaults.ruleProtocol, frontendPort: "443", backendPort: "443",
-    backendPool: pools[0] ?? "", idleTimeout: String(guideDefaults.idleTimeout), floatingIp: false, tcpReset: false,
+    frontendName: frontend,
+    probeChoice: "new",
+    probeName: `Probe${lb.probeCount + 1}`,
+    probeProtocol: "Tcp",
+    probePort: "443",
+    probePath: "",
+    probeInterval: String(guideDefaults.probeInterval),
+    probeCount: String(guideDefaults.probeCount),
+    ruleName: `Rule${lb.ruleCount + 1}`,
+    ruleProtocol: guideDefaults.ruleProtocol,
+    frontendPort: "443",
+    backendPort: "443",
+    backendPool: pools[0] ?? "",
+    idleTimeout: String(guideDefaults.idleTimeout),
+    floatingIp: false,
+    tcpReset: false,
   });
   const [state, formAction, isPending] = React.useActionState(async (prev: ActionResult, data: FormData) => {
     const result = await addRuleAction(tenant, prev, data);
@@ -52,7 +72,10 @@ export function AddRuleDialog({ tenant, lb, frontend, frontends, pools, probes, 
   const errors = failure?.fieldErrors;
 
   return (
-    <Dialog open={isOpen} onOpenChange={(open) => !isPending && (setOpen(open), open && (form.reset(), setDismissed(state)))}>
+    <Dialog
+      open={isOpen}
+      onOpenChange={(open) => !isPending && (setOpen(open), open && (form.reset(), setDismissed(state)))}
+    >
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" disabled={disabled} aria-label={`Add a rule to ${frontend}`}>
           <Plus aria-hidden /> Add rule
@@ -62,7 +85,10 @@ export function AddRuleDialog({ tenant, lb, frontend, frontends, pools, probes, 
         <ActionForm action={formAction} className="grid gap-4" noValidate>
           <DialogHeader>
             <DialogTitle>Add a rule to {lb.name}</DialogTitle>
-            <DialogDescription>A load-balancing rule on a frontend that already exists, with a new or existing health probe, saved as one update of the load balancer.</DialogDescription>
+            <DialogDescription>
+              A load-balancing rule on a frontend that already exists, with a new or existing health probe, saved as one
+              update of the load balancer.
+            </DialogDescription>
           </DialogHeader>
           <input type="hidden" name="loadBalancerId" value={lb.id} />
 
@@ -72,7 +98,10 @@ export function AddRuleDialog({ tenant, lb, frontend, frontends, pools, probes, 
 
           <ProbeChoiceSection form={form} errors={errors} probes={probes} />
 
-          <Section title="Load-balancing rule" description="Traffic to the frontend on the frontend port goes to the pool's VMs on the backend port.">
+          <Section
+            title="Load-balancing rule"
+            description="Traffic to the frontend on the frontend port goes to the pool's VMs on the backend port."
+          >
             <RuleFields form={form} errors={errors} pools={pools} />
           </Section>
 

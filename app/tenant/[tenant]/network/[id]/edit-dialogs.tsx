@@ -8,7 +8,15 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { NativeSelect } from "@/components/ui/select";
 import type { LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
 import { updateProbeAction, updateRuleAction } from "@/lib/network/actions";
@@ -17,7 +25,19 @@ import { ProbeFields, RuleFields, useFormValues, type Values } from "../lb-field
 
 type Action = (tenant: string, prev: ActionResult, form: FormData) => Promise<ActionResult>;
 
-function EditDialog(props: { tenant: string; loadBalancerId: string; title: string; description: string; action: Action; initial: Values; disabled?: boolean; children: (form: ReturnType<typeof useFormValues>, errors: Record<string, string[] | undefined> | undefined) => React.ReactNode }) {
+function EditDialog(props: {
+  tenant: string;
+  loadBalancerId: string;
+  title: string;
+  description: string;
+  action: Action;
+  initial: Values;
+  disabled?: boolean;
+  children: (
+    form: ReturnType<typeof useFormValues>,
+    errors: Record<string, string[] | undefined> | undefined,
+  ) => React.ReactNode;
+}) {
   const { tenant, loadBalancerId, title, description, action, initial, disabled, children } = props;
   const [isOpen, setOpen] = React.useState(false);
   const form = useFormValues(initial);
@@ -34,7 +54,10 @@ function EditDialog(props: { tenant: string; loadBalancerId: string; title: stri
   const failure = state.ok || state === dismissed ? undefined : state;
   const errors = failure?.fieldErrors;
   return (
-    <Dialog open={isOpen} onOpenChange={(open) => !isPending && (setOpen(open), open && (form.reset(), setDismissed(state)))}>
+    <Dialog
+      open={isOpen}
+      onOpenChange={(open) => !isPending && (setOpen(open), open && (form.reset(), setDismissed(state)))}
+    >
       <DialogTrigger asChild>
         <Button variant="ghost" size="sm" disabled={disabled} aria-label={title}>
           <Pencil aria-hidden /> Edit
@@ -63,32 +86,88 @@ function EditDialog(props: { tenant: string; loadBalancerId: string; title: stri
   );
 }
 
-export function EditProbeDialog({ tenant, loadBalancerId, probe, disabled }: { tenant: string; loadBalancerId: string; probe: LoadBalancerProbe; disabled?: boolean }) {
+export function EditProbeDialog({
+  tenant,
+  loadBalancerId,
+  probe,
+  disabled,
+}: {
+  tenant: string;
+  loadBalancerId: string;
+  probe: LoadBalancerProbe;
+  disabled?: boolean;
+}) {
   const initial = {
-    probeName: probe.name, probeProtocol: probe.protocol, probePort: String(probe.port), probePath: probe.requestPath ?? "/",
-    probeInterval: String(probe.intervalSeconds), probeCount: String(probe.probeCount),
+    probeName: probe.name,
+    probeProtocol: probe.protocol,
+    probePort: String(probe.port),
+    probePath: probe.requestPath ?? "/",
+    probeInterval: String(probe.intervalSeconds),
+    probeCount: String(probe.probeCount),
   };
   return (
-    <EditDialog tenant={tenant} loadBalancerId={loadBalancerId} title={`Edit probe ${probe.name}`} description="Saved as one update of the load balancer; rules that use this probe follow it." action={updateProbeAction} initial={initial} disabled={disabled}>
+    <EditDialog
+      tenant={tenant}
+      loadBalancerId={loadBalancerId}
+      title={`Edit probe ${probe.name}`}
+      description="Saved as one update of the load balancer; rules that use this probe follow it."
+      action={updateProbeAction}
+      initial={initial}
+      disabled={disabled}
+    >
       {(form, errors) => <ProbeFields form={form} errors={errors} isNameFixed />}
     </EditDialog>
   );
 }
 
-export function EditRuleDialog(props: { tenant: string; loadBalancerId: string; rule: LoadBalancerRule; frontends: string[]; pools: string[]; probes: string[]; disabled?: boolean }) {
+export function EditRuleDialog(props: {
+  tenant: string;
+  loadBalancerId: string;
+  rule: LoadBalancerRule;
+  frontends: string[];
+  pools: string[];
+  probes: string[];
+  disabled?: boolean;
+}) {
   const { rule } = props;
   const initial = {
-    ruleName: rule.name, frontendName: rule.frontendName, ruleProtocol: rule.protocol, frontendPort: String(rule.frontendPort), backendPort: String(rule.backendPort), backendPool: rule.backendPoolName,
-    probeChoice: rule.probeName ?? "", idleTimeout: String(rule.idleTimeoutMinutes), floatingIp: rule.floatingIp, tcpReset: rule.tcpReset,
+    ruleName: rule.name,
+    frontendName: rule.frontendName,
+    ruleProtocol: rule.protocol,
+    frontendPort: String(rule.frontendPort),
+    backendPort: String(rule.backendPort),
+    backendPool: rule.backendPoolName,
+    probeChoice: rule.probeName ?? "",
+    idleTimeout: String(rule.idleTimeoutMinutes),
+    floatingIp: rule.floatingIp,
+    tcpReset: rule.tcpReset,
   };
   return (
-    <EditDialog tenant={props.tenant} loadBalancerId={props.loadBalancerId} title={`Edit rule ${rule.name}`} description="Another frontend moves the rule there. Ports already used by another rule are refused beside the field." action={updateRuleAction} initial={initial} disabled={props.disabled}>
+    <EditDialog
+      tenant={props.tenant}
+      loadBalancerId={props.loadBalancerId}
+      title={`Edit rule ${rule.name}`}
+      description="Another frontend moves the rule there. Ports already used by another rule are refused beside the field."
+      action={updateRuleAction}
+      initial={initial}
+      disabled={props.disabled}
+    >
       {(form, errors) => (
         <>
           <FormField label="Frontend" name="frontendName" required error={errors?.frontendName}>
-            <NativeSelect {...form.text("frontendName")} options={props.frontends.map((f) => ({ value: f, label: f }))} />
+            <NativeSelect
+              {...form.text("frontendName")}
+              options={props.frontends.map((f) => ({ value: f, label: f }))}
+            />
           </FormField>
-          <RuleFields form={form} errors={errors} pools={props.pools} probes={props.probes} isNameFixed isFloatingIpFixed />
+          <RuleFields
+            form={form}
+            errors={errors}
+            pools={props.pools}
+            probes={props.probes}
+            isNameFixed
+            isFloatingIpFixed
+          />
         </>
       )}
     </EditDialog>

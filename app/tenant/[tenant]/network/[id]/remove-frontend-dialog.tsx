@@ -7,7 +7,15 @@ import { Trash2 } from "lucide-react";
 import { FormAlert } from "@/components/form-alert";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { removeFrontendAction } from "@/lib/network/actions";
 
 type Props = {
@@ -52,8 +60,12 @@ export function RemoveFrontendDialog({ tenant, loadBalancerId, frontend, rules, 
           <DialogHeader>
             <DialogTitle>Remove {frontend.name}?</DialogTitle>
             <DialogDescription>
-              Traffic to {frontend.publicIpAddress ?? "this frontend"} stops. Also removed: {rules.length ? `rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")}` : "no rules"}
-              {probes.length ? ` and probe${probes.length > 1 ? "s" : ""} ${probes.join(", ")} (no other rule uses ${probes.length > 1 ? "them" : "it"})` : ""}.
+              Traffic to {frontend.publicIpAddress ?? "this frontend"} stops. Also removed:{" "}
+              {rules.length ? `rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")}` : "no rules"}
+              {probes.length
+                ? ` and probe${probes.length > 1 ? "s" : ""} ${probes.join(", ")} (no other rule uses ${probes.length > 1 ? "them" : "it"})`
+                : ""}
+              .
             </DialogDescription>
           </DialogHeader>
           <input type="hidden" name="loadBalancerId" value={loadBalancerId} />
@@ -62,15 +74,36 @@ export function RemoveFrontendDialog({ tenant, loadBalancerId, frontend, rules, 
             <fieldset className="grid gap-2 text-sm">
               <legend className="mb-1 font-medium">Public IP {frontend.publicIpName}</legend>
               <label className="flex items-start gap-2">
-                <input type="radio" name="publicIp" value="release" checked={publicIp === "release"} onChange={() => setPublicIp("release")} className="mt-1 accent-primary" />
+                <input
+                  type="radio"
+                  name="publicIp"
+                  value="release"
+                  checked={publicIp === "release"}
+                  onChange={() => setPublicIp("release")}
+                  className="mt-1 accent-primary"
+                />
                 <span>
-                  Release it <span className="block text-muted-foreground">The address goes back to Azure and stops counting against your quota.</span>
+                  Release it{" "}
+                  <span className="block text-muted-foreground">
+                    The address goes back to Azure and stops counting against your quota.
+                  </span>
                 </span>
               </label>
               <label className="flex items-start gap-2">
-                <input type="radio" name="publicIp" value="keep" checked={publicIp === "keep"} onChange={() => setPublicIp("keep")} className="mt-1 accent-primary" />
+                <input
+                  type="radio"
+                  name="publicIp"
+                  value="keep"
+                  checked={publicIp === "keep"}
+                  onChange={() => setPublicIp("keep")}
+                  className="mt-1 accent-primary"
+                />
                 <span>
-                  Keep it <span className="block text-muted-foreground">Unattached, to give to another frontend later (DNS records keep working). It still counts against your quota.</span>
+                  Keep it{" "}
+                  <span className="block text-muted-foreground">
+                    Unattached, to give to another frontend later (DNS records keep working). It still counts against
+                    your quota.
+                  </span>
                 </span>
               </label>
             </fieldset>

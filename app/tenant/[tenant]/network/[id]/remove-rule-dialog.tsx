@@ -17,7 +17,9 @@ type Props = {
 
 /** Removing a rule says what stops and what goes with it; the frontend stays even when this is its last rule. */
 export function RemoveRuleDialog({ tenant, loadBalancerId, rule, frontend, probes, disabled }: Props) {
-  const alsoProbes = probes.length ? ` Also removed: probe${probes.length > 1 ? "s" : ""} ${probes.join(", ")} (no other rule uses ${probes.length > 1 ? "them" : "it"}).` : "";
+  const alsoProbes = probes.length
+    ? ` Also removed: probe${probes.length > 1 ? "s" : ""} ${probes.join(", ")} (no other rule uses ${probes.length > 1 ? "them" : "it"}).`
+    : "";
   return (
     <ConfirmDialog
       triggerAsChild

@@ -2,7 +2,15 @@ import { Download } from "lucide-react";
 import { CopyButton } from "@/components/copy-button";
 import { Button } from "@/components/ui/button";
 
-type Props = { osType: string; hasSshKey: boolean; publicIp: string | null; privateIp: string | null; adminUsername: string; rdpHref: string; isRunning: boolean };
+type Props = {
+  osType: string;
+  hasSshKey: boolean;
+  publicIp: string | null;
+  privateIp: string | null;
+  adminUsername: string;
+  rdpHref: string;
+  isRunning: boolean;
+};
 
 /**
  * How to reach the VM: an .rdp file for Windows, the ssh command for Linux, or why neither works yet. A Linux VM made
@@ -25,7 +33,9 @@ export function ConnectInfo({ osType, hasSshKey, publicIp, privateIp, adminUsern
             <Download aria-hidden /> Download RDP file
           </a>
         </Button>
-        <p className="text-xs text-muted-foreground">Sign in as {adminUsername} with the password you chose when you created the VM.</p>
+        <p className="text-xs text-muted-foreground">
+          Sign in as {adminUsername} with the password you chose when you created the VM.
+        </p>
         {hint}
       </div>
     );

@@ -39,7 +39,9 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
   const now = new Date();
   // The timeline stays a little after the operation ends, so whoever watched it sees how it finished.
   const isRecent = latest?.endedAt && now.getTime() - latest.endedAt.getTime() < 120_000;
-  const showTimeline = latest && (isActiveState(latest.state) || isRecent || (latest.state === "failed" && latest.kind === kinds.vm.create));
+  const showTimeline =
+    latest &&
+    (isActiveState(latest.state) || isRecent || (latest.state === "failed" && latest.kind === kinds.vm.create));
   const current = showTimeline ? await getOperation(scope, latest.id) : null;
   const failedOp = operations.find((o) => o.state === "failed");
   const usage = subscriptions.find((s) => s.id === vm.tenantSubscriptionId);
@@ -60,7 +62,17 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
           canChange ? (
             <VmActions
               tenant={ctx.tenantSlug}
-              vm={{ id: vm.id, name: vm.name, size: vm.size, vcpus: vm.vcpus, family: currentSize?.family, powerState: vm.powerState, provisioningState: vm.provisioningState, hasPublicIp: vm.hasPublicIp, dataDiskCount: disks.length }}
+              vm={{
+                id: vm.id,
+                name: vm.name,
+                size: vm.size,
+                vcpus: vm.vcpus,
+                family: currentSize?.family,
+                powerState: vm.powerState,
+                provisioningState: vm.provisioningState,
+                hasPublicIp: vm.hasPublicIp,
+                dataDiskCount: disks.length,
+              }}
               sizes={regionSizes.map((s) => ({ name: s.name, vCpus: s.vCpus, memoryMb: s.memoryMb, family: s.family }))}
               vcpusLeft={usage ? Math.max(0, usage.quota.vcpus - usage.used.vcpus) : 0}
             />
@@ -69,7 +81,12 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
       />
 
       {vm.errorMessage && (
-        <LastError title={vm.provisioningState === "Failed" ? "Azure could not create this VM" : "The last action on this VM failed"} message={vm.errorMessage}>
+        <LastError
+          title={
+            vm.provisioningState === "Failed" ? "Azure could not create this VM" : "The last action on this VM failed"
+          }
+          message={vm.errorMessage}
+        >
           <p className="text-muted-foreground">
             {vm.errorCode && (
               <>
@@ -78,11 +95,16 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
               </>
             )}
             {failedOp && (
-              <Link href={`${base}/operations/${failedOp.id}`} className="text-primary underline-offset-4 hover:underline">
+              <Link
+                href={`${base}/operations/${failedOp.id}`}
+                className="text-primary underline-offset-4 hover:underline"
+              >
                 See the operation
               </Link>
             )}
-            {vm.provisioningState === "Failed" && canChange && " · Delete the VM to clean up what was created, then try again."}
+            {vm.provisioningState === "Failed" &&
+              canChange &&
+              " · Delete the VM to clean up what was created, then try again."}
           </p>
         </LastError>
       )}
@@ -100,7 +122,8 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
                 {vm.size} <span className="text-muted-foreground">({describeSize(vm)})</span>
               </Fact>
               <Fact label="Image">
-                {vm.imagePublisher} {vm.imageOffer} {vm.imageSku} <span className="text-muted-foreground">({vm.imageVersion})</span>
+                {vm.imagePublisher} {vm.imageOffer} {vm.imageSku}{" "}
+                <span className="text-muted-foreground">({vm.imageVersion})</span>
               </Fact>
               <Fact label="Operating system">{vm.osType}</Fact>
               <Fact label="Region">{vm.region}</Fact>
@@ -121,15 +144,31 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
           </CardHeader>
           <CardContent className="grid gap-4">
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
-              <Fact label="Private IP">{vm.privateIp ? <Copyable value={vm.privateIp} label="Copy private IP" /> : <Pending isBusy={isBusy} />}</Fact>
+              <Fact label="Private IP">
+                {vm.privateIp ? <Copyable value={vm.privateIp} label="Copy private IP" /> : <Pending isBusy={isBusy} />}
+              </Fact>
               <Fact label="Public IP">
-                {!vm.hasPublicIp ? <span className="text-muted-foreground">None</span> : vm.publicIp ? <Copyable value={vm.publicIp} label="Copy public IP" /> : <Pending isBusy={isBusy} />}
+                {!vm.hasPublicIp ? (
+                  <span className="text-muted-foreground">None</span>
+                ) : vm.publicIp ? (
+                  <Copyable value={vm.publicIp} label="Copy public IP" />
+                ) : (
+                  <Pending isBusy={isBusy} />
+                )}
               </Fact>
               <Fact label="Network">
                 {vm.networkName} / {vm.subnetName}
               </Fact>
             </dl>
-            <ConnectInfo osType={vm.osType} hasSshKey={Boolean(vm.sshPublicKey)} publicIp={vm.publicIp} privateIp={vm.privateIp} adminUsername={vm.adminUsername} rdpHref={`${base}/vms/${vm.id}/connect.rdp`} isRunning={vm.powerState === "running" && vm.provisioningState === "Succeeded"} />
+            <ConnectInfo
+              osType={vm.osType}
+              hasSshKey={Boolean(vm.sshPublicKey)}
+              publicIp={vm.publicIp}
+              privateIp={vm.privateIp}
+              adminUsername={vm.adminUsername}
+              rdpHref={`${base}/vms/${vm.id}/connect.rdp`}
+              isRunning={vm.powerState === "running" && vm.provisioningState === "Succeeded"}
+            />
           </CardContent>
         </Card>
       </div>
@@ -139,7 +178,13 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
           <CardTitle>Disks</CardTitle>
         </CardHeader>
         <CardContent>
-          <VmDisks tenant={ctx.tenantSlug} vm={{ id: vm.id, name: vm.name, osType: vm.osType, provisioningState: vm.provisioningState }} disks={disks} maxDataDisks={currentSize?.maxDataDisks} canChange={canChange} />
+          <VmDisks
+            tenant={ctx.tenantSlug}
+            vm={{ id: vm.id, name: vm.name, osType: vm.osType, provisioningState: vm.provisioningState }}
+            disks={disks}
+            maxDataDisks={currentSize?.maxDataDisks}
+            canChange={canChange}
+          />
         </CardContent>
       </Card>
 
@@ -147,13 +192,22 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
         <CardHeader className="flex-row items-center justify-between gap-3">
           <CardTitle>Operations</CardTitle>
           {operationCount > operations.length && (
-            <Link href={`${base}/operations?q=${encodeURIComponent(vm.name)}`} className="text-sm text-primary underline-offset-4 hover:underline">
+            <Link
+              href={`${base}/operations?q=${encodeURIComponent(vm.name)}`}
+              className="text-sm text-primary underline-offset-4 hover:underline"
+            >
               All {operationCount} operations
             </Link>
           )}
         </CardHeader>
         <CardContent>
-          <OperationList rows={operations} basePath={`${base}/operations`} label="Operations on this VM" emptyText="No operations yet." showTarget={false} />
+          <OperationList
+            rows={operations}
+            basePath={`${base}/operations`}
+            label="Operations on this VM"
+            emptyText="No operations yet."
+            showTarget={false}
+          />
         </CardContent>
       </Card>
     </div>
@@ -178,4 +232,6 @@ function Copyable({ value, label }: { value: string; label: string }) {
   );
 }
 
-const Pending = ({ isBusy }: { isBusy: boolean }) => <span className="text-muted-foreground">{isBusy ? "Assigned while the VM is created" : "Not assigned"}</span>;
+const Pending = ({ isBusy }: { isBusy: boolean }) => (
+  <span className="text-muted-foreground">{isBusy ? "Assigned while the VM is created" : "Not assigned"}</span>
+);

@@ -8,7 +8,15 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { NativeSelect } from "@/components/ui/select";
 import { resizeVmAction } from "@/lib/vms/actions";
 import { idleResult, type ActionResult } from "@/lib/utils/action-result";
@@ -60,7 +68,8 @@ export function ResizeDialog({ tenant, vm, sizes, vcpusLeft, disabled }: Props) 
           <DialogHeader>
             <DialogTitle>Resize {vm.name}</DialogTitle>
             <DialogDescription>
-              Now {vm.size} ({vm.vcpus} vCPUs). Sizes your plan offers in this region are listed; {vcpusLeft} more vCPU{vcpusLeft === 1 ? "" : "s"} are left in your quota.
+              Now {vm.size} ({vm.vcpus} vCPUs). Sizes your plan offers in this region are listed; {vcpusLeft} more vCPU
+              {vcpusLeft === 1 ? "" : "s"} are left in your quota.
             </DialogDescription>
           </DialogHeader>
           <input type="hidden" name="vmId" value={vm.id} />
@@ -68,7 +77,13 @@ export function ResizeDialog({ tenant, vm, sizes, vcpusLeft, disabled }: Props) 
             <FormAlert variant="info">Your plan offers no other size in this region.</FormAlert>
           ) : (
             <FormField label="New size" name="size" required error={errors?.fieldErrors?.size}>
-              <NativeSelect name="size" value={size} onChange={(e) => setSize(e.target.value)} placeholder="Choose a size…" required>
+              <NativeSelect
+                name="size"
+                value={size}
+                onChange={(e) => setSize(e.target.value)}
+                placeholder="Choose a size…"
+                required
+              >
                 {others.map((s) => {
                   const isOver = s.vCpus - vm.vcpus > vcpusLeft;
                   return (

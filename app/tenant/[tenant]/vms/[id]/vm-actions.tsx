@@ -7,7 +7,17 @@ import { ResizeDialog, type ResizeOption } from "./resize-dialog";
 
 export type VmActionsProps = {
   tenant: string;
-  vm: { id: string; name: string; size: string; vcpus: number; family?: string; powerState: string | null; provisioningState: string; hasPublicIp: boolean; dataDiskCount: number };
+  vm: {
+    id: string;
+    name: string;
+    size: string;
+    vcpus: number;
+    family?: string;
+    powerState: string | null;
+    provisioningState: string;
+    hasPublicIp: boolean;
+    dataDiskCount: number;
+  };
   sizes: ResizeOption[];
   vcpusLeft: number;
 };
@@ -50,9 +60,10 @@ export function VmActions({ tenant, vm, sizes, vcpusLeft }: VmActionsProps) {
           title={`Stop ${vm.name}?`}
           description={
             <>
-              The VM shuts down and is <strong>deallocated</strong>: compute billing stops and it keeps its disks, which are still billed.
-              {vm.hasPublicIp ? " Its public IP is static and stays." : ""} A dynamic IP address would be released, and the VM may get a different one
-              when it starts again.
+              The VM shuts down and is <strong>deallocated</strong>: compute billing stops and it keeps its disks, which
+              are still billed.
+              {vm.hasPublicIp ? " Its public IP is static and stays." : ""} A dynamic IP address would be released, and
+              the VM may get a different one when it starts again.
             </>
           }
           confirmLabel="Stop"

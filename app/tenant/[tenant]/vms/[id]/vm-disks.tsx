@@ -9,7 +9,15 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { addDataDiskAction, removeDataDiskAction } from "@/lib/vms/actions";
@@ -73,7 +81,9 @@ export function VmDisks({ tenant, vm, disks, maxDataDisks, canChange }: Props) {
       {canChange && (
         <div className="flex items-center gap-3">
           <AddDiskDialog tenant={tenant} vmId={vm.id} disabled={!isIdle || isFull} />
-          {isFull && <p className="text-xs text-muted-foreground">This size takes at most {maxDataDisks} data disks.</p>}
+          {isFull && (
+            <p className="text-xs text-muted-foreground">This size takes at most {maxDataDisks} data disks.</p>
+          )}
         </div>
       )}
     </div>
@@ -102,10 +112,18 @@ function AddDiskDialog({ tenant, vmId, disabled }: { tenant: string; vmId: strin
         <ActionForm action={formAction} className="grid gap-4">
           <DialogHeader>
             <DialogTitle>Add a data disk</DialogTitle>
-            <DialogDescription>An empty managed disk is attached at the next free LUN; format it in the operating system before use.</DialogDescription>
+            <DialogDescription>
+              An empty managed disk is attached at the next free LUN; format it in the operating system before use.
+            </DialogDescription>
           </DialogHeader>
           <input type="hidden" name="vmId" value={vmId} />
-          <FormField label="Size (GiB)" name="sizeGb" required error={errors?.fieldErrors?.sizeGb} description="4 to 32,767 GiB.">
+          <FormField
+            label="Size (GiB)"
+            name="sizeGb"
+            required
+            error={errors?.fieldErrors?.sizeGb}
+            description="4 to 32,767 GiB."
+          >
             <Input type="number" name="sizeGb" min={4} max={32767} defaultValue={128} className="w-32" />
           </FormField>
           <FormAlert>{errors?.formError}</FormAlert>

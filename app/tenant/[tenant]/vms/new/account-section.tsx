@@ -48,8 +48,18 @@ export function AccountSection({ form, view, dispatch, fieldError, liveError }: 
             <legend className="mb-1.5 text-sm font-medium">Sign in with</legend>
             <div className="flex gap-2">
               {authChoices.map(([value, label]) => (
-                <label key={value} className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5">
-                  <input type="radio" name="authChoice" value={value} checked={form.authType === value} onChange={() => change({ authType: value })} className="accent-[var(--primary)]" />
+                <label
+                  key={value}
+                  className="flex cursor-pointer items-center gap-2 rounded-md border px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+                >
+                  <input
+                    type="radio"
+                    name="authChoice"
+                    value={value}
+                    checked={form.authType === value}
+                    onChange={() => change({ authType: value })}
+                    className="accent-[var(--primary)]"
+                  />
                   {label}
                 </label>
               ))}
@@ -61,7 +71,13 @@ export function AccountSection({ form, view, dispatch, fieldError, liveError }: 
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="grid content-start gap-2">
             <FormField label="Password" name="adminPassword" required error={fieldError("adminPassword")}>
-              <Input type="password" name="adminPassword" value={form.password} onChange={(e) => change({ password: e.target.value })} autoComplete="new-password" />
+              <Input
+                type="password"
+                name="adminPassword"
+                value={form.password}
+                onChange={(e) => change({ password: e.target.value })}
+                autoComplete="new-password"
+              />
             </FormField>
             <PasswordRules id="password-rules" password={form.password} username={form.username} osType={osType} />
           </div>
@@ -69,7 +85,10 @@ export function AccountSection({ form, view, dispatch, fieldError, liveError }: 
             label="Confirm password"
             name="confirmPassword"
             required
-            error={liveError("confirmPassword", form.confirm && form.confirm !== form.password ? "The passwords do not match." : null)}
+            error={liveError(
+              "confirmPassword",
+              form.confirm && form.confirm !== form.password ? "The passwords do not match." : null,
+            )}
           >
             <Input
               type="password"

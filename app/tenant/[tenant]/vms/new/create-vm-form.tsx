@@ -5,7 +5,13 @@ import { Card, CardContent } from "@/components/ui/card";
 import { createVmAction } from "@/lib/vms/actions";
 import { idleResult } from "@/lib/utils/action-result";
 import { AccountSection } from "./account-section";
-import { createVmReducer, createVmView, initialCreateVmState, type CreateVmSectionProps, type SubscriptionOption } from "./create-vm-state";
+import {
+  createVmReducer,
+  createVmView,
+  initialCreateVmState,
+  type CreateVmSectionProps,
+  type SubscriptionOption,
+} from "./create-vm-state";
 import { DisksSection } from "./disks-section";
 import { MachineSection } from "./machine-section";
 import { NameSection } from "./name-section";
@@ -47,7 +53,13 @@ export function CreateVmForm({ tenant, subscriptions, cancelHref }: Props) {
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Create a virtual machine" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      noValidate
+      aria-label="Create a virtual machine"
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start"
+    >
       <input type="hidden" name="osType" value={view.osType} />
       <input type="hidden" name="count" value={view.vmCount} />
       <input type="hidden" name="authType" value={view.authType} />
@@ -62,7 +74,13 @@ export function CreateVmForm({ tenant, subscriptions, cancelHref }: Props) {
           <DisksSection {...sectionProps} />
         </CardContent>
       </Card>
-      <ReviewCard form={form} view={view} formError={serverErrors?.formError} isPending={isPending} cancelHref={cancelHref} />
+      <ReviewCard
+        form={form}
+        view={view}
+        formError={serverErrors?.formError}
+        isPending={isPending}
+        cancelHref={cancelHref}
+      />
     </form>
   );
 }

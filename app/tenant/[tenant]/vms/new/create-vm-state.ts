@@ -67,12 +67,16 @@ export function createVmReducer(state: CreateVmState, action: CreateVmAction): C
     case "changeSubscription": {
       // Keep the region and image when the other plan offers them too; a network belongs to one subscription.
       const { id, catalogue } = action.subscription;
-      const region = catalogue.regions.some((r) => r.name === state.region) ? state.region : (catalogue.regions[0]?.name ?? "");
+      const region = catalogue.regions.some((r) => r.name === state.region)
+        ? state.region
+        : (catalogue.regions[0]?.name ?? "");
       const image = catalogue.images.some((i) => imageKey(i) === state.image) ? state.image : "";
       return { ...state, subscriptionId: id, region, image, network: "default" };
     }
     case "changeRegion": {
-      const isSizeOffered = action.catalogue.sizes.some((s) => s.name === state.size && s.regions.includes(action.region));
+      const isSizeOffered = action.catalogue.sizes.some(
+        (s) => s.name === state.size && s.regions.includes(action.region),
+      );
       return { ...state, region: action.region, network: "default", size: isSizeOffered ? state.size : "" };
     }
     case "change":
@@ -92,7 +96,9 @@ export const quotaRows = [
 
 /** What the subscription uses, what this request adds, and whether it still fits the plan. */
 export function quotaOverruns(used: QuotaNumbers, adding: QuotaNumbers, limit: QuotaNumbers) {
-  return quotaRows.filter(([key]) => adding[key] > 0 && used[key] + adding[key] > limit[key]).map(([key, label]) => ({ key, label, left: Math.max(0, limit[key] - used[key]) }));
+  return quotaRows
+    .filter(([key]) => adding[key] > 0 && used[key] + adding[key] > limit[key])
+    .map(([key, label]) => ({ key, label, left: Math.max(0, limit[key] - used[key]) }));
 }
 
 /** Everything the sections and the review read, derived from the choices and the chosen subscription's catalogue. */
@@ -107,11 +113,29 @@ export function createVmView(state: CreateVmState, subscriptions: SubscriptionOp
   const defaultNetwork = subscription.networks.find((n) => n.region === state.region && n.isDefault);
   const vmCount = state.isBulk ? Math.min(50, Math.max(1, state.count || 1)) : 1;
   const names = state.name ? (vmCount > 1 ? bulkNames(state.name, vmCount) : [state.name]) : [];
-  const adding: QuotaNumbers = { vms: vmCount, vcpus: vmCount * (chosenSize?.vCpus ?? 0), publicIps: state.publicIp ? vmCount : 0 };
+  const adding: QuotaNumbers = {
+    vms: vmCount,
+    vcpus: vmCount * (chosenSize?.vCpus ?? 0),
+    publicIps: state.publicIp ? vmCount : 0,
+  };
   const overruns = quotaOverruns(subscription.used, adding, subscription.quota);
   // Azure signs in to Windows with a password only, so an SSH choice made for a Linux image does not carry over.
   const authType: AuthType = osType === "Windows" ? "password" : state.authType;
-  return { subscription, catalogue, chosenImage, osType, regionSizes, chosenSize, networks, defaultNetwork, vmCount, names, adding, overruns, authType };
+  return {
+    subscription,
+    catalogue,
+    chosenImage,
+    osType,
+    regionSizes,
+    chosenSize,
+    networks,
+    defaultNetwork,
+    vmCount,
+    names,
+    adding,
+    overruns,
+    authType,
+  };
 }
 
 export type CreateVmView = ReturnType<typeof createVmView>;

@@ -7,7 +7,12 @@ import type { CreateVmSectionProps } from "./create-vm-state";
 export function DisksSection({ form, view, dispatch, fieldError }: CreateVmSectionProps) {
   const { chosenSize } = view;
   return (
-    <FormSection id="disks" step={6} title="Data disks" description="Empty managed disks besides the OS disk; you can add or remove them later.">
+    <FormSection
+      id="disks"
+      step={6}
+      title="Data disks"
+      description="Empty managed disks besides the OS disk; you can add or remove them later."
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField
           label="Number of data disks"
@@ -26,7 +31,12 @@ export function DisksSection({ form, view, dispatch, fieldError }: CreateVmSecti
           />
         </FormField>
         {form.diskCount > 0 && (
-          <FormField label="Size of each disk (GiB)" name="dataDiskSizeGb" error={fieldError("dataDiskSizeGb")} description="4 to 32,767 GiB.">
+          <FormField
+            label="Size of each disk (GiB)"
+            name="dataDiskSizeGb"
+            error={fieldError("dataDiskSizeGb")}
+            description="4 to 32,767 GiB."
+          >
             <Input
               type="number"
               name="dataDiskSizeGb"

@@ -9,16 +9,31 @@ import type { CreateVmSectionProps } from "./create-vm-state";
 export function MachineSection({ form, view, dispatch, fieldError }: CreateVmSectionProps) {
   const { catalogue, chosenImage, chosenSize, regionSizes } = view;
   return (
-    <FormSection id="machine" step={2} title="Image and size" description="The image decides the operating system; sizes are those your plan offers in this region.">
+    <FormSection
+      id="machine"
+      step={2}
+      title="Image and size"
+      description="The image decides the operating system; sizes are those your plan offers in this region."
+    >
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField
           label="Image"
           name="image"
           required
           error={fieldError("image")}
-          description={chosenImage ? `${chosenImage.osType} · ${chosenImage.publisher} ${chosenImage.offer} ${chosenImage.sku}` : undefined}
+          description={
+            chosenImage
+              ? `${chosenImage.osType} · ${chosenImage.publisher} ${chosenImage.offer} ${chosenImage.sku}`
+              : undefined
+          }
         >
-          <NativeSelect name="image" value={form.image} onChange={(e) => dispatch({ type: "change", values: { image: e.target.value } })} placeholder="Choose an image…" required>
+          <NativeSelect
+            name="image"
+            value={form.image}
+            onChange={(e) => dispatch({ type: "change", values: { image: e.target.value } })}
+            placeholder="Choose an image…"
+            required
+          >
             {(["Windows", "Linux"] as const).map((os) => {
               const images = catalogue.images.filter((i) => i.osType === os);
               return (

@@ -12,9 +12,19 @@ export function NameSection({ form, view, dispatch, fieldError, liveError }: Cre
   const nameProblem = form.name ? vmNameProblem(names[names.length - 1] ?? form.name, osType) : "Enter a name.";
   const rule = osType === "Windows" ? "at most 15 characters on Windows" : "letters, digits, hyphens and periods";
   return (
-    <FormSection id="name" step={3} title="Name" description={`Used for the VM in Azure and as its computer name (${rule}). It cannot change later.`}>
+    <FormSection
+      id="name"
+      step={3}
+      title="Name"
+      description={`Used for the VM in Azure and as its computer name (${rule}). It cannot change later.`}
+    >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label={form.isBulk ? "Name prefix" : "Name"} name="name" required error={liveError("name", nameProblem)}>
+        <FormField
+          label={form.isBulk ? "Name prefix" : "Name"}
+          name="name"
+          required
+          error={liveError("name", nameProblem)}
+        >
           <Input
             name="name"
             value={form.name}
@@ -27,12 +37,28 @@ export function NameSection({ form, view, dispatch, fieldError, liveError }: Cre
         </FormField>
         <div className="grid content-start gap-3">
           <label className="flex items-center gap-2.5 pt-7 text-sm">
-            <Switch checked={form.isBulk} onCheckedChange={(isBulk) => dispatch({ type: "change", values: { isBulk } })} aria-describedby="bulk-hint" />
+            <Switch
+              checked={form.isBulk}
+              onCheckedChange={(isBulk) => dispatch({ type: "change", values: { isBulk } })}
+              aria-describedby="bulk-hint"
+            />
             Create several
           </label>
           {form.isBulk && (
-            <FormField label="How many" name="countInput" error={fieldError("count")} description="1 to 50 VMs, each with its own operation.">
-              <Input type="number" min={1} max={50} value={form.count} onChange={(e) => dispatch({ type: "change", values: { count: Number(e.target.value) } })} className="w-28" />
+            <FormField
+              label="How many"
+              name="countInput"
+              error={fieldError("count")}
+              description="1 to 50 VMs, each with its own operation."
+            >
+              <Input
+                type="number"
+                min={1}
+                max={50}
+                value={form.count}
+                onChange={(e) => dispatch({ type: "change", values: { count: Number(e.target.value) } })}
+                className="w-28"
+              />
             </FormField>
           )}
         </div>

@@ -17,7 +17,11 @@ export default async function NewVmPage({ params }: { params: Promise<{ tenant: 
   const base = `/tenant/${ctx.tenantSlug}/vms`;
   const [subscriptions, networks] = await Promise.all([listVmSubscriptions(ctx), listVirtualNetworks(ctx)]);
   const catalogues = await Promise.all(subscriptions.map((s) => getPlanOffer(ctx, s.id)));
-  const options = subscriptions.map((s, i) => ({ ...s, catalogue: catalogues[i], networks: networks.filter((n) => n.tenantSubscriptionId === s.id) }));
+  const options = subscriptions.map((s, i) => ({
+    ...s,
+    catalogue: catalogues[i],
+    networks: networks.filter((n) => n.tenantSubscriptionId === s.id),
+  }));
 
   return (
     <div className="space-y-6">

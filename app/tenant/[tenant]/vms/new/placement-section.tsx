@@ -4,16 +4,38 @@ import { NativeSelect } from "@/components/ui/select";
 import type { CreateVmSectionProps, SubscriptionOption } from "./create-vm-state";
 
 /** Step 1: the tenant subscription (whose plan and quota the VM uses) and the region. */
-export function PlacementSection({ form, view, dispatch, fieldError, subscriptions }: CreateVmSectionProps & { subscriptions: SubscriptionOption[] }) {
+export function PlacementSection({
+  form,
+  view,
+  dispatch,
+  fieldError,
+  subscriptions,
+}: CreateVmSectionProps & { subscriptions: SubscriptionOption[] }) {
   const { catalogue } = view;
   return (
-    <FormSection id="placement" step={1} title="Subscription and region" description="Where the VM runs and which plan's quota it uses.">
+    <FormSection
+      id="placement"
+      step={1}
+      title="Subscription and region"
+      description="Where the VM runs and which plan's quota it uses."
+    >
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField label="Subscription" name="tenantSubscriptionId" required error={fieldError("tenantSubscriptionId")} description={`Plan: ${view.subscription.planName}`}>
+        <FormField
+          label="Subscription"
+          name="tenantSubscriptionId"
+          required
+          error={fieldError("tenantSubscriptionId")}
+          description={`Plan: ${view.subscription.planName}`}
+        >
           <NativeSelect
             name="tenantSubscriptionId"
             value={form.subscriptionId}
-            onChange={(e) => dispatch({ type: "changeSubscription", subscription: subscriptions.find((s) => s.id === e.target.value)! })}
+            onChange={(e) =>
+              dispatch({
+                type: "changeSubscription",
+                subscription: subscriptions.find((s) => s.id === e.target.value)!,
+              })
+            }
           >
             {subscriptions.map((s) => (
               <option key={s.id} value={s.id}>

@@ -2,14 +2,23 @@ import * as React from "react";
 import { QuotaBar } from "@/components/quota-bar";
 import { quotaRows, type QuotaNumbers } from "./create-vm-state";
 
-export function QuotaReview({ used, adding, limit }: { used: QuotaNumbers; adding: QuotaNumbers; limit: QuotaNumbers }) {
+export function QuotaReview({
+  used,
+  adding,
+  limit,
+}: {
+  used: QuotaNumbers;
+  adding: QuotaNumbers;
+  limit: QuotaNumbers;
+}) {
   return (
     <div className="grid gap-3" aria-label="Quota">
       {quotaRows.map(([key, label]) => (
         <div key={key} className="grid gap-0.5">
           <QuotaBar label={label} used={used[key] + adding[key]} limit={limit[key]} />
           <p className="text-xs text-muted-foreground tabular-nums">
-            {used[key]} in use{adding[key] > 0 ? ` + ${adding[key]} for this request` : ""} · {Math.max(0, limit[key] - used[key])} left
+            {used[key]} in use{adding[key] > 0 ? ` + ${adding[key]} for this request` : ""} ·{" "}
+            {Math.max(0, limit[key] - used[key])} left
           </p>
         </div>
       ))}

@@ -12,7 +12,10 @@ type Props = { form: CreateVmState; view: CreateVmView; formError?: string; isPe
 /** The sticky card beside the sections: the choices so far, the quota they use, and the submit button. */
 export function ReviewCard({ form, view, formError, isPending, cancelHref }: Props) {
   const { names, chosenImage, chosenSize, catalogue, subscription, defaultNetwork, networks, overruns } = view;
-  const network = form.network === "default" ? (defaultNetwork?.name ?? "Default network (new)") : (networks.find((n) => n.id === form.network)?.name ?? "—");
+  const network =
+    form.network === "default"
+      ? (defaultNetwork?.name ?? "Default network (new)")
+      : (networks.find((n) => n.id === form.network)?.name ?? "—");
   return (
     <Card className="lg:sticky lg:top-20">
       <CardHeader>
@@ -21,14 +24,26 @@ export function ReviewCard({ form, view, formError, isPending, cancelHref }: Pro
       <CardContent className="grid gap-5">
         <ReviewList
           rows={[
-            [names.length > 1 ? "VMs" : "VM", names.length ? (names.length > 1 ? `${names.length} × ${form.name}-NN` : form.name) : "—"],
+            [
+              names.length > 1 ? "VMs" : "VM",
+              names.length ? (names.length > 1 ? `${names.length} × ${form.name}-NN` : form.name) : "—",
+            ],
             ["Image", chosenImage?.label ?? "—"],
-            ["Size", chosenSize ? `${chosenSize.name} (${chosenSize.vCpus} vCPU, ${formatMemory(chosenSize.memoryMb)})` : "—"],
+            [
+              "Size",
+              chosenSize ? `${chosenSize.name} (${chosenSize.vCpus} vCPU, ${formatMemory(chosenSize.memoryMb)})` : "—",
+            ],
             ["Region", catalogue.regions.find((r) => r.name === form.region)?.displayName ?? "—"],
-            ["Sign-in", form.username ? `${form.username} with ${view.authType === "ssh" ? "an SSH key" : "a password"}` : "—"],
+            [
+              "Sign-in",
+              form.username ? `${form.username} with ${view.authType === "ssh" ? "an SSH key" : "a password"}` : "—",
+            ],
             ["Network", network],
             ["Public IP", form.publicIp ? "Yes" : "No"],
-            ["Data disks", form.diskCount > 0 ? `${form.diskCount} × ${form.diskSize.toLocaleString("en-US")} GiB` : "None"],
+            [
+              "Data disks",
+              form.diskCount > 0 ? `${form.diskCount} × ${form.diskSize.toLocaleString("en-US")} GiB` : "None",
+            ],
           ]}
         />
         <div className="grid gap-2">
@@ -37,7 +52,8 @@ export function ReviewCard({ form, view, formError, isPending, cancelHref }: Pro
         </div>
         {overruns.length > 0 && (
           <FormAlert title="This request does not fit your plan's quota">
-            {overruns.map((o) => `${o.label}: ${o.left} left`).join(" · ")}. Create fewer or smaller VMs, delete some, or ask your provider for a larger plan.
+            {overruns.map((o) => `${o.label}: ${o.left} left`).join(" · ")}. Create fewer or smaller VMs, delete some,
+            or ask your provider for a larger plan.
           </FormAlert>
         )}
         <FormAlert>{formError}</FormAlert>

@@ -12,9 +12,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ten
   try {
     const ctx = await requireTenantContext({ tenant });
     const vm = await getVm(ctx, id);
-    if (vm.osType !== "Windows") return text(409, `${vm.name} runs Linux: connect with ssh ${vm.adminUsername}@<its IP address>.`);
-    if (!vm.publicIp) return text(409, `${vm.name} has no public IP address, so Remote Desktop cannot reach it from the internet.`);
-    const rdp = [`full address:s:${vm.publicIp}:3389`, `username:s:${vm.adminUsername}`, "prompt for credentials:i:1", "administrative session:i:1", "screen mode id:i:2", ""].join("\r\n");
+    if (vm.osType !== "Windows")
+      return text(409, `${vm.name} runs Linux: connect with ssh ${vm.adminUsername}@<its IP address>.`);
+    if (!vm.publicIp)
+      return text(409, `${vm.name} has no public IP address, so Remote Desktop cannot reach it from the internet.`);
+    const rdp = [
+      `full address:s:${vm.publicIp}:3389`,
+      `username:s:${vm.adminUsername}`,
+      "prompt for credentials:i:1",
+      "administrative session:i:1",
+      "screen mode id:i:2",
+      "",
+    ].join("\r\n");
     return new Response(rdp, {
       headers: {
         "content-type": "application/x-rdp",
@@ -24,12 +33,16 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ten
     });
   } catch (error) {
     await auditRefusal(error);
-    if (error instanceof NotFound || (error instanceof AppError && error.status === 403)) return text(404, "Not found.");
+    if (error instanceof NotFound || (error instanceof AppError && error.status === 403))
+      return text(404, "Not found.");
     if (error instanceof AppError && error.status === 401) return text(401, error.message);
     throw error;
   }
 }
 
 function text(status: number, body: string) {
-  return new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(body, {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
