@@ -13,7 +13,6 @@ import {
   listRecoveryProviders,
   listVmNetworks,
   mapVmNetworkToAzure,
-  pollLro,
   type AzureAccess,
   type RecoveryVaultInfo,
   type ReplicationPolicyInfo,
@@ -28,11 +27,6 @@ import { loadSetupForJob, testVnetName } from "./load";
 import type { SetupStep } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
 
-const lro = <T>(access: AzureAccess, start: () => Promise<import("@/lib/azure").LroProgress<T>>) => ({
-  start,
-  poll: (c: string) => pollLro<T>(access, c),
-});
-
 /** dr.registerVault: the resource group and vault in the provider subscription (PUT: picking an existing vault is the same call), then the fabric. */
 export const registerVaultJob = defineJob({
   kind: kinds.dr.registerVault,
@@ -40,15 +34,13 @@ export const registerVaultJob = defineJob({
     await op.plan(["Ensure resource group", "Create or pick the vault", ...FABRIC_STEPS]);
     const vault = await db.recoveryVault.findUniqueOrThrow({ where: { id: vaultId } });
     const access = await op.azureAccess(vault.azureSubscriptionId);
+    const arm = op.arm(access);
     await op.step("Ensure resource group", async () => {
       await ensureResourceGroup(access, vault.resourceGroup, vault.region, { "portal-role": "disaster-recovery" });
       op.note(`${vault.resourceGroup} in ${vault.region}`);
     });
-    const info = await op.lroStep<RecoveryVaultInfo>(
-      "Create or pick the vault",
-      lro(access, () =>
-        ensureRecoveryVault(access, { resourceGroup: vault.resourceGroup, vault: vault.name }, vault.region),
-      ),
+    const info = await arm.lro<RecoveryVaultInfo>("Create or pick the vault", () =>
+      ensureRecoveryVault(access, { resourceGroup: vault.resourceGroup, vault: vault.name }, vault.region),
     );
     if (info.location && info.location !== vault.region)
       throw new Conflict(`${vault.name} exists in ${info.location}, not ${vault.region}.`);
@@ -201,6 +193,8 @@ export const setupTenantJob = defineJob({
     const { setup, vault, vaultRef, tenantAzureSubscriptionId } = await loadSetupForJob(setupId);
     const tenant = await op.azureAccess(tenantAzureSubscriptionId);
     const provider = await op.azureAccess(vault.azureSubscriptionId);
+    const tenantArm = op.arm(tenant);
+    const providerArm = op.arm(provider);
     const mark = (s: SetupStep, state: string) =>
       db.tenantDrSetup.update({ where: { id: setupId }, data: { [STATE_FIELD[s]]: state } });
     const tags = { "portal-tenant": setup.tenant.slug, "portal-role": "disaster-recovery" };
@@ -222,43 +216,34 @@ export const setupTenantJob = defineJob({
         await ensureResourceGroup(tenant, setup.resourceGroup, vault.region, tags);
         op.note(`${setup.resourceGroup} in ${vault.region}`);
       });
-      const account = await op.lroStep<StorageAccountInfo>(
-        "Create storage account",
-        lro(tenant, () =>
-          ensureStorageAccount(tenant, {
-            resourceGroup: setup.resourceGroup,
-            name: setup.storageAccount,
-            location: vault.region,
-            sku: "Standard_GRS",
-            tags,
-          }),
-        ),
+      const account = await tenantArm.lro<StorageAccountInfo>("Create storage account", () =>
+        ensureStorageAccount(tenant, {
+          resourceGroup: setup.resourceGroup,
+          name: setup.storageAccount,
+          location: vault.region,
+          sku: "Standard_GRS",
+          tags,
+        }),
       );
       const subnets = [{ name: setup.subnetName, prefix: setup.subnetPrefix }];
-      const vnet = await op.lroStep<VirtualNetworkInfo>(
-        "Create virtual network",
-        lro(tenant, () =>
-          ensureVirtualNetwork(tenant, {
-            resourceGroup: setup.resourceGroup,
-            name: setup.vnetName,
-            location: vault.region,
-            addressSpace: [setup.addressSpace],
-            subnets,
-          }),
-        ),
+      const vnet = await tenantArm.lro<VirtualNetworkInfo>("Create virtual network", () =>
+        ensureVirtualNetwork(tenant, {
+          resourceGroup: setup.resourceGroup,
+          name: setup.vnetName,
+          location: vault.region,
+          addressSpace: [setup.addressSpace],
+          subnets,
+        }),
       );
       // Test failovers land in a copy of the network with no route to anything, so a test VM never meets production.
-      const test = await op.lroStep<VirtualNetworkInfo>(
-        "Create test network",
-        lro(tenant, () =>
-          ensureVirtualNetwork(tenant, {
-            resourceGroup: setup.resourceGroup,
-            name: testVnetName(setup.vnetName),
-            location: vault.region,
-            addressSpace: [setup.addressSpace],
-            subnets,
-          }),
-        ),
+      const test = await tenantArm.lro<VirtualNetworkInfo>("Create test network", () =>
+        ensureVirtualNetwork(tenant, {
+          resourceGroup: setup.resourceGroup,
+          name: testVnetName(setup.vnetName),
+          location: vault.region,
+          addressSpace: [setup.addressSpace],
+          subnets,
+        }),
       );
       ids = { storageAccountId: account.id, vnetId: vnet.id };
       await db.tenantDrSetup.update({
@@ -269,32 +254,26 @@ export const setupTenantJob = defineJob({
     if (sections.includes("policy")) {
       if (!ids.storageAccountId) throw new Conflict("Create the tenant's storage account (step 1) before the policy.");
       await mark("policy", "running");
-      const policy = await op.lroStep<ReplicationPolicyInfo>(
-        "Create replication policy",
-        lro(provider, () =>
-          ensureReplicationPolicy(provider, vaultRef, {
-            name: setup.policyName,
-            copyFrequencySeconds: setup.copyFrequencySeconds as 30 | 300 | 900,
-            recoveryPointHours: setup.recoveryPointHours,
-            appConsistentHours: setup.appConsistentHours,
-            initialReplicationStart: setup.initialReplicationStart ? `${setup.initialReplicationStart}:00` : null,
-            storageAccountId: ids.storageAccountId!,
-          }),
-        ),
+      const policy = await providerArm.lro<ReplicationPolicyInfo>("Create replication policy", () =>
+        ensureReplicationPolicy(provider, vaultRef, {
+          name: setup.policyName,
+          copyFrequencySeconds: setup.copyFrequencySeconds as 30 | 300 | 900,
+          recoveryPointHours: setup.recoveryPointHours,
+          appConsistentHours: setup.appConsistentHours,
+          initialReplicationStart: setup.initialReplicationStart ? `${setup.initialReplicationStart}:00` : null,
+          storageAccountId: ids.storageAccountId!,
+        }),
       );
-      await op.lroStep(
-        "Associate policy with the cloud",
-        lro(provider, () =>
-          associatePolicy(
-            provider,
-            {
-              ...vaultRef,
-              fabric: setup.container.fabric.armName,
-              container: setup.container.armName,
-              mapping: `${setup.policyName}-Mapping`,
-            },
-            policy.id,
-          ),
+      await providerArm.lro("Associate policy with the cloud", () =>
+        associatePolicy(
+          provider,
+          {
+            ...vaultRef,
+            fabric: setup.container.fabric.armName,
+            container: setup.container.armName,
+            mapping: `${setup.policyName}-Mapping`,
+          },
+          policy.id,
         ),
       );
       await db.tenantDrSetup.update({
@@ -308,19 +287,16 @@ export const setupTenantJob = defineJob({
       if (!setup.vmNetwork) throw new Conflict("Choose the tenant's on-premises VM network.");
       await mark("mapping", "running");
       const net = setup.vmNetwork;
-      await op.lroStep(
-        "Map VM network",
-        lro(provider, () =>
-          mapVmNetworkToAzure(
-            provider,
-            {
-              ...vaultRef,
-              fabric: net.fabric.armName,
-              network: net.armName,
-              mapping: `${net.friendlyName}-${setup.tenant.slug}`,
-            },
-            ids.vnetId!,
-          ),
+      await providerArm.lro("Map VM network", () =>
+        mapVmNetworkToAzure(
+          provider,
+          {
+            ...vaultRef,
+            fabric: net.fabric.armName,
+            network: net.armName,
+            mapping: `${net.friendlyName}-${setup.tenant.slug}`,
+          },
+          ids.vnetId!,
         ),
       );
       op.note(`${net.friendlyName} → ${setup.vnetName}`);

@@ -3,6 +3,7 @@ import type { AzureAccess } from "@/lib/azure";
 import type { LroProgress } from "@/lib/azure";
 import { operationKinds, type JobInput, type OperationKind } from "@/lib/operations/kinds";
 import type { PollHints } from "./poll-delay";
+import type { ArmSteps } from "./lro-step";
 
 /** What a job handler gets: its operation's identity and the step recorder. */
 export type JobContext = {
@@ -26,6 +27,8 @@ export type JobContext = {
     name: string,
     lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (continuation: string) => Promise<LroProgress<T>> },
   ): Promise<T>;
+  /** The long-running steps of this job against one onboarded subscription (see lro-step.ts). */
+  arm(access: AzureAccess): ArmSteps;
   /** Adds a short, human detail to the running step ("Resource group tnt-contoso-1 exists"). */
   note(detail: string): void;
   /** The onboarded Azure subscription record, for lib/azure. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, Prisma, type OperationStep } from "@/lib/db/client";
 import { loadAzureAccess } from "./azure-access";
+import { armSteps } from "./lro-step";
 import { getJobDefinition, type JobContext, type JobDefinition } from "./define-job";
 import { scheduleOperationRun, type RunOptions } from "./enqueue";
 import { cancelPolicyOf } from "./cancel-policy";
@@ -82,6 +83,7 @@ export async function runOperation(job: RunJob): Promise<void> {
     plan: (names) => steps.plan(names),
     step: (name, fn) => steps.step(name, fn),
     lroStep: (name, lro) => steps.lroStep(name, lro),
+    arm: (access) => armSteps(steps, access),
     note: (detail) => steps.note(detail),
     azureAccess: loadAzureAccess,
   };

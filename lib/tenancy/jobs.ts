@@ -1,4 +1,4 @@
-import { deleteResourceGroup, ensureResourceGroup, isNotFound, pollLro, type LroProgress } from "@/lib/azure";
+import { deleteResourceGroup, ensureResourceGroup, isNotFound, type LroProgress } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { kinds } from "@/lib/operations/kinds";
@@ -41,17 +41,14 @@ export const deprovisionTenantSubscriptionJob = defineJob({
     await op.plan(["Delete resource group", "Close the subscription"]);
     const ts = await loadTenantSubscription(tenantSubscriptionId);
     const access = await op.azureAccess(ts.plan.azureSubscriptionId);
-    await op.lroStep<null>("Delete resource group", {
-      // Already gone (deleted outside the portal, or a retry after Azure finished) counts as done.
-      start: async (): Promise<LroProgress<null>> => {
-        try {
-          return await deleteResourceGroup(access, ts.resourceGroup);
-        } catch (error) {
-          if (isNotFound(error)) return { done: true, result: null };
-          throw error;
-        }
-      },
-      poll: (continuation) => pollLro<null>(access, continuation),
+    // Already gone (deleted outside the portal, or a retry after Azure finished) counts as done.
+    await op.arm(access).lro("Delete resource group", async (): Promise<LroProgress<null>> => {
+      try {
+        return await deleteResourceGroup(access, ts.resourceGroup);
+      } catch (error) {
+        if (isNotFound(error)) return { done: true, result: null };
+        throw error;
+      }
     });
     await op.step("Close the subscription", async () => {
       await db.tenantSubscription.update({ where: { id: ts.id }, data: { state: "cancelled" } });

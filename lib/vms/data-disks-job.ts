@@ -1,7 +1,7 @@
 import { deleteManagedDisk, getVm, setDataDisks } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
-import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
+import { loadVmForJob, restoreAfterFailure } from "./job-support";
 import { kinds } from "@/lib/operations/kinds";
 
 /**
@@ -17,6 +17,7 @@ export const setDataDisksJob = defineJob({
       .filter((lun) => !disks.some((d) => d.lun === lun));
     await op.plan(removedLuns.length ? ["Find the disk to remove", summary, "Delete the detached disk"] : [summary]);
     const access = await op.azureAccess(azureSubscriptionId);
+    const arm = op.arm(access);
     const removedNames = removedLuns.length
       ? await op.step("Find the disk to remove", async () =>
           ((await getVm(access, resourceGroup, vm.name))?.dataDisks ?? [])
@@ -24,11 +25,11 @@ export const setDataDisksJob = defineJob({
             .map((d) => d.name),
         )
       : [];
-    await lro(op, access, summary, () => setDataDisks(access, resourceGroup, vm.name, disks));
+    await arm.lro(summary, () => setDataDisks(access, resourceGroup, vm.name, disks));
     if (removedLuns.length) {
       // The service removes one disk per operation.
       const [name] = removedNames;
-      await lro(op, access, "Delete the detached disk", async () =>
+      await arm.lro("Delete the detached disk", async () =>
         name ? deleteManagedDisk(access, resourceGroup, name) : { done: true, result: null },
       );
     }

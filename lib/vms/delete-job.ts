@@ -1,7 +1,7 @@
 import { deleteNic, deletePublicIp, deleteVm } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
-import { loadVmForJob, lro, nicName, publicIpName, restoreAfterFailure } from "./job-support";
+import { loadVmForJob, nicName, publicIpName, restoreAfterFailure } from "./job-support";
 import { kinds } from "@/lib/operations/kinds";
 
 /**
@@ -18,11 +18,12 @@ export const deleteVmJob = defineJob({
       ...(vm.hasPublicIp ? ["Delete public IP"] : []),
     ]);
     const access = await op.azureAccess(azureSubscriptionId);
-    await lro(op, access, "Delete VM, its disks and network interface", () => deleteVm(access, resourceGroup, vm.name));
+    const arm = op.arm(access);
+    await arm.lro("Delete VM, its disks and network interface", () => deleteVm(access, resourceGroup, vm.name));
     if (afterFailedCreate)
-      await lro(op, access, "Delete network interface", () => deleteNic(access, resourceGroup, nicName(vm.name)));
+      await arm.lro("Delete network interface", () => deleteNic(access, resourceGroup, nicName(vm.name)));
     if (vm.hasPublicIp)
-      await lro(op, access, "Delete public IP", () => deletePublicIp(access, resourceGroup, publicIpName(vm.name)));
+      await arm.lro("Delete public IP", () => deletePublicIp(access, resourceGroup, publicIpName(vm.name)));
     await db.virtualMachine.delete({ where: { id: vmId } });
   },
   onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),

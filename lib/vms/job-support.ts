@@ -1,6 +1,4 @@
-import { pollLro, type AzureAccess, type LroProgress } from "@/lib/azure";
 import { db } from "@/lib/db/client";
-import type { JobContext } from "@/lib/jobs/define-job";
 
 /** A VM as its jobs need it: the row, its resource group and the Azure subscription behind the tenant's plan. */
 export async function loadVmForJob(vmId: string) {
@@ -41,9 +39,4 @@ export async function restoreAfterFailure(vmId: string, message: string) {
     where: { id: vmId },
     data: { provisioningState: "Succeeded", errorMessage: message },
   });
-}
-
-/** One Azure long-running call as one step of the job. */
-export function lro(op: JobContext, access: AzureAccess, name: string, start: () => Promise<LroProgress<unknown>>) {
-  return op.lroStep(name, { start, poll: (c) => pollLro(access, c) });
 }

@@ -2,7 +2,7 @@ import { deallocateVm, restartVm, startVm, type AzureAccess, type LroProgress } 
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { kinds } from "@/lib/operations/kinds";
-import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
+import { loadVmForJob, restoreAfterFailure } from "./job-support";
 
 type PowerCall = (access: AzureAccess, resourceGroup: string, name: string) => Promise<LroProgress<unknown>>;
 
@@ -18,7 +18,8 @@ function powerJob<K extends typeof kinds.vm.start | typeof kinds.vm.stop | typeo
       await op.plan([step]);
       const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
       const access = await op.azureAccess(azureSubscriptionId);
-      await lro(op, access, step, () => call(access, resourceGroup, vm.name));
+      const arm = op.arm(access);
+      await arm.lro(step, () => call(access, resourceGroup, vm.name));
       await db.virtualMachine.update({
         where: { id: vmId },
         data: { provisioningState: "Succeeded", powerState, errorMessage: null },

@@ -1,7 +1,7 @@
 import { deallocateVm, listAvailableResizeSizes, resizeVm, startVm } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
-import { loadVmForJob, lro, restoreAfterFailure } from "./job-support";
+import { loadVmForJob, restoreAfterFailure } from "./job-support";
 import { kinds } from "@/lib/operations/kinds";
 
 /**
@@ -13,6 +13,7 @@ export const resizeVmJob = defineJob({
   async run({ vmId, size, vcpus, memoryMb }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
     const access = await op.azureAccess(azureSubscriptionId);
+    const arm = op.arm(access);
     // Decided once and stored with the step, so a resumed run follows the same plan after the VM was deallocated.
     await op.plan(["Check the target size"]);
     const { cycle } = await op.step("Check the target size", async () => {
@@ -28,9 +29,9 @@ export const resizeVmJob = defineJob({
       return { cycle: isRunning && !inCluster };
     });
     await op.plan(["Check the target size", ...(cycle ? ["Deallocate VM", "Resize VM", "Start VM"] : ["Resize VM"])]);
-    if (cycle) await lro(op, access, "Deallocate VM", () => deallocateVm(access, resourceGroup, vm.name));
-    await lro(op, access, "Resize VM", () => resizeVm(access, resourceGroup, vm.name, size));
-    if (cycle) await lro(op, access, "Start VM", () => startVm(access, resourceGroup, vm.name));
+    if (cycle) await arm.lro("Deallocate VM", () => deallocateVm(access, resourceGroup, vm.name));
+    await arm.lro("Resize VM", () => resizeVm(access, resourceGroup, vm.name, size));
+    if (cycle) await arm.lro("Start VM", () => startVm(access, resourceGroup, vm.name));
     await db.virtualMachine.update({
       where: { id: vmId },
       data: { size, vcpus, memoryMb, provisioningState: "Succeeded", errorMessage: null },
