@@ -6,7 +6,6 @@ import {
   isNotFound,
   listProtectedItems,
   listRecoveryPoints,
-  pollLro,
   runProtectedItemAction,
   type AsrJobInfo,
   type AzureAccess,
@@ -76,29 +75,27 @@ export const enableProtectionJob = defineJob({
     await op.plan(["Enable protection", "Record the ASR job", "Read replication state"]);
     const { item, ref, setup, vault, tenantArmSubscription } = await loadItemForJob(protectedItemId);
     const access = await op.azureAccess(vault.azureSubscriptionId);
+    const arm = op.arm(access);
     const vm = (setup.container.vms as { armName: string }[]).find((v) => v.armName === item.armName);
     if (!vm) throw new Conflict(`${item.vmName} is no longer in ${setup.container.friendlyName}.`);
     const protectableItemId = `${vault.azureResourceId}/replicationFabrics/${ref.fabric}/replicationProtectionContainers/${ref.container}/replicationProtectableItems/${item.armName}`;
-    await op.lroStep<ProtectedItemInfo>("Enable protection", {
-      start: async () => {
-        // A retry after Azure accepted the PUT finds the item and continues instead of failing with "already enabled".
-        const existing = await getProtectedItem(access, ref);
-        if (existing) return { done: true, result: existing };
-        return enableProtection(access, ref, {
-          policyId: setup.policyId!,
-          protectableItemId,
-          vmName: item.vmName,
-          osType: item.osType as "Windows" | "Linux",
-          osDiskId: item.osDiskId ?? undefined,
-          targetVmName: item.targetVmName,
-          targetSize: item.targetSize ?? undefined,
-          storageAccountId: setup.storageAccountId!,
-          resourceGroupId: tenantRgId(tenantArmSubscription, setup.resourceGroup),
-          vnetId: setup.vnetId!,
-          subnetName: item.subnetName,
-        });
-      },
-      poll: (c) => pollLro(access, c),
+    await arm.lro<ProtectedItemInfo>("Enable protection", async () => {
+      // A retry after Azure accepted the PUT finds the item and continues instead of failing with "already enabled".
+      const existing = await getProtectedItem(access, ref);
+      if (existing) return { done: true, result: existing };
+      return enableProtection(access, ref, {
+        policyId: setup.policyId!,
+        protectableItemId,
+        vmName: item.vmName,
+        osType: item.osType as "Windows" | "Linux",
+        osDiskId: item.osDiskId ?? undefined,
+        targetVmName: item.targetVmName,
+        targetSize: item.targetSize ?? undefined,
+        storageAccountId: setup.storageAccountId!,
+        resourceGroupId: tenantRgId(tenantArmSubscription, setup.resourceGroup),
+        vnetId: setup.vnetId!,
+        subnetName: item.subnetName,
+      });
     });
     await recordAsrJob(op, access, ref, "EnableDr", item.id);
     await readReplicationState(op, access, ref, item);
@@ -143,6 +140,7 @@ function defineActionJob<A extends Exclude<DrAction, "disableProtection">>(actio
       await op.plan(steps);
       const { item, ref, setup, vault } = await loadItemForJob(input.protectedItemId);
       const access = await op.azureAccess(vault.azureSubscriptionId);
+      const arm = op.arm(access);
       let recoveryPointId: string | undefined;
       if (action === "unplannedFailover") {
         // "Latest" is Azure's default (it processes pending data first); "latest processed" names the newest point already made.
@@ -172,10 +170,7 @@ function defineActionJob<A extends Exclude<DrAction, "disableProtection">>(actio
               : action === "reprotect"
                 ? { kind: action, storageAccountId: setup.storageAccountId ?? undefined }
                 : { kind: action };
-      await op.lroStep<ProtectedItemInfo>(STEP[action], {
-        start: () => runProtectedItemAction(access, ref, body),
-        poll: (c) => pollLro(access, c),
-      });
+      await arm.lro<ProtectedItemInfo>(STEP[action], () => runProtectedItemAction(access, ref, body));
       await recordAsrJob(op, access, ref, SCENARIO[action], item.id);
       const extra: Prisma.ProtectedItemUpdateManyMutationInput =
         action === "testFailover"
@@ -204,16 +199,14 @@ export const disableProtectionJob = defineJob({
     await op.plan(["Disable protection", "Remove the protected VM"]);
     const { item, ref, vault } = await loadItemForJob(protectedItemId);
     const access = await op.azureAccess(vault.azureSubscriptionId);
-    await op.lroStep<null>("Disable protection", {
-      start: async () => {
-        try {
-          return await disableProtection(access, ref);
-        } catch (e) {
-          if (isNotFound(e)) return { done: true, result: null };
-          throw e;
-        }
-      },
-      poll: (c) => pollLro(access, c),
+    const arm = op.arm(access);
+    await arm.lro<null>("Disable protection", async () => {
+      try {
+        return await disableProtection(access, ref);
+      } catch (e) {
+        if (isNotFound(e)) return { done: true, result: null };
+        throw e;
+      }
     });
     await op.step("Remove the protected VM", async () => {
       await db.protectedItem.deleteMany({ where: { id: item.id } });

@@ -4,7 +4,6 @@ import {
   ensureResourceGroup,
   getLoadBalancer,
   getNic,
-  pollLro,
   putLoadBalancer,
   type LoadBalancerProbe,
   type LoadBalancerRule,
@@ -15,6 +14,7 @@ import {
 import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
+import { resume } from "@/lib/jobs/lro-step";
 import { Reschedule } from "@/lib/jobs/outcome";
 import { nicName } from "@/lib/vms/job-support";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
@@ -75,6 +75,7 @@ export const createLoadBalancerJob = defineJob({
       REFRESH,
     ]);
     const access = await op.azureAccess(azureSubscriptionId);
+    const arm = op.arm(access);
     const ready = memberVmIds.length
       ? await op.step("Wait for the member VMs", () => readyMembers(memberVmIds, op.note))
       : [];
@@ -82,17 +83,15 @@ export const createLoadBalancerJob = defineJob({
     await op.step("Ensure resource group", () =>
       ensureResourceGroup(access, lb.resourceGroup, lb.region, { "portal-tenant": lb.tenantSubscription.tenant.slug }),
     );
-    const publicIp = await op.lroStep<PublicIpInfo>(`Create public IP ${ip.name}`, {
-      start: () =>
-        ensurePublicIp(access, {
-          resourceGroup: ip.resourceGroup,
-          name: ip.name,
-          location: ip.region,
-          sku: "Standard",
-          allocation: "Static",
-        }),
-      poll: (c) => pollLro(access, c),
-    });
+    const publicIp = await arm.lro<PublicIpInfo>(`Create public IP ${ip.name}`, () =>
+      ensurePublicIp(access, {
+        resourceGroup: ip.resourceGroup,
+        name: ip.name,
+        location: ip.region,
+        sku: "Standard",
+        allocation: "Static",
+      }),
+    );
     await db.publicIpAddress.update({
       where: { id: ip.id },
       data: { azureResourceId: publicIp.id, ipAddress: publicIp.ipAddress ?? null, provisioningState: "Succeeded" },
@@ -123,43 +122,38 @@ export const createLoadBalancerJob = defineJob({
       );
       return progress.done ? { id: progress.result.id } : { continuation: progress.continuation };
     });
-    const created = await op.lroStep<{ id: string }>("Wait for Azure to create it", {
-      start: async () =>
-        started.id ? { done: true, result: { id: started.id } } : pollLro(access, started.continuation!),
-      poll: (c) => pollLro(access, c),
-    });
+    const created = await arm.lro<{ id: string }>("Wait for Azure to create it", async () =>
+      started.id ? { done: true, result: { id: started.id } } : resume(started.continuation!),
+    );
     await db.loadBalancer.update({ where: { id: lb.id }, data: { azureResourceId: created.id } });
 
     const poolId = `${created.id}/backendAddressPools/${pool.name}`;
     for (const vm of ready) {
-      await op.lroStep<NicInfo | { id: string }>(`Add ${vm.name} to ${pool.name}`, {
-        start: async () => {
-          const vmGroup = (
-            await db.tenantSubscription.findUniqueOrThrow({
-              where: { id: vm.tenantSubscriptionId },
-              select: { resourceGroup: true },
-            })
-          ).resourceGroup;
-          const nic = await getNic(access, vmGroup, nicName(vm.name));
-          if (!nic) throw new Conflict(`${vm.name} has no network interface in Azure.`);
-          if (nic.backendPoolIds.some((id) => id.toLowerCase() === poolId.toLowerCase()))
-            return { done: true, result: { id: nic.id } };
-          const network = await db.virtualNetwork.findUniqueOrThrow({
-            where: {
-              tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName },
-            },
-          });
-          // The NIC PUT replaces its ipConfiguration: keep the VM's public IP and any other pools it is in.
-          return ensureNic(access, {
-            resourceGroup: vmGroup,
-            name: nic.name,
-            location: vm.region,
-            subnetId: `${network.azureResourceId}/subnets/${vm.subnetName}`,
-            publicIpId: nic.publicIpId,
-            backendPoolIds: [...nic.backendPoolIds, poolId],
-          });
-        },
-        poll: (c) => pollLro(access, c),
+      await arm.lro<NicInfo | { id: string }>(`Add ${vm.name} to ${pool.name}`, async () => {
+        const vmGroup = (
+          await db.tenantSubscription.findUniqueOrThrow({
+            where: { id: vm.tenantSubscriptionId },
+            select: { resourceGroup: true },
+          })
+        ).resourceGroup;
+        const nic = await getNic(access, vmGroup, nicName(vm.name));
+        if (!nic) throw new Conflict(`${vm.name} has no network interface in Azure.`);
+        if (nic.backendPoolIds.some((id) => id.toLowerCase() === poolId.toLowerCase()))
+          return { done: true, result: { id: nic.id } };
+        const network = await db.virtualNetwork.findUniqueOrThrow({
+          where: {
+            tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName },
+          },
+        });
+        // The NIC PUT replaces its ipConfiguration: keep the VM's public IP and any other pools it is in.
+        return ensureNic(access, {
+          resourceGroup: vmGroup,
+          name: nic.name,
+          location: vm.region,
+          subnetId: `${network.azureResourceId}/subnets/${vm.subnetName}`,
+          publicIpId: nic.publicIpId,
+          backendPoolIds: [...nic.backendPoolIds, poolId],
+        });
       });
     }
     await op.step(REFRESH, () => refreshCache(access, lb));

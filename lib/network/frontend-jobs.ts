@@ -2,7 +2,6 @@ import {
   deletePublicIp,
   ensurePublicIp,
   getPublicIp,
-  pollLro,
   type AzureAccess,
   type LoadBalancerInfo,
   type PublicIpInfo,
@@ -32,10 +31,11 @@ const resourceGroupOf = (id: string) => id.split("/")[4] ?? "";
 const lastSegment = (id: string) => id.split("/").at(-1) ?? "";
 
 function releaseStep(op: JobContext, access: AzureAccess, publicIpId: string) {
-  return op.lroStep<unknown>(`Release public IP ${lastSegment(publicIpId)}`, {
-    start: () => deletePublicIp(access, resourceGroupOf(publicIpId), lastSegment(publicIpId)),
-    poll: (c) => pollLro(access, c),
-  });
+  return op
+    .arm(access)
+    .lro<unknown>(`Release public IP ${lastSegment(publicIpId)}`, () =>
+      deletePublicIp(access, resourceGroupOf(publicIpId), lastSegment(publicIpId)),
+    );
 }
 
 /** Re-checks the addition against the load balancer as read now: what fitted when requested may not any more. */
@@ -66,20 +66,19 @@ export const addFrontendJob = defineJob({
     const what = `Apply ${[addition.frontendName, addition.probe?.name, addition.rule.name].filter(Boolean).join(", ")}`;
     await op.plan([ipStep, ...saveSteps(what), REFRESH]);
     const access = await op.azureAccess(azureSubscriptionId);
+    const arm = op.arm(access);
 
     const publicIpId = isNew
       ? (
-          await op.lroStep<PublicIpInfo>(ipStep, {
-            start: () =>
-              ensurePublicIp(access, {
-                resourceGroup: ip.resourceGroup,
-                name: ip.name,
-                location: ip.region,
-                sku: "Standard",
-                allocation: "Static",
-              }),
-            poll: (c) => pollLro(access, c),
-          })
+          await arm.lro<PublicIpInfo>(ipStep, () =>
+            ensurePublicIp(access, {
+              resourceGroup: ip.resourceGroup,
+              name: ip.name,
+              location: ip.region,
+              sku: "Standard",
+              allocation: "Static",
+            }),
+          )
         ).id
       : await op.step(ipStep, async () => {
           const found = await getPublicIp(access, resourceGroupOf(ip.azureResourceId!), ip.name);

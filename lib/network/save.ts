@@ -1,7 +1,6 @@
 import {
   getLoadBalancer,
   isPreconditionFailed,
-  pollLro,
   putLoadBalancer,
   type AzureAccess,
   type LoadBalancerInfo,
@@ -9,6 +8,7 @@ import {
 } from "@/lib/azure";
 import { Conflict } from "@/lib/errors";
 import type { JobContext } from "@/lib/jobs/define-job";
+import { resume } from "@/lib/jobs/lro-step";
 
 export const MAX_SAVE_ATTEMPTS = 5;
 export const WAIT_STEP = "Wait for Azure to apply it";
@@ -78,13 +78,13 @@ export async function saveWithIfMatch(
       continue;
     }
     // The result is not kept (the refresh reads the load balancer again); `true` because a step result cannot be null.
-    await op.lroStep<unknown>(WAIT_STEP, {
-      start: async () =>
+    await op
+      .arm(access)
+      .lro<unknown>(WAIT_STEP, async () =>
         saved.state === "saved" && saved.continuation
-          ? pollLro(access, saved.continuation)
+          ? resume(saved.continuation)
           : { done: true as const, result: true },
-      poll: (c) => pollLro(access, c),
-    });
+      );
     return saved.state;
   }
 }

@@ -6,7 +6,6 @@ import {
   ensurePublicIp,
   ensureResourceGroup,
   ensureVirtualNetwork,
-  pollLro,
   type LroProgress,
   type NicInfo,
   type PublicIpInfo,
@@ -17,7 +16,7 @@ import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { Reschedule } from "@/lib/jobs/outcome";
 import { inlineWaitMaxMs, nextPollDelayMs } from "@/lib/jobs/poll-delay";
-import { resumeSent, sent, type Sent } from "@/lib/jobs/sent-lro";
+import { sent, type Sent } from "@/lib/jobs/lro-step";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
 import { kinds } from "@/lib/operations/kinds";
@@ -78,6 +77,7 @@ export const createVmJob = defineJob({
     ];
     await op.plan(steps);
     const access = await op.azureAccess(azureSubscriptionId);
+    const arm = op.arm(access);
     const network = await db.virtualNetwork.findUniqueOrThrow({
       where: { tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName } },
     });
@@ -134,33 +134,23 @@ export const createVmJob = defineJob({
         })
       : null;
 
-    const vnet = await op.lroStep<VnetRef>("Wait for virtual network", {
-      start: async () => {
-        if (vnetSent) return resumeSent(vnetSent, (c) => pollLro(access, c));
-        return waitForOtherOperation(network.id, op.operationId, () => ensureVirtualNetwork(access, vnetSpec));
-      },
-      poll: (c) => pollLro(access, c),
+    const vnet = await arm.lro<VnetRef>("Wait for virtual network", async () => {
+      if (vnetSent) return vnetSent;
+      return waitForOtherOperation(network.id, op.operationId, () => ensureVirtualNetwork(access, vnetSpec));
     });
     if (!vnet.fromPortal) await releaseNetwork(network.id, vnet.id);
     const subnetId = vnet.subnets.find((s) => s.name === vm.subnetName)?.id ?? `${vnet.id}/subnets/${vm.subnetName}`;
 
-    const publicIp = publicIpSent
-      ? await op.lroStep<PublicIpInfo>("Wait for public IP", {
-          start: () => resumeSent(publicIpSent, (c) => pollLro(access, c)),
-          poll: (c) => pollLro(access, c),
-        })
-      : null;
-    const nic = await op.lroStep<NicInfo>("Create network interface", {
-      start: () =>
-        ensureNic(access, {
-          resourceGroup,
-          name: nicName(vm.name),
-          location: vm.region,
-          subnetId,
-          publicIpId: publicIp?.id,
-        }),
-      poll: (c) => pollLro(access, c),
-    });
+    const publicIp = publicIpSent ? await arm.lro<PublicIpInfo>("Wait for public IP", async () => publicIpSent) : null;
+    const nic = await arm.lro<NicInfo>("Create network interface", () =>
+      ensureNic(access, {
+        resourceGroup,
+        name: nicName(vm.name),
+        location: vm.region,
+        subnetId,
+        publicIpId: publicIp?.id,
+      }),
+    );
     await db.virtualMachine.update({
       where: { id: vm.id },
       data: { privateIp: nic.privateIp ?? null, publicIp: publicIp?.ipAddress ?? null },
@@ -191,10 +181,7 @@ export const createVmJob = defineJob({
       await discardSealed(passwordSecretId);
       return sent(progress);
     });
-    const info = await op.lroStep<VmInfo>("Wait for provisioning", {
-      start: () => resumeSent(started, (c) => pollLro<VmInfo>(access, c)),
-      poll: (c) => pollLro<VmInfo>(access, c),
-    });
+    const info = await arm.lro<VmInfo>("Wait for provisioning", async () => started);
     await db.virtualMachine.update({
       where: { id: vm.id },
       data: {
