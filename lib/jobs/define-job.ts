@@ -20,8 +20,8 @@ export type JobContext = {
    */
   step<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * A step around an ARM long-running operation: starts it once, stores the continuation and, while Azure is still
-   * working, ends this run and schedules a poll, so no worker waits on Azure. Returns the result once done.
+   * A step that watches something other than an ARM long-running operation (a provider registration, an ASR item's
+   * replication) with its own `poll`: starts once, stores the continuation and waits like `arm(access).lro`.
    */
   lroStep<T>(
     name: string,
