@@ -68,8 +68,10 @@ describe("vaultCredentialsXml", () => {
 
   it("keeps the certificate itself (its serial number)", () => {
     const pfx = managementCertPfx(settings.certificatePem, settings.privateKeyPem, "x");
-    expect(openPfx(pfx).certs[0].cert!.serialNumber).toBe(
-      new X509Certificate(settings.certificatePem).serialNumber.toLowerCase(),
+    // A serial whose first byte is 0x80 or more is DER-encoded behind a 00 sign byte: forge shows it, Node does not.
+    const digits = (hex: string) => hex.toLowerCase().replace(/^(00)+/, "");
+    expect(digits(openPfx(pfx).certs[0].cert!.serialNumber)).toBe(
+      digits(new X509Certificate(settings.certificatePem).serialNumber),
     );
   });
 
