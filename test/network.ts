@@ -4,7 +4,12 @@ import { db } from "@/lib/db/client";
 import { waitForOperation } from "@/test/worker";
 import { createVms } from "@/lib/vms/create-vms";
 import { linuxVm, vmTenant } from "@/test/vms";
-import { createLoadBalancerSchema, type CreateLoadBalancerInput } from "@/lib/network/schema";
+import {
+  addFrontendSchema,
+  createLoadBalancerSchema,
+  type AddFrontendInput,
+  type CreateLoadBalancerInput,
+} from "@/lib/network/schema";
 
 export async function lbTenant(emu: TestEmulator, quota: { publicIps?: number; loadBalancers?: number } = {}) {
   const t = await vmTenant(emu);
@@ -46,6 +51,32 @@ export function multiVipLb(
     ruleProtocol: "Tcp",
     frontendPort: "80",
     backendPort: "80",
+    ...over,
+  });
+}
+
+/** The guide's second VIP, exactly as written: PublicVIP2 on MultiVIPLB-FE2, Probe2 (HTTP 81 /), Rule2 (TCP 80 → 81). */
+export function secondVip(loadBalancerId: string, over: Record<string, unknown> = {}): AddFrontendInput {
+  return addFrontendSchema.parse({
+    loadBalancerId,
+    publicIpMode: "new",
+    publicIpName: "PublicVIP2",
+    publicIpSku: "Standard",
+    publicIpAllocation: "Static",
+    frontendName: "MultiVIPLB-FE2",
+    probeChoice: "new",
+    probeName: "Probe2",
+    probeProtocol: "Http",
+    probePort: "81",
+    probePath: "/",
+    probeInterval: "5",
+    probeCount: "2",
+    ruleName: "Rule2",
+    ruleProtocol: "Tcp",
+    frontendPort: "80",
+    backendPort: "81",
+    backendPool: "MultiVIPLB-BE",
+    idleTimeout: "4",
     ...over,
   });
 }

@@ -8,7 +8,7 @@ import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "@/lib/vms/jobs";
 import "./jobs";
-import { lbTenant, multiVipLb } from "@/test/network";
+import { lbTenant, multiVipLb, secondVip as guideSecondVip } from "@/test/network";
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
 setupTestDatabase();
@@ -20,7 +20,7 @@ let lbId: string;
 const { db } = await import("@/lib/db/client");
 const { InvalidInput, QuotaExceeded } = await import("@/lib/errors");
 const { addFrontend, createLoadBalancer, removeFrontend, updateProbe } = await import("./service");
-const { addFrontendSchema, updateProbeSchema } = await import("./schema");
+const { updateProbeSchema } = await import("./schema");
 const { getLoadBalancerDetail } = await import("./queries");
 
 beforeAll(async () => {
@@ -33,31 +33,8 @@ afterAll(async () => {
   await emu?.close();
 });
 
-/** The guide's second VIP, exactly as written; `over` varies it for the other tests. */
-function secondVip(over: Record<string, unknown> = {}) {
-  return addFrontendSchema.parse({
-    loadBalancerId: lbId,
-    publicIpMode: "new",
-    publicIpName: "PublicVIP2",
-    publicIpSku: "Standard",
-    publicIpAllocation: "Static",
-    frontendName: "MultiVIPLB-FE2",
-    probeChoice: "new",
-    probeName: "Probe2",
-    probeProtocol: "Http",
-    probePort: "81",
-    probePath: "/",
-    probeInterval: "5",
-    probeCount: "2",
-    ruleName: "Rule2",
-    ruleProtocol: "Tcp",
-    frontendPort: "80",
-    backendPort: "81",
-    backendPool: "MultiVIPLB-BE",
-    idleTimeout: "4",
-    ...over,
-  });
-}
+/** The guide's second VIP on this file's load balancer; `over` varies it for the other tests. */
+const secondVip = (over: Record<string, unknown> = {}) => guideSecondVip(lbId, over);
 
 async function azureLb() {
   const res = await emu.arm(

@@ -8,7 +8,7 @@ import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "@/lib/vms/jobs";
 import "./jobs";
-import { lbTenant, multiVipLb } from "@/test/network";
+import { lbTenant, multiVipLb, secondVip } from "@/test/network";
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
 setupTestDatabase();
@@ -20,7 +20,7 @@ let lbId: string;
 const { db } = await import("@/lib/db/client");
 const { Conflict, InvalidInput } = await import("@/lib/errors");
 const { addFrontend, addRule, createLoadBalancer, removeRule, updateRule } = await import("./service");
-const { addFrontendSchema, addRuleSchema, updateRuleSchema } = await import("./schema");
+const { addRuleSchema, updateRuleSchema } = await import("./schema");
 const { getLoadBalancerDetail } = await import("./queries");
 
 const LB_PATH = /\/loadBalancers\/MultiVIPLB$/i;
@@ -35,24 +35,7 @@ beforeAll(async () => {
   lbId = created.id;
   expect((await waitForOperation(created.operationId)).state).toBe("succeeded");
   // The guide's second VIP: PublicVIP2 on MultiVIPLB-FE2 with Probe2 and Rule2 (TCP 80 → 81).
-  const fe2 = await addFrontend(
-    t.ctx,
-    addFrontendSchema.parse({
-      loadBalancerId: lbId,
-      publicIpMode: "new",
-      publicIpName: "PublicVIP2",
-      frontendName: "MultiVIPLB-FE2",
-      probeChoice: "new",
-      probeName: "Probe2",
-      probeProtocol: "Http",
-      probePort: "81",
-      probePath: "/",
-      ruleName: "Rule2",
-      frontendPort: "80",
-      backendPort: "81",
-      backendPool: "MultiVIPLB-BE",
-    }),
-  );
+  const fe2 = await addFrontend(t.ctx, secondVip(lbId));
   expect((await waitForOperation(fe2.operationId)).state).toBe("succeeded");
 });
 afterAll(async () => {
