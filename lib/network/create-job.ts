@@ -1,6 +1,5 @@
 import {
   ensureNic,
-  ensurePublicIp,
   ensureResourceGroup,
   getLoadBalancer,
   getNic,
@@ -18,6 +17,7 @@ import { resume } from "@/lib/jobs/lro-step";
 import { Reschedule } from "@/lib/jobs/outcome";
 import { nicName } from "@/lib/vms/job-support";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
+import { ensureFrontendPublicIp } from "./frontend-jobs";
 import type { CachedFrontend, CachedPool } from "./model";
 import { kinds } from "@/lib/operations/kinds";
 
@@ -84,13 +84,7 @@ export const createLoadBalancerJob = defineJob({
       ensureResourceGroup(access, lb.resourceGroup, lb.region, { "portal-tenant": lb.tenantSubscription.tenant.slug }),
     );
     const publicIp = await arm.lro<PublicIpInfo>(`Create public IP ${ip.name}`, () =>
-      ensurePublicIp(access, {
-        resourceGroup: ip.resourceGroup,
-        name: ip.name,
-        location: ip.region,
-        sku: "Standard",
-        allocation: "Static",
-      }),
+      ensureFrontendPublicIp(access, ip),
     );
     await db.publicIpAddress.update({
       where: { id: ip.id },

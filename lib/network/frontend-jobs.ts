@@ -38,6 +38,20 @@ function releaseStep(op: JobContext, access: AzureAccess, publicIpId: string) {
     );
 }
 
+/** A frontend's own public IP: Standard and Static, as a Standard load balancer's frontend requires. */
+export function ensureFrontendPublicIp(
+  access: AzureAccess,
+  ip: { resourceGroup: string; name: string; region: string },
+) {
+  return ensurePublicIp(access, {
+    resourceGroup: ip.resourceGroup,
+    name: ip.name,
+    location: ip.region,
+    sku: "Standard",
+    allocation: "Static",
+  });
+}
+
 /** Re-checks the addition against the load balancer as read now: what fitted when requested may not any more. */
 export function applyAddition(current: LoadBalancerInfo, addition: FrontendAddition, publicIpId: string) {
   if (additionPresent(current, addition, publicIpId)) return null;
@@ -69,17 +83,7 @@ export const addFrontendJob = defineJob({
     const arm = op.arm(access);
 
     const publicIpId = isNew
-      ? (
-          await arm.lro<PublicIpInfo>(ipStep, () =>
-            ensurePublicIp(access, {
-              resourceGroup: ip.resourceGroup,
-              name: ip.name,
-              location: ip.region,
-              sku: "Standard",
-              allocation: "Static",
-            }),
-          )
-        ).id
+      ? (await arm.lro<PublicIpInfo>(ipStep, () => ensureFrontendPublicIp(access, ip))).id
       : await op.step(ipStep, async () => {
           const found = await getPublicIp(access, resourceGroupOf(ip.azureResourceId!), ip.name);
           if (!found) throw new Conflict(`Public IP ${ip.name} no longer exists in Azure.`);
