@@ -2,18 +2,10 @@ import { randomBytes } from "node:crypto";
 import { defineProvider, ok, type RequestContext } from "../core/plugin.js";
 import { ArmError, resourceNotFound } from "../core/errors.js";
 import { normalizeLocation, REGION_NAMES, REGIONS } from "../core/locations.js";
+import { apiVersionsFor } from "../specs/api-versions.js";
 
 /** Microsoft.Storage storage accounts (SPECS STG 2023-05-01 shapes; AZURE-FACTS §7). */
-export const STORAGE_API_VERSIONS = [
-  "2021-09-01",
-  "2022-09-01",
-  "2023-01-01",
-  "2023-05-01",
-  "2024-01-01",
-  "2025-01-01",
-  "2025-06-01",
-  "2026-09-01",
-];
+export const STORAGE_API_VERSIONS = apiVersionsFor("storage");
 const TYPE = "Microsoft.Storage/storageAccounts";
 const SKUS = [
   "Standard_LRS",

@@ -5,29 +5,11 @@ import { registrationState } from "../core/registration.js";
 import { REGIONS, locationBody } from "../core/locations.js";
 import { providerCatalog } from "../core/catalog.js";
 import type { Subscription } from "../core/state.js";
+import { apiVersionsFor } from "../specs/api-versions.js";
 
 /** Microsoft.Resources: subscriptions, locations and resource provider registration. */
-export const SUBSCRIPTION_API_VERSIONS = [
-  "2016-06-01",
-  "2019-11-01",
-  "2020-01-01",
-  "2021-01-01",
-  "2022-12-01",
-  "2024-08-01",
-];
-export const RESOURCES_API_VERSIONS = [
-  "2019-10-01",
-  "2020-06-01",
-  "2021-04-01",
-  "2022-09-01",
-  "2023-07-01",
-  "2024-03-01",
-  "2024-07-01",
-  "2024-11-01",
-  "2025-01-01",
-  "2025-03-01",
-  "2025-04-01",
-];
+export const SUBSCRIPTION_API_VERSIONS = apiVersionsFor("subscriptions");
+export const RESOURCES_API_VERSIONS = apiVersionsFor("resources");
 /** Modelled time a provider (un)registration takes. */
 const REGISTRATION_SECONDS = 30;
 

@@ -1,7 +1,9 @@
-/** Microsoft.Compute api-versions: @azure/arm-compute 25 sends 2026-04-01 (VMs, images, sizes, usages), 2026-03-02 (disks), 2021-07-01 (skus). */
-export const VM_API_VERSIONS = ["2024-03-01", "2024-07-01", "2024-11-01", "2025-04-01", "2025-11-01", "2026-04-01"];
-export const DISK_API_VERSIONS = ["2023-10-02", "2024-03-02", "2025-01-02", "2026-03-02"];
-export const SKU_API_VERSIONS = ["2019-04-01", "2021-07-01"];
+import { apiVersionsFor } from "../../specs/api-versions.js";
+
+/** Microsoft.Compute api-versions from the spec index: @azure/arm-compute 25 sends 2026-04-01 (VMs, images, sizes, usages), 2026-03-02 (disks), 2021-07-01 (skus). */
+export const VM_API_VERSIONS = apiVersionsFor("compute");
+export const DISK_API_VERSIONS = apiVersionsFor("disks");
+export const SKU_API_VERSIONS = apiVersionsFor("resourceSkus");
 
 export const NS = "Microsoft.Compute";
 export const VM_TYPE = "Microsoft.Compute/virtualMachines";

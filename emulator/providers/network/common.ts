@@ -5,16 +5,10 @@ import type { Reply, RequestContext, RouteDef } from "../../core/plugin.js";
 import { asArray, type Json } from "./json.js";
 import { anotherOperation, invalidResourceName, locationRequired } from "./errors.js";
 import { syncBackReferences } from "./back-references.js";
+import { apiVersionsFor } from "../../specs/api-versions.js";
 
-/** 2026-01-01 is what the installed @azure/arm-network sends; the others are recent stable versions. */
-export const NETWORK_API_VERSIONS = [
-  "2024-05-01",
-  "2024-07-01",
-  "2024-10-01",
-  "2025-01-01",
-  "2025-05-01",
-  "2026-01-01",
-];
+/** Every stable Microsoft.Network api-version (the installed @azure/arm-network sends 2026-01-01). */
+export const NETWORK_API_VERSIONS = apiVersionsFor("network");
 export const NETWORK = "Microsoft.Network";
 export const groupPath = (type: string) =>
   `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Network/${type}`;

@@ -3,23 +3,10 @@ import { ArmError, type ArmErrorDetail } from "../../core/errors.js";
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import type { Store } from "../../core/store.js";
 import type { StoredResource } from "../../core/state.js";
+import { apiVersionsFor } from "../../specs/api-versions.js";
 
-/** Site Recovery (ASR) api-versions; the installed SDK sends 2023-06-01. */
-export const ASR_API_VERSIONS = [
-  "2018-07-10",
-  "2021-11-01",
-  "2022-10-01",
-  "2023-01-01",
-  "2023-02-01",
-  "2023-04-01",
-  "2023-06-01",
-  "2023-08-01",
-  "2024-01-01",
-  "2024-02-01",
-  "2024-04-01",
-  "2024-10-01",
-  "2025-01-01",
-];
+/** Every stable Site Recovery (ASR) api-version; the installed SDK sends 2023-06-01. */
+export const ASR_API_VERSIONS = apiVersionsFor("siteRecovery");
 export const NS = "Microsoft.RecoveryServices";
 export const VAULT =
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.RecoveryServices/vaults/{vaultName}";

@@ -2,10 +2,11 @@ import { createHash, X509Certificate } from "node:crypto";
 import { ArmError } from "../../core/errors.js";
 import { newGuid } from "../../core/ids.js";
 import type { RequestContext } from "../../core/plugin.js";
+import { apiVersionsFor } from "../../specs/api-versions.js";
 
 /** Microsoft.RecoveryServices/vaults shapes (SPECS VAULT 2025-02-01 examples/PUTVault.json; AZURE-FACTS §9). */
 export const VAULT_TYPE = "Microsoft.RecoveryServices/vaults";
-export const VAULT_API_VERSIONS = ["2016-06-01", "2023-04-01", "2024-04-01", "2024-10-01", "2025-02-01", "2026-07-01"];
+export const VAULT_API_VERSIONS = apiVersionsFor("recoveryServicesVaults");
 const VAULT_NAME = /^[A-Za-z][A-Za-z0-9-]{1,49}$/;
 
 export function assertVaultName(name: string): void {
