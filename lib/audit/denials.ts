@@ -12,7 +12,7 @@ import { recordAudit, type AuditInput } from "./record";
  */
 export type Denial = {
   action: string;
-  actor: { id: string; email: string };
+  actor: { id: string; email: string; apiTokenId?: string };
   target: NonNullable<AuditInput["target"]>;
   tenantId?: string;
   detail?: Record<string, unknown>;

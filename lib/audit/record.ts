@@ -4,7 +4,8 @@ import { db, type Tx, Prisma } from "@/lib/db/client";
 export type AuditInput = {
   action: string;
   outcome?: "success" | "failure" | "denied";
-  actor?: { id: string; email: string } | null;
+  /** apiTokenId: the REST API token the call was made with (lib/auth/context.ts Caller). */
+  actor?: { id: string; email: string; apiTokenId?: string } | null;
   actorEmail?: string;
   target?: { type: string; id?: string; name?: string };
   tenantId?: string | null;
@@ -41,6 +42,7 @@ export async function recordAudit(event: AuditInput, tx: Tx | typeof db = db, me
       ip,
       userAgent: userAgent?.slice(0, 400),
       detail: (event.detail as Prisma.InputJsonValue) ?? undefined,
+      apiTokenId: event.actor?.apiTokenId,
     },
   });
 }

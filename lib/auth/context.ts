@@ -1,11 +1,13 @@
 import { cache } from "react";
 import { db, type StaffRole, type TenantRole, type TenantState } from "@/lib/db/client";
 import { recordDenial } from "@/lib/audit/denials";
-import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
+import { NotFound, Unauthenticated } from "@/lib/errors";
 import { auth } from "./auth";
-import { roleAllows, staffAllows } from "./roles";
+import { staffAllows } from "./roles";
+import { assertTenantAccess } from "./tenant-access";
 
-export type Caller = { id: string; email: string; name: string; staffRole: StaffRole | null };
+/** `apiTokenId` is set when the call came through the REST API, so audit records which token made it. */
+export type Caller = { id: string; email: string; name: string; staffRole: StaffRole | null; apiTokenId?: string };
 
 export type TenantContext = {
   user: Caller;
@@ -69,20 +71,7 @@ export async function requireTenantContext(need: { tenant: string; role?: Tenant
     throw new NotFound();
   }
   const t = membership.tenant;
-  if (!roleAllows(membership.role, role)) {
-    const target = { type: "Tenant", id: t.id, name: t.name };
-    await recordDenial({
-      action: "access.role",
-      actor: user,
-      tenantId: t.id,
-      target,
-      detail: { required: role, role: membership.role },
-    });
-    throw new Forbidden(`This needs the ${role} role in ${t.name}.`);
-  }
-  if (role !== "reader" && membership.tenant.state === "suspended") {
-    throw new Forbidden(`${t.name} is suspended: changes are disabled until your provider reactivates it.`);
-  }
+  await assertTenantAccess(user, t, membership.role, role);
   return { user, tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, tenantState: t.state, role: membership.role };
 }
 

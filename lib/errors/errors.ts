@@ -21,7 +21,12 @@ export class Forbidden extends AppError {
  * An id looked up inside the caller's tenant that came back empty. The edge that turns the error into a 404 asks whether
  * the id belongs to another tenant, and if so audits the attempt as denied (a missing row is not a refusal).
  */
-export type TenantLookup = { type: string; id: string; tenantId: string; actor: { id: string; email: string } };
+export type TenantLookup = {
+  type: string;
+  id: string;
+  tenantId: string;
+  actor: { id: string; email: string; apiTokenId?: string };
+};
 
 export class NotFound extends AppError {
   override readonly status = 404;
@@ -35,11 +40,12 @@ export class NotFound extends AppError {
 
 /** NotFound for an id looked up inside the caller's tenant (a TenantContext); `type` is the Prisma model name. */
 export function notFoundInTenant(
-  ctx: { tenantId: string; user: { id: string; email: string } },
+  ctx: { tenantId: string; user: { id: string; email: string; apiTokenId?: string } },
   what: string,
   target: { type: string; id: string },
 ) {
-  return new NotFound(what, { ...target, tenantId: ctx.tenantId, actor: { id: ctx.user.id, email: ctx.user.email } });
+  const { id, email, apiTokenId } = ctx.user;
+  return new NotFound(what, { ...target, tenantId: ctx.tenantId, actor: { id, email, apiTokenId } });
 }
 
 export class Conflict extends AppError {

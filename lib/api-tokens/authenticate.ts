@@ -1,0 +1,74 @@
+import type { Caller } from "@/lib/auth/context";
+import { staffAllows } from "@/lib/auth/roles";
+import { db, type ApiTokenScope, type TenantRole, type TenantState } from "@/lib/db/client";
+import { Unauthenticated } from "@/lib/errors";
+import { parseApiToken, secretMatches } from "./secret";
+
+/** Who an API call is: the token, the caller it acts as (its creator, tagged with the token) and its scope. */
+export type ApiPrincipal = {
+  tokenId: string;
+  scope: ApiTokenScope;
+  caller: Caller;
+  /** Tenant tokens only. */
+  tenant: { id: string; slug: string; name: string; state: TenantState } | null;
+  role: TenantRole | null;
+};
+
+// last-used is written at most this often per token, so the check stays one indexed read on most calls.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolves a bearer token to its principal, or throws Unauthenticated: unknown, malformed, revoked and expired tokens
+ * are refused at once. The secret is compared (by hash, in constant time) before anything about the token is said.
+ */
+export async function authenticateApiToken(raw: string | null | undefined, now = new Date()): Promise<ApiPrincipal> {
+  const parsed = raw ? parseApiToken(raw) : null;
+  if (!parsed) throw new Unauthenticated("Send an API token: Authorization: Bearer azp_….");
+  const token = await db.apiToken.findUnique({
+    where: { prefix: parsed.prefix },
+    select: {
+      id: true,
+      secretHash: true,
+      scope: true,
+      role: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      tenant: { select: { id: true, slug: true, name: true, state: true } },
+      createdBy: { select: { id: true, email: true, name: true, staffRole: true, disabled: true } },
+    },
+  });
+  if (!token || !secretMatches(parsed.secret, token.secretHash))
+    throw new Unauthenticated("This API token is not valid.");
+  if (token.revokedAt) throw new Unauthenticated("This API token has been revoked.");
+  if (token.expiresAt <= now) throw new Unauthenticated(`This API token expired on ${token.expiresAt.toISOString()}.`);
+  const user = token.createdBy;
+  if (user.disabled) throw new Unauthenticated("The account that created this API token is disabled.");
+  // A provider token stops working when its creator is no longer staff of that rank.
+  if (token.scope !== "tenant" && !staffAllows(user.staffRole, token.scope))
+    throw new Unauthenticated(`The account that created this API token no longer has the ${token.scope} role.`);
+
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.updateMany({
+      where: {
+        id: token.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }],
+      },
+      data: { lastUsedAt: now },
+    });
+  }
+  return {
+    tokenId: token.id,
+    scope: token.scope,
+    // A tenant token never carries its creator's staff role.
+    caller: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      staffRole: token.scope === "tenant" ? null : token.scope,
+      apiTokenId: token.id,
+    },
+    tenant: token.tenant,
+    role: token.role,
+  };
+}

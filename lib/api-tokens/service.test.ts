@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import type { TenantContext } from "@/lib/auth/context";
+import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
+
+setupTestDatabase();
+const { db } = await import("@/lib/db/client");
+const { createTenantApiToken, createStaffApiToken, revokeTenantApiToken } = await import("./service");
+const { authenticateApiToken } = await import("./authenticate");
+const { tenantContextForToken, staffContextForToken } = await import("./context");
+const { hashSecret } = await import("./secret");
+
+let owner: TenantContext;
+let otherOwner: TenantContext;
+let admin: { user: TenantContext["user"]; staffRole: "admin" };
+
+async function tenantOwner(slug: string): Promise<TenantContext> {
+  const t = await db.tenant.create({ data: { slug, name: slug.toUpperCase() } });
+  const u = await db.user.create({ data: { email: `owner@${slug}.test`, name: "Owner", passwordHash: "x" } });
+  await db.membership.create({ data: { userId: u.id, tenantId: t.id, role: "owner" } });
+  const user = { id: u.id, email: u.email, name: u.name, staffRole: null };
+  return { user, tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, tenantState: "active", role: "owner" };
+}
+
+beforeAll(async () => {
+  owner = await tenantOwner("tok-a");
+  otherOwner = await tenantOwner("tok-b");
+  const u = await db.user.create({
+    data: { email: "admin@tok.test", name: "Admin", passwordHash: "x", staffRole: "admin" },
+  });
+  admin = { user: { id: u.id, email: u.email, name: u.name, staffRole: "admin" }, staffRole: "admin" };
+});
+afterAll(() => db.$disconnect());
+
+describe("API tokens", () => {
+  it("keeps only the secret's hash, shows a recognisable prefix and audits the creation", async () => {
+    const issued = await createTenantApiToken(owner, { name: "ci", role: "operator", expiresInDays: 90 });
+    expect(issued.token).toMatch(/^azp_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(issued.token.startsWith(`${issued.prefix}_`)).toBe(true);
+    const row = await db.apiToken.findUniqueOrThrow({ where: { id: issued.id } });
+    const secret = issued.token.slice(issued.prefix.length + 1);
+    expect(row.secretHash).toBe(hashSecret(secret));
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect(Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / 86_400_000)).toBe(90);
+    const audit = await db.auditEvent.findMany({ where: { targetId: issued.id } });
+    expect(audit.map((a) => a.action)).toEqual(["apiToken.create"]);
+    expect(JSON.stringify(audit)).not.toContain(secret);
+  });
+
+  it("resolves a token to its tenant and role, and records when it was last used", async () => {
+    const issued = await createTenantApiToken(owner, { name: "reader", role: "reader", expiresInDays: 7 });
+    const principal = await authenticateApiToken(`Bearer-less ${issued.token}`.split(" ")[1]);
+    expect(principal).toMatchObject({ scope: "tenant", role: "reader", tenant: { slug: "tok-a" } });
+    expect(principal.caller).toMatchObject({ id: owner.user.id, staffRole: null, apiTokenId: issued.id });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: issued.id } })).lastUsedAt).not.toBeNull();
+    const ctx = await tenantContextForToken(principal, { tenant: "tok-a" });
+    expect(ctx).toMatchObject({ tenantId: owner.tenantId, role: "reader" });
+    await expect(tenantContextForToken(principal, { tenant: "tok-a", role: "operator" })).rejects.toThrow(
+      "This needs the operator role in TOK-A.",
+    );
+    // Another tenant's slug looks like one that does not exist.
+    await expect(tenantContextForToken(principal, { tenant: "tok-b" })).rejects.toBeInstanceOf(NotFound);
+    expect(() => staffContextForToken(principal, "helpdesk")).toThrow(NotFound);
+  });
+
+  it("refuses unknown, tampered, revoked and expired tokens", async () => {
+    const issued = await createTenantApiToken(owner, { name: "short", role: "reader", expiresInDays: 1 });
+    await expect(authenticateApiToken(undefined)).rejects.toBeInstanceOf(Unauthenticated);
+    await expect(authenticateApiToken("azp_nonsense")).rejects.toBeInstanceOf(Unauthenticated);
+    const tampered = issued.token.slice(0, -1) + (issued.token.endsWith("A") ? "B" : "A");
+    await expect(authenticateApiToken(tampered)).rejects.toThrow("This API token is not valid.");
+    const tomorrowAndABit = new Date(Date.now() + 86_400_000 + 60_000);
+    await expect(authenticateApiToken(issued.token, tomorrowAndABit)).rejects.toThrow(/expired on/);
+
+    await revokeTenantApiToken(owner, issued.id);
+    await expect(authenticateApiToken(issued.token)).rejects.toThrow("This API token has been revoked.");
+    await expect(revokeTenantApiToken(owner, issued.id)).rejects.toThrow(/already revoked/);
+    // Another tenant's owner cannot see or revoke it.
+    await expect(revokeTenantApiToken(otherOwner, issued.id)).rejects.toBeInstanceOf(NotFound);
+    const actions = await db.auditEvent.findMany({ where: { targetId: issued.id }, orderBy: { at: "asc" } });
+    expect(actions.map((a) => a.action)).toEqual(["apiToken.create", "apiToken.revoke"]);
+  });
+
+  it("lets a suspended tenant's token read but not change anything", async () => {
+    const issued = await createTenantApiToken(owner, { name: "ops", role: "operator", expiresInDays: 30 });
+    await db.tenant.update({ where: { id: owner.tenantId }, data: { state: "suspended" } });
+    try {
+      const principal = await authenticateApiToken(issued.token);
+      await expect(tenantContextForToken(principal, { tenant: "tok-a", role: "reader" })).resolves.toBeTruthy();
+      await expect(tenantContextForToken(principal, { tenant: "tok-a", role: "operator" })).rejects.toThrow(
+        "TOK-A is suspended: changes are disabled until your provider reactivates it.",
+      );
+    } finally {
+      await db.tenant.update({ where: { id: owner.tenantId }, data: { state: "active" } });
+    }
+  });
+
+  it("gives provider tokens to admins only, and a helpdesk token is read-only", async () => {
+    await expect(
+      createTenantApiToken({ ...owner, role: "operator" }, { name: "x", role: "reader", expiresInDays: 90 }),
+    ).rejects.toBeInstanceOf(Forbidden);
+    const helpdesk = await createStaffApiToken(admin, { name: "console", scope: "helpdesk", expiresInDays: 90 });
+    const principal = await authenticateApiToken(helpdesk.token);
+    expect(staffContextForToken(principal, "helpdesk").staffRole).toBe("helpdesk");
+    expect(() => staffContextForToken(principal, "admin")).toThrow(Forbidden);
+    await expect(tenantContextForToken(principal, { tenant: "tok-a" })).rejects.toBeInstanceOf(NotFound);
+    // A provider token stops working once its creator is no longer an admin.
+    const adminToken = await createStaffApiToken(admin, { name: "billing", scope: "admin", expiresInDays: 90 });
+    await db.user.update({ where: { id: admin.user.id }, data: { staffRole: "helpdesk" } });
+    await expect(authenticateApiToken(adminToken.token)).rejects.toThrow(/no longer has the admin role/);
+    await db.user.update({ where: { id: admin.user.id }, data: { staffRole: "admin" } });
+  });
+});
