@@ -20,6 +20,31 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // A job reads as its list of steps (issue 13): waiting, rescheduling and poll pacing belong to the wait step.
+    files: ["lib/**/*.ts", "worker/**/*.ts"],
+    ignores: ["lib/jobs/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/lib/jobs/outcome",
+              importNames: ["Reschedule"],
+              message: "Jobs wait with op.wait / op.arm(access).lro (lib/jobs/wait-step.ts), never by rescheduling.",
+            },
+            {
+              name: "@/lib/jobs/poll-delay",
+              importNames: ["nextPollDelayMs", "inlineWaitMaxMs"],
+              message: "When to look again is the wait step's decision: return a Progress with hints instead.",
+            },
+            { name: "@/lib/jobs/step-recorder", message: "Jobs get their steps from the JobContext (op)." },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -53,9 +53,9 @@ export const followReplicationJob = defineJob({
       if (outcome.done) op.note(outcome.result);
       return outcome;
     };
-    await op.lroStep<string>(STEP, {
-      start: () => read(null),
-      poll: async (c) => {
+    await op.wait<string>(STEP, {
+      begin: () => read(null),
+      look: async (c) => {
         // A continuation stored before reads were scheduled has no readAt: it is due.
         const { mark = null, readAt = 0 } = JSON.parse(c) as Partial<Continuation>;
         const waitMs = readAt - Date.now();

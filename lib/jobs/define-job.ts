@@ -1,9 +1,7 @@
 import type { z } from "zod";
 import type { AzureAccess } from "@/lib/azure";
-import type { LroProgress } from "@/lib/azure";
 import { operationKinds, type JobInput, type OperationKind } from "@/lib/operations/kinds";
-import type { PollHints } from "./poll-delay";
-import type { ArmSteps } from "./lro-step";
+import type { ArmSteps, Wait } from "./wait-step";
 
 /** What a job handler gets: its operation's identity and the step recorder. */
 export type JobContext = {
@@ -20,14 +18,11 @@ export type JobContext = {
    */
   step<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /**
-   * A step that watches something other than an ARM long-running operation (a provider registration, an ASR item's
-   * replication) with its own `poll`: starts once, stores the continuation and waits like `arm(access).lro`.
+   * A step that waits for something other than one ARM request (a provider registering, an ASR item replicating, a
+   * network another operation is creating): see lib/jobs/wait-step.ts. It never holds a worker for long.
    */
-  lroStep<T>(
-    name: string,
-    lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (continuation: string) => Promise<LroProgress<T>> },
-  ): Promise<T>;
-  /** The long-running steps of this job against one onboarded subscription (see lro-step.ts). */
+  wait<T>(name: string, wait: Wait<T>): Promise<T>;
+  /** The long-running steps of this job against one onboarded subscription (see wait-step.ts). */
   arm(access: AzureAccess): ArmSteps;
   /** Adds a short, human detail to the running step ("Resource group tnt-contoso-1 exists"). */
   note(detail: string): void;

@@ -2,15 +2,14 @@ import { ArmError } from "@/lib/azure";
 import { AppError } from "@/lib/errors";
 
 /**
- * Thrown inside a run to end it now and run the operation again later (an ARM operation still in progress, a network
- * another operation is creating). The step stays running: the next run resumes it, it is not a new attempt.
+ * Thrown by a waiting step (StepRecorder.wait, never by a job) to end the run now and run the operation again later:
+ * an ARM operation still in progress, a network another operation is creating. The step stays running and has recorded
+ * what it waits on: the next run resumes it, it is not a new attempt.
  */
 export class Reschedule extends Error {
   constructor(
     readonly delayMs: number,
     readonly reason: string,
-    /** Set by lroStep, which has stored the step's continuation itself. */
-    readonly recorded = false,
   ) {
     super(reason);
   }

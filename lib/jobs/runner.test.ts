@@ -9,13 +9,14 @@ import { startTestWorker, waitForOperation } from "@/test/worker";
 import { staffContext } from "@/test/tenants";
 import { operationTimings } from "./timings";
 import { cancelPolicies } from "./cancel-policy";
-import { Reschedule } from "./outcome";
 
 setupTestDatabase();
 const { db } = await import("@/lib/db/client");
 const { enqueueOperationNow } = await import("./enqueue");
 const { cancelOperation, retryOperation } = await import("./control");
-const { maxAttempts } = await import("./runner");
+const { attemptsOf, retryPolicies } = await import("./retry-policy");
+const maxAttempts = attemptsOf("test.throttled");
+retryPolicies["test.throttledRefresh"] = { attempts: 2 };
 
 const input = z.object({ name: z.string() });
 const followUps = new Map<string, string>();
@@ -38,15 +39,27 @@ registerJob({
   onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
 });
 
+// The same, for a kind whose catalogue entry gives it fewer attempts (a refresh the schedule runs again anyway).
+registerJob({
+  kind: "test.throttledRefresh",
+  input,
+  async run(_input, op) {
+    await op.plan(["Read Azure"]);
+    await op.step("Read Azure", async () => {
+      throw new ArmError({ status: 503, code: "ServiceUnavailable", message: "Try again.", retryAfterMs: 20 });
+    });
+  },
+});
+
 // An Azure operation that never finishes: each run polls and reschedules, so only the kind's time limit ends it.
 registerJob({
   kind: "test.endless",
   input,
   async run(_input, op) {
     await op.plan(["Wait for Azure"]);
-    await op.lroStep("Wait for Azure", {
-      start: async () => ({ done: false, continuation: "c", retryAfterMs: 50 }),
-      poll: async () => ({ done: false, continuation: "c", retryAfterMs: 50 }),
+    await op.wait("Wait for Azure", {
+      begin: async () => ({ done: false, continuation: "c", retryAfterMs: 50 }),
+      look: async () => ({ done: false, continuation: "c", retryAfterMs: 50 }),
     });
   },
   onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
@@ -77,9 +90,12 @@ registerJob({
   input,
   async run({ name }, op) {
     await op.plan(["Wait for the network", "Create the VM"]);
-    await op.step("Wait for the network", async () => {
-      look(name);
-      throw new Reschedule(50, "network being created by another operation");
+    // Longer than the tests' inline wait (50 ms), so each look ends the run.
+    await op.wait("Wait for the network", {
+      begin: async () => (
+        look(name),
+        { done: false, reason: "network being created by another operation", waitMs: 60 }
+      ),
     });
     await op.step("Create the VM", async () => void stepsRun.push(`${name}: Create the VM`));
   },
@@ -95,7 +111,7 @@ const endlessWait = (kind: string) =>
         look(name),
         { done: false as const, continuation: "Microsoft.Compute", retryAfterMs: 50 }
       );
-      await op.lroStep("Register Microsoft.Compute", { start: watch, poll: watch });
+      await op.wait("Register Microsoft.Compute", { begin: watch, look: watch });
       await op.step("Queue validation", async () => void stepsRun.push(`${name}: Queue validation`));
     },
     onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
@@ -159,6 +175,15 @@ describe("bounded retries and time limits (issue 12)", () => {
     expect(op.attempts).toBe(maxAttempts);
     expect(op.steps[0]).toMatchObject({ state: "failed", attempt: maxAttempts });
     expect(followUps.get(id)).toContain("Too many requests.");
+  });
+
+  it("gives a kind only the attempts its retry policy allows", async () => {
+    const { id } = await enqueue("test.throttledRefresh");
+    const op = await waitForOperation(id, 60_000);
+    expect(op).toMatchObject({ state: "failed", errorCode: "ServiceUnavailable", attempts: 2 });
+    expect(op.errorMessage).toContain("Gave up after 2 attempts");
+    expect(attemptsOf("lb.refresh")).toBe(3);
+    expect(attemptsOf("vm.create")).toBe(maxAttempts);
   });
 
   it("ends an operation that outlives its kind's maximum duration with OperationTimedOut", async () => {

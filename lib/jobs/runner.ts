@@ -1,25 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { db, Prisma, type OperationStep } from "@/lib/db/client";
 import { loadAzureAccess } from "./azure-access";
-import { armSteps } from "./lro-step";
+import { armSteps } from "./wait-step";
 import { getJobDefinition, type JobContext, type JobDefinition } from "./define-job";
 import { scheduleOperationRun, type RunOptions } from "./enqueue";
 import { cancelPolicyOf } from "./cancel-policy";
 import { beforeStep, CancelRequested, classifyFailure, Reschedule, whileWaiting, type Failure } from "./outcome";
-import { queueOptions } from "./queues";
+import { attemptsOf } from "./retry-policy";
 import { isWaiting, isWaitingOnAzure, StepRecorder } from "./step-recorder";
 import { describeSpan, hasTimedOut, timingOf } from "./timings";
 
 export type RunJob = { id: string; retryCount: number; retryLimit: number; data: { operationId: string } & RunOptions };
 
 const heartbeatEveryMs = 10_000;
-
-/**
- * Fresh starts an operation gets: its first run and every retry after a retryable failure, whether pg-boss retried it
- * (backoff) or Azure said when to come back (Retry-After). Waiting on Azure between polls is not an attempt. An admin's
- * retry of a failed operation gets this many again (its jobs carry `attemptBase`).
- */
-export const maxAttempts = queueOptions.retryLimit + 1;
 
 /**
  * Runs (or resumes) one Operation for one pg-boss job. Returning completes the job; throwing asks pg-boss to retry it
@@ -82,7 +75,7 @@ export async function runOperation(job: RunJob): Promise<void> {
     attempt: job.retryCount,
     plan: (names) => steps.plan(names),
     step: (name, fn) => steps.step(name, fn),
-    lroStep: (name, lro) => steps.lroStep(name, lro),
+    wait: (name, wait) => steps.wait(name, wait),
     arm: (access) => armSteps(steps, access),
     note: (detail) => steps.note(detail),
     azureAccess: loadAzureAccess,
@@ -117,7 +110,7 @@ export async function runOperation(job: RunJob): Promise<void> {
     const ref = randomUUID().slice(0, 8);
     const failure = classifyFailure(error, ref);
     if (failure.code === "InternalError") console.error(`[jobs] ${operation.kind} ${operation.id} (ref ${ref})`, error);
-    if (failure.retryable && attempts - attemptBase < maxAttempts) {
+    if (failure.retryable && attempts - attemptBase < attemptsOf(operation.kind)) {
       await db.operation.update({
         where: { id: operation.id },
         data: { errorCode: failure.code, errorMessage: `Retrying (attempt ${attempts} failed): ${failure.message}` },

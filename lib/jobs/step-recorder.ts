@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { withArmObserver, type LroProgress } from "@/lib/azure";
+import { withArmObserver } from "@/lib/azure";
 import { db, Prisma, type OperationStep } from "@/lib/db/client";
 import { beforeStep, CancelRequested, Reschedule, whileWaiting } from "./outcome";
 import { setTimeout as sleep } from "node:timers/promises";
-import { inlineWaitMaxMs, nextPollDelayMs, type PollHints } from "./poll-delay";
+import { inlineWaitMaxMs, nextPollDelayMs } from "./poll-delay";
+import type { Progress, Wait } from "./wait-step";
 
 type Run<T> = (observe: <R>(fn: () => Promise<R>) => Promise<R>) => Promise<T>;
 
@@ -47,48 +48,68 @@ export class StepRecorder {
     return this.record(name, (observe) => observe(fn));
   }
 
-  lroStep<T>(
-    name: string,
-    lro: { start: () => Promise<LroProgress<T> & PollHints>; poll: (c: string) => Promise<LroProgress<T>> },
-  ): Promise<T> {
+  /** A step that waits (see wait-step.ts): begins, stores what it waits on, and looks again until it is done. */
+  wait<T>(name: string, { begin, look }: Wait<T>): Promise<T> {
     return this.record(name, async (observe) => {
       const position = this.position - 1;
-      const saved = this.steps.get(position)?.continuation;
-      let progress: LroProgress<T> & PollHints = await observe(() => (saved ? lro.poll(saved) : lro.start()));
-      // While the step runs, `result` holds the poll count (it becomes the real result on success).
-      let polls = saved ? (waitingOf(this.steps.get(position))?.polls ?? 0) + 1 : 0;
+      const current = this.steps.get(position);
+      const saved = current?.continuation ?? undefined;
+      // While the step waits, `result` holds its look count (it becomes the real result on success).
+      const before = waitingOf(current);
+      let looks = before && (saved || before.waiting) ? (before.polls ?? 0) + 1 : 0;
+      const lookAt = (continuation: string) => {
+        if (!look) throw new Error(`${name}: began a wait on Azure but has no way to look at it`);
+        return look(continuation);
+      };
+      let progress: Progress<T> = await observe(() => (saved ? lookAt(saved) : begin(looks)));
       let stored = saved;
       for (;;) {
         if (progress.done) return progress.result;
-        const delayMs = nextPollDelayMs(progress, polls);
+        const delayMs = nextPollDelayMs(progress, looks);
         const inline = delayMs <= inlineWaitMaxMs();
-        // The continuation is stored before any wait, so a killed worker's successor polls instead of re-sending.
-        if (!inline || progress.continuation !== stored) {
-          await db.$transaction([
-            db.operationStep.update({
-              where: { operationId_position: { operationId: this.operationId, position } },
-              data: {
-                continuation: progress.continuation,
-                percent: progress.percent ?? null,
-                detail: "Waiting for Azure to finish",
-                result: { polls },
-              },
-            }),
-            db.operation.update({
-              where: { id: this.operationId },
-              data: { percent: progress.percent ?? null, heartbeatAt: new Date() },
-            }),
-          ]);
-          stored = progress.continuation;
+        const continuation = progress.continuation;
+        const waitingFor = progress.continuation === undefined ? progress.reason : "still running in Azure";
+        // What it waits on is stored before any wait, so a killed worker's successor looks instead of beginning again.
+        if (continuation === undefined && !inline) await this.markPending(position, waitingFor, looks);
+        if (continuation !== undefined && (!inline || continuation !== stored)) {
+          await this.markRunning(position, continuation, progress.percent, looks);
+          stored = continuation;
         }
-        if (!inline) throw new Reschedule(delayMs, `${name}: still running in Azure`, true);
+        if (!inline) throw new Reschedule(delayMs, `${name}: ${waitingFor}`);
         // A short wait (a NIC, a public IP: seconds) costs less in this run than as another job.
         await sleep(delayMs);
-        const continuation = progress.continuation;
-        progress = await observe(() => lro.poll(continuation));
-        polls++;
+        looks++;
+        progress = await observe(() => (continuation === undefined ? begin(looks) : lookAt(continuation)));
       }
     });
+  }
+
+  /** Azure has the step's work in hand: its continuation, progress and look count. */
+  private async markRunning(position: number, continuation: string, percent: number | undefined, looks: number) {
+    await db.$transaction([
+      db.operationStep.update({
+        where: { operationId_position: { operationId: this.operationId, position } },
+        data: {
+          continuation,
+          percent: percent ?? null,
+          detail: "Waiting for Azure to finish",
+          result: { polls: looks },
+        },
+      }),
+      db.operation.update({
+        where: { id: this.operationId },
+        data: { percent: percent ?? null, heartbeatAt: new Date() },
+      }),
+    ]);
+  }
+
+  /** Nothing in flight yet (another operation is doing the work): the next run begins the step again. */
+  private async markPending(position: number, reason: string, looks: number) {
+    const waiting = await db.operationStep.update({
+      where: { operationId_position: { operationId: this.operationId, position } },
+      data: { detail: this.notes.join(" · ") || reason, result: { waiting: true, polls: looks } },
+    });
+    this.steps.set(position, waiting);
   }
 
   private stopIfCancelRequested(name: string, position: number, isResume: boolean) {
@@ -165,16 +186,7 @@ export class StepRecorder {
       this.cancel = { requestedAt: op.cancelRequestedAt, requestedBy: op.cancelRequestedBy, stepsTotal: op.stepsTotal };
       return result;
     } catch (error) {
-      if (error instanceof Reschedule) {
-        if (!error.recorded) {
-          const waiting = await db.operationStep.update({
-            where,
-            data: { detail: this.notes.join(" · ") || error.reason, result: { waiting: true } },
-          });
-          this.steps.set(position, waiting);
-        }
-        throw error;
-      }
+      if (error instanceof Reschedule) throw error; // the wait recorded itself
       const failure = error as { code?: string; message?: string; requestId?: string };
       await db.operationStep.update({
         where,
@@ -201,7 +213,7 @@ export function isWaitingOnAzure(step: OperationStep | undefined) {
   return step?.state === "running" && !!step.continuation;
 }
 
-/** A running step's `result`: the poll count of a long-running step, or the mark of a step waiting to run again. */
+/** A waiting step's `result`: its look count, and whether nothing is in flight (it begins again on the next run). */
 function waitingOf(step: OperationStep | undefined) {
   return step?.state === "running" ? (step.result as { polls?: number; waiting?: boolean } | null) : null;
 }

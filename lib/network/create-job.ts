@@ -13,8 +13,7 @@ import {
 import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
-import { resume } from "@/lib/jobs/lro-step";
-import { Reschedule } from "@/lib/jobs/outcome";
+import { resume, type Progress } from "@/lib/jobs/wait-step";
 import { nicName } from "@/lib/vms/job-support";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
 import { ensureFrontendPublicIp } from "./frontend-jobs";
@@ -22,10 +21,18 @@ import type { CachedFrontend, CachedPool } from "./model";
 import { kinds } from "@/lib/operations/kinds";
 
 const REFRESH = "Refresh the portal's copy";
-const memberWaitMs = 3_000;
 
-/** Member VMs still being created hold the job back (rescheduled, no worker waits); failed ones are left out. */
-async function readyMembers(memberVmIds: string[], note: (s: string) => void) {
+type ReadyMember = {
+  id: string;
+  name: string;
+  region: string;
+  networkName: string;
+  subnetName: string;
+  tenantSubscriptionId: string;
+};
+
+/** Member VMs still being created hold the step back (pending: no worker waits); failed ones are left out. */
+async function readyMembers(memberVmIds: string[], note: (s: string) => void): Promise<Progress<ReadyMember[]>> {
   const vms = await db.virtualMachine.findMany({
     where: { id: { in: memberVmIds } },
     select: {
@@ -39,13 +46,12 @@ async function readyMembers(memberVmIds: string[], note: (s: string) => void) {
     },
   });
   const busy = vms.filter((v) => ["Creating", "Updating"].includes(v.provisioningState));
-  if (busy.length)
-    throw new Reschedule(memberWaitMs, `Waiting for ${busy.map((v) => v.name).join(", ")} to be created`);
+  if (busy.length) return { done: false, reason: `Waiting for ${busy.map((v) => v.name).join(", ")} to be created` };
   const skipped = vms.filter((v) => v.provisioningState !== "Succeeded");
   if (skipped.length) note(`Left out (not running in Azure): ${skipped.map((v) => v.name).join(", ")}`);
-  const ready = vms.filter((v) => v.provisioningState === "Succeeded");
+  const ready: ReadyMember[] = vms.filter((v) => v.provisioningState === "Succeeded");
   note(ready.length ? `Members: ${ready.map((v) => v.name).join(", ")}` : "No member VMs");
-  return ready;
+  return { done: true, result: ready };
 }
 
 /**
@@ -77,7 +83,7 @@ export const createLoadBalancerJob = defineJob({
     const access = await op.azureAccess(azureSubscriptionId);
     const arm = op.arm(access);
     const ready = memberVmIds.length
-      ? await op.step("Wait for the member VMs", () => readyMembers(memberVmIds, op.note))
+      ? await op.wait("Wait for the member VMs", { begin: () => readyMembers(memberVmIds, op.note) })
       : [];
 
     await op.step("Ensure resource group", () =>

@@ -8,7 +8,7 @@ import {
 } from "@/lib/azure";
 import { Conflict } from "@/lib/errors";
 import type { JobContext } from "@/lib/jobs/define-job";
-import { resume } from "@/lib/jobs/lro-step";
+import { resume } from "@/lib/jobs/wait-step";
 
 export const MAX_SAVE_ATTEMPTS = 5;
 export const WAIT_STEP = "Wait for Azure to apply it";

@@ -13,6 +13,8 @@
  * - `cancel`: when an admin may cancel it (see CancelPolicy below); betweenSteps unless stated.
  * - `timing`: how long it takes on Azure's clock: `expectedMs` a typical run, `maxMs` where the runner gives up
  *   (OperationTimedOut, issue 12: a provider registration retried for 48 minutes).
+ * - `retry`: how many fresh starts a retryable failure (429, 5xx, a lost connection) gets before the operation fails;
+ *   DEFAULT_ATTEMPTS unless stated. Waiting on Azure is never an attempt.
  */
 import { z } from "zod";
 import type { LoadBalancerProbe, LoadBalancerRule } from "@/lib/azure";
@@ -42,12 +44,22 @@ export type TargetType =
   | "TenantDrSetup"
   | "ProtectedItem";
 
+/**
+ * Fresh starts for retryable failures, with pg-boss's backoff (2 s, 4 s, … up to 60 s) or Azure's Retry-After between
+ * them. Never more than DEFAULT_ATTEMPTS: the queues' own retry limit (lib/jobs/queues.ts) is the ceiling.
+ */
+export type RetryPolicy = { attempts: number };
+export const DEFAULT_ATTEMPTS = 7;
+/** Refreshes that a schedule or the next page view runs again anyway: a short outage should not hold them for minutes. */
+const refreshRetry: RetryPolicy = { attempts: 3 };
+
 export type OperationKindSpec = {
   input: z.ZodType;
   label: string;
   target: TargetType | readonly TargetType[];
   concurrency?: number;
   cancel?: CancelPolicy;
+  retry?: RetryPolicy;
   timing: OperationTiming;
 };
 
@@ -82,6 +94,7 @@ export const operationKinds = {
     input: azureSubscription,
     label: "Sync inventory",
     target: "AzureSubscription",
+    retry: refreshRetry,
     timing: timing(2, minutes(30)),
   },
   // Azure documents "a few minutes" per namespace; several namespaces register one after another.
@@ -224,6 +237,7 @@ export const operationKinds = {
     input: tenantSubscription.extend({ loadBalancerId: z.string().optional() }),
     label: "Refresh load balancers",
     target: ["LoadBalancer", "TenantSubscription"],
+    retry: refreshRetry,
     timing: timing(1, minutes(15)),
   },
   "dr.registerVault": {
@@ -236,6 +250,7 @@ export const operationKinds = {
     input: vault,
     label: "Refresh VMM servers and clouds",
     target: "RecoveryVault",
+    retry: refreshRetry,
     timing: timing(2, minutes(30)),
   },
   "dr.createVaultCredentials": {
@@ -254,6 +269,7 @@ export const operationKinds = {
     input: setup,
     label: "Refresh replication state",
     target: "TenantDrSetup",
+    retry: refreshRetry,
     timing: timing(1, minutes(15)),
   },
   // Azure finishes an ASR action whatever the portal does; stopping after it would record the item's old state.

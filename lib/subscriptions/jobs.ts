@@ -187,13 +187,13 @@ export const registerProvidersJob = defineJob({
     await op.plan([...namespaces.map((ns) => `Register ${ns}`), "Queue validation"]);
     const access = await op.azureAccess(azureSubscriptionId);
     for (const ns of namespaces) {
-      await op.lroStep(`Register ${ns}`, {
+      await op.wait(`Register ${ns}`, {
         // The first GET after Azure's typical time; later ones back off (lib/jobs/poll-delay.ts).
-        start: async () => ({
+        begin: async () => ({
           ...registrationProgress(await registerProvider(access, ns), ns),
           typicalMs: registrationTypicalMs,
         }),
-        poll: async () => registrationProgress((await listProviders(access, [ns]))[0], ns),
+        look: async () => registrationProgress((await listProviders(access, [ns]))[0], ns),
       });
     }
     await op.step("Queue validation", async () => {

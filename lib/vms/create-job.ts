@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import {
   ArmError,
   createVm,
@@ -8,15 +7,12 @@ import {
   ensureVirtualNetwork,
   type LroProgress,
   type NicInfo,
-  type PublicIpInfo,
-  type VmInfo,
 } from "@/lib/azure";
 import { discardSealed, openSealed } from "@/lib/crypto/sealed-secrets";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
-import { Reschedule } from "@/lib/jobs/outcome";
-import { inlineWaitMaxMs, nextPollDelayMs } from "@/lib/jobs/poll-delay";
-import { sent, type Sent } from "@/lib/jobs/lro-step";
+import { lroTimeScale } from "@/lib/jobs/poll-delay";
+import { sent, type Progress, type Sent } from "@/lib/jobs/wait-step";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
 import { kinds } from "@/lib/operations/kinds";
@@ -29,32 +25,28 @@ const VNET_WAIT_MS = 3_500;
 
 /**
  * Another operation is creating the network: done once it has recorded the network; taken over (the PUT sent here)
- * when that operation has ended without; else wait about until its PUT should be done and look again — inside this
- * run while the wait is short, else in a later run.
+ * when that operation has ended without; else pending until its PUT should be done, then looking again more slowly.
  */
-async function waitForOtherOperation(
+async function networkOfOtherOperation(
   networkId: string,
   operationId: string,
+  looks: number,
   send: () => Promise<LroProgress<VnetRef>>,
-): Promise<LroProgress<VnetRef>> {
-  const until = Date.now() + inlineWaitMaxMs();
-  for (let looks = 0; ; looks++) {
-    const { state, claimedAt } = await claimNetwork(networkId, operationId);
-    if (state === "mine") return send();
-    if (state === "ready") {
-      const current = await db.virtualNetwork.findUniqueOrThrow({ where: { id: networkId } });
-      const id = current.azureResourceId!;
-      const subnets = (current.subnets as { name: string }[]).map((s) => ({
-        name: s.name,
-        id: `${id}/subnets/${s.name}`,
-      }));
-      return { done: true, result: { id, subnets, fromPortal: true } };
-    }
-    const due = claimedAt.getTime() + nextPollDelayMs({ typicalMs: VNET_WAIT_MS }, 0) - Date.now();
-    const delay = Math.max(due, nextPollDelayMs({ typicalMs: 500 * 1.5 ** Math.min(looks, 6) }, 0));
-    if (Date.now() + delay > until) throw new Reschedule(delay, "network being created by another operation");
-    await sleep(delay);
+): Promise<Progress<VnetRef>> {
+  const { state, claimedAt } = await claimNetwork(networkId, operationId);
+  if (state === "mine") return send();
+  if (state === "ready") {
+    const current = await db.virtualNetwork.findUniqueOrThrow({ where: { id: networkId } });
+    const id = current.azureResourceId!;
+    const subnets = (current.subnets as { name: string }[]).map((s) => ({
+      name: s.name,
+      id: `${id}/subnets/${s.name}`,
+    }));
+    return { done: true, result: { id, subnets, fromPortal: true } };
   }
+  const dueMs = claimedAt.getTime() + VNET_WAIT_MS * lroTimeScale() - Date.now();
+  const lookAgainMs = 500 * 1.5 ** Math.min(looks, 6) * lroTimeScale();
+  return { done: false, reason: "Network being created by another operation", waitMs: Math.max(dueMs, lookAgainMs) };
 }
 
 /**
@@ -81,6 +73,7 @@ export const createVmJob = defineJob({
     const network = await db.virtualNetwork.findUniqueOrThrow({
       where: { tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName } },
     });
+    const tenantTag = { "portal-tenant": vm.tenantSubscription.tenant.slug };
     const vnetSpec = {
       resourceGroup,
       name: network.name,
@@ -94,9 +87,7 @@ export const createVmJob = defineJob({
     const claim = await op.step("Ensure resource group", async () => {
       const { state } = await claimNetwork(network.id, op.operationId);
       if (state === "mine") {
-        await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, {
-          "portal-tenant": vm.tenantSubscription.tenant.slug,
-        });
+        await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, tenantTag);
         return "mine" as const;
       }
       op.note(`${resourceGroup} exists`);
@@ -109,39 +100,37 @@ export const createVmJob = defineJob({
       );
       return null;
     });
+    // The public IP needs only the resource group. One deleted in Azure behind the portal's back while another
+    // operation holds the network is put again here (the same PUT that operation sends), not waited for.
+    const ipSpec = {
+      resourceGroup,
+      name: publicIpName(vm.name),
+      location: vm.region,
+      sku: "Standard",
+      allocation: "Static",
+    } as const;
     const publicIpSent = vm.hasPublicIp
-      ? await op.step("Create public IP", async () => {
+      ? await arm.send("Create public IP", async () => {
           try {
-            return sent(
-              await ensurePublicIp(access, {
-                resourceGroup,
-                name: publicIpName(vm.name),
-                location: vm.region,
-                sku: "Standard",
-                allocation: "Static",
-              }),
-            );
+            return await ensurePublicIp(access, ipSpec);
           } catch (error) {
-            // The resource group went missing in Azure and the operation that claimed the network is creating it again.
-            if (claim !== "mine" && error instanceof ArmError && error.code === "ResourceGroupNotFound") {
-              throw new Reschedule(
-                nextPollDelayMs({ typicalMs: 1_000 }, 0),
-                "resource group being created by another operation",
-              );
-            }
-            throw error;
+            if (claim === "mine" || !(error instanceof ArmError) || error.code !== "ResourceGroupNotFound") throw error;
+            op.note(`${resourceGroup} was missing in Azure: created again`);
+            await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, tenantTag);
+            return ensurePublicIp(access, ipSpec);
           }
         })
       : null;
 
-    const vnet = await arm.lro<VnetRef>("Wait for virtual network", async () => {
-      if (vnetSent) return vnetSent;
-      return waitForOtherOperation(network.id, op.operationId, () => ensureVirtualNetwork(access, vnetSpec));
-    });
+    const vnet = vnetSent
+      ? await arm.wait("Wait for virtual network", vnetSent)
+      : await arm.lro("Wait for virtual network", (looks) =>
+          networkOfOtherOperation(network.id, op.operationId, looks, () => ensureVirtualNetwork(access, vnetSpec)),
+        );
     if (!vnet.fromPortal) await releaseNetwork(network.id, vnet.id);
     const subnetId = vnet.subnets.find((s) => s.name === vm.subnetName)?.id ?? `${vnet.id}/subnets/${vm.subnetName}`;
 
-    const publicIp = publicIpSent ? await arm.lro<PublicIpInfo>("Wait for public IP", async () => publicIpSent) : null;
+    const publicIp = publicIpSent ? await arm.wait("Wait for public IP", publicIpSent) : null;
     const nic = await arm.lro<NicInfo>("Create network interface", () =>
       ensureNic(access, {
         resourceGroup,
@@ -157,7 +146,7 @@ export const createVmJob = defineJob({
     });
 
     // The PUT is sent once; its continuation (names only) is what "Wait for provisioning" polls, even after a crash.
-    const started = await op.step("Create VM", async (): Promise<Sent<VmInfo>> => {
+    const started = await arm.send("Create VM", async () => {
       const password = passwordSecretId ? await openSealed(passwordSecretId) : null;
       if (passwordSecretId && !password)
         throw new Error(
@@ -179,9 +168,9 @@ export const createVmJob = defineJob({
         tags: { "portal-tenant": vm.tenantSubscription.tenant.slug, "portal-vm": vm.id },
       });
       await discardSealed(passwordSecretId);
-      return sent(progress);
+      return progress;
     });
-    const info = await arm.lro<VmInfo>("Wait for provisioning", async () => started);
+    const info = await arm.wait("Wait for provisioning", started);
     await db.virtualMachine.update({
       where: { id: vm.id },
       data: {
