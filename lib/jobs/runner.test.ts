@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { setupTestDatabase } from "@/test/db";
-import { ArmError } from "@/lib/azure";
+import { ArmError, type AzureAccess } from "@/lib/azure";
+import type { Sent } from "./wait-step";
 import type { OperationRequest } from "./enqueue";
 import { registerJob } from "./define-job";
 import { startTestWorker, waitForOperation } from "@/test/worker";
@@ -121,6 +122,22 @@ cancelPolicies["test.watchesAzure"] = "anytime";
 operationTimings["test.watchesAzure"] = { expectedMs: 100, maxMs: 600_000 };
 endlessWait("test.waitsOnAzure");
 operationTimings["test.waitsOnAzure"] = { expectedMs: 100, maxMs: 4_000 };
+
+// A request sent in one step and waited for in the next (the VM's PUT, then "Wait for provisioning").
+registerJob({
+  kind: "test.sendsThenWaits",
+  input,
+  async run({ name }, op) {
+    await op.plan(["Create the VM", "Wait for provisioning"]);
+    const s = await op.step("Create the VM", async (): Promise<Sent<unknown>> => {
+      await new Promise<void>((resolve) => gates.set(name, resolve));
+      return { done: false, continuation: "c", pollAt: Date.now() + 300 };
+    });
+    await op.arm({} as AzureAccess).wait("Wait for provisioning", s);
+  },
+  onFailed: async (_input, { operationId, message }) => void followUps.set(operationId, message),
+});
+operationTimings["test.sendsThenWaits"] = { expectedMs: 100, maxMs: 200 };
 
 // Its first step changes Azure for good (a delete): a cancel is refused once it runs, so its follow-up never runs.
 registerJob({
@@ -289,6 +306,26 @@ describe("cancelling a wait (issue 12)", () => {
     expect(op.steps.map((s) => [s.state, s.errorCode])).toEqual([
       ["failed", "OperationTimedOut"],
       ["pending", null],
+    ]);
+  });
+});
+
+describe("cancelling between a request and its wait (issue 13)", () => {
+  it("does not stop before the wait for a request already sent: Azure has it in hand", async () => {
+    const { id, name } = await enqueue("test.sendsThenWaits");
+    await until(
+      () => db.operationStep.findFirst({ where: { operationId: id, position: 0 } }),
+      (s) => s?.state === "running",
+      "the request to be sent",
+    );
+    await cancelOperation(await staffContext("cancel@jobs.test"), id);
+    gates.get(name)!();
+    const op = await waitForOperation(id);
+    // The wait began (its continuation stored) and only the time limit ended it: never settled as cancelled.
+    expect(op.errorCode).toBe("OperationTimedOut");
+    expect(op.steps.map((s) => [s.name, s.state])).toEqual([
+      ["Create the VM", "succeeded"],
+      ["Wait for provisioning", "failed"],
     ]);
   });
 });

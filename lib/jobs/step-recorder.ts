@@ -45,12 +45,12 @@ export class StepRecorder {
   }
 
   step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return this.record(name, (observe) => observe(fn));
+    return this.record(name, {}, (observe) => observe(fn));
   }
 
   /** A step that waits (see wait-step.ts): begins, stores what it waits on, and looks again until it is done. */
-  wait<T>(name: string, { begin, look }: Wait<T>): Promise<T> {
-    return this.record(name, async (observe) => {
+  wait<T>(name: string, { begin, look, sentEarlier }: Wait<T>): Promise<T> {
+    return this.record(name, { sentEarlier }, async (observe) => {
       const position = this.position - 1;
       const current = this.steps.get(position);
       const saved = current?.continuation ?? undefined;
@@ -118,7 +118,7 @@ export class StepRecorder {
       throw new CancelRequested(requestedBy, (isResume ? whileWaiting : beforeStep)(name, position, stepsTotal));
   }
 
-  private async record<T>(name: string, run: Run<T>): Promise<T> {
+  private async record<T>(name: string, { sentEarlier = false }: { sentEarlier?: boolean }, run: Run<T>): Promise<T> {
     const position = this.position++;
     const where = { operationId_position: { operationId: this.operationId, position } };
     const previous = this.steps.get(position);
@@ -130,7 +130,8 @@ export class StepRecorder {
     // A step boundary: an admin's cancel stops the operation here, never in the middle of a step (issue 12). A step
     // looking again for another operation's work has nothing in flight, so its resume is a boundary too; a wait on
     // Azure is one only for kinds whose waits merely watch.
-    if (!isWaitingOnAzure(previous) || this.stopsWhileWaitingOnAzure)
+    // A wait for a request an earlier step sent (the VM's PUT) is held by Azure from its start.
+    if (!(isWaitingOnAzure(previous) || sentEarlier) || this.stopsWhileWaitingOnAzure)
       this.stopIfCancelRequested(name, position, isResume);
     const correlationId = previous?.correlationId ?? randomUUID();
     let requestId: string | undefined;

@@ -23,6 +23,11 @@ export type Wait<T> = {
   begin: (looks: number) => Promise<Progress<T>>;
   /** A later look at what `begin` started, by its stored continuation. Needed when `begin` can answer running. */
   look?: (continuation: string) => Promise<Running<T>>;
+  /**
+   * What it waits for was sent to Azure by an earlier step, so Azure has it in hand from the start: a cancel does not
+   * stop the operation before this step (its follow-up would settle a VM Azure is still creating as failed).
+   */
+  sentEarlier?: boolean;
 };
 
 /**
@@ -51,18 +56,19 @@ type Recorder = {
 
 export function armSteps(steps: Recorder, access: AzureAccess): ArmSteps {
   const look = <T>(continuation: string) => pollLro<T>(access, continuation);
-  const lro = <T>(name: string, send: (looks: number) => Promise<Sending<T>>) =>
+  const lro = <T>(name: string, send: (looks: number) => Promise<Sending<T>>, sentEarlier?: boolean) =>
     steps.wait<T>(name, {
       begin: async (looks) => {
         const first = await send(looks);
         return "pollAt" in first ? fromSent(first, look<T>) : first;
       },
       look,
+      sentEarlier,
     });
   return {
-    lro,
+    lro: (name, send) => lro(name, send),
     send: (name, request) => steps.step(name, async () => sent(await request())),
-    wait: (name, s) => lro(name, async () => s),
+    wait: (name, s) => lro(name, async () => s, !s.done),
   };
 }
 

@@ -122,7 +122,8 @@ export const createLoadBalancerJob = defineJob({
       );
       return progress.done ? { id: progress.result.id } : { continuation: progress.continuation };
     });
-    const created = await arm.lro<{ id: string }>("Wait for Azure to create it", async () =>
+    const created = await arm.wait<{ id: string }>(
+      "Wait for Azure to create it",
       started.id ? { done: true, result: { id: started.id } } : resume(started.continuation!),
     );
     await db.loadBalancer.update({ where: { id: lb.id }, data: { azureResourceId: created.id } });

@@ -80,10 +80,9 @@ export async function saveWithIfMatch(
     // The result is not kept (the refresh reads the load balancer again); `true` because a step result cannot be null.
     await op
       .arm(access)
-      .lro<unknown>(WAIT_STEP, async () =>
-        saved.state === "saved" && saved.continuation
-          ? resume(saved.continuation)
-          : { done: true as const, result: true },
+      .wait<unknown>(
+        WAIT_STEP,
+        saved.state === "saved" && saved.continuation ? resume(saved.continuation) : { done: true, result: true },
       );
     return saved.state;
   }
