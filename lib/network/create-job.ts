@@ -16,11 +16,10 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { resume, type Progress } from "@/lib/jobs/wait-step";
 import { nicName } from "@/lib/vms/job-support";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
+import { REFRESH } from "./save";
 import { ensureFrontendPublicIp } from "./frontend-jobs";
 import type { CachedFrontend, CachedPool } from "./model";
 import { kinds } from "@/lib/operations/kinds";
-
-const REFRESH = "Refresh the portal's copy";
 
 type ReadyMember = {
   id: string;

@@ -19,10 +19,9 @@ import {
   withoutFrontend,
   type FrontendAddition,
 } from "./lb-rules";
-import { saveSteps, saveWithIfMatch } from "./save";
+import { REFRESH, saveSteps, saveWithIfMatch } from "./save";
 import { kinds } from "@/lib/operations/kinds";
 
-const REFRESH = "Refresh the portal's copy";
 const messages = (errors: FieldErrors) =>
   Object.values(errors)
     .flatMap((m) => m ?? [])

@@ -1,16 +1,11 @@
 import type { LoadBalancerInfo } from "@/lib/azure";
-import { Conflict, type FieldErrors } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
-import { loadLbForJob, refreshCache, settleState } from "./cache";
+import { settleState } from "./cache";
 import { findByName, hasErrors, ruleAdditionErrors, withoutRule, withRule, type RuleAddition } from "./lb-rules";
 import { ADD_RULE, REMOVE_RULE } from "./model";
-import { saveSteps, saveWithIfMatch } from "./save";
+import { errorMessages as messages, saveAndRefresh } from "./save";
 
-const REFRESH = "Refresh the portal's copy";
-const messages = (errors: FieldErrors) =>
-  Object.values(errors)
-    .flatMap((m) => m ?? [])
-    .join(" ");
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Re-checks the rule against the load balancer as read now; null when an earlier save of this very rule landed. */
@@ -36,17 +31,8 @@ export function applyRule(current: LoadBalancerInfo, addition: RuleAddition) {
 export const addRuleJob = defineJob({
   kind: ADD_RULE,
   async run({ loadBalancerId, addition }, op) {
-    const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const what = `Apply ${[addition.probe?.name, addition.rule.name].filter(Boolean).join(", ")} on ${addition.rule.frontendName}`;
-    await op.plan([...saveSteps(what), REFRESH]);
-    const access = await op.azureAccess(azureSubscriptionId);
-    await saveWithIfMatch(op, access, ref, {
-      what,
-      before: [],
-      after: [REFRESH],
-      apply: (current) => applyRule(current, addition),
-    });
-    await op.step(REFRESH, () => refreshCache(access, lb));
+    await saveAndRefresh(op, loadBalancerId, what, (current) => applyRule(current, addition));
   },
   onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
   onFailed: ({ loadBalancerId, addition }, { message }) =>
@@ -57,22 +43,12 @@ export const addRuleJob = defineJob({
 export const removeRuleJob = defineJob({
   kind: REMOVE_RULE,
   async run({ loadBalancerId, ruleName }, op) {
-    const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
-    const what = `Remove ${ruleName} and its unused probe`;
-    await op.plan([...saveSteps(what), REFRESH]);
-    const access = await op.azureAccess(azureSubscriptionId);
-    await saveWithIfMatch(op, access, ref, {
-      what,
-      before: [],
-      after: [REFRESH],
-      apply: (current) => {
-        if (!findByName(current.rules, ruleName)) return null;
-        const { model, removedProbes } = withoutRule(current, ruleName);
-        op.note(`Removes probes: ${removedProbes.join(", ") || "none"}`);
-        return model;
-      },
+    await saveAndRefresh(op, loadBalancerId, `Remove ${ruleName} and its unused probe`, (current) => {
+      if (!findByName(current.rules, ruleName)) return null;
+      const { model, removedProbes } = withoutRule(current, ruleName);
+      op.note(`Removes probes: ${removedProbes.join(", ") || "none"}`);
+      return model;
     });
-    await op.step(REFRESH, () => refreshCache(access, lb));
   },
   onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
   onFailed: ({ loadBalancerId, ruleName }, { message }) =>

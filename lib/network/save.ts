@@ -6,12 +6,37 @@ import {
   type LoadBalancerInfo,
   type LoadBalancerSpec,
 } from "@/lib/azure";
-import { Conflict } from "@/lib/errors";
+import { Conflict, type FieldErrors } from "@/lib/errors";
 import type { JobContext } from "@/lib/jobs/define-job";
 import { resume } from "@/lib/jobs/wait-step";
+import { loadLbForJob, refreshCache } from "./cache";
 
 export const MAX_SAVE_ATTEMPTS = 5;
 export const WAIT_STEP = "Wait for Azure to apply it";
+export const REFRESH = "Refresh the portal's copy";
+
+/** Field errors as one sentence, for a change that no longer fits the load balancer as read now. */
+export const errorMessages = (errors: FieldErrors) =>
+  Object.values(errors)
+    .flatMap((m) => m ?? [])
+    .join(" ");
+
+/**
+ * One change saved with If-Match, then the portal's copy refreshed: the whole of lb.update, lb.addRule and
+ * lb.removeRule, which differ only in what they change (`apply`).
+ */
+export async function saveAndRefresh(
+  op: JobContext,
+  loadBalancerId: string,
+  what: string,
+  apply: (current: LoadBalancerInfo) => LoadBalancerSpec | null,
+) {
+  const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
+  await op.plan([...saveSteps(what), REFRESH]);
+  const access = await op.azureAccess(azureSubscriptionId);
+  await saveWithIfMatch(op, access, ref, { what, before: [], after: [REFRESH], apply });
+  await op.step(REFRESH, () => refreshCache(access, lb));
+}
 
 const suffix = (attempt: number) => (attempt === 1 ? "" : ` · attempt ${attempt}`);
 const attemptSteps = (attempt: number, what: string) => [

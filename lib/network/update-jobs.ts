@@ -1,56 +1,42 @@
 import { getLoadBalancer, isNotFound, listLoadBalancers } from "@/lib/azure";
 import { db } from "@/lib/db/client";
-import { Conflict, type FieldErrors } from "@/lib/errors";
+import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
 import { loadLbForJob, refreshCache, settleState, writeCache } from "./cache";
 import { findByName, hasErrors, probeErrors, replaceProbe, replaceRule, ruleErrors } from "./lb-rules";
-import { saveSteps, saveWithIfMatch } from "./save";
+import { errorMessages as messages, saveAndRefresh } from "./save";
 import { kinds } from "@/lib/operations/kinds";
 
-const REFRESH = "Refresh the portal's copy";
-const messages = (errors: FieldErrors) =>
-  Object.values(errors)
-    .flatMap((m) => m ?? [])
-    .join(" ");
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** lb.update: a changed probe or rule, applied to the load balancer as read now and saved with If-Match. */
 export const updateLoadBalancerJob = defineJob({
   kind: kinds.lb.update,
   async run({ loadBalancerId, change }, op) {
-    const { lb, ref, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
     const what = change.probe ? `Change probe ${change.probe.name}` : `Change rule ${change.rule?.name}`;
-    await op.plan([...saveSteps(what), REFRESH]);
-    const access = await op.azureAccess(azureSubscriptionId);
-    await saveWithIfMatch(op, access, ref, {
-      what,
-      before: [],
-      after: [REFRESH],
-      apply: (current) => {
-        if (change.probe) {
-          const existing = findByName(current.probes, change.probe.name);
-          if (!existing) throw new Conflict(`Probe ${change.probe.name} no longer exists.`);
-          if (sameJson({ ...existing, name: change.probe.name }, change.probe)) return null;
-          const errors = probeErrors(change.probe);
-          if (hasErrors(errors)) throw new Conflict(`Probe ${change.probe.name} cannot be saved: ${messages(errors)}`);
-          return replaceProbe(current, change.probe);
-        }
-        const rule = change.rule!;
-        const existing = findByName(current.rules, rule.name);
-        if (!existing) throw new Conflict(`Rule ${rule.name} no longer exists.`);
-        const errors = ruleErrors(
-          current,
-          rule,
-          current.rules.filter((r) => r !== existing),
+    await saveAndRefresh(op, loadBalancerId, what, (current) => {
+      if (change.probe) {
+        const existing = findByName(current.probes, change.probe.name);
+        if (!existing) throw new Conflict(`Probe ${change.probe.name} no longer exists.`);
+        if (sameJson({ ...existing, name: change.probe.name }, change.probe)) return null;
+        const errors = probeErrors(change.probe);
+        if (hasErrors(errors)) throw new Conflict(`Probe ${change.probe.name} cannot be saved: ${messages(errors)}`);
+        return replaceProbe(current, change.probe);
+      }
+      const rule = change.rule!;
+      const existing = findByName(current.rules, rule.name);
+      if (!existing) throw new Conflict(`Rule ${rule.name} no longer exists.`);
+      const errors = ruleErrors(
+        current,
+        rule,
+        current.rules.filter((r) => r !== existing),
+      );
+      if (hasErrors(errors))
+        throw new Conflict(
+          `${current.name} changed since this was requested: ${messages(errors)} Nothing was changed.`,
         );
-        if (hasErrors(errors))
-          throw new Conflict(
-            `${current.name} changed since this was requested: ${messages(errors)} Nothing was changed.`,
-          );
-        return replaceRule(current, rule);
-      },
+      return replaceRule(current, rule);
     });
-    await op.step(REFRESH, () => refreshCache(access, lb));
   },
   onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
   onFailed: ({ loadBalancerId }, { message }) => settleState(loadBalancerId, message),
