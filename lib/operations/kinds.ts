@@ -121,7 +121,7 @@ export const operationKinds = {
     cancel: "queued",
     timing: timing(15, hours(3)),
   },
-  // Comes in bulks of up to 50 per tenant, and its runs mostly wait on Azure (inlineWaitMaxMs in lib/vms/create-job.ts).
+  // Comes in bulks of up to 50 per tenant, and its runs mostly wait on Azure (inlineWaitMaxMs in lib/jobs/poll-delay.ts).
   "vm.create": {
     input: vm.extend({ passwordSecretId: z.string().optional() }),
     label: "Create VM",
