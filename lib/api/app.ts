@@ -1,0 +1,78 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bearerToken } from "./auth";
+import { API_BASE, type ApiEnv } from "./env";
+import { idempotency } from "./idempotency";
+import { problemResponse, toProblem } from "./problem";
+import { RATE_LIMIT, rateLimit } from "./rate-limit";
+import { operationRoutes } from "./routes/operations";
+import { vmActionRoutes } from "./routes/vm-actions";
+import { vmRoutes } from "./routes/vms";
+
+/** Every resource router, mounted at /api/v1. A new resource is one file in routes/ and one line here. */
+const resources = [vmRoutes, vmActionRoutes, operationRoutes];
+
+export const openApiConfig = {
+  openapi: "3.1.0",
+  info: {
+    title: "Azure service-provider portal API",
+    version: "1.0.0",
+    description:
+      "Everything the portal does, for scripts and other systems. Authenticate with `Authorization: Bearer azp_…` " +
+      "(create tokens in the portal or with `npm run token:create`). Mutations answer 202 with an Operation and a " +
+      "Location to poll; errors are RFC 9457 problem+json.",
+  },
+  servers: [{ url: "/", description: "This portal" }],
+  tags: [
+    { name: "Virtual machines", description: "A tenant's Azure VMs." },
+    { name: "Operations", description: "What ran, step by step, with Azure's request ids." },
+  ],
+};
+
+export type ApiOptions = { rateLimit?: { burst: number; perSecond: number } };
+
+/**
+ * The REST API: token → the same contexts a session gives → the same services the server actions call. Mounted by
+ * app/api/v1/[...route]/route.ts; tests call `createApiApp().request(...)` in process.
+ */
+export function createApiApp(options: ApiOptions = {}) {
+  const app = new OpenAPIHono<ApiEnv>().basePath(API_BASE);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API token: azp_ followed by its id and secret.",
+  });
+  app.doc31("/openapi.json", openApiConfig);
+
+  app.use("*", async (c, next) => {
+    c.header("Cache-Control", "no-store");
+    await next();
+  });
+  // The document is public; everything else needs a token, then counts against that token's rate limit.
+  const isDocument = (path: string) => path === `${API_BASE}/openapi.json`;
+  const authenticate = bearerToken();
+  const limit = rateLimit(options.rateLimit ?? RATE_LIMIT);
+  app.use("*", async (c, next) => (isDocument(c.req.path) ? next() : authenticate(c, next)));
+  app.use("*", async (c, next) => (isDocument(c.req.path) ? next() : limit(c, next)));
+  app.use("*", idempotency());
+  for (const routes of resources) app.route("/", routes);
+
+  app.notFound(async () =>
+    problemResponse({
+      problem: {
+        type: "urn:azure-sp-portal:problem:NotFound",
+        title: "Not Found",
+        status: 404,
+        detail: "No such API path: see /api/v1/openapi.json.",
+        code: "NotFound",
+      },
+      headers: {},
+    }),
+  );
+  app.onError(async (error) => problemResponse(await toProblem(error)));
+  return app;
+}
+
+/** The document without a server (tests, client generation). */
+export function openApiDocument() {
+  return createApiApp().getOpenAPI31Document(openApiConfig);
+}
