@@ -16,6 +16,7 @@ export const openApiConfig = {
   info: {
     title: "Azure service-provider portal API",
     version: "1.0.0",
+    contact: { name: "Your service provider" },
     description:
       "Everything the portal does, for scripts and other systems. Authenticate with `Authorization: Bearer azp_…` " +
       "(create tokens in the portal or with `npm run token:create`). Mutations answer 202 with an Operation and a " +

@@ -98,6 +98,7 @@ vmActionRoutes.openapi(
     path: "/tenants/{tenant}/vms/{vmId}/data-disks/{lun}",
     operationId: "removeVmDataDisk",
     summary: "Detach and delete a data disk",
+    description: "The disk at this LUN; 404 when the VM has none there.",
     tags,
     security: bearerSecurity,
     request: { params: dataDiskParams },

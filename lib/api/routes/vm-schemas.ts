@@ -22,7 +22,7 @@ export const createVmBody = createVmSchema
 export const resizeVmBody = resizeVmSchema.omit({ vmId: true }).openapi("ResizeVm");
 export const addDataDiskBody = dataDiskSchema.omit({ vmId: true }).openapi("AddDataDisk");
 export const dataDiskParams = vmParams.extend({
-  lun: removeDataDiskSchema.shape.lun.openapi({ param: { name: "lun", in: "path" } }),
+  lun: removeDataDiskSchema.shape.lun.openapi({ param: { name: "lun", in: "path", required: true } }),
 });
 
 /** The VM list's state filter: a power state, or a provisioning state while an operation runs or after a failure. */

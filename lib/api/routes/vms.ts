@@ -90,6 +90,7 @@ vmRoutes.openapi(
     path: "/tenants/{tenant}/vms/{vmId}",
     operationId: "getVm",
     summary: "Read one VM",
+    description: "Its size, image, network, disks and states as the VM page shows them. Any tenant role.",
     tags,
     security: bearerSecurity,
     request: { params: vmParams },
