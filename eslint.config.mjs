@@ -13,6 +13,8 @@ const config = [
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
+      // Vendored: Scalar's standalone.js (the /api/docs page), copied from @scalar/api-reference 1.76.4.
+      "public/scalar/**",
     ],
   },
   {
