@@ -22,6 +22,17 @@ describe("parseTableParams", () => {
     });
   });
 
+  it("does not search for text with control characters, and says why (issue 16: ?q=%00 was an HTTP 500)", () => {
+    const params = parseTableParams(new URLSearchParams("q=web%00&state=ok%E2%80%AE"), {
+      ...options,
+      filters: ["state"],
+    });
+    expect(params.q).toBe("");
+    expect(params.qError).toMatch(/control characters/);
+    expect(params.filters).toEqual({});
+    expect(parseTableParams({ q: "web" }, options).qError).toBeUndefined();
+  });
+
   it("reads valid values from a Next.js searchParams object and from URLSearchParams alike", () => {
     const expected = { q: "web", page: 3, pageSize: 50, sort: "name", dir: "asc", skip: 100, take: 50 };
     expect(

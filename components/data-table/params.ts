@@ -2,6 +2,8 @@
  * URL search params ⇄ table state. Pure, so a server page can parse its `searchParams` with the same rules the
  * client components use to write them, and both are unit-tested.
  */
+import { hasControlCharacters } from "@/lib/utils/text";
+
 export type SortDir = "asc" | "desc";
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -25,6 +27,8 @@ export type TableParamsOptions = {
 
 export type TableParams = {
   q: string;
+  /** Why `?q=` was not searched for (control characters): the toolbar shows the same message beside the box. */
+  qError?: string;
   page: number;
   pageSize: number;
   sort: string;
@@ -45,7 +49,9 @@ export function parseTableParams(params: SearchParamsInput, options: TableParams
   const pageSizes = options.pageSizes && options.pageSizes.length > 0 ? options.pageSizes : DEFAULT_PAGE_SIZES;
   const defaultPageSize = options.defaultPageSize ?? pageSizes[0];
 
-  const q = (readParam(params, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const rawQ = (readParam(params, "q") ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const qError = searchQueryProblem(rawQ);
+  const q = qError ? "" : rawQ;
 
   const rawPage = Number(readParam(params, "page"));
   const page = Number.isInteger(rawPage) && rawPage >= 1 ? Math.min(rawPage, MAX_PAGE) : 1;
@@ -64,13 +70,30 @@ export function parseTableParams(params: SearchParamsInput, options: TableParams
   const names = Array.isArray(filterSpec) ? filterSpec : Object.keys(filterSpec);
   for (const name of names as string[]) {
     const value = readParam(params, name)?.trim();
-    if (!value) continue;
+    if (!value || hasControlCharacters(value)) continue;
     const allowed = Array.isArray(filterSpec) ? undefined : (filterSpec as Record<string, readonly string[]>)[name];
     if (allowed && !allowed.includes(value)) continue;
     filters[name] = value;
   }
 
-  return { q, page, pageSize, sort, dir, filters, skip: (page - 1) * pageSize, take: pageSize };
+  return {
+    q,
+    ...(qError ? { qError } : {}),
+    page,
+    pageSize,
+    sort,
+    dir,
+    filters,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  };
+}
+
+/** A search text that is not searched for, and why (shown beside the search box). */
+export function searchQueryProblem(q: string): string | undefined {
+  return hasControlCharacters(q)
+    ? "Search text cannot contain control characters (such as NUL or text-direction marks)."
+    : undefined;
 }
 
 export type ParamChanges = Record<string, string | number | null | undefined>;

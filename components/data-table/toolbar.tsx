@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils/cn";
 import { Input } from "@/components/ui/input";
 import { NativeSelect, type SelectOption } from "@/components/ui/select";
 import { Button } from "@/components/ui/button";
+import { searchQueryProblem } from "./params";
 import { useTableUrl } from "./use-table-url";
 
 export type DataTableFilter = {
@@ -44,6 +45,7 @@ export function DataTableToolbar({
   const query = urlQuery === draft.expected ? draft.value : urlQuery;
   const timer = React.useRef<ReturnType<typeof setTimeout>>(undefined);
   const searchId = React.useId();
+  const searchError = searchQueryProblem(urlQuery);
   React.useEffect(() => () => clearTimeout(timer.current), []);
 
   function sendQuery(value: string) {
@@ -82,8 +84,15 @@ export function DataTableToolbar({
               if (e.key === "Enter") sendQuery(query);
             }}
             placeholder={searchPlaceholder}
+            aria-invalid={searchError ? true : undefined}
+            aria-describedby={searchError ? `${searchId}-error` : undefined}
             className="h-8 pr-8 pl-8 text-[13px] [&::-webkit-search-cancel-button]:hidden"
           />
+          {searchError && (
+            <p id={`${searchId}-error`} role="alert" className="mt-1 text-xs text-destructive">
+              {searchError}
+            </p>
+          )}
           {isPending ? (
             <LoaderCircle
               aria-hidden

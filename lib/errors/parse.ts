@@ -1,13 +1,20 @@
 import type { z } from "zod";
+import { controlCharacterFields, controlCharacterMessage } from "@/lib/utils/text";
 import { InvalidInput, type FieldErrors } from "./errors";
 
-/** Parses FormData (or a plain object) with a zod schema; failures become field-level InvalidInput. */
+/**
+ * Parses FormData (or a plain object) with a zod schema; failures become field-level InvalidInput. Control characters
+ * are refused in every string of every input here, before the schema sees it (lib/utils/text.ts), so no schema can
+ * forget them.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: FormData | Record<string, unknown>): z.infer<S> {
   const raw = input instanceof FormData ? formDataToObject(input) : input;
+  const unsafe = controlCharacterFields(raw);
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success && unsafe.length === 0) return parsed.data;
   const fieldErrors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
+  for (const key of unsafe) fieldErrors[key] = [controlCharacterMessage];
+  for (const issue of parsed.error?.issues ?? []) {
     const key = issue.path.join(".") || "form";
     (fieldErrors[key] ??= []).push(issue.message);
   }
