@@ -30,12 +30,26 @@ try {
   await migrateDeploy(stores.databaseUrl);
   const { db } = await import("@/lib/db/client");
   const { hashPassword, generateOneTimePassword } = await import("@/lib/crypto/password");
+  const { oneTimePasswordFields } = await import("@/lib/auth/one-time-password");
   const password = generateOneTimePassword();
   const passwordHash = await hashPassword(password);
   const user = await db.user.upsert({
     where: { email: input.data.email },
-    create: { email: input.data.email, name: input.data.name, passwordHash, staffRole: "admin" },
-    update: { staffRole: "admin", passwordHash, disabled: false },
+    create: {
+      email: input.data.email,
+      name: input.data.name,
+      passwordHash,
+      staffRole: "admin",
+      ...oneTimePasswordFields(),
+    },
+    // A new password ends the account's existing sessions (lib/auth/sessions.ts).
+    update: {
+      staffRole: "admin",
+      passwordHash,
+      disabled: false,
+      sessionVersion: { increment: 1 },
+      ...oneTimePasswordFields(),
+    },
   });
   await db.auditEvent.create({
     data: {
@@ -46,7 +60,9 @@ try {
       targetName: user.email,
     },
   });
-  console.log(`Provider admin ${user.email} is ready. One-time password (shown once): ${password}`);
+  console.log(
+    `Provider admin ${user.email} is ready. One-time password (shown once; change it at first sign-in, within 72 hours): ${password}`,
+  );
 } finally {
   await stores.stop();
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTransition } from "react";
-import { LoaderCircle, LogOut } from "lucide-react";
+import Link from "next/link";
+import { LoaderCircle, LogOut, UserRound } from "lucide-react";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -49,6 +50,12 @@ export function UserMenu({ user, signOutAction }: { user: ShellUser; signOutActi
           )}
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <UserRound />
+            Your account
+          </Link>
+        </DropdownMenuItem>
         {/* The menu keeps itself open while the action runs: closing it first would unmount the item mid-request. */}
         <DropdownMenuItem
           disabled={isPending}

@@ -1,6 +1,8 @@
 const labels: Record<string, string> = {
   "auth.login": "signed in",
   "auth.logout": "signed out",
+  "auth.logoutEverywhere": "signed out everywhere",
+  "auth.changePassword": "changed their password",
   "access.tenant": "was refused access to tenant",
   "access.role": "was refused (role too low) in",
   "access.staff": "was refused the staff area",

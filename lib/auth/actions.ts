@@ -5,6 +5,8 @@ import { signIn, signOut } from "./auth";
 import { signInSchema } from "./schema";
 import { currentUser } from "./context";
 import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db/client";
+import { revokeSessions } from "./sessions";
 import type { ActionResult } from "@/lib/utils/action-result";
 
 export async function signInAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -27,15 +29,37 @@ export async function signInAction(_prev: ActionResult | null, form: FormData): 
           formError: `Too many failed sign-in attempts. Sign-in is locked for ${minutes} more minute${minutes === "1" ? "" : "s"}.`,
         };
       }
+      if (code === "expired")
+        return {
+          ok: false,
+          formError: "This one-time password has expired (they last 72 hours). Ask your administrator for a new one.",
+        };
       return { ok: false, formError: "The email or password is incorrect." };
     }
     throw error; // the redirect after a successful sign-in
   }
 }
 
+/**
+ * Signing out ends every session of the account, not only this browser's cookie: a copied cookie must not outlive it
+ * (issue 16). "Sign out everywhere" on the account page is the same act, audited under its own name.
+ */
 export async function signOutAction() {
+  await endSessions("auth.logout");
+}
+
+export async function signOutEverywhereAction() {
+  await endSessions("auth.logoutEverywhere");
+}
+
+async function endSessions(action: string) {
   const user = await currentUser();
-  if (user) await recordAudit({ action: "auth.logout", actor: user });
+  if (user) {
+    await db.$transaction(async (tx) => {
+      await revokeSessions(tx, user.id);
+      await recordAudit({ action, actor: user }, tx);
+    });
+  }
   await signOut({ redirectTo: "/login?signedOut=1" });
 }
 

@@ -2,9 +2,14 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "./schema";
 import { authenticate } from "./authenticate";
+import { isSessionCurrent } from "./sessions";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
+}
+
+class OneTimePasswordExpired extends CredentialsSignin {
+  override code = "expired";
 }
 
 class LockedOut extends CredentialsSignin {
@@ -17,6 +22,7 @@ class LockedOut extends CredentialsSignin {
 declare module "next-auth" {
   interface User {
     staffRole?: string | null;
+    sessionVersion?: number;
   }
 }
 
@@ -47,19 +53,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             email: outcome.user.email,
             name: outcome.user.name,
             staffRole: outcome.user.staffRole,
+            sessionVersion: outcome.user.sessionVersion,
           };
         if (outcome.reason === "locked") throw new LockedOut(outcome.retryAfterMinutes);
+        if (outcome.reason === "expired") throw new OneTimePasswordExpired();
         throw new InvalidCredentials();
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.staffRole = user.staffRole ?? null;
+        token.sessionVersion = user.sessionVersion;
+        return token;
       }
-      return token;
+      // null clears the cookie: the session was revoked (lib/auth/sessions.ts) or the account disabled.
+      return (await isSessionCurrent(token.sub, token.sessionVersion)) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;

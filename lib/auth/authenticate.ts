@@ -2,10 +2,14 @@ import { db } from "@/lib/db/client";
 import { verifyPassword } from "@/lib/crypto/password";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record";
 import { loginLockState } from "./lockout";
+import { isOneTimePasswordExpired } from "./one-time-password";
 
 export type AuthOutcome =
-  | { ok: true; user: { id: string; email: string; name: string; staffRole: string | null } }
-  | { ok: false; reason: "invalid" }
+  | {
+      ok: true;
+      user: { id: string; email: string; name: string; staffRole: string | null; sessionVersion: number };
+    }
+  | { ok: false; reason: "invalid" | "expired" }
   | { ok: false; reason: "locked"; retryAfterMinutes: number };
 
 // A dummy hash keeps the time for an unknown email close to a wrong password, so timing does not reveal accounts.
@@ -31,7 +35,21 @@ export async function authenticate(email: string, password: string, meta: Reques
     );
     return { ok: false, reason: "invalid" };
   }
+  if (isOneTimePasswordExpired(user)) {
+    await recordAudit(
+      {
+        action: "auth.login",
+        outcome: "denied",
+        actor: { id: user.id, email },
+        detail: { reason: "one-time password expired" },
+      },
+      db,
+      meta,
+    );
+    return { ok: false, reason: "expired" };
+  }
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit({ action: "auth.login", actor: { id: user.id, email: user.email } }, db, meta);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole } };
+  const { id, name, staffRole, sessionVersion } = user;
+  return { ok: true, user: { id, email: user.email, name, staffRole, sessionVersion } };
 }

@@ -5,9 +5,21 @@ import { NotFound, Unauthenticated } from "@/lib/errors";
 import { auth } from "./auth";
 import { staffAllows } from "./roles";
 import { assertTenantAccess } from "./tenant-access";
+import { isOneTimePasswordExpired } from "./one-time-password";
+import { PasswordChangeRequired } from "./password-change-required";
 
-/** `apiTokenId` is set when the call came through the REST API, so audit records which token made it. */
-export type Caller = { id: string; email: string; name: string; staffRole: StaffRole | null; apiTokenId?: string };
+/**
+ * `apiTokenId` is set when the call came through the REST API, so audit records which token made it.
+ * `mustChangePassword`: signed in with a one-time password, which opens only the change-password page.
+ */
+export type Caller = {
+  id: string;
+  email: string;
+  name: string;
+  staffRole: StaffRole | null;
+  apiTokenId?: string;
+  mustChangePassword?: boolean;
+};
 
 export type TenantContext = {
   user: Caller;
@@ -27,15 +39,26 @@ export const currentUser = cache(async (): Promise<Caller | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, staffRole: true, disabled: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      staffRole: true,
+      disabled: true,
+      passwordMustChange: true,
+      passwordExpiresAt: true,
+    },
   });
-  if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole };
+  if (!user || user.disabled || isOneTimePasswordExpired(user)) return null;
+  const caller: Caller = { id: user.id, email: user.email, name: user.name, staffRole: user.staffRole };
+  return user.passwordMustChange ? { ...caller, mustChangePassword: true } : caller;
 });
 
+/** Everything but the change-password page refuses a session opened with a one-time password. */
 export async function requireUser(): Promise<Caller> {
   const user = await currentUser();
   if (!user) throw new Unauthenticated();
+  if (user.mustChangePassword) throw new PasswordChangeRequired();
   return user;
 }
 

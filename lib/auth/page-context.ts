@@ -3,12 +3,14 @@ import type { StaffRole, TenantRole } from "@/lib/db/client";
 import { auditRefusal } from "@/lib/audit/denials";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
 import { requireStaff, requireTenantContext, requireUser } from "./context";
+import { PasswordChangeRequired } from "./password-change-required";
 
 // Pages turn the context errors into navigation: sign-in for strangers, 404 for everything they may not see.
 async function forPage<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
+    if (error instanceof PasswordChangeRequired) redirect("/account/password");
     if (error instanceof Unauthenticated) redirect("/login");
     if (error instanceof NotFound || error instanceof Forbidden) notFound();
     throw error;

@@ -1,5 +1,7 @@
 import type { StaffContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
+import { revokeSessions, revokeTenantSessions } from "@/lib/auth/sessions";
+import { oneTimePasswordFields } from "@/lib/auth/one-time-password";
 import { generateOneTimePassword, hashPassword } from "@/lib/crypto/password";
 import { db, Prisma, type TenantRole, type TenantState, type Tx } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
@@ -38,7 +40,13 @@ async function findOrCreateUser(tx: Tx, ctx: StaffContext, who: NewUserRequest) 
     });
   }
   const user = await tx.user.create({
-    data: { email: who.email, name: who.name, passwordHash: who.passwordHash!, staffRole: null },
+    data: {
+      email: who.email,
+      name: who.name,
+      passwordHash: who.passwordHash!,
+      staffRole: null,
+      ...oneTimePasswordFields(),
+    },
     select: { id: true, email: true, name: true },
   });
   await recordAudit(
@@ -129,6 +137,8 @@ export async function setTenantState(ctx: StaffContext, tenantId: string, state:
   if (tenant.state === state) throw new Conflict(`${tenant.name} is already ${state}.`);
   return db.$transaction(async (tx) => {
     await tx.tenant.update({ where: { id: tenant.id }, data: { state } });
+    // Suspension ends the members' sessions so none keeps a page open past the decision; they sign in to a read-only tenant.
+    if (state === "suspended") await revokeTenantSessions(tx, tenant.id);
     const action = state === "suspended" ? "tenant.suspend" : "tenant.reactivate";
     await recordAudit(
       { action, actor: ctx.user, tenantId: tenant.id, target: { type: "Tenant", id: tenant.id, name: tenant.name } },
@@ -218,6 +228,7 @@ export async function changeMemberRole(ctx: StaffContext, tenantId: string, memb
     if (member.role === role) return { id: member.id, role };
     if (role !== "owner") await assertNotLastOwner(tx, tenant, member, "change their role");
     await tx.membership.update({ where: { id: member.id }, data: { role } });
+    await revokeSessions(tx, member.user.id);
     await recordAudit(
       {
         action: "membership.changeRole",
@@ -238,6 +249,7 @@ export async function removeMember(ctx: StaffContext, tenantId: string, membersh
     const member = await getMembership(tx, tenantId, membershipId);
     await assertNotLastOwner(tx, tenant, member, "remove them");
     await tx.membership.delete({ where: { id: member.id } });
+    await revokeSessions(tx, member.user.id);
     await recordAudit(
       {
         action: "membership.remove",
@@ -271,7 +283,8 @@ export async function resetPassword(
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, ...oneTimePasswordFields() } });
+    await revokeSessions(tx, user.id);
     await recordAudit(
       {
         action: "user.resetPassword",

@@ -8,10 +8,10 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; signedOut?: string }>;
+  searchParams: Promise<{ next?: string; signedOut?: string; passwordChanged?: string }>;
 }) {
   if (await currentUser()) redirect("/");
-  const { next, signedOut } = await searchParams;
+  const { next, signedOut, passwordChanged } = await searchParams;
   return (
     <main className="grid min-h-dvh lg:grid-cols-2">
       <section className="hidden flex-col justify-between bg-gradient-to-br from-primary to-sky-700 p-10 text-primary-foreground lg:flex">
@@ -36,6 +36,11 @@ export default async function LoginPage({
           {signedOut && (
             <p className="rounded-md border bg-muted/50 px-3 py-2 text-sm" role="status">
               You have signed out.
+            </p>
+          )}
+          {passwordChanged && (
+            <p className="rounded-md border bg-muted/50 px-3 py-2 text-sm" role="status">
+              Your password has been changed. Sign in with the new one.
             </p>
           )}
           <LoginForm next={next} />
