@@ -172,6 +172,25 @@ describe("probeErrors", () => {
   });
 });
 
+describe("probe bounds (issue 16: a 5,000-character path and a 2147483647 s interval reached Azure)", () => {
+  const probe = {
+    name: "Probe2",
+    protocol: "Http" as const,
+    port: 81,
+    requestPath: "/",
+    intervalSeconds: 5,
+    probeCount: 2,
+  };
+  it("keeps the interval, count and path within the portal's bounds", () => {
+    expect(probeErrors(probe)).toEqual({});
+    expect(probeErrors({ ...probe, intervalSeconds: 2147483647 }).probeInterval?.[0]).toMatch(/5–3600/);
+    expect(probeErrors({ ...probe, probeCount: 2147483647 }).probeCount?.[0]).toMatch(/1–100/);
+    expect(probeErrors({ ...probe, requestPath: `/${"a".repeat(5000)}` }).probePath?.[0]).toMatch(/at most 1,024/);
+    expect(probeErrors({ ...probe, requestPath: "/health check" }).probePath?.[0]).toMatch(/without spaces/);
+    expect(probeErrors({ ...probe, requestPath: "/gesundheit-ü" }).probePath?.[0]).toMatch(/percent-encode/);
+  });
+});
+
 describe("applying and removing", () => {
   it("applies an addition, recognises it once present, and removes a frontend with its rules and only-used probes", () => {
     const pip = "/subscriptions/s/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/publicIPAddresses/PublicVIP2";

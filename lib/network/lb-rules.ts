@@ -33,19 +33,38 @@ export function nameProblem(name: string, what: string): string | null {
     : `The ${what} name has 1–80 letters, digits, underscores, periods or hyphens, starts with a letter or digit and ends with a letter, digit or underscore.`;
 }
 
+/**
+ * Azure documents a probe's minimum interval (5 s, SPECS NET loadBalancer.json) and no maximum; the upper bounds here
+ * are the portal's own, so a typo such as 2147483647 seconds or a 5,000-character path never reaches Azure (issue 16).
+ */
+export const probeLimits = {
+  interval: { min: 5, max: 3600 },
+  count: { min: 1, max: 100 },
+  pathLength: 1024,
+} as const;
+
 export function probeErrors(probe: LoadBalancerProbe): FieldErrors {
   const errors: FieldErrors = {};
   const add = (field: string, message: string | null) => message && (errors[field] ??= []).push(message);
   add("probeName", nameProblem(probe.name, "probe"));
   if (!Number.isInteger(probe.port) || probe.port < 1 || probe.port > 65535)
     add("probePort", "The probe port is 1–65535.");
-  if (probe.intervalSeconds < 5) add("probeInterval", "Azure probes at most every 5 seconds.");
-  if (probe.probeCount < 1) add("probeCount", "Count at least one probe.");
+  const { interval, count, pathLength } = probeLimits;
+  if (probe.intervalSeconds < interval.min) add("probeInterval", "Azure probes at most every 5 seconds.");
+  else if (!Number.isInteger(probe.intervalSeconds) || probe.intervalSeconds > interval.max)
+    add("probeInterval", `The probe interval is ${interval.min}–${interval.max} whole seconds.`);
+  if (probe.probeCount < count.min) add("probeCount", "Count at least one probe.");
+  else if (!Number.isInteger(probe.probeCount) || probe.probeCount > count.max)
+    add("probeCount", `The probe count is ${count.min}–${count.max}.`);
   if (probe.protocol === "Tcp" && probe.requestPath) add("probePath", "A TCP probe has no request path.");
   if (probe.protocol !== "Tcp") {
     if (!probe.requestPath)
       add("probePath", `An ${probe.protocol.toUpperCase()} probe needs a request path, such as /.`);
     else if (!probe.requestPath.startsWith("/")) add("probePath", "The request path starts with /.");
+    else if (probe.requestPath.length > pathLength)
+      add("probePath", `The request path can be at most ${pathLength.toLocaleString("en-US")} characters.`);
+    else if (!/^[\x21-\x7e]+$/.test(probe.requestPath))
+      add("probePath", "Use a URL path without spaces or non-ASCII characters (percent-encode them), such as /health.");
   }
   return errors;
 }

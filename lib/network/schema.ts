@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { probeLimits } from "./lb-rules";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const int = (label: string, min: number, max: number) =>
@@ -37,8 +38,10 @@ const probeShape = {
   probeProtocol: z.enum(probeProtocols).default(guideDefaults.probeProtocol),
   probePort: int("probe port", 1, 65535).default(guideDefaults.probePort),
   probePath: z.preprocess(blankToUndefined, z.string().trim().optional()),
-  probeInterval: int("probe interval", 5, 2147483647).default(guideDefaults.probeInterval),
-  probeCount: int("probe count", 1, 2147483647).default(guideDefaults.probeCount),
+  probeInterval: int("probe interval", probeLimits.interval.min, probeLimits.interval.max).default(
+    guideDefaults.probeInterval,
+  ),
+  probeCount: int("probe count", probeLimits.count.min, probeLimits.count.max).default(guideDefaults.probeCount),
 };
 const ruleShape = {
   ruleName: name("load-balancing rule"),

@@ -26,10 +26,16 @@ describe("VM names", () => {
     expect(vmNameProblem("a".repeat(65), "Linux")).toMatch(/at most 64/);
   });
   it("refuses Azure's forbidden characters and edges", () => {
-    expect(vmNameProblem("web@1", "Linux")).toMatch(/letters, digits/);
+    expect(vmNameProblem("web@1", "Linux")).toMatch(/letters \(A–Z\), digits/);
     expect(vmNameProblem("web-", "Linux")).toMatch(/End with/);
-    expect(vmNameProblem("_web", "Linux")).toMatch(/Start with/);
+    expect(vmNameProblem("-web", "Linux")).toMatch(/Start with/);
     expect(vmNameProblem("12345", "Windows")).toMatch(/only digits/);
+  });
+  it("accepts only ASCII letters, digits, hyphens and periods (issue 16: an allow-list, not a deny-list)", () => {
+    expect(vmNameProblem("fz\u202egnp.exe\u202c", "Linux")).toMatch(/letters \(A–Z\)/);
+    expect(vmNameProblem("wеb-01", "Linux")).toMatch(/letters \(A–Z\)/); // a Cyrillic е
+    expect(vmNameProblem("web_01", "Linux")).toMatch(/letters \(A–Z\)/);
+    expect(vmNameProblem("web.contoso-01", "Linux")).toBeNull();
   });
 });
 

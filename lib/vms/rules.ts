@@ -44,8 +44,9 @@ export function vmNameProblem(name: string, osType: OsType): string | null {
   const max = osType === "Windows" ? 15 : 64;
   if (name.length < 1) return "Enter a name.";
   if (name.length > max) return `${osType} computer names can be at most ${max} characters.`;
-  if (/[\\/"[\]:|<>+=;,?*@&\s~!#$%^(){}'`]/.test(name)) return "Use letters, digits, hyphens and periods only.";
-  if (name.startsWith("_") || name.startsWith("-")) return "Start with a letter or digit.";
+  // An allow-list, not a deny-list: U+202E or a Cyrillic "а" would pass a list of forbidden characters and fail at Azure.
+  if (!/^[A-Za-z0-9.-]+$/.test(name)) return "Use letters (A–Z), digits, hyphens and periods only.";
+  if (name.startsWith("-") || name.startsWith(".")) return "Start with a letter or digit.";
   if (name.endsWith(".") || name.endsWith("-")) return "End with a letter or digit.";
   if (osType === "Windows" && /^\d+$/.test(name)) return "Windows computer names cannot be only digits.";
   return null;
