@@ -2,6 +2,7 @@ import { cache } from "react";
 import { db, type StaffRole, type TenantRole, type TenantState } from "@/lib/db/client";
 import { recordDenial } from "@/lib/audit/denials";
 import { NotFound, Unauthenticated } from "@/lib/errors";
+import { parseBound, urlSlug } from "@/lib/errors/parse";
 import { auth } from "./auth";
 import { staffAllows } from "./roles";
 import { assertTenantAccess } from "./tenant-access";
@@ -84,6 +85,7 @@ export async function requireStaff(need: StaffRole): Promise<StaffContext> {
  */
 export async function requireTenantContext(need: { tenant: string; role?: TenantRole }): Promise<TenantContext> {
   const user = await requireUser();
+  parseBound(urlSlug, need.tenant); // bound to every tenant action: it comes from the browser
   const membership = await db.membership.findFirst({
     where: { userId: user.id, tenant: { slug: need.tenant } },
     select: { role: true, tenant: { select: { id: true, slug: true, name: true, state: true } } },

@@ -1,6 +1,23 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { controlCharacterFields, controlCharacterMessage } from "@/lib/utils/text";
-import { InvalidInput, type FieldErrors } from "./errors";
+import { InvalidInput, NotFound, type FieldErrors } from "./errors";
+
+/** Record ids (cuid) and URL slugs as the portal writes them. */
+export const recordId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const urlSlug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/);
+
+/**
+ * A server action's bound argument (`action.bind(null, tenant, vm.id)` in a page) comes back from the browser like any
+ * form field, so it is parsed like one (issue 16: a tenant slug sent as an object reached the database). Anything but
+ * the expected shape names nothing that exists: NotFound.
+ */
+export function parseBound<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new NotFound();
+  return parsed.data;
+}
+
+export const boundId = (value: unknown) => parseBound(recordId, value);
 
 /**
  * Parses FormData (or a plain object) with a zod schema; failures become field-level InvalidInput. Control characters
