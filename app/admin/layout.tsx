@@ -11,6 +11,7 @@ const nav: NavItem[] = [
   { href: "/admin/dr", label: "Disaster recovery", icon: "dr", group: "Customers" },
   { href: "/admin/operations", label: "Operations", icon: "operations", group: "Monitor" },
   { href: "/admin/audit", label: "Audit log", icon: "audit", group: "Monitor" },
+  { href: "/admin/api-tokens", label: "API tokens", icon: "keys", group: "Settings" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
