@@ -7,6 +7,7 @@ import { currentUser } from "./context";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { revokeSessions } from "./sessions";
+import { continueToSecondFactor } from "./mfa/sign-in-step";
 import type { ActionResult } from "@/lib/utils/action-result";
 
 export async function signInAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
@@ -22,6 +23,7 @@ export async function signInAction(_prev: ActionResult | null, form: FormData): 
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code ?? "";
+      if (code.startsWith("mfa.")) await continueToSecondFactor(code.slice("mfa.".length), next);
       if (code.startsWith("locked-")) {
         const minutes = code.slice("locked-".length);
         return {

@@ -3,6 +3,8 @@ import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "./schema";
 import { authenticate } from "./authenticate";
 import { isSessionCurrent } from "./sessions";
+import { SecondFactorNeeded, secondFactorProvider } from "./mfa/provider";
+import { secondStepAfterPassword } from "./mfa/second-factor";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -23,6 +25,8 @@ declare module "next-auth" {
   interface User {
     staffRole?: string | null;
     sessionVersion?: number;
+    /** Signed in with a second factor (lib/auth/mfa); a tenant that requires one checks the session for it. */
+    mfa?: boolean;
   }
 }
 
@@ -47,7 +51,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           ip,
           userAgent: request.headers.get("user-agent"),
         });
-        if (outcome.ok)
+        if (outcome.ok) {
+          const ticket = await secondStepAfterPassword(outcome.user);
+          if (ticket) throw new SecondFactorNeeded(ticket);
           return {
             id: outcome.user.id,
             email: outcome.user.email,
@@ -55,11 +61,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             staffRole: outcome.user.staffRole,
             sessionVersion: outcome.user.sessionVersion,
           };
+        }
         if (outcome.reason === "locked") throw new LockedOut(outcome.retryAfterMinutes);
         if (outcome.reason === "expired") throw new OneTimePasswordExpired();
         throw new InvalidCredentials();
       },
     }),
+    secondFactorProvider,
   ],
   callbacks: {
     async jwt({ token, user }) {
@@ -67,6 +75,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.sub = user.id;
         token.staffRole = user.staffRole ?? null;
         token.sessionVersion = user.sessionVersion;
+        token.mfa = user.mfa ?? false;
         return token;
       }
       // null clears the cookie: the session was revoked (lib/auth/sessions.ts) or the account disabled.

@@ -1,0 +1,80 @@
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { checkTotp } from "./totp";
+import { spendRecoveryCode } from "./recovery-codes";
+import { isStaffMfaRequired } from "./policy";
+import { issueTicket, readTicket } from "./ticket";
+
+export type SignInUser = { id: string; email: string; name: string; staffRole: string | null; sessionVersion: number };
+
+export type SecondFactorProof =
+  | { method: "totp"; code: string }
+  | { method: "recovery"; code: string }
+  /** The ticket is at stage "done": the code that confirmed enrolment during this sign-in was the second factor. */
+  | { method: "enrolled" };
+
+export type SecondFactorOutcome =
+  { ok: true; user: SignInUser & { mfa: true } } | { ok: false; reason: "expired" | "invalid" | "locked" };
+
+// Five wrong codes in 15 minutes end the ticket's usefulness for a while; counted from audit like the password lockout.
+export const secondFactorLimit = { windowMinutes: 15, maxFailures: 5 };
+
+export async function factorsOf(userId: string) {
+  const [totp, passkeys] = await Promise.all([
+    db.userTotp.findUnique({ where: { userId }, select: { confirmedAt: true } }),
+    db.passkey.count({ where: { userId } }),
+  ]);
+  return { totp: Boolean(totp?.confirmedAt), passkeys };
+}
+
+/**
+ * After a correct password: null when the user signs in now, else the ticket for the second step — "verify" for a
+ * user with a factor, "enrol" for staff without one while PORTAL_REQUIRE_MFA_STAFF is on.
+ */
+export async function secondStepAfterPassword(user: SignInUser): Promise<string | null> {
+  const factors = await factorsOf(user.id);
+  if (factors.totp || factors.passkeys > 0) return issueTicket({ userId: user.id, stage: "verify" });
+  if (user.staffRole && isStaffMfaRequired()) return issueTicket({ userId: user.id, stage: "enrol" });
+  return null;
+}
+
+/** The second step of sign-in: the ticket from the password step plus a proof gives the user to sign in. */
+export async function completeSecondFactor(
+  ticketValue: string,
+  proof: SecondFactorProof,
+): Promise<SecondFactorOutcome> {
+  const ticket = readTicket(ticketValue);
+  if (!ticket) return { ok: false, reason: "expired" };
+  const user = await db.user.findUnique({
+    where: { id: ticket.userId },
+    select: { id: true, email: true, name: true, staffRole: true, sessionVersion: true, disabled: true },
+  });
+  if (!user || user.disabled) return { ok: false, reason: "expired" };
+  const actor = { id: user.id, email: user.email };
+  if (await isLocked(user.id)) {
+    await recordAudit({ action: "auth.mfa", outcome: "denied", actor, detail: { reason: "locked" } });
+    return { ok: false, reason: "locked" };
+  }
+  const isValid =
+    proof.method === "enrolled"
+      ? ticket.stage === "done"
+      : ticket.stage === "verify" &&
+        (proof.method === "totp" ? await checkTotp(user.id, proof.code) : await spendRecoveryCode(actor, proof.code));
+  await recordAudit({
+    action: "auth.mfa",
+    outcome: isValid ? "success" : "failure",
+    actor,
+    detail: { method: proof.method },
+  });
+  if (!isValid) return { ok: false, reason: "invalid" };
+  const { disabled: _disabled, ...signedIn } = user;
+  return { ok: true, user: { ...signedIn, mfa: true } };
+}
+
+async function isLocked(userId: string, now = new Date()) {
+  const since = new Date(now.getTime() - secondFactorLimit.windowMinutes * 60_000);
+  const failures = await db.auditEvent.count({
+    where: { action: "auth.mfa", outcome: "failure", actorId: userId, at: { gte: since } },
+  });
+  return failures >= secondFactorLimit.maxFailures;
+}
