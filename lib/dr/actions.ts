@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { requireStaff, requireTenantContext } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
+import { boundId } from "@/lib/errors/parse";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { assignCloud, refreshFabric, registerVault } from "./admin-service";
 import { rerunSetupStep, setupTenant } from "./setup-service";
@@ -35,7 +35,7 @@ export async function registerVaultAction(_prev: ActionResult, form: FormData): 
 export async function refreshFabricAction(vaultId: string): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    const r = await refreshFabric(ctx, z.string().parse(vaultId));
+    const r = await refreshFabric(ctx, boundId(vaultId));
     revalidatePath(ADMIN);
     return r;
   }, "Reading the VMM servers…");
@@ -44,7 +44,7 @@ export async function refreshFabricAction(vaultId: string): Promise<ActionResult
 export async function createVaultCredentialsAction(vaultId: string): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    const op = await createVaultCredentials(ctx, z.string().parse(vaultId));
+    const op = await createVaultCredentials(ctx, boundId(vaultId));
     revalidatePath(ADMIN);
     return { operationId: op.id };
   }, "Generating the registration settings…");
@@ -78,7 +78,7 @@ export async function rerunSetupStepAction(
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const step = setupStepSchema.parse(form.get("step"));
-    const r = await rerunSetupStep(ctx, z.string().parse(setupId), step);
+    const r = await rerunSetupStep(ctx, boundId(setupId), step);
     revalidatePath(`${ADMIN}/clouds/${containerId}`);
     return r;
   }, "Running the step again…");
@@ -97,7 +97,7 @@ export async function setupOwnDrAction(tenant: string, _prev: ActionResult, form
 export async function rerunOwnSetupStepAction(tenant: string, setupId: string, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireTenantContext({ tenant, role: "owner" });
-    const r = await rerunSetupStep(ctx, z.string().parse(setupId), setupStepSchema.parse(form.get("step")));
+    const r = await rerunSetupStep(ctx, boundId(setupId), setupStepSchema.parse(form.get("step")));
     revalidatePath(tenantPath(ctx.tenantSlug));
     return r;
   }, "Running the step again…");
@@ -132,7 +132,7 @@ export async function drItemAction(tenant: string, protectedItemId: string, form
   return runAction(async () => {
     const ctx = await requireTenantContext({ tenant, role: "operator" });
     const input = parseInput(failoverActionSchema, form);
-    const op = await runDrAction(ctx, z.string().parse(protectedItemId), input);
+    const op = await runDrAction(ctx, boundId(protectedItemId), input);
     revalidatePath(tenantPath(ctx.tenantSlug));
     revalidatePath(`${tenantPath(ctx.tenantSlug)}/${protectedItemId}`);
     return { operationId: op.id };

@@ -2,6 +2,7 @@
 
 import { requireStaff } from "@/lib/auth/context";
 import { runAction } from "@/lib/errors/run-action";
+import { boundId } from "@/lib/errors/parse";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { cancelOperation, retryOperation } from "@/lib/jobs/control";
 
@@ -9,13 +10,13 @@ import { cancelOperation, retryOperation } from "@/lib/jobs/control";
 export async function retryOperationAction(operationId: string, _form?: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    await retryOperation(ctx, operationId);
+    await retryOperation(ctx, boundId(operationId));
   }, "Retry queued: the operation continues from the step that failed.");
 }
 
 export async function cancelOperationAction(operationId: string, _form?: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    await cancelOperation(ctx, operationId);
+    await cancelOperation(ctx, boundId(operationId));
   }, "Cancel requested: the operation stops after its current step.");
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { requireStaff } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
+import { boundId } from "@/lib/errors/parse";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { createPlanSchema, setPlanStateSchema, updatePlanSchema } from "./schema";
 import { createPlan, deletePlan, setPlanState, updatePlan } from "./service";
@@ -19,7 +20,7 @@ export async function createPlanAction(_prev: ActionResult, form: FormData): Pro
 export async function updatePlanAction(planId: string, _prev: ActionResult, form: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    form.set("id", planId); // the id comes from the page's URL, never from a form field
+    form.set("id", boundId(planId)); // the id comes from the page's URL, never from a form field
     const plan = await updatePlan(ctx, parseInput(updatePlanSchema, form));
     redirect(`/admin/plans/${plan.id}?saved=updated`);
   });
@@ -41,7 +42,7 @@ export async function setPlanStateAction(planId: string, state: string, _form?: 
 export async function deletePlanAction(planId: string, _form?: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    await deletePlan(ctx, planId);
+    await deletePlan(ctx, boundId(planId));
     redirect("/admin/plans?saved=deleted");
   });
 }

@@ -2,9 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { requireStaff } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
+import { boundId, parseBound } from "@/lib/errors/parse";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { fillFromBuiltinEmulator } from "./builtin-emulator";
 import { onboardSubscriptionSchema, rotateSecretSchema } from "./schema";
@@ -37,7 +39,7 @@ export async function onboardSubscriptionAction(_prev: ActionResult, form: FormD
 export async function validateAgainAction(id: string, _form?: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    await validateAgain(ctx, id);
+    await validateAgain(ctx, boundId(id));
     revalidatePath(detailPath(id));
   }, "Validation started.");
 }
@@ -61,7 +63,7 @@ export async function setSubscriptionEnabledAction(
   return runAction(
     async () => {
       const ctx = await requireStaff("admin");
-      await setSubscriptionEnabled(ctx, id, enabled);
+      await setSubscriptionEnabled(ctx, boundId(id), parseBound(z.boolean(), enabled));
       revalidatePath(detailPath(id));
       revalidatePath(listPath);
     },
@@ -72,7 +74,7 @@ export async function setSubscriptionEnabledAction(
 export async function registerProvidersAction(id: string, _form?: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    await registerMissingProviders(ctx, id);
+    await registerMissingProviders(ctx, boundId(id));
     revalidatePath(detailPath(id));
   }, "Registering the resource providers: validation runs again when they are registered.");
 }
@@ -80,7 +82,7 @@ export async function registerProvidersAction(id: string, _form?: FormData): Pro
 export async function deleteSubscriptionAction(id: string, _form?: FormData): Promise<ActionResult> {
   return runAction(async () => {
     const ctx = await requireStaff("admin");
-    await deleteSubscription(ctx, id);
+    await deleteSubscription(ctx, boundId(id));
     revalidatePath(listPath);
     redirect(listPath);
   });
