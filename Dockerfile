@@ -18,4 +18,5 @@ RUN useradd --system --uid 1001 portal
 COPY --from=build --chown=portal /app ./
 USER portal
 EXPOSE 3000
-CMD ["npx", "next", "start", "-H", "0.0.0.0", "-p", "3000"]
+# forwarded-for.mjs appends the socket address to X-Forwarded-For; set PORTAL_TRUSTED_PROXIES to the proxies in front.
+CMD ["node", "--import", "./scripts/lib/forwarded-for.mjs", "node_modules/next/dist/bin/next", "start", "-H", "0.0.0.0", "-p", "3000"]

@@ -103,7 +103,17 @@ async function main() {
     const web = startChild({
       name: "web",
       cwd: repoRoot,
-      args: [nextCli, isDev ? "dev" : "start", "-H", "127.0.0.1", "-p", String(port)],
+      // forwarded-for.mjs: the client address comes from the socket, not from what the client claims (issue 16).
+      args: [
+        "--import",
+        path.join(repoRoot, "scripts/lib/forwarded-for.mjs"),
+        nextCli,
+        isDev ? "dev" : "start",
+        "-H",
+        "127.0.0.1",
+        "-p",
+        String(port),
+      ],
       env: isDev ? env : { ...env, NODE_ENV: "production" },
       ready: (l) => /Ready in|✓ Ready/.test(l),
       quiet: (l) => /^\s*$|▲ Next\.js|- Local:|- Network:|Starting\.\.\./.test(l),

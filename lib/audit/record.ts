@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { db, type Tx, Prisma } from "@/lib/db/client";
+import { requestClientIp } from "@/lib/auth/client-ip";
 
 export type AuditInput = {
   action: string;
@@ -14,12 +15,12 @@ export type AuditInput = {
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
-/** The caller's address as the first hop saw it (Next's server sets x-forwarded-for from the socket). */
+/** The caller's address as far as the server can vouch for it (lib/auth/client-ip.ts: trusted proxy hops only). */
 export async function requestMeta(): Promise<RequestMeta> {
   try {
     const h = await headers();
     return {
-      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip"),
+      ip: requestClientIp(h),
       userAgent: h.get("user-agent"),
     };
   } catch {

@@ -25,11 +25,8 @@ export async function signInAction(_prev: ActionResult | null, form: FormData): 
       const code = (error as AuthError & { code?: string }).code ?? "";
       if (code.startsWith("mfa.")) await continueToSecondFactor(code.slice("mfa.".length), next);
       if (code.startsWith("locked-")) {
-        const minutes = code.slice("locked-".length);
-        return {
-          ok: false,
-          formError: `Too many failed sign-in attempts. Sign-in is locked for ${minutes} more minute${minutes === "1" ? "" : "s"}.`,
-        };
+        const seconds = Number(code.slice("locked-".length));
+        return { ok: false, formError: `Too many failed sign-in attempts. Try again in ${waitText(seconds)}.` };
       }
       if (code === "expired")
         return {
@@ -63,6 +60,12 @@ async function endSessions(action: string) {
     });
   }
   await signOut({ redirectTo: "/login?signedOut=1" });
+}
+
+function waitText(seconds: number) {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
 /** Only same-site paths are followed after sign-in. */

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "./schema";
 import { authenticate } from "./authenticate";
 import { isSessionCurrent } from "./sessions";
+import { requestClientIp } from "./client-ip";
 import { SecondFactorNeeded, secondFactorProvider } from "./mfa/provider";
 import { secondStepAfterPassword } from "./mfa/second-factor";
 
@@ -15,9 +16,9 @@ class OneTimePasswordExpired extends CredentialsSignin {
 }
 
 class LockedOut extends CredentialsSignin {
-  constructor(readonly retryAfterMinutes: number) {
+  constructor(readonly retryAfterSeconds: number) {
     super();
-    this.code = `locked-${retryAfterMinutes}`;
+    this.code = `locked-${retryAfterSeconds}`;
   }
 }
 
@@ -46,7 +47,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+        const ip = requestClientIp(request.headers);
         const outcome = await authenticate(parsed.data.email, parsed.data.password, {
           ip,
           userAgent: request.headers.get("user-agent"),
@@ -62,7 +63,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             sessionVersion: outcome.user.sessionVersion,
           };
         }
-        if (outcome.reason === "locked") throw new LockedOut(outcome.retryAfterMinutes);
+        if (outcome.reason === "locked") throw new LockedOut(outcome.retryAfterSeconds);
         if (outcome.reason === "expired") throw new OneTimePasswordExpired();
         throw new InvalidCredentials();
       },

@@ -10,7 +10,7 @@ export type AuthOutcome =
       user: { id: string; email: string; name: string; staffRole: string | null; sessionVersion: number };
     }
   | { ok: false; reason: "invalid" | "expired" }
-  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+  | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
 // A dummy hash keeps the time for an unknown email close to a wrong password, so timing does not reveal accounts.
 const dummyHash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2p5m0VfQn1q9l4mQx3rM8vC5qK1c0v0L3wY3z0b5b1U";
@@ -23,7 +23,7 @@ export async function authenticate(email: string, password: string, meta: Reques
       db,
       meta,
     );
-    return { ok: false, reason: "locked", retryAfterMinutes: lock.retryAfterMinutes };
+    return { ok: false, reason: "locked", retryAfterSeconds: lock.retryAfterSeconds };
   }
   const user = await db.user.findUnique({ where: { email } });
   const valid = await verifyPassword(user?.passwordHash ?? dummyHash, password);

@@ -1,13 +1,27 @@
 import { db } from "@/lib/db/client";
 
-// Failed sign-ins are counted from the audit log, so the lockout needs no state of its own and shows up in audit.
+/**
+ * Failed sign-ins are counted from the audit log, so throttling needs no state of its own and shows up in audit.
+ * Per account, a growing delay instead of a lock (issue 16: five wrong passwords from anyone locked the real user out
+ * for 15 minutes): the first five failures cost nothing, then each waits twice as long as the one before, at most
+ * five minutes. Per client IP (as lib/auth/client-ip.ts vouches for it), a hard limit over the window.
+ */
 export const lockoutPolicy = {
   windowMinutes: 15,
-  maxFailuresPerAccount: 5,
+  freeFailuresPerAccount: 5,
+  firstDelaySeconds: 30,
+  maxDelaySeconds: 300,
   maxFailuresPerIp: 20,
 };
 
-export type LockState = { locked: false } | { locked: true; reason: "account" | "ip"; retryAfterMinutes: number };
+export type LockState = { locked: false } | { locked: true; reason: "account" | "ip"; retryAfterSeconds: number };
+
+/** Seconds an account waits after its latest failure, given its failures since the last success in the window. */
+export function accountDelaySeconds(failures: number) {
+  const extra = failures - lockoutPolicy.freeFailuresPerAccount;
+  if (extra <= 0) return 0;
+  return Math.min(lockoutPolicy.maxDelaySeconds, lockoutPolicy.firstDelaySeconds * 2 ** (extra - 1));
+}
 
 export async function loginLockState(email: string, ip: string | null, now = new Date()): Promise<LockState> {
   const since = new Date(now.getTime() - lockoutPolicy.windowMinutes * 60_000);
@@ -19,11 +33,14 @@ export async function loginLockState(email: string, ip: string | null, now = new
   const accountFailures = await db.auditEvent.findMany({
     where: { action: "auth.login", outcome: "failure", actorEmail: email, at: { gte: lastSuccess?.at ?? since } },
     orderBy: { at: "desc" },
-    take: lockoutPolicy.maxFailuresPerAccount,
+    // Enough failures to reach the longest delay; more change nothing.
+    take: lockoutPolicy.freeFailuresPerAccount + 1 + Math.ceil(Math.log2(lockoutPolicy.maxDelaySeconds)),
     select: { at: true },
   });
-  if (accountFailures.length >= lockoutPolicy.maxFailuresPerAccount) {
-    return { locked: true, reason: "account", retryAfterMinutes: minutesUntil(accountFailures[0].at, now) };
+  const delay = accountDelaySeconds(accountFailures.length);
+  if (delay > 0) {
+    const wait = secondsUntil(accountFailures[0].at.getTime() + delay * 1000, now);
+    if (wait > 0) return { locked: true, reason: "account", retryAfterSeconds: wait };
   }
   if (ip) {
     const ipFailures = await db.auditEvent.findMany({
@@ -33,13 +50,15 @@ export async function loginLockState(email: string, ip: string | null, now = new
       select: { at: true },
     });
     if (ipFailures.length >= lockoutPolicy.maxFailuresPerIp) {
-      return { locked: true, reason: "ip", retryAfterMinutes: minutesUntil(ipFailures[0].at, now) };
+      // The oldest counted failure leaving the window frees one attempt.
+      const oldest = ipFailures[ipFailures.length - 1].at.getTime();
+      const wait = secondsUntil(oldest + lockoutPolicy.windowMinutes * 60_000, now);
+      if (wait > 0) return { locked: true, reason: "ip", retryAfterSeconds: wait };
     }
   }
   return { locked: false };
 }
 
-function minutesUntil(lastFailure: Date, now: Date) {
-  const unlockAt = lastFailure.getTime() + lockoutPolicy.windowMinutes * 60_000;
-  return Math.max(1, Math.ceil((unlockAt - now.getTime()) / 60_000));
+function secondsUntil(at: number, now: Date) {
+  return Math.ceil((at - now.getTime()) / 1000);
 }
