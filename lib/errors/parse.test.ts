@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { InvalidInput } from "./errors";
-import { parseInput } from "./parse";
+import { InvalidInput, NotFound } from "./errors";
+import { boundId, parseBound, parseInput, urlSlug } from "./parse";
 
 const schema = z.object({ name: z.string().min(1, "Enter a name."), notes: z.string().optional() });
 
@@ -35,5 +35,19 @@ describe("parseInput", () => {
       name: "web-01",
       notes: "two\nlines",
     });
+  });
+});
+
+describe("bound action arguments (issue 16)", () => {
+  it("accepts ids and slugs as the portal writes them", () => {
+    expect(boundId("cmf0k3x2b0000abcd1234efgh")).toBe("cmf0k3x2b0000abcd1234efgh");
+    expect(parseBound(urlSlug, "contoso")).toBe("contoso");
+  });
+
+  it("treats anything else as naming nothing: an object, a NUL, a path, an empty string", () => {
+    for (const value of [{ slug: "contoso" }, ["contoso"], "id\u0000", "../admin", "", 42, null])
+      expect(() => boundId(value)).toThrow(NotFound);
+    expect(() => parseBound(urlSlug, { toString: () => "contoso" })).toThrow(NotFound);
+    expect(() => parseBound(urlSlug, "Contoso")).toThrow(NotFound);
   });
 });
