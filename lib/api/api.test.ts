@@ -96,6 +96,10 @@ afterAll(async () => {
 describe("REST API: VMs", () => {
   it("creates a VM with 202 + Location, and the operation reaches succeeded with its steps; audit names the token", async () => {
     const slug = a.ctx.tenantSlug;
+    const subs = await call(tokens.reader, "GET", `/tenants/${slug}/subscriptions`);
+    expect(subs.body.value).toEqual([
+      expect.objectContaining({ id: a.tenantSubscriptionId, quota: expect.any(Object) }),
+    ]);
     const res = await call(tokens.operator, "POST", `/tenants/${slug}/vms`, linuxVm(a.tenantSubscriptionId, "api-01"));
     expect(res.status).toBe(202);
     const location = res.headers.get("location")!;
@@ -293,5 +297,62 @@ describe("REST API: who may do what", () => {
       headers: { authorization: `Bearer ${tokens.other}` },
     });
     expect(other.status).toBe(200);
+  });
+});
+
+describe("REST API: VM changes and provider operations", () => {
+  it("stops and starts a VM and adds and removes a data disk, each a 202 whose operation succeeds", async () => {
+    const slug = a.ctx.tenantSlug;
+    const vm = await db.virtualMachine.findFirstOrThrow({ where: { tenantId: a.ctx.tenantId, name: "api-01" } });
+    const path = `/tenants/${slug}/vms/${vm.id}`;
+    const stop = await call(tokens.operator, "POST", `${path}/stop`);
+    expect(stop.status).toBe(202);
+    expect(stop.body.kind).toBe("vm.stop");
+    expect((await follow(tokens.operator, stop.headers.get("location")!)).state).toBe("succeeded");
+    const again = await call(tokens.operator, "POST", `${path}/stop`);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe("api-01 is already stopped (deallocated).");
+
+    const disk = await call(tokens.operator, "POST", `${path}/data-disks`, { sizeGb: 2 });
+    expect(disk.body.errors).toEqual([{ field: "sizeGb", message: "Data disks are at least 4 GiB." }]);
+    const added = await call(tokens.operator, "POST", `${path}/data-disks`, { sizeGb: 64 });
+    expect((await follow(tokens.operator, added.headers.get("location")!)).state).toBe("succeeded");
+    expect((await call(tokens.reader, "GET", path)).body.dataDisks).toEqual([{ lun: 0, sizeGb: 64 }]);
+    const removed = await call(tokens.operator, "DELETE", `${path}/data-disks/0`);
+    expect((await follow(tokens.operator, removed.headers.get("location")!)).state).toBe("succeeded");
+
+    const start = await call(tokens.operator, "POST", `${path}/start`);
+    expect((await follow(tokens.operator, start.headers.get("location")!)).state).toBe("succeeded");
+    expect((await call(tokens.reader, "GET", path)).body).toMatchObject({ powerState: "running", dataDisks: [] });
+  });
+
+  it("gives provider tokens every tenant's operations with the console's filters; only admins cancel and retry", async () => {
+    const { user } = await staffContext("admin@api.test");
+    const helpdesk = (await issueApiToken(user, { name: "console", expiresInDays: 90, scope: "helpdesk" })).token;
+    const admin = (await issueApiToken(user, { name: "ops", expiresInDays: 90, scope: "admin" })).token;
+
+    const list = await call(helpdesk, "GET", `/operations?tenant=${a.ctx.tenantSlug}&kind=vm.create&state=succeeded`);
+    expect(list.status).toBe(200);
+    const rows = list.body.value as { kind: string; tenant: { slug: string }; href: string }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((o) => o.kind === "vm.create" && o.tenant.slug === a.ctx.tenantSlug)).toBe(true);
+    expect(rows[0].href).toMatch(/^\/api\/v1\/operations\//);
+    const other = await call(helpdesk, "GET", `/operations?tenant=${b.ctx.tenantSlug}&kind=vm.create`);
+    expect(other.body.count).toBe(0);
+
+    const id = rows[0].href.split("/").at(-1)!;
+    const one = await call(helpdesk, "GET", `/operations/${id}`);
+    expect(one.body).toMatchObject({ id, state: "succeeded", error: null });
+    expect((one.body.steps as unknown[]).length).toBeGreaterThan(0);
+
+    const refused = await call(helpdesk, "POST", `/operations/${id}/retry`);
+    expect(refused.status).toBe(403);
+    const done = await call(admin, "POST", `/operations/${id}/retry`);
+    expect(done.status).toBe(409);
+    expect(done.body.detail).toBe("Only a failed operation can be retried.");
+    const cancel = await call(admin, "POST", `/operations/${id}/cancel`);
+    expect(cancel.body.detail).toBe("This operation has already succeeded; there is nothing to cancel.");
+    // A tenant token does not see the provider's list at all.
+    expect((await call(tokens.operator, "GET", "/operations")).status).toBe(404);
   });
 });

@@ -5,11 +5,12 @@ import { idempotency } from "./idempotency";
 import { problemResponse, toProblem } from "./problem";
 import { RATE_LIMIT, rateLimit } from "./rate-limit";
 import { operationRoutes } from "./routes/operations";
+import { subscriptionRoutes } from "./routes/subscriptions";
 import { vmActionRoutes } from "./routes/vm-actions";
 import { vmRoutes } from "./routes/vms";
 
 /** Every resource router, mounted at /api/v1. A new resource is one file in routes/ and one line here. */
-const resources = [vmRoutes, vmActionRoutes, operationRoutes];
+const resources = [subscriptionRoutes, vmRoutes, vmActionRoutes, operationRoutes];
 
 export const openApiConfig = {
   openapi: "3.1.0",
@@ -24,6 +25,7 @@ export const openApiConfig = {
   },
   servers: [{ url: "/", description: "This portal" }],
   tags: [
+    { name: "Subscriptions", description: "A tenant's subscriptions to plans." },
     { name: "Virtual machines", description: "A tenant's Azure VMs." },
     { name: "Operations", description: "What ran, step by step, with Azure's request ids." },
   ],
