@@ -12,6 +12,7 @@ import { pageOf } from "./paging.js";
 import { roleAt } from "./directory.js";
 import { registrationState } from "./registration.js";
 import { resourceGroupId } from "./ids.js";
+import { checkBody, dropNulls } from "./request-schema.js";
 import { verifyArmToken } from "./tokens.js";
 import type { HttpMethod, JsonBody, Reply, RequestContext, RouteDef } from "./plugin.js";
 import type { Runtime } from "./runtime.js";
@@ -151,6 +152,12 @@ export async function handleArm(
     requestId,
     extraHeaders,
   });
+  if (route.bodySchema) {
+    // PATCH keeps its nulls for the handler (null removes a property) but is type-checked without them.
+    const withoutNulls = dropNulls(ctx.body) as JsonBody;
+    if (method !== "PATCH") ctx.body = withoutNulls;
+    checkBody(route.bodySchema, withoutNulls);
+  }
   route.validate?.(ctx);
   const reply = await route.handler(ctx);
   return { reply, meta };

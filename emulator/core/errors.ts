@@ -62,3 +62,32 @@ export function invalidRequestContent(message: string): ArmError {
 export function conflict(code: string, message: string): ArmError {
   return new ArmError(409, code, message);
 }
+
+/**
+ * A required property the client left out (or sent as null), named by its JSON path the way ARM's deserializer
+ * does: `Required property 'policyId' not found in JSON. Path 'properties'.` (code InvalidRequestContent).
+ */
+export function requiredPropertyMissing(path: string): ArmError {
+  const dot = path.lastIndexOf(".");
+  const name = path.slice(dot + 1);
+  const parent = dot < 0 ? "" : path.slice(0, dot);
+  return invalidRequestContent(
+    `The request content was invalid and could not be deserialized: 'Required property '${name}' not found in JSON. Path '${parent}'.'`,
+  );
+}
+
+/** A property of the wrong JSON type, e.g. an object where a string belongs. */
+export function invalidPropertyType(path: string, value: unknown, expected: string): ArmError {
+  // Newtonsoft's own rendering of a JSON null is {null}.
+  const shown = value === null ? "{null}" : (JSON.stringify(value) ?? typeof value);
+  return invalidRequestContent(
+    `The request content was invalid and could not be deserialized: 'Error converting value ${shown} to type '${expected}'. Path '${path}'.'`,
+  );
+}
+
+/** The string at `path`: refused when missing or not a string, so no message ever shows `undefined`. */
+export function requireString(value: unknown, path: string): string {
+  if (value === undefined || value === null || value === "") throw requiredPropertyMissing(path);
+  if (typeof value !== "string") throw invalidPropertyType(path, value, "System.String");
+  return value;
+}

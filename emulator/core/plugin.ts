@@ -7,6 +7,7 @@ import type { RpPolicy } from "./throttling.js";
 import type { EtagHelper } from "./etag.js";
 import type { QuotaHelper } from "./quota.js";
 import type { SeedContext } from "./seed-context.js";
+import type { JsonSchema } from "./request-schema.js";
 
 export type HttpMethod = "GET" | "PUT" | "POST" | "PATCH" | "DELETE" | "HEAD";
 /** How ARM counts the request: reads / writes / deletes buckets; actions count as writes. */
@@ -66,6 +67,8 @@ export interface RouteDef {
   requiresRegistration?: boolean;
   /** Reject with 404 ResourceGroupNotFound when `{resourceGroupName}` does not exist. Default: true when the path has it and a /providers/ segment. */
   requiresResourceGroup?: boolean;
+  /** Shape of the JSON body (types and required properties), checked before `validate` (core/request-schema.ts). */
+  bodySchema?: JsonSchema;
   /** Extra validation run before the handler (after auth, throttling and registration checks). */
   validate?: (ctx: RequestContext) => void;
   /** Operation-status endpoints: counted as polls in the control API's counters. */

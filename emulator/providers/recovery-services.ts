@@ -8,6 +8,15 @@ import {
   VAULT_TYPE,
   vaultBody,
 } from "./site-recovery/vault-shape.js";
+import { s } from "../core/request-schema.js";
+
+const vaultSchema = s.obj({
+  location: s.str,
+  tags: s.map(s.str),
+  sku: s.obj({ name: s.str, tier: s.str }),
+  identity: s.obj({ type: s.str, userAssignedIdentities: s.map(s.any) }),
+  properties: s.map(s.any),
+});
 
 /** Microsoft.RecoveryServices vaults and vault credentials (certificates). Site Recovery lives in site-recovery.ts. */
 const CREATE_SECONDS = 15;
@@ -128,9 +137,9 @@ export default defineProvider({
     },
   ],
   routes: [
-    { ...base, method: "PUT", path: vaultPath, operation: "write", handler: putVault },
+    { ...base, method: "PUT", path: vaultPath, operation: "write", bodySchema: vaultSchema, handler: putVault },
     { ...base, method: "GET", path: vaultPath, operation: "read", handler: (ctx) => ok(getVault(ctx).body) },
-    { ...base, method: "PATCH", path: vaultPath, operation: "write", handler: patchVault },
+    { ...base, method: "PATCH", path: vaultPath, operation: "write", bodySchema: vaultSchema, handler: patchVault },
     { ...base, method: "DELETE", path: vaultPath, operation: "delete", handler: deleteVault },
     {
       ...base,

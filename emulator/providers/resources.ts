@@ -3,6 +3,9 @@ import { ArmError, resourceGroupNotFound } from "../core/errors.js";
 import { resourceGroupId } from "../core/ids.js";
 import { normalizeLocation, REGION_NAMES } from "../core/locations.js";
 import { RESOURCES_API_VERSIONS } from "./subscriptions.js";
+import { s } from "../core/request-schema.js";
+
+const groupSchema = s.obj({ location: s.str, tags: s.map(s.str), managedBy: s.str, properties: s.map(s.any) });
 
 /** Microsoft.Resources: resource groups (delete cascades as an LRO) and generic resource listing. */
 const RG_TYPE = "Microsoft.Resources/resourceGroups";
@@ -143,7 +146,7 @@ export default defineProvider({
     },
   ],
   routes: [
-    { ...base, method: "PUT", path: rgPath, operation: "write", handler: putGroup },
+    { ...base, method: "PUT", path: rgPath, operation: "write", bodySchema: groupSchema, handler: putGroup },
     {
       ...base,
       method: "GET",
@@ -158,7 +161,7 @@ export default defineProvider({
       operation: "read",
       handler: (ctx) => ({ status: ctx.store.getResource(rgId(ctx)) ? 204 : 404 }),
     },
-    { ...base, method: "PATCH", path: rgPath, operation: "write", handler: patchGroup },
+    { ...base, method: "PATCH", path: rgPath, operation: "write", bodySchema: groupSchema, handler: patchGroup },
     { ...base, method: "DELETE", path: rgPath, operation: "delete", handler: deleteGroup },
     {
       ...base,

@@ -3,10 +3,20 @@ import { defineProvider, ok, type RequestContext } from "../core/plugin.js";
 import { ArmError, resourceNotFound } from "../core/errors.js";
 import { normalizeLocation, REGION_NAMES, REGIONS } from "../core/locations.js";
 import { apiVersionsFor } from "../specs/api-versions.js";
+import { s } from "../core/request-schema.js";
 
 /** Microsoft.Storage storage accounts (SPECS STG 2023-05-01 shapes; AZURE-FACTS §7). */
 export const STORAGE_API_VERSIONS = apiVersionsFor("storage");
 const TYPE = "Microsoft.Storage/storageAccounts";
+const accountShape = {
+  tags: s.map(s.str),
+  kind: s.str,
+  sku: s.obj({ name: s.str, tier: s.str }, ["name"]),
+  identity: s.obj({ type: s.str }),
+  properties: s.map(s.any),
+};
+const accountSchema = s.obj({ ...accountShape, location: s.str });
+const accountUpdateSchema = s.obj(accountShape);
 const SKUS = [
   "Standard_LRS",
   "Standard_GRS",
@@ -228,9 +238,16 @@ export default defineProvider({
     },
   ],
   routes: [
-    { ...base, method: "PUT", path: accountPath, operation: "write", handler: putAccount },
+    { ...base, method: "PUT", path: accountPath, operation: "write", bodySchema: accountSchema, handler: putAccount },
     { ...base, method: "GET", path: accountPath, operation: "read", handler: (ctx) => ok(getAccount(ctx).body) },
-    { ...base, method: "PATCH", path: accountPath, operation: "write", handler: patchAccount },
+    {
+      ...base,
+      method: "PATCH",
+      path: accountPath,
+      operation: "write",
+      bodySchema: accountUpdateSchema,
+      handler: patchAccount,
+    },
     { ...base, method: "DELETE", path: accountPath, operation: "delete", handler: deleteAccount },
     {
       ...base,
@@ -275,6 +292,7 @@ export default defineProvider({
       path: "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/checkNameAvailability",
       operation: "action",
       action: `${TYPE}/checknameavailability/read`,
+      bodySchema: s.obj({ name: s.str, type: s.str }, ["name", "type"]),
       handler: checkName,
     },
   ],

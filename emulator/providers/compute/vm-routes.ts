@@ -9,6 +9,7 @@ import { createVm } from "./vm-create.js";
 import { instanceView, statuses } from "./vm-state.js";
 import { resizeTargets, updateVm } from "./vm-update.js";
 import { sizeBody } from "./sizes.js";
+import { virtualMachineSchema, virtualMachineUpdateSchema } from "./schemas.js";
 
 const base = { apiVersions: VM_API_VERSIONS, resourceType: VM_TYPE } as const;
 
@@ -59,8 +60,15 @@ function operationStatus(ctx: RequestContext) {
 }
 
 export const vmRoutes: RouteDef[] = [
-  { ...base, method: "PUT", path: PATHS.vm, operation: "write", handler: putVm },
-  { ...base, method: "PATCH", path: PATHS.vm, operation: "write", handler: patchVm },
+  { ...base, method: "PUT", path: PATHS.vm, operation: "write", bodySchema: virtualMachineSchema, handler: putVm },
+  {
+    ...base,
+    method: "PATCH",
+    path: PATHS.vm,
+    operation: "write",
+    bodySchema: virtualMachineUpdateSchema,
+    handler: patchVm,
+  },
   {
     ...base,
     method: "GET",

@@ -47,6 +47,8 @@ export function requireSize(name: unknown, location: string, vmId: string, subsc
 export function requireImage(storageProfile: JsonBody | undefined): { image: PlatformImage; version: string } {
   const ref = storageProfile?.imageReference as JsonBody | undefined;
   if (!ref) throw missingParameter("imageReference");
+  for (const part of ["publisher", "offer", "sku"] as const)
+    if (!ref.id && typeof ref[part] !== "string") throw missingParameter(`imageReference.${part}`);
   const image = findImage(ref.publisher, ref.offer, ref.sku);
   const version = image && resolveVersion(image, ref.version);
   if (!image || !version) {

@@ -142,3 +142,22 @@ export const nsgInUse = (nsgId: string, user: string) =>
   );
 
 export const invalidValue = (code: string, message: string) => bad(code, message);
+
+/** A reference object without an id: InvalidRequestFormat with MissingJsonReferenceId (GH Azure/bicep, Az.Network reports). */
+export const missingReferenceId = (path: string) =>
+  new ArmError(400, "InvalidRequestFormat", "Cannot parse the request.", [
+    { code: "MissingJsonReferenceId", message: `Value for reference id is missing. Path ${path}.` },
+  ]);
+
+/** A reference that is not an object, e.g. `"subnet": "…"`: the request cannot be deserialized (code of the detail unconfirmed). */
+export const invalidJsonReference = (path: string, value: unknown) =>
+  new ArmError(400, "InvalidRequestFormat", "Cannot parse the request.", [
+    {
+      code: "InvalidJson",
+      message: `Error converting value ${JSON.stringify(value)} to type 'SubResource'. Path '${path}'.`,
+    },
+  ]);
+
+/** An IP configuration without a subnet (GH Azure/azure-cli#1238; code from Az.Network reports). */
+export const subnetIsRequired = (ipConfigurationId: string) =>
+  bad("SubnetIsRequired", `Subnet reference is required for ipconfiguration ${ipConfigurationId}.`);

@@ -64,7 +64,7 @@ export const tooManyRules = (lbId: string, count: number) =>
 export const invalidProperty = (resourceId: string, property: string, value: unknown, allowed: string) =>
   bad(
     "InvalidLoadBalancerProperty",
-    `Value '${String(value)}' of property ${property} of ${resourceId} is invalid. ${allowed}`,
+    `Value '${value === undefined ? "" : String(value)}' of property ${property} of ${resourceId} is invalid. ${allowed}`,
   );
 
 /** (unconfirmed) codes for requestPath rules of health probes (SPECS NET: required for Http/Https, not allowed for Tcp). */

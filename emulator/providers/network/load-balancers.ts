@@ -20,6 +20,7 @@ import {
 import { buildLoadBalancer } from "./lb-build.js";
 import { childType } from "./lb-frontends.js";
 import { findByName } from "./lookup.js";
+import { loadBalancerChildSchemas, loadBalancerSchema } from "./schemas.js";
 
 /**
  * Load balancers (SPECS NET loadBalancer.json). Every write is validated whole and applied at once, honours
@@ -109,7 +110,7 @@ function writeLbChild(ctx: RequestContext, collection: string, remove: boolean) 
 
 const base = { resourceType: TYPES.lb } as const;
 export const loadBalancerRoutes: RouteDef[] = [
-  route({ ...base, method: "PUT", path: LB, operation: "write", handler: putLb }),
+  route({ ...base, method: "PUT", path: LB, operation: "write", bodySchema: loadBalancerSchema, handler: putLb }),
   route({
     ...base,
     method: "GET",
@@ -154,6 +155,7 @@ export const loadBalancerRoutes: RouteDef[] = [
       method: "PUT",
       path: `${LB}/${c}/{childName}`,
       operation: "write",
+      bodySchema: loadBalancerChildSchemas[c],
       handler: (ctx) => writeLbChild(ctx, c, false),
     }),
     route({

@@ -1,8 +1,16 @@
+import { requiredPropertyMissing } from "../../core/errors.js";
 import type { RequestContext } from "../../core/plugin.js";
 import { assertStaticPrivateIp, nextPrivateIp, privateAddressesInUse } from "./addresses.js";
 import { collectUsage, TYPES } from "./back-references.js";
 import { asArray, assertName, type Json, newResourceGuid, refOf, requireLocation, sameId } from "./common.js";
-import { duplicateResourceName, invalidResourceReference, invalidValue, publicIpInUse } from "./errors.js";
+import {
+  duplicateResourceName,
+  invalidResourceReference,
+  invalidValue,
+  publicIpInUse,
+  subnetIsRequired,
+} from "./errors.js";
+import { refAt } from "./json.js";
 import { childId, findByName, findChild } from "./lookup.js";
 
 const IPCONFIG_TYPE = "Microsoft.Network/networkInterfaces/ipConfigurations";
@@ -21,14 +29,26 @@ function checkPublicIp(
   if (user && !sameId(user, ipcId)) throw publicIpInUse(pip.id, user);
 }
 
-function checkLbRefs(ctx: RequestContext, refs: Json[], collection: string, ipcId: string): Json[] {
-  return refs.map((r) => {
-    const id = refOf(r);
+function checkLbRefs(ctx: RequestContext, refs: Json[], collection: string, ipcId: string, path: string): Json[] {
+  return refs.map((r, i) => {
+    const id = refAt(
+      r,
+      `${path}.${collection === "backendAddressPools" ? "loadBalancerBackendAddressPools" : "loadBalancerInboundNatRules"}[${i}]`,
+    )!;
     const found = findChild(ctx.store, id);
-    if (!id || !found || !id.toLowerCase().includes(`/${collection.toLowerCase()}/`))
-      throw invalidResourceReference(String(id), ipcId);
+    if (!found || !id.toLowerCase().includes(`/${collection.toLowerCase()}/`))
+      throw invalidResourceReference(id, ipcId);
     return { id: `${found.parent.id}/${collection}/${String(found.child.name)}` };
   });
+}
+
+const isPrimary = (c: Json, index: number, configs: Json[]): boolean =>
+  configs.length === 1 ||
+  (c.properties?.primary ?? (index === 0 && !configs.some((x) => x.properties?.primary))) === true;
+
+function primarySubnetOf(configs: Json[]): string | undefined {
+  const primary = configs.find((c, i) => isPrimary(c, i, configs)) ?? configs[0];
+  return refOf(primary?.properties?.subnet);
 }
 
 /**
@@ -52,24 +72,23 @@ export function buildNetworkInterface(
       `Network interface ${id} must have at least one IP configuration.`,
     );
   const usage = collectUsage(ctx.store, ctx.params.subscriptionId);
-  const nsg = refOf(p.networkSecurityGroup);
+  const nsg = refAt(p.networkSecurityGroup, "properties.networkSecurityGroup");
   if (nsg && !ctx.store.getResource(nsg)) throw invalidResourceReference(nsg, id);
   const claimed = new Map<string, Set<string>>();
   const built: Json[] = [];
+  const primarySubnet = primarySubnetOf(configs);
   for (const [index, c] of configs.entries()) {
     const ipcName = assertName(c.name);
     const ipcId = childId(id, "ipConfigurations", ipcName);
     if (findByName(built, ipcName)) throw duplicateResourceName(id, ipcName);
     const cp = (c.properties ?? {}) as Json;
-    const subnetId = refOf(cp.subnet);
+    const path = `properties.ipConfigurations[${index}].properties`;
+    // A secondary IP configuration that names no subnet is placed in the primary's (the published NIC examples do this).
+    const subnetId = refAt(cp.subnet, `${path}.subnet`) ?? (isPrimary(c, index, configs) ? undefined : primarySubnet);
+    if (!subnetId) throw subnetIsRequired(ipcId);
     const subnet = findChild(ctx.store, subnetId);
-    if (
-      !subnetId ||
-      !subnet ||
-      subnet.parent.type !== TYPES.vnet.toLowerCase() ||
-      subnet.parent.body.location !== location
-    )
-      throw invalidResourceReference(String(subnetId), ipcId);
+    if (!subnet || subnet.parent.type !== TYPES.vnet.toLowerCase() || subnet.parent.body.location !== location)
+      throw invalidResourceReference(subnetId, ipcId);
     const key = String(subnet.child.id).toLowerCase();
     if (!claimed.has(key))
       claimed.set(key, privateAddressesInUse(ctx.store, ctx.params.subscriptionId, String(subnet.child.id), id));
@@ -80,15 +99,17 @@ export function buildNetworkInterface(
       previous && sameId(refOf(previous.subnet), subnet.child.id) && !used.has(String(previous.privateIPAddress))
         ? String(previous.privateIPAddress)
         : undefined;
+    if (method === "Static" && cp.privateIPAddress === undefined)
+      throw requiredPropertyMissing(`${path}.privateIPAddress`);
     const address =
       method === "Static"
         ? assertStaticPrivateIp(subnet.child, cp.privateIPAddress, used)
         : (keep ?? nextPrivateIp(subnet.child, used));
     used.add(address);
-    const pipId = refOf(cp.publicIPAddress);
+    const pipId = refAt(cp.publicIPAddress, `${path}.publicIPAddress`);
     if (pipId) checkPublicIp(ctx, pipId, ipcId, location, usage);
-    const pools = checkLbRefs(ctx, asArray(cp.loadBalancerBackendAddressPools), "backendAddressPools", ipcId);
-    const natRules = checkLbRefs(ctx, asArray(cp.loadBalancerInboundNatRules), "inboundNatRules", ipcId);
+    const pools = checkLbRefs(ctx, asArray(cp.loadBalancerBackendAddressPools), "backendAddressPools", ipcId, path);
+    const natRules = checkLbRefs(ctx, asArray(cp.loadBalancerInboundNatRules), "inboundNatRules", ipcId, path);
     built.push({
       name: ipcName,
       id: ipcId,

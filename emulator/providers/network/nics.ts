@@ -17,6 +17,7 @@ import {
 import { nicInUse } from "./errors.js";
 import { findByName } from "./lookup.js";
 import { buildNetworkInterface } from "./nic-build.js";
+import { networkInterfaceSchema } from "./schemas.js";
 
 /** Network interfaces. The Compute RP sets `properties.virtualMachine = { id }` in the store when a VM uses one. */
 const NIC = groupPath("networkInterfaces/{networkInterfaceName}");
@@ -73,7 +74,7 @@ function getIpConfiguration(ctx: RequestContext) {
 
 const base = { resourceType: TYPES.nic } as const;
 export const nicRoutes: RouteDef[] = [
-  route({ ...base, method: "PUT", path: NIC, operation: "write", handler: putNic }),
+  route({ ...base, method: "PUT", path: NIC, operation: "write", bodySchema: networkInterfaceSchema, handler: putNic }),
   route({
     ...base,
     method: "GET",

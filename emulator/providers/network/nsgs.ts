@@ -18,6 +18,7 @@ import {
 } from "./common.js";
 import { duplicateResourceName, invalidValue, nsgInUse } from "./errors.js";
 import { childId, findByName } from "./lookup.js";
+import { networkSecurityGroupSchema } from "./schemas.js";
 
 /** Network security groups with inline security rules and Azure's six default rules (SPECS NET networkSecurityGroup.json). */
 const NSG = groupPath("networkSecurityGroups/{networkSecurityGroupName}");
@@ -93,12 +94,13 @@ function buildRule(nsgId: string, input: Json, etag: string): Json {
   const name = assertName(input.name);
   const id = childId(nsgId, "securityRules", name);
   const p = (input.properties ?? {}) as Json;
+  // A missing priority is .NET's default 0 (as Azure reports it).
   const priority = p.priority;
   if (!Number.isInteger(priority) || priority < 100 || priority > 4096) {
     // (unconfirmed) code; the range is documented.
     throw invalidValue(
       "SecurityRuleInvalidPriority",
-      `Security rule has invalid Priority. Value provided: ${String(priority)} Allowed range 100-4096.`,
+      `Security rule has invalid Priority. Value provided: ${String(priority ?? 0)} Allowed range 100-4096.`,
     );
   }
   return {
@@ -207,7 +209,14 @@ function getRule(ctx: RequestContext, collection: "securityRules" | "defaultSecu
 
 const base = { resourceType: TYPES.nsg } as const;
 export const nsgRoutes: RouteDef[] = [
-  route({ ...base, method: "PUT", path: NSG, operation: "write", handler: putNsg }),
+  route({
+    ...base,
+    method: "PUT",
+    path: NSG,
+    operation: "write",
+    bodySchema: networkSecurityGroupSchema,
+    handler: putNsg,
+  }),
   route({
     ...base,
     method: "GET",

@@ -23,6 +23,7 @@ import {
   publicIpCannotBeDeleted,
   standardMustBeStatic,
 } from "./errors.js";
+import { publicIpSchema } from "./schemas.js";
 
 /** Public IP addresses (SPECS NET publicIpAddress.json; AZURE-FACTS §6). */
 const PIP = groupPath("publicIPAddresses/{publicIpAddressName}");
@@ -110,7 +111,7 @@ function getPublicIp(ctx: RequestContext) {
 
 const base = { resourceType: TYPES.pip } as const;
 export const publicIpRoutes: RouteDef[] = [
-  route({ ...base, method: "PUT", path: PIP, operation: "write", handler: putPublicIp }),
+  route({ ...base, method: "PUT", path: PIP, operation: "write", bodySchema: publicIpSchema, handler: putPublicIp }),
   route({ ...base, method: "GET", path: PIP, operation: "read", handler: getPublicIp }),
   route({ ...base, method: "DELETE", path: PIP, operation: "delete", handler: deletePublicIp }),
   route({

@@ -20,6 +20,7 @@ import {
 import { subnetInUse } from "./errors.js";
 import { childId, findByName } from "./lookup.js";
 import { buildVirtualNetwork } from "./vnet-build.js";
+import { subnetSchema, virtualNetworkSchema } from "./schemas.js";
 
 /** Virtual networks with inline subnets, and the subnets child resource (SPECS NET virtualNetwork.json shapes). */
 const VNET = groupPath("virtualNetworks/{virtualNetworkName}");
@@ -117,7 +118,7 @@ const base = { resourceType: TYPES.vnet } as const;
 const subnetBase = { resourceType: "Microsoft.Network/virtualNetworks/subnets" } as const;
 
 export const vnetRoutes: RouteDef[] = [
-  route({ ...base, method: "PUT", path: VNET, operation: "write", handler: putVnet }),
+  route({ ...base, method: "PUT", path: VNET, operation: "write", bodySchema: virtualNetworkSchema, handler: putVnet }),
   route({
     ...base,
     method: "GET",
@@ -140,7 +141,14 @@ export const vnetRoutes: RouteDef[] = [
     operation: "read",
     handler: (ctx) => listBodies(ctx, TYPES.vnet, "subscription"),
   }),
-  route({ ...subnetBase, method: "PUT", path: SUBNET, operation: "write", handler: putSubnet }),
+  route({
+    ...subnetBase,
+    method: "PUT",
+    path: SUBNET,
+    operation: "write",
+    bodySchema: subnetSchema,
+    handler: putSubnet,
+  }),
   route({
     ...subnetBase,
     method: "GET",

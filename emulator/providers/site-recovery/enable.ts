@@ -1,3 +1,4 @@
+import { requireString } from "../../core/errors.js";
 import type { RequestContext } from "../../core/plugin.js";
 import type { StoredResource } from "../../core/state.js";
 import { asrError, AZURE_FABRIC, getAt, listUnder, props, sameId, T, vaultOf } from "./common.js";
@@ -11,18 +12,21 @@ const ENABLE_SECONDS = 120;
 const bad = (code: string, message: string, cause: string) =>
   asrError(400, code, message, cause, "Correct the replication settings and retry the operation.");
 
+const INPUT = "properties.providerSpecificDetails";
+
 function assertAzureResource(
   ctx: RequestContext,
-  id: unknown,
+  target: { id: unknown; path: string },
   what: string,
   typePattern: RegExp,
   location?: string,
 ): StoredResource {
-  const r = typeof id === "string" ? ctx.store.getResource(id) : undefined;
+  const id = requireString(target.id, target.path);
+  const r = ctx.store.getResource(id);
   if (!r || !typePattern.test(r.id))
     throw bad(
       `Target${what.replace(/\s/g, "")}NotFound`,
-      `The ${what.toLowerCase()} '${String(id)}' was not found or you do not have access to it.`,
+      `The ${what.toLowerCase()} '${id}' was not found or you do not have access to it.`,
       `The ${what.toLowerCase()} does not exist.`,
     );
   if (location && String(r.body.location) !== location) {
@@ -57,17 +61,19 @@ export function enableProtection(ctx: RequestContext) {
     );
   const p = (ctx.body.properties ?? {}) as Record<string, unknown>;
   const input = (p.providerSpecificDetails ?? {}) as Record<string, string | undefined>;
-  if (input.instanceType !== "HyperVReplicaAzure")
+  const instanceType = requireString(input.instanceType, `${INPUT}.instanceType`);
+  if (instanceType !== "HyperVReplicaAzure")
     throw bad(
       "InvalidReplicationProvider",
-      `The replication provider '${String(input.instanceType)}' is not supported for a VMM cloud replicating to Azure; use 'HyperVReplicaAzure'.`,
+      `The replication provider '${instanceType}' is not supported for a VMM cloud replicating to Azure; use 'HyperVReplicaAzure'.`,
       "The provider input does not match the scenario.",
     );
-  const policy = typeof p.policyId === "string" ? ctx.store.getResource(p.policyId) : undefined;
+  const policyId = requireString(p.policyId, "properties.policyId");
+  const policy = ctx.store.getResource(policyId);
   if (!policy)
     throw bad(
       "PolicyNotFound",
-      `The replication policy '${String(p.policyId)}' was not found in the vault.`,
+      `The replication policy '${policyId}' was not found in the vault.`,
       "The policy does not exist.",
     );
   const mapping = listUnder(ctx.store, container.id, T.containerMapping).find((m) =>
@@ -80,11 +86,12 @@ export function enableProtection(ctx: RequestContext) {
       "The policy association is missing or not complete.",
     );
   }
-  const vm = typeof p.protectableItemId === "string" ? ctx.store.getResource(p.protectableItemId) : undefined;
+  const protectableItemId = requireString(p.protectableItemId, "properties.protectableItemId");
+  const vm = ctx.store.getResource(protectableItemId);
   if (!vm || !sameId(vm.id.split("/").slice(0, -2).join("/"), container.id)) {
     throw bad(
       "ProtectableItemNotFound",
-      `The virtual machine '${String(p.protectableItemId)}' was not found in the cloud '${String(props(container).friendlyName)}'.`,
+      `The virtual machine '${protectableItemId}' was not found in the cloud '${String(props(container).friendlyName)}'.`,
       "The virtual machine is not in this cloud or was removed from VMM.",
     );
   }
@@ -97,7 +104,7 @@ export function enableProtection(ctx: RequestContext) {
   }
   const rg = assertAzureResource(
     ctx,
-    input.targetAzureV2ResourceGroupId,
+    { id: input.targetAzureV2ResourceGroupId, path: `${INPUT}.targetAzureV2ResourceGroupId` },
     "Resource group",
     /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+$/i,
   );
@@ -105,7 +112,7 @@ export function enableProtection(ctx: RequestContext) {
   if (!managed || input.targetStorageAccountId)
     assertAzureResource(
       ctx,
-      input.targetStorageAccountId,
+      { id: input.targetStorageAccountId, path: `${INPUT}.targetStorageAccountId` },
       "Storage account",
       /\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+$/i,
       location,
@@ -113,7 +120,7 @@ export function enableProtection(ctx: RequestContext) {
   if (input.logStorageAccountId)
     assertAzureResource(
       ctx,
-      input.logStorageAccountId,
+      { id: input.logStorageAccountId, path: `${INPUT}.logStorageAccountId` },
       "Log storage account",
       /\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+$/i,
       location,
@@ -122,7 +129,7 @@ export function enableProtection(ctx: RequestContext) {
   if (input.targetAzureNetworkId) {
     assertAzureResource(
       ctx,
-      input.targetAzureNetworkId,
+      { id: input.targetAzureNetworkId, path: `${INPUT}.targetAzureNetworkId` },
       "Virtual network",
       /\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i,
       location,
@@ -132,7 +139,9 @@ export function enableProtection(ctx: RequestContext) {
     if (!subnet || (subnetName && subnet.split("/").pop()!.toLowerCase() !== subnetName.toLowerCase())) {
       throw bad(
         "TargetSubnetNotFound",
-        `The subnet '${String(subnetName)}' was not found in the virtual network '${input.targetAzureNetworkId.split("/").pop()}'.`,
+        subnetName
+          ? `The subnet '${subnetName}' was not found in the virtual network '${input.targetAzureNetworkId.split("/").pop()}'.`
+          : `The virtual network '${input.targetAzureNetworkId.split("/").pop()}' has no subnet; set ${INPUT}.targetAzureSubnetId.`,
         "The subnet does not exist.",
       );
     }

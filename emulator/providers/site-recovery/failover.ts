@@ -1,3 +1,4 @@
+import { requiredPropertyMissing } from "../../core/errors.js";
 import type { RequestContext } from "../../core/plugin.js";
 import type { EffectHandler } from "../../core/lro.js";
 import type { StoredResource } from "../../core/state.js";
@@ -94,6 +95,7 @@ function assertDirection(ctx: RequestContext, expected: string) {
 }
 function assertProvider(ctx: RequestContext, expected: string) {
   const t = psdOf(ctx).instanceType;
+  if (t === undefined) throw requiredPropertyMissing("properties.providerSpecificDetails.instanceType");
   if (t !== expected)
     throw bad(
       "InvalidReplicationProvider",
@@ -108,11 +110,12 @@ export function testFailover(ctx: RequestContext) {
   const p = (ctx.body.properties ?? {}) as Record<string, string | undefined>;
   const vault = vaultOf(ctx);
   if ((p.networkType ?? "VmNetworkAsInput") === "VmNetworkAsInput") {
-    const vnet = p.networkId ? ctx.store.getResource(p.networkId) : undefined;
+    if (!p.networkId) throw requiredPropertyMissing("properties.networkId");
+    const vnet = ctx.store.getResource(p.networkId);
     if (!vnet || !/\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i.test(vnet.id))
       throw bad(
         "AzureNetworkNotFound",
-        `The Azure virtual network '${String(p.networkId)}' was not found or you do not have access to it.`,
+        `The Azure virtual network '${p.networkId}' was not found or you do not have access to it.`,
       );
     if (vnet.body.location !== vault.body.location)
       throw bad(

@@ -15,6 +15,7 @@ import {
   vaultOf,
 } from "./common.js";
 import { acceptedReply, startJob } from "./jobs.js";
+import { containerMappingSchema, networkMappingSchema } from "./schemas.js";
 
 /** Policy association (container mapping, AZURE-FACTS §8) and VMM network → Azure VNet mapping. */
 const CMAP = `${CONTAINER}/replicationProtectionContainerMappings/{mappingName}`;
@@ -209,6 +210,7 @@ export const mappingRoutes: RouteDef[] = [
     path: CMAP,
     operation: "write",
     resourceType: T.containerMapping,
+    bodySchema: containerMappingSchema,
     handler: putContainerMapping,
   }),
   route({
@@ -246,7 +248,14 @@ export const mappingRoutes: RouteDef[] = [
     resourceType: T.containerMapping,
     handler: list(T.containerMapping, vaultScope),
   }),
-  route({ method: "PUT", path: NMAP, operation: "write", resourceType: T.networkMapping, handler: putNetworkMapping }),
+  route({
+    method: "PUT",
+    path: NMAP,
+    operation: "write",
+    resourceType: T.networkMapping,
+    bodySchema: networkMappingSchema,
+    handler: putNetworkMapping,
+  }),
   route({
     method: "GET",
     path: NMAP,

@@ -1,6 +1,7 @@
 import { ok, type RequestContext, type RouteDef } from "../../core/plugin.js";
 import { asrError, getAt, listUnder, props, route, sameId, T, VAULT, vaultOf } from "./common.js";
 import { acceptedReply, startJob } from "./jobs.js";
+import { policySchema, policyUpdateSchema } from "./schemas.js";
 
 /** Replication policies for Hyper-V to Azure (AZURE-FACTS §8). */
 const POLICY = `${VAULT}/replicationPolicies/{policyName}`;
@@ -147,12 +148,20 @@ export function policySettings(policyBody: Record<string, unknown>): HyperVPolic
 }
 
 export const policyRoutes: RouteDef[] = [
-  route({ method: "PUT", path: POLICY, operation: "write", resourceType: T.policy, handler: putPolicy }),
+  route({
+    method: "PUT",
+    path: POLICY,
+    operation: "write",
+    resourceType: T.policy,
+    bodySchema: policySchema,
+    handler: putPolicy,
+  }),
   route({
     method: "PATCH",
     path: POLICY,
     operation: "write",
     resourceType: T.policy,
+    bodySchema: policyUpdateSchema,
     handler: (ctx) => (getAt(ctx, "Policy", ctx.params.policyName), putPolicy(ctx)),
   }),
   route({

@@ -13,6 +13,7 @@ import {
   testFailoverCleanup,
   unplannedFailover,
 } from "./failover.js";
+import { enableProtectionSchema, failoverSchemas, updateProtectedItemSchema } from "./schemas.js";
 
 /** Routes of replicated items: enable, read, update target settings, actions, recovery points, purge. */
 const getItem = (ctx: RequestContext, path = ctx.path) => getAt(ctx, "ProtectedItem", ctx.params.itemName, path);
@@ -87,6 +88,7 @@ const action = (name: string, handler: (ctx: RequestContext) => ReturnType<typeo
     operation: "action",
     resourceType: T.protected,
     action: `${T.protected}/${name}/action`,
+    bodySchema: failoverSchemas[name],
     handler,
   });
 
@@ -96,7 +98,14 @@ const listItems = (scope: (ctx: RequestContext) => string) => (ctx: RequestConte
 };
 
 export const protectedItemRoutes: RouteDef[] = [
-  route({ method: "PUT", path: ITEM, operation: "write", resourceType: T.protected, handler: enableProtection }),
+  route({
+    method: "PUT",
+    path: ITEM,
+    operation: "write",
+    resourceType: T.protected,
+    bodySchema: enableProtectionSchema,
+    handler: enableProtection,
+  }),
   route({
     method: "GET",
     path: ITEM,
@@ -104,7 +113,14 @@ export const protectedItemRoutes: RouteDef[] = [
     resourceType: T.protected,
     handler: (ctx) => ok(itemView(ctx.store, ctx.clock, getItem(ctx))),
   }),
-  route({ method: "PATCH", path: ITEM, operation: "write", resourceType: T.protected, handler: updateItem }),
+  route({
+    method: "PATCH",
+    path: ITEM,
+    operation: "write",
+    resourceType: T.protected,
+    bodySchema: updateProtectedItemSchema,
+    handler: updateItem,
+  }),
   route({ method: "DELETE", path: ITEM, operation: "delete", resourceType: T.protected, handler: purge }),
   route({
     method: "GET",
