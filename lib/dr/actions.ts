@@ -141,7 +141,8 @@ export async function drItemAction(tenant: string, protectedItemId: string, form
 
 export async function refreshProtectionAction(tenant: string): Promise<ActionResult> {
   return runAction(async () => {
-    const ctx = await requireTenantContext({ tenant, role: "reader" });
+    // It starts an operation against Azure: operators and owners, like the load balancer refresh (issue 16).
+    const ctx = await requireTenantContext({ tenant, role: "operator" });
     const op = await refreshProtection(ctx);
     revalidatePath(tenantPath(ctx.tenantSlug));
     return { operationId: op.id };

@@ -33,6 +33,10 @@ beforeAll(async () => {
 });
 
 const suffix = () => randomBytes(3).toString("hex");
+/** A user an admin created, having chosen their own password (a one-time one opens nothing else). */
+async function withOwnPassword(email: string) {
+  return db.user.update({ where: { email }, data: { passwordMustChange: false, passwordExpiresAt: null } });
+}
 const newTenant = (name: string, extra: Record<string, string> = {}) =>
   createTenantSchema.parse({ name: `${name} ${suffix()}`, ...extra });
 
@@ -192,8 +196,23 @@ describe("members", () => {
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(reset.oneTimePassword);
 
-    const staff = await addMember(admin, t.id, { email: admin.user.email, role: "reader" });
-    expect(await failure(resetPassword(admin, t.id, staff.membershipId))).toBeInstanceOf(Conflict);
+    // A staff membership from before issue 16 (addMember refuses staff now) still cannot have its password reset here.
+    const staff = await db.membership.create({ data: { tenantId: t.id, userId: admin.user.id, role: "reader" } });
+    expect(await failure(resetPassword(admin, t.id, staff.id))).toBeInstanceOf(Conflict);
+  });
+
+  it("refuses provider staff as members or owners, beside the email field, and writes nothing", async () => {
+    const t = await tenantWithOwner();
+    const helpdesk = await db.user.create({
+      data: { email: `helpdesk-${suffix()}@provider.test`, name: "Harper", passwordHash: "x", staffRole: "helpdesk" },
+    });
+    const asMember = await failure(addMember(admin, t.id, { email: helpdesk.email, role: "operator" }));
+    expect(asMember).toBeInstanceOf(InvalidInput);
+    expect((asMember as InvalidInput).fieldErrors.email?.[0]).toMatch(/Harper is provider staff \(helpdesk\)/);
+    const asOwner = await failure(createTenant(admin, newTenant("Staffed", { ownerEmail: helpdesk.email })));
+    expect((asOwner as InvalidInput).fieldErrors.ownerEmail?.[0]).toMatch(/provider staff/);
+    expect(await db.membership.count({ where: { userId: helpdesk.id } })).toBe(0);
+    expect(await db.tenant.count({ where: { name: { startsWith: "Staffed" } } })).toBe(0);
   });
 });
 
@@ -203,7 +222,7 @@ describe("suspension", () => {
       admin,
       newTenant("Suspended", { ownerEmail: `s-${suffix()}@example.test`, ownerName: "Sam" }),
     );
-    const owner = await db.user.findUniqueOrThrow({ where: { email: t.owner!.email } });
+    const owner = await withOwnPassword(t.owner!.email);
     session.userId = owner.id;
     await expect(requireTenantContext({ tenant: t.slug, role: "operator" })).resolves.toMatchObject({ tenantId: t.id });
 
@@ -253,7 +272,7 @@ describe("self-service subscription", () => {
       admin,
       newTenant("Self", { ownerEmail: `self-${suffix()}@example.test`, ownerName: "Self Owner" }),
     );
-    const owner = await db.user.findUniqueOrThrow({ where: { email: t.owner!.email } });
+    const owner = await withOwnPassword(t.owner!.email);
     const ctx = {
       user: { ...owner, staffRole: null },
       tenantId: t.id,
@@ -291,7 +310,7 @@ describe("self-service subscription", () => {
       name: "Operator",
       role: "operator",
     });
-    session.userId = (await db.membership.findUniqueOrThrow({ where: { id: operator.membershipId } })).userId;
+    session.userId = (await withOwnPassword(operator.user.email)).id;
     expect(await subscribeToPlanAction(t.slug, { ok: true }, form(open.id, "Second"))).toMatchObject({
       ok: false,
       formError: expect.stringContaining("owner"),

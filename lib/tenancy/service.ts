@@ -25,15 +25,24 @@ type NewUserRequest = {
   email: string;
   name?: string;
   passwordHash: string | null;
+  emailField: string;
   nameField: string;
 };
 
 async function findOrCreateUser(tx: Tx, ctx: StaffContext, who: NewUserRequest) {
   const existing = await tx.user.findUnique({
     where: { email: who.email },
-    select: { id: true, email: true, name: true },
+    select: { id: true, email: true, name: true, staffRole: true },
   });
-  if (existing) return { user: existing, isNew: false };
+  // Staff already see every tenant through their own area; a tenant role would let helpdesk change what it may only
+  // read (issue 16), and a tenant owner could then manage a staff account.
+  if (existing?.staffRole)
+    throw new InvalidInput({
+      [who.emailField]: [
+        `${existing.name} is provider staff (${existing.staffRole}) and cannot be a member of a tenant.`,
+      ],
+    });
+  if (existing) return { user: { id: existing.id, email: existing.email, name: existing.name }, isNew: false };
   if (!who.name || who.name.length < 2) {
     throw new InvalidInput({
       [who.nameField]: [`No user has this email yet: enter a name (at least 2 characters) to create one.`],
@@ -102,6 +111,7 @@ export async function createTenant(ctx: StaffContext, input: CreateTenantInput) 
         email: input.ownerEmail,
         name: input.ownerName,
         passwordHash,
+        emailField: "ownerEmail",
         nameField: "ownerName",
       });
       await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
@@ -161,6 +171,7 @@ export async function addMember(ctx: StaffContext, tenantId: string, input: AddM
         email: input.email,
         name: input.name,
         passwordHash,
+        emailField: "email",
         nameField: "name",
       });
       if (

@@ -70,14 +70,17 @@ export default async function TenantDrPage({ params }: { params: Promise<{ tenan
         title="Disaster recovery"
         description={`${dr.setup.container.friendlyName} replicates to ${dr.setup.container.vault.region} in your Azure subscription (storage ${dr.setup.storageAccount}, network ${dr.setup.vnetName}). Copy frequency ${duration(dr.setup.copyFrequencySeconds)}, ${dr.setup.recoveryPointHours} h of recovery points. Replication state is read from Azure on a schedule, and followed live while Azure works on a VM.`}
         actions={
-          <ConfirmDialog
-            trigger="Refresh state"
-            triggerVariant="outline"
-            isDestructive={false}
-            title="Read replication state from Azure?"
-            action={refreshProtectionAction.bind(null, tenant)}
-            confirmLabel="Refresh"
-          />
+          roleAllows(ctx.role, "operator") &&
+          ctx.tenantState === "active" && (
+            <ConfirmDialog
+              trigger="Refresh state"
+              triggerVariant="outline"
+              isDestructive={false}
+              title="Read replication state from Azure?"
+              action={refreshProtectionAction.bind(null, tenant)}
+              confirmLabel="Refresh"
+            />
+          )
         }
       />
       {!dr.isReady && own && <SetupCard ctx={ctx} own={own} />}
