@@ -166,11 +166,13 @@ export const createLoadBalancerJob = defineJob({
     await settleState(loadBalancerId, null);
   },
   async onFailed({ loadBalancerId, publicIpAddressId }, { message }) {
-    await db.loadBalancer.updateMany({
+    const neverCreated = await db.loadBalancer.updateMany({
       where: { id: loadBalancerId, azureResourceId: null },
       data: { provisioningState: "Failed", errorMessage: message },
     });
-    await settleState(loadBalancerId, message);
+    // One Azure never created stays Failed with its reason (issue 16: settling made it "Succeeded" with no Azure id);
+    // one that exists settles as any other operation on it does, showing the error.
+    if (neverCreated.count === 0) await settleState(loadBalancerId, message);
     // A public IP Azure never created does not count against the quota; one that exists stays, unattached, to reuse or release.
     const ip = await db.publicIpAddress.findUnique({ where: { id: publicIpAddressId } });
     if (ip && !ip.azureResourceId) await db.publicIpAddress.delete({ where: { id: ip.id } });
