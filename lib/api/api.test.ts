@@ -15,6 +15,7 @@ const { db } = await import("@/lib/db/client");
 const { createApiApp } = await import("./app");
 const { issueApiToken } = await import("@/lib/api-tokens/service");
 const { subscribeTenantToPlan } = await import("@/lib/tenancy/subscriptions");
+const { createPortalClient } = await import("./client");
 
 let emu: TestEmulator;
 let worker: { stop: () => Promise<void> };
@@ -189,6 +190,24 @@ describe("REST API: VMs", () => {
     expect(await db.virtualMachine.count()).toBe(vmsBefore);
     expect(await db.operation.count()).toBe(opsBefore);
     expect(await armWrites()).toBe(writesBefore);
+  });
+
+  it("serves the typed client generated from the document", async () => {
+    const api = createPortalClient({
+      baseUrl: "http://portal.test",
+      token: tokens.reader,
+      fetch: async (r) => app.fetch(r),
+    });
+    const tenant = a.ctx.tenantSlug;
+    const { data } = await api.GET("/api/v1/tenants/{tenant}/vms", {
+      params: { path: { tenant }, query: { search: "api-01", top: 10 } },
+    });
+    expect(data?.value.map((vm) => vm.name)).toEqual(["api-01"]);
+    const { error, response } = await api.POST("/api/v1/tenants/{tenant}/vms/{vmId}/restart", {
+      params: { path: { tenant, vmId: data!.value[0].id } },
+    });
+    expect(response.status).toBe(403);
+    expect(error?.code).toBe("Forbidden");
   });
 
   it("pages with top and an opaque nextLink", async () => {

@@ -1,0 +1,9 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { generateClientTypes, typesFile } from "./generate";
+
+describe("typed client", () => {
+  it("is generated from the current document (run npx tsx lib/api/client/generate.ts after changing a route)", async () => {
+    expect(await readFile(typesFile, "utf8")).toBe(await generateClientTypes());
+  });
+});

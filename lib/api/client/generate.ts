@@ -1,0 +1,24 @@
+/**
+ * Types of the typed client, generated from the API's own document (openapi-typescript):
+ *   npx tsx lib/api/client/generate.ts     rewrites lib/api/client/openapi.ts
+ * client.test.ts fails when the committed file differs from what the current routes generate.
+ */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+import prettier from "prettier";
+import { openApiDocument } from "../app";
+
+export const typesFile = path.join(import.meta.dirname, "openapi.ts");
+
+export async function generateClientTypes() {
+  const ast = await openapiTS(openApiDocument() as Parameters<typeof openapiTS>[0]);
+  const header = "// Generated from /api/v1/openapi.json by lib/api/client/generate.ts: do not edit.\n";
+  const config = (await prettier.resolveConfig(typesFile)) ?? {};
+  return prettier.format(header + astToString(ast), { ...config, filepath: typesFile });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  await writeFile(typesFile, await generateClientTypes());
+  console.log(`Wrote ${path.relative(process.cwd(), typesFile)}`);
+}
