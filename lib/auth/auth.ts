@@ -29,6 +29,9 @@ declare module "next-auth" {
     /** Signed in with a second factor (lib/auth/mfa); a tenant that requires one checks the session for it. */
     mfa?: boolean;
   }
+  interface Session {
+    mfa?: boolean;
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -84,6 +87,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.mfa = token.mfa === true;
       return session;
     },
   },

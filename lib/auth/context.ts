@@ -8,6 +8,7 @@ import { staffAllows } from "./roles";
 import { assertTenantAccess } from "./tenant-access";
 import { isOneTimePasswordExpired } from "./one-time-password";
 import { PasswordChangeRequired } from "./password-change-required";
+import { assertSessionMfa } from "./mfa/tenant-mfa";
 
 /**
  * `apiTokenId` is set when the call came through the REST API, so audit records which token made it.
@@ -88,7 +89,7 @@ export async function requireTenantContext(need: { tenant: string; role?: Tenant
   parseBound(urlSlug, need.tenant); // bound to every tenant action: it comes from the browser
   const membership = await db.membership.findFirst({
     where: { userId: user.id, tenant: { slug: need.tenant } },
-    select: { role: true, tenant: { select: { id: true, slug: true, name: true, state: true } } },
+    select: { role: true, tenant: { select: { id: true, slug: true, name: true, state: true, requireMfa: true } } },
   });
   const role = need.role ?? "reader";
   if (!membership) {
@@ -97,6 +98,7 @@ export async function requireTenantContext(need: { tenant: string; role?: Tenant
   }
   const t = membership.tenant;
   await assertTenantAccess(user, t, membership.role, role);
+  if (t.requireMfa) await assertSessionMfa(user, t);
   return { user, tenantId: t.id, tenantSlug: t.slug, tenantName: t.name, tenantState: t.state, role: membership.role };
 }
 

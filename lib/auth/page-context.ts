@@ -4,6 +4,7 @@ import { auditRefusal } from "@/lib/audit/denials";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
 import { requireStaff, requireTenantContext, requireUser } from "./context";
 import { PasswordChangeRequired } from "./password-change-required";
+import { MfaRequired } from "./mfa/tenant-mfa";
 
 // Pages turn the context errors into navigation: sign-in for strangers, 404 for everything they may not see.
 async function forPage<T>(fn: () => Promise<T>): Promise<T> {
@@ -12,6 +13,7 @@ async function forPage<T>(fn: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof PasswordChangeRequired) redirect("/account/password");
     if (error instanceof Unauthenticated) redirect("/login");
+    if (error instanceof MfaRequired) redirect(`/account/security?tenant=${encodeURIComponent(error.tenantName)}`);
     if (error instanceof NotFound || error instanceof Forbidden) notFound();
     throw error;
   }

@@ -23,7 +23,10 @@ export default async function TenantLayout({
     { href: `${base}/dr`, label: "Disaster recovery", icon: "dr", group: "Resources" },
     { href: `${base}/operations`, label: "Operations", icon: "operations", group: "Activity" },
     ...(ctx.role === "owner"
-      ? [{ href: `${base}/api-tokens`, label: "API tokens", icon: "keys", group: "Settings" } as NavItem]
+      ? [
+          { href: `${base}/api-tokens`, label: "API tokens", icon: "keys", group: "Settings" } as NavItem,
+          { href: `${base}/security`, label: "Security", icon: "shield", group: "Settings" } as NavItem,
+        ]
       : []),
   ];
   return (
