@@ -2,10 +2,11 @@
  * Rewrites the vendored spec index (api-versions.json) from GitHub: for each route family, every folder
  * under its stable/ directory that holds one of the family's spec files. Needs network access; set
  * GITHUB_TOKEN to lift GitHub's anonymous rate limit. Run: node --import tsx emulator/specs/refresh.ts
- * With --examples it also re-downloads the vendored x-ms-examples listed in examples/manifest.json.
+ * With --examples it also re-reads every vendored x-ms-example from its source path.
  */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { ApiVersionIndex, FamilyEntry } from "./api-versions.js";
 
 const here = (file: string) => new URL(`./${file}`, import.meta.url);
@@ -79,20 +80,35 @@ async function refreshApiVersions(ref: string): Promise<void> {
   writeFileSync(here("api-versions.json"), `${JSON.stringify(index, null, 2)}\n`);
 }
 
-interface ExampleManifest {
-  repository: string;
-  examples: { file: string; source: string }[];
-}
-
+/**
+ * Each vendored example keeps its `source` (spec path @ commit), its parameters and its documented status codes;
+ * response bodies are left out to keep the set small. This re-reads every one from `ref` and rewrites it.
+ */
 async function refreshExamples(ref: string): Promise<void> {
-  const manifest = JSON.parse(readFileSync(here("examples/manifest.json"), "utf8")) as ExampleManifest;
-  for (const ex of manifest.examples) {
-    const res = await fetch(`https://raw.githubusercontent.com/${manifest.repository}/${ref}/${ex.source}`);
-    if (!res.ok) throw new Error(`${res.status} for ${ex.source}`);
-    const target = here(`examples/${ex.file}`);
-    mkdirSync(dirname(target.pathname), { recursive: true });
-    writeFileSync(target, `${JSON.stringify(await res.json(), null, 2)}\n`);
-    console.log(`example ${ex.file}`);
+  const dir = fileURLToPath(here("examples/"));
+  for (const rp of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const name of readdirSync(join(dir, rp.name)).filter((n) => n.endsWith(".json"))) {
+      const file = join(dir, rp.name, name);
+      const vendored = JSON.parse(readFileSync(file, "utf8")) as { source: string; operationId: string };
+      const path = vendored.source.split("@")[0];
+      const res = await fetch(`https://raw.githubusercontent.com/Azure/azure-rest-api-specs/${ref}/${path}`);
+      if (!res.ok) throw new Error(`${res.status} for ${path}`);
+      const full = (await res.json()) as {
+        title?: string;
+        operationId?: string;
+        parameters: unknown;
+        responses: Record<string, unknown>;
+      };
+      const trimmed = {
+        title: full.title ?? name.replace(/\.json$/, ""),
+        operationId: full.operationId ?? vendored.operationId,
+        source: `${path}@${ref}`,
+        parameters: full.parameters,
+        responses: Object.fromEntries(Object.keys(full.responses).map((code) => [code, {}])),
+      };
+      writeFileSync(file, `${JSON.stringify(trimmed, null, 2)}\n`);
+      console.log(`example ${rp.name}/${name}`);
+    }
   }
 }
 

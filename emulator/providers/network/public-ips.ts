@@ -44,7 +44,10 @@ function buildPublicIp(ctx: RequestContext, id: string, name: string, existing?:
     );
   const version = String(p.publicIPAddressVersion ?? old.publicIPAddressVersion ?? "IPv4");
   if (skuName === "Basic" && version === "IPv4" && !existing) throw basicSkuRetired();
-  const method = String(p.publicIPAllocationMethod ?? old.publicIPAllocationMethod ?? "Dynamic");
+  // Without an allocation method a Standard address is Static (Standard allows nothing else), Basic Dynamic.
+  const method = String(
+    p.publicIPAllocationMethod ?? old.publicIPAllocationMethod ?? (skuName === "Standard" ? "Static" : "Dynamic"),
+  );
   if (method !== "Static" && method !== "Dynamic")
     throw invalidValue(
       "InvalidRequestFormat",

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEmulator, type TestEmulator } from "../testing.js";
+import { loadExamples, replayAll, type ExampleResult } from "./conformance/replay.js";
+
+/**
+ * Issue 17 point 5: the vendored x-ms-examples replayed against the emulator (the same run as
+ * `npm run emulator:conformance`). The floor is the pass count when it was last raised: raise it when more
+ * examples pass, never lower it.
+ */
+const CONFORMANCE_FLOOR = 22;
+
+let emu: TestEmulator;
+let results: ExampleResult[];
+beforeAll(async () => {
+  emu = await startTestEmulator({ throttling: false });
+  results = await replayAll(emu);
+}, 120_000);
+afterAll(async () => {
+  await emu?.close();
+});
+
+describe("Azure's published examples replayed against the emulator", () => {
+  it("replays every vendored example, each with a modelled operation", () => {
+    expect(results).toHaveLength(loadExamples().length);
+    expect(results.filter((r) => /not modelled/.test(r.detail))).toEqual([]);
+  });
+
+  it(`passes at least ${CONFORMANCE_FLOOR} of them`, () => {
+    const failed = results.filter((r) => !r.passed).map((r) => `${r.file}: ${r.detail}`);
+    expect(results.length - failed.length, failed.join("\n")).toBeGreaterThanOrEqual(CONFORMANCE_FLOOR);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * The operations the emulator models, by the operationId their x-ms-examples carry: HTTP method and path template
+ * as in the spec files. An example whose operation is not listed here is reported, never skipped silently.
+ */
+export interface Operation {
+  method: "GET" | "PUT" | "PATCH" | "POST" | "DELETE";
+  path: string;
+}
+
+const SUB = "/subscriptions/{subscriptionId}";
+const RG = `${SUB}/resourceGroups/{resourceGroupName}`;
+const NET = `${RG}/providers/Microsoft.Network`;
+const CRP = `${SUB}/providers/Microsoft.Compute`;
+const VAULT = `${RG}/providers/Microsoft.RecoveryServices/vaults`;
+
+/** CRUD + list operations of one resource type, named `{Prefix}_{Verb}` as the specs name them. */
+function crud(prefix: string, collection: string, item: string, list: string, listAll?: string) {
+  const ops: Record<string, Operation> = {
+    [`${prefix}_CreateOrUpdate`]: { method: "PUT", path: `${collection}/${item}` },
+    [`${prefix}_Get`]: { method: "GET", path: `${collection}/${item}` },
+    [`${prefix}_Delete`]: { method: "DELETE", path: `${collection}/${item}` },
+    [`${prefix}_UpdateTags`]: { method: "PATCH", path: `${collection}/${item}` },
+    [`${prefix}_List`]: { method: "GET", path: list },
+  };
+  if (listAll) ops[`${prefix}_ListAll`] = { method: "GET", path: listAll };
+  return ops;
+}
+
+export const OPERATIONS: Record<string, Operation> = {
+  ...crud(
+    "NetworkInterfaces",
+    `${NET}/networkInterfaces`,
+    "{networkInterfaceName}",
+    `${NET}/networkInterfaces`,
+    `${SUB}/providers/Microsoft.Network/networkInterfaces`,
+  ),
+  ...crud(
+    "VirtualNetworks",
+    `${NET}/virtualNetworks`,
+    "{virtualNetworkName}",
+    `${NET}/virtualNetworks`,
+    `${SUB}/providers/Microsoft.Network/virtualNetworks`,
+  ),
+  ...crud(
+    "Subnets",
+    `${NET}/virtualNetworks/{virtualNetworkName}/subnets`,
+    "{subnetName}",
+    `${NET}/virtualNetworks/{virtualNetworkName}/subnets`,
+  ),
+  ...crud(
+    "PublicIPAddresses",
+    `${NET}/publicIPAddresses`,
+    "{publicIpAddressName}",
+    `${NET}/publicIPAddresses`,
+    `${SUB}/providers/Microsoft.Network/publicIPAddresses`,
+  ),
+  ...crud(
+    "NetworkSecurityGroups",
+    `${NET}/networkSecurityGroups`,
+    "{networkSecurityGroupName}",
+    `${NET}/networkSecurityGroups`,
+    `${SUB}/providers/Microsoft.Network/networkSecurityGroups`,
+  ),
+  ...crud(
+    "LoadBalancers",
+    `${NET}/loadBalancers`,
+    "{loadBalancerName}",
+    `${NET}/loadBalancers`,
+    `${SUB}/providers/Microsoft.Network/loadBalancers`,
+  ),
+  ...crud(
+    "VirtualMachines",
+    `${RG}/providers/Microsoft.Compute/virtualMachines`,
+    "{vmName}",
+    `${RG}/providers/Microsoft.Compute/virtualMachines`,
+    `${CRP}/virtualMachines`,
+  ),
+  VirtualMachines_Start: { method: "POST", path: `${RG}/providers/Microsoft.Compute/virtualMachines/{vmName}/start` },
+  VirtualMachines_PowerOff: {
+    method: "POST",
+    path: `${RG}/providers/Microsoft.Compute/virtualMachines/{vmName}/powerOff`,
+  },
+  VirtualMachines_Restart: {
+    method: "POST",
+    path: `${RG}/providers/Microsoft.Compute/virtualMachines/{vmName}/restart`,
+  },
+  VirtualMachines_Deallocate: {
+    method: "POST",
+    path: `${RG}/providers/Microsoft.Compute/virtualMachines/{vmName}/deallocate`,
+  },
+  VirtualMachineSizes_List: { method: "GET", path: `${CRP}/locations/{location}/vmSizes` },
+  Usage_List: { method: "GET", path: `${CRP}/locations/{location}/usages` },
+  ResourceSkus_List: { method: "GET", path: `${CRP}/skus` },
+  StorageAccounts_Create: { method: "PUT", path: `${RG}/providers/Microsoft.Storage/storageAccounts/{accountName}` },
+  StorageAccounts_GetProperties: {
+    method: "GET",
+    path: `${RG}/providers/Microsoft.Storage/storageAccounts/{accountName}`,
+  },
+  StorageAccounts_Update: { method: "PATCH", path: `${RG}/providers/Microsoft.Storage/storageAccounts/{accountName}` },
+  StorageAccounts_Delete: { method: "DELETE", path: `${RG}/providers/Microsoft.Storage/storageAccounts/{accountName}` },
+  StorageAccounts_List: { method: "GET", path: `${SUB}/providers/Microsoft.Storage/storageAccounts` },
+  StorageAccounts_ListByResourceGroup: { method: "GET", path: `${RG}/providers/Microsoft.Storage/storageAccounts` },
+  StorageAccounts_CheckNameAvailability: {
+    method: "POST",
+    path: `${SUB}/providers/Microsoft.Storage/checkNameAvailability`,
+  },
+  Vaults_CreateOrUpdate: { method: "PUT", path: `${VAULT}/{vaultName}` },
+  Vaults_Get: { method: "GET", path: `${VAULT}/{vaultName}` },
+  Vaults_Update: { method: "PATCH", path: `${VAULT}/{vaultName}` },
+  Vaults_Delete: { method: "DELETE", path: `${VAULT}/{vaultName}` },
+  Vaults_ListByResourceGroup: { method: "GET", path: VAULT },
+  Vaults_ListBySubscriptionId: { method: "GET", path: `${SUB}/providers/Microsoft.RecoveryServices/vaults` },
+  ReplicationPolicies_Create: { method: "PUT", path: `${VAULT}/{resourceName}/replicationPolicies/{policyName}` },
+  ReplicationPolicies_Get: { method: "GET", path: `${VAULT}/{resourceName}/replicationPolicies/{policyName}` },
+  ReplicationPolicies_Update: { method: "PATCH", path: `${VAULT}/{resourceName}/replicationPolicies/{policyName}` },
+  ReplicationPolicies_Delete: { method: "DELETE", path: `${VAULT}/{resourceName}/replicationPolicies/{policyName}` },
+  ReplicationPolicies_List: { method: "GET", path: `${VAULT}/{resourceName}/replicationPolicies` },
+  ReplicationJobs_List: { method: "GET", path: `${VAULT}/{resourceName}/replicationJobs` },
+  Subscriptions_Get: { method: "GET", path: SUB },
+  Subscriptions_List: { method: "GET", path: "/subscriptions" },
+  Subscriptions_ListLocations: { method: "GET", path: `${SUB}/locations` },
+  ResourceGroups_CreateOrUpdate: { method: "PUT", path: `${SUB}/resourcegroups/{resourceGroupName}` },
+  ResourceGroups_Get: { method: "GET", path: `${SUB}/resourcegroups/{resourceGroupName}` },
+  ResourceGroups_Delete: { method: "DELETE", path: `${SUB}/resourcegroups/{resourceGroupName}` },
+  ResourceGroups_List: { method: "GET", path: `${SUB}/resourcegroups` },
+};

@@ -1,0 +1,161 @@
+import type { TestEmulator } from "../../testing.js";
+import { PROVIDER_APP_ID } from "../../seed.js";
+import { normalizeLocation } from "../../core/locations.js";
+
+/**
+ * Creates what an example needs before it can run as Azure would run it: its resource group, the resource a
+ * read/update/delete/action example acts on, and every resource its body references (subnets, public IPs, NSGs,
+ * NICs, load balancer children, storage accounts, vaults). Minimal bodies, through the emulator's own ARM API.
+ */
+const API: Record<string, string> = {
+  "microsoft.resources": "2025-04-01",
+  "microsoft.network": "2026-01-01",
+  "microsoft.compute": "2026-04-01",
+  "microsoft.storage": "2026-09-01",
+  "microsoft.recoveryservices": "2026-07-01",
+};
+const ASR_API = "2023-06-01";
+const ARM_ID =
+  /\/subscriptions\/[^/"]+\/resourceGroups\/[^/"]+\/providers\/Microsoft\.[A-Za-z]+\/[A-Za-z]+\/[^/"?]+(?:\/[A-Za-z]+\/[^/"?]+)?/gi;
+
+export class Prerequisites {
+  private readonly done = new Set<string>();
+  constructor(
+    private readonly emu: TestEmulator,
+    private readonly location: string,
+  ) {}
+
+  private async put(path: string, api: string, body: unknown): Promise<void> {
+    const res = await this.emu.arm(PROVIDER_APP_ID, "PUT", `${path}?api-version=${api}`, body);
+    if (res.status >= 300)
+      throw new Error(`prerequisite ${path}: ${res.status} ${res.body?.error?.code}: ${res.body?.error?.message}`);
+    for (let i = 0; i < 300; i++) {
+      const got = await this.emu.arm(PROVIDER_APP_ID, "GET", `${path}?api-version=${api}`);
+      const state = got.body?.properties?.provisioningState;
+      if (got.status === 200 && (state === undefined || state === "Succeeded")) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`prerequisite ${path} did not finish`);
+  }
+
+  async group(subscriptionId: string, name: string): Promise<void> {
+    const id = `/subscriptions/${subscriptionId}/resourceGroups/${name}`;
+    if (this.done.has(id.toLowerCase())) return;
+    this.done.add(id.toLowerCase());
+    const existing = await this.emu.arm(PROVIDER_APP_ID, "GET", `${id}?api-version=${API["microsoft.resources"]}`);
+    if (existing.status === 200) return;
+    await this.put(id, API["microsoft.resources"], { location: this.location });
+  }
+
+  /** Every ARM id in a request body. */
+  static referencedIds(body: unknown): string[] {
+    return [...new Set(JSON.stringify(body ?? {}).match(ARM_ID) ?? [])];
+  }
+
+  /** Ensures the resource (or child) with this id exists. Unknown types are left to the example to fail on. */
+  async ensure(id: string): Promise<void> {
+    const key = id.toLowerCase();
+    if (this.done.has(key)) return;
+    this.done.add(key);
+    const m = id.match(
+      /^(\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+))\/providers\/(Microsoft\.[A-Za-z]+)\/([A-Za-z]+)\/([^/]+)(?:\/([A-Za-z]+)\/([^/]+))?/i,
+    );
+    if (!m) return;
+    const [, group, sub, rg, ns, type, name, childType, child] = m;
+    await this.group(sub, rg);
+    const top = `${group}/providers/${ns}/${type}/${name}`;
+    const api = API[ns.toLowerCase()];
+    const location = this.location;
+    switch (`${ns}/${type}`.toLowerCase()) {
+      case "microsoft.network/virtualnetworks":
+        if (!this.done.has(`${top}#vnet`.toLowerCase())) {
+          this.done.add(`${top}#vnet`.toLowerCase());
+          await this.put(top, api, {
+            location,
+            properties: { addressSpace: { addressPrefixes: ["10.0.0.0/8", "172.16.0.0/12"] }, subnets: [] },
+          });
+        }
+        if (childType?.toLowerCase() === "subnets") {
+          const n = [...this.done].filter((d) => d.startsWith(`${top}/subnets/`.toLowerCase())).length;
+          await this.put(`${top}/subnets/${child}`, api, { properties: { addressPrefix: `172.20.${n}.0/24` } });
+        }
+        return;
+      case "microsoft.network/publicipaddresses":
+        return this.put(top, api, {
+          location,
+          sku: { name: "Standard" },
+          properties: { publicIPAllocationMethod: "Static" },
+        });
+      case "microsoft.network/networksecuritygroups":
+        return this.put(top, api, { location, properties: {} });
+      case "microsoft.network/networkinterfaces": {
+        const subnet = `${group}/providers/Microsoft.Network/virtualNetworks/prerequisite-vnet/subnets/default`;
+        await this.ensure(subnet);
+        return this.put(top, api, {
+          location,
+          properties: { ipConfigurations: [{ name: "ipconfig1", properties: { subnet: { id: subnet } } }] },
+        });
+      }
+      case "microsoft.network/loadbalancers": {
+        const pip = `${group}/providers/Microsoft.Network/publicIPAddresses/${name}-prerequisite-ip`;
+        await this.ensure(pip);
+        const frontend = childType?.toLowerCase() === "frontendipconfigurations" ? child : "frontend";
+        const pool = childType?.toLowerCase() === "backendaddresspools" ? child : "backend";
+        return this.put(top, api, {
+          location,
+          sku: { name: "Standard" },
+          properties: {
+            frontendIPConfigurations: [{ name: frontend, properties: { publicIPAddress: { id: pip } } }],
+            backendAddressPools: [{ name: pool }],
+          },
+        });
+      }
+      case "microsoft.storage/storageaccounts":
+        return this.put(top, api, { location, sku: { name: "Standard_LRS" }, kind: "StorageV2" });
+      case "microsoft.recoveryservices/vaults":
+        await this.put(top, api, {
+          location,
+          sku: { name: "Standard" },
+          properties: { publicNetworkAccess: "Enabled" },
+        });
+        if (childType?.toLowerCase() === "replicationpolicies") {
+          const storage = `${group}/providers/Microsoft.Storage/storageAccounts/prereq${rg.replace(/\W/g, "").toLowerCase().slice(0, 10)}`;
+          await this.ensure(storage);
+          await this.put(`${top}/replicationPolicies/${child}`, ASR_API, {
+            properties: { providerSpecificInput: { instanceType: "HyperVReplicaAzure", storageAccounts: [storage] } },
+          });
+        }
+        return;
+      case "microsoft.compute/virtualmachines": {
+        const nic = `${group}/providers/Microsoft.Network/networkInterfaces/${name}-prerequisite-nic`;
+        await this.ensure(nic);
+        return this.put(top, api, {
+          location,
+          properties: {
+            hardwareProfile: { vmSize: "Standard_D2s_v5" },
+            storageProfile: {
+              imageReference: {
+                publisher: "Canonical",
+                offer: "0001-com-ubuntu-server-jammy",
+                sku: "22_04-lts-gen2",
+                version: "latest",
+              },
+              osDisk: { createOption: "FromImage" },
+            },
+            osProfile: {
+              computerName: name.slice(0, 15),
+              adminUsername: "azureuser",
+              adminPassword: "Str0ng!Passw0rd#2024",
+            },
+            networkProfile: { networkInterfaces: [{ id: nic }] },
+          },
+        });
+      }
+    }
+  }
+}
+
+export const exampleLocation = (body: unknown): string => {
+  const location = (body as { location?: unknown } | undefined)?.location;
+  return normalizeLocation(location) ?? "eastus";
+};
