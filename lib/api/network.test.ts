@@ -102,6 +102,7 @@ beforeAll(async () => {
   otherSlug = other.slug;
   const issue = async (tenantId: string, role: "owner" | "operator" | "reader") =>
     (await issueApiToken(t.ctx.user, { name: role, expiresInDays: 90, scope: "tenant", tenantId, role })).token;
+  tokens.owner = await issue(t.ctx.tenantId, "owner");
   tokens.operator = await issue(t.ctx.tenantId, "operator");
   tokens.reader = await issue(t.ctx.tenantId, "reader");
   tokens.other = await issue(other.id, "owner");
@@ -314,5 +315,41 @@ describe("REST API: load balancers", () => {
       expect(res.body.detail).toBe(`This needs the operator role in ${t.ctx.tenantName}.`);
     }
     expect(await db.operation.count()).toBe(opsBefore);
+  });
+});
+
+describe("REST API: plans a tenant subscribes to", () => {
+  it("lists the public plans and lets an owner subscribe (202, the subscription provisioned); never a private plan", async () => {
+    const slug = t.ctx.tenantSlug;
+    const plans = await call(tokens.reader, "GET", `/tenants/${slug}/plans`);
+    expect(plans.status).toBe(200);
+    expect(plans.body.value).toEqual([
+      expect.objectContaining({ id: t.planId, subscribed: 1, quotas: expect.objectContaining({ quotaPublicIps: 10 }) }),
+    ]);
+
+    const operator = await call(tokens.operator, "POST", `/tenants/${slug}/subscriptions`, { planId: t.planId });
+    expect(operator.status).toBe(403);
+    expect(await call(tokens.owner, "POST", `/tenants/${slug}/subscriptions`, {})).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: "planId", message: "Choose a plan." }] },
+    });
+    // The provider takes the plan private: a tenant can no longer subscribe to it on its own.
+    await db.plan.update({ where: { id: t.planId }, data: { state: "private" } });
+    try {
+      const refused = await call(tokens.owner, "POST", `/tenants/${slug}/subscriptions`, { planId: t.planId });
+      expect(refused.body.errors).toEqual([{ field: "planId", message: "Choose one of the plans offered to you." }]);
+      expect((await call(tokens.reader, "GET", `/tenants/${slug}/plans`)).body.value).toEqual([]);
+    } finally {
+      await db.plan.update({ where: { id: t.planId }, data: { state: "public" } });
+    }
+    expect(await db.tenantSubscription.count({ where: { tenantId: t.ctx.tenantId } })).toBe(1);
+
+    const res = await call(tokens.owner, "POST", `/tenants/${slug}/subscriptions`, { planId: t.planId, name: "Web" });
+    expect(res.body).toMatchObject({ kind: "tenantSubscription.provision", target: { type: "TenantSubscription" } });
+    expect((await follow(res)).state).toBe("succeeded");
+    const mine = await call(tokens.reader, "GET", `/tenants/${slug}/subscriptions`);
+    expect((mine.body.value as { name: string }[]).map((s) => s.name)).toContain("Web");
+    const other = await call(tokens.other, "GET", `/tenants/${otherSlug}/subscriptions`);
+    expect((other.body.value as { name: string }[]).map((s) => s.name)).not.toContain("Web");
   });
 });
