@@ -4,13 +4,19 @@ import { API_BASE, type ApiEnv } from "./env";
 import { idempotency } from "./idempotency";
 import { problemResponse, toProblem } from "./problem";
 import { RATE_LIMIT, rateLimit } from "./rate-limit";
+import { drActionRoutes } from "./routes/dr-actions";
+import { drRoutes } from "./routes/dr";
+import { lbChangeRoutes } from "./routes/lb-changes";
+import { loadBalancerRoutes } from "./routes/load-balancers";
 import { operationRoutes } from "./routes/operations";
 import { subscriptionRoutes } from "./routes/subscriptions";
+import { tenantPlanRoutes } from "./routes/tenant-plans";
 import { vmActionRoutes } from "./routes/vm-actions";
 import { vmRoutes } from "./routes/vms";
 
 /** Every resource router, mounted at /api/v1. A new resource is one file in routes/ and one line here. */
 const resources = [subscriptionRoutes, vmRoutes, vmActionRoutes, operationRoutes];
+resources.push(tenantPlanRoutes, loadBalancerRoutes, lbChangeRoutes, drRoutes, drActionRoutes);
 
 export const openApiConfig = {
   openapi: "3.1.0",
@@ -28,6 +34,8 @@ export const openApiConfig = {
     { name: "Subscriptions", description: "A tenant's subscriptions to plans." },
     { name: "Virtual machines", description: "A tenant's Azure VMs." },
     { name: "Operations", description: "What ran, step by step, with Azure's request ids." },
+    { name: "Load balancers", description: "A tenant's Azure load balancers: frontends (VIPs), pools, probes, rules." },
+    { name: "Disaster recovery", description: "A tenant's on-premises VMs protected to Azure, and their failovers." },
   ],
 };
 
