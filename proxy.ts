@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+
+/**
+ * One nonce per request for the Content-Security-Policy (lib/security/csp.ts). Next reads the policy from the request
+ * headers and puts the nonce on its scripts; the root layout reads x-nonce for the theme script. Every page is
+ * therefore rendered per request, which the portal's pages are anyway (they read the session).
+ */
+export function proxy(request: NextRequest) {
+  // The API reference sets its own policy: a static page whose one inline script is allowed by its hash.
+  if (request.nextUrl.pathname === "/api/docs") return NextResponse.next();
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV !== "production" });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|scalar/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
