@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTenant, createUser, e2ePassword } from "../support/db";
+import { createTenant, createUser, e2ePassword, loginAddresses } from "../support/db";
 import { formAlert, signIn, signInAndLand } from "../support/login";
 
 test("each persona lands in its own area", async ({ page }) => {
@@ -34,15 +34,33 @@ test("empty fields are reported next to the field", async ({ page }) => {
   await expect(page.getByText("Enter your password.")).toBeVisible();
 });
 
-test("repeated failures lock the account, even for the right password", async ({ page }) => {
+test("five wrong passwords from someone else do not lock the real user out", async ({ page }) => {
   const user = await createUser({ staffRole: "helpdesk" });
   for (let i = 0; i < 5; i++) {
     await signIn(page, user.email, `wrong-${i}`);
     await expect(formAlert(page)).toContainText("incorrect");
   }
+  await signInAndLand(page, user.email, e2ePassword, /\/helpdesk\/operations$/);
+});
+
+test("after more failures the account waits before the next attempt, even for the right password", async ({ page }) => {
+  const user = await createUser({ staffRole: "helpdesk" });
+  for (let i = 0; i < 6; i++) {
+    await signIn(page, user.email, `wrong-${i}`);
+    await expect(formAlert(page)).toContainText("incorrect");
+  }
   await signIn(page, user.email, e2ePassword);
-  await expect(formAlert(page)).toContainText("Too many failed sign-in attempts");
+  await expect(formAlert(page)).toContainText(/Too many failed sign-in attempts\. Try again in \d+ seconds?\./);
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("a spoofed X-Forwarded-For is not the address audit records", async ({ page }) => {
+  const user = await createUser({ staffRole: "helpdesk" });
+  await page.context().setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.66" });
+  await signIn(page, user.email, "not-the-password");
+  await expect(formAlert(page)).toContainText("incorrect");
+  await signInAndLand(page, user.email, e2ePassword, /\/helpdesk\/operations$/);
+  expect(await loginAddresses(user.email)).toEqual(["127.0.0.1", "127.0.0.1"]);
 });
 
 test("signing out ends the session", async ({ page }) => {

@@ -30,13 +30,16 @@ export async function createUser(opts: {
   tenantId?: string;
   role?: "owner" | "operator" | "reader";
   email?: string;
+  /** As an admin leaves a new user or a reset: the password must be changed at first sign-in, within 72 hours. */
+  oneTime?: boolean;
 }) {
   const email = opts.email ?? `${unique("user")}@e2e.example`;
   const userId = id();
   const passwordHash = await hash(e2ePassword, { algorithm: 2 });
   await db().query(
-    `insert into "User" (id, email, name, "passwordHash", "staffRole", "updatedAt") values ($1, $2, $3, $4, $5, now())`,
-    [userId, email, email.split("@")[0], passwordHash, opts.staffRole ?? null],
+    `insert into "User" (id, email, name, "passwordHash", "staffRole", "passwordMustChange", "passwordExpiresAt", "updatedAt")
+     values ($1, $2, $3, $4, $5, $6, case when $6 then now() + interval '72 hours' end, now())`,
+    [userId, email, email.split("@")[0], passwordHash, opts.staffRole ?? null, Boolean(opts.oneTime)],
   );
   if (opts.tenantId) {
     await db().query(`insert into "Membership" (id, "userId", "tenantId", role) values ($1, $2, $3, $4)`, [
@@ -47,6 +50,15 @@ export async function createUser(opts: {
     ]);
   }
   return { id: userId, email, password: e2ePassword };
+}
+
+/** The addresses audit recorded for an email's sign-in attempts, oldest first. */
+export async function loginAddresses(email: string) {
+  const { rows } = await db().query<{ ip: string | null }>(
+    `select ip from "AuditEvent" where action = 'auth.login' and "actorEmail" = $1 order by at`,
+    [email],
+  );
+  return rows.map((r) => r.ip);
 }
 
 export type SeedStep = {
