@@ -44,8 +44,12 @@ function findByName(ctx: RequestContext, name: string) {
   return ctx.store.listResources({ type: TYPE }).find((r) => String(r.body.name).toLowerCase() === name.toLowerCase());
 }
 
+// The account's id from the route's names: ctx.path also carries action segments such as /listKeys.
+const accountIdOf = (ctx: RequestContext) =>
+  `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}/providers/${TYPE}/${ctx.params.accountName}`;
+
 function getAccount(ctx: RequestContext) {
-  const r = ctx.store.getResource(ctx.path);
+  const r = ctx.store.getResource(accountIdOf(ctx));
   if (!r) throw resourceNotFound(TYPE, ctx.params.accountName, ctx.params.resourceGroupName);
   return r;
 }

@@ -98,6 +98,10 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   StorageAccounts_Update: { method: "PATCH", path: `${RG}/providers/Microsoft.Storage/storageAccounts/{accountName}` },
   StorageAccounts_Delete: { method: "DELETE", path: `${RG}/providers/Microsoft.Storage/storageAccounts/{accountName}` },
+  StorageAccounts_ListKeys: {
+    method: "POST",
+    path: `${RG}/providers/Microsoft.Storage/storageAccounts/{accountName}/listKeys`,
+  },
   StorageAccounts_List: { method: "GET", path: `${SUB}/providers/Microsoft.Storage/storageAccounts` },
   StorageAccounts_ListByResourceGroup: { method: "GET", path: `${RG}/providers/Microsoft.Storage/storageAccounts` },
   StorageAccounts_CheckNameAvailability: {
