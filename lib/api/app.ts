@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { staffContextForToken, tenantContextForToken } from "@/lib/api-tokens/context";
 import { bearerToken } from "./auth";
 import { API_BASE, type ApiEnv } from "./env";
 import { idempotency } from "./idempotency";
@@ -64,6 +65,16 @@ export function createApiApp(options: ApiOptions = {}) {
   const limit = rateLimit(options.rateLimit ?? RATE_LIMIT);
   app.use("*", async (c, next) => (isDocument(c.req.path) ? next() : authenticate(c, next)));
   app.use("*", async (c, next) => (isDocument(c.req.path) ? next() : limit(c, next)));
+  // Scope before anything else, even input validation: another tenant's path, or a provider path for a tenant token,
+  // is a 404 whatever the request holds. Each route's requires(role) then checks the role, also before validation.
+  app.use("*", async (c, next) => {
+    if (isDocument(c.req.path)) return next();
+    const principal = c.get("principal");
+    const tenant = /^\/api\/v1\/tenants\/([^/]+)/.exec(c.req.path)?.[1];
+    if (tenant) await tenantContextForToken(principal, { tenant });
+    else staffContextForToken(principal, "helpdesk");
+    await next();
+  });
   app.use("*", idempotency());
   for (const routes of resources) app.route("/", routes);
 

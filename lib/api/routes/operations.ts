@@ -16,7 +16,7 @@ import {
 } from "../operation";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { tenantParam } from "./vm-schemas";
 
 /**
@@ -73,6 +73,7 @@ operationRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/operations",
     operationId: "listTenantOperations",
+    ...requires("reader"),
     summary: "List the tenant's operations",
     description: "Newest first. Any tenant role.",
     tags,
@@ -91,6 +92,7 @@ operationRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/operations/{operationId}",
     operationId: "getTenantOperation",
+    ...requires("reader"),
     summary: "Read one of the tenant's operations",
     description: "With its steps, error code and Azure request id. Poll it after a 202 until it has ended.",
     tags,
@@ -119,6 +121,7 @@ operationRoutes.openapi(
     method: "get",
     path: "/operations",
     operationId: "listOperations",
+    ...requires("helpdesk"),
     summary: "List every tenant's operations (provider)",
     description: "The helpdesk console's list and filters. Helpdesk or admin token.",
     tags,
@@ -146,6 +149,7 @@ operationRoutes.openapi(
     method: "get",
     path: "/operations/{operationId}",
     operationId: "getOperation",
+    ...requires("helpdesk"),
     summary: "Read any operation (provider)",
     description: "As the helpdesk console shows it, with Azure's raw error (secrets masked). Helpdesk or admin token.",
     tags,
@@ -178,6 +182,7 @@ for (const [verb, control] of Object.entries(controls) as [keyof typeof controls
       method: "post",
       path: `/operations/{operationId}/${verb}`,
       operationId: `${verb}Operation`,
+      ...requires("admin"),
       summary: control.summary,
       description: `${control.description} Admin token (a helpdesk token gets 403).`,
       tags,

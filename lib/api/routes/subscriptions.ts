@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { listVmSubscriptions } from "@/lib/vms/queries";
 import { tenantContext } from "../auth";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { tenantParam } from "./vm-schemas";
 
 /** The tenant's active subscriptions with their quotas and use: where a VM can be created (its tenantSubscriptionId). */
@@ -25,6 +25,7 @@ subscriptionRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/subscriptions",
     operationId: "listTenantSubscriptions",
+    ...requires("reader"),
     summary: "List the tenant's active subscriptions",
     description: "With each plan's quotas and what is in use. Any tenant role.",
     tags: ["Subscriptions"],

@@ -3,7 +3,7 @@ import { changeDataDisks, requestResize, runVmAction } from "@/lib/vms/change-vm
 import { tenantContext } from "../auth";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { addDataDiskBody, dataDiskParams, resizeVmBody, vmParams } from "./vm-schemas";
 
 /** Changes to one VM: each answers 202 with its operation, like the buttons on the VM page (operator or owner). */
@@ -27,6 +27,7 @@ for (const [action, summary] of Object.entries(powerActions) as [keyof typeof po
       method: "post",
       path: `/tenants/{tenant}/vms/{vmId}/${action}`,
       operationId: `${action}Vm`,
+      ...requires("operator"),
       summary,
       description: "409 when the VM is busy with another operation or already in that state.",
       tags,
@@ -48,6 +49,7 @@ vmActionRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/vms/{vmId}/resize",
     operationId: "resizeVm",
+    ...requires("operator"),
     summary: "Resize a VM",
     description: "To a size the plan offers in the VM's region, within the vCPU quota (409 QuotaExceeded otherwise).",
     tags,
@@ -71,6 +73,7 @@ vmActionRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/vms/{vmId}/data-disks",
     operationId: "addVmDataDisk",
+    ...requires("operator"),
     summary: "Add an empty data disk",
     description: "At the next free LUN, up to what the VM's size takes.",
     tags,
@@ -97,6 +100,7 @@ vmActionRoutes.openapi(
     method: "delete",
     path: "/tenants/{tenant}/vms/{vmId}/data-disks/{lun}",
     operationId: "removeVmDataDisk",
+    ...requires("operator"),
     summary: "Detach and delete a data disk",
     description: "The disk at this LUN; 404 when the VM has none there.",
     tags,

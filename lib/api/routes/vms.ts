@@ -13,7 +13,7 @@ import {
 } from "../operation";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import {
   connectSchema,
   createVmBody,
@@ -45,6 +45,7 @@ vmRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/vms",
     operationId: "listVms",
+    ...requires("reader"),
     summary: "List the tenant's VMs",
     description: "Newest first, filtered like the VM list in the portal. Any tenant role.",
     tags,
@@ -89,6 +90,7 @@ vmRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/vms/{vmId}",
     operationId: "getVm",
+    ...requires("reader"),
     summary: "Read one VM",
     description: "Its size, image, network, disks and states as the VM page shows them. Any tenant role.",
     tags,
@@ -108,6 +110,7 @@ vmRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/vms/{vmId}/connect",
     operationId: "getVmConnectInfo",
+    ...requires("reader"),
     summary: "How to connect to a VM",
     description: "The ssh command or Remote Desktop address and user. Passwords are never stored, so never returned.",
     tags,
@@ -127,6 +130,7 @@ vmRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/vms",
     operationId: "createVms",
+    ...requires("operator"),
     summary: "Create one VM or a bulk of them",
     description:
       "Checked against the plan (region, size, image, quota) exactly as the create form is; returns at once with one " +
@@ -163,6 +167,7 @@ vmRoutes.openapi(
     method: "delete",
     path: "/tenants/{tenant}/vms/{vmId}",
     operationId: "deleteVm",
+    ...requires("operator"),
     summary: "Delete a VM",
     description: "Deletes the VM and what was made for it (NIC, public IP, disks) in Azure. Operator or owner.",
     tags,
