@@ -202,6 +202,10 @@ describe("REST API: disaster recovery", () => {
       vms: [{ armName: acme.armName, targetVmName: "not a name!" }],
     });
     expect((name.body.errors as { field: string }[]).map((e) => e.field)).toEqual(["vms.0.targetVmName"]);
+    for (const id of ["%00", "a%E2%80%AEb"]) {
+      expect((await call(tokens.operator, "GET", `/tenants/${slug()}/protected-items/${id}`)).status).toBe(404);
+      expect((await call(tokens.operator, "POST", `/tenants/${slug()}/protected-items/${id}/commit`)).status).toBe(404);
+    }
     expect(await db.operation.count()).toBe(opsBefore);
     expect(await db.protectedItem.count()).toBe(itemsBefore);
     expect(await armWrites()).toBe(writesBefore);

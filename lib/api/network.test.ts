@@ -284,6 +284,16 @@ describe("REST API: load balancers", () => {
     expect(clash.status).toBe(400);
     expect((clash.body.errors as { field: string }[]).map((e) => e.field)).toContain("frontendPort");
 
+    // Hostile ids name nothing (404) and a hostile body field is named (400): never a database error.
+    for (const path of ["%00", "a%E2%80%AEb"].map((id) => `/tenants/${t.ctx.tenantSlug}/load-balancers/${id}`)) {
+      expect((await call(tokens.operator, "GET", path)).status, path).toBe(404);
+      expect((await call(tokens.operator, "POST", `${path}/refresh`)).status, path).toBe(404);
+    }
+    const nul = await call(tokens.operator, "POST", `/tenants/${t.ctx.tenantSlug}/load-balancers/refresh`, {
+      tenantSubscriptionId: "ts\u0000",
+    });
+    expect((nul.body.errors as { field: string }[]).map((e) => e.field)).toEqual(["tenantSubscriptionId"]);
+
     expect(await db.operation.count()).toBe(opsBefore);
     expect(await db.publicIpAddress.count()).toBe(ipsBefore);
     expect(await armWrites()).toBe(writesBefore);

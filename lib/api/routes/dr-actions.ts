@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { parseInput } from "@/lib/errors";
+import { boundId } from "@/lib/errors/parse";
 import { runDrAction } from "@/lib/dr/protection-service";
 import { failoverActionSchema, type DrAction } from "@/lib/dr/schema";
 import { tenantContext } from "../auth";
@@ -25,7 +26,7 @@ const acceptedOperation = (action: DrAction) => ({
 
 async function run(c: ApiContext, params: { tenant: string; protectedItemId: string }, input: Record<string, unknown>) {
   const ctx = await tenantContext(c, params.tenant, "operator");
-  const op = await runDrAction(ctx, params.protectedItemId, parseInput(failoverActionSchema, input));
+  const op = await runDrAction(ctx, boundId(params.protectedItemId), parseInput(failoverActionSchema, input));
   return accepted(c, await readOperation(tenantScope(ctx), op.id));
 }
 

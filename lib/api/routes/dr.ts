@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NotFound, parseInput } from "@/lib/errors";
+import { boundId } from "@/lib/errors/parse";
 import { enableProtection, refreshProtection } from "@/lib/dr/protection-service";
 import { getProtectedItemDetail, getTenantDr, getTenantDrSetup } from "@/lib/dr/queries";
 import { enableProtectionSchema } from "@/lib/dr/schema";
@@ -145,7 +146,10 @@ drRoutes.openapi(
   async (c) => {
     const { tenant, protectedItemId } = c.req.valid("param");
     const ctx = await tenantContext(c, tenant);
-    return c.json(toApiProtectedItemDetail(ctx.tenantSlug, await getProtectedItemDetail(ctx, protectedItemId)), 200);
+    return c.json(
+      toApiProtectedItemDetail(ctx.tenantSlug, await getProtectedItemDetail(ctx, boundId(protectedItemId))),
+      200,
+    );
   },
 );
 

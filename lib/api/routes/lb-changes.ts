@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { TenantContext } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
+import { boundId } from "@/lib/errors/parse";
 import { getLoadBalancerDetail } from "@/lib/network/queries";
 import {
   addFrontendSchema,
@@ -51,10 +52,13 @@ const acceptedOperation = (what: string) => ({
 });
 const refusals = problemResponses(400, 401, 403, 404, 409, 412, 422, 429, 500);
 
-/** The caller's role, then the version: another tenant's load balancer is a 404 before any ETag is compared. */
+/**
+ * The caller's role, then the version: another tenant's load balancer (or a malformed id) is a 404 before any ETag is
+ * compared.
+ */
 async function changeContext(c: ApiContext, tenant: string, loadBalancerId: string): Promise<TenantContext> {
   const ctx = await tenantContext(c, tenant, "operator");
-  assertIfMatch(c, lbEtag(await getLoadBalancerDetail(ctx, loadBalancerId)));
+  assertIfMatch(c, lbEtag(await getLoadBalancerDetail(ctx, boundId(loadBalancerId))));
   return ctx;
 }
 

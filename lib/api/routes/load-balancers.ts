@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { parseInput } from "@/lib/errors";
+import { boundId } from "@/lib/errors/parse";
 import { getLoadBalancerDetail, listLoadBalancers } from "@/lib/network/queries";
 import { createLoadBalancerSchema } from "@/lib/network/schema";
 import { createLoadBalancer, refreshLoadBalancers } from "@/lib/network/service";
@@ -83,7 +84,7 @@ loadBalancerRoutes.openapi(
   async (c) => {
     const { tenant, loadBalancerId } = c.req.valid("param");
     const ctx = await tenantContext(c, tenant);
-    const lb = await getLoadBalancerDetail(ctx, loadBalancerId);
+    const lb = await getLoadBalancerDetail(ctx, boundId(loadBalancerId));
     withEtag(c, lbEtag(lb));
     return c.json(toApiLoadBalancer(ctx.tenantSlug, lb), 200);
   },
@@ -128,7 +129,7 @@ loadBalancerRoutes.openapi(
   async (c) => {
     const { tenant, loadBalancerId } = c.req.valid("param");
     const ctx = await tenantContext(c, tenant, "operator");
-    const op = await refreshLoadBalancers(ctx, { loadBalancerId });
+    const op = await refreshLoadBalancers(ctx, { loadBalancerId: boundId(loadBalancerId) });
     return accepted(c, await readOperation(tenantScope(ctx), op.id));
   },
 );
@@ -152,7 +153,7 @@ loadBalancerRoutes.openapi(
   }),
   async (c) => {
     const ctx = await tenantContext(c, c.req.valid("param").tenant, "operator");
-    const op = await refreshLoadBalancers(ctx, c.req.valid("json"));
+    const op = await refreshLoadBalancers(ctx, parseInput(refreshLoadBalancersBody, c.req.valid("json")));
     return accepted(c, await readOperation(tenantScope(ctx), op.id));
   },
 );
