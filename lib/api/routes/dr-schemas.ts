@@ -87,11 +87,9 @@ export const protectedItemSchema = z
     activeLocation: z.string().nullable(),
     testFailoverState: z.string().nullable(),
     failoverState: z.string().openapi({ example: "On-premises" }),
-    allowedOperations: z
-      .array(z.string())
-      .openapi({
-        description: "Azure's allowed operations at the last read: an action needs its own here (else 409).",
-      }),
+    allowedOperations: z.array(z.string()).openapi({
+      description: "Azure's allowed operations at the last read: an action needs its own here (else 409).",
+    }),
     initialReplicationPercent: z.number().int().nullable(),
     lastRecoveryPointAt: dateTime.nullable(),
     rpoSeconds: z.number().int().nullable(),
