@@ -5,6 +5,12 @@ import { API_BASE, type ApiEnv } from "./env";
 import { idempotency } from "./idempotency";
 import { problemResponse, toProblem } from "./problem";
 import { RATE_LIMIT, rateLimit } from "./rate-limit";
+import { auditRoutes } from "./routes/audit";
+import { azureSubscriptionRoutes } from "./routes/azure-subscriptions";
+import { memberRoutes } from "./routes/members";
+import { planRoutes } from "./routes/plans";
+import { regionRoutes } from "./routes/regions";
+import { tenantRoutes } from "./routes/tenants";
 import { drActionRoutes } from "./routes/dr-actions";
 import { drRoutes } from "./routes/dr";
 import { lbChangeRoutes } from "./routes/lb-changes";
@@ -17,6 +23,7 @@ import { vmRoutes } from "./routes/vms";
 
 /** Every resource router, mounted at /api/v1. A new resource is one file in routes/ and one line here. */
 const resources = [subscriptionRoutes, vmRoutes, vmActionRoutes, operationRoutes];
+resources.push(azureSubscriptionRoutes, regionRoutes, planRoutes, tenantRoutes, memberRoutes, auditRoutes);
 resources.push(tenantPlanRoutes, loadBalancerRoutes, lbChangeRoutes, drRoutes, drActionRoutes);
 
 export const openApiConfig = {
@@ -35,6 +42,11 @@ export const openApiConfig = {
     { name: "Subscriptions", description: "A tenant's subscriptions to plans." },
     { name: "Virtual machines", description: "A tenant's Azure VMs." },
     { name: "Operations", description: "What ran, step by step, with Azure's request ids." },
+    { name: "Azure subscriptions", description: "Provider: the Azure subscriptions behind the plans (admin)." },
+    { name: "Regions", description: "Provider: the regions tenants may deploy to (admin)." },
+    { name: "Plans", description: "Provider: what tenants may deploy and how much (admin)." },
+    { name: "Tenants", description: "Provider: tenants, their members and their subscriptions to plans (admin)." },
+    { name: "Audit log", description: "Provider: every sign-in, change and refused attempt (admin)." },
     { name: "Load balancers", description: "A tenant's Azure load balancers: frontends (VIPs), pools, probes, rules." },
     { name: "Disaster recovery", description: "A tenant's on-premises VMs protected to Azure, and their failovers." },
   ],

@@ -1,0 +1,60 @@
+import type { z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { InvalidInput, type FieldErrors } from "@/lib/errors";
+import { controlCharacterFields, controlCharacterMessage } from "@/lib/utils/text";
+import type { StaffRole } from "@/lib/db/client";
+import { staffContext } from "../auth";
+import type { ApiEnv } from "../env";
+import { ApiProblem } from "../problem";
+import type { ApiRouter } from "../router";
+
+/**
+ * Shared by the provider resource files (Azure subscriptions, regions, plans, tenants, members, audit): they are the
+ * admin console's pages, which helpdesk does not see, so every route needs an admin token.
+ */
+export const PROVIDER_ROLE: StaffRole = "admin";
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/**
+ * Runs before the routes' validators on the given paths (Hono syntax, `:param`): a tenant token gets 404 and a helpdesk
+ * token 403 before any input is read, so neither learns the shape of a provider request; then control characters in
+ * the query or the JSON body are refused beside their fields, as parseInput refuses them in every form.
+ */
+export function providerPaths(router: ApiRouter, paths: string[], need: StaffRole = PROVIDER_ROLE) {
+  const guard: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    staffContext(c, need);
+    const fields = controlCharacterFields(c.req.query());
+    if (["POST", "PUT", "PATCH"].includes(c.req.method)) {
+      const body = await c.req.json().catch(() => undefined);
+      fields.push(...controlCharacterFields(body ?? null));
+    }
+    if (fields.length > 0) {
+      const errors: FieldErrors = {};
+      for (const field of fields) errors[field] = [controlCharacterMessage];
+      throw new InvalidInput(errors);
+    }
+    await next();
+  };
+  for (const path of paths) router.use(path, guard);
+}
+
+/**
+ * For answers that hold a one-time password: the Idempotency-Key middleware keeps a POST's answer for 24 h, and a
+ * password in plain text is never stored anywhere, so these routes refuse the header (nothing is claimed or written).
+ */
+export function refuseIdempotencyKey(router: ApiRouter, paths: string[]) {
+  const guard: MiddlewareHandler<ApiEnv> = async (c, next) => {
+    if (c.req.method === "POST" && c.req.header("idempotency-key") !== undefined)
+      throw new ApiProblem(
+        400,
+        "IdempotencyKeyNotAccepted",
+        "This answer holds a one-time password, which is never stored: send the request without Idempotency-Key.",
+      );
+    await next();
+  };
+  for (const path of paths) router.use(path, guard);
+}
