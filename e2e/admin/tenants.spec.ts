@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createPlan, createTenant, createUser, unique } from "../support/db";
-import { signIn, signInAndLand } from "../support/login";
+import { choosePassword, signIn, signInAndLand } from "../support/login";
 import { setPlanState } from "../support/tenancy";
 
 const oneTimePassword = (page: Page) => page.getByTestId("one-time-password").getByLabel("One-time password");
@@ -31,10 +31,13 @@ test("an admin creates a tenant with a new owner, who signs in with the one-time
   const password = (await oneTimePassword(page).textContent())!.trim();
   expect(password).toMatch(/^\S{16}$/);
 
-  // The owner, in a browser of their own, lands straight in the new tenant.
+  // The owner, in a browser of their own, first chooses a password (the one-time one opens nothing else).
   const ownerContext = await browser.newContext();
   const ownerPage = await ownerContext.newPage();
-  await signInAndLand(ownerPage, ownerEmail, password, new RegExp(`/tenant/${slug}$`));
+  await signInAndLand(ownerPage, ownerEmail, password, /\/account\/password$/);
+  await choosePassword(ownerPage, password, "Woodgrove owner passphrase");
+  await expect(ownerPage).toHaveURL(/\/account\?changed=1$/);
+  await ownerPage.goto(`/tenant/${slug}`);
   await expect(ownerPage.getByRole("heading", { name })).toBeVisible();
   await expect(ownerPage.getByRole("link", { name: "Browse plans" })).toBeVisible();
 
@@ -47,7 +50,10 @@ test("an admin creates a tenant with a new owner, who signs in with the one-time
   await dialog.getByRole("button", { name: "Suspend tenant" }).click();
   await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();
 
+  // Suspension ends the members' sessions; signed in again, the owner sees why changes are refused.
   await ownerPage.reload();
+  await expect(ownerPage).toHaveURL(/\/login/);
+  await signInAndLand(ownerPage, ownerEmail, "Woodgrove owner passphrase", new RegExp(`/tenant/${slug}$`));
   await expect(ownerPage.getByText(`${name} is suspended`)).toBeVisible();
   await expect(ownerPage.getByText("changes are disabled")).toBeVisible();
 
@@ -118,7 +124,11 @@ test("an admin adds a member with a one-time password and resets it", async ({ p
   const readerPage = await readerContext.newPage();
   await signIn(readerPage, email, first);
   await expect(readerPage.locator('[data-slot="alert"]')).toContainText("incorrect");
-  await signInAndLand(readerPage, email, second, new RegExp(`/tenant/${tenant.slug}$`));
+  // A one-time password opens only the change-password page (issue 16).
+  await signInAndLand(readerPage, email, second, /\/account\/password$/);
+  await choosePassword(readerPage, second, "Litware reader passphrase 1");
+  await expect(readerPage).toHaveURL(/\/account\?changed=1$/);
+  await readerPage.goto(`/tenant/${tenant.slug}`);
   await readerPage.getByRole("link", { name: "Plans" }).first().click();
   await expect(readerPage.getByText("Only owners can subscribe")).toBeVisible();
   await readerContext.close();

@@ -14,3 +14,11 @@ export async function signInAndLand(page: Page, email: string, password: string,
 
 /** The form-level message (Next adds its own empty role=alert route announcer, so match ours by slot). */
 export const formAlert = (page: Page) => page.locator('[data-slot="alert"]');
+
+/** The change-password page (/account/password), as a user with a one-time password meets it at first sign-in. */
+export async function choosePassword(page: Page, current: string, next: string) {
+  await page.getByLabel(/^(One-time|Current) password$/).fill(current);
+  await page.getByLabel("New password", { exact: true }).fill(next);
+  await page.getByLabel("Repeat the new password").fill(next);
+  await page.getByRole("button", { name: "Change password" }).click();
+}
