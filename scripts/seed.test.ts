@@ -24,6 +24,13 @@ it("lands a new user in a living portal: validated subscriptions, plans, subscri
   const { seedDemo } = await import("./seed");
   expect(await seedDemo({ log: () => {}, emulator: { url: emu.emulator.url, dataDir: emu.dataDir } })).toBe(true);
   const { db } = await import("@/lib/db/client");
+
+  // The README's demo sign-ins keep working: the demo password is not a one-time one that must be changed (issue 16).
+  const { authenticate } = await import("@/lib/auth/authenticate");
+  const { demoPassword } = await import("./seed");
+  expect(await db.user.count({ where: { passwordMustChange: true } })).toBe(0);
+  const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+  expect(await authenticate("owner@contoso.example", demoPassword, meta)).toMatchObject({ ok: true });
   expect((await db.azureSubscription.findMany()).map((s) => s.state)).toEqual(["active", "active", "active"]);
   expect(await db.plan.count()).toBe(3);
   expect(await db.tenantSubscription.count()).toBe(2);
