@@ -86,6 +86,16 @@ describe("changePassword", () => {
     expect(after.sessionVersion).toBe(user.sessionVersion);
   });
 
+  it("stops guessing the current password after five wrong ones", async () => {
+    const user = await newUser();
+    for (let i = 0; i < 5; i++)
+      await fieldErrors(changePassword(caller(user), input(`guess number ${i}`, "a river of quiet lanterns")));
+    const errors = await fieldErrors(changePassword(caller(user), input(oneTime, "a river of quiet lanterns")));
+    expect(errors.currentPassword?.[0]).toMatch(/Too many wrong current passwords/);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.passwordHash).toBe(user.passwordHash);
+  });
+
   it("refuses the same password and one built from the email", async () => {
     const user = await newUser();
     const same = { currentPassword: oneTime, newPassword: oneTime, confirmPassword: oneTime };

@@ -7,11 +7,24 @@ import { passwordProblem } from "./password-policy";
 import type { ChangePasswordInput } from "./password-schema";
 import { revokeSessions } from "./sessions";
 
+const wrongCurrentPassword = { max: 5, windowMinutes: 15 };
+
 /**
  * The user's own password change, also the way out of a one-time password. Ends every session of the account
  * (the caller signs in again with the new password), clears the one-time flag and its expiry.
  */
 export async function changePassword(caller: Caller, input: ChangePasswordInput) {
+  // A session is not the password: whoever holds one may not guess the current password without limit.
+  const since = new Date(Date.now() - wrongCurrentPassword.windowMinutes * 60_000);
+  const wrong = await db.auditEvent.count({
+    where: { action: "auth.changePassword", outcome: "failure", actorId: caller.id, at: { gte: since } },
+  });
+  if (wrong >= wrongCurrentPassword.max)
+    throw new InvalidInput({
+      currentPassword: [
+        `Too many wrong current passwords: try again in ${wrongCurrentPassword.windowMinutes} minutes.`,
+      ],
+    });
   const user = await db.user.findUniqueOrThrow({ where: { id: caller.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await recordAudit({ action: "auth.changePassword", outcome: "failure", actor: caller });
