@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { startTestWorker, waitForOperation } from "@/test/worker";
-import { staffContext, tenant } from "@/test/tenants";
 import { linuxVm, vmTenant } from "@/test/vms";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
@@ -14,7 +13,7 @@ setupTestDatabase();
 const { db } = await import("@/lib/db/client");
 const { createApiApp } = await import("./app");
 const { issueApiToken } = await import("@/lib/api-tokens/service");
-const { subscribeTenantToPlan } = await import("@/lib/tenancy/subscriptions");
+const { apiCaller, armWriteCount, secondTenant, staffToken, tenantToken } = await import("./testing");
 const { createPortalClient } = await import("./client");
 
 let emu: TestEmulator;
@@ -24,20 +23,7 @@ let b: Awaited<ReturnType<typeof vmTenant>>;
 const app = createApiApp();
 const tokens: Record<string, string> = {};
 
-type Answer = { status: number; headers: Headers; body: Record<string, unknown> & { errors?: unknown[] } };
-async function call(token: string | null, method: string, path: string, body?: unknown, headers = {}) {
-  const res = await app.request(`/api/v1${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { "content-type": "application/json" } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : {} } as Answer;
-}
+const call = apiCaller(app);
 
 /** Polls the operation's URL from the Location header, as a client does, until it has ended. */
 async function follow(token: string, location: string) {
@@ -50,44 +36,16 @@ async function follow(token: string, location: string) {
   throw new Error(`${location} did not end`);
 }
 
-/** Another tenant on the same plan (the emulator's subscription is onboarded once per database). */
-async function secondTenant(planId: string): Promise<typeof a> {
-  const t = await tenant();
-  const { user } = await staffContext(`owner-${t.slug}@api.test`);
-  const sub = await subscribeTenantToPlan(user, { tenantId: t.id, planId, selfService: false });
-  await waitForOperation(sub.operationId);
-  const ctx = {
-    user,
-    tenantId: t.id,
-    tenantSlug: t.slug,
-    tenantName: t.name,
-    tenantState: "active",
-    role: "owner",
-  } as const;
-  return { ctx, tenantSubscriptionId: sub.id, planId };
-}
-
-const armWrites = async () =>
-  (await emu.control.requests({ limit: 5000 })).value.filter((r) => r.method !== "GET").length;
+const armWrites = () => armWriteCount(emu);
 
 beforeAll(async () => {
   emu = await startTestEmulator();
   worker = await startTestWorker();
   a = await vmTenant(emu);
   b = await secondTenant(a.planId);
-  const tenantToken = async (t: typeof a, role: "owner" | "operator" | "reader", days = 90) =>
-    (
-      await issueApiToken(t.ctx.user, {
-        name: role,
-        expiresInDays: days,
-        scope: "tenant",
-        tenantId: t.ctx.tenantId,
-        role,
-      })
-    ).token;
-  tokens.operator = await tenantToken(a, "operator");
-  tokens.reader = await tenantToken(a, "reader");
-  tokens.other = await tenantToken(b, "owner");
+  tokens.operator = (await tenantToken(a, "operator")).token;
+  tokens.reader = (await tenantToken(a, "reader")).token;
+  tokens.other = (await tenantToken(b, "owner")).token;
 });
 afterAll(async () => {
   await worker?.stop();
@@ -346,9 +304,8 @@ describe("REST API: VM changes and provider operations", () => {
   });
 
   it("gives provider tokens every tenant's operations with the console's filters; only admins cancel and retry", async () => {
-    const { user } = await staffContext("admin@api.test");
-    const helpdesk = (await issueApiToken(user, { name: "console", expiresInDays: 90, scope: "helpdesk" })).token;
-    const admin = (await issueApiToken(user, { name: "ops", expiresInDays: 90, scope: "admin" })).token;
+    const helpdesk = (await staffToken("helpdesk")).token;
+    const admin = (await staffToken("admin")).token;
 
     const list = await call(helpdesk, "GET", `/operations?tenant=${a.ctx.tenantSlug}&kind=vm.create&state=succeeded`);
     expect(list.status).toBe(200);
