@@ -3,7 +3,7 @@ import { auditPeriods, listAuditEvents, type AuditPeriod } from "@/lib/audit/que
 import { staffContext } from "../auth";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
 
 /**
@@ -41,6 +41,7 @@ auditRoutes.openapi(
     description: "Newest first, with the audit log page's filters. Admin token.",
     tags: ["Audit log"],
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       query: z.object({
         search: z

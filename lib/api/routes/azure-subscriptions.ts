@@ -20,7 +20,7 @@ import { API_BASE, type ApiContext } from "../env";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation } from "../operation";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
 
 /**
@@ -134,6 +134,7 @@ azureSubscriptionRoutes.openapi(
     description: "Filtered and sorted like the admin console's list. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       query: z.object({
         search: z
@@ -183,6 +184,7 @@ azureSubscriptionRoutes.openapi(
     description: "Its endpoints, last validation and discovered regions; never its secret. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params },
     responses: {
       200: json(azureSubscriptionDetailSchema, "The subscription."),
@@ -211,6 +213,7 @@ azureSubscriptionRoutes.openapi(
       "new subscription's id. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { body: { required: true, content: { "application/json": { schema: onboardBody } } } },
     responses: {
       202: { ...json(operationSchema, "The subscription.validate operation."), headers: acceptedHeaderDocs },
@@ -233,6 +236,7 @@ azureSubscriptionRoutes.openapi(
     description: "409 when it is disabled. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params },
     responses: {
       202: { ...json(operationSchema, "The subscription.validate operation."), headers: acceptedHeaderDocs },
@@ -259,6 +263,7 @@ azureSubscriptionRoutes.openapi(
       "operation); a disabled one just keeps it (200 with the subscription). Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params, body: { required: true, content: { "application/json": { schema: rotateBody } } } },
     responses: {
       200: json(azureSubscriptionDetailSchema, "Saved; the subscription is disabled, so nothing was validated."),
@@ -284,6 +289,7 @@ azureSubscriptionRoutes.openapi(
     description: "It is validated again and becomes active when the validation passes. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params },
     responses: {
       202: { ...json(operationSchema, "The subscription.validate operation."), headers: acceptedHeaderDocs },
@@ -308,6 +314,7 @@ azureSubscriptionRoutes.openapi(
       "running. Answers at once with the subscription. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params },
     responses: {
       200: json(azureSubscriptionDetailSchema, "The subscription, now disabled."),
@@ -333,6 +340,7 @@ azureSubscriptionRoutes.openapi(
       "Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params },
     responses: {
       202: {
@@ -359,6 +367,7 @@ azureSubscriptionRoutes.openapi(
       "Forgets it and its sealed secret; nothing in Azure is touched. 409 while a plan uses it. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params },
     responses: {
       204: { description: "Removed." },

@@ -5,7 +5,7 @@ import { addMemberSchema, changeMemberRoleSchema } from "@/lib/tenancy/schema";
 import { addMember, changeMemberRole, removeMember, resetPassword } from "@/lib/tenancy/service";
 import { staffContext } from "../auth";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths, refuseIdempotencyKey } from "./provider";
 import { memberSchema, providerTenant, toApiMember } from "./tenants";
 import { tenantParam } from "./vm-schemas";
@@ -45,6 +45,7 @@ memberRoutes.openapi(
     description: "With their roles and last sign-in. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params: tenantPath },
     responses: {
       200: json(z.object({ value: z.array(memberSchema) }), "The members."),
@@ -69,6 +70,7 @@ memberRoutes.openapi(
       "once). Provider staff cannot be members. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       params: tenantPath,
       body: {
@@ -104,6 +106,7 @@ memberRoutes.openapi(
     description: "Their sessions end so the new role applies at once; 409 for the last owner. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       params: memberPath,
       body: {
@@ -138,6 +141,7 @@ memberRoutes.openapi(
     description: "Their sessions end; 409 for the last owner. The user account stays. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params: memberPath },
     responses: { 204: { description: "Removed." }, ...problemResponses(401, 403, 404, 409, 429, 500) },
   }),
@@ -161,6 +165,7 @@ memberRoutes.openapi(
       "sign-in. 409 for provider staff. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params: memberPath },
     responses: {
       200: json(credentialSchema, "The one-time password (shown once)."),

@@ -8,7 +8,7 @@ import { API_BASE, type ApiContext } from "../env";
 import { assertIfMatch, etagOf, withEtag } from "../etag";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
 
 /**
@@ -133,6 +133,7 @@ planRoutes.openapi(
     description: "Filtered like the admin console's plan list. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       query: z.object({
         search: z
@@ -185,6 +186,7 @@ planRoutes.openapi(
     description: "With its sizes and images resolved against the catalogue, its usage and its tenants. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params },
     responses: {
       200: { ...json(planDetailSchema, "The plan."), headers: etagHeader },
@@ -217,6 +219,7 @@ planRoutes.openapi(
     description: "On an active Azure subscription that backs no other plan. Answers at once. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { body: { required: true, content: { "application/json": { schema: createPlanBody } } } },
     responses: {
       201: {
@@ -247,6 +250,7 @@ planRoutes.openapi(
       "ETag you read: 412 when the plan changed since, and nothing is written. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       params,
       headers: z.object({
@@ -281,6 +285,7 @@ planRoutes.openapi(
       "and existing tenants keep running. If-Match is honoured as on the plan. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       params,
       headers: z.object({ "if-match": z.string().max(200).optional() }),
@@ -316,6 +321,7 @@ planRoutes.openapi(
       "If-Match is honoured. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params, headers: z.object({ "if-match": z.string().max(200).optional() }) },
     responses: { 204: { description: "Deleted." }, ...problemResponses(401, 403, 404, 409, 412, 429, 500) },
   }),

@@ -20,9 +20,10 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 /**
- * Runs before the routes' validators on the given paths (Hono syntax, `:param`): a tenant token gets 404 and a helpdesk
- * token 403 before any input is read, so neither learns the shape of a provider request; then control characters in
- * the query or the JSON body are refused beside their fields, as parseInput refuses them in every form.
+ * Runs before the routes' validators on the given paths (Hono syntax, `:param`): a helpdesk token gets 403 (a tenant
+ * token was already answered 404 by the app's scope gate; each route's requires("admin") says the same in the
+ * document), then control characters in the query or the JSON body are refused beside their fields, as parseInput
+ * refuses them in every form.
  */
 export function providerPaths(router: ApiRouter, paths: string[], need: StaffRole = PROVIDER_ROLE) {
   const guard: MiddlewareHandler<ApiEnv> = async (c, next) => {

@@ -5,7 +5,7 @@ import { setAllowedRegionsSchema } from "@/lib/regions/schema";
 import { setAllowedRegions } from "@/lib/regions/service";
 import { staffContext } from "../auth";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
 
 /**
@@ -46,6 +46,7 @@ regionRoutes.openapi(
     description: "The regions tenants may deploy to, and the regions that may be allowed. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     responses: {
       200: json(regionsSchema, "Allowed and discovered regions."),
       ...problemResponses(401, 403, 404, 429, 500),
@@ -78,6 +79,7 @@ regionRoutes.openapi(
       "Each must be offered by an active Azure subscription now (400 names the others). Answers at once. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { body: { required: true, content: { "application/json": { schema: setRegionsBody } } } },
     responses: {
       200: json(

@@ -11,7 +11,7 @@ import { API_BASE, type ApiContext } from "../env";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation } from "../operation";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths, refuseIdempotencyKey } from "./provider";
 import { tenantParam } from "./vm-schemas";
 
@@ -139,6 +139,7 @@ tenantRoutes.openapi(
     description: "Filtered and sorted like the admin console's tenant list. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       query: z.object({
         search: z
@@ -183,6 +184,7 @@ tenantRoutes.openapi(
     description: "With its members and its subscriptions to plans, as the tenant's admin page shows them. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params: tenantPath },
     responses: { 200: json(tenantDetailSchema, "The tenant."), ...problemResponses(401, 403, 404, 429, 500) },
   }),
@@ -219,6 +221,7 @@ tenantRoutes.openapi(
       "Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { body: { required: true, content: { "application/json": { schema: createTenantBody } } } },
     responses: {
       201: {
@@ -264,6 +267,7 @@ for (const [verb, state] of [
         "409 when it already is. Answers at once. Admin token.",
       tags,
       security: bearerSecurity,
+      ...requires("admin"),
       request: { params: tenantPath },
       responses: {
         200: json(tenantDetailSchema, "The tenant in its new state."),
@@ -288,6 +292,7 @@ tenantRoutes.openapi(
     description: "Cancelled ones too, for the record, each with its newest operation. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: { params: tenantPath },
     responses: {
       200: json(z.object({ value: z.array(planSubscriptionSchema) }), "The subscriptions."),
@@ -312,6 +317,7 @@ tenantRoutes.openapi(
       "provisioned by the tenantSubscription.provision operation. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       params: tenantPath,
       body: {
@@ -349,6 +355,7 @@ tenantRoutes.openapi(
       "409 unless it is active. Admin token.",
     tags,
     security: bearerSecurity,
+    ...requires("admin"),
     request: {
       params: tenantPath.extend({
         subscriptionId: z.string().openapi({ param: { name: "subscriptionId", in: "path" } }),
