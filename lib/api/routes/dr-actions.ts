@@ -7,7 +7,7 @@ import { tenantContext } from "../auth";
 import type { ApiContext } from "../env";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { itemParams, testFailoverCleanupBody, unplannedFailoverBody } from "./dr-schemas";
 
 /**
@@ -69,6 +69,7 @@ for (const { action, path, summary, description } of plainActions) {
       method: "post",
       path: `/tenants/{tenant}/protected-items/{protectedItemId}/${path}`,
       operationId: action === "commit" ? "commitFailover" : action,
+      ...requires("operator"),
       summary,
       description,
       tags,
@@ -85,6 +86,7 @@ drActionRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/protected-items/{protectedItemId}/test-failover-cleanup",
     operationId: "testFailoverCleanup",
+    ...requires("operator"),
     summary: "Clean up a test failover",
     description: "Deletes the test VM in Azure and records the test as complete, with your notes.",
     tags,
@@ -103,6 +105,7 @@ drActionRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/protected-items/{protectedItemId}/unplanned-failover",
     operationId: "unplannedFailover",
+    ...requires("operator"),
     summary: "Fail over to Azure now (unplanned)",
     description:
       "From the recovery point chosen; changes after it are lost. For when the on-premises site is down. " +
@@ -123,6 +126,7 @@ drActionRoutes.openapi(
     method: "delete",
     path: "/tenants/{tenant}/protected-items/{protectedItemId}",
     operationId: "disableProtection",
+    ...requires("operator"),
     summary: "Disable protection",
     description: "Stops replication and removes the recovery points; the on-premises VM keeps running.",
     tags,

@@ -14,7 +14,7 @@ import {
   tenantScope,
 } from "../operation";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import {
   drSetupSchema,
   enableProtectionBody,
@@ -49,6 +49,7 @@ drRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/dr/setup",
     operationId: "getDrSetup",
+    ...requires("reader"),
     summary: "Disaster recovery setup status",
     description:
       "The VMM cloud your provider assigned, the subscription its replicas go to, and the setup's three steps " +
@@ -69,6 +70,7 @@ drRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/dr/vms",
     operationId: "listDrOnPremisesVms",
+    ...requires("reader"),
     summary: "List the on-premises VMs you can protect",
     description: "The assigned cloud's VMs, each with its protected item when protected. 404 before DR is set up.",
     tags,
@@ -92,6 +94,7 @@ drRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/dr/refresh",
     operationId: "refreshDr",
+    ...requires("operator"),
     summary: "Read replication state from Azure again",
     description: "For every protected item (it also runs on a schedule). Operator or owner, like the Refresh button.",
     tags,
@@ -114,6 +117,7 @@ drRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/protected-items",
     operationId: "listProtectedItems",
+    ...requires("reader"),
     summary: "List protected VMs",
     description: "With replication health, last recovery point and failover state. Any tenant role.",
     tags,
@@ -136,6 +140,7 @@ drRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/protected-items/{protectedItemId}",
     operationId: "getProtectedItem",
+    ...requires("reader"),
     summary: "Read one protected VM",
     description: "Its replication, the last ASR job's tasks, recent operations and RPO samples. Any tenant role.",
     tags,
@@ -158,6 +163,7 @@ drRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/protected-items",
     operationId: "enableProtection",
+    ...requires("operator"),
     summary: "Protect on-premises VMs",
     description:
       "One protected item and one dr.enableProtection operation per VM, within the plan's protected-VM quota, once " +

@@ -17,7 +17,7 @@ import type { ApiContext } from "../env";
 import { assertIfMatch } from "../etag";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import {
   addFrontendBody,
   addRuleBody,
@@ -70,6 +70,7 @@ lbChangeRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/load-balancers/{loadBalancerId}/frontends",
     operationId: "addLoadBalancerFrontend",
+    ...requires("operator"),
     summary: "Add a frontend IP (VIP) with its probe and rule",
     description:
       "The guide's second VIP: a public IP, a frontend IP configuration, a probe (new or existing) and a rule, saved " +
@@ -96,6 +97,7 @@ lbChangeRoutes.openapi(
     method: "delete",
     path: "/tenants/{tenant}/load-balancers/{loadBalancerId}/frontends/{frontendName}",
     operationId: "removeLoadBalancerFrontend",
+    ...requires("operator"),
     summary: "Remove a frontend IP",
     description:
       "With its rules and the probes nothing else uses. `publicIp=release` (default) deletes its public IP, `keep` " +
@@ -118,6 +120,7 @@ lbChangeRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/load-balancers/{loadBalancerId}/rules",
     operationId: "addLoadBalancerRule",
+    ...requires("operator"),
     summary: "Add a load-balancing rule to a frontend",
     description: 'With a new probe (probeChoice "new") or an existing one (probeChoice names it).',
     tags,
@@ -142,6 +145,7 @@ lbChangeRoutes.openapi(
     method: "delete",
     path: "/tenants/{tenant}/load-balancers/{loadBalancerId}/rules/{ruleName}",
     operationId: "removeLoadBalancerRule",
+    ...requires("operator"),
     summary: "Remove a load-balancing rule",
     description: "And the probe only it used; its frontend stays.",
     tags,
@@ -162,6 +166,7 @@ lbChangeRoutes.openapi(
     method: "put",
     path: "/tenants/{tenant}/load-balancers/{loadBalancerId}/probes/{probeName}",
     operationId: "updateLoadBalancerProbe",
+    ...requires("operator"),
     summary: "Edit a health probe",
     description: "Protocol, port, path (Http/Https), interval (5–3600 s) and count, as the Edit probe form.",
     tags,
@@ -186,6 +191,7 @@ lbChangeRoutes.openapi(
     method: "put",
     path: "/tenants/{tenant}/load-balancers/{loadBalancerId}/rules/{ruleName}",
     operationId: "updateLoadBalancerRule",
+    ...requires("operator"),
     summary: "Edit a load-balancing rule",
     description: "Ports, pool, probe, idle timeout; `frontendName` moves it to another frontend. Floating IP is fixed.",
     tags,

@@ -9,7 +9,7 @@ import { withEtag } from "../etag";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import {
   createLoadBalancerBody,
   lbEtag,
@@ -41,6 +41,7 @@ loadBalancerRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/load-balancers",
     operationId: "listLoadBalancers",
+    ...requires("reader"),
     summary: "List the tenant's load balancers",
     description: "By name, with their frontends, pools, probes and rules as last read from Azure. Any tenant role.",
     tags,
@@ -66,6 +67,7 @@ loadBalancerRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/load-balancers/{loadBalancerId}",
     operationId: "getLoadBalancer",
+    ...requires("reader"),
     summary: "Read one load balancer",
     description:
       "Its frontends (VIPs), backend pools with their VMs, probes and rules. The ETag header is the version to send " +
@@ -95,6 +97,7 @@ loadBalancerRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/load-balancers",
     operationId: "createLoadBalancer",
+    ...requires("operator"),
     summary: "Create a public load balancer",
     description:
       "Checked like the create form (names, region, quota of public IPs and load balancers, pool VMs in its region, " +
@@ -119,6 +122,7 @@ loadBalancerRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/load-balancers/{loadBalancerId}/refresh",
     operationId: "refreshLoadBalancer",
+    ...requires("operator"),
     summary: "Read one load balancer again from Azure",
     description: "Operator or owner, like the Refresh button.",
     tags,
@@ -139,6 +143,7 @@ loadBalancerRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/load-balancers/refresh",
     operationId: "refreshLoadBalancers",
+    ...requires("operator"),
     summary: "Find and read a subscription's load balancers in Azure",
     description:
       "Reads every load balancer in the tenant subscription's resource group and its known groups; ones found in " +

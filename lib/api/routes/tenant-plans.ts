@@ -6,7 +6,7 @@ import { subscribeTenantToPlan } from "@/lib/tenancy/subscriptions";
 import { tenantContext } from "../auth";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
 import { problemResponses } from "../problem";
-import { apiRouter, bearerSecurity } from "../router";
+import { apiRouter, bearerSecurity, requires } from "../router";
 import { tenantParam } from "./vm-schemas";
 
 /**
@@ -47,6 +47,7 @@ tenantPlanRoutes.openapi(
     method: "get",
     path: "/tenants/{tenant}/plans",
     operationId: "listOfferedPlans",
+    ...requires("reader"),
     summary: "List the plans you can subscribe to",
     description: "Public plans with their quotas, sizes and images, and how many subscriptions you have on each.",
     tags,
@@ -72,6 +73,7 @@ tenantPlanRoutes.openapi(
     method: "post",
     path: "/tenants/{tenant}/subscriptions",
     operationId: "subscribeToPlan",
+    ...requires("owner"),
     summary: "Subscribe to a plan",
     description:
       "Creates the subscription and provisions its resource group as a tenantSubscription.provision operation, " +
