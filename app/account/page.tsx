@@ -38,6 +38,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </Button>
           </section>
           <section className="space-y-2">
+            <h2 className="text-sm font-medium">Two-step sign-in</h2>
+            <Button variant="outline" asChild>
+              <Link href="/account/security">Authenticator app and recovery codes</Link>
+            </Button>
+          </section>
+          <section className="space-y-2">
             <h2 className="text-sm font-medium">Sessions</h2>
             <p className="text-sm text-muted-foreground">
               Ends your sessions in every browser and on every device, this one included. Use it if you signed in on a
