@@ -8,6 +8,13 @@ import { groupIdOf, regionalCores, requireSubscription, vmIdOf } from "./vm-comm
 import type { VmInternal } from "./vm-state.js";
 import { requireImage, requireLocation, requireSize } from "./vm-validate.js";
 import { missingParameter } from "./errors.js";
+import { createManagedNetwork } from "./managed-network.js";
+
+/** NICs described by networkInterfaceConfigurations (created with the VM) rather than referenced by id. */
+const isManagedNetwork = (profile: Record<string, unknown>) =>
+  Array.isArray(profile.networkInterfaceConfigurations) &&
+  profile.networkInterfaceConfigurations.length > 0 &&
+  !(Array.isArray(profile.networkInterfaces) && profile.networkInterfaces.length > 0);
 
 /** PUT of a new VM: validates like Azure (location, size, image, NICs, osProfile, disks, quota), then a ~60 s create LRO. */
 export function createVm(ctx: RequestContext): Reply {
@@ -22,10 +29,12 @@ export function createVm(ctx: RequestContext): Reply {
     sub.subscriptionId,
   );
   const { image, version } = requireImage(props.storageProfile);
-  if (!props.networkProfile) throw missingParameter("networkProfile");
-  const nics = nicRefs(props.networkProfile as Record<string, unknown>);
-  if (!nics.length) throw missingParameter("networkProfile.networkInterfaces");
-  assertNicsUsable(ctx.store, nics, vmId, location);
+  const networkProfile = props.networkProfile as Record<string, unknown> | undefined;
+  if (!networkProfile) throw missingParameter("networkProfile");
+  const managed = isManagedNetwork(networkProfile);
+  let nics = managed ? [] : nicRefs(networkProfile);
+  if (!managed && !nics.length) throw missingParameter("networkProfile.networkInterfaces");
+  if (!managed) assertNicsUsable(ctx.store, nics, vmId, location);
   validateOsProfile(props.osProfile as Record<string, unknown> | undefined, image.osType);
   const storageProfile = buildStorageProfile({
     store: ctx.store,
@@ -44,6 +53,7 @@ export function createVm(ctx: RequestContext): Reply {
     currentUsage: regionalCores(ctx, location),
     additional: size.numberOfCores,
   });
+  if (managed) nics = createManagedNetwork(ctx, { groupId: groupIdOf(ctx), vmId, location, networkProfile });
 
   const now = ctx.clock.iso();
   const body = {
@@ -60,6 +70,12 @@ export function createVm(ctx: RequestContext): Reply {
       storageProfile,
       osProfile: storedOsProfile(props.osProfile as Record<string, unknown>, image.osType),
       networkProfile: {
+        ...(managed
+          ? {
+              networkApiVersion: networkProfile.networkApiVersion,
+              networkInterfaceConfigurations: networkProfile.networkInterfaceConfigurations,
+            }
+          : {}),
         networkInterfaces: nics.map((n) => ({
           id: n.id,
           properties: { ...(n.primary === undefined ? {} : { primary: n.primary }), deleteOption: n.deleteOption },

@@ -30,7 +30,7 @@ const PIP = groupPath("publicIPAddresses/{publicIpAddressName}");
 const PUT_SECONDS = 3;
 const DELETE_SECONDS = 3;
 
-function buildPublicIp(ctx: RequestContext, id: string, name: string, existing?: Json): Json {
+export function buildPublicIp(ctx: RequestContext, id: string, name: string, existing?: Json): Json {
   const input = ctx.body;
   const location = existing ? String(existing.location) : requireLocation(input.location);
   const p = (input.properties ?? {}) as Json;
