@@ -193,7 +193,7 @@ describe("REST API: load balancers", () => {
     expect(await db.operation.count()).toBe(opsBefore);
   });
 
-  it("edits a probe, adds, edits and removes a rule, removes a frontend and refreshes: each a 202 that succeeds", async () => {
+  it("edits a probe, adds, edits and removes a rule, removes a frontend keeping its IP, re-adds it, refreshes: each a 202 that succeeds", async () => {
     const probe = await call(tokens.operator, "PUT", `${lbPath()}/probes/Probe2`, {
       probeProtocol: "Http",
       probePort: 81,
@@ -233,7 +233,8 @@ describe("REST API: load balancers", () => {
     });
     expect((await follow(await call(tokens.operator, "DELETE", `${lbPath()}/rules/Rule3`))).state).toBe("succeeded");
 
-    const removed = await call(tokens.operator, "DELETE", `${lbPath()}/frontends/MultiVIPLB-FE2?publicIp=release`);
+    // Removed with its public IP kept, the address is offered to a new frontend, which takes it back.
+    const removed = await call(tokens.operator, "DELETE", `${lbPath()}/frontends/MultiVIPLB-FE2?publicIp=keep`);
     expect(removed.body.kind).toBe("lb.removeFrontend");
     expect((await follow(removed)).state).toBe("succeeded");
     const lb = (await read()).body as unknown as Lb;
@@ -241,6 +242,20 @@ describe("REST API: load balancers", () => {
     expect(lb.rules.map((r) => r.name)).toEqual(["Rule1"]);
     const only = await call(tokens.operator, "DELETE", `${lbPath()}/frontends/MultiVIPLB-FE1`);
     expect(only.status).toBe(409);
+    const options = await call(tokens.reader, "GET", `${lbPath()}/public-ip-options`);
+    const kept = (options.body.value as { id: string; name: string }[]).find((o) => o.name === "PublicVIP2")!;
+    expect(kept).toMatchObject({ ipAddress: expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/), sku: "Standard" });
+    const readded = await call(tokens.operator, "POST", `${lbPath()}/frontends`, {
+      ...secondVip,
+      publicIpMode: "existing",
+      publicIpName: undefined,
+      existingPublicIpId: kept.id,
+    });
+    expect((await follow(readded)).state).toBe("succeeded");
+    expect(((await read()).body as unknown as Lb).frontends.find((f) => f.name === "MultiVIPLB-FE2")).toMatchObject({
+      publicIpName: "PublicVIP2",
+    });
+    expect((await call(tokens.reader, "GET", `${lbPath()}/public-ip-options`)).body.value).toEqual([]);
 
     expect((await follow(await call(tokens.operator, "POST", `${lbPath()}/refresh`))).state).toBe("succeeded");
     const all = await call(tokens.operator, "POST", `/tenants/${t.ctx.tenantSlug}/load-balancers/refresh`, {

@@ -118,6 +118,16 @@ export const loadBalancerSchema = z
   })
   .openapi("LoadBalancer");
 
+export const publicIpOptionSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Send it as existingPublicIpId with publicIpMode "existing".' }),
+    name: z.string(),
+    ipAddress: z.string().nullable(),
+    sku: z.string(),
+    resourceGroup: z.string(),
+  })
+  .openapi("LoadBalancerPublicIpOption");
+
 /** Any write to the row (a change accepted, a job's result, a refresh) moves updatedAt, so the tag follows each version. */
 export const lbEtag = (lb: { updatedAt: Date }) => etagOf("LoadBalancer", lb.updatedAt);
 

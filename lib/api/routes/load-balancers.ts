@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { parseInput } from "@/lib/errors";
 import { boundId } from "@/lib/errors/parse";
-import { getLoadBalancerDetail, listLoadBalancers } from "@/lib/network/queries";
+import { getLoadBalancerDetail, listLoadBalancers, listUnattachedPublicIps } from "@/lib/network/queries";
 import { createLoadBalancerSchema } from "@/lib/network/schema";
 import { createLoadBalancer, refreshLoadBalancers } from "@/lib/network/service";
 import { tenantContext } from "../auth";
@@ -15,6 +15,7 @@ import {
   lbEtag,
   lbParams,
   loadBalancerSchema,
+  publicIpOptionSchema,
   refreshLoadBalancersBody,
   toApiLoadBalancer,
 } from "./lb-schemas";
@@ -89,6 +90,32 @@ loadBalancerRoutes.openapi(
     const lb = await getLoadBalancerDetail(ctx, boundId(loadBalancerId));
     withEtag(c, lbEtag(lb));
     return c.json(toApiLoadBalancer(ctx.tenantSlug, lb), 200);
+  },
+);
+
+loadBalancerRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/tenants/{tenant}/load-balancers/{loadBalancerId}/public-ip-options",
+    operationId: "listLoadBalancerPublicIpOptions",
+    ...requires("reader"),
+    summary: "List the public IPs a new frontend can take",
+    description:
+      "Kept public IP addresses (a frontend removed with publicIp=keep), unattached, in the load balancer's region " +
+      "and subscription: the Add frontend form's choices for an existing address. Any tenant role.",
+    tags,
+    security: bearerSecurity,
+    request: { params: lbParams },
+    responses: {
+      200: json(z.object({ value: z.array(publicIpOptionSchema) }), "The addresses."),
+      ...problemResponses(401, 404, 429, 500),
+    },
+  }),
+  async (c) => {
+    const { tenant, loadBalancerId } = c.req.valid("param");
+    const ctx = await tenantContext(c, tenant);
+    const lb = await getLoadBalancerDetail(ctx, boundId(loadBalancerId));
+    return c.json({ value: await listUnattachedPublicIps(ctx, lb) }, 200);
   },
 );
 
