@@ -856,6 +856,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/tenants/{tenant}/load-balancers/{loadBalancerId}/public-ip-options": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the public IPs a new frontend can take
+     * @description Kept public IP addresses (a frontend removed with publicIp=keep), unattached, in the load balancer's region and subscription: the Add frontend form's choices for an existing address. Any tenant role.
+     */
+    get: operations["listLoadBalancerPublicIpOptions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/tenants/{tenant}/load-balancers/{loadBalancerId}/refresh": {
     parameters: {
       query?: never;
@@ -2008,6 +2028,14 @@ export interface components {
       floatingIp: boolean;
       idleTimeoutMinutes: number;
       tcpReset: boolean;
+    };
+    LoadBalancerPublicIpOption: {
+      /** @description Send it as existingPublicIpId with publicIpMode "existing". */
+      id: string;
+      name: string;
+      ipAddress: string | null;
+      sku: string;
+      resourceGroup: string;
     };
     /** @description The guide's shape: a frontend on a new public IP, a pool of the tenant's VMs, a probe and a rule. */
     CreateLoadBalancer: {
@@ -6885,6 +6913,68 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["LoadBalancer"];
+        };
+      };
+      /** @description No token, or a token that is unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such object for this token (another tenant's objects are not found either). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit: wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected error; `reference` identifies it in the portal's log. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listLoadBalancerPublicIpOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Tenant slug */
+        tenant: string;
+        loadBalancerId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The addresses. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            value: components["schemas"]["LoadBalancerPublicIpOption"][];
+          };
         };
       };
       /** @description No token, or a token that is unknown, revoked or expired. */
