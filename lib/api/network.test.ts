@@ -219,7 +219,12 @@ describe("REST API: load balancers", () => {
       backendPool: "MultiVIPLB-BE",
     };
     const etag = (await read()).headers.get("etag")!;
-    const addedRule = await call(tokens.operator, "POST", `${lbPath()}/rules`, rule, { "if-match": etag });
+    const once = { "if-match": etag, "idempotency-key": "add-rule3" };
+    const addedRule = await call(tokens.operator, "POST", `${lbPath()}/rules`, rule, once);
+    // A retry with the same key replays the first answer, though the ETag is stale by now: one rule, one operation.
+    const retried = await call(tokens.operator, "POST", `${lbPath()}/rules`, rule, once);
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    expect(retried.body.id).toBe(addedRule.body.id);
     expect((await follow(addedRule)).state).toBe("succeeded");
     const edited = await call(tokens.operator, "PUT", `${lbPath()}/rules/Rule3`, {
       ...rule,
