@@ -37,7 +37,7 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
               <CardDescription>Signing in as {step.email}.</CardDescription>
             </CardHeader>
             <CardContent>
-              <VerifyForm next={next} hasTotp={step.factors.totp} />
+              <VerifyForm next={next} hasTotp={step.factors.totp} hasPasskey={step.factors.passkeys > 0} />
             </CardContent>
           </>
         ) : step.stage === "enrol" ? (

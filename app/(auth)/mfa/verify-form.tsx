@@ -9,14 +9,16 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { verifySecondFactorAction } from "@/lib/auth/mfa/actions";
 import { idleResult } from "@/lib/utils/action-result";
+import { PasskeySignIn } from "@/components/mfa/passkey-sign-in";
 
 /** A code from the authenticator app, or one of the recovery codes when the phone is not at hand. */
-export function VerifyForm({ next, hasTotp }: { next: string; hasTotp: boolean }) {
+export function VerifyForm({ next, hasTotp, hasPasskey }: { next: string; hasTotp: boolean; hasPasskey: boolean }) {
   const [method, setMethod] = React.useState<"totp" | "recovery">(hasTotp ? "totp" : "recovery");
   const [state, formAction, isPending] = React.useActionState(verifySecondFactorAction, idleResult);
   const errors = state.ok ? undefined : state;
   return (
     <div className="space-y-4">
+      {hasPasskey && <PasskeySignIn next={next} />}
       <form action={formAction} className="space-y-4" noValidate key={method}>
         <FormAlert>{errors?.formError}</FormAlert>
         <input type="hidden" name="method" value={method} />

@@ -6,6 +6,7 @@ import { TotpEnrolment } from "@/components/mfa/totp-enrolment";
 import { confirmTotpAction, startTotpAction } from "@/lib/auth/mfa/actions";
 import { securityOverview } from "@/lib/auth/mfa/security";
 import { pageUser } from "@/lib/auth/page-context";
+import { PasskeyList } from "@/components/mfa/passkey-list";
 import { TurnOffTotpForm } from "./turn-off-totp-form";
 
 export const metadata: Metadata = { title: "Two-step sign-in" };
@@ -20,7 +21,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
         <CardHeader>
           <CardTitle>Two-step sign-in</CardTitle>
           <CardDescription>
-            After your password, sign-in asks for a code from an authenticator app on your phone.
+            After your password, sign-in asks for a code from an authenticator app on your phone, or a passkey.
           </CardDescription>
         </CardHeader>
         <CardContent className="space-y-6">
@@ -44,6 +45,13 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
             ) : (
               <TotpEnrolment initialSetup={overview.pendingTotp} start={startTotpAction} confirm={confirmTotpAction} />
             )}
+          </section>
+          <section className="space-y-2">
+            <h2 className="text-sm font-medium">Passkeys</h2>
+            <p className="text-sm text-muted-foreground">
+              A passkey on this device or a security key, as a second factor instead of a code.
+            </p>
+            <PasskeyList passkeys={overview.passkeys} />
           </section>
           <Button variant="ghost" asChild className="w-full">
             <Link href="/account">Back to your account</Link>

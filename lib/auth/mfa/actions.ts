@@ -2,36 +2,17 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
-import { Forbidden, InvalidInput, parseInput, Unauthenticated } from "@/lib/errors";
+import { parseInput, Unauthenticated } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
 import { confirmTotpSchema, secondFactorSchema, turnOffTotpSchema } from "./schema";
 import { turnOffTotp } from "./security";
+import { expiredSignIn, safeNext, signInWithSecondFactor } from "./sign-in-step";
 import { issueTicket, readTicket, type Ticket } from "./ticket";
 import { clearTicketCookie, readTicketCookie, setTicketCookie } from "./ticket-cookie";
 import { confirmTotpEnrolment, startTotpEnrolment, type TotpSetup } from "./totp";
-
-const expired = "Your sign-in has expired. Sign in again with your password.";
-
-/** Auth.js makes the session; its refusals (lib/auth/mfa/provider.ts codes) become messages for the form. */
-async function signInWithSecondFactor(fields: { method: string; code?: string }) {
-  try {
-    await signIn("mfa", { ...fields, ticket: await readTicketCookie(), redirect: false });
-  } catch (error) {
-    if (!(error instanceof AuthError)) throw error;
-    const code = (error as AuthError & { code?: string }).code;
-    if (code === "mfa-locked") throw new Forbidden("Too many wrong codes. Wait 15 minutes, then sign in again.");
-    if (code === "mfa-invalid") throw new InvalidInput({ code: ["That code is not right, or it was used already."] });
-    throw new Unauthenticated(expired);
-  }
-}
-
-/** Only same-site paths are followed after sign-in. */
-const safeNext = (next: string | undefined) => (next?.startsWith("/") && !next.startsWith("//") ? next : "/");
 
 /** The sign-in step with a code from the app or a recovery code. */
 export async function verifySecondFactorAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
@@ -55,7 +36,7 @@ async function ticketUser(stage: Ticket["stage"]) {
 export async function startSignInTotpAction(): Promise<ActionResult<TotpSetup>> {
   return runAction(async () => {
     const user = await ticketUser("enrol");
-    if (!user) throw new Unauthenticated(expired);
+    if (!user) throw new Unauthenticated(expiredSignIn);
     return startTotpEnrolment(user);
   });
 }
@@ -63,7 +44,7 @@ export async function startSignInTotpAction(): Promise<ActionResult<TotpSetup>> 
 export async function confirmSignInTotpAction(_prev: unknown, form: FormData): Promise<ActionResult<string[]>> {
   return runAction(async () => {
     const user = await ticketUser("enrol");
-    if (!user) throw new Unauthenticated(expired);
+    if (!user) throw new Unauthenticated(expiredSignIn);
     const codes = await confirmTotpEnrolment(user, parseInput(confirmTotpSchema, form).code);
     await setTicketCookie(issueTicket({ userId: user.id, stage: "done" }));
     return codes;
@@ -87,9 +68,9 @@ export async function startTotpAction(): Promise<ActionResult<TotpSetup>> {
 
 export async function confirmTotpAction(_prev: unknown, form: FormData): Promise<ActionResult<string[]>> {
   return runAction(async () => {
-    const codes = await confirmTotpEnrolment(await requireUser(), parseInput(confirmTotpSchema, form).code);
-    revalidatePath("/account/security");
-    return codes;
+    // No revalidation here: the page would swap the form for the app's status before the codes were read; the
+    // "I have saved my recovery codes" button refreshes it.
+    return confirmTotpEnrolment(await requireUser(), parseInput(confirmTotpSchema, form).code);
   });
 }
 

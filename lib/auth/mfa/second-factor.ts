@@ -1,15 +1,19 @@
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { checkTotp } from "./totp";
+import { checkPasskey } from "./passkeys";
 import { spendRecoveryCode } from "./recovery-codes";
 import { isStaffMfaRequired } from "./policy";
-import { issueTicket, readTicket } from "./ticket";
+import { issueTicket, readTicket, type Ticket } from "./ticket";
 
 export type SignInUser = { id: string; email: string; name: string; staffRole: string | null; sessionVersion: number };
 
 export type SecondFactorProof =
   | { method: "totp"; code: string }
   | { method: "recovery"; code: string }
+  /** An assertion for the challenge the ticket carries (the ticket was re-issued with it for this browser). */
+  | { method: "passkey"; response: AuthenticationResponseJSON }
   /** The ticket is at stage "done": the code that confirmed enrolment during this sign-in was the second factor. */
   | { method: "enrolled" };
 
@@ -58,8 +62,7 @@ export async function completeSecondFactor(
   const isValid =
     proof.method === "enrolled"
       ? ticket.stage === "done"
-      : ticket.stage === "verify" &&
-        (proof.method === "totp" ? await checkTotp(user.id, proof.code) : await spendRecoveryCode(actor, proof.code));
+      : ticket.stage === "verify" && (await checkProof(user.id, actor, proof, ticket));
   await recordAudit({
     action: "auth.mfa",
     outcome: isValid ? "success" : "failure",
@@ -69,6 +72,18 @@ export async function completeSecondFactor(
   if (!isValid) return { ok: false, reason: "invalid" };
   const { disabled: _disabled, ...signedIn } = user;
   return { ok: true, user: { ...signedIn, mfa: true } };
+}
+
+async function checkProof(
+  userId: string,
+  actor: { id: string; email: string },
+  proof: SecondFactorProof,
+  ticket: Ticket,
+) {
+  if (proof.method === "totp") return checkTotp(userId, proof.code);
+  if (proof.method === "recovery") return spendRecoveryCode(actor, proof.code);
+  if (proof.method === "passkey") return ticket.passkey ? checkPasskey(userId, proof.response, ticket.passkey) : false;
+  return false;
 }
 
 async function isLocked(userId: string, now = new Date()) {

@@ -3,18 +3,20 @@ import { verifyPassword } from "@/lib/crypto/password";
 import { InvalidInput } from "@/lib/errors";
 import { countRecoveryCodesLeft, spendRecoveryCode } from "./recovery-codes";
 import { checkTotp, findPendingTotp, removeTotp } from "./totp";
+import { listPasskeys } from "./passkeys";
 import type { TurnOffTotpInput } from "./schema";
 
 type User = { id: string; email: string };
 
 /** What the security page shows: the factors the user has and what is left of the recovery codes. */
 export async function securityOverview(user: User) {
-  const [totp, recoveryCodesLeft, pendingTotp] = await Promise.all([
+  const [totp, recoveryCodesLeft, pendingTotp, passkeys] = await Promise.all([
     db.userTotp.findUnique({ where: { userId: user.id }, select: { confirmedAt: true } }),
     countRecoveryCodesLeft(user.id),
     findPendingTotp(user),
+    listPasskeys(user.id),
   ]);
-  return { totpSince: totp?.confirmedAt ?? null, recoveryCodesLeft, pendingTotp };
+  return { totpSince: totp?.confirmedAt ?? null, recoveryCodesLeft, pendingTotp, passkeys };
 }
 
 /** Turning the app off takes the password and a code, so a session left open is not enough to remove the factor. */

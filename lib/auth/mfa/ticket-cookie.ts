@@ -1,10 +1,13 @@
 import { cookies } from "next/headers";
 import { ticketLifetimeMs } from "./ticket";
 
-const name = "portal-mfa-ticket";
+const signInCookie = "portal-mfa-ticket";
+const registerCookie = "portal-passkey-register";
+type Kind = "sign-in" | "register";
+const nameOf = (kind: Kind) => (kind === "sign-in" ? signInCookie : registerCookie);
 
-export async function setTicketCookie(ticket: string) {
-  (await cookies()).set(name, ticket, {
+export async function setTicketCookie(ticket: string, kind: Kind = "sign-in") {
+  (await cookies()).set(nameOf(kind), ticket, {
     httpOnly: true,
     sameSite: "lax",
     secure: process.env.PORTAL_URL?.startsWith("https://") ?? false,
@@ -13,8 +16,8 @@ export async function setTicketCookie(ticket: string) {
   });
 }
 
-export const readTicketCookie = async () => (await cookies()).get(name)?.value;
+export const readTicketCookie = async (kind: Kind = "sign-in") => (await cookies()).get(nameOf(kind))?.value;
 
-export async function clearTicketCookie() {
-  (await cookies()).delete(name);
+export async function clearTicketCookie(kind: Kind = "sign-in") {
+  (await cookies()).delete(nameOf(kind));
 }

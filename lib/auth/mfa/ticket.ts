@@ -3,9 +3,16 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 /**
  * The "password ok" state between the password and the second factor: a short-lived signed ticket, not a session.
  * `stage` says what the holder may do next: "verify" a factor it has, "enrol" one the policy requires, or "done"
- * (just enrolled during sign-in, so the code that confirmed enrolment was the second factor).
+ * (just enrolled during sign-in, so the code that confirmed enrolment was the second factor). "register" tickets only
+ * carry a passkey registration challenge for a signed-in user and never count at sign-in.
  */
-export type Ticket = { userId: string; stage: "verify" | "enrol" | "done"; expiresAt: number };
+export type Ticket = {
+  userId: string;
+  stage: "verify" | "enrol" | "done" | "register";
+  /** A WebAuthn challenge handed to the browser, with the origin and RP ID it was issued for. */
+  passkey?: { challenge: string; origin: string; rpID: string };
+  expiresAt: number;
+};
 
 export const ticketLifetimeMs = 10 * 60_000;
 
@@ -34,7 +41,7 @@ export function readTicket(value: string | undefined | null, now = Date.now()): 
   try {
     const t = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Ticket;
     if (typeof t.userId !== "string" || typeof t.expiresAt !== "number" || t.expiresAt < now) return null;
-    if (!["verify", "enrol", "done"].includes(t.stage)) return null;
+    if (!["verify", "enrol", "done", "register"].includes(t.stage)) return null;
     return t;
   } catch {
     return null;
