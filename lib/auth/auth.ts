@@ -6,6 +6,8 @@ import { isSessionCurrent } from "./sessions";
 import { requestClientIp } from "./client-ip";
 import { SecondFactorNeeded, secondFactorProvider } from "./mfa/provider";
 import { secondStepAfterPassword } from "./mfa/second-factor";
+import { ssoProviderId, ssoProviders } from "./sso/config";
+import { admitSsoUser } from "./sso/admit";
 
 class InvalidCredentials extends CredentialsSignin {
   override code = "invalid";
@@ -72,8 +74,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
     secondFactorProvider,
+    ...ssoProviders(),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      return account?.provider === ssoProviderId ? admitSsoUser(user, account, profile) : true;
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

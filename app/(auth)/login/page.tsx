@@ -2,16 +2,17 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/context";
 import { LoginForm } from "./login-form";
+import { SsoSignIn } from "./sso-sign-in";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; signedOut?: string; passwordChanged?: string }>;
+  searchParams: Promise<{ next?: string; signedOut?: string; passwordChanged?: string; error?: string }>;
 }) {
   if (await currentUser()) redirect("/");
-  const { next, signedOut, passwordChanged } = await searchParams;
+  const { next, signedOut, passwordChanged, error } = await searchParams;
   return (
     <main className="grid min-h-dvh lg:grid-cols-2">
       <section className="hidden flex-col justify-between bg-gradient-to-br from-primary to-sky-700 p-10 text-primary-foreground lg:flex">
@@ -44,6 +45,7 @@ export default async function LoginPage({
             </p>
           )}
           <LoginForm next={next} />
+          <SsoSignIn next={next} error={error} />
         </div>
       </section>
     </main>
