@@ -3,6 +3,15 @@ const labels: Record<string, string> = {
   "auth.logout": "signed out",
   "auth.logoutEverywhere": "signed out everywhere",
   "auth.changePassword": "changed their password",
+  "auth.mfa": "passed the second sign-in step",
+  "mfa.totp.enrol": "set up an authenticator app",
+  "mfa.totp.disable": "turned off their authenticator app",
+  "mfa.recovery.use": "used a recovery code",
+  "mfa.passkey.add": "added a passkey",
+  "mfa.passkey.remove": "removed a passkey",
+  "tenant.requireMfa": "changed the two-step sign-in rule of",
+  "sso.mapping.add": "added a single sign-on role mapping",
+  "sso.mapping.remove": "removed a single sign-on role mapping",
   "access.tenant": "was refused access to tenant",
   "access.role": "was refused (role too low) in",
   "access.staff": "was refused the staff area",
@@ -62,6 +71,8 @@ const labels: Record<string, string> = {
 
 const failures: Record<string, string> = {
   "auth.login": "failed to sign in",
+  "auth.mfa": "failed the second sign-in step",
+  "auth.sso": "was refused single sign-on",
 };
 
 /** A short phrase for the activity feed: "signed in", "failed to sign in", "created tenant". */
