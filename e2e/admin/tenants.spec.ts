@@ -188,3 +188,21 @@ test("an owner subscribes to a public plan from the Plans page and never sees pr
   await expect(page.getByText(publicPlan.name).first()).toBeVisible();
   await expect(page.getByText("No subscriptions yet")).toHaveCount(0);
 });
+
+test("provider staff cannot be added to a tenant: the email field says why", async ({ page }) => {
+  const tenant = await createTenant(unique("Fabrikam"));
+  await createUser({ tenantId: tenant.id, role: "owner" });
+  const helpdesk = await createUser({ staffRole: "helpdesk" });
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+  await page.goto(`/admin/tenants/${tenant.id}`);
+  await page.getByRole("tab", { name: /Members/ }).click();
+  await page.getByRole("button", { name: "Add member" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Email").fill(helpdesk.email);
+  await dialog.getByLabel("Role").selectOption("operator");
+  await dialog.getByRole("button", { name: "Add member" }).click();
+  await expect(dialog.locator("#field-email-error")).toContainText("is provider staff (helpdesk)");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("row").filter({ hasText: helpdesk.email })).toHaveCount(0);
+});
