@@ -224,6 +224,8 @@ describe("REST API: regions and plans", () => {
     expect(bad.body.errors).toEqual([
       { field: "regions.0", message: "Region names are Azure's short names, like westeurope." },
     ]);
+    const missing = await admin("PUT", "/provider/regions", {});
+    expect(missing.body.errors).toEqual([{ field: "regions", message: "This field is required." }]);
     const saved = await admin("PUT", "/provider/regions", { regions: ["westus", "eastus", "EastUS"] });
     expect(saved.status).toBe(200);
     expect((saved.body.allowed as { name: string }[]).map((r) => r.name).sort()).toEqual(["eastus", "westus"]);

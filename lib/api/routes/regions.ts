@@ -58,14 +58,18 @@ regionRoutes.openapi(
   },
 );
 
+// A form with no box ticked posts no `regions` at all, which the form's schema reads as "none". A JSON client must say
+// so with [], so a body that forgot the field cannot clear every region; then the form's rules apply unchanged.
 const setRegionsBody = z
   .object({
-    // clone(): zod 4 gives .openapi() only to schemas made after @hono/zod-openapi loaded, and lib/ may load first.
-    regions: setAllowedRegionsSchema.shape.regions.clone().openapi({
-      type: "array",
-      items: { type: "string", example: "westeurope" },
-      description: "Azure's short names; the list replaces the allowed regions (an empty list allows none).",
-    }),
+    regions: z
+      .array(z.string())
+      .pipe(setAllowedRegionsSchema.shape.regions)
+      .openapi({
+        type: "array",
+        items: { type: "string", example: "westeurope" },
+        description: "Azure's short names; the list replaces the allowed regions ([] allows none).",
+      }),
   })
   .openapi("SetAllowedRegions");
 
