@@ -142,6 +142,9 @@ describe("REST API: disaster recovery", () => {
       lastTestFailoverAt: expect.any(String),
     });
 
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "dr.testFailover", targetId: acme.itemId } });
+    expect(audit.apiTokenId).toBeTruthy();
+
     const again = await call(tokens.operator, "POST", `${itemPath()}/test-failover`);
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/^Test failover is not possible for VM01 now/);

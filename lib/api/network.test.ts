@@ -155,6 +155,9 @@ describe("REST API: load balancers", () => {
     const done = await follow(added);
     expect(done.state).toBe("succeeded");
     expect((done.steps as { name: string }[]).map((s) => s.name)).toContain("Save with If-Match");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "lb.addFrontend", targetId: lbId } });
+    const token = await db.apiToken.findFirstOrThrow({ where: { tenantId: t.ctx.tenantId, role: "operator" } });
+    expect(audit.apiTokenId).toBe(token.id);
 
     const lb = (await read()).body as unknown as Lb & { etag: string };
     expect(lb.etag).not.toBe(etag);
