@@ -6,7 +6,8 @@ import { requireTenantContext } from "@/lib/auth/context";
 import { parseInput } from "@/lib/errors";
 import { runAction } from "@/lib/errors/run-action";
 import type { ActionResult } from "@/lib/utils/action-result";
-import { isSessionMfa, setTenantMfaRequirement } from "./tenant-mfa";
+import { isSessionMfa } from "./tenant-mfa";
+import { setTenantMfaRequirement } from "./tenant-mfa-rule";
 
 const tenantMfaSchema = z.object({ requireMfa: z.enum(["on"]).optional() });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { isTenantMfaRequired } from "@/lib/auth/mfa/tenant-mfa";
+import { isTenantMfaRequired } from "@/lib/auth/mfa/tenant-mfa-rule";
 import { pageTenant } from "@/lib/auth/page-context";
 import { TenantMfaForm } from "./tenant-mfa-form";
 
