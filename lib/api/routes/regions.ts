@@ -64,7 +64,8 @@ const setRegionsBody = z
   .object({
     regions: z
       .array(z.string())
-      .pipe(setAllowedRegionsSchema.shape.regions)
+      // The form's schema takes unknown input (FormData's shapes); here it gets a string array.
+      .pipe(setAllowedRegionsSchema.shape.regions as unknown as z.ZodType<string[], string[]>)
       .openapi({
         type: "array",
         items: { type: "string", example: "westeurope" },
