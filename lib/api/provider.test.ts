@@ -439,18 +439,46 @@ describe("REST API: who may use the provider routes", () => {
       tenant: a.ctx.tenantSlug,
       memberId: member.id,
     };
-    const doc = openApiDocument() as unknown as { paths: Record<string, Record<string, unknown>> };
+    type Schema = { $ref?: string; properties?: Record<string, unknown> };
+    type Op = { requestBody?: { content: Record<string, { schema: Schema }> } };
+    const doc = openApiDocument() as unknown as {
+      paths: Record<string, Record<string, Op>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    const resolve = (s: Schema | undefined) => (s?.$ref ? doc.components.schemas[s.$ref.split("/").at(-1)!] : s);
     return Object.entries(doc.paths)
       .filter(([p]) => p.startsWith("/api/v1/provider/"))
       .flatMap(([p, item]) =>
-        Object.keys(item).map((method) => {
+        Object.entries(item).map(([method, op]) => {
           let path = p.replace("/api/v1", "").replace(/\{(\w+)\}/g, (_, name: string) => ids[name]);
           // plan-subscriptions/{subscriptionId} is a tenant subscription, not an Azure one.
           if (p.includes("plan-subscriptions/")) path = path.replace(plan.azureSubscriptionId, a.tenantSubscriptionId);
-          return { method: method.toUpperCase(), path };
+          const fields = Object.keys(resolve(op.requestBody?.content["application/json"].schema)?.properties ?? {});
+          return { method: method.toUpperCase(), path, fields };
         }),
       );
   }
+
+  it("answers hostile values in every body field of every provider route with a 4xx, writing nothing", async () => {
+    const hostile = ["\u0000", "a\u202Eb", "x".repeat(10_000), -1, 1e308, true, null, {}, ["\u0000"]];
+    const before = await rowCounts();
+    const writes = await armWrites();
+    const tenantState = (await db.tenant.findUniqueOrThrow({ where: { id: a.ctx.tenantId } })).state;
+    let cells = 0;
+    for (const { method, path, fields } of await providerOperations())
+      for (const field of fields)
+        for (const value of hostile) {
+          const res = await admin(method, path, { [field]: value });
+          const where = `${method} ${path} ${field}=${JSON.stringify(value).slice(0, 20)}`;
+          expect(res.status, where).toBeGreaterThanOrEqual(400);
+          expect(res.status, where).toBeLessThan(500);
+          cells++;
+        }
+    expect(cells).toBeGreaterThan(200);
+    expect(await rowCounts()).toEqual(before);
+    expect(await armWrites()).toBe(writes);
+    expect((await db.tenant.findUniqueOrThrow({ where: { id: a.ctx.tenantId } })).state).toBe(tenantState);
+  });
 
   it("gives a helpdesk token 403 and a tenant token 404 on every provider route, and changes nothing", async () => {
     const operations = await providerOperations();
