@@ -12,7 +12,7 @@ test("an owner creates an API token, sees it once, uses it, and revokes it", asy
   await page.getByLabel("Name").fill("ci");
   await page.getByLabel("Role").selectOption("operator");
   await page.getByRole("button", { name: "Create token" }).click();
-  const token = (await page.getByLabel("API token").textContent())!.trim();
+  const token = (await page.getByLabel("API token", { exact: true }).textContent())!.trim();
   expect(token).toMatch(/^azp_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
   const row = page.getByRole("table", { name: "API tokens" }).getByRole("row").filter({ hasText: "ci" });
   await expect(row).toContainText("Operator");
@@ -25,7 +25,7 @@ test("an owner creates an API token, sees it once, uses it, and revokes it", asy
 
   // Shown once: after a reload only the prefix is left.
   await page.reload();
-  await expect(page.getByLabel("API token")).toHaveCount(0);
+  await expect(page.getByLabel("API token", { exact: true })).toHaveCount(0);
   await expect(page.getByText(token)).toHaveCount(0);
 
   await row.getByRole("button", { name: "Revoke" }).click();

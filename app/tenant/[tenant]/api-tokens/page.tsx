@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
 import { TokenTable } from "@/components/api-tokens/token-table";
 import { PageHeader } from "@/components/page-header";
@@ -8,9 +9,13 @@ import { pageTenant } from "@/lib/auth/page-context";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-/** Owners only: a token can carry the owner role, so only an owner may mint or revoke one. */
+/**
+ * Owners only: a token can carry the owner role, so only an owner may mint or revoke one. While the tenant is suspended
+ * the owner still sees the list (like every page), read-only.
+ */
 export default async function TenantApiTokensPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const ctx = await pageTenant((await params).tenant, "owner");
+  const ctx = await pageTenant((await params).tenant);
+  if (ctx.role !== "owner") notFound();
   const tokens = await listTenantApiTokens(ctx);
   const isActive = ctx.tenantState === "active";
   return (
