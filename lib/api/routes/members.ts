@@ -6,7 +6,7 @@ import { addMember, changeMemberRole, removeMember, resetPassword } from "@/lib/
 import { staffContext } from "../auth";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
-import { json, PROVIDER_ROLE, providerPaths, refuseIdempotencyKey } from "./provider";
+import { json, passwordAnswerNote, PROVIDER_ROLE, providerPaths, refuseIdempotencyKey } from "./provider";
 import { memberSchema, providerTenant, toApiMember } from "./tenants";
 import { tenantParam } from "./vm-schemas";
 
@@ -67,7 +67,8 @@ memberRoutes.openapi(
     summary: "Add a member (admin)",
     description:
       "An existing user by email, or a new one (then `name` is needed and the answer holds their one-time password, " +
-      "once). Provider staff cannot be members. Admin token.",
+      "once). Provider staff cannot be members. Admin token. " +
+      passwordAnswerNote,
     tags,
     security: bearerSecurity,
     ...requires("admin"),
@@ -85,7 +86,7 @@ memberRoutes.openapi(
           .openapi("AddedMember"),
         "The member, and a new user's one-time password.",
       ),
-      ...problemResponses(400, 401, 403, 404, 422, 429, 500),
+      ...problemResponses(400, 401, 403, 404, 429, 500),
     },
   }),
   async (c) => {
@@ -162,14 +163,15 @@ memberRoutes.openapi(
     summary: "Reset a member's password (admin)",
     description:
       "Replaces it with a one-time password returned once, ends their sessions, and makes them choose a new one at " +
-      "sign-in. 409 for provider staff. Admin token.",
+      "sign-in. 409 for provider staff. Admin token. " +
+      passwordAnswerNote,
     tags,
     security: bearerSecurity,
     ...requires("admin"),
     request: { params: memberPath },
     responses: {
       200: json(credentialSchema, "The one-time password (shown once)."),
-      ...problemResponses(401, 403, 404, 409, 422, 429, 500),
+      ...problemResponses(400, 401, 403, 404, 409, 429, 500),
     },
   }),
   async (c) => {

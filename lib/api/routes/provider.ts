@@ -47,6 +47,9 @@ export function providerPaths(router: ApiRouter, paths: string[], need: StaffRol
  * For answers that hold a one-time password: the Idempotency-Key middleware keeps a POST's answer for 24 h, and a
  * password in plain text is never stored anywhere, so these routes refuse the header (nothing is claimed or written).
  */
+export const passwordAnswerNote =
+  "Idempotency-Key is refused (400): the answer may hold a one-time password, which is never stored.";
+
 export function refuseIdempotencyKey(router: ApiRouter, paths: string[]) {
   const guard: MiddlewareHandler<ApiEnv> = async (c, next) => {
     if (c.req.method === "POST" && c.req.header("idempotency-key") !== undefined)

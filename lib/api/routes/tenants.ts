@@ -12,7 +12,7 @@ import { accepted, acceptedHeaderDocs, operationSchema, readOperation } from "..
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
-import { json, PROVIDER_ROLE, providerPaths, refuseIdempotencyKey } from "./provider";
+import { json, passwordAnswerNote, PROVIDER_ROLE, providerPaths, refuseIdempotencyKey } from "./provider";
 import { tenantParam } from "./vm-schemas";
 
 /**
@@ -218,7 +218,8 @@ tenantRoutes.openapi(
     summary: "Create a tenant (admin)",
     description:
       "Optionally with a first owner. When the owner is a new user, the answer holds their one-time password once. " +
-      "Admin token.",
+      "Admin token. " +
+      passwordAnswerNote,
     tags,
     security: bearerSecurity,
     ...requires("admin"),
@@ -237,7 +238,7 @@ tenantRoutes.openapi(
         ),
         headers: { Location: { description: "The tenant's URL.", schema: { type: "string" } } },
       },
-      ...problemResponses(400, 401, 403, 404, 422, 429, 500),
+      ...problemResponses(400, 401, 403, 404, 429, 500),
     },
   }),
   async (c) => {
