@@ -17,11 +17,14 @@ setupTestDatabase();
 const { db } = await import("@/lib/db/client");
 const { createApiApp } = await import("./app");
 const { issueApiToken } = await import("@/lib/api-tokens/service");
+const { assignCloud } = await import("@/lib/dr/admin-service");
+const { staffContext } = await import("@/test/tenants");
 
 let emu: TestEmulator;
 let worker: { stop: () => Promise<void> };
 let acme: Awaited<ReturnType<typeof protectedVm01>>;
 let contosoSlug: string;
+let contosoSubscriptionId: string;
 const app = createApiApp();
 const tokens: Record<string, string> = {};
 
@@ -40,15 +43,16 @@ async function call(token: string, method: string, path: string, body?: unknown)
 }
 
 /** Polls the operation's URL from the Location header, as a client does, until it has ended. */
-async function follow(res: Answer) {
+async function follow(res: Answer, token = tokens.reader) {
   expect(res.status, JSON.stringify(res.body)).toBe(202);
   const path = new URL(res.headers.get("location")!).pathname.replace("/api/v1", "");
+  let last: Record<string, unknown> = {};
   for (let i = 0; i < 600; i++) {
-    const { body } = await call(tokens.operator, "GET", path);
-    if (["succeeded", "failed", "cancelled"].includes(body.state as string)) return body;
+    last = (await call(token, "GET", path)).body;
+    if (["succeeded", "failed", "cancelled"].includes(last.state as string)) return last;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${path} did not end`);
+  throw new Error(`${path} did not end: ${JSON.stringify(last)}`);
 }
 
 const slug = () => acme.acme.ctx.tenantSlug;
@@ -72,6 +76,7 @@ beforeAll(async () => {
   acme = await protectedVm01(emu);
   const contoso = await drTenant(emu, SEED.apps.contoso, SEED.subscriptions.contoso, "contoso");
   contosoSlug = contoso.ctx.tenantSlug;
+  contosoSubscriptionId = contoso.tenantSubscriptionId;
   const { user, tenantId } = acme.acme.ctx;
   const issue = async (tenant: string, role: "owner" | "operator" | "reader") =>
     (await issueApiToken(user, { name: role, expiresInDays: 90, scope: "tenant", tenantId: tenant, role })).token;
@@ -98,7 +103,7 @@ describe("REST API: disaster recovery", () => {
         network: { name: "AcmeCorp-DR-VNet", addressSpace: "10.20.0.0/16" },
         policy: { name: "AcmeCorp-Policy", copyFrequencySeconds: 900, recoveryPointHours: 1 },
       },
-      onPremisesNetworks: ["YellowNetwork"],
+      onPremisesNetworks: [{ id: expect.any(String), name: "YellowNetwork" }],
     });
 
     const vms = (await call(tokens.reader, "GET", `/tenants/${slug()}/dr/vms`)).body.value as {
@@ -272,5 +277,62 @@ describe("REST API: disaster recovery", () => {
     expect((await follow(disabled)).state).toBe("succeeded");
     const after = (await call(tokens.reader, "GET", `/tenants/${slug()}/dr/vms`)).body.value as typeof vms;
     expect(after.find((v) => v.armName === vm.armName)?.protectedItemId).toBeNull();
+  });
+
+  it("lets Contoso's owner set up its own DR once the provider assigns a cloud, and run a step again", async () => {
+    const setupPath = `/tenants/${contosoSlug}/dr/setup`;
+    const form = {
+      resourceGroup: "ContosoRecoveryGroup",
+      storageAccount: "contosodrstore1",
+      vnetName: "Contoso-DR-VNet",
+      addressSpace: "10.30.0.0/16",
+      subnetName: "default",
+      subnetPrefix: "10.30.1.0/24",
+      policyName: "Contoso-Policy",
+      copyFrequencySeconds: 300,
+      recoveryPointHours: 2,
+      appConsistentHours: 1,
+      vmNetworkId: "none-yet",
+    };
+    expect((await call(tokens.other, "PUT", setupPath, form)).status).toBe(404);
+    const fabric = await db.fabric.findFirstOrThrow({ include: { containers: true, networks: true } });
+    const blue = fabric.networks.find((n) => n.friendlyName === "BlueNetwork")!;
+    await assignCloud(await staffContext(), {
+      containerId: fabric.containers.find((c) => c.friendlyName === "Contoso Cloud")!.id,
+      tenantSubscriptionId: contosoSubscriptionId,
+      vmNetworkIds: [blue.id],
+    });
+    const assigned = await call(tokens.other, "GET", setupPath);
+    expect(assigned.body).toMatchObject({
+      isAssigned: true,
+      cloud: { name: "Contoso Cloud" },
+      setup: null,
+      onPremisesNetworks: [{ id: blue.id, name: "BlueNetwork" }],
+    });
+
+    await settle();
+    const writesBefore = await armWrites();
+    const bad = await call(tokens.other, "PUT", setupPath, { ...form, copyFrequencySeconds: 60, vmNetworkId: blue.id });
+    expect(bad.body.errors).toEqual([
+      { field: "copyFrequencySeconds", message: "Copy frequency is 30 seconds, 5 minutes or 15 minutes." },
+    ]);
+    const yellow = fabric.networks.find((n) => n.friendlyName === "YellowNetwork")!;
+    const theirs = await call(tokens.other, "PUT", setupPath, { ...form, vmNetworkId: yellow.id });
+    expect(theirs.status).toBe(400);
+    expect((theirs.body.errors as { field: string }[]).map((e) => e.field)).toEqual(["vmNetworkId"]);
+    expect(await db.tenantDrSetup.count({ where: { tenant: { slug: contosoSlug } } })).toBe(0);
+    expect(await armWrites()).toBe(writesBefore);
+    // AcmeCorp's operator is not an owner.
+    expect((await call(tokens.operator, "PUT", `/tenants/${slug()}/dr/setup`, form)).status).toBe(403);
+
+    const setup = await call(tokens.other, "PUT", setupPath, { ...form, vmNetworkId: blue.id });
+    expect(setup.body).toMatchObject({ kind: "dr.setupTenant", target: { name: "Contoso Cloud DR setup" } });
+    expect((await follow(setup, tokens.other)).state).toBe("succeeded");
+    expect((await call(tokens.other, "GET", setupPath)).body).toMatchObject({
+      setup: { isReady: true, policy: { name: "Contoso-Policy", copyFrequencySeconds: 300, recoveryPointHours: 2 } },
+    });
+    const rerun = await call(tokens.other, "POST", `${setupPath}/rerun`, { step: "policy" });
+    expect((await follow(rerun, tokens.other)).state).toBe("succeeded");
+    expect((await call(tokens.other, "POST", `${setupPath}/rerun`, { step: "all" })).status).toBe(400);
   });
 });

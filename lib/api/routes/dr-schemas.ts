@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { enableProtectionSchema, failoverActionSchema, type DrAction } from "@/lib/dr/schema";
+import {
+  enableProtectionSchema,
+  failoverActionSchema,
+  setupStepSchema,
+  setupTenantSchema,
+  type DrAction,
+} from "@/lib/dr/schema";
 import type { getProtectedItemDetail, getTenantDr, getTenantDrSetup } from "@/lib/dr/queries";
 import { API_BASE } from "../env";
 import { operationSchema } from "../operation";
@@ -19,6 +25,16 @@ export const itemParams = z.object({
 
 /** The protect form's schema (lib/dr/schema.ts): one entry per on-premises VM, by its VMM id (armName). */
 export const enableProtectionBody = enableProtectionSchema.openapi("EnableProtection");
+
+/**
+ * The owner's setup form (lib/dr/schema.ts) without the cloud and subscription, which come from the provider's
+ * assignment; the handler parses the whole form schema with them, so its cross-field rules apply as on the page.
+ */
+export const setupDrBody = z
+  .object(setupTenantSchema.shape)
+  .omit({ containerId: true, tenantSubscriptionId: true })
+  .openapi("SetupDr");
+export const rerunSetupStepBody = z.object({ step: setupStepSchema }).openapi("RerunDrSetupStep");
 
 /** An action's own fields, from the same discriminated union the item page's dialogs post (without `action`). */
 function actionBody(action: DrAction) {
@@ -57,7 +73,9 @@ export const drSetupSchema = z
         }),
       })
       .nullable(),
-    onPremisesNetworks: z.array(z.string()),
+    onPremisesNetworks: z
+      .array(z.object({ id: z.string(), name: z.string() }))
+      .openapi({ description: "The VMM VM networks your provider gave you: map one with vmNetworkId." }),
   })
   .openapi("DrSetup");
 
@@ -151,7 +169,7 @@ export function toApiDrSetup(found: Awaited<ReturnType<typeof getTenantDrSetup>>
         appConsistentHours: s.appConsistentHours,
       },
     },
-    onPremisesNetworks: networks.map((n) => n.friendlyName),
+    onPremisesNetworks: networks.map((n) => ({ id: n.id, name: n.friendlyName })),
   };
 }
 
