@@ -1,11 +1,19 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { staffContextForToken, tenantContextForToken } from "@/lib/api-tokens/context";
 import { bearerToken } from "./auth";
 import { API_BASE, type ApiEnv } from "./env";
 import { idempotency } from "./idempotency";
 import { problemResponse, toProblem } from "./problem";
 import { RATE_LIMIT, rateLimit } from "./rate-limit";
+import { auditRoutes } from "./routes/audit";
+import { azureSubscriptionRoutes } from "./routes/azure-subscriptions";
+import { memberRoutes } from "./routes/members";
+import { planRoutes } from "./routes/plans";
+import { regionRoutes } from "./routes/regions";
+import { tenantRoutes } from "./routes/tenants";
 import { drActionRoutes } from "./routes/dr-actions";
 import { drRoutes } from "./routes/dr";
+import { drSetupRoutes } from "./routes/dr-setup";
 import { lbChangeRoutes } from "./routes/lb-changes";
 import { loadBalancerRoutes } from "./routes/load-balancers";
 import { operationRoutes } from "./routes/operations";
@@ -16,7 +24,8 @@ import { vmRoutes } from "./routes/vms";
 
 /** Every resource router, mounted at /api/v1. A new resource is one file in routes/ and one line here. */
 const resources = [subscriptionRoutes, vmRoutes, vmActionRoutes, operationRoutes];
-resources.push(tenantPlanRoutes, loadBalancerRoutes, lbChangeRoutes, drRoutes, drActionRoutes);
+resources.push(azureSubscriptionRoutes, regionRoutes, planRoutes, tenantRoutes, memberRoutes, auditRoutes);
+resources.push(tenantPlanRoutes, loadBalancerRoutes, lbChangeRoutes, drRoutes, drActionRoutes, drSetupRoutes);
 
 export const openApiConfig = {
   openapi: "3.1.0",
@@ -34,6 +43,11 @@ export const openApiConfig = {
     { name: "Subscriptions", description: "A tenant's subscriptions to plans." },
     { name: "Virtual machines", description: "A tenant's Azure VMs." },
     { name: "Operations", description: "What ran, step by step, with Azure's request ids." },
+    { name: "Azure subscriptions", description: "Provider: the Azure subscriptions behind the plans (admin)." },
+    { name: "Regions", description: "Provider: the regions tenants may deploy to (admin)." },
+    { name: "Plans", description: "Provider: what tenants may deploy and how much (admin)." },
+    { name: "Tenants", description: "Provider: tenants, their members and their subscriptions to plans (admin)." },
+    { name: "Audit log", description: "Provider: every sign-in, change and refused attempt (admin)." },
     { name: "Load balancers", description: "A tenant's Azure load balancers: frontends (VIPs), pools, probes, rules." },
     { name: "Disaster recovery", description: "A tenant's on-premises VMs protected to Azure, and their failovers." },
   ],
@@ -64,6 +78,16 @@ export function createApiApp(options: ApiOptions = {}) {
   const limit = rateLimit(options.rateLimit ?? RATE_LIMIT);
   app.use("*", async (c, next) => (isDocument(c.req.path) ? next() : authenticate(c, next)));
   app.use("*", async (c, next) => (isDocument(c.req.path) ? next() : limit(c, next)));
+  // Scope before anything else, even input validation: another tenant's path, or a provider path for a tenant token,
+  // is a 404 whatever the request holds. Each route's requires(role) then checks the role, also before validation.
+  app.use("*", async (c, next) => {
+    if (isDocument(c.req.path)) return next();
+    const principal = c.get("principal");
+    const tenant = /^\/api\/v1\/tenants\/([^/]+)/.exec(c.req.path)?.[1];
+    if (tenant) await tenantContextForToken(principal, { tenant });
+    else staffContextForToken(principal, "helpdesk");
+    await next();
+  });
   app.use("*", idempotency());
   for (const routes of resources) app.route("/", routes);
 
