@@ -6,12 +6,15 @@ import Provider from "oidc-provider";
 
 export type TestAccount = { sub: string; email?: string; name?: string; groups?: string[] };
 
-export async function startOidcIssuer(client: { clientId: string; clientSecret: string; redirectUri: string }) {
+export async function startOidcIssuer(
+  client: { clientId: string; clientSecret: string; redirectUri: string },
+  port = 0,
+) {
   const accounts = new Map<string, TestAccount>();
   // The issuer URL holds the port, so listen first and hand requests to the provider once it exists.
   const mounted: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   const server = createServer((req, res) => mounted.handle?.(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [

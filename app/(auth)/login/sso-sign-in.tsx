@@ -16,7 +16,7 @@ export function SsoSignIn({ next, error }: { next?: string; error?: string }) {
       {config && (
         <form action={ssoSignInAction.bind(null, next ?? "/")}>
           <Button type="submit" variant="outline" className="w-full">
-            Provider staff: sign in with {config.name}
+            Provider staff: continue with {config.name}
           </Button>
         </form>
       )}
