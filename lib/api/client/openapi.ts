@@ -591,7 +591,7 @@ export interface paths {
     put?: never;
     /**
      * Create a tenant (admin)
-     * @description Optionally with a first owner. When the owner is a new user, the answer holds their one-time password once. Admin token.
+     * @description Optionally with a first owner. When the owner is a new user, the answer holds their one-time password once. Admin token. Idempotency-Key is refused (400): the answer may hold a one-time password, which is never stored.
      */
     post: operations["createTenant"];
     delete?: never;
@@ -719,7 +719,7 @@ export interface paths {
     put?: never;
     /**
      * Add a member (admin)
-     * @description An existing user by email, or a new one (then `name` is needed and the answer holds their one-time password, once). Provider staff cannot be members. Admin token.
+     * @description An existing user by email, or a new one (then `name` is needed and the answer holds their one-time password, once). Provider staff cannot be members. Admin token. Idempotency-Key is refused (400): the answer may hold a one-time password, which is never stored.
      */
     post: operations["addTenantMember"];
     delete?: never;
@@ -763,7 +763,7 @@ export interface paths {
     put?: never;
     /**
      * Reset a member's password (admin)
-     * @description Replaces it with a one-time password returned once, ends their sessions, and makes them choose a new one at sign-in. 409 for provider staff. Admin token.
+     * @description Replaces it with a one-time password returned once, ends their sessions, and makes them choose a new one at sign-in. 409 for provider staff. Admin token. Idempotency-Key is refused (400): the answer may hold a one-time password, which is never stored.
      */
     post: operations["resetTenantMemberPassword"];
     delete?: never;
@@ -1032,7 +1032,11 @@ export interface paths {
      * @description The VMM cloud your provider assigned, the subscription its replicas go to, and the setup's three steps (targets, policy, network mapping). Any tenant role.
      */
     get: operations["getDrSetup"];
-    put?: never;
+    /**
+     * Set up disaster recovery
+     * @description Storage and network in your subscription, the replication policy and the mapping of your on-premises network (an id from GET /dr/setup), run as one operation of three steps. 404 until your provider assigns a cloud. Owner.
+     */
+    put: operations["setupDr"];
     post?: never;
     delete?: never;
     options?: never;
@@ -1262,6 +1266,26 @@ export interface paths {
      * @description From the recovery point chosen; changes after it are lost. For when the on-premises site is down. `shutDownSource` tries to shut the on-premises VM down first.
      */
     post: operations["unplannedFailover"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/tenants/{tenant}/dr/setup/rerun": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run one setup step again
+     * @description targets, policy or mapping — after fixing something in Azure, say. Owner.
+     */
+    post: operations["rerunDrSetupStep"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1616,8 +1640,8 @@ export interface components {
       }[];
     };
     SetAllowedRegions: {
-      /** @description Azure's short names; the list replaces the allowed regions (an empty list allows none). */
-      regions?: string[];
+      /** @description Azure's short names; the list replaces the allowed regions ([] allows none). */
+      regions: string[];
     };
     PlanPage: {
       value: components["schemas"]["Plan"][];
@@ -2244,7 +2268,11 @@ export interface components {
           appConsistentHours: number;
         };
       } | null;
-      onPremisesNetworks: string[];
+      /** @description The VMM VM networks your provider gave you: map one with vmNetworkId. */
+      onPremisesNetworks: {
+        id: string;
+        name: string;
+      }[];
     };
     DrOnPremisesVm: {
       /** @description The VMM VM's id: name it in EnableProtection. */
@@ -2348,6 +2376,25 @@ export interface components {
       recoveryPoint: "latest" | "latestProcessed";
       /** @default false */
       shutDownSource: boolean | null;
+    };
+    SetupDr: {
+      resourceGroup: string;
+      storageAccount: string;
+      vnetName: string;
+      addressSpace: string;
+      /** @default default */
+      subnetName: string;
+      subnetPrefix: string;
+      policyName: string;
+      copyFrequencySeconds: number | null;
+      recoveryPointHours: number | null;
+      appConsistentHours: number | null;
+      initialReplicationStart?: "" | string;
+      vmNetworkId: string;
+    };
+    RerunDrSetupStep: {
+      /** @enum {string} */
+      step: "targets" | "policy" | "mapping";
     };
   };
   responses: never;
@@ -5612,15 +5659,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description This Idempotency-Key was used with a different request. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
       /** @description Rate limit: wait Retry-After seconds. */
       429: {
         headers: {
@@ -6280,15 +6318,6 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description This Idempotency-Key was used with a different request. */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
       /** @description Rate limit: wait Retry-After seconds. */
       429: {
         headers: {
@@ -6501,6 +6530,15 @@ export interface operations {
           "application/json": components["schemas"]["MemberCredential"];
         };
       };
+      /** @description Refused input: `errors` names each field and why. Nothing was written and no Azure API was called. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No token, or a token that is unknown, revoked or expired. */
       401: {
         headers: {
@@ -6530,15 +6568,6 @@ export interface operations {
       };
       /** @description The object is busy, already in that state, over quota, or the same Idempotency-Key is still in flight. */
       409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description This Idempotency-Key was used with a different request. */
-      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7969,6 +7998,111 @@ export interface operations {
       };
     };
   };
+  setupDr: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Tenant slug */
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SetupDr"];
+      };
+    };
+    responses: {
+      /** @description The dr.setupTenant operation. */
+      202: {
+        headers: {
+          /** @description The operation's URL: poll it until its state is succeeded, failed or cancelled. */
+          Location?: string;
+          /** @description The same URL (Azure's header name). */
+          "Operation-Location"?: string;
+          /** @description Seconds to wait before the first poll. */
+          "Retry-After"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Operation"];
+        };
+      };
+      /** @description Refused input: `errors` names each field and why. Nothing was written and no Azure API was called. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or a token that is unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role does not allow this, or the tenant is suspended (reads still work). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such object for this token (another tenant's objects are not found either). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The object is busy, already in that state, over quota, or the same Idempotency-Key is still in flight. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit: wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected error; `reference` identifies it in the portal's log. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listDrOnPremisesVms: {
     parameters: {
       query?: never;
@@ -9084,6 +9218,111 @@ export interface operations {
     };
     responses: {
       /** @description The dr.unplannedFailover operation. */
+      202: {
+        headers: {
+          /** @description The operation's URL: poll it until its state is succeeded, failed or cancelled. */
+          Location?: string;
+          /** @description The same URL (Azure's header name). */
+          "Operation-Location"?: string;
+          /** @description Seconds to wait before the first poll. */
+          "Retry-After"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Operation"];
+        };
+      };
+      /** @description Refused input: `errors` names each field and why. Nothing was written and no Azure API was called. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No token, or a token that is unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role does not allow this, or the tenant is suspended (reads still work). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such object for this token (another tenant's objects are not found either). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The object is busy, already in that state, over quota, or the same Idempotency-Key is still in flight. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Rate limit: wait Retry-After seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unexpected error; `reference` identifies it in the portal's log. */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  rerunDrSetupStep: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Tenant slug */
+        tenant: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RerunDrSetupStep"];
+      };
+    };
+    responses: {
+      /** @description The dr.setupTenant operation. */
       202: {
         headers: {
           /** @description The operation's URL: poll it until its state is succeeded, failed or cancelled. */
