@@ -13,6 +13,7 @@ import {
   readOperation,
   tenantScope,
 } from "../operation";
+import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import {
@@ -119,19 +120,22 @@ drRoutes.openapi(
     operationId: "listProtectedItems",
     ...requires("reader"),
     summary: "List protected VMs",
-    description: "With replication health, last recovery point and failover state. Any tenant role.",
+    description: "By VM name, with replication health, last recovery point and failover state. Any tenant role.",
     tags,
     security: bearerSecurity,
-    request: { params: tenantOnly },
+    request: { params: tenantOnly, query: z.object(pageQuery) },
     responses: {
-      200: json(z.object({ value: z.array(protectedItemSchema) }), "The protected VMs."),
-      ...problemResponses(401, 404, 429, 500),
+      200: json(pageSchema(protectedItemSchema, "ProtectedItemPage"), "A page of protected VMs."),
+      ...problemResponses(400, 401, 404, 429, 500),
     },
   }),
   async (c) => {
+    const q = c.req.valid("query");
     const ctx = await tenantContext(c, c.req.valid("param").tenant);
-    const dr = await getTenantDr(ctx);
-    return c.json({ value: (dr?.items ?? []).map((i) => toApiProtectedItem(ctx.tenantSlug, i)) }, 200);
+    const skip = decodeSkipToken(q.$skipToken);
+    const all = (await getTenantDr(ctx))?.items ?? [];
+    const items = all.slice(skip, skip + q.top).map((i) => toApiProtectedItem(ctx.tenantSlug, i));
+    return c.json(pageOf(c, items, all.length, skip, q.top), 200);
   },
 );
 
