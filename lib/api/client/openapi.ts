@@ -1093,7 +1093,7 @@ export interface paths {
     };
     /**
      * List protected VMs
-     * @description With replication health, last recovery point and failover state. Any tenant role.
+     * @description By VM name, with replication health, last recovery point and failover state. Any tenant role.
      */
     get: operations["listProtectedItems"];
     put?: never;
@@ -2287,6 +2287,13 @@ export interface components {
         isOs: boolean;
       }[];
       protectedItemId: string | null;
+    };
+    ProtectedItemPage: {
+      value: components["schemas"]["ProtectedItem"][];
+      /** @description GET it for the next page; null on the last page. */
+      nextLink: string | null;
+      /** @description Items matching the filter, on every page. */
+      count: number;
     };
     ProtectedItem: {
       id: string;
@@ -8258,7 +8265,12 @@ export interface operations {
   };
   listProtectedItems: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Items per page (default 50, at most 200). */
+        top?: number;
+        /** @description Opaque: copy it from the previous page's nextLink, never build it. */
+        $skipToken?: string;
+      };
       header?: never;
       path: {
         /** @description Tenant slug */
@@ -8268,15 +8280,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The protected VMs. */
+      /** @description A page of protected VMs. */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            value: components["schemas"]["ProtectedItem"][];
-          };
+          "application/json": components["schemas"]["ProtectedItemPage"];
+        };
+      };
+      /** @description Refused input: `errors` names each field and why. Nothing was written and no Azure API was called. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No token, or a token that is unknown, revoked or expired. */
