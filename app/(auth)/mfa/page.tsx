@@ -40,7 +40,17 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
               <VerifyForm next={next} hasTotp={step.factors.totp} hasPasskey={step.factors.passkeys > 0} />
             </CardContent>
           </>
-        ) : step.stage === "enrol" ? (
+        ) : step.factors.totp ? (
+          <>
+            <CardHeader>
+              <CardTitle>Two-step sign-in is set up</CardTitle>
+              <CardDescription>Signing in as {step.email}.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <FinishButton finish={finishSignInAction.bind(null, next)} />
+            </CardContent>
+          </>
+        ) : (
           <>
             <CardHeader>
               <CardTitle>Set up two-step sign-in</CardTitle>
@@ -55,16 +65,6 @@ export default async function SecondFactorPage({ searchParams }: { searchParams:
                 confirm={confirmSignInTotpAction}
                 finish={finishSignInAction.bind(null, next)}
               />
-            </CardContent>
-          </>
-        ) : (
-          <>
-            <CardHeader>
-              <CardTitle>Two-step sign-in is set up</CardTitle>
-              <CardDescription>Signing in as {step.email}.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <FinishButton finish={finishSignInAction.bind(null, next)} />
             </CardContent>
           </>
         )}

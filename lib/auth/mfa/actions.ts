@@ -10,8 +10,8 @@ import type { ActionResult } from "@/lib/utils/action-result";
 import { confirmTotpSchema, secondFactorSchema, turnOffTotpSchema } from "./schema";
 import { turnOffTotp } from "./security";
 import { expiredSignIn, safeNext, signInWithSecondFactor } from "./sign-in-step";
-import { issueTicket, readTicket, type Ticket } from "./ticket";
-import { clearTicketCookie, readTicketCookie, setTicketCookie } from "./ticket-cookie";
+import { readTicket, type Ticket } from "./ticket";
+import { clearTicketCookie, readTicketCookie } from "./ticket-cookie";
 import { confirmTotpEnrolment, startTotpEnrolment, type TotpSetup } from "./totp";
 
 /** The sign-in step with a code from the app or a recovery code. */
@@ -45,9 +45,8 @@ export async function confirmSignInTotpAction(_prev: unknown, form: FormData): P
   return runAction(async () => {
     const user = await ticketUser("enrol");
     if (!user) throw new Unauthenticated(expiredSignIn);
-    const codes = await confirmTotpEnrolment(user, parseInput(confirmTotpSchema, form).code);
-    await setTicketCookie(issueTicket({ userId: user.id, stage: "done" }));
-    return codes;
+    // The ticket stays as it is: a new cookie would re-render /mfa and lose the recovery codes before they are read.
+    return confirmTotpEnrolment(user, parseInput(confirmTotpSchema, form).code);
   });
 }
 

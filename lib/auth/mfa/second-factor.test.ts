@@ -123,6 +123,18 @@ describe("sign-in second step", () => {
     expect(await completeSecondFactor(ticket, { method: "totp", code })).toEqual({ ok: false, reason: "expired" });
   });
 
+  it("lets staff who confirmed an app under their enrolment ticket finish signing in, and nobody else", async () => {
+    const staff = await newUser("admin");
+    const ticket = issueTicket({ userId: staff.id, stage: "enrol" });
+    expect(await completeSecondFactor(ticket, { method: "enrolled" })).toEqual({ ok: false, reason: "invalid" });
+    const { secret } = await startTotpEnrolment(staff);
+    await confirmTotpEnrolment(staff, await generate({ secret }));
+    expect(await completeSecondFactor(ticket, { method: "enrolled" })).toMatchObject({
+      ok: true,
+      user: { id: staff.id, mfa: true },
+    });
+  });
+
   it(`stops taking codes after ${secondFactorLimit.maxFailures} wrong ones`, async () => {
     const { user, secret } = await enrolled();
     const ticket = issueTicket({ userId: user.id, stage: "verify" });

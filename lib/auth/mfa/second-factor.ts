@@ -5,7 +5,7 @@ import { checkTotp } from "./totp";
 import { checkPasskey } from "./passkeys";
 import { spendRecoveryCode } from "./recovery-codes";
 import { isStaffMfaRequired } from "./policy";
-import { issueTicket, readTicket, type Ticket } from "./ticket";
+import { issueTicket, readTicket, ticketIssuedAt, type Ticket } from "./ticket";
 
 export type SignInUser = { id: string; email: string; name: string; staffRole: string | null; sessionVersion: number };
 
@@ -14,7 +14,7 @@ export type SecondFactorProof =
   | { method: "recovery"; code: string }
   /** An assertion for the challenge the ticket carries (the ticket was re-issued with it for this browser). */
   | { method: "passkey"; response: AuthenticationResponseJSON }
-  /** The ticket is at stage "done": the code that confirmed enrolment during this sign-in was the second factor. */
+  /** An "enrol" ticket whose user confirmed an authenticator app after it was issued: that code was the second factor. */
   | { method: "enrolled" };
 
 export type SecondFactorOutcome =
@@ -61,7 +61,7 @@ export async function completeSecondFactor(
   }
   const isValid =
     proof.method === "enrolled"
-      ? ticket.stage === "done"
+      ? ticket.stage === "enrol" && (await enrolledSince(user.id, ticketIssuedAt(ticket)))
       : ticket.stage === "verify" && (await checkProof(user.id, actor, proof, ticket));
   await recordAudit({
     action: "auth.mfa",
@@ -84,6 +84,11 @@ async function checkProof(
   if (proof.method === "recovery") return spendRecoveryCode(actor, proof.code);
   if (proof.method === "passkey") return ticket.passkey ? checkPasskey(userId, proof.response, ticket.passkey) : false;
   return false;
+}
+
+async function enrolledSince(userId: string, since: Date) {
+  const totp = await db.userTotp.findUnique({ where: { userId }, select: { confirmedAt: true } });
+  return Boolean(totp?.confirmedAt && totp.confirmedAt >= since);
 }
 
 async function isLocked(userId: string, now = new Date()) {

@@ -2,13 +2,13 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 /**
  * The "password ok" state between the password and the second factor: a short-lived signed ticket, not a session.
- * `stage` says what the holder may do next: "verify" a factor it has, "enrol" one the policy requires, or "done"
- * (just enrolled during sign-in, so the code that confirmed enrolment was the second factor). "register" tickets only
- * carry a passkey registration challenge for a signed-in user and never count at sign-in.
+ * `stage` says what the holder may do next: "verify" a factor it has, or "enrol" one the policy requires (and, once
+ * the app is confirmed under this ticket, finish signing in: the confirming code was the second factor). "register"
+ * tickets only carry a passkey registration challenge for a signed-in user and never count at sign-in.
  */
 export type Ticket = {
   userId: string;
-  stage: "verify" | "enrol" | "done" | "register";
+  stage: "verify" | "enrol" | "register";
   /** A WebAuthn challenge handed to the browser, with the origin and RP ID it was issued for. */
   passkey?: { challenge: string; origin: string; rpID: string };
   expiresAt: number;
@@ -24,6 +24,8 @@ function key() {
 }
 
 const sign = (body: string) => createHmac("sha256", key()).update(body).digest("base64url");
+
+export const ticketIssuedAt = (t: Ticket) => new Date(t.expiresAt - ticketLifetimeMs);
 
 export function issueTicket(t: Omit<Ticket, "expiresAt">, now = Date.now()): string {
   const body = Buffer.from(JSON.stringify({ ...t, expiresAt: now + ticketLifetimeMs })).toString("base64url");
@@ -41,7 +43,7 @@ export function readTicket(value: string | undefined | null, now = Date.now()): 
   try {
     const t = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Ticket;
     if (typeof t.userId !== "string" || typeof t.expiresAt !== "number" || t.expiresAt < now) return null;
-    if (!["verify", "enrol", "done", "register"].includes(t.stage)) return null;
+    if (!["verify", "enrol", "register"].includes(t.stage)) return null;
     return t;
   } catch {
     return null;
