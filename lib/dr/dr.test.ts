@@ -376,7 +376,13 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
   });
 
   it("runs a test failover with the ASR job's tasks on the operation, then cleans it up with notes", async () => {
-    const tfo = await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "testFailover" }));
+    const started = runDrAction(acme.ctx, ids.vm01, { action: "testFailover" });
+    // While it is queued or running, no other action starts on the VM (the API could start one; the page hid it).
+    await started;
+    await expect(runDrAction(acme.ctx, ids.vm01, { action: "plannedFailover" })).rejects.toThrow(
+      /is busy: Test failover is (queued|running)\. Wait for it to finish/,
+    );
+    const tfo = await succeeded(started);
     expect(tfo.steps.find((s) => s.name === "Record the ASR job")?.detail).toMatch(
       /Test failover: Succeeded.*Create test virtual machine/,
     );

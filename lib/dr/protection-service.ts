@@ -5,7 +5,8 @@ import { Conflict, InvalidInput, NotFound, notFoundInTenant, QuotaExceeded } fro
 import { enqueueOperation, enqueueOperationNow } from "@/lib/jobs/enqueue";
 import { quotaOverruns } from "@/lib/tenancy/quota";
 import type { DrAction, EnableProtectionInput, FailoverActionInput } from "./schema";
-import { kinds } from "@/lib/operations/kinds";
+import { kinds, operationKinds, type OperationKind } from "@/lib/operations/kinds";
+import { busyWith } from "./rules";
 
 export type OnPremVm = {
   armName: string;
@@ -142,6 +143,23 @@ export async function runDrAction(ctx: TenantContext, protectedItemId: string, i
     throw new InvalidInput({ notes: ["Notes are at most 1024 characters."] });
   const kind = `dr.${input.action}` as const;
   return db.$transaction(async (tx) => {
+    // The item's row lock makes "nothing else is running on it" hold until this action is queued.
+    await tx.$queryRaw`select id from "ProtectedItem" where id = ${item.id} for update`;
+    const [current, operations] = await Promise.all([
+      tx.protectedItem.findUniqueOrThrow({ where: { id: item.id }, select: { state: true } }),
+      tx.operation.findMany({
+        where: { targetType: "ProtectedItem", targetId: item.id, state: { in: ["queued", "running"] } },
+        select: { kind: true, state: true },
+      }),
+    ]);
+    const busy = busyWith(current, operations, kinds.dr.followReplication);
+    if (busy) {
+      const what =
+        typeof busy === "string"
+          ? `protection is being ${busy === "enabling" ? "enabled" : "disabled"}`
+          : `${operationKinds[busy.kind as OperationKind]?.label ?? busy.kind} is ${busy.state}`;
+      throw new Conflict(`${item.vmName} is busy: ${what}. Wait for it to finish, then try again.`);
+    }
     if (input.action === "disableProtection")
       await tx.protectedItem.update({ where: { id: item.id, tenantId: ctx.tenantId }, data: { state: "disabling" } });
     await recordAudit(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  busyWith,
   addressSpaceProblem,
   failoverState,
   parseCidr,
@@ -56,5 +57,22 @@ describe("DR rules", () => {
     expect(failoverState({ protectionState: "Protected", testFailoverState: "None", activeLocation: "Primary" })).toBe(
       "On-premises",
     );
+  });
+});
+
+describe("busyWith (one action at a time on a protected VM)", () => {
+  const follow = "dr.followReplication";
+  it("names the queued or running action in the way, ignoring the follow of a moving VM and finished ones", () => {
+    const running = { kind: "dr.testFailover", state: "running" };
+    expect(busyWith({ state: "protected" }, [{ kind: follow, state: "running" }, running], follow)).toBe(running);
+    expect(busyWith({ state: "protected" }, [{ kind: "dr.commit", state: "queued" }], follow)).toMatchObject({
+      kind: "dr.commit",
+    });
+    expect(busyWith({ state: "protected" }, [{ kind: follow, state: "running" }], follow)).toBeNull();
+    expect(busyWith({ state: "protected" }, [{ kind: "dr.commit", state: "succeeded" }], follow)).toBeNull();
+  });
+  it("holds everything back while protection is being enabled or disabled", () => {
+    expect(busyWith({ state: "enabling" }, [], follow)).toBe("enabling");
+    expect(busyWith({ state: "disabling" }, [], follow)).toBe("disabling");
   });
 });

@@ -97,3 +97,18 @@ export function failoverState(i: {
       return i.activeLocation === "Recovery" ? "Running in Azure" : "On-premises";
   }
 }
+
+/**
+ * A protected VM is busy while an action on it is queued or running, or while protection is being enabled or
+ * disabled: no other action may start (a planned failover during a test failover). The worker's follow of a moving VM
+ * is not an action and holds nothing back. Returns the action in the way, or the item's own transition.
+ */
+export function busyWith<O extends { kind: string; state: string }>(
+  item: { state: string },
+  operations: O[],
+  followKind: string,
+): O | "enabling" | "disabling" | null {
+  const action = operations.find((o) => (o.state === "queued" || o.state === "running") && o.kind !== followKind);
+  if (action) return action;
+  return item.state === "enabling" || item.state === "disabling" ? item.state : null;
+}

@@ -11,6 +11,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { drItemAction } from "@/lib/dr/actions";
 import { getProtectedItemDetail } from "@/lib/dr/queries";
 import { isReplicationMoving, replicationSummary } from "@/lib/dr/replication";
+import { busyWith } from "@/lib/dr/rules";
 import { ItemActionDialog } from "./item-action-dialog";
 import { kinds } from "@/lib/operations/kinds";
 
@@ -108,9 +109,10 @@ export default async function ProtectedItemPage({ params }: { params: Promise<{ 
   const canAct = roleAllows(ctx.role, "operator");
   const job = item.lastJob as Job | null;
   const running = operations.filter((o) => o.state === "queued" || o.state === "running");
-  // The worker's follow of a moving VM is not an action: it does not hold the buttons back (Azure's allowedOperations do).
-  const action = running.find((o) => o.kind !== kinds.dr.followReplication);
-  const isBusy = !!action || item.state === "enabling" || item.state === "disabling";
+  // The service refuses an action while another runs (lib/dr/rules.ts busyWith); the buttons follow the same rule.
+  const busy = busyWith(item, operations, kinds.dr.followReplication);
+  const action = busy !== null && typeof busy === "object" ? busy : undefined;
+  const isBusy = busy !== null;
   const isLive = running.length > 0 || isBusy || isReplicationMoving(item);
   const policy = item.container.setup;
   const rpoTarget = policy?.copyFrequencySeconds ?? 0;
