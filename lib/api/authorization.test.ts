@@ -20,8 +20,8 @@ type TenantRole = "reader" | "operator" | "owner";
 /**
  * Every operation of the OpenAPI document × every kind of caller, with the status each must get. The least role comes
  * from the route's `x-required-role` (`...requires(role)` in its createRoute); a new route gets its rows here without a
- * line of test, and a POST body only needs a fixture below when an empty one would not reach its checks. Allowed callers act on a busy VM and a finished
- * operation, so nothing changes: no row, no operation, no Azure request.
+ * line of test, and a POST body only needs a fixture below when an empty one would not reach its checks. Allowed
+ * callers act on a busy VM and a finished operation, so nothing changes: no row, no operation, no Azure request.
  */
 const principals = ["none", "revoked", "expired", "otherTenant", "reader", "operator", "owner", "helpdesk", "admin"];
 type Principal = (typeof principals)[number];
