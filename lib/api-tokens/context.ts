@@ -1,7 +1,8 @@
 import type { StaffContext, TenantContext } from "@/lib/auth/context";
 import { assertTenantAccess } from "@/lib/auth/tenant-access";
 import { staffAllows } from "@/lib/auth/roles";
-import type { StaffRole, TenantRole } from "@/lib/db/client";
+import { recordDenial } from "@/lib/audit/denials";
+import { db, type StaffRole, type TenantRole } from "@/lib/db/client";
 import { Forbidden, NotFound } from "@/lib/errors";
 import type { ApiPrincipal } from "./authenticate";
 
@@ -14,7 +15,10 @@ export async function tenantContextForToken(
   need: { tenant: string; role?: TenantRole },
 ): Promise<TenantContext> {
   const t = principal.tenant;
-  if (principal.scope !== "tenant" || !t || !principal.role || t.slug !== need.tenant) throw new NotFound("Tenant");
+  if (principal.scope !== "tenant" || !t || !principal.role || t.slug !== need.tenant) {
+    await recordForeignTenant(principal, need.tenant);
+    throw new NotFound("Tenant");
+  }
   await assertTenantAccess(principal.caller, t, principal.role, need.role ?? "reader");
   return {
     user: principal.caller,
@@ -32,4 +36,17 @@ export function staffContextForToken(principal: ApiPrincipal, need: StaffRole): 
   if (!staffAllows(principal.scope, need))
     throw new Forbidden("Helpdesk tokens are read-only: this needs an admin token.");
   return { user: principal.caller, staffRole: principal.scope };
+}
+
+/** As for sessions, another tenant's slug is audited as a denial (with the token's id); a slug no tenant has is not. */
+async function recordForeignTenant(principal: ApiPrincipal, slug: string) {
+  const tenant = await db.tenant.findUnique({ where: { slug }, select: { id: true, name: true } });
+  if (!tenant) return;
+  await recordDenial({
+    action: "access.tenant",
+    actor: principal.caller,
+    tenantId: tenant.id,
+    target: { type: "Tenant", id: tenant.id, name: tenant.name },
+    detail: { reason: "not the API token's tenant", scope: principal.scope },
+  });
 }

@@ -234,6 +234,8 @@ describe("REST API: who may do what", () => {
     expect(stop.status).toBe(404);
     const denied = await db.auditEvent.findFirst({ where: { action: "access.object", targetId: vm.id } });
     expect(denied?.apiTokenId).toBeTruthy();
+    const foreign = await db.auditEvent.findFirst({ where: { action: "access.tenant", tenantId: a.ctx.tenantId } });
+    expect(foreign).toMatchObject({ outcome: "denied", apiTokenId: expect.any(String) });
   });
 
   it("refuses a reader's changes with 403 and lets a suspended tenant read but not write", async () => {
