@@ -45,3 +45,20 @@ test("only owners see the API tokens page", async ({ page }) => {
   const res = await page.goto(`/tenant/${tenant.slug}/api-tokens`);
   expect(res?.status()).toBe(404);
 });
+
+test("the API reference page renders the generated document with the portal's own Scalar script", async ({
+  page,
+  baseURL,
+}) => {
+  const errors: string[] = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  const external: string[] = [];
+  page.on("request", (r) => !r.url().startsWith(baseURL!) && external.push(r.url()));
+  await page.goto("/api/docs");
+  await expect(page.getByRole("heading", { name: "Azure service-provider portal API" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole("link", { name: "Virtual machines", exact: true })).toBeVisible();
+  expect(errors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+  expect(external.filter((u) => !u.startsWith("data:") && !u.startsWith("blob:"))).toEqual([]);
+});
