@@ -3,6 +3,7 @@ import { staffContextForToken, tenantContextForToken } from "@/lib/api-tokens/co
 import { bearerToken } from "./auth";
 import { API_BASE, type ApiEnv } from "./env";
 import { idempotency } from "./idempotency";
+import { refuseControlCharacters } from "./input-guard";
 import { problemResponse, toProblem } from "./problem";
 import { RATE_LIMIT, rateLimit } from "./rate-limit";
 import { auditRoutes } from "./routes/audit";
@@ -88,6 +89,7 @@ export function createApiApp(options: ApiOptions = {}) {
     else staffContextForToken(principal, "helpdesk");
     await next();
   });
+  app.use("*", refuseControlCharacters());
   app.use("*", idempotency());
   for (const routes of resources) app.route("/", routes);
 

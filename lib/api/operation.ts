@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { OperationDetail, OperationListItem, OperationScope } from "@/lib/jobs/queries";
 import { getOperation } from "@/lib/jobs/queries";
+import { kinds, operationKinds, type OperationKind } from "@/lib/operations/kinds";
 import { API_BASE, type ApiContext } from "./env";
 
 /** Seconds a client should wait before polling an operation it was just handed. */
@@ -14,7 +15,7 @@ export const operationStates = ["queued", "running", "succeeded", "failed", "can
 export const operationSummarySchema = z
   .object({
     id: z.string(),
-    kind: z.string().openapi({ example: "vm.create" }),
+    kind: z.string().openapi({ example: kinds.vm.create }),
     state: z.enum(operationStates),
     target: z.object({ type: z.string(), id: z.string(), name: z.string() }),
     tenant: z.object({ slug: z.string(), name: z.string() }).nullable(),
@@ -137,6 +138,13 @@ export const acceptedHeaderDocs = {
   "Operation-Location": { description: "The same URL (Azure's header name).", schema: { type: "string" as const } },
   "Retry-After": { description: "Seconds to wait before the first poll.", schema: { type: "string" as const } },
 };
+
+/** A route's documented 202: the operation of `kind` it queues, with where to poll it. */
+export const acceptedOperation = (kind: OperationKind) => ({
+  description: `The ${operationKinds[kind].label.toLowerCase()} operation (${kind}).`,
+  headers: acceptedHeaderDocs,
+  content: { "application/json": { schema: operationSchema } },
+});
 
 /** 202 Accepted with the operation in the body, as ARM answers a long-running request. */
 export function accepted(c: ApiContext, op: ApiOperation) {

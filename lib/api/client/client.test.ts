@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { generateClientTypes, typesFile } from "./generate";
 
 describe("typed client", () => {
-  it("is generated from the current document (run npx tsx lib/api/client/generate.ts after changing a route)", async () => {
+  it("is generated from the current document (npm test regenerates it; by hand: npx tsx lib/api/client/generate.ts)", async () => {
     expect(await readFile(typesFile, "utf8")).toBe(await generateClientTypes());
   });
 });

@@ -1,15 +1,16 @@
 /**
- * Types of the typed client, generated from the API's own document (openapi-typescript):
- *   npx tsx lib/api/client/generate.ts     rewrites lib/api/client/openapi.ts
- * client.test.ts fails when the committed file differs from what the current routes generate.
+ * Types of the typed client, generated from the API's own document (openapi-typescript) into generated/ like the
+ * Prisma client (never committed): `npm install` (postinstall) and `npm test` run it, and after changing a route
+ *   npx tsx lib/api/client/generate.ts     rewrites generated/api-client/openapi.ts
+ * client.test.ts fails when the file on disk differs from what the current routes generate.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import prettier from "prettier";
 import { openApiDocument } from "../app";
 
-export const typesFile = path.join(import.meta.dirname, "openapi.ts");
+export const typesFile = path.join(import.meta.dirname, "../../../generated/api-client/openapi.ts");
 
 export async function generateClientTypes() {
   const ast = await openapiTS(openApiDocument() as Parameters<typeof openapiTS>[0]);
@@ -19,6 +20,7 @@ export async function generateClientTypes() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  await mkdir(path.dirname(typesFile), { recursive: true });
   await writeFile(typesFile, await generateClientTypes());
   console.log(`Wrote ${path.relative(process.cwd(), typesFile)}`);
 }

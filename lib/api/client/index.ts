@@ -1,7 +1,7 @@
 import createClient from "openapi-fetch";
-import type { paths } from "./openapi";
+import type { paths } from "@/generated/api-client/openapi";
 
-export type { paths, components, operations } from "./openapi";
+export type { paths, components, operations } from "@/generated/api-client/openapi";
 
 /**
  * The portal's typed API client (openapi-fetch over the generated types):

@@ -5,7 +5,8 @@ import { runDrAction } from "@/lib/dr/protection-service";
 import { failoverActionSchema, type DrAction } from "@/lib/dr/schema";
 import { tenantContext } from "../auth";
 import type { ApiContext } from "../env";
-import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
+import { kinds } from "@/lib/operations/kinds";
+import { accepted, acceptedOperation, readOperation, tenantScope } from "../operation";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { itemParams, testFailoverCleanupBody, unplannedFailoverBody } from "./dr-schemas";
@@ -18,11 +19,6 @@ import { itemParams, testFailoverCleanupBody, unplannedFailoverBody } from "./dr
 export const drActionRoutes = apiRouter();
 const tags = ["Disaster recovery"];
 const refusals = problemResponses(400, 401, 403, 404, 409, 422, 429, 500);
-const acceptedOperation = (action: DrAction) => ({
-  description: `The dr.${action} operation.`,
-  headers: acceptedHeaderDocs,
-  content: { "application/json": { schema: operationSchema } },
-});
 
 async function run(c: ApiContext, params: { tenant: string; protectedItemId: string }, input: Record<string, unknown>) {
   const ctx = await tenantContext(c, params.tenant, "operator");
@@ -75,7 +71,7 @@ for (const { action, path, summary, description } of plainActions) {
       tags,
       security: bearerSecurity,
       request: { params: itemParams },
-      responses: { 202: acceptedOperation(action), ...refusals },
+      responses: { 202: acceptedOperation(kinds.dr[action]), ...refusals },
     }),
     async (c) => run(c, c.req.valid("param"), { action }),
   );
@@ -95,7 +91,7 @@ drActionRoutes.openapi(
       params: itemParams,
       body: { required: true, content: { "application/json": { schema: testFailoverCleanupBody } } },
     },
-    responses: { 202: acceptedOperation("testFailoverCleanup"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.dr.testFailoverCleanup), ...refusals },
   }),
   async (c) => run(c, c.req.valid("param"), { ...c.req.valid("json"), action: "testFailoverCleanup" }),
 );
@@ -116,7 +112,7 @@ drActionRoutes.openapi(
       params: itemParams,
       body: { required: true, content: { "application/json": { schema: unplannedFailoverBody } } },
     },
-    responses: { 202: acceptedOperation("unplannedFailover"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.dr.unplannedFailover), ...refusals },
   }),
   async (c) => run(c, c.req.valid("param"), { ...c.req.valid("json"), action: "unplannedFailover" }),
 );
@@ -132,7 +128,7 @@ drActionRoutes.openapi(
     tags,
     security: bearerSecurity,
     request: { params: itemParams },
-    responses: { 202: acceptedOperation("disableProtection"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.dr.disableProtection), ...refusals },
   }),
   async (c) => run(c, c.req.valid("param"), { action: "disableProtection" }),
 );

@@ -15,7 +15,8 @@ import { addFrontend, addRule, removeFrontend, removeRule, updateProbe, updateRu
 import { tenantContext } from "../auth";
 import type { ApiContext } from "../env";
 import { assertIfMatch } from "../etag";
-import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
+import { kinds } from "@/lib/operations/kinds";
+import { accepted, acceptedOperation, readOperation, tenantScope } from "../operation";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import {
@@ -44,11 +45,6 @@ const ifMatchHeader = z.object({
     .max(200)
     .optional()
     .openapi({ description: "The ETag from GET; a change to a newer version is refused with 412." }),
-});
-const acceptedOperation = (what: string) => ({
-  description: `The ${what} operation.`,
-  headers: acceptedHeaderDocs,
-  content: { "application/json": { schema: operationSchema } },
 });
 const refusals = problemResponses(400, 401, 403, 404, 409, 412, 422, 429, 500);
 
@@ -82,7 +78,7 @@ lbChangeRoutes.openapi(
       headers: ifMatchHeader,
       body: { required: true, content: { "application/json": { schema: addFrontendBody } } },
     },
-    responses: { 202: acceptedOperation("lb.addFrontend"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.lb.addFrontend), ...refusals },
   }),
   async (c) => {
     const { tenant, loadBalancerId } = c.req.valid("param");
@@ -105,7 +101,7 @@ lbChangeRoutes.openapi(
     tags,
     security: bearerSecurity,
     request: { params: frontendParams, headers: ifMatchHeader, query: removeFrontendQuery },
-    responses: { 202: acceptedOperation("lb.removeFrontend"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.lb.removeFrontend), ...refusals },
   }),
   async (c) => {
     const { tenant, loadBalancerId, frontendName } = c.req.valid("param");
@@ -130,7 +126,7 @@ lbChangeRoutes.openapi(
       headers: ifMatchHeader,
       body: { required: true, content: { "application/json": { schema: addRuleBody } } },
     },
-    responses: { 202: acceptedOperation("lb.addRule"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.lb.addRule), ...refusals },
   }),
   async (c) => {
     const { tenant, loadBalancerId } = c.req.valid("param");
@@ -151,7 +147,7 @@ lbChangeRoutes.openapi(
     tags,
     security: bearerSecurity,
     request: { params: ruleParams, headers: ifMatchHeader },
-    responses: { 202: acceptedOperation("lb.removeRule"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.lb.removeRule), ...refusals },
   }),
   async (c) => {
     const { tenant, loadBalancerId, ruleName } = c.req.valid("param");
@@ -176,7 +172,7 @@ lbChangeRoutes.openapi(
       headers: ifMatchHeader,
       body: { required: true, content: { "application/json": { schema: updateProbeBody } } },
     },
-    responses: { 202: acceptedOperation("lb.update"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.lb.update), ...refusals },
   }),
   async (c) => {
     const { tenant, loadBalancerId, probeName } = c.req.valid("param");
@@ -201,7 +197,7 @@ lbChangeRoutes.openapi(
       headers: ifMatchHeader,
       body: { required: true, content: { "application/json": { schema: updateRuleBody } } },
     },
-    responses: { 202: acceptedOperation("lb.update"), ...refusals },
+    responses: { 202: acceptedOperation(kinds.lb.update), ...refusals },
   }),
   async (c) => {
     const { tenant, loadBalancerId, ruleName } = c.req.valid("param");

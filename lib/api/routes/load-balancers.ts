@@ -6,7 +6,8 @@ import { createLoadBalancerSchema } from "@/lib/network/schema";
 import { createLoadBalancer, refreshLoadBalancers } from "@/lib/network/service";
 import { tenantContext } from "../auth";
 import { withEtag } from "../etag";
-import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
+import { kinds } from "@/lib/operations/kinds";
+import { accepted, acceptedOperation, readOperation, tenantScope } from "../operation";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
@@ -31,10 +32,6 @@ const tags = ["Load balancers"];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },
-});
-const acceptedOperation = (what: string) => ({
-  ...json(operationSchema, `The ${what} operation.`),
-  headers: acceptedHeaderDocs,
 });
 
 loadBalancerRoutes.openapi(
@@ -135,7 +132,7 @@ loadBalancerRoutes.openapi(
       params: z.object({ tenant: tenantParam }),
       body: { required: true, content: { "application/json": { schema: createLoadBalancerBody } } },
     },
-    responses: { 202: acceptedOperation("lb.create"), ...problemResponses(400, 401, 403, 404, 409, 422, 429, 500) },
+    responses: { 202: acceptedOperation(kinds.lb.create), ...problemResponses(400, 401, 403, 404, 409, 422, 429, 500) },
   }),
   async (c) => {
     const ctx = await tenantContext(c, c.req.valid("param").tenant, "operator");
@@ -155,7 +152,7 @@ loadBalancerRoutes.openapi(
     tags,
     security: bearerSecurity,
     request: { params: lbParams },
-    responses: { 202: acceptedOperation("lb.refresh"), ...problemResponses(401, 403, 404, 409, 422, 429, 500) },
+    responses: { 202: acceptedOperation(kinds.lb.refresh), ...problemResponses(401, 403, 404, 409, 422, 429, 500) },
   }),
   async (c) => {
     const { tenant, loadBalancerId } = c.req.valid("param");
@@ -181,7 +178,7 @@ loadBalancerRoutes.openapi(
       params: z.object({ tenant: tenantParam }),
       body: { required: true, content: { "application/json": { schema: refreshLoadBalancersBody } } },
     },
-    responses: { 202: acceptedOperation("lb.refresh"), ...problemResponses(400, 401, 403, 404, 422, 429, 500) },
+    responses: { 202: acceptedOperation(kinds.lb.refresh), ...problemResponses(400, 401, 403, 404, 422, 429, 500) },
   }),
   async (c) => {
     const ctx = await tenantContext(c, c.req.valid("param").tenant, "operator");

@@ -1,7 +1,5 @@
 import type { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
-import { InvalidInput, type FieldErrors } from "@/lib/errors";
-import { controlCharacterFields, controlCharacterMessage } from "@/lib/utils/text";
 import type { StaffRole } from "@/lib/db/client";
 import { staffContext } from "../auth";
 import type { ApiEnv } from "../env";
@@ -22,22 +20,11 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 /**
  * Runs before the routes' validators on the given paths (Hono syntax, `:param`): a helpdesk token gets 403 (a tenant
  * token was already answered 404 by the app's scope gate; each route's requires("admin") says the same in the
- * document), then control characters in the query or the JSON body are refused beside their fields, as parseInput
- * refuses them in every form.
+ * document). Control characters are refused for every route by the app (lib/api/input-guard.ts).
  */
 export function providerPaths(router: ApiRouter, paths: string[], need: StaffRole = PROVIDER_ROLE) {
   const guard: MiddlewareHandler<ApiEnv> = async (c, next) => {
     staffContext(c, need);
-    const fields = controlCharacterFields(c.req.query());
-    if (["POST", "PUT", "PATCH"].includes(c.req.method)) {
-      const body = await c.req.json().catch(() => undefined);
-      fields.push(...controlCharacterFields(body ?? null));
-    }
-    if (fields.length > 0) {
-      const errors: FieldErrors = {};
-      for (const field of fields) errors[field] = [controlCharacterMessage];
-      throw new InvalidInput(errors);
-    }
     await next();
   };
   for (const path of paths) router.use(path, guard);

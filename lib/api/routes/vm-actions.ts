@@ -1,7 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { changeDataDisks, requestResize, runVmAction } from "@/lib/vms/change-vms";
 import { tenantContext } from "../auth";
-import { accepted, acceptedHeaderDocs, operationSchema, readOperation, tenantScope } from "../operation";
+import { kinds } from "@/lib/operations/kinds";
+import { accepted, acceptedOperation, readOperation, tenantScope } from "../operation";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { addDataDiskBody, dataDiskParams, resizeVmBody, vmParams } from "./vm-schemas";
@@ -9,11 +10,6 @@ import { addDataDiskBody, dataDiskParams, resizeVmBody, vmParams } from "./vm-sc
 /** Changes to one VM: each answers 202 with its operation, like the buttons on the VM page (operator or owner). */
 export const vmActionRoutes = apiRouter();
 const tags = ["Virtual machines"];
-const acceptedOperation = (what: string) => ({
-  description: `The ${what} operation.`,
-  headers: acceptedHeaderDocs,
-  content: { "application/json": { schema: operationSchema } },
-});
 
 const powerActions = {
   start: "Start a VM",
@@ -33,7 +29,7 @@ for (const [action, summary] of Object.entries(powerActions) as [keyof typeof po
       tags,
       security: bearerSecurity,
       request: { params: vmParams },
-      responses: { 202: acceptedOperation(`vm.${action}`), ...problemResponses(401, 403, 404, 409, 422, 429, 500) },
+      responses: { 202: acceptedOperation(kinds.vm[action]), ...problemResponses(401, 403, 404, 409, 422, 429, 500) },
     }),
     async (c) => {
       const { tenant, vmId } = c.req.valid("param");
@@ -58,7 +54,7 @@ vmActionRoutes.openapi(
       params: vmParams,
       body: { required: true, content: { "application/json": { schema: resizeVmBody } } },
     },
-    responses: { 202: acceptedOperation("vm.resize"), ...problemResponses(400, 401, 403, 404, 409, 422, 429, 500) },
+    responses: { 202: acceptedOperation(kinds.vm.resize), ...problemResponses(400, 401, 403, 404, 409, 422, 429, 500) },
   }),
   async (c) => {
     const { tenant, vmId } = c.req.valid("param");
@@ -83,7 +79,7 @@ vmActionRoutes.openapi(
       body: { required: true, content: { "application/json": { schema: addDataDiskBody } } },
     },
     responses: {
-      202: acceptedOperation("vm.setDataDisks"),
+      202: acceptedOperation(kinds.vm.setDataDisks),
       ...problemResponses(400, 401, 403, 404, 409, 422, 429, 500),
     },
   }),
@@ -106,7 +102,10 @@ vmActionRoutes.openapi(
     tags,
     security: bearerSecurity,
     request: { params: dataDiskParams },
-    responses: { 202: acceptedOperation("vm.setDataDisks"), ...problemResponses(400, 401, 403, 404, 409, 429, 500) },
+    responses: {
+      202: acceptedOperation(kinds.vm.setDataDisks),
+      ...problemResponses(400, 401, 403, 404, 409, 429, 500),
+    },
   }),
   async (c) => {
     const { tenant, vmId, lun } = c.req.valid("param");
