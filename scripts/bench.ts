@@ -18,6 +18,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
+import { benchApiList } from "./bench/api-list.ts";
 import { benchListPage } from "./bench/list-page.ts";
 import { benchProvision } from "./bench/provision.ts";
 import { flag, numberFlag, printTable, type Row } from "./bench/report.ts";
@@ -127,6 +128,12 @@ async function main() {
       `  whole page data (regions, subscriptions, list, counts): ${list.small.fullPageMs.toFixed(2)} ms vs ${list.large.fullPageMs.toFixed(2)} ms, ratio ${list.fullPageRatio.toFixed(2)}`,
     );
 
+    log(`figure 2b: the API's GET /vms, 20 vs 2,000 VMs, and its token check (median of ${runs})…`);
+    const api = await benchApiList(list.tenants.small, list.tenants.large, { runs });
+    log(
+      `  GET /api/v1/tenants/{tenant}/vms?top=20: ${api.smallMs.toFixed(2)} ms vs ${api.largeMs.toFixed(2)} ms, ratio ${api.ratio.toFixed(2)}; token check p95 ${api.tokenCheckP95Ms.toFixed(2)} ms`,
+    );
+
     const rows: Row[] = [
       {
         figure: `Provision ${provision.vms} VMs: wall time`,
@@ -178,6 +185,13 @@ async function main() {
         pass: null,
       },
       { figure: "List page: 2,000 ÷ 20", value: list.ratio.toFixed(2), target: "≤ 1.5", pass: list.ratio <= 1.5 },
+      { figure: "API GET /vms: 2,000 ÷ 20", value: api.ratio.toFixed(2), target: "≤ 1.5", pass: api.ratio <= 1.5 },
+      {
+        figure: "API token check (p95)",
+        value: `${api.tokenCheckP95Ms.toFixed(2)} ms`,
+        target: "< 2 ms",
+        pass: api.tokenCheckP95Ms < 2,
+      },
       {
         figure: `Sync of ${sync.vms} VMs: ARM reads`,
         value: String(sync.reads),
@@ -202,7 +216,8 @@ async function main() {
           settings,
           machine,
           provision,
-          list,
+          list: { ...list, tenants: undefined },
+          api,
           sync,
           table: rows,
           totalSeconds: (Date.now() - started) / 1000,

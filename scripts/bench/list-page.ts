@@ -10,7 +10,15 @@ import { countVmsByState, listVmRegions, listVms, listVmSubscriptions } from "@/
 import { BENCH_IMAGE, BENCH_SIZE, type TenantSetup } from "./setup.ts";
 
 export type ListTiming = { vms: number; listAndCountMs: number; fullPageMs: number; listAndCountP90Ms: number };
-export type ListResult = { small: ListTiming; large: ListTiming; ratio: number; fullPageRatio: number; runs: number };
+export type ListResult = {
+  small: ListTiming;
+  large: ListTiming;
+  ratio: number;
+  fullPageRatio: number;
+  runs: number;
+  /** The two tenants, for the API's figures (scripts/bench/api-list.ts). */
+  tenants: { small: TenantContext; large: TenantContext };
+};
 
 async function tenantWithVms(template: TenantSetup, count: number): Promise<TenantContext> {
   const slug = `list-${count}-${randomBytes(2).toString("hex")}`;
@@ -130,5 +138,6 @@ export async function benchListPage(template: TenantSetup, opts: { runs: number 
     ratio: l.listAndCountMs / s.listAndCountMs,
     fullPageRatio: l.fullPageMs / s.fullPageMs,
     runs: opts.runs,
+    tenants: { small, large },
   };
 }
