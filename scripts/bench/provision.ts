@@ -4,6 +4,7 @@
  */
 import { db } from "@/lib/db/client";
 import { createVms } from "@/lib/vms/create-vms";
+import type { CreateVmInput } from "@/lib/vms/schema";
 import { DURATIONS } from "@/emulator/providers/compute/constants";
 import { DEFAULT_LIMITS } from "@/emulator/core/throttling";
 import { COMPUTE_POLICIES } from "@/emulator/providers/compute/throttle";
@@ -96,7 +97,14 @@ export type ProvisionResult = {
 export async function benchProvision(
   stack: Stack,
   tenants: TenantSetup[],
-  opts: { vmsEach: number; timeScale: number; timeoutMs: number; log: (m: string) => void },
+  opts: {
+    vmsEach: number;
+    timeScale: number;
+    timeoutMs: number;
+    log: (m: string) => void;
+    /** How a bulk is submitted: the service the page's action calls (default), or the REST API (`--via api`). */
+    create?: (t: TenantSetup, input: CreateVmInput) => Promise<{ operationId: string }[]>;
+  },
 ): Promise<ProvisionResult> {
   const { control } = stack;
   await control.resetCounters();
@@ -111,7 +119,8 @@ export async function benchProvision(
   const submitOne = async (t: TenantSetup, attempt: number, prefix: string, count: number) => {
     const s0 = Date.now();
     try {
-      const created = await createVms(t.ctx, bulkLinuxVms(t.tenantSubscriptionId, prefix, count));
+      const input = bulkLinuxVms(t.tenantSubscriptionId, prefix, count);
+      const created = await (opts.create ? opts.create(t, input) : createVms(t.ctx, input));
       firstOk = Math.min(firstOk ?? s0, s0);
       submits.push({ tenant: t.index + 1, attempt, count, seconds: (Date.now() - s0) / 1000, ok: true });
       return created;
