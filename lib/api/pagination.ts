@@ -5,6 +5,17 @@ import type { ApiContext } from "./env";
 export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 200;
 
+/** `?search=`: the console's search box for a list route (at most 200 characters), described per resource. */
+export const searchParam = (description: string) => z.string().max(200).optional().openapi({ description });
+
+/** `?sort=&dir=`: the columns a console list sorts by, ascending unless asked; spread into the query schema. */
+export function sortParams<const S extends readonly [string, ...string[]]>(columns: S, by: S[number]) {
+  return {
+    sort: z.enum(columns).default(by),
+    dir: z.enum(["asc", "desc"]).default("asc"),
+  };
+}
+
 /** `?top=` and `?$skipToken=`: spread into a list route's query schema. */
 export const pageQuery = {
   top: z.coerce

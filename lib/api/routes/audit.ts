@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { auditPeriods, listAuditEvents, type AuditPeriod } from "@/lib/audit/queries";
 import { staffContext } from "../auth";
-import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
+import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
@@ -44,11 +44,7 @@ auditRoutes.openapi(
     ...requires("admin"),
     request: {
       query: z.object({
-        search: z
-          .string()
-          .max(200)
-          .optional()
-          .openapi({ description: "Part of the user's email or the target's name, or exactly a target id or an IP." }),
+        search: searchParam("Part of the user's email or the target's name, or exactly a target id or an IP."),
         action: z.string().max(100).optional().openapi({ description: "One action, e.g. plan.update." }),
         outcome: z.enum(outcomes).optional(),
         period: z

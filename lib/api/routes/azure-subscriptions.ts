@@ -18,7 +18,7 @@ import {
 import { staffContext } from "../auth";
 import { API_BASE, type ApiContext } from "../env";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation } from "../operation";
-import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
+import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam, sortParams } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
@@ -137,14 +137,9 @@ azureSubscriptionRoutes.openapi(
     ...requires("admin"),
     request: {
       query: z.object({
-        search: z
-          .string()
-          .max(200)
-          .optional()
-          .openapi({ description: "Part of the name, the subscription or directory id, or the plan's name." }),
+        search: searchParam("Part of the name, the subscription or directory id, or the plan's name."),
         state: z.enum(subscriptionStates).optional(),
-        sort: z.enum(subscriptionSorts).default("name"),
-        dir: z.enum(["asc", "desc"]).default("asc"),
+        ...sortParams(subscriptionSorts, "name"),
         ...pageQuery,
       }),
     },

@@ -14,7 +14,7 @@ import {
   tenantScope,
   toOperationSummary,
 } from "../operation";
-import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
+import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { tenantParam } from "./vm-schemas";
@@ -41,11 +41,7 @@ const filters = {
     .openapi({ description: "Created in the last 24h, 7d or 30d, or between from and to (custom)." }),
   from: z.iso.datetime({ offset: true }).optional().openapi({ description: "With period=custom." }),
   to: z.iso.datetime({ offset: true }).optional().openapi({ description: "With period=custom." }),
-  search: z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ description: "Part of the target's name, or exactly an operation id or an Azure request id." }),
+  search: searchParam("Part of the target's name, or exactly an operation id or an Azure request id."),
   targetId: z.string().max(100).optional().openapi({ description: "One object's history, e.g. a VM id." }),
   ...pageQuery,
 };

@@ -6,7 +6,7 @@ import { createPlan, deletePlan, setPlanState, updatePlan } from "@/lib/plans/se
 import { staffContext } from "../auth";
 import { API_BASE, type ApiContext } from "../env";
 import { assertIfMatch, etagOf, withEtag } from "../etag";
-import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
+import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam, sortParams } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
@@ -136,14 +136,9 @@ planRoutes.openapi(
     ...requires("admin"),
     request: {
       query: z.object({
-        search: z
-          .string()
-          .max(200)
-          .optional()
-          .openapi({ description: "Part of the name, the description or the Azure subscription's name." }),
+        search: searchParam("Part of the name, the description or the Azure subscription's name."),
         state: z.enum(planStates).optional(),
-        sort: z.enum(["name", "createdAt"]).default("name"),
-        dir: z.enum(["asc", "desc"]).default("asc"),
+        ...sortParams(["name", "createdAt"] as const, "name"),
         ...pageQuery,
       }),
     },

@@ -9,7 +9,7 @@ import { cancelTenantSubscription, subscribeTenantToPlan } from "@/lib/tenancy/s
 import { staffContext } from "../auth";
 import { API_BASE, type ApiContext } from "../env";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation } from "../operation";
-import { decodeSkipToken, pageOf, pageQuery, pageSchema } from "../pagination";
+import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam, sortParams } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, passwordAnswerNote, PROVIDER_ROLE, providerPaths, refuseIdempotencyKey } from "./provider";
@@ -142,14 +142,9 @@ tenantRoutes.openapi(
     ...requires("admin"),
     request: {
       query: z.object({
-        search: z
-          .string()
-          .max(200)
-          .optional()
-          .openapi({ description: "Part of the name, the slug or a member's email." }),
+        search: searchParam("Part of the name, the slug or a member's email."),
         state: z.enum(tenantStates).optional(),
-        sort: z.enum(["name", "createdAt"]).default("name"),
-        dir: z.enum(["asc", "desc"]).default("asc"),
+        ...sortParams(["name", "createdAt"] as const, "name"),
         ...pageQuery,
       }),
     },
