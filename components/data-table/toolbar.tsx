@@ -67,48 +67,50 @@ export function DataTableToolbar({
   return (
     <div className={cn("flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center", className)}>
       {search && (
-        <div className="relative w-full sm:w-72">
-          <label htmlFor={searchId} className="sr-only">
-            Search
-          </label>
-          <Search
-            aria-hidden
-            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-          />
-          <Input
-            id={searchId}
-            type="search"
-            value={query}
-            onChange={(e) => onSearch(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") sendQuery(query);
-            }}
-            placeholder={searchPlaceholder}
-            aria-invalid={searchError ? true : undefined}
-            aria-describedby={searchError ? `${searchId}-error` : undefined}
-            className="h-8 pr-8 pl-8 text-[13px] [&::-webkit-search-cancel-button]:hidden"
-          />
+        <div className="w-full sm:w-72">
+          <div className="relative">
+            <label htmlFor={searchId} className="sr-only">
+              Search
+            </label>
+            <Search
+              aria-hidden
+              className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+            />
+            <Input
+              id={searchId}
+              type="search"
+              value={query}
+              onChange={(e) => onSearch(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter") sendQuery(query);
+              }}
+              placeholder={searchPlaceholder}
+              aria-invalid={searchError ? true : undefined}
+              aria-describedby={searchError ? `${searchId}-error` : undefined}
+              className="h-8 pr-8 pl-8 text-[13px] [&::-webkit-search-cancel-button]:hidden"
+            />
+            {isPending ? (
+              <LoaderCircle
+                aria-hidden
+                className="absolute top-1/2 right-2.5 size-3.5 -translate-y-1/2 animate-spin text-muted-foreground"
+              />
+            ) : (
+              query && (
+                <button
+                  type="button"
+                  aria-label="Clear search"
+                  onClick={() => sendQuery("")}
+                  className="absolute top-1/2 right-1.5 grid size-5 -translate-y-1/2 place-content-center rounded text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring"
+                >
+                  <X className="size-3.5" aria-hidden />
+                </button>
+              )
+            )}
+          </div>
           {searchError && (
             <p id={`${searchId}-error`} role="alert" className="mt-1 text-xs text-destructive">
               {searchError}
             </p>
-          )}
-          {isPending ? (
-            <LoaderCircle
-              aria-hidden
-              className="absolute top-1/2 right-2.5 size-3.5 -translate-y-1/2 animate-spin text-muted-foreground"
-            />
-          ) : (
-            query && (
-              <button
-                type="button"
-                aria-label="Clear search"
-                onClick={() => sendQuery("")}
-                className="absolute top-1/2 right-1.5 grid size-5 -translate-y-1/2 place-content-center rounded text-muted-foreground outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring"
-              >
-                <X className="size-3.5" aria-hidden />
-              </button>
-            )
           )}
         </div>
       )}
