@@ -18,14 +18,21 @@ const filters = { externalTables: [], externalEnums: [] };
 
 type Engine = Record<string, (input: unknown) => Promise<Record<string, unknown>>>;
 
+// The module is instantiated once per process: a second instance under the same bindings panics inside the engine.
+let wasmEngine: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } }> | undefined;
+
 async function loadEngine(connectionString: string): Promise<Engine> {
-  const require = createRequire(import.meta.url);
-  const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const bg = await import(bgPath);
-  const wasm = readFileSync(bgPath.replace(/\.js$/, ".wasm"));
-  const { instance } = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": bg });
-  bg.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  wasmEngine ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bg = await import(bgPath);
+    const wasm = readFileSync(bgPath.replace(/\.js$/, ".wasm"));
+    const { instance } = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": bg });
+    bg.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return bg;
+  })();
+  const bg = await wasmEngine;
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
   const datamodels = [[schemaPath, readFileSync(schemaPath, "utf8")]];
   return bg.SchemaEngine.new({ datamodels }, () => {}, adapter);
@@ -59,6 +66,27 @@ export async function migrateDeploy(connectionString: string) {
   const engine = await loadEngine(connectionString);
   const out = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
   return (out.appliedMigrationNames as string[]) ?? [];
+}
+
+/** The database's migrations against prisma/migrations: `pending` (not applied yet), `failed`, `edited` since applied. */
+export async function migrationStatus(connectionString: string) {
+  const engine = await loadEngine(connectionString);
+  const d = (await engine.diagnoseMigrationHistory({
+    migrationsList: migrationsList(),
+    optInToShadowDatabase: false,
+    filters,
+  })) as {
+    history: { diagnostic: string; unappliedMigrationNames?: string[] } | null;
+    failedMigrationNames: string[];
+    editedMigrationNames: string[];
+  };
+  return {
+    pending: d.history?.unappliedMigrationNames ?? [],
+    /** Anything but "up to date" or "behind" (e.g. migrations in the database that this code does not have). */
+    divergence: d.history && d.history.diagnostic !== "databaseIsBehind" ? d.history.diagnostic : null,
+    failedMigrationNames: d.failedMigrationNames,
+    editedMigrationNames: d.editedMigrationNames,
+  };
 }
 
 /** Returns the SQL that would bring the last snapshot to the current schema ("" when there is nothing to do). */
