@@ -1,17 +1,17 @@
-# One image for web, worker, migrations and (demo profile) the emulator; docker-compose picks the command.
-FROM node:22-bookworm-slim AS deps
+# One image for web, worker, migrations and (demo profile) the emulator; docker-compose and the Kubernetes manifests
+# (deploy/kubernetes) pick the command. Node 24 LTS: the version scripts/ci-node-lts.sh tests besides the default.
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY prisma ./prisma
-COPY prisma.config.ts ./
-RUN npm ci --no-audit --no-fund
+# The root postinstall generates code from sources that are not copied yet: the build stage runs it.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild
 
 FROM deps AS build
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
-RUN npx prisma generate && npx next build
+RUN npm run postinstall && npx next build
 
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 RUN useradd --system --uid 1001 portal
