@@ -25,6 +25,8 @@ export interface EmulatorOptions {
   /** Seed applied when no saved state exists. Default "demo". */
   seed?: "demo" | "none";
   tokenLifetimeSeconds?: number;
+  /** Check every ARM reply against the vendored specs (default: EMU_VALIDATE_RESPONSES=1). */
+  validateResponses?: boolean;
   /** Replaces auto-discovery of emulator/providers/*.ts (core routes are always present). */
   providers?: ProviderPlugin[];
 }
@@ -33,6 +35,8 @@ export interface RunningEmulator {
   url: string;
   caPem: string;
   controlToken: string;
+  /** Replies that did not match their spec so far (only recorded with validateResponses). */
+  responseMismatches(): string[];
   close(): Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       retryAfterSeconds: options.retryAfterSeconds === undefined ? 1 : options.retryAfterSeconds,
       pageSize: options.pageSize ?? 100,
       tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+      validateResponses: options.validateResponses ?? process.env.EMU_VALIDATE_RESPONSES === "1",
     },
     plugins,
     { dataDir: options.dataDir, persist: options.persist ?? true, throttling: options.throttling },
@@ -91,6 +96,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     url: rt.baseUrl,
     caPem: tls.cert,
     controlToken: rt.controlToken,
+    responseMismatches: () => [...rt.responseMismatches],
     async close() {
       if (closed) return;
       closed = true;

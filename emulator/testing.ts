@@ -45,7 +45,10 @@ export interface TestEmulator {
   close(): Promise<void>;
 }
 
-/** Starts an in-process emulator for tests: temp data dir, fast clock, no Retry-After, small pages. */
+/**
+ * Starts an in-process emulator for tests: temp data dir, fast clock, no Retry-After, small pages, and every ARM
+ * reply checked against the vendored spec of its api-version (a mismatch answers 500 and fails close()).
+ */
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "emu-test-")));
   const emulator = await startEmulator({
@@ -54,6 +57,7 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     retryAfterSeconds: null,
     pageSize: 3,
     seed: "demo",
+    validateResponses: true,
     ...options,
     dataDir,
   });
@@ -116,6 +120,13 @@ export async function wrapEmulator(
     async close() {
       await emulator.close();
       if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+      // A reply that broke its spec already answered 500; this fails the file even if the caller swallowed it.
+      const mismatches = emulator.responseMismatches();
+      if (mismatches.length) {
+        throw new Error(
+          `The emulator answered outside its spec ${mismatches.length} time(s):\n${mismatches.join("\n")}`,
+        );
+      }
     },
   };
 }

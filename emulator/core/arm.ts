@@ -13,6 +13,8 @@ import { roleAt } from "./directory.js";
 import { registrationState } from "./registration.js";
 import { resourceGroupId } from "./ids.js";
 import { checkBody, dropNulls } from "./request-schema.js";
+import { checkRequest, responseMismatch } from "../specs/validation/validate.js";
+import { toJson } from "./http.js";
 import { verifyArmToken } from "./tokens.js";
 import type { HttpMethod, JsonBody, Reply, RequestContext, RouteDef } from "./plugin.js";
 import type { Runtime } from "./runtime.js";
@@ -152,15 +154,29 @@ export async function handleArm(
     requestId,
     extraHeaders,
   });
-  if (route.bodySchema) {
-    // PATCH keeps its nulls for the handler (null removes a property) but is type-checked without them.
-    const withoutNulls = dropNulls(ctx.body) as JsonBody;
-    if (method !== "PATCH") ctx.body = withoutNulls;
-    checkBody(route.bodySchema, withoutNulls);
-  }
+  // PATCH keeps its nulls for the handler (null removes a property) but is type-checked without them.
+  const withoutNulls = dropNulls(ctx.body) as JsonBody;
+  if (route.bodySchema && method !== "PATCH") ctx.body = withoutNulls;
+  // The vendored spec of this api-version, when there is one, replaces the route's own declared shape.
+  const specCovered = route.apiVersions !== "any" && !!checkRequest(method, route.path, ctx.apiVersion, withoutNulls);
+  if (!specCovered && route.bodySchema) checkBody(route.bodySchema, withoutNulls);
   route.validate?.(ctx);
   const reply = await route.handler(ctx);
+  if (rt.config.validateResponses && route.apiVersions !== "any")
+    checkResponse(rt, method, route, ctx.apiVersion, reply);
   return { reply, meta };
+}
+
+/**
+ * Test mode (issue 17 point 4): a reply that does not match the spec's schema for its status code becomes a 500
+ * naming the mismatch, and is recorded so the test fixture fails on close even if the caller swallowed the error.
+ */
+function checkResponse(rt: Runtime, method: string, route: RouteDef, apiVersion: string, reply: Reply): void {
+  const body = reply.body === undefined ? undefined : (JSON.parse(toJson(reply.body)) as unknown);
+  const mismatch = responseMismatch(method, route.path, apiVersion, reply.status, body);
+  if (!mismatch) return;
+  rt.responseMismatches.push(mismatch);
+  throw new ArmError(500, "EmulatorResponseMismatch", mismatch);
 }
 
 function missingApiVersion(): ArmError {

@@ -13,6 +13,8 @@ export interface RuntimeConfig {
   retryAfterSeconds: number | null;
   pageSize: number;
   tokenLifetimeSeconds: number;
+  /** Check every ARM reply against the vendored spec (tests); a mismatch answers 500 and is recorded. */
+  validateResponses?: boolean;
 }
 
 /** Everything one running emulator holds; the HTTP layer and the control API work on it. */
@@ -26,6 +28,8 @@ export class Runtime {
   readonly observer = new Observer();
   readonly persistence: Persistence;
   baseUrl = "";
+  /** Replies that did not match their spec (validateResponses mode), oldest first. */
+  readonly responseMismatches: string[] = [];
   controlToken = "";
   /** Resets the store to an empty state and, for "demo", applies the demo seed; set by server.ts. */
   resetState: (seed: "demo" | "none") => void = () => {};
