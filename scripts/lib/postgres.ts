@@ -4,7 +4,12 @@ import path from "node:path";
 import pg from "pg";
 import { initialiseDataDirectory, postgresBinaries, postgresUser } from "./postgres-binaries.ts";
 
-export type RunningPostgres = { url: string; stop: () => Promise<void> };
+export type RunningPostgres = {
+  url: string;
+  stop: () => Promise<void>;
+  /** A fast shutdown and a start on the same port, as `pg_ctl restart -m fast` does: every session is ended. */
+  restart: () => Promise<void>;
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -60,9 +65,16 @@ export async function startEmbeddedPostgres(opts: {
     await initialiseDataDirectory(dataDir, password);
   }
   const base = `postgresql://postgres:${password}@127.0.0.1:${opts.port}`;
-  const postmaster = await startPostmaster(dataDir, opts.port, `${base}/postgres`);
+  let postmaster = await startPostmaster(dataDir, opts.port, `${base}/postgres`);
   await ensureDatabase(`${base}/postgres`, opts.database);
-  return { url: `${base}/${opts.database}`, stop: () => stopPostmaster(postmaster) };
+  return {
+    url: `${base}/${opts.database}`,
+    stop: () => stopPostmaster(postmaster),
+    restart: async () => {
+      await stopPostmaster(postmaster);
+      postmaster = await startPostmaster(dataDir, opts.port, `${base}/postgres`);
+    },
+  };
 }
 
 /**
