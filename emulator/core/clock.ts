@@ -6,6 +6,17 @@
 export class Clock {
   constructor(public timeScale = 1) {}
 
+  /**
+   * While a finished long-running operation's effects run, the time it finished (start + duration), which is earlier
+   * than now when nobody asked for a while; the billing ledger dates resource changes by it.
+   */
+  eventTimeMs: number | undefined;
+
+  /** When the change being applied happened: eventTimeMs inside an LRO completion, now otherwise. */
+  eventNow(): number {
+    return this.eventTimeMs ?? this.now();
+  }
+
   now(): number {
     return Date.now();
   }

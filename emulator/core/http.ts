@@ -139,6 +139,18 @@ async function dispatch(
   headers: Record<string, string>,
   entry: RequestLogEntry,
 ): Promise<Reply> {
+  const publicRoute = rt.plugins
+    .flatMap((p) => p.publicRoutes ?? [])
+    .find((r) => r.method === req.method && r.path.toLowerCase() === url.pathname.toLowerCase());
+  if (publicRoute) {
+    entry.opType = "other";
+    return publicRoute.handler({
+      store: rt.store,
+      clock: rt.clock,
+      query: url.searchParams,
+      url: (p) => new URL(p, rt.baseUrl).toString(),
+    });
+  }
   const entra = handleEntra(
     rt.store,
     { baseUrl: rt.baseUrl, tokenLifetimeSeconds: rt.config.tokenLifetimeSeconds },

@@ -126,6 +126,15 @@ export class LroEngine {
   }
 
   private finish(op: Operation): void {
+    this.clock.eventTimeMs = op.startMs + op.durationMs;
+    try {
+      this.complete(op);
+    } finally {
+      this.clock.eventTimeMs = undefined;
+    }
+  }
+
+  private complete(op: Operation): void {
     op.endMs = op.startMs + op.durationMs;
     if (op.failure) {
       op.status = "Failed";

@@ -90,6 +90,21 @@ export interface ControlRoute {
   handler: (ctx: { store: Store; clock: Clock }, body: JsonBody) => Reply;
 }
 
+/**
+ * An unauthenticated endpoint outside ARM (Azure's Retail Prices API at prices.azure.com answers anyone): matched on
+ * the exact path, before the Entra and ARM pipelines, with no token, subscription or throttling checks.
+ */
+export interface PublicRoute {
+  method: "GET" | "POST";
+  path: string;
+  handler: (ctx: {
+    store: Store;
+    clock: Clock;
+    query: URLSearchParams;
+    url: (pathAndQuery: string) => string;
+  }) => Reply;
+}
+
 export interface ProviderPlugin {
   /** Unique plugin name, e.g. "compute". */
   name: string;
@@ -102,6 +117,10 @@ export interface ProviderPlugin {
   seed?: (seed: SeedContext) => void;
   /** Optional control-API extensions for demos and tests. */
   control?: ControlRoute[];
+  /** Unauthenticated endpoints (see PublicRoute). */
+  publicRoutes?: PublicRoute[];
+  /** Called once per runtime with its store and clock, e.g. to observe resource changes (Store.addListener). */
+  attach?: (rt: { store: Store; clock: Clock }) => void;
 }
 
 export function defineProvider(plugin: ProviderPlugin): ProviderPlugin {

@@ -48,6 +48,7 @@ export class Runtime {
     this.lro = new LroEngine(this.store, this.clock, () => this.config.retryAfterSeconds);
     this.throttling = new Throttling(opts.throttling, () => this.clock.timeScale);
     for (const plugin of plugins) {
+      plugin.attach?.({ store: this.store, clock: this.clock });
       for (const route of plugin.routes) this.router.add(route);
       for (const [name, handler] of Object.entries(plugin.effects ?? {})) this.lro.registerEffect(name, handler);
     }

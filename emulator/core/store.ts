@@ -4,6 +4,9 @@ import { emptyState, type State, type StoredResource, type Subscription, type Pr
 
 const key = (id: string) => id.replace(/\/+$/, "").toLowerCase();
 
+/** Told of every resource write and removal: `before` undefined on create, `after` undefined on delete. */
+export type ResourceListener = (before: StoredResource | undefined, after: StoredResource | undefined) => void;
+
 /**
  * The one in-memory store. Resources are keyed by lowercased ARM id; the casing used on create is kept in
  * the record. Every mutation marks the store dirty so the snapshot file is rewritten (debounced).
@@ -11,6 +14,7 @@ const key = (id: string) => id.replace(/\/+$/, "").toLowerCase();
 export class Store {
   state: State;
   private onChange: () => void;
+  private listeners: ResourceListener[] = [];
 
   constructor(state: State = emptyState(), onChange: () => void = () => {}) {
     this.state = state;
@@ -19,6 +23,11 @@ export class Store {
 
   setOnChange(fn: () => void): void {
     this.onChange = fn;
+  }
+
+  /** Billing-style observers (emulator/providers/billing): they see each change of a resource once, in order. */
+  addListener(listener: ResourceListener): void {
+    this.listeners.push(listener);
   }
 
   markDirty(): void {
@@ -49,6 +58,7 @@ export class Store {
       createdAtMs: existing?.createdAtMs ?? Date.now(),
     };
     this.state.resources[key(id)] = record;
+    for (const l of this.listeners) l(existing, record);
     this.markDirty();
     return record;
   }
@@ -59,7 +69,9 @@ export class Store {
     let n = 0;
     for (const rk of Object.keys(this.state.resources)) {
       if (rk === k || rk.startsWith(k + "/")) {
+        const gone = this.state.resources[rk];
         delete this.state.resources[rk];
+        for (const l of this.listeners) l(gone, undefined);
         n++;
       }
     }

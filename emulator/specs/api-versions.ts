@@ -14,7 +14,8 @@ export type ApiFamily =
   | "network"
   | "storage"
   | "recoveryServicesVaults"
-  | "siteRecovery";
+  | "siteRecovery"
+  | "costManagement";
 
 export interface FamilyEntry {
   specFolder: string;

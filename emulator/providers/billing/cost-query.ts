@@ -1,0 +1,99 @@
+import type { Store } from "../../core/store.js";
+import { findPrice } from "./prices.js";
+import { ledgerOf, openMissing, type Segment } from "./ledger.js";
+
+/**
+ * Cost Management's query (Query_Usage, SPECS cost-management examples SubscriptionQuery*.json) over the emulator's
+ * ledger: each segment's hours inside each UTC day × its units per hour × the snapshot's unit price. Costs are full
+ * precision, as Azure returns them; rounding is the reader's business.
+ */
+export type Grouping = { type: "TagKey" | "Dimension"; name: string };
+export interface CostQuery {
+  scope: { subscriptionId: string; resourceGroup?: string };
+  fromMs: number;
+  toMs: number;
+  daily: boolean;
+  costColumn: string;
+  grouping: Grouping[];
+  currency: string;
+  nowMs: number;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const dayNumber = (ms: number) => Number(new Date(ms).toISOString().slice(0, 10).replace(/-/g, ""));
+
+function groupValues(seg: Segment, grouping: Grouping[]): string[] {
+  return grouping.flatMap((g) => {
+    if (g.type === "TagKey") {
+      const key = Object.keys(seg.tags).find((k) => k.toLowerCase() === g.name.toLowerCase());
+      return key ? [g.name, seg.tags[key]] : ["", ""];
+    }
+    switch (g.name.toLowerCase()) {
+      case "resourcegroup":
+      case "resourcegroupname":
+        return [seg.resourceGroup.toLowerCase()];
+      case "resourceid":
+        return [seg.resourceId.toLowerCase()];
+      case "servicename":
+      case "metercategory":
+        return [seg.meter.serviceName];
+      case "resourcelocation":
+        return [seg.meter.armRegionName];
+      default:
+        return [""];
+    }
+  });
+}
+
+export const GROUPABLE_DIMENSIONS = [
+  "ResourceGroup",
+  "ResourceGroupName",
+  "ResourceId",
+  "ServiceName",
+  "MeterCategory",
+  "ResourceLocation",
+];
+
+export function costColumns(q: CostQuery): { name: string; type: string }[] {
+  return [
+    { name: q.costColumn, type: "Number" },
+    ...(q.daily ? [{ name: "UsageDate", type: "Number" }] : []),
+    ...q.grouping.flatMap((g) =>
+      g.type === "TagKey"
+        ? [
+            { name: "TagKey", type: "String" },
+            { name: "TagValue", type: "String" },
+          ]
+        : [{ name: g.name, type: "String" }],
+    ),
+    { name: "Currency", type: "String" },
+  ];
+}
+
+export function runCostQuery(store: Store, q: CostQuery): unknown[][] {
+  openMissing(store);
+  const sums = new Map<string, { cost: number; day: number | null; groups: string[] }>();
+  const sub = q.scope.subscriptionId.toLowerCase();
+  const rg = q.scope.resourceGroup?.toLowerCase();
+  for (const seg of ledgerOf(store).segments) {
+    if (seg.subscriptionId.toLowerCase() !== sub || (rg && seg.resourceGroup.toLowerCase() !== rg)) continue;
+    const start = Math.max(seg.startMs, q.fromMs);
+    const end = Math.min(seg.endMs ?? q.nowMs, q.toMs, q.nowMs);
+    if (end <= start) continue;
+    const price = findPrice(seg.meter, q.currency);
+    if (!price) continue;
+    const groups = groupValues(seg, q.grouping);
+    for (let dayStart = Math.floor(start / DAY) * DAY; dayStart < end; dayStart += DAY) {
+      const hours = (Math.min(end, dayStart + DAY) - Math.max(start, dayStart)) / HOUR;
+      const day = q.daily ? dayNumber(dayStart) : null;
+      const key = JSON.stringify([day, groups]);
+      const row = sums.get(key) ?? { cost: 0, day, groups };
+      row.cost += hours * seg.perHour * price.unitPrice;
+      sums.set(key, row);
+    }
+  }
+  return [...sums.values()]
+    .sort((a, b) => (a.day ?? 0) - (b.day ?? 0) || a.groups.join().localeCompare(b.groups.join()))
+    .map((r) => [r.cost, ...(q.daily ? [r.day] : []), ...r.groups, q.currency]);
+}

@@ -1,0 +1,136 @@
+import { defineProvider, ok, type RequestContext } from "../core/plugin.js";
+import { ArmError } from "../core/errors.js";
+import { newGuid } from "../core/ids.js";
+import { apiVersionsFor } from "../specs/api-versions.js";
+import { attachLedger } from "./billing/ledger.js";
+import { costColumns, GROUPABLE_DIMENSIONS, runCostQuery, type Grouping } from "./billing/cost-query.js";
+import { CURRENCIES } from "./billing/prices.js";
+
+/**
+ * Microsoft.CostManagement query (POST {scope}/providers/Microsoft.CostManagement/query, operationId Query_Usage) at
+ * subscription and resource group scope: type ActualCost | AmortizedCost | Usage, timeframe Custom (timePeriod) or
+ * MonthToDate / TheLastMonth, granularity Daily | None, one Sum aggregation, up to two groupings (TagKey or a
+ * dimension). Costs come from the emulator's billing ledger (billing/ledger.ts) priced by the Retail Prices snapshot,
+ * in the billing currency (USD unless set with POST /_emulator/billing/currency). Periods are whole UTC days, both
+ * ends inclusive. Reservations and savings plans do not exist here, so AmortizedCost equals ActualCost.
+ */
+const API_VERSIONS = apiVersionsFor("costManagement");
+const DAY = 86_400_000;
+const MAX_DAYS = 366;
+// Azure's exact codes and wording for a refused query definition were not found; BadRequest is what the SDKs surface.
+const bad = (message: string) => new ArmError(400, "BadRequest", `Invalid query definition: ${message}`);
+
+type State = { currency: string };
+const billingState = (ctx: { store: RequestContext["store"] }) =>
+  ctx.store.ext<State>("billing-account", () => ({ currency: "USD" }));
+
+const startOfDay = (ms: number) => Math.floor(ms / DAY) * DAY;
+
+function period(ctx: RequestContext): { fromMs: number; toMs: number } {
+  const now = ctx.clock.now();
+  const timeframe = String(ctx.body.timeframe ?? "");
+  const month = new Date(now);
+  const monthStart = Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 1);
+  switch (timeframe) {
+    case "Custom": {
+      const from = Date.parse(String(ctx.body.timePeriod?.from ?? ""));
+      const to = Date.parse(String(ctx.body.timePeriod?.to ?? ""));
+      if (Number.isNaN(from) || Number.isNaN(to))
+        throw bad("timePeriod with from and to is required for timeframe Custom.");
+      const fromMs = startOfDay(from);
+      const toMs = startOfDay(to) + DAY;
+      if (toMs <= fromMs) throw bad("timePeriod.from must not be after timePeriod.to.");
+      if ((toMs - fromMs) / DAY > MAX_DAYS) throw bad(`the time period cannot exceed ${MAX_DAYS} days.`);
+      return { fromMs, toMs };
+    }
+    case "MonthToDate":
+    case "BillingMonthToDate":
+      return { fromMs: monthStart, toMs: startOfDay(now) + DAY };
+    case "TheLastMonth":
+    case "TheLastBillingMonth":
+      return { fromMs: Date.UTC(month.getUTCFullYear(), month.getUTCMonth() - 1, 1), toMs: monthStart };
+    default:
+      throw bad(`timeframe '${timeframe}' is not supported; use Custom, MonthToDate or TheLastMonth.`);
+  }
+}
+
+function query(ctx: RequestContext) {
+  const type = String(ctx.body.type ?? "");
+  if (!["ActualCost", "AmortizedCost", "Usage"].includes(type))
+    throw bad(`type '${type}' is not one of ActualCost, AmortizedCost, Usage.`);
+  const dataset = ctx.body.dataset ?? {};
+  const granularity = String(dataset.granularity ?? "None");
+  if (!["Daily", "None"].includes(granularity)) throw bad(`granularity '${granularity}' is not one of Daily, None.`);
+  const aggregations = Object.values(dataset.aggregation ?? {}) as { name?: string; function?: string }[];
+  if (aggregations.length !== 1 || aggregations[0].function !== "Sum" || !aggregations[0].name)
+    throw bad("dataset.aggregation needs exactly one entry with a name and function Sum.");
+  const grouping = (dataset.grouping ?? []) as Grouping[];
+  if (!Array.isArray(grouping) || grouping.length > 2) throw bad("dataset.grouping takes at most 2 entries.");
+  for (const g of grouping) {
+    if (g.type === "TagKey" && g.name) continue;
+    if (g.type === "Dimension" && GROUPABLE_DIMENSIONS.some((d) => d.toLowerCase() === String(g.name).toLowerCase()))
+      continue;
+    throw bad(
+      `grouping ${JSON.stringify(g)} is not supported; use TagKey or one of the dimensions ${GROUPABLE_DIMENSIONS.join(", ")}.`,
+    );
+  }
+  const q = {
+    scope: { subscriptionId: ctx.params.subscriptionId, resourceGroup: ctx.params.resourceGroupName },
+    ...period(ctx),
+    daily: granularity === "Daily",
+    costColumn: aggregations[0].name,
+    grouping,
+    currency: billingState(ctx).currency,
+    nowMs: ctx.clock.now(),
+  };
+  const page = ctx.page(runCostQuery(ctx.store, q));
+  const scope = ctx.params.resourceGroupName
+    ? `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`
+    : `/subscriptions/${ctx.params.subscriptionId}`;
+  const name = newGuid();
+  return ok({
+    id: `${scope}/providers/Microsoft.CostManagement/query/${name}`,
+    name,
+    type: "Microsoft.CostManagement/query",
+    location: null,
+    sku: null,
+    eTag: null,
+    properties: { nextLink: page.nextLink ?? null, columns: costColumns(q), rows: page.value },
+  });
+}
+
+const route = (path: string) => ({
+  method: "POST" as const,
+  path,
+  apiVersions: API_VERSIONS,
+  operation: "read" as const,
+  action: "Microsoft.CostManagement/query/action",
+  resourceType: "Microsoft.CostManagement/query",
+  requiresRegistration: false,
+  handler: query,
+});
+
+export default defineProvider({
+  name: "cost-management",
+  attach: attachLedger,
+  routes: [
+    route("/subscriptions/{subscriptionId}/providers/Microsoft.CostManagement/query"),
+    route(
+      "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.CostManagement/query",
+    ),
+  ],
+  control: [
+    {
+      method: "POST",
+      path: "billing/currency",
+      handler: ({ store }, body) => {
+        const currency = String(body.currency ?? "").toUpperCase();
+        if (!CURRENCIES().includes(currency))
+          throw new ArmError(400, "InvalidControlRequest", `currency must be one of ${CURRENCIES().join(", ")}.`);
+        billingState({ store }).currency = currency;
+        store.markDirty();
+        return ok({ currency });
+      },
+    },
+  ],
+});
