@@ -55,7 +55,7 @@ async function staffUser() {
 }
 
 export async function setupTenantSubscriptions(
-  stack: Stack,
+  stack: Pick<Stack, "control" | "emulator">,
   opts: { count: number; vmsEach: number; label: string },
 ): Promise<TenantSetup[]> {
   const { control, emulator } = stack;
