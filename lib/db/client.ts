@@ -1,23 +1,39 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 
-function createClient() {
+// One pool and one client per process; Next's dev server reloads modules, so keep them on globalThis.
+const globalForDb = globalThis as unknown as { portalDb?: PrismaClient; portalPool?: pg.Pool };
+
+/** The process's connection pool, shared by Prisma and the few hot-path statements that skip it (see `sql`). */
+function pool() {
+  if (globalForDb.portalPool && !globalForDb.portalPool.ended) return globalForDb.portalPool;
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: start the portal with `npm start`.");
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
-  });
+  const created = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection the server dropped (a restart, a failover) is replaced at the next checkout; without a
+  // listener its error would end the process.
+  created.on("error", () => {});
+  globalForDb.portalPool = created;
+  return created;
 }
-
-// One client per process; Next's dev server reloads modules, so keep it on globalThis.
-const globalForDb = globalThis as unknown as { portalDb?: PrismaClient };
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
-    globalForDb.portalDb ??= createClient();
+    globalForDb.portalDb ??= new PrismaClient({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });
     return Reflect.get(globalForDb.portalDb, prop, globalForDb.portalDb);
   },
 });
+
+/**
+ * A named prepared statement on the shared pool, for a statement on every request's path (the API token check): it
+ * is parsed and planned once per connection, and skips Prisma's query pipeline — about a third of the time of
+ * `db.$queryRaw` for the same statement. Columns come back as pg parses them: select timestamps `at time zone 'UTC'`
+ * (Prisma's columns are UTC without a zone).
+ */
+export async function sql<Row extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) {
+  return (await pool().query<Row>({ name, text, values })).rows;
+}
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
