@@ -69,7 +69,7 @@ describe("billing ledger and cost query (scripted timeline)", () => {
 
   it("bills a VM while allocated, disks while they exist, a load balancer by its rules, per UTC day and tag", () => {
     const cents = (rows: unknown[][]) => rows.map((r) => [Math.round((r[0] as number) * 1e6) / 1e6, ...r.slice(1)]);
-    const disk = 19.71 / 730;
+    const disk = 19.71 / 31 / 24;
     expect(cents(query())).toEqual(
       cents([
         [4 * 0.0416 + 24 * disk, 20261201, "portal-tenant", "t1", "USD"],

@@ -4,7 +4,7 @@ import { ledgerOf, openMissing, type Segment } from "./ledger.js";
 
 /**
  * Cost Management's query (Query_Usage, SPECS cost-management examples SubscriptionQuery*.json) over the emulator's
- * ledger: each segment's hours inside each UTC day × its units per hour × the snapshot's unit price. Costs are full
+ * ledger: each segment's quantity inside each UTC day (hours, or the fraction of the month) × the snapshot's unit price. Costs are full
  * precision, as Azure returns them; rounding is the reader's business.
  */
 export type Grouping = { type: "TagKey" | "Dimension"; name: string };
@@ -21,6 +21,10 @@ export interface CostQuery {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+const daysInMonth = (ms: number) => {
+  const d = new Date(ms);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+};
 const dayNumber = (ms: number) => Number(new Date(ms).toISOString().slice(0, 10).replace(/-/g, ""));
 
 function groupValues(seg: Segment, grouping: Grouping[]): string[] {
@@ -86,10 +90,11 @@ export function runCostQuery(store: Store, q: CostQuery): unknown[][] {
     const groups = groupValues(seg, q.grouping);
     for (let dayStart = Math.floor(start / DAY) * DAY; dayStart < end; dayStart += DAY) {
       const hours = (Math.min(end, dayStart + DAY) - Math.max(start, dayStart)) / HOUR;
+      const quantity = seg.per === "hour" ? hours * seg.units : (hours / 24 / daysInMonth(dayStart)) * seg.units;
       const day = q.daily ? dayNumber(dayStart) : null;
       const key = JSON.stringify([day, groups]);
       const row = sums.get(key) ?? { cost: 0, day, groups };
-      row.cost += hours * seg.perHour * price.unitPrice;
+      row.cost += quantity * price.unitPrice;
       sums.set(key, row);
     }
   }

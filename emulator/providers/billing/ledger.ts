@@ -14,7 +14,8 @@ export interface Segment {
   subscriptionId: string;
   resourceGroup: string;
   meter: MeterRef;
-  perHour: number;
+  units: number;
+  per: "hour" | "month";
   tags: Record<string, string>;
   startMs: number;
   endMs: number | null;
@@ -28,8 +29,8 @@ interface Ledger {
 
 export const ledgerOf = (store: Store) => store.ext<Ledger>("billing", () => ({ segments: [], open: {} }));
 
-const lineKey = (meter: MeterRef, perHour: number, tags: Record<string, string>) =>
-  `${meterKey(meter)}#${perHour}#${JSON.stringify(Object.entries(tags).sort())}`;
+const lineKey = (meter: MeterRef, units: number, tags: Record<string, string>) =>
+  `${meterKey(meter)}#${units}#${JSON.stringify(Object.entries(tags).sort())}`;
 
 export function recordChange(
   store: Store,
@@ -45,12 +46,13 @@ export function recordChange(
   if (after) {
     const tags = billedTags(store, after);
     for (const line of billedLines(store, after)) {
-      wanted.set(lineKey(line.meter, line.perHour, tags), {
+      wanted.set(lineKey(line.meter, line.units, tags), {
         resourceId: after.id,
         subscriptionId: after.subscriptionId,
         resourceGroup: after.resourceGroup ?? "",
         meter: line.meter,
-        perHour: line.perHour,
+        units: line.units,
+        per: line.per,
         tags,
       });
     }
@@ -58,7 +60,7 @@ export function recordChange(
   const stillOpen: number[] = [];
   for (const i of ledger.open[id] ?? []) {
     const s = ledger.segments[i];
-    const key = lineKey(s.meter, s.perHour, s.tags);
+    const key = lineKey(s.meter, s.units, s.tags);
     if (wanted.has(key)) {
       wanted.delete(key);
       stillOpen.push(i);

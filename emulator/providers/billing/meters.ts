@@ -7,16 +7,17 @@ import type { MeterRef } from "./prices.js";
  * IP, load balancer and Site Recovery pricing pages): a VM's compute while allocated (starting, running, stopping,
  * stopped), not when deallocated or failed; a managed disk by its tier while it exists; a Standard public IP while
  * it exists; a Standard load balancer per hour once it has a rule (5 included, then per rule); a Site Recovery
- * protected instance per month. Monthly meters accrue per hour at 1/730 of a month, as Azure prorates them.
+ * protected instance per month. Monthly meters are pro-rated by the hour over the calendar month the hour falls in
+ * (a whole December is 1, one December day 1/31), as lib/usage/meters.ts meters them.
  * Storage accounts are not billed here: the emulator does not model stored bytes.
  */
 export interface BilledLine {
   meter: MeterRef;
-  /** Units of the meter's unitOfMeasure per hour. */
-  perHour: number;
+  /** How many of the resource count: 1, or rules beyond the first 5. */
+  units: number;
+  /** "hour": units × hours; "month": units × the fraction of the calendar month. */
+  per: "hour" | "month";
 }
-
-export const HOURS_PER_MONTH = 730;
 
 const TIERS: [number, string][] = [
   [4, "1"],
@@ -59,7 +60,9 @@ export function billedLines(store: Store, r: StoredResource): BilledLine[] {
     case "microsoft.compute/virtualmachines": {
       const size = String(props(r).hardwareProfile?.vmSize ?? "");
       if (props(r).provisioningState === "Failed" || !ALLOCATED.has(String(r.internal.powerState))) return [];
-      return [{ meter: { serviceName: "Virtual Machines", armSkuName: size, armRegionName: region(r) }, perHour: 1 }];
+      const windows = r.internal.osType === "Windows";
+      const meter = { serviceName: "Virtual Machines", armSkuName: size, armRegionName: region(r), windows };
+      return [{ meter, units: 1, per: "hour" }];
     }
     case "microsoft.compute/disks": {
       const tier = diskTier(String((r.body.sku as Json | undefined)?.name ?? ""), Number(props(r).diskSizeGB ?? 0));
@@ -70,7 +73,7 @@ export function billedLines(store: Store, r: StoredResource): BilledLine[] {
         meterName: `${tier.tier} LRS Disk`,
         armRegionName: region(r),
       };
-      return [{ meter, perHour: 1 / HOURS_PER_MONTH }];
+      return [{ meter, units: 1, per: "month" }];
     }
     case "microsoft.network/publicipaddresses": {
       if ((r.body.sku as Json | undefined)?.name !== "Standard") return [];
@@ -80,7 +83,7 @@ export function billedLines(store: Store, r: StoredResource): BilledLine[] {
         meterName: "Standard IPv4 Static Public IP",
         armRegionName: region(r),
       };
-      return [{ meter, perHour: 1 }];
+      return [{ meter, units: 1, per: "hour" }];
     }
     case "microsoft.network/loadbalancers": {
       if ((r.body.sku as Json | undefined)?.name !== "Standard") return [];
@@ -88,9 +91,17 @@ export function billedLines(store: Store, r: StoredResource): BilledLine[] {
       const lb = { serviceName: "Load Balancer", productName: "Load Balancer", armRegionName: region(r) };
       const lines: BilledLine[] = [];
       if (rules > 0)
-        lines.push({ meter: { ...lb, meterName: "Standard Included LB Rules and Outbound Rules" }, perHour: 1 });
+        lines.push({
+          meter: { ...lb, meterName: "Standard Included LB Rules and Outbound Rules" },
+          units: 1,
+          per: "hour",
+        });
       if (rules > 5)
-        lines.push({ meter: { ...lb, meterName: "Standard Overage LB Rules and Outbound Rules" }, perHour: rules - 5 });
+        lines.push({
+          meter: { ...lb, meterName: "Standard Overage LB Rules and Outbound Rules" },
+          units: rules - 5,
+          per: "hour",
+        });
       return lines;
     }
     case PROTECTED_ITEM: {
@@ -101,7 +112,7 @@ export function billedLines(store: Store, r: StoredResource): BilledLine[] {
         meterName: "VM Replicated to Azure",
         armRegionName: vault ? region(vault) : "",
       };
-      return [{ meter, perHour: 1 / HOURS_PER_MONTH }];
+      return [{ meter, units: 1, per: "month" }];
     }
     default:
       return [];

@@ -97,27 +97,35 @@ export function priceItems(currency: string): PriceItem[] {
 }
 
 /**
- * The meter a billable resource consumes, named as the Retail Prices row that prices it: a VM size by armSkuName,
- * everything else by productName + meterName (their rows have no armSkuName).
+ * The meter a billable resource consumes, as the portal matches price rows (lib/pricing): a VM size by armSkuName and
+ * Linux or Windows (Windows rows' productName ends in "Windows"), everything else by meterName, within service and region.
  */
 export interface MeterRef {
   serviceName: string;
   armRegionName: string;
   armSkuName?: string;
+  windows?: boolean;
   productName?: string;
   meterName?: string;
 }
 
+const itemRef = (i: PriceItem): MeterRef =>
+  i.armSkuName
+    ? {
+        serviceName: i.serviceName,
+        armRegionName: i.armRegionName,
+        armSkuName: i.armSkuName,
+        windows: i.productName.endsWith("Windows"),
+      }
+    : { serviceName: i.serviceName, armRegionName: i.armRegionName, meterName: i.meterName };
+
 export const meterKey = (m: MeterRef) =>
-  [
-    m.serviceName,
-    m.armRegionName,
-    m.armSkuName ?? "",
-    m.armSkuName ? "" : m.productName,
-    m.armSkuName ? "" : m.meterName,
-  ]
-    .map((s) => (s ?? "").toLowerCase())
-    .join("|");
+  (m.armSkuName
+    ? [m.serviceName, m.armRegionName, m.armSkuName, m.windows ? "windows" : "linux"]
+    : [m.serviceName, m.armRegionName, m.meterName ?? ""]
+  )
+    .join("|")
+    .toLowerCase();
 
 const indexes = new Map<string, Map<string, PriceItem>>();
 
@@ -125,7 +133,7 @@ const indexes = new Map<string, Map<string, PriceItem>>();
 export function findPrice(meter: MeterRef, currency: string): PriceItem | undefined {
   let index = indexes.get(currency);
   if (!index) {
-    index = new Map(priceItems(currency).map((i) => [meterKey(i), i]));
+    index = new Map(priceItems(currency).map((i) => [meterKey(itemRef(i)), i]));
     indexes.set(currency, index);
   }
   return index.get(meterKey(meter));
