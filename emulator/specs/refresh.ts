@@ -2,12 +2,14 @@
  * Rewrites the vendored spec index (api-versions.json) from GitHub: for each route family, every folder
  * under its stable/ directory that holds one of the family's spec files. Needs network access; set
  * GITHUB_TOKEN to lift GitHub's anonymous rate limit. Run: node --import tsx emulator/specs/refresh.ts
- * With --examples it also re-reads every vendored x-ms-example from its source path.
+ * With --examples it also re-reads every vendored x-ms-example from its source path; with --specs it re-vendors the
+ * OpenAPI files of openapi/SOURCES.json whole, with what they $ref and their examples (refresh-openapi.ts).
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ApiVersionIndex, FamilyEntry } from "./api-versions.js";
+import { refreshOpenApi } from "./refresh-openapi.js";
 
 const here = (file: string) => new URL(`./${file}`, import.meta.url);
 const STABLE = /^\d{4}-\d{2}-\d{2}$/;
@@ -115,3 +117,4 @@ async function refreshExamples(ref: string): Promise<void> {
 const ref = process.env.SPECS_REF ?? "main";
 await refreshApiVersions(ref);
 if (process.argv.includes("--examples")) await refreshExamples(ref);
+if (process.argv.includes("--specs")) await refreshOpenApi(ref);
