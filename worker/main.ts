@@ -9,17 +9,28 @@ import { registerHandlers } from "./handlers";
 import { enqueueInventorySyncs } from "@/lib/vms/sync-service";
 import { sweepExpiredSealed } from "@/lib/crypto/sealed-secrets";
 import { enqueueDrRefreshes } from "@/lib/dr/schedule";
+import { componentLogger } from "@/lib/observability/logger";
+import { serveWorkerMetrics } from "@/lib/observability/metrics-server";
+import { startTelemetry, stopTelemetry } from "@/lib/observability/sdk";
 
 const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+const log = componentLogger("worker");
 
 async function main() {
+  // Before any job runs: traces (when OTEL_EXPORTER_OTLP_ENDPOINT is set) and the metrics port (when asked for).
+  await startTelemetry("portal-worker");
+  const metricsPort = process.env.WORKER_METRICS_PORT;
+  const metrics = metricsPort
+    ? await serveWorkerMetrics(Number(metricsPort), process.env.WORKER_METRICS_HOST ?? "127.0.0.1")
+    : undefined;
   const boss = await getBoss("worker");
   await registerHandlers(boss);
   await beat(workerId);
   const timer = setInterval(
-    () => beat(workerId).catch((e) => console.error("[worker] heartbeat failed", e)),
+    () => beat(workerId).catch((err) => log.error({ err }, "heartbeat failed")),
     heartbeatIntervalMs,
   );
+  // The ready line is a handshake for scripts/start.ts and the test harnesses, not a log line.
   console.log(JSON.stringify({ worker: "ready", id: workerId }));
 
   // Inventory sync of every active subscription (SYNC_INTERVAL_MINUTES, default 5; 0 turns it off). With several
@@ -27,13 +38,19 @@ async function main() {
   const syncMinutes = Number(process.env.SYNC_INTERVAL_MINUTES ?? 5);
   const sync =
     syncMinutes > 0
-      ? setInterval(() => enqueueInventorySyncs().catch((e) => console.error("[sync]", e)), syncMinutes * 60_000)
+      ? setInterval(
+          () => enqueueInventorySyncs().catch((err) => log.error({ err }, "inventory sync not enqueued")),
+          syncMinutes * 60_000,
+        )
       : undefined;
   // DR replication state (health, RPO, last recovery point) of every protected VM (DR_REFRESH_MINUTES, default 15; 0 turns it off).
   const drMinutes = Number(process.env.DR_REFRESH_MINUTES ?? 15);
   const drRefresh =
     drMinutes > 0
-      ? setInterval(() => enqueueDrRefreshes().catch((e) => console.error("[dr]", e)), drMinutes * 60_000)
+      ? setInterval(
+          () => enqueueDrRefreshes().catch((err) => log.error({ err }, "DR refresh not enqueued")),
+          drMinutes * 60_000,
+        )
       : undefined;
   const sweep = setInterval(() => sweepExpiredSealed().catch(() => {}), 60 * 60_000);
 
@@ -47,6 +64,8 @@ async function main() {
     clearInterval(sweep);
     await stopBoss();
     await retire(workerId).catch(() => {});
+    await metrics?.close();
+    await stopTelemetry().catch(() => {});
     process.exit(0);
   };
   process.on("SIGINT", stop);
@@ -68,6 +87,6 @@ function watchParent(stop: () => Promise<void>) {
 }
 
 main().catch((error) => {
-  console.error("[worker] failed to start:", error instanceof Error ? error.message : error);
+  log.fatal({ err: error }, "failed to start");
   process.exit(1);
 });

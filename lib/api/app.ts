@@ -6,6 +6,7 @@ import { idempotency } from "./idempotency";
 import { refuseControlCharacters } from "./input-guard";
 import { problemResponse, toProblem } from "./problem";
 import { RATE_LIMIT, rateLimit } from "./rate-limit";
+import { requestTelemetry } from "./request-telemetry";
 import { auditRoutes } from "./routes/audit";
 import { azureSubscriptionRoutes } from "./routes/azure-subscriptions";
 import { memberRoutes } from "./routes/members";
@@ -69,6 +70,7 @@ export function createApiApp(options: ApiOptions = {}) {
   });
   app.doc31("/openapi.json", openApiConfig);
 
+  app.use("*", requestTelemetry());
   app.use("*", async (c, next) => {
     c.header("Cache-Control", "no-store");
     await next();

@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ZodError } from "zod";
 import { auditRefusal } from "@/lib/audit/denials";
 import { AppError, Conflict, Forbidden, InvalidInput, NotFound, QuotaExceeded, Unauthenticated } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 /** RFC 9457 problem details; `code` is the stable machine-readable word, `detail` the message the UI shows. */
 export const problemSchema = z
@@ -90,7 +91,7 @@ export async function toProblem(error: unknown): Promise<{ problem: Problem; hea
       headers: {},
     };
   const reference = randomUUID().slice(0, 8);
-  console.error(`[api] [ref ${reference}]`, error);
+  logger.error({ err: error, ref: reference, component: "api" }, `unexpected error (ref ${reference})`);
   return {
     problem: problem(500, "InternalError", `Something went wrong (ref ${reference}).`, { reference }),
     headers: {},

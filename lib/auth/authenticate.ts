@@ -3,6 +3,7 @@ import { verifyPassword } from "@/lib/crypto/password";
 import { recordAudit, type RequestMeta } from "@/lib/audit/record";
 import { loginLockState } from "./lockout";
 import { isOneTimePasswordExpired } from "./one-time-password";
+import { countSignInFailure } from "@/lib/observability/metrics";
 
 export type AuthOutcome =
   | {
@@ -23,6 +24,7 @@ export async function authenticate(email: string, password: string, meta: Reques
       db,
       meta,
     );
+    countSignInFailure({ method: "password", reason: "locked" });
     return { ok: false, reason: "locked", retryAfterSeconds: lock.retryAfterSeconds };
   }
   const user = await db.user.findUnique({ where: { email } });
@@ -33,6 +35,7 @@ export async function authenticate(email: string, password: string, meta: Reques
       db,
       meta,
     );
+    countSignInFailure({ method: "password", reason: user?.disabled && valid ? "disabled" : "invalid" });
     return { ok: false, reason: "invalid" };
   }
   if (isOneTimePasswordExpired(user)) {
@@ -46,6 +49,7 @@ export async function authenticate(email: string, password: string, meta: Reques
       db,
       meta,
     );
+    countSignInFailure({ method: "password", reason: "expired" });
     return { ok: false, reason: "expired" };
   }
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });

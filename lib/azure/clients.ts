@@ -11,6 +11,7 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { cloudEndpoints, type CloudEndpoints } from "./clouds";
 import { observePolicy } from "./observe";
 import { pacingPolicy } from "./pacing-policy";
+import { telemetryPolicy } from "./telemetry-policy";
 import { createArmRest, type ArmRest } from "./rest";
 import type { AzureAccess } from "./types";
 
@@ -63,6 +64,7 @@ function buildClients(access: AzureAccess): ArmClients {
   const policies = (): { policy: PipelinePolicy; position: "perRetry" }[] => [
     { policy: pacingPolicy(access.subscriptionId), position: "perRetry" },
     { policy: observePolicy(), position: "perRetry" },
+    { policy: telemetryPolicy(), position: "perRetry" },
   ];
   const modular = () => ({
     endpoint: endpoints.resourceManager,

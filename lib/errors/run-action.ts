@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { auditRefusal } from "@/lib/audit/denials";
+import { logger } from "@/lib/observability/logger";
 import { AppError, InvalidInput } from "./errors";
 import type { ActionFailure, ActionResult, ActionSuccess } from "@/lib/utils/action-result";
 
@@ -20,6 +21,6 @@ export function toErrorResult(error: unknown): ActionFailure {
   if (error instanceof InvalidInput) return { ok: false, formError: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof AppError) return { ok: false, formError: error.message };
   const ref = randomUUID().slice(0, 8);
-  console.error(`[ref ${ref}]`, error);
+  logger.error({ err: error, ref }, `server action failed (ref ${ref})`);
   return { ok: false, formError: `Something went wrong (ref ${ref}).` };
 }

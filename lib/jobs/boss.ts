@@ -1,4 +1,7 @@
 import { PgBoss } from "pg-boss";
+import { componentLogger } from "@/lib/observability/logger";
+
+const log = componentLogger("jobs");
 
 const globalForBoss = globalThis as unknown as {
   portalBoss?: Promise<PgBoss>;
@@ -24,7 +27,7 @@ export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
     boss.on("error", (error) => {
       // 57P01: the database is shutting down (Ctrl-C stops PostgreSQL too); the process is about to stop anyway.
       if ((error as { code?: string }).code === "57P01") return;
-      console.error("[jobs]", error);
+      log.error({ err: error }, "pg-boss error");
     });
     await boss.start();
     return boss;
@@ -40,7 +43,7 @@ export function onBossStopping(hook: () => Promise<void>) {
 export async function stopBoss() {
   const hooks = globalForBoss.portalBossStopping ?? [];
   globalForBoss.portalBossStopping = [];
-  await Promise.all(hooks.map((hook) => hook().catch((error) => console.error("[jobs] stopping:", error))));
+  await Promise.all(hooks.map((hook) => hook().catch((error) => log.error({ err: error }, "stopping failed"))));
   const pending = globalForBoss.portalBoss;
   globalForBoss.portalBoss = undefined;
   if (pending) await (await pending).stop({ graceful: true, timeout: 10_000 });

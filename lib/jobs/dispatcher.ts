@@ -1,4 +1,7 @@
 import type { JobWithMetadata, PgBoss } from "pg-boss";
+import { componentLogger } from "@/lib/observability/logger";
+
+const log = componentLogger("jobs");
 
 export type DispatchedJob = JobWithMetadata<{ operationId: string }>;
 
@@ -94,8 +97,7 @@ export class KindDispatcher {
           // A full batch: there may be more waiting.
           if (jobs.length === want) this.woken = true;
         } catch (error) {
-          if (!this.stopping)
-            console.error(`[jobs] fetching ${this.kind} failed:`, error instanceof Error ? error.message : error);
+          if (!this.stopping) log.error({ err: error, kind: this.kind }, `fetching ${this.kind} jobs failed`);
         }
       }
       if (!this.woken && !this.stopping) await this.sleep(this.options.idleMs);
@@ -130,10 +132,7 @@ export class KindDispatcher {
           });
       } catch (error) {
         // The job stays active without heartbeats; pg-boss's supervision hands it out again.
-        console.error(
-          `[jobs] could not settle ${this.kind} job ${job.id}:`,
-          error instanceof Error ? error.message : error,
-        );
+        log.error({ err: error, kind: this.kind, jobId: job.id }, `could not settle ${this.kind} job ${job.id}`);
       }
     })().finally(() => {
       this.running.delete(job.id);
@@ -146,7 +145,7 @@ export class KindDispatcher {
   private async touch() {
     if (this.running.size === 0) return;
     await this.boss.touch(this.kind, [...this.running.keys()]).catch((error) => {
-      console.error(`[jobs] heartbeat of ${this.kind} jobs failed:`, error instanceof Error ? error.message : error);
+      log.error({ err: error, kind: this.kind }, `heartbeat of ${this.kind} jobs failed`);
     });
   }
 }

@@ -3,6 +3,7 @@ import { fromPrisma } from "pg-boss";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import type { OperationInput, OperationKind, OperationTargetType } from "@/lib/operations/kinds";
+import { currentTraceparent, inSpan, SpanKind } from "@/lib/observability/tracing";
 import { getBoss } from "./boss";
 import { ensureQueue } from "./queues";
 
@@ -61,6 +62,15 @@ export async function enqueueOperations<K extends OperationKind>(
   if (requests.length === 0) return [];
   const kind = requests[0].kind;
   if (requests.some((r) => r.kind !== kind)) throw new Error("enqueueOperations takes requests of one kind.");
+  const attributes = { "operation.kind": kind, "operation.count": requests.length };
+  return inSpan(`enqueue ${kind}`, { kind: SpanKind.PRODUCER, attributes }, async (span) => {
+    const enqueued = await insertOperations(tx, kind, requests);
+    if (enqueued.length === 1) span.setAttribute("operation.id", enqueued[0].id);
+    return enqueued;
+  });
+}
+
+async function insertOperations<K extends OperationKind>(tx: Tx, kind: K, requests: OperationRequest<K>[]) {
   const active = await tx.operation.findMany({
     where: { targetId: { in: requests.map((r) => r.target.id) }, kind, state: { in: ["queued", "running"] } },
     select: { id: true, targetId: true },
@@ -89,7 +99,13 @@ export async function enqueueOperations<K extends OperationKind>(
         select: { id: true, targetId: true, jobId: true },
       });
       for (const row of rows) created.set(row.targetId, row.id);
-      const jobs = rows.map((row) => ({ id: row.jobId!, data: { operationId: row.id }, singletonKey: row.id }));
+      // The trace this request is part of, continued by the worker's run (lib/jobs/runner.ts); none when untraced.
+      const traceparent = currentTraceparent();
+      const jobs = rows.map((row) => ({
+        id: row.jobId!,
+        data: { operationId: row.id, ...(traceparent ? { traceparent } : {}) },
+        singletonKey: row.id,
+      }));
       const inserted = await boss.insert(kind, jobs, { db: fromPrisma(tx), returnId: true });
       // The insert skips a conflicting job silently; an operation without its job must not be committed.
       if ((inserted?.length ?? 0) !== jobs.length)
@@ -106,7 +122,7 @@ export async function enqueueOperations<K extends OperationKind>(
       throw error;
     }
   }
-  return requests.map((r) => {
+  return requests.map((r): EnqueuedOperation => {
     const existing = running.get(r.target.id);
     return existing ? { id: existing, deduplicated: true } : { id: created.get(r.target.id)!, deduplicated: false };
   });
@@ -123,6 +139,8 @@ export type RunOptions = {
   isRetry?: boolean;
   /** The operation's attempts before an admin's retry: the retry limit counts from there. */
   attemptBase?: number;
+  /** W3C trace context of the span that queued this run (set here, from the active span), for the run to continue. */
+  traceparent?: string;
 };
 
 /** Schedules the next run of an existing operation (a poll of a running ARM operation, a retry, a wait for throttling). */
@@ -130,10 +148,13 @@ export async function scheduleOperationRun(kind: string, operationId: string, de
   const boss = await getBoss();
   await ensureQueue(boss, kind);
   const at = new Date(Date.now() + Math.max(0, delayMs));
+  // Inside a run this is the run's span, so the next run (a poll, a retry) joins the same trace.
+  const traceparent = currentTraceparent();
   const data = {
     operationId,
     ...(opts.isRetry ? { isRetry: true } : {}),
     ...(opts.attemptBase ? { attemptBase: opts.attemptBase } : {}),
+    ...(traceparent ? { traceparent } : {}),
   };
   const jobId = await boss.send(kind, data, { singletonKey: operationId, startAfter: at });
   for (const listener of scheduledListeners) listener(kind, at);

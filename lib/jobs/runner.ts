@@ -9,32 +9,72 @@ import { beforeStep, CancelRequested, classifyFailure, Reschedule, whileWaiting,
 import { attemptsOf } from "./retry-policy";
 import { isWaiting, isWaitingOnAzure, StepRecorder } from "./step-recorder";
 import { describeSpan, hasTimedOut, timingOf } from "./timings";
+import { addLogContext, componentLogger, withLogContext } from "@/lib/observability/logger";
+import { observeJobRun, type JobRunOutcome } from "@/lib/observability/metrics";
+import { contextFromTraceparent, inSpan, SpanKind, type Span } from "@/lib/observability/tracing";
 
 export type RunJob = { id: string; retryCount: number; retryLimit: number; data: { operationId: string } & RunOptions };
 
 const heartbeatEveryMs = 10_000;
+const log = componentLogger("jobs");
 
 /**
  * Runs (or resumes) one Operation for one pg-boss job. Returning completes the job; throwing asks pg-boss to retry it
  * with backoff. Terminal failures return normally after marking the Operation failed, so pg-boss does not retry them.
+ * The run is a span continuing the trace that enqueued it (the job's traceparent), its log lines carry the operation
+ * and tenant ids, and its duration is observed by outcome.
  */
-export async function runOperation(job: RunJob): Promise<void> {
+export function runOperation(job: RunJob): Promise<void> {
+  const attributes = { "operation.id": job.data.operationId, "job.id": job.id, "job.retry_count": job.retryCount };
+  const parent = contextFromTraceparent(job.data.traceparent);
+  return withLogContext({ operationId: job.data.operationId }, () =>
+    inSpan("job", { kind: SpanKind.CONSUMER, attributes, parent }, async (span) => {
+      const started = performance.now();
+      let kind: string | undefined;
+      let outcome: JobRunOutcome | undefined = "retry";
+      try {
+        outcome = await runOnce(job, span, (k) => (kind = k));
+      } finally {
+        const seconds = (performance.now() - started) / 1000;
+        if (kind && outcome) {
+          observeJobRun(kind, outcome, seconds);
+          span.setAttribute("job.outcome", outcome);
+          const level = outcome === "retry" ? "warn" : outcome === "rescheduled" ? "debug" : "info";
+          log[level]({ kind, outcome, durationMs: Math.round(seconds * 1000) }, `${kind} run ${outcome}`);
+        }
+      }
+    }),
+  );
+}
+
+async function runOnce(job: RunJob, span: Span, named: (kind: string) => void): Promise<JobRunOutcome | undefined> {
   const operation = await db.operation.findUnique({ where: { id: job.data.operationId }, include: { steps: true } });
   if (!operation || !["queued", "running"].includes(operation.state)) return; // finished, cancelled or gone: nothing to do
+  named(operation.kind);
+  span.updateName(`job ${operation.kind}`);
+  span.setAttributes({
+    "operation.kind": operation.kind,
+    ...(operation.tenantId ? { "tenant.id": operation.tenantId } : {}),
+  });
+  addLogContext({ tenantId: operation.tenantId });
   const definition = getJobDefinition(operation.kind);
-  if (!definition)
-    return failOperation(operation.id, {
+  if (!definition) {
+    await failOperation(operation.id, {
       retryable: false,
       message: `This portal has no handler for ${operation.kind}.`,
       code: "UnknownOperation",
     });
+    return "failed";
+  }
   const parsed = definition.input.safeParse(operation.input);
-  if (!parsed.success)
-    return failOperation(operation.id, {
+  if (!parsed.success) {
+    await failOperation(operation.id, {
       retryable: false,
       message: "The operation's input is no longer valid.",
       code: "InvalidInput",
     });
+    return "failed";
+  }
 
   // A cancel takes effect between steps: a step waiting on Azure is finished first, unless its kind's waits only watch
   // (lib/operations/kinds.ts); a step waiting on another operation stops at once (issue 12: a registration that never
@@ -42,15 +82,17 @@ export async function runOperation(job: RunJob): Promise<void> {
   const policy = cancelPolicyOf(operation.kind);
   const heldByAzure = policy !== "anytime" && operation.steps.some((s) => isWaitingOnAzure(s));
   if (operation.cancelRequestedAt && !heldByAzure) {
-    return cancel(
+    await cancel(
       definition,
       parsed.data,
       operation.id,
       new CancelRequested(operation.cancelRequestedBy, whereItStops(operation.steps, operation.stepsTotal)),
     );
+    return "cancelled";
   }
   if (operation.state === "running" && hasTimedOut(operation.kind, operation.startedAt)) {
-    return fail(definition, parsed.data, operation.id, timedOut(operation.kind, operation.startedAt!, operation.steps));
+    await fail(definition, parsed.data, operation.id, timedOut(operation.kind, operation.startedAt!, operation.steps));
+    return "failed";
   }
 
   const isNewAttempt = operation.state === "queued" || job.retryCount > 0 || job.data.isRetry === true;
@@ -100,16 +142,20 @@ export async function runOperation(job: RunJob): Promise<void> {
       },
     });
     await definition.onSucceeded?.(parsed.data, { operationId: operation.id });
+    return "succeeded";
   } catch (error) {
     const attemptBase = job.data.attemptBase ?? 0;
     if (error instanceof Reschedule) {
       await scheduleOperationRun(operation.kind, operation.id, error.delayMs, { attemptBase });
-      return;
+      return "rescheduled";
     }
-    if (error instanceof CancelRequested) return cancel(definition, parsed.data, operation.id, error);
+    if (error instanceof CancelRequested) {
+      await cancel(definition, parsed.data, operation.id, error);
+      return "cancelled";
+    }
     const ref = randomUUID().slice(0, 8);
     const failure = classifyFailure(error, ref);
-    if (failure.code === "InternalError") console.error(`[jobs] ${operation.kind} ${operation.id} (ref ${ref})`, error);
+    if (failure.code === "InternalError") log.error({ err: error, ref }, `${operation.kind} failed (ref ${ref})`);
     if (failure.retryable && attempts - attemptBase < attemptsOf(operation.kind)) {
       await db.operation.update({
         where: { id: operation.id },
@@ -119,7 +165,7 @@ export async function runOperation(job: RunJob): Promise<void> {
         // Azure said when to come back (429): wait exactly that long rather than the generic backoff. The next run is
         // a new attempt like a pg-boss retry, so the attempt limit holds on this path too.
         await scheduleOperationRun(operation.kind, operation.id, failure.retryAfterMs, { isRetry: true, attemptBase });
-        return;
+        return "retry";
       }
       throw error;
     }
@@ -129,6 +175,7 @@ export async function runOperation(job: RunJob): Promise<void> {
       operation.id,
       failure.retryable ? { ...failure, message: `Gave up after ${attempts} attempts: ${failure.message}` } : failure,
     );
+    return "failed";
   } finally {
     clearInterval(heartbeat);
   }

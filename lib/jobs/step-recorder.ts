@@ -5,6 +5,7 @@ import { beforeStep, CancelRequested, Reschedule, whileWaiting } from "./outcome
 import { setTimeout as sleep } from "node:timers/promises";
 import { inlineWaitMaxMs, nextPollDelayMs } from "./poll-delay";
 import type { Progress, Wait } from "./wait-step";
+import { inSpan } from "@/lib/observability/tracing";
 
 type Run<T> = (observe: <R>(fn: () => Promise<R>) => Promise<R>) => Promise<T>;
 
@@ -118,7 +119,18 @@ export class StepRecorder {
       throw new CancelRequested(requestedBy, (isResume ? whileWaiting : beforeStep)(name, position, stepsTotal));
   }
 
-  private async record<T>(name: string, { sentEarlier = false }: { sentEarlier?: boolean }, run: Run<T>): Promise<T> {
+  /** One span per step (its ARM calls are its children); a wait that ends the run for a later look is no failure. */
+  private record<T>(name: string, options: { sentEarlier?: boolean }, run: Run<T>): Promise<T> {
+    const attributes = { "operation.id": this.operationId, "step.position": this.position, "step.name": name };
+    const isExpected = (e: unknown) => e instanceof Reschedule;
+    return inSpan(`step ${name}`, { attributes, isExpected }, () => this.recordStep(name, options, run));
+  }
+
+  private async recordStep<T>(
+    name: string,
+    { sentEarlier = false }: { sentEarlier?: boolean },
+    run: Run<T>,
+  ): Promise<T> {
     const position = this.position++;
     const where = { operationId_position: { operationId: this.operationId, position } };
     const previous = this.steps.get(position);

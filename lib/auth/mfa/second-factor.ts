@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { countSignInFailure } from "@/lib/observability/metrics";
 import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { checkTotp } from "./totp";
 import { checkPasskey } from "./passkeys";
@@ -57,6 +58,7 @@ export async function completeSecondFactor(
   const actor = { id: user.id, email: user.email };
   if (await isLocked(user.id)) {
     await recordAudit({ action: "auth.mfa", outcome: "denied", actor, detail: { reason: "locked" } });
+    countSignInFailure({ method: "second_factor", reason: "locked" });
     return { ok: false, reason: "locked" };
   }
   const isValid =
@@ -69,7 +71,10 @@ export async function completeSecondFactor(
     actor,
     detail: { method: proof.method },
   });
-  if (!isValid) return { ok: false, reason: "invalid" };
+  if (!isValid) {
+    countSignInFailure({ method: "second_factor", reason: "invalid" });
+    return { ok: false, reason: "invalid" };
+  }
   const { disabled: _disabled, ...signedIn } = user;
   return { ok: true, user: { ...signedIn, mfa: true } };
 }

@@ -1,6 +1,7 @@
 import type { Account, Profile, User } from "next-auth";
 import { db, type StaffRole } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
+import { countSignInFailure } from "@/lib/observability/metrics";
 import { ssoConfig } from "./config";
 
 export type SsoRefusal = "no-role" | "no-email" | "not-staff" | "disabled";
@@ -89,6 +90,7 @@ export async function admitSsoUser(user: User, account: Account, profile: Profil
 }
 
 async function refuse(reason: SsoRefusal, email: string | null, detail?: Record<string, unknown>) {
+  countSignInFailure({ method: "sso", reason });
   // Its own action: a refused SSO sign-in must not count towards the password lockout of that email.
   await recordAudit({
     action: "auth.sso",

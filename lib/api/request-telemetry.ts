@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import type { MiddlewareHandler } from "hono";
+import { withLogContext } from "@/lib/observability/logger";
+import { inSpan, SpanKind } from "@/lib/observability/tracing";
+
+// A caller's own request id is kept when it looks like one (a UUID, a proxy's id), so its logs and ours join up.
+const acceptableId = /^[\w.:-]{8,128}$/;
+
+/**
+ * First on every API request: an `x-request-id` (the caller's, or a new one) answered back and put on every log line
+ * the request writes, and a span named by the route's template (`POST /api/v1/tenants/:tenant/vms`), the parent of
+ * the enqueue span and so of the worker's job.
+ */
+export function requestTelemetry(): MiddlewareHandler {
+  return async (c, next) => {
+    const sent = c.req.header("x-request-id");
+    const requestId = sent && acceptableId.test(sent) ? sent : randomUUID();
+    const attributes = { "http.request.method": c.req.method, "url.path": c.req.path, "portal.request_id": requestId };
+    await withLogContext({ requestId }, () =>
+      inSpan(`${c.req.method} ${c.req.path}`, { kind: SpanKind.SERVER, attributes }, async (span) => {
+        await next();
+        span.updateName(`${c.req.method} ${c.req.routePath}`);
+        span.setAttributes({ "http.route": c.req.routePath, "http.response.status_code": c.res.status });
+      }),
+    );
+    c.header("x-request-id", requestId);
+  };
+}
