@@ -16,6 +16,7 @@ export {
   listResourceSkus,
   listUsages,
 } from "./subscription-gateway";
+export { queryDailyCostByTag, mapCostRows, type DailyCost } from "./cost-gateway";
 export { sizesByRegion } from "./subscription-mappers";
 export type {
   SubscriptionInfo,

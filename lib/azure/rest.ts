@@ -15,6 +15,8 @@ export type ArmRest = {
   getUrl(url: string): Promise<RawResponse>;
   /** GET every item of a `{ value, nextLink }` list, following nextLink. */
   list<T>(path: string, apiVersion: string): Promise<T[]>;
+  /** POST a JSON body to a path (with api-version) or to an absolute URL Azure handed us (a query's nextLink). */
+  post<T>(pathOrUrl: string, apiVersion: string | null, body: unknown): Promise<T>;
 };
 
 const httpClient = createDefaultHttpClient();
@@ -24,11 +26,15 @@ const httpClient = createDefaultHttpClient();
  * package covers: `@azure/arm-resources` 8 dropped subscriptions and locations.
  */
 export function createArmRest(pipeline: Pipeline, endpoint: string): ArmRest {
-  async function sendRaw(url: string): Promise<RawResponse> {
+  async function sendRaw(url: string, body?: unknown): Promise<RawResponse> {
     const request = createPipelineRequest({
       url,
-      method: "GET",
-      headers: createHttpHeaders({ accept: "application/json" }),
+      method: body === undefined ? "GET" : "POST",
+      headers: createHttpHeaders({
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      }),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const response = await pipeline.sendRequest(httpClient, request);
     if (response.status >= 400) {
@@ -54,7 +60,11 @@ export function createArmRest(pipeline: Pipeline, endpoint: string): ArmRest {
     `${endpoint}${path}${path.includes("?") ? "&" : "?"}api-version=${apiVersion}`;
   return {
     get: (path, apiVersion) => send(urlFor(path, apiVersion)),
-    getUrl: sendRaw,
+    getUrl: (url) => sendRaw(url),
+    async post<T>(pathOrUrl: string, apiVersion: string | null, body: unknown) {
+      const url = apiVersion === null ? pathOrUrl : urlFor(pathOrUrl, apiVersion);
+      return ((await sendRaw(url, body)).body ?? {}) as T;
+    },
     async list<T>(path: string, apiVersion: string) {
       const items: T[] = [];
       let next: string | undefined = urlFor(path, apiVersion);
