@@ -43,7 +43,8 @@ export function componentLogger(component: string): Logger {
   return logger.child({ component });
 }
 
-function createLogger(): Logger {
+/** The logger as configured by the environment; tests pass a stream to read its lines. */
+export function createLogger(destination?: pino.DestinationStream): Logger {
   const level = process.env.LOG_LEVEL ?? (process.env.VITEST ? "warn" : "info");
   const options: pino.LoggerOptions = {
     level,
@@ -61,10 +62,11 @@ function createLogger(): Logger {
       return fields;
     },
   };
-  if (process.env.LOG_FORMAT !== "pretty") return pino(options);
+  if (process.env.LOG_FORMAT !== "pretty") return destination ? pino(options, destination) : pino(options);
   // In-thread, not a transport: a transport's worker thread loads files by path, which a bundled Next server lacks.
   const stream = pretty({
     sync: true,
+    destination: destination ?? 1,
     colorize: process.stdout.isTTY || process.env.LOG_COLOR === "1",
     singleLine: true,
     translateTime: "HH:MM:ss.l",
