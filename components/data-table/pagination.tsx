@@ -36,8 +36,9 @@ export function DataTablePagination({
       !enabled && "pointer-events-none opacity-50",
     );
     if (!enabled) {
+      // A disabled link: no href, so it is not focusable, but it still reads as the link it stands for.
       return (
-        <span aria-disabled="true" aria-label={label} className={className}>
+        <span role="link" aria-disabled="true" aria-label={label} className={className}>
           {icon}
         </span>
       );
