@@ -95,7 +95,8 @@ describe("VM mappers", () => {
       osType: "Windows",
       nicIds: [`${RG}/providers/Microsoft.Network/networkInterfaces/myNIC`],
       osDiskId: `${RG}/providers/Microsoft.Compute/disks/myOsDisk`,
-      dataDisks: [{ lun: 0, name: "myDataDisk0", sizeGb: 30 }],
+      osDisk: { sizeGb: 30, storageAccountType: "Premium_LRS" },
+      dataDisks: [{ lun: 0, name: "myDataDisk0", sizeGb: 30, storageAccountType: "Premium_LRS" }],
     });
   });
 

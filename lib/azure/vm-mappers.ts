@@ -20,7 +20,8 @@ export type VmSpec = {
 
 /** Instance-view power state without the `PowerState/` prefix; "unknown" when Azure sent no instance view. */
 export type VmPowerState = "starting" | "running" | "stopping" | "stopped" | "deallocating" | "deallocated" | "unknown";
-export type VmDataDisk = { lun: number; name: string; sizeGb: number };
+/** `storageAccountType` is the disk's SKU (Premium_LRS, StandardSSD_LRS …) when Azure's answer names it. */
+export type VmDataDisk = { lun: number; name: string; sizeGb: number; storageAccountType?: string };
 export type VmInfo = {
   id: string;
   name: string;
@@ -33,6 +34,8 @@ export type VmInfo = {
   privateIps?: string[];
   nicIds: string[];
   osDiskId?: string;
+  /** Size and SKU of the OS disk when Azure's answer carries them (metering, lib/usage). */
+  osDisk?: { sizeGb?: number; storageAccountType?: string };
   dataDisks: VmDataDisk[];
 };
 export type VmStatus = {
@@ -120,11 +123,18 @@ export function mapVm(raw: unknown): VmInfo {
       .map((n) => str(n.id) ?? "")
       .filter(Boolean),
     osDiskId: idOf(osDisk.managedDisk),
-    dataDisks: items(storage.dataDisks).map((d) => ({
-      lun: num(d.lun) ?? 0,
-      name: str(d.name) ?? "",
-      sizeGb: num(d.diskSizeGB) ?? 0,
-    })),
+    osDisk: compact({
+      sizeGb: num(osDisk.diskSizeGB),
+      storageAccountType: str(obj(osDisk.managedDisk).storageAccountType),
+    }),
+    dataDisks: items(storage.dataDisks).map((d) =>
+      compact({
+        lun: num(d.lun) ?? 0,
+        name: str(d.name) ?? "",
+        sizeGb: num(d.diskSizeGB) ?? 0,
+        storageAccountType: str(obj(d.managedDisk).storageAccountType),
+      }),
+    ),
   });
 }
 

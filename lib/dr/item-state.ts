@@ -1,5 +1,6 @@
 import type { ProtectedItemInfo } from "@/lib/azure";
-import { db, Prisma } from "@/lib/db/client";
+import { db, Prisma, type Tx } from "@/lib/db/client";
+import { recordProtectedItemUsage } from "@/lib/usage/record";
 import { isReplicating } from "./replication";
 
 type SaveOptions = {
@@ -24,7 +25,19 @@ export async function saveItem(
   if (extra && Object.keys(extra).length > 0) await db.protectedItem.updateMany({ where: { id: row.id }, data: extra });
   // Nothing replicates after a failover: no RPO to show or to sample until reprotect.
   const rpoSeconds = isReplicating(info.protectionState) ? (info.rpoSeconds ?? null) : null;
-  const saved = await db.protectedItem.updateMany({
+  // Protection, failovers and test VMs are metered from this read, in the transaction that saves it.
+  return db.$transaction((tx) => saveRead(tx, row, info, readAt, rpoSeconds, sampleRpo));
+}
+
+async function saveRead(
+  tx: Tx,
+  row: { id: string; tenantId: string },
+  info: ProtectedItemInfo,
+  readAt: Date,
+  rpoSeconds: number | null,
+  sampleRpo: boolean,
+) {
+  const saved = await tx.protectedItem.updateMany({
     where: { id: row.id, OR: [{ lastSyncedAt: null }, { lastSyncedAt: { lte: readAt } }] },
     data: {
       protectionState: info.protectionState,
@@ -41,12 +54,13 @@ export async function saveItem(
     },
   });
   if (saved.count === 0) return false;
-  await db.protectedItem.updateMany({
+  await tx.protectedItem.updateMany({
     where: { id: row.id, state: { not: "disabling" } },
     data: { state: "protected" },
   });
   // A follow reads a moving VM every few seconds: its reads would pack the RPO chart with points from one hour.
   if (sampleRpo && rpoSeconds !== null)
-    await db.rpoSample.create({ data: { tenantId: row.tenantId, protectedItemId: row.id, rpoSeconds } });
+    await tx.rpoSample.create({ data: { tenantId: row.tenantId, protectedItemId: row.id, rpoSeconds } });
+  await recordProtectedItemUsage(tx, row.id, readAt, { source: "sync" });
   return true;
 }

@@ -23,6 +23,7 @@ import { isReplicationMoving } from "./replication";
 import { RPO_RETENTION_DAYS } from "./schedule";
 import type { DrAction } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
+import { recordProtectedItemUsage, stepEndedAt } from "@/lib/usage/record";
 
 /** The ASR job's tasks become notes of this step and the item's lastJob, so tenants and helpdesk see what Azure did. */
 async function recordAsrJob(op: JobContext, access: AzureAccess, ref: ItemRef, scenario: string, itemId: string) {
@@ -208,9 +209,13 @@ export const disableProtectionJob = defineJob({
         throw e;
       }
     });
-    await op.step("Remove the protected VM", async () => {
-      await db.protectedItem.deleteMany({ where: { id: item.id } });
-    });
+    await op.step("Remove the protected VM", () =>
+      db.$transaction(async (tx) => {
+        await tx.protectedItem.deleteMany({ where: { id: item.id } });
+        const at = await stepEndedAt(tx, op.operationId, "Disable protection");
+        await recordProtectedItemUsage(tx, item.id, at, { source: "operation", operationId: op.operationId });
+      }),
+    );
   },
   async onFailed({ protectedItemId }, { message }) {
     await db.protectedItem.updateMany({

@@ -1,6 +1,10 @@
 import { getLoadBalancer, type AzureAccess, type LoadBalancerInfo } from "@/lib/azure";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import { recordLoadBalancerUsage, recordPublicIpUsage, type UsageSource } from "@/lib/usage/record";
 import { cacheOf } from "./model";
+
+/** A refresh outside an operation (lb.refresh, the page's button) finds drift; an operation's own refresh records its change. */
+const drift: UsageSource = { source: "sync" };
 
 /** A load balancer as its jobs need it: the row, and the Azure subscription behind the tenant's plan. */
 export async function loadLbForJob(loadBalancerId: string) {
@@ -27,69 +31,88 @@ export async function loadLbForJob(loadBalancerId: string) {
 /**
  * Stores what Azure has now: the children, the ETag, and each frontend public IP's address. Public IPs the portal does
  * not know yet (a load balancer found in Azure) get a row, so they count against the plan's quota like any other.
+ * Metered usage (rules, addresses) follows in the same transaction, from the time of this read.
  */
 export async function writeCache(
   lb: { id: string; tenantId: string; tenantSubscriptionId: string },
   info: LoadBalancerInfo,
+  usage: UsageSource = drift,
 ) {
-  await db.loadBalancer.update({ where: { id: lb.id }, data: { ...cacheOf(info), lastRefreshedAt: new Date() } });
-  for (const fe of info.frontends) {
-    if (!fe.publicIpId) continue;
-    const known = await db.publicIpAddress.findFirst({
-      where: {
-        tenantSubscriptionId: lb.tenantSubscriptionId,
-        azureResourceId: { equals: fe.publicIpId, mode: "insensitive" },
-      },
-      select: { id: true },
-    });
-    const data = {
-      ipAddress: fe.publicIpAddress ?? null,
-      loadBalancerId: lb.id,
-      frontendName: fe.name,
-      provisioningState: "Succeeded",
-    };
-    if (known) {
-      await db.publicIpAddress.update({ where: { id: known.id }, data });
-      continue;
+  const readAt = new Date();
+  await db.$transaction(async (tx) => {
+    await tx.loadBalancer.update({ where: { id: lb.id }, data: { ...cacheOf(info), lastRefreshedAt: readAt } });
+    await recordLoadBalancerUsage(tx, lb.id, readAt, usage);
+    for (const fe of info.frontends) {
+      if (!fe.publicIpId) continue;
+      const { id } = await cacheFrontendIp(tx, lb, info, fe as typeof fe & { publicIpId: string });
+      await recordPublicIpUsage(tx, id, readAt, usage);
     }
-    const [, , , resourceGroup, , , , name] = fe.publicIpId.split("/").filter(Boolean);
-    await db.publicIpAddress.upsert({
-      where: {
-        tenantSubscriptionId_resourceGroup_name: { tenantSubscriptionId: lb.tenantSubscriptionId, resourceGroup, name },
-      },
-      create: {
-        tenantId: lb.tenantId,
-        tenantSubscriptionId: lb.tenantSubscriptionId,
-        name,
-        resourceGroup,
-        region: info.location,
-        sku: info.sku,
-        azureResourceId: fe.publicIpId,
-        ...data,
-      },
-      update: { azureResourceId: fe.publicIpId, ...data },
-    });
-  }
+  });
+}
+
+async function cacheFrontendIp(
+  tx: Tx,
+  lb: { id: string; tenantId: string; tenantSubscriptionId: string },
+  info: LoadBalancerInfo,
+  fe: LoadBalancerInfo["frontends"][number] & { publicIpId: string },
+) {
+  const known = await tx.publicIpAddress.findFirst({
+    where: {
+      tenantSubscriptionId: lb.tenantSubscriptionId,
+      azureResourceId: { equals: fe.publicIpId, mode: "insensitive" },
+    },
+    select: { id: true },
+  });
+  const data = {
+    ipAddress: fe.publicIpAddress ?? null,
+    loadBalancerId: lb.id,
+    frontendName: fe.name,
+    provisioningState: "Succeeded",
+  };
+  if (known) return tx.publicIpAddress.update({ where: { id: known.id }, data, select: { id: true } });
+  const [, , , resourceGroup, , , , name] = fe.publicIpId.split("/").filter(Boolean);
+  return tx.publicIpAddress.upsert({
+    where: {
+      tenantSubscriptionId_resourceGroup_name: { tenantSubscriptionId: lb.tenantSubscriptionId, resourceGroup, name },
+    },
+    create: {
+      tenantId: lb.tenantId,
+      tenantSubscriptionId: lb.tenantSubscriptionId,
+      name,
+      resourceGroup,
+      region: info.location,
+      sku: info.sku,
+      azureResourceId: fe.publicIpId,
+      ...data,
+    },
+    update: { azureResourceId: fe.publicIpId, ...data },
+    select: { id: true },
+  });
 }
 
 /** Reads the load balancer and caches it; false when Azure no longer has it. */
 export async function refreshCache(
   access: AzureAccess,
   lb: { id: string; tenantId: string; tenantSubscriptionId: string; resourceGroup: string; name: string },
+  usage: UsageSource = drift,
 ) {
   const info = await getLoadBalancer(access, lb.resourceGroup, lb.name);
   if (!info) {
-    await db.loadBalancer.update({
-      where: { id: lb.id },
-      data: {
-        provisioningState: "Missing",
-        errorMessage: `Not found in Azure (resource group ${lb.resourceGroup}).`,
-        lastRefreshedAt: new Date(),
-      },
+    const readAt = new Date();
+    await db.$transaction(async (tx) => {
+      await tx.loadBalancer.update({
+        where: { id: lb.id },
+        data: {
+          provisioningState: "Missing",
+          errorMessage: `Not found in Azure (resource group ${lb.resourceGroup}).`,
+          lastRefreshedAt: readAt,
+        },
+      });
+      await recordLoadBalancerUsage(tx, lb.id, readAt, usage);
     });
     return false;
   }
-  await writeCache(lb, info);
+  await writeCache(lb, info, usage);
   return true;
 }
 

@@ -15,6 +15,7 @@ import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
 import { resume, type Progress } from "@/lib/jobs/wait-step";
 import { nicName } from "@/lib/vms/job-support";
+import { recordPublicIpUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
 import { REFRESH } from "./save";
 import { ensureFrontendPublicIp } from "./frontend-jobs";
@@ -91,9 +92,13 @@ export const createLoadBalancerJob = defineJob({
     const publicIp = await arm.lro<PublicIpInfo>(`Create public IP ${ip.name}`, () =>
       ensureFrontendPublicIp(access, ip),
     );
-    await db.publicIpAddress.update({
-      where: { id: ip.id },
-      data: { azureResourceId: publicIp.id, ipAddress: publicIp.ipAddress ?? null, provisioningState: "Succeeded" },
+    await db.$transaction(async (tx) => {
+      await tx.publicIpAddress.update({
+        where: { id: ip.id },
+        data: { azureResourceId: publicIp.id, ipAddress: publicIp.ipAddress ?? null, provisioningState: "Succeeded" },
+      });
+      const at = await stepEndedAt(tx, op.operationId, `Create public IP ${ip.name}`);
+      await recordPublicIpUsage(tx, ip.id, at, { source: "operation", operationId: op.operationId });
     });
 
     const frontend = (lb.frontends as CachedFrontend[])[0];
@@ -156,7 +161,7 @@ export const createLoadBalancerJob = defineJob({
         });
       });
     }
-    await op.step(REFRESH, () => refreshCache(access, lb));
+    await op.step(REFRESH, () => refreshCache(access, lb, { source: "operation", operationId: op.operationId }));
     await db.loadBalancer.update({
       where: { id: lb.id },
       data: { provisioningState: "Succeeded", errorMessage: null },

@@ -9,6 +9,7 @@ import {
 import { db } from "@/lib/db/client";
 import { Conflict, type FieldErrors } from "@/lib/errors";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
+import { recordPublicIpUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadLbForJob, refreshCache, settleState } from "./cache";
 import {
   additionPresent,
@@ -99,9 +100,13 @@ export const addFrontendJob = defineJob({
         });
     if (isNew) {
       const info = await getPublicIp(access, ip.resourceGroup, ip.name);
-      await db.publicIpAddress.update({
-        where: { id: ip.id },
-        data: { azureResourceId: publicIpId, ipAddress: info?.ipAddress ?? null, provisioningState: "Succeeded" },
+      await db.$transaction(async (tx) => {
+        await tx.publicIpAddress.update({
+          where: { id: ip.id },
+          data: { azureResourceId: publicIpId, ipAddress: info?.ipAddress ?? null, provisioningState: "Succeeded" },
+        });
+        const at = await stepEndedAt(tx, op.operationId, ipStep);
+        await recordPublicIpUsage(tx, ip.id, at, { source: "operation", operationId: op.operationId });
       });
     }
     try {
@@ -114,11 +119,11 @@ export const addFrontendJob = defineJob({
     } catch (error) {
       if (error instanceof Conflict && isNew) {
         await releaseStep(op, access, publicIpId);
-        await db.publicIpAddress.delete({ where: { id: ip.id } });
+        await deleteIpRow(op.operationId, ip.id, publicIpId);
       }
       throw error;
     }
-    await op.step(REFRESH, () => refreshCache(access, lb));
+    await op.step(REFRESH, () => refreshCache(access, lb, { source: "operation", operationId: op.operationId }));
   },
   onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
   async onFailed({ loadBalancerId, publicIpAddressId, addition }, { message }) {
@@ -131,6 +136,15 @@ export const addFrontendJob = defineJob({
     await settleState(loadBalancerId, `Adding ${addition.frontendName} failed: ${message}`);
   },
 });
+
+/** The portal forgets an address Azure has deleted; its metered hours end when the release step did. */
+async function deleteIpRow(operationId: string, publicIpAddressId: string, publicIpId: string) {
+  await db.$transaction(async (tx) => {
+    await tx.publicIpAddress.deleteMany({ where: { id: publicIpAddressId } });
+    const at = await stepEndedAt(tx, operationId, `Release public IP ${lastSegment(publicIpId)}`);
+    await recordPublicIpUsage(tx, publicIpAddressId, at, { source: "operation", operationId });
+  });
+}
 
 /** lb.removeFrontend: one If-Match save without the frontend, its rules and probes nothing else uses; then the public IP. */
 export const removeFrontendJob = defineJob({
@@ -161,14 +175,14 @@ export const removeFrontendJob = defineJob({
     });
     if (release) {
       await releaseStep(op, access, publicIpId);
-      if (publicIpAddressId) await db.publicIpAddress.deleteMany({ where: { id: publicIpAddressId } });
+      if (publicIpAddressId) await deleteIpRow(op.operationId, publicIpAddressId, publicIpId);
     } else if (publicIpAddressId) {
       await db.publicIpAddress.updateMany({
         where: { id: publicIpAddressId },
         data: { loadBalancerId: null, frontendName: null },
       });
     }
-    await op.step(REFRESH, () => refreshCache(access, lb));
+    await op.step(REFRESH, () => refreshCache(access, lb, { source: "operation", operationId: op.operationId }));
   },
   onSucceeded: ({ loadBalancerId }) => settleState(loadBalancerId, null),
   onFailed: ({ loadBalancerId, frontendName }, { message }) =>

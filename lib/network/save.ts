@@ -35,7 +35,7 @@ export async function saveAndRefresh(
   await op.plan([...saveSteps(what), REFRESH]);
   const access = await op.azureAccess(azureSubscriptionId);
   await saveWithIfMatch(op, access, ref, { what, before: [], after: [REFRESH], apply });
-  await op.step(REFRESH, () => refreshCache(access, lb));
+  await op.step(REFRESH, () => refreshCache(access, lb, { source: "operation", operationId: op.operationId }));
 }
 
 const suffix = (attempt: number) => (attempt === 1 ? "" : ` · attempt ${attempt}`);

@@ -16,6 +16,7 @@ import { sent, type Progress, type Sent } from "@/lib/jobs/wait-step";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
 import { kinds } from "@/lib/operations/kinds";
+import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 
 /** What the NIC needs of the network; `fromPortal` when the portal had recorded it already (nothing to release). */
 type VnetRef = { id: string; subnets: { name: string; id: string }[]; fromPortal?: boolean };
@@ -171,15 +172,28 @@ export const createVmJob = defineJob({
       return progress;
     });
     const info = await arm.wait("Wait for provisioning", started);
-    await db.virtualMachine.update({
-      where: { id: vm.id },
-      data: {
-        provisioningState: "Succeeded",
-        powerState: info.powerState === "unknown" ? "running" : info.powerState,
-        azureResourceId: info.id,
-        errorCode: null,
-        errorMessage: null,
-      },
+    await db.$transaction(async (tx) => {
+      await tx.virtualMachine.update({
+        where: { id: vm.id },
+        data: {
+          provisioningState: "Succeeded",
+          powerState: info.powerState === "unknown" ? "running" : info.powerState,
+          azureResourceId: info.id,
+          errorCode: null,
+          errorMessage: null,
+        },
+      });
+      const at = await stepEndedAt(tx, op.operationId, "Wait for provisioning");
+      await recordVmUsage(
+        tx,
+        vm.id,
+        at,
+        { source: "operation", operationId: op.operationId },
+        {
+          os: info.osDisk,
+          data: info.dataDisks,
+        },
+      );
     });
   },
   async onFailed({ vmId, passwordSecretId }, { message }) {

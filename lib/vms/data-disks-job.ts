@@ -1,6 +1,7 @@
 import { deleteManagedDisk, getVm, setDataDisks } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
+import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadVmForJob, restoreAfterFailure } from "./job-support";
 import { kinds } from "@/lib/operations/kinds";
 
@@ -25,7 +26,7 @@ export const setDataDisksJob = defineJob({
             .map((d) => d.name),
         )
       : [];
-    await arm.lro(summary, () => setDataDisks(access, resourceGroup, vm.name, disks));
+    const updated = await arm.lro(summary, () => setDataDisks(access, resourceGroup, vm.name, disks));
     if (removedLuns.length) {
       // The service removes one disk per operation.
       const [name] = removedNames;
@@ -33,9 +34,22 @@ export const setDataDisksJob = defineJob({
         name ? deleteManagedDisk(access, resourceGroup, name) : { done: true, result: null },
       );
     }
-    await db.virtualMachine.update({
-      where: { id: vmId },
-      data: { dataDisks: disks, provisioningState: "Succeeded", errorMessage: null },
+    await db.$transaction(async (tx) => {
+      await tx.virtualMachine.update({
+        where: { id: vmId },
+        data: { dataDisks: disks, provisioningState: "Succeeded", errorMessage: null },
+      });
+      // A removed disk is billed until its delete finished; an added one from the update.
+      const at = await stepEndedAt(tx, op.operationId, removedLuns.length ? "Delete the detached disk" : summary);
+      await recordVmUsage(
+        tx,
+        vmId,
+        at,
+        { source: "operation", operationId: op.operationId },
+        {
+          data: updated.dataDisks,
+        },
+      );
     });
   },
   onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),

@@ -1,6 +1,7 @@
 import { deleteNic, deletePublicIp, deleteVm } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
+import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadVmForJob, nicName, publicIpName, restoreAfterFailure } from "./job-support";
 import { kinds } from "@/lib/operations/kinds";
 
@@ -24,7 +25,13 @@ export const deleteVmJob = defineJob({
       await arm.lro("Delete network interface", () => deleteNic(access, resourceGroup, nicName(vm.name)));
     if (vm.hasPublicIp)
       await arm.lro("Delete public IP", () => deletePublicIp(access, resourceGroup, publicIpName(vm.name)));
-    await db.virtualMachine.delete({ where: { id: vmId } });
+    await db.$transaction(async (tx) => {
+      await tx.virtualMachine.delete({ where: { id: vmId } });
+      // Compute and disks end with the VM's delete; its own public IP with the delete of the address.
+      const usage = { source: "operation", operationId: op.operationId } as const;
+      const at = await stepEndedAt(tx, op.operationId, "Delete VM, its disks and network interface");
+      await recordVmUsage(tx, vmId, at, usage);
+    });
   },
   onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),
 });

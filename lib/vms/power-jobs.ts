@@ -2,6 +2,7 @@ import { deallocateVm, restartVm, startVm, type AzureAccess, type LroProgress } 
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { kinds } from "@/lib/operations/kinds";
+import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadVmForJob, restoreAfterFailure } from "./job-support";
 
 type PowerCall = (access: AzureAccess, resourceGroup: string, name: string) => Promise<LroProgress<unknown>>;
@@ -20,9 +21,13 @@ function powerJob<K extends typeof kinds.vm.start | typeof kinds.vm.stop | typeo
       const access = await op.azureAccess(azureSubscriptionId);
       const arm = op.arm(access);
       await arm.lro(step, () => call(access, resourceGroup, vm.name));
-      await db.virtualMachine.update({
-        where: { id: vmId },
-        data: { provisioningState: "Succeeded", powerState, errorMessage: null },
+      await db.$transaction(async (tx) => {
+        await tx.virtualMachine.update({
+          where: { id: vmId },
+          data: { provisioningState: "Succeeded", powerState, errorMessage: null },
+        });
+        const at = await stepEndedAt(tx, op.operationId, step);
+        await recordVmUsage(tx, vmId, at, { source: "operation", operationId: op.operationId });
       });
     },
     onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),

@@ -1,6 +1,7 @@
 import { deallocateVm, listAvailableResizeSizes, resizeVm, startVm } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
+import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadVmForJob, restoreAfterFailure } from "./job-support";
 import { kinds } from "@/lib/operations/kinds";
 
@@ -29,12 +30,31 @@ export const resizeVmJob = defineJob({
       return { cycle: isRunning && !inCluster };
     });
     await op.plan(["Check the target size", ...(cycle ? ["Deallocate VM", "Resize VM", "Start VM"] : ["Resize VM"])]);
-    if (cycle) await arm.lro("Deallocate VM", () => deallocateVm(access, resourceGroup, vm.name));
+    const usage = { source: "operation", operationId: op.operationId } as const;
+    if (cycle) {
+      await arm.lro("Deallocate VM", () => deallocateVm(access, resourceGroup, vm.name));
+      // Compute stops while the VM is deallocated between the two sizes.
+      await db.$transaction(async (tx) => {
+        await tx.virtualMachine.update({ where: { id: vmId }, data: { powerState: "deallocated" } });
+        await recordVmUsage(tx, vmId, await stepEndedAt(tx, op.operationId, "Deallocate VM"), usage);
+      });
+    }
     await arm.lro("Resize VM", () => resizeVm(access, resourceGroup, vm.name, size));
     if (cycle) await arm.lro("Start VM", () => startVm(access, resourceGroup, vm.name));
-    await db.virtualMachine.update({
-      where: { id: vmId },
-      data: { size, vcpus, memoryMb, provisioningState: "Succeeded", errorMessage: null },
+    await db.$transaction(async (tx) => {
+      await tx.virtualMachine.update({
+        where: { id: vmId },
+        data: {
+          size,
+          vcpus,
+          memoryMb,
+          provisioningState: "Succeeded",
+          errorMessage: null,
+          ...(cycle ? { powerState: "running" } : {}),
+        },
+      });
+      const at = await stepEndedAt(tx, op.operationId, cycle ? "Start VM" : "Resize VM");
+      await recordVmUsage(tx, vmId, at, usage);
     });
   },
   onFailed: ({ vmId }, { message }) => restoreAfterFailure(vmId, message),

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { busyStates, diffInventory } from "./inventory-diff";
 import { kinds } from "@/lib/operations/kinds";
+import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 
 /** subscription.sync: one paged listAll(statusOnly) for the whole Azure subscription, then batched updates. */
 export const syncInventoryJob = defineJob({
@@ -28,16 +29,26 @@ export const syncInventoryJob = defineJob({
         groups.set(key, [...(groups.get(key) ?? []), c.id]);
       }
       const now = new Date();
-      await db.$transaction([
-        ...[...groups].map(([key, ids]) => {
-          const [powerState, provisioningState, isMissing] = JSON.parse(key) as [string | null, string, boolean];
-          return db.virtualMachine.updateMany({
-            where: { id: { in: ids }, provisioningState: { notIn: busyStates } },
-            data: { powerState, provisioningState, isMissing },
+      await db.$transaction(
+        async (tx) => {
+          for (const [key, ids] of groups) {
+            const [powerState, provisioningState, isMissing] = JSON.parse(key) as [string | null, string, boolean];
+            await tx.virtualMachine.updateMany({
+              where: { id: { in: ids }, provisioningState: { notIn: busyStates } },
+              data: { powerState, provisioningState, isMissing },
+            });
+          }
+          await tx.virtualMachine.updateMany({
+            where: { id: { in: known.map((k) => k.id) } },
+            data: { lastSyncedAt: now },
           });
-        }),
-        db.virtualMachine.updateMany({ where: { id: { in: known.map((k) => k.id) } }, data: { lastSyncedAt: now } }),
-      ]);
+          // Drift is metered from when this sync read it (the change itself happened at some time before).
+          const seenAt = await stepEndedAt(tx, op.operationId, "Read VM statuses");
+          for (const c of changes)
+            await recordVmUsage(tx, c.id, seenAt, { source: "sync", operationId: op.operationId });
+        },
+        { timeout: 120_000 },
+      );
       op.note(
         `${known.length} portal VMs checked, ${changes.length} changed, ${changes.filter((c) => c.isMissing).length} missing`,
       );
