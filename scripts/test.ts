@@ -2,7 +2,7 @@
  * `npm test`: typecheck, lint, migration drift, vitest (unit + integration) and Playwright, in that order.
  * Prints one closing line "N passed, N failed" summed over every runner; exits non-zero on any failure.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./lib/stack.ts";
@@ -30,21 +30,46 @@ function run(step: string, cmd: string, args: string[]) {
   return result.status === 0;
 }
 
-/** A check that is not a test runner counts as one test. */
-function check(step: string, cmd: string, args: string[]) {
-  if (!wants(step)) return;
-  if (run(step, cmd, args)) total.passed++;
-  else {
-    total.failed++;
-    failures.push(step);
+/** Runs one check with its output held back, so checks running side by side print one after another. */
+function runQuietly(step: string, cmd: string, args: string[]) {
+  const started = Date.now();
+  return new Promise<boolean>((resolve) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (code) => {
+      console.log(`\n━━ ${step}: ${cmd} ${args.join(" ")}\n${output.trimEnd()}`);
+      console.log(`━━ ${step} ${code === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      resolve(code === 0);
+    });
+  });
+}
+
+/**
+ * Checks that are not test runners count as one test each. They are single-threaded and independent, so they run
+ * side by side (the typed client first: tsc needs generated/).
+ */
+async function checks(steps: [step: string, cmd: string, args: string[]][]) {
+  const results = await Promise.all(
+    steps.filter(([step]) => wants(step)).map(async ([step, cmd, args]) => [step, await runQuietly(step, cmd, args)]),
+  );
+  for (const [step, ok] of results) {
+    if (ok) total.passed++;
+    else {
+      total.failed++;
+      failures.push(step as string);
+    }
   }
 }
 
-check("client", "npx", ["tsx", "lib/api/client/generate.ts"]); // generated/, like the Prisma client: tsc needs it
-check("typecheck", "npx", ["tsc", "--noEmit"]);
-check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
-check("format", "npx", ["prettier", "--check", "."]);
-check("migrations", "npx", ["tsx", "scripts/migrate.ts", "check"]);
+await checks([["client", "npx", ["tsx", "lib/api/client/generate.ts"]]]); // generated/, like the Prisma client
+await checks([
+  ["typecheck", "npx", ["tsc", "--noEmit"]],
+  ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
+  ["format", "npx", ["prettier", "--check", "."]],
+  ["migrations", "npx", ["tsx", "scripts/migrate.ts", "check"]],
+]);
 
 if (wants("unit")) {
   const out = path.join(resultsDir, "vitest.json");
