@@ -9,6 +9,7 @@ const { createTenantApiToken, createStaffApiToken, revokeTenantApiToken } = awai
 const { authenticateApiToken } = await import("./authenticate");
 const { tenantContextForToken, staffContextForToken } = await import("./context");
 const { hashSecret } = await import("./secret");
+const { listTenantApiTokens } = await import("./queries");
 
 let owner: TenantContext;
 let otherOwner: TenantContext;
@@ -115,5 +116,32 @@ describe("API tokens", () => {
     await db.user.update({ where: { id: admin.user.id }, data: { staffRole: "helpdesk" } });
     await expect(authenticateApiToken(adminToken.token)).rejects.toThrow(/no longer has the admin role/);
     await db.user.update({ where: { id: admin.user.id }, data: { staffRole: "admin" } });
+  });
+
+  it("lists a tenant's own tokens a page at a time, by state and by search", async () => {
+    const t = await tenantOwner("tok-list");
+    for (const name of ["deploy", "billing", "backup"])
+      await createTenantApiToken(t, { name, role: "reader", expiresInDays: 30 });
+    const revoked = await createTenantApiToken(t, { name: "old-ci", role: "reader", expiresInDays: 30 });
+    await revokeTenantApiToken(t, revoked.id);
+    const page = { skip: 0, take: 2 };
+
+    const first = await listTenantApiTokens(t, page);
+    const second = await listTenantApiTokens(t, { skip: 2, take: 2 });
+    expect(first.total).toBe(4);
+    const names = [...first.rows, ...second.rows].map((r) => r.name);
+    expect(names.toSorted()).toEqual(["backup", "billing", "deploy", "old-ci"]);
+    const created = [...first.rows, ...second.rows].map((r) => r.createdAt.getTime());
+    expect(created).toEqual(created.toSorted((a, b) => b - a)); // newest first
+    expect((await listTenantApiTokens(t, { ...page, state: "revoked" })).rows.map((r) => r.name)).toEqual(["old-ci"]);
+    expect((await listTenantApiTokens(t, { ...page, state: "active" })).total).toBe(3);
+    const in31Days = new Date(Date.now() + 31 * 86_400_000);
+    expect((await listTenantApiTokens(t, { ...page, state: "expired", now: in31Days })).total).toBe(3);
+    expect((await listTenantApiTokens(t, { ...page, q: "BILL" })).rows.map((r) => r.name)).toEqual(["billing"]);
+    expect((await listTenantApiTokens(t, { ...page, q: revoked.prefix })).rows.map((r) => r.id)).toEqual([revoked.id]);
+    // Another tenant's tokens never appear.
+    expect((await listTenantApiTokens(owner, { skip: 0, take: 100 })).rows.every((r) => r.name !== "deploy")).toBe(
+      true,
+    );
   });
 });

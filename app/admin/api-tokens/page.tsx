@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
-import { TokenTable } from "@/components/api-tokens/token-table";
+import { TokenTable, tokenTableParams } from "@/components/api-tokens/token-table";
+import type { SearchParamsInput } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { createStaffApiTokenAction, revokeStaffApiTokenAction } from "@/lib/api-tokens/actions";
 import { listStaffApiTokens } from "@/lib/api-tokens/queries";
@@ -8,9 +9,10 @@ import { pageStaff } from "@/lib/auth/page-context";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-export default async function AdminApiTokensPage() {
+export default async function AdminApiTokensPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
   const ctx = await pageStaff("admin");
-  const tokens = await listStaffApiTokens(ctx);
+  const { params, filter } = tokenTableParams(await searchParams);
+  const tokens = await listStaffApiTokens(ctx, filter);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -39,7 +41,7 @@ export default async function AdminApiTokensPage() {
           ],
         }}
       />
-      <TokenTable tokens={tokens} revokeAction={(id) => revokeStaffApiTokenAction.bind(null, id)} />
+      <TokenTable list={tokens} params={params} revokeAction={(id) => revokeStaffApiTokenAction.bind(null, id)} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateTokenForm } from "@/components/api-tokens/create-token-form";
-import { TokenTable } from "@/components/api-tokens/token-table";
+import { TokenTable, tokenTableParams } from "@/components/api-tokens/token-table";
+import type { SearchParamsInput } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { createTenantApiTokenAction, revokeTenantApiTokenAction } from "@/lib/api-tokens/actions";
 import { listTenantApiTokens } from "@/lib/api-tokens/queries";
@@ -13,10 +14,14 @@ export const metadata: Metadata = { title: "API tokens" };
  * Owners only: a token can carry the owner role, so only an owner may mint or revoke one. While the tenant is suspended
  * the owner still sees the list (like every page), read-only.
  */
-export default async function TenantApiTokensPage({ params }: { params: Promise<{ tenant: string }> }) {
-  const ctx = await pageTenant((await params).tenant);
+export default async function TenantApiTokensPage(props: {
+  params: Promise<{ tenant: string }>;
+  searchParams: Promise<SearchParamsInput>;
+}) {
+  const ctx = await pageTenant((await props.params).tenant);
   if (ctx.role !== "owner") notFound();
-  const tokens = await listTenantApiTokens(ctx);
+  const { params, filter } = tokenTableParams(await props.searchParams);
+  const tokens = await listTenantApiTokens(ctx, filter);
   const isActive = ctx.tenantState === "active";
   return (
     <div className="space-y-6">
@@ -49,7 +54,8 @@ export default async function TenantApiTokensPage({ params }: { params: Promise<
         />
       )}
       <TokenTable
-        tokens={tokens}
+        list={tokens}
+        params={params}
         revokeAction={isActive ? (id) => revokeTenantApiTokenAction.bind(null, ctx.tenantSlug, id) : null}
       />
     </div>
