@@ -3,6 +3,7 @@ import { startWorkers } from "@/lib/jobs/worker";
 import { kinds, type OperationKind } from "@/lib/operations/kinds";
 import * as dr from "@/lib/dr/jobs";
 import * as network from "@/lib/network/jobs";
+import { reconcileUsageJob } from "@/lib/pricing/reconcile-job";
 import * as subscriptions from "@/lib/subscriptions/jobs";
 import * as tenancy from "@/lib/tenancy/jobs";
 import * as vms from "@/lib/vms/jobs";
@@ -46,6 +47,7 @@ export const jobHandlers: { [K in OperationKind]: { kind: K; run: (...args: neve
   [kinds.dr.commit]: dr.drActionJobs.commit,
   [kinds.dr.failback]: dr.drActionJobs.failback,
   [kinds.dr.reprotect]: dr.drActionJobs.reprotect,
+  [kinds.usage.reconcile]: reconcileUsageJob,
 };
 
 /** One dispatcher per catalogue kind, each with WORKER_CONCURRENCY jobs at once or the catalogue's figure when higher. */

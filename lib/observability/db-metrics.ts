@@ -44,14 +44,7 @@ export async function collectDatabaseMetrics() {
   const g = gauges();
   const [operations, queues] = await Promise.all([
     db.operation.groupBy({ by: ["kind", "state"], _count: { _all: true } }),
-    db.$queryRaw<QueueRow[]>`
-      select q.name as kind,
-             count(j.id)::int as depth,
-             coalesce(extract(epoch from now() - min(j.start_after)), 0)::float8 as age
-        from pgboss.queue q
-        left join pgboss.job j
-          on j.name = q.name and j.state in ('created', 'retry') and j.start_after <= now()
-       group by q.name`,
+    readQueues(),
   ]);
   g.operations.reset();
   for (const row of operations) g.operations.set({ kind: row.kind, state: row.state }, row._count._all);
@@ -61,4 +54,19 @@ export async function collectDatabaseMetrics() {
     g.queueDepth.set({ kind: q.kind }, q.depth);
     g.queueAge.set({ kind: q.kind }, Math.max(0, q.age));
   }
+}
+
+function readQueues() {
+  return db.$queryRaw<QueueRow[]>`
+      select q.name as kind,
+             count(j.id)::int as depth,
+             coalesce(extract(epoch from now() - min(j.start_after)), 0)::float8 as age
+        from pgboss.queue q
+        left join pgboss.job j
+          on j.name = q.name and j.state in ('created', 'retry') and j.start_after <= now()
+       group by q.name`.catch((error: unknown) => {
+    // pg-boss creates its schema when a worker or the first enqueue starts it: before that there is no queue.
+    if (/42P01/.test(error instanceof Error ? error.message : String(error))) return [] as QueueRow[];
+    throw error;
+  });
 }

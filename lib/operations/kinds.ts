@@ -345,6 +345,14 @@ export const operationKinds = {
     cancel: "queued",
     timing: timing(60, hours(24)),
   },
+  // Reads Azure Cost Management's actual cost per day and tenant tag for the usage report (lib/pricing/reconcile-job.ts).
+  "usage.reconcile": {
+    input: azureSubscription.extend({ from: z.string(), to: z.string() }),
+    label: "Reconcile actual cost",
+    target: "AzureSubscription",
+    retry: refreshRetry,
+    timing: timing(1, minutes(30)),
+  },
 } as const satisfies Record<string, OperationKindSpec>;
 
 export type OperationKind = keyof typeof operationKinds;
