@@ -176,6 +176,7 @@ function checkResponse(rt: Runtime, method: string, route: RouteDef, apiVersion:
   const mismatch = responseMismatch(method, route.path, apiVersion, reply.status, body);
   if (!mismatch) return;
   rt.responseMismatches.push(mismatch);
+  console.error(`[emulator] EmulatorResponseMismatch: ${mismatch}`);
   throw new ArmError(500, "EmulatorResponseMismatch", mismatch);
 }
 

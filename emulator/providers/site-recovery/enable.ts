@@ -40,7 +40,7 @@ function assertAzureResource(
 }
 
 /** When the policy schedules initial replication ("HH:MM:SS" UTC), it starts at the next such time of day. */
-function replicationStart(after: number, startTime: string | null): number {
+function replicationStart(after: number, startTime: string | undefined): number {
   if (!startTime) return after;
   const [h, m, s] = startTime.split(":").map(Number);
   const d = new Date(after);

@@ -21,7 +21,8 @@ export interface HyperVPolicySettings {
   replicationInterval: number;
   recoveryPointHistoryDurationInHours: number;
   applicationConsistentSnapshotFrequencyInHours: number;
-  onlineReplicationStartTime: string | null;
+  /** Absent = start initial replication at once (the spec has no x-nullable here, so null is never sent back). */
+  onlineReplicationStartTime?: string;
 }
 
 function validateInput(
@@ -84,9 +85,9 @@ function validateInput(
     recoveryPointHistoryDurationInHours: retention,
     applicationConsistentSnapshotFrequencyInHours: appFreq,
     replicationInterval: interval,
-    onlineReplicationStartTime: start,
+    ...(start !== null ? { onlineReplicationStartTime: String(start) } : {}),
     encryption: "Disabled",
-    activeStorageAccountId: accounts[0] ?? null,
+    ...(accounts[0] ? { activeStorageAccountId: accounts[0] } : {}),
   };
 }
 

@@ -38,6 +38,7 @@ export function loadDocument(file: string): SwaggerNode | null {
 export function registerDocument(file: string, doc: SwaggerNode): void {
   documents.set(file, doc);
   index = undefined;
+  found.clear();
 }
 
 /** Resolves `other.json#/definitions/X` (or `#/definitions/X`) seen in `file` to its file and JSON pointer. */
@@ -111,8 +112,11 @@ export const operationKey = (method: string, template: string, apiVersion: strin
 /** The spec operation for an emulator route template at an api-version, when a spec for it is vendored. */
 export function findOperation(method: string, template: string, apiVersion: string): SpecOperation | undefined {
   index ??= buildIndex();
-  return index.get(operationKey(method, template, apiVersion));
+  const raw = `${method} ${template} ${apiVersion}`;
+  if (!found.has(raw)) found.set(raw, index.get(operationKey(method, template, apiVersion)));
+  return found.get(raw);
 }
+const found = new Map<string, SpecOperation | undefined>();
 
 /** Every indexed operation (for tests and the refresh tool). */
 export function allOperations(): SpecOperation[] {

@@ -1,4 +1,4 @@
-import type { ErrorObject } from "ajv-draft-04";
+import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import { invalidPropertyType, requiredPropertyMissing, type ArmError } from "../../core/errors.js";
 import { findOperation, parametersOf, type SpecOperation } from "./spec-files.js";
 import { validatorFor } from "./schema.js";
@@ -56,6 +56,33 @@ function bodyParameter(op: SpecOperation) {
   return parametersOf(op).find((p) => p.param.in === "body" && p.param.schema);
 }
 
+/** Per route template and api-version: its spec operation and request validator, resolved once (null: none). */
+const requestChecks = new Map<string, { op: SpecOperation; validate?: ValidateFunction } | null>();
+
+function requestCheck(method: string, template: string, apiVersion: string) {
+  const key = `${method} ${template} ${apiVersion}`;
+  let check = requestChecks.get(key);
+  if (check === undefined) {
+    const op = findOperation(method, template, apiVersion);
+    const param = op && bodyParameter(op);
+    check = op
+      ? {
+          op,
+          validate: param
+            ? validatorFor(
+                `request|${op.file}|${op.method} ${op.pathTemplate}`,
+                param.param.schema,
+                param.file,
+                "request",
+              )
+            : undefined,
+        }
+      : null;
+    requestChecks.set(key, check);
+  }
+  return check;
+}
+
 /**
  * Validates a request body against the spec of (method, route template, api-version). Returns undefined when no
  * spec is vendored for it; throws Azure's 400 for the first problem; otherwise returns the operation.
@@ -66,18 +93,10 @@ export function checkRequest(
   apiVersion: string,
   body: unknown,
 ): SpecOperation | undefined {
-  const op = findOperation(method, template, apiVersion);
-  if (!op) return undefined;
-  const param = bodyParameter(op);
-  if (!param) return op;
-  const validate = validatorFor(
-    `request|${op.file}|${op.method} ${op.pathTemplate}`,
-    param.param.schema,
-    param.file,
-    "request",
-  );
-  if (!validate(body)) throw armErrorFor(body, validate.errors![0]);
-  return op;
+  const check = requestCheck(method, template, apiVersion);
+  if (!check) return undefined;
+  if (check.validate && !check.validate(body)) throw armErrorFor(body, check.validate.errors![0]);
+  return check.op;
 }
 
 /**
