@@ -6,6 +6,7 @@ import * as network from "@/lib/network/jobs";
 import { reconcileUsageJob } from "@/lib/pricing/reconcile-job";
 import * as subscriptions from "@/lib/subscriptions/jobs";
 import * as tenancy from "@/lib/tenancy/jobs";
+import * as usage from "@/lib/usage/jobs";
 import * as vms from "@/lib/vms/jobs";
 
 /**
@@ -48,6 +49,7 @@ export const jobHandlers: { [K in OperationKind]: { kind: K; run: (...args: neve
   [kinds.dr.failback]: dr.drActionJobs.failback,
   [kinds.dr.reprotect]: dr.drActionJobs.reprotect,
   [kinds.usage.reconcile]: reconcileUsageJob,
+  [kinds.usage.rollup]: usage.rollupUsageJob,
 };
 
 /** One dispatcher per catalogue kind, each with WORKER_CONCURRENCY jobs at once or the catalogue's figure when higher. */

@@ -9,6 +9,7 @@ import { registerHandlers } from "./handlers";
 import { enqueueInventorySyncs } from "@/lib/vms/sync-service";
 import { sweepExpiredSealed } from "@/lib/crypto/sealed-secrets";
 import { enqueueDrRefreshes } from "@/lib/dr/schedule";
+import { enqueueUsageRollup } from "@/lib/usage/jobs";
 import { componentLogger } from "@/lib/observability/logger";
 import { serveWorkerMetrics } from "@/lib/observability/metrics-server";
 import { startTelemetry, stopTelemetry } from "@/lib/observability/sdk";
@@ -52,6 +53,15 @@ async function main() {
           drMinutes * 60_000,
         )
       : undefined;
+  // Usage: the daily rollup and the closing of days (USAGE_ROLLUP_MINUTES, default 60; 0 turns it off).
+  const usageMinutes = Number(process.env.USAGE_ROLLUP_MINUTES ?? 60);
+  const usageRollup =
+    usageMinutes > 0
+      ? setInterval(
+          () => enqueueUsageRollup().catch((err) => log.error({ err }, "usage rollup not enqueued")),
+          usageMinutes * 60_000,
+        )
+      : undefined;
   const sweep = setInterval(() => sweepExpiredSealed().catch(() => {}), 60 * 60_000);
 
   let stopping = false;
@@ -61,6 +71,7 @@ async function main() {
     clearInterval(timer);
     clearInterval(sync);
     clearInterval(drRefresh);
+    clearInterval(usageRollup);
     clearInterval(sweep);
     await stopBoss();
     await retire(workerId).catch(() => {});

@@ -42,7 +42,9 @@ export type TargetType =
   | "LoadBalancer"
   | "RecoveryVault"
   | "TenantDrSetup"
-  | "ProtectedItem";
+  | "ProtectedItem"
+  /** The provider's usage ledger (lib/usage): the daily rollup acts on all of it. */
+  | "Usage";
 
 /**
  * Fresh starts for retryable failures, with pg-boss's backoff (2 s, 4 s, … up to 60 s) or Azure's Retry-After between
@@ -350,6 +352,14 @@ export const operationKinds = {
     input: azureSubscription.extend({ from: z.string(), to: z.string() }),
     label: "Reconcile actual cost",
     target: "AzureSubscription",
+    retry: refreshRetry,
+    timing: timing(1, minutes(30)),
+  },
+  // The daily usage rollup and the closing of days (lib/usage/jobs.ts); the worker's timer enqueues it.
+  "usage.rollup": {
+    input: z.object({}),
+    label: "Roll up usage",
+    target: "Usage",
     retry: refreshRetry,
     timing: timing(1, minutes(30)),
   },
