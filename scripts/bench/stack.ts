@@ -123,6 +123,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       // The workers time their first polls by Azure's typical durations on the emulator's clock.
       JOBS_LRO_TIME_SCALE: String(opts.timeScale),
       SYNC_INTERVAL_MINUTES: "0", // no background syncs in the middle of a measurement
+      // A line per job run would bury the figures; warnings and errors still show (LOG_LEVEL=info to see them all).
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     };
     let n = 0;
     const spawnWorker = () => {
