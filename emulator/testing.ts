@@ -57,7 +57,8 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     retryAfterSeconds: null,
     pageSize: 3,
     seed: "demo",
-    validateResponses: true,
+    // EMU_VALIDATE_RESPONSES=0 turns the check off (to measure what it costs).
+    validateResponses: process.env.EMU_VALIDATE_RESPONSES !== "0",
     ...options,
     dataDir,
   });

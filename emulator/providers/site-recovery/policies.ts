@@ -1,4 +1,5 @@
 import { ok, type RequestContext, type RouteDef } from "../../core/plugin.js";
+import { requiredPropertyMissing } from "../../core/errors.js";
 import { asrError, getAt, listUnder, props, route, sameId, T, VAULT, vaultOf } from "./common.js";
 import { acceptedReply, startJob } from "./jobs.js";
 import { policySchema, policyUpdateSchema } from "./schemas.js";
@@ -93,9 +94,13 @@ function validateInput(
 
 function putPolicy(ctx: RequestContext) {
   const vault = vaultOf(ctx);
-  const input = (ctx.body.properties?.providerSpecificInput ??
-    ctx.body.properties?.replicationProviderSettings ??
-    {}) as Record<string, unknown>;
+  // The spec leaves both optional (the body shape is checked against it before this runs), but a policy without
+  // provider settings says nothing to create: name what is missing rather than echo an absent instanceType.
+  const key = ctx.method === "PATCH" ? "replicationProviderSettings" : "providerSpecificInput";
+  const input = (ctx.body.properties?.providerSpecificInput ?? ctx.body.properties?.replicationProviderSettings) as
+    | Record<string, unknown>
+    | undefined;
+  if (!input) throw requiredPropertyMissing(ctx.body.properties ? `properties.${key}` : "properties");
   const details = validateInput(ctx, input, String(vault.body.location));
   const existing = ctx.store.getResource(ctx.path);
   ctx.store.putResource(ctx.path, {
