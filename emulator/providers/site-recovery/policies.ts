@@ -98,8 +98,7 @@ function putPolicy(ctx: RequestContext) {
   // provider settings says nothing to create: name what is missing rather than echo an absent instanceType.
   const key = ctx.method === "PATCH" ? "replicationProviderSettings" : "providerSpecificInput";
   const input = (ctx.body.properties?.providerSpecificInput ?? ctx.body.properties?.replicationProviderSettings) as
-    | Record<string, unknown>
-    | undefined;
+    Record<string, unknown> | undefined;
   if (!input) throw requiredPropertyMissing(ctx.body.properties ? `properties.${key}` : "properties");
   const details = validateInput(ctx, input, String(vault.body.location));
   const existing = ctx.store.getResource(ctx.path);
