@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { requestIdFor } from "@/lib/observability/request-id";
 
 /**
  * One nonce per request for the Content-Security-Policy (lib/security/csp.ts). Next reads the policy from the request
@@ -14,8 +15,12 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
+  // One id per request for the logs (lib/observability), answered back so a user can quote it.
+  const requestId = requestIdFor(request.headers.get("x-request-id"));
+  headers.set("x-request-id", requestId);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
+  response.headers.set("x-request-id", requestId);
   return response;
 }
 

@@ -1,10 +1,7 @@
-import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { withLogContext } from "@/lib/observability/logger";
+import { requestIdFor } from "@/lib/observability/request-id";
 import { inSpan, SpanKind } from "@/lib/observability/tracing";
-
-// A caller's own request id is kept when it looks like one (a UUID, a proxy's id), so its logs and ours join up.
-const acceptableId = /^[\w.:-]{8,128}$/;
 
 /**
  * First on every API request: an `x-request-id` (the caller's, or a new one) answered back and put on every log line
@@ -13,8 +10,8 @@ const acceptableId = /^[\w.:-]{8,128}$/;
  */
 export function requestTelemetry(): MiddlewareHandler {
   return async (c, next) => {
-    const sent = c.req.header("x-request-id");
-    const requestId = sent && acceptableId.test(sent) ? sent : randomUUID();
+    // proxy.ts has set it under Next; a request straight to the Hono app (tests) brings its own or gets one here.
+    const requestId = requestIdFor(c.req.header("x-request-id"));
     const attributes = { "http.request.method": c.req.method, "url.path": c.req.path, "portal.request_id": requestId };
     await withLogContext({ requestId }, () =>
       inSpan(`${c.req.method} ${c.req.path}`, { kind: SpanKind.SERVER, attributes }, async (span) => {

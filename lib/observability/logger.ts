@@ -78,7 +78,8 @@ export function createLogger(destination?: pino.DestinationStream): Logger {
 }
 
 function serviceName() {
-  return process.env.NEXT_RUNTIME ? "portal-web" : "portal";
+  if (process.env.NEXT_RUNTIME) return "portal-web";
+  return /worker[\\/]main\.[jt]s$/.test(process.argv[1] ?? "") ? "portal-worker" : "portal";
 }
 
 /** pino's error serializer, with tokens and secrets that an SDK put into a message or stack masked. */
