@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { signInSchema } from "./schema";
 import { authenticate } from "./authenticate";
 import { isSessionCurrent } from "./sessions";
+import { isDatabaseUnreachable } from "@/lib/db/unreachable";
 import { requestClientIp } from "./client-ip";
 import { SecondFactorNeeded, secondFactorProvider } from "./mfa/provider";
 import { secondStepAfterPassword } from "./mfa/second-factor";
@@ -88,8 +89,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.mfa = user.mfa ?? false;
         return token;
       }
-      // null clears the cookie: the session was revoked (lib/auth/sessions.ts) or the account disabled.
-      return (await isSessionCurrent(token.sub, token.sessionVersion)) ? token : null;
+      // null clears the cookie: the session was revoked (lib/auth/sessions.ts) or the account disabled. A database
+      // that cannot be reached (a restart, a failover) revokes nothing: the token stands and the page's own reads fail
+      // with an error page, instead of every signed-in user being sent to the login page (issue 19, scale-out run).
+      try {
+        return (await isSessionCurrent(token.sub, token.sessionVersion)) ? token : null;
+      } catch (error) {
+        if (isDatabaseUnreachable(error)) return token;
+        throw error;
+      }
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
