@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db, Prisma, type OperationStep } from "@/lib/db/client";
+import { db, Prisma, type OperationStep, type Tx } from "@/lib/db/client";
+import { endedOperationFields, publishOperationEnded } from "@/lib/events/operation-events";
 import { loadAzureAccess } from "./azure-access";
 import { armSteps } from "./wait-step";
 import { getJobDefinition, type JobContext, type JobDefinition } from "./define-job";
@@ -128,18 +129,15 @@ async function runOnce(job: RunJob, span: Span, named: (kind: string) => void): 
 
   try {
     await definition.run(parsed.data, context);
-    await db.operation.update({
-      where: { id: operation.id },
-      data: {
-        state: "succeeded",
-        endedAt: new Date(),
-        percent: null,
-        errorCode: null,
-        errorMessage: null,
-        errorRequestId: null,
-        errorCorrelationId: null,
-        errorDetail: Prisma.DbNull,
-      },
+    await endOperation(operation.id, {
+      state: "succeeded",
+      endedAt: new Date(),
+      percent: null,
+      errorCode: null,
+      errorMessage: null,
+      errorRequestId: null,
+      errorCorrelationId: null,
+      errorDetail: Prisma.DbNull,
     });
     await definition.onSucceeded?.(parsed.data, { operationId: operation.id });
     return "succeeded";
@@ -193,29 +191,36 @@ async function cancel<I>(
   operationId: string,
   cancelled: CancelRequested,
 ) {
-  await db.$transaction([
-    db.operation.update({
-      where: { id: operationId },
-      data: {
-        state: "cancelled",
-        endedAt: new Date(),
-        percent: null,
-        errorCode: cancelled.code,
-        errorMessage: cancelled.message,
-      },
-    }),
-    // The wait it stopped ends with it, rather than spinning on in a cancelled operation's timeline.
-    endWaitingSteps(operationId, {
-      state: "skipped",
+  await endOperation(
+    operationId,
+    {
+      state: "cancelled",
+      endedAt: new Date(),
+      percent: null,
       errorCode: cancelled.code,
-      detail: "Stopped while waiting: the operation was cancelled.",
-    }),
-  ]);
+      errorMessage: cancelled.message,
+    },
+    // The wait it stopped ends with it, rather than spinning on in a cancelled operation's timeline.
+    (tx) =>
+      endWaitingSteps(
+        operationId,
+        {
+          state: "skipped",
+          errorCode: cancelled.code,
+          detail: "Stopped while waiting: the operation was cancelled.",
+        },
+        tx,
+      ),
+  );
   await definition.onFailed?.(input, { operationId, message: cancelled.message });
 }
 
-function endWaitingSteps(operationId: string, end: { state: "skipped" | "failed"; errorCode: string; detail: string }) {
-  return db.operationStep.updateMany({
+function endWaitingSteps(
+  operationId: string,
+  end: { state: "skipped" | "failed"; errorCode: string; detail: string },
+  tx: Tx | typeof db = db,
+) {
+  return tx.operationStep.updateMany({
     where: { operationId, state: "running" },
     data: { ...end, endedAt: new Date(), continuation: null, percent: null },
   });
@@ -246,17 +251,35 @@ async function failOperation(operationId: string, failure: Failure) {
   // A time limit ends a waiting step from outside it: the timeline marks that step as the failed one.
   if (failure.code === "OperationTimedOut")
     await endWaitingSteps(operationId, { state: "failed", errorCode: failure.code, detail: failure.message });
-  await db.operation.update({
-    where: { id: operationId },
-    data: {
-      state: "failed",
-      endedAt: new Date(),
-      percent: null,
-      errorCode: failure.code ?? null,
-      errorMessage: failure.message,
-      errorRequestId: failure.requestId ?? null,
-      errorCorrelationId: failure.correlationId ?? null,
-      errorDetail: (failure.raw as Prisma.InputJsonValue) ?? Prisma.DbNull,
-    },
+  await endOperation(operationId, {
+    state: "failed",
+    endedAt: new Date(),
+    percent: null,
+    errorCode: failure.code ?? null,
+    errorMessage: failure.message,
+    errorRequestId: failure.requestId ?? null,
+    errorCorrelationId: failure.correlationId ?? null,
+    errorDetail: (failure.raw as Prisma.InputJsonValue) ?? Prisma.DbNull,
+  });
+}
+
+/**
+ * Writes the operation's end and its operation.* event (webhooks) in one transaction. Only a queued or running
+ * operation ends, so two runs racing to end the same one publish its event once.
+ */
+async function endOperation(
+  operationId: string,
+  data: Prisma.OperationUpdateManyMutationInput,
+  also?: (tx: Tx) => Promise<unknown>,
+) {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.operation.updateMany({
+      where: { id: operationId, state: { in: ["queued", "running"] } },
+      data,
+    });
+    if (count === 0) return;
+    await also?.(tx);
+    const ended = await tx.operation.findUniqueOrThrow({ where: { id: operationId }, select: endedOperationFields });
+    await publishOperationEnded(tx, ended);
   });
 }

@@ -40,6 +40,16 @@ async function azureResources(nameFragment: string) {
   );
 }
 
+/** The webhook events published about a VM, in order (one per committed change, lib/events). */
+async function eventsOf(vmId: string) {
+  const rows = await db.outboxEvent.findMany({ where: { resourceId: vmId }, orderBy: { seq: "asc" } });
+  return rows.map((e) => {
+    const data = e.data as { kind?: string; powerState?: string; source?: string };
+    if (e.type === "vm.state_changed") return `${e.type} ${data.powerState} (${data.source})`;
+    return e.type.startsWith("operation.") ? `${e.type} ${data.kind}` : e.type;
+  });
+}
+
 async function createOne(name: string, over = {}) {
   const [vm] = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, name, over));
   return { vm, op: await waitForOperation(vm.operationId) };
@@ -88,13 +98,15 @@ describe("vm.create", () => {
       message: "Injected after commit",
       times: 4,
     });
-    const { op } = await createOne("web-02");
+    const { vm, op } = await createOne("web-02");
     await emu.control.clearFaults();
     expect(op.state).toBe("succeeded");
     expect(op.attempts).toBeGreaterThan(1);
     expect((await azureResources("web-02")).filter((r) => r.type === "Microsoft.Compute/virtualMachines")).toHaveLength(
       1,
     );
+    // Retried runs publish nothing twice: the events are written with the state they describe.
+    expect(await eventsOf(vm.id)).toEqual(["vm.created", "operation.succeeded vm.create"]);
   });
 
   it("ends with Azure's quota error on the VM, and deleting the failed VM leaves nothing behind", async () => {
@@ -112,6 +124,11 @@ describe("vm.create", () => {
     expect((await waitForOperation(del.id)).state).toBe("succeeded");
     expect(await azureResources("big-01")).toEqual([]);
     expect(await db.virtualMachine.findUnique({ where: { id: vm.id } })).toBeNull();
+    expect(await eventsOf(vm.id)).toEqual([
+      "operation.failed vm.create",
+      "vm.deleted",
+      "operation.succeeded vm.delete",
+    ]);
     await emu.control.setCoreQuota(SEED.subscriptions.provider, { eastus: 100 });
   });
 });
@@ -158,6 +175,19 @@ describe("vm lifecycle and sync", () => {
 
     expect((await waitForOperation((await runVmAction(t.ctx, vm.id, "delete")).id)).state).toBe("succeeded");
     expect(await azureResources("app-01")).toEqual([]);
+    expect(await eventsOf(vm.id)).toEqual([
+      "vm.created",
+      "operation.succeeded vm.create",
+      "vm.state_changed deallocated (operation)",
+      "operation.succeeded vm.stop",
+      "vm.state_changed running (operation)",
+      "operation.succeeded vm.start",
+      "vm.state_changed deallocated (operation)",
+      "vm.state_changed running (operation)",
+      "operation.succeeded vm.resize",
+      "vm.deleted",
+      "operation.succeeded vm.delete",
+    ]);
   });
 
   it("sync picks up changes made outside the portal in pages, and marks VMs deleted in Azure as missing", async () => {
@@ -179,6 +209,7 @@ describe("vm lifecycle and sync", () => {
     });
     expect((await waitForOperation(sync.id)).state).toBe("succeeded");
     expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).powerState).toBe("deallocated");
+    expect((await eventsOf(vm.id)).at(-1)).toBe("vm.state_changed deallocated (sync)");
     const counters = await emu.control.counters();
     const vmCount = (await azureResources("")).filter((r) => r.type === "Microsoft.Compute/virtualMachines").length;
     expect(counters.reads).toBeLessThanOrEqual(Math.ceil(vmCount / 3) + 1); // page size 3 in tests: pages, not VMs

@@ -17,6 +17,7 @@ import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support
 import { claimNetwork, releaseNetwork } from "./network-claim";
 import { kinds } from "@/lib/operations/kinds";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
+import { publishVmCreated } from "@/lib/events/vm-events";
 
 /** What the NIC needs of the network; `fromPortal` when the portal had recorded it already (nothing to release). */
 type VnetRef = { id: string; subnets: { name: string; id: string }[]; fromPortal?: boolean };
@@ -183,6 +184,7 @@ export const createVmJob = defineJob({
           errorMessage: null,
         },
       });
+      await publishVmCreated(tx, vm.id);
       const at = await stepEndedAt(tx, op.operationId, "Wait for provisioning");
       await recordVmUsage(
         tx,

@@ -4,6 +4,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadVmForJob, nicName, publicIpName, restoreAfterFailure } from "./job-support";
 import { kinds } from "@/lib/operations/kinds";
+import { publishVmDeleted } from "@/lib/events/vm-events";
 
 /**
  * Delete: the VM takes its NIC and disks with it (deleteOption Delete); the public IP is deleted explicitly after.
@@ -26,6 +27,7 @@ export const deleteVmJob = defineJob({
     if (vm.hasPublicIp)
       await arm.lro("Delete public IP", () => deletePublicIp(access, resourceGroup, publicIpName(vm.name)));
     await db.$transaction(async (tx) => {
+      await publishVmDeleted(tx, vmId);
       await tx.virtualMachine.delete({ where: { id: vmId } });
       // Compute and disks end with the VM's delete; its own public IP with the delete of the address.
       const usage = { source: "operation", operationId: op.operationId } as const;

@@ -4,6 +4,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { kinds } from "@/lib/operations/kinds";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadVmForJob, restoreAfterFailure } from "./job-support";
+import { publishVmPowerChanges } from "@/lib/events/vm-events";
 
 type PowerCall = (access: AzureAccess, resourceGroup: string, name: string) => Promise<LroProgress<unknown>>;
 
@@ -26,6 +27,7 @@ function powerJob<K extends typeof kinds.vm.start | typeof kinds.vm.stop | typeo
           where: { id: vmId },
           data: { provisioningState: "Succeeded", powerState, errorMessage: null },
         });
+        await publishVmPowerChanges(tx, [vm], "operation");
         const at = await stepEndedAt(tx, op.operationId, step);
         await recordVmUsage(tx, vmId, at, { source: "operation", operationId: op.operationId });
       });

@@ -4,6 +4,9 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { loadVmForJob, restoreAfterFailure } from "./job-support";
 import { kinds } from "@/lib/operations/kinds";
+import { publishVmPowerChanges } from "@/lib/events/vm-events";
+
+const powerFields = { id: true, powerState: true } as const;
 
 /**
  * Resize: Azure moves a running VM only to sizes in its current hardware cluster; for any other size the VM is
@@ -35,13 +38,16 @@ export const resizeVmJob = defineJob({
       await arm.lro("Deallocate VM", () => deallocateVm(access, resourceGroup, vm.name));
       // Compute stops while the VM is deallocated between the two sizes.
       await db.$transaction(async (tx) => {
+        const before = await tx.virtualMachine.findUniqueOrThrow({ where: { id: vmId }, select: powerFields });
         await tx.virtualMachine.update({ where: { id: vmId }, data: { powerState: "deallocated" } });
+        await publishVmPowerChanges(tx, [before], "operation");
         await recordVmUsage(tx, vmId, await stepEndedAt(tx, op.operationId, "Deallocate VM"), usage);
       });
     }
     await arm.lro("Resize VM", () => resizeVm(access, resourceGroup, vm.name, size));
     if (cycle) await arm.lro("Start VM", () => startVm(access, resourceGroup, vm.name));
     await db.$transaction(async (tx) => {
+      const before = await tx.virtualMachine.findUniqueOrThrow({ where: { id: vmId }, select: powerFields });
       await tx.virtualMachine.update({
         where: { id: vmId },
         data: {
@@ -53,6 +59,7 @@ export const resizeVmJob = defineJob({
           ...(cycle ? { powerState: "running" } : {}),
         },
       });
+      await publishVmPowerChanges(tx, [before], "operation");
       const at = await stepEndedAt(tx, op.operationId, cycle ? "Start VM" : "Resize VM");
       await recordVmUsage(tx, vmId, at, usage);
     });

@@ -4,6 +4,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { busyStates, diffInventory } from "./inventory-diff";
 import { kinds } from "@/lib/operations/kinds";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
+import { publishVmPowerChanges } from "@/lib/events/vm-events";
 
 /** subscription.sync: one paged listAll(statusOnly) for the whole Azure subscription, then batched updates. */
 export const syncInventoryJob = defineJob({
@@ -42,6 +43,12 @@ export const syncInventoryJob = defineJob({
             where: { id: { in: known.map((k) => k.id) } },
             data: { lastSyncedAt: now },
           });
+          const changed = new Set(changes.map((c) => c.id));
+          await publishVmPowerChanges(
+            tx,
+            known.filter((k) => changed.has(k.id)),
+            "sync",
+          );
           // Drift is metered from when this sync read it (the change itself happened at some time before).
           const seenAt = await stepEndedAt(tx, op.operationId, "Read VM statuses");
           for (const c of changes)
