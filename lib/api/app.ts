@@ -21,6 +21,7 @@ import { loadBalancerRoutes } from "./routes/load-balancers";
 import { operationRoutes } from "./routes/operations";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { tenantPlanRoutes } from "./routes/tenant-plans";
+import { usageRoutes } from "./routes/usage";
 import { vmActionRoutes } from "./routes/vm-actions";
 import { vmRoutes } from "./routes/vms";
 
@@ -28,6 +29,7 @@ import { vmRoutes } from "./routes/vms";
 const resources = [subscriptionRoutes, vmRoutes, vmActionRoutes, operationRoutes];
 resources.push(azureSubscriptionRoutes, regionRoutes, planRoutes, tenantRoutes, memberRoutes, auditRoutes);
 resources.push(tenantPlanRoutes, loadBalancerRoutes, lbChangeRoutes, drRoutes, drActionRoutes, drSetupRoutes);
+resources.push(usageRoutes);
 
 export const openApiConfig = {
   openapi: "3.1.0",
@@ -52,6 +54,7 @@ export const openApiConfig = {
     { name: "Audit log", description: "Provider: every sign-in, change and refused attempt (admin)." },
     { name: "Load balancers", description: "A tenant's Azure load balancers: frontends (VIPs), pools, probes, rules." },
     { name: "Disaster recovery", description: "A tenant's on-premises VMs protected to Azure, and their failovers." },
+    { name: "Usage", description: "Metered usage and charges per tenant, meter and period, for billing systems." },
   ],
 };
 

@@ -49,19 +49,32 @@ type Raw = {
 
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
-export async function usageRows(q: UsageQuery & { tenantId?: string }): Promise<UsageRow[]> {
+export type UsageRowsQuery = Omit<UsageQuery, "tenant"> & { tenantId?: string; skip?: number; take?: number };
+
+function grouped(q: UsageRowsQuery) {
   const period =
     q.granularity === "monthly"
       ? Prisma.sql`to_char(r."postedOn", 'YYYY-MM')`
       : Prisma.sql`to_char(r."postedOn", 'YYYY-MM-DD')`;
   const tenantFilter = q.tenantId ? Prisma.sql`AND r."tenantId" = ${q.tenantId}` : Prisma.empty;
-  const rows = await db.$queryRaw<Raw[]>`
+  return Prisma.sql`
     SELECT r."tenantId", t.slug, t.name, ${period} AS period, r.meter, r.region, r.sku, (r.seq > 0) AS adjustment,
            sum(r.quantity) AS quantity, r.unit, r."unitPrice", sum(r.amount) AS amount, r.currency
     FROM "RatedUsage" r JOIN "Tenant" t ON t.id = r."tenantId"
     WHERE r."postedOn" >= ${day(q.from)} AND r."postedOn" <= ${day(q.to)} ${tenantFilter}
-    GROUP BY r."tenantId", t.slug, t.name, period, r.meter, r.region, r.sku, adjustment, r.unit, r."unitPrice", r.currency
-    ORDER BY t.slug, period, r.meter, r.region, r.sku, adjustment, r."unitPrice"`;
+    GROUP BY r."tenantId", t.slug, t.name, period, r.meter, r.region, r.sku, adjustment, r.unit, r."unitPrice", r.currency`;
+}
+
+/** How many rows usageRows answers for the same query without skip/take (the API's count). */
+export async function countUsageRows(q: UsageRowsQuery): Promise<number> {
+  const [{ n }] = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM (${grouped(q)}) g`;
+  return Number(n);
+}
+
+export async function usageRows(q: UsageRowsQuery): Promise<UsageRow[]> {
+  const page = q.take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${q.take} OFFSET ${q.skip ?? 0}`;
+  const rows = await db.$queryRaw<Raw[]>`${grouped(q)}
+    ORDER BY slug, period, meter, region, sku, adjustment, "unitPrice", currency ${page}`;
   return rows.map((r) => ({
     tenantId: r.tenantId,
     tenant: r.slug,

@@ -18,21 +18,25 @@ const isoDay = (field: string) =>
       },
     );
 
-export const usageQuerySchema = z
-  .object({
-    from: isoDay("from"),
-    to: isoDay("to"),
-    granularity: z.enum(["daily", "monthly"], { error: "granularity must be daily or monthly" }).default("daily"),
-    tenant: z.string().trim().min(1).max(64).optional(),
-  })
-  .superRefine((v, ctx) => {
-    const from = Date.parse(`${v.from}T00:00:00Z`);
-    const to = Date.parse(`${v.to}T00:00:00Z`);
-    if (Number.isNaN(from) || Number.isNaN(to)) return;
-    if (to < from) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
-    else if ((to - from) / DAY + 1 > MAX_RANGE_DAYS)
-      ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${MAX_RANGE_DAYS} days` });
-  });
+/** The query's fields, unrefined, so the API can add its paging fields and descriptions (zod 4 will not extend a refined object). */
+export const usageQueryShape = {
+  from: isoDay("from"),
+  to: isoDay("to"),
+  granularity: z.enum(["daily", "monthly"], { error: "granularity must be daily or monthly" }).default("daily"),
+  tenant: z.string().trim().min(1).max(64).optional(),
+};
+
+/** The range rule (inverted, or longer than MAX_RANGE_DAYS), reported on `to`. */
+export function checkUsageRange(v: { from: string; to: string }, ctx: Pick<z.RefinementCtx, "addIssue">) {
+  const from = Date.parse(`${v.from}T00:00:00Z`);
+  const to = Date.parse(`${v.to}T00:00:00Z`);
+  if (Number.isNaN(from) || Number.isNaN(to)) return;
+  if (to < from) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from" });
+  else if ((to - from) / DAY + 1 > MAX_RANGE_DAYS)
+    ctx.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${MAX_RANGE_DAYS} days` });
+}
+
+export const usageQuerySchema = z.object(usageQueryShape).superRefine(checkUsageRange);
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
 
 /** This month so far (UTC), the default period of the pages. */
