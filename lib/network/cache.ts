@@ -1,6 +1,7 @@
 import { getLoadBalancer, type AzureAccess, type LoadBalancerInfo } from "@/lib/azure";
 import { db, type Tx } from "@/lib/db/client";
 import { recordLoadBalancerUsage, recordPublicIpUsage, type UsageSource } from "@/lib/usage/record";
+import { publishLoadBalancerChanged } from "@/lib/events/lb-events";
 import { cacheOf } from "./model";
 
 /** A refresh outside an operation (lb.refresh, the page's button) finds drift; an operation's own refresh records its change. */
@@ -39,8 +40,18 @@ export async function writeCache(
   usage: UsageSource = drift,
 ) {
   const readAt = new Date();
+  const cache = cacheOf(info);
   await db.$transaction(async (tx) => {
-    await tx.loadBalancer.update({ where: { id: lb.id }, data: { ...cacheOf(info), lastRefreshedAt: readAt } });
+    // The row lock orders two reads saved at once (an operation's refresh and lb.refresh): one change, one event.
+    const [before] = await tx.$queryRaw<{ etag: string | null }[]>`
+      select etag from "LoadBalancer" where id = ${lb.id} for update`;
+    await tx.loadBalancer.update({ where: { id: lb.id }, data: { ...cache, lastRefreshedAt: readAt } });
+    await publishLoadBalancerChanged(tx, {
+      loadBalancerId: lb.id,
+      etagBefore: before?.etag ?? null,
+      etagAfter: cache.etag,
+      operationId: usage.operationId,
+    });
     await recordLoadBalancerUsage(tx, lb.id, readAt, usage);
     for (const fe of info.frontends) {
       if (!fe.publicIpId) continue;

@@ -129,6 +129,12 @@ describe("load balancers with several public VIPs", () => {
       provisioningState: "Succeeded",
       ipAddress: fe2!.publicIpAddress,
     });
+    // One loadbalancer.changed per saved change (webhooks), naming the operation that made it.
+    const events = await db.outboxEvent.findMany({
+      where: { type: "loadbalancer.changed", resourceId: lbId },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => (e.data as { change: string }).change)).toEqual(["lb.create", "lb.addFrontend"]);
   });
 
   it("refuses conflicts beside their fields with no Azure call and nothing written", async () => {
