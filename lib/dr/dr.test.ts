@@ -415,6 +415,17 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     });
     expect((await waitForOperation(follow.id)).state).toBe("succeeded");
     expect(await item()).toMatchObject({ protectionState: "Protected", initialReplicationPercent: 100 });
+    // The DR events (webhooks), one per action that succeeded, with the operation's end.
+    const events = await db.outboxEvent.findMany({
+      where: { resourceId: ids.vm01, type: { startsWith: "dr." } },
+      orderBy: { seq: "asc" },
+    });
+    expect(events.map((e) => [e.type, (e.data as { kind: string }).kind])).toEqual([
+      ["dr.test_failover_completed", "dr.testFailover"],
+      ["dr.failover_completed", "dr.plannedFailover"],
+      ["dr.commit_completed", "dr.commit"],
+      ["dr.commit_completed", "dr.commit"],
+    ]);
   });
 
   it("fails a setup whose storage name is taken in Azure, at the name check, before creating anything", async () => {
