@@ -195,7 +195,7 @@ describe("delivery", () => {
 
   it("keeps tenants apart: another tenant's endpoint and deliveries are not found", async () => {
     const a = endpoints.get("/a")!;
-    expect((await mod.q.listEndpoints(ownerB)).map((e) => e.url)).toEqual([`${base}/b`]);
+    expect((await mod.q.listEndpoints(ownerB)).rows.map((e) => e.url)).toEqual([`${base}/b`]);
     await expect(mod.q.getEndpoint(ownerB, a)).rejects.toThrow(/not found/);
     const delivery = await mod.db.webhookDelivery.findFirstOrThrow({ where: { endpointId: a } });
     await expect(mod.svc.redeliver(ownerB, a, delivery.id)).rejects.toThrow(/not found/);

@@ -15,25 +15,45 @@ const endpointFields = {
   updatedAt: true,
 } as const;
 
-export async function listEndpoints(owner: WebhookOwner) {
-  const endpoints = await db.webhookEndpoint.findMany({
-    where: { tenantId: owner.tenantId },
-    orderBy: { createdAt: "desc" },
-    select: endpointFields,
-  });
+export type EndpointListFilter = { q?: string; skip?: number; take?: number };
+
+/** The owner's endpoints, newest first, with how many deliveries wait or failed; `q` searches URL and description. */
+export async function listEndpoints(owner: WebhookOwner, filter: EndpointListFilter = {}) {
+  const where = {
+    tenantId: owner.tenantId,
+    ...(filter.q
+      ? {
+          OR: [
+            { url: { contains: filter.q, mode: "insensitive" as const } },
+            { description: { contains: filter.q, mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
+  };
+  const [total, endpoints] = await Promise.all([
+    db.webhookEndpoint.count({ where }),
+    db.webhookEndpoint.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: filter.skip,
+      take: filter.take,
+      select: endpointFields,
+    }),
+  ]);
   const counts = await db.webhookDelivery.groupBy({
     by: ["endpointId", "state"],
     where: { tenantId: owner.tenantId, endpointId: { in: endpoints.map((e) => e.id) }, state: { not: "succeeded" } },
     _count: true,
   });
-  return endpoints.map((e) => ({
+  const rows = endpoints.map((e) => ({
     ...e,
     pending: counts.find((c) => c.endpointId === e.id && c.state === "pending")?._count ?? 0,
     failed: counts.find((c) => c.endpointId === e.id && c.state === "failed")?._count ?? 0,
   }));
+  return { total, rows };
 }
 
-export type WebhookEndpointView = Awaited<ReturnType<typeof listEndpoints>>[number];
+export type WebhookEndpointView = Awaited<ReturnType<typeof listEndpoints>>["rows"][number];
 
 export async function getEndpoint(owner: WebhookOwner, id: string) {
   const endpoint = await db.webhookEndpoint.findFirst({
