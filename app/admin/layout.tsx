@@ -12,6 +12,7 @@ const nav: NavItem[] = [
   { href: "/admin/operations", label: "Operations", icon: "operations", group: "Monitor" },
   { href: "/admin/audit", label: "Audit log", icon: "audit", group: "Monitor" },
   { href: "/admin/api-tokens", label: "API tokens", icon: "keys", group: "Settings" },
+  { href: "/admin/webhooks", label: "Webhooks", icon: "webhooks", group: "Settings" },
   { href: "/admin/sso", label: "Single sign-on", icon: "users", group: "Settings" },
 ];
 

@@ -31,6 +31,7 @@ import {
   Users,
   Vault,
   Waypoints,
+  Webhook,
   Workflow,
   type LucideIcon,
 } from "lucide-react";
@@ -69,6 +70,7 @@ export const navIcons = {
   logs: FileText,
   quotas: Gauge,
   keys: KeyRound,
+  webhooks: Webhook,
   tags: Tag,
   resources: Boxes,
   settings: Settings,

@@ -25,6 +25,7 @@ export default async function TenantLayout({
     ...(ctx.role === "owner"
       ? [
           { href: `${base}/api-tokens`, label: "API tokens", icon: "keys", group: "Settings" } as NavItem,
+          { href: `${base}/webhooks`, label: "Webhooks", icon: "webhooks", group: "Settings" } as NavItem,
           { href: `${base}/security`, label: "Security", icon: "shield", group: "Settings" } as NavItem,
         ]
       : []),
