@@ -8,6 +8,7 @@ import * as subscriptions from "@/lib/subscriptions/jobs";
 import * as tenancy from "@/lib/tenancy/jobs";
 import * as usage from "@/lib/usage/jobs";
 import * as vms from "@/lib/vms/jobs";
+import { startWebhookDelivery } from "@/lib/webhooks/worker";
 
 /**
  * The handler of every kind in the operation-kind catalogue (lib/operations/kinds.ts), keyed by kind: a kind without
@@ -55,4 +56,6 @@ export const jobHandlers: { [K in OperationKind]: { kind: K; run: (...args: neve
 /** One dispatcher per catalogue kind, each with WORKER_CONCURRENCY jobs at once or the catalogue's figure when higher. */
 export async function registerHandlers(boss: PgBoss) {
   await startWorkers(boss, { concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8) });
+  // Webhooks: the outbox fan-out and the delivery queue (its own pg-boss queue, not Operations).
+  await startWebhookDelivery(boss);
 }
