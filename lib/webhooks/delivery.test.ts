@@ -193,6 +193,22 @@ describe("delivery", () => {
     expect(first.attemptLog.find((a) => a.statusCode === null)?.error).toMatch(/No answer within 0.3 s/);
   });
 
+  it("publishes nothing for a change that rolled back: the event is written in the change's own transaction", async () => {
+    const before = await mod.db.outboxEvent.count();
+    const failed = mod.db.$transaction(async (tx) => {
+      await mod.events.publishEvent(tx, {
+        type: "vm.deleted",
+        tenantId: tenantA,
+        resource: { type: "vm", id: "vm-rolled-back" },
+        data: { vmId: "vm-rolled-back", name: "rb-1", tenantSubscriptionId: "ts1" },
+      });
+      throw new Error("the change failed after publishing");
+    });
+    await expect(failed).rejects.toThrow(/failed after publishing/);
+    expect(await mod.db.outboxEvent.count()).toBe(before);
+    expect(await mod.db.webhookDelivery.count({ where: { lane: "vm:vm-rolled-back" } })).toBe(0);
+  });
+
   it("keeps tenants apart: another tenant's endpoint and deliveries are not found", async () => {
     const a = endpoints.get("/a")!;
     expect((await mod.q.listEndpoints(ownerB)).rows.map((e) => e.url)).toEqual([`${base}/b`]);
