@@ -173,15 +173,18 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
   });
 
   it.skipIf(!HAS_NETWORK_RP)(
-    `fails over to Azure, commits, fails back, commits and reprotects (${NEEDS_VNET})`,
+    `fails over to Azure, changes the recovery point, commits, fails back, commits and reprotects, each state allowing only its next step (${NEEDS_VNET})`,
     async () => {
       const name = at.item!.name!;
+      const item = [VAULT, RG, at.fabric, at.container, name] as const;
+      const reverse = {
+        properties: {
+          failoverDirection: "PrimaryToRecovery",
+          providerSpecificDetails: { instanceType: "HyperVReplicaAzure" },
+        },
+      } as never;
       const failedOver = await client.replicationProtectedItems.beginPlannedFailoverAndWait(
-        VAULT,
-        RG,
-        at.fabric,
-        at.container,
-        name,
+        ...item,
         {
           properties: {
             failoverDirection: "PrimaryToRecovery",
@@ -191,26 +194,50 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
         POLL,
       );
       expect(failedOver.properties).toMatchObject({
+        protectionState: "FailedOver",
         activeLocation: "Recovery",
-        allowedOperations: ["Commit", "DisableProtection"],
+        allowedOperations: ["Commit", "ChangePit", "DisableProtection"],
       });
       expect(await acmeVms()).toEqual(["VM01"]);
-      const committed = await client.replicationProtectedItems.beginFailoverCommitAndWait(
-        VAULT,
-        RG,
-        at.fabric,
-        at.container,
-        name,
+      // Reverse replication comes only after failback and its commit.
+      await expect(
+        client.replicationProtectedItems.beginReprotectAndWait(...item, reverse, POLL),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        message: expect.stringContaining("isn't allowed"),
+      });
+
+      // Change recovery point: any point kept when replication stopped, until commit.
+      const points = await all(client.recoveryPoints.listByReplicationProtectedItems(...item));
+      expect(points.length).toBeGreaterThan(0);
+      const older = points[points.length - 1];
+      const changed = await client.replicationProtectedItems.beginApplyRecoveryPointAndWait(
+        ...item,
+        { properties: { recoveryPointId: older.id, providerSpecificDetails: { instanceType: "HyperVReplicaAzure" } } },
         POLL,
       );
-      expect(committed.properties?.allowedOperations).toEqual(["PlannedFailover", "DisableProtection"]);
+      expect(changed.properties?.failoverRecoveryPointId).toBe(older.id);
+
+      // Commit deletes the other recovery points; the recovery point can no longer change.
+      const committed = await client.replicationProtectedItems.beginFailoverCommitAndWait(...item, POLL);
+      expect(committed.properties).toMatchObject({
+        protectionState: "FailoverCommitted",
+        allowedOperations: ["PlannedFailover", "DisableProtection"],
+      });
+      expect(await all(client.recoveryPoints.listByReplicationProtectedItems(...item))).toEqual([]);
+      await expect(
+        client.replicationProtectedItems.beginApplyRecoveryPointAndWait(
+          ...item,
+          {
+            properties: { recoveryPointId: older.id, providerSpecificDetails: { instanceType: "HyperVReplicaAzure" } },
+          },
+          POLL,
+        ),
+      ).rejects.toMatchObject({ statusCode: 400, message: expect.stringContaining("isn't allowed") });
+      // Failback is a planned failover from Azure with the failback provider input.
       await expect(
         client.replicationProtectedItems.beginPlannedFailoverAndWait(
-          VAULT,
-          RG,
-          at.fabric,
-          at.container,
-          name,
+          ...item,
           {
             properties: {
               failoverDirection: "RecoveryToPrimary",
@@ -221,43 +248,50 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
         ),
       ).rejects.toMatchObject({ statusCode: 400 });
       const failedBack = await client.replicationProtectedItems.beginPlannedFailoverAndWait(
-        VAULT,
-        RG,
-        at.fabric,
-        at.container,
-        name,
+        ...item,
         {
           properties: {
             failoverDirection: "RecoveryToPrimary",
             providerSpecificDetails: {
               instanceType: "HyperVReplicaAzureFailback",
-              dataSyncOption: "ForDownTime",
+              dataSyncOption: "ForSynchronization",
               recoveryVmCreationOption: "NoAction",
             },
           },
         } as never,
         POLL,
       );
-      expect(failedBack.properties?.activeLocation).toBe("Primary");
-      await client.replicationProtectedItems.beginFailoverCommitAndWait(VAULT, RG, at.fabric, at.container, name, POLL);
-      const reprotected = await client.replicationProtectedItems.beginReprotectAndWait(
-        VAULT,
-        RG,
-        at.fabric,
-        at.container,
-        name,
-        {
-          properties: {
-            failoverDirection: "PrimaryToRecovery",
-            providerSpecificDetails: { instanceType: "HyperVReplicaAzure" },
-          },
-        } as never,
-        POLL,
-      );
+      expect(failedBack.properties).toMatchObject({
+        protectionState: "FailedBack",
+        activeLocation: "Primary",
+        allowedOperations: ["Commit", "DisableProtection"],
+      });
+      expect(await acmeVms()).toEqual(["VM01"]); // deallocated in Azure until the failback is committed
+
+      // Committing the failback deletes the Azure VM; reverse replication protects the on-premises VM again.
+      const backCommitted = await client.replicationProtectedItems.beginFailoverCommitAndWait(...item, POLL);
+      expect(backCommitted.properties).toMatchObject({
+        protectionState: "FailbackCommitted",
+        allowedOperations: ["ReverseReplicate", "DisableProtection"],
+      });
+      expect(await acmeVms()).toEqual([]);
+      await expect(client.replicationProtectedItems.beginFailoverCommitAndWait(...item, POLL)).rejects.toMatchObject({
+        statusCode: 400,
+      });
+      const reprotected = await client.replicationProtectedItems.beginReprotectAndWait(...item, reverse, POLL);
       expect(reprotected.properties?.activeLocation).toBe("Primary");
       await waitForState(client, at, (p) => p.properties?.protectionState === "Protected", "Protected after reprotect");
-      const jobs = (await all(client.replicationJobs.list(VAULT, RG))).map((j) => j.properties?.scenarioName);
-      expect(jobs).toEqual(expect.arrayContaining(["PlannedFailover", "CommitFailover", "ReverseReplicate"]));
+      const jobs = await all(client.replicationJobs.list(VAULT, RG));
+      expect(jobs.map((j) => j.properties?.scenarioName)).toEqual(
+        expect.arrayContaining(["PlannedFailover", "ChangePit", "CommitFailover", "ReverseReplicate"]),
+      );
+      const failback = jobs.find(
+        (j) =>
+          j.properties?.scenarioName === "PlannedFailover" &&
+          j.properties.tasks?.length === 5 &&
+          j.properties.tasks.some((t) => t.friendlyName === "Synchronizing the final changes"),
+      );
+      expect(failback?.properties?.state).toBe("Succeeded");
     },
   );
 

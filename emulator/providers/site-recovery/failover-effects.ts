@@ -66,16 +66,21 @@ export const applyItemAction: EffectHandler = ({ store, clock, op }, args) => {
       );
       i.stage = "failedOver";
       break;
+    case "changePit":
+      i.failoverRecoveryPointId = args.recoveryPointId as string;
+      break;
     case "failback":
       if (i.azureVm) setPower(store, clock, i.azureVm.vmId, "deallocated");
       i.stage = "failedBack";
       break;
     case "commit":
-      // Committing a failback removes the Azure VM that ran during the disaster (unconfirmed: ASR may keep it deallocated).
+      // "Commit deletes the Azure virtual machine and its disks" after a failback; after a failover it "deletes all
+      // the available recovery points" (Microsoft Learn, Hyper-V failback and failover tutorials).
       if (i.stage === "failedBack" && i.azureVm) {
         deleteAzureVm(store, i.azureVm);
         delete i.azureVm;
       }
+      if (i.stage === "failedOver") i.recoveryPointsDeleted = true;
       i.stage = i.stage === "failedOver" ? "failoverCommitted" : "failbackCommitted";
       break;
     case "reprotect": {
@@ -89,6 +94,7 @@ export const applyItemAction: EffectHandler = ({ store, clock, op }, args) => {
       });
       delete i.frozenAtMs;
       delete i.failoverRecoveryPointId;
+      delete i.recoveryPointsDeleted;
       break;
     }
     case "disable":

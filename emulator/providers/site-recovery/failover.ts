@@ -179,20 +179,33 @@ export function plannedFailover(ctx: RequestContext) {
         "InvalidRecoveryVmCreationOption",
         `The VM creation option '${recoveryVmCreationOption}' is not valid; use CreateVmIfNotFound or NoAction.`,
       );
+    // "Synchronize data before failover" copies a snapshot while the Azure VM keeps running, then shuts it down and
+    // sends the last changes; "during failover only" shuts it down first and downloads the disks (Microsoft Learn,
+    // "Run a failback for Hyper-V VMs"). The portal's "Complete Failover" pause between the two phases is not modelled.
+    const tasks =
+      dataSyncOption === "ForSynchronization"
+        ? [
+            "Prerequisites check for failback",
+            "Synchronizing data while the virtual machine in Azure runs",
+            "Shut down the virtual machine in Azure",
+            "Synchronizing the final changes",
+            "Start the on-premises virtual machine",
+          ]
+        : [
+            "Prerequisites check for failback",
+            "Shut down the virtual machine in Azure",
+            "Synchronizing data",
+            "Prepare the on-premises virtual machine",
+            "Start the on-premises virtual machine",
+          ];
     return run(
       ctx,
       {
         allowed: "PlannedFailover",
         scenarioName: "PlannedFailover",
         friendlyName: "Planned failover",
-        seconds: 120,
-        tasks: [
-          "Prerequisites check for failback",
-          "Shut down the virtual machine in Azure",
-          "Synchronizing data",
-          "Prepare the on-premises virtual machine",
-          "Start the on-premises virtual machine",
-        ],
+        seconds: dataSyncOption === "ForSynchronization" ? 180 : 120,
+        tasks,
       },
       { action: "failback" },
     );
@@ -265,6 +278,31 @@ export const failoverCommit = (ctx: RequestContext) =>
     },
     { action: "commit" },
   );
+
+/**
+ * Change recovery point (ApplyRecoveryPoint, allowedOperations "ChangePit"): only between a failover and its commit,
+ * to one of the recovery points kept when replication stopped.
+ */
+export function applyRecoveryPoint(ctx: RequestContext) {
+  assertProvider(ctx, "HyperVReplicaAzure");
+  const wanted = (ctx.body.properties as { recoveryPointId?: unknown } | undefined)?.recoveryPointId;
+  if (typeof wanted !== "string" || !wanted) throw requiredPropertyMissing("properties.recoveryPointId");
+  const { item, view } = itemFor(ctx);
+  if (!(view.properties as { allowedOperations: string[] }).allowedOperations.includes("ChangePit"))
+    throw notAllowed(item, view, "ChangePit");
+  const recoveryPointId = latestPoint(ctx, item, wanted);
+  return run(
+    ctx,
+    {
+      allowed: "ChangePit",
+      scenarioName: "ChangePit",
+      friendlyName: "Change recovery point",
+      seconds: 60,
+      tasks: ["Prerequisites check", "Apply the recovery point to the virtual machine in Azure"],
+    },
+    { action: "changePit", recoveryPointId },
+  );
+}
 
 export function reProtect(ctx: RequestContext) {
   assertProvider(ctx, "HyperVReplicaAzure");

@@ -8,6 +8,12 @@ import { props, stableGuid } from "./common.js";
  * initial-replication progress, the latest recovery point and allowedOperations from them and the clock.
  * State names outside the spec examples (Protected, WaitingForCompletion, the allowedOperations of a protected
  * item and of a test failover) are best readings (unconfirmed).
+ *
+ * After a failover, Hyper-V to Azure goes the documented way (Microsoft Learn: "Fail over Hyper-V VMs to Azure",
+ * "Run a failback for Hyper-V VMs"): FailedOver (Commit, or Change recovery point = ChangePit, which commit ends;
+ * commit deletes the other recovery points) → FailoverCommitted (failback is a planned failover from Azure) →
+ * FailedBack ("commit pending") → FailbackCommitted (commit deleted the Azure VM and its disks) → Reverse replicate
+ * → replicating again. Each state allows only its next step (and DisableProtection).
  */
 export type Stage = "replicating" | "failedOver" | "failoverCommitted" | "failedBack" | "failbackCommitted";
 export interface ItemInternal {
@@ -26,6 +32,8 @@ export interface ItemInternal {
   pending?: { scenarioName: string; jobId: string; startMs: number };
   lastScenario?: { scenarioName: string; jobId: string; startMs: number };
   failoverRecoveryPointId?: string;
+  /** Committing a failover deletes the recovery points that were not used; none are listed until reprotect. */
+  recoveryPointsDeleted?: boolean;
 }
 
 const PENDING_STATE: Record<string, [string, string]> = {
@@ -41,9 +49,9 @@ const STAGE: Record<
 > = {
   failedOver: {
     state: "FailedOver",
-    description: "Failover completed",
+    description: "Failover completed; commit pending",
     active: "Recovery",
-    ops: ["Commit", "DisableProtection"],
+    ops: ["Commit", "ChangePit", "DisableProtection"],
   },
   failoverCommitted: {
     state: "FailoverCommitted",
@@ -53,7 +61,7 @@ const STAGE: Record<
   },
   failedBack: {
     state: "FailedBack",
-    description: "Failback completed",
+    description: "Failback completed; commit pending",
     active: "Primary",
     ops: ["Commit", "DisableProtection"],
   },
@@ -70,7 +78,7 @@ export const itemInternal = (r: StoredResource) => r.internal as unknown as Item
 /** Recovery point times: one per replication cycle after initial replication, within the retention window. */
 export function recoveryPointTimes(i: ItemInternal, now: number): number[] {
   const end = Math.min(now, i.frozenAtMs ?? now);
-  if (end < i.irEndMs) return [];
+  if (end < i.irEndMs || i.recoveryPointsDeleted) return [];
   const last = i.irEndMs + Math.floor((end - i.irEndMs) / i.intervalMs) * i.intervalMs;
   const oldest = Math.max(i.irEndMs, last - i.retentionMs);
   const times: number[] = [];

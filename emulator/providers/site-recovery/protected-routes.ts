@@ -4,6 +4,7 @@ import { acceptedReply, startJob } from "./jobs.js";
 import { enableProtection } from "./enable.js";
 import { itemInternal, itemView, recoveryPoints } from "./protected-model.js";
 import {
+  applyRecoveryPoint,
   disableProtection,
   failoverCommit,
   notAllowed,
@@ -141,6 +142,7 @@ export const protectedItemRoutes: RouteDef[] = [
   action("plannedFailover", plannedFailover),
   action("unplannedFailover", unplannedFailover),
   action("failoverCommit", failoverCommit),
+  action("applyRecoveryPoint", applyRecoveryPoint),
   action("reProtect", reProtect),
   action("remove", disableProtection),
   route({

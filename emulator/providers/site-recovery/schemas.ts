@@ -121,5 +121,8 @@ export const failoverSchemas: Record<string, JsonSchema> = {
   unplannedFailover: action({ failoverDirection: str, sourceSiteOperations: str }),
   reProtect: action({ failoverDirection: str }),
   failoverCommit: any,
+  applyRecoveryPoint: obj({ properties: obj({ recoveryPointId: str, providerSpecificDetails: failoverDetails }) }, [
+    "properties",
+  ]),
   remove: obj({ properties: obj({ disableProtectionReason: str, replicationProviderInput: any }) }),
 };
