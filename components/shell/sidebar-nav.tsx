@@ -36,7 +36,7 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
       {groupItems(items).map((group, gi) => (
         <div key={`${group.name ?? ""}-${gi}`} className="flex flex-col gap-0.5">
           {group.name && (
-            <p className="px-2.5 pb-1 text-[11px] font-semibold tracking-wider text-muted-foreground/80 uppercase">
+            <p className="px-2.5 pb-1 text-[11px] font-semibold tracking-wider text-muted-foreground uppercase">
               {group.name}
             </p>
           )}

@@ -5,7 +5,13 @@ import { DropdownMenu as MenuPrimitive } from "radix-ui";
 import { Check, ChevronRight, Circle } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 
-export const DropdownMenu = MenuPrimitive.Root;
+/**
+ * Not modal by default: a modal menu hides the rest of the page from assistive technology (aria-hidden) while it stays
+ * focusable, which axe reports as aria-hidden-focus. A menu needs no modality: Escape, a click outside or Tab close it.
+ */
+export function DropdownMenu({ modal = false, ...props }: React.ComponentProps<typeof MenuPrimitive.Root>) {
+  return <MenuPrimitive.Root modal={modal} {...props} />;
+}
 export const DropdownMenuTrigger = MenuPrimitive.Trigger;
 export const DropdownMenuGroup = MenuPrimitive.Group;
 export const DropdownMenuPortal = MenuPrimitive.Portal;

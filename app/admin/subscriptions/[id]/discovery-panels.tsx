@@ -52,7 +52,13 @@ export function DiscoveryPanels({ discovery }: { discovery: Discovery }) {
               Cores used and allowed per region, as Azure reported them at the last validation.
             </CardDescription>
           </CardHeader>
-          <CardContent className="grid max-h-96 gap-4 overflow-auto">
+          {/* A scrolling box takes the focus, so a keyboard user can scroll it too (WCAG 2.1.1). */}
+          <CardContent
+            tabIndex={0}
+            role="region"
+            aria-labelledby="quota-title"
+            className="grid max-h-96 gap-4 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-ring"
+          >
             {quota.length === 0 ? (
               <p className="text-sm text-muted-foreground">No quota was reported.</p>
             ) : (

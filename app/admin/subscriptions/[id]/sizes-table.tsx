@@ -43,7 +43,13 @@ export function SizesTable({
       <p className="text-xs text-muted-foreground" aria-live="polite">
         {shown.length === sizes.length ? `${sizes.length} sizes` : `${shown.length} of ${sizes.length} sizes`}
       </p>
-      <div className="max-h-96 overflow-auto rounded-lg border">
+      {/* A scrolling box takes the focus, so a keyboard user can scroll it too (WCAG 2.1.1). */}
+      <div
+        tabIndex={0}
+        role="region"
+        aria-label="VM sizes, scrollable"
+        className="max-h-96 overflow-auto rounded-lg border outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      >
         <Table aria-label="VM sizes">
           <TableHeader className="sticky top-0 bg-card">
             <TableRow>
