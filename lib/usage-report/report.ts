@@ -101,3 +101,10 @@ export function totalsByCurrency(
   for (const r of rows) sums.set(r.currency, (sums.get(r.currency) ?? new Prisma.Decimal(0)).plus(r.amount));
   return [...sums].map(([currency, amount]) => ({ currency, amount: amount.toFixed(2) }));
 }
+
+/** Totals per currency of every row a query answers (not one page): each row's amount rounded to the cent, as shown. */
+export async function usageTotals(q: UsageRowsQuery): Promise<{ currency: string; amount: string }[]> {
+  const rows = await db.$queryRaw<{ currency: string; amount: Prisma.Decimal }[]>`
+    SELECT currency, sum(round(amount, 2)) AS amount FROM (${grouped(q)}) g GROUP BY currency ORDER BY currency`;
+  return rows.map((r) => ({ currency: r.currency, amount: new Prisma.Decimal(r.amount).toFixed(2) }));
+}

@@ -22,6 +22,7 @@ export default async function TenantLayout({
     { href: `${base}/network`, label: "Load balancers", icon: "load-balancers", group: "Resources" },
     { href: `${base}/dr`, label: "Disaster recovery", icon: "dr", group: "Resources" },
     { href: `${base}/operations`, label: "Operations", icon: "operations", group: "Activity" },
+    { href: `${base}/usage`, label: "Usage", icon: "usage", group: "Activity" },
     ...(ctx.role === "owner"
       ? [
           { href: `${base}/api-tokens`, label: "API tokens", icon: "keys", group: "Settings" } as NavItem,

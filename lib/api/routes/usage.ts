@@ -1,7 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { db } from "@/lib/db/client";
-import { NotFound } from "@/lib/errors";
-import { countUsageRows, usageRows } from "@/lib/usage-report/report";
+import { providerUsage, tenantUsageRows } from "@/lib/usage-report/provider-report";
 import { checkUsageRange, MAX_RANGE_DAYS, usageQueryShape } from "@/lib/usage-report/schema";
 import { staffContext, tenantContext } from "../auth";
 import type { ApiContext } from "../env";
@@ -39,7 +37,14 @@ const usageRow = z
   .openapi("UsageRow");
 
 const usagePage = z
-  .object({ value: z.array(usageRow), nextLink: z.string().nullable(), count: z.number().int() })
+  .object({
+    value: z.array(usageRow),
+    nextLink: z.string().nullable().openapi({ description: "GET it for the next page; null on the last page." }),
+    count: z.number().int().openapi({ description: "Rows matching the query, on every page." }),
+    totals: z
+      .array(z.object({ currency: z.string(), amount: z.string() }))
+      .openapi({ description: "Sum of every matching row's amount per currency (all pages), a control total." }),
+  })
   .openapi("UsagePage");
 
 const usageQueryDocs = {
@@ -79,12 +84,10 @@ const docs = {
   },
 };
 
-async function page(c: ApiContext, q: PageQuery, tenantId?: string) {
-  const skip = decodeSkipToken(q.$skipToken);
-  const all = { from: q.from, to: q.to, granularity: q.granularity, tenantId };
-  const [rows, total] = await Promise.all([usageRows({ ...all, skip, take: q.top }), countUsageRows(all)]);
-  return pageOf(c, rows, total, skip, q.top);
-}
+const toPage = (c: ApiContext, q: PageQuery, skip: number, r: Awaited<ReturnType<typeof tenantUsageRows>>) => ({
+  ...pageOf(c, r.rows, r.total, skip, q.top),
+  totals: r.totals,
+});
 
 usageRoutes.openapi(
   createRoute({
@@ -97,15 +100,10 @@ usageRoutes.openapi(
     ...docs,
   }),
   async (c) => {
-    staffContext(c, "helpdesk");
+    const ctx = staffContext(c, "helpdesk");
     const q = c.req.valid("query");
-    let tenantId: string | undefined;
-    if (q.tenant) {
-      const t = await db.tenant.findUnique({ where: { slug: q.tenant }, select: { id: true } });
-      if (!t) throw new NotFound("Tenant");
-      tenantId = t.id;
-    }
-    return c.json(await page(c, q, tenantId), 200);
+    const skip = decodeSkipToken(q.$skipToken);
+    return c.json(toPage(c, q, skip, await providerUsage(ctx, q, { skip, take: q.top })), 200);
   },
 );
 
@@ -121,6 +119,8 @@ usageRoutes.openapi(
   }),
   async (c) => {
     const ctx = await tenantContext(c, c.req.valid("param").tenant);
-    return c.json(await page(c, c.req.valid("query"), ctx.tenantId), 200);
+    const q = c.req.valid("query");
+    const skip = decodeSkipToken(q.$skipToken);
+    return c.json(toPage(c, q, skip, await tenantUsageRows(ctx, q, { skip, take: q.top })), 200);
   },
 );

@@ -1,0 +1,68 @@
+import { Scale } from "lucide-react";
+import { EmptyState } from "@/components/empty-state";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatMoney } from "@/components/usage/format";
+import { reconciliation } from "@/lib/usage-report/reconciliation";
+import { cn } from "@/lib/utils/cn";
+import { ReconcileButton } from "./reconcile-button";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** Metered (list prices × quantities) against Azure's actual cost per tenant tag, from usage.reconcile's last reads. */
+export async function ReconciliationCard({ from, to }: { from: string; to: string }) {
+  const { rows, fetchedAt } = await reconciliation({ from, to });
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Metered against actual</CardTitle>
+        <CardDescription>
+          Metered: usage × the price sheet&apos;s list price (no markup). Actual: Azure Cost Management&apos;s cost of
+          resources carrying the tenant&apos;s tag,{" "}
+          {fetchedAt ? `read ${dateFormat.format(fetchedAt)} UTC` : "not read yet for this period"}.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {rows.length === 0 ? (
+          <EmptyState
+            bare
+            icon={Scale}
+            title="Nothing to compare yet"
+            description="No rated usage and no actual cost for this period."
+          />
+        ) : (
+          <Table aria-label="Metered against actual per tenant">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Tenant</TableHead>
+                <TableHead>Currency</TableHead>
+                <TableHead className="text-right">Metered</TableHead>
+                <TableHead className="text-right">Actual</TableHead>
+                <TableHead className="text-right">Difference</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={`${r.tenantId ?? ""}|${r.currency}`}>
+                  <TableCell>{r.tenantName}</TableCell>
+                  <TableCell>{r.currency}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMoney(r.metered, r.currency)}</TableCell>
+                  <TableCell className="text-right tabular-nums">{formatMoney(r.actual, r.currency)}</TableCell>
+                  <TableCell
+                    className={cn(
+                      "text-right tabular-nums",
+                      Number(r.difference) !== 0 && "font-medium text-destructive",
+                    )}
+                  >
+                    {formatMoney(r.difference, r.currency)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        <ReconcileButton from={from} to={to} />
+      </CardContent>
+    </Card>
+  );
+}
