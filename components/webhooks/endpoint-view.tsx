@@ -32,7 +32,7 @@ export async function EndpointView(props: {
   const { owner, scope, endpointId: id } = props;
   const endpoint = await getEndpoint(owner, id).catch(pageNotFound);
   const { params, state } = deliveryLogParams(props.searchParams);
-  const deliveries = await listDeliveries(owner, id, { page: params.page, pageSize: params.pageSize, state });
+  const deliveries = await listDeliveries(owner, id, { skip: params.skip, take: params.take, state });
   const types = endpoint.eventTypes.map((t) => (isEventType(t) ? eventTypeLabels[t] : t));
   return (
     <div className="space-y-6">

@@ -186,7 +186,7 @@ describe("delivery", () => {
     expect(toA.some((r) => r.id === e4)).toBe(false);
     expect(received.filter((r) => r.path === "/b").map((r) => r.id)).toEqual([e4]);
 
-    const log = await mod.q.listDeliveries(ownerA, endpoints.get("/a")!, { page: 1, pageSize: 10 });
+    const log = await mod.q.listDeliveries(ownerA, endpoints.get("/a")!, { skip: 0, take: 10 });
     const first = log.rows.find((d) => d.eventId === e1)!;
     expect(first.state).toBe("succeeded");
     expect(first.attemptLog.map((a) => a.statusCode).reverse()).toEqual([500, 500, null, 200]);
@@ -216,7 +216,7 @@ describe("delivery", () => {
     const delivery = await mod.db.webhookDelivery.findFirstOrThrow({ where: { endpointId: a } });
     await expect(mod.svc.redeliver(ownerB, a, delivery.id)).rejects.toThrow(/not found/);
     await expect(mod.svc.rotateSecret(ownerB, a)).rejects.toThrow(/not found/);
-    expect((await mod.q.listDeliveries(ownerB, a, { page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await mod.q.listDeliveries(ownerB, a, { skip: 0, take: 10 })).total).toBe(0);
     // The provider's own endpoints are not a tenant's either.
     await expect(mod.q.getEndpoint(ownerA, endpoints.get("/p")!)).rejects.toThrow(/not found/);
   });
@@ -241,6 +241,44 @@ describe("delivery", () => {
     await until("the event published while the worker was down", () =>
       received.some((r) => r.path === "/a" && r.id === e5 && r.status === 200),
     );
+  });
+
+  it("serves the same endpoints through /api/v1: secret once, SSRF refused by field, a tenant token sees its own only", async () => {
+    const { createApiApp } = await import("@/lib/api/app");
+    const { apiCaller, staffToken, tenantToken } = await import("@/lib/api/testing");
+    const call = apiCaller(createApiApp());
+    const admin = (await staffToken("admin")).token;
+    const refused = await call(admin, "POST", "/provider/webhooks", { url: "https://10.0.0.5/x" });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.body.errors)).toMatch(/url.*10\.0\.0\.5 is a private address/);
+
+    const created = await call(admin, "POST", "/provider/webhooks", { url: `${base}/api`, eventTypes: ["vm.deleted"] });
+    expect(created.status).toBe(201);
+    const { endpoint, secret } = created.body as { endpoint: { id: string }; secret: string };
+    expect(secret).toMatch(/^whsec_/);
+    const read = await call(admin, "GET", `/provider/webhooks/${endpoint.id}`);
+    expect(read.body).toMatchObject({ url: `${base}/api`, eventTypes: ["vm.deleted"], enabled: true });
+    expect(JSON.stringify(read.body)).not.toContain(secret.slice(6));
+
+    const test = await call(admin, "POST", `/provider/webhooks/${endpoint.id}/test`);
+    expect(test.status).toBe(202);
+    const eventId = test.body.eventId as string;
+    await until("the test event", () => received.some((r) => r.path === "/api" && r.id === eventId));
+    const deliveries = await until("its log entry", async () => {
+      const page = await call(admin, "GET", `/provider/webhooks/${endpoint.id}/deliveries`);
+      const value = page.body.value as { eventId: string; state: string; attemptLog: { statusCode: number }[] }[];
+      return value.find((d) => d.eventId === eventId && d.state === "succeeded") && value;
+    });
+    expect(deliveries[0].attemptLog[0].statusCode).toBe(200);
+
+    // Contoso's owner token: its own endpoint, and the provider's is not found.
+    const user = await mod.db.user.findUniqueOrThrow({ where: { id: ownerA.actor.id } });
+    await mod.db.membership.create({ data: { userId: user.id, tenantId: tenantA, role: "owner" } });
+    const owner = (await tenantToken({ ctx: { user, tenantId: tenantA } } as never, "owner")).token;
+    const mine = await call(owner, "GET", "/tenants/contoso/webhooks");
+    expect((mine.body.value as { url: string }[]).map((e) => e.url)).toEqual([`${base}/a`]);
+    expect((await call(owner, "GET", `/tenants/contoso/webhooks/${endpoint.id}`)).status).toBe(404);
+    expect((await call(admin, "DELETE", `/provider/webhooks/${endpoint.id}`)).status).toBe(204);
   });
 
   it("disables an endpoint whose deliveries keep failing, with a notice on it and in the audit log", async () => {

@@ -68,7 +68,7 @@ export async function getEndpoint(owner: WebhookOwner, id: string) {
 export async function listDeliveries(
   owner: WebhookOwner,
   endpointId: string,
-  opts: { page: number; pageSize: number; state?: WebhookDeliveryState },
+  opts: { skip: number; take: number; state?: WebhookDeliveryState },
 ) {
   const where = { endpointId, tenantId: owner.tenantId, ...(opts.state ? { state: opts.state } : {}) };
   const [total, rows] = await Promise.all([
@@ -76,8 +76,8 @@ export async function listDeliveries(
     db.webhookDelivery.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { eventSeq: "desc" }],
-      skip: (opts.page - 1) * opts.pageSize,
-      take: opts.pageSize,
+      skip: opts.skip,
+      take: opts.take,
       select: {
         id: true,
         eventId: true,
