@@ -24,12 +24,13 @@ import { tenantPlanRoutes } from "./routes/tenant-plans";
 import { usageRoutes } from "./routes/usage";
 import { vmActionRoutes } from "./routes/vm-actions";
 import { vmRoutes } from "./routes/vms";
+import { webhookRoutes } from "./routes/webhooks";
 
 /** Every resource router, mounted at /api/v1. A new resource is one file in routes/ and one line here. */
 const resources = [subscriptionRoutes, vmRoutes, vmActionRoutes, operationRoutes];
 resources.push(azureSubscriptionRoutes, regionRoutes, planRoutes, tenantRoutes, memberRoutes, auditRoutes);
 resources.push(tenantPlanRoutes, loadBalancerRoutes, lbChangeRoutes, drRoutes, drActionRoutes, drSetupRoutes);
-resources.push(usageRoutes);
+resources.push(usageRoutes, webhookRoutes);
 
 export const openApiConfig = {
   openapi: "3.1.0",
@@ -55,6 +56,7 @@ export const openApiConfig = {
     { name: "Load balancers", description: "A tenant's Azure load balancers: frontends (VIPs), pools, probes, rules." },
     { name: "Disaster recovery", description: "A tenant's on-premises VMs protected to Azure, and their failovers." },
     { name: "Usage", description: "Metered usage and charges per tenant, meter and period, for billing systems." },
+    { name: "Webhooks", description: "Endpoints that receive the portal's events, signed; their delivery logs." },
   ],
 };
 
