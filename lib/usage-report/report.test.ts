@@ -165,7 +165,7 @@ beforeAll(async () => {
       tenantId: owners[k].tenantId,
       role: "reader" as const,
     };
-    tokens[k] = (await issueApiToken({ ...user, staffRole: null }, spec)).token;
+    tokens[k] = (await issueApiToken(user, spec)).token;
   }
 });
 
