@@ -5,7 +5,7 @@ import { Store } from "../core/store.js";
 import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID } from "../seed.js";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
 import { attachLedger } from "./billing/ledger.js";
-import { runCostQuery } from "./billing/cost-query.js";
+import { runCostQuery, type CostFilter } from "./billing/cost-query.js";
 
 const SUB = "99999999-0000-4000-8000-000000000001";
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-t1`;
@@ -55,8 +55,9 @@ describe("billing ledger and cost query (scripted timeline)", () => {
     );
   });
 
-  const query = (grouping = [{ type: "TagKey" as const, name: "portal-tenant" }]) =>
+  const query = (grouping = [{ type: "TagKey" as const, name: "portal-tenant" }], filter?: CostFilter) =>
     runCostQuery(store, {
+      filter,
       scope: { subscriptionId: SUB },
       fromMs: at("2026-12-01T00:00:00Z"),
       toMs: at("2026-12-04T00:00:00Z"),
@@ -84,6 +85,32 @@ describe("billing ledger and cost query (scripted timeline)", () => {
   it("groups by a dimension too", () => {
     const byGroup = query([{ type: "Dimension", name: "ResourceGroupName" } as never]);
     expect(new Set(byGroup.map((r) => r[2]))).toEqual(new Set(["rg-t1", "rg-t2"]));
+    const byType = query([{ type: "Dimension", name: "ResourceType" } as never]);
+    expect(new Set(byType.map((r) => r[2]))).toEqual(
+      new Set(["microsoft.compute/virtualmachines", "microsoft.compute/disks", "microsoft.network/loadbalancers"]),
+    );
+  });
+
+  it("filters by and / or of dimension and tag comparisons, locations by display name too", () => {
+    const groups = (f: CostFilter) =>
+      new Set(query([{ type: "Dimension", name: "ResourceType" } as never], f).map((r) => r[2]));
+    expect(groups({ tags: { name: "Portal-Tenant", operator: "In", values: ["T2"] } })).toEqual(
+      new Set(["microsoft.network/loadbalancers"]),
+    );
+    expect(
+      groups({
+        and: [
+          { dimensions: { name: "ResourceLocation", operator: "In", values: ["East US", "West Europe"] } },
+          {
+            or: [
+              { dimensions: { name: "ResourceType", operator: "In", values: ["Microsoft.Compute/disks"] } },
+              { tags: { name: "portal-tenant", operator: "In", values: ["t2"] } },
+            ],
+          },
+        ],
+      }),
+    ).toEqual(new Set(["microsoft.compute/disks", "microsoft.network/loadbalancers"]));
+    expect(query(undefined, { dimensions: { name: "ResourceGroup", operator: "In", values: ["API"] } })).toEqual([]);
   });
 });
 

@@ -3,14 +3,20 @@ import { ArmError } from "../core/errors.js";
 import { newGuid } from "../core/ids.js";
 import { apiVersionsFor } from "../specs/api-versions.js";
 import { attachLedger } from "./billing/ledger.js";
-import { costColumns, GROUPABLE_DIMENSIONS, runCostQuery, type Grouping } from "./billing/cost-query.js";
+import {
+  costColumns,
+  GROUPABLE_DIMENSIONS,
+  runCostQuery,
+  type CostFilter,
+  type Grouping,
+} from "./billing/cost-query.js";
 import { CURRENCIES } from "./billing/prices.js";
 
 /**
  * Microsoft.CostManagement query (POST {scope}/providers/Microsoft.CostManagement/query, operationId Query_Usage) at
  * subscription and resource group scope: type ActualCost | AmortizedCost | Usage, timeframe Custom (timePeriod) or
- * MonthToDate / TheLastMonth, granularity Daily | None, one Sum aggregation, up to two groupings (TagKey or a
- * dimension). Costs come from the emulator's billing ledger (billing/ledger.ts) priced by the Retail Prices snapshot,
+ * MonthToDate / TheLastMonth, granularity Daily | None, one Sum aggregation (PreTaxCost when none is given), up to two
+ * groupings (TagKey or a dimension), a filter (and / or / dimensions / tags with operator In). Costs come from the emulator's billing ledger (billing/ledger.ts) priced by the Retail Prices snapshot,
  * in the billing currency (USD unless set with POST /_emulator/billing/currency). Periods are whole UTC days, both
  * ends inclusive. Reservations and savings plans do not exist here, so AmortizedCost equals ActualCost.
  */
@@ -54,6 +60,24 @@ function period(ctx: RequestContext): { fromMs: number; toMs: number } {
   }
 }
 
+/** The filter's shape beyond its JSON types (already read against the spec): and/or of two or more, one comparison. */
+function checkFilter(f: CostFilter, path: string): void {
+  const parts = (["and", "or", "dimensions", "tags"] as const).filter((k) => f[k] !== undefined);
+  if (parts.length !== 1) throw bad(`${path} needs exactly one of and, or, dimensions, tags.`);
+  const [part] = parts;
+  if (part === "and" || part === "or") {
+    const list = f[part]!;
+    if (list.length < 2) throw bad(`${path}.${part} needs at least 2 expressions.`);
+    list.forEach((x, i) => checkFilter(x, `${path}.${part}[${i}]`));
+    return;
+  }
+  const c = f[part]!;
+  if (c.operator !== "In") throw bad(`${path}.${part}.operator '${c.operator}' is not supported; use In.`);
+  if (!c.values.length) throw bad(`${path}.${part}.values needs at least one value.`);
+  if (part === "dimensions" && !GROUPABLE_DIMENSIONS.some((d) => d.toLowerCase() === c.name.toLowerCase()))
+    throw bad(`${path}.dimensions.name '${c.name}' is not one of ${GROUPABLE_DIMENSIONS.join(", ")}.`);
+}
+
 function query(ctx: RequestContext) {
   const type = String(ctx.body.type ?? "");
   if (!["ActualCost", "AmortizedCost", "Usage"].includes(type))
@@ -61,9 +85,14 @@ function query(ctx: RequestContext) {
   const dataset = ctx.body.dataset ?? {};
   const granularity = String(dataset.granularity ?? "None");
   if (!["Daily", "None"].includes(granularity)) throw bad(`granularity '${granularity}' is not one of Daily, None.`);
-  const aggregations = Object.values(dataset.aggregation ?? {}) as { name?: string; function?: string }[];
+  // Without an aggregation Azure sums the pre-tax cost (SPECS cost-management examples SubscriptionQuery.json).
+  const aggregations = Object.values(dataset.aggregation ?? { totalCost: { name: "PreTaxCost", function: "Sum" } }) as {
+    name?: string;
+    function?: string;
+  }[];
   if (aggregations.length !== 1 || aggregations[0].function !== "Sum" || !aggregations[0].name)
     throw bad("dataset.aggregation needs exactly one entry with a name and function Sum.");
+  if (dataset.filter !== undefined) checkFilter(dataset.filter as CostFilter, "dataset.filter");
   const grouping = (dataset.grouping ?? []) as Grouping[];
   if (!Array.isArray(grouping) || grouping.length > 2) throw bad("dataset.grouping takes at most 2 entries.");
   for (const g of grouping) {
@@ -80,6 +109,7 @@ function query(ctx: RequestContext) {
     daily: granularity === "Daily",
     costColumn: aggregations[0].name,
     grouping,
+    filter: dataset.filter as CostFilter | undefined,
     currency: billingState(ctx).currency,
     nowMs: ctx.clock.now(),
   };

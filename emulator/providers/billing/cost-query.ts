@@ -8,6 +8,13 @@ import { ledgerOf, openMissing, type Segment } from "./ledger.js";
  * precision, as Azure returns them; rounding is the reader's business.
  */
 export type Grouping = { type: "TagKey" | "Dimension"; name: string };
+/** QueryFilter: `and` / `or` of two or more filters, or one comparison on a dimension or a tag (operator In). */
+export interface CostFilter {
+  and?: CostFilter[];
+  or?: CostFilter[];
+  dimensions?: { name: string; operator: string; values: string[] };
+  tags?: { name: string; operator: string; values: string[] };
+}
 export interface CostQuery {
   scope: { subscriptionId: string; resourceGroup?: string };
   fromMs: number;
@@ -15,6 +22,7 @@ export interface CostQuery {
   daily: boolean;
   costColumn: string;
   grouping: Grouping[];
+  filter?: CostFilter;
   currency: string;
   nowMs: number;
 }
@@ -27,33 +35,65 @@ const daysInMonth = (ms: number) => {
 };
 const dayNumber = (ms: number) => Number(new Date(ms).toISOString().slice(0, 10).replace(/-/g, ""));
 
+/** A segment's value for a dimension (lowercase ids as Cost Management returns them). */
+function dimensionValue(seg: Segment, name: string): string {
+  switch (name.toLowerCase()) {
+    case "resourcegroup":
+    case "resourcegroupname":
+      return seg.resourceGroup.toLowerCase();
+    case "resourceid":
+      return seg.resourceId.toLowerCase();
+    case "resourcetype": {
+      const m = /\/providers\/([^/]+)\/([^/]+)/i.exec(seg.resourceId);
+      return m ? `${m[1]}/${m[2]}`.toLowerCase() : "";
+    }
+    case "servicename":
+    case "metercategory":
+      return seg.meter.serviceName;
+    case "resourcelocation":
+      return seg.meter.armRegionName;
+    default:
+      return "";
+  }
+}
+
+const tagValue = (seg: Segment, name: string) => {
+  const key = Object.keys(seg.tags).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : seg.tags[key];
+};
+
 function groupValues(seg: Segment, grouping: Grouping[]): string[] {
   return grouping.flatMap((g) => {
     if (g.type === "TagKey") {
-      const key = Object.keys(seg.tags).find((k) => k.toLowerCase() === g.name.toLowerCase());
-      return key ? [g.name, seg.tags[key]] : ["", ""];
+      const value = tagValue(seg, g.name);
+      return value === undefined ? ["", ""] : [g.name, value];
     }
-    switch (g.name.toLowerCase()) {
-      case "resourcegroup":
-      case "resourcegroupname":
-        return [seg.resourceGroup.toLowerCase()];
-      case "resourceid":
-        return [seg.resourceId.toLowerCase()];
-      case "servicename":
-      case "metercategory":
-        return [seg.meter.serviceName];
-      case "resourcelocation":
-        return [seg.meter.armRegionName];
-      default:
-        return [""];
-    }
+    return [dimensionValue(seg, g.name)];
   });
+}
+
+/** Values compare without regard to case, and a location also by its display name ("East US" = eastus). */
+const same = (a: string, b: string) => a.replace(/\s+/g, "").toLowerCase() === b.replace(/\s+/g, "").toLowerCase();
+
+export function matchesFilter(seg: Segment, f: CostFilter): boolean {
+  if (f.and) return f.and.every((x) => matchesFilter(seg, x));
+  if (f.or) return f.or.some((x) => matchesFilter(seg, x));
+  if (f.dimensions) {
+    const value = dimensionValue(seg, f.dimensions.name);
+    return f.dimensions.values.some((v) => same(v, value));
+  }
+  if (f.tags) {
+    const value = tagValue(seg, f.tags.name);
+    return value !== undefined && f.tags.values.some((v) => same(v, value));
+  }
+  return true;
 }
 
 export const GROUPABLE_DIMENSIONS = [
   "ResourceGroup",
   "ResourceGroupName",
   "ResourceId",
+  "ResourceType",
   "ServiceName",
   "MeterCategory",
   "ResourceLocation",
@@ -82,6 +122,7 @@ export function runCostQuery(store: Store, q: CostQuery): unknown[][] {
   const rg = q.scope.resourceGroup?.toLowerCase();
   for (const seg of ledgerOf(store).segments) {
     if (seg.subscriptionId.toLowerCase() !== sub || (rg && seg.resourceGroup.toLowerCase() !== rg)) continue;
+    if (q.filter && !matchesFilter(seg, q.filter)) continue;
     const start = Math.max(seg.startMs, q.fromMs);
     const end = Math.min(seg.endMs ?? q.nowMs, q.toMs, q.nowMs);
     if (end <= start) continue;

@@ -120,6 +120,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ReplicationPolicies_Delete: { method: "DELETE", path: `${VAULT}/{resourceName}/replicationPolicies/{policyName}` },
   ReplicationPolicies_List: { method: "GET", path: `${VAULT}/{resourceName}/replicationPolicies` },
   ReplicationJobs_List: { method: "GET", path: `${VAULT}/{resourceName}/replicationJobs` },
+  Query_Usage: { method: "POST", path: "/{scope}/providers/Microsoft.CostManagement/query" },
   Subscriptions_Get: { method: "GET", path: SUB },
   Subscriptions_List: { method: "GET", path: "/subscriptions" },
   Subscriptions_ListLocations: { method: "GET", path: `${SUB}/locations` },

@@ -43,18 +43,26 @@ export function loadExamples(dir = EXAMPLES_DIR): Example[] {
 }
 
 const PLACEHOLDER = /\{([^}]+)\}/g;
+const PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 
 function requestOf(example: Example) {
   const op = OPERATIONS[example.operationId];
   if (!op) return undefined;
   const params = example.parameters;
   const exampleSub = String(params.subscriptionId ?? "");
+  // The example's subscription, and the all-zero placeholder some examples put in a scope beside another id.
+  const subs = [exampleSub, PLACEHOLDER_SUBSCRIPTION].filter(Boolean);
   const rewrite = <T>(v: T): T =>
-    exampleSub ? (JSON.parse(JSON.stringify(v).split(exampleSub).join(PROVIDER_SUBSCRIPTION_ID)) as T) : v;
+    JSON.parse(subs.reduce((text, sub) => text.split(sub).join(PROVIDER_SUBSCRIPTION_ID), JSON.stringify(v))) as T;
   const pathNames = [...op.path.matchAll(PLACEHOLDER)].map((m) => m[1]);
   const values: Record<string, string> = { ...rewrite(params as Record<string, string>) };
   values.subscriptionId = PROVIDER_SUBSCRIPTION_ID;
-  const path = op.path.replace(PLACEHOLDER, (_, name: string) => encodeURIComponent(String(values[name] ?? "")));
+  // A `{scope}` is a path of its own (x-ms-skip-url-encoding): its slashes stay, a leading one is dropped.
+  const path = op.path.replace(PLACEHOLDER, (_, name: string) =>
+    name === "scope"
+      ? String(values[name] ?? "").replace(/^\/+|\/+$/g, "")
+      : encodeURIComponent(String(values[name] ?? "")),
+  );
   const bodyName = Object.keys(params).find(
     (k) => !pathNames.includes(k) && k !== "api-version" && typeof params[k] === "object" && params[k] !== null,
   );

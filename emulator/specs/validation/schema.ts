@@ -7,7 +7,8 @@ import { loadDocument, nodeAt, resolveRef, type SwaggerNode } from "./spec-files
  * - request mode leaves out readOnly properties (Azure ignores them in requests) and their `required` entries;
  * - unknown properties are allowed (`additionalProperties: false` is not carried over: most RPs ignore extras);
  * - enums are checked case-insensitively, and only when `x-ms-enum.modelAsString` is not true (then any string goes);
- * - `x-nullable` admits null;
+ * - `x-nullable` admits null; in replies a null also stands for an absent optional property (one not `required` and
+ *   not `x-nullable: false`), as Azure's own examples send it (Query_Usage's `nextLink: null`, `location: null`);
  * - a `$ref` to a polymorphic base (`discriminator`) validates against the derived definition whose
  *   `x-ms-discriminator-value` (or name) matches the value sent; an unknown value is read as the base type;
  * - formats, patterns and ranges are left to the RP handlers, which answer them with their own codes.
@@ -148,9 +149,13 @@ export function convert(node: SwaggerNode, file: string, mode: Mode, inAllOf = f
   }
   if (node.properties && typeof node.properties === "object") {
     out.properties = {};
+    const required = new Set(Array.isArray(node.required) ? (node.required as string[]) : []);
     for (const [name, prop] of Object.entries(node.properties as Record<string, SwaggerNode>)) {
       if (mode === "request" && isReadOnly(prop, file)) continue;
-      out.properties[name] = convert(prop, file, mode);
+      const converted = convert(prop, file, mode);
+      const nullable = mode === "response" && !required.has(name) && prop["x-nullable"] !== false;
+      // The converted schema first: when both fail, ajv's first error is the real mismatch, not "must be null".
+      out.properties[name] = nullable ? { anyOf: [converted, { type: "null" }] } : converted;
     }
     out.type ??= node["x-nullable"] === true ? ["object", "null"] : "object";
   }

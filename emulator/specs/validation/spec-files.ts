@@ -99,11 +99,25 @@ function buildIndex(): Map<string, SpecOperation> {
           operationId: node.operationId,
           node,
         };
-        map.set(operationKey(op.method, pathTemplate, apiVersion), op);
+        for (const template of scopeExpansions(pathTemplate))
+          map.set(operationKey(op.method, template, apiVersion), op);
       }
     }
   }
   return map;
+}
+
+/**
+ * Extension-resource paths are published once under `/{scope}/…` (Cost Management's query); the emulator routes
+ * them per scope it models, so such an operation is indexed under the subscription and resource group scopes too.
+ */
+const SCOPES = [
+  "/subscriptions/{subscriptionId}",
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}",
+];
+function scopeExpansions(template: string): string[] {
+  if (!template.startsWith("/{scope}/")) return [template];
+  return [template, ...SCOPES.map((scope) => scope + template.slice("/{scope}".length))];
 }
 
 export const operationKey = (method: string, template: string, apiVersion: string) =>

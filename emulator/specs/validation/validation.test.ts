@@ -124,6 +124,15 @@ describe("replies against the spec", () => {
     );
     expect(responseMismatch("PUT", PATH, "2099-01-01", 202, {})).toMatch(/documents no 202 response/);
   });
+
+  it("reads a null optional property as absent, as Azure's own examples send it, and a null required one as a wrong value", () => {
+    expect(
+      responseMismatch("PUT", PATH, "2099-01-01", 200, { id: null, properties: { size: 1, state: "On", color: null } }),
+    ).toBeUndefined();
+    expect(responseMismatch("PUT", PATH, "2099-01-01", 200, { properties: { size: null, state: "On" } })).toMatch(
+      /properties\.size: must be integer/,
+    );
+  });
 });
 
 describe("the emulator with the vendored resource group spec (Microsoft.Resources 2025-04-01)", () => {
