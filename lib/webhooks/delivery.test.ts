@@ -296,6 +296,8 @@ describe("delivery", () => {
       return !e.enabled && e;
     });
     expect(endpoint.disabledReason).toMatch(/2 deliveries in a row failed/);
+    expect((await mod.q.listAutoDisabled(ownerB)).map((e) => e.id)).toEqual([dead.id]);
+    expect(await mod.q.listAutoDisabled(ownerA)).toEqual([]);
     const audit = await mod.db.auditEvent.findFirst({ where: { action: "webhook.disable", targetId: dead.id } });
     expect(audit?.tenantId).toBe(tenantB);
     expect(received.filter((r) => r.path === "/dead").length).toBeGreaterThanOrEqual(2 * 7);

@@ -53,6 +53,16 @@ export async function listEndpoints(owner: WebhookOwner, filter: EndpointListFil
   return { total, rows };
 }
 
+/** The owner's endpoints the portal disabled after repeated failed deliveries (the list page's notice). */
+export function listAutoDisabled(owner: WebhookOwner) {
+  return db.webhookEndpoint.findMany({
+    where: { tenantId: owner.tenantId, enabled: false, disabledReason: { not: null } },
+    orderBy: { disabledAt: "desc" },
+    select: { id: true, url: true, disabledReason: true },
+    take: 5,
+  });
+}
+
 export type WebhookEndpointView = Awaited<ReturnType<typeof listEndpoints>>["rows"][number];
 
 export async function getEndpoint(owner: WebhookOwner, id: string) {
