@@ -47,12 +47,14 @@ const usagePage = z
   })
   .openapi("UsagePage");
 
+// `.meta()`, not `.openapi()`, on the shared fields: they may be built before @hono/zod-openapi extends zod (seen in
+// the Next build, where lib/usage-report/schema.ts loads first); the document generator reads zod's own metadata too.
 const usageQueryDocs = {
-  from: usageQueryShape.from.openapi({ description: "First day, YYYY-MM-DD (UTC)." }),
-  to: usageQueryShape.to.openapi({
+  from: usageQueryShape.from.meta({ description: "First day, YYYY-MM-DD (UTC)." }),
+  to: usageQueryShape.to.meta({
     description: `Last day, YYYY-MM-DD, inclusive; at most ${MAX_RANGE_DAYS} days from \`from\`.`,
   }),
-  granularity: usageQueryShape.granularity.openapi({ description: "One row per day (default) or per month." }),
+  granularity: usageQueryShape.granularity.meta({ description: "One row per day (default) or per month." }),
   top: z.coerce
     .number()
     .int("top is a whole number.")
@@ -66,7 +68,7 @@ const tenantQuery = z.object(usageQueryDocs).superRefine(checkUsageRange);
 const providerQuery = z
   .object({
     ...usageQueryDocs,
-    tenant: usageQueryShape.tenant.openapi({ description: "A tenant's slug: only its rows." }),
+    tenant: usageQueryShape.tenant.meta({ description: "A tenant's slug: only its rows." }),
   })
   .superRefine(checkUsageRange);
 type PageQuery = z.infer<typeof tenantQuery>;
