@@ -195,6 +195,26 @@ describe("toArmError: Entra ID, network and LRO failures", () => {
     expect(toArmError(new CredentialUnavailableError("not configured")).retryable).toBe(false);
   });
 
+  it("a sign-in endpoint that could not be reached is retryable (MSAL names it by code, with no status)", () => {
+    // What ClientSecretCredential threw when the emulator reset every discovery request (the scale-out run's outage).
+    const discovery = toArmError(
+      new CredentialUnavailableError(
+        "endpoints_resolution_error: See https://aka.ms/msal.js.errors#endpoints_resolution_error for details",
+      ),
+    );
+    expect(discovery).toMatchObject({ code: "NetworkError", retryable: true });
+    expect(discovery.message).toMatch(/^Could not reach the sign-in endpoint: endpoints_resolution_error/);
+    const cause = Object.assign(new Error("network_error: Network request failed"), {
+      name: "ClientAuthError",
+      errorCode: "network_error",
+      errorMessage: "Network request failed",
+    });
+    const token = toArmError(
+      new AuthenticationRequiredError({ scopes: ["s/.default"], message: cause.message, cause }),
+    );
+    expect(token).toMatchObject({ code: "NetworkError", retryable: true });
+  });
+
   it("network failures are retryable", () => {
     expect(toArmError(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toMatchObject({
       code: "ECONNRESET",

@@ -96,6 +96,20 @@ describe("the gateway against the emulator", () => {
     expect(err).toMatchObject({ status: 500, code: "InternalServerError", retryable: true });
   });
 
+  it("classifies a sign-in endpoint answering 503 as retryable, not as a rejection of the principal", async () => {
+    // An Azure outage reaches the credential first. (A discovery or token request without any answer: errors.test.ts.)
+    await emu.control.addFault({
+      path: "/oauth2/v2\\.0/token$",
+      status: 503,
+      code: "ServiceUnavailable",
+      message: "Down.",
+    });
+    const err = await failure(getSubscription(provider()));
+    await emu.control.clearFaults();
+    expect(err).toMatchObject({ status: 503, code: "ServiceUnavailable", retryable: true });
+    expect(err.message).toBe("Could not reach the sign-in endpoint: HTTP 503, Down.");
+  });
+
   it("gives the observer every response with request and correlation ids", async () => {
     const access = provider();
     const seen: ArmResponseInfo[] = [];

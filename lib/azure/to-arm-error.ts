@@ -16,6 +16,7 @@ const NETWORK_CODES = [
   "UND_ERR_SOCKET",
 ];
 const NETWORK_TEXT = /socket hang up|ECONNRESET|ECONNREFUSED|ETIMEDOUT|network|connection (?:reset|refused|closed)/i;
+const MSAL_UNREACHABLE = /\b(?:endpoints_resolution_error|network_error|openid_config_error|no_network_connectivity)\b/;
 const LRO_FAILED = /^The long-running operation has failed\. ([\w.-]+)\. ([\s\S]*)$/;
 
 /** Converts anything an SDK call can throw into one ArmError (see errors.ts for how it is classified). */
@@ -71,17 +72,35 @@ function fromIdentityError(err: Loose): ArmError {
     | { error?: string; errorDescription?: string; errorCodes?: number[]; correlationId?: string; traceId?: string }
     | undefined;
   const cause = err.cause as
-    { errorCode?: string; errorMessage?: string; correlationId?: string; subError?: string } | undefined;
-  const text = response?.errorDescription ?? cause?.errorMessage ?? err.message;
+    | {
+        errorCode?: string | { code?: string; message?: string };
+        errorMessage?: string;
+        correlationId?: string;
+        subError?: string;
+        status?: number;
+      }
+    | undefined;
+  // MSAL's errorCode is the OAuth `error` string; from an endpoint that answered a non-OAuth error body (a gateway's
+  // 503) it is that body's `error` object.
+  const causeError = typeof cause?.errorCode === "object" ? cause.errorCode : undefined;
+  const causeCode = typeof cause?.errorCode === "string" ? cause.errorCode : causeError?.code;
+  const text = response?.errorDescription ?? causeError?.message ?? cause?.errorMessage ?? err.message;
   const aadsts = /AADSTS(\d+)/.exec(text) ?? /AADSTS(\d+)/.exec(err.message);
-  const oauthError =
-    response?.error ?? (cause?.errorCode && cause.errorCode !== "unknown" ? cause.errorCode : undefined);
-  const status = typeof err.statusCode === "number" ? err.statusCode : undefined;
+  const oauthError = response?.error ?? (causeCode && causeCode !== "unknown" ? causeCode : undefined);
+  const status =
+    typeof err.statusCode === "number" ? err.statusCode : typeof cause?.status === "number" ? cause.status : undefined;
   const message = redactText(text.split(/\r?\n|Trace ID:/)[0].trim()) || "Could not sign in to Microsoft Entra ID.";
-  if (!aadsts && !oauthError && NETWORK_TEXT.test(`${text} ${String(cause?.errorCode ?? "")}`)) {
+  // A sign-in endpoint that could not be reached (MSAL's discovery or token request found no answer, named by these
+  // codes rather than a status) or answered 5xx: an outage to wait out, not a rejection of the principal.
+  const unreachable =
+    MSAL_UNREACHABLE.test(`${causeCode ?? ""} ${err.message}`) ||
+    (!oauthError && NETWORK_TEXT.test(`${text} ${causeCode ?? ""}`));
+  if (!aadsts && (unreachable || (status !== undefined && status >= 500))) {
     return new ArmError({
-      code: "NetworkError",
-      message: `Could not reach the sign-in endpoint: ${message}`,
+      status,
+      code: status ? (oauthError ?? `Http${status}`) : "NetworkError",
+      message: `Could not reach the sign-in endpoint: ${status ? `HTTP ${status}, ` : ""}${message}`,
+      correlationId: response?.correlationId ?? cause?.correlationId,
       retryable: true,
     });
   }
