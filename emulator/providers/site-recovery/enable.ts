@@ -206,7 +206,8 @@ export function enableProtection(ctx: RequestContext) {
         providerSpecificDetails: {
           instanceType: "HyperVReplicaAzure",
           vmId: vm.body.name,
-          osDetails: custom.osDetails,
+          // HyperVReplicaAzureReplicationDetails spells it oSDetails (the protectable item's customDetails: osDetails).
+          oSDetails: custom.osDetails,
           encryption: "Disabled",
           sourceVmCpuCount: vm.internal.cpuCount,
           sourceVmRamSizeInMB: vm.internal.memoryMB,

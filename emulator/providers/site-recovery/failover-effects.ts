@@ -9,6 +9,8 @@ import { itemInternal, recoveryPoints } from "./protected-model.js";
 /** What a protected item's job does when it succeeds (runs once, also after a restart mid-job). */
 type Psd = Record<string, unknown> & {
   vmNics?: { recoveryVMSubnetName?: string }[];
+  oSDetails?: { osType?: string; osEdition?: string };
+  /** How items enabled before the spelling fix stored it. */
   osDetails?: { osType?: string; osEdition?: string };
 };
 
@@ -22,8 +24,8 @@ function azureVm(store: Store, clock: Clock, item: StoredResource, name: string,
     name,
     location: String(vault?.body.location ?? "westus"),
     vmSize: String(psd.recoveryAzureVMSize ?? defaultVmSize(Number(psd.sourceVmCpuCount ?? 2))),
-    osType: psd.osDetails?.osType === "Linux" ? "Linux" : "Windows",
-    osName: psd.osDetails?.osEdition ?? "Windows Server 2022 Datacenter",
+    osType: (psd.oSDetails ?? psd.osDetails)?.osType === "Linux" ? "Linux" : "Windows",
+    osName: (psd.oSDetails ?? psd.osDetails)?.osEdition ?? "Windows Server 2022 Datacenter",
     generation: custom.generation ?? "2",
     networkId,
     subnetName: psd.vmNics?.[0]?.recoveryVMSubnetName,
