@@ -2,7 +2,7 @@
 export function formatMoney(amount: string | number | null, currency: string | null) {
   if (amount === null || currency === null) return "—";
   try {
-    return new Intl.NumberFormat("en-GB", { style: "currency", currency, minimumFractionDigits: 2 }).format(
+    return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2 }).format(
       Number(amount),
     );
   } catch {

@@ -147,7 +147,7 @@ export default async function UsageReportPage({ searchParams }: { searchParams: 
               />
             }
           />
-          <ReconciliationCard from={parsed.data!.from} to={parsed.data!.to} />
+          <ReconciliationCard from={parsed.data!.from} to={parsed.data!.to} tenant={parsed.data!.tenant} />
         </>
       )}
     </div>

@@ -10,8 +10,10 @@ import { ReconcileButton } from "./reconcile-button";
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** Metered (list prices × quantities) against Azure's actual cost per tenant tag, from usage.reconcile's last reads. */
-export async function ReconciliationCard({ from, to }: { from: string; to: string }) {
-  const { rows, fetchedAt } = await reconciliation({ from, to });
+export async function ReconciliationCard({ from, to, tenant }: { from: string; to: string; tenant?: string }) {
+  const all = await reconciliation({ from, to });
+  const rows = tenant ? all.rows.filter((r) => r.tenant === tenant) : all.rows;
+  const fetchedAt = all.fetchedAt;
   return (
     <Card>
       <CardHeader>
@@ -47,14 +49,17 @@ export async function ReconciliationCard({ from, to }: { from: string; to: strin
                   <TableCell>{r.tenantName}</TableCell>
                   <TableCell>{r.currency}</TableCell>
                   <TableCell className="text-right tabular-nums">{formatMoney(r.metered, r.currency)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{formatMoney(r.actual, r.currency)}</TableCell>
+                  <TableCell className="text-right tabular-nums">
+                    {r.actual === null ? "Not read yet" : formatMoney(r.actual, r.currency)}
+                  </TableCell>
+                  {/* Without Azure's figure there is nothing to compare: no difference rather than the whole amount. */}
                   <TableCell
                     className={cn(
                       "text-right tabular-nums",
-                      Number(r.difference) !== 0 && "font-medium text-destructive",
+                      r.actual !== null && Number(r.difference) !== 0 && "font-medium text-destructive",
                     )}
                   >
-                    {formatMoney(r.difference, r.currency)}
+                    {r.actual === null ? "—" : formatMoney(r.difference, r.currency)}
                   </TableCell>
                 </TableRow>
               ))}
