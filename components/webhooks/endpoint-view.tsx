@@ -3,18 +3,21 @@ import type { SearchParamsInput } from "@/components/data-table";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
 import { Alert } from "@/components/ui/alert";
-import { eventTypeLabels, isEventType } from "@/lib/events/types";
+import { eventTypeLabels, isEventType, subscribableEventTypes } from "@/lib/events/types";
+import { isDemoMode } from "@/lib/webhooks/schema";
 import {
   deleteEndpointAction,
   redeliverAction,
   rotateSecretAction,
   sendTestEventAction,
   setEndpointEnabledAction,
+  updateEndpointAction,
 } from "@/lib/webhooks/actions";
 import { pageNotFound } from "@/lib/auth/page-context";
 import type { WebhookOwner } from "@/lib/webhooks/owner";
 import { getEndpoint, listDeliveries } from "@/lib/webhooks/queries";
 import { DeliveryLog, deliveryLogParams } from "./delivery-log";
+import { EditEndpointForm } from "./edit-endpoint-form";
 import { EndpointActions } from "./endpoint-actions";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -77,6 +80,14 @@ export async function EndpointView(props: {
           disable={setEndpointEnabledAction.bind(null, scope, id, false)}
           rotate={rotateSecretAction.bind(null, scope, id)}
           remove={deleteEndpointAction.bind(null, scope, id)}
+        />
+      )}
+      {props.canChange && (
+        <EditEndpointForm
+          action={updateEndpointAction.bind(null, scope, id)}
+          eventTypes={subscribableEventTypes.map((t) => ({ value: t, label: eventTypeLabels[t] }))}
+          allowsHttp={isDemoMode()}
+          defaults={{ url: endpoint.url, description: endpoint.description, eventTypes: endpoint.eventTypes }}
         />
       )}
       <section className="space-y-3" aria-labelledby="delivery-log">

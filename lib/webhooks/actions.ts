@@ -18,6 +18,7 @@ import {
   rotateSecret,
   sendTestEvent,
   setEndpointEnabled,
+  updateEndpoint,
   type CreatedEndpoint,
 } from "./service";
 
@@ -46,6 +47,19 @@ export async function createEndpointAction(
     revalidatePath(webhooksPath(scope));
     return created;
   });
+}
+
+export async function updateEndpointAction(
+  scope: Scope,
+  id: string,
+  _prev: ActionResult,
+  form: FormData,
+): Promise<ActionResult> {
+  return runAction(async () => {
+    const owner = await ownerOf(scope);
+    await updateEndpoint(owner, boundId(id), parseInput(webhookEndpointSchema, form));
+    revalidatePath(webhooksPath(scope), "layout");
+  }, "Saved: events from now on go to the new settings.");
 }
 
 export async function rotateSecretAction(scope: Scope, id: string, _form?: FormData) {

@@ -260,6 +260,11 @@ describe("delivery", () => {
     const read = await call(admin, "GET", `/provider/webhooks/${endpoint.id}`);
     expect(read.body).toMatchObject({ url: `${base}/api`, eventTypes: ["vm.deleted"], enabled: true });
     expect(JSON.stringify(read.body)).not.toContain(secret.slice(6));
+    const changed = await call(admin, "PUT", `/provider/webhooks/${endpoint.id}`, {
+      url: `${base}/api`,
+      eventTypes: [],
+    });
+    expect(changed.body).toMatchObject({ eventTypes: [] });
 
     const test = await call(admin, "POST", `/provider/webhooks/${endpoint.id}/test`);
     expect(test.status).toBe(202);

@@ -9,6 +9,7 @@ import {
   rotateSecret,
   sendTestEvent,
   setEndpointEnabled,
+  updateEndpoint,
 } from "@/lib/webhooks/service";
 import { staffContext, tenantContext } from "../auth";
 import type { ApiContext } from "../env";
@@ -149,6 +150,31 @@ for (const scope of Object.keys(scopes) as Scope[]) {
     async (c) => {
       const ctx = c as unknown as ApiContext;
       return c.json(toApiEndpoint(await getEndpoint(await ownerOf(ctx, scope), param(ctx, "id"))), 200);
+    },
+  );
+
+  webhookRoutes.openapi(
+    route({
+      method: "put",
+      path: `${s.base}/{id}`,
+      operationId: `update${s.name}Webhook`,
+      summary: `Change a webhook endpoint's URL, description and event types (${s.who})`,
+      description: "A new URL is checked like a new endpoint's (400 naming `url`). The signing secret stays.",
+      request: {
+        params: s.idParams,
+        body: { required: true, content: { "application/json": { schema: webhookEndpointBody } } },
+      },
+      responses: {
+        200: json(webhookEndpointSchema, "The endpoint."),
+        ...problemResponses(400, 401, 403, 404, 429, 500),
+      },
+    }),
+    async (c) => {
+      const ctx = c as unknown as ApiContext;
+      const owner = await ownerOf(ctx, scope);
+      const input = c.req.valid("json" as never) as z.infer<typeof webhookEndpointBody>;
+      await updateEndpoint(owner, param(ctx, "id"), input);
+      return c.json(toApiEndpoint(await getEndpoint(owner, param(ctx, "id"))), 200);
     },
   );
 
