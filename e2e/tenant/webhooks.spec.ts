@@ -79,3 +79,47 @@ test("an owner adds a webhook endpoint, sees its secret once, sends a test event
   await expect(delivery).toContainText("204");
   await expect(delivery).toContainText(/\d+ ms/);
 });
+
+test("the portal's notice on an endpoint it disabled; another tenant's endpoint is a 404; owners only", async ({
+  page,
+  browser,
+}) => {
+  const acme = await createTenant(unique("AcmeHooks"));
+  const contoso = await createTenant(unique("ContosoHooks"));
+  const url = `https://hooks.${acme.slug}.example/portal`;
+  const id = `e2e${Date.now().toString(36)}`;
+  const pool = new pg.Pool({ connectionString: e2eStack.databaseUrl, max: 1 });
+  await pool.query(
+    `insert into "WebhookEndpoint" (id, "tenantId", url, "eventTypes", "secretSealed", enabled, "disabledReason",
+       "disabledAt", "updatedAt")
+     values ($1, $2, $3, '{}', 'sealed', false, $4, now(), now())`,
+    [id, acme.id, url, "Disabled by the portal: 10 deliveries in a row failed after retrying for 24 hours."],
+  );
+  await pool.end();
+
+  const owner = await createUser({ tenantId: acme.id, role: "owner" });
+  await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${acme.slug}$`));
+  await page.goto(`/tenant/${acme.slug}/webhooks`);
+  await expect(page.getByTestId("auto-disabled")).toContainText(url);
+  await page.getByTestId("auto-disabled").getByRole("link", { name: url }).click();
+  await expect(page.getByTestId("auto-disabled")).toContainText("10 deliveries in a row failed");
+  await expect(page.getByRole("button", { name: "Enable" })).toBeVisible();
+
+  const other = await browser.newContext();
+  const intruder = await other.newPage();
+  const stranger = await createUser({ tenantId: contoso.id, role: "owner" });
+  await signInAndLand(intruder, stranger.email, stranger.password, new RegExp(`/tenant/${contoso.slug}$`));
+  for (const path of [`/tenant/${acme.slug}/webhooks/${id}`, `/tenant/${contoso.slug}/webhooks/${id}`]) {
+    expect((await intruder.goto(path))?.status()).toBe(404);
+    await expect(intruder.getByText(url)).toHaveCount(0);
+  }
+  await other.close();
+
+  const readers = await browser.newContext();
+  const reader = await readers.newPage();
+  const operator = await createUser({ tenantId: acme.id, role: "operator" });
+  await signInAndLand(reader, operator.email, operator.password, new RegExp(`/tenant/${acme.slug}$`));
+  await expect(reader.getByRole("link", { name: "Webhooks" })).toHaveCount(0);
+  expect((await reader.goto(`/tenant/${acme.slug}/webhooks`))?.status()).toBe(404);
+  await readers.close();
+});
