@@ -62,7 +62,10 @@ export function classifyFailure(error: unknown, ref: string): Failure {
   if (error instanceof ArmError) {
     return {
       retryable: error.retryable,
-      retryAfterMs: error.retryAfterMs,
+      // Throttling's Retry-After says when the bucket has refilled: the next attempt goes then. A 5xx's Retry-After
+      // promises nothing: honouring it (the emulator's 1 s) spent all of an operation's attempts in the first seconds
+      // of a one-minute outage (the scale-out run), so those wait out the queue's growing backoff (2 s … 60 s).
+      retryAfterMs: isThrottled(error) ? error.retryAfterMs : undefined,
       message: error.message,
       code: error.code,
       requestId: error.requestId,
@@ -72,4 +75,8 @@ export function classifyFailure(error: unknown, ref: string): Failure {
   }
   if (error instanceof AppError) return { retryable: false, message: error.message, code: error.constructor.name };
   return { retryable: true, message: `The portal hit an unexpected error (ref ${ref}).`, code: "InternalError" };
+}
+
+function isThrottled(error: ArmError) {
+  return error.status === 429 || /^(TooManyRequests|SubscriptionRequestsThrottled)$/i.test(error.code);
 }
