@@ -308,4 +308,20 @@ describe("delivery", () => {
     expect(audit?.tenantId).toBe(tenantB);
     expect(received.filter((r) => r.path === "/dead").length).toBeGreaterThanOrEqual(2 * 7);
   });
+
+  it("forgets events, their deliveries and delivery log after the retention (WEBHOOKS_RETENTION_DAYS)", async () => {
+    const { pruneWebhookHistory } = await import("./retention");
+    const { eventId } = await mod.db.webhookDelivery.findFirstOrThrow({ where: { state: "succeeded" } });
+    const deliveries = (await mod.db.webhookDelivery.findMany({ where: { eventId } })).map((d) => d.id);
+    expect(await mod.db.webhookAttempt.count({ where: { deliveryId: { in: deliveries } } })).toBeGreaterThan(0);
+    await mod.db.outboxEvent.update({
+      where: { id: eventId },
+      data: { createdAt: new Date(Date.now() - 31 * 86_400_000) },
+    });
+    const events = await mod.db.outboxEvent.count();
+    expect(await pruneWebhookHistory()).toBe(1);
+    expect(await mod.db.outboxEvent.count()).toBe(events - 1);
+    expect(await mod.db.webhookDelivery.count({ where: { eventId } })).toBe(0);
+    expect(await mod.db.webhookAttempt.count({ where: { deliveryId: { in: deliveries } } })).toBe(0);
+  });
 });

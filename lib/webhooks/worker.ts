@@ -6,6 +6,7 @@ import { eventsChannel } from "@/lib/events/publish";
 import { runDeliveryJob } from "./deliver";
 import { fanOutEvents } from "./fan-out";
 import { deliveryBoss, deliveryChannel, deliveryQueue, type DeliveryJob } from "./queue";
+import { pruneWebhookHistory } from "./retention";
 
 /** How often the worker looks for events and due deliveries nobody told it about (WEBHOOKS_POLL_MS). */
 const pollMs = () => Number(process.env.WEBHOOKS_POLL_MS ?? 2_000);
@@ -51,11 +52,20 @@ export async function startWebhookDelivery(boss: PgBoss, opts: { concurrency?: n
     channel === eventsChannel ? fanOut() : dispatcher.wake(),
   );
   const timer = setInterval(fanOut, pollMs());
+  const prune = () =>
+    void pruneWebhookHistory().catch((error) => {
+      if (!stopping)
+        console.error("[webhooks] pruning old events failed:", error instanceof Error ? error.message : error);
+    });
+  const pruning = setInterval(prune, 3_600_000);
+  const firstPrune = setTimeout(prune, 60_000);
   dispatcher.start();
   fanOut();
   onBossStopping(async () => {
     stopping = true;
     clearInterval(timer);
+    clearInterval(pruning);
+    clearTimeout(firstPrune);
     await listener.close();
     await fanning;
     await dispatcher.stop(10_000);
