@@ -15,6 +15,9 @@
  *   --tenants (4) --vms-each (50) --page-size (EMU_PAGE_SIZE, 100) --runs (60, list page samples) --sync-vms (2000)
  *   --retry-after (EMU_RETRY_AFTER, seconds or "none"; 1 = the emulator's default) --timeout-s (300, figure 1 wait)
  *   --via api (figure 1's bulks through POST /api/v1/tenants/{tenant}/vms with an operator token, issue 14)
+ *   --only usage (only the usage rollup's figures, issue 15: no workers, no VMs) --usage-tenants (500)
+ *   --usage-vms (20) --usage-days (31; the second run rolls up twice as many) --usage-page-tenants (50; the Usage page
+ *   figure: one tenant's month read with 1, then 12 months of every tenant's history)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -26,6 +29,8 @@ import { flag, numberFlag, printTable, type Row } from "./bench/report.ts";
 import { setupTenantSubscriptions } from "./bench/setup.ts";
 import { repoRoot, startStack } from "./bench/stack.ts";
 import { benchSyncReads } from "./bench/sync-reads.ts";
+import { benchUsagePage, usagePageRows } from "./bench/usage-page.ts";
+import { benchUsageRollup, usageRollupRows } from "./bench/usage-rollup.ts";
 
 const log = (m: string) => console.log(`[bench] ${m}`);
 
@@ -43,6 +48,17 @@ async function main() {
   const syncVms = Math.max(1, Math.round(numberFlag("sync-vms", undefined, 2000)));
   const timeoutMs = numberFlag("timeout-s", undefined, 300) * 1000;
   const via = flag("via", undefined) === "api" ? "api" : "ui";
+  const only = flag("only", undefined);
+  if (only !== undefined && only !== "usage") throw new Error(`--only: unknown section ${only} (sections: usage)`);
+  const usageScale = {
+    tenants: Math.max(1, Math.round(numberFlag("usage-tenants", undefined, 500))),
+    vmsEach: Math.max(1, Math.round(numberFlag("usage-vms", undefined, 20))),
+    days: Math.max(1, Math.round(numberFlag("usage-days", undefined, 31))),
+  };
+  const usagePageScale = {
+    tenants: Math.max(1, Math.round(numberFlag("usage-page-tenants", undefined, 50))),
+    vmsEach: usageScale.vmsEach,
+  };
   const retryRaw = flag("retry-after", process.env.EMU_RETRY_AFTER);
   const retryAfterSeconds =
     retryRaw === undefined || retryRaw === "" ? 1 : /^(none|null)$/i.test(retryRaw) ? null : Number(retryRaw);
@@ -59,6 +75,9 @@ async function main() {
     retryAfterSeconds,
     submitVia: via === "api" ? "REST API (POST /api/v1/tenants/{tenant}/vms)" : "the page's service (createVms)",
     throttling: "on (Azure's limits, real-time refill)",
+    usage: usageScale,
+    usagePage: usagePageScale,
+    only: only ?? "all",
   };
   log(`settings: ${JSON.stringify(settings)}`);
   // Wall times depend on what else the machine runs: the load is printed and saved with the figures.
@@ -80,7 +99,39 @@ async function main() {
     log,
   });
   let exitCode = 0;
+  const usageFigures = async () => {
+    log(
+      `usage rollup: ${usageScale.tenants} tenants × ${usageScale.vmsEach} VMs × ${usageScale.days} days of history, then ${usageScale.days * 2} days…`,
+    );
+    const rollup = await benchUsageRollup({ ...usageScale, log });
+    log(`  ratio (twice the history ÷ once) ${rollup.ratio.toFixed(2)}`);
+    log(`usage page: ${usagePageScale.tenants} tenants × ${usagePageScale.vmsEach} VMs, 1 then 12 months of history…`);
+    const page = await benchUsagePage({ ...usagePageScale, log });
+    log(`  ratio (12 months ÷ 1) ${page.ratio.toFixed(2)}`);
+    return { rollup, page };
+  };
+  const usageFigureRows = (u: Awaited<ReturnType<typeof usageFigures>>) => [
+    ...usageRollupRows(u.rollup),
+    ...usagePageRows(u.page),
+  ];
+  const writeFigures = (figures: object) => {
+    const outDir = path.join(repoRoot, "bench-results");
+    mkdirSync(outDir, { recursive: true });
+    const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    const at = new Date().toISOString();
+    writeFileSync(file, JSON.stringify({ at, settings, machine, ...figures }, null, 2));
+    log(`figures written to ${path.relative(repoRoot, file)} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  };
   try {
+    if (only === "usage") {
+      const usage = await usageFigures();
+      const rows = usageFigureRows(usage);
+      machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
+      printTable(rows);
+      writeFigures({ usage, table: rows, totalSeconds: (Date.now() - started) / 1000 });
+      await stack.cleanup();
+      process.exit(0);
+    }
     log(
       `stack up in ${path.relative(repoRoot, stack.dataDir)} (emulator ${stack.emulator.url}); starting ${workers} worker process(es)…`,
     );
@@ -143,6 +194,8 @@ async function main() {
     log(
       `  GET /api/v1/tenants/{tenant}/vms?top=20: ${api.smallMs.toFixed(2)} ms vs ${api.largeMs.toFixed(2)} ms, ratio ${api.ratio.toFixed(2)}; token check p95 ${api.tokenCheckP95Ms.toFixed(2)} ms`,
     );
+
+    const usage = await usageFigures();
 
     const rows: Row[] = [
       {
@@ -208,6 +261,7 @@ async function main() {
         target: `≈ pages (${sync.pages})`,
         pass: sync.reads <= sync.pages + 2 && sync.state.startsWith("succeeded"),
       },
+      ...usageFigureRows(usage),
     ];
     machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
     printTable(rows);
@@ -215,28 +269,15 @@ async function main() {
       `load average at the end: ${machine.loadAtEnd.join(" ")} on ${machine.cpus} CPUs (wall times are inflated when it is well above the CPU count)`,
     );
 
-    const outDir = path.join(repoRoot, "bench-results");
-    mkdirSync(outDir, { recursive: true });
-    const file = path.join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-    writeFileSync(
-      file,
-      JSON.stringify(
-        {
-          at: new Date().toISOString(),
-          settings,
-          machine,
-          provision,
-          list: { ...list, tenants: undefined },
-          api,
-          sync,
-          table: rows,
-          totalSeconds: (Date.now() - started) / 1000,
-        },
-        null,
-        2,
-      ),
-    );
-    log(`figures written to ${path.relative(repoRoot, file)} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    writeFigures({
+      provision,
+      list: { ...list, tenants: undefined },
+      api,
+      sync,
+      usage,
+      table: rows,
+      totalSeconds: (Date.now() - started) / 1000,
+    });
   } catch (error) {
     console.error("[bench] failed:", error instanceof Error ? (error.stack ?? error.message) : error);
     exitCode = 1;
