@@ -103,3 +103,42 @@ test("a tenant reads its Usage page; an admin filters the usage report and expor
   await expect(page.getByText("to must not be before from")).toBeVisible();
   await expect(page.getByRole("table", { name: "Usage rows" })).toHaveCount(0);
 });
+
+test("an admin's price sheet with a bad line is refused whole naming the line, and a markup below −100 % beside its field", async ({
+  page,
+}) => {
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+  await page.getByRole("link", { name: "Pricing" }).click();
+  await expect(page.getByRole("heading", { name: "Pricing", exact: true })).toBeVisible();
+  const sheetsBefore = await pool.query(`select count(*)::int as n from "PriceSheet"`);
+
+  const item = {
+    currencyCode: "USD",
+    serviceName: "Virtual Machines",
+    productName: "Virtual Machines BS Series",
+    skuName: "B2s",
+    meterName: "B2s",
+    armSkuName: "Standard_B2s",
+    armRegionName: "eastus",
+    unitOfMeasure: "1 Hour",
+    unitPrice: 0.0416,
+    retailPrice: 0.0416,
+    type: "Consumption",
+  };
+  await page.getByLabel("File").setInputFiles({
+    name: "prices.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify([item, { ...item, unitPrice: "-1" }, { ...item, meterName: "" }])),
+  });
+  await page.getByRole("button", { name: "Import price sheet" }).click();
+  await expect(page.getByText(/Line 2: unitPrice/)).toBeVisible();
+  await expect(page.getByText(/Line 3: meterName/)).toBeVisible();
+  expect((await pool.query(`select count(*)::int as n from "PriceSheet"`)).rows[0].n).toBe(sheetsBefore.rows[0].n);
+
+  const plan = page.getByRole("region", { name: "Provider Shared" });
+  await plan.getByLabel("Percent").fill("-150");
+  await plan.getByRole("button", { name: "Save" }).click();
+  await expect(plan.getByText("Enter a markup between -100 % and 1000 %.")).toBeVisible();
+  await expect(plan.getByLabel("Percent")).toHaveAttribute("aria-invalid", "true");
+});
