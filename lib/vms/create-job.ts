@@ -174,6 +174,11 @@ export const createVmJob = defineJob({
     });
     const info = await arm.wait("Wait for provisioning", started);
     await db.$transaction(async (tx) => {
+      // A run repeated after this commit (a worker killed before the operation ended) publishes vm.created once.
+      const before = await tx.virtualMachine.findUniqueOrThrow({
+        where: { id: vm.id },
+        select: { provisioningState: true },
+      });
       await tx.virtualMachine.update({
         where: { id: vm.id },
         data: {
@@ -184,7 +189,7 @@ export const createVmJob = defineJob({
           errorMessage: null,
         },
       });
-      await publishVmCreated(tx, vm.id);
+      if (before.provisioningState !== "Succeeded") await publishVmCreated(tx, vm.id);
       const at = await stepEndedAt(tx, op.operationId, "Wait for provisioning");
       await recordVmUsage(
         tx,
