@@ -6,6 +6,7 @@ import { FormAlert } from "@/components/form-alert";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
 import { setPlanPricingAction } from "@/lib/pricing/actions";
 import { MARKUP_FIXED, MARKUP_PERCENT } from "@/lib/pricing/schema";
 import { idleResult } from "@/lib/utils/action-result";
@@ -25,15 +26,15 @@ export function MarkupForm({ plan }: { plan: PlanPricing }) {
           <Input name="currency" defaultValue={plan.currency} maxLength={3} className="uppercase" />
         </FormField>
         <FormField label="Markup" name={`kind-${plan.id}`} error={errors?.fieldErrors?.markupKind}>
-          <select
+          <NativeSelect
             name="markupKind"
             value={kind}
             onChange={(e) => setKind(e.target.value)}
-            className="h-9 rounded-md border border-input bg-transparent px-3 text-sm"
-          >
-            <option value="percent">Percent</option>
-            <option value="fixed">Fixed per unit</option>
-          </select>
+            options={[
+              { value: "percent", label: "Percent" },
+              { value: "fixed", label: "Fixed per unit" },
+            ]}
+          />
         </FormField>
         <FormField
           label={kind === "percent" ? "Percent" : "Amount per unit"}

@@ -2,13 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ChartColumn, Download } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
-import {
-  DataTable,
-  DataTableToolbar,
-  parseTableParams,
-  readParam,
-  type SearchParamsInput,
-} from "@/components/data-table";
+import { DataTable, parseTableParams, readParam, type SearchParamsInput } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { StatCard } from "@/components/stat-card";
 import { Badge } from "@/components/ui/badge";
@@ -83,7 +77,6 @@ export default async function UsageReportPage({ searchParams }: { searchParams: 
           </div>
           <DataTable
             label="Usage rows"
-            toolbar={<DataTableToolbar search={false} />}
             columns={[
               { key: "tenant", header: "Tenant", sortable: false },
               { key: "period", header: "Period" },
