@@ -111,20 +111,43 @@ export async function refreshCache(
   if (!info) {
     const readAt = new Date();
     await db.$transaction(async (tx) => {
-      await tx.loadBalancer.update({
-        where: { id: lb.id },
-        data: {
-          provisioningState: "Missing",
-          errorMessage: `Not found in Azure (resource group ${lb.resourceGroup}).`,
-          lastRefreshedAt: readAt,
-        },
-      });
+      await markMissing(tx, lb, readAt, usage.operationId);
       await recordLoadBalancerUsage(tx, lb.id, readAt, usage);
     });
     return false;
   }
   await writeCache(lb, info, usage);
   return true;
+}
+
+/**
+ * A load balancer Azure no longer has: Missing, and loadbalancer.changed the first time a read finds it gone (the row
+ * lock orders two refreshes, so it is said once).
+ */
+export async function markMissing(
+  tx: Tx,
+  lb: { id: string; resourceGroup: string },
+  readAt: Date,
+  operationId?: string | null,
+) {
+  const [before] = await tx.$queryRaw<{ provisioningState: string }[]>`
+    select "provisioningState" from "LoadBalancer" where id = ${lb.id} for update`;
+  await tx.loadBalancer.update({
+    where: { id: lb.id },
+    data: {
+      provisioningState: "Missing",
+      errorMessage: `Not found in Azure (resource group ${lb.resourceGroup}).`,
+      lastRefreshedAt: readAt,
+    },
+  });
+  if (before && before.provisioningState !== "Missing")
+    await publishLoadBalancerChanged(tx, {
+      loadBalancerId: lb.id,
+      etagBefore: null,
+      etagAfter: null,
+      operationId,
+      change: "missing in Azure",
+    });
 }
 
 /** After an operation ends: Updating while another change to this load balancer is still queued or running. */

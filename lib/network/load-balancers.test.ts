@@ -19,7 +19,8 @@ let lbId: string;
 
 const { db } = await import("@/lib/db/client");
 const { InvalidInput, QuotaExceeded } = await import("@/lib/errors");
-const { addFrontend, createLoadBalancer, removeFrontend, updateProbe } = await import("./service");
+const { addFrontend, createLoadBalancer, refreshLoadBalancers, removeFrontend, updateProbe } =
+  await import("./service");
 const { updateProbeSchema } = await import("./schema");
 const { getLoadBalancerDetail } = await import("./queries");
 
@@ -320,5 +321,19 @@ describe("load balancers with several public VIPs", () => {
       loadBalancerId: null,
       provisioningState: "Succeeded",
     });
+  });
+
+  it("says loadbalancer.changed once when a refresh finds the load balancer gone from Azure", async () => {
+    const lbPath = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/loadBalancers/MultiVIPLB?api-version=2024-05-01`;
+    await emu.arm(SEED.apps.provider, "DELETE", lbPath);
+    for (let i = 0; i < 100 && (await emu.arm(SEED.apps.provider, "GET", lbPath)).status !== 404; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 2; i++) {
+      const refresh = await refreshLoadBalancers(t.ctx, { loadBalancerId: lbId });
+      expect((await waitForOperation(refresh.id)).state).toBe("succeeded");
+    }
+    expect((await getLoadBalancerDetail(t.ctx, lbId)).provisioningState).toBe("Missing");
+    const events = await db.outboxEvent.findMany({ where: { type: "loadbalancer.changed", resourceId: lbId } });
+    expect(events.filter((e) => (e.data as { change: string }).change === "missing in Azure")).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { getLoadBalancer, isNotFound, listLoadBalancers } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
-import { loadLbForJob, refreshCache, settleState, writeCache } from "./cache";
+import { loadLbForJob, markMissing, refreshCache, settleState, writeCache } from "./cache";
 import { findByName, hasErrors, probeErrors, replaceProbe, replaceRule, ruleErrors } from "./lb-rules";
 import { errorMessages as messages, saveAndRefresh } from "./save";
 import { kinds } from "@/lib/operations/kinds";
@@ -106,10 +106,7 @@ export const refreshLoadBalancersJob = defineJob({
             !["Creating", "Failed"].includes(k.provisioningState),
         );
         for (const k of gone)
-          await db.loadBalancer.update({
-            where: { id: k.id },
-            data: { provisioningState: "Missing", errorMessage: `Not found in Azure (resource group ${group}).` },
-          });
+          await db.$transaction((tx) => markMissing(tx, { id: k.id, resourceGroup: group }, new Date()));
         op.note(`${group}: ${found.length} load balancer(s)`);
       }
     });
