@@ -20,7 +20,8 @@ export function OperationTimelineCard({
 }) {
   const progress = describeProgress(op);
   return (
-    <Card aria-label={`${describeOperationKind(op.kind)}: ${op.targetName}`}>
+    // A region, so its name is announced and found (a name on a bare div is not exposed reliably).
+    <Card role="region" aria-label={`${describeOperationKind(op.kind)}: ${op.targetName}`}>
       <CardHeader className="flex-row items-center justify-between gap-3">
         <CardTitle className="flex flex-wrap items-center gap-2">
           {describeOperationKind(op.kind)}
