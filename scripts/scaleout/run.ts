@@ -86,7 +86,7 @@ async function scenario(stack: ScaleOutStack, o: ScaleOutOptions, started: numbe
   row("Signed in on web 1, same session on web 2", onOther ? "yes" : "no", "yes", onOther);
 
   // Traffic through the proxy during the whole run, as the tenant's pages would poll.
-  const traffic = { ok: 0, errors: 0, lastError: "" };
+  const traffic = { ok: 0, errors: 0, signedOut: 0, byStatus: new Map<number, number>() };
   let polling = true;
   const poller = (async () => {
     while (polling) {
@@ -96,7 +96,9 @@ async function scenario(stack: ScaleOutStack, o: ScaleOutOptions, started: numbe
       if (res.status === 200) traffic.ok++;
       else {
         traffic.errors++;
-        traffic.lastError = `${res.status} ${"headers" in res ? (res.headers.get("location") ?? "") : res.statusText}`;
+        traffic.byStatus.set(res.status, (traffic.byStatus.get(res.status) ?? 0) + 1);
+        // A redirect to the sign-in page: the session was dropped (by a database restart, say), not just a failed page.
+        if ("headers" in res && /\/login/.test(res.headers.get("location") ?? "")) traffic.signedOut++;
       }
       await sleep(250);
     }
@@ -320,8 +322,14 @@ async function scenario(stack: ScaleOutStack, o: ScaleOutOptions, started: numbe
     "(report)",
     null,
   );
-  row("Tenant page polls through the proxy: ok / errors", `${traffic.ok} / ${traffic.errors}`, "(report)", null);
-  if (traffic.errors) log(`  last poll error: ${traffic.lastError}`);
+  const statuses = [...traffic.byStatus].map(([status, n]) => `${status || "no answer"} ×${n}`).join(", ");
+  row(
+    "Tenant page polls through the proxy: ok / errors",
+    `${traffic.ok} / ${traffic.errors}${statuses ? ` (${statuses})` : ""}`,
+    "(report)",
+    null,
+  );
+  row("Tenant page polls sent to sign in again", traffic.signedOut, "0", traffic.signedOut === 0);
 
   const passed = rows.filter((r) => r.pass === true).length;
   const failed = rows.filter((r) => r.pass === false).length;
