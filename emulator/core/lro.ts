@@ -31,6 +31,11 @@ export interface Operation {
   /** Body of the final Location poll for actions (e.g. a POST that returns a result). */
   result?: unknown;
   apiVersion: string;
+  /**
+   * Elapsed ms after which the operation waits for `resume()` (an ASR failback that synchronizes data first waits
+   * for "Complete Failover"); the rest of its duration runs after the resume.
+   */
+  suspendAfterMs?: number;
 }
 
 export interface BeginOptions {
@@ -45,6 +50,8 @@ export interface BeginOptions {
   failure?: ArmErrorDetail;
   effects?: EffectRef[];
   result?: unknown;
+  /** Modelled seconds after which the operation waits for `resume()`. */
+  suspendAfterSeconds?: number;
 }
 
 const TRANSITIONAL: Record<OperationKind, string | undefined> = {
@@ -97,6 +104,9 @@ export class LroEngine {
       effects: opts.effects ?? [],
       result: opts.result,
       apiVersion: opts.apiVersion,
+      ...(opts.suspendAfterSeconds !== undefined
+        ? { suspendAfterMs: this.clock.scaledMs(opts.suspendAfterSeconds) }
+        : {}),
     };
     const transitional = TRANSITIONAL[op.kind];
     if (transitional) setProvisioningState(this.store, op.resourceId, transitional);
@@ -121,8 +131,28 @@ export class LroEngine {
   settleDue(): void {
     const now = this.clock.now();
     for (const op of Object.values(this.store.state.operations)) {
-      if (op.status === "InProgress" && now >= op.startMs + op.durationMs) this.finish(op);
+      if (op.status === "InProgress" && op.suspendAfterMs === undefined && now >= op.startMs + op.durationMs)
+        this.finish(op);
     }
+  }
+
+  /** An operation that reached its suspension point and waits for `resume()`. */
+  isSuspended(op: Operation): boolean {
+    return (
+      op.status === "InProgress" &&
+      op.suspendAfterMs !== undefined &&
+      this.clock.now() >= op.startMs + op.suspendAfterMs
+    );
+  }
+
+  /** Lets a suspended operation run the rest of its duration from now. */
+  resume(op: Operation): void {
+    if (op.suspendAfterMs === undefined) return;
+    const waited = Math.max(0, this.clock.now() - (op.startMs + op.suspendAfterMs));
+    op.durationMs += waited;
+    delete op.suspendAfterMs;
+    this.store.markDirty();
+    this.settleDue();
   }
 
   private finish(op: Operation): void {

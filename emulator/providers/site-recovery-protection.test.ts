@@ -247,7 +247,8 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
           POLL,
         ),
       ).rejects.toMatchObject({ statusCode: 400 });
-      const failedBack = await client.replicationProtectedItems.beginPlannedFailoverAndWait(
+      // Synchronizing data first: the job copies while the Azure VM runs, then waits for "Complete Failover".
+      const failback = await client.replicationProtectedItems.beginPlannedFailover(
         ...item,
         {
           properties: {
@@ -261,6 +262,37 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
         } as never,
         POLL,
       );
+      let waiting: Awaited<ReturnType<typeof client.replicationJobs.get>> | undefined;
+      for (let n = 0; n < 200 && !waiting; n++) {
+        const jobs = await all(client.replicationJobs.list(VAULT, RG));
+        waiting = jobs.find(
+          (j) => j.properties?.scenarioName === "PlannedFailover" && j.properties.state === "Suspended",
+        );
+        if (!waiting) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(waiting?.properties).toMatchObject({ allowedActions: ["Resume"] });
+      expect(waiting?.properties?.tasks?.map((t) => t.state)).toEqual([
+        "Succeeded",
+        "Succeeded",
+        "NotStarted",
+        "NotStarted",
+        "NotStarted",
+      ]);
+      expect((await client.replicationProtectedItems.get(...item)).properties?.protectionState).toBe(
+        "PlannedFailoverInProgress",
+      );
+      const resumed = await client.replicationJobs.beginResumeAndWait(
+        VAULT,
+        RG,
+        waiting!.name!,
+        { properties: { comments: "Complete failover" } },
+        POLL,
+      );
+      expect(resumed.properties?.state).not.toBe("Suspended");
+      await expect(
+        client.replicationJobs.beginResumeAndWait(VAULT, RG, waiting!.name!, { properties: {} }, POLL),
+      ).rejects.toMatchObject({ statusCode: 400 });
+      const failedBack = await failback.pollUntilDone();
       expect(failedBack.properties).toMatchObject({
         protectionState: "FailedBack",
         activeLocation: "Primary",
@@ -285,13 +317,9 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
       expect(jobs.map((j) => j.properties?.scenarioName)).toEqual(
         expect.arrayContaining(["PlannedFailover", "ChangePit", "CommitFailover", "ReverseReplicate"]),
       );
-      const failback = jobs.find(
-        (j) =>
-          j.properties?.scenarioName === "PlannedFailover" &&
-          j.properties.tasks?.length === 5 &&
-          j.properties.tasks.some((t) => t.friendlyName === "Synchronizing the final changes"),
-      );
-      expect(failback?.properties?.state).toBe("Succeeded");
+      const failbackJob = jobs.find((j) => j.name === waiting!.name);
+      expect(failbackJob?.properties).toMatchObject({ state: "Succeeded", allowedActions: [] });
+      expect(failbackJob?.properties?.tasks?.map((t) => t.friendlyName)).toContain("Synchronizing the final changes");
     },
   );
 

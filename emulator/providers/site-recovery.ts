@@ -2,7 +2,8 @@ import { defineProvider, ok } from "../core/plugin.js";
 import { REGION_NAMES } from "../core/locations.js";
 import { ASR_API_VERSIONS, getAt, route, T, VAULT, vaultOf } from "./site-recovery/common.js";
 import { infrastructureRoutes } from "./site-recovery/infrastructure-routes.js";
-import { jobView, listJobs, operationStatus } from "./site-recovery/jobs.js";
+import { jobView, listJobs, operationStatus, resumeJob } from "./site-recovery/jobs.js";
+import { resumeJobSchema } from "./site-recovery/schemas.js";
 import { mappingEffects, mappingRoutes } from "./site-recovery/mappings.js";
 import { policyRoutes } from "./site-recovery/policies.js";
 import { protectedItemRoutes } from "./site-recovery/protected-routes.js";
@@ -50,6 +51,18 @@ export default defineProvider({
       operation: "read",
       resourceType: T.job,
       handler: (ctx) => ok(jobView(ctx.store, ctx.clock, getAt(ctx, "Job", ctx.params.jobName))),
+    }),
+    route({
+      method: "POST",
+      path: `${VAULT}/replicationJobs/{jobName}/resume`,
+      operation: "action",
+      resourceType: T.job,
+      action: `${T.job}/resume/action`,
+      bodySchema: resumeJobSchema,
+      handler: (ctx) => {
+        vaultOf(ctx);
+        return resumeJob(ctx, getAt(ctx, "Job", ctx.params.jobName, ctx.path.replace(/\/resume$/i, "")));
+      },
     }),
     route({
       method: "GET",

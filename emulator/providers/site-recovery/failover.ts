@@ -15,6 +15,8 @@ interface ActionSpec {
   friendlyName: string;
   tasks: string[];
   seconds: number;
+  /** The job waits for ReplicationJobs_Resume after this many tasks. */
+  suspendAfterTask?: number;
 }
 
 const bad = (code: string, message: string) =>
@@ -74,6 +76,7 @@ function run(
     targetInstanceType: "ProtectionEntity",
     tasks: spec.tasks,
     durationSeconds: spec.seconds,
+    suspendAfterTask: spec.suspendAfterTask,
     effect: { name: "asr.itemAction", args: { ...args, itemId: item.id } },
   });
   const internal = itemInternal(item);
@@ -179,9 +182,10 @@ export function plannedFailover(ctx: RequestContext) {
         "InvalidRecoveryVmCreationOption",
         `The VM creation option '${recoveryVmCreationOption}' is not valid; use CreateVmIfNotFound or NoAction.`,
       );
-    // "Synchronize data before failover" copies a snapshot while the Azure VM keeps running, then shuts it down and
+    // "Synchronize data before failover" copies a snapshot while the Azure VM keeps running, then waits until the
+    // user chooses "Complete Failover" (the job is Suspended until ReplicationJobs_Resume), shuts the Azure VM down and
     // sends the last changes; "during failover only" shuts it down first and downloads the disks (Microsoft Learn,
-    // "Run a failback for Hyper-V VMs"). The portal's "Complete Failover" pause between the two phases is not modelled.
+    // "Run a failback for Hyper-V VMs").
     const tasks =
       dataSyncOption === "ForSynchronization"
         ? [
@@ -206,6 +210,7 @@ export function plannedFailover(ctx: RequestContext) {
         friendlyName: "Planned failover",
         seconds: dataSyncOption === "ForSynchronization" ? 180 : 120,
         tasks,
+        ...(dataSyncOption === "ForSynchronization" ? { suspendAfterTask: 2 } : {}),
       },
       { action: "failback" },
     );

@@ -5,7 +5,7 @@ import type { EffectRef, Operation } from "../../core/lro.js";
 import type { Store } from "../../core/store.js";
 import type { StoredResource } from "../../core/state.js";
 import { newGuid } from "../../core/ids.js";
-import { NS, T } from "./common.js";
+import { asrError, NS, T } from "./common.js";
 
 /**
  * ASR jobs: every change runs as a replicationJob with tasks (examples/ReplicationJobs_List.json). A job is a core LRO
@@ -23,6 +23,19 @@ export interface JobSpec {
   durationSeconds: number;
   effect?: EffectRef;
   failure?: ArmErrorDetail;
+  /**
+   * The job stops after this many tasks (state Suspended) until ReplicationJobs_Resume, then runs the rest: the
+   * failback that synchronizes data first waits there for "Complete Failover".
+   */
+  suspendAfterTask?: number;
+}
+
+/** Task timing of a job that suspends: the tasks before the pause from the start, the rest from the resume. */
+interface SuspendPlan {
+  afterTask: number;
+  preMs: number;
+  postMs: number;
+  resumedAtMs?: number;
 }
 
 export interface JobStarted {
@@ -51,6 +64,7 @@ export function startJob(ctx: RequestContext, vault: StoredResource, spec: JobSp
     },
     { tasks: spec.tasks },
   );
+  const k = spec.suspendAfterTask;
   const op = ctx.lro.begin({
     resourceId: jobId,
     kind: "action",
@@ -60,8 +74,14 @@ export function startJob(ctx: RequestContext, vault: StoredResource, spec: JobSp
     location: String(vault.body.location),
     effects: spec.effect ? [spec.effect] : [],
     failure: spec.failure,
+    ...(k !== undefined ? { suspendAfterSeconds: (spec.durationSeconds * k) / spec.tasks.length } : {}),
   });
-  ctx.store.getResource(jobId)!.internal.opId = op.id;
+  const internal = ctx.store.getResource(jobId)!.internal;
+  internal.opId = op.id;
+  if (k !== undefined && op.suspendAfterMs !== undefined) {
+    const plan: SuspendPlan = { afterTask: k, preMs: op.suspendAfterMs, postMs: op.durationMs - op.suspendAfterMs };
+    internal.suspend = plan;
+  }
   ctx.store.markDirty();
   return { jobId, op };
 }
@@ -73,11 +93,23 @@ export function jobView(store: Store, clock: Clock, r: StoredResource): Record<s
   const tasks = (r.internal.tasks as string[]) ?? [];
   if (!op) return r.body;
   const now = clock.now();
+  const plan = r.internal.suspend as SuspendPlan | undefined;
+  const suspended =
+    op.status === "InProgress" && op.suspendAfterMs !== undefined && now >= op.startMs + op.suspendAfterMs;
   const slice = op.durationMs / Math.max(1, tasks.length);
   const failed = op.status === "Failed";
+  const window = (i: number): [number, number] => {
+    if (!plan) return [op.startMs + i * slice, op.startMs + (i + 1) * slice];
+    if (i < plan.afterTask) {
+      const pre = plan.preMs / Math.max(1, plan.afterTask);
+      return [op.startMs + i * pre, op.startMs + (i + 1) * pre];
+    }
+    const post = plan.postMs / Math.max(1, tasks.length - plan.afterTask);
+    const from = (plan.resumedAtMs ?? Number.POSITIVE_INFINITY) + (i - plan.afterTask) * post;
+    return [from, from + post];
+  };
   const taskViews = tasks.map((friendlyName, i) => {
-    const start = op.startMs + i * slice;
-    const end = start + slice;
+    const [start, end] = window(i);
     const done = op.status !== "InProgress" || now >= end;
     const running = !done && now >= start;
     const last = i === tasks.length - 1;
@@ -102,13 +134,15 @@ export function jobView(store: Store, clock: Clock, r: StoredResource): Record<s
           : [],
     };
   });
-  const state = STATE[op.status];
+  const state = suspended ? "Suspended" : STATE[op.status];
   return {
     ...r.body,
     properties: {
       ...(r.body.properties as object),
       state,
       stateDescription: state === "Succeeded" ? "Completed" : state,
+      // A suspended job offers its resume (the portal's "Complete Failover"); the action name is a best reading.
+      allowedActions: suspended ? ["Resume"] : [],
       startTime: clock.iso(op.startMs),
       ...(op.endMs ? { endTime: clock.iso(op.endMs) } : {}),
       tasks: taskViews,
@@ -124,6 +158,25 @@ export function jobView(store: Store, clock: Clock, r: StoredResource): Record<s
           : [],
     },
   };
+}
+
+/** ReplicationJobs_Resume: a suspended job runs its remaining tasks from now. */
+export function resumeJob(ctx: RequestContext, job: StoredResource): Reply {
+  const op = ctx.lro.get(String(job.internal.opId));
+  if (!op || !ctx.lro.isSuspended(op)) {
+    throw asrError(
+      400,
+      "JobNotSuspended",
+      `The job '${String(job.body.name)}' is not waiting to be resumed.`,
+      "Only a suspended job can be resumed.",
+      "Check the job state; a failback that synchronizes data first waits after its first synchronization.",
+    );
+  }
+  const plan = job.internal.suspend as SuspendPlan | undefined;
+  if (plan) plan.resumedAtMs = ctx.clock.now();
+  ctx.lro.resume(op);
+  ctx.store.markDirty();
+  return ok(jobView(ctx.store, ctx.clock, job));
 }
 
 /** `$filter` as the SDK's JobQueryParameter writes it, e.g. "StartTime eq '…' and JobStatus eq 'Succeeded'". */

@@ -126,3 +126,6 @@ export const failoverSchemas: Record<string, JsonSchema> = {
   ]),
   remove: obj({ properties: obj({ disableProtectionReason: str, replicationProviderInput: any }) }),
 };
+
+/** ResumeJobParams: optional comments. */
+export const resumeJobSchema = obj({ properties: obj({ comments: str }) });
