@@ -33,8 +33,12 @@ export function TenantSwitcher({
         )}
         aria-label={active ? `Tenant: ${active.name}. Switch tenant` : "Choose a tenant"}
       >
-        <span className="grid size-5 shrink-0 place-content-center rounded bg-primary/12 text-[10px] font-semibold text-primary uppercase">
-          {active ? active.name.slice(0, 2) : <Building2 className="size-3" aria-hidden />}
+        {/* The initials are decoration: the name beside them is the visible text the button's name must contain. */}
+        <span
+          aria-hidden
+          className="grid size-5 shrink-0 place-content-center rounded bg-primary/12 text-[10px] font-semibold text-primary uppercase"
+        >
+          {active ? active.name.slice(0, 2) : <Building2 className="size-3" />}
         </span>
         <span className="truncate">{active?.name ?? "Choose a tenant"}</span>
         <ChevronsUpDown className="ml-auto size-3.5 shrink-0 text-muted-foreground" aria-hidden />
