@@ -64,6 +64,16 @@ test("a tenant reads its Usage page; an admin filters the usage report and expor
   await expect(byMeter.getByRole("row").filter({ hasText: "VM compute (Linux)" })).toContainText("$0.42");
   await expect(byMeter.getByRole("row").filter({ hasText: "Managed disk" })).toContainText("$2.64");
   await expect(tenantPage.getByRole("img", { name: /Estimated charges per day/ })).toBeVisible();
+  await expect(tenantPage.getByRole("link", { name: "Export CSV" })).toBeVisible();
+  const mine = await tenantPage.request.get(`/tenant/${fabrikam.slug}/usage/export`);
+  expect(
+    (await mine.text())
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((l) => l.split(",").slice(-2).join(" ")),
+  ).toEqual(["2.64 USD", "0.42 USD"]);
+  expect((await tenantPage.request.get(`/tenant/${other.slug}/usage/export`)).status()).toBe(404);
   // Another tenant's Usage page is a 404 with its name nowhere.
   const theirs = await tenantPage.goto(`/tenant/${other.slug}/usage`);
   expect(theirs?.status()).toBe(404);

@@ -47,15 +47,24 @@ export async function tenantUsageRows(
 
 const CSV_PAGE = 10_000;
 
-/** The whole report as CSV text chunks, read a page at a time so a year of every tenant never sits in memory. */
-export async function* providerUsageCsv(_ctx: StaffContext, q: UsageQuery): AsyncGenerator<string> {
-  const query = await resolve(q);
+/** Rows as CSV text chunks, read a page at a time so a year of every tenant never sits in memory. */
+async function* csvChunks(query: UsageRowsQuery): AsyncGenerator<string> {
   yield csvHeader();
   for (let skip = 0; ; skip += CSV_PAGE) {
     const rows = await usageRows({ ...query, skip, take: CSV_PAGE });
     if (rows.length) yield rows.map(csvLine).join("");
     if (rows.length < CSV_PAGE) return;
   }
+}
+
+/** The provider's report as CSV: the page's and GET /api/v1/usage's rows for the same filters. */
+export async function* providerUsageCsv(_ctx: StaffContext, q: UsageQuery): AsyncGenerator<string> {
+  yield* csvChunks(await resolve(q));
+}
+
+/** A tenant's own rows as CSV (its Usage page's export); the tenant comes from the caller's context. */
+export function tenantUsageCsv(ctx: { tenantId: string }, q: Omit<UsageQuery, "tenant">): AsyncGenerator<string> {
+  return csvChunks({ from: q.from, to: q.to, granularity: q.granularity, tenantId: ctx.tenantId });
 }
 
 /** The report's tenant filter: every tenant by name (slug as the value). */

@@ -14,7 +14,7 @@ const { closeDays } = await import("@/lib/usage/close");
 const { meters } = await import("@/lib/usage/meters");
 const { matchKey } = await import("@/lib/pricing/match");
 const { rateUsage } = await import("@/lib/pricing/rate");
-const { providerUsageCsv } = await import("./provider-report");
+const { providerUsageCsv, tenantUsageCsv } = await import("./provider-report");
 const { csvLine } = await import("./csv");
 const { tenantUsage } = await import("./tenant-usage");
 
@@ -228,10 +228,16 @@ describe("usage report", () => {
     expect(second.body.nextLink).toBeNull();
   });
 
-  it("shows a tenant only its own usage", async () => {
+  it("shows a tenant only its own usage, in its CSV too", async () => {
     const page = await tenantUsage(owners.b.tenantId, "2026-11", now);
     expect(new Set(page.byMeter.map((r) => r.tenant))).toEqual(new Set([owners.b.slug]));
     expect(page.byResource.map((r) => r.resourceId)).toEqual(["b-vm"]);
+    const api = await call(tokens.b, "GET", `/tenants/${owners.b.slug}/usage?${period}`);
+    let csv = "";
+    for await (const chunk of tenantUsageCsv(owners.b, { from: "2026-11-01", to: "2026-11-10", granularity: "daily" }))
+      csv += chunk;
+    expect(csv.split("\r\n").slice(1, -1)).toEqual((api.body.value as never[]).map((r) => csvLine(r).trimEnd()));
+    expect(csv).not.toContain(owners.a.slug);
     expect((await call(tokens.a, "GET", `/tenants/${owners.b.slug}/usage?${period}`)).status).toBe(404);
     expect((await call(tokens.a, "GET", `/usage?${period}`)).status).toBe(404);
     expect((await call(tokens.a, "GET", `/usage?${period}&tenant=${owners.b.slug}`)).status).toBe(404);

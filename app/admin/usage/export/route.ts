@@ -2,6 +2,7 @@ import { requireStaff } from "@/lib/auth/context";
 import { AppError, NotFound } from "@/lib/errors";
 import { providerUsageCsv } from "@/lib/usage-report/provider-report";
 import { usageQuerySchema } from "@/lib/usage-report/schema";
+import { csvResponse } from "@/lib/usage-report/csv-response";
 
 /**
  * The usage report as CSV (admins), the same query and rows as the page and GET /api/v1/usage. A bad range is a 400
@@ -15,27 +16,8 @@ export async function GET(request: Request) {
     if (!parsed.success)
       return text(400, parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("\n"));
     const q = parsed.data;
-    const chunks = providerUsageCsv(ctx, q);
-    const first = await chunks.next(); // an unknown tenant fails here, before the headers are sent
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        if (!first.done) controller.enqueue(encoder.encode(first.value));
-      },
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-    });
     const name = `usage-${q.tenant ? `${q.tenant}-` : ""}${q.from}-${q.to}-${q.granularity}.csv`;
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name.replace(/[^\w.-]/g, "_")}"`,
-        "cache-control": "no-store",
-      },
-    });
+    return await csvResponse(providerUsageCsv(ctx, q), name);
   } catch (error) {
     if (error instanceof NotFound) return text(404, error.message || "Not found.");
     if (error instanceof AppError && error.status === 401) return text(401, error.message);

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import { ChartColumn, Lock } from "lucide-react";
+import { ChartColumn, Download, Lock } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
 import { readParam, type SearchParamsInput } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { StatCard } from "@/components/stat-card";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatMoney } from "@/components/usage/format";
 import { UsageChart } from "@/components/usage/usage-chart";
@@ -40,7 +41,19 @@ export default async function TenantUsagePage(props: {
             <Badge variant="info">{usage.isCurrent ? "This month so far" : "Open"}</Badge>
           )
         }
-        actions={<MonthPicker months={usage.months} value={usage.month} />}
+        actions={
+          <div className="flex flex-wrap items-end gap-2">
+            <MonthPicker months={usage.months} value={usage.month} />
+            {usage.byMeter.length > 0 && (
+              <Button asChild variant="outline">
+                <a href={`/tenant/${ctx.tenantSlug}/usage/export?month=${usage.month}`} download>
+                  <Download aria-hidden />
+                  Export CSV
+                </a>
+              </Button>
+            )}
+          </div>
+        }
       />
       {usage.isClosed && (
         <p className="text-sm text-muted-foreground">
