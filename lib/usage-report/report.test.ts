@@ -252,4 +252,16 @@ describe("usage report", () => {
     expect(JSON.stringify(long.body.errors)).toContain("at most 366 days");
     expect((await call(tokens.admin, "GET", `/usage?${period}&tenant=nobody-here`)).status).toBe(404);
   });
+
+  it("marks a month final once its last day has closed, and keeps its figures", async () => {
+    const later = new Date("2026-12-02T12:00:00Z");
+    const before = await tenantUsage(owners.a.tenantId, "2026-11", later);
+    expect(before.isClosed).toBe(false);
+    await closeDays(new Date("2026-11-10T00:00:00Z"), later);
+    const after = await tenantUsage(owners.a.tenantId, "2026-11", later);
+    expect(after.isClosed).toBe(true);
+    expect(after.months.find((m) => m.month === "2026-11")).toEqual({ month: "2026-11", isClosed: true });
+    expect(after.months.find((m) => m.month === "2026-12")).toEqual({ month: "2026-12", isClosed: false });
+    expect(after.totals).toEqual(before.totals);
+  });
 });
