@@ -19,8 +19,11 @@ export function getBoss(role: "web" | "worker" = "web"): Promise<PgBoss> {
       application_name: `portal-${role}`,
       max: role === "worker" ? 10 : 3,
       supervise: role === "worker",
-      // How soon a job whose worker died (heartbeat lost) is handed to another worker.
+      // How soon a job whose worker died (heartbeat lost) is handed to another worker. pg-boss fails such jobs in its
+      // per-queue monitor pass, which runs only every monitorIntervalSeconds (60 by default) whatever the supervise
+      // interval: the scale-out run saw a killed worker's jobs wait 40 s past their heartbeat. Both at one interval.
       superviseIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 5),
+      monitorIntervalSeconds: Number(process.env.JOBS_SUPERVISE_SECONDS ?? 5),
       schedule: role === "worker",
       migrate: true,
     });
