@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import { kinds } from "@/lib/operations/kinds";
 import { publishEvents, type PortalEvent } from "./publish";
 
 export type EndedOperation = {
@@ -30,10 +31,10 @@ export const endedOperationFields = {
 
 /** The DR actions whose success is an event of its own, beside operation.succeeded. */
 const drDone = {
-  "dr.testFailover": { type: "dr.test_failover_completed" },
-  "dr.plannedFailover": { type: "dr.failover_completed", planned: true },
-  "dr.unplannedFailover": { type: "dr.failover_completed", planned: false },
-  "dr.commit": { type: "dr.commit_completed" },
+  [kinds.dr.testFailover]: { type: "dr.test_failover_completed" },
+  [kinds.dr.plannedFailover]: { type: "dr.failover_completed", planned: true },
+  [kinds.dr.unplannedFailover]: { type: "dr.failover_completed", planned: false },
+  [kinds.dr.commit]: { type: "dr.commit_completed" },
 } as const;
 
 /**
