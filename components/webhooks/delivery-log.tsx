@@ -11,7 +11,7 @@ import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
 import type { WebhookDeliveryView } from "@/lib/webhooks/queries";
 import type { ActionResult } from "@/lib/utils/action-result";
-import { ActionButton } from "./action-button";
+import { ActionButton } from "@/components/ui/action-button";
 
 const deliveryStates = ["pending", "succeeded", "failed"] as const;
 type DeliveryState = (typeof deliveryStates)[number];

@@ -4,7 +4,7 @@ import * as React from "react";
 import { Send } from "lucide-react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import type { ActionResult } from "@/lib/utils/action-result";
-import { ActionButton } from "./action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { SigningSecret } from "./signing-secret";
 
 type Props = {

@@ -18,7 +18,7 @@ import { registerProvidersAction } from "@/lib/subscriptions/actions";
 import { getSubscriptionDetail, latestValidationOperation } from "@/lib/subscriptions/queries";
 import { cloudLabels } from "@/lib/subscriptions/schema";
 import { DiscoveryPanels } from "./discovery-panels";
-import { RunActionButton } from "./run-action-button";
+import { ActionButton } from "@/components/ui/action-button";
 import { SubscriptionActions } from "./subscription-actions";
 import { ValidationPanel } from "./validation-panel";
 
@@ -162,9 +162,9 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
                 runs as an operation (Azure can take a few minutes per provider); validation runs again when it
                 finishes.
               </p>
-              <RunActionButton action={registerProvidersAction.bind(null, sub.id)} pendingLabel="Starting…">
+              <ActionButton action={registerProvidersAction.bind(null, sub.id)} pendingLabel="Starting…">
                 <PackagePlus aria-hidden /> Register providers
-              </RunActionButton>
+              </ActionButton>
             </div>
           ) : undefined
         }

@@ -7,7 +7,7 @@ import {
 } from "@/lib/subscriptions/actions";
 import type { SubscriptionDetail } from "@/lib/subscriptions/queries";
 import { RotateSecretDialog } from "./rotate-secret-dialog";
-import { RunActionButton } from "./run-action-button";
+import { ActionButton } from "@/components/ui/action-button";
 
 /** Header actions; each server action checks the admin role again, whatever this page rendered. */
 export function SubscriptionActions({
@@ -19,24 +19,24 @@ export function SubscriptionActions({
   return (
     <>
       {!isDisabled && (
-        <RunActionButton
+        <ActionButton
           variant="outline"
           action={validateAgainAction.bind(null, sub.id)}
           disabled={sub.state === "validating"}
           pendingLabel="Starting…"
         >
           <RefreshCw aria-hidden /> Validate again
-        </RunActionButton>
+        </ActionButton>
       )}
       <RotateSecretDialog id={sub.id} isDisabled={isDisabled} />
       {isDisabled ? (
-        <RunActionButton
+        <ActionButton
           variant="outline"
           action={setSubscriptionEnabledAction.bind(null, sub.id, true)}
           pendingLabel="Enabling…"
         >
           <Power aria-hidden /> Enable
-        </RunActionButton>
+        </ActionButton>
       ) : (
         <ConfirmDialog
           trigger={

@@ -7,7 +7,10 @@ import { LoaderCircle } from "lucide-react";
 import { Button, type ButtonProps } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/utils/action-result";
 
-/** A one-click, harmless action (send a test event, redeliver, enable): progress on the button, the outcome in a toast. */
+/**
+ * A one-click, harmless action (validate again, send a test event, redeliver, enable): progress on the button, the
+ * outcome in a toast, the page refreshed after a success.
+ */
 export function ActionButton({
   action,
   children,
