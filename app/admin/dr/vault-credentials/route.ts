@@ -1,6 +1,6 @@
 import { requireStaff } from "@/lib/auth/context";
+import { refusedFile } from "@/lib/errors/file-route";
 import { getVaultCredentialsFile } from "@/lib/dr/vault-credentials-queries";
-import { AppError, NotFound } from "@/lib/errors";
 
 /**
  * The vault's registration settings (.VaultCredentials) for the ASR Provider setup on the VMM server. Admins only:
@@ -18,16 +18,6 @@ export async function GET() {
       },
     });
   } catch (error) {
-    if (error instanceof NotFound) return text(404, error.message || "Not found.");
-    if (error instanceof AppError && error.status === 401) return text(401, error.message);
-    if (error instanceof AppError && error.status === 403) return text(404, "Not found.");
-    throw error;
+    return refusedFile(error);
   }
-}
-
-function text(status: number, body: string) {
-  return new Response(body, {
-    status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-  });
 }

@@ -1,5 +1,5 @@
 import { requireStaff } from "@/lib/auth/context";
-import { AppError, NotFound } from "@/lib/errors";
+import { plainText, refusedFile } from "@/lib/errors/file-route";
 import { providerUsageCsv } from "@/lib/usage-report/provider-report";
 import { usageQuerySchema } from "@/lib/usage-report/schema";
 import { csvResponse } from "@/lib/usage-report/csv-response";
@@ -14,21 +14,11 @@ export async function GET(request: Request) {
     const params = Object.fromEntries(new URL(request.url).searchParams);
     const parsed = usageQuerySchema.safeParse({ ...params, tenant: params.tenant || undefined });
     if (!parsed.success)
-      return text(400, parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("\n"));
+      return plainText(400, parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("\n"));
     const q = parsed.data;
     const name = `usage-${q.tenant ? `${q.tenant}-` : ""}${q.from}-${q.to}-${q.granularity}.csv`;
     return await csvResponse(providerUsageCsv(ctx, q), name);
   } catch (error) {
-    if (error instanceof NotFound) return text(404, error.message || "Not found.");
-    if (error instanceof AppError && error.status === 401) return text(401, error.message);
-    if (error instanceof AppError && error.status === 403) return text(404, "Not found.");
-    throw error;
+    return refusedFile(error);
   }
-}
-
-function text(status: number, body: string) {
-  return new Response(body, {
-    status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-  });
 }

@@ -1,6 +1,5 @@
-import { auditRefusal } from "@/lib/audit/denials";
 import { requireTenantContext } from "@/lib/auth/context";
-import { AppError, NotFound } from "@/lib/errors";
+import { refusedFile } from "@/lib/errors/file-route";
 import { csvResponse } from "@/lib/usage-report/csv-response";
 import { monthPeriod } from "@/lib/usage-report/months";
 import { tenantUsageCsv } from "@/lib/usage-report/provider-report";
@@ -17,17 +16,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ tena
     const rows = tenantUsageCsv(ctx, { from: period.from, to: period.to, granularity: "daily" });
     return await csvResponse(rows, `usage-${ctx.tenantSlug}-${period.month}.csv`);
   } catch (error) {
-    await auditRefusal(error);
-    if (error instanceof NotFound || (error instanceof AppError && error.status === 403))
-      return text(404, "Not found.");
-    if (error instanceof AppError && error.status === 401) return text(401, error.message);
-    throw error;
+    return refusedFile(error, { audit: true });
   }
-}
-
-function text(status: number, body: string) {
-  return new Response(body, {
-    status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-  });
 }

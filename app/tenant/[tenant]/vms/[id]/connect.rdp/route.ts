@@ -1,6 +1,5 @@
-import { auditRefusal } from "@/lib/audit/denials";
 import { requireTenantContext } from "@/lib/auth/context";
-import { AppError, NotFound } from "@/lib/errors";
+import { plainText, refusedFile } from "@/lib/errors/file-route";
 import { getVm } from "@/lib/vms/queries";
 
 /**
@@ -13,9 +12,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ten
     const ctx = await requireTenantContext({ tenant });
     const vm = await getVm(ctx, id);
     if (vm.osType !== "Windows")
-      return text(409, `${vm.name} runs Linux: connect with ssh ${vm.adminUsername}@<its IP address>.`);
+      return plainText(409, `${vm.name} runs Linux: connect with ssh ${vm.adminUsername}@<its IP address>.`);
     if (!vm.publicIp)
-      return text(409, `${vm.name} has no public IP address, so Remote Desktop cannot reach it from the internet.`);
+      return plainText(
+        409,
+        `${vm.name} has no public IP address, so Remote Desktop cannot reach it from the internet.`,
+      );
     const rdp = [
       `full address:s:${vm.publicIp}:3389`,
       `username:s:${vm.adminUsername}`,
@@ -32,17 +34,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ten
       },
     });
   } catch (error) {
-    await auditRefusal(error);
-    if (error instanceof NotFound || (error instanceof AppError && error.status === 403))
-      return text(404, "Not found.");
-    if (error instanceof AppError && error.status === 401) return text(401, error.message);
-    throw error;
+    return refusedFile(error, { audit: true });
   }
-}
-
-function text(status: number, body: string) {
-  return new Response(body, {
-    status,
-    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-  });
 }
