@@ -15,6 +15,9 @@ export const flat = (x: unknown): Json => {
 export const items = (x: unknown): Json[] => (Array.isArray(x) ? x.map(flat) : []);
 export const str = (x: unknown): string | undefined => (typeof x === "string" && x !== "" ? x : undefined);
 export const num = (x: unknown): number | undefined => (typeof x === "number" && Number.isFinite(x) ? x : undefined);
+/** A number Azure may send as a string (Site Recovery's `initialReplicationProgressPercentage` is `type: string`). */
+export const numeric = (x: unknown): number | undefined =>
+  typeof x === "string" && x.trim() !== "" ? num(Number(x)) : num(x);
 export const bool = (x: unknown): boolean => x === true;
 /** The `id` of a `{ id }` sub-resource reference. */
 export const idOf = (ref: unknown): string | undefined => str(obj(ref).id);

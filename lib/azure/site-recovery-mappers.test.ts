@@ -53,6 +53,20 @@ describe("Site Recovery mappers", () => {
     });
   });
 
+  it("reads the initial replication's progress as Azure's contract types it (a string) as well as a number", () => {
+    const at = (p: unknown) =>
+      mapProtectedItem({
+        name: "x",
+        properties: {
+          providerSpecificDetails: {
+            instanceType: "HyperVReplicaAzure",
+            initialReplicationDetails: { initialReplicationProgressPercentage: p },
+          },
+        },
+      }).initialReplicationPercent;
+    expect([at("42"), at(42), at(""), at("n/a")]).toEqual([42, 42, undefined, undefined]);
+  });
+
   it("treats the 'None' scenario as no current job, and accepts the SDK's Date fields", () => {
     const item = mapProtectedItem({
       name: "x",

@@ -1,4 +1,4 @@
-import { flat, num, obj, str, type Json } from "./arm-json";
+import { flat, num, numeric, obj, str, type Json } from "./arm-json";
 
 /** Site Recovery (Hyper-V/VMM to Azure) in the portal's words. Pure: fed with recorded payloads in the tests. */
 export type FabricInfo = { name: string; friendlyName: string; health: string; type?: string };
@@ -172,8 +172,8 @@ export function mapProtectedItem(raw: unknown): ProtectedItemInfo {
     ...(jobId && !NO_JOB.test(jobId) && str(scenario.scenarioName) !== "None"
       ? { currentScenario: { name: str(scenario.scenarioName) ?? "", jobId } }
       : {}),
-    ...(num(ir.initialReplicationProgressPercentage) !== undefined
-      ? { initialReplicationPercent: num(ir.initialReplicationProgressPercentage) }
+    ...(numeric(ir.initialReplicationProgressPercentage) !== undefined
+      ? { initialReplicationPercent: numeric(ir.initialReplicationProgressPercentage) }
       : {}),
     ...(last ? { lastRecoveryPointAt: new Date(last).toISOString() } : {}),
     ...(num(psd.rpoInSeconds) !== undefined ? { rpoSeconds: num(psd.rpoInSeconds) } : {}),
