@@ -37,7 +37,9 @@ export async function seriousViolations(page: Page, where: string, scope: CheckS
     runOnly: scope.only ? { type: "rule", values: scope.only } : { type: "tag", values: wcagTags },
     resultTypes: ["violations"],
   };
-  const found = await page.evaluate(
+  type Found = { id: string; impact: string; help: string; targets: string[] };
+  // Arguments typed loosely: Playwright's inference over axe's context and option types never ends (TS2589).
+  const found = await page.evaluate<Found[], { context: unknown; options: unknown }>(
     async ({ context, options }) => {
       const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe;
       const { violations } = await axe.run(context, options);
