@@ -123,3 +123,13 @@ export type {
   AsrJobInfo,
   AsrJobTask,
 } from "./site-recovery-mappers";
+export {
+  PORTAL_TAG,
+  PORTAL_EXTRA_TAG,
+  TAG_LIMITS,
+  portalTags,
+  missingPortalTags,
+  tagProblems,
+  type Tags,
+  type TagOwner,
+} from "./tags";
