@@ -106,7 +106,10 @@ export async function handleArm(
         `The access token is from the wrong issuer '${claims.iss}'. It must match the tenant '${rt.baseUrl}/${sub.tenantId}/' associated with this subscription. Please use the authority (URL) '${rt.baseUrl}/${sub.tenantId}' to get the token.`,
       );
     }
-    authorize(rt, route, principal.objectId, principal.appId, path);
+    if (route.authorize) {
+      if (!route.authorize({ store: rt.store, principal, subscription: sub, path }))
+        throw authorizationFailed(route, principal.objectId, principal.appId, path);
+    } else authorize(rt, route, principal.objectId, principal.appId, path);
   }
 
   if (rt.throttling.enabled) {
@@ -192,9 +195,13 @@ function authorize(rt: Runtime, route: RouteDef, objectId: string, appId: string
   const role = roleAt(rt.store, objectId, path);
   const allowed = role === "Owner" || role === "Contributor" || (role === "Reader" && route.operation === "read");
   if (allowed) return;
+  throw authorizationFailed(route, objectId, appId, path);
+}
+
+function authorizationFailed(route: RouteDef, objectId: string, appId: string, path: string): ArmError {
   const action =
     route.action ?? `${route.resourceType ?? "Microsoft.Resources/subscriptions"}/${VERB[route.operation]}`;
-  throw new ArmError(
+  return new ArmError(
     403,
     "AuthorizationFailed",
     `The client '${appId}' with object id '${objectId}' does not have authorization to perform action '${action}' over scope '${path}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,

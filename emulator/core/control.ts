@@ -208,12 +208,15 @@ export function seedInfo(rt: Runtime) {
   const s = rt.store.state;
   return {
     directories: Object.values(s.directories),
-    principals: Object.values(s.principals).map((p) => ({
-      ...p,
-      roleAssignments: s.roleAssignments
-        .filter((a) => a.principalObjectId === p.objectId)
-        .map(({ scope, role }) => ({ scope, role })),
-    })),
+    // A multi-tenant app's service principals in customers' directories share its secret: only home principals here.
+    principals: Object.values(s.principals)
+      .filter((p) => !p.homeTenantId)
+      .map((p) => ({
+        ...p,
+        roleAssignments: s.roleAssignments
+          .filter((a) => a.principalObjectId === p.objectId)
+          .map(({ scope, role }) => ({ scope, role })),
+      })),
     subscriptions: Object.values(s.subscriptions),
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { newGuid } from "./ids.js";
-import { issueToken } from "./tokens.js";
+import { issueToken, PARTNER_CENTER_AUDIENCE } from "./tokens.js";
 import type { Store } from "./store.js";
 import type { Directory } from "./state.js";
 import type { Reply } from "./plugin.js";
@@ -30,6 +30,11 @@ function aadError(status: number, error: string, code: number, text: string, cor
       error_uri: `https://login.microsoftonline.com/error?code=${code}`,
     },
   };
+}
+
+/** Partner Center's tokens carry its own audience; every other scope gets ARM's (the emulator serves only ARM). */
+function audienceOf(scope: string | null): string | undefined {
+  return scope?.toLowerCase().startsWith(PARTNER_CENTER_AUDIENCE) ? PARTNER_CENTER_AUDIENCE : undefined;
 }
 
 function findDirectory(store: Store, tenant: string): Directory | undefined {
@@ -119,8 +124,10 @@ export function handleEntra(
       correlationId,
     );
   }
-  const principal = store.findPrincipalByAppId(clientId);
-  if (!principal || principal.tenantId.toLowerCase() !== dir.tenantId.toLowerCase()) {
+  // A multi-tenant app signs in to a customer's directory through its service principal there; the secret is the app's.
+  const principal = store.findPrincipalIn(clientId, dir.tenantId);
+  const app = principal?.homeTenantId ? store.findPrincipalByAppId(clientId) : principal;
+  if (!principal || !app) {
     return aadError(
       400,
       "unauthorized_client",
@@ -129,7 +136,7 @@ export function handleEntra(
       correlationId,
     );
   }
-  if (!secret || secret !== principal.secret) {
+  if (!secret || secret !== app.secret) {
     return aadError(
       401,
       "invalid_client",
@@ -138,7 +145,9 @@ export function handleEntra(
       correlationId,
     );
   }
-  const token = issueToken(store.state.signingKey, principal, config.baseUrl, config.tokenLifetimeSeconds);
+  const token = issueToken(store.state.signingKey, principal, config.baseUrl, config.tokenLifetimeSeconds, {
+    audience: audienceOf(form.get("scope")),
+  });
   return {
     status: 200,
     body: {

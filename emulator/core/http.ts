@@ -4,7 +4,7 @@ import { handleArm } from "./arm.js";
 import { handleEntra } from "./entra.js";
 import { handleControl } from "./control.js";
 import { newGuid } from "./ids.js";
-import type { Reply } from "./plugin.js";
+import type { JsonBody, Reply } from "./plugin.js";
 import type { Runtime } from "./runtime.js";
 import type { Fault } from "./faults.js";
 import type { RequestLogEntry } from "./observe.js";
@@ -150,6 +150,29 @@ async function dispatch(
       query: url.searchParams,
       url: (p) => new URL(p, rt.baseUrl).toString(),
     });
+  }
+  for (const plugin of rt.plugins) {
+    for (const route of plugin.serviceRoutes ?? []) {
+      const m = route.method === req.method ? route.pattern.exec(url.pathname) : null;
+      if (!m) continue;
+      entry.opType = "other";
+      let body: JsonBody = {};
+      try {
+        body = rawBody.trim() ? (JSON.parse(rawBody) as JsonBody) : {};
+      } catch {
+        return { status: 400, body: { code: 400, description: "The request body is not valid JSON." } };
+      }
+      return route.handler({
+        store: rt.store,
+        clock: rt.clock,
+        params: m.slice(1).map((p) => decodeURIComponent(p ?? "")),
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+        requestId,
+        setHeader: (name, value) => void (headers[name] = value),
+      });
+    }
   }
   const entra = handleEntra(
     rt.store,

@@ -69,6 +69,11 @@ export interface RouteDef {
   requiresResourceGroup?: boolean;
   /** Shape of the JSON body (types and required properties), checked before `validate` (core/request-schema.ts). */
   bodySchema?: JsonSchema;
+  /**
+   * Replaces the RBAC check (Owner or Contributor; Reader for reads) for actions Azure guards differently, e.g.
+   * Microsoft.Authorization/roleAssignments/write, which needs Owner or a partner's delegated (GDAP) admin rights.
+   */
+  authorize?: (a: { store: Store; principal: Principal; subscription: Subscription; path: string }) => boolean;
   /** Extra validation run before the handler (after auth, throttling and registration checks). */
   validate?: (ctx: RequestContext) => void;
   /** Operation-status endpoints: counted as polls in the control API's counters. */
@@ -105,6 +110,27 @@ export interface PublicRoute {
   }) => Reply;
 }
 
+/**
+ * An endpoint of another Microsoft API served beside ARM (Partner Center at /v1/...): matched by a regular expression on
+ * the path, before the Entra and ARM pipelines; the handler checks its own token and answers in that API's shapes.
+ */
+export interface ServiceRoute {
+  method: "GET" | "POST";
+  pattern: RegExp;
+  handler: (ctx: {
+    store: Store;
+    clock: Clock;
+    /** The pattern's groups, decoded. */
+    params: string[];
+    query: URLSearchParams;
+    headers: IncomingHttpHeaders;
+    body: JsonBody;
+    requestId: string;
+    /** Headers to add to the reply (the API's own request-id headers). */
+    setHeader(name: string, value: string): void;
+  }) => Reply;
+}
+
 export interface ProviderPlugin {
   /** Unique plugin name, e.g. "compute". */
   name: string;
@@ -119,6 +145,8 @@ export interface ProviderPlugin {
   control?: ControlRoute[];
   /** Unauthenticated endpoints (see PublicRoute). */
   publicRoutes?: PublicRoute[];
+  /** Endpoints of other Microsoft APIs with their own token checks (see ServiceRoute). */
+  serviceRoutes?: ServiceRoute[];
   /** Called once per runtime with its store and clock, e.g. to observe resource changes (Store.addListener). */
   attach?: (rt: { store: Store; clock: Clock }) => void;
 }

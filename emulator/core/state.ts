@@ -17,6 +17,13 @@ export interface Principal {
   displayName: string;
   /** Generated when the state is created; never committed anywhere. */
   secret: string;
+  /**
+   * Set on a multi-tenant app's service principal in another directory (a CSP customer's, after an application
+   * consent): the app's home directory, whose principal holds the secret. Absent on an app's home principal.
+   */
+  homeTenantId?: string;
+  /** Real epoch ms from which Entra knows this service principal (consent takes a while to show). */
+  availableAfterMs?: number;
 }
 
 export interface RoleAssignment {

@@ -96,9 +96,22 @@ export class Store {
     return Object.values(this.state.subscriptions).find((s) => s.subscriptionId.toLowerCase() === lower);
   }
 
+  /** The app's home principal (never one of its service principals in other directories). */
   findPrincipalByAppId(appId: string): Principal | undefined {
     const lower = appId.toLowerCase();
-    return Object.values(this.state.principals).find((p) => p.appId.toLowerCase() === lower);
+    return Object.values(this.state.principals).find((p) => p.appId.toLowerCase() === lower && !p.homeTenantId);
+  }
+
+  /** The app's principal in one directory: its home principal there, or its service principal once available. */
+  findPrincipalIn(appId: string, tenantId: string, nowMs = Date.now()): Principal | undefined {
+    const app = appId.toLowerCase();
+    const tenant = tenantId.toLowerCase();
+    return Object.values(this.state.principals).find(
+      (p) =>
+        p.appId.toLowerCase() === app &&
+        p.tenantId.toLowerCase() === tenant &&
+        (p.availableAfterMs === undefined || p.availableAfterMs <= nowMs),
+    );
   }
 
   findPrincipalByObjectId(objectId: string): Principal | undefined {

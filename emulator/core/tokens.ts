@@ -18,10 +18,19 @@ export interface TokenClaims {
 const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString("base64url");
 const sign = (key: string, data: string) => createHmac("sha256", key).update(data).digest("base64url");
 
-export function issueToken(key: string, principal: Principal, issuerBase: string, lifetimeSeconds: number): string {
+export const ARM_AUDIENCE = "https://management.azure.com/";
+export const PARTNER_CENTER_AUDIENCE = "https://api.partnercenter.microsoft.com";
+
+export function issueToken(
+  key: string,
+  principal: Principal,
+  issuerBase: string,
+  lifetimeSeconds: number,
+  options: { audience?: string } = {},
+): string {
   const now = Math.floor(Date.now() / 1000);
   const claims: TokenClaims = {
-    aud: "https://management.azure.com/",
+    aud: options.audience ?? ARM_AUDIENCE,
     iss: `${issuerBase}/${principal.tenantId}/`,
     iat: now,
     nbf: now,
@@ -35,6 +44,22 @@ export function issueToken(key: string, principal: Principal, issuerBase: string
   const head = b64({ alg: "HS256", typ: "JWT" });
   const body = b64(claims);
   return `${head}.${body}.${sign(key, `${head}.${body}`)}`;
+}
+
+/** The claims of a token this emulator signed and that has not expired (any audience), or undefined. */
+export function readSignedToken(key: string, authorization: string | undefined): TokenClaims | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec((authorization ?? "").trim());
+  const parts = match?.[1].split(".") ?? [];
+  if (parts.length !== 3) return undefined;
+  const expected = Buffer.from(sign(key, `${parts[0]}.${parts[1]}`));
+  const given = Buffer.from(parts[2]);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8")) as TokenClaims;
+    return typeof claims.exp === "number" && claims.exp > Math.floor(Date.now() / 1000) ? claims : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ARM's bearer-token check, with ARM's 401 codes for each way a token can be wrong. */
@@ -63,6 +88,13 @@ export function verifyArmToken(key: string, authorization: string | undefined): 
     claims = JSON.parse(Buffer.from(parts[1], "base64url").toString("utf8")) as TokenClaims;
   } catch {
     throw new ArmError(401, "InvalidAuthenticationToken", "The access token is invalid.");
+  }
+  if (claims.aud === PARTNER_CENTER_AUDIENCE) {
+    throw new ArmError(
+      401,
+      "InvalidAuthenticationTokenAudience",
+      `The access token has been obtained for wrong audience or resource '${claims.aud}'. It should exactly match with one of the allowed audiences 'https://management.core.windows.net/','https://management.azure.com/'.`,
+    );
   }
   const now = Math.floor(Date.now() / 1000);
   if (typeof claims.exp !== "number" || claims.exp <= now) {
