@@ -93,6 +93,36 @@ describe("VM-managed networking", () => {
     expect((await get(`${NET}/publicIPAddresses/web01-ip`)).status).toBe(404);
   });
 
+  it("tags the NIC and public IP as their configurations say, and a NIC PUT after (a pool joined) keeps the address's deleteOption", async () => {
+    const tags = { "portal-tenant": "contoso" };
+    const body = vm("web05", "Delete");
+    const nicConfig = body.networkProfile.networkInterfaceConfigurations[0];
+    Object.assign(nicConfig, { tags });
+    Object.assign(nicConfig.ipConfigurations[0].publicIPAddressConfiguration, { tags });
+    await client().virtualMachines.beginCreateOrUpdateAndWait(RG, "web05", body, POLL);
+    const nic = await get(`${NET}/networkInterfaces/web05-nic`);
+    expect(nic.body.tags).toEqual(tags);
+    const pip = await get(`${NET}/publicIPAddresses/web05-ip`);
+    expect(pip.body.tags).toEqual(tags);
+    expect(pip.body.properties.deleteOption).toBe("Delete");
+
+    const again = await emu.arm(PROVIDER_APP_ID, "PUT", `${NET}/networkInterfaces/web05-nic${API}`, {
+      location: "eastus",
+      properties: {
+        ipConfigurations: [
+          {
+            name: "ipconfig1",
+            properties: { subnet: { id: SUBNET }, publicIPAddress: { id: `${NET}/publicIPAddresses/web05-ip` } },
+          },
+        ],
+      },
+    });
+    expect(again.status).toBeLessThan(300);
+    await client().virtualMachines.beginDeleteAndWait(RG, "web05", POLL);
+    expect((await get(`${NET}/networkInterfaces/web05-nic`)).status).toBe(404);
+    expect((await get(`${NET}/publicIPAddresses/web05-ip`)).status).toBe(404);
+  });
+
   it("keeps the NIC and public IP, unattached, when deleteOption is Detach", async () => {
     await client().virtualMachines.beginCreateOrUpdateAndWait(RG, "web02", vm("web02", "Detach"), POLL);
     await client().virtualMachines.beginDeleteAndWait(RG, "web02", POLL);

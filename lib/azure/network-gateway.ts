@@ -12,6 +12,7 @@ import {
   type VirtualNetworkInfo,
 } from "./network-mappers";
 import type { AzureAccess } from "./types";
+import { NIC_IP_CONFIGURATION } from "./vm-mappers";
 
 export type VirtualNetworkSpec = {
   resourceGroup: string;
@@ -82,7 +83,7 @@ const putNicLro = defineLro<NicSpec, NicInfo>({
       location: s.location,
       ipConfigurations: [
         {
-          name: "ipconfig1",
+          name: NIC_IP_CONFIGURATION,
           primary: true,
           privateIPAllocationMethod: "Dynamic",
           subnet: { id: s.subnetId },

@@ -138,6 +138,40 @@ describe("VM mappers", () => {
     });
   });
 
+  it("builds a one-PUT create body whose NIC and public IP are created with the VM and deleted with it", () => {
+    const subnetId = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/default";
+    const tags = { "portal-tenant": "contoso" };
+    const { nicId: _nic, ...rest } = spec;
+    const body = toArmVm({ ...rest, managedNic: { name: "web01-nic", subnetId, publicIpName: "web01-ip", tags } });
+    expect(body.networkProfile).toEqual({
+      networkApiVersion: "2022-11-01",
+      networkInterfaceConfigurations: [
+        {
+          name: "web01-nic",
+          tags,
+          primary: true,
+          deleteOption: "Delete",
+          ipConfigurations: [
+            {
+              name: "ipconfig1",
+              primary: true,
+              subnet: { id: subnetId },
+              publicIPAddressConfiguration: {
+                name: "web01-ip",
+                tags,
+                sku: { name: "Standard", tier: "Regional" },
+                publicIPAllocationMethod: "Static",
+                publicIPAddressVersion: "IPv4",
+                deleteOption: "Delete",
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(() => toArmVm(rest)).toThrow(/either its NIC/);
+  });
+
   it("sends a Windows password and no Linux configuration", () => {
     const body = toArmVm({ ...spec, osType: "Windows", sshPublicKey: undefined, adminPassword: "S3cure!Passw0rd" });
     expect(body.osProfile).toEqual({

@@ -1,6 +1,25 @@
 import { compact, flat, idOf, items, lastSegment, num, obj, resourceGroupOf, str } from "./arm-json";
 import { ArmError } from "./errors";
 
+/**
+ * A NIC (and public IP) created by the VM PUT itself (issue 18): named here, in the VM's resource group, deleted with
+ * the VM (deleteOption Delete). Its one IP configuration is `ipconfig1`, as on a NIC the portal creates apart, so
+ * its id (what a load balancer's backend pool lists) is known before Azure answers.
+ */
+export type ManagedNicSpec = {
+  name: string;
+  subnetId: string;
+  /** A Standard, Static public IP of this name on the IP configuration. */
+  publicIpName?: string;
+  /** Tags of the NIC and public IP (Compute carries them to the Network RP; disks get none this way). */
+  tags?: Record<string, string>;
+};
+
+/** The name of the one IP configuration on every NIC the portal creates, apart or with the VM. */
+export const NIC_IP_CONFIGURATION = "ipconfig1";
+/** The Network API version Compute uses to create a VM's managed NICs (Compute accepts 2020-11-01 and 2022-11-01). */
+const NETWORK_API_VERSION = "2022-11-01";
+
 export type VmSpec = {
   resourceGroup: string;
   name: string;
@@ -13,7 +32,9 @@ export type VmSpec = {
   adminPassword?: string;
   sshPublicKey?: string;
   osType: "Windows" | "Linux";
-  nicId: string;
+  /** The VM's NIC: one created apart (its id), or one the VM PUT creates (`managedNic`). One of the two. */
+  nicId?: string;
+  managedNic?: ManagedNicSpec;
   dataDisks: { lun: number; sizeGb: number }[];
   tags: Record<string, string>;
 };
@@ -47,8 +68,8 @@ export type VmStatus = {
 };
 
 /**
- * The SDK model for a new VM. Every disk and the NIC carry deleteOption Delete, so deleting the VM leaves nothing behind.
- * A Linux VM without a password gets password sign-in disabled.
+ * The SDK model for a new VM. Every disk, the NIC and its public IP carry deleteOption Delete, so deleting the VM
+ * leaves nothing behind. A Linux VM without a password gets password sign-in disabled.
  */
 export function toArmVm(spec: VmSpec) {
   const linux = spec.osType === "Linux";
@@ -82,7 +103,48 @@ export function toArmVm(spec: VmSpec) {
           }
         : {}),
     },
-    networkProfile: { networkInterfaces: [{ id: spec.nicId, primary: true, deleteOption: "Delete" }] },
+    networkProfile: networkProfileOf(spec),
+  };
+}
+
+type ArmNetworkProfile = {
+  networkInterfaces?: { id: string; primary: boolean; deleteOption: string }[];
+  networkApiVersion?: string;
+  networkInterfaceConfigurations?: Record<string, unknown>[];
+};
+
+function networkProfileOf(spec: VmSpec): ArmNetworkProfile {
+  if (spec.managedNic && !spec.nicId) return managedNetworkProfile(spec.managedNic);
+  if (spec.nicId && !spec.managedNic)
+    return { networkInterfaces: [{ id: spec.nicId, primary: true, deleteOption: "Delete" }] };
+  throw new Error("A VM spec names either its NIC (nicId) or the NIC its PUT creates (managedNic).");
+}
+
+function managedNetworkProfile(nic: ManagedNicSpec): ArmNetworkProfile {
+  const tags = nic.tags ? { tags: nic.tags } : {};
+  const publicIp = nic.publicIpName
+    ? {
+        publicIPAddressConfiguration: {
+          name: nic.publicIpName,
+          ...tags,
+          sku: { name: "Standard", tier: "Regional" },
+          publicIPAllocationMethod: "Static",
+          publicIPAddressVersion: "IPv4",
+          deleteOption: "Delete",
+        },
+      }
+    : {};
+  return {
+    networkApiVersion: NETWORK_API_VERSION,
+    networkInterfaceConfigurations: [
+      {
+        name: nic.name,
+        ...tags,
+        primary: true,
+        deleteOption: "Delete",
+        ipConfigurations: [{ name: NIC_IP_CONFIGURATION, primary: true, subnet: { id: nic.subnetId }, ...publicIp }],
+      },
+    ],
   };
 }
 

@@ -12,7 +12,7 @@ import type { NicRef } from "./network-refs.js";
  * validate them, so references and addresses follow the same rules (and messages) as a NIC or public IP PUT.
  * Their `deleteOption`s are kept where the VM delete reads them (NIC reference, NIC ipConfiguration's public IP).
  */
-type Config = { name: string; properties?: JsonBody };
+type Config = { name: string; tags?: JsonBody; properties?: JsonBody };
 
 const networkId = (groupId: string, type: string, name: string) =>
   `${groupId}/providers/Microsoft.Network/${type}/${name}`;
@@ -27,6 +27,7 @@ function publicIpFor(ctx: RequestContext, groupId: string, location: string, pip
       ...ctx,
       body: {
         location,
+        ...(pipc.tags ? { tags: pipc.tags } : {}),
         sku: pipc.sku ?? { name: "Standard" },
         properties: {
           publicIPAllocationMethod: p.publicIPAllocationMethod,
@@ -41,8 +42,12 @@ function publicIpFor(ctx: RequestContext, groupId: string, location: string, pip
     name,
   );
   settle(body, true);
+  // Azure keeps a public IP's deleteOption on the address itself (PublicIPAddress properties.deleteOption), so a later
+  // PUT of its NIC (a load balancer pool joined) does not lose it.
+  const deleteOption = p.deleteOption === "Delete" ? "Delete" : "Detach";
+  body.properties.deleteOption = deleteOption;
   ctx.store.putResource(id, body);
-  return { id, deleteOption: p.deleteOption === "Delete" ? "Delete" : "Detach" };
+  return { id, deleteOption };
 }
 
 function createNic(ctx: RequestContext, a: { groupId: string; vmId: string; location: string; config: Config }) {
@@ -71,6 +76,7 @@ function createNic(ctx: RequestContext, a: { groupId: string; vmId: string; loca
       ...ctx,
       body: {
         location: a.location,
+        ...(a.config.tags ? { tags: a.config.tags } : {}),
         properties: {
           ipConfigurations,
           networkSecurityGroup: p.networkSecurityGroup,

@@ -83,7 +83,11 @@ function publicIpsOf(store: Store, nic: StoredResource): { pip: StoredResource; 
     const ref = cfg.properties?.publicIPAddress as JsonBody | undefined;
     const pip = ref?.id ? store.getResource(String(ref.id)) : undefined;
     if (pip && pip.type === PIP_TYPE.toLowerCase())
-      out.push({ pip, deleteOption: ref?.properties?.deleteOption ?? ref?.deleteOption });
+      out.push({
+        pip,
+        deleteOption:
+          ref?.properties?.deleteOption ?? ref?.deleteOption ?? (pip.body.properties as JsonBody)?.deleteOption,
+      });
   }
   return out;
 }
