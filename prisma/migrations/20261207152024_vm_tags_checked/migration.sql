@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "VirtualMachine" ADD COLUMN     "tagsCheckedAt" TIMESTAMP(3);
