@@ -3,6 +3,8 @@ import { startWorkers } from "@/lib/jobs/worker";
 import { kinds, type OperationKind } from "@/lib/operations/kinds";
 import * as dr from "@/lib/dr/jobs";
 import * as network from "@/lib/network/jobs";
+import { onboardPartnerSubscriptionJob } from "@/lib/partners/onboard-job";
+import { syncPartnerJob } from "@/lib/partners/sync-job";
 import { reconcileUsageJob } from "@/lib/pricing/reconcile-job";
 import * as subscriptions from "@/lib/subscriptions/jobs";
 import * as tenancy from "@/lib/tenancy/jobs";
@@ -51,6 +53,8 @@ export const jobHandlers: { [K in OperationKind]: { kind: K; run: (...args: neve
   [kinds.dr.reprotect]: dr.drActionJobs.reprotect,
   [kinds.usage.reconcile]: reconcileUsageJob,
   [kinds.usage.rollup]: usage.rollupUsageJob,
+  [kinds.partner.sync]: syncPartnerJob,
+  [kinds.partner.onboardSubscription]: onboardPartnerSubscriptionJob,
 };
 
 /** One dispatcher per catalogue kind, each with WORKER_CONCURRENCY jobs at once or the catalogue's figure when higher. */

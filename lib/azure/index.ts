@@ -133,3 +133,13 @@ export {
   type Tags,
   type TagOwner,
 } from "./tags";
+export {
+  partnerCenter,
+  customerTenant,
+  BUILTIN_ROLE_IDS,
+  type PartnerAccess,
+  type PartnerCustomerInfo,
+  type AzurePlan,
+  type AzureEntitlement,
+  type AssignableRole,
+} from "./partner-center";

@@ -44,7 +44,11 @@ export type TargetType =
   | "TenantDrSetup"
   | "ProtectedItem"
   /** The provider's usage ledger (lib/usage): the daily rollup acts on all of it. */
-  | "Usage";
+  | "Usage"
+  /** A CSP partner's Partner Center connection (lib/partners). */
+  | "PartnerConnection"
+  /** A CSP customer's Azure subscription being onboarded (targetId: its Azure subscription id). */
+  | "CustomerSubscription";
 
 /**
  * Fresh starts for retryable failures, with pg-boss's backoff (2 s, 4 s, … up to 60 s) or Azure's Retry-After between
@@ -362,6 +366,28 @@ export const operationKinds = {
     target: "Usage",
     retry: refreshRetry,
     timing: timing(1, minutes(30)),
+  },
+  // Lists the partner's customers and their Azure plans from Partner Center (lib/partners/jobs.ts); also its validation.
+  "partner.sync": {
+    input: z.object({ connectionId: z.string() }),
+    label: "Sync Partner Center customers",
+    target: "PartnerConnection",
+    retry: refreshRetry,
+    timing: timing(1, minutes(30)),
+  },
+  // Consent, wait for the service principal, role assignment, onboarding and validation (lib/partners/onboard-job.ts).
+  // A bulk onboarding is one operation per subscription; Partner Center's 429s wait out Retry-After in the client.
+  "partner.onboardSubscription": {
+    input: z.object({
+      connectionId: z.string(),
+      customerTenantId: z.string(),
+      subscriptionId: z.string(),
+      role: z.enum(["Contributor", "Owner"]),
+      reason: z.string().optional(),
+    }),
+    label: "Onboard a CSP customer's subscription",
+    target: "CustomerSubscription",
+    timing: timing(3, hours(1)),
   },
 } as const satisfies Record<string, OperationKindSpec>;
 

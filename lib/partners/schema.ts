@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+const guid = (label: string) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
+      `${label} must be a GUID like 00000000-0000-0000-0000-000000000000.`,
+    )
+    .transform((v) => v.toLowerCase());
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url("Enter a full URL, e.g. https://127.0.0.1:8443.")
+  .refine((v) => v.startsWith("https://"), "Partner Center and Azure are served over https.")
+  .transform((v) => v.replace(/\/+$/, ""));
+
+/** Partner Center runs in Azure's global cloud; Custom reaches the emulator (or another Partner Center endpoint). */
+export const partnerClouds = ["AzureCloud", "Custom"] as const;
+
+const pem = z
+  .string()
+  .trim()
+  .refine(
+    (v) => v === "" || /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(v),
+    "Paste the CA certificate in PEM form (-----BEGIN CERTIFICATE-----…).",
+  )
+  .transform((v) => v || null);
+
+export const connectPartnerSchema = z
+  .object({
+    displayName: z
+      .string()
+      .trim()
+      .min(1, "Name the connection, e.g. your company's name.")
+      .max(80, "At most 80 characters."),
+    cloud: z.enum(partnerClouds, { message: "Choose Azure (global) or Custom." }),
+    partnerTenantId: guid("The partner tenant id"),
+    clientId: guid("The application (client) id"),
+    clientSecret: z.string().min(1, "Enter the client secret value (not its id).").max(1024),
+    partnerCenterEndpoint: z.string().trim().optional(),
+    armEndpoint: z.string().trim().optional(),
+    authorityHost: z.string().trim().optional(),
+    caCertificate: pem.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.cloud !== "Custom") return;
+    for (const key of ["partnerCenterEndpoint", "armEndpoint", "authorityHost"] as const) {
+      const parsed = httpsUrl.safeParse(v[key] ?? "");
+      if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0].message });
+    }
+  })
+  .transform((v) => {
+    const custom = v.cloud === "Custom";
+    return {
+      ...v,
+      partnerCenterEndpoint: custom ? httpsUrl.parse(v.partnerCenterEndpoint) : null,
+      armEndpoint: custom ? httpsUrl.parse(v.armEndpoint) : null,
+      authorityHost: custom ? httpsUrl.parse(v.authorityHost) : null,
+      caCertificate: custom ? (v.caCertificate ?? null) : null,
+    };
+  });
+export type ConnectPartnerInput = z.infer<typeof connectPartnerSchema>;
+
+export const rotatePartnerSecretSchema = z.object({
+  clientSecret: z.string().min(1, "Enter the new client secret value.").max(1024),
+});
+
+export const assignableRoles = ["Contributor", "Owner"] as const;
+
+/** One or more customers' subscriptions to onboard, each its own operation. */
+export const startOnboardingSchema = z
+  .object({
+    subscriptions: z
+      .array(
+        z.object({ customerTenantId: guid("The customer tenant id"), subscriptionId: guid("The subscription id") }),
+      )
+      .min(1, "Select at least one subscription.")
+      .max(200, "Onboard at most 200 subscriptions at once."),
+    role: z.enum(assignableRoles, { message: "Choose Contributor or Owner." }).default("Contributor"),
+    reason: z.string().trim().max(500, "At most 500 characters.").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === "Owner" && !v.reason)
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: "Owner lets the portal grant access to others: say why it needs more than Contributor.",
+      });
+  });
+export type StartOnboardingInput = z.infer<typeof startOnboardingSchema>;
+
+export const customerSearchSchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type CustomerSearch = z.infer<typeof customerSearchSchema>;
