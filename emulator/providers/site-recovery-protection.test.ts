@@ -89,7 +89,7 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
     const psd = protectedItem.properties?.providerSpecificDetails as unknown as Record<string, unknown>;
     expect(psd).toMatchObject({
       instanceType: "HyperVReplicaAzure",
-      initialReplicationDetails: { initialReplicationProgressPercentage: 100 },
+      initialReplicationDetails: { initialReplicationProgressPercentage: "100" },
     });
     expect(psd.lastRecoveryPointReceived).toBeDefined();
     const points = await all(

@@ -147,9 +147,10 @@ export function itemView(store: Store, clock: Clock, r: StoredResource): Record<
           : ["PlannedFailover", "UnplannedFailover", "DisableProtection", "TestFailover"],
       ];
     if (now < i.enableEndMs) current ??= i.lastScenario;
+    // Azure's contract types the percentage as a string (InitialReplicationDetails, every published version).
     psd.initialReplicationDetails = {
       initialReplicationType: "InitialReplication",
-      initialReplicationProgressPercentage: now < i.enableEndMs ? 0 : progress,
+      initialReplicationProgressPercentage: String(now < i.enableEndMs ? 0 : progress),
     };
     psd.vmProtectionState =
       now < i.enableEndMs ? "EnablingProtection" : now < i.irEndMs ? "InitialReplicationInProgress" : "Protected";
