@@ -134,6 +134,16 @@ export {
   type TagOwner,
 } from "./tags";
 export {
+  mergeTags,
+  listNicTags,
+  listPublicIpTags,
+  listDiskTags,
+  listVmInventory,
+  type TaggedResource,
+  type TaggedNic,
+  type VmInventoryItem,
+} from "./tag-gateway";
+export {
   partnerCenter,
   customerTenant,
   BUILTIN_ROLE_IDS,

@@ -20,6 +20,8 @@ export type VirtualNetworkSpec = {
   location: string;
   addressSpace: string[];
   subnets: { name: string; prefix: string }[];
+  /** The portal's tags (lib/azure/tags.ts); a PUT replaces the resource's tags with these. */
+  tags?: Record<string, string>;
 };
 export type PublicIpSpec = {
   resourceGroup: string;
@@ -27,6 +29,7 @@ export type PublicIpSpec = {
   location: string;
   sku: "Standard";
   allocation: "Static" | "Dynamic";
+  tags?: Record<string, string>;
 };
 export type NicSpec = {
   resourceGroup: string;
@@ -35,6 +38,7 @@ export type NicSpec = {
   subnetId: string;
   publicIpId?: string;
   backendPoolIds?: string[];
+  tags?: Record<string, string>;
 };
 type Ref = { resourceGroup: string; name: string };
 
@@ -44,6 +48,7 @@ const putVnetLro = defineLro<VirtualNetworkSpec, VirtualNetworkInfo>({
   start: ({ network }, s) =>
     network.virtualNetworks.createOrUpdate(s.resourceGroup, s.name, {
       location: s.location,
+      ...(s.tags ? { tags: s.tags } : {}),
       addressSpace: { addressPrefixes: s.addressSpace },
       subnets: s.subnets.map((x) => ({ name: x.name, addressPrefix: x.prefix })),
     }),
@@ -62,6 +67,7 @@ const putPublicIpLro = defineLro<PublicIpSpec, PublicIpInfo>({
   start: ({ network }, s) =>
     network.publicIPAddresses.createOrUpdate(s.resourceGroup, s.name, {
       location: s.location,
+      ...(s.tags ? { tags: s.tags } : {}),
       sku: { name: s.sku, tier: "Regional" },
       publicIPAllocationMethod: s.allocation,
       publicIPAddressVersion: "IPv4",
@@ -81,6 +87,7 @@ const putNicLro = defineLro<NicSpec, NicInfo>({
   start: ({ network }, s) =>
     network.networkInterfaces.createOrUpdate(s.resourceGroup, s.name, {
       location: s.location,
+      ...(s.tags ? { tags: s.tags } : {}),
       ipConfigurations: [
         {
           name: NIC_IP_CONFIGURATION,

@@ -32,6 +32,8 @@ export type NicInfo = {
   /** Set by Compute while a VM uses the NIC. */
   vmId?: string;
   provisioningState?: string;
+  /** The NIC's tags when it has any: a NIC PUT replaces them, so a re-PUT passes them back. */
+  tags?: Record<string, string>;
 };
 
 /** Accepts ARM JSON or the SDK model (see arm-json.ts). */
@@ -80,5 +82,6 @@ export function mapNic(raw: unknown): NicInfo {
       .filter(Boolean),
     vmId: idOf(n.virtualMachine),
     provisioningState: str(n.provisioningState),
+    tags: Object.keys(obj(n.tags)).length ? (obj(n.tags) as Record<string, string>) : undefined,
   });
 }

@@ -28,11 +28,12 @@ export function mapRecoveryVault(raw: unknown): RecoveryVaultInfo {
   };
 }
 
-const ensureVaultLro = defineLro<VaultRef & { location: string }, RecoveryVaultInfo>({
+const ensureVaultLro = defineLro<VaultRef & { location: string; tags?: Record<string, string> }, RecoveryVaultInfo>({
   kind: "recoveryServices.vault.put",
   start: ({ recoveryServices }, r) =>
     recoveryServices.vaults.createOrUpdate(r.resourceGroup, r.vault, {
       location: r.location,
+      ...(r.tags ? { tags: r.tags } : {}),
       sku: { name: "Standard" },
       properties: { publicNetworkAccess: "Enabled" },
     }),
@@ -46,8 +47,9 @@ export function ensureRecoveryVault(
   access: AzureAccess,
   ref: VaultRef,
   location: string,
+  tags?: Record<string, string>,
 ): Promise<LroProgress<RecoveryVaultInfo>> {
-  return startLro(access, ensureVaultLro, { ...ref, location });
+  return startLro(access, ensureVaultLro, { ...ref, location, ...(tags ? { tags } : {}) });
 }
 
 export function getRecoveryVault(access: AzureAccess, ref: VaultRef): Promise<RecoveryVaultInfo | null> {

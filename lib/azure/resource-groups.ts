@@ -2,6 +2,7 @@ import { restorePoller } from "@azure/arm-resources";
 import { armClientsFor } from "./clients";
 import { armCall, isNotFound } from "./errors";
 import { defineLro, startLro, type LroProgress } from "./lro";
+import { missingPortalTags } from "./tags";
 import type { AzureAccess } from "./types";
 
 export type ResourceGroupInfo = {
@@ -28,15 +29,25 @@ export function mapResourceGroup(rg: {
   };
 }
 
-/** PUT: creating an existing group in the same location just updates its tags, so a retried job is harmless. */
-export function ensureResourceGroup(
+/**
+ * The group, created with `tags` when missing. An existing group in the same location is left as it is when it already
+ * carries `tags` (no write), else PUT again with its own tags kept and the missing ones added (missingPortalTags: the
+ * creating operation's tag stays as first written), so a customer's tags survive and a retried job is harmless.
+ */
+export async function ensureResourceGroup(
   access: AzureAccess,
   name: string,
   location: string,
   tags: Record<string, string> = {},
 ): Promise<ResourceGroupInfo> {
   const { resources } = armClientsFor(access);
-  return armCall(async () => mapResourceGroup(await resources.resourceGroups.createOrUpdate(name, { location, tags })));
+  const existing = await getResourceGroup(access, name);
+  if (existing && existing.location === location && !Object.keys(missingPortalTags(existing.tags, tags)).length)
+    return existing;
+  const merged = existing ? { ...existing.tags, ...missingPortalTags(existing.tags, tags) } : tags;
+  return armCall(async () =>
+    mapResourceGroup(await resources.resourceGroups.createOrUpdate(name, { location, tags: merged })),
+  );
 }
 
 /** The group, or null when it does not exist. */

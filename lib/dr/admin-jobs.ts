@@ -13,6 +13,8 @@ import {
   listRecoveryProviders,
   listVmNetworks,
   mapVmNetworkToAzure,
+  PORTAL_EXTRA_TAG,
+  portalTags,
   type AzureAccess,
   type RecoveryVaultInfo,
   type ReplicationPolicyInfo,
@@ -27,6 +29,9 @@ import { loadSetupForJob, testVnetName } from "./load";
 import type { SetupStep } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
 
+/** The `portal-role` tag's value on everything disaster recovery creates. */
+const DR_ROLE = "disaster-recovery";
+
 /** dr.registerVault: the resource group and vault in the provider subscription (PUT: picking an existing vault is the same call), then the fabric. */
 export const registerVaultJob = defineJob({
   kind: kinds.dr.registerVault,
@@ -35,12 +40,14 @@ export const registerVaultJob = defineJob({
     const vault = await db.recoveryVault.findUniqueOrThrow({ where: { id: vaultId } });
     const access = await op.azureAccess(vault.azureSubscriptionId);
     const arm = op.arm(access);
+    // The provider's own vault: no tenant's, so no tenant or plan tag.
+    const vaultTags = portalTags({ operationId: op.operationId, extra: { [PORTAL_EXTRA_TAG.role]: DR_ROLE } });
     await op.step("Ensure resource group", async () => {
-      await ensureResourceGroup(access, vault.resourceGroup, vault.region, { "portal-role": "disaster-recovery" });
+      await ensureResourceGroup(access, vault.resourceGroup, vault.region, vaultTags);
       op.note(`${vault.resourceGroup} in ${vault.region}`);
     });
     const info = await arm.lro<RecoveryVaultInfo>("Create or pick the vault", () =>
-      ensureRecoveryVault(access, { resourceGroup: vault.resourceGroup, vault: vault.name }, vault.region),
+      ensureRecoveryVault(access, { resourceGroup: vault.resourceGroup, vault: vault.name }, vault.region, vaultTags),
     );
     if (info.location && info.location !== vault.region)
       throw new Conflict(`${vault.name} exists in ${info.location}, not ${vault.region}.`);
@@ -197,7 +204,13 @@ export const setupTenantJob = defineJob({
     const providerArm = op.arm(provider);
     const mark = (s: SetupStep, state: string) =>
       db.tenantDrSetup.update({ where: { id: setupId }, data: { [STATE_FIELD[s]]: state } });
-    const tags = { "portal-tenant": setup.tenant.slug, "portal-role": "disaster-recovery" };
+    const owner = {
+      tenant: setup.tenant,
+      plan: setup.tenantSubscription.planId,
+      operationId: op.operationId,
+      extra: { [PORTAL_EXTRA_TAG.role]: DR_ROLE },
+    };
+    const tags = portalTags(owner);
     let ids = { storageAccountId: setup.storageAccountId, vnetId: setup.vnetId };
 
     if (sections.includes("targets")) {
@@ -222,7 +235,7 @@ export const setupTenantJob = defineJob({
           name: setup.storageAccount,
           location: vault.region,
           sku: "Standard_GRS",
-          tags,
+          tags: portalTags(owner, { storage: true }),
         }),
       );
       const subnets = [{ name: setup.subnetName, prefix: setup.subnetPrefix }];
@@ -233,6 +246,7 @@ export const setupTenantJob = defineJob({
           location: vault.region,
           addressSpace: [setup.addressSpace],
           subnets,
+          tags,
         }),
       );
       // Test failovers land in a copy of the network with no route to anything, so a test VM never meets production.
@@ -243,6 +257,7 @@ export const setupTenantJob = defineJob({
           location: vault.region,
           addressSpace: [setup.addressSpace],
           subnets,
+          tags,
         }),
       );
       ids = { storageAccountId: account.id, vnetId: vnet.id };

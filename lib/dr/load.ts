@@ -6,10 +6,11 @@ export async function loadSetupForJob(setupId: string) {
   const setup = await db.tenantDrSetup.findUniqueOrThrow({
     where: { id: setupId },
     include: {
-      tenant: { select: { slug: true } },
+      tenant: { select: { id: true, slug: true } },
       vmNetwork: { include: { fabric: true } },
       tenantSubscription: {
         select: {
+          planId: true,
           plan: { select: { azureSubscriptionId: true, azureSubscription: { select: { subscriptionId: true } } } },
         },
       },

@@ -1,4 +1,4 @@
-import { getLoadBalancer, type AzureAccess, type LoadBalancerInfo } from "@/lib/azure";
+import { getLoadBalancer, PORTAL_EXTRA_TAG, portalTags, type AzureAccess, type LoadBalancerInfo } from "@/lib/azure";
 import { db, type Tx } from "@/lib/db/client";
 import { recordLoadBalancerUsage, recordPublicIpUsage, type UsageSource } from "@/lib/usage/record";
 import { publishLoadBalancerChanged } from "@/lib/events/lb-events";
@@ -16,7 +16,8 @@ export async function loadLbForJob(loadBalancerId: string) {
         select: {
           id: true,
           resourceGroup: true,
-          tenant: { select: { slug: true } },
+          planId: true,
+          tenant: { select: { id: true, slug: true } },
           plan: { select: { azureSubscriptionId: true } },
         },
       },
@@ -27,6 +28,16 @@ export async function loadLbForJob(loadBalancerId: string) {
     ref: { resourceGroup: lb.resourceGroup, name: lb.name },
     azureSubscriptionId: lb.tenantSubscription.plan.azureSubscriptionId,
   };
+}
+
+/** The portal's tags for what an operation creates for a load balancer (its group, public IPs, itself). */
+export function lbTags(
+  lb: { id: string; tenantSubscription: { planId: string; tenant: { id: string; slug: string } } },
+  operationId: string,
+  opts: { group?: boolean } = {},
+) {
+  const owner = { tenant: lb.tenantSubscription.tenant, plan: lb.tenantSubscription.planId, operationId };
+  return portalTags(opts.group ? owner : { ...owner, extra: { [PORTAL_EXTRA_TAG.loadBalancer]: lb.id } });
 }
 
 /**

@@ -3,6 +3,8 @@ import {
   ensureResourceGroup,
   getLoadBalancer,
   getNic,
+  missingPortalTags,
+  PORTAL_EXTRA_TAG,
   putLoadBalancer,
   type LoadBalancerProbe,
   type LoadBalancerRule,
@@ -16,7 +18,7 @@ import { defineJob } from "@/lib/jobs/define-job";
 import { resume, type Progress } from "@/lib/jobs/wait-step";
 import { nicName } from "@/lib/vms/job-support";
 import { recordPublicIpUsage, stepEndedAt } from "@/lib/usage/record";
-import { loadLbForJob, refreshCache, settleState } from "./cache";
+import { lbTags, loadLbForJob, refreshCache, settleState } from "./cache";
 import { REFRESH } from "./save";
 import { ensureFrontendPublicIp } from "./frontend-jobs";
 import type { CachedFrontend, CachedPool } from "./model";
@@ -87,10 +89,11 @@ export const createLoadBalancerJob = defineJob({
       : [];
 
     await op.step("Ensure resource group", () =>
-      ensureResourceGroup(access, lb.resourceGroup, lb.region, { "portal-tenant": lb.tenantSubscription.tenant.slug }),
+      ensureResourceGroup(access, lb.resourceGroup, lb.region, lbTags(lb, op.operationId, { group: true })),
     );
+    const tags = lbTags(lb, op.operationId);
     const publicIp = await arm.lro<PublicIpInfo>(`Create public IP ${ip.name}`, () =>
-      ensureFrontendPublicIp(access, ip),
+      ensureFrontendPublicIp(access, ip, tags),
     );
     await db.$transaction(async (tx) => {
       await tx.publicIpAddress.update({
@@ -105,7 +108,7 @@ export const createLoadBalancerJob = defineJob({
     const desired: LoadBalancerSpec = {
       location: lb.region,
       sku: lb.sku,
-      tags: { "portal-tenant": lb.tenantSubscription.tenant.slug, "portal-lb": lb.id },
+      tags,
       frontends: [{ name: frontend.name, publicIpId: publicIp.id }],
       backendPools: [{ name: pool.name }],
       probes: lb.probes as LoadBalancerProbe[],
@@ -113,15 +116,17 @@ export const createLoadBalancerJob = defineJob({
     };
     const started = await op.step("Create load balancer", async () => {
       const existing = await getLoadBalancer(access, ref.resourceGroup, ref.name);
-      if (existing && existing.tags["portal-lb"] !== lb.id)
+      if (existing && existing.tags[PORTAL_EXTRA_TAG.loadBalancer] !== lb.id)
         throw new Conflict(
           `A load balancer named ${lb.name} already exists in ${lb.resourceGroup}; refresh the list to add it to the portal, or choose another name.`,
         );
+      // A retry keeps what the first attempt's PUT wrote, and any tag added since (the customer's own).
+      const keep = existing ? { tags: { ...existing.tags, ...missingPortalTags(existing.tags, tags) } } : {};
       const progress = await putLoadBalancer(
         access,
         ref.resourceGroup,
         ref.name,
-        desired,
+        { ...desired, ...keep },
         existing ? { ifMatch: existing.etag } : {},
       );
       return progress.done ? { id: progress.result.id } : { continuation: progress.continuation };
@@ -150,7 +155,7 @@ export const createLoadBalancerJob = defineJob({
             tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName },
           },
         });
-        // The NIC PUT replaces its ipConfiguration: keep the VM's public IP and any other pools it is in.
+        // The NIC PUT replaces its ipConfiguration and tags: keep the VM's public IP, any other pools it is in, its tags.
         return ensureNic(access, {
           resourceGroup: vmGroup,
           name: nic.name,
@@ -158,6 +163,7 @@ export const createLoadBalancerJob = defineJob({
           subnetId: `${network.azureResourceId}/subnets/${vm.subnetName}`,
           publicIpId: nic.publicIpId,
           backendPoolIds: [...nic.backendPoolIds, poolId],
+          ...(nic.tags ? { tags: nic.tags } : {}),
         });
       });
     }

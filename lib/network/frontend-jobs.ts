@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { Conflict, type FieldErrors } from "@/lib/errors";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { recordPublicIpUsage, stepEndedAt } from "@/lib/usage/record";
-import { loadLbForJob, refreshCache, settleState } from "./cache";
+import { lbTags, loadLbForJob, refreshCache, settleState } from "./cache";
 import {
   additionPresent,
   findByName,
@@ -42,6 +42,7 @@ function releaseStep(op: JobContext, access: AzureAccess, publicIpId: string) {
 export function ensureFrontendPublicIp(
   access: AzureAccess,
   ip: { resourceGroup: string; name: string; region: string },
+  tags: Record<string, string>,
 ) {
   return ensurePublicIp(access, {
     resourceGroup: ip.resourceGroup,
@@ -49,6 +50,7 @@ export function ensureFrontendPublicIp(
     location: ip.region,
     sku: "Standard",
     allocation: "Static",
+    tags,
   });
 }
 
@@ -83,7 +85,7 @@ export const addFrontendJob = defineJob({
     const arm = op.arm(access);
 
     const publicIpId = isNew
-      ? (await arm.lro<PublicIpInfo>(ipStep, () => ensureFrontendPublicIp(access, ip))).id
+      ? (await arm.lro<PublicIpInfo>(ipStep, () => ensureFrontendPublicIp(access, ip, lbTags(lb, op.operationId)))).id
       : await op.step(ipStep, async () => {
           const found = await getPublicIp(access, resourceGroupOf(ip.azureResourceId!), ip.name);
           if (!found) throw new Conflict(`Public IP ${ip.name} no longer exists in Azure.`);

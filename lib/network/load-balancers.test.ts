@@ -50,6 +50,27 @@ async function azureLb() {
 }
 const names = (items: { name: string }[]) => items.map((i) => i.name).sort();
 
+/** Tags of a resource in MultiVIPLBRG (`""`: the group itself), read from the emulator. */
+async function azureTags(path: string) {
+  const group = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG`;
+  const url = path ? `${group}/${path}?api-version=2024-05-01` : `${group}?api-version=2024-03-01`;
+  const res = await emu.arm(SEED.apps.provider, "GET", url);
+  return (res.body as { tags?: Record<string, string> }).tags;
+}
+/** The tags naming this file's tenant, its plan and the operation that created a resource. */
+async function tagsOwner(operationId: string) {
+  const ts = await db.tenantSubscription.findUniqueOrThrow({
+    where: { id: t.tenantSubscriptionId },
+    select: { planId: true, tenant: { select: { id: true, slug: true } } },
+  });
+  return {
+    "portal-tenant": ts.tenant.slug,
+    "portal-tenant-id": ts.tenant.id,
+    "portal-plan": ts.planId,
+    "portal-operation": operationId,
+  };
+}
+
 async function fieldErrors(promise: Promise<unknown>) {
   const error = await promise.then(
     () => null,
@@ -86,6 +107,14 @@ describe("load balancers with several public VIPs", () => {
     const azure = await azureLb();
     expect(names(azure.properties.probes)).toEqual(["Probe1"]);
     expect(names(azure.properties.loadBalancingRules)).toEqual(["Rule1"]);
+    // The portal's tags (issue 15 point 1) on the group, the public IP and the load balancer, as Azure stores them.
+    const owner = await tagsOwner(created.operationId);
+    expect((azure as unknown as { tags: Record<string, string> }).tags).toEqual({ ...owner, "portal-lb": lbId });
+    expect(await azureTags("providers/Microsoft.Network/publicIPAddresses/PublicVIP1")).toEqual({
+      ...owner,
+      "portal-lb": lbId,
+    });
+    expect(await azureTags("")).toMatchObject(owner);
   });
 
   it("adds the guide's second VIP: PublicVIP2, MultiVIPLB-FE2, Probe2 (HTTP 81 /, 5 s, 2) and Rule2 (TCP 80 → 81)", async () => {
@@ -129,6 +158,10 @@ describe("load balancers with several public VIPs", () => {
     expect(await db.publicIpAddress.findFirst({ where: { name: "PublicVIP2" } })).toMatchObject({
       provisioningState: "Succeeded",
       ipAddress: fe2!.publicIpAddress,
+    });
+    expect(await azureTags("providers/Microsoft.Network/publicIPAddresses/PublicVIP2")).toEqual({
+      ...(await tagsOwner(operationId)),
+      "portal-lb": lbId,
     });
     // One loadbalancer.changed per saved change (webhooks), naming the operation that made it.
     const events = await db.outboxEvent.findMany({

@@ -1,4 +1,11 @@
-import { deleteResourceGroup, ensureResourceGroup, isNotFound, type LroProgress } from "@/lib/azure";
+import {
+  deleteResourceGroup,
+  ensureResourceGroup,
+  isNotFound,
+  PORTAL_EXTRA_TAG,
+  portalTags,
+  type LroProgress,
+} from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { kinds } from "@/lib/operations/kinds";
@@ -10,7 +17,8 @@ async function loadTenantSubscription(id: string) {
       id: true,
       resourceGroup: true,
       location: true,
-      tenant: { select: { slug: true } },
+      planId: true,
+      tenant: { select: { id: true, slug: true } },
       plan: { select: { azureSubscriptionId: true } },
     },
   });
@@ -24,10 +32,13 @@ export const provisionTenantSubscriptionJob = defineJob({
     const ts = await loadTenantSubscription(tenantSubscriptionId);
     const access = await op.azureAccess(ts.plan.azureSubscriptionId);
     await op.step("Ensure resource group", async () => {
-      const rg = await ensureResourceGroup(access, ts.resourceGroup, ts.location, {
-        "portal-tenant": ts.tenant.slug,
-        "portal-tenant-subscription": ts.id,
+      const tags = portalTags({
+        tenant: ts.tenant,
+        plan: ts.planId,
+        operationId: op.operationId,
+        extra: { [PORTAL_EXTRA_TAG.tenantSubscription]: ts.id },
       });
+      const rg = await ensureResourceGroup(access, ts.resourceGroup, ts.location, tags);
       op.note(`Resource group ${rg.name} in ${rg.location}`);
       return { name: rg.name };
     });
