@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
+import { PROVIDER_APP_ID } from "../seed.js";
 import {
   attachNicToVm,
   createGroup,
@@ -78,6 +79,21 @@ describe("virtual networks and subnets", () => {
       ),
     );
     expect(bad.code).toBe("InvalidResourceName");
+  });
+
+  it("replaces a vnet's tags with UpdateTags (PATCH, answered at once) and refuses a tag value of the wrong type", async () => {
+    const client = networkClient(emu);
+    const vnet = await createVnet(client, RG, "vnet-tags", [["a", "10.0.0.0/24"]]);
+    await client.virtualNetworks.updateTags(RG, "vnet-tags", { tags: { env: "dev", team: "a" } });
+    const patched = await client.virtualNetworks.updateTags(RG, "vnet-tags", { tags: { env: "prod" } });
+    expect(patched.tags).toEqual({ env: "prod" });
+    expect(patched.etag).not.toBe(vnet.etag);
+    expect((await client.virtualNetworks.get(RG, "vnet-tags")).tags).toEqual({ env: "prod" });
+    const path = `${netId(RG, "virtualNetworks", "vnet-tags")}?api-version=2026-01-01`;
+    const wrong = await emu.arm(PROVIDER_APP_ID, "PATCH", path, { tags: { env: 1 } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error).toMatchObject({ code: "InvalidRequestContent" });
+    expect(wrong.body.error.message).toContain("tags.env");
   });
 });
 

@@ -6,6 +6,7 @@ import { nicRoutes } from "./network/nics.js";
 import { nsgRoutes } from "./network/nsgs.js";
 import { loadBalancerRoutes } from "./network/load-balancers.js";
 import { publicIpRoutes } from "./network/public-ips.js";
+import { updateTagsRoutes } from "./network/update-tags.js";
 import { vnetRoutes } from "./network/vnets.js";
 
 /**
@@ -48,5 +49,5 @@ export default defineProvider({
       syncBackReferences(store, String(args.subscriptionId));
     },
   },
-  routes: [...vnetRoutes, ...publicIpRoutes, ...nicRoutes, ...nsgRoutes, ...loadBalancerRoutes],
+  routes: [...vnetRoutes, ...publicIpRoutes, ...nicRoutes, ...nsgRoutes, ...loadBalancerRoutes, ...updateTagsRoutes],
 });

@@ -63,9 +63,11 @@ function requestOf(example: Example) {
       ? String(values[name] ?? "").replace(/^\/+|\/+$/g, "")
       : encodeURIComponent(String(values[name] ?? "")),
   );
-  const bodyName = Object.keys(params).find(
+  // The body is the object parameter; an array beside it (PublicIpAddressCreateCustomizedValues' `zones`) is not.
+  const objects = Object.keys(params).filter(
     (k) => !pathNames.includes(k) && k !== "api-version" && typeof params[k] === "object" && params[k] !== null,
   );
+  const bodyName = objects.find((k) => !Array.isArray(params[k])) ?? objects[0];
   const body = bodyName ? rewrite(params[bodyName]) : undefined;
   // Scalar parameters that are not in the path are query parameters ($expand, $filter, forceDeletion …).
   const query = Object.entries(params)
