@@ -43,7 +43,7 @@ export {
   type NicSpec,
 } from "./network-gateway";
 export type { VirtualNetworkInfo, SubnetInfo, PublicIpInfo, NicInfo } from "./network-mappers";
-export { createVm, getVm, listVmStatuses, listAvailableResizeSizes, type VmRef } from "./vm-gateway";
+export { createVm, getVm, findVm, listVmStatuses, listAvailableResizeSizes, type VmRef } from "./vm-gateway";
 export {
   startVm,
   powerOffVm,
@@ -56,6 +56,8 @@ export {
 } from "./vm-operations";
 export {
   needsDeallocation,
+  isOperationInProgress,
+  NIC_IP_CONFIGURATION,
   type VmSpec,
   type VmInfo,
   type VmStatus,

@@ -56,6 +56,12 @@ export async function getVm(access: AzureAccess, resourceGroup: string, name: st
   return { ...vm, privateIps };
 }
 
+/** The VM as Azure has it (no instance view, no NIC reads: one GET), or null when it does not exist. */
+export function findVm(access: AzureAccess, resourceGroup: string, name: string): Promise<VmInfo | null> {
+  const { compute } = armClientsFor(access);
+  return orNull(async () => mapVm(await compute.virtualMachines.get(resourceGroup, name)));
+}
+
 /**
  * Power and provisioning state of every VM in the subscription, page by page (statusOnly: no models, one High Cost Get
  * per page). This is the sync's only read, so it must never become a GET per VM.

@@ -226,3 +226,17 @@ export function needsDeallocation(err: unknown): boolean {
     /not available in the current hardware cluster|must be deallocated/i.test(err.message)
   );
 }
+
+/**
+ * Compute's 409 for a request on a VM while another operation on it runs (a create's PUT sent again by a run that did
+ * not know the first had gone out): `Operation 'update' is not allowed on VM 'x' since another operation 'create' is
+ * in progress.` Quota refusals share the code OperationNotAllowed, so the message decides.
+ */
+export function isOperationInProgress(err: unknown): boolean {
+  return (
+    err instanceof ArmError &&
+    err.status === 409 &&
+    (err.code === "OperationNotAllowed" || err.code === "Conflict") &&
+    /another operation .* is in progress/i.test(err.message)
+  );
+}

@@ -29,6 +29,8 @@ const deleteVmLro = defineLro<VmRef, null>({
   start: ({ compute }, r) => compute.virtualMachines.delete(r.resourceGroup, r.name),
   restore: ({ compute }, _r, state) => restorePoller(compute, state, compute.virtualMachines.delete),
   map: () => null,
+  // The first poll waits for a typical delete (the emulator models 30 s), so a delete costs a DELETE and one poll.
+  typicalSeconds: 30,
 });
 
 /** PATCH; the body (a size, or the disk list read just before) is `input`, so the continuation stays names-only. */

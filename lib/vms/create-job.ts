@@ -1,12 +1,14 @@
 import {
-  ArmError,
   createVm,
-  ensureNic,
-  ensurePublicIp,
   ensureResourceGroup,
   ensureVirtualNetwork,
+  findVm,
+  isOperationInProgress,
+  portalTags,
+  PORTAL_EXTRA_TAG,
+  type AzureAccess,
   type LroProgress,
-  type NicInfo,
+  type VmInfo,
 } from "@/lib/azure";
 import { discardSealed, openSealed } from "@/lib/crypto/sealed-secrets";
 import { db } from "@/lib/db/client";
@@ -51,31 +53,50 @@ async function networkOfOtherOperation(
   return { done: false, reason: "Network being created by another operation", waitMs: Math.max(dueMs, lookAgainMs) };
 }
 
+/** How often to look at a VM another run's PUT is creating (its status URL went with that run). */
+const FOLLOW_MS = 5_000;
+
 /**
- * vm.create: every step is a PUT of a deterministically named resource, so a retry or a resumed job converges on the
- * same VM. The resource group and the region's network are skipped once the portal has recorded them as created.
+ * A VM whose PUT an earlier run sent (the run was killed before it stored the continuation): Azure refuses a second PUT
+ * while it creates, so its provisioning state is read until it ends. Only after such a crash: a GET per look.
+ */
+async function followCreate(access: AzureAccess, resourceGroup: string, name: string): Promise<Progress<VmInfo>> {
+  const vm = await findVm(access, resourceGroup, name);
+  if (!vm) throw new Error(`Azure no longer has ${name}, whose create an earlier run had sent; create the VM again.`);
+  if (vm.provisioningState === "Succeeded") return { done: true, result: vm };
+  if (vm.provisioningState === "Failed")
+    throw new Error(`Azure could not create ${name} (provisioning state Failed); delete it and create it again.`);
+  return {
+    done: false,
+    reason: "Azure is creating the VM (sent by an earlier run)",
+    waitMs: FOLLOW_MS * lroTimeScale(),
+  };
+}
+
+/**
+ * vm.create (issue 18): one VM PUT that creates its NIC and public IP too (networkInterfaceConfigurations, deleteOption
+ * Delete on them and the disks), so the VM is one long-running operation to create and one to delete. Names are
+ * deterministic, so a retry or a resumed job converges on the same VM. The resource group and the region's network
+ * are skipped once the portal has recorded them as created.
  */
 export const createVmJob = defineJob({
   kind: kinds.vm.create,
   async run({ vmId, passwordSecretId }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
-    const steps = [
+    await op.plan([
       "Ensure resource group",
       "Create virtual network",
-      ...(vm.hasPublicIp ? ["Create public IP"] : []),
       "Wait for virtual network",
-      ...(vm.hasPublicIp ? ["Wait for public IP"] : []),
-      "Create network interface",
       "Create VM",
       "Wait for provisioning",
-    ];
-    await op.plan(steps);
+    ]);
     const access = await op.azureAccess(azureSubscriptionId);
     const arm = op.arm(access);
     const network = await db.virtualNetwork.findUniqueOrThrow({
       where: { tenantSubscriptionId_name: { tenantSubscriptionId: vm.tenantSubscriptionId, name: vm.networkName } },
     });
-    const tenantTag = { "portal-tenant": vm.tenantSubscription.tenant.slug };
+    const tenant = { id: vm.tenantId, slug: vm.tenantSubscription.tenant.slug };
+    const owner = { tenant, plan: vm.tenantSubscription.planId, operationId: op.operationId };
     const vnetSpec = {
       resourceGroup,
       name: network.name,
@@ -84,12 +105,11 @@ export const createVmJob = defineJob({
       subnets: network.subnets as { name: string; prefix: string }[],
     };
 
-    // The first create of a network provisions it (resource group + vnet); the others wait for it, while their own
-    // public IP (which needs neither) is being created.
+    // The first create of a network provisions it (resource group + vnet); the others wait for it.
     const claim = await op.step("Ensure resource group", async () => {
       const { state } = await claimNetwork(network.id, op.operationId);
       if (state === "mine") {
-        await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, tenantTag);
+        await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, portalTags(owner));
         return "mine" as const;
       }
       op.note(`${resourceGroup} exists`);
@@ -102,28 +122,6 @@ export const createVmJob = defineJob({
       );
       return null;
     });
-    // The public IP needs only the resource group. One deleted in Azure behind the portal's back while another
-    // operation holds the network is put again here (the same PUT that operation sends), not waited for.
-    const ipSpec = {
-      resourceGroup,
-      name: publicIpName(vm.name),
-      location: vm.region,
-      sku: "Standard",
-      allocation: "Static",
-    } as const;
-    const publicIpSent = vm.hasPublicIp
-      ? await arm.send("Create public IP", async () => {
-          try {
-            return await ensurePublicIp(access, ipSpec);
-          } catch (error) {
-            if (claim === "mine" || !(error instanceof ArmError) || error.code !== "ResourceGroupNotFound") throw error;
-            op.note(`${resourceGroup} was missing in Azure: created again`);
-            await ensureResourceGroup(access, resourceGroup, vm.tenantSubscription.location, tenantTag);
-            return ensurePublicIp(access, ipSpec);
-          }
-        })
-      : null;
-
     const vnet = vnetSent
       ? await arm.wait("Wait for virtual network", vnetSent)
       : await arm.lro("Wait for virtual network", (looks) =>
@@ -132,47 +130,51 @@ export const createVmJob = defineJob({
     if (!vnet.fromPortal) await releaseNetwork(network.id, vnet.id);
     const subnetId = vnet.subnets.find((s) => s.name === vm.subnetName)?.id ?? `${vnet.id}/subnets/${vm.subnetName}`;
 
-    const publicIp = publicIpSent ? await arm.wait("Wait for public IP", publicIpSent) : null;
-    const nic = await arm.lro<NicInfo>("Create network interface", () =>
-      ensureNic(access, {
-        resourceGroup,
-        name: nicName(vm.name),
-        location: vm.region,
-        subnetId,
-        publicIpId: publicIp?.id,
-      }),
-    );
-    await db.virtualMachine.update({
-      where: { id: vm.id },
-      data: { privateIp: nic.privateIp ?? null, publicIp: publicIp?.ipAddress ?? null },
-    });
-
     // The PUT is sent once; its continuation (names only) is what "Wait for provisioning" polls, even after a crash.
-    const started = await arm.send("Create VM", async () => {
+    // `null`: a PUT sent by an earlier run that was killed before storing its continuation (followed by reading the VM).
+    const started = await arm.send("Create VM", async (): Promise<LroProgress<VmInfo | null>> => {
       const password = passwordSecretId ? await openSealed(passwordSecretId) : null;
       if (passwordSecretId && !password)
         throw new Error(
           "The administrator password is no longer available (it expires after 24 hours); create the VM again.",
         );
-      const progress = await createVm(access, {
-        resourceGroup,
-        name: vm.name,
-        location: vm.region,
-        size: vm.size,
-        computerName: vm.name,
-        osType: vm.osType as "Windows" | "Linux",
-        image: { publisher: vm.imagePublisher, offer: vm.imageOffer, sku: vm.imageSku, version: vm.imageVersion },
-        adminUsername: vm.adminUsername,
-        adminPassword: password ?? undefined,
-        sshPublicKey: vm.sshPublicKey ?? undefined,
-        nicId: nic.id,
-        dataDisks: vm.dataDisks as { lun: number; sizeGb: number }[],
-        tags: { "portal-tenant": vm.tenantSubscription.tenant.slug, "portal-vm": vm.id },
-      });
-      await discardSealed(passwordSecretId);
-      return progress;
+      // Recorded before the PUT: whatever happens next, a delete knows that the VM's NIC and address go with it.
+      await db.virtualMachine.update({ where: { id: vm.id }, data: { networkManagedByVm: true } });
+      const tags = portalTags({ ...owner, extra: { [PORTAL_EXTRA_TAG.vm]: vm.id } });
+      try {
+        const progress = await createVm(access, {
+          resourceGroup,
+          name: vm.name,
+          location: vm.region,
+          size: vm.size,
+          computerName: vm.name,
+          osType: vm.osType as "Windows" | "Linux",
+          image: { publisher: vm.imagePublisher, offer: vm.imageOffer, sku: vm.imageSku, version: vm.imageVersion },
+          adminUsername: vm.adminUsername,
+          adminPassword: password ?? undefined,
+          sshPublicKey: vm.sshPublicKey ?? undefined,
+          managedNic: {
+            name: nicName(vm.name),
+            subnetId,
+            publicIpName: vm.hasPublicIp ? publicIpName(vm.name) : undefined,
+            tags,
+          },
+          dataDisks: vm.dataDisks as { lun: number; sizeGb: number }[],
+          tags,
+        });
+        await discardSealed(passwordSecretId);
+        return progress;
+      } catch (error) {
+        if (!isOperationInProgress(error)) throw error;
+        op.note("Azure was already creating this VM (sent by an earlier run)");
+        await discardSealed(passwordSecretId);
+        return { done: true, result: null };
+      }
     });
-    const info = await arm.wait("Wait for provisioning", started);
+    const info =
+      started.done && started.result === null
+        ? await arm.lro("Wait for provisioning", () => followCreate(access, resourceGroup, vm.name))
+        : await arm.wait("Wait for provisioning", started as Sent<VmInfo>);
     await db.$transaction(async (tx) => {
       // A run repeated after this commit (a worker killed before the operation ended) publishes vm.created once.
       const before = await tx.virtualMachine.findUniqueOrThrow({

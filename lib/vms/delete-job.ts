@@ -6,32 +6,39 @@ import { loadVmForJob, nicName, publicIpName, restoreAfterFailure } from "./job-
 import { kinds } from "@/lib/operations/kinds";
 import { publishVmDeleted } from "@/lib/events/vm-events";
 
+const DELETE_VM = "Delete VM, its disks and network interface";
+const DELETE_MANAGED = "Delete VM, its disks, network interface and public IP";
+
 /**
- * Delete: the VM takes its NIC and disks with it (deleteOption Delete); the public IP is deleted explicitly after.
- * A VM whose create failed may have left a NIC without a VM, so that cleanup deletes the NIC by name too.
+ * Delete (issue 18): one DELETE of the VM. A VM created by one PUT (networkManagedByVm) takes its NIC, public IP and
+ * disks with it (deleteOption Delete on each), whether its create succeeded or failed. A VM whose NIC and public IP
+ * were created apart (before issue 18) takes its NIC and disks; its public IP is deleted after, and after a failed
+ * create a NIC without a VM is deleted by name too.
  */
 export const deleteVmJob = defineJob({
   kind: kinds.vm.delete,
   async run({ vmId, afterFailedCreate }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
+    const apart = !vm.networkManagedByVm;
+    const deleteStep = apart ? DELETE_VM : DELETE_MANAGED;
     await op.plan([
-      "Delete VM, its disks and network interface",
-      ...(afterFailedCreate ? ["Delete network interface"] : []),
-      ...(vm.hasPublicIp ? ["Delete public IP"] : []),
+      deleteStep,
+      ...(apart && afterFailedCreate ? ["Delete network interface"] : []),
+      ...(apart && vm.hasPublicIp ? ["Delete public IP"] : []),
     ]);
     const access = await op.azureAccess(azureSubscriptionId);
     const arm = op.arm(access);
-    await arm.lro("Delete VM, its disks and network interface", () => deleteVm(access, resourceGroup, vm.name));
-    if (afterFailedCreate)
+    await arm.lro(deleteStep, () => deleteVm(access, resourceGroup, vm.name));
+    if (apart && afterFailedCreate)
       await arm.lro("Delete network interface", () => deleteNic(access, resourceGroup, nicName(vm.name)));
-    if (vm.hasPublicIp)
+    if (apart && vm.hasPublicIp)
       await arm.lro("Delete public IP", () => deletePublicIp(access, resourceGroup, publicIpName(vm.name)));
     await db.$transaction(async (tx) => {
       await publishVmDeleted(tx, vmId);
       await tx.virtualMachine.delete({ where: { id: vmId } });
-      // Compute and disks end with the VM's delete; its own public IP with the delete of the address.
+      // Compute and disks end with the VM's delete; a public IP created apart with the delete of the address.
       const usage = { source: "operation", operationId: op.operationId } as const;
-      const at = await stepEndedAt(tx, op.operationId, "Delete VM, its disks and network interface");
+      const at = await stepEndedAt(tx, op.operationId, deleteStep);
       await recordVmUsage(tx, vmId, at, usage);
     });
   },

@@ -9,6 +9,7 @@ export async function loadVmForJob(vmId: string) {
         select: {
           resourceGroup: true,
           location: true,
+          planId: true,
           tenant: { select: { slug: true } },
           plan: { select: { azureSubscriptionId: true } },
         },
