@@ -267,6 +267,18 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
       .storage(SEED.apps.acme, SEED.subscriptions.acme)
       .storageAccounts.getProperties("AcmeCorpRecoveryGroup", "drstorageacct1");
     expect(account).toMatchObject({ location: "westus", sku: { name: "Standard_GRS" } });
+    // The portal's tags (issue 15 point 1): the tenant, its plan, the setup operation, and what it is for.
+    const ts = await db.tenantSubscription.findUniqueOrThrow({
+      where: { id: setup.tenantSubscriptionId },
+      select: { planId: true, tenant: { select: { id: true, slug: true } } },
+    });
+    expect(account.tags).toEqual({
+      "portal-tenant": ts.tenant.slug,
+      "portal-tenant-id": ts.tenant.id,
+      "portal-plan": ts.planId,
+      "portal-operation": op.id,
+      "portal-role": "disaster-recovery",
+    });
     const vault = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/WAPRecoveryGroup/providers/Microsoft.RecoveryServices/vaults/WAPRecoveryVault`;
     const policy = await emu.arm(
       SEED.apps.provider,
