@@ -9,6 +9,7 @@ import { onboardSubscription } from "@/lib/subscriptions/service";
 import { loadPartnerAccess } from "./access";
 import { readEntitlements, roleAssignmentName } from "./entitlements";
 
+const pollFloorMs = () => Number(process.env.JOBS_POLL_MIN_MS ?? 2_000);
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /**
@@ -141,7 +142,8 @@ export const onboardPartnerSubscriptionJob = defineJob({
             requestId: validation.errorRequestId ?? undefined,
             retryable: false,
           });
-        return { done: false, reason: "Waiting for the subscription's validation" };
+        // Our own database, not Azure, is read here: a steady look every poll floor instead of an ARM back-off.
+        return { done: false, reason: "Waiting for the subscription's validation", waitMs: pollFloorMs() };
       },
     });
   },

@@ -1,0 +1,170 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { PARTNER } from "@/emulator/providers/partner-center/seed";
+import { startTestWorker, waitForOperation } from "@/test/worker";
+import "@/lib/subscriptions/jobs";
+import "./sync-job";
+import "./onboard-job";
+import { connectPartner, startPartnerOnboarding } from "./service";
+import { listPartnerCustomers } from "./queries";
+import { InvalidInput } from "@/lib/errors";
+
+process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
+// The service principal's bound: 100 s on Azure's clock, 1 s at the test clock's 0.01.
+process.env.PARTNER_CONSENT_WAIT_SECONDS = "100";
+setupTestDatabase();
+let emu: TestEmulator;
+let worker: { stop: () => Promise<void> };
+const { db } = await import("@/lib/db/client");
+const { stopBoss } = await import("@/lib/jobs/boss");
+
+type PcState = {
+  partners: Record<string, { customers: Record<string, { consents: Record<string, unknown> }> }>;
+};
+
+const NO_GDAP = { tenantId: "e1000000-0000-4000-8000-000000000001", sub: "e1000000-0000-4000-8000-0000000000a1" };
+const STUCK = { tenantId: "e2000000-0000-4000-8000-000000000002", sub: "e2000000-0000-4000-8000-0000000000a2" };
+const staff = {
+  user: { id: "", email: "admin@csp.test", name: "Admin", staffRole: "admin" },
+  staffRole: "admin",
+} as const;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  worker = await startTestWorker();
+  const add = (c: object) =>
+    emu.control.call("POST", "partner-center/customers", { partnerTenantId: PARTNER.tenantId, ...c });
+  await add({
+    tenantId: NO_GDAP.tenantId,
+    companyName: "Adatum (no GDAP)",
+    gdap: false,
+    azureSubscriptions: [{ subscriptionId: NO_GDAP.sub }],
+  });
+  await add({
+    tenantId: STUCK.tenantId,
+    companyName: "Blue Yonder (consent never lands)",
+    consentYieldsPrincipal: false,
+    azureSubscriptions: [{ subscriptionId: STUCK.sub }],
+  });
+  const user = await db.user.create({
+    data: { email: staff.user.email, name: "Admin", passwordHash: "x", staffRole: "admin" },
+  });
+  (staff.user as { id: string }).id = user.id;
+});
+afterAll(async () => {
+  await worker?.stop();
+  await emu?.close();
+});
+
+const connect = (secret = emu.principal(PARTNER.appId).secret) =>
+  connectPartner(null, {
+    displayName: "Fabrikam CSP",
+    cloud: "Custom",
+    partnerTenantId: PARTNER.tenantId,
+    clientId: PARTNER.appId,
+    clientSecret: secret,
+    partnerCenterEndpoint: emu.emulator.url,
+    armEndpoint: emu.emulator.url,
+    authorityHost: emu.emulator.url,
+    caCertificate: emu.emulator.caPem,
+  });
+
+const onboard = (customerTenantId: string, subscriptionId: string) =>
+  startPartnerOnboarding(staff, { subscriptions: [{ customerTenantId, subscriptionId }], role: "Contributor" });
+
+const pcState = () => emu.control.call<PcState>("GET", "partner-center/state");
+const assignmentsOn = async (sub: string) =>
+  ((await emu.control.snapshot()).roleAssignments as { scope: string }[]).filter(
+    (a) => a.scope === `/subscriptions/${sub}`,
+  );
+
+describe("CSP partner onboarding", () => {
+  it("refuses a wrong partner secret at the token step with Entra's code, and lists customers with the right one", async () => {
+    const wrong = await connect("not-the-secret");
+    const failed = await waitForOperation(wrong.operationId);
+    expect(failed).toMatchObject({ state: "failed", errorCode: "AADSTS7000215" });
+    expect(failed.steps[0]).toMatchObject({ name: "List customers in Partner Center", state: "failed" });
+    expect((await db.partnerConnection.findUniqueOrThrow({ where: { id: wrong.id } })).state).toBe("error");
+    expect(JSON.stringify(failed)).not.toContain("not-the-secret");
+
+    const right = await connect();
+    expect((await waitForOperation(right.operationId)).state).toBe("succeeded");
+    const page = await listPartnerCustomers(staff, { page: 1, pageSize: 20 });
+    expect(page.items.map((c) => c.companyName)).toEqual([
+      "Adatum (no GDAP)",
+      "Blue Yonder (consent never lands)",
+      "Northwind Traders",
+      "Tailspin Toys",
+      "Wide World Importers",
+    ]);
+    expect(page.items.find((c) => c.tenantId === PARTNER.customers.wideWorld)).toMatchObject({
+      hasAzurePlan: false,
+      subscriptions: [],
+    });
+    const search = await listPartnerCustomers(staff, { q: "tailspin", page: 1, pageSize: 20 });
+    expect(search.items.map((c) => c.subscriptions.length)).toEqual([2]);
+  });
+
+  it("onboards a customer's subscription in one operation and refuses it a second time", async () => {
+    const [{ operationId }] = await onboard(PARTNER.customers.northwind, PARTNER.subscriptions.northwind);
+    const op = await waitForOperation(operationId);
+    expect(op.state, op.errorMessage ?? "").toBe("succeeded");
+    expect(op.steps.map((s) => s.name)).toEqual([
+      "Create the application consent",
+      "Wait for the service principal",
+      "Assign the Contributor role",
+      "Check the app can read the subscription",
+      "Onboard the subscription",
+      "Validate the subscription",
+    ]);
+    const sub = await db.azureSubscription.findFirstOrThrow({
+      where: { subscriptionId: PARTNER.subscriptions.northwind },
+    });
+    expect(sub).toMatchObject({ state: "active", directoryId: PARTNER.customers.northwind, clientId: PARTNER.appId });
+    const page = await listPartnerCustomers(staff, { q: "northwind", page: 1, pageSize: 20 });
+    expect(page.items[0].subscriptions[0].onboarded).toMatchObject({ id: sub.id, state: "active" });
+
+    await expect(onboard(PARTNER.customers.northwind, PARTNER.subscriptions.northwind)).rejects.toThrow(InvalidInput);
+    await expect(onboard(PARTNER.customers.wideWorld, PARTNER.subscriptions.northwind)).rejects.toMatchObject({
+      fieldErrors: { subscriptions: [expect.stringMatching(/no Azure plan/)] },
+    });
+  });
+
+  it("stops at the role assignment with Azure's AuthorizationFailed and request id when the partner has no GDAP rights", async () => {
+    const [{ operationId }] = await onboard(NO_GDAP.tenantId, NO_GDAP.sub);
+    const op = await waitForOperation(operationId);
+    expect(op).toMatchObject({ state: "failed", errorCode: "AuthorizationFailed", attempts: 1 });
+    expect(op.errorRequestId).toBeTruthy();
+    expect(op.steps[2]).toMatchObject({ name: "Assign the Contributor role", state: "failed" });
+    expect(await db.azureSubscription.count({ where: { subscriptionId: NO_GDAP.sub } })).toBe(0);
+  });
+
+  it("gives up when the consent yields no service principal within its bound, leaving nothing onboarded", async () => {
+    const [{ operationId }] = await onboard(STUCK.tenantId, STUCK.sub);
+    const op = await waitForOperation(operationId);
+    expect(op).toMatchObject({ state: "failed", errorCode: "ServicePrincipalNotFound" });
+    expect(op.steps[1]).toMatchObject({ name: "Wait for the service principal", state: "failed" });
+    expect(await db.azureSubscription.count({ where: { subscriptionId: STUCK.sub } })).toBe(0);
+  });
+
+  it("resumes after the worker stops between the consent and the role assignment, without a second consent or role", async () => {
+    await emu.control.call("PUT", "partner-center/config", { consentDelaySeconds: 80 }); // 0.8 s, within the 1 s bound
+    const [{ operationId }] = await onboard(PARTNER.customers.tailspin, PARTNER.subscriptions.tailspinProd);
+    for (;;) {
+      const steps = await db.operationStep.findMany({ where: { operationId }, orderBy: { position: "asc" } });
+      if (steps[0]?.state === "succeeded") break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await worker.stop();
+    await stopBoss();
+    await new Promise((r) => setTimeout(r, 300));
+    worker = await startTestWorker();
+    const op = await waitForOperation(operationId);
+    expect(op.state, op.errorMessage ?? "").toBe("succeeded");
+    const consents = (await pcState()).partners[PARTNER.tenantId].customers[PARTNER.customers.tailspin].consents;
+    expect(Object.keys(consents)).toHaveLength(1);
+    expect(await assignmentsOn(PARTNER.subscriptions.tailspinProd)).toHaveLength(1);
+  });
+});
