@@ -54,6 +54,16 @@ async function eventsOf(vmId: string) {
   });
 }
 
+/** Runs an inventory sync of every subscription and waits for the newest. */
+async function syncNow() {
+  await enqueueInventorySyncs();
+  const sync = await db.operation.findFirstOrThrow({
+    where: { kind: "subscription.sync" },
+    orderBy: { createdAt: "desc" },
+  });
+  return waitForOperation(sync.id);
+}
+
 async function createOne(name: string, over = {}) {
   const [vm] = await createVms(t.ctx, linuxVm(t.tenantSubscriptionId, name, over));
   return { vm, op: await waitForOperation(vm.operationId) };
@@ -69,9 +79,13 @@ describe("vm.create", () => {
       "Wait for virtual network",
       "Create VM",
       "Wait for provisioning",
+      "Read IP addresses",
     ]);
     const row = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
     expect(row).toMatchObject({ provisioningState: "Succeeded", powerState: "running", networkManagedByVm: true });
+    // Read from one list of the group's NICs and one of its public IPs, not from a GET of this VM's NIC.
+    expect(row.privateIp).toMatch(/^10\.1\.0\.\d+$/);
+    expect(row.publicIp).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(await db.sealedSecret.count()).toBe(0);
     const everything = JSON.stringify([await db.operation.findMany({ include: { steps: true } }), row]);
     expect(everything).not.toContain("Correct-Horse-42!");
@@ -150,6 +164,8 @@ describe("bulk create", () => {
     expect(vms.map((v) => v.name)).toEqual(["batch-01", "batch-02", "batch-03", "batch-04", "batch-05"]);
     const ops = await Promise.all(vms.map((v) => waitForOperation(v.operationId)));
     expect(ops.map((o) => o.state)).toEqual(Array(5).fill("succeeded"));
+    const rows = await db.virtualMachine.findMany({ where: { id: { in: vms.map((v) => v.id) } } });
+    expect(rows.map((r) => r.privateIp)).toEqual(Array(5).fill(expect.stringMatching(/^10\.\d+\.0\.\d+$/)));
     // Waiting for the network (or for Azure) is not a retry: every step ran as one attempt.
     expect(ops.flatMap((o) => o.steps.map((s) => s.attempt))).toEqual(
       Array(ops.flatMap((o) => o.steps).length).fill(1),
@@ -210,18 +226,49 @@ describe("vm lifecycle and sync", () => {
     );
     for (let i = 0; i < 50 && (await azureResources("ops-01")).some((r) => r.provisioningState !== "Succeeded"); i++)
       await new Promise((r) => setTimeout(r, 100));
-    await emu.control.resetCounters();
-    await enqueueInventorySyncs();
-    const sync = await db.operation.findFirstOrThrow({
-      where: { kind: "subscription.sync" },
-      orderBy: { createdAt: "desc" },
-    });
-    expect((await waitForOperation(sync.id)).state).toBe("succeeded");
+    // Made before the portal tagged what it creates (issue 15 point 1): the VM, NIC, public IP and disks lose their
+    // tags, the customer adds one of their own; the first sync puts the portal's back and keeps the customer's.
+    const own = await azureResources("ops-01");
+    expect(new Set(own.map((r) => r.type))).toEqual(
+      new Set([
+        "Microsoft.Compute/disks",
+        "Microsoft.Compute/virtualMachines",
+        "Microsoft.Network/networkInterfaces",
+        "Microsoft.Network/publicIPAddresses",
+      ]),
+    );
+    const tagsUrl = (id: string) => `${id}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
+    for (const r of own)
+      await emu.arm(SEED.apps.provider, "PUT", tagsUrl(r.id), { properties: { tags: { costCenter: "42" } } });
+    await db.virtualMachine.updateMany({ data: { tagsCheckedAt: null } });
+    const sync = await syncNow();
+    expect(sync.state).toBe("succeeded");
     expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).powerState).toBe("deallocated");
     expect((await eventsOf(vm.id)).at(-1)).toBe("vm.state_changed deallocated (sync)");
+    const ts = await db.tenantSubscription.findUniqueOrThrow({
+      where: { id: t.tenantSubscriptionId },
+      select: { planId: true, tenant: { select: { id: true, slug: true } } },
+    });
+    const create = await db.operation.findFirstOrThrow({ where: { kind: "vm.create", targetId: vm.id } });
+    for (const r of own)
+      expect((await emu.arm(SEED.apps.provider, "GET", tagsUrl(r.id))).body.properties.tags).toEqual({
+        costCenter: "42",
+        "portal-tenant": ts.tenant.slug,
+        "portal-tenant-id": ts.tenant.id,
+        "portal-plan": ts.planId,
+        "portal-operation": create.id,
+        "portal-vm": vm.id,
+      });
+
+    // Once tagged, a sync is its VM list alone: no read of NICs, IPs or disks, and no tag write.
+    await emu.control.resetCounters();
+    const since = new Date().toISOString();
+    expect((await syncNow()).state).toBe("succeeded");
     const counters = await emu.control.counters();
     const vmCount = (await azureResources("")).filter((r) => r.type === "Microsoft.Compute/virtualMachines").length;
     expect(counters.reads).toBeLessThanOrEqual(Math.ceil(vmCount / 3) + 1); // page size 3 in tests: pages, not VMs
+    const log = (await emu.control.requests({ since, limit: 5000 })).value;
+    expect(log.filter((r) => r.method !== "GET")).toEqual([]);
 
     await emu.arm(
       SEED.apps.provider,

@@ -1,21 +1,31 @@
-import { listVmStatuses } from "@/lib/azure";
+import { listVmInventory } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { busyStates, diffInventory } from "./inventory-diff";
+import { applyVmTags, planVmTags } from "./sync-tags";
 import { kinds } from "@/lib/operations/kinds";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { publishVmPowerChanges } from "@/lib/events/vm-events";
 
-/** subscription.sync: one paged listAll(statusOnly) for the whole Azure subscription, then batched updates. */
+const TAG_STEP = "Tag the portal's resources";
+
+/**
+ * subscription.sync: one paged listAll(statusOnly) for the whole Azure subscription, then batched updates; then the
+ * portal's tags added where the list showed them missing (and on the NICs, public IPs and disks of VMs not yet checked).
+ */
 export const syncInventoryJob = defineJob({
   kind: kinds.subscription.sync,
   async run({ azureSubscriptionId }, op) {
-    await op.plan(["Read VM statuses", "Update the portal"]);
+    await op.plan(["Read VM statuses", "Update the portal", TAG_STEP]);
     const access = await op.azureAccess(azureSubscriptionId);
-    const statuses = await op.step("Read VM statuses", async () => {
-      const all = await listVmStatuses(access);
+    const { statuses, tags } = await op.step("Read VM statuses", async () => {
+      const all = await listVmInventory(access);
       op.note(`${all.length} VMs in Azure`);
-      return all.map((s) => ({ id: s.id, provisioningState: s.provisioningState, powerState: s.powerState }));
+      return {
+        statuses: all.map((s) => ({ id: s.id, provisioningState: s.provisioningState, powerState: s.powerState })),
+        // Decided here, from the tags the list carries, so the step keeps only what needs writing.
+        tags: await planVmTags(azureSubscriptionId, all),
+      };
     });
     await op.step("Update the portal", async () => {
       const known = await db.virtualMachine.findMany({
@@ -58,6 +68,16 @@ export const syncInventoryJob = defineJob({
       );
       op.note(
         `${known.length} portal VMs checked, ${changes.length} changed, ${changes.filter((c) => c.isMissing).length} missing`,
+      );
+    });
+    await op.step(TAG_STEP, async () => {
+      if (!tags.vms.length && !tags.children.length) return op.note("Every portal VM carries the portal's tags");
+      const r = await applyVmTags(access, tags);
+      op.note(
+        `${r.written} resources tagged, ${r.checked} VMs' NICs, public IPs and disks checked` +
+          (r.deferred ? `, ${r.deferred} left for the next sync` : "") +
+          (r.failed ? `, ${r.failed} refused` : "") +
+          (r.firstError ? ` (${r.firstError})` : ""),
       );
     });
   },
