@@ -15,6 +15,16 @@ const API: Record<string, string> = {
   "microsoft.recoveryservices": "2026-07-01",
 };
 const ASR_API = "2023-06-01";
+const KNOWN = new Set([
+  "microsoft.network/virtualnetworks",
+  "microsoft.network/publicipaddresses",
+  "microsoft.network/networksecuritygroups",
+  "microsoft.network/networkinterfaces",
+  "microsoft.network/loadbalancers",
+  "microsoft.storage/storageaccounts",
+  "microsoft.recoveryservices/vaults",
+  "microsoft.compute/virtualmachines",
+]);
 const ARM_ID =
   /\/subscriptions\/[^/"]+\/resourceGroups\/[^/"]+\/providers\/Microsoft\.[A-Za-z]+\/[A-Za-z]+\/[^/"?]+(?:\/[A-Za-z]+\/[^/"?]+)?/gi;
 
@@ -62,6 +72,9 @@ export class Prerequisites {
     );
     if (!m) return;
     const [, group, sub, rg, ns, type, name, childType, child] = m;
+    // A resource the replay cannot create (a Synapse workspace in another tenant's subscription, named in a storage
+    // network rule) is left to the RP as Azure would meet it: no group is made for it either.
+    if (!KNOWN.has(`${ns}/${type}`.toLowerCase())) return;
     await this.group(sub, rg);
     const top = `${group}/providers/${ns}/${type}/${name}`;
     const api = API[ns.toLowerCase()];
