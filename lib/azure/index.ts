@@ -38,6 +38,8 @@ export {
   getNic,
   deleteNic,
   deletePublicIp,
+  listNetworkAddresses,
+  type NetworkAddresses,
   type VirtualNetworkSpec,
   type PublicIpSpec,
   type NicSpec,

@@ -179,3 +179,29 @@ export function deleteNic(access: AzureAccess, resourceGroup: string, name: stri
 export function deletePublicIp(access: AzureAccess, resourceGroup: string, name: string): Promise<LroProgress<null>> {
   return deleteOrDone(() => startLro(access, deletePublicIpLro, { resourceGroup, name }));
 }
+
+/** What a resource group's NICs and public IPs say of addresses: two paged lists, whatever the number of VMs. */
+export type NetworkAddresses = { nics: NicInfo[]; publicIps: PublicIpInfo[] };
+
+/**
+ * The NICs and public IPs of a resource group (one list each, 100 or so per page in Azure): how the addresses of VMs
+ * whose NIC and public IP their own PUT created reach the portal without a read per VM (issue 18).
+ */
+export function listNetworkAddresses(access: AzureAccess, resourceGroup: string): Promise<NetworkAddresses> {
+  const { network } = armClientsFor(access);
+  return armCall(async () => {
+    const [nics, publicIps] = await Promise.all([
+      (async () => {
+        const out: NicInfo[] = [];
+        for await (const n of network.networkInterfaces.list(resourceGroup)) out.push(mapNic(n));
+        return out;
+      })(),
+      (async () => {
+        const out: PublicIpInfo[] = [];
+        for await (const p of network.publicIPAddresses.list(resourceGroup)) out.push(mapPublicIp(p));
+        return out;
+      })(),
+    ]);
+    return { nics, publicIps };
+  });
+}

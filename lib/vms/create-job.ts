@@ -4,6 +4,7 @@ import {
   ensureVirtualNetwork,
   findVm,
   isOperationInProgress,
+  listNetworkAddresses,
   portalTags,
   PORTAL_EXTRA_TAG,
   type AzureAccess,
@@ -17,6 +18,7 @@ import { lroTimeScale } from "@/lib/jobs/poll-delay";
 import { sent, type Progress, type Sent } from "@/lib/jobs/wait-step";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
+import { recordAddresses } from "./addresses";
 import { kinds } from "@/lib/operations/kinds";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { publishVmCreated } from "@/lib/events/vm-events";
@@ -89,6 +91,7 @@ export const createVmJob = defineJob({
       "Wait for virtual network",
       "Create VM",
       "Wait for provisioning",
+      "Read IP addresses",
     ]);
     const access = await op.azureAccess(azureSubscriptionId);
     const arm = op.arm(access);
@@ -203,6 +206,29 @@ export const createVmJob = defineJob({
           data: info.dataDisks,
         },
       );
+    });
+
+    // Azure's answers about the VM carry no addresses: they are read from one list of the resource group's NICs and
+    // public IPs, which serves every VM of a bulk finishing about now (no read per VM). A failed read leaves them to
+    // the next inventory sync rather than failing a VM that exists.
+    await op.step("Read IP addresses", async () => {
+      const known = await db.virtualMachine.findUniqueOrThrow({
+        where: { id: vm.id },
+        select: { privateIp: true, publicIp: true },
+      });
+      if (known.privateIp && (!vm.hasPublicIp || known.publicIp)) return op.note("Read with another VM's addresses");
+      try {
+        const recorded = await recordAddresses(
+          vm.tenantSubscriptionId,
+          await listNetworkAddresses(access, resourceGroup),
+        );
+        op.note(
+          `Addresses of ${recorded} VM${recorded === 1 ? "" : "s"} read from the resource group's NICs and public IPs`,
+        );
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        op.note(`Not read (${reason}); the next inventory sync reads them`);
+      }
     });
   },
   async onFailed({ vmId, passwordSecretId }, { message }) {

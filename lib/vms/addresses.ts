@@ -1,0 +1,49 @@
+import type { NetworkAddresses } from "@/lib/azure";
+import { db } from "@/lib/db/client";
+import { nicName } from "./job-support";
+
+type VmNeedingAddresses = { id: string; name: string; hasPublicIp: boolean; resourceGroup: string };
+export type VmAddresses = { id: string; privateIp: string | null; publicIp: string | null };
+
+/**
+ * The addresses Azure shows for each VM: its NIC found by the portal's deterministic name (`<vm>-nic`) in the VM's
+ * resource group, its public IP by the id that NIC's ip configuration references. VMs whose NIC is not in the lists
+ * are left out.
+ */
+export function addressesOf(vms: VmNeedingAddresses[], found: NetworkAddresses): VmAddresses[] {
+  const key = (resourceGroup: string, name: string) => `${resourceGroup}/${name}`.toLowerCase();
+  const nics = new Map(found.nics.map((n) => [key(n.id.split("/")[4] ?? "", n.name), n]));
+  const ips = new Map(found.publicIps.map((p) => [p.id.toLowerCase(), p]));
+  return vms.flatMap((vm) => {
+    const nic = nics.get(key(vm.resourceGroup, nicName(vm.name)));
+    if (!nic?.privateIp) return [];
+    const publicIp = nic.publicIpId ? (ips.get(nic.publicIpId.toLowerCase())?.ipAddress ?? null) : null;
+    return [{ id: vm.id, privateIp: nic.privateIp, publicIp: vm.hasPublicIp ? publicIp : null }];
+  });
+}
+
+/** VMs of the tenant subscription whose private IP, or public IP when they have one, the portal does not know. */
+export async function findVmsWithoutAddresses(tenantSubscriptionId: string): Promise<VmNeedingAddresses[]> {
+  const vms = await db.virtualMachine.findMany({
+    where: { tenantSubscriptionId, OR: [{ privateIp: null }, { hasPublicIp: true, publicIp: null }] },
+    select: { id: true, name: true, hasPublicIp: true, tenantSubscription: { select: { resourceGroup: true } } },
+  });
+  return vms.map(({ tenantSubscription, ...vm }) => ({ ...vm, resourceGroup: tenantSubscription.resourceGroup }));
+}
+
+/**
+ * Records what one read of the resource group's NICs and public IPs says for every VM of the tenant subscription still
+ * without its addresses (a bulk's VMs finish within seconds of each other: the first one's read serves the others).
+ * Returns how many VMs got addresses.
+ */
+export async function recordAddresses(tenantSubscriptionId: string, found: NetworkAddresses): Promise<number> {
+  const updates = addressesOf(await findVmsWithoutAddresses(tenantSubscriptionId), found);
+  if (!updates.length) return 0;
+  await db.$transaction(
+    updates.map((u) =>
+      // updateMany: a VM deleted meanwhile is skipped, not an error.
+      db.virtualMachine.updateMany({ where: { id: u.id }, data: { privateIp: u.privateIp, publicIp: u.publicIp } }),
+    ),
+  );
+  return updates.length;
+}
