@@ -5,6 +5,7 @@ import { signOutAction } from "@/lib/auth/actions";
 const nav: NavItem[] = [
   { href: "/admin", label: "Dashboard", icon: "dashboard" },
   { href: "/admin/subscriptions", label: "Azure subscriptions", icon: "azure-subscriptions", group: "Offer" },
+  { href: "/admin/partners", label: "CSP partners", icon: "cloud", group: "Offer" },
   { href: "/admin/plans", label: "Plans", icon: "plans", group: "Offer" },
   { href: "/admin/regions", label: "Regions", icon: "regions", group: "Offer" },
   { href: "/admin/pricing", label: "Pricing", icon: "pricing", group: "Offer" },

@@ -48,10 +48,13 @@ export async function findBuiltinEmulator(): Promise<BuiltinEmulator | null> {
   }
 }
 
-function readSeedInfo(emu: BuiltinEmulator): Promise<SeedInfo> {
+const readSeedInfo = (emu: BuiltinEmulator) => readEmulatorControl<SeedInfo>(emu, "seed-info");
+
+/** GET of one of the emulator's control endpoints (`/_emulator/{path}`), e.g. seed-info. */
+export function readEmulatorControl<T>(emu: BuiltinEmulator, path: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const req = request(
-      new URL("/_emulator/seed-info", emu.url),
+      new URL(`/_emulator/${path}`, emu.url),
       { method: "GET", ca: emu.caCertificate, headers: { "x-emulator-token": emu.token }, timeout: timeoutMs },
       (res) => {
         const chunks: Buffer[] = [];
@@ -60,7 +63,7 @@ function readSeedInfo(emu: BuiltinEmulator): Promise<SeedInfo> {
           if ((res.statusCode ?? 0) >= 400)
             return reject(new Error(`The emulator's control API answered ${res.statusCode}.`));
           try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as SeedInfo);
+            resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as T);
           } catch (error) {
             reject(error);
           }

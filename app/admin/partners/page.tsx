@@ -1,0 +1,215 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Handshake } from "lucide-react";
+import { DataTable, DataTableToolbar, parseTableParams, type SearchParamsInput } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { RelativeTime } from "@/components/relative-time";
+import { StatusBadge } from "@/components/status-badge";
+import { ActionButton } from "@/components/ui/action-button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { pageStaff } from "@/lib/auth/page-context";
+import { syncPartnerAction } from "@/lib/partners/actions";
+import { describeEmulatorPartner } from "@/lib/partners/builtin-emulator";
+import { findLastSync, findPartnerConnection, listPartnerCustomers, type CustomerRow } from "@/lib/partners/queries";
+import { ConnectPartnerForm } from "./connect-form";
+import { ONBOARD_FORM_ID, OnboardSelectedForm } from "./onboard-form";
+import { RotatePartnerSecretForm } from "./rotate-form";
+
+export const metadata: Metadata = { title: "CSP partners" };
+
+export default async function PartnersPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
+  const ctx = await pageStaff("admin");
+  const [connection, emulator] = await Promise.all([findPartnerConnection(ctx), describeEmulatorPartner()]);
+  const params = parseTableParams(await searchParams, { sortable: ["name"], defaultSort: "name" });
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="CSP partners"
+        description="Onboard your Cloud Solution Provider customers' Azure subscriptions from Partner Center in one flow: consent, role assignment, onboarding and validation."
+      />
+      {connection ? (
+        <>
+          <ConnectionCard connection={connection} lastSync={await findLastSync(ctx, connection.id)} />
+          {connection.state === "active" && <CustomerPicker params={params} ctx={ctx} />}
+          <details className="rounded-lg border p-4">
+            <summary className="cursor-pointer text-sm font-medium">Connect a different app or partner</summary>
+            <div className="mt-4">
+              <ConnectPartnerForm emulator={emulator} submitLabel="Replace the connection" />
+            </div>
+          </details>
+        </>
+      ) : (
+        <Card>
+          <CardHeader>
+            <EmptyState
+              bare
+              icon={Handshake}
+              title="No Partner Center connection yet"
+              description="Connect your partner organisation's multi-tenant app registration. The portal lists your customers from Partner Center and onboards their Azure plan subscriptions."
+            />
+          </CardHeader>
+          <CardContent>
+            <ConnectPartnerForm emulator={emulator} submitLabel="Connect Partner Center" />
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function ConnectionCard({
+  connection,
+  lastSync,
+}: {
+  connection: NonNullable<Awaited<ReturnType<typeof findPartnerConnection>>>;
+  lastSync: Awaited<ReturnType<typeof findLastSync>>;
+}) {
+  const validation = connection.validation as { message?: string; customers?: number } | null;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="flex items-center gap-3">
+          {connection.displayName} <StatusBadge state={connection.state} />
+        </CardTitle>
+        <CardDescription>
+          Partner tenant <span className="font-mono">{connection.partnerTenantId}</span> · app{" "}
+          <span className="font-mono">{connection.clientId}</span>
+          {connection.cloud === "Custom" && <> · Partner Center at {connection.partnerCenterEndpoint}</>}
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="space-y-4 text-sm">
+        {connection.state === "validating" && (
+          <p role="status">Listing customers from Partner Center… refresh in a moment.</p>
+        )}
+        {connection.state === "active" && (
+          <p>
+            {validation?.customers ?? 0} customers, listed{" "}
+            {connection.lastSyncedAt ? <RelativeTime date={connection.lastSyncedAt} /> : "never"}.
+          </p>
+        )}
+        {connection.state === "error" && (
+          <p role="alert" className="text-destructive">
+            {lastSync?.errorMessage ?? validation?.message ?? "The last sync failed."}
+            {lastSync?.errorCode && <> ({lastSync.errorCode})</>}
+            {lastSync?.errorRequestId && <> · request id {lastSync.errorRequestId}</>}
+          </p>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <ActionButton variant="outline" action={syncPartnerAction} pendingLabel="Starting…">
+            Sync customers now
+          </ActionButton>
+          {lastSync && (
+            <Link href={`/admin/operations/${lastSync.id}`} className="underline">
+              Last sync operation ({lastSync.state})
+            </Link>
+          )}
+        </div>
+        <details>
+          <summary className="cursor-pointer font-medium">Rotate the app&apos;s secret</summary>
+          <div className="mt-3">
+            <RotatePartnerSecretForm />
+          </div>
+        </details>
+      </CardContent>
+    </Card>
+  );
+}
+
+async function CustomerPicker({
+  params,
+  ctx,
+}: {
+  params: ReturnType<typeof parseTableParams>;
+  ctx: Awaited<ReturnType<typeof pageStaff>>;
+}) {
+  const { items, total } = await listPartnerCustomers(ctx, {
+    q: params.q || undefined,
+    page: params.page,
+    pageSize: params.pageSize,
+  });
+  return (
+    <section aria-labelledby="customers-heading" className="space-y-4">
+      <h2 id="customers-heading" className="text-lg font-semibold">
+        Customers
+      </h2>
+      <DataTable
+        label="Partner Center customers"
+        toolbar={<DataTableToolbar searchPlaceholder="Search by company, domain or tenant id" />}
+        columns={[
+          { key: "name", header: "Customer" },
+          { key: "subscriptions", header: "Azure plan subscriptions" },
+        ]}
+        rows={items.map((c) => ({ id: c.id, cells: { name: customerCell(c), subscriptions: subscriptionsCell(c) } }))}
+        total={total}
+        page={params.page}
+        pageSize={params.pageSize}
+        emptyState={
+          params.q ? undefined : (
+            <EmptyState
+              bare
+              icon={Handshake}
+              title="No customers"
+              description="Partner Center lists no customers for this partner. Add customers in Partner Center, then sync again."
+            />
+          )
+        }
+      />
+      <OnboardSelectedForm />
+    </section>
+  );
+}
+
+function customerCell(c: CustomerRow) {
+  return (
+    <div>
+      <span className="font-medium">{c.companyName}</span>
+      <span className="block text-xs text-muted-foreground">{c.domain}</span>
+      <span className="block font-mono text-xs text-muted-foreground">{c.tenantId}</span>
+    </div>
+  );
+}
+
+function subscriptionsCell(c: CustomerRow) {
+  if (!c.hasAzurePlan)
+    return <span className="text-muted-foreground">No Azure plan: buy one in Partner Center to onboard.</span>;
+  if (c.subscriptions.length === 0)
+    return <span className="text-muted-foreground">Azure plan without subscriptions yet.</span>;
+  return (
+    <ul className="space-y-2">
+      {c.subscriptions.map((s) => {
+        const busy = s.operation && (s.operation.state === "queued" || s.operation.state === "running");
+        const id = `sub-${s.subscriptionId}`;
+        return (
+          <li key={s.subscriptionId} className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <input
+              id={id}
+              type="checkbox"
+              name="subscription"
+              value={`${c.tenantId}/${s.subscriptionId}`}
+              form={ONBOARD_FORM_ID}
+              disabled={Boolean(s.onboarded) || Boolean(busy)}
+              className="size-4 accent-primary"
+            />
+            <label htmlFor={id}>
+              {s.friendlyName} <span className="font-mono text-xs text-muted-foreground">{s.subscriptionId}</span>
+            </label>
+            {s.onboarded && (
+              <Link
+                href={`/admin/subscriptions/${s.onboarded.id}`}
+                className="inline-flex items-center gap-1 underline"
+              >
+                Onboarded <StatusBadge state={s.onboarded.state} />
+              </Link>
+            )}
+            {s.operation && !s.onboarded && (
+              <Link href={`/admin/operations/${s.operation.id}`} className="inline-flex items-center gap-1 underline">
+                Onboarding <StatusBadge state={s.operation.state} />
+              </Link>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
