@@ -356,6 +356,26 @@ describe("load balancers with several public VIPs", () => {
     });
   });
 
+  it("puts the portal's tags back on a load balancer that lost them when the list is refreshed, once", async () => {
+    const lbTags = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/loadBalancers/MultiVIPLB/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
+    await emu.arm(SEED.apps.provider, "PUT", lbTags, { properties: { tags: { costCenter: "42" } } });
+    const refresh = () =>
+      refreshLoadBalancers(t.ctx, { tenantSubscriptionId: t.tenantSubscriptionId }).then((op) =>
+        waitForOperation(op.id),
+      );
+    expect((await refresh()).state).toBe("succeeded");
+    const create = await db.operation.findFirstOrThrow({ where: { kind: "lb.create", targetId: lbId } });
+    expect((await emu.arm(SEED.apps.provider, "GET", lbTags)).body.properties.tags).toEqual({
+      costCenter: "42",
+      ...(await tagsOwner(create.id)),
+      "portal-lb": lbId,
+    });
+    const since = new Date().toISOString();
+    expect((await refresh()).state).toBe("succeeded");
+    const log = (await emu.control.requests({ since, limit: 1000 })).value;
+    expect(log.filter((r) => r.method !== "GET")).toEqual([]);
+  });
+
   it("says loadbalancer.changed once when a refresh finds the load balancer gone from Azure", async () => {
     const lbPath = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/loadBalancers/MultiVIPLB?api-version=2024-05-01`;
     await emu.arm(SEED.apps.provider, "DELETE", lbPath);
