@@ -18,11 +18,14 @@
  *   --only usage (only the usage rollup's figures, issue 15: no workers, no VMs) --usage-tenants (500)
  *   --usage-vms (20) --usage-days (31; the second run rolls up twice as many) --usage-page-tenants (50; the Usage page
  *   figure: one tenant's month read with 1, then 12 months of every tenant's history)
+ *   --only consoles (issue 18 point 3: the consoles with 1,000,000 operations; scripts/bench/consoles.ts)
+ *   --console-operations (1000000) --console-tenants (1000) --console-vms (20 per tenant) --console-runs (40)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { apiBulkSubmitter, benchApiList } from "./bench/api-list.ts";
+import { benchConsoles, consolesRows } from "./bench/consoles.ts";
 import { benchListPage } from "./bench/list-page.ts";
 import { benchProvision } from "./bench/provision.ts";
 import { flag, numberFlag, printTable, type Row } from "./bench/report.ts";
@@ -49,7 +52,15 @@ async function main() {
   const timeoutMs = numberFlag("timeout-s", undefined, 300) * 1000;
   const via = flag("via", undefined) === "api" ? "api" : "ui";
   const only = flag("only", undefined);
-  if (only !== undefined && only !== "usage") throw new Error(`--only: unknown section ${only} (sections: usage)`);
+  if (only !== undefined && only !== "usage" && only !== "consoles")
+    throw new Error(`--only: unknown section ${only} (sections: usage, consoles)`);
+  const consoleScale = {
+    operations: Math.max(1, Math.round(numberFlag("console-operations", undefined, 1_000_000))),
+    tenants: Math.max(1, Math.round(numberFlag("console-tenants", undefined, 1000))),
+    vmsEach: Math.max(1, Math.round(numberFlag("console-vms", undefined, 20))),
+    auditEvents: Math.max(1, Math.round(numberFlag("console-operations", undefined, 1_000_000))),
+  };
+  const consoleRuns = Math.max(3, Math.round(numberFlag("console-runs", undefined, 40)));
   const usageScale = {
     tenants: Math.max(1, Math.round(numberFlag("usage-tenants", undefined, 500))),
     vmsEach: Math.max(1, Math.round(numberFlag("usage-vms", undefined, 20))),
@@ -123,6 +134,16 @@ async function main() {
     log(`figures written to ${path.relative(repoRoot, file)} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   };
   try {
+    if (only === "consoles") {
+      log(`consoles: ${JSON.stringify(consoleScale)}, p95 of ${consoleRuns} runs…`);
+      const consoles = await benchConsoles({ scale: consoleScale, runs: consoleRuns, log });
+      const rows = consolesRows(consoles);
+      machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
+      printTable(rows);
+      writeFigures({ consoles, table: rows, totalSeconds: (Date.now() - started) / 1000 });
+      await stack.cleanup();
+      process.exit(0);
+    }
     if (only === "usage") {
       const usage = await usageFigures();
       const rows = usageFigureRows(usage);
@@ -186,7 +207,7 @@ async function main() {
       `  listVms+countVmsByState: 20 VMs ${list.small.listAndCountMs.toFixed(2)} ms, 2,000 VMs ${list.large.listAndCountMs.toFixed(2)} ms, ratio ${list.ratio.toFixed(2)}`,
     );
     log(
-      `  whole page data (regions, subscriptions, list, counts): ${list.small.fullPageMs.toFixed(2)} ms vs ${list.large.fullPageMs.toFixed(2)} ms, ratio ${list.fullPageRatio.toFixed(2)}`,
+      `  whole page data (regions, subscriptions with usage, then the list and its count): ${list.small.fullPageMs.toFixed(2)} ms vs ${list.large.fullPageMs.toFixed(2)} ms, ratio ${list.fullPageRatio.toFixed(2)}`,
     );
 
     log(`figure 2b: the API's GET /vms, 20 vs 2,000 VMs, and its token check (median of ${runs})…`);

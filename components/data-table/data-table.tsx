@@ -9,7 +9,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "../empty-state";
 import { BulkActionsBar, type BulkAction } from "./bulk-actions";
-import { DataTablePagination } from "./pagination";
+import { DataTablePagination, type KeysetPager } from "./pagination";
 import { nextSort, TABLE_PARAM_KEYS, type SortDir } from "./params";
 import { useTableUrl } from "./use-table-url";
 
@@ -38,6 +38,8 @@ export type DataTableProps = {
   /** Row checkboxes; with bulkActions a bar appears while rows are selected. */
   selectable?: boolean;
   bulkActions?: BulkAction[];
+  /** Cursor paging (big consoles): previous / next by cursor, and "about" for an estimated total. */
+  keyset?: Omit<KeysetPager, "shown">;
   /** An accessible name for the table ("Virtual machines"). */
   label?: string;
   /** Rendered above the table inside the same card (usually a DataTableToolbar). */
@@ -69,6 +71,7 @@ export function DataTable(props: DataTableProps) {
     label,
     toolbar,
     className,
+    keyset,
   } = props;
   const { searchParams, hrefWith, navigate, isPending } = useTableUrl();
   // The selection belongs to the rows it was made on: a new page, sort or filter starts with nothing selected.
@@ -224,6 +227,7 @@ export function DataTable(props: DataTableProps) {
           pageSizes={pageSizes}
           hrefWith={hrefWith}
           onNavigate={(changes) => navigate(changes)}
+          keyset={keyset && { ...keyset, shown: rows.length }}
         />
       )}
     </div>

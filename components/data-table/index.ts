@@ -7,6 +7,7 @@ export {
   buildTableHref,
   nextSort,
   formatRange,
+  formatCount,
   pageCount,
   readParam,
   DEFAULT_PAGE_SIZES,

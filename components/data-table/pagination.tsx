@@ -6,7 +6,19 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { cn } from "@/lib/utils/cn";
 import { buttonVariants } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/select";
-import { DEFAULT_PAGE_SIZES, formatRange, pageCount, type ParamChanges } from "./params";
+import { DEFAULT_PAGE_SIZES, formatCount, formatRange, pageCount, type ParamChanges } from "./params";
+
+/**
+ * A keyset-paged table: previous / next follow the cursors of the page shown (null at either end), and a total above
+ * the exact-count limit is PostgreSQL's estimate, shown as "about".
+ */
+export type KeysetPager = {
+  nextCursor: string | null;
+  prevCursor: string | null;
+  totalIsEstimate?: boolean;
+  /** Rows on this page (the range's end when the total is an estimate). */
+  shown: number;
+};
 
 export type DataTablePaginationProps = {
   page: number;
@@ -15,6 +27,7 @@ export type DataTablePaginationProps = {
   pageSizes?: readonly number[];
   hrefWith: (changes: ParamChanges) => string;
   onNavigate: (changes: ParamChanges) => void;
+  keyset?: KeysetPager;
 };
 
 export function DataTablePagination({
@@ -24,11 +37,21 @@ export function DataTablePagination({
   pageSizes = DEFAULT_PAGE_SIZES,
   hrefWith,
   onNavigate,
+  keyset,
 }: DataTablePaginationProps) {
   const pages = pageCount(total, pageSize);
-  const hasPrev = page > 1;
-  const hasNext = page < pages;
+  const estimated = keyset?.totalIsEstimate === true;
+  const hasPrev = keyset ? keyset.prevCursor !== null : page > 1;
+  const hasNext = keyset ? keyset.nextCursor !== null : page < pages;
   const sizeId = React.useId();
+  // By cursor: the previous page of page 2 is the first page itself (no cursor), so it is always exact.
+  const changesFor = (target: number): ParamChanges => {
+    if (!keyset) return { page: target };
+    if (target <= 1) return { page: null, after: null, before: null };
+    return target > page
+      ? { page: target, after: keyset.nextCursor, before: null }
+      : { page: target, before: keyset.prevCursor, after: null };
+  };
 
   const pageLink = (target: number, label: string, icon: React.ReactNode, enabled: boolean) => {
     const className = cn(
@@ -45,14 +68,14 @@ export function DataTablePagination({
     }
     return (
       <Link
-        href={hrefWith({ page: target })}
+        href={hrefWith(changesFor(target))}
         aria-label={label}
         scroll={false}
         className={className}
         onClick={(e) => {
           if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
           e.preventDefault();
-          onNavigate({ page: target });
+          onNavigate(changesFor(target));
         }}
       >
         {icon}
@@ -63,7 +86,7 @@ export function DataTablePagination({
   return (
     <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t px-4 py-2.5 text-sm text-muted-foreground">
       <p className="tabular-nums" aria-live="polite">
-        {formatRange(page, pageSize, total)}
+        {formatRange(page, pageSize, total, estimated ? { shown: keyset.shown } : undefined)}
       </p>
       <div className="flex items-center gap-4">
         <div className="hidden items-center gap-2 sm:flex">
@@ -80,7 +103,7 @@ export function DataTablePagination({
           />
         </div>
         <span className="whitespace-nowrap tabular-nums">
-          Page {page.toLocaleString("en-US")} of {pages.toLocaleString("en-US")}
+          Page {page.toLocaleString("en-US")} of {formatCount(Math.max(pages, page), estimated)}
         </span>
         <div className="flex items-center gap-1.5">
           {pageLink(page - 1, "Previous page", <ChevronLeft className="size-4" aria-hidden />, hasPrev)}

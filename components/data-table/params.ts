@@ -9,7 +9,7 @@ export type SearchParamsInput = URLSearchParams | Record<string, string | string
 
 export const DEFAULT_PAGE_SIZES = [20, 50, 100] as const;
 /** Keys the table owns; everything else in the URL (filters, tabs) is kept as it is. */
-export const TABLE_PARAM_KEYS = ["q", "page", "pageSize", "sort", "dir"] as const;
+export const TABLE_PARAM_KEYS = ["q", "page", "pageSize", "sort", "dir", "after", "before"] as const;
 const MAX_QUERY_LENGTH = 200;
 const MAX_PAGE = 1_000_000;
 
@@ -34,9 +34,12 @@ export type TableParams = {
   sort: string;
   dir: SortDir;
   filters: Record<string, string>;
-  /** Prisma-ready: `skip: (page - 1) * pageSize`, `take: pageSize`. */
+  /** Prisma-ready: `skip: (page - 1) * pageSize`, `take: pageSize`; 0 with a cursor. */
   skip: number;
   take: number;
+  /** Keyset tables: the cursor of the page to read after (next) or before (previous); `page` is then only shown. */
+  after?: string;
+  before?: string;
 };
 
 export function readParam(params: SearchParamsInput, key: string): string | undefined {
@@ -76,6 +79,8 @@ export function parseTableParams(params: SearchParamsInput, options: TableParams
     filters[name] = value;
   }
 
+  const after = cursorParam(readParam(params, "after"));
+  const before = after ? undefined : cursorParam(readParam(params, "before"));
   return {
     q,
     ...(qError ? { qError } : {}),
@@ -84,10 +89,16 @@ export function parseTableParams(params: SearchParamsInput, options: TableParams
     sort,
     dir,
     filters,
-    skip: (page - 1) * pageSize,
+    skip: after || before ? 0 : (page - 1) * pageSize,
     take: pageSize,
+    ...(after ? { after } : {}),
+    ...(before ? { before } : {}),
   };
 }
+
+// Cursors are opaque base64url; anything else is dropped (the first page).
+const cursorParam = (value: string | undefined) =>
+  value && value.length <= 200 && /^[A-Za-z0-9_-]+$/.test(value) ? value : undefined;
 
 /** A search text that is not searched for, and why (shown beside the search box). */
 export function searchQueryProblem(q: string): string | undefined {
@@ -108,7 +119,8 @@ export function buildTableHref(pathname: string, current: URLSearchParams | stri
     if (value === null || value === undefined || value === "") next.delete(key);
     else next.set(key, String(value));
   }
-  if (!("page" in changes)) next.delete("page");
+  // A keyset cursor belongs to its page of its filter: it goes with any other change.
+  if (!("page" in changes)) for (const key of ["page", "after", "before"]) next.delete(key);
   if (next.get("page") === "1") next.delete("page");
   const query = next.toString();
   return query ? `${pathname}?${query}` : pathname;
@@ -120,13 +132,22 @@ export function nextSort(current: { sort?: string; dir?: SortDir }, key: string)
   return { sort: key, dir: "asc" };
 }
 
-/** "1–20 of 2,000" (an en dash, grouped thousands), or "0 results". */
-export function formatRange(page: number, pageSize: number, total: number): string {
+/** "1–20 of 2,000" (an en dash, grouped thousands), "1–20 of about 1,000,000" for an estimate, or "0 results". */
+export function formatRange(page: number, pageSize: number, total: number, estimated?: { shown: number }): string {
   if (total <= 0) return "0 results";
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const first = (page - 1) * pageSize + 1;
+  if (estimated) return `${fmt(first)}–${fmt(first + Math.max(0, estimated.shown - 1))} of ${formatCount(total, true)}`;
   const from = Math.min((page - 1) * pageSize + 1, total);
   const to = Math.min(page * pageSize, total);
-  const fmt = (n: number) => n.toLocaleString("en-US");
   return `${fmt(from)}–${fmt(to)} of ${fmt(total)}`;
+}
+
+/** "1,234" or, for a planner estimate, "about 1,200,000" (two significant figures: it is not better than that). */
+export function formatCount(value: number, estimated = false): string {
+  if (!estimated) return value.toLocaleString("en-US");
+  const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1);
+  return `about ${(Math.round(value / magnitude) * magnitude).toLocaleString("en-US")}`;
 }
 
 export function pageCount(total: number, pageSize: number): number {

@@ -2,17 +2,8 @@ import { parseTableParams, readParam, type SearchParamsInput } from "@/component
 import type { StaffContext } from "@/lib/auth/context";
 import type { OperationState } from "@/lib/db/client";
 import { allOperationKinds } from "@/lib/operations/kinds";
-import {
-  countOperationsByState,
-  listOperationKinds,
-  listOperations,
-  listTenantOptions,
-  operationStates,
-  operationsPerHour,
-  type OperationFilter,
-  type OperationPeriod,
-  type OperationScope,
-} from "@/lib/jobs/queries";
+import { loadOperationsConsoleOptions, loadOperationsConsolePage } from "@/lib/jobs/console";
+import { operationStates, type OperationFilter, type OperationPeriod, type OperationScope } from "@/lib/jobs/queries";
 import { AutoRefresh } from "./auto-refresh";
 import { OperationsChart, type ChartRange } from "./operations-chart";
 import { isActiveState } from "./operation-format";
@@ -37,10 +28,7 @@ function parseDay(value: string | undefined, addDays = 0) {
 /** The operations list shared by the helpdesk console and a tenant's Operations page: counts, chart, table, live refresh. */
 export async function OperationsConsole({ access, searchParams, basePath }: OperationsConsoleProps) {
   const scope: OperationScope = "staff" in access ? { kind: "staff" } : { kind: "tenant", tenantId: access.tenantId };
-  const [ranKinds, tenants] = await Promise.all([
-    listOperationKinds(scope),
-    "staff" in access ? listTenantOptions(access.staff) : Promise.resolve(undefined),
-  ]);
+  const { ranKinds, tenants } = await loadOperationsConsoleOptions(scope, "staff" in access ? access.staff : undefined);
   // Staff filter by every kind of the catalogue (a kind that has not run yet included); a tenant by the kinds its own
   // operations have had, so provider kinds (vault registration, subscription validation) never show there.
   const kinds: string[] = "staff" in access ? allOperationKinds : ranKinds;
@@ -65,11 +53,13 @@ export async function OperationsConsole({ access, searchParams, basePath }: Oper
   };
   const state = params.filters.state as OperationState | undefined;
   const range: ChartRange = readParam(searchParams, "chart") === "7d" ? "7d" : "24h";
-  const [{ total, rows }, counts, buckets] = await Promise.all([
-    listOperations(scope, { ...filter, state, skip: params.skip, take: params.take }),
-    countOperationsByState(scope, filter),
-    operationsPerHour(scope, { hours: range === "24h" ? 24 : 168 }),
-  ]);
+  const { list, counts, buckets } = await loadOperationsConsolePage(scope, {
+    filter,
+    state,
+    page: { skip: params.skip, take: params.take, after: params.after, before: params.before },
+    chartHours: range === "24h" ? 24 : 168,
+  });
+  const rows = list.rows;
   const search = new URLSearchParams(
     Object.entries(searchParams instanceof URLSearchParams ? Object.fromEntries(searchParams) : searchParams).flatMap(
       ([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v[0] : v]]),
@@ -83,7 +73,8 @@ export async function OperationsConsole({ access, searchParams, basePath }: Oper
       <OperationsChart buckets={buckets} range={range} />
       <OperationsTable
         rows={rows}
-        total={total}
+        total={list.total}
+        keyset={{ nextCursor: list.nextCursor, prevCursor: list.prevCursor, totalIsEstimate: list.totalIsEstimate }}
         page={params.page}
         pageSize={params.pageSize}
         basePath={basePath}

@@ -12,6 +12,8 @@ import { describeDuration, describeProgress } from "./operation-format";
 export type OperationsTableProps = {
   rows: OperationListItem[];
   total: number;
+  /** Cursors of the next and previous pages; the total may be an estimate (shown as "about"). */
+  keyset: { nextCursor: string | null; prevCursor: string | null; totalIsEstimate: boolean };
   page: number;
   pageSize: number;
   /** `/admin/operations`, `/helpdesk/operations` or `/tenant/<slug>/operations`; rows link to `<basePath>/<id>`. */
@@ -39,6 +41,7 @@ const stateOptions = ["queued", "running", "succeeded", "failed", "cancelled"].m
 export function OperationsTable({
   rows,
   total,
+  keyset,
   page,
   pageSize,
   basePath,
@@ -130,6 +133,7 @@ export function OperationsTable({
         };
       })}
       total={total}
+      keyset={keyset}
       page={page}
       pageSize={pageSize}
       emptyState={

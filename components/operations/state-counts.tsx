@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { buildTableHref } from "@/components/data-table/params";
+import { buildTableHref, formatCount } from "@/components/data-table/params";
+import type { CountFigure } from "@/lib/db/count";
 import { getStateStyle } from "@/components/status-badge";
 import { cn } from "@/lib/utils/cn";
 import type { OperationState } from "@/lib/db/client";
@@ -12,16 +13,22 @@ const dot: Record<OperationState, string> = {
   cancelled: "bg-muted-foreground/40",
 };
 
-/** Counts per state for the current filters; a click filters the table by that state (a second click clears it). */
+/**
+ * Counts per state for the current filters; a click filters the table by that state (a second click clears it). A
+ * count above the exact limit is PostgreSQL's estimate and reads "about …".
+ */
 export function StateCounts(props: {
-  counts: Record<OperationState, number>;
+  counts: Record<OperationState, CountFigure>;
   active?: string;
   basePath: string;
   search: string;
 }) {
   const { counts, active, basePath, search } = props;
   const states = Object.keys(counts) as OperationState[];
-  const total = states.reduce((n, s) => n + counts[s], 0);
+  const total: CountFigure = {
+    value: states.reduce((n, s) => n + counts[s].value, 0),
+    estimated: states.some((s) => counts[s].estimated),
+  };
   return (
     <nav aria-label="Operations by state" className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-6">
       <CountLink
@@ -44,7 +51,7 @@ export function StateCounts(props: {
   );
 }
 
-function CountLink(props: { href: string; label: string; value: number; isActive: boolean; dotClass?: string }) {
+function CountLink(props: { href: string; label: string; value: CountFigure; isActive: boolean; dotClass?: string }) {
   return (
     <Link
       href={props.href}
@@ -60,7 +67,7 @@ function CountLink(props: { href: string; label: string; value: number; isActive
         {props.label}
       </span>
       <span className="mt-0.5 block text-2xl font-semibold tracking-tight tabular-nums">
-        {props.value.toLocaleString("en-US")}
+        {formatCount(props.value.value, props.value.estimated)}
       </span>
     </Link>
   );

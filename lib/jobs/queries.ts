@@ -2,10 +2,12 @@ import { db, Prisma, type OperationState } from "@/lib/db/client";
 import type { StaffContext } from "@/lib/auth/context";
 import { NotFound, notFoundInTenant } from "@/lib/errors";
 import { redact, redactText } from "@/lib/azure/redact";
+import { countRows, countRowsByGroup } from "@/lib/db/count";
+import { keysetPage, type PageRequest } from "@/lib/db/keyset";
 
 /**
  * Who is reading. Staff (helpdesk, admin) see every tenant's operations; a tenant only its own. The tenant id always
- * goes into the query's `where` (see operationWhere), so another tenant's operation is simply not found.
+ * goes into every query's `where` (see operationWhere), so another tenant's operation is simply not found.
  */
 export type OperationScope =
   { kind: "staff" } | { kind: "tenant"; tenantId: string; user?: { id: string; email: string } };
@@ -35,9 +37,13 @@ export type OperationFilter = {
   targetId?: string;
 };
 
-export type OperationPage = { skip: number; take: number };
+/**
+ * A page: `after` / `before` (a cursor from the previous page's nextCursor / prevCursor) read by keyset, so page 5,000
+ * costs what page 1 does; `skip` (an offset) is kept for short lists and the API's older tokens.
+ */
+export type OperationPage = PageRequest;
 
-function periodWhere(filter: OperationFilter, now = new Date()): Prisma.DateTimeFilter | undefined {
+function periodWhere(filter: OperationFilter, now = new Date()): { gte?: Date; lt?: Date } | undefined {
   if (!filter.period) return undefined;
   if (filter.period === "custom") {
     if (!filter.from && !filter.to) return undefined;
@@ -48,30 +54,32 @@ function periodWhere(filter: OperationFilter, now = new Date()): Prisma.DateTime
 
 // A step's request id is looked up first through its index: as an EXISTS inside the OR it ran once per operation
 // row (~350 ms at 100k operations instead of a few ms).
-async function searchWhere(q: string | undefined): Promise<Prisma.OperationWhereInput | undefined> {
+async function searchSql(q: string | undefined): Promise<Prisma.Sql | undefined> {
   q = q?.trim();
   if (!q) return undefined;
   const steps = await db.operationStep.findMany({ where: { requestId: q }, select: { operationId: true }, take: 100 });
-  return {
-    OR: [
-      { targetName: { contains: q, mode: "insensitive" } },
-      { id: { in: [q, ...steps.map((s) => s.operationId)] } },
-      { errorRequestId: q },
-    ],
-  };
+  const pattern = `%${q.replace(/[\\%_]/g, "\\$&")}%`;
+  // "targetName" ILIKE is served by the trigram index; the ids and request id by their own indexes.
+  return Prisma.sql`("targetName" ilike ${pattern} or id = any(${[q, ...steps.map((s) => s.operationId)]}::text[]) or "errorRequestId" = ${q})`;
 }
 
-async function operationWhere(scope: OperationScope, filter: OperationFilter): Promise<Prisma.OperationWhereInput> {
-  const where: Prisma.OperationWhereInput = {
-    kind: filter.kind || undefined,
-    state: filter.state || undefined,
-    createdAt: periodWhere(filter),
-    targetId: filter.targetId || undefined,
-  };
-  if (scope.kind === "tenant") where.tenantId = scope.tenantId;
-  else if (filter.tenant) where.tenant = { slug: filter.tenant };
-  const search = await searchWhere(filter.q);
-  return search ? { AND: [where, search] } : where;
+/**
+ * The filter as SQL over "Operation": the one place it is written, used by the list, the counts and the estimate. The
+ * tenant id always goes into it for a tenant scope, so another tenant's operation is simply not found.
+ */
+async function operationWhere(scope: OperationScope, filter: OperationFilter): Promise<Prisma.Sql> {
+  const parts: Prisma.Sql[] = [];
+  if (filter.kind) parts.push(Prisma.sql`kind = ${filter.kind}`);
+  if (filter.state) parts.push(Prisma.sql`state = ${filter.state}::"OperationState"`);
+  const period = periodWhere(filter);
+  if (period?.gte) parts.push(Prisma.sql`"createdAt" >= ${period.gte}`);
+  if (period?.lt) parts.push(Prisma.sql`"createdAt" < ${period.lt}`);
+  if (filter.targetId) parts.push(Prisma.sql`"targetId" = ${filter.targetId}`);
+  if (scope.kind === "tenant") parts.push(Prisma.sql`"tenantId" = ${scope.tenantId}`);
+  else if (filter.tenant) parts.push(Prisma.sql`"tenantId" = (select id from "Tenant" where slug = ${filter.tenant})`);
+  const search = await searchSql(filter.q);
+  if (search) parts.push(search);
+  return parts.length ? Prisma.join(parts, " and ") : Prisma.sql`true`;
 }
 
 const listSelect = {
@@ -95,41 +103,59 @@ const listSelect = {
 
 export type OperationListItem = Prisma.OperationGetPayload<{ select: typeof listSelect }>;
 
-/** One page of operations, newest first, and the total matching the filter. */
-export async function listOperations(scope: OperationScope, filter: OperationFilter & OperationPage) {
+/**
+ * One page of operations, newest first (createdAt, then id, so rows created in the same millisecond keep one order),
+ * the total matching the filter (exact up to COUNT_EXACT_LIMIT, estimated above: `total.estimated`), and the cursors
+ * of the next and previous pages (null at either end).
+ */
+export async function listOperations(
+  scope: OperationScope,
+  filter: OperationFilter & OperationPage,
+  opts: { count?: boolean } = {},
+) {
   const where = await operationWhere(scope, filter);
-  const [total, rows] = await Promise.all([
-    db.operation.count({ where }),
-    db.operation.findMany({
+  const [count, page] = await Promise.all([
+    // The console has the counts per state already and passes count: false (its total is their sum).
+    opts.count === false ? { value: 0, estimated: false } : countRows(`"Operation"`, where),
+    keysetPage<OperationListItem>({
+      table: `"Operation"`,
+      sortColumn: `"createdAt"`,
       where,
-      select: listSelect,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: filter.skip,
-      take: filter.take,
+      page: filter,
+      load: (ids) => db.operation.findMany({ where: { id: { in: ids } }, select: listSelect }),
+      sortValue: (row) => row.createdAt,
     }),
   ]);
-  return { total, rows };
+  return { total: count.value, totalIsEstimate: count.estimated, ...page };
 }
 
-/** Counts per state for the same filter without its state, so the counts bar shows what each state click would give. */
+/**
+ * Counts per state for the same filter without its state, so the counts bar shows what each state click would give.
+ * Each is exact up to COUNT_EXACT_LIMIT and the planner's estimate above (`estimated`).
+ */
 export async function countOperationsByState(scope: OperationScope, filter: Omit<OperationFilter, "state">) {
-  const groups = await db.operation.groupBy({
-    by: ["state"],
-    where: await operationWhere(scope, filter),
-    _count: { _all: true },
-  });
-  const counts = Object.fromEntries(operationStates.map((s) => [s, 0])) as Record<OperationState, number>;
-  for (const g of groups) counts[g.state] = g._count._all;
-  return counts;
+  const where = await operationWhere(scope, filter);
+  return countRowsByGroup(
+    `"Operation"`,
+    where,
+    "state",
+    operationStates.map((state) => ({ key: state, where: Prisma.sql`state = ${state}::"OperationState"` })),
+  );
 }
 
 /** The kinds that have run in this scope, for the kind filter. */
 export async function listOperationKinds(scope: OperationScope) {
-  const rows = await db.operation.groupBy({
-    by: ["kind"],
-    where: await operationWhere(scope, {}),
-    orderBy: { kind: "asc" },
-  });
+  // A skip scan: one index probe per distinct kind ((kind, createdAt) for staff, (tenantId, kind) for a tenant), where
+  // a GROUP BY would read every operation.
+  const inScope = scope.kind === "tenant" ? Prisma.sql`"tenantId" = ${scope.tenantId}` : Prisma.sql`true`;
+  const rows = await db.$queryRaw<{ kind: string }[]>`
+    with recursive k as (
+      (select kind from "Operation" where ${inScope} order by kind limit 1)
+      union all
+      select (select o.kind from "Operation" o where ${inScope} and o.kind > k.kind order by o.kind limit 1) from k
+      where k.kind is not null
+    )
+    select kind from k where kind is not null`;
   return rows.map((r) => r.kind);
 }
 
@@ -178,7 +204,7 @@ export type OperationDetail = Omit<Prisma.OperationGetPayload<{ select: typeof d
  */
 export async function getOperation(scope: OperationScope, id: string): Promise<OperationDetail> {
   const op = await db.operation.findFirst({
-    where: { ...(await operationWhere(scope, {})), id },
+    where: { id, ...(scope.kind === "tenant" ? { tenantId: scope.tenantId } : {}) },
     select: detailSelect,
   });
   if (!op) {

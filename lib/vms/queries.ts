@@ -77,13 +77,24 @@ export async function countVmsByState(ctx: TenantContext, tenantSubscriptionId?:
   return counts;
 }
 
+/** The regions the tenant's VMs are in, by a skip scan of (tenantId, region): one probe per region, not per VM. */
 export async function listVmRegions(ctx: TenantContext) {
-  const rows = await db.virtualMachine.groupBy({
-    by: ["region"],
-    where: { tenantId: ctx.tenantId },
-    orderBy: { region: "asc" },
-  });
+  const rows = await db.$queryRaw<{ region: string }[]>`
+    with recursive r as (
+      (select region from "VirtualMachine" where "tenantId" = ${ctx.tenantId} order by region limit 1)
+      union all
+      select (select v.region from "VirtualMachine" v where v."tenantId" = ${ctx.tenantId} and v.region > r.region
+              order by v.region limit 1)
+      from r where r.region is not null
+    )
+    select region from r where region is not null`;
   return rows.map((r) => r.region);
+}
+
+/** What the VM list page reads before its list: the region and subscription filters (with quota usage). */
+export async function loadVmPageOptions(ctx: TenantContext) {
+  const [regions, subscriptions] = await Promise.all([listVmRegions(ctx), listVmSubscriptions(ctx)]);
+  return { regions, subscriptions };
 }
 
 export async function getVm(ctx: TenantContext, vmId: string) {

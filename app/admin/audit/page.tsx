@@ -21,13 +21,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     defaultDir: "desc",
     filters: { action: actions, outcome: outcomes, period: Object.keys(auditPeriods) },
   });
-  const { total, rows } = await listAuditEvents(ctx, {
+  const { total, totalIsEstimate, rows, nextCursor, prevCursor } = await listAuditEvents(ctx, {
     q: params.q,
     action: params.filters.action,
     outcome: params.filters.outcome,
     period: params.filters.period as AuditPeriod | undefined,
     skip: params.skip,
     take: params.take,
+    after: params.after,
+    before: params.before,
   });
   const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
   return (
@@ -93,6 +95,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           },
         }))}
         total={total}
+        keyset={{ nextCursor, prevCursor, totalIsEstimate }}
         page={params.page}
         pageSize={params.pageSize}
         sort={params.sort}

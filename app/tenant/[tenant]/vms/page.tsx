@@ -18,7 +18,7 @@ import { Button } from "@/components/ui/button";
 import { pageTenant } from "@/lib/auth/page-context";
 import { roleAllows } from "@/lib/auth/roles";
 import { bulkVmAction } from "@/lib/vms/actions";
-import { listVmRegions, listVms, listVmSubscriptions, vmSortable } from "@/lib/vms/queries";
+import { listVms, loadVmPageOptions, vmSortable } from "@/lib/vms/queries";
 import { describeSize, isVmBusy, vmStateOptions } from "./vm-format";
 import { VmState } from "./vm-state";
 
@@ -32,7 +32,7 @@ export default async function VmsPage(props: {
   const raw = await props.searchParams;
   const base = `/tenant/${ctx.tenantSlug}/vms`;
   const canChange = roleAllows(ctx.role, "operator") && ctx.tenantState === "active";
-  const [regions, subscriptions] = await Promise.all([listVmRegions(ctx), listVmSubscriptions(ctx)]);
+  const { regions, subscriptions } = await loadVmPageOptions(ctx);
   const params = parseTableParams(raw, {
     sortable: vmSortable,
     defaultSort: "createdAt",
