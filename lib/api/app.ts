@@ -19,6 +19,7 @@ import { drSetupRoutes } from "./routes/dr-setup";
 import { lbChangeRoutes } from "./routes/lb-changes";
 import { loadBalancerRoutes } from "./routes/load-balancers";
 import { operationRoutes } from "./routes/operations";
+import { partnerRoutes } from "./routes/partners";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import { tenantPlanRoutes } from "./routes/tenant-plans";
 import { usageRoutes } from "./routes/usage";
@@ -30,7 +31,7 @@ import { webhookRoutes } from "./routes/webhooks";
 const resources = [subscriptionRoutes, vmRoutes, vmActionRoutes, operationRoutes];
 resources.push(azureSubscriptionRoutes, regionRoutes, planRoutes, tenantRoutes, memberRoutes, auditRoutes);
 resources.push(tenantPlanRoutes, loadBalancerRoutes, lbChangeRoutes, drRoutes, drActionRoutes, drSetupRoutes);
-resources.push(usageRoutes, webhookRoutes);
+resources.push(usageRoutes, webhookRoutes, partnerRoutes);
 
 export const openApiConfig = {
   openapi: "3.1.0",
@@ -57,6 +58,7 @@ export const openApiConfig = {
     { name: "Disaster recovery", description: "A tenant's on-premises VMs protected to Azure, and their failovers." },
     { name: "Usage", description: "Metered usage and charges per tenant, meter and period, for billing systems." },
     { name: "Webhooks", description: "Endpoints that receive the portal's events, signed; their delivery logs." },
+    { name: "CSP partners", description: "Provider: Partner Center customers and one-flow onboarding (admin)." },
   ],
 };
 
