@@ -83,7 +83,17 @@ describe("durable operations", () => {
     expect(op.state).toBe("succeeded");
     expect(op.steps[0].attempt).toBeGreaterThan(1);
     expect(op.attempts).toBeGreaterThan(1);
-    expect(await groupsNamed(ts.resourceGroup)).toHaveLength(1);
+    const groups = await groupsNamed(ts.resourceGroup);
+    expect(groups).toHaveLength(1);
+    // The group carries the portal's tags (issue 15 point 1), written by the first attempt and found by the retry.
+    const owner = await db.tenant.findUniqueOrThrow({ where: { id: ts.tenantId } });
+    expect(groups[0].body.tags).toEqual({
+      "portal-tenant": owner.slug,
+      "portal-tenant-id": owner.id,
+      "portal-plan": planId,
+      "portal-operation": operationId,
+      "portal-tenant-subscription": ts.id,
+    });
   });
 
   it("waits out a storm of 429s and finishes every operation", async () => {
