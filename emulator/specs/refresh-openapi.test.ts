@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { referencesOf, SOURCES, trimExample, type SourcesFile } from "./refresh-openapi.js";
+import { extractOperations, extractText } from "./extract-openapi.js";
 import { allOperations, OPENAPI_DIR } from "./validation/spec-files.js";
 
 describe("vendored OpenAPI files", () => {
@@ -56,5 +57,64 @@ describe("refresh helpers", () => {
       parameters: { "api-version": "2025-04-01" },
       responses: { "200": {}, "201": {} },
     });
+  });
+});
+
+describe("extracts", () => {
+  it("keeps the listed operations and what they reach across files, in the original order", () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const docs = new Map<string, Record<string, any>>([
+      [
+        "a/x.json",
+        {
+          swagger: "2.0",
+          paths: {
+            "/w": {
+              parameters: [{ $ref: "./y.json#/parameters/Api" }],
+              get: { operationId: "W_Get", responses: { "200": { schema: { $ref: "#/definitions/W" } } } },
+              delete: { operationId: "W_Delete", responses: { "200": {} } },
+            },
+            "/v": { get: { operationId: "V_Get", "x-ms-examples": { e: { $ref: "#/definitions/Unused" } } } },
+          },
+          definitions: {
+            Unused: { type: "string" },
+            Part: { type: "object" },
+            W: { properties: { p: { $ref: "#/definitions/Part" }, s: { $ref: "./y.json#/definitions/Shared" } } },
+          },
+        },
+      ],
+      ["a/y.json", { paths: {}, definitions: { Shared: { type: "object" }, Other: {} }, parameters: { Api: {} } }],
+    ]);
+    const out = extractOperations(
+      docs,
+      new Map([
+        ["a/x.json", ["W_Get", "V_Get"]],
+        ["a/y.json", []],
+      ]),
+    );
+    expect(out.get("a/x.json")).toEqual({
+      swagger: "2.0",
+      paths: {
+        "/w": { parameters: docs.get("a/x.json")!.paths["/w"].parameters, get: docs.get("a/x.json")!.paths["/w"].get },
+        "/v": docs.get("a/x.json")!.paths["/v"],
+      },
+      definitions: { Part: { type: "object" }, W: docs.get("a/x.json")!.definitions.W },
+    });
+    expect(Object.keys(out.get("a/x.json")!.definitions)).toEqual(["Part", "W"]);
+    expect(out.get("a/y.json")).toEqual({
+      paths: {},
+      definitions: { Shared: { type: "object" } },
+      parameters: { Api: {} },
+    });
+  });
+
+  it("finds the vendored network extracts closed and minimal: re-extracting them changes no byte", () => {
+    const sources = JSON.parse(readFileSync(SOURCES, "utf8")) as SourcesFile;
+    const network = sources.files.filter((f) => f.path.includes("/Microsoft.Network/stable/2026-01-01/"));
+    expect(network.length).toBe(6);
+    const texts = new Map(network.map((f) => [f.path, readFileSync(join(OPENAPI_DIR, f.path), "utf8")]));
+    const docs = new Map([...texts].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]));
+    const out = extractOperations(docs, new Map(network.map((f) => [f.path, f.extract ?? []])));
+    for (const f of network) expect(extractText(out.get(f.path)!), f.path).toBe(texts.get(f.path));
   });
 });

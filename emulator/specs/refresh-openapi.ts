@@ -3,12 +3,15 @@ import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiVersionIndex, type ApiFamily } from "./api-versions.js";
 import { OPERATIONS } from "./conformance/operations.js";
+import { extractOperations, extractText } from "./extract-openapi.js";
 
 /**
  * Re-vendors the OpenAPI files listed in openapi/SOURCES.json (`wanted`: per route family, the api-versions the
  * portal's SDKs speak and the newest stable one) from azure-rest-api-specs at `ref`, whole, with every file they
  * `$ref` (common-types, sibling files), then every x-ms-example the emulator's modelled operations reference
- * (conformance/operations.ts) into examples/<rp>/. Needs network access (GITHUB_TOKEN lifts the rate limit).
+ * (conformance/operations.ts) into examples/<rp>/. A file SOURCES.json lists with `extract` is written as an extract
+ * again (the same operations and what they reach, extract-openapi.ts), not whole. Needs network access
+ * (GITHUB_TOKEN lifts the rate limit).
  */
 export const SOURCES = fileURLToPath(new URL("./openapi/SOURCES.json", import.meta.url));
 const OPENAPI = fileURLToPath(new URL("./openapi/", import.meta.url));
@@ -93,6 +96,9 @@ export async function refreshOpenApi(ref: string): Promise<void> {
   const seen = new Set<string>();
   const files: SourcesFile["files"] = [];
   let examples = 0;
+  // Files vendored as extracts stay extracts: the same operations, re-read from `ref` (extract-openapi.ts).
+  const previous = new Map(sources.files.map((f) => [f.path, f]));
+  const extracted = new Map<string, Record<string, unknown>>();
   while (queue.length) {
     const { path, family } = queue.shift()!;
     if (seen.has(path)) continue;
@@ -102,11 +108,22 @@ export async function refreshOpenApi(ref: string): Promise<void> {
       return undefined;
     });
     if (text === undefined) continue;
+    const extract = previous.get(path)?.extract;
+    if (extract) extracted.set(path, JSON.parse(text) as Record<string, unknown>);
     mkdirSync(dirname(join(OPENAPI, path)), { recursive: true });
     writeFileSync(join(OPENAPI, path), text);
-    files.push({ path, commit, bytes: Buffer.byteLength(text) });
+    files.push({
+      path,
+      commit,
+      bytes: Buffer.byteLength(text),
+      ...(extract ? { extract, note: previous.get(path)?.note } : {}),
+    });
     const refs = referencesOf(JSON.parse(text));
-    for (const f of refs.files) queue.push({ path: posix.normalize(posix.join(posix.dirname(path), f)), family });
+    for (const f of refs.files) {
+      const target = posix.normalize(posix.join(posix.dirname(path), f));
+      // An extract follows only into files vendored before (its whole neighbours are not wanted).
+      if (!extract || previous.has(target)) queue.push({ path: target, family });
+    }
     for (const e of refs.examples) {
       const examplePath = posix.normalize(posix.join(posix.dirname(path), e.ref));
       const full = JSON.parse(await raw(sources.repository, commit, examplePath)) as Record<string, unknown>;
@@ -123,6 +140,16 @@ export async function refreshOpenApi(ref: string): Promise<void> {
       examples++;
     }
     console.log(`spec ${path} (${text.length} chars)`);
+  }
+  const extracts = extractOperations(
+    extracted,
+    new Map([...extracted.keys()].map((p) => [p, previous.get(p)!.extract!])),
+  );
+  for (const [path, doc] of extracts) {
+    const text = extractText(doc);
+    writeFileSync(join(OPENAPI, path), text);
+    const entry = files.find((f) => f.path === path)!;
+    entry.bytes = Buffer.byteLength(text);
   }
   sources.files = files;
   writeFileSync(SOURCES, `${JSON.stringify(sources, null, 2)}\n`);
