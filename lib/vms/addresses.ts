@@ -1,4 +1,4 @@
-import type { NetworkAddresses } from "@/lib/azure";
+import { listNetworkAddresses, type AzureAccess, type NetworkAddresses } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { nicName } from "./job-support";
 
@@ -46,4 +46,28 @@ export async function recordAddresses(tenantSubscriptionId: string, found: Netwo
     ),
   );
   return updates.length;
+}
+
+/**
+ * The inventory sync's fallback for addresses a create could not read: one list of NICs and one of public IPs per
+ * resource group holding such VMs, none at all when every created VM has its addresses (the usual case).
+ */
+export async function readMissingAddresses(access: AzureAccess, azureSubscriptionId: string) {
+  const groups = await db.tenantSubscription.findMany({
+    where: {
+      plan: { azureSubscriptionId },
+      vms: {
+        some: {
+          networkManagedByVm: true,
+          provisioningState: "Succeeded",
+          isMissing: false,
+          OR: [{ privateIp: null }, { hasPublicIp: true, publicIp: null }],
+        },
+      },
+    },
+    select: { id: true, resourceGroup: true },
+  });
+  let recorded = 0;
+  for (const g of groups) recorded += await recordAddresses(g.id, await listNetworkAddresses(access, g.resourceGroup));
+  return { groups: groups.length, recorded };
 }

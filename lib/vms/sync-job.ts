@@ -3,11 +3,13 @@ import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { busyStates, diffInventory } from "./inventory-diff";
 import { applyVmTags, planVmTags } from "./sync-tags";
+import { readMissingAddresses } from "./addresses";
 import { kinds } from "@/lib/operations/kinds";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { publishVmPowerChanges } from "@/lib/events/vm-events";
 
 const TAG_STEP = "Tag the portal's resources";
+const ADDRESS_STEP = "Read missing IP addresses";
 
 /**
  * subscription.sync: one paged listAll(statusOnly) for the whole Azure subscription, then batched updates; then the
@@ -16,7 +18,7 @@ const TAG_STEP = "Tag the portal's resources";
 export const syncInventoryJob = defineJob({
   kind: kinds.subscription.sync,
   async run({ azureSubscriptionId }, op) {
-    await op.plan(["Read VM statuses", "Update the portal", TAG_STEP]);
+    await op.plan(["Read VM statuses", "Update the portal", ADDRESS_STEP, TAG_STEP]);
     const access = await op.azureAccess(azureSubscriptionId);
     const { statuses, tags } = await op.step("Read VM statuses", async () => {
       const all = await listVmInventory(access);
@@ -69,6 +71,11 @@ export const syncInventoryJob = defineJob({
       op.note(
         `${known.length} portal VMs checked, ${changes.length} changed, ${changes.filter((c) => c.isMissing).length} missing`,
       );
+    });
+    // Created VMs read their addresses themselves (lib/vms/create-job.ts); this reads what such a read missed.
+    await op.step(ADDRESS_STEP, async () => {
+      const { groups, recorded } = await readMissingAddresses(access, azureSubscriptionId);
+      op.note(groups ? `${recorded} VMs' addresses read in ${groups} resource groups` : "Every VM's addresses known");
     });
     await op.step(TAG_STEP, async () => {
       if (!tags.vms.length && !tags.children.length) return op.note("Every portal VM carries the portal's tags");

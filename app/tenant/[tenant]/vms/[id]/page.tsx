@@ -49,6 +49,7 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
   const currentSize = catalogue?.sizes.find((s) => s.name === vm.size);
   const disks = vm.dataDisks as { lun: number; sizeGb: number }[];
   const isBusy = isVmBusy(vm) || Boolean(latest && isActiveState(latest.state));
+  const isUnread = vm.networkManagedByVm && vm.provisioningState === "Succeeded";
 
   return (
     <div className="space-y-6">
@@ -145,7 +146,11 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
           <CardContent className="grid gap-4">
             <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
               <Fact label="Private IP">
-                {vm.privateIp ? <Copyable value={vm.privateIp} label="Copy private IP" /> : <Pending isBusy={isBusy} />}
+                {vm.privateIp ? (
+                  <Copyable value={vm.privateIp} label="Copy private IP" />
+                ) : (
+                  <Pending isBusy={isBusy} isUnread={isUnread} />
+                )}
               </Fact>
               <Fact label="Public IP">
                 {!vm.hasPublicIp ? (
@@ -153,7 +158,7 @@ export default async function VmPage({ params }: { params: Promise<{ tenant: str
                 ) : vm.publicIp ? (
                   <Copyable value={vm.publicIp} label="Copy public IP" />
                 ) : (
-                  <Pending isBusy={isBusy} />
+                  <Pending isBusy={isBusy} isUnread={isUnread} />
                 )}
               </Fact>
               <Fact label="Network">
@@ -232,6 +237,13 @@ function Copyable({ value, label }: { value: string; label: string }) {
   );
 }
 
-const Pending = ({ isBusy }: { isBusy: boolean }) => (
-  <span className="text-muted-foreground">{isBusy ? "Assigned while the VM is created" : "Not assigned"}</span>
+/** A VM created by one PUT learns its addresses from a read after it; until then (or after a failed read) Azure has them. */
+const Pending = ({ isBusy, isUnread }: { isBusy: boolean; isUnread: boolean }) => (
+  <span className="text-muted-foreground">
+    {isBusy
+      ? "Assigned while the VM is created"
+      : isUnread
+        ? "Assigned by Azure; shown after the next inventory sync"
+        : "Not assigned"}
+  </span>
 );
