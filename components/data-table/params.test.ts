@@ -95,6 +95,26 @@ describe("buildTableHref", () => {
   it("removes empty values", () => {
     expect(buildTableHref("/x", "q=a&state=running", { state: "", q: null })).toBe("/x");
   });
+  it("drops a keyset cursor with any change but the page's own", () => {
+    expect(buildTableHref("/x", "state=failed&page=3&after=abc", { q: "vm" })).toBe("/x?state=failed&q=vm");
+    expect(buildTableHref("/x", "page=3&after=abc", { page: 2, before: "def", after: null })).toBe(
+      "/x?page=2&before=def",
+    );
+  });
+});
+
+describe("keyset params", () => {
+  it("reads a cursor as the page to start from (no offset), and drops one that is not base64url", () => {
+    const opts = { sortable: ["at"], defaultSort: "at" };
+    expect(parseTableParams({ page: "3", after: "eyJhIjoxfQ" }, opts)).toMatchObject({
+      page: 3,
+      skip: 0,
+      after: "eyJhIjoxfQ",
+    });
+    const bad = parseTableParams({ page: "3", before: "not a cursor!" }, opts);
+    expect(bad.before).toBeUndefined();
+    expect(bad.skip).toBe(40);
+  });
 });
 
 describe("nextSort", () => {
