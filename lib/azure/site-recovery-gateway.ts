@@ -272,6 +272,8 @@ export type EnableProtectionSpec = {
   resourceGroupId: string;
   vnetId: string;
   subnetName: string;
+  /** Tags of the VM and NIC Azure creates on failover (the portal's, lib/azure/tags.ts). */
+  targetTags?: Record<string, string>;
 };
 const enableLro = asrLro<ItemRef, ProtectedItemInfo, EnableProtectionSpec>(
   "asr.protectedItem.enable",
@@ -299,6 +301,7 @@ const enableLro = asrLro<ItemRef, ProtectedItemInfo, EnableProtectionSpec>(
                 targetAzureNetworkId: s.vnetId,
                 targetAzureSubnetId: s.subnetName,
                 useManagedDisks: "false",
+                ...(s.targetTags ? { targetVmTags: s.targetTags, targetNicTags: s.targetTags } : {}),
               },
             },
           }

@@ -27,6 +27,8 @@ export const PORTAL_EXTRA_TAG = {
   loadBalancer: "portal-lb",
   tenantSubscription: "portal-tenant-subscription",
   role: "portal-role",
+  /** On the VM and NIC a DR failover creates: the protected item they fail over. */
+  protectedItem: "portal-protected-item",
 } as const;
 
 export type Tags = Record<string, string>;

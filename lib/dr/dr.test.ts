@@ -413,6 +413,14 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "plannedFailover" }));
     // Nothing replicates after a failover: no RPO until reprotect (issue 12, 10c).
     expect(await item()).toMatchObject({ protectionState: "FailedOver", activeLocation: "Recovery", rpoSeconds: null });
+    // The VM Azure made carries the portal's tags (issue 15 point 1), given when protection was enabled.
+    const inventory = await emu.control.inventory();
+    const failedOver = inventory.subscriptions[SEED.subscriptions.acme].filter(
+      (r) => r.type === "Microsoft.Compute/virtualMachines",
+    );
+    expect(failedOver.map((r) => r.body.tags)).toContainEqual(
+      expect.objectContaining({ "portal-role": "disaster-recovery", "portal-protected-item": ids.vm01 }),
+    );
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "commit" }));
     expect((await item()).protectionState).toBe("FailoverCommitted");
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "failback" }));

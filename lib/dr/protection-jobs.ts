@@ -6,6 +6,8 @@ import {
   isNotFound,
   listProtectedItems,
   listRecoveryPoints,
+  PORTAL_EXTRA_TAG,
+  portalTags,
   runProtectedItemAction,
   type AsrJobInfo,
   type AzureAccess,
@@ -96,6 +98,12 @@ export const enableProtectionJob = defineJob({
         resourceGroupId: tenantRgId(tenantArmSubscription, setup.resourceGroup),
         vnetId: setup.vnetId!,
         subnetName: item.subnetName,
+        targetTags: portalTags({
+          tenant: setup.tenant,
+          plan: setup.tenantSubscription.planId,
+          operationId: op.operationId,
+          extra: { [PORTAL_EXTRA_TAG.role]: "disaster-recovery", [PORTAL_EXTRA_TAG.protectedItem]: item.id },
+        }),
       });
     });
     await recordAsrJob(op, access, ref, "EnableDr", item.id);
