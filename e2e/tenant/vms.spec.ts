@@ -58,7 +58,7 @@ test("a new owner subscribes, creates a VM, watches it run, stops, resizes and d
   await expect(page).toHaveURL(new RegExp(`/tenant/${tenant.slug}/vms/(?!new$)[a-z0-9]+$`));
   const vmUrl = page.url();
   await expect(page.getByRole("heading", { level: 1, name: vmName })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Steps" })).toContainText("Create network interface");
+  await expect(page.getByRole("list", { name: "Steps" })).toContainText("Wait for provisioning");
   await expect(header(page).getByText("Running", { exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByLabel("SSH command", { exact: true })).toHaveText(/^ssh azureops@\d+\.\d+\.\d+\.\d+$/);
   await expect(page.getByText("ssh asks for the password you chose")).toBeVisible();

@@ -71,7 +71,7 @@ describe("cancelling VM operations (issue 12)", () => {
     );
     const op = await waitForOperation(deletion.id);
     expect(op.state).toBe("succeeded");
-    expect(op.steps.map((s) => s.name)).toEqual(["Delete VM, its disks and network interface", "Delete public IP"]);
+    expect(op.steps.map((s) => s.name)).toEqual(["Delete VM, its disks, network interface and public IP"]);
     expect(await db.virtualMachine.findUnique({ where: { id: vm.id } })).toBeNull();
   });
 });
