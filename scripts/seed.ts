@@ -66,7 +66,47 @@ export async function seedDemo(opts: { log: Log; emulator?: Emulator }): Promise
   });
   opts.log(`seeded ${demoUsers.length} demo users in ${demoTenants.length} tenants`);
   if (opts.emulator) await seedAzure(opts.emulator, tenants, opts.log);
+  if (opts.emulator) await seedPartner(opts.emulator, opts.log);
   return true;
+}
+
+/**
+ * The emulator's CSP partner connected, and one customer's subscription onboarded through the one-flow onboarding
+ * (its operation runs in the worker while the portal starts; the seed only waits for the customer list, ~1 s).
+ */
+async function seedPartner(emulator: Emulator, log: Log) {
+  const { readFileSync } = await import("node:fs");
+  const { EmulatorControl } = await import("@/emulator/client");
+  const { PARTNER } = await import("@/emulator/providers/partner-center/seed");
+  const { db } = await import("@/lib/db/client");
+  const { connectPartner, startPartnerOnboarding } = await import("@/lib/partners/service");
+  const info = await EmulatorControl.fromDataDir(emulator.url, emulator.dataDir).seedInfo();
+  const app = info.principals.find((p) => p.appId === PARTNER.appId);
+  if (!app) return log("the emulator has no CSP partner: skipped the partner connection");
+  const { id } = await connectPartner(null, {
+    displayName: "Fabrikam CSP (emulator)",
+    cloud: "Custom",
+    partnerTenantId: PARTNER.tenantId,
+    clientId: PARTNER.appId,
+    clientSecret: app.secret,
+    partnerCenterEndpoint: emulator.url,
+    armEndpoint: emulator.url,
+    authorityHost: emulator.url,
+    caCertificate: readFileSync(path.join(emulator.dataDir, "tls-cert.pem"), "utf8"),
+  });
+  for (let i = 0; i < 120; i++) {
+    const { state } = await db.partnerConnection.findUniqueOrThrow({ where: { id }, select: { state: true } });
+    if (state === "error") return log("the CSP partner's customer list failed: see its operation");
+    if (state === "active") {
+      const subscriptions = [
+        { customerTenantId: PARTNER.customers.northwind, subscriptionId: PARTNER.subscriptions.northwind },
+      ];
+      await startPartnerOnboarding(null, { subscriptions, role: "Contributor" });
+      return log("connected the emulator's CSP partner (3 customers); onboarding Northwind Traders' subscription");
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log("the CSP partner's customer list is still running: connect it from /admin/partners later");
 }
 
 /** Onboards the emulator's subscriptions, waits for the worker to validate them, then builds plans and subscribes tenants. */
