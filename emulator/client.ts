@@ -49,6 +49,8 @@ export interface EmulatorConfigInput {
         writes?: { capacity: number; refillPerSecond: number };
         deletes?: { capacity: number; refillPerSecond: number };
         scaledRefill?: boolean;
+        /** Replaces an RP window's size, by policy name ("Microsoft.Compute/PutVM3Min"). */
+        resource?: Record<string, { capacity: number; refillPerSecond: number }>;
       };
 }
 

@@ -11,6 +11,8 @@ export interface Limits {
   deletes: BucketLimit;
   /** Refill on the virtual (scaled) clock instead of real time. Default false. */
   scaledRefill: boolean;
+  /** Sizes that replace an RP window's own, by policy name (e.g. "Microsoft.Compute/PutVM3Min"), for tests. */
+  resource?: Record<string, BucketLimit>;
 }
 
 /** ARM's per subscription × principal × region × operation-type buckets (LEARN request-limits-and-throttling). */
@@ -112,7 +114,8 @@ export class Throttling {
    */
   takeRp(subscriptionId: string, policies: RpPolicy[]): string {
     const parts: string[] = [];
-    for (const p of policies) {
+    for (const policy of policies) {
+      const p = { ...policy, ...this.limits.resource?.[policy.policy] };
       const r = this.take(`rp|${subscriptionId}|${p.scopeKey ?? ""}|${p.policy}`.toLowerCase(), p);
       parts.push(`${p.policy};${r.remaining}`);
       if (!r.allowed) {

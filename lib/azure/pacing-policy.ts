@@ -1,12 +1,18 @@
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { parseRetryAfterMs } from "./errors";
 import { bucketFor, Pacer, type PacerOptions } from "./pacing";
+import { requestKind, ResourceWindows, type WindowsOptions } from "./resource-windows";
 
 let pacer = new Pacer();
+let windows = new ResourceWindows();
 
-/** Replaces the process-wide pacer, e.g. for a cloud whose buckets refill at other rates (Azure Stack Hub, the emulator). */
-export function configurePacing(options: PacerOptions): void {
+/**
+ * Replaces the process-wide pacers, e.g. for a cloud whose buckets refill at other rates (Azure Stack Hub, the
+ * emulator; `windows.timeScale` for an emulator whose resource windows run on its scaled clock).
+ */
+export function configurePacing(options: PacerOptions & { windows?: WindowsOptions }): void {
   pacer = new Pacer(options);
+  windows = new ResourceWindows(options.windows);
 }
 
 function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
@@ -35,24 +41,43 @@ export function pacingPolicy(subscriptionId: string): PipelinePolicy {
     async sendRequest(request, next) {
       const bucket = bucketFor(request.method);
       const signal = request.abortSignal as AbortSignal | undefined;
-      for (;;) {
-        const { waitMs, retry } = pacer.reserve(subscriptionId, bucket);
-        await sleep(waitMs, signal);
-        if (!retry) break;
-      }
+      // The resource provider's windows first (they may hold a request for minutes), then ARM's bucket.
+      const ticket = windows.ticket(subscriptionId, requestKind(request.method, request.url));
+      let answered = false;
       try {
-        const response = await next(request);
+        for (;;) {
+          const { waitMs, retry } = windows.reserve(ticket);
+          await sleep(waitMs, signal);
+          if (!retry) break;
+        }
+        for (;;) {
+          const { waitMs, retry } = pacer.reserve(subscriptionId, bucket);
+          await sleep(waitMs, signal);
+          if (!retry) break;
+        }
+        let response;
+        try {
+          response = await next(request);
+        } catch (e) {
+          pacer.abandon(subscriptionId, bucket);
+          throw e;
+        }
+        answered = true;
+        const resource = response.headers.get("x-ms-ratelimit-remaining-resource");
+        const retryAfterMs = response.status === 429 ? parseRetryAfterMs(response.headers) : undefined;
+        windows.observe(ticket, { status: response.status, header: resource, retryAfterMs });
+        // A 429 from an exhausted resource window (Compute's OperationNotAllowed) is not ARM's bucket running dry.
+        const windowRefusal = response.status === 429 && /;\s*0\s*(,|$)/.test(resource ?? "");
         const header = response.headers.get(`x-ms-ratelimit-remaining-subscription-${bucket}`);
         pacer.observe(subscriptionId, bucket, {
-          status: response.status,
+          status: windowRefusal ? 200 : response.status,
           remaining:
             header !== undefined && header !== "" && Number.isFinite(Number(header)) ? Number(header) : undefined,
-          retryAfterMs: response.status === 429 ? parseRetryAfterMs(response.headers) : undefined,
+          retryAfterMs: windowRefusal ? undefined : retryAfterMs,
         });
         return response;
-      } catch (e) {
-        pacer.abandon(subscriptionId, bucket);
-        throw e;
+      } finally {
+        if (!answered) windows.abandon(ticket);
       }
     },
   };
