@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { setupTestDatabase } from "@/test/db";
+import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
+import { PARTNER } from "@/emulator/providers/partner-center/seed";
+import { startTestWorker, waitForOperation } from "@/test/worker";
+import "./sync-job";
+import "./onboard-job";
+import { connectPartner } from "./service";
+
+process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
+setupTestDatabase();
+let emu: TestEmulator;
+let worker: { stop: () => Promise<void> };
+const { createApiApp } = await import("@/lib/api/app");
+const { apiCaller, staffToken } = await import("@/lib/api/testing");
+const { db } = await import("@/lib/db/client");
+
+const COUNT = 20;
+const hex = (n: number) => n.toString(16).padStart(2, "0");
+const customers = Array.from({ length: COUNT }, (_, i) => ({
+  tenantId: `f00000${hex(i)}-0000-4000-8000-000000000000`,
+  subscriptionId: `f00000${hex(i)}-0000-4000-8000-0000000000aa`,
+}));
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  worker = await startTestWorker();
+  for (const [i, c] of customers.entries())
+    await emu.control.call("POST", "partner-center/customers", {
+      partnerTenantId: PARTNER.tenantId,
+      tenantId: c.tenantId,
+      companyName: `Bulk customer ${hex(i)}`,
+      azureSubscriptions: [{ subscriptionId: c.subscriptionId }],
+    });
+  // Partner Center's budget: 20 requests per 100 modelled seconds (1 s here), so a bulk run meets its 429s.
+  await emu.control.call("PUT", "partner-center/config", { rateLimit: { requests: 20, windowSeconds: 100 } });
+  const { operationId } = await connectPartner(null, {
+    displayName: "Fabrikam CSP",
+    cloud: "Custom",
+    partnerTenantId: PARTNER.tenantId,
+    clientId: PARTNER.appId,
+    clientSecret: emu.principal(PARTNER.appId).secret,
+    partnerCenterEndpoint: emu.emulator.url,
+    armEndpoint: emu.emulator.url,
+    authorityHost: emu.emulator.url,
+    caCertificate: emu.emulator.caPem,
+  });
+  expect((await waitForOperation(operationId)).state).toBe("succeeded");
+});
+afterAll(async () => {
+  await worker?.stop();
+  await emu?.close();
+});
+
+/**
+ * Bulk pacing: Partner Center and ARM requests of twenty onboardings at once. The subscriptions' validation is the
+ * existing subscription.validate (tested in lib/subscriptions): this worker does not run it, so every operation ends
+ * this test waiting at its last step, with its subscription saved and its validation queued.
+ */
+it("onboards twenty customers' subscriptions through the API, each its own operation, waiting out Partner Center's 429s", async () => {
+  const call = apiCaller(createApiApp());
+  const admin = (await staffToken("admin")).token;
+  const page = await call(admin, "GET", "/provider/partners/customers?search=Bulk&$top=50");
+  expect(page.status).toBe(200);
+  expect(page.body.value).toHaveLength(COUNT);
+
+  const started = await call(admin, "POST", "/provider/partners/onboardings", {
+    subscriptions: customers.map((c) => ({ customerTenantId: c.tenantId, subscriptionId: c.subscriptionId })),
+  });
+  expect(started.status).toBe(202);
+  const ops = started.body.value as { id: string; href: string }[];
+  expect(ops).toHaveLength(COUNT);
+
+  const atValidation = async () =>
+    db.operationStep.count({
+      where: { operationId: { in: ops.map((o) => o.id) }, position: 4, state: "succeeded" },
+    });
+  for (let i = 0; i < 1200 && (await atValidation()) < COUNT; i++) await new Promise((r) => setTimeout(r, 100));
+  const done = await db.operation.findMany({ where: { id: { in: ops.map((o) => o.id) } } });
+  expect(done.map((o) => `${o.state} ${o.errorMessage ?? ""}`)).toEqual(Array(COUNT).fill("running "));
+  // Throttled requests were waited out inside the client: no operation needed a second attempt.
+  expect(done.every((o) => o.attempts === 1)).toBe(true);
+  const throttled = (await emu.control.requests({ limit: 5000 })).value.filter(
+    (r) => r.status === 429 && r.path.startsWith("/v1/"),
+  );
+  expect(throttled.length).toBeGreaterThan(0);
+
+  const subs = await db.azureSubscription.findMany({
+    where: { clientId: PARTNER.appId },
+    orderBy: { subscriptionId: "asc" },
+  });
+  expect(subs.map((s) => `${s.subscriptionId} ${s.directoryId}`)).toEqual(
+    customers.map((c) => `${c.subscriptionId} ${c.tenantId}`),
+  );
+  const assignments = (await emu.control.snapshot()).roleAssignments as { scope: string }[];
+  for (const c of customers)
+    expect(assignments.filter((a) => a.scope === `/subscriptions/${c.subscriptionId}`)).toHaveLength(1);
+  const followed = await call(admin, "GET", ops[0].href.replace("/api/v1", ""));
+  expect(followed.body).toMatchObject({ kind: "partner.onboardSubscription" });
+  expect(JSON.stringify(followed.body)).toContain("Validate the subscription");
+});
