@@ -66,3 +66,29 @@ export function pageOf<T>(c: ApiContext, rows: T[], total: number, skip: number,
   }
   return { value: rows, nextLink, count: total };
 }
+
+/**
+ * Keyset lists (operations, audit events: a million rows): the token carries the position after the last item
+ * (lib/db/keyset.ts), so every page costs what the first does. Tokens of the earlier offset form are still read.
+ */
+export function decodeKeysetToken(token: string | undefined): { skip: number } | { after: string } {
+  if (!token) return { skip: 0 };
+  try {
+    const { c } = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { c?: unknown };
+    if (typeof c === "string" && /^[A-Za-z0-9_-]{1,200}$/.test(c)) return { after: c };
+  } catch {
+    // falls through to the offset form (and its refusal)
+  }
+  return { skip: decodeSkipToken(token) };
+}
+
+export function keysetPageOf<T>(c: ApiContext, rows: T[], total: number, nextCursor: string | null, top: number) {
+  let nextLink: string | null = null;
+  if (nextCursor) {
+    const url = new URL(c.req.url);
+    url.searchParams.set("top", String(top));
+    url.searchParams.set("$skipToken", Buffer.from(JSON.stringify({ c: nextCursor })).toString("base64url"));
+    nextLink = url.toString();
+  }
+  return { value: rows, nextLink, count: total };
+}

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { auditPeriods, listAuditEvents, type AuditPeriod } from "@/lib/audit/queries";
 import { staffContext } from "../auth";
-import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam } from "../pagination";
+import { decodeKeysetToken, keysetPageOf, pageQuery, pageSchema, searchParam } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
@@ -38,7 +38,8 @@ auditRoutes.openapi(
     path: "/provider/audit-events",
     operationId: "listAuditEvents",
     summary: "List audit events (admin)",
-    description: "Newest first, with the audit log page's filters. Admin token.",
+    description:
+      "Newest first, with the audit log page's filters. Admin token. The count is exact up to 10,000 and PostgreSQL's estimate above that; nextLink pages by position (keyset), not offset.",
     tags: ["Audit log"],
     security: bearerSecurity,
     ...requires("admin"),
@@ -62,13 +63,13 @@ auditRoutes.openapi(
   async (c) => {
     const ctx = staffContext(c, PROVIDER_ROLE);
     const q = c.req.valid("query");
-    const skip = decodeSkipToken(q.$skipToken);
-    const { total, rows } = await listAuditEvents(ctx, {
+    const position = decodeKeysetToken(q.$skipToken);
+    const { total, rows, nextCursor } = await listAuditEvents(ctx, {
       q: q.search?.trim() || undefined,
       action: q.action,
       outcome: q.outcome,
       period: q.period,
-      skip,
+      ...position,
       take: q.top,
     });
     const items = rows.map((e) => ({
@@ -85,6 +86,6 @@ auditRoutes.openapi(
       apiTokenId: e.apiTokenId,
       ...(e.detail == null ? {} : { detail: e.detail }),
     }));
-    return c.json(pageOf(c, items, total, skip, q.top), 200);
+    return c.json(keysetPageOf(c, items, total, nextCursor, q.top), 200);
   },
 );

@@ -14,7 +14,7 @@ import {
   tenantScope,
   toOperationSummary,
 } from "../operation";
-import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam } from "../pagination";
+import { decodeKeysetToken, keysetPageOf, pageQuery, pageSchema, searchParam } from "../pagination";
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { tenantParam } from "./vm-schemas";
@@ -48,7 +48,7 @@ const filters = {
 type FilterQuery = { [K in keyof typeof filters]?: z.infer<(typeof filters)[K]> } & { top: number };
 
 async function page(c: ApiContext, scope: OperationScope, q: FilterQuery, extra: OperationFilter = {}) {
-  const skip = decodeSkipToken(q.$skipToken);
+  const position = decodeKeysetToken(q.$skipToken);
   const filter: OperationFilter = {
     ...extra,
     kind: q.kind,
@@ -59,9 +59,9 @@ async function page(c: ApiContext, scope: OperationScope, q: FilterQuery, extra:
     q: q.search,
     targetId: q.targetId,
   };
-  const { total, rows } = await listOperations(scope, { ...filter, skip, take: q.top });
+  const { total, rows, nextCursor } = await listOperations(scope, { ...filter, ...position, take: q.top });
   const items = rows.map((op) => toOperationSummary(op, scope.kind === "staff"));
-  return pageOf(c, items, total, skip, q.top);
+  return keysetPageOf(c, items, total, nextCursor, q.top);
 }
 
 operationRoutes.openapi(
@@ -71,7 +71,8 @@ operationRoutes.openapi(
     operationId: "listTenantOperations",
     ...requires("reader"),
     summary: "List the tenant's operations",
-    description: "Newest first. Any tenant role.",
+    description:
+      "Newest first. Any tenant role. The count is exact up to 10,000 and PostgreSQL's estimate above that; nextLink pages by position (keyset), not offset.",
     tags,
     security: bearerSecurity,
     request: { params: z.object({ tenant: tenantParam }), query: z.object(filters) },
@@ -119,7 +120,8 @@ operationRoutes.openapi(
     operationId: "listOperations",
     ...requires("helpdesk"),
     summary: "List every tenant's operations (provider)",
-    description: "The helpdesk console's list and filters. Helpdesk or admin token.",
+    description:
+      "The helpdesk console's list and filters. Helpdesk or admin token. The count is exact up to 10,000 and PostgreSQL's estimate above that; nextLink pages by position (keyset), not offset.",
     tags,
     security: bearerSecurity,
     request: {
