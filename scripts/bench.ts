@@ -20,11 +20,15 @@
  *   figure: one tenant's month read with 1, then 12 months of every tenant's history)
  *   --only consoles (issue 18 point 3: the consoles with 1,000,000 operations; scripts/bench/consoles.ts)
  *   --console-operations (1000000) --console-tenants (1000) --console-vms (20 per tenant) --console-runs (40)
+ *   --only bulk2000 (issue 18 point 2: 2,000 VMs in 4 subscriptions, Compute's PutVM windows binding: wall ÷ the
+ *   windowed bound, failures, 429s ÷ requests, worker RSS; ≈ 5 minutes at time scale 1; scripts/bench/bulk.ts)
+ *   --bulk-vms-each (500)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { apiBulkSubmitter, benchApiList } from "./bench/api-list.ts";
+import { runBulkSection } from "./bench/bulk.ts";
 import { benchConsoles, consolesRows } from "./bench/consoles.ts";
 import { benchListPage } from "./bench/list-page.ts";
 import { benchProvision } from "./bench/provision.ts";
@@ -52,8 +56,8 @@ async function main() {
   const timeoutMs = numberFlag("timeout-s", undefined, 300) * 1000;
   const via = flag("via", undefined) === "api" ? "api" : "ui";
   const only = flag("only", undefined);
-  if (only !== undefined && only !== "usage" && only !== "consoles")
-    throw new Error(`--only: unknown section ${only} (sections: usage, consoles)`);
+  if (only !== undefined && only !== "usage" && only !== "consoles" && only !== "bulk2000")
+    throw new Error(`--only: unknown section ${only} (sections: usage, consoles, bulk2000)`);
   const consoleScale = {
     operations: Math.max(1, Math.round(numberFlag("console-operations", undefined, 1_000_000))),
     tenants: Math.max(1, Math.round(numberFlag("console-tenants", undefined, 1000))),
@@ -134,6 +138,22 @@ async function main() {
     log(`figures written to ${path.relative(repoRoot, file)} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   };
   try {
+    if (only === "bulk2000") {
+      const vmsEach = Math.max(1, Math.round(numberFlag("bulk-vms-each", undefined, 500)));
+      const { bulk, rows } = await runBulkSection(stack, {
+        workers,
+        tenants: tenantCount,
+        vmsEach,
+        timeScale,
+        timeoutMs: Math.max(timeoutMs, 1_800_000),
+        log,
+      });
+      machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
+      printTable(rows);
+      writeFigures({ bulk, table: rows, totalSeconds: (Date.now() - started) / 1000 });
+      await stack.cleanup();
+      process.exit(0);
+    }
     if (only === "consoles") {
       log(`consoles: ${JSON.stringify(consoleScale)}, p95 of ${consoleRuns} runs…`);
       const consoles = await benchConsoles({ scale: consoleScale, runs: consoleRuns, log });
