@@ -124,7 +124,9 @@ describe("the gateway against the emulator", () => {
       });
       expect(await getResourceGroup(access, `${name}-missing`)).toBeNull();
     });
+    // ensureResourceGroup reads the group first (a group already carrying its tags is not written again).
     expect(seen.map((s) => [s.method, s.status])).toEqual([
+      ["GET", 404],
       ["PUT", 201],
       ["GET", 200],
       ["GET", 404],
@@ -134,7 +136,24 @@ describe("the gateway against the emulator", () => {
       expect(s.correlationId).toBe(correlationId);
       expect(s.path).not.toContain("?");
     }
-    expect(seen[0].rateLimit.writes).toBeTypeOf("number");
-    expect(seen[1].rateLimit.reads).toBeTypeOf("number");
+    expect(seen[1].rateLimit.writes).toBeTypeOf("number");
+    expect(seen[2].rateLimit.reads).toBeTypeOf("number");
+  });
+
+  it("ensures a group without rewriting it: one carrying the tags is not written, a missing tag keeps the others", async () => {
+    const access = provider();
+    const name = `rg-tags-${randomUUID().slice(0, 8)}`;
+    await ensureResourceGroup(access, name, "eastus", { "portal-tenant": "t1", "portal-operation": "op1" });
+    const seen: ArmResponseInfo[] = [];
+    await withArmObserver({ correlationId: randomUUID(), onResponse: (i) => seen.push(i) }, () =>
+      ensureResourceGroup(access, name, "eastus", { "portal-tenant": "t1", "portal-operation": "op2" }),
+    );
+    expect(seen.map((s) => s.method)).toEqual(["GET"]);
+    await ensureResourceGroup(access, name, "eastus", { "portal-plan": "p1", "portal-operation": "op3" });
+    expect((await getResourceGroup(access, name))?.tags).toEqual({
+      "portal-tenant": "t1",
+      "portal-operation": "op1",
+      "portal-plan": "p1",
+    });
   });
 });

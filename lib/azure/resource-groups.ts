@@ -42,8 +42,9 @@ export async function ensureResourceGroup(
 ): Promise<ResourceGroupInfo> {
   const { resources } = armClientsFor(access);
   const existing = await getResourceGroup(access, name);
-  if (existing && existing.location === location && !Object.keys(missingPortalTags(existing.tags, tags)).length)
-    return existing;
+  // A group being deleted is PUT anyway, so Azure's refusal (ResourceGroupBeingDeleted) reaches the operation.
+  const settled = existing?.location === location && existing.provisioningState !== "Deleting";
+  if (existing && settled && !Object.keys(missingPortalTags(existing.tags, tags)).length) return existing;
   const merged = existing ? { ...existing.tags, ...missingPortalTags(existing.tags, tags) } : tags;
   return armCall(async () =>
     mapResourceGroup(await resources.resourceGroups.createOrUpdate(name, { location, tags: merged })),
