@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TenantSubscription" ADD COLUMN     "tagsCheckedAt" TIMESTAMP(3);
