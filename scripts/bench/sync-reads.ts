@@ -107,8 +107,9 @@ export async function benchSyncReads(
       azureResourceId: id,
       provisioningState: "Succeeded",
       powerState: "running",
-      privateIp: null,
-      publicIp: null,
+      // Known, as for every VM whose create read them (a clone shares its template's NIC in the emulator).
+      privateIp: copy.privateIp,
+      publicIp: copy.publicIp,
     });
   }
   await control.restore({ state });
