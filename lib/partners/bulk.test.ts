@@ -6,6 +6,7 @@ import { PARTNER } from "@/emulator/providers/partner-center/seed";
 import { startTestWorker, waitForOperation } from "@/test/worker";
 import "./sync-job";
 import "./onboard-job";
+import { kinds } from "@/lib/operations/kinds";
 import { connectPartner } from "./service";
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
@@ -97,6 +98,6 @@ it("onboards twenty customers' subscriptions through the API, each its own opera
   for (const c of customers)
     expect(assignments.filter((a) => a.scope === `/subscriptions/${c.subscriptionId}`)).toHaveLength(1);
   const followed = await call(admin, "GET", ops[0].href.replace("/api/v1", ""));
-  expect(followed.body).toMatchObject({ kind: "partner.onboardSubscription" });
+  expect(followed.body).toMatchObject({ kind: kinds.partner.onboardSubscription });
   expect(JSON.stringify(followed.body)).toContain("Validate the subscription");
 });
