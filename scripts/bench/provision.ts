@@ -30,25 +30,24 @@ export type LowerBound = {
 
 /**
  * The fastest the emulator allows a correct client (one that uses a resource only once Azure reports its PUT
- * Succeeded — the NIC needs its subnet and public IP, the VM its NIC), whatever else the portal does:
+ * Succeeded — the VM, whose one PUT creates its NIC and public IP (issue 18), needs its subnet), whatever else the
+ * portal does:
  *
- *   chain    = (max(vnet, publicIp) + nic + vm) × timeScale
- *              — the vnet and the public IP are independent and may run at once; then the NIC, then the VM. Every VM
- *                of a subscription needs its vnet (the resource group exists: it was created when the tenant subscribed).
+ *   chain    = (vnet + vm) × timeScale
+ *              — every VM of a subscription needs its vnet (the resource group exists: it was created when the tenant
+ *                subscribed); the NIC and public IP are created inside the VM's PUT.
  *   throttle = max over subscriptions and ARM buckets b of  max(0, needed_b − capacity_b) ÷ refill_b
  *              — the fewest requests per subscription for V VMs: one PUT and one status read per LRO, no final GET:
- *                  writes = 1 (vnet) + 3·V,  reads = 1 + 3·V
+ *                  writes = 1 (vnet) + V,  reads = 1 + V
  *                and Compute's PutVM windows (V ≤ 240 per 3 min per subscription). Buckets refill in real time.
  *   bound    = max(chain, throttle)
  * The submit (the web tier writing 50 VMs and their jobs in one transaction) is not in the bound but is in the wall time.
  */
 export function lowerBound(vmsPerSubscription: number[], timeScale: number): LowerBound {
-  const chainSeconds =
-    (Math.max(MODELLED_SECONDS.vnet, MODELLED_SECONDS.publicIp) + MODELLED_SECONDS.nic + MODELLED_SECONDS.vm) *
-    timeScale;
+  const chainSeconds = (MODELLED_SECONDS.vnet + MODELLED_SECONDS.vm) * timeScale;
   const over = (needed: number, b: { capacity: number; refillPerSecond: number }) =>
     Math.max(0, needed - b.capacity) / b.refillPerSecond;
-  const perSubscription = vmsPerSubscription.map((v) => ({ writes: 1 + 3 * v, statusReads: 1 + 3 * v, putVm: v }));
+  const perSubscription = vmsPerSubscription.map((v) => ({ writes: 1 + v, statusReads: 1 + v, putVm: v }));
   const throttleSeconds = Math.max(
     0,
     ...perSubscription.map((n) =>
@@ -66,8 +65,8 @@ export function lowerBound(vmsPerSubscription: number[], timeScale: number): Low
     throttleSeconds,
     perSubscription,
     formula:
-      `max((max(vnet ${m.vnet} s, public IP ${m.publicIp} s) + NIC ${m.nic} s + VM ${m.vm} s) × timeScale ${timeScale}, ` +
-      "max over subscriptions·buckets of max(0, needed − capacity) ÷ refill, with writes = reads = 1 + 3·VMs per subscription)",
+      `max((vnet ${m.vnet} s + VM ${m.vm} s, its NIC and public IP inside its PUT) × timeScale ${timeScale}, ` +
+      "max over subscriptions·buckets of max(0, needed − capacity) ÷ refill, with writes = reads = 1 + VMs per subscription)",
   };
 }
 
