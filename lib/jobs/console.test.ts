@@ -101,6 +101,37 @@ describe("keyset pages of operations", () => {
   });
 });
 
+describe("a search's page and counts in one read", () => {
+  const consolePage = (scope: OperationScope, filter: { q: string }, page: object, state?: "failed") =>
+    loadOperationsConsolePage(scope, { filter, state, page: { take: 2, ...page }, chartHours: 24 });
+
+  it("counts the matches exactly and pages them by cursor both ways", async () => {
+    const p1 = await consolePage(small, { q: "web" }, {});
+    expect(ids(p1.list.rows)).toEqual(["op-7", "op-5"]);
+    expect(p1.counts).toMatchObject({
+      succeeded: { value: 3, estimated: false },
+      failed: { value: 1, estimated: false },
+    });
+    expect(p1.list).toMatchObject({ total: 4, totalIsEstimate: false, prevCursor: null });
+    const p2 = await consolePage(small, { q: "web" }, { after: p1.list.nextCursor });
+    expect(ids(p2.list.rows)).toEqual(["op-3", "op-1"]);
+    expect(p2.list.nextCursor).toBeNull();
+    const back = await consolePage(small, { q: "web" }, { before: p2.list.prevCursor });
+    expect(ids(back.list.rows)).toEqual(["op-7", "op-5"]);
+    expect(back.list.prevCursor).toBeNull();
+    const failed = await consolePage(small, { q: "web" }, {}, "failed");
+    expect(ids(failed.list.rows)).toEqual(["op-5"]);
+    expect(failed.list.total).toBe(1);
+  });
+
+  it("falls back to the indexes and estimates when a search matches more than the limit", async () => {
+    const wide = await consolePage({ kind: "tenant", tenantId: "t-big" }, { q: "app" }, {});
+    expect(wide.counts.succeeded.estimated).toBe(true);
+    expect(wide.list.rows).toHaveLength(2);
+    expect(wide.list.rows[0].createdAt.getTime()).toBeGreaterThanOrEqual(wide.list.rows[1].createdAt.getTime());
+  });
+});
+
 describe("estimated counts", () => {
   it("counts exactly up to the limit and labels the planner's estimate above it", async () => {
     const big = await loadOperationsConsolePage(

@@ -2,8 +2,8 @@ import { db, Prisma, type OperationState } from "@/lib/db/client";
 import type { StaffContext } from "@/lib/auth/context";
 import { NotFound, notFoundInTenant } from "@/lib/errors";
 import { redact, redactText } from "@/lib/azure/redact";
-import { countRows, countRowsByGroup } from "@/lib/db/count";
-import { keysetPage, type PageRequest } from "@/lib/db/keyset";
+import { countRows, countRowsByGroup, type CountFigure } from "@/lib/db/count";
+import { keysetPage, narrowPageWithCounts, type PageRequest } from "@/lib/db/keyset";
 
 /**
  * Who is reading. Staff (helpdesk, admin) see every tenant's operations; a tenant only its own. The tenant id always
@@ -141,6 +141,33 @@ export async function countOperationsByState(scope: OperationScope, filter: Omit
     "state",
     operationStates.map((state) => ({ key: state, where: Prisma.sql`state = ${state}::"OperationState"` })),
   );
+}
+
+/**
+ * A narrow filter's page and counts per state from one read of its matches (narrowPageWithCounts): a search's trigram
+ * scan runs once, not once for the list and again for the counts. Undefined when more than COUNT_EXACT_LIMIT match.
+ */
+export async function listAndCountNarrow(
+  scope: OperationScope,
+  filter: Omit<OperationFilter, "state">,
+  state: OperationState | undefined,
+  page: OperationPage,
+) {
+  const found = await narrowPageWithCounts<OperationListItem>({
+    table: `"Operation"`,
+    sortColumn: `"createdAt"`,
+    where: await operationWhere(scope, filter),
+    groupColumn: "state",
+    pageWhere: state ? Prisma.sql`g = ${state}` : Prisma.sql`true`,
+    page,
+    load: (ids) => db.operation.findMany({ where: { id: { in: ids } }, select: listSelect }),
+    sortValue: (row) => row.createdAt,
+  });
+  if (!found) return undefined;
+  const counts = Object.fromEntries(
+    operationStates.map((s) => [s, { value: found.counts.get(s) ?? 0, estimated: false }]),
+  ) as Record<OperationState, CountFigure>;
+  return { page: found.page, counts };
 }
 
 /** The kinds that have run in this scope, for the kind filter. */
