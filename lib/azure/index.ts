@@ -142,6 +142,8 @@ export {
   listNicTags,
   listPublicIpTags,
   listDiskTags,
+  listResourceGroupTags,
+  listVnetTags,
   listVmInventory,
   type TaggedResource,
   type TaggedNic,

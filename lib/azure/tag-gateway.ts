@@ -68,6 +68,26 @@ export function listDiskTags(access: AzureAccess): Promise<TaggedResource[]> {
   });
 }
 
+/** Every resource group of the subscription. */
+export function listResourceGroupTags(access: AzureAccess): Promise<TaggedResource[]> {
+  const { resources } = armClientsFor(access);
+  return armCall(async () => {
+    const out: TaggedResource[] = [];
+    for await (const g of resources.resourceGroups.list()) out.push({ id: str(g.id) ?? "", tags: tagsOf(g) });
+    return out;
+  });
+}
+
+/** Every virtual network of the subscription. */
+export function listVnetTags(access: AzureAccess): Promise<TaggedResource[]> {
+  const { network } = armClientsFor(access);
+  return armCall(async () => {
+    const out: TaggedResource[] = [];
+    for await (const v of network.virtualNetworks.listAll()) out.push({ id: str(v.id) ?? "", tags: tagsOf(v) });
+    return out;
+  });
+}
+
 /** A VM as the sync's list shows it: its status, its tags, and the ids of its NICs and managed disks. */
 export type VmInventoryItem = VmStatus & { tags: Tags; nicIds: string[]; diskIds: string[] };
 

@@ -240,9 +240,14 @@ describe("vm lifecycle and sync", () => {
       ]),
     );
     const tagsUrl = (id: string) => `${id}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
-    for (const r of own)
-      await emu.arm(SEED.apps.provider, "PUT", tagsUrl(r.id), { properties: { tags: { costCenter: "42" } } });
+    const networks = await db.virtualNetwork.findMany({
+      where: { tenantSubscriptionId: t.tenantSubscriptionId, azureResourceId: { not: null } },
+    });
+    const groupId = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/${rg}`;
+    for (const id of [...own.map((r) => r.id), groupId, ...networks.map((n) => n.azureResourceId!)])
+      await emu.arm(SEED.apps.provider, "PUT", tagsUrl(id), { properties: { tags: { costCenter: "42" } } });
     await db.virtualMachine.updateMany({ data: { tagsCheckedAt: null } });
+    await db.tenantSubscription.updateMany({ data: { tagsCheckedAt: null } });
     const sync = await syncNow();
     expect(sync.state).toBe("succeeded");
     expect((await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } })).powerState).toBe("deallocated");
@@ -260,6 +265,24 @@ describe("vm lifecycle and sync", () => {
         "portal-plan": ts.planId,
         "portal-operation": create.id,
         "portal-vm": vm.id,
+      });
+    // The tenant subscription's group and networks too, each with the operation that created it.
+    const owner = { costCenter: "42", "portal-tenant": ts.tenant.slug, "portal-tenant-id": ts.tenant.id };
+    const provision = await db.operation.findFirstOrThrow({
+      where: { kind: "tenantSubscription.provision", targetId: t.tenantSubscriptionId },
+    });
+    expect((await emu.arm(SEED.apps.provider, "GET", tagsUrl(groupId))).body.properties.tags).toEqual({
+      ...owner,
+      "portal-plan": ts.planId,
+      "portal-operation": provision.id,
+      "portal-tenant-subscription": t.tenantSubscriptionId,
+    });
+    expect(networks.length).toBeGreaterThan(0);
+    for (const n of networks)
+      expect((await emu.arm(SEED.apps.provider, "GET", tagsUrl(n.azureResourceId!))).body.properties.tags).toEqual({
+        ...owner,
+        "portal-plan": ts.planId,
+        ...(n.provisioningOperationId ? { "portal-operation": n.provisioningOperationId } : {}),
       });
 
     // Once tagged, a sync is its VM list alone: no read of NICs, IPs or disks, and no tag write.

@@ -78,10 +78,11 @@ export const syncInventoryJob = defineJob({
       op.note(groups ? `${recorded} VMs' addresses read in ${groups} resource groups` : "Every VM's addresses known");
     });
     await op.step(TAG_STEP, async () => {
-      if (!tags.vms.length && !tags.children.length) return op.note("Every portal VM carries the portal's tags");
+      if (!tags.vms.length && !tags.children.length && !tags.groups?.length)
+        return op.note("Every portal VM, group and network carries the portal's tags");
       const r = await applyVmTags(access, tags);
       op.note(
-        `${r.written} resources tagged, ${r.checked} VMs' NICs, public IPs and disks checked` +
+        `${r.written} resources tagged, ${r.checked} VMs' NICs, public IPs and disks and ${r.groups} tenant subscriptions' groups and networks checked` +
           (r.deferred ? `, ${r.deferred} left for the next sync` : "") +
           (r.failed ? `, ${r.failed} refused` : "") +
           (r.firstError ? ` (${r.firstError})` : ""),

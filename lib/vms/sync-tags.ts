@@ -3,6 +3,8 @@ import {
   listDiskTags,
   listNicTags,
   listPublicIpTags,
+  listResourceGroupTags,
+  listVnetTags,
   mergeTags,
   missingPortalTags,
   PORTAL_EXTRA_TAG,
@@ -28,21 +30,14 @@ export type TagPlan = {
   vms: { vmId: string; resourceId: string; missing: Tags }[];
   /** VMs whose NICs, public IPs and disks were never found tagged (tagsCheckedAt null). */
   children: { vmId: string; wanted: Tags; nicIds: string[]; diskIds: string[] }[];
+  /** Tenant subscriptions whose resource group and networks were never found tagged (tagsCheckedAt null). */
+  groups?: { tenantSubscriptionId: string; groupId: string; wanted: Tags; vnets: { id: string; wanted: Tags }[] }[];
 };
 
 const hasOperationTag = (tags: Tags) => Object.keys(tags).some((name) => name.toLowerCase() === PORTAL_TAG.operation);
 
 /** The operation that created each VM (its first vm.create), for the portal-operation tag. */
-async function creatingOperations(vmIds: string[]): Promise<Map<string, string>> {
-  if (!vmIds.length) return new Map();
-  const ops = await db.operation.findMany({
-    where: { kind: kinds.vm.create, targetId: { in: vmIds } },
-    select: { id: true, targetId: true },
-    orderBy: { createdAt: "desc" },
-  });
-  // Oldest last, so it wins.
-  return new Map(ops.map((o) => [o.targetId, o.id]));
-}
+const creatingOperations = (vmIds: string[]) => firstOperations(kinds.vm.create, vmIds);
 
 /**
  * The retag decision for the portal's VMs of one Azure subscription: their tags come from the sync's list; a VM not
@@ -89,10 +84,72 @@ export async function planVmTags(azureSubscriptionId: string, inventory: VmInven
     if (Object.keys(missing).length) plan.vms.push({ vmId: row.id, resourceId: vm.id, missing });
     if (!row.tagsCheckedAt) plan.children.push({ vmId: row.id, wanted, nicIds: vm.nicIds, diskIds: vm.diskIds });
   }
+  plan.groups = await planGroupTags(azureSubscriptionId);
   return plan;
 }
 
-export type TagOutcome = { written: number; failed: number; deferred: number; checked: number; firstError?: string };
+/** The first operation of `kind` on each target, for the portal-operation tag. */
+async function firstOperations(kind: string, targetIds: string[]): Promise<Map<string, string>> {
+  if (!targetIds.length) return new Map();
+  const ops = await db.operation.findMany({
+    where: { kind, targetId: { in: targetIds } },
+    select: { id: true, targetId: true },
+    orderBy: { createdAt: "desc" },
+  });
+  return new Map(ops.map((o) => [o.targetId, o.id]));
+}
+
+/** Resource groups and networks of tenant subscriptions not yet checked (none once every one has been). */
+async function planGroupTags(azureSubscriptionId: string): Promise<TagPlan["groups"]> {
+  const subs = await db.tenantSubscription.findMany({
+    where: { plan: { azureSubscriptionId }, tagsCheckedAt: null, state: "active" },
+    select: {
+      id: true,
+      planId: true,
+      resourceGroup: true,
+      tenant: { select: { id: true, slug: true } },
+      networks: {
+        where: { azureResourceId: { not: null } },
+        select: { azureResourceId: true, provisioningOperationId: true },
+      },
+    },
+  });
+  if (!subs.length) return [];
+  const provisioned = await firstOperations(
+    kinds.tenantSubscription.provision,
+    subs.map((s) => s.id),
+  );
+  const { subscriptionId: sub } = await db.azureSubscription.findUniqueOrThrow({
+    where: { id: azureSubscriptionId },
+    select: { subscriptionId: true },
+  });
+  return subs.map((ts) => {
+    const owner = { tenant: ts.tenant, plan: ts.planId };
+    return {
+      tenantSubscriptionId: ts.id,
+      groupId: `/subscriptions/${sub}/resourceGroups/${ts.resourceGroup}`,
+      wanted: portalTags({
+        ...owner,
+        operationId: provisioned.get(ts.id),
+        extra: { [PORTAL_EXTRA_TAG.tenantSubscription]: ts.id },
+      }),
+      vnets: ts.networks.map((n) => ({
+        id: n.azureResourceId!,
+        wanted: portalTags({ ...owner, operationId: n.provisioningOperationId ?? undefined }),
+      })),
+    };
+  });
+}
+
+export type TagOutcome = {
+  written: number;
+  failed: number;
+  deferred: number;
+  /** VMs and tenant subscriptions (group and networks) found carrying the portal's tags, not to be looked at again. */
+  checked: number;
+  groups: number;
+  firstError?: string;
+};
 
 /**
  * Writes the plan with ARM's Tags API (Merge: the customer's own tags stay), one paced write per resource that needs
@@ -101,7 +158,7 @@ export type TagOutcome = { written: number; failed: number; deferred: number; ch
  * A refused write is counted and noted, not fatal to the sync; throttling ends the pass (the next sync continues).
  */
 export async function applyVmTags(access: AzureAccess, plan: TagPlan): Promise<TagOutcome> {
-  const writes: { id: string; tags: Tags; vmId?: string }[] = plan.vms.map((v) => ({
+  const writes: { id: string; tags: Tags; vmId?: string; tenantSubscriptionId?: string }[] = plan.vms.map((v) => ({
     id: v.resourceId,
     tags: v.missing,
   }));
@@ -125,12 +182,31 @@ export async function applyVmTags(access: AzureAccess, plan: TagPlan): Promise<T
       if (all) complete.add(c.vmId);
     }
   }
-  const outcome: TagOutcome = { written: 0, failed: 0, deferred: 0, checked: 0 };
+  const groupsDone = new Set<string>();
+  if (plan.groups?.length) {
+    const [groups, vnets] = await Promise.all([listResourceGroupTags(access), listVnetTags(access)]);
+    const found = new Map([...groups, ...vnets].map((r) => [r.id.toLowerCase(), r]));
+    for (const g of plan.groups) {
+      let all = true;
+      for (const { id, wanted } of [{ id: g.groupId, wanted: g.wanted }, ...g.vnets]) {
+        const r = found.get(id.toLowerCase());
+        if (!r) {
+          all = false;
+          continue;
+        }
+        const missing = missingPortalTags(r.tags, wanted);
+        if (Object.keys(missing).length)
+          writes.push({ id: r.id, tags: missing, tenantSubscriptionId: g.tenantSubscriptionId });
+      }
+      if (all) groupsDone.add(g.tenantSubscriptionId);
+    }
+  }
+  const outcome: TagOutcome = { written: 0, failed: 0, deferred: 0, checked: 0, groups: 0 };
   const unfinished = new Set<string>();
   for (const [i, w] of writes.entries()) {
     if (i >= MAX_TAG_WRITES_PER_SYNC || outcome.deferred) {
       outcome.deferred++;
-      if (w.vmId) unfinished.add(w.vmId);
+      for (const owner of [w.vmId, w.tenantSubscriptionId]) if (owner) unfinished.add(owner);
       continue;
     }
     try {
@@ -138,7 +214,7 @@ export async function applyVmTags(access: AzureAccess, plan: TagPlan): Promise<T
       outcome.written++;
     } catch (error) {
       if (!(error instanceof ArmError)) throw error;
-      if (w.vmId) unfinished.add(w.vmId);
+      for (const owner of [w.vmId, w.tenantSubscriptionId]) if (owner) unfinished.add(owner);
       if (error.retryable) {
         outcome.deferred++;
       } else {
@@ -150,6 +226,10 @@ export async function applyVmTags(access: AzureAccess, plan: TagPlan): Promise<T
   const checked = [...complete].filter((id) => !unfinished.has(id));
   if (checked.length)
     await db.virtualMachine.updateMany({ where: { id: { in: checked } }, data: { tagsCheckedAt: new Date() } });
+  const subsChecked = [...groupsDone].filter((id) => !unfinished.has(id));
+  if (subsChecked.length)
+    await db.tenantSubscription.updateMany({ where: { id: { in: subsChecked } }, data: { tagsCheckedAt: new Date() } });
   outcome.checked = checked.length;
+  outcome.groups = subsChecked.length;
   return outcome;
 }
