@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { describeFindings, type Finding } from "./support/axe";
 import { checkBothThemes, settle, walkPages, type Extra } from "./support/a11y-walk";
-import { addMembership, hasAny } from "./support/a11y-db";
+import { addMembership, ensureDisabledWebhookEndpoint, hasAny } from "./support/a11y-db";
 import { createUser } from "./support/db";
-import { tenantIdBySlug } from "./support/dr";
+import { openAcmeCloud, openVault, tenantIdBySlug } from "./support/dr";
 import { signIn, signInAndLand } from "./support/login";
 import { generate } from "otplib";
 import { appPagePatterns, walkerOf } from "./support/routes";
@@ -76,7 +76,7 @@ const ownerExtras: Record<string, Extra> = {
 
 type Walk = Awaited<ReturnType<typeof walkPages>>;
 
-/** No serious or critical violation, every page answered, and only pages with nothing to show left unreached. */
+/** No serious or critical violation, every page answered, and every page reached but those named. */
 function expectClean({ findings, failedAnswers, unreached }: Walk, mayBeUnreached: string[] = []) {
   expect(findings.length, `serious or critical accessibility violations:\n${describeFindings(findings)}`).toBe(0);
   expect(failedAnswers).toEqual([]);
@@ -89,16 +89,19 @@ test("every page is walked by one persona", () => {
 });
 
 test("admin: every admin page with the shell's menus, light and dark", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin$/);
-  const walk = await walkPages(page, "admin", { extras: { "/admin": shellMenus } });
-  // On a fresh demo seed the admin has yet to register the DR vault, import a price sheet and add a webhook endpoint.
-  expectClean(walk, [
-    ...((await hasAny("ProtectionContainer")) ? [] : ["/admin/dr/clouds/[id]"]),
-    ...((await hasAny("PriceSheet")) ? [] : ["/admin/pricing/[sheetId]"]),
-    ...((await hasAny("WebhookEndpoint", { tenantId: null })) ? [] : ["/admin/webhooks/[id]"]),
-  ]);
+  // What a fresh demo seed lacks for the detail pages: a cloud given to a tenant (the seeded vault registered, AcmeCorp
+  // Cloud assigned as e2e/admin/dr.spec.ts does), a price sheet (imported from the built-in emulator's Retail Prices
+  // endpoint) and a webhook endpoint.
+  await openVault(page);
+  await openAcmeCloud(page);
+  await page.goto("/admin/pricing");
+  await page.getByRole("button", { name: "Import price sheet" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Price sheet imported." })).toBeVisible({ timeout: 60_000 });
+  await ensureDisabledWebhookEndpoint(null);
+  expectClean(await walkPages(page, "admin", { extras: { "/admin": shellMenus } }));
 });
 
 test("helpdesk: the console, an operation and the account pages, light and dark", async ({ page }) => {
@@ -114,9 +117,8 @@ test("tenant owner: the owner's pages with the create-VM form, a confirmation an
   const tenantId = await tenantIdBySlug(tenant);
   const owner = await createUser({ tenantId, role: "owner" });
   await signInAndLand(page, owner.email, owner.password, new RegExp(`/tenant/${tenant}$`));
-  const walk = await walkPages(page, "owner", { values: { tenant }, extras: ownerExtras });
-  // A fresh demo seed's tenants have no webhook endpoint yet.
-  expectClean(walk, (await hasAny("WebhookEndpoint", { tenantId })) ? [] : ["/tenant/[tenant]/webhooks/[id]"]);
+  await ensureDisabledWebhookEndpoint(tenantId);
+  expectClean(await walkPages(page, "owner", { values: { tenant }, extras: ownerExtras }));
 });
 
 test("tenant operator: the operations and the plans, light and dark", async ({ page }) => {
@@ -137,7 +139,8 @@ test("tenant reader of two tenants: the tenant picker, disaster recovery and an 
     // Owners' and operators' pages: a reader gets the same 404 as for a page that does not exist.
     refused: ["/tenant/[tenant]/api-tokens", "/tenant/[tenant]/vms/new"],
   });
-  // No protected VM on a fresh seed: DR protection is an admin's setup and a tenant's choice (e2e/tenant/dr.spec.ts).
+  // A protected VM needs the tenant's DR set up and a VM protected, minutes of Azure's work: e2e/tenant/dr.spec.ts
+  // does both and checks the protected VM's page with axe there.
   expectClean(walk, (await hasAny("ProtectedItem", { tenantId })) ? [] : ["/tenant/[tenant]/dr/[id]"]);
 });
 

@@ -1,5 +1,6 @@
 import * as React from "react";
 import { cn } from "@/lib/utils/cn";
+import { ScrollRegion } from "./scroll-region";
 
 /** Scrolls horizontally inside its own box, so a wide table never widens the page on a phone. */
 export function Table({
@@ -8,9 +9,13 @@ export function Table({
   ...props
 }: React.ComponentProps<"table"> & { containerClassName?: string }) {
   return (
-    <div data-slot="table-container" className={cn("relative w-full overflow-x-auto", containerClassName)}>
+    <ScrollRegion
+      data-slot="table-container"
+      className={cn("relative w-full", containerClassName)}
+      label={props["aria-label"]}
+    >
       <table data-slot="table" className={cn("w-full caption-bottom border-collapse text-sm", className)} {...props} />
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -9,6 +9,8 @@ import {
   uniqueStorageName,
 } from "../support/dr";
 import { signInAndLand } from "../support/login";
+import { checkBothThemes } from "../support/a11y-walk";
+import { describeFindings, type Finding } from "../support/axe";
 
 test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a test failover with Azure's tasks shown, cleans it up with notes, fails over; Contoso gets 404", async ({
   page,
@@ -29,7 +31,7 @@ test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a tes
       "Enabling protection… Each VM's protection and initial replication update below as Azure works; no need to refresh.",
     ),
   ).toBeVisible();
-  await page.getByRole("link", { name: "VM01" }).click();
+  await page.getByRole("link", { name: "VM01" }).first().click();
   await expect(page).toHaveURL(/\/tenant\/acmecorp\/dr\/[a-z0-9]+$/);
   const itemUrl = page.url();
 
@@ -37,6 +39,10 @@ test("AcmeCorp's owner protects VM01 (followed live until Protected), runs a tes
   await expect(page.getByRole("button", { name: "Test failover", exact: true })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByText("Replication: Replicating (initial replication complete)")).toBeVisible();
   await expect(page.getByText("Protected", { exact: false }).first()).toBeVisible();
+  // The protected VM's page, which the accessibility walk meets only once a VM is protected (issue 19 point 6).
+  const findings: Finding[] = [];
+  await checkBothThemes(page, itemUrl, findings);
+  expect(findings.length, `serious or critical accessibility violations:\n${describeFindings(findings)}`).toBe(0);
 
   await page.getByRole("button", { name: "Test failover", exact: true }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Test failover", exact: true }).click();

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { StatCard } from "@/components/stat-card";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { getDrDashboard } from "@/lib/dr/queries";
@@ -9,7 +10,7 @@ export const duration = (s: number | null | undefined) =>
   s == null ? "—" : s < 120 ? `${s} s` : `${Math.round(s / 60)} min`;
 
 /** Protected VMs by replication health, RPO over the last day against the policy, and each VM's last test failover. */
-export function DrDashboard({ dash, quota }: { dash: Dashboard; quota: number }) {
+export function DrDashboard({ tenant, dash, quota }: { tenant: string; dash: Dashboard; quota: number }) {
   const healthy = dash.byHealth.Normal ?? 0;
   const troubled = (dash.byHealth.Warning ?? 0) + (dash.byHealth.Critical ?? 0);
   return (
@@ -57,7 +58,11 @@ export function DrDashboard({ dash, quota }: { dash: Dashboard; quota: number })
               <tbody>
                 {dash.tests.map((t) => (
                   <tr key={t.id} className="border-t">
-                    <td className="py-1">{t.vmName}</td>
+                    <td className="py-1">
+                      <Link className="underline" href={`/tenant/${tenant}/dr/${t.id}`}>
+                        {t.vmName}
+                      </Link>
+                    </td>
                     <td>{t.replicationHealth ?? "Unknown"}</td>
                     <td>
                       {t.lastTestFailoverAt

@@ -89,7 +89,7 @@ export default async function TenantDrPage({ params }: { params: Promise<{ tenan
           Disaster recovery is still being set up; protection can be enabled once it is done.
         </p>
       )}
-      <DrDashboard dash={dash} quota={dr.setup.tenantSubscription.plan.quotaProtectedVms} />
+      <DrDashboard tenant={tenant} dash={dash} quota={dr.setup.tenantSubscription.plan.quotaProtectedVms} />
       <Card>
         <CardHeader>
           <CardTitle>On-premises VMs in {dr.setup.container.friendlyName}</CardTitle>
