@@ -3,7 +3,7 @@ export type { AzureAccess, AzureCloudName } from "./types";
 export { cloudEndpoints, type CloudEndpoints } from "./clouds";
 export { ArmError, armCall, toArmError, isRetryable, isPreconditionFailed, isNotFound } from "./errors";
 export { withArmObserver, type ArmObserver, type ArmResponseInfo, type ArmRateLimit } from "./observe";
-export { configurePacing } from "./pacing-policy";
+export { configurePacing, PORTAL_PACING } from "./pacing-policy";
 export type { PacerOptions, RateBucket } from "./pacing";
 export { pollLro, type LroProgress } from "./lro";
 export {

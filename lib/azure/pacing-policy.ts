@@ -1,18 +1,34 @@
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import { parseRetryAfterMs } from "./errors";
+import { ArmError, parseRetryAfterMs } from "./errors";
 import { bucketFor, Pacer, type PacerOptions } from "./pacing";
 import { requestKind, ResourceWindows, type WindowsOptions } from "./resource-windows";
 
 let pacer = new Pacer();
 let windows = new ResourceWindows();
+let deferAfterMs = 2_000;
+
+/** The code of the error a request gets instead of minutes in a resource window's queue; jobs run again then. */
+export const PORTAL_PACING = "PortalPacing";
+
+function pacedError(waitMs: number, policies: string[]) {
+  const seconds = Math.ceil(waitMs / 1000);
+  return new ArmError({
+    status: 429,
+    code: PORTAL_PACING,
+    message: `Azure's request window (${policies.join(", ")}) has no room for about ${seconds} s; the portal sends this request then.`,
+    retryAfterMs: waitMs,
+    retryable: true,
+  });
+}
 
 /**
  * Replaces the process-wide pacers, e.g. for a cloud whose buckets refill at other rates (Azure Stack Hub, the
  * emulator; `windows.timeScale` for an emulator whose resource windows run on its scaled clock).
  */
-export function configurePacing(options: PacerOptions & { windows?: WindowsOptions }): void {
+export function configurePacing(options: PacerOptions & { windows?: WindowsOptions; deferAfterMs?: number }): void {
   pacer = new Pacer(options);
   windows = new ResourceWindows(options.windows);
+  deferAfterMs = options.deferAfterMs ?? 2_000;
 }
 
 function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
@@ -47,6 +63,7 @@ export function pacingPolicy(subscriptionId: string): PipelinePolicy {
       try {
         for (;;) {
           const { waitMs, retry } = windows.reserve(ticket);
+          if (retry && waitMs > deferAfterMs) throw pacedError(windows.defer(ticket), ticket.policies);
           await sleep(waitMs, signal);
           if (!retry) break;
         }

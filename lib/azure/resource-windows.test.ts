@@ -158,6 +158,22 @@ describe("resource windows: one process", () => {
     expect(w.ticket(SUB, PUT_VM).policies).toEqual([]);
   });
 
+  it("defers a request that would wait long to a planned slot after the ones already planned", () => {
+    const c = clock();
+    const w = new ResourceWindows({ now: c.now, lowWater: 2, share: 1 });
+    const t = w.ticket(SUB, PUT_VM);
+    w.reserve(t);
+    w.observe(t, { status: 201, header: header(2, 239) }); // at the mark; the 3Min window refills one per 60 s (size 3)
+    const a = w.ticket(SUB, PUT_VM);
+    expect(w.reserve(a)).toEqual({ waitMs: 60_000, retry: true });
+    expect(w.defer(a)).toBe(60_000);
+    const b = w.ticket(SUB, PUT_VM);
+    expect(w.reserve(b)).toEqual({ waitMs: 60_000, retry: true }); // the live queue is empty again…
+    expect(w.defer(b)).toBe(120_000); // …but a's planned slot comes first
+    c.advance(60_000);
+    expect(w.reserve(w.ticket(SUB, PUT_VM))).toEqual({ waitMs: 0, retry: false }); // a, back at its slot
+  });
+
   it("frees the queue and the probe of a request that was never answered", () => {
     const c = clock();
     const w = new ResourceWindows({ now: c.now });

@@ -54,6 +54,8 @@ type Window = {
   holdUntil: number;
   probe?: { ticket: number; until: number };
   queue: number[];
+  /** When this process's deferred requests come back (see defer). */
+  planned: number[];
   /** The share of the count being spent: until the answer to request `last` arrives (or `until` passes). */
   round: { last: number; budget: number; sent: number; until: number };
 };
@@ -201,6 +203,27 @@ export class ResourceWindows {
     this.release(t);
   }
 
+  /**
+   * Gives up a queued request's place for a later run (a job that should not hold a worker for minutes): answers
+   * when to come back, after everything this process already planned, and plans that slot. Plans only push later
+   * deferrals back; the request that comes back competes like any other (in whichever process runs it).
+   */
+  defer(t: Ticket): number {
+    const now = this.now();
+    let waitMs = 0;
+    for (const key of t.policies) {
+      const w = this.windows.get(`${t.subscription}|${key}`);
+      if (!w || t.sent.has(key) || w.remaining === undefined) continue;
+      w.planned = w.planned.filter((at) => at > now);
+      const short = w.margin + 1 + w.planned.length - this.estimate(w, now);
+      const wait = Math.max(w.holdUntil - now, Math.ceil(Math.max(0, short) * this.slotMs(w)));
+      waitMs = Math.max(waitMs, wait);
+    }
+    for (const key of t.policies) this.windows.get(`${t.subscription}|${key}`)?.planned.push(now + waitMs);
+    this.release(t);
+    return waitMs;
+  }
+
   /** A request that was never answered (network error, abort): its places in the queues and its probe are freed. */
   abandon(t: Ticket): void {
     this.release(t);
@@ -292,6 +315,7 @@ export class ResourceWindows {
         othersPerMs: 0,
         holdUntil: 0,
         queue: [],
+        planned: [],
         round: { last: 0, budget: 0, sent: 0, until: 0 },
       };
       this.windows.set(id, w);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ArmError, PORTAL_PACING } from "@/lib/azure";
 import { db, Prisma, type OperationStep, type Tx } from "@/lib/db/client";
 import { endedOperationFields, publishOperationEnded } from "@/lib/events/operation-events";
 import { loadAzureAccess } from "./azure-access";
@@ -150,6 +151,15 @@ async function runOnce(job: RunJob, span: Span, named: (kind: string) => void): 
     if (error instanceof CancelRequested) {
       await cancel(definition, parsed.data, operation.id, error);
       return "cancelled";
+    }
+    if (error instanceof ArmError && error.code === PORTAL_PACING) {
+      // Our own pacing held the request back (a resource window is empty for a while): nothing was sent, so the run
+      // comes back when the window has room and is not counted as an attempt.
+      await scheduleOperationRun(operation.kind, operation.id, error.retryAfterMs ?? 1_000, {
+        isRetry: true,
+        attemptBase: attemptBase + 1,
+      });
+      return "rescheduled";
     }
     const ref = randomUUID().slice(0, 8);
     const failure = classifyFailure(error, ref);

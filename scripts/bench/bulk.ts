@@ -18,6 +18,8 @@ export type BulkResult = {
   bound: BulkBound;
   ratio: number;
   failed: number;
+  /** The wait ended before every operation did: the unfinished ones are in `failed`. */
+  timedOut: boolean;
   failures: { name: string; code: string | null; message: string | null }[];
   armRequests: number;
   throttled429: number;
@@ -118,6 +120,7 @@ export async function benchBulk(
     bound,
     ratio: wallSeconds / bound.seconds,
     failed: failures.length,
+    timedOut,
     failures: failures.slice(0, 10),
     armRequests,
     throttled429: counters.throttled429,
