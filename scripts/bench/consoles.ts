@@ -123,7 +123,11 @@ export async function benchConsoles(opts: {
   await seedConsoles(opts.scale);
   const seedSeconds = (Date.now() - started) / 1000;
   opts.log(`  seeded in ${seedSeconds.toFixed(1)} s`);
+  return { scale: opts.scale, seedSeconds, runs: opts.runs, timings: await measureConsoles(opts) };
+}
 
+/** The timings alone, on a database seeded by seedConsoles. */
+export async function measureConsoles(opts: { runs: number; log: (m: string) => void }): Promise<ConsoleTiming[]> {
   const staffScope: OperationScope = { kind: "staff" };
   const tenantScope: OperationScope = { kind: "tenant", tenantId: `${PREFIX}7` };
   const take = 20;
@@ -182,7 +186,7 @@ export async function benchConsoles(opts: {
   opts.log(
     `  console total shown: ${first.list.total}${first.list.totalIsEstimate ? " (estimated)" : ""}; counts ${JSON.stringify(first.counts)}`,
   );
-  return { scale: opts.scale, seedSeconds, runs: opts.runs, timings };
+  return timings;
 }
 
 export function consolesRows(r: ConsolesResult): Row[] {
