@@ -38,13 +38,10 @@ export async function findVmsWithoutAddresses(tenantSubscriptionId: string): Pro
  */
 export async function recordAddresses(tenantSubscriptionId: string, found: NetworkAddresses): Promise<number> {
   const updates = addressesOf(await findVmsWithoutAddresses(tenantSubscriptionId), found);
-  if (!updates.length) return 0;
-  await db.$transaction(
-    updates.map((u) =>
-      // updateMany: a VM deleted meanwhile is skipped, not an error.
-      db.virtualMachine.updateMany({ where: { id: u.id }, data: { privateIp: u.privateIp, publicIp: u.publicIp } }),
-    ),
-  );
+  // One short write per VM in id order, not one transaction over all: a bulk's VMs finish (and lock their own rows)
+  // while this runs, and one transaction over 50 rows deadlocked with them. updateMany: a VM deleted meanwhile is skipped.
+  for (const u of updates.sort((a, b) => a.id.localeCompare(b.id)))
+    await db.virtualMachine.updateMany({ where: { id: u.id }, data: { privateIp: u.privateIp, publicIp: u.publicIp } });
   return updates.length;
 }
 
