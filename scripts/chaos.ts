@@ -15,6 +15,10 @@
  *   default 0.8 × the modelled create chain, 52 s at time scale 1) --concurrency (WORKER_CONCURRENCY, 8)
  *   --poll-min-ms (JOBS_POLL_MIN_MS, 2000 ms × time scale) --timeout-s (180, the wait for the operations after the last kill)
  * A kill counts as landing during the creates when some of the 50 operations had not ended yet; all 20 must.
+ * Then every other VM created is deleted (issue 18: one DELETE takes its NIC, public IP and disks) while workers are
+ * killed again: --delete-kills (5) spread over --delete-window-s (0.8 × the modelled 30 s delete); every delete must
+ * succeed, and the comparison with Azure after finds nothing of a deleted VM left (orphaned). --put-latency-ms (10000)
+ * holds each VM PUT's answer back after Azure accepted it, so some kills land between a PUT and its continuation.
  */
 import path from "node:path";
 import type { Child } from "./lib/children.ts";
@@ -40,6 +44,10 @@ async function main() {
     numberFlag("poll-min-ms", "JOBS_POLL_MIN_MS", Math.max(20, Math.round(2000 * timeScale))),
   );
   const timeoutMs = numberFlag("timeout-s", undefined, 180) * 1000;
+  const deleteKills = Math.round(numberFlag("delete-kills", undefined, 5));
+  const putLatencyMs = numberFlag("put-latency-ms", undefined, 10_000);
+  // A VM delete is modelled at 30 s (emulator/providers/compute/constants.ts DURATIONS.delete).
+  const deleteWindowMs = numberFlag("delete-window-s", undefined, 0.8 * 30 * timeScale) * 1000;
   log(
     `settings: ${JSON.stringify({ timeScale, vms, kills, workerPool: poolSize, killWindowSeconds: windowMs / 1000, workerConcurrency: concurrency, pollMinMs, timeoutSeconds: timeoutMs / 1000 })}`,
   );
@@ -79,6 +87,15 @@ async function main() {
     const [t] = await setupTenantSubscriptions(stack, { count: 1, vmsEach: vms, label: "Chaos" });
     const recorder = new RequestRecorder(stack.control);
     await recorder.start();
+    // Azure's answer to each VM PUT comes putLatencyMs after the VM was accepted, so kills land between the PUT and the
+    // run storing its continuation: the next run's PUT finds Azure creating the VM and follows it (issue 18).
+    if (putLatencyMs > 0)
+      await stack.control.addFault({
+        method: "PUT",
+        path: "/providers/Microsoft\\.Compute/virtualMachines/[^/]+$",
+        when: "after",
+        latencyMs: putLatencyMs,
+      });
 
     const t0 = Date.now();
     const { created, failures: submitFailures } = await submitBulk(t, "chaos", vms, log);
@@ -86,37 +103,43 @@ async function main() {
     log(`submitted ${ids.length} vm.create operations; ${kills} kills spread over ${(windowMs / 1000).toFixed(0)} s…`);
 
     const { db } = await import("@/lib/db/client");
-    const killLog: { at: number; running: number; ended: number }[] = [];
-    const slot = windowMs / Math.max(1, kills);
-    for (let k = 1; k <= kills; k++) {
-      // One kill per slot of the window, at a random moment inside it.
-      await sleep(Math.max(0, t0 + slot * (k - 1) + Math.random() * slot - Date.now()));
-      // The victim has been up long enough to have claimed jobs, so the kill lands in the middle of its work.
-      let victim: PoolWorker | undefined;
-      for (;;) {
-        const up = pool.filter(
-          (w) =>
-            w.ready &&
-            w.child.proc.exitCode === null &&
-            w.child.proc.signalCode === null &&
-            Date.now() - w.readyAt >= minUpMs,
+    // One kill per slot of the window, at a random moment inside it, while `ids` run.
+    const killDuring = async (phase: string, phaseIds: string[], from: number, window: number, count: number) => {
+      const out: { at: number; running: number; ended: number }[] = [];
+      const slot = window / Math.max(1, count);
+      for (let k = 1; k <= count; k++) {
+        await sleep(Math.max(0, from + slot * (k - 1) + Math.random() * slot - Date.now()));
+        // The victim has been up long enough to have claimed jobs, so the kill lands in the middle of its work.
+        let victim: PoolWorker | undefined;
+        for (;;) {
+          const up = pool.filter(
+            (w) =>
+              w.ready &&
+              w.child.proc.exitCode === null &&
+              w.child.proc.signalCode === null &&
+              Date.now() - w.readyAt >= minUpMs,
+          );
+          victim = up.sort((a, b) => a.readyAt - b.readyAt)[0];
+          if (victim) break;
+          await sleep(100);
+        }
+        const [running, ended] = await Promise.all([
+          db.operation.count({ where: { id: { in: phaseIds }, state: "running" } }),
+          db.operation.count({
+            where: { id: { in: phaseIds }, state: { in: ["succeeded", "failed", "cancelled"] } },
+          }),
+        ]);
+        void spawn(); // the replacement starts now, while the others keep working
+        victim.child.proc.kill("SIGKILL");
+        await victim.child.exited;
+        out.push({ at: (Date.now() - from) / 1000, running, ended });
+        log(
+          `${phase} kill ${k}/${count} at ${((Date.now() - from) / 1000).toFixed(1)} s (pid ${victim.child.proc.pid}; ${running} operations running, ${ended}/${phaseIds.length} ended)`,
         );
-        victim = up.sort((a, b) => a.readyAt - b.readyAt)[0];
-        if (victim) break;
-        await sleep(100);
       }
-      const [running, ended] = await Promise.all([
-        db.operation.count({ where: { id: { in: ids }, state: "running" } }),
-        db.operation.count({ where: { id: { in: ids }, state: { in: ["succeeded", "failed", "cancelled"] } } }),
-      ]);
-      void spawn(); // the replacement starts now, while the others keep working
-      victim.child.proc.kill("SIGKILL");
-      await victim.child.exited;
-      killLog.push({ at: (Date.now() - t0) / 1000, running, ended });
-      log(
-        `kill ${k}/${kills} at ${((Date.now() - t0) / 1000).toFixed(1)} s (pid ${victim.child.proc.pid}; ${running} operations running, ${ended}/${ids.length} ended)`,
-      );
-    }
+      return out;
+    };
+    const killLog = await killDuring("create", ids, t0, windowMs, kills);
     const lastKill = Date.now();
     log(
       `all kills done after ${((lastKill - t0) / 1000).toFixed(1)} s; waiting (at most ${timeoutMs / 1000} s) for every operation to end…`,
@@ -132,6 +155,30 @@ async function main() {
       },
     });
     const endedAt = (Date.now() - t0) / 1000;
+
+    // Issue 18: every other VM created is deleted (one DELETE each, its NIC, public IP and disks with it) while
+    // workers are killed again.
+    const { runVmAction } = await import("@/lib/vms/change-vms");
+    const createdVms = await db.virtualMachine.findMany({
+      where: { tenantSubscriptionId: t.tenantSubscriptionId, provisioningState: "Succeeded" },
+      select: { id: true },
+      orderBy: { name: "asc" },
+    });
+    const d0 = Date.now();
+    const deleteIds: string[] = [];
+    for (const vm of createdVms.filter((_, i) => i % 2 === 0))
+      deleteIds.push((await runVmAction(t.ctx, vm.id, "delete")).id);
+    log(
+      `submitted ${deleteIds.length} vm.delete operations; ${deleteKills} kills spread over ${(deleteWindowMs / 1000).toFixed(0)} s…`,
+    );
+    const deleteKillLog = deleteIds.length
+      ? await killDuring("delete", deleteIds, d0, deleteWindowMs, deleteKills)
+      : [];
+    const deletion = await waitForOperations(deleteIds, { timeoutMs });
+    const deleteStates: Record<string, number> = {};
+    for (const o of deletion.ops) deleteStates[o.state] = (deleteStates[o.state] ?? 0) + 1;
+    log(`deletes ended ${((Date.now() - d0) / 1000).toFixed(1)} s after their submit: ${JSON.stringify(deleteStates)}`);
+
     // Let in-flight ARM operations settle before reading the inventory (nothing should still be running).
     await sleep(Math.max(1000, 60_000 * timeScale * 1.5));
     const requests = await recorder.stop();
@@ -144,6 +191,10 @@ async function main() {
       vmPuts.set(name, (vmPuts.get(name) ?? 0) + 1);
     }
     const resent = [...vmPuts.values()].filter((n) => n > 1).length;
+    // A run killed between the VM PUT and storing its continuation: the next run's PUT found Azure creating the VM.
+    const followed = await db.operationStep.count({
+      where: { operationId: { in: ids }, name: "Create VM", detail: { contains: "already creating" } },
+    });
     const attempts = await db.operation.aggregate({
       where: { id: { in: ids } },
       _sum: { attempts: true },
@@ -154,7 +205,7 @@ async function main() {
       `portal VMs ${c.portalVms}, Azure VMs ${c.azureVms}; operations ended ${endedAt.toFixed(1)} s after submit${timedOut ? " (TIMED OUT)" : ""}`,
     );
     log(
-      `job runs per operation: total ${attempts._sum.attempts}, max ${attempts._max.attempts}; VMs whose PUT reached Azure more than once: ${resent}; 429s: ${requests.filter((e) => e.status === 429).length}`,
+      `job runs per operation: total ${attempts._sum.attempts}, max ${attempts._max.attempts}; VMs whose PUT reached Azure more than once: ${resent} (found in flight and followed: ${followed}); 429s: ${requests.filter((e) => e.status === 429).length}`,
     );
     for (const x of c.lost) log(`  lost: ${x}`);
     for (const x of c.duplicated) log(`  duplicated: ${x}`);
@@ -163,6 +214,8 @@ async function main() {
     for (const x of c.failed.slice(0, 10)) log(`  failed: ${x.name}: ${x.reason}`);
 
     const landed = killLog.filter((k) => k.ended < ids.length).length;
+    const deleteLanded = deleteKillLog.filter((k) => k.ended < deleteIds.length).length;
+    const deletesNotSucceeded = deleteIds.length - (deleteStates.succeeded ?? 0);
     const rows: Row[] = [
       {
         figure: "Worker kills (SIGKILL)",
@@ -192,6 +245,24 @@ async function main() {
         figure: "Bulk submits that failed (sent again)",
         value: String(submitFailures.length),
         target: "0",
+        pass: null,
+      },
+      {
+        figure: "Kills while deletes were unfinished",
+        value: `${deleteLanded} of ${deleteKillLog.length}`,
+        target: String(deleteKills),
+        pass: deleteLanded === deleteKills,
+      },
+      {
+        figure: `Deletes (every other VM created) not succeeded`,
+        value: `${deletesNotSucceeded} of ${deleteIds.length}`,
+        target: "0",
+        pass: deletesNotSucceeded === 0 && !deletion.timedOut,
+      },
+      {
+        figure: "VM PUTs found in flight by a later run (followed)",
+        value: String(followed),
+        target: "(report)",
         pass: null,
       },
       { figure: "VMs lost", value: String(c.lost.length), target: "0", pass: c.lost.length === 0 },
@@ -240,7 +311,10 @@ async function main() {
       c.unfinished.length ||
       c.failedWithoutReason.length ||
       timedOut ||
-      landed < kills
+      landed < kills ||
+      deleteLanded < deleteKills ||
+      deletesNotSucceeded > 0 ||
+      deletion.timedOut
     )
       exitCode = 2;
     log(`${exitCode ? "FAILED" : "passed"} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
