@@ -54,6 +54,9 @@ type Window = {
   holdUntil: number;
   probe?: { ticket: number; until: number };
   queue: number[];
+  rounds: number;
+  /** A count has shown requests of another process. */
+  sawOthers: boolean;
   /** When this process's deferred requests come back (see defer). */
   planned: number[];
   /** The share of the count being spent: until the answer to request `last` arrives (or `until` passes). */
@@ -149,13 +152,15 @@ export class ResourceWindows {
         return { waitMs: Math.max(1, behind, Math.ceil(short * this.slotMs(w))), retry: true };
       // Other processes read the same count, so a process spends only a share of it, then waits for the answer to
       // its last request (a count that shows what everyone took meanwhile) before the next share.
-      if (w.anchorSeq >= w.round.last || now > w.round.until)
+      if (w.anchorSeq >= w.round.last || now > w.round.until) {
+        w.rounds++;
         w.round = {
           last: w.seq,
-          budget: Math.max(1, Math.floor((this.anchored(w, now) - w.margin) * this.share)),
+          budget: Math.max(1, Math.floor((this.anchored(w, now) - w.margin) * this.shareOf(w))),
           sent: 0,
           until: now + this.probeTimeoutMs,
         };
+      }
       if (w.round.sent >= w.round.budget) return { waitMs: ROUND_WAIT_MS, retry: true };
       w.round.sent++;
       this.admit(t, key, w);
@@ -270,9 +275,19 @@ export class ResourceWindows {
     if (dt <= 0) return;
     const expected = this.anchoredRaw(w, now) - (seq - w.anchorSeq);
     const taken = Math.max(0, expected - remaining);
+    if (taken >= 1) w.sawOthers = true;
     const tau = this.tau(w);
     // A burst the others sent shows in the count itself; as a rate, no more than the window refills is sustainable.
     w.othersPerMs = Math.min(1 / this.slotMs(w), w.othersPerMs * Math.exp(-dt / tau) + taken / tau);
+  }
+
+  /**
+   * Until a count shows another process's requests, a process that has had answers to a whole share of its own
+   * behaves as if alone and spends half the count per round: a long answer time (a loaded Azure, or emulator) would
+   * otherwise stretch the first burst over many rounds.
+   */
+  private shareOf(w: Window): number {
+    return w.rounds > 1 && !w.sawOthers ? Math.max(this.share, 0.5) : this.share;
   }
 
   private tau(w: Window): number {
@@ -316,6 +331,8 @@ export class ResourceWindows {
         holdUntil: 0,
         queue: [],
         planned: [],
+        rounds: 0,
+        sawOthers: false,
         round: { last: 0, budget: 0, sent: 0, until: 0 },
       };
       this.windows.set(id, w);
