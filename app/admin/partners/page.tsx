@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Handshake } from "lucide-react";
 import { DataTable, DataTableToolbar, parseTableParams, type SearchParamsInput } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { AutoRefresh } from "@/components/operations/auto-refresh";
 import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
 import { StatusBadge } from "@/components/status-badge";
@@ -80,7 +81,10 @@ function ConnectionCard({
       </CardHeader>
       <CardContent className="space-y-4 text-sm">
         {connection.state === "validating" && (
-          <p role="status">Listing customers from Partner Center… refresh in a moment.</p>
+          <>
+            <p role="status">Listing customers from Partner Center…</p>
+            <AutoRefresh isLive />
+          </>
         )}
         {connection.state === "active" && (
           <p>
@@ -128,8 +132,13 @@ async function CustomerPicker({
     page: params.page,
     pageSize: params.pageSize,
   });
+  // Followed live while an onboarding on this page is queued or running; idle pages are not re-rendered.
+  const isBusy = items.some((c) =>
+    c.subscriptions.some((s) => s.operation?.state === "queued" || s.operation?.state === "running"),
+  );
   return (
     <section aria-labelledby="customers-heading" className="space-y-4">
+      {isBusy && <AutoRefresh isLive />}
       <h2 id="customers-heading" className="text-lg font-semibold">
         Customers
       </h2>
