@@ -15,8 +15,8 @@ import { apiVersionsFor } from "../specs/api-versions.js";
  * characters (storage accounts 128) without < > % & \ ? /, values at most 256 characters. Subscription scope is not
  * modelled. A tags write changes the resource's etag, as any write does.
  */
-// The Tags-at-scope operations exist from 2019-10-01 on.
-const API_VERSIONS = apiVersionsFor("resources").filter((v) => v >= "2019-10-01");
+// The Tags-at-scope operations exist from 2019-10-01 on: their own family in the index.
+const API_VERSIONS = apiVersionsFor("tags");
 const SUFFIX = /\/providers\/Microsoft\.Resources\/tags\/default\/?$/i;
 const STORAGE = "microsoft.storage/storageaccounts";
 const RG_TYPE = "microsoft.resources/resourcegroups";

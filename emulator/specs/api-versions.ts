@@ -15,7 +15,9 @@ export type ApiFamily =
   | "storage"
   | "recoveryServicesVaults"
   | "siteRecovery"
-  | "costManagement";
+  | "costManagement"
+  | "authorization"
+  | "tags";
 
 export interface FamilyEntry {
   specFolder: string;

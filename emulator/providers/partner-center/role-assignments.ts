@@ -2,6 +2,7 @@ import { ArmError } from "../../core/errors.js";
 import { roleAt } from "../../core/directory.js";
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import type { RoleName } from "../../core/state.js";
+import { apiVersionsFor } from "../../specs/api-versions.js";
 import { delegatedPartner } from "./model.js";
 
 /** Built-in role definition ids (the same GUIDs in every tenant). */
@@ -12,7 +13,7 @@ export const BUILTIN_ROLES: Record<string, RoleName> = {
 };
 const idOfRole = (role: RoleName) => Object.entries(BUILTIN_ROLES).find(([, r]) => r === role)![0];
 
-const API_VERSIONS = ["2022-04-01"] as const;
+const API_VERSIONS = apiVersionsFor("authorization");
 const PATH = "/subscriptions/{subscriptionId}/providers/Microsoft.Authorization/roleAssignments/{roleAssignmentName}";
 
 function body(ctx: RequestContext, a: { id: string; principalObjectId: string; role: RoleName; scope: string }) {
