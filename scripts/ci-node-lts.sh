@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # The Node LTS pass (issue 19): the default runtime runs the whole suite; this runs, on Node 24 from the npm
 # registry's node-linux-<arch> package installed into a temporary folder (no other download), the typecheck and the
-# start-up smoke (scripts/smoke.ts), and with --vitest the unit and integration tests. Ends with "N passed, N failed".
-#   scripts/ci-node-lts.sh [--vitest]          NODE_LTS_VERSION overrides the version (default below)
+# start-up smoke (scripts/smoke.ts), with --vitest the unit and integration tests, and with --scaleout the CI-sized
+# scale-out run (scripts/scaleout.ts --ci on the existing build: 2 webs, 3 workers, faults; issue 19 point 3).
+# Ends with "N passed, N failed".
+#   scripts/ci-node-lts.sh [--vitest] [--scaleout]     NODE_LTS_VERSION overrides the version (default below)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 version="${NODE_LTS_VERSION:-24.21.0}"
 with_vitest=0
+with_scaleout=0
 for arg in "$@"; do
   case "$arg" in
     --vitest) with_vitest=1 ;;
-    *) echo "usage: scripts/ci-node-lts.sh [--vitest]" >&2; exit 2 ;;
+    --scaleout) with_scaleout=1 ;;
+    *) echo "usage: scripts/ci-node-lts.sh [--vitest] [--scaleout]" >&2; exit 2 ;;
   esac
 done
 case "$(uname -m)" in
@@ -79,6 +83,9 @@ step "typecheck" npx tsc --noEmit
 counted "start-up smoke" smoke node --import tsx scripts/smoke.ts
 if [ "$with_vitest" -eq 1 ]; then
   counted "unit + integration tests" vitest vitest_summary
+fi
+if [ "$with_scaleout" -eq 1 ]; then
+  counted "scale-out (CI size)" scaleout node --import tsx scripts/scaleout.ts --ci --no-build
 fi
 
 echo "Node LTS pass took $((SECONDS - started)) s"

@@ -4,8 +4,9 @@
 // its table must pass: no VM lost, duplicated or orphaned, every operation succeeded, retried steps in the
 // helpdesk's view. It needs no browser: it signs in with next-auth's credentials flow over HTTP.
 //
-// Opt-in (E2E_SCALEOUT=1): it costs about 2 minutes on 2 cores (a stack of its own, and the operations wait out
-// pg-boss's retry back-off after the faults), more than the CI budget leaves for one test.
+// Opt-in here (E2E_SCALEOUT=1): it costs about 2 minutes on 2 cores (a stack of its own, and the operations wait out
+// pg-boss's retry back-off after the faults). The CI runs the same run in its Node LTS pass, beside the browser tests
+// (scripts/ci-node-lts.sh --scaleout), where it does not lengthen the run.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

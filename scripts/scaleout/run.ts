@@ -150,10 +150,18 @@ async function scenario(stack: ScaleOutStack, o: ScaleOutOptions, started: numbe
     await stack.control.addFault({ path: ".", dropConnection: true });
     log(`${since()}: Azure outage for ${o.outageSeconds} s (${running} operations not ended yet)`);
     await sleep(o.outageSeconds * 1000);
-    const fired = (await stack.control.listFaults()).value.map((f) => f.fired);
+    // An outage no request met proves nothing (on a busy machine the workers may not have picked the jobs up yet):
+    // it lasts until a request has met each fault, for at most a minute more.
+    const fired = async () => (await stack.control.listFaults()).value.map((f) => f.fired);
+    const longest = Date.now() + 60_000;
+    let counts = await fired();
+    while ((counts[0] === 0 || counts[1] === 0) && Date.now() < longest) {
+      await sleep(500);
+      counts = await fired();
+    }
     await stack.control.clearFaults();
-    log(`${since()}: outage over (${fired[0]} × 503, ${fired[1]} resets)`);
-    return { running, fired };
+    log(`${since()}: outage over (${counts[0]} × 503, ${counts[1]} resets)`);
+    return { running, fired: counts };
   })();
 
   // A web process dies: the proxy routes around it; it is started again and serves the same session.
@@ -229,7 +237,7 @@ async function scenario(stack: ScaleOutStack, o: ScaleOutOptions, started: numbe
   );
   row("Operations not ended when the outage began", running, "> 0", running > 0);
   row(
-    `Azure outage (${o.outageSeconds} s wall clock): requests failed`,
+    `Azure outage (≥ ${o.outageSeconds} s wall clock, until met): requests failed`,
     `${fired[0]} × 503, ${fired[1]} resets`,
     "> 0 each",
     fired[0] > 0 && fired[1] > 0,
