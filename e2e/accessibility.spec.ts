@@ -89,7 +89,7 @@ test("every page is walked by one persona", () => {
 });
 
 test("admin: every admin page with the shell's menus, light and dark", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(360_000);
   const admin = await createUser({ staffRole: "admin" });
   await signInAndLand(page, admin.email, admin.password, /\/admin$/);
   // What a fresh demo seed lacks for the detail pages: a cloud given to a tenant (the seeded vault registered, AcmeCorp
