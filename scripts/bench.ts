@@ -25,12 +25,16 @@
  *   --only bulk2000 (issue 18 point 2: 2,000 VMs in 4 subscriptions, Compute's PutVM windows binding: wall ÷ the
  *   windowed bound, failures, 429s ÷ requests, worker RSS; ≈ 5 minutes at time scale 1; scripts/bench/bulk.ts)
  *   --bulk-vms-each (500)
+ *   --only peers (issue 18 point 5: figure 1, then the same VMs by a plain SDK script with parallelism 10 and
+ *   unbounded on the same emulator; wall, ARM requests, 429s, failures and portal ÷ peer; scripts/bench/peers.ts;
+ *   time scale 0.1 unless given: at 1 the parallelism-10 script alone takes over 20 minutes)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { apiBulkSubmitter, benchApiList } from "./bench/api-list.ts";
 import { runBulkSection } from "./bench/bulk.ts";
+import { runPeersSection } from "./bench/peers.ts";
 import { benchConsoles, consolesRows } from "./bench/consoles.ts";
 import { benchDelete } from "./bench/delete.ts";
 import { benchListPage } from "./bench/list-page.ts";
@@ -45,7 +49,7 @@ import { benchUsageRollup, usageRollupRows } from "./bench/usage-rollup.ts";
 const log = (m: string) => console.log(`[bench] ${m}`);
 
 async function main() {
-  const timeScale = numberFlag("time-scale", "EMU_TIME_SCALE", 1);
+  const timeScale = numberFlag("time-scale", "EMU_TIME_SCALE", flag("only", undefined) === "peers" ? 0.1 : 1);
   const workers = Math.max(1, Math.round(numberFlag("workers", undefined, 2)));
   const concurrency = Math.max(1, Math.round(numberFlag("concurrency", "WORKER_CONCURRENCY", 8)));
   const pollMinMs = Math.round(
@@ -59,8 +63,8 @@ async function main() {
   const timeoutMs = numberFlag("timeout-s", undefined, 300) * 1000;
   const via = flag("via", undefined) === "api" ? "api" : "ui";
   const only = flag("only", undefined);
-  if (only !== undefined && only !== "usage" && only !== "consoles" && only !== "bulk2000")
-    throw new Error(`--only: unknown section ${only} (sections: usage, consoles, bulk2000)`);
+  if (only !== undefined && !["usage", "consoles", "bulk2000", "peers"].includes(only))
+    throw new Error(`--only: unknown section ${only} (sections: usage, consoles, bulk2000, peers)`);
   const consoleScale = {
     operations: Math.max(1, Math.round(numberFlag("console-operations", undefined, 1_000_000))),
     tenants: Math.max(1, Math.round(numberFlag("console-tenants", undefined, 1000))),
@@ -154,6 +158,14 @@ async function main() {
       machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
       printTable(rows);
       writeFigures({ bulk, table: rows, totalSeconds: (Date.now() - started) / 1000 });
+      await stack.cleanup();
+      process.exit(0);
+    }
+    if (only === "peers") {
+      const peers = await runPeersSection(stack, { workers, tenants: tenantCount, vmsEach, timeScale, timeoutMs, log });
+      machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);
+      printTable(peers.rows);
+      writeFigures({ peers, table: peers.rows, totalSeconds: (Date.now() - started) / 1000 });
       await stack.cleanup();
       process.exit(0);
     }
