@@ -67,7 +67,16 @@ describe("provider dashboard: needs attention (issue 12)", () => {
       minutesAgo: 48,
     });
 
-    const { attention } = await getProviderDashboard(ctx);
+    const dashboard = await getProviderDashboard(ctx);
+    const { attention } = dashboard;
+    // The single figures, read in one statement, are the counts they stand for.
+    expect(dashboard).toMatchObject({
+      failed24h: 2,
+      plans: await db.plan.count(),
+      tenants: await db.tenant.count(),
+      suspended: await db.tenant.count({ where: { state: "suspended" } }),
+      protectedVms: await db.protectedItem.count(),
+    });
     const failures = attention.recentFailures.map((o) => o.id);
     expect(failures).toContain(standing);
     expect(failures).not.toContain(superseded);

@@ -6,6 +6,17 @@ import { vcpuUsageOf } from "@/lib/subscriptions/queries";
 /** Everything the provider dashboard shows, read in parallel from PostgreSQL (never from Azure). */
 export async function getProviderDashboard(_ctx: StaffContext) {
   const since24h = new Date(Date.now() - 24 * 3_600_000);
+  // The single figures in one statement: five round trips are most of their cost on a busy database.
+  const figures = db.$queryRaw<
+    { plans: number; tenants: number; suspended: number; protectedVms: number; failed24h: number }[]
+  >`
+    select (select count(*) from "Plan")::int as plans,
+           (select count(*) from "Tenant")::int as tenants,
+           (select count(*) from "Tenant" where state = 'suspended')::int as suspended,
+           (select count(*) from "ProtectedItem")::int as "protectedVms",
+           (select count(*) from "Operation" where state = 'failed' and "createdAt" >= ${since24h})::int as "failed24h"`.then(
+    (rows) => rows[0],
+  );
   const [
     subsByState,
     plans,
@@ -23,12 +34,12 @@ export async function getProviderDashboard(_ctx: StaffContext) {
     failures,
   ] = await Promise.all([
     db.azureSubscription.groupBy({ by: ["state"], _count: true }),
-    db.plan.count(),
-    db.tenant.count(),
-    db.tenant.count({ where: { state: "suspended" } }),
+    figures.then((f) => f.plans),
+    figures.then((f) => f.tenants),
+    figures.then((f) => f.suspended),
     db.virtualMachine.groupBy({ by: ["provisioningState", "powerState"], _count: true }),
-    db.protectedItem.count(),
-    db.operation.count({ where: { state: "failed", createdAt: { gte: since24h } } }),
+    figures.then((f) => f.protectedVms),
+    figures.then((f) => f.failed24h),
     // One grouped join: through Prisma's relation counts it was a count per tenant subscription (1,000 tenants).
     db.$queryRaw<{ name: string; vms: number }[]>`
       select p.name, count(vm.id)::int as vms
