@@ -56,7 +56,8 @@ async function staffUser() {
 
 export async function setupTenantSubscriptions(
   stack: Pick<Stack, "control" | "emulator">,
-  opts: { count: number; vmsEach: number; label: string },
+  /** tenantsPerPlan: tenants subscribed to each plan (default 1), each with its own resource group and network. */
+  opts: { count: number; vmsEach: number; label: string; tenantsPerPlan?: number },
 ): Promise<TenantSetup[]> {
   const { control, emulator } = stack;
   await db.allowedRegion.createMany({
@@ -75,7 +76,9 @@ export async function setupTenantSubscriptions(
       displayName: `${opts.label} ${i + 1}`,
     });
     // The regional vCPU quota (default 100) must hold every VM of this subscription.
-    await control.setCoreQuota(sub.subscriptionId, { [BENCH_REGION]: Math.max(1000, opts.vmsEach * 2 * 2) });
+    await control.setCoreQuota(sub.subscriptionId, {
+      [BENCH_REGION]: Math.max(1000, opts.vmsEach * (opts.tenantsPerPlan ?? 1) * 2 * 2),
+    });
     const principal = await control.addPrincipal({
       tenantId: SEED.tenants.provider,
       displayName: `${opts.label.toLowerCase()}-automation-${i + 1}`,
@@ -124,33 +127,35 @@ export async function setupTenantSubscriptions(
         quotaProtectedVms: 0,
       },
     });
-    const slug = `${opts.label.toLowerCase()}-${i + 1}-${randomBytes(2).toString("hex")}`;
-    const tenant = await db.tenant.create({ data: { slug, name: `${opts.label} tenant ${i + 1}` } });
-    const owner = await db.user.create({
-      data: { email: `owner@${slug}.test`, name: `Owner ${i + 1}`, passwordHash: "x" },
-    });
-    await db.membership.create({ data: { userId: owner.id, tenantId: tenant.id, role: "owner" } });
-    const sub = await again("subscribe a tenant", () =>
-      subscribeTenantToPlan(admin, { tenantId: tenant.id, planId: plan.id, selfService: false }),
-    );
-    provisioning.push(sub.operationId);
-    const ts = await db.tenantSubscription.findUniqueOrThrow({ where: { id: sub.id } });
-    out.push({
-      index: i,
-      ctx: {
-        user: { id: owner.id, email: owner.email, name: owner.name, staffRole: null },
-        tenantId: tenant.id,
-        tenantSlug: slug,
-        tenantName: tenant.name,
-        tenantState: "active",
-        role: "owner",
-      },
-      tenantSubscriptionId: sub.id,
-      resourceGroup: ts.resourceGroup,
-      planId: plan.id,
-      azureSubscriptionRowId: o.id,
-      armSubscriptionId: o.armSubscriptionId,
-    });
+    for (let k = 0; k < (opts.tenantsPerPlan ?? 1); k++) {
+      const slug = `${opts.label.toLowerCase()}-${i + 1}-${randomBytes(2).toString("hex")}`;
+      const tenant = await db.tenant.create({ data: { slug, name: `${opts.label} tenant ${i + 1}` } });
+      const owner = await db.user.create({
+        data: { email: `owner@${slug}.test`, name: `Owner ${i + 1}`, passwordHash: "x" },
+      });
+      await db.membership.create({ data: { userId: owner.id, tenantId: tenant.id, role: "owner" } });
+      const sub = await again("subscribe a tenant", () =>
+        subscribeTenantToPlan(admin, { tenantId: tenant.id, planId: plan.id, selfService: false }),
+      );
+      provisioning.push(sub.operationId);
+      const ts = await db.tenantSubscription.findUniqueOrThrow({ where: { id: sub.id } });
+      out.push({
+        index: out.length,
+        ctx: {
+          user: { id: owner.id, email: owner.email, name: owner.name, staffRole: null },
+          tenantId: tenant.id,
+          tenantSlug: slug,
+          tenantName: tenant.name,
+          tenantState: "active",
+          role: "owner",
+        },
+        tenantSubscriptionId: sub.id,
+        resourceGroup: ts.resourceGroup,
+        planId: plan.id,
+        azureSubscriptionRowId: o.id,
+        armSubscriptionId: o.armSubscriptionId,
+      });
+    }
   }
   const provisioned = await waitForOperations(provisioning, { timeoutMs: 120_000 });
   const bad = provisioned.ops.filter((o) => o.state !== "succeeded");
