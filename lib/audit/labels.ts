@@ -75,6 +75,9 @@ const failures: Record<string, string> = {
   "auth.sso": "was refused single sign-on",
 };
 
+/** Every action the audit log has a phrase for (the bench fills the log with them). */
+export const auditActionNames: readonly string[] = Object.keys(labels);
+
 /** A short phrase for the activity feed: "signed in", "failed to sign in", "created tenant". */
 export function describeAuditAction(action: string, outcome: string) {
   if (outcome === "failure" && failures[action]) return failures[action];
