@@ -10,14 +10,16 @@ import type { Fault } from "./faults.js";
 import type { RequestLogEntry } from "./observe.js";
 
 const MAX_BODY = 8 * 1024 * 1024;
+/** The control surface's restore takes a whole saved state (the bench's 2,000-VM inventory is larger than 8 MB). */
+const MAX_CONTROL_BODY = 256 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) reject(new ArmError(413, "RequestEntityTooLarge", "The request content is too large."));
+      if (size > maxBytes) reject(new ArmError(413, "RequestEntityTooLarge", "The request content is too large."));
       else chunks.push(c);
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
@@ -68,8 +70,9 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
   let reply: Reply;
   let drop = false;
   try {
-    const rawBody = await readBody(req);
-    if (url.pathname.startsWith("/_emulator/")) {
+    const isControl = url.pathname.startsWith("/_emulator/");
+    const rawBody = await readBody(req, isControl ? MAX_CONTROL_BODY : MAX_BODY);
+    if (isControl) {
       entry.opType = "control";
       reply = await handleControl(rt, req, url, rawBody);
     } else {
