@@ -56,7 +56,8 @@ describe("pacing against the emulator's throttling", () => {
         resource: { "Microsoft.Compute/PutVM3Min": { capacity: 6, refillPerSecond: 6 / 180 } },
       },
     });
-    configurePacing({ refillPerSecond: { writes: 10 / timeScale }, windows: { timeScale } });
+    // Waits here stay in the request (a job would be run again at its slot instead: see lib/jobs/runner.ts).
+    configurePacing({ refillPerSecond: { writes: 10 / timeScale }, windows: { timeScale }, deferAfterMs: 60_000 });
     const access = emu.access(SEED.apps.provider, SEED.subscriptions.provider);
     const { network, compute } = armClientsFor(access);
     const rg = `rg-putvm-${randomUUID().slice(0, 6)}`;
