@@ -124,7 +124,8 @@ describe("ARM request checks", () => {
   });
 
   it("throttles with 429 and Retry-After once the bucket is empty, then recovers", async () => {
-    await emu.control.setConfig({ throttling: { enabled: true, reads: { capacity: 3, refillPerSecond: 5 } } });
+    // A slow refill (one read per 2 s), so six reads empty the bucket however slowly a busy machine sends them.
+    await emu.control.setConfig({ throttling: { enabled: true, reads: { capacity: 3, refillPerSecond: 0.5 } } });
     try {
       const path = `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups?api-version=2025-04-01`;
       const statuses: number[] = [];
