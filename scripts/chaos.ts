@@ -26,7 +26,7 @@ import { compareWithAzure } from "./chaos/compare.ts";
 import { numberFlag, printTable, type Row } from "./bench/report.ts";
 import { lowerBound } from "./bench/provision.ts";
 import { setupTenantSubscriptions, submitBulk } from "./bench/setup.ts";
-import { repoRoot, sleep, startStack, waitForOperations } from "./bench/stack.ts";
+import { logProgress, repoRoot, sleep, startStack, waitForOperations } from "./bench/stack.ts";
 import { RequestRecorder } from "./bench/requests.ts";
 
 const log = (m: string) => console.log(`[chaos] ${m}`);
@@ -144,15 +144,9 @@ async function main() {
     log(
       `all kills done after ${((lastKill - t0) / 1000).toFixed(1)} s; waiting (at most ${timeoutMs / 1000} s) for every operation to end…`,
     );
-    let lastLog = 0;
     const { timedOut } = await waitForOperations(ids, {
       timeoutMs,
-      onProgress: (done, total) => {
-        if (Date.now() - lastLog > 10_000 || done === total) {
-          lastLog = Date.now();
-          log(`  ${done}/${total} ended after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-        }
-      },
+      onProgress: logProgress(log, t0, 10_000),
     });
     const endedAt = (Date.now() - t0) / 1000;
 

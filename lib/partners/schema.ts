@@ -1,14 +1,5 @@
 import { z } from "zod";
-
-const guid = (label: string) =>
-  z
-    .string()
-    .trim()
-    .regex(
-      /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-      `${label} must be a GUID like 00000000-0000-0000-0000-000000000000.`,
-    )
-    .transform((v) => v.toLowerCase());
+import { guid, pem } from "@/lib/subscriptions/schema";
 
 const httpsUrl = z
   .string()
@@ -19,15 +10,6 @@ const httpsUrl = z
 
 /** Partner Center runs in Azure's global cloud; Custom reaches the emulator (or another Partner Center endpoint). */
 export const partnerClouds = ["AzureCloud", "Custom"] as const;
-
-const pem = z
-  .string()
-  .trim()
-  .refine(
-    (v) => v === "" || /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(v),
-    "Paste the CA certificate in PEM form (-----BEGIN CERTIFICATE-----…).",
-  )
-  .transform((v) => v || null);
 
 export const connectPartnerSchema = z
   .object({

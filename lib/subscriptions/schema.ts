@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const guid = (label: string) =>
+/** A GUID field (directory, subscription, application ids), stored lower-case. */
+export const guid = (label: string) =>
   z
     .string()
     .trim()
@@ -26,7 +27,8 @@ export const cloudLabels: Record<(typeof clouds)[number], string> = {
   Custom: "Custom (Azure Stack Hub, the emulator)",
 };
 
-const pem = z
+/** An optional CA certificate in PEM form; empty means none. */
+export const pem = z
   .string()
   .trim()
   .refine(

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { bulkBound, type BulkBound } from "./bound.ts";
 import type { Row } from "./report.ts";
 import { setupTenantSubscriptions, submitBulk, type TenantSetup } from "./setup.ts";
-import { waitForOperations, type Stack } from "./stack.ts";
+import { logProgress, waitForOperations, type Stack } from "./stack.ts";
 
 export type BulkResult = {
   vms: number;
@@ -91,15 +91,9 @@ export async function benchBulk(
   const ids = created.flat();
   const submitSeconds = (Date.now() - t0) / 1000;
   opts.log(`  submitted ${ids.length} vm.create operations in ${submitSeconds.toFixed(1)} s; waiting for the workers…`);
-  let lastLog = 0;
   const { ops, timedOut } = await waitForOperations(ids, {
     timeoutMs: opts.timeoutMs,
-    onProgress: (done, total) => {
-      if (Date.now() - lastLog > 15_000 || done === total) {
-        lastLog = Date.now();
-        opts.log(`  ${done}/${total} ended after ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-      }
-    },
+    onProgress: logProgress(opts.log, t0, 15_000, 0),
   });
   const peaks = rss.stop();
   const counters = await control.counters();

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { runVmAction } from "@/lib/vms/change-vms";
 import { breakdown, isArm, RequestRecorder } from "./requests.ts";
 import type { TenantSetup } from "./setup.ts";
-import { waitForOperations, type Stack } from "./stack.ts";
+import { logProgress, waitForOperations, type Stack } from "./stack.ts";
 
 export type DeleteResult = {
   vms: number;
@@ -47,15 +47,9 @@ export async function benchDelete(
   const ids: string[] = [];
   for (const vm of vms) ids.push((await runVmAction(ctxOf.get(vm.tenantSubscriptionId)!, vm.id, "delete")).id);
   opts.log(`submitted ${ids.length} vm.delete operations in ${((Date.now() - t0) / 1000).toFixed(2)} s; waiting…`);
-  let lastLog = 0;
   const { ops, timedOut } = await waitForOperations(ids, {
     timeoutMs: opts.timeoutMs,
-    onProgress: (done, total) => {
-      if (Date.now() - lastLog > 5_000 || done === total) {
-        lastLog = Date.now();
-        opts.log(`  ${done}/${total} ended after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      }
-    },
+    onProgress: logProgress(opts.log, t0, 5_000),
   });
   const lastEnd = Math.max(...ops.filter((o) => o.endedAt).map((o) => o.endedAt!.getTime()));
   const entries = (await recorder.stop()).filter(isArm);

@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS } from "@/emulator/core/throttling";
 import { COMPUTE_POLICIES } from "@/emulator/providers/compute/throttle";
 import { breakdown, isArm, RequestRecorder, subscriptionOf, type LoggedRequest } from "./requests.ts";
 import { bulkLinuxVms, type TenantSetup } from "./setup.ts";
-import { waitForOperations, type Stack } from "./stack.ts";
+import { logProgress, waitForOperations, type Stack } from "./stack.ts";
 import { kinds } from "@/lib/operations/kinds";
 
 /**
@@ -164,15 +164,9 @@ export async function benchProvision(
     );
   const ids = created.flatMap((c) => c.map((x) => x.operationId));
   opts.log(`submitted ${ids.length} vm.create operations in ${submitSeconds.toFixed(2)} s; waiting for the workers…`);
-  let lastLog = 0;
   const { ops, timedOut } = await waitForOperations(ids, {
     timeoutMs: opts.timeoutMs,
-    onProgress: (done, total) => {
-      if (Date.now() - lastLog > 5_000 || done === total) {
-        lastLog = Date.now();
-        opts.log(`  ${done}/${total} ended after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      }
-    },
+    onProgress: logProgress(opts.log, t0, 5_000),
   });
   const lastEnd = Math.max(...ops.filter((o) => o.endedAt).map((o) => o.endedAt!.getTime()));
   const entries = await recorder.stop();

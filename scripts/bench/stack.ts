@@ -150,6 +150,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   }
 }
 
+/**
+ * A waitForOperations progress callback that logs "  done/total ended after N s" at most every `everyMs`, and when all
+ * have ended.
+ */
+export function logProgress(log: (m: string) => void, startedAt: number, everyMs: number, digits = 1) {
+  let last = 0;
+  return (done: number, total: number) => {
+    if (Date.now() - last > everyMs || done === total) {
+      last = Date.now();
+      log(`  ${done}/${total} ended after ${((Date.now() - startedAt) / 1000).toFixed(digits)} s`);
+    }
+  };
+}
+
 /** Polls the database until every operation has ended (or the deadline passes); returns the rows. */
 export async function waitForOperations(
   ids: string[],

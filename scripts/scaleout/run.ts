@@ -10,7 +10,7 @@
 import { randomBytes } from "node:crypto";
 import type { Row } from "../bench/report.ts";
 import { bulkLinuxVms, setupTenantSubscriptions } from "../bench/setup.ts";
-import { sleep, waitForOperations } from "../bench/stack.ts";
+import { logProgress, sleep, waitForOperations } from "../bench/stack.ts";
 import { compareWithAzure } from "../chaos/compare.ts";
 import { openPage, signIn } from "./session.ts";
 import { startScaleOutStack, type ScaleOutStack } from "./stack.ts";
@@ -242,15 +242,9 @@ async function scenario(stack: ScaleOutStack, o: ScaleOutOptions, started: numbe
     "> 0 each",
     fired[0] > 0 && fired[1] > 0,
   );
-  let lastLog = 0;
   const { timedOut } = await waitForOperations(ids, {
     timeoutMs: o.timeoutSeconds * 1000,
-    onProgress: (done, total) => {
-      if (Date.now() - lastLog > 10_000 || done === total) {
-        lastLog = Date.now();
-        log(`  ${done}/${total} ended after ${since()}`);
-      }
-    },
+    onProgress: logProgress(log, t0, 10_000),
   });
   const endedAfter = (Date.now() - t0) / 1000;
   polling = false;
