@@ -136,7 +136,8 @@ export class EmulatorControl {
   clearFaults() {
     return this.call<void>("DELETE", "faults");
   }
-  requests(opts: { since?: string; limit?: number } = {}) {
+  /** The request log; `inFlight`: the requests not answered yet instead (acceptedAt once the handler has done its work). */
+  requests(opts: { since?: string; limit?: number; inFlight?: boolean } = {}) {
     const q = new URLSearchParams(
       Object.entries(opts)
         .filter(([, v]) => v !== undefined)
@@ -153,6 +154,10 @@ export class EmulatorControl {
         resourceType?: string;
         principal?: string;
         fault?: string;
+        remotePort?: number;
+        acceptedAt?: string;
+        answeredAt?: string;
+        clientGone?: boolean;
       }[];
     }>("GET", `requests?${q}`);
   }
@@ -186,6 +191,14 @@ export class EmulatorControl {
   }
   addPrincipal(p: { tenantId: string; displayName: string; appId?: string }) {
     return this.call<Omit<SeedInfo["principals"][number], "roleAssignments">>("POST", "principals", p);
+  }
+  /** Registers a certificate (PEM, public part) on an app for client assertions; returns its thumbprints. */
+  addCertificate(appId: string, certificate: string) {
+    return this.call<{ thumbprint: string; thumbprintSha256: string; endDateTime: string }>(
+      "POST",
+      `principals/${appId}/certificates`,
+      { certificate },
+    );
   }
   assignRole(a: {
     appId?: string;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { timingSafeEqual } from "node:crypto";
 import { ArmError } from "./errors.js";
-import { addDirectory, addPrincipal, addSubscription, assignRole } from "./directory.js";
+import { addCertificate, addDirectory, addPrincipal, addSubscription, assignRole } from "./directory.js";
 import type { Reply } from "./plugin.js";
 import type { Runtime } from "./runtime.js";
 import type { FaultSpec } from "./faults.js";
@@ -92,6 +92,7 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
       rt.faults.clear();
       return { status: 204 };
     case "GET requests":
+      if (url.searchParams.get("inFlight") === "true") return { status: 200, body: { value: rt.observer.inFlight() } };
       return {
         status: 200,
         body: {
@@ -159,6 +160,16 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
           coreQuota: body.coreQuota as Record<string, number> | undefined,
         }),
       };
+    }
+  }
+  const certificates = /^POST principals\/([^/]+)\/certificates$/.exec(route);
+  if (certificates) {
+    if (!store.findPrincipalByAppId(certificates[1]))
+      throw new ArmError(404, "NotFound", `No app '${certificates[1]}'.`);
+    try {
+      return { status: 201, body: addCertificate(store, certificates[1], String(body.certificate ?? "")) };
+    } catch {
+      throw bad("certificates need 'certificate': an X.509 certificate in PEM form (public part only).");
     }
   }
   const quota = /^PUT subscriptions\/([^/]+)\/quota$/.exec(route);

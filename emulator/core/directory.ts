@@ -1,7 +1,15 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes, X509Certificate } from "node:crypto";
 import { newGuid } from "./ids.js";
 import type { Store } from "./store.js";
-import type { Directory, Principal, RegistrationState, RoleAssignment, RoleName, Subscription } from "./state.js";
+import type {
+  AppCertificate,
+  Directory,
+  Principal,
+  RegistrationState,
+  RoleAssignment,
+  RoleName,
+  Subscription,
+} from "./state.js";
 
 /** Namespaces every new subscription knows about (Microsoft.Resources is always registered and not listed). */
 export const KNOWN_NAMESPACES = [
@@ -36,6 +44,28 @@ export function addPrincipal(
   store.state.principals[principal.appId] = principal;
   store.markDirty();
   return principal;
+}
+
+/**
+ * Registers a certificate (PEM, public part only) on an app, as "Certificates & secrets" → Upload certificate does;
+ * the same certificate twice is one credential. Throws on a PEM that is not an X.509 certificate.
+ */
+export function addCertificate(store: Store, appId: string, pem: string): AppCertificate {
+  const app = store.findPrincipalByAppId(appId);
+  if (!app) throw new Error(`No app '${appId}'.`);
+  const x509 = new X509Certificate(pem);
+  const hash = (alg: string) => createHash(alg).update(x509.raw).digest("hex").toUpperCase();
+  const cert: AppCertificate = {
+    thumbprint: hash("sha1"),
+    thumbprintSha256: hash("sha256"),
+    certificate: x509.toString(),
+    startDateTime: new Date(x509.validFrom).toISOString(),
+    endDateTime: new Date(x509.validTo).toISOString(),
+  };
+  app.certificates ??= [];
+  if (!app.certificates.some((c) => c.thumbprint === cert.thumbprint)) app.certificates.push(cert);
+  store.markDirty();
+  return cert;
 }
 
 export function assignRole(

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
+import { checkClientAssertion, JWT_BEARER } from "./client-assertion.js";
 import { newGuid } from "./ids.js";
-import { issueToken, PARTNER_CENTER_AUDIENCE } from "./tokens.js";
+import { GRAPH_AUDIENCE, issueToken, PARTNER_CENTER_AUDIENCE } from "./tokens.js";
 import type { Store } from "./store.js";
 import type { Directory } from "./state.js";
 import type { Reply } from "./plugin.js";
@@ -32,9 +33,11 @@ function aadError(status: number, error: string, code: number, text: string, cor
   };
 }
 
-/** Partner Center's tokens carry its own audience; every other scope gets ARM's (the emulator serves only ARM). */
+/** Partner Center's and Graph's tokens carry their own audiences; every other scope gets ARM's. */
 function audienceOf(scope: string | null): string | undefined {
-  return scope?.toLowerCase().startsWith(PARTNER_CENTER_AUDIENCE) ? PARTNER_CENTER_AUDIENCE : undefined;
+  const lower = scope?.toLowerCase() ?? "";
+  if (lower.startsWith(PARTNER_CENTER_AUDIENCE)) return PARTNER_CENTER_AUDIENCE;
+  return lower.startsWith(`${GRAPH_AUDIENCE}/`) ? GRAPH_AUDIENCE : undefined;
 }
 
 function findDirectory(store: Store, tenant: string): Directory | undefined {
@@ -94,7 +97,7 @@ export function handleEntra(
         authorization_endpoint: `${config.baseUrl}/${t}/oauth2/v2.0/authorize`,
         issuer: `${config.baseUrl}/${t}/v2.0`,
         jwks_uri: `${config.baseUrl}/${t}/discovery/v2.0/keys`,
-        token_endpoint_auth_methods_supported: ["client_secret_post", "client_secret_basic"],
+        token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
         response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
         scopes_supported: ["openid", "profile", "email", "offline_access"],
         subject_types_supported: ["pairwise"],
@@ -136,7 +139,24 @@ export function handleEntra(
       correlationId,
     );
   }
-  if (!secret || secret !== app.secret) {
+  const assertion = form.get("client_assertion");
+  if (assertion !== null || form.get("client_assertion_type") !== null) {
+    // A certificate credential (private_key_jwt): the assertion is checked against the app's certificates.
+    if (form.get("client_assertion_type") !== JWT_BEARER || !assertion)
+      return aadError(
+        400,
+        "invalid_request",
+        900144,
+        `The request body must contain the following parameter: 'client_assertion_type' with the value '${JWT_BEARER}' and a 'client_assertion'.`,
+        correlationId,
+      );
+    const audiences = [dir.tenantId, tenant].flatMap((t) => [
+      `${config.baseUrl}/${t}/oauth2/v2.0/token`,
+      `${config.baseUrl}/${t}/oauth2/token`,
+    ]);
+    const failure = checkClientAssertion(app, clientId || principal.appId, assertion, audiences);
+    if (failure) return aadError(401, "invalid_client", failure.code, failure.text, correlationId);
+  } else if (!secret || secret !== app.secret) {
     return aadError(
       401,
       "invalid_client",

@@ -24,6 +24,19 @@ export interface Principal {
   homeTenantId?: string;
   /** Real epoch ms from which Entra knows this service principal (consent takes a while to show). */
   availableAfterMs?: number;
+  /** Certificates registered on the app (home principal only): their public part, for client assertions. */
+  certificates?: AppCertificate[];
+}
+
+/** A certificate credential of an app registration (keyCredentials): the public certificate and its thumbprints. */
+export interface AppCertificate {
+  /** SHA-1 of the DER encoding, upper-case hex (what x5t carries, base64url-encoded). */
+  thumbprint: string;
+  /** SHA-256 of the DER encoding, upper-case hex (x5t#S256). */
+  thumbprintSha256: string;
+  certificate: string;
+  startDateTime: string;
+  endDateTime: string;
 }
 
 export interface RoleAssignment {
