@@ -136,8 +136,7 @@ export class EmulatorControl {
   clearFaults() {
     return this.call<void>("DELETE", "faults");
   }
-  /** The request log; `inFlight`: the requests not answered yet instead (acceptedAt once the handler has done its work). */
-  requests(opts: { since?: string; limit?: number; inFlight?: boolean } = {}) {
+  requests(opts: { since?: string; limit?: number } = {}) {
     const q = new URLSearchParams(
       Object.entries(opts)
         .filter(([, v]) => v !== undefined)
@@ -154,10 +153,6 @@ export class EmulatorControl {
         resourceType?: string;
         principal?: string;
         fault?: string;
-        remotePort?: number;
-        acceptedAt?: string;
-        answeredAt?: string;
-        clientGone?: boolean;
       }[];
     }>("GET", `requests?${q}`);
   }
