@@ -136,7 +136,8 @@ export class EmulatorControl {
   clearFaults() {
     return this.call<void>("DELETE", "faults");
   }
-  requests(opts: { since?: string; limit?: number } = {}) {
+  /** The request log; `inFlight`: the requests not answered yet instead (acceptedAt once the handler has done its work). */
+  requests(opts: { since?: string; limit?: number; inFlight?: boolean } = {}) {
     const q = new URLSearchParams(
       Object.entries(opts)
         .filter(([, v]) => v !== undefined)
@@ -153,6 +154,10 @@ export class EmulatorControl {
         resourceType?: string;
         principal?: string;
         fault?: string;
+        remotePort?: number;
+        acceptedAt?: string;
+        answeredAt?: string;
+        clientGone?: boolean;
       }[];
     }>("GET", `requests?${q}`);
   }

@@ -92,6 +92,7 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
       rt.faults.clear();
       return { status: 204 };
     case "GET requests":
+      if (url.searchParams.get("inFlight") === "true") return { status: 200, body: { value: rt.observer.inFlight() } };
       return {
         status: 200,
         body: {

@@ -48,6 +48,22 @@ function faultReply(f: Fault): Reply {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const isGone = (req: IncomingMessage) => req.socket.destroyed || req.socket.readableEnded;
+
+/** A fault's hold on an answer, cut short when the client goes away (a killed caller): nobody is left to answer. */
+function holdAnswer(req: IncomingMessage, ms: number): Promise<void> {
+  if (isGone(req)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      req.socket.off("end", done).off("close", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    req.socket.once("end", done).once("close", done);
+  });
+}
+
 export async function handleRequest(rt: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = newGuid();
   const headers: Record<string, string> = {
@@ -66,7 +82,9 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
     status: 0,
     requestId,
     opType: "other",
+    remotePort: req.socket.remotePort,
   };
+  rt.observer.begin(entry);
   let reply: Reply;
   let drop = false;
   try {
@@ -87,10 +105,11 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
         reply = faultReply(before);
       } else {
         reply = await dispatch(rt, req, url, rawBody, requestId, headers, entry);
+        entry.acceptedAt = new Date().toISOString();
         const after = rt.faults.pick(method, url.pathname, apiVersion, "after");
         if (after) {
           entry.fault = after.id;
-          if (after.latencyMs) await sleep(after.latencyMs);
+          if (after.latencyMs) await holdAnswer(req, after.latencyMs);
           if (after.dropConnection) drop = true;
           else if (after.status || after.code) reply = faultReply(after);
         }
@@ -100,6 +119,7 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
     reply = errorReply(e, requestId);
   }
   entry.status = drop ? 0 : reply.status;
+  if (isGone(req)) entry.clientGone = true;
   rt.observer.record(entry);
   if (method !== "GET") rt.persistence.schedule();
   if (drop) {

@@ -10,6 +10,14 @@ export interface RequestLogEntry {
   resourceType?: string;
   principal?: string;
   fault?: string;
+  /** The client's TCP port: lets a harness on the same machine tell which of its processes sent the request. */
+  remotePort?: number;
+  /** When the handler had done its work (Azure accepted the request), before a fault held the answer back. */
+  acceptedAt?: string;
+  /** When the answer was written (absent while the request is in flight). */
+  answeredAt?: string;
+  /** The client had closed its connection before the answer was written: the work was done, the answer was lost. */
+  clientGone?: boolean;
 }
 
 export interface Counters {
@@ -39,11 +47,24 @@ const emptyCounters = (): Counters => ({
 /** Request log (ring buffer) and counters for the control API; not persisted. */
 export class Observer {
   private log: RequestLogEntry[] = [];
+  /** Requests received and not answered yet (a fault may be holding their answer), by request id. */
+  private open = new Map<string, RequestLogEntry>();
   counters: Counters = emptyCounters();
 
   constructor(private capacity = 5000) {}
 
+  begin(entry: RequestLogEntry): void {
+    this.open.set(entry.requestId, entry);
+  }
+
+  /** Requests in flight, oldest first: chaos aims its kills at the ones Azure has accepted (`acceptedAt`). */
+  inFlight(): RequestLogEntry[] {
+    return [...this.open.values()].map((e) => ({ ...e }));
+  }
+
   record(entry: RequestLogEntry): void {
+    this.open.delete(entry.requestId);
+    entry.answeredAt = new Date().toISOString();
     this.log.push(entry);
     if (this.log.length > this.capacity) this.log.splice(0, this.log.length - this.capacity);
     const c = this.counters;
@@ -71,6 +92,7 @@ export class Observer {
 
   reset(): void {
     this.log = [];
+    this.open.clear();
     this.counters = emptyCounters();
   }
 }

@@ -181,4 +181,36 @@ describe("ARM request checks", () => {
     expect((await client.resourceGroups.get("rg-fault-after")).name).toBe("rg-fault-after");
     await emu.control.clearFaults();
   });
+
+  it("lists a request whose answer a fault holds as in flight once accepted, and logs a caller that left as gone", async () => {
+    // npm run chaos aims its kills so: Azure has done the work, the caller never gets the answer.
+    const client = emu.resources(PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID);
+    await emu.control.addFault({
+      method: "PUT",
+      path: "/resourcegroups/rg-held$",
+      times: 1,
+      when: "after",
+      latencyMs: 600_000,
+    });
+    const abort = new AbortController();
+    const put = failure(
+      client.resourceGroups.createOrUpdate("rg-held", { location: "eastus" }, { abortSignal: abort.signal }),
+    );
+    const pause = () => new Promise((r) => setTimeout(r, 20));
+    const inFlight = async () => (await emu.control.requests({ inFlight: true })).value;
+    let held = (await inFlight()).find((e) => e.path.endsWith("/rg-held") && e.acceptedAt);
+    while (!held) {
+      await pause();
+      held = (await inFlight()).find((e) => e.path.endsWith("/rg-held") && e.acceptedAt);
+    }
+    expect(held.remotePort).toBeGreaterThan(0);
+    expect(await client.resourceGroups.checkExistence("rg-held")).toMatchObject({ body: true });
+    abort.abort();
+    await put;
+    const logged = async () => (await emu.control.requests()).value.find((e) => e.requestId === held.requestId);
+    while (!(await logged())) await pause();
+    expect(await logged()).toMatchObject({ method: "PUT", status: 201, clientGone: true, acceptedAt: held.acceptedAt });
+    expect((await inFlight()).some((e) => e.requestId === held.requestId)).toBe(false);
+    await emu.control.clearFaults();
+  });
 });
