@@ -48,13 +48,15 @@ export async function getLoadBalancer(
     f.publicIPAddress?.id ? [f.publicIPAddress.id] : [],
   );
   const addresses: Record<string, string> = {};
+  const publicIps: { id: string; tags: Record<string, string> }[] = [];
   await Promise.all(
     pipIds.map(async (id) => {
       const pip = await orNull(() => network.publicIPAddresses.get(resourceGroupOf(id), lastSegment(id)));
       if (pip?.ipAddress) addresses[id.toLowerCase()] = pip.ipAddress;
+      if (pip) publicIps.push({ id: pip.id ?? id, tags: { ...(pip.tags ?? {}) } });
     }),
   );
-  return fromArmLoadBalancer(lb, addresses);
+  return { ...fromArmLoadBalancer(lb, addresses), publicIps };
 }
 
 export function listLoadBalancers(access: AzureAccess, resourceGroup: string): Promise<LoadBalancerInfo[]> {

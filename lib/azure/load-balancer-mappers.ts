@@ -58,6 +58,8 @@ export type LoadBalancerInfo = {
   probes: LoadBalancerProbe[];
   rules: LoadBalancerRule[];
   inboundNatRules: LoadBalancerNatRule[];
+  /** Read only: the frontends' public IPs as getLoadBalancer read them for their addresses, with their tags. */
+  publicIps?: { id: string; tags: Record<string, string> }[];
 };
 /** The whole desired load balancer; a LoadBalancerInfo (read, then edited) is one. Children refer to each other by name. */
 export type LoadBalancerSpec = Pick<LoadBalancerInfo, "location" | "sku" | "frontends" | "probes" | "rules"> & {

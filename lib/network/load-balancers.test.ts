@@ -356,9 +356,13 @@ describe("load balancers with several public VIPs", () => {
     });
   });
 
-  it("puts the portal's tags back on a load balancer that lost them when the list is refreshed, once", async () => {
-    const lbTags = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/loadBalancers/MultiVIPLB/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
+  it("puts the portal's tags back on a load balancer and its frontend public IP that lost them, once", async () => {
+    const tagsAt = (path: string) =>
+      `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/${path}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
+    const lbTags = tagsAt("loadBalancers/MultiVIPLB");
+    const ipTags = tagsAt("publicIPAddresses/PublicVIP2");
     await emu.arm(SEED.apps.provider, "PUT", lbTags, { properties: { tags: { costCenter: "42" } } });
+    await emu.arm(SEED.apps.provider, "PUT", ipTags, { properties: { tags: { owner: "netops" } } });
     const refresh = () =>
       refreshLoadBalancers(t.ctx, { tenantSubscriptionId: t.tenantSubscriptionId }).then((op) =>
         waitForOperation(op.id),
@@ -370,8 +374,22 @@ describe("load balancers with several public VIPs", () => {
       ...(await tagsOwner(create.id)),
       "portal-lb": lbId,
     });
+    // The public IP's creator is the lb.addFrontend that named its row, not the load balancer's lb.create.
+    const vip2 = await db.publicIpAddress.findFirstOrThrow({ where: { name: "PublicVIP2" } });
+    const added = (await db.operation.findMany({ where: { kind: "lb.addFrontend" } })).find(
+      (o) => (o.input as { publicIpAddressId?: string }).publicIpAddressId === vip2.id,
+    );
+    expect((await emu.arm(SEED.apps.provider, "GET", ipTags)).body.properties.tags).toEqual({
+      owner: "netops",
+      ...(await tagsOwner(added!.id)),
+      "portal-lb": lbId,
+    });
     const since = new Date().toISOString();
     expect((await refresh()).state).toBe("succeeded");
+    // The one-load-balancer refresh decides from the same read.
+    expect(
+      (await refreshLoadBalancers(t.ctx, { loadBalancerId: lbId }).then((op) => waitForOperation(op.id))).state,
+    ).toBe("succeeded");
     const log = (await emu.control.requests({ since, limit: 1000 })).value;
     expect(log.filter((r) => r.method !== "GET")).toEqual([]);
   });

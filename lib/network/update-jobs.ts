@@ -1,15 +1,4 @@
-import {
-  ArmError,
-  getLoadBalancer,
-  isNotFound,
-  listLoadBalancers,
-  mergeTags,
-  missingPortalTags,
-  PORTAL_EXTRA_TAG,
-  portalTags,
-  type AzureAccess,
-  type LoadBalancerInfo,
-} from "@/lib/azure";
+import { getLoadBalancer, isNotFound, listLoadBalancers } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -17,6 +6,7 @@ import { loadLbForJob, markMissing, refreshCache, settleState, writeCache } from
 import { findByName, hasErrors, probeErrors, replaceProbe, replaceRule, ruleErrors } from "./lb-rules";
 import { errorMessages as messages, saveAndRefresh } from "./save";
 import { kinds } from "@/lib/operations/kinds";
+import { addMissingLbTags } from "./refresh-tags";
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -53,38 +43,6 @@ export const updateLoadBalancerJob = defineJob({
   onFailed: ({ loadBalancerId }, { message }) => settleState(loadBalancerId, message),
 });
 
-/** The operation that created a load balancer (none for one found in Azure). */
-async function creatingOperation(loadBalancerId: string) {
-  const op = await db.operation.findFirst({
-    where: { kind: kinds.lb.create, targetId: loadBalancerId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true },
-  });
-  return op?.id;
-}
-
-/**
- * The portal's tags on a load balancer the refresh has just read (issue 15 point 1): what it lacks is merged in with the
- * Tags API, so one made before the portal tagged, or found in the tenant's group, gets them; nothing is sent when none
- * is missing. A refused write is noted, not fatal to the refresh.
- */
-async function addMissingTags(
-  note: (detail: string) => void,
-  access: AzureAccess,
-  info: LoadBalancerInfo,
-  owner: Parameters<typeof portalTags>[0],
-) {
-  const missing = missingPortalTags(info.tags, portalTags(owner));
-  if (!Object.keys(missing).length) return;
-  try {
-    await mergeTags(access, info.id, missing);
-    note(`${info.name}: the portal's tags added`);
-  } catch (error) {
-    if (!(error instanceof ArmError)) throw error;
-    note(`${info.name}: tags not added (${error.code}: ${error.message})`);
-  }
-}
-
 /**
  * lb.refresh: reads one load balancer, or lists those in the tenant subscription's resource group and the groups of
  * its known load balancers: new ones join the portal (isDiscovered), gone ones are marked Missing.
@@ -96,7 +54,17 @@ export const refreshLoadBalancersJob = defineJob({
       const { lb, azureSubscriptionId } = await loadLbForJob(loadBalancerId);
       await op.plan(["Read load balancer"]);
       const access = await op.azureAccess(azureSubscriptionId);
-      await op.step("Read load balancer", () => refreshCache(access, lb));
+      await op.step("Read load balancer", async () => {
+        const info = await getLoadBalancer(access, lb.resourceGroup, lb.name);
+        // Gone from Azure: refreshCache reads it once more and marks it Missing.
+        if (!info) return refreshCache(access, lb);
+        await writeCache(lb, info);
+        await addMissingLbTags(op.note, access, lb, info, {
+          tenant: lb.tenantSubscription.tenant,
+          plan: lb.tenantSubscription.planId,
+        });
+        return true;
+      });
       return;
     }
     const ts = await db.tenantSubscription.findUniqueOrThrow({
@@ -142,12 +110,7 @@ export const refreshLoadBalancersJob = defineJob({
             update: {},
           });
           await writeCache(row, info);
-          await addMissingTags(op.note, access, info, {
-            tenant: ts.tenant,
-            plan: ts.planId,
-            operationId: await creatingOperation(row.id),
-            extra: { [PORTAL_EXTRA_TAG.loadBalancer]: row.id },
-          });
+          await addMissingLbTags(op.note, access, row, info, { tenant: ts.tenant, plan: ts.planId });
           if (row.provisioningState === "Missing")
             await db.loadBalancer.update({
               where: { id: row.id },
