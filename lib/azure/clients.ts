@@ -1,5 +1,4 @@
 // Internal to lib/azure: SDK types never leave this folder (see index.ts for the public surface).
-import { ClientSecretCredential } from "@azure/identity";
 import { ResourceManagementClient } from "@azure/arm-resources";
 import { ComputeManagementClient } from "@azure/arm-compute";
 import { NetworkManagementClient } from "@azure/arm-network";
@@ -7,8 +6,8 @@ import { StorageManagementClient } from "@azure/arm-storage";
 import { RecoveryServicesClient } from "@azure/arm-recoveryservices";
 import { SiteRecoveryManagementClient } from "@azure/arm-recoveryservices-siterecovery";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { cloudEndpoints, type CloudEndpoints } from "./clouds";
+import { appCredential, type AppTokenCredential } from "./credential";
 import { observePolicy } from "./observe";
 import { pacingPolicy } from "./pacing-policy";
 import { telemetryPolicy } from "./telemetry-policy";
@@ -18,7 +17,7 @@ import type { AzureAccess } from "./types";
 export type ArmClients = {
   subscriptionId: string;
   endpoints: CloudEndpoints;
-  credential: ClientSecretCredential;
+  credential: AppTokenCredential;
   resources: ResourceManagementClient;
   compute: ComputeManagementClient;
   network: NetworkManagementClient;
@@ -51,16 +50,11 @@ function buildClients(access: AzureAccess): ArmClients {
   const endpoints = cloudEndpoints(access);
   // The CA replaces the public roots for these clients, so it is only set for a Custom cloud that names one.
   const tls = endpoints.ca ? { tlsOptions: { ca: endpoints.ca } } : {};
-  const credential = new ClientSecretCredential(
-    access.directoryId,
-    access.clientId,
-    decryptSecret(access.clientSecretEnc),
-    {
-      authorityHost: endpoints.authorityHost,
-      disableInstanceDiscovery: endpoints.disableInstanceDiscovery,
-      ...tls,
-    },
-  );
+  const credential = appCredential(access.directoryId, access, {
+    authorityHost: endpoints.authorityHost,
+    disableInstanceDiscovery: endpoints.disableInstanceDiscovery,
+    ca: endpoints.ca,
+  });
   const policies = (): { policy: PipelinePolicy; position: "perRetry" }[] => [
     { policy: pacingPolicy(access.subscriptionId), position: "perRetry" },
     { policy: observePolicy(), position: "perRetry" },

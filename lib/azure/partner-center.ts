@@ -1,4 +1,3 @@
-import { ClientSecretCredential } from "@azure/identity";
 import {
   bearerTokenAuthenticationPolicy,
   createDefaultHttpClient,
@@ -8,8 +7,8 @@ import {
   type Pipeline,
   type PipelinePolicy,
 } from "@azure/core-rest-pipeline";
-import { decryptSecret } from "@/lib/crypto/secret-box";
 import { cloudEndpoints } from "./clouds";
+import { appCredential } from "./credential";
 import { ArmError, parseRetryAfterMs, toArmError } from "./errors";
 import { observePolicy } from "./observe";
 import { pacingPolicy } from "./pacing-policy";
@@ -22,8 +21,10 @@ export type PartnerAccess = {
   updatedAt: Date;
   partnerTenantId: string;
   clientId: string;
-  /** Sealed with encryptSecret(); opened only here. */
+  /** Sealed with encryptSecret(): the secret, or the certificate's PEM bundle; opened only in credential.ts. */
   clientSecretEnc: string;
+  /** secret (also when absent) or certificate. */
+  credentialKind?: "secret" | "certificate";
   cloud: AzureCloudName;
   partnerCenterEndpoint: string | null;
   armEndpoint: string | null;
@@ -63,10 +64,10 @@ function endpointsOf(access: PartnerAccess) {
 
 function credentialFor(access: PartnerAccess, tenantId: string) {
   const e = endpointsOf(access);
-  return new ClientSecretCredential(tenantId, access.clientId, decryptSecret(access.clientSecretEnc), {
+  return appCredential(tenantId, access, {
     authorityHost: e.authorityHost,
     disableInstanceDiscovery: e.disableInstanceDiscovery,
-    ...(e.ca ? { tlsOptions: { ca: e.ca } } : {}),
+    ca: e.ca,
   });
 }
 

@@ -8,8 +8,10 @@ export type AzureAccess = {
   subscriptionId: string;
   directoryId: string;
   clientId: string;
-  /** Sealed with encryptSecret(); decrypted only inside clients.ts. */
+  /** Sealed with encryptSecret(): the secret, or the certificate's PEM bundle; opened only inside credential.ts. */
   clientSecretEnc: string;
+  /** secret (also when absent) or certificate. */
+  credentialKind?: "secret" | "certificate";
   cloud: AzureCloudName;
   /** Custom clouds (Azure Stack Hub, the emulator). */
   armEndpoint: string | null;

@@ -13,6 +13,7 @@ export async function loadAzureAccess(azureSubscriptionId: string): Promise<Azur
       directoryId: true,
       clientId: true,
       clientSecretEnc: true,
+      credentialKind: true,
       cloud: true,
       armEndpoint: true,
       authorityHost: true,

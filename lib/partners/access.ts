@@ -12,6 +12,7 @@ export async function loadPartnerAccess(connectionId: string): Promise<PartnerAc
       partnerTenantId: true,
       clientId: true,
       clientSecretEnc: true,
+      credentialKind: true,
       cloud: true,
       partnerCenterEndpoint: true,
       armEndpoint: true,
