@@ -146,6 +146,56 @@ describe("virtual machine input rules", () => {
     await client().virtualMachines.beginDeleteAndWait(RG, "owner01", POLL);
   });
 
+  it("reads VM bodies against ComputeRP.json 2026-04-01: Azure's enums and required properties, with JSON paths", async () => {
+    const path = (vm: string, version: string) =>
+      `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Compute/virtualMachines/${vm}?api-version=${version}`;
+    const body = (osDisk: Record<string, unknown>, network: Record<string, unknown>) => ({
+      location: "eastus",
+      properties: {
+        hardwareProfile: { vmSize: "Standard_B2s" },
+        storageProfile: {
+          imageReference: { publisher: "Canonical", offer: "ubuntu-24_04-lts", sku: "server", version: "latest" },
+          osDisk,
+        },
+        osProfile: { computerName: "spec01", adminUsername: "azureuser", adminPassword: "Str0ng!Passw0rd#2024" },
+        networkProfile: network,
+      },
+    });
+    const nics = { networkInterfaces: [{ id: nicId }] };
+    const enumBad = await emu.arm(
+      PROVIDER_APP_ID,
+      "PUT",
+      path("spec01", "2026-04-01"),
+      body({ createOption: "FromImage", caching: "Sometimes" }, nics),
+    );
+    expect(enumBad.status).toBe(400);
+    expect(JSON.stringify(enumBad.body)).toContain("Path 'properties.storageProfile.osDisk.caching'");
+    // A network interface configuration needs its IP configurations (required in the spec; the old shapes let it by).
+    const noIpConfigs = {
+      networkApiVersion: "2022-11-01",
+      networkInterfaceConfigurations: [{ name: "spec01-nic", properties: { primary: true, deleteOption: "Delete" } }],
+    };
+    const missing = await emu.arm(
+      PROVIDER_APP_ID,
+      "PUT",
+      path("spec01", "2026-04-01"),
+      body({ createOption: "FromImage" }, noIpConfigs),
+    );
+    expect(missing.status).toBe(400);
+    expect((missing.body.error as { code: string; message: string }).message).toBe(
+      "The request content was invalid and could not be deserialized: 'Required property 'ipConfigurations' not found in JSON. Path 'properties.networkProfile.networkInterfaceConfigurations[0].properties'.'",
+    );
+    // An api-version with no vendored spec keeps the route's own shapes (types and Azure's required properties).
+    const older = await emu.arm(
+      PROVIDER_APP_ID,
+      "PUT",
+      path("spec01", "2024-11-01"),
+      body({ caching: "ReadOnly" }, nics),
+    );
+    expect(older.status).toBe(400);
+    expect(JSON.stringify(older.body)).toContain("Required property 'createOption' not found");
+  });
+
   it("enforces the regional vCPU quota with Azure's OperationNotAllowed message", async () => {
     await emu.control.setCoreQuota(SUB, { eastus: 4 });
     try {

@@ -1,6 +1,10 @@
 import { s, type JsonSchema } from "../../core/request-schema.js";
 
-/** JSON shapes of the Compute RP request bodies (types, and the properties ComputeRP.json marks required). */
+/**
+ * JSON shapes of the Compute RP request bodies (types, and the properties ComputeRP.json marks required), for the
+ * api-versions that have no vendored spec. At 2026-04-01 (the compute SDK's version and the newest stable one) the
+ * vendored ComputeRP.json extract replaces them (core/arm.ts); the business rules stay in vm-validate.ts.
+ */
 const { str, int, num, bool, obj, arr, map, ref, any } = s;
 
 const managedDisk = obj({ id: str, storageAccountType: str, diskEncryptionSet: ref, securityProfile: any });
