@@ -139,6 +139,7 @@ export {
 } from "./tags";
 export {
   mergeTags,
+  readTags,
   listNicTags,
   listPublicIpTags,
   listDiskTags,
@@ -159,3 +160,4 @@ export {
   type AzureEntitlement,
   type AssignableRole,
 } from "./partner-center";
+export { checkGdap, findServicePrincipalId, type GdapCheck } from "./graph";

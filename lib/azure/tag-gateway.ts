@@ -1,6 +1,7 @@
 import { armClientsFor } from "./clients";
 import { flat, idOf, items, obj, str } from "./arm-json";
 import { armCall } from "./errors";
+import { orNull } from "./not-found";
 import type { Tags } from "./tags";
 import type { AzureAccess } from "./types";
 import { mapVmStatus, type VmStatus } from "./vm-mappers";
@@ -31,6 +32,16 @@ export function mergeTags(access: AzureAccess, resourceId: string, tags: Tags): 
     );
     return { ...(result.properties?.tags ?? {}) };
   });
+}
+
+/**
+ * The tags of one resource or resource group with ARM's Tags API (GetAtScope): one read whatever the resource's type,
+ * or null when it (or its group) does not exist.
+ */
+export function readTags(access: AzureAccess, resourceId: string): Promise<Tags | null> {
+  const { resources } = armClientsFor(access);
+  const scope = resourceId.replace(/^\/+/, "");
+  return orNull(async () => ({ ...((await resources.tagsOperations.getAtScope(scope)).properties?.tags ?? {}) }));
 }
 
 /** Every network interface of the subscription (one paged list, not one read per VM). */

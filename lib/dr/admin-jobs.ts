@@ -26,11 +26,9 @@ import { db, Prisma } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { loadSetupForJob, testVnetName } from "./load";
+import { DR_ROLE, retagVault, TAG_STEP } from "./retag";
 import type { SetupStep } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
-
-/** The `portal-role` tag's value on everything disaster recovery creates. */
-const DR_ROLE = "disaster-recovery";
 
 /** dr.registerVault: the resource group and vault in the provider subscription (PUT: picking an existing vault is the same call), then the fabric. */
 export const registerVaultJob = defineJob({
@@ -165,12 +163,13 @@ async function readFabric(op: JobContext, access: AzureAccess, vaultId: string, 
 export const refreshFabricJob = defineJob({
   kind: kinds.dr.refreshFabric,
   async run({ vaultId }, op) {
-    await op.plan(FABRIC_STEPS);
     const vault = await db.recoveryVault.findUniqueOrThrow({ where: { id: vaultId } });
-    await readFabric(op, await op.azureAccess(vault.azureSubscriptionId), vault.id, {
-      resourceGroup: vault.resourceGroup,
-      vault: vault.name,
-    });
+    // Until the vault and its group are found carrying the portal's tags (issue 15 point 1), each refresh looks.
+    const retagging = !vault.tagsCheckedAt && !!vault.azureResourceId;
+    await op.plan(retagging ? [...FABRIC_STEPS, TAG_STEP] : FABRIC_STEPS);
+    const access = await op.azureAccess(vault.azureSubscriptionId);
+    await readFabric(op, access, vault.id, { resourceGroup: vault.resourceGroup, vault: vault.name });
+    if (retagging) await op.step(TAG_STEP, () => retagVault(op, access, vault).then(() => true));
   },
 });
 

@@ -17,9 +17,9 @@ const { db } = await import("@/lib/db/client");
 const { staffContext } = await import("@/test/tenants");
 const { parseInput, InvalidInput, NotFound, Conflict } = await import("@/lib/errors");
 const { drTenant, onboarded } = await import("@/test/dr");
-const { registerVault, assignCloud } = await import("./admin-service");
+const { registerVault, assignCloud, refreshFabric } = await import("./admin-service");
 const { setupTenant } = await import("./setup-service");
-const { enableProtection, runDrAction } = await import("./protection-service");
+const { enableProtection, refreshProtection, runDrAction } = await import("./protection-service");
 const { assignCloudSchema, setupTenantSchema } = await import("./schema");
 const { createVaultCredentials } = await import("./vault-credentials-service");
 const { getVaultCredentialsFile } = await import("./vault-credentials-queries");
@@ -446,6 +446,62 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
       ["dr.commit_completed", "dr.commit"],
       ["dr.commit_completed", "dr.commit"],
     ]);
+  });
+
+  it("puts the portal's tags back on the vault, its group and AcmeCorp's DR group, storage and networks on refresh, once", async () => {
+    const vault = await db.recoveryVault.findFirstOrThrow();
+    const setup = await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: acme.ctx.tenantId } });
+    const tagsUrl = (id: string) => `${id}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
+    const provider = [
+      `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/WAPRecoveryGroup`,
+      vault.azureResourceId!,
+    ];
+    const tenant = [
+      `/subscriptions/${SEED.subscriptions.acme}/resourceGroups/AcmeCorpRecoveryGroup`,
+      setup.storageAccountId!,
+      setup.vnetId!,
+      setup.testVnetId!,
+    ];
+    // Resources as made before the portal tagged them: only the customer's own tags.
+    for (const id of provider)
+      await emu.arm(SEED.apps.provider, "PUT", tagsUrl(id), { properties: { tags: { costCenter: "dr" } } });
+    for (const id of tenant)
+      await emu.arm(SEED.apps.acme, "PUT", tagsUrl(id), { properties: { tags: { owner: "acme-it" } } });
+    const refreshBoth = async () => {
+      await succeeded(refreshFabric(admin, vault.id));
+      await succeeded(refreshProtection(acme.ctx));
+    };
+    await refreshBoth();
+
+    const registered = await db.operation.findFirstOrThrow({ where: { kind: "dr.registerVault" } });
+    for (const id of provider)
+      expect((await emu.arm(SEED.apps.provider, "GET", tagsUrl(id))).body.properties.tags).toEqual({
+        costCenter: "dr",
+        "portal-operation": registered.id,
+        "portal-role": "disaster-recovery",
+      });
+    const setUp = await db.operation.findFirstOrThrow({
+      where: { kind: "dr.setupTenant", targetId: setup.id },
+      orderBy: { createdAt: "asc" },
+    });
+    const ts = await db.tenantSubscription.findUniqueOrThrow({
+      where: { id: setup.tenantSubscriptionId },
+      select: { planId: true },
+    });
+    for (const id of tenant)
+      expect((await emu.arm(SEED.apps.acme, "GET", tagsUrl(id))).body.properties.tags).toEqual({
+        owner: "acme-it",
+        "portal-tenant": acme.ctx.tenantSlug,
+        "portal-tenant-id": acme.ctx.tenantId,
+        "portal-plan": ts.planId,
+        "portal-operation": setUp.id,
+        "portal-role": "disaster-recovery",
+      });
+
+    const since = new Date().toISOString();
+    await refreshBoth();
+    const log = (await emu.control.requests({ since, limit: 1000 })).value;
+    expect(log.filter((r) => /\/providers\/Microsoft\.Resources\/tags\//i.test(r.path))).toEqual([]);
   });
 
   it("fails a setup whose storage name is taken in Azure, at the name check, before creating anything", async () => {

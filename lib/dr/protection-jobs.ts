@@ -21,6 +21,7 @@ import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { followWhileMoving } from "./follow-jobs";
 import { saveItem } from "./item-state";
 import { loadItemForJob, loadSetupForJob, tenantRgId } from "./load";
+import { retagTenantTargets, TAG_STEP } from "./retag";
 import { isReplicationMoving } from "./replication";
 import { RPO_RETENTION_DAYS } from "./schedule";
 import type { DrAction } from "./schema";
@@ -240,8 +241,10 @@ export const disableProtectionJob = defineJob({
 export const refreshProtectionJob = defineJob({
   kind: kinds.dr.refreshProtection,
   async run({ setupId }, op) {
-    await op.plan(["Read protected VMs"]);
-    const { setup, vault, vaultRef } = await loadSetupForJob(setupId);
+    const { setup, vault, vaultRef, tenantAzureSubscriptionId } = await loadSetupForJob(setupId);
+    // Until the tenant's DR targets are found carrying the portal's tags (issue 15 point 1), each refresh looks.
+    const retagging = !setup.tagsCheckedAt && setup.targetsState === "succeeded";
+    await op.plan(retagging ? ["Read protected VMs", TAG_STEP] : ["Read protected VMs"]);
     const access = await op.azureAccess(vault.azureSubscriptionId);
     await op.step("Read protected VMs", async () => {
       const readAt = new Date();
@@ -268,5 +271,9 @@ export const refreshProtectionJob = defineJob({
           `${pruned.count} RPO sample${pruned.count === 1 ? "" : "s"} older than ${RPO_RETENTION_DAYS} days removed`,
         );
     });
+    if (retagging) {
+      const tenantAccess = await op.azureAccess(tenantAzureSubscriptionId);
+      await op.step(TAG_STEP, () => retagTenantTargets(op, tenantAccess, setup).then(() => true));
+    }
   },
 });
