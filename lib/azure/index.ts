@@ -160,4 +160,3 @@ export {
   type AzureEntitlement,
   type AssignableRole,
 } from "./partner-center";
-export { checkGdap, findServicePrincipalId, type GdapCheck } from "./graph";
