@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { checkClientAssertion, JWT_BEARER } from "./client-assertion.js";
 import { newGuid } from "./ids.js";
-import { issueToken, PARTNER_CENTER_AUDIENCE } from "./tokens.js";
+import { GRAPH_AUDIENCE, issueToken, PARTNER_CENTER_AUDIENCE } from "./tokens.js";
 import type { Store } from "./store.js";
 import type { Directory } from "./state.js";
 import type { Reply } from "./plugin.js";
@@ -33,9 +33,11 @@ function aadError(status: number, error: string, code: number, text: string, cor
   };
 }
 
-/** Partner Center's tokens carry its own audience; every other scope gets ARM's (the emulator serves only ARM). */
+/** Partner Center's and Graph's tokens carry their own audiences; every other scope gets ARM's. */
 function audienceOf(scope: string | null): string | undefined {
-  return scope?.toLowerCase().startsWith(PARTNER_CENTER_AUDIENCE) ? PARTNER_CENTER_AUDIENCE : undefined;
+  const lower = scope?.toLowerCase() ?? "";
+  if (lower.startsWith(PARTNER_CENTER_AUDIENCE)) return PARTNER_CENTER_AUDIENCE;
+  return lower.startsWith(`${GRAPH_AUDIENCE}/`) ? GRAPH_AUDIENCE : undefined;
 }
 
 function findDirectory(store: Store, tenant: string): Directory | undefined {

@@ -20,6 +20,7 @@ const sign = (key: string, data: string) => createHmac("sha256", key).update(dat
 
 export const ARM_AUDIENCE = "https://management.azure.com/";
 export const PARTNER_CENTER_AUDIENCE = "https://api.partnercenter.microsoft.com";
+export const GRAPH_AUDIENCE = "https://graph.microsoft.com";
 
 export function issueToken(
   key: string,
@@ -89,7 +90,7 @@ export function verifyArmToken(key: string, authorization: string | undefined): 
   } catch {
     throw new ArmError(401, "InvalidAuthenticationToken", "The access token is invalid.");
   }
-  if (claims.aud === PARTNER_CENTER_AUDIENCE) {
+  if (claims.aud === PARTNER_CENTER_AUDIENCE || claims.aud === GRAPH_AUDIENCE) {
     throw new ArmError(
       401,
       "InvalidAuthenticationTokenAudience",

@@ -3,14 +3,14 @@ import { ArmError } from "../core/errors.js";
 import { partnerCenterRoutes } from "./partner-center/api.js";
 import { roleAssignmentRoutes } from "./partner-center/role-assignments.js";
 import { seedPartnerCenter } from "./partner-center/seed.js";
-import { addCustomer, addPartner, pcState } from "./partner-center/model.js";
+import { addCustomer, addPartner, grantGdap, hasGdap, pcState, revokeGdap } from "./partner-center/model.js";
 
 const bad = (message: string) => new ArmError(400, "InvalidControlRequest", message);
 
 /**
  * Partner Center (CSP): customers, their Azure plan entitlements and application consents, served beside ARM at
  * /v1/..., plus Microsoft.Authorization/roleAssignments on subscriptions, which a partner's app may write in a
- * customer's subscription when the partner holds GDAP rights there.
+ * customer's subscription when a live GDAP relationship grants it a role-assigning role there (emulator/providers/graph).
  */
 export default defineProvider({
   name: "partner-center",
@@ -45,9 +45,12 @@ export default defineProvider({
       method: "PUT",
       path: "partner-center/customers",
       handler: ({ store }, body) => {
-        const customer = pcState(store).partners[body.partnerTenantId]?.customers[body.tenantId];
+        const partner = pcState(store).partners[body.partnerTenantId];
+        const customer = partner?.customers[body.tenantId];
         if (!customer) throw bad("No such customer of that partner.");
-        if (typeof body.gdap === "boolean") customer.gdap = body.gdap;
+        // gdap: true adds an active GDAP relationship (see grantGdap); false terminates the live ones.
+        if (body.gdap === true && !hasGdap(store, partner, customer)) grantGdap(store, partner, customer);
+        if (body.gdap === false) revokeGdap(store, partner, customer);
         if (typeof body.consentYieldsPrincipal === "boolean")
           customer.consentYieldsPrincipal = body.consentYieldsPrincipal;
         store.markDirty();

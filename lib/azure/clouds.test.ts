@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cloudEndpoints } from "./clouds";
+import { cloudEndpoints, graphEndpoint } from "./clouds";
 
 const none = { armEndpoint: null, authorityHost: null, caCertificate: null };
 
@@ -59,5 +59,22 @@ describe("cloudEndpoints", () => {
 
   it("refuses a Custom cloud without endpoints", () => {
     expect(() => cloudEndpoints({ cloud: "Custom", ...none })).toThrow(/ARM endpoint/);
+  });
+});
+
+describe("graphEndpoint", () => {
+  it("names each cloud's Graph, and a Custom cloud's from its record or its ARM endpoint", () => {
+    expect(graphEndpoint({ cloud: "AzureCloud", armEndpoint: null })).toEqual({
+      graph: "https://graph.microsoft.com",
+      scope: "https://graph.microsoft.com/.default",
+    });
+    expect(graphEndpoint({ cloud: "AzureUSGovernment", armEndpoint: null }).graph).toBe("https://graph.microsoft.us");
+    expect(graphEndpoint({ cloud: "Custom", armEndpoint: "https://127.0.0.1:8443/" })).toEqual({
+      graph: "https://127.0.0.1:8443",
+      scope: "https://graph.microsoft.com/.default",
+    });
+    expect(
+      graphEndpoint({ cloud: "Custom", armEndpoint: "https://arm.local", graphEndpoint: "https://graph.local/" }).graph,
+    ).toBe("https://graph.local");
   });
 });

@@ -60,3 +60,30 @@ export function cloudEndpoints(
     ...(access.caCertificate ? { ca: access.caCertificate } : {}),
   };
 }
+
+/** Microsoft Graph per national cloud (Graph's national cloud deployments), no trailing slash. */
+const GRAPH: Record<Exclude<AzureCloudName, "Custom">, string> = {
+  AzureCloud: "https://graph.microsoft.com",
+  AzureUSGovernment: "https://graph.microsoft.us",
+  AzureChinaCloud: "https://microsoftgraph.chinacloudapi.cn",
+};
+
+export type GraphEndpoint = { graph: string; scope: string };
+
+/**
+ * Microsoft Graph for a cloud. A Custom cloud takes `graphEndpoint` from its record, or its ARM endpoint when it has
+ * none (the emulator serves Graph beside ARM). Its tokens still name Graph's public audience: a Custom cloud signs in
+ * against public Entra ID (Azure Stack Hub with Entra ID, the emulator), whose Graph audience that is.
+ */
+export function graphEndpoint(
+  access: Pick<AzureAccess, "cloud" | "armEndpoint"> & { graphEndpoint?: string | null },
+): GraphEndpoint {
+  if (access.cloud !== "Custom") {
+    const graph = GRAPH[access.cloud];
+    if (!graph) throw new Error(`Unknown Azure cloud '${String(access.cloud)}'.`);
+    return { graph, scope: `${graph}/.default` };
+  }
+  const graph = access.graphEndpoint || access.armEndpoint;
+  if (!graph) throw new Error("A Custom cloud needs an ARM endpoint or a Graph endpoint.");
+  return { graph: trimSlash(graph), scope: `${GRAPH.AzureCloud}/.default` };
+}

@@ -160,3 +160,4 @@ export {
   type AzureEntitlement,
   type AssignableRole,
 } from "./partner-center";
+export { checkGdap, findServicePrincipalId, type GdapCheck } from "./graph";

@@ -82,7 +82,12 @@ const partnerCenterRequestId: PipelinePolicy = {
   },
 };
 
-function pipelineFor(access: PartnerAccess, tenantId: string, scope: string, extra: PipelinePolicy[] = []): Pipeline {
+export function pipelineFor(
+  access: PartnerAccess,
+  tenantId: string,
+  scope: string,
+  extra: PipelinePolicy[] = [],
+): Pipeline {
   const e = endpointsOf(access);
   // The default retry policies honour Retry-After on 429 and 503 (Partner Center throttles like ARM).
   const pipeline = createPipelineFromOptions({
@@ -97,9 +102,9 @@ function pipelineFor(access: PartnerAccess, tenantId: string, scope: string, ext
 
 const httpClient = createDefaultHttpClient();
 
-type Sent = { status: number; body: Record<string, unknown>; headers: { get(n: string): string | undefined } };
+export type Sent = { status: number; body: Record<string, unknown>; headers: { get(n: string): string | undefined } };
 
-async function send(
+export async function send(
   pipeline: Pipeline,
   url: string,
   options: { method?: "GET" | "POST" | "PUT"; body?: unknown; headers?: Record<string, string> } = {},
@@ -125,21 +130,36 @@ async function send(
   return { status: response.status, body, headers: { get: (n) => response.headers.get(n) } };
 }
 
-/** A Partner Center or ARM error reply as one ArmError, with the service's own request id. */
-function failure(service: "Partner Center" | "ARM", sent: Sent): ArmError {
+/**
+ * A Partner Center, Graph or ARM error reply as one ArmError whose message quotes the service's code and request id.
+ * Partner Center answers { code, description } (its REST error codes) or, when throttling, { statusCode, message };
+ * Graph and ARM answer { error: { code, message } }. Their request ids: MS-RequestId, request-id, x-ms-request-id.
+ */
+export function serviceFailure(service: "Partner Center" | "Microsoft Graph" | "ARM", sent: Sent): ArmError {
   const b = sent.body as {
     code?: unknown;
     description?: string;
-    errorName?: string;
+    statusCode?: number;
+    message?: string;
     error?: { code?: string; message?: string };
   };
-  const code = b.error?.code ?? b.errorName ?? (b.code !== undefined ? `PartnerCenter${String(b.code)}` : undefined);
+  const code =
+    b.error?.code ??
+    (b.code !== undefined && b.code !== null ? `PartnerCenter${String(b.code)}` : undefined) ??
+    (sent.status === 429 ? "TooManyRequests" : `Http${sent.status}`);
+  const requestId =
+    sent.headers.get("ms-requestid") ?? sent.headers.get("request-id") ?? sent.headers.get("x-ms-request-id");
+  const text = b.error?.message ?? b.description ?? b.message ?? `HTTP ${sent.status}`;
+  const quoted = b.error?.code ?? (b.code !== undefined ? String(b.code) : String(sent.status));
   return new ArmError({
     status: sent.status,
-    code: code ?? `Http${sent.status}`,
-    message: redactText(`${service}: ${b.error?.message ?? b.description ?? `HTTP ${sent.status}`}`),
-    requestId: sent.headers.get("ms-requestid") ?? sent.headers.get("x-ms-request-id"),
-    correlationId: sent.headers.get("ms-correlationid") ?? sent.headers.get("x-ms-correlation-request-id"),
+    code,
+    message: redactText(`${service}: ${text} (code ${quoted}${requestId ? `, request id ${requestId}` : ""})`),
+    requestId,
+    correlationId:
+      sent.headers.get("ms-correlationid") ??
+      sent.headers.get("client-request-id") ??
+      sent.headers.get("x-ms-correlation-request-id"),
     retryAfterMs: parseRetryAfterMs(sent.headers),
   });
 }
@@ -150,7 +170,7 @@ export function partnerCenter(access: PartnerAccess) {
   const pipeline = pipelineFor(access, access.partnerTenantId, PARTNER_CENTER_SCOPE);
   const get = async (path: string, headers?: Record<string, string>) => {
     const sent = await send(pipeline, `${base}${path}`, { headers });
-    if (sent.status >= 400) throw failure("Partner Center", sent);
+    if (sent.status >= 400) throw serviceFailure("Partner Center", sent);
     return sent;
   };
   return {
@@ -202,7 +222,7 @@ export function partnerCenter(access: PartnerAccess) {
         },
       });
       if (sent.status === 409) return "exists";
-      if (sent.status >= 400) throw failure("Partner Center", sent);
+      if (sent.status >= 400) throw serviceFailure("Partner Center", sent);
       return "created";
     },
   };
@@ -212,21 +232,6 @@ export function partnerCenter(access: PartnerAccess) {
 export function customerTenant(access: PartnerAccess, customerTenantId: string) {
   const e = endpointsOf(access);
   return {
-    /** The app's service principal object id in the customer's tenant, or null while Entra does not know it yet. */
-    async findServicePrincipal(): Promise<string | null> {
-      try {
-        const token = await credentialFor(access, customerTenantId).getToken(e.scope);
-        if (!token) return null;
-        const claims = JSON.parse(Buffer.from(token.token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
-          oid?: string;
-        };
-        return claims.oid ?? null;
-      } catch (error) {
-        const armError = toArmError(error);
-        if (armError.code === "AADSTS700016") return null; // application not (yet) in the directory
-        throw armError;
-      }
-    },
     /**
      * PUT of a role assignment with a name of our choosing, so a re-run writes the same one; Azure's RoleAssignmentExists
      * (the same principal, role and scope under another name) counts as done.
@@ -250,14 +255,14 @@ export function customerTenant(access: PartnerAccess, customerTenantId: string) 
       );
       if (sent.status === 409 && (sent.body.error as { code?: string } | undefined)?.code === "RoleAssignmentExists")
         return "exists" as const;
-      if (sent.status >= 400) throw failure("ARM", sent);
+      if (sent.status >= 400) throw serviceFailure("ARM", sent);
       return "created" as const;
     },
     /** Reads the subscription as the app: proves the credential and the role work before anything is saved. */
     async readSubscription(subscriptionId: string): Promise<{ displayName: string; state: string }> {
       const pipeline = pipelineFor(access, customerTenantId, e.scope, [pacingPolicy(subscriptionId)]);
       const sent = await send(pipeline, `${e.resourceManager}/subscriptions/${subscriptionId}?api-version=2022-12-01`);
-      if (sent.status >= 400) throw failure("ARM", sent);
+      if (sent.status >= 400) throw serviceFailure("ARM", sent);
       return { displayName: String(sent.body.displayName ?? subscriptionId), state: String(sent.body.state ?? "") };
     },
   };

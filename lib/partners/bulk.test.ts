@@ -75,7 +75,7 @@ it("onboards twenty customers' subscriptions through the API, each its own opera
 
   const atValidation = async () =>
     db.operationStep.count({
-      where: { operationId: { in: ops.map((o) => o.id) }, position: 4, state: "succeeded" },
+      where: { operationId: { in: ops.map((o) => o.id) }, position: 5, state: "succeeded" },
     });
   for (let i = 0; i < 1200 && (await atValidation()) < COUNT; i++) await new Promise((r) => setTimeout(r, 100));
   const done = await db.operation.findMany({ where: { id: { in: ops.map((o) => o.id) } } });

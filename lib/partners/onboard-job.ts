@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { ArmError, customerTenant, partnerCenter } from "@/lib/azure";
+import {
+  ArmError,
+  checkGdap,
+  customerTenant,
+  findServicePrincipalId,
+  partnerCenter,
+  type GdapCheck,
+} from "@/lib/azure";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
@@ -28,6 +35,7 @@ export const onboardPartnerSubscriptionJob = defineJob({
   kind: kinds.partner.onboardSubscription,
   async run({ connectionId, customerTenantId, subscriptionId, role, reason }, op) {
     const steps = [
+      "Check the GDAP relationship",
       "Create the application consent",
       "Wait for the service principal",
       `Assign the ${role} role`,
@@ -43,28 +51,37 @@ export const onboardPartnerSubscriptionJob = defineJob({
     });
     const entitlement = readEntitlements(customer?.entitlements).find((e) => e.subscriptionId === subscriptionId);
     const tenant = customerTenant(access, customerTenantId);
+    const companyName = customer?.companyName ?? customerTenantId;
 
-    const consent = await op.step(steps[0], async () => {
+    // Read from Graph before anything is written anywhere: without GDAP the role assignment can only be refused.
+    await op.step(steps[0], async () => {
+      const gdap = await checkGdap(access, customerTenantId);
+      if (!gdap.ok) throw noGdap(companyName, gdap);
+      op.note(`"${gdap.relationship.displayName}" grants ${gdap.roles.join(" and ")}`);
+      return { relationshipId: gdap.relationship.id };
+    });
+
+    const consent = await op.step(steps[1], async () => {
       const outcome = await partnerCenter(access).createConsent(customerTenantId, "Azure service-provider portal");
       op.note(outcome === "exists" ? "The app's consent existed already: reused" : "Consent created");
       return { at: Date.now() };
     });
 
-    const principalId = await op.wait<string>(steps[1], {
+    const principalId = await op.wait<string>(steps[2], {
       begin: async () => {
-        const found = await tenant.findServicePrincipal();
+        const found = await findServicePrincipalId(access, customerTenantId);
         if (found) return { done: true, result: found };
         if (Date.now() - consent.at > boundMs())
           throw new ArmError({
             code: "ServicePrincipalNotFound",
-            message: `The partner's app has no service principal in ${customer?.companyName ?? customerTenantId}'s tenant ${Math.round(boundMs() / 1000)} s after the consent. Check the consent in Partner Center, then retry.`,
+            message: `The partner's app has no service principal in ${companyName}'s tenant ${Math.round(boundMs() / 1000)} s after the consent. Check the consent in Partner Center, then retry.`,
             retryable: false,
           });
         return { done: false, reason: "Waiting for Entra ID to create the app's service principal" };
       },
     });
 
-    await op.step(steps[2], async () => {
+    await op.step(steps[3], async () => {
       const name = roleAssignmentName(sha256, customerTenantId, subscriptionId, role);
       const outcome = await tenant.assignRole({ subscriptionId, name, principalId, role });
       op.note(outcome === "exists" ? `${role} was assigned already: reused` : `${role} assigned (${name})`);
@@ -73,7 +90,7 @@ export const onboardPartnerSubscriptionJob = defineJob({
     });
 
     const assignedAt = Date.now();
-    const read = await op.wait<{ displayName: string; state: string }>(steps[3], {
+    const read = await op.wait<{ displayName: string; state: string }>(steps[4], {
       begin: async () => {
         try {
           return { done: true, result: await tenant.readSubscription(subscriptionId) };
@@ -86,7 +103,7 @@ export const onboardPartnerSubscriptionJob = defineJob({
       },
     });
 
-    const onboarded = await op.step(steps[4], async () => {
+    const onboarded = await op.step(steps[5], async () => {
       const existing = await db.azureSubscription.findFirst({
         where: { subscriptionId, cloud: access.cloud },
         select: { id: true, directoryId: true, clientId: true, displayName: true },
@@ -112,11 +129,7 @@ export const onboardPartnerSubscriptionJob = defineJob({
         select: { clientSecretEnc: true },
       });
       return onboardSubscription(null, {
-        displayName:
-          `${customer?.companyName ?? customerTenantId} · ${entitlement?.friendlyName ?? read.displayName}`.slice(
-            0,
-            80,
-          ),
+        displayName: `${companyName} · ${entitlement?.friendlyName ?? read.displayName}`.slice(0, 80),
         cloud: access.cloud,
         armEndpoint: access.armEndpoint,
         authorityHost: access.authorityHost,
@@ -128,7 +141,7 @@ export const onboardPartnerSubscriptionJob = defineJob({
       });
     });
 
-    await op.wait(steps[5], {
+    await op.wait(steps[6], {
       begin: async () => {
         const validation = await db.operation.findUniqueOrThrow({
           where: { id: onboarded.operationId },
@@ -148,3 +161,21 @@ export const onboardPartnerSubscriptionJob = defineJob({
     });
   },
 });
+
+const ROLES_NEEDED = "Global Administrator or Privileged Role Administrator";
+
+/** Why the partner may not assign roles in the customer's tenant, and what the partner's admin does about it. */
+function noGdap(companyName: string, gdap: Extract<GdapCheck, { ok: false }>): ArmError {
+  const names = gdap.relationships.map((r) => `"${r.displayName}" (${r.status})`).join(", ");
+  const found =
+    gdap.reason === "none"
+      ? "The partner has no GDAP relationship with it."
+      : gdap.reason === "notActive"
+        ? `Its relationships are not active: ${names}.`
+        : `Its active relationships grant neither role to a security group: ${names}.`;
+  return new ArmError({
+    code: "GdapRelationshipMissing",
+    message: `No active GDAP relationship granting ${ROLES_NEEDED} with ${companyName}. ${found} In Partner Center, open Customers › ${companyName} › Admin relationships, request a relationship with one of these roles and have ${companyName} approve it, then assign it to the security group that holds this portal's app, and retry.`,
+    retryable: false,
+  });
+}

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
@@ -14,17 +15,22 @@ import { InvalidInput } from "@/lib/errors";
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
 // The service principal's bound: 100 s on Azure's clock, 1 s at the test clock's 0.01.
 process.env.PARTNER_CONSENT_WAIT_SECONDS = "100";
-setupTestDatabase();
+// A killed worker's job is handed on once its heartbeat (10 s) lapses: supervise every second to notice it soon.
+process.env.JOBS_SUPERVISE_SECONDS = "1";
+const database = setupTestDatabase();
 let emu: TestEmulator;
 let worker: { stop: () => Promise<void> };
 const { db } = await import("@/lib/db/client");
 const { stopBoss } = await import("@/lib/jobs/boss");
+const children: ChildProcess[] = [];
 
 type PcState = {
   partners: Record<string, { customers: Record<string, { consents: Record<string, unknown> }> }>;
 };
 
 const NO_GDAP = { tenantId: "e1000000-0000-4000-8000-000000000001", sub: "e1000000-0000-4000-8000-0000000000a1" };
+const NOT_MEMBER = { tenantId: "e3000000-0000-4000-8000-000000000003", sub: "e3000000-0000-4000-8000-0000000000a3" };
+const PRIVILEGED_ROLE_ADMINISTRATOR = "e8611ab8-c189-46e8-94e1-60213ab1f814";
 const STUCK = { tenantId: "e2000000-0000-4000-8000-000000000002", sub: "e2000000-0000-4000-8000-0000000000a2" };
 const staff = {
   user: { id: "", email: "admin@csp.test", name: "Admin", staffRole: "admin" },
@@ -42,6 +48,19 @@ beforeAll(async () => {
     gdap: false,
     azureSubscriptions: [{ subscriptionId: NO_GDAP.sub }],
   });
+  // GDAP granting Privileged Role Administrator, but to a security group the portal's app is not in.
+  await add({
+    tenantId: NOT_MEMBER.tenantId,
+    companyName: "Contoso (app not in the GDAP group)",
+    gdap: false,
+    azureSubscriptions: [{ subscriptionId: NOT_MEMBER.sub }],
+  });
+  await emu.control.call("POST", "graph/delegated-admin-relationships", {
+    partnerTenantId: PARTNER.tenantId,
+    customerTenantId: NOT_MEMBER.tenantId,
+    roles: [PRIVILEGED_ROLE_ADMINISTRATOR],
+    groupName: "Helpdesk agents",
+  });
   await add({
     tenantId: STUCK.tenantId,
     companyName: "Blue Yonder (consent never lands)",
@@ -54,6 +73,7 @@ beforeAll(async () => {
   (staff.user as { id: string }).id = user.id;
 });
 afterAll(async () => {
+  for (const c of children) c.kill("SIGKILL");
   await worker?.stop();
   await emu?.close();
 });
@@ -73,6 +93,22 @@ const connect = (secret = emu.principal(PARTNER.appId).secret) =>
 
 const onboard = (customerTenantId: string, subscriptionId: string) =>
   startPartnerOnboarding(staff, { subscriptions: [{ customerTenantId, subscriptionId }], role: "Contributor" });
+
+/**
+ * The real worker (worker/main.ts) as a process of its own, so that it can be killed outright: node itself with tsx's
+ * loader, since the tsx CLI would run the worker in a grandchild that outlives a SIGKILL.
+ */
+function startWorkerProcess() {
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
+    env: { ...process.env, DATABASE_URL: database.url() },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  return new Promise<ChildProcess>((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => d.toString().includes('"worker":"ready"') && resolve(child));
+    child.on("exit", (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
 
 const pcState = () => emu.control.call<PcState>("GET", "partner-center/state");
 const assignmentsOn = async (sub: string) =>
@@ -95,6 +131,7 @@ describe("CSP partner onboarding", () => {
     expect(page.items.map((c) => c.companyName)).toEqual([
       "Adatum (no GDAP)",
       "Blue Yonder (consent never lands)",
+      "Contoso (app not in the GDAP group)",
       "Northwind Traders",
       "Tailspin Toys",
       "Wide World Importers",
@@ -112,6 +149,7 @@ describe("CSP partner onboarding", () => {
     const op = await waitForOperation(operationId);
     expect(op.state, op.errorMessage ?? "").toBe("succeeded");
     expect(op.steps.map((s) => s.name)).toEqual([
+      "Check the GDAP relationship",
       "Create the application consent",
       "Wait for the service principal",
       "Assign the Contributor role",
@@ -132,39 +170,74 @@ describe("CSP partner onboarding", () => {
     });
   });
 
-  it("stops at the role assignment with Azure's AuthorizationFailed and request id when the partner has no GDAP rights", async () => {
+  it("refuses without an active GDAP relationship before any consent or ARM call, saying what to do", async () => {
     const [{ operationId }] = await onboard(NO_GDAP.tenantId, NO_GDAP.sub);
+    const op = await waitForOperation(operationId);
+    expect(op).toMatchObject({ state: "failed", errorCode: "GdapRelationshipMissing", attempts: 1 });
+    expect(op.errorMessage).toMatch(
+      /^No active GDAP relationship granting Global Administrator or Privileged Role Administrator with Adatum \(no GDAP\)\..*Admin relationships/,
+    );
+    expect(op.steps[0]).toMatchObject({ name: "Check the GDAP relationship", state: "failed" });
+    expect(op.steps.slice(1).every((s) => s.state === "pending")).toBe(true);
+    const sent = (await emu.control.requests({ limit: 5000 })).value.filter(
+      (r) => r.path.includes(NO_GDAP.sub) || r.path.includes(`/customers/${NO_GDAP.tenantId}/applicationconsents`),
+    );
+    expect(sent).toEqual([]);
+    expect(await db.azureSubscription.count({ where: { subscriptionId: NO_GDAP.sub } })).toBe(0);
+  });
+
+  it("stops at the role assignment with Azure's AuthorizationFailed and request id when GDAP grants the role to another group", async () => {
+    const [{ operationId }] = await onboard(NOT_MEMBER.tenantId, NOT_MEMBER.sub);
     const op = await waitForOperation(operationId);
     expect(op).toMatchObject({ state: "failed", errorCode: "AuthorizationFailed", attempts: 1 });
     expect(op.errorRequestId).toBeTruthy();
-    expect(op.steps[2]).toMatchObject({ name: "Assign the Contributor role", state: "failed" });
-    expect(await db.azureSubscription.count({ where: { subscriptionId: NO_GDAP.sub } })).toBe(0);
+    expect(op.errorMessage).toContain(`request id ${op.errorRequestId}`);
+    expect(op.steps[0]).toMatchObject({
+      state: "succeeded",
+      detail: expect.stringContaining("Privileged Role Administrator"),
+    });
+    expect(op.steps[3]).toMatchObject({ name: "Assign the Contributor role", state: "failed" });
+    expect(await db.azureSubscription.count({ where: { subscriptionId: NOT_MEMBER.sub } })).toBe(0);
   });
 
   it("gives up when the consent yields no service principal within its bound, leaving nothing onboarded", async () => {
     const [{ operationId }] = await onboard(STUCK.tenantId, STUCK.sub);
     const op = await waitForOperation(operationId);
     expect(op).toMatchObject({ state: "failed", errorCode: "ServicePrincipalNotFound" });
-    expect(op.steps[1]).toMatchObject({ name: "Wait for the service principal", state: "failed" });
+    expect(op.steps[2]).toMatchObject({ name: "Wait for the service principal", state: "failed" });
     expect(await db.azureSubscription.count({ where: { subscriptionId: STUCK.sub } })).toBe(0);
   });
 
-  it("resumes after the worker stops between the consent and the role assignment, without a second consent or role", async () => {
-    await emu.control.call("PUT", "partner-center/config", { consentDelaySeconds: 80 }); // 0.8 s, within the 1 s bound
-    const [{ operationId }] = await onboard(PARTNER.customers.tailspin, PARTNER.subscriptions.tailspinProd);
-    for (;;) {
-      const steps = await db.operationStep.findMany({ where: { operationId }, orderBy: { position: "asc" } });
-      if (steps[0]?.state === "succeeded") break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  it("resumes after a worker process is killed between the consent and the role assignment, without a second consent or role", async () => {
     await worker.stop();
+    const victim = await startWorkerProcess();
+    // Azure holds the role assignment PUT (5 s) before it handles it: the kill lands while the request is in flight.
+    const [fault] = (
+      await emu.control.call<{ value: { id: string }[] }>("POST", "faults", [
+        { method: "PUT", path: "/providers/Microsoft.Authorization/roleAssignments/", latencyMs: 5_000, times: 1 },
+      ])
+    ).value;
+    const [{ operationId }] = await onboard(PARTNER.customers.tailspin, PARTNER.subscriptions.tailspinProd);
+    const held = async () =>
+      (await emu.control.call<{ value: { id: string; fired: number }[] }>("GET", "faults")).value.some(
+        (f) => f.id === fault.id && f.fired === 1,
+      );
+    for (let i = 0; i < 600 && !(await held()); i++) await new Promise((r) => setTimeout(r, 50));
+    victim.kill("SIGKILL");
+    const midway = await db.operation.findUniqueOrThrow({ where: { id: operationId }, include: { steps: true } });
+    expect(midway.state).toBe("running");
+    expect(midway.steps.find((s) => s.position === 1)?.state).toBe("succeeded");
+    expect(midway.steps.find((s) => s.position === 3)?.state).toBe("running");
+
     await stopBoss();
-    await new Promise((r) => setTimeout(r, 300));
     worker = await startTestWorker();
     const op = await waitForOperation(operationId);
     expect(op.state, op.errorMessage ?? "").toBe("succeeded");
+    expect(op.steps[1]).toMatchObject({ name: "Create the application consent", attempt: 1 });
+    expect(op.steps[3]).toMatchObject({ name: "Assign the Contributor role", attempt: 2 });
     const consents = (await pcState()).partners[PARTNER.tenantId].customers[PARTNER.customers.tailspin].consents;
     expect(Object.keys(consents)).toHaveLength(1);
     expect(await assignmentsOn(PARTNER.subscriptions.tailspinProd)).toHaveLength(1);
+    await emu.control.call("DELETE", "faults");
   });
 });

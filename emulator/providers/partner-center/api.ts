@@ -3,14 +3,17 @@ import { readSignedToken, PARTNER_CENTER_AUDIENCE } from "../../core/tokens.js";
 import type { Reply, ServiceRoute } from "../../core/plugin.js";
 import type { Store } from "../../core/store.js";
 import type { Clock } from "../../core/clock.js";
-import { AZURE_PLAN_OFFER_ID, pcState, type PcCustomer, type PcPartner } from "./model.js";
+import { AZURE_PLAN_OFFER_ID, hasGdap, pcState, type PcCustomer, type PcPartner } from "./model.js";
 
 type Ctx = Parameters<ServiceRoute["handler"]>[0];
 
-/** Partner Center's error body (REST error codes page): a numeric code, a description and the error's name. */
-const pcError = (status: number, code: number, description: string, errorName?: string): Reply => ({
+/**
+ * Partner Center's error body as its REST error codes page documents it: { code, description, data, source }, the code
+ * a string from the page's table (e.g. 20002 "The partner ID … has no commerce relationship with the customer ID …").
+ */
+const pcError = (status: number, code: string, description: string): Reply => ({
   status,
-  body: { code, description, ...(errorName ? { errorName } : {}), data: [], source: "PartnerFD" },
+  body: { code, description, data: [], source: "PartnerFD" },
 });
 
 class PcFailure extends Error {
@@ -21,18 +24,19 @@ class PcFailure extends Error {
 
 /** The caller's partner: a valid token for Partner Center's audience from an app registered by a partner tenant. */
 function partnerOf(ctx: Ctx): PcPartner {
-  const claims = readSignedToken(ctx.store.state.signingKey, String(ctx.headers.authorization ?? ""));
-  if (!claims || claims.aud !== PARTNER_CENTER_AUDIENCE)
-    throw new PcFailure(pcError(401, 401, "Unauthorized: Invalid Authorization header", "Unauthorized"));
+  const authorization = String(ctx.headers.authorization ?? "");
+  if (!authorization) throw new PcFailure(pcError(401, "800001", "Partner token missing in request context."));
+  const claims = readSignedToken(ctx.store.state.signingKey, authorization);
+  if (!claims || claims.aud !== PARTNER_CENTER_AUDIENCE) throw new PcFailure(pcError(401, "400", "Access denied."));
   const partner = pcState(ctx.store).partners[claims.tid];
-  if (!partner || !partner.appIds.includes(claims.appid))
-    throw new PcFailure(
-      pcError(403, 600003, "The application is not registered in Partner Center for this partner.", "Forbidden"),
-    );
+  if (!partner || !partner.appIds.includes(claims.appid)) throw new PcFailure(pcError(403, "2032", "Access denied."));
   return partner;
 }
 
-/** Partner Center's throttling: a request budget per partner per window, then 429 with Retry-After. */
+/**
+ * Partner Center's throttling: a request budget per partner per window, then 429 with Retry-After and the body its
+ * API throttling guidance shows ({ statusCode, message }, not the error-code shape).
+ */
 function throttle(store: Store, clock: Clock, partnerTenantId: string): void {
   const state = pcState(store);
   const windowMs = clock.scaledMs(state.rateLimit.windowSeconds);
@@ -42,7 +46,8 @@ function throttle(store: Store, clock: Clock, partnerTenantId: string): void {
     state.usage[partnerTenantId] = recent;
     const retryAfter = Math.max(1, Math.ceil((recent[0] + windowMs - now) / 1000));
     throw new PcFailure({
-      ...pcError(429, 429, "Rate limit is exceeded. Try again later.", "TooManyRequests"),
+      status: 429,
+      body: { statusCode: 429, message: `Rate limit is exceeded. Try again in ${retryAfter} seconds.` },
       headers: { "Retry-After": String(retryAfter) },
     });
   }
@@ -50,21 +55,30 @@ function throttle(store: Store, clock: Clock, partnerTenantId: string): void {
   state.usage[partnerTenantId] = recent;
 }
 
-function customerOf(partner: PcPartner, id: string): PcCustomer {
+function customerOf(store: Store, partner: PcPartner, id: string): PcCustomer {
   const customer = Object.values(partner.customers).find((c) => c.tenantId.toLowerCase() === id.toLowerCase());
-  if (!customer) throw new PcFailure(pcError(404, 600008, `Customer ${id} was not found.`, "CustomerNotFound"));
-  return customer;
+  if (customer) return customer;
+  // A directory that exists but is not this partner's customer, or no such tenant at all.
+  if (Object.keys(store.state.directories).some((t) => t.toLowerCase() === id.toLowerCase()))
+    throw new PcFailure(
+      pcError(
+        403,
+        "20002",
+        `The partner ID ${partner.tenantId} has no commerce relationship with the customer ID ${id}.`,
+      ),
+    );
+  throw new PcFailure(pcError(404, "60003", "Tenant not found."));
 }
 
 const link = (uri: string) => ({ uri, method: "GET", headers: [] });
 
-function customerBody(c: PcCustomer) {
+function customerBody(store: Store, partner: PcPartner, c: PcCustomer) {
   return {
     id: c.tenantId,
     commerceId: c.tenantId,
     companyProfile: { tenantId: c.tenantId, domain: c.domain, companyName: c.companyName },
     relationshipToPartner: "reseller",
-    allowDelegatedAccess: c.gdap,
+    allowDelegatedAccess: hasGdap(store, partner, c),
     links: { self: link(`/customers/${c.tenantId}`) },
     attributes: { objectType: "Customer" },
   };
@@ -101,13 +115,13 @@ function listCustomers(ctx: Ctx, partner: PcPartner): Reply {
   const token = String(ctx.headers["ms-continuationtoken"] ?? "");
   const start = token ? Number(Buffer.from(token, "base64url").toString("utf8")) : 0;
   if (!Number.isInteger(start) || start < 0 || start > all.length)
-    return pcError(400, 400, "The continuation token is not valid.", "BadRequest");
+    return pcError(400, "800002", "Invalid request input: the continuation token is not valid.");
   const page = all.slice(start, start + size);
   const next = start + size < all.length ? Buffer.from(String(start + size)).toString("base64url") : undefined;
   return {
     status: 200,
     body: {
-      ...collection(page.map(customerBody)),
+      ...collection(page.map((c) => customerBody(ctx.store, partner, c))),
       totalCount: page.length,
       links: {
         self: link(`/customers?size=${size}`),
@@ -130,10 +144,15 @@ function createConsent(ctx: Ctx, customer: PcCustomer): Reply {
   const appId = String(ctx.body.applicationId ?? "");
   const grants = ctx.body.applicationGrants;
   if (!/^[0-9a-f-]{36}$/i.test(appId) || !Array.isArray(grants) || grants.length === 0)
-    return pcError(400, 400, "applicationId and at least one applicationGrant are required.", "BadRequest");
-  if (customer.consents[appId.toLowerCase()]) return pcError(409, 409, "Permission entry already exists.", "Conflict");
+    return pcError(
+      400,
+      "800002",
+      "Invalid request input: applicationId and at least one applicationGrant are required.",
+    );
+  // Not in the error-code table: the HTTP status stands as the code, as Partner Center's generic replies do.
+  if (customer.consents[appId.toLowerCase()]) return pcError(409, "409", "Permission entry already exists.");
   const app = ctx.store.findPrincipalByAppId(appId);
-  if (!app) return pcError(400, 400, `Application ${appId} was not found.`, "BadRequest");
+  if (!app) return pcError(400, "800002", `Invalid request input: application ${appId} was not found.`);
   customer.consents[appId.toLowerCase()] = { createdAt: ctx.clock.iso(), displayName: String(ctx.body.displayName) };
   if (customer.consentYieldsPrincipal) {
     // The service principal shows in the customer's directory a while after the consent (Entra replication).
@@ -183,15 +202,18 @@ function route(method: "GET" | "POST", path: string, fn: (ctx: Ctx, partner: PcP
 /** The Partner Center REST API subset a CSP onboarding uses (https://api.partnercenter.microsoft.com/v1/...). */
 export const partnerCenterRoutes: ServiceRoute[] = [
   route("GET", "customers", listCustomers),
-  route("GET", `customers/${GUID}`, (ctx, p) => ({ status: 200, body: customerBody(customerOf(p, ctx.params[0])) })),
+  route("GET", `customers/${GUID}`, (ctx, p) => ({
+    status: 200,
+    body: customerBody(ctx.store, p, customerOf(ctx.store, p, ctx.params[0])),
+  })),
   route("GET", `customers/${GUID}/subscriptions`, (ctx, p) => {
-    const c = customerOf(p, ctx.params[0]);
+    const c = customerOf(ctx.store, p, ctx.params[0]);
     return { status: 200, body: collection(c.azurePlan ? [azurePlanBody(c)] : []) };
   }),
   route("GET", `customers/${GUID}/subscriptions/${GUID}/azureEntitlements`, (ctx, p) => {
-    const c = customerOf(p, ctx.params[0]);
+    const c = customerOf(ctx.store, p, ctx.params[0]);
     if (!c.azurePlan || c.azurePlan.id.toLowerCase() !== ctx.params[1].toLowerCase())
-      return pcError(404, 800002, `Subscription ${ctx.params[1]} was not found.`, "SubscriptionNotFound");
+      return pcError(404, "20003", `Subscription with ID ${ctx.params[1]} was not found.`);
     const items = c.azurePlan.entitlements.map((id) => ({
       id,
       friendlyName: ctx.store.getSubscription(id)?.displayName ?? id,
@@ -201,5 +223,7 @@ export const partnerCenterRoutes: ServiceRoute[] = [
     }));
     return { status: 200, body: collection(items) };
   }),
-  route("POST", `customers/${GUID}/applicationconsents`, (ctx, p) => createConsent(ctx, customerOf(p, ctx.params[0]))),
+  route("POST", `customers/${GUID}/applicationconsents`, (ctx, p) =>
+    createConsent(ctx, customerOf(ctx.store, p, ctx.params[0])),
+  ),
 ];

@@ -1,6 +1,14 @@
 import { addDirectory, addSubscription } from "../../core/directory.js";
 import { newGuid } from "../../core/ids.js";
 import type { Store } from "../../core/store.js";
+import {
+  addRelationship,
+  ENTRA_ROLES,
+  ensureGroup,
+  isLiveRelationship,
+  relationshipsBetween,
+  terminateRelationship,
+} from "../graph/model.js";
 
 /** Partner Center's offer id of the Azure plan (Microsoft Customer Agreement), as its catalogue lists it. */
 export const AZURE_PLAN_OFFER_ID = "DZH318Z0BPS6:0001";
@@ -9,8 +17,6 @@ export interface PcCustomer {
   tenantId: string;
   companyName: string;
   domain: string;
-  /** The partner holds GDAP rights in this customer (an admin relationship whose roles cover role assignments). */
-  gdap: boolean;
   /** False models a consent Entra never turns into a service principal (the portal must give up in time). */
   consentYieldsPrincipal: boolean;
   /** The Azure plan's Partner Center subscription id and the Azure subscriptions under it; null without a plan. */
@@ -57,6 +63,10 @@ export interface NewCustomer {
   companyName: string;
   tenantId?: string;
   domain?: string;
+  /**
+   * An active GDAP relationship granting the partner's "Azure managers" group (with the partner's apps in it)
+   * Directory Readers and Privileged Role Administrator (default); false = no relationship.
+   */
   gdap?: boolean;
   consentYieldsPrincipal?: boolean;
   /** Azure subscription ids (created in the customer's directory) under an Azure plan; none or absent = no plan. */
@@ -86,18 +96,37 @@ export function addCustomer(store: Store, c: NewCustomer): PcCustomer {
     tenantId: dir.tenantId,
     companyName: c.companyName,
     domain: dir.domain,
-    gdap: c.gdap ?? true,
     consentYieldsPrincipal: c.consentYieldsPrincipal ?? true,
     azurePlan: subs.length || c.azurePlan ? { id: newGuid(), entitlements: subs.map((s) => s.subscriptionId) } : null,
     consents: {},
   };
   partner.customers[dir.tenantId] = customer;
+  if (c.gdap ?? true) grantGdap(store, partner, customer);
   store.markDirty();
   return customer;
 }
 
-/** The partner that holds GDAP rights over a directory for the given app (the app is homed in the partner's tenant). */
-export function delegatedPartner(store: Store, homeTenantId: string, customerTenantId: string): PcPartner | undefined {
-  const partner = pcState(store).partners[homeTenantId];
-  return partner?.customers[customerTenantId]?.gdap ? partner : undefined;
+/** The GDAP relationship a customer approves for a CSP that manages its Azure subscriptions. */
+export function grantGdap(store: Store, partner: PcPartner, customer: PcCustomer) {
+  const group = ensureGroup(store, {
+    tenantId: partner.tenantId,
+    displayName: "Azure managers",
+    members: partner.appIds.flatMap((appId) => store.findPrincipalByAppId(appId)?.objectId ?? []),
+  });
+  return addRelationship(store, {
+    partnerTenantId: partner.tenantId,
+    customerTenantId: customer.tenantId,
+    customerDisplayName: customer.companyName,
+    unifiedRoles: [ENTRA_ROLES.directoryReaders, ENTRA_ROLES.privilegedRoleAdministrator],
+    groupId: group.id,
+  });
 }
+
+/** Terminates every live GDAP relationship between the partner and the customer. */
+export function revokeGdap(store: Store, partner: PcPartner, customer: PcCustomer) {
+  for (const r of relationshipsBetween(store, partner.tenantId, customer.tenantId))
+    if (isLiveRelationship(r)) terminateRelationship(store, r.id);
+}
+
+export const hasGdap = (store: Store, partner: PcPartner, customer: PcCustomer) =>
+  relationshipsBetween(store, partner.tenantId, customer.tenantId).some((r) => isLiveRelationship(r));

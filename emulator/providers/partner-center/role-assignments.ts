@@ -3,7 +3,7 @@ import { roleAt } from "../../core/directory.js";
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import type { RoleName } from "../../core/state.js";
 import { apiVersionsFor } from "../../specs/api-versions.js";
-import { delegatedPartner } from "./model.js";
+import { gdapAllowsRoleAssignment } from "../graph/model.js";
 
 /** Built-in role definition ids (the same GUIDs in every tenant). */
 export const BUILTIN_ROLES: Record<string, RoleName> = {
@@ -36,8 +36,8 @@ const findAssignment = (ctx: RequestContext) =>
 
 /**
  * Microsoft.Authorization/roleAssignments on a subscription. Writing one needs Owner there, or, for a partner's app in
- * its CSP customer's directory, the partner's delegated admin (GDAP) rights over that customer; the assignment then
- * counts in the emulator's RBAC check like any other.
+ * its CSP customer's directory, a live GDAP relationship with that customer whose access assignment grants the app's
+ * security group a role-assigning Entra role (graph/model.ts); the assignment then counts in the RBAC check like any other.
  */
 export const roleAssignmentRoutes: RouteDef[] = [
   {
@@ -49,7 +49,7 @@ export const roleAssignmentRoutes: RouteDef[] = [
     requiresRegistration: false,
     authorize: ({ store, principal, subscription, path }) =>
       roleAt(store, principal.objectId, path) === "Owner" ||
-      (!!principal.homeTenantId && !!delegatedPartner(store, principal.homeTenantId, subscription.tenantId)),
+      gdapAllowsRoleAssignment(store, principal, subscription.tenantId),
     handler(ctx) {
       const name = ctx.params.roleAssignmentName;
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(name))

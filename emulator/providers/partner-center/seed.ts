@@ -57,5 +57,6 @@ export function seedPartnerCenter(seed: SeedContext): void {
     tenantId: PARTNER.customers.wideWorld,
     companyName: "Wide World Importers",
     domain: "wideworldimporters.onmicrosoft.com",
+    gdap: false,
   });
 }
