@@ -126,7 +126,7 @@ export const onboardPartnerSubscriptionJob = defineJob({
       }
       const connection = await db.partnerConnection.findUniqueOrThrow({
         where: { id: connectionId },
-        select: { clientSecretEnc: true },
+        select: { clientSecretEnc: true, credentialKind: true },
       });
       return onboardSubscription(null, {
         displayName: `${companyName} · ${entitlement?.friendlyName ?? read.displayName}`.slice(0, 80),
@@ -137,6 +137,8 @@ export const onboardPartnerSubscriptionJob = defineJob({
         directoryId: customerTenantId,
         subscriptionId,
         clientId: access.clientId,
+        // The partner app's credential, of its kind: the secret, or the certificate's PEM bundle.
+        credentialKind: connection.credentialKind,
         clientSecret: decryptSecret(connection.clientSecretEnc),
       });
     });

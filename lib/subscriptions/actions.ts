@@ -49,7 +49,7 @@ export async function rotateSecretAction(_prev: ActionResult, form: FormData): P
   return runAction(async () => {
     const ctx = await requireStaff("admin");
     const input = parseInput(rotateSecretSchema, form);
-    const operation = await rotateSecret(ctx, input.id, input.clientSecret);
+    const operation = await rotateSecret(ctx, input.id, input);
     revalidatePath(detailPath(input.id));
     return { validating: operation !== null };
   }, "Secret replaced.");

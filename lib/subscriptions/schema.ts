@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { clouds } from "./cloud-names";
+import { checkCredential, credentialFields, credentialOf, newCredentialSchema } from "./credential-schema";
 
 /** A GUID field (directory, subscription, application ids), stored lower-case. */
 export const guid = (label: string) =>
@@ -18,14 +20,7 @@ const httpsUrl = z
   .refine((v) => v.startsWith("https://"), "Azure endpoints are served over https.")
   .transform((v) => v.replace(/\/+$/, ""));
 
-export const clouds = ["AzureCloud", "AzureUSGovernment", "AzureChinaCloud", "Custom"] as const;
-
-export const cloudLabels: Record<(typeof clouds)[number], string> = {
-  AzureCloud: "Azure (global)",
-  AzureUSGovernment: "Azure US Government",
-  AzureChinaCloud: "Azure China (21Vianet)",
-  Custom: "Custom (Azure Stack Hub, the emulator)",
-};
+export { clouds, cloudLabels, credentialKinds, credentialKindLabels } from "./cloud-names";
 
 /** An optional CA certificate in PEM form; empty means none. */
 export const pem = z
@@ -51,27 +46,31 @@ export const onboardSubscriptionSchema = z
     directoryId: guid("The directory (tenant) id"),
     subscriptionId: guid("The subscription id"),
     clientId: guid("The application (client) id"),
-    clientSecret: z.string().min(1, "Enter the client secret value (not its id).").max(1024),
+    ...credentialFields,
   })
   .superRefine((v, ctx) => {
+    checkCredential(v, ctx, "Enter the client secret value (not its id).");
     if (v.cloud !== "Custom") return;
     for (const key of ["armEndpoint", "authorityHost"] as const) {
       const parsed = httpsUrl.safeParse(v[key] ?? "");
       if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0].message });
     }
   })
-  .transform((v) => ({
+  .transform(({ certificate, ...v }) => ({
     ...v,
+    // The value to seal: the secret, or the normalised PEM bundle when credentialKind is certificate.
+    clientSecret: credentialOf({ ...v, certificate }).credential,
     armEndpoint: v.cloud === "Custom" ? httpsUrl.parse(v.armEndpoint) : null,
     authorityHost: v.cloud === "Custom" ? httpsUrl.parse(v.authorityHost) : null,
     caCertificate: v.cloud === "Custom" ? (v.caCertificate ?? null) : null,
   }));
-export type OnboardSubscriptionInput = z.infer<typeof onboardSubscriptionSchema>;
+/** What onboarding takes: `clientSecret` is the value to seal (the secret, or the PEM bundle); kind secret if absent. */
+export type OnboardSubscriptionInput = Omit<z.infer<typeof onboardSubscriptionSchema>, "credentialKind"> & {
+  credentialKind?: z.infer<typeof onboardSubscriptionSchema>["credentialKind"];
+};
 
-export const rotateSecretSchema = z.object({
-  id: z.string().min(1),
-  clientSecret: z.string().min(1, "Enter the new client secret value.").max(1024),
-});
+/** A new credential of either kind for an onboarded subscription (switching kind is allowed). */
+export const rotateSecretSchema = z.object({ id: z.string().min(1) }).and(newCredentialSchema);
 
 export const subscriptionIdSchema = z.object({ id: z.string().min(1) });
 

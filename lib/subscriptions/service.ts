@@ -5,6 +5,7 @@ import { db, Prisma, type Tx } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { readValidation } from "./discovery";
+import { describeCredential, type NewCredential } from "./credential-schema";
 import type { OnboardSubscriptionInput } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
 
@@ -34,6 +35,7 @@ export async function onboardSubscription(ctx: StaffContext | null, input: Onboa
           subscriptionId: input.subscriptionId,
           clientId: input.clientId,
           clientSecretEnc: encryptSecret(input.clientSecret),
+          credentialKind: input.credentialKind ?? "secret",
           state: "validating",
         },
       });
@@ -44,7 +46,11 @@ export async function onboardSubscription(ctx: StaffContext | null, input: Onboa
           actor: ctx?.user ?? null,
           actorEmail: ctx ? undefined : "system",
           target: { type: "AzureSubscription", id: sub.id, name: sub.displayName },
-          detail: { cloud: input.cloud, subscriptionId: input.subscriptionId },
+          detail: {
+            cloud: input.cloud,
+            subscriptionId: input.subscriptionId,
+            ...describeCredential({ credentialKind: input.credentialKind ?? "secret", credential: input.clientSecret }),
+          },
         },
         tx,
       );
@@ -84,14 +90,18 @@ export async function validateAgain(ctx: StaffContext, id: string) {
   });
 }
 
-/** A new secret replaces the old one (sealed) and validation runs again. The old secret is never shown. */
-export async function rotateSecret(ctx: StaffContext, id: string, clientSecret: string) {
+/**
+ * A new credential (a secret or a certificate, either kind whatever the old one was) replaces the old one, sealed, and
+ * validation runs again. The old credential is never shown.
+ */
+export async function rotateSecret(ctx: StaffContext, id: string, credential: NewCredential) {
   const sub = await getSubscriptionRow(id);
   return db.$transaction(async (tx) => {
     await tx.azureSubscription.update({
       where: { id },
       data: {
-        clientSecretEnc: encryptSecret(clientSecret),
+        clientSecretEnc: encryptSecret(credential.credential),
+        credentialKind: credential.credentialKind,
         state: sub.state === "disabled" ? "disabled" : "validating",
       },
     });
@@ -100,6 +110,7 @@ export async function rotateSecret(ctx: StaffContext, id: string, clientSecret: 
         action: "subscription.rotateSecret",
         actor: ctx.user,
         target: { type: "AzureSubscription", id, name: sub.displayName },
+        detail: describeCredential(credential),
       },
       tx,
     );

@@ -6,7 +6,8 @@ import {
   subscriptionSorts,
   subscriptionStates,
 } from "@/lib/subscriptions/queries";
-import { clouds, onboardSubscriptionSchema, rotateSecretSchema } from "@/lib/subscriptions/schema";
+import { newCredentialSchema } from "@/lib/subscriptions/credential-schema";
+import { clouds, onboardSubscriptionSchema } from "@/lib/subscriptions/schema";
 import {
   deleteSubscription,
   onboardSubscription,
@@ -245,7 +246,9 @@ azureSubscriptionRoutes.openapi(
   },
 );
 
-const rotateBody = rotateSecretSchema.omit({ id: true }).openapi("RotateAzureSubscriptionSecret");
+const rotateBody = newCredentialSchema.clone().openapi("RotateAzureSubscriptionSecret", {
+  description: "A new client secret, or a certificate (PEM of certificate and private key); switching kind is allowed.",
+});
 
 azureSubscriptionRoutes.openapi(
   createRoute({
@@ -269,7 +272,7 @@ azureSubscriptionRoutes.openapi(
   async (c) => {
     const ctx = staffContext(c, PROVIDER_ROLE);
     const id = boundId(c.req.valid("param").subscriptionId);
-    const op = await rotateSecret(ctx, id, c.req.valid("json").clientSecret);
+    const op = await rotateSecret(ctx, id, c.req.valid("json"));
     if (op) return accepted(c, await readOperation({ kind: "staff" }, op.id));
     return c.json(await readDetail(c, id), 200);
   },

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { onboardSubscriptionAction } from "@/lib/subscriptions/actions";
-import { cloudLabels, clouds } from "@/lib/subscriptions/schema";
+import { cloudLabels, clouds } from "@/lib/subscriptions/cloud-names";
 import { idleResult } from "@/lib/utils/action-result";
 import { EmulatorCredentials, UseBuiltinEmulator, type BuiltinEmulatorOffer } from "./builtin-emulator-fields";
 
