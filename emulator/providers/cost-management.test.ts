@@ -6,6 +6,7 @@ import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID } from "../seed.js";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
 import { attachLedger } from "./billing/ledger.js";
 import { runCostQuery, type CostFilter } from "./billing/cost-query.js";
+import { setTagInheritance } from "./billing/tag-inheritance.js";
 
 const SUB = "99999999-0000-4000-8000-000000000001";
 const RG = `/subscriptions/${SUB}/resourceGroups/rg-t1`;
@@ -114,6 +115,71 @@ describe("billing ledger and cost query (scripted timeline)", () => {
   });
 });
 
+describe("tag inheritance in the cost query (resource group tags on usage records)", () => {
+  const store = new Store();
+  const clock = new Clock();
+  attachLedger({ store, clock });
+  const group = `/subscriptions/${SUB}/resourceGroups/rg-t3`;
+  const disk = (name: string, tags: Record<string, string>) =>
+    store.putResource(`${group}/providers/Microsoft.Compute/disks/${name}`, {
+      location: "eastus",
+      tags,
+      sku: { name: "Premium_LRS" },
+      properties: { diskSizeGB: 128 },
+    });
+  beforeAll(() => {
+    clock.eventTimeMs = at("2026-12-01T00:00:00Z");
+    store.putResource(group, { location: "eastus", tags: { "Portal-Tenant": "t3" } });
+    disk("untagged", {});
+    disk("own", { "portal-tenant": "own" });
+    clock.eventTimeMs = undefined;
+  });
+  // One whole December day of a P10 disk (19.71 a month).
+  const day = 19.71 / 31;
+  const december = () =>
+    runCostQuery(store, {
+      scope: { subscriptionId: SUB },
+      fromMs: at("2026-12-01T00:00:00Z"),
+      toMs: at("2026-12-02T00:00:00Z"),
+      daily: false,
+      costColumn: "Cost",
+      grouping: [{ type: "TagKey", name: "portal-tenant" }],
+      currency: "USD",
+      nowMs: at("2026-12-02T00:00:00Z"),
+    }).map((r) => [Math.round((r[0] as number) * 1e6) / 1e6, ...r.slice(1)]);
+  const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+  it("is off by default: an untagged resource in a tenant's group has no tenant", () => {
+    expect(december()).toEqual([
+      [round(day), "", "", "USD"],
+      [round(day), "portal-tenant", "own", "USD"],
+    ]);
+  });
+
+  it("on, gives the group's tenant to the untagged resource and keeps the resource's own tag", () => {
+    setTagInheritance(store, SUB, false, at("2026-12-01T12:00:00Z"));
+    expect(december()).toEqual([
+      [round(day), "portal-tenant", "own", "USD"],
+      [round(day), "portal-tenant", "t3", "USD"],
+    ]);
+  });
+
+  it("with preferContainerTags, applies the group's value over the resource's own", () => {
+    setTagInheritance(store, SUB, true, at("2026-12-20T00:00:00Z"));
+    expect(december()).toEqual([[round(2 * day), "portal-tenant", "t3", "USD"]]);
+  });
+
+  it("applies from the month it was turned on: December is untouched by January's setting", () => {
+    setTagInheritance(store, SUB, null, 0);
+    setTagInheritance(store, SUB, true, at("2027-01-05T00:00:00Z"));
+    expect(december()).toEqual([
+      [round(day), "", "", "USD"],
+      [round(day), "portal-tenant", "own", "USD"],
+    ]);
+    setTagInheritance(store, SUB, undefined, 0);
+  });
+});
+
 describe("Retail Prices and Cost Management endpoints", () => {
   let emu: TestEmulator;
   beforeAll(async () => {
@@ -189,5 +255,32 @@ describe("Retail Prices and Cost Management endpoints", () => {
     const inverted = await emu.arm(PROVIDER_APP_ID, "POST", path, body("2026-12-05", "2026-12-01"));
     expect(inverted.status).toBe(400);
     expect(inverted.body.error.message).toContain("from must not be after");
+  });
+
+  it("reads and writes the tag inheritance setting at subscription scope, off until written", async () => {
+    const scope = `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/providers/Microsoft.CostManagement/settings`;
+    const url = `${scope}/taginheritance?api-version=2024-08-01`;
+    const setting = (properties: object) => ({
+      id: `${scope}/taginheritance`,
+      name: "taginheritance",
+      type: "Microsoft.CostManagement/Settings",
+      kind: "taginheritance",
+      properties,
+    });
+    expect((await emu.arm(PROVIDER_APP_ID, "GET", url)).status).toBe(404);
+    const on = await emu.arm(PROVIDER_APP_ID, "PUT", url, {
+      kind: "taginheritance",
+      properties: { preferContainerTags: false },
+    });
+    expect(on.status).toBe(200);
+    expect((await emu.arm(PROVIDER_APP_ID, "GET", url)).body).toEqual(setting({ preferContainerTags: false }));
+    expect((await emu.arm(PROVIDER_APP_ID, "GET", `${scope}?api-version=2024-08-01`)).body).toEqual({
+      value: [setting({ preferContainerTags: false })],
+    });
+    await emu.arm(PROVIDER_APP_ID, "PUT", url, { kind: "taginheritance", properties: {} });
+    expect((await emu.arm(PROVIDER_APP_ID, "GET", url)).body).toEqual(setting({}));
+    expect((await emu.arm(PROVIDER_APP_ID, "PUT", url, { kind: "other", properties: {} })).status).toBe(400);
+    expect((await emu.arm(PROVIDER_APP_ID, "DELETE", url)).status).toBe(200);
+    expect((await emu.arm(PROVIDER_APP_ID, "GET", url)).status).toBe(404);
   });
 });

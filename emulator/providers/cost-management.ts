@@ -11,6 +11,7 @@ import {
   type Grouping,
 } from "./billing/cost-query.js";
 import { CURRENCIES } from "./billing/prices.js";
+import { settingsRoutes } from "./billing/tag-inheritance.js";
 
 /**
  * Microsoft.CostManagement query (POST {scope}/providers/Microsoft.CostManagement/query, operationId Query_Usage) at
@@ -18,7 +19,8 @@ import { CURRENCIES } from "./billing/prices.js";
  * MonthToDate / TheLastMonth, granularity Daily | None, one Sum aggregation (PreTaxCost when none is given), up to two
  * groupings (TagKey or a dimension), a filter (and / or / dimensions / tags with operator In). Costs come from the emulator's billing ledger (billing/ledger.ts) priced by the Retail Prices snapshot,
  * in the billing currency (USD unless set with POST /_emulator/billing/currency). Periods are whole UTC days, both
- * ends inclusive. Reservations and savings plans do not exist here, so AmortizedCost equals ActualCost.
+ * ends inclusive. Reservations and savings plans do not exist here, so AmortizedCost equals ActualCost. The tag
+ * inheritance setting (billing/tag-inheritance.ts) applies resource group tags to the records when it is on.
  */
 const API_VERSIONS = apiVersionsFor("costManagement");
 const DAY = 86_400_000;
@@ -148,6 +150,7 @@ export default defineProvider({
     route(
       "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.CostManagement/query",
     ),
+    ...settingsRoutes,
   ],
   control: [
     {

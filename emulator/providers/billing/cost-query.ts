@@ -1,6 +1,7 @@
 import type { Store } from "../../core/store.js";
 import { findPrice } from "./prices.js";
 import { ledgerOf, openMissing, type Segment } from "./ledger.js";
+import { inheritedTags, inheritsFrom, tagInheritanceOf } from "./tag-inheritance.js";
 
 /**
  * Cost Management's query (Query_Usage, SPECS cost-management examples SubscriptionQuery*.json) over the emulator's
@@ -120,16 +121,22 @@ export function runCostQuery(store: Store, q: CostQuery): unknown[][] {
   const sums = new Map<string, { cost: number; day: number | null; groups: string[] }>();
   const sub = q.scope.subscriptionId.toLowerCase();
   const rg = q.scope.resourceGroup?.toLowerCase();
+  // Tag inheritance (tag-inheritance.ts): days from its first month see the group's tags on each record.
+  const inheritance = tagInheritanceOf(store, q.scope.subscriptionId);
+  const inheritFrom = inheritance ? inheritsFrom(inheritance) : Infinity;
   for (const seg of ledgerOf(store).segments) {
     if (seg.subscriptionId.toLowerCase() !== sub || (rg && seg.resourceGroup.toLowerCase() !== rg)) continue;
-    if (q.filter && !matchesFilter(seg, q.filter)) continue;
     const start = Math.max(seg.startMs, q.fromMs);
     const end = Math.min(seg.endMs ?? q.nowMs, q.toMs, q.nowMs);
     if (end <= start) continue;
     const price = findPrice(seg.meter, q.currency);
     if (!price) continue;
-    const groups = groupValues(seg, q.grouping);
+    const views = [seg, inheritance ? { ...seg, tags: inheritedTags(store, seg, inheritance) } : seg].map((v) =>
+      q.filter && !matchesFilter(v, q.filter) ? null : groupValues(v, q.grouping),
+    );
     for (let dayStart = Math.floor(start / DAY) * DAY; dayStart < end; dayStart += DAY) {
+      const groups = views[dayStart >= inheritFrom ? 1 : 0];
+      if (!groups) continue;
       const hours = (Math.min(end, dayStart + DAY) - Math.max(start, dayStart)) / HOUR;
       const quantity = seg.per === "hour" ? hours * seg.units : (hours / 24 / daysInMonth(dayStart)) * seg.units;
       const day = q.daily ? dayNumber(dayStart) : null;
