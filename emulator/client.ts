@@ -137,7 +137,7 @@ export class EmulatorControl {
     return this.call<void>("DELETE", "faults");
   }
   /** The request log; `inFlight`: the requests not answered yet instead (acceptedAt once the handler has done its work). */
-  requests(opts: { since?: string; limit?: number; inFlight?: boolean } = {}) {
+  requests(opts: { since?: string; answeredSince?: string; limit?: number; inFlight?: boolean } = {}) {
     const q = new URLSearchParams(
       Object.entries(opts)
         .filter(([, v]) => v !== undefined)

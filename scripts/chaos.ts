@@ -18,7 +18,10 @@
  * Then every other VM created is deleted (issue 18: one DELETE takes its NIC, public IP and disks) while workers are
  * killed again: --delete-kills (5) spread over --delete-window-s (0.8 × the modelled 30 s delete); every delete must
  * succeed, and the comparison with Azure after finds nothing of a deleted VM left (orphaned). --put-latency-ms (10000)
- * holds each VM PUT's answer back after Azure accepted it, so some kills land between a PUT and its continuation.
+ * holds each VM PUT's and DELETE's answer back after Azure accepted it, and --aimed-kills (3) per window and phase are
+ * aimed at the worker that sent one (scripts/chaos/aim.ts): killed while its accepted request's answer is held ("lost":
+ * Azure creates or deletes the VM, the portal never hears), and killed once the answer arrived but before the worker
+ * stored it ("unstored"). Each window must see at least one kill land, counted from evidence.
  */
 import path from "node:path";
 import type { Child } from "./lib/children.ts";
@@ -28,6 +31,8 @@ import { lowerBound } from "./bench/provision.ts";
 import { setupTenantSubscriptions, submitBulk } from "./bench/setup.ts";
 import { logProgress, repoRoot, sleep, startStack, waitForOperations } from "./bench/stack.ts";
 import { RequestRecorder } from "./bench/requests.ts";
+import { Aimer, answersLost, settle, type KillWindow } from "./chaos/aim.ts";
+import { kinds } from "@/lib/operations/kinds";
 
 const log = (m: string) => console.log(`[chaos] ${m}`);
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : 0);
@@ -46,6 +51,7 @@ async function main() {
   const timeoutMs = numberFlag("timeout-s", undefined, 180) * 1000;
   const deleteKills = Math.round(numberFlag("delete-kills", undefined, 5));
   const putLatencyMs = numberFlag("put-latency-ms", undefined, 10_000);
+  const aimedKills = Math.max(0, Math.round(numberFlag("aimed-kills", undefined, 3)));
   // A VM delete is modelled at 30 s (emulator/providers/compute/constants.ts DURATIONS.delete).
   const deleteWindowMs = numberFlag("delete-window-s", undefined, 0.8 * 30 * timeScale) * 1000;
   log(
@@ -87,15 +93,17 @@ async function main() {
     const [t] = await setupTenantSubscriptions(stack, { count: 1, vmsEach: vms, label: "Chaos" });
     const recorder = new RequestRecorder(stack.control);
     await recorder.start();
-    // Azure's answer to each VM PUT comes putLatencyMs after the VM was accepted, so kills land between the PUT and the
-    // run storing its continuation: the next run's PUT finds Azure creating the VM and follows it (issue 18).
+    // Azure's answer to each VM PUT and DELETE comes putLatencyMs after Azure accepted it, so kills land between the
+    // request and the run storing its continuation: the next run's PUT finds Azure creating the VM and follows it
+    // (issue 18), the next run's DELETE finds it deleting.
     if (putLatencyMs > 0)
-      await stack.control.addFault({
-        method: "PUT",
-        path: "/providers/Microsoft\\.Compute/virtualMachines/[^/]+$",
-        when: "after",
-        latencyMs: putLatencyMs,
-      });
+      for (const method of ["PUT", "DELETE"])
+        await stack.control.addFault({
+          method,
+          path: "/providers/Microsoft\\.Compute/virtualMachines/[^/]+$",
+          when: "after",
+          latencyMs: putLatencyMs,
+        });
 
     const t0 = Date.now();
     const { created, failures: submitFailures } = await submitBulk(t, "chaos", vms, log);
@@ -103,6 +111,46 @@ async function main() {
     log(`submitted ${ids.length} vm.create operations; ${kills} kills spread over ${(windowMs / 1000).toFixed(0)} s…`);
 
     const { db } = await import("@/lib/db/client");
+    const isAlive = (w: PoolWorker) => w.child.proc.exitCode === null && w.child.proc.signalCode === null;
+    const killWorker = async (victim: PoolWorker) => {
+      void spawn(); // the replacement starts now, while the others keep working
+      victim.child.proc.kill("SIGKILL");
+      await victim.child.exited;
+    };
+    const aimer = new Aimer({
+      control: stack.control,
+      databaseUrl: stack.databaseUrl,
+      workerPids: () => pool.filter(isAlive).map((w) => w.child.proc.pid!),
+      kill: async (pid) => {
+        const victim = pool.find((w) => w.child.proc.pid === pid);
+        if (victim && isAlive(victim)) await killWorker(victim);
+      },
+      stepOf: async (name, method) => {
+        const vm = await db.virtualMachine.findFirst({
+          where: { tenantSubscriptionId: t.tenantSubscriptionId, name: { equals: name, mode: "insensitive" } },
+          select: { id: true },
+        });
+        const op =
+          vm &&
+          (await db.operation.findFirst({
+            where: { targetId: vm.id, kind: method === "PUT" ? kinds.vm.create : kinds.vm.delete },
+            orderBy: { createdAt: "desc" },
+            select: { id: true, steps: { select: { name: true, position: true } } },
+          }));
+        // The create's answer is stored by its "Create VM" step; the delete's by its first (and only long) step.
+        const step = op?.steps.find((x) => (method === "PUT" ? x.name === "Create VM" : x.position === 0));
+        return op && step ? { operationId: op.id, position: step.position } : null;
+      },
+      log,
+    });
+    // Aimed kills run beside the random ones, each at a different worker.
+    const aim = (phase: string, method: string, untilMs: number) =>
+      Promise.all(
+        Array.from({ length: aimedKills }).flatMap(() => [
+          aimer.lost(phase, method, Math.max(0, untilMs - Date.now())),
+          aimer.unstored(phase, method, Math.max(0, untilMs - Date.now()), putLatencyMs),
+        ]),
+      );
     // One kill per slot of the window, at a random moment inside it, while `ids` run.
     const killDuring = async (phase: string, phaseIds: string[], from: number, window: number, count: number) => {
       const out: { at: number; running: number; ended: number }[] = [];
@@ -113,11 +161,7 @@ async function main() {
         let victim: PoolWorker | undefined;
         for (;;) {
           const up = pool.filter(
-            (w) =>
-              w.ready &&
-              w.child.proc.exitCode === null &&
-              w.child.proc.signalCode === null &&
-              Date.now() - w.readyAt >= minUpMs,
+            (w) => w.ready && isAlive(w) && !aimer.reserved.has(w.child.proc.pid!) && Date.now() - w.readyAt >= minUpMs,
           );
           victim = up.sort((a, b) => a.readyAt - b.readyAt)[0];
           if (victim) break;
@@ -129,9 +173,7 @@ async function main() {
             where: { id: { in: phaseIds }, state: { in: ["succeeded", "failed", "cancelled"] } },
           }),
         ]);
-        void spawn(); // the replacement starts now, while the others keep working
-        victim.child.proc.kill("SIGKILL");
-        await victim.child.exited;
+        await killWorker(victim);
         out.push({ at: (Date.now() - from) / 1000, running, ended });
         log(
           `${phase} kill ${k}/${count} at ${((Date.now() - from) / 1000).toFixed(1)} s (pid ${victim.child.proc.pid}; ${running} operations running, ${ended}/${phaseIds.length} ended)`,
@@ -139,6 +181,8 @@ async function main() {
       }
       return out;
     };
+    // The aims look for targets until the phase's operations have ended (a busy machine sends the PUTs late).
+    const createAims = aim("create", "PUT", t0 + windowMs + timeoutMs);
     const killLog = await killDuring("create", ids, t0, windowMs, kills);
     const lastKill = Date.now();
     log(
@@ -149,6 +193,9 @@ async function main() {
       onProgress: logProgress(log, t0, 10_000),
     });
     const endedAt = (Date.now() - t0) / 1000;
+    aimer.stop();
+    await createAims;
+    aimer.resume();
 
     // Issue 18: every other VM created is deleted (one DELETE each, its NIC, public IP and disks with it) while
     // workers are killed again.
@@ -165,10 +212,13 @@ async function main() {
     log(
       `submitted ${deleteIds.length} vm.delete operations; ${deleteKills} kills spread over ${(deleteWindowMs / 1000).toFixed(0)} s…`,
     );
+    const deleteAims = aim("delete", "DELETE", d0 + deleteWindowMs + timeoutMs);
     const deleteKillLog = deleteIds.length
       ? await killDuring("delete", deleteIds, d0, deleteWindowMs, deleteKills)
       : [];
     const deletion = await waitForOperations(deleteIds, { timeoutMs });
+    aimer.stop();
+    await deleteAims;
     const deleteStates: Record<string, number> = {};
     for (const o of deletion.ops) deleteStates[o.state] = (deleteStates[o.state] ?? 0) + 1;
     log(`deletes ended ${((Date.now() - d0) / 1000).toFixed(1)} s after their submit: ${JSON.stringify(deleteStates)}`);
@@ -176,6 +226,17 @@ async function main() {
     // Let in-flight ARM operations settle before reading the inventory (nothing should still be running).
     await sleep(Math.max(1000, 60_000 * timeScale * 1.5));
     const requests = await recorder.stop();
+    settle(aimer.kills, requests);
+    const aimedIn = (phase: string, window: KillWindow) => {
+      const tried = aimer.kills.filter((k) => k.phase === phase && k.window === window);
+      return { landed: tried.filter((k) => k.landed).length, tried: tried.length };
+    };
+    for (const k of aimer.kills)
+      log(
+        `  aimed ${k.phase} ${k.window}: ${k.method} ${k.vm}, pid ${k.pid}: ${k.landed ? "landed" : "missed"} (${k.evidence})`,
+      );
+    const lostPuts = answersLost(requests, "PUT").length;
+    const lostDeletes = answersLost(requests, "DELETE").length;
     const c = await compareWithAzure(stack.control, t, ids);
     const vmPuts = new Map<string, number>();
     for (const r of requests.filter(
@@ -253,6 +314,23 @@ async function main() {
         target: "0",
         pass: deletesNotSucceeded === 0 && !deletion.timedOut,
       },
+      ...(["create", "delete"] as const).flatMap((phase) =>
+        (["lost", "unstored"] as const).map((window) => {
+          const a = aimedIn(phase, window);
+          return {
+            figure: `Aimed ${phase} kills: ${window === "lost" ? "accepted by Azure, answer not received" : "answer received, not stored"}`,
+            value: `${a.landed} of ${a.tried}`,
+            target: aimedKills ? "≥ 1" : "(off)",
+            pass: aimedKills ? a.landed >= 1 : null,
+          };
+        }),
+      ),
+      {
+        figure: "VM PUT / DELETE answers lost to a killed caller (all kills)",
+        value: `${lostPuts} / ${lostDeletes}`,
+        target: "(report)",
+        pass: null,
+      },
       {
         figure: "VM PUTs found in flight by a later run (followed)",
         value: String(followed),
@@ -308,7 +386,11 @@ async function main() {
       landed < kills ||
       deleteLanded < deleteKills ||
       deletesNotSucceeded > 0 ||
-      deletion.timedOut
+      deletion.timedOut ||
+      (aimedKills > 0 &&
+        (["create", "delete"] as const).some((p) =>
+          (["lost", "unstored"] as const).some((w) => aimedIn(p, w).landed === 0),
+        ))
     )
       exitCode = 2;
     log(`${exitCode ? "FAILED" : "passed"} (total ${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -98,6 +98,7 @@ export async function handleControl(rt: Runtime, req: IncomingMessage, url: URL,
         body: {
           value: rt.observer.requests({
             since: url.searchParams.get("since") ?? undefined,
+            answeredSince: url.searchParams.get("answeredSince") ?? undefined,
             limit: Number(url.searchParams.get("limit")) || undefined,
           }),
         },

@@ -105,7 +105,9 @@ export async function handleRequest(rt: Runtime, req: IncomingMessage, res: Serv
         reply = faultReply(before);
       } else {
         reply = await dispatch(rt, req, url, rawBody, requestId, headers, entry);
+        // Azure has done the work: while a fault holds the answer, the log's in-flight entry shows which answer it is.
         entry.acceptedAt = new Date().toISOString();
+        entry.status = reply.status;
         const after = rt.faults.pick(method, url.pathname, apiVersion, "after");
         if (after) {
           entry.fault = after.id;

@@ -84,9 +84,14 @@ export class Observer {
     }
   }
 
-  requests(filter: { since?: string; limit?: number } = {}): RequestLogEntry[] {
-    const since = filter.since;
-    const list = since ? this.log.filter((e) => e.time > since) : this.log;
+  /**
+   * `since`: received after; `answeredSince`: answered after. The log is in the order answers were written, so a reader
+   * that follows it by `answeredSince` misses no entry, also not one whose answer a fault held back.
+   */
+  requests(filter: { since?: string; answeredSince?: string; limit?: number } = {}): RequestLogEntry[] {
+    const { since, answeredSince } = filter;
+    let list = since ? this.log.filter((e) => e.time > since) : this.log;
+    if (answeredSince) list = list.filter((e) => (e.answeredAt ?? e.time) > answeredSince);
     return list.slice(-(filter.limit ?? list.length));
   }
 
