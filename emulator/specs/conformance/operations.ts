@@ -88,6 +88,16 @@ export const OPERATIONS: Record<string, Operation> = {
     method: "POST",
     path: `${RG}/providers/Microsoft.Compute/virtualMachines/{vmName}/deallocate`,
   },
+  VirtualMachines_Update: { method: "PATCH", path: `${RG}/providers/Microsoft.Compute/virtualMachines/{vmName}` },
+  VirtualMachines_ListByLocation: { method: "GET", path: `${CRP}/locations/{location}/virtualMachines` },
+  VirtualMachines_InstanceView: {
+    method: "GET",
+    path: `${RG}/providers/Microsoft.Compute/virtualMachines/{vmName}/instanceView`,
+  },
+  VirtualMachines_ListAvailableSizes: {
+    method: "GET",
+    path: `${RG}/providers/Microsoft.Compute/virtualMachines/{vmName}/vmSizes`,
+  },
   VirtualMachineSizes_List: { method: "GET", path: `${CRP}/locations/{location}/vmSizes` },
   Usage_List: { method: "GET", path: `${CRP}/locations/{location}/usages` },
   ResourceSkus_List: { method: "GET", path: `${CRP}/skus` },

@@ -30,10 +30,36 @@ const ARM_ID =
 
 export class Prerequisites {
   private readonly done = new Set<string>();
+  /**
+   * `example`: the example's own body. A VM the example acts on (an update of its model) is created from the
+   * example's image, size and OS profile, as the VM the example was written against was: Azure refuses an update
+   * that changes the admin username or computer name of an existing VM.
+   */
   constructor(
     private readonly emu: TestEmulator,
     private readonly location: string,
+    private readonly example?: unknown,
   ) {}
+
+  private vmModel(name: string) {
+    const props = ((this.example as { properties?: Record<string, unknown> } | undefined)?.properties ?? {}) as {
+      hardwareProfile?: { vmSize?: string };
+      storageProfile?: { imageReference?: Record<string, unknown> };
+      osProfile?: { adminUsername?: string; computerName?: string };
+      networkProfile?: { networkInterfaces?: { id?: string }[] };
+    };
+    const image = props.storageProfile?.imageReference;
+    return {
+      vmSize: props.hardwareProfile?.vmSize ?? "Standard_D2s_v5",
+      imageReference:
+        image?.publisher && image.offer && image.sku
+          ? { publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version ?? "latest" }
+          : { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2", version: "latest" },
+      computerName: props.osProfile?.computerName ?? name.slice(0, 15),
+      adminUsername: props.osProfile?.adminUsername ?? "azureuser",
+      nicId: props.networkProfile?.networkInterfaces?.[0]?.id,
+    };
+  }
 
   private async put(path: string, api: string, body: unknown): Promise<void> {
     const res = await this.emu.arm(PROVIDER_APP_ID, "PUT", `${path}?api-version=${api}`, body);
@@ -140,24 +166,17 @@ export class Prerequisites {
         }
         return;
       case "microsoft.compute/virtualmachines": {
-        const nic = `${group}/providers/Microsoft.Network/networkInterfaces/${name}-prerequisite-nic`;
+        const model = this.vmModel(name);
+        const nic = model.nicId ?? `${group}/providers/Microsoft.Network/networkInterfaces/${name}-prerequisite-nic`;
         await this.ensure(nic);
         return this.put(top, api, {
           location,
           properties: {
-            hardwareProfile: { vmSize: "Standard_D2s_v5" },
-            storageProfile: {
-              imageReference: {
-                publisher: "Canonical",
-                offer: "0001-com-ubuntu-server-jammy",
-                sku: "22_04-lts-gen2",
-                version: "latest",
-              },
-              osDisk: { createOption: "FromImage" },
-            },
+            hardwareProfile: { vmSize: model.vmSize },
+            storageProfile: { imageReference: model.imageReference, osDisk: { createOption: "FromImage" } },
             osProfile: {
-              computerName: name.slice(0, 15),
-              adminUsername: "azureuser",
+              computerName: model.computerName,
+              adminUsername: model.adminUsername,
               adminPassword: "Str0ng!Passw0rd#2024",
             },
             networkProfile: { networkInterfaces: [{ id: nic }] },

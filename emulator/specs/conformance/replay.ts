@@ -44,6 +44,23 @@ export function loadExamples(dir = EXAMPLES_DIR): Example[] {
 
 const PLACEHOLDER = /\{([^}]+)\}/g;
 const PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+/** What a user types for an example's `{your-password}`: a password Azure's complexity rules accept. */
+const FILLED_PASSWORD = "Str0ng!Passw0rd#2024";
+
+/**
+ * The body as a user fills an example in before sending it: a `{…}` placeholder in a password becomes a real
+ * password, any other (`{your-username}`, `…/networkInterfaces/{existing-nic-name}`) its own name without braces.
+ */
+export function fillPlaceholders(value: unknown, key = ""): unknown {
+  if (typeof value === "string") {
+    if (!/\{[^}]+\}/.test(value)) return value;
+    return /password/i.test(key) ? FILLED_PASSWORD : value.replace(PLACEHOLDER, (_, name: string) => name);
+  }
+  if (Array.isArray(value)) return value.map((v) => fillPlaceholders(v, key));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillPlaceholders(v, k)]));
+  return value;
+}
 
 function requestOf(example: Example) {
   const op = OPERATIONS[example.operationId];
@@ -68,7 +85,7 @@ function requestOf(example: Example) {
     (k) => !pathNames.includes(k) && k !== "api-version" && typeof params[k] === "object" && params[k] !== null,
   );
   const bodyName = objects.find((k) => !Array.isArray(params[k])) ?? objects[0];
-  const body = bodyName ? rewrite(params[bodyName]) : undefined;
+  const body = bodyName ? fillPlaceholders(rewrite(params[bodyName])) : undefined;
   // Scalar parameters that are not in the path are query parameters ($expand, $filter, forceDeletion …).
   const query = Object.entries(params)
     .filter(([k, v]) => !pathNames.includes(k) && k !== "api-version" && (typeof v !== "object" || v === null))
@@ -101,7 +118,7 @@ export async function replayExample(emu: TestEmulator, example: Example): Promis
   const request = requestOf(example);
   if (!request) return result(false, `operation ${example.operationId} is not modelled by the emulator`);
   const expected = Object.keys(example.responses);
-  const pre = new Prerequisites(emu, exampleLocation(request.body));
+  const pre = new Prerequisites(emu, exampleLocation(request.body), request.body);
   try {
     const { values } = request;
     if (values.resourceGroupName) await pre.group(PROVIDER_SUBSCRIPTION_ID, values.resourceGroupName);
