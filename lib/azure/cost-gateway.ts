@@ -1,4 +1,5 @@
 import { armCall } from "./errors";
+import { orNull } from "./not-found";
 import { armClientsFor } from "./clients";
 import type { AzureAccess } from "./types";
 
@@ -61,4 +62,26 @@ export function mapCostRows(result: QueryResult): DailyCost[] {
       currency: currency >= 0 ? String(row[currency]) : "USD",
     };
   });
+}
+
+/**
+ * Cost Management's tag inheritance at the subscription (Settings_GetByScope, `taginheritance`): whether Azure applies
+ * the resource group's and subscription's tags to the usage of resources without them, and with
+ * `preferContainerTags` whether the group's value wins over the resource's own. Only read: the portal never changes
+ * it. A setting never written answers 404, and one turned off has no preferContainerTags: both are "off".
+ */
+export type CostTagInheritance = "off" | "on" | "onPreferContainer";
+const SETTINGS_API = "2024-08-01";
+
+export async function readTagInheritance(access: AzureAccess): Promise<CostTagInheritance> {
+  const { rest, subscriptionId } = armClientsFor(access);
+  const setting = await orNull(() =>
+    rest.get<{ properties?: { preferContainerTags?: unknown } }>(
+      `/subscriptions/${subscriptionId}/providers/Microsoft.CostManagement/settings/taginheritance`,
+      SETTINGS_API,
+    ),
+  );
+  const prefer = setting?.properties?.preferContainerTags;
+  if (typeof prefer !== "boolean") return "off";
+  return prefer ? "onPreferContainer" : "on";
 }

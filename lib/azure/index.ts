@@ -16,7 +16,13 @@ export {
   listResourceSkus,
   listUsages,
 } from "./subscription-gateway";
-export { queryDailyCostByTag, mapCostRows, type DailyCost } from "./cost-gateway";
+export {
+  queryDailyCostByTag,
+  mapCostRows,
+  readTagInheritance,
+  type CostTagInheritance,
+  type DailyCost,
+} from "./cost-gateway";
 export { sizesByRegion } from "./subscription-mappers";
 export type {
   SubscriptionInfo,

@@ -8,6 +8,7 @@ import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
 import "@/lib/vms/jobs";
 import "./jobs";
+import "@/lib/pricing/reconcile-job";
 import { lbTenant, multiVipLb, secondVip as guideSecondVip } from "@/test/network";
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
@@ -23,6 +24,9 @@ const { addFrontend, createLoadBalancer, refreshLoadBalancers, removeFrontend, u
   await import("./service");
 const { updateProbeSchema } = await import("./schema");
 const { getLoadBalancerDetail } = await import("./queries");
+const { startReconciliation } = await import("@/lib/usage-report/service");
+const { reconciliation } = await import("@/lib/usage-report/reconciliation");
+const { staffContext } = await import("@/test/tenants");
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -406,5 +410,50 @@ describe("load balancers with several public VIPs", () => {
     expect((await getLoadBalancerDetail(t.ctx, lbId)).provisioningState).toBe("Missing");
     const events = await db.outboxEvent.findMany({ where: { type: "loadbalancer.changed", resourceId: lbId } });
     expect(events.filter((e) => (e.data as { change: string }).change === "missing in Azure")).toHaveLength(1);
+  });
+  it("reconciles with Cost Management's tag inheritance as read: off, the untagged OS disks in the tenant's group have no tenant; on, the tenant's", async () => {
+    // The web VMs' OS disks: created by the VM PUT, which tags no disk, in the tenant's tagged resource group.
+    const today = new Date().toISOString().slice(0, 10);
+    const period = { from: today, to: today };
+    const admin = await staffContext();
+    const reconcile = async () => {
+      for (const op of await startReconciliation(admin, period))
+        expect((await waitForOperation(op.id)).state).toBe("succeeded");
+      return reconciliation(period);
+    };
+    const { subscription, slug } = await db.tenantSubscription
+      .findUniqueOrThrow({
+        where: { id: t.tenantSubscriptionId },
+        select: { tenant: { select: { slug: true } }, plan: { select: { azureSubscription: true } } },
+      })
+      .then((ts) => ({ subscription: ts.plan.azureSubscription, slug: ts.tenant.slug }));
+    const tagValues = async () =>
+      (await db.actualCost.findMany({ where: { azureSubscriptionId: subscription.id } })).map((c) => c.tagValue);
+
+    const off = await reconcile();
+    expect(off.tagInheritance).toEqual([
+      expect.objectContaining({
+        subscription: subscription.displayName,
+        setting: "off",
+        meaning: expect.stringMatching(/^Off: /),
+      }),
+    ]);
+    expect(await tagValues()).toContain("");
+    expect(off.rows.map((r) => r.tenantName)).toContain("Without a tenant tag");
+
+    // Turned on in Azure (by the provider, outside the portal: the portal only reads it).
+    const setting = `/subscriptions/${SEED.subscriptions.provider}/providers/Microsoft.CostManagement/settings/taginheritance?api-version=2024-08-01`;
+    await emu.arm(SEED.apps.provider, "PUT", setting, {
+      kind: "taginheritance",
+      properties: { preferContainerTags: false },
+    });
+    const on = await reconcile();
+    expect(on.tagInheritance).toEqual([
+      expect.objectContaining({ setting: "on", meaning: expect.stringMatching(/^On: an untagged resource/) }),
+    ]);
+    expect(await tagValues()).toContain(slug);
+    expect(await tagValues()).not.toContain("");
+    expect(on.rows.map((r) => r.tenantName)).not.toContain("Without a tenant tag");
+    await emu.arm(SEED.apps.provider, "DELETE", setting);
   });
 });

@@ -1,4 +1,4 @@
-import { queryDailyCostByTag } from "@/lib/azure";
+import { ArmError, queryDailyCostByTag, readTagInheritance } from "@/lib/azure";
 import { db, Prisma } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import { kinds } from "@/lib/operations/kinds";
@@ -13,9 +13,27 @@ import { rateUsage } from "./rate";
 export const reconcileUsageJob = defineJob({
   kind: kinds.usage.reconcile,
   async run({ azureSubscriptionId, from, to }, op) {
-    await op.plan(["Rate usage", "Read actual cost", "Store actual cost"]);
+    await op.plan(["Rate usage", "Read tag inheritance", "Read actual cost", "Store actual cost"]);
     await op.step("Rate usage", async () => op.note(`${(await rateUsage()).rated} usage rows rated`));
     const access = await op.azureAccess(azureSubscriptionId);
+    // Whether Azure attributes an untagged resource in a tenant's tagged group to the tenant, so the report can say
+    // which its actual cost does. Read only; a refusal (no Cost Management reader role) is recorded, not fatal.
+    await op.step("Read tag inheritance", async () => {
+      let setting: string;
+      try {
+        setting = await readTagInheritance(access);
+      } catch (error) {
+        if (!(error instanceof ArmError) || error.retryable) throw error;
+        op.note(`Not readable: ${error.code}: ${error.message}`);
+        setting = "unknown";
+      }
+      if (setting !== "unknown") op.note(`Cost Management tag inheritance: ${setting}`);
+      await db.azureSubscription.update({
+        where: { id: azureSubscriptionId },
+        data: { costTagInheritance: setting, costTagInheritanceReadAt: new Date() },
+      });
+      return setting;
+    });
     const costs = await op.step("Read actual cost", async () => {
       const rows = await queryDailyCostByTag(access, { from, to }, TENANT_TAG);
       op.note(`${rows.length} day × tenant rows from Cost Management`);

@@ -6,6 +6,8 @@ import { toCents } from "@/lib/pricing/markup";
  * Azure charges the provider list prices), by the day the usage happened, adjustments included; actual = Azure Cost
  * Management's cost of resources carrying the tenant's tag (ActualCost, read by usage.reconcile). Cost without the
  * tag (resources made outside the portal, the provider's own vault) is its own line. Compared only in one currency.
+ * Which line an untagged resource in a tenant's tagged group lands on depends on Cost Management's tag inheritance in
+ * its subscription (on: the tenant's; off: without a tag), so each subscription's setting, as last read, comes along.
  */
 export type ReconciliationRow = {
   tenantId: string | null;
@@ -17,10 +19,31 @@ export type ReconciliationRow = {
   difference: string | null;
 };
 
+/** Cost Management's tag inheritance in one onboarded subscription, as usage.reconcile last read it. */
+export type TagInheritanceLine = {
+  subscription: string;
+  /** off | on | onPreferContainer | unknown (not readable), null when never read. */
+  setting: string | null;
+  readAt: Date | null;
+  /** What the setting means for the lines below, in words. */
+  meaning: string;
+};
+
+const MEANINGS: Record<string, string> = {
+  on: "On: an untagged resource in a tenant's tagged resource group counts for that tenant; a resource's own tenant tag wins.",
+  onPreferContainer:
+    "On, preferring the group's tags: every resource in a tenant's tagged resource group counts for that tenant, even one tagged otherwise.",
+  off: "Off: an untagged resource counts as without a tenant tag, even in a tenant's resource group.",
+  unknown:
+    "Not readable with the portal's credentials (Cost Management Reader is needed): which line untagged resources land on is not known.",
+};
+export const describeTagInheritance = (setting: string | null) =>
+  setting === null ? "Not read yet: read the actual cost to read it." : (MEANINGS[setting] ?? setting);
+
 const day = (d: string) => new Date(`${d}T00:00:00Z`);
 
 export async function reconciliation(q: { from: string; to: string }) {
-  const [metered, actual, tenants, fetched] = await Promise.all([
+  const [metered, actual, tenants, fetched, subscriptions] = await Promise.all([
     db.$queryRaw<{ tenantId: string; currency: string; amount: Prisma.Decimal }[]>`
       SELECT "tenantId", currency, sum(quantity * "listPrice") AS amount FROM "RatedUsage"
       WHERE "postedOn" >= ${day(q.from)} AND day >= ${day(q.from)} AND day <= ${day(q.to)} AND "listPrice" IS NOT NULL
@@ -30,6 +53,11 @@ export async function reconciliation(q: { from: string; to: string }) {
       WHERE day >= ${day(q.from)} AND day <= ${day(q.to)} GROUP BY "tagValue", currency`,
     db.tenant.findMany({ select: { id: true, slug: true, name: true } }),
     db.actualCost.aggregate({ _max: { fetchedAt: true }, where: { day: { gte: day(q.from), lte: day(q.to) } } }),
+    db.azureSubscription.findMany({
+      where: { plan: { isNot: null } },
+      select: { displayName: true, costTagInheritance: true, costTagInheritanceReadAt: true },
+      orderBy: { displayName: "asc" },
+    }),
   ]);
   const byTag = new Map(tenants.flatMap((t) => [[t.id, t] as const, [t.slug, t] as const]));
   const lines = new Map<
@@ -62,5 +90,11 @@ export async function reconciliation(q: { from: string; to: string }) {
     };
   });
   rows.sort((a, b) => (a.tenantId ? 0 : 1) - (b.tenantId ? 0 : 1) || a.tenantName.localeCompare(b.tenantName));
-  return { rows, fetchedAt: fetched._max.fetchedAt };
+  const tagInheritance: TagInheritanceLine[] = subscriptions.map((s) => ({
+    subscription: s.displayName,
+    setting: s.costTagInheritance,
+    readAt: s.costTagInheritanceReadAt,
+    meaning: describeTagInheritance(s.costTagInheritance),
+  }));
+  return { rows, fetchedAt: fetched._max.fetchedAt, tagInheritance };
 }

@@ -6,6 +6,7 @@ import { formatMoney } from "@/components/usage/format";
 import { reconciliation } from "@/lib/usage-report/reconciliation";
 import { cn } from "@/lib/utils/cn";
 import { ReconcileButton } from "./reconcile-button";
+import { TagInheritanceNote } from "./tag-inheritance-note";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -25,6 +26,7 @@ export async function ReconciliationCard({ from, to, tenant }: { from: string; t
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
+        <TagInheritanceNote lines={all.tagInheritance} />
         {rows.length === 0 ? (
           <EmptyState
             bare
