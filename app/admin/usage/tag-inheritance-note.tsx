@@ -10,9 +10,9 @@ export function TagInheritanceNote({ lines }: { lines: TagInheritanceLine[] }) {
   if (!lines.length) return null;
   return (
     <section aria-labelledby="tag-inheritance-title" className="grid gap-2 text-sm">
-      <h3 id="tag-inheritance-title" className="font-medium">
+      <h4 id="tag-inheritance-title" className="font-medium">
         Cost Management tag inheritance
-      </h3>
+      </h4>
       <dl className="grid gap-1">
         {lines.map((l) => (
           <div key={l.subscription} className="grid gap-x-2 sm:grid-cols-[minmax(8rem,auto)_1fr]">
