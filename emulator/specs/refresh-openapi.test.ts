@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { referencesOf, SOURCES, trimExample, type SourcesFile } from "./refresh-openapi.js";
+import { referencesOf, SOURCES, trimExample, wantedPaths, type SourcesFile } from "./refresh-openapi.js";
 import { extractOperations, extractText } from "./extract-openapi.js";
 import { allOperations, OPENAPI_DIR } from "./validation/spec-files.js";
 
@@ -15,6 +15,13 @@ describe("vendored OpenAPI files", () => {
       const doc = JSON.parse(readFileSync(join(OPENAPI_DIR, f.path), "utf8")) as { swagger: string };
       expect(doc.swagger, f.path).toBe("2.0");
     }
+  });
+
+  it("re-reads every vendored extract from the path it was vendored from (refresh.ts --specs keeps it an extract)", () => {
+    const wanted = new Set(wantedPaths(sources).map((w) => w.path));
+    const extracts = sources.files.filter((f) => f.extract?.length);
+    expect(extracts.length).toBeGreaterThan(0);
+    for (const f of extracts) expect(wanted.has(f.path), `${f.path} is not where --specs reads it`).toBe(true);
   });
 
   it("indexes the operations of every vendored spec file by method, path and api-version", () => {

@@ -20,7 +20,8 @@ const EXAMPLES = fileURLToPath(new URL("./examples/", import.meta.url));
 export interface SourcesFile {
   $comment: string;
   repository: string;
-  wanted: { family: ApiFamily; apiVersion: string; files: string[] }[];
+  /** `folder`: the stable/ folder a version was vendored from when it is not the family's (an older layout). */
+  wanted: { family: ApiFamily; apiVersion: string; files: string[]; folder?: string }[];
   files: { path: string; commit: string; bytes: number; extract?: string[]; note?: string }[];
 }
 
@@ -85,14 +86,24 @@ export function trimExample(full: Record<string, unknown>, operationId: string, 
   };
 }
 
-export async function refreshOpenApi(ref: string): Promise<void> {
-  const sources = JSON.parse(readFileSync(SOURCES, "utf8")) as SourcesFile;
-  const commit = await commitOf(sources.repository, ref);
-  const queue: { path: string; family: ApiFamily }[] = sources.wanted.flatMap((w) => {
-    const folder = apiVersionIndex.families[w.family]?.specFolder;
+/**
+ * The repository paths `--specs` re-reads: each wanted file under its version's folder, which is the family's
+ * stable/ folder of api-versions.json unless the entry names the one it was vendored from (network 2026-01-01 is
+ * vendored from Microsoft.Network/stable, the layout whose files reference network.json; the family's folder now
+ * holds Microsoft.Network/Network/stable, TypeSpec-generated files that reference common.json instead).
+ */
+export function wantedPaths(sources: SourcesFile): { path: string; family: ApiFamily }[] {
+  return sources.wanted.flatMap((w) => {
+    const folder = w.folder ?? apiVersionIndex.families[w.family]?.specFolder;
     if (!folder) console.warn(`no family ${w.family} in api-versions.json: skipped`);
     return folder ? w.files.map((f) => ({ path: `${folder}/${w.apiVersion}/${f}`, family: w.family })) : [];
   });
+}
+
+export async function refreshOpenApi(ref: string): Promise<void> {
+  const sources = JSON.parse(readFileSync(SOURCES, "utf8")) as SourcesFile;
+  const commit = await commitOf(sources.repository, ref);
+  const queue = wantedPaths(sources);
   const seen = new Set<string>();
   const files: SourcesFile["files"] = [];
   let examples = 0;
