@@ -9,7 +9,7 @@ RUN npm ci --no-audit --no-fund --ignore-scripts && npm rebuild
 FROM deps AS build
 COPY . .
 ENV NEXT_TELEMETRY_DISABLED=1
-RUN npm run postinstall && npx next build
+RUN npm run postinstall && npx next build && npm run build:worker
 
 FROM node:24-bookworm-slim
 WORKDIR /app

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { dataDir, loadLocalSecrets, repoRoot, startDataStores } from "./lib/stack.ts";
 import { nextCli, startChild, stopChild, tsArgs, type Child } from "./lib/children.ts";
 import { isBuildStale, markBuiltAsOf } from "./lib/build.ts";
+import { buildWorker, workerArgs } from "./lib/worker-bundle.ts";
 import { migrateDeploy } from "./migrate.ts";
 
 const isDev = process.argv.includes("--dev");
@@ -73,11 +74,13 @@ async function main() {
       process.env.EMULATOR_URL = emulatorUrl;
     }
 
-    // The worker starts before the seed: the demo's subscriptions are validated by real operations.
+    // The worker starts before the seed: the demo's subscriptions are validated by real operations. Outside --dev it
+    // runs as in production: bundled, by plain node, with a bounded heap (scripts/lib/worker-bundle.ts, issue 18).
+    if (!isDev) await buildWorker(repoRoot);
     const worker = startChild({
       name: "worker",
       cwd: repoRoot,
-      args: tsArgs("worker/main.ts"),
+      args: isDev ? tsArgs("worker/main.ts") : workerArgs(repoRoot, env),
       env,
       ready: (l) => l.includes('"worker":"ready"'),
     });

@@ -1,6 +1,7 @@
 /**
  * The worker process: runs pg-boss and registers every lib/<domain>/jobs.ts handler.
- * Run with `npm run worker` (npm start runs it for you). Scale out by starting more of them.
+ * Run with `npm run worker` (npm start runs it for you): bundled and run by plain node with a bounded heap
+ * (scripts/lib/worker-bundle.ts); `npm run worker:dev` runs it through tsx. Scale out by starting more of them.
  */
 import { randomUUID } from "node:crypto";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";

@@ -18,6 +18,7 @@ import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { Ingress } from "kubernetes-models/networking.k8s.io/v1";
 import { freePort } from "../../scripts/lib/ports";
+import { workerArgs, workerBundle } from "../../scripts/lib/worker-bundle";
 import { podContainers, readYamlFile, renderKustomization, type K8sObject } from "./kustomize";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -135,15 +136,14 @@ describe("Kubernetes manifests", () => {
     expect(compose.services.web.command).toBeUndefined();
     expect(container(base, "portal-worker").command).toEqual(compose.services.worker.command);
     expect(container(base, "portal-migrate", "Job").command).toEqual(compose.services.migrate.command);
-    for (const [, ...args] of [container(base, "portal-worker").command!, compose.services.migrate.command!])
-      expect(
-        existsSync(
-          path.join(
-            root,
-            args.find((a) => a.endsWith(".ts"))!,
-          ),
-        ),
-      ).toBe(true);
+    for (const [, ...args] of [container(base, "portal-worker").command!, compose.services.migrate.command!]) {
+      const entry = args.find((a) => /\.(ts|mjs)$/.test(a))!;
+      // The worker runs its bundle, which the image builds from worker/main.ts (npm run build:worker).
+      const source = entry === path.relative(root, workerBundle(root)) ? "worker/main.ts" : entry;
+      expect(existsSync(path.join(root, source)), source).toBe(true);
+    }
+    expect(dockerfile).toContain("npm run build:worker");
+    expect(compose.services.worker.command).toEqual(["node", ...workerArgs(".", {})]);
 
     const nodeMajors = [...dockerfile.matchAll(/^FROM node:(\d+)-/gm)].map((m) => m[1]);
     expect(nodeMajors.length).toBeGreaterThan(0);

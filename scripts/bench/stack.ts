@@ -2,7 +2,8 @@
  * A throwaway copy of the real stack for the measurement scripts (`npm run bench`, `npm run chaos`):
  * embedded PostgreSQL in `.data/<name>-<random>` on a free port with the migrations applied, the in-repo ARM
  * emulator in this process over HTTPS (Azure's throttling on, modelled durations × time scale), and real worker
- * processes (`worker/main.ts`, pg-boss) started as children. Everything is stopped and removed by `cleanup()`,
+ * processes (`worker/main.ts`, pg-boss) started as children, run as the product runs them (the bundle of
+ * scripts/lib/worker-bundle.ts with its heap bound). Everything is stopped and removed by `cleanup()`,
  * also on Ctrl-C / SIGTERM and on failure.
  */
 import { randomBytes } from "node:crypto";
@@ -11,7 +12,8 @@ import path from "node:path";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { EmulatorControl } from "@/emulator/client";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/postgres.ts";
-import { startChild, stopChild, tsArgs, type Child } from "../lib/children.ts";
+import { startChild, stopChild, type Child } from "../lib/children.ts";
+import { buildWorker, workerArgs } from "../lib/worker-bundle.ts";
 import { migrateDeploy } from "../migrate.ts";
 import { freePort } from "../lib/ports.ts";
 
@@ -43,6 +45,8 @@ export type Stack = {
   startWorker(): Promise<Child>;
   /** Starts a worker without waiting: `ready` resolves when it has registered its handlers. */
   spawnWorker(): { child: Child; ready: Promise<void> };
+  /** Stops another child process (a web) first on cleanup, before the workers. */
+  adopt(child: Child): void;
   cleanup(): Promise<void>;
 };
 
@@ -55,10 +59,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   let pg: RunningPostgres | undefined;
   let emulator: RunningEmulator | undefined;
   const workers: Child[] = [];
+  const adopted: Child[] = [];
   let cleaned: Promise<void> | undefined;
 
   const cleanup = () =>
     (cleaned ??= (async () => {
+      for (const c of adopted) await stopChild(c, 5_000).catch(() => {});
       for (const w of workers) await stopChild(w, 5_000).catch(() => {});
       try {
         const { stopBoss } = await import("@/lib/jobs/boss");
@@ -113,6 +119,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       seed: "demo",
     });
     const control = new EmulatorControl(emulator.url, emulator.caPem, emulator.controlToken);
+    await buildWorker(repoRoot);
 
     const workerEnv: NodeJS.ProcessEnv = {
       ...process.env,
@@ -131,7 +138,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       const started = startChild({
         name: `worker-${++n}`,
         cwd: repoRoot,
-        args: tsArgs("worker/main.ts"),
+        args: workerArgs(repoRoot, workerEnv),
         env: workerEnv,
         ready: (line) => line.includes('"worker":"ready"'),
       });
@@ -143,7 +150,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       await ready;
       return child;
     };
-    return { dataDir, databaseUrl: pg.url, emulator, control, workers, startWorker, spawnWorker, cleanup };
+    const adopt = (child: Child) => void adopted.push(child);
+    return { dataDir, databaseUrl: pg.url, emulator, control, workers, startWorker, spawnWorker, adopt, cleanup };
   } catch (error) {
     await cleanup();
     throw error;
