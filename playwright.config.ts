@@ -8,17 +8,16 @@ const executablePath =
 
 export default defineConfig({
   testDir: "e2e",
-  // Playwright empties its output folder on start: keep it apart from the other runners' reports.
-  outputDir: "test-results/playwright",
+  // Playwright empties its output folder on start: keep it apart from the other runners' reports (and, when
+  // scripts/test.ts runs stacks side by side, from each other's: E2E_OUTPUT_DIR, E2E_REPORT).
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/playwright",
   fullyParallel: false,
   workers: 1,
   // CI runs on a shared 2-core machine: one retry absorbs a slow moment, a real failure still fails.
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: process.env.CI
-    ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]]
-    : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/e2e.json" }]],
   use: {
     baseURL: e2eStack.baseUrl,
     trace: "retain-on-failure",
