@@ -11,6 +11,8 @@ import { startTestEmulator, type TestEmulator } from "../testing.js";
 import { PARTNER } from "./partner-center/seed.js";
 
 const PC_SCOPE = "https://api.partnercenter.microsoft.com/.default";
+const GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+const PRIVILEGED_ROLE_ADMINISTRATOR = "e8611ab8-c189-46e8-94e1-60213ab1f814";
 const OWNER = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
 const CONTRIBUTOR = "b24988ac-6180-42a3-ab88-20f7382dd24c";
 
@@ -98,6 +100,79 @@ describe("Partner Center emulator", () => {
     expect(none.body.items).toEqual([]);
   });
 
+  it("answers errors in the documented shape: { code, description, data, source } with MS-RequestId", async () => {
+    // A directory that is not the partner's customer (the emulator's provider directory), then no tenant at all.
+    const stranger = Object.keys((await emu.control.snapshot()).directories as object).find(
+      (t) => t !== PARTNER.tenantId && !Object.values(PARTNER.customers).includes(t as never),
+    )!;
+    const notCustomer = await call({ path: `/v1/customers/${stranger}` });
+    expect(notCustomer.status).toBe(403);
+    expect(notCustomer.body).toEqual({
+      code: "20002",
+      description: `The partner ID ${PARTNER.tenantId} has no commerce relationship with the customer ID ${stranger}.`,
+      data: [],
+      source: "PartnerFD",
+    });
+    expect(notCustomer.headers.get("ms-requestid")).toBeTruthy();
+    expect(notCustomer.headers.get("ms-correlationid")).toBeTruthy();
+    const unknown = await call({ path: "/v1/customers/00000000-0000-4000-8000-00000000dead" });
+    expect(unknown).toMatchObject({ status: 404, body: { code: "60003", description: "Tenant not found." } });
+    const badPlan = await call({
+      path: `/v1/customers/${PARTNER.customers.tailspin}/subscriptions/00000000-0000-4000-8000-00000000beef/azureEntitlements`,
+    });
+    expect(badPlan).toMatchObject({ status: 404, body: { code: "20003" } });
+    const badInput = await call({
+      method: "POST",
+      path: `/v1/customers/${PARTNER.customers.tailspin}/applicationconsents`,
+      body: { applicationId: "nope" },
+    });
+    expect(badInput).toMatchObject({ status: 400, body: { code: "800002" } });
+  });
+
+  it("serves Graph: a directory's service principals by appId, the partner's GDAP relationships and access assignments", async () => {
+    const sps = await call({
+      scope: GRAPH_SCOPE,
+      path: `/v1.0/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${PARTNER.appId}'`)}`,
+    });
+    expect(sps.status).toBe(200);
+    expect(sps.headers.get("request-id")).toBeTruthy();
+    expect(sps.body.value).toEqual([
+      expect.objectContaining({ appId: PARTNER.appId, id: emu.principal(PARTNER.appId).objectId }),
+    ]);
+    const unsupported = await call({
+      scope: GRAPH_SCOPE,
+      path: "/v1.0/servicePrincipals?$filter=startswith(appId,'6')",
+    });
+    expect(unsupported).toMatchObject({ status: 400, body: { error: { code: "Request_UnsupportedQuery" } } });
+    expect((await call({ path: "/v1.0/servicePrincipals" })).body.error.code).toBe("InvalidAuthenticationToken");
+
+    const list = (customer: string) =>
+      call({
+        scope: GRAPH_SCOPE,
+        path: `/v1.0/tenantRelationships/delegatedAdminRelationships?$filter=${encodeURIComponent(`customer/tenantId eq '${customer}'`)}`,
+      });
+    const tailspin = (await list(PARTNER.customers.tailspin)).body.value;
+    expect(tailspin).toEqual([
+      expect.objectContaining({
+        status: "active",
+        duration: "P730D",
+        customer: expect.objectContaining({ tenantId: PARTNER.customers.tailspin }),
+        accessDetails: { unifiedRoles: expect.arrayContaining([{ roleDefinitionId: PRIVILEGED_ROLE_ADMINISTRATOR }]) },
+      }),
+    ]);
+    expect((await list(PARTNER.customers.wideWorld)).body.value).toEqual([]);
+    const assignments = await call({
+      scope: GRAPH_SCOPE,
+      path: `/v1.0/tenantRelationships/delegatedAdminRelationships/${tailspin[0].id}/accessAssignments`,
+    });
+    expect(assignments.body.value).toEqual([
+      expect.objectContaining({
+        status: "active",
+        accessContainer: { accessContainerId: expect.any(String), accessContainerType: "securityGroup" },
+      }),
+    ]);
+  });
+
   it("refuses an ARM token (wrong audience) with 401 and a Partner Center token at ARM", async () => {
     const pc = await call({ path: "/v1/customers", scope: `${emu.emulator.url}/.default` });
     expect(pc.status).toBe(401);
@@ -129,6 +204,15 @@ describe("Partner Center emulator", () => {
     await new Promise((r) => setTimeout(r, 1100));
     const token = await credential(customer).getToken(`${emu.emulator.url}/.default`);
     const oid = JSON.parse(Buffer.from(token.token.split(".")[1], "base64url").toString()).oid as string;
+    // Graph in the customer's directory now lists the app's new service principal.
+    const sp = await call({
+      tenantId: customer,
+      scope: GRAPH_SCOPE,
+      path: `/v1.0/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${PARTNER.appId}'`)}`,
+    });
+    expect(sp.body.value).toEqual([
+      expect.objectContaining({ id: oid, appId: PARTNER.appId, appOwnerOrganizationId: PARTNER.tenantId }),
+    ]);
 
     const sub = PARTNER.subscriptions.northwind;
     // Before the role, the principal cannot read the subscription.
@@ -181,7 +265,13 @@ describe("Partner Center emulator", () => {
     expect((await call({ path: "/v1/customers" })).status).toBe(200);
     const throttled = await call({ path: "/v1/customers" });
     expect(throttled.status).toBe(429);
-    expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    const retryAfter = Number(throttled.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    // The API throttling guidance's body, not the error-code shape.
+    expect(throttled.body).toEqual({
+      statusCode: 429,
+      message: `Rate limit is exceeded. Try again in ${retryAfter} seconds.`,
+    });
     await emu.control.call("PUT", "partner-center/config", { rateLimit: { requests: 300, windowSeconds: 60 } });
   });
 });
