@@ -21,7 +21,7 @@ import { defineJob, type JobContext } from "@/lib/jobs/define-job";
 import { followWhileMoving } from "./follow-jobs";
 import { saveItem } from "./item-state";
 import { loadItemForJob, loadSetupForJob, tenantRgId } from "./load";
-import { retagTenantTargets, TAG_STEP } from "./retag";
+import { DR_ROLE, retagTenantTargets, TAG_STEP } from "./retag";
 import { isReplicationMoving } from "./replication";
 import { RPO_RETENTION_DAYS } from "./schedule";
 import type { DrAction } from "./schema";
@@ -103,7 +103,7 @@ export const enableProtectionJob = defineJob({
           tenant: setup.tenant,
           plan: setup.tenantSubscription.planId,
           operationId: op.operationId,
-          extra: { [PORTAL_EXTRA_TAG.role]: "disaster-recovery", [PORTAL_EXTRA_TAG.protectedItem]: item.id },
+          extra: { [PORTAL_EXTRA_TAG.role]: DR_ROLE, [PORTAL_EXTRA_TAG.protectedItem]: item.id },
         }),
       });
     });
