@@ -77,11 +77,22 @@ counted() {
   echo "$([ "$status" -eq 0 ] && echo ok || echo FAIL)   $name on Node $(node --version) ($((SECONDS - t)) s)"
 }
 
+# The report stays in test-results/vitest.json; the log names the slowest files (where the pass's time goes).
 vitest_summary() {
-  local report="$tmp/vitest.json"
+  mkdir -p test-results
+  local report="test-results/vitest.json"
+  rm -f "$report"
   npx vitest run --reporter=dot --reporter=json --outputFile.json="$report"
   local status=$?
-  [ -f "$report" ] && node -e 'const r = require(process.argv[1]); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$report"
+  [ -f "$report" ] && node -e '
+    const r = require(require("node:path").resolve(process.argv[1]));
+    const files = r.testResults.map((f) => [(f.endTime - f.startTime) / 1000, require("node:path").relative(".", f.name)]);
+    files.sort((a, b) => b[0] - a[0]);
+    const sum = files.reduce((s, [t]) => s + t, 0);
+    console.log(`vitest: ${files.length} files, ${sum.toFixed(0)} s summed over the files; the slowest:`);
+    for (const [t, name] of files.slice(0, 15)) console.log(`  ${t.toFixed(1).padStart(6)} s  ${name}`);
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  ' "$report"
   return $status
 }
 
