@@ -2,6 +2,7 @@ import { ArmError } from "../../core/errors.js";
 import { resourceGroupId } from "../../core/ids.js";
 import { ok, type RequestContext, type Reply, type RouteDef } from "../../core/plugin.js";
 import type { Store } from "../../core/store.js";
+import { apiVersionsFor } from "../../specs/api-versions.js";
 
 /**
  * Cost Management's tag inheritance setting (Settings_GetByScope / CreateOrUpdateByScope / DeleteByScope / List,
@@ -18,8 +19,9 @@ import type { Store } from "../../core/store.js";
  * - Subscription tags are not modelled by the emulator, so only resource group tags are inherited.
  */
 const TYPE = "taginheritance";
-// The settings operations' versions (not vendored: the specs folder holds the query operation only).
-const API_VERSIONS = ["2022-10-01-preview", "2022-10-05-preview", "2024-08-01", "2025-03-01"];
+// The Cost Management family's versions (specs/api-versions.json, where every route takes them from). The settings
+// operations exist from 2022-10-01-preview on, so the older ones here are accepted more leniently than Azure would.
+const API_VERSIONS = apiVersionsFor("costManagement");
 
 export type TagInheritance = { preferContainerTags: boolean; enabledAtMs: number };
 type Settings = { tagInheritance: Record<string, TagInheritance | { off: true }> };
