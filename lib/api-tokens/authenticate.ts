@@ -3,6 +3,7 @@ import { staffAllows } from "@/lib/auth/roles";
 import { db, sql, type ApiTokenScope, type StaffRole, type TenantRole, type TenantState } from "@/lib/db/client";
 import { Unauthenticated } from "@/lib/errors";
 import { parseApiToken, secretMatches } from "./secret";
+import { TokenCache } from "./cache";
 
 /** Who an API call is: the token, the caller it acts as (its creator, tagged with the token) and its scope. */
 export type ApiPrincipal = {
@@ -24,7 +25,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function authenticateApiToken(raw: string | null | undefined, now = new Date()): Promise<ApiPrincipal> {
   const parsed = raw ? parseApiToken(raw) : null;
   if (!parsed) throw new Unauthenticated("Send an API token: Authorization: Bearer azp_….");
-  const token = await findToken(parsed.prefix);
+  const cache = tokenCache();
+  const token = await cache.get(parsed.prefix, () => findToken(parsed.prefix));
   if (!token || !secretMatches(parsed.secret, token.secretHash))
     throw new Unauthenticated("This API token is not valid.");
   if (token.revokedAt) throw new Unauthenticated("This API token has been revoked.");
@@ -43,6 +45,7 @@ export async function authenticateApiToken(raw: string | null | undefined, now =
       },
       data: { lastUsedAt: now },
     });
+    cache.update(parsed.prefix, (t) => ({ ...t, lastUsedAt: now }));
   }
   return {
     tokenId: token.id,
@@ -58,6 +61,25 @@ export async function authenticateApiToken(raw: string | null | undefined, now =
     tenant: token.tenant,
     role: token.role,
   };
+}
+
+type Token = NonNullable<Awaited<ReturnType<typeof findToken>>>;
+const globalForTokens = globalThis as unknown as { portalApiTokenCache?: TokenCache<Token> };
+
+/** This process's cache of checked tokens (lib/api-tokens/cache.ts); kept on globalThis like the db client. */
+function tokenCache() {
+  return (globalForTokens.portalApiTokenCache ??= new TokenCache<Token>(() => process.env.DATABASE_URL));
+}
+
+/** Empties this process's cache at once (a revoke answers only after this; other processes hear the trigger's NOTIFY). */
+export function forgetCachedApiTokens() {
+  tokenCache().forget();
+}
+
+/** Stops the cache's LISTEN connection (tests, scripts that end). */
+export async function stopApiTokenCache() {
+  await globalForTokens.portalApiTokenCache?.close();
+  globalForTokens.portalApiTokenCache = undefined;
 }
 
 type TokenRow = {

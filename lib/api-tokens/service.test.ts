@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import type { TenantContext } from "@/lib/auth/context";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
@@ -6,7 +6,8 @@ import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
 setupTestDatabase();
 const { db } = await import("@/lib/db/client");
 const { createTenantApiToken, createStaffApiToken, revokeTenantApiToken } = await import("./service");
-const { authenticateApiToken } = await import("./authenticate");
+const { authenticateApiToken, stopApiTokenCache } = await import("./authenticate");
+const { TokenCache } = await import("./cache");
 const { tenantContextForToken, staffContextForToken } = await import("./context");
 const { hashSecret } = await import("./secret");
 const { listTenantApiTokens } = await import("./queries");
@@ -31,7 +32,10 @@ beforeAll(async () => {
   });
   admin = { user: { id: u.id, email: u.email, name: u.name, staffRole: "admin" }, staffRole: "admin" };
 });
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await stopApiTokenCache();
+  await db.$disconnect();
+});
 
 describe("API tokens", () => {
   it("keeps only the secret's hash, shows a recognisable prefix and audits the creation", async () => {
@@ -116,6 +120,54 @@ describe("API tokens", () => {
     await db.user.update({ where: { id: admin.user.id }, data: { staffRole: "helpdesk" } });
     await expect(authenticateApiToken(adminToken.token)).rejects.toThrow(/no longer has the admin role/);
     await db.user.update({ where: { id: admin.user.id }, data: { staffRole: "admin" } });
+  });
+
+  it("keeps a checked row only while it listens, and drops it when the database notifies a change", async () => {
+    const cache = new TokenCache<{ n: number }>(() => process.env.DATABASE_URL);
+    let reads = 0;
+    const read = async () => ({ n: ++reads });
+    await cache.listen();
+    expect(await cache.get("k", read)).toEqual({ n: 1 });
+    expect(await cache.get("k", read)).toEqual({ n: 1 });
+    await db.$executeRaw`select pg_notify('api_token_auth', '')`;
+    await vi.waitFor(async () => expect(await cache.get("k", read)).toEqual({ n: 2 }));
+    await cache.close();
+    await cache.get("k", read);
+    await cache.get("k", read);
+    expect(reads).toBe(4); // no listener: every check reads the database
+  });
+
+  it("refuses a checked token at once when it is revoked, its creator disabled or its tenant suspended, by any writer", async () => {
+    const issue = async (name: string) => {
+      const t = await createTenantApiToken(owner, { name, role: "operator", expiresInDays: 30 });
+      await authenticateApiToken(t.token);
+      await authenticateApiToken(t.token); // checked twice: kept by this process
+      return t;
+    };
+    // Revoked here: refused by the next call.
+    const here = await issue("revoked-here");
+    await revokeTenantApiToken(owner, here.id);
+    await expect(authenticateApiToken(here.token)).rejects.toThrow("This API token has been revoked.");
+    // Written by another process (or by hand): the triggers' NOTIFY reaches this process.
+    const elsewhere = await issue("revoked-elsewhere");
+    await db.$executeRaw`update "ApiToken" set "revokedAt" = now() where id = ${elsewhere.id}`;
+    await vi.waitFor(() => expect(authenticateApiToken(elsewhere.token)).rejects.toThrow(/has been revoked/));
+    const creator = await issue("creator-disabled");
+    await db.$executeRaw`update "User" set disabled = true where id = ${owner.user.id}`;
+    try {
+      await vi.waitFor(() => expect(authenticateApiToken(creator.token)).rejects.toThrow(/creator|disabled/));
+    } finally {
+      await db.user.update({ where: { id: owner.user.id }, data: { disabled: false } });
+    }
+    const suspended = await issue("tenant-suspended");
+    await db.$executeRaw`update "Tenant" set state = 'suspended' where id = ${owner.tenantId}`;
+    try {
+      await vi.waitFor(async () =>
+        expect((await authenticateApiToken(suspended.token)).tenant?.state).toBe("suspended"),
+      );
+    } finally {
+      await db.tenant.update({ where: { id: owner.tenantId }, data: { state: "active" } });
+    }
   });
 
   it("lists a tenant's own tokens a page at a time, by state and by search", async () => {

@@ -4,6 +4,7 @@ import { db, type ApiTokenScope, type TenantRole } from "@/lib/db/client";
 import { Conflict, Forbidden, NotFound, notFoundInTenant } from "@/lib/errors";
 import type { CreateStaffApiTokenInput, CreateTenantApiTokenInput } from "./schema";
 import { generateApiToken } from "./secret";
+import { forgetCachedApiTokens } from "./authenticate";
 
 type Creator = Pick<Caller, "id" | "email" | "apiTokenId">;
 type TokenSpec = { name: string; expiresInDays: number } & (
@@ -82,7 +83,9 @@ export async function revokeTenantApiToken(ctx: TenantContext, tokenId: string) 
 }
 
 async function revoke(actor: Creator, token: { id: string; name: string; prefix: string; tenantId: string | null }) {
-  return db.$transaction(async (tx) => {
+  // This process refuses the token from the moment the revocation commits; others when the trigger's NOTIFY reaches
+  // them (lib/api-tokens/cache.ts).
+  const revoked = await db.$transaction(async (tx) => {
     // Conditional, so two revokes at once record one revocation.
     const { count } = await tx.apiToken.updateMany({
       where: { id: token.id, revokedAt: null },
@@ -99,4 +102,6 @@ async function revoke(actor: Creator, token: { id: string; name: string; prefix:
       tx,
     );
   });
+  forgetCachedApiTokens();
+  return revoked;
 }
