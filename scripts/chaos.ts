@@ -248,7 +248,11 @@ async function main() {
     const resent = [...vmPuts.values()].filter((n) => n > 1).length;
     // A run killed between the VM PUT and storing its continuation: the next run's PUT found Azure creating the VM.
     const followed = await db.operationStep.count({
-      where: { operationId: { in: ids }, name: "Create VM", detail: { contains: "already creating" } },
+      where: {
+        operationId: { in: ids },
+        name: "Create VM",
+        OR: [{ detail: { contains: "already creating" } }, { detail: { contains: "Azure already has this VM" } }],
+      },
     });
     const attempts = await db.operation.aggregate({
       where: { id: { in: ids } },

@@ -45,6 +45,32 @@ export async function recordAddresses(tenantSubscriptionId: string, found: Netwo
   return updates.length;
 }
 
+const reading = new Map<string, Promise<number>>();
+
+/**
+ * One read of a tenant subscription's NICs and public IPs at a time in this process: a bulk's VMs finish within
+ * seconds of each other, and each one reading the same lists (and writing the same 50 rows) made the last VM of a
+ * 200-VM bench end 20 s after Azure had created it (issue 18). A caller that waited for another's read gets
+ * `joined`: that read may have been listed before its VM's NIC existed, so it looks at its own VM again.
+ */
+export async function readAddressesOnce(
+  tenantSubscriptionId: string,
+  list: () => Promise<NetworkAddresses>,
+): Promise<{ recorded: number; joined: boolean }> {
+  const running = reading.get(tenantSubscriptionId);
+  if (running) {
+    await running.catch(() => {});
+    return { recorded: 0, joined: true };
+  }
+  const read = (async () => recordAddresses(tenantSubscriptionId, await list()))();
+  reading.set(tenantSubscriptionId, read);
+  try {
+    return { recorded: await read, joined: false };
+  } finally {
+    reading.delete(tenantSubscriptionId);
+  }
+}
+
 /**
  * The inventory sync's fallback for addresses a create could not read: one list of NICs and one of public IPs per
  * resource group holding such VMs, none at all when every created VM has its addresses (the usual case).

@@ -18,7 +18,7 @@ import { lroTimeScale } from "@/lib/jobs/poll-delay";
 import { sent, type Progress, type Sent } from "@/lib/jobs/wait-step";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
-import { recordAddresses } from "./addresses";
+import { readAddressesOnce } from "./addresses";
 import { kinds } from "@/lib/operations/kinds";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { publishVmCreated } from "@/lib/events/vm-events";
@@ -137,10 +137,17 @@ export const createVmJob = defineJob({
     // `null`: a PUT sent by an earlier run that was killed before storing its continuation (followed by reading the VM).
     const started = await arm.send("Create VM", async (): Promise<LroProgress<VmInfo | null>> => {
       const password = passwordSecretId ? await openSealed(passwordSecretId) : null;
-      if (passwordSecretId && !password)
+      if (passwordSecretId && !password) {
+        // An earlier run sent the PUT, got Azure's answer and discarded the password, and was killed before it stored
+        // the answer (npm run chaos aims at this): Azure has the VM, so it is followed like a PUT found in flight.
+        if (await findVm(access, resourceGroup, vm.name)) {
+          op.note("Azure already has this VM (sent by an earlier run)");
+          return { done: true, result: null };
+        }
         throw new Error(
           "The administrator password is no longer available (it expires after 24 hours); create the VM again.",
         );
+      }
       // Recorded before the PUT: whatever happens next, a delete knows that the VM's NIC and address go with it.
       await db.virtualMachine.update({ where: { id: vm.id }, data: { networkManagedByVm: true } });
       const tags = portalTags({ ...owner, extra: { [PORTAL_EXTRA_TAG.vm]: vm.id } });
@@ -212,18 +219,31 @@ export const createVmJob = defineJob({
     // public IPs, which serves every VM of a bulk finishing about now (no read per VM). A failed read leaves them to
     // the next inventory sync rather than failing a VM that exists.
     await op.step("Read IP addresses", async () => {
-      const known = await db.virtualMachine.findUniqueOrThrow({
-        where: { id: vm.id },
-        select: { privateIp: true, publicIp: true },
-      });
-      if (known.privateIp && (!vm.hasPublicIp || known.publicIp)) return op.note("Read with another VM's addresses");
+      const isKnown = async () => {
+        const known = await db.virtualMachine.findUniqueOrThrow({
+          where: { id: vm.id },
+          select: { privateIp: true, publicIp: true },
+        });
+        return !!known.privateIp && (!vm.hasPublicIp || !!known.publicIp);
+      };
       try {
-        const recorded = await recordAddresses(
-          vm.tenantSubscriptionId,
-          await listNetworkAddresses(access, resourceGroup),
-        );
+        // Joining another VM's read: that list may predate this VM's NIC, so look again (and read if still missing).
+        for (let tries = 0; tries < 3; tries++) {
+          if (await isKnown()) return op.note("Read with another VM's addresses");
+          const read = await readAddressesOnce(vm.tenantSubscriptionId, () =>
+            listNetworkAddresses(access, resourceGroup),
+          );
+          if (!read.joined) {
+            const n = read.recorded;
+            return op.note(
+              `Addresses of ${n} VM${n === 1 ? "" : "s"} read from the resource group's NICs and public IPs`,
+            );
+          }
+        }
         op.note(
-          `Addresses of ${recorded} VM${recorded === 1 ? "" : "s"} read from the resource group's NICs and public IPs`,
+          (await isKnown())
+            ? "Read with another VM's addresses"
+            : "Not in other VMs' reads of the addresses; the next inventory sync reads them",
         );
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
