@@ -35,21 +35,21 @@ async function firstOperation(kind: string, targetId: string, created: (input: R
  * Reads each target's tags (the Tags API, one read each: a refresh lists none of these) and merges in what it lacks:
  * the customer's own tags stay, portal-operation is never replaced, nothing is written when nothing is missing.
  * True when every target was found and carries the portal's tags now, so the caller need not look again; a refused
- * write is noted, not fatal to the refresh.
+ * read or write (throttled, forbidden) is noted, not fatal to the refresh, and the next refresh looks again.
  */
 async function retag(op: JobContext, access: AzureAccess, targets: Target[]): Promise<boolean> {
   let complete = true;
   let written = 0;
   for (const t of targets) {
-    const tags = await readTags(access, t.id);
-    if (!tags) {
-      complete = false;
-      op.note(`${t.name}: not found in Azure`);
-      continue;
-    }
-    const missing = missingPortalTags(tags, t.wanted, { storage: t.storage });
-    if (!Object.keys(missing).length) continue;
     try {
+      const tags = await readTags(access, t.id);
+      if (!tags) {
+        complete = false;
+        op.note(`${t.name}: not found in Azure`);
+        continue;
+      }
+      const missing = missingPortalTags(tags, t.wanted, { storage: t.storage });
+      if (!Object.keys(missing).length) continue;
       await mergeTags(access, t.id, missing);
       written++;
       op.note(`${t.name}: the portal's tags added`);
