@@ -103,7 +103,7 @@ async function seedPartner(emulator: Emulator, log: Log) {
         customerTenantId: PARTNER.customers.northwind,
         subscriptionId: PARTNER.subscriptions.northwind,
       };
-      await startPartnerOnboarding(null, { subscriptions: [northwind], role: "Contributor" });
+      await startPartnerOnboarding(null, id, { subscriptions: [northwind], role: "Contributor" });
       return log("connected the emulator's CSP partner (3 customers); onboarding Northwind Traders' subscription");
     }
     // No worker serves partner.sync (a test's worker without it): leave the connection to be synced later.

@@ -62,11 +62,16 @@ afterAll(async () => {
 it("onboards twenty customers' subscriptions through the API, each its own operation, waiting out Partner Center's 429s", async () => {
   const call = apiCaller(createApiApp());
   const admin = (await staffToken("admin")).token;
-  const page = await call(admin, "GET", "/provider/partners/customers?search=Bulk&$top=50");
+  const connections = await call(admin, "GET", "/provider/partners");
+  expect(connections.body.value).toMatchObject([
+    { displayName: "Fabrikam CSP", state: "active", credentialKind: "secret" },
+  ]);
+  const base = `/provider/partners/${connections.body.value[0].id}`;
+  const page = await call(admin, "GET", `${base}/customers?search=Bulk&$top=50`);
   expect(page.status).toBe(200);
   expect(page.body.value).toHaveLength(COUNT);
 
-  const started = await call(admin, "POST", "/provider/partners/onboardings", {
+  const started = await call(admin, "POST", `${base}/onboardings`, {
     subscriptions: customers.map((c) => ({ customerTenantId: c.tenantId, subscriptionId: c.subscriptionId })),
   });
   expect(started.status).toBe(202);

@@ -91,8 +91,16 @@ const connect = (secret = emu.principal(PARTNER.appId).secret) =>
     caCertificate: emu.emulator.caPem,
   });
 
-const onboard = (customerTenantId: string, subscriptionId: string) =>
-  startPartnerOnboarding(staff, { subscriptions: [{ customerTenantId, subscriptionId }], role: "Contributor" });
+/** The demo partner's connection (connecting it again replaces it: one per partner tenant). */
+const connectionId = async () =>
+  (await db.partnerConnection.findFirstOrThrow({ where: { partnerTenantId: PARTNER.tenantId }, select: { id: true } }))
+    .id;
+
+const onboard = async (customerTenantId: string, subscriptionId: string) =>
+  startPartnerOnboarding(staff, await connectionId(), {
+    subscriptions: [{ customerTenantId, subscriptionId }],
+    role: "Contributor",
+  });
 
 /**
  * The real worker (worker/main.ts) as a process of its own, so that it can be killed outright: node itself with tsx's
@@ -127,7 +135,7 @@ describe("CSP partner onboarding", () => {
 
     const right = await connect();
     expect((await waitForOperation(right.operationId)).state).toBe("succeeded");
-    const page = await listPartnerCustomers(staff, { page: 1, pageSize: 20 });
+    const page = await listPartnerCustomers(staff, await connectionId(), { page: 1, pageSize: 20 });
     expect(page.items.map((c) => c.companyName)).toEqual([
       "Adatum (no GDAP)",
       "Blue Yonder (consent never lands)",
@@ -140,7 +148,7 @@ describe("CSP partner onboarding", () => {
       hasAzurePlan: false,
       subscriptions: [],
     });
-    const search = await listPartnerCustomers(staff, { q: "tailspin", page: 1, pageSize: 20 });
+    const search = await listPartnerCustomers(staff, await connectionId(), { q: "tailspin", page: 1, pageSize: 20 });
     expect(search.items.map((c) => c.subscriptions.length)).toEqual([2]);
   });
 
@@ -161,7 +169,7 @@ describe("CSP partner onboarding", () => {
       where: { subscriptionId: PARTNER.subscriptions.northwind },
     });
     expect(sub).toMatchObject({ state: "active", directoryId: PARTNER.customers.northwind, clientId: PARTNER.appId });
-    const page = await listPartnerCustomers(staff, { q: "northwind", page: 1, pageSize: 20 });
+    const page = await listPartnerCustomers(staff, await connectionId(), { q: "northwind", page: 1, pageSize: 20 });
     expect(page.items[0].subscriptions[0].onboarded).toMatchObject({ id: sub.id, state: "active" });
 
     await expect(onboard(PARTNER.customers.northwind, PARTNER.subscriptions.northwind)).rejects.toThrow(InvalidInput);

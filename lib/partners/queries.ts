@@ -10,6 +10,7 @@ const connectionSelect = {
   displayName: true,
   partnerTenantId: true,
   clientId: true,
+  credentialKind: true,
   cloud: true,
   partnerCenterEndpoint: true,
   armEndpoint: true,
@@ -23,9 +24,39 @@ const connectionSelect = {
 
 export type PartnerConnectionView = Prisma.PartnerConnectionGetPayload<{ select: typeof connectionSelect }>;
 
-/** The portal's Partner Center connection (staff only), or null when none is set up. */
-export async function findPartnerConnection(_ctx: StaffContext): Promise<PartnerConnectionView | null> {
-  return db.partnerConnection.findFirst({ select: connectionSelect });
+/** A page of the Partner Center connections (staff only), by name, with how many customers each lists. */
+export async function listPartnerConnections(_ctx: StaffContext, search: CustomerSearch = { page: 1, pageSize: 100 }) {
+  const q = search.q?.trim();
+  const where: Prisma.PartnerConnectionWhereInput = q
+    ? {
+        OR: [
+          { displayName: { contains: q, mode: "insensitive" } },
+          { partnerTenantId: { startsWith: q.toLowerCase() } },
+          { clientId: { startsWith: q.toLowerCase() } },
+        ],
+      }
+    : {};
+  const [total, rows] = await Promise.all([
+    db.partnerConnection.count({ where }),
+    db.partnerConnection.findMany({
+      where,
+      select: { ...connectionSelect, _count: { select: { customers: true } } },
+      orderBy: [{ displayName: "asc" }, { id: "asc" }],
+      skip: (search.page - 1) * search.pageSize,
+      take: search.pageSize,
+    }),
+  ]);
+  const items = rows.map(({ _count, ...c }) => ({ ...c, customerCount: _count.customers }));
+  return { items, total, page: search.page, pageSize: search.pageSize };
+}
+export type PartnerConnectionRow = Awaited<ReturnType<typeof listPartnerConnections>>["items"][number];
+
+/** One Partner Center connection (staff only), or null when there is none with that id. */
+export async function findPartnerConnection(
+  _ctx: StaffContext,
+  connectionId: string,
+): Promise<PartnerConnectionView | null> {
+  return db.partnerConnection.findUnique({ where: { id: connectionId }, select: connectionSelect });
 }
 
 /** The last sync operation of the connection, to show its state and error beside the form. */
@@ -54,9 +85,9 @@ export type CustomerRow = {
   }[];
 };
 
-/** A page of the partner's customers (search by name, domain or tenant id) with their subscriptions marked. */
-export async function listPartnerCustomers(_ctx: StaffContext, search: CustomerSearch) {
-  const connection = await db.partnerConnection.findFirst({ select: { id: true } });
+/** A page of one connection's customers (search by name, domain or tenant id) with their subscriptions marked. */
+export async function listPartnerCustomers(_ctx: StaffContext, connectionId: string, search: CustomerSearch) {
+  const connection = await db.partnerConnection.findUnique({ where: { id: connectionId }, select: { id: true } });
   if (!connection) return { items: [] as CustomerRow[], total: 0, page: search.page, pageSize: search.pageSize };
   const q = search.q?.trim();
   const where: Prisma.PartnerCustomerWhereInput = {

@@ -1,4 +1,10 @@
 import { z } from "zod";
+import {
+  checkCredential,
+  credentialFields,
+  credentialOf,
+  newCredentialSchema,
+} from "@/lib/subscriptions/credential-schema";
 import { guid, pem } from "@/lib/subscriptions/schema";
 
 const httpsUrl = z
@@ -21,34 +27,42 @@ export const connectPartnerSchema = z
     cloud: z.enum(partnerClouds, { message: "Choose Azure (global) or Custom." }),
     partnerTenantId: guid("The partner tenant id"),
     clientId: guid("The application (client) id"),
-    clientSecret: z.string().min(1, "Enter the client secret value (not its id).").max(1024),
+    ...credentialFields,
     partnerCenterEndpoint: z.string().trim().optional(),
     armEndpoint: z.string().trim().optional(),
     authorityHost: z.string().trim().optional(),
     caCertificate: pem.optional(),
   })
   .superRefine((v, ctx) => {
+    checkCredential(v, ctx, "Enter the client secret value (not its id).");
     if (v.cloud !== "Custom") return;
     for (const key of ["partnerCenterEndpoint", "armEndpoint", "authorityHost"] as const) {
       const parsed = httpsUrl.safeParse(v[key] ?? "");
       if (!parsed.success) ctx.addIssue({ code: "custom", path: [key], message: parsed.error.issues[0].message });
     }
   })
-  .transform((v) => {
+  .transform(({ certificate, ...v }) => {
     const custom = v.cloud === "Custom";
     return {
       ...v,
+      // The value to seal: the secret, or the normalised PEM bundle when credentialKind is certificate.
+      clientSecret: credentialOf({ ...v, certificate }).credential,
       partnerCenterEndpoint: custom ? httpsUrl.parse(v.partnerCenterEndpoint) : null,
       armEndpoint: custom ? httpsUrl.parse(v.armEndpoint) : null,
       authorityHost: custom ? httpsUrl.parse(v.authorityHost) : null,
       caCertificate: custom ? (v.caCertificate ?? null) : null,
     };
   });
-export type ConnectPartnerInput = z.infer<typeof connectPartnerSchema>;
+/** What connecting takes: `clientSecret` is the value to seal (the secret, or the PEM bundle); kind secret if absent. */
+export type ConnectPartnerInput = Omit<z.infer<typeof connectPartnerSchema>, "credentialKind"> & {
+  credentialKind?: z.infer<typeof connectPartnerSchema>["credentialKind"];
+};
 
-export const rotatePartnerSecretSchema = z.object({
-  clientSecret: z.string().min(1, "Enter the new client secret value.").max(1024),
-});
+/** A new credential for the partner's app, of either kind (switching kind is allowed). */
+export const rotatePartnerSecretSchema = newCredentialSchema;
+
+/** A connection id from a form or a path (cuid). */
+export const connectionIdSchema = z.string().trim().min(1, "Choose a Partner Center connection.").max(64);
 
 export const assignableRoles = ["Contributor", "Owner"] as const;
 

@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation, enqueueOperations } from "@/lib/jobs/enqueue";
 import { kinds } from "@/lib/operations/kinds";
+import { describeCredential, type NewCredential } from "@/lib/subscriptions/credential-schema";
 import { readEntitlements } from "./entitlements";
 import type { ConnectPartnerInput, StartOnboardingInput } from "./schema";
 
@@ -25,16 +26,19 @@ function enqueueSync(tx: Tx, ctx: StaffContext | null, connection: { id: string;
 }
 
 /**
- * Saves the partner's app (secret sealed) and lists its customers from Partner Center, which is also the connection's
- * validation: a token for Partner Center's audience, Partner Center reachable, the app allowed to list customers.
- * The portal holds one connection; connecting again replaces its settings.
+ * Saves the partner's app (credential sealed) and lists its customers from Partner Center, which is also the
+ * connection's validation: a token for Partner Center's audience, Partner Center reachable, the app allowed to list
+ * customers. The portal holds one connection per partner tenant and cloud: a new one is added beside the others,
+ * connecting the same partner tenant again replaces that connection's settings.
  */
 export async function connectPartner(ctx: StaffContext | null, input: ConnectPartnerInput) {
+  const credentialKind = input.credentialKind ?? "secret";
   const data = {
     displayName: input.displayName,
     partnerTenantId: input.partnerTenantId,
     clientId: input.clientId,
     clientSecretEnc: encryptSecret(input.clientSecret),
+    credentialKind,
     cloud: input.cloud,
     partnerCenterEndpoint: input.partnerCenterEndpoint,
     armEndpoint: input.armEndpoint,
@@ -43,7 +47,10 @@ export async function connectPartner(ctx: StaffContext | null, input: ConnectPar
     state: "validating" as const,
   };
   return db.$transaction(async (tx) => {
-    const existing = await tx.partnerConnection.findFirst({ select: { id: true } });
+    const existing = await tx.partnerConnection.findUnique({
+      where: { cloud_partnerTenantId: { cloud: input.cloud, partnerTenantId: input.partnerTenantId } },
+      select: { id: true },
+    });
     const connection = existing
       ? await tx.partnerConnection.update({ where: { id: existing.id }, data })
       : await tx.partnerConnection.create({ data });
@@ -55,7 +62,13 @@ export async function connectPartner(ctx: StaffContext | null, input: ConnectPar
         actor: ctx?.user ?? null,
         actorEmail: ctx ? undefined : "system",
         target: target(connection),
-        detail: { cloud: input.cloud, partnerTenantId: input.partnerTenantId, clientId: input.clientId },
+        detail: {
+          cloud: input.cloud,
+          partnerTenantId: input.partnerTenantId,
+          clientId: input.clientId,
+          replaced: Boolean(existing),
+          ...describeCredential({ credentialKind, credential: input.clientSecret }),
+        },
       },
       tx,
     );
@@ -63,8 +76,9 @@ export async function connectPartner(ctx: StaffContext | null, input: ConnectPar
   });
 }
 
-async function getConnectionRow() {
-  const connection = await db.partnerConnection.findFirst({
+async function getConnectionRow(connectionId: string) {
+  const connection = await db.partnerConnection.findUnique({
+    where: { id: connectionId },
     select: { id: true, displayName: true, state: true, clientId: true, cloud: true },
   });
   if (!connection) throw new NotFound("Partner Center connection");
@@ -72,27 +86,26 @@ async function getConnectionRow() {
 }
 
 /**
- * A new secret for the partner's app replaces the old one (sealed) on the connection and on every subscription
- * onboarded with that app, since they sign in as the same app; then the customers are listed again with it.
+ * A new credential for the partner's app (a secret or a certificate, whatever the old one was) replaces the old one,
+ * sealed, on the connection and on every subscription onboarded with that app, since they sign in as the same app;
+ * then the customers are listed again with it.
  */
-export async function rotatePartnerSecret(ctx: StaffContext, clientSecret: string) {
-  const connection = await getConnectionRow();
+export async function rotatePartnerSecret(ctx: StaffContext, connectionId: string, credential: NewCredential) {
+  const connection = await getConnectionRow(connectionId);
   return db.$transaction(async (tx) => {
-    const sealed = encryptSecret(clientSecret);
-    await tx.partnerConnection.update({
-      where: { id: connection.id },
-      data: { clientSecretEnc: sealed, state: "validating" },
-    });
+    const sealed = encryptSecret(credential.credential);
+    const data = { clientSecretEnc: sealed, credentialKind: credential.credentialKind };
+    await tx.partnerConnection.update({ where: { id: connection.id }, data: { ...data, state: "validating" } });
     const subs = await tx.azureSubscription.updateMany({
       where: { clientId: connection.clientId, cloud: connection.cloud },
-      data: { clientSecretEnc: sealed },
+      data,
     });
     await recordAudit(
       {
         action: "partner.rotateSecret",
         actor: ctx.user,
         target: target(connection),
-        detail: { subscriptionsUpdated: subs.count },
+        detail: { subscriptionsUpdated: subs.count, ...describeCredential(credential) },
       },
       tx,
     );
@@ -100,9 +113,36 @@ export async function rotatePartnerSecret(ctx: StaffContext, clientSecret: strin
   });
 }
 
-export async function syncPartnerCustomers(ctx: StaffContext) {
-  const connection = await getConnectionRow();
+export async function syncPartnerCustomers(ctx: StaffContext, connectionId: string) {
+  const connection = await getConnectionRow(connectionId);
   return db.$transaction((tx) => enqueueSync(tx, ctx, connection));
+}
+
+/**
+ * Removes a connection and the customers it listed. Subscriptions onboarded through it stay onboarded: they hold their
+ * own copy of the app's credential (rotate it on each subscription from now on).
+ */
+export async function deletePartnerConnection(ctx: StaffContext, connectionId: string) {
+  const connection = await getConnectionRow(connectionId);
+  const running = await db.operation.count({
+    where: {
+      kind: { in: [kinds.partner.sync, kinds.partner.onboardSubscription] },
+      state: { in: ["queued", "running"] },
+      input: { path: ["connectionId"], equals: connection.id },
+    },
+  });
+  if (running > 0)
+    throw new Conflict("A sync or an onboarding of this connection is under way: wait for it to finish first.");
+  await db.$transaction(async (tx) => {
+    const kept = await tx.azureSubscription.count({
+      where: { clientId: connection.clientId, cloud: connection.cloud },
+    });
+    await tx.partnerConnection.delete({ where: { id: connection.id } });
+    await recordAudit(
+      { action: "partner.delete", actor: ctx.user, target: target(connection), detail: { subscriptionsKept: kept } },
+      tx,
+    );
+  });
 }
 
 /**
@@ -110,8 +150,12 @@ export async function syncPartnerCustomers(ctx: StaffContext) {
  * Center last listed them before anything is written: a customer without an Azure plan, a subscription not under the
  * customer's plan, or one already onboarded is refused with the reason beside it.
  */
-export async function startPartnerOnboarding(ctx: StaffContext | null, input: StartOnboardingInput) {
-  const connection = await getConnectionRow();
+export async function startPartnerOnboarding(
+  ctx: StaffContext | null,
+  connectionId: string,
+  input: StartOnboardingInput,
+) {
+  const connection = await getConnectionRow(connectionId);
   if (connection.state !== "active")
     throw new Conflict("The Partner Center connection is not active: fix it and sync its customers first.");
   const customers = await db.partnerCustomer.findMany({

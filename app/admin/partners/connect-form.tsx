@@ -7,13 +7,17 @@ import { SubmitButton } from "@/components/submit-button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import { CredentialFields } from "@/components/credential-fields";
 import { connectPartnerAction } from "@/lib/partners/actions";
 import { idleResult } from "@/lib/utils/action-result";
 
 const guid = "00000000-0000-0000-0000-000000000000";
 export type EmulatorPartnerOffer = { partnerTenantId: string; appId: string; name: string } | null;
 
-/** The partner's multi-tenant app: its tenant, id and secret; Custom adds the endpoints (the emulator, demo mode). */
+/**
+ * The partner's multi-tenant app: its tenant, id and a secret or certificate; Custom adds the endpoints (the emulator,
+ * demo mode). A partner tenant connected already is replaced; another one is added beside it.
+ */
 export function ConnectPartnerForm({ emulator, submitLabel }: { emulator: EmulatorPartnerOffer; submitLabel: string }) {
   const [state, formAction, isPending] = React.useActionState(connectPartnerAction, idleResult);
   const [cloud, setCloud] = React.useState("AzureCloud");
@@ -29,7 +33,7 @@ export function ConnectPartnerForm({ emulator, submitLabel }: { emulator: Emulat
   }
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-5" aria-label="Connect Partner Center">
+    <form onSubmit={submit} noValidate className="grid gap-5" aria-label="Connect a Partner Center partner">
       <FormAlert>{errors?.formError}</FormAlert>
       {state.ok && state.message && (
         <p role="status" className="text-sm text-muted-foreground">
@@ -90,9 +94,7 @@ export function ConnectPartnerForm({ emulator, submitLabel }: { emulator: Emulat
           >
             <Input name="clientId" autoComplete="off" placeholder={guid} />
           </FormField>
-          <FormField label="Client secret" name="clientSecret" required error={fieldError("clientSecret")}>
-            <Input name="clientSecret" type="password" autoComplete="new-password" />
-          </FormField>
+          <CredentialFields fieldError={fieldError} />
           {cloud === "Custom" && (
             <fieldset className="grid gap-5 rounded-lg border bg-muted/30 p-4">
               <legend className="px-1 text-sm font-medium">Custom endpoints</legend>

@@ -19,8 +19,11 @@ export const ONBOARD_FORM_ID = "partner-onboard";
  * The role and the submit for the subscriptions ticked in the customer table (their checkboxes belong to this form
  * through the form attribute, since the table's search has a form of its own). One operation each.
  */
-export function OnboardSelectedForm() {
-  const [state, formAction, isPending] = React.useActionState(onboardPartnerSubscriptionsAction, idle);
+export function OnboardSelectedForm({ connectionId }: { connectionId: string }) {
+  const [state, formAction, isPending] = React.useActionState(
+    onboardPartnerSubscriptionsAction.bind(null, connectionId),
+    idle,
+  );
   const [role, setRole] = React.useState("Contributor");
   const [, startTransition] = React.useTransition();
   const errors = state.ok ? undefined : state;

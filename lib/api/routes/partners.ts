@@ -1,9 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { NotFound } from "@/lib/errors";
-import { findPartnerConnection, listPartnerCustomers } from "@/lib/partners/queries";
+import { boundId } from "@/lib/errors/parse";
+import { findPartnerConnection, listPartnerConnections, listPartnerCustomers } from "@/lib/partners/queries";
 import { connectPartnerSchema, rotatePartnerSecretSchema, startOnboardingSchema } from "@/lib/partners/schema";
 import {
   connectPartner,
+  deletePartnerConnection,
   rotatePartnerSecret,
   startPartnerOnboarding,
   syncPartnerCustomers,
@@ -17,14 +19,18 @@ import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
 
 /**
- * CSP partners (admin console → CSP partners, lib/partners): the Partner Center connection, the partner's customers
- * with their Azure plan subscriptions, and one onboarding operation per subscription (follow each at
- * /operations/{operationId}). The partner app's secret is write-only. A tenant token never sees any of it (404).
+ * CSP partners (admin console → CSP partners, lib/partners): the Partner Center connections (one per partner tenant),
+ * each connection's customers with their Azure plan subscriptions, and one onboarding operation per subscription
+ * (follow each at /operations/{operationId}). The partner app's secret or certificate is write-only. A tenant token
+ * never sees any of it (404).
  */
 export const partnerRoutes = apiRouter();
 const tags = ["CSP partners"];
 const base = "/provider/partners";
-providerPaths(partnerRoutes, [`${base}/*`]);
+providerPaths(partnerRoutes, [base, `${base}/*`]);
+const params = z.object({ connectionId: z.string().openapi({ param: { name: "connectionId", in: "path" } }) });
+const connectionIdOf = (c: { req: { valid(t: "param"): { connectionId: string } } }) =>
+  boundId(c.req.valid("param").connectionId);
 
 const dateTime = z.string().openapi({ format: "date-time" });
 
@@ -34,13 +40,15 @@ const connectionSchema = z
     displayName: z.string(),
     partnerTenantId: z.string(),
     clientId: z.string(),
+    credentialKind: z.enum(["secret", "certificate"]),
     cloud: z.string(),
     partnerCenterEndpoint: z.string().nullable(),
     state: z.enum(["validating", "active", "error"]),
     lastSyncedAt: dateTime.nullable(),
     validation: z.unknown().openapi({ description: "The last sync's outcome: customers listed, or its error." }),
+    customerCount: z.number().int().optional(),
   })
-  .openapi("PartnerConnection", { description: "Never the client secret: it is write-only." });
+  .openapi("PartnerConnection", { description: "Never the client secret or certificate: they are write-only." });
 
 const customerSchema = z
   .object({
@@ -62,20 +70,25 @@ const customerSchema = z
   })
   .openapi("PartnerCustomer");
 
-async function readConnection(c: ApiContext) {
-  const conn = await findPartnerConnection(staffContext(c, PROVIDER_ROLE));
+type ConnectionView = NonNullable<Awaited<ReturnType<typeof findPartnerConnection>>> & { customerCount?: number };
+const view = (conn: ConnectionView) => ({
+  id: conn.id,
+  displayName: conn.displayName,
+  partnerTenantId: conn.partnerTenantId,
+  clientId: conn.clientId,
+  credentialKind: conn.credentialKind,
+  cloud: conn.cloud,
+  partnerCenterEndpoint: conn.partnerCenterEndpoint,
+  state: conn.state,
+  lastSyncedAt: conn.lastSyncedAt?.toISOString() ?? null,
+  validation: conn.validation,
+  ...(conn.customerCount !== undefined ? { customerCount: conn.customerCount } : {}),
+});
+
+async function readConnection(c: ApiContext, connectionId: string) {
+  const conn = await findPartnerConnection(staffContext(c, PROVIDER_ROLE), connectionId);
   if (!conn) throw new NotFound("Partner Center connection");
-  return {
-    id: conn.id,
-    displayName: conn.displayName,
-    partnerTenantId: conn.partnerTenantId,
-    clientId: conn.clientId,
-    cloud: conn.cloud,
-    partnerCenterEndpoint: conn.partnerCenterEndpoint,
-    state: conn.state,
-    lastSyncedAt: conn.lastSyncedAt?.toISOString() ?? null,
-    validation: conn.validation,
-  };
+  return view(conn);
 }
 
 const syncAccepted = {
@@ -85,34 +98,67 @@ const syncAccepted = {
 partnerRoutes.openapi(
   createRoute({
     method: "get",
-    path: `${base}/connection`,
-    operationId: "getPartnerConnection",
-    summary: "Read the Partner Center connection (admin)",
-    description: "404 until one is connected. Admin token.",
+    path: base,
+    operationId: "listPartnerConnections",
+    summary: "List the Partner Center connections (admin)",
+    description: "One per partner tenant and cloud, by name. Admin token.",
     tags,
     security: bearerSecurity,
     ...requires("admin"),
+    request: {
+      query: z.object({ search: searchParam("Part of the name, partner tenant id or app id."), ...pageQuery }),
+    },
+    responses: {
+      200: json(pageSchema(connectionSchema, "PartnerConnectionPage"), "A page of connections."),
+      ...problemResponses(400, 401, 403, 429, 500),
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const skip = decodeSkipToken(q.$skipToken);
+    const top = Math.min(q.top, 100);
+    const { items, total } = await listPartnerConnections(staffContext(c, PROVIDER_ROLE), {
+      q: q.search,
+      page: Math.floor(skip / top) + 1,
+      pageSize: top,
+    });
+    return c.json(pageOf(c, items.map(view), total, skip, top), 200);
+  },
+);
+
+partnerRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: `${base}/{connectionId}`,
+    operationId: "getPartnerConnection",
+    summary: "Read a Partner Center connection (admin)",
+    tags,
+    security: bearerSecurity,
+    ...requires("admin"),
+    request: { params },
     responses: { 200: json(connectionSchema, "The connection."), ...problemResponses(401, 403, 404, 429, 500) },
   }),
-  async (c) => c.json(await readConnection(c), 200),
+  async (c) => c.json(await readConnection(c, connectionIdOf(c)), 200),
 );
 
 // clone(): zod 4 gives .openapi() only to schemas made after @hono/zod-openapi loaded, and lib/ may load first.
 const connectBody = connectPartnerSchema.clone().openapi("ConnectPartner", {
   description:
     "The partner's multi-tenant app registered in Partner Center. `cloud` Custom needs the three endpoints (https). " +
-    "`clientSecret` is sealed at once and never returned.",
+    "`credentialKind` secret (default) with `clientSecret`, or certificate with `certificate` (PEM of the certificate " +
+    "and its unencrypted private key); sealed at once and never returned.",
 });
 
 partnerRoutes.openapi(
   createRoute({
     method: "post",
-    path: `${base}/connection`,
+    path: base,
     operationId: "connectPartner",
-    summary: "Connect Partner Center (admin)",
+    summary: "Add a Partner Center connection (admin)",
     description:
-      "Saves the connection (replacing an existing one) and starts partner.sync, which lists the customers and their " +
-      "Azure plans; the connection becomes active when it succeeds. Admin token.",
+      "Saves the connection (replacing the one of the same partner tenant and cloud, if any; adding it beside the " +
+      "others otherwise) and starts partner.sync, which lists the customers and their Azure plans; the connection " +
+      "becomes active when it succeeds. The operation's target is the connection. Admin token.",
     tags,
     security: bearerSecurity,
     ...requires("admin"),
@@ -128,16 +174,17 @@ partnerRoutes.openapi(
 partnerRoutes.openapi(
   createRoute({
     method: "post",
-    path: `${base}/connection/sync`,
+    path: `${base}/{connectionId}/sync`,
     operationId: "syncPartnerCustomers",
     summary: "List the customers from Partner Center again (admin)",
     tags,
     security: bearerSecurity,
     ...requires("admin"),
+    request: { params },
     responses: { ...syncAccepted, ...problemResponses(401, 403, 404, 422, 429, 500) },
   }),
   async (c) => {
-    const op = await syncPartnerCustomers(staffContext(c, PROVIDER_ROLE));
+    const op = await syncPartnerCustomers(staffContext(c, PROVIDER_ROLE), connectionIdOf(c));
     return accepted(c, await readOperation({ kind: "staff" }, op.id));
   },
 );
@@ -145,15 +192,17 @@ partnerRoutes.openapi(
 partnerRoutes.openapi(
   createRoute({
     method: "post",
-    path: `${base}/connection/rotate-secret`,
+    path: `${base}/{connectionId}/rotate-secret`,
     operationId: "rotatePartnerSecret",
-    summary: "Replace the partner app's secret (admin)",
+    summary: "Replace the partner app's secret or certificate (admin)",
     description:
-      "Sealed, never echoed; subscriptions onboarded with the app get it too. Starts partner.sync to check it. Admin token.",
+      "Either kind, whatever the current one is. Sealed, never echoed; subscriptions onboarded with the app get it " +
+      "too. Starts partner.sync to check it. Admin token.",
     tags,
     security: bearerSecurity,
     ...requires("admin"),
     request: {
+      params,
       body: {
         required: true,
         content: { "application/json": { schema: rotatePartnerSecretSchema.clone().openapi("RotatePartnerSecret") } },
@@ -162,7 +211,7 @@ partnerRoutes.openapi(
     responses: { ...syncAccepted, ...problemResponses(400, 401, 403, 404, 422, 429, 500) },
   }),
   async (c) => {
-    const op = await rotatePartnerSecret(staffContext(c, PROVIDER_ROLE), c.req.valid("json").clientSecret);
+    const op = await rotatePartnerSecret(staffContext(c, PROVIDER_ROLE), connectionIdOf(c), c.req.valid("json"));
     return accepted(c, await readOperation({ kind: "staff" }, op.id));
   },
 );
@@ -170,7 +219,7 @@ partnerRoutes.openapi(
 partnerRoutes.openapi(
   createRoute({
     method: "get",
-    path: `${base}/customers`,
+    path: `${base}/{connectionId}/customers`,
     operationId: "listPartnerCustomers",
     summary: "List the partner's customers and their Azure plan subscriptions (admin)",
     description: "As Partner Center last listed them, each subscription marked onboarded or onboarding. Admin token.",
@@ -178,6 +227,7 @@ partnerRoutes.openapi(
     security: bearerSecurity,
     ...requires("admin"),
     request: {
+      params,
       query: z.object({ search: searchParam("Part of the company name, domain or tenant id."), ...pageQuery }),
     },
     responses: {
@@ -190,7 +240,10 @@ partnerRoutes.openapi(
     const skip = decodeSkipToken(q.$skipToken);
     // The service pages by page number; the API's skip is always a multiple of its page size.
     const page = Math.floor(skip / q.top) + 1;
-    const { items, total } = await listPartnerCustomers(staffContext(c, PROVIDER_ROLE), {
+    const ctx = staffContext(c, PROVIDER_ROLE);
+    const connectionId = connectionIdOf(c);
+    if (!(await findPartnerConnection(ctx, connectionId))) throw new NotFound("Partner Center connection");
+    const { items, total } = await listPartnerCustomers(ctx, connectionId, {
       q: q.search,
       page,
       pageSize: Math.min(q.top, 100),
@@ -212,7 +265,7 @@ const startedSchema = z
 partnerRoutes.openapi(
   createRoute({
     method: "post",
-    path: `${base}/onboardings`,
+    path: `${base}/{connectionId}/onboardings`,
     operationId: "startPartnerOnboarding",
     summary: "Onboard customers' subscriptions (admin)",
     description:
@@ -222,15 +275,40 @@ partnerRoutes.openapi(
     tags,
     security: bearerSecurity,
     ...requires("admin"),
-    request: { body: { required: true, content: { "application/json": { schema: onboardBody } } } },
+    request: { params, body: { required: true, content: { "application/json": { schema: onboardBody } } } },
     responses: {
       202: json(startedSchema, "The operations, one per subscription."),
       ...problemResponses(400, 401, 403, 404, 409, 422, 429, 500),
     },
   }),
   async (c) => {
-    const started = await startPartnerOnboarding(staffContext(c, PROVIDER_ROLE), c.req.valid("json"));
+    const started = await startPartnerOnboarding(
+      staffContext(c, PROVIDER_ROLE),
+      connectionIdOf(c),
+      c.req.valid("json"),
+    );
     const value = await Promise.all(started.map((s) => readOperation({ kind: "staff" }, s.operationId)));
     return c.json({ value }, 202);
+  },
+);
+
+partnerRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: `${base}/{connectionId}`,
+    operationId: "deletePartnerConnection",
+    summary: "Delete a Partner Center connection (admin)",
+    description:
+      "Forgets the partner's app, its sealed credential and its customer list. Subscriptions onboarded through it " +
+      "stay onboarded. 409 while a sync or onboarding of it is under way. Admin token.",
+    tags,
+    security: bearerSecurity,
+    ...requires("admin"),
+    request: { params },
+    responses: { 204: { description: "Deleted." }, ...problemResponses(401, 403, 404, 409, 429, 500) },
+  }),
+  async (c) => {
+    await deletePartnerConnection(staffContext(c, PROVIDER_ROLE), connectionIdOf(c));
+    return c.body(null, 204);
   },
 );

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Handshake } from "lucide-react";
+import { notFound } from "next/navigation";
+import { Handshake, Trash2 } from "lucide-react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
 import { DataTable, DataTableToolbar, parseTableParams, type SearchParamsInput } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { AutoRefresh } from "@/components/operations/auto-refresh";
@@ -10,51 +12,56 @@ import { StatusBadge } from "@/components/status-badge";
 import { ActionButton } from "@/components/ui/action-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { pageStaff } from "@/lib/auth/page-context";
-import { syncPartnerAction } from "@/lib/partners/actions";
-import { describeEmulatorPartner } from "@/lib/partners/builtin-emulator";
-import { findLastSync, findPartnerConnection, listPartnerCustomers, type CustomerRow } from "@/lib/partners/queries";
-import { ConnectPartnerForm } from "./connect-form";
-import { ONBOARD_FORM_ID, OnboardSelectedForm } from "./onboard-form";
-import { RotatePartnerSecretForm } from "./rotate-form";
+import { deletePartnerConnectionAction, syncPartnerAction } from "@/lib/partners/actions";
+import {
+  findLastSync,
+  findPartnerConnection,
+  listPartnerCustomers,
+  type CustomerRow,
+  type PartnerConnectionView,
+} from "@/lib/partners/queries";
+import { ONBOARD_FORM_ID, OnboardSelectedForm } from "../onboard-form";
+import { RotatePartnerSecretForm } from "../rotate-form";
 
-export const metadata: Metadata = { title: "CSP partners" };
+export const metadata: Metadata = { title: "CSP partner" };
 
-export default async function PartnersPage({ searchParams }: { searchParams: Promise<SearchParamsInput> }) {
+export default async function PartnerConnectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ connectionId: string }>;
+  searchParams: Promise<SearchParamsInput>;
+}) {
   const ctx = await pageStaff("admin");
-  const [connection, emulator] = await Promise.all([findPartnerConnection(ctx), describeEmulatorPartner()]);
-  const params = parseTableParams(await searchParams, { sortable: ["name"], defaultSort: "name" });
+  const { connectionId } = await params;
+  const connection = await findPartnerConnection(ctx, connectionId);
+  if (!connection) notFound();
+  const table = parseTableParams(await searchParams, { sortable: ["name"], defaultSort: "name" });
   return (
     <div className="space-y-6">
       <PageHeader
-        title="CSP partners"
-        description="Onboard your Cloud Solution Provider customers' Azure subscriptions from Partner Center in one flow: consent, role assignment, onboarding and validation."
+        breadcrumbs={[{ label: "CSP partners", href: "/admin/partners" }, { label: connection.displayName }]}
+        title={connection.displayName}
+        meta={<StatusBadge state={connection.state} />}
+        description="A Partner Center connection: its customers' Azure plan subscriptions, onboarded in one flow (consent, role assignment, onboarding and validation)."
+        actions={
+          <ConfirmDialog
+            trigger={
+              <>
+                <Trash2 aria-hidden /> Delete connection
+              </>
+            }
+            title={`Delete ${connection.displayName}?`}
+            description="The portal forgets this partner's app, its sealed credential and its customer list. Subscriptions onboarded through it stay onboarded and keep working with their own copy of the credential. Nothing in Azure or Partner Center is changed."
+            confirmText={connection.displayName}
+            confirmLabel="Delete connection"
+            action={deletePartnerConnectionAction.bind(null, connection.id)}
+            successMessage="Connection deleted."
+          />
+        }
       />
-      {connection ? (
-        <>
-          <ConnectionCard connection={connection} lastSync={await findLastSync(ctx, connection.id)} />
-          {connection.state === "active" && <CustomerPicker params={params} ctx={ctx} />}
-          <details className="rounded-lg border p-4">
-            <summary className="cursor-pointer text-sm font-medium">Connect a different app or partner</summary>
-            <div className="mt-4">
-              <ConnectPartnerForm emulator={emulator} submitLabel="Replace the connection" />
-            </div>
-          </details>
-        </>
-      ) : (
-        <Card>
-          <CardHeader>
-            <EmptyState
-              bare
-              icon={Handshake}
-              title="No Partner Center connection yet"
-              description="Connect your partner organisation's multi-tenant app registration. The portal lists your customers from Partner Center and onboards their Azure plan subscriptions."
-            />
-          </CardHeader>
-          <CardContent>
-            <ConnectPartnerForm emulator={emulator} submitLabel="Connect Partner Center" />
-          </CardContent>
-        </Card>
-      )}
+      <ConnectionCard connection={connection} lastSync={await findLastSync(ctx, connection.id)} />
+      {connection.state === "active" && <CustomerPicker params={table} ctx={ctx} connectionId={connection.id} />}
     </div>
   );
 }
@@ -63,7 +70,7 @@ function ConnectionCard({
   connection,
   lastSync,
 }: {
-  connection: NonNullable<Awaited<ReturnType<typeof findPartnerConnection>>>;
+  connection: PartnerConnectionView;
   lastSync: Awaited<ReturnType<typeof findLastSync>>;
 }) {
   const validation = connection.validation as { message?: string; customers?: number } | null;
@@ -75,7 +82,8 @@ function ConnectionCard({
         </CardTitle>
         <CardDescription>
           Partner tenant <span className="font-mono">{connection.partnerTenantId}</span> · app{" "}
-          <span className="font-mono">{connection.clientId}</span>
+          <span className="font-mono">{connection.clientId}</span> · signs in with a{" "}
+          {connection.credentialKind === "certificate" ? "certificate" : "client secret"}
           {connection.cloud === "Custom" && <> · Partner Center at {connection.partnerCenterEndpoint}</>}
         </CardDescription>
       </CardHeader>
@@ -100,7 +108,7 @@ function ConnectionCard({
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <ActionButton variant="outline" action={syncPartnerAction} pendingLabel="Starting…">
+          <ActionButton variant="outline" action={syncPartnerAction.bind(null, connection.id)} pendingLabel="Starting…">
             Sync customers now
           </ActionButton>
           {lastSync && (
@@ -110,9 +118,9 @@ function ConnectionCard({
           )}
         </div>
         <details>
-          <summary className="cursor-pointer font-medium">Rotate the app&apos;s secret</summary>
+          <summary className="cursor-pointer font-medium">Rotate the app&apos;s credential</summary>
           <div className="mt-3">
-            <RotatePartnerSecretForm />
+            <RotatePartnerSecretForm connectionId={connection.id} currentKind={connection.credentialKind} />
           </div>
         </details>
       </CardContent>
@@ -123,11 +131,13 @@ function ConnectionCard({
 async function CustomerPicker({
   params,
   ctx,
+  connectionId,
 }: {
   params: ReturnType<typeof parseTableParams>;
   ctx: Awaited<ReturnType<typeof pageStaff>>;
+  connectionId: string;
 }) {
-  const { items, total } = await listPartnerCustomers(ctx, {
+  const { items, total } = await listPartnerCustomers(ctx, connectionId, {
     q: params.q || undefined,
     page: params.page,
     pageSize: params.pageSize,
@@ -164,7 +174,7 @@ async function CustomerPicker({
           )
         }
       />
-      <OnboardSelectedForm />
+      <OnboardSelectedForm connectionId={connectionId} />
     </section>
   );
 }
