@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { LongestFirstSequencer } from "./test/sequencer";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
@@ -14,5 +15,7 @@ export default defineConfig({
     pool: "forks",
     // One PostgreSQL for the run; each file clones its own database from a migrated template.
     globalSetup: ["./test/db-server.ts"],
+    // The longest files first, from vitest's cache or test/durations.json (a clean clone has no cache).
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });
