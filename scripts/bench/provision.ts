@@ -12,6 +12,7 @@ import { breakdown, isArm, RequestRecorder, subscriptionOf, type LoggedRequest }
 import { bulkLinuxVms, type TenantSetup } from "./setup.ts";
 import { logProgress, waitForOperations, type Stack } from "./stack.ts";
 import { kinds } from "@/lib/operations/kinds";
+import { vmPhases, type Phase, type VmTimes } from "./timeline.ts";
 
 /**
  * Modelled durations (seconds) of the LROs in a VM create, as the emulator models them: Microsoft.Network PUTs in
@@ -90,6 +91,8 @@ export type ProvisionResult = {
   perSubscription: { subscription: string; armRequests: number; throttled: number }[];
   jobRuns: { attemptsTotal: number; pgBossJobs: number | null; perVm: number | null };
   timeline: Awaited<ReturnType<typeof stepTimeline>>;
+  /** Seconds per phase of each VM's path (scripts/bench/timeline.ts): median, p95, the VM that ended last. */
+  phases: Phase[];
   pollsPerVm: number;
 };
 
@@ -187,6 +190,10 @@ export async function benchProvision(
   }
   const attempts = await db.operation.aggregate({ where: { id: { in: ids } }, _sum: { attempts: true } });
   const timeline = await stepTimeline(ids, firstOk ?? t0);
+  const phases = vmPhases(await vmTimes(ids, entries), DURATIONS.create * 1000 * opts.timeScale);
+  opts.log("  each VM's path (s; median / p95 / the VM that ended last):");
+  const f = (n: number | null) => (n === null || Number.isNaN(n) ? "?" : n.toFixed(2));
+  for (const p of phases) opts.log(`    ${p.name.padEnd(40)} ${f(p.median)} / ${f(p.p95)} / ${f(p.last)}`);
   // Every poll of a running ARM operation is a new pg-boss job: the queue's work per VM.
   const jobs = await db
     .$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from pgboss.job where name = $1`, kinds.vm.create)
@@ -223,8 +230,44 @@ export async function benchProvision(
       perVm: jobs === null ? null : jobs / ids.length,
     },
     timeline,
+    phases,
     pollsPerVm: counters.polls / ids.length,
   };
+}
+
+/** Each VM's moments: the operation's own records, and its first accepted VM PUT in the emulator's log. */
+async function vmTimes(ids: string[], entries: LoggedRequest[]): Promise<VmTimes[]> {
+  const puts = new Map<string, LoggedRequest>();
+  for (const e of entries) {
+    const name = /\/virtualMachines\/([^/]+)$/i.exec(e.path)?.[1]?.toLowerCase();
+    if (e.method === "PUT" && name && e.status < 300 && !puts.has(name)) puts.set(name, e);
+  }
+  const ops = await db.operation.findMany({
+    where: { id: { in: ids } },
+    select: {
+      targetName: true,
+      createdAt: true,
+      startedAt: true,
+      endedAt: true,
+      steps: { where: { name: { in: ["Create VM", "Wait for provisioning"] } }, select: { name: true, endedAt: true } },
+    },
+  });
+  const ms = (d: Date | null | undefined) => d?.getTime() ?? null;
+  const iso = (s: string | undefined) => (s ? Date.parse(s) : null);
+  return ops.map((o) => {
+    const put = puts.get(o.targetName.toLowerCase());
+    const step = (name: string) => ms(o.steps.find((s) => s.name === name)?.endedAt);
+    return {
+      name: o.targetName,
+      submittedAt: o.createdAt.getTime(),
+      startedAt: ms(o.startedAt),
+      putSentAt: iso(put?.time),
+      putAcceptedAt: iso(put?.acceptedAt),
+      answerStoredAt: step("Create VM"),
+      doneSeenAt: step("Wait for provisioning"),
+      endedAt: ms(o.endedAt),
+    };
+  });
 }
 
 const pct = (xs: number[], p: number) => {
