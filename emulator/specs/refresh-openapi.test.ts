@@ -115,6 +115,17 @@ describe("extracts", () => {
     });
   });
 
+  it("finds the Compute extract (VMs, images, sizes, usages) closed and minimal: re-extracting it changes no byte", () => {
+    const sources = JSON.parse(readFileSync(SOURCES, "utf8")) as SourcesFile;
+    const compute = sources.files.find((f) => f.path.endsWith("/2026-04-01/ComputeRP.json"))!;
+    const text = readFileSync(join(OPENAPI_DIR, compute.path), "utf8");
+    const out = extractOperations(
+      new Map([[compute.path, JSON.parse(text) as Record<string, unknown>]]),
+      new Map([[compute.path, compute.extract ?? []]]),
+    );
+    expect(extractText(out.get(compute.path)!)).toBe(text);
+  });
+
   it("finds the vendored network extracts closed and minimal: re-extracting them changes no byte", () => {
     const sources = JSON.parse(readFileSync(SOURCES, "utf8")) as SourcesFile;
     const network = sources.files.filter((f) => f.path.includes("/Microsoft.Network/stable/2026-01-01/"));

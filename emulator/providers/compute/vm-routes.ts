@@ -9,6 +9,7 @@ import { createVm } from "./vm-create.js";
 import { instanceView, statuses } from "./vm-state.js";
 import { resizeTargets, updateVm } from "./vm-update.js";
 import { sizeBody } from "./sizes.js";
+import { assertReferenceTypes } from "./vm-validate.js";
 import { virtualMachineSchema, virtualMachineUpdateSchema } from "./schemas.js";
 
 const base = { apiVersions: VM_API_VERSIONS, resourceType: VM_TYPE } as const;
@@ -25,6 +26,7 @@ const expandsInstanceView = (ctx: RequestContext) => (ctx.query.get("$expand") ?
 
 function putVm(ctx: RequestContext) {
   throttle(ctx, "putVm");
+  assertReferenceTypes(ctx.body);
   const existing = ctx.store.getResource(vmIdOf(ctx));
   ctx.etag.check(existing?.body);
   return existing ? updateVm(ctx, existing) : createVm(ctx);
@@ -32,6 +34,7 @@ function putVm(ctx: RequestContext) {
 
 function patchVm(ctx: RequestContext) {
   throttle(ctx, "putVm");
+  assertReferenceTypes(ctx.body);
   const vm = getVm(ctx);
   ctx.etag.check(vm.body);
   return updateVm(ctx, vm);

@@ -49,6 +49,12 @@ function checkResize(ctx: RequestContext, vm: StoredResource, requested: string)
   return size;
 }
 
+/** The tags a PUT or PATCH leaves: the ones sent (a PATCH's null tag value removes that tag), else the old ones. */
+function tagsAfter(sent: unknown, old: unknown): unknown {
+  if (!sent || typeof sent !== "object") return old;
+  return Object.fromEntries(Object.entries(sent as Record<string, unknown>).filter(([, v]) => v !== null));
+}
+
 /** PUT on an existing VM or PATCH: tags, resize, data disks, NICs (deallocated only); osProfile and image are fixed. */
 export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
   assertNoOperation(ctx, vm, "update");
@@ -123,7 +129,7 @@ export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
   const running = isAllocated(vmInternal(vm).powerState) && vmInternal(vm).powerState !== "stopped";
   const body = {
     ...vm.body,
-    tags: ctx.body.tags ?? vm.body.tags,
+    tags: tagsAfter(ctx.body.tags, vm.body.tags),
     etag: ctx.etag.next(),
     properties: {
       ...old,

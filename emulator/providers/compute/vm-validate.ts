@@ -1,4 +1,4 @@
-import { ArmError } from "../../core/errors.js";
+import { ArmError, invalidPropertyType } from "../../core/errors.js";
 import { normalizeLocation, REGION_NAMES } from "../../core/locations.js";
 import type { JsonBody } from "../../core/plugin.js";
 import { VM_TYPE } from "./constants.js";
@@ -62,4 +62,37 @@ export function requireImage(storageProfile: JsonBody | undefined): { image: Pla
     );
   }
   return { image, version };
+}
+
+const stringAt = (value: unknown, path: string) => {
+  if (value !== undefined && value !== null && typeof value !== "string")
+    throw invalidPropertyType(path, value, "System.String");
+};
+
+/**
+ * Types the vendored ComputeRP extract cannot check before the handlers read them: the size (its enum,
+ * VirtualMachineSizeTypes, is not vendored) and the ids of referenced resources (SubResource lives in compute's own
+ * common-types, not vendored). Azure's deserializer refuses them the same way: 400 InvalidRequestContent with the path.
+ */
+export function assertReferenceTypes(body: JsonBody): void {
+  const props = (body.properties ?? {}) as JsonBody;
+  stringAt(props.hardwareProfile?.vmSize, "properties.hardwareProfile.vmSize");
+  const network = (props.networkProfile ?? {}) as JsonBody;
+  ((Array.isArray(network.networkInterfaces) ? network.networkInterfaces : []) as JsonBody[]).forEach((n, i) =>
+    stringAt(n?.id, `properties.networkProfile.networkInterfaces[${i}].id`),
+  );
+  const configs = (
+    Array.isArray(network.networkInterfaceConfigurations) ? network.networkInterfaceConfigurations : []
+  ) as JsonBody[];
+  configs.forEach((c, i) => {
+    const ipConfigs = (
+      Array.isArray(c?.properties?.ipConfigurations) ? c.properties.ipConfigurations : []
+    ) as JsonBody[];
+    ipConfigs.forEach((ip, j) =>
+      stringAt(
+        ip?.properties?.subnet?.id,
+        `properties.networkProfile.networkInterfaceConfigurations[${i}].properties.ipConfigurations[${j}].properties.subnet.id`,
+      ),
+    );
+  });
 }
