@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { generate } from "selfsigned";
 import { setupTestDatabase } from "@/test/db";
 import { db } from "@/lib/db/client";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
@@ -198,6 +199,77 @@ describe("reading subscriptions", () => {
     const page2 = await listSubscriptions(admin, { sort: "name", dir: "desc", skip: 1, take: 1 });
     expect(page2.rows[0].id).toBe(all.rows[1].id);
     expect(page2.total).toBe(all.total);
+  });
+});
+
+describe("certificate credentials", () => {
+  const makeCert = async (from: number, to: number) => {
+    const p = await generate([{ name: "commonName", value: "portal-onboarding" }], {
+      keySize: 2048,
+      algorithm: "sha256",
+      notBeforeDate: new Date(Date.now() + from * 86_400_000),
+      notAfterDate: new Date(Date.now() + to * 86_400_000),
+    });
+    return { cert: p.cert, key: p.private };
+  };
+  let good: { cert: string; key: string };
+  let other: { cert: string; key: string };
+  let expired: { cert: string; key: string };
+  beforeAll(async () => {
+    [good, other, expired] = await Promise.all([makeCert(-1, 365), makeCert(-1, 365), makeCert(-30, -1)]);
+  });
+  const withCert = (certificate: string) => ({
+    ...valid(),
+    clientSecret: "",
+    credentialKind: "certificate",
+    certificate,
+  });
+
+  it("refuses a PEM without its key, a key of another certificate and an expired certificate beside the field", async () => {
+    const cases: [string, RegExp][] = [
+      [good.cert, /private key/],
+      [good.key, /CERTIFICATE/],
+      [`${good.cert}\n${other.key}`, /does not belong to the certificate/],
+      [`${expired.cert}\n${expired.key}`, /expired on/],
+    ];
+    for (const [pem, message] of cases) {
+      const errors = await expectRejected(withCert(pem));
+      expect(errors.certificate?.[0]).toMatch(message);
+      expect(errors.clientSecret).toBeUndefined();
+    }
+  });
+
+  it("saves a certificate sealed with its kind (key first or last), and rotates between secret and certificate", async () => {
+    const { redirect } = (await submit(withCert(`${good.key}\n${good.cert}`))) as { redirect: string };
+    const id = redirect.split("/").pop()!;
+    const row = await db.azureSubscription.findUniqueOrThrow({ where: { id } });
+    expect(row.credentialKind).toBe("certificate");
+    expect(row.clientSecretEnc).not.toContain("PRIVATE KEY");
+    const detail = JSON.stringify(await getSubscriptionDetail(admin, id));
+    expect(detail).not.toContain("PRIVATE KEY");
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "subscription.onboard", targetId: id } });
+    expect(audit.detail).toMatchObject({
+      credentialKind: "certificate",
+      thumbprint: expect.stringMatching(/^[0-9A-F]{40}$/),
+    });
+
+    const toSecret = await rotateSecretAction(idleResult, form({ id, credentialKind: "secret", clientSecret: "s2" }));
+    expect(toSecret.ok).toBe(true);
+    expect((await db.azureSubscription.findUniqueOrThrow({ where: { id } })).credentialKind).toBe("secret");
+    const bad = await rotateSecretAction(
+      idleResult,
+      form({ id, credentialKind: "certificate", certificate: good.cert }),
+    );
+    expect(bad).toMatchObject({ ok: false, fieldErrors: { certificate: [expect.stringMatching(/private key/)] } });
+    const toCert = await rotateSecretAction(
+      idleResult,
+      form({ id, credentialKind: "certificate", certificate: `${other.cert}\n${other.key}` }),
+    );
+    expect(toCert.ok).toBe(true);
+    expect(await db.azureSubscription.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      credentialKind: "certificate",
+      state: "validating",
+    });
   });
 });
 
