@@ -70,30 +70,56 @@ export async function seedDemo(opts: { log: Log; emulator?: Emulator }): Promise
   return true;
 }
 
+/** A second partner of the demo (a direct-bill partner beside Fabrikam's indirect one), with one customer. */
+const LITWARE = {
+  tenantId: "d7e8f9a0-1b2c-4d3e-8f4a-5b6c7d8e9f01",
+  appId: "e8f9a0b1-2c3d-4e4f-9a5b-6c7d8e9f0a12",
+  customerTenantId: "f9a0b1c2-3d4e-4f5a-8b6c-7d8e9f0a1b23",
+  subscriptionId: "0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c34",
+} as const;
+
 /**
- * The emulator's CSP partner connected, and one customer's subscription onboarded through the one-flow onboarding
- * (its operation runs in the worker while the portal starts; the seed only waits for the customer list, ~1 s).
+ * The emulator's CSP partners connected: Fabrikam CSP signing in with a certificate (made here, its public part
+ * registered on the app in the emulator's Entra ID) and one customer's subscription onboarded through the one-flow
+ * onboarding; Litware Direct beside it with a client secret. The onboarding runs in the worker while the portal
+ * starts; the seed only waits for Fabrikam's customer list (~1 s).
  */
 async function seedPartner(emulator: Emulator, log: Log) {
   const { readFileSync } = await import("node:fs");
+  const { generate } = await import("selfsigned");
   const { EmulatorControl } = await import("@/emulator/client");
   const { PARTNER } = await import("@/emulator/providers/partner-center/seed");
   const { db } = await import("@/lib/db/client");
+  const { readPemBundle } = await import("@/lib/crypto/pem-bundle");
   const { connectPartner, startPartnerOnboarding } = await import("@/lib/partners/service");
-  const info = await EmulatorControl.fromDataDir(emulator.url, emulator.dataDir).seedInfo();
+  const control = EmulatorControl.fromDataDir(emulator.url, emulator.dataDir);
+  const info = await control.seedInfo();
   const app = info.principals.find((p) => p.appId === PARTNER.appId);
   if (!app) return log("the emulator has no CSP partner: skipped the partner connection");
-  const { id, operationId } = await connectPartner(null, {
-    displayName: "Fabrikam CSP (emulator)",
-    cloud: "Custom",
-    partnerTenantId: PARTNER.tenantId,
-    clientId: PARTNER.appId,
-    clientSecret: app.secret,
+  const custom = {
+    cloud: "Custom" as const,
     partnerCenterEndpoint: emulator.url,
     armEndpoint: emulator.url,
     authorityHost: emulator.url,
     caCertificate: readFileSync(path.join(emulator.dataDir, "tls-cert.pem"), "utf8"),
+  };
+  const pems = await generate([{ name: "commonName", value: "fabrikam-csp-portal" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    notAfterDate: new Date(Date.now() + 2 * 365 * 86_400_000),
   });
+  const bundle = readPemBundle(`${pems.cert}\n${pems.private}`);
+  if (!bundle.ok) throw new Error(bundle.message);
+  await control.addCertificate(PARTNER.appId, pems.cert);
+  const { id, operationId } = await connectPartner(null, {
+    displayName: "Fabrikam CSP (emulator)",
+    partnerTenantId: PARTNER.tenantId,
+    clientId: PARTNER.appId,
+    credentialKind: "certificate",
+    clientSecret: bundle.bundle.pem,
+    ...custom,
+  });
+  await seedSecondPartner(control, custom, log);
   for (let i = 0; i < 40; i++) {
     await new Promise((r) => setTimeout(r, 250));
     const { state } = await db.partnerConnection.findUniqueOrThrow({ where: { id }, select: { state: true } });
@@ -104,13 +130,59 @@ async function seedPartner(emulator: Emulator, log: Log) {
         subscriptionId: PARTNER.subscriptions.northwind,
       };
       await startPartnerOnboarding(null, id, { subscriptions: [northwind], role: "Contributor" });
-      return log("connected the emulator's CSP partner (3 customers); onboarding Northwind Traders' subscription");
+      return log(
+        "connected the emulator's CSP partners (Fabrikam with a certificate, 3 customers; Litware Direct with a secret); onboarding Northwind Traders' subscription",
+      );
     }
     // No worker serves partner.sync (a test's worker without it): leave the connection to be synced later.
     const sync = await db.operation.findUniqueOrThrow({ where: { id: operationId }, select: { state: true } });
     if (i >= 4 && sync.state === "queued") break;
   }
   log("the CSP partner's customer list is still running: connect it from /admin/partners later");
+}
+
+/** Litware Direct: its directory, app (a secret) and one customer with an Azure plan, then its connection. */
+async function seedSecondPartner(
+  control: import("@/emulator/client").EmulatorControl,
+  custom: {
+    cloud: "Custom";
+    partnerCenterEndpoint: string;
+    armEndpoint: string;
+    authorityHost: string;
+    caCertificate: string;
+  },
+  log: Log,
+) {
+  const { connectPartner } = await import("@/lib/partners/service");
+  const known = (await control.seedInfo()).principals.find((p) => p.appId === LITWARE.appId);
+  let secret = known?.secret;
+  if (!secret) {
+    await control.addDirectory({
+      displayName: "Litware Direct",
+      tenantId: LITWARE.tenantId,
+      domain: "litwaredirect.onmicrosoft.com",
+    });
+    secret = (
+      await control.addPrincipal({ tenantId: LITWARE.tenantId, displayName: "litware-portal", appId: LITWARE.appId })
+    ).secret;
+    await control.call("POST", "partner-center/partners", { tenantId: LITWARE.tenantId, appId: LITWARE.appId });
+    await control.call("POST", "partner-center/customers", {
+      partnerTenantId: LITWARE.tenantId,
+      tenantId: LITWARE.customerTenantId,
+      companyName: "Proseware",
+      domain: "proseware.onmicrosoft.com",
+      azureSubscriptions: [{ subscriptionId: LITWARE.subscriptionId, displayName: "Proseware Azure plan" }],
+    });
+  }
+  await connectPartner(null, {
+    displayName: "Litware Direct (emulator)",
+    partnerTenantId: LITWARE.tenantId,
+    clientId: LITWARE.appId,
+    credentialKind: "secret",
+    clientSecret: secret,
+    ...custom,
+  });
+  log("connected the emulator's second partner, Litware Direct (1 customer)");
 }
 
 /** Onboards the emulator's subscriptions, waits for the worker to validate them, then builds plans and subscribes tenants. */
