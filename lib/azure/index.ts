@@ -139,6 +139,7 @@ export {
   TAG_LIMITS,
   portalTags,
   missingPortalTags,
+  withMissingPortalTags,
   tagProblems,
   type Tags,
   type TagOwner,

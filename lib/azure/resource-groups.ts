@@ -2,7 +2,7 @@ import { restorePoller } from "@azure/arm-resources";
 import { armClientsFor } from "./clients";
 import { armCall, isNotFound } from "./errors";
 import { defineLro, startLro, type LroProgress } from "./lro";
-import { missingPortalTags } from "./tags";
+import { missingPortalTags, withMissingPortalTags } from "./tags";
 import type { AzureAccess } from "./types";
 
 export type ResourceGroupInfo = {
@@ -45,9 +45,13 @@ export async function ensureResourceGroup(
   // A group being deleted is PUT anyway, so Azure's refusal (ResourceGroupBeingDeleted) reaches the operation.
   const settled = existing?.location === location && existing.provisioningState !== "Deleting";
   if (existing && settled && !Object.keys(missingPortalTags(existing.tags, tags)).length) return existing;
-  const merged = existing ? { ...existing.tags, ...missingPortalTags(existing.tags, tags) } : tags;
   return armCall(async () =>
-    mapResourceGroup(await resources.resourceGroups.createOrUpdate(name, { location, tags: merged })),
+    mapResourceGroup(
+      await resources.resourceGroups.createOrUpdate(name, {
+        location,
+        tags: withMissingPortalTags(existing?.tags, tags),
+      }),
+    ),
   );
 }
 

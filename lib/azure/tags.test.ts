@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingPortalTags, PORTAL_TAG, portalTags, tagProblems } from "./tags";
+import { missingPortalTags, PORTAL_TAG, portalTags, tagProblems, withMissingPortalTags } from "./tags";
 
 const owner = { tenant: { id: "ten_1", slug: "contoso" }, plan: "plan_1", operationId: "op_1" };
 
@@ -89,5 +89,16 @@ describe("missingPortalTags: the sync's retag decision", () => {
     expect(missingPortalTags(full, wanted)).toEqual({ "portal-tenant": "contoso", "portal-tenant-id": "ten_1" });
     const storage = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`t${i}`, "v"]));
     expect(missingPortalTags(storage, wanted, { storage: true })).toEqual({});
+  });
+});
+
+describe("withMissingPortalTags: what a PUT to a resource that may exist carries", () => {
+  const wanted = portalTags(owner);
+
+  it("a new resource gets the portal's tags; an existing one keeps its own, its first operation and one spelling", () => {
+    expect(withMissingPortalTags(null, wanted)).toEqual(wanted);
+    expect(
+      withMissingPortalTags({ owner: "ann", [PORTAL_TAG.operation]: "op_0", "PORTAL-TENANT": "Contoso" }, wanted),
+    ).toEqual({ ...wanted, owner: "ann", [PORTAL_TAG.operation]: "op_0" });
   });
 });

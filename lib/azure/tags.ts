@@ -126,3 +126,20 @@ export function missingPortalTags(
   }
   return missing;
 }
+
+/**
+ * The tags to PUT on a resource that may already exist: a PUT replaces a resource's tags, so it carries the resource's
+ * own (`current`, as read; null or undefined when it does not exist yet) with the portal's missing ones added
+ * (missingPortalTags: portal-operation stays as first written). A customer's tags survive a re-run or a retry; a tag
+ * the portal gives a new value keeps no second spelling of its name (names are case-insensitive).
+ */
+export function withMissingPortalTags(
+  current: Tags | null | undefined,
+  wanted: Tags,
+  opts: { storage?: boolean } = {},
+): Tags {
+  const missing = missingPortalTags(current, wanted, opts);
+  const replaced = new Set(Object.keys(missing).map((name) => name.toLowerCase()));
+  const kept = Object.entries(current ?? {}).filter(([name]) => !replaced.has(name.toLowerCase()));
+  return { ...Object.fromEntries(kept), ...missing };
+}
