@@ -132,6 +132,23 @@ describe("vm.create", () => {
     expect(await eventsOf(vm.id)).toEqual(["vm.created", "operation.succeeded vm.create"]);
   });
 
+  it("deletes a VM whose DELETE an earlier run sent and lost the answer of, instead of failing on Azure's 409", async () => {
+    const { vm } = await createOne("web-07");
+    const row = await db.virtualMachine.findUniqueOrThrow({ where: { id: vm.id } });
+    await emu.control.setConfig({ timeScale: 0.1 }); // Azure takes 3 s to delete it
+    try {
+      // As a run killed before it stored Azure's answer (npm run chaos aims at this): Azure is deleting the VM.
+      const sent = await emu.arm(SEED.apps.provider, "DELETE", `${row.azureResourceId}?api-version=2026-04-01`);
+      expect(sent.status).toBe(202);
+      const op = await waitForOperation((await runVmAction(t.ctx, vm.id, "delete")).id);
+      expect(op.state).toBe("succeeded");
+    } finally {
+      await emu.control.setConfig({ timeScale: 0.01 });
+    }
+    expect(await db.virtualMachine.findUnique({ where: { id: vm.id } })).toBeNull();
+    expect(await azureResources("web-07")).toEqual([]);
+  });
+
   it("ends with Azure's quota error on the VM, and deleting the failed VM leaves nothing behind", async () => {
     // Two D2s_v5 VMs (4 vCPUs) already run in eastus: a 4-vCPU VM does not fit a limit of 6.
     await emu.control.setCoreQuota(SEED.subscriptions.provider, { eastus: 6 });

@@ -169,7 +169,7 @@ export class Aimer {
       const me = (await db.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0].pid;
       // The answer comes after the hold; the worker then writes it to this row and waits for the lock.
       let blocked: number[] = [];
-      const until = Date.now() + holdMs + 30_000;
+      const until = Date.now() + holdMs + 60_000;
       while (!blocked.length && Date.now() < until) {
         blocked = (
           await db.query<{ pid: number }>(`select pid from pg_stat_activity where $1 = any(pg_blocking_pids(pid))`, [
