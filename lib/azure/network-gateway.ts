@@ -20,7 +20,7 @@ export type VirtualNetworkSpec = {
   location: string;
   addressSpace: string[];
   subnets: { name: string; prefix: string }[];
-  /** The portal's tags (lib/azure/tags.ts); a PUT replaces the resource's tags with these. */
+  /** The tags (lib/azure/tags.ts). A PUT replaces an existing network's: pass its own with the portal's (withMissingPortalTags). */
   tags?: Record<string, string>;
 };
 export type PublicIpSpec = {

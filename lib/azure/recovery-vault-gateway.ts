@@ -1,14 +1,22 @@
 import { restorePoller } from "@azure/arm-recoveryservices";
-import { flat, str } from "./arm-json";
+import { flat, obj, str } from "./arm-json";
 import { armClientsFor } from "./clients";
 import { armCall } from "./errors";
 import { defineLro, startLro, type LroProgress } from "./lro";
 import { orNull } from "./not-found";
+import { withMissingPortalTags } from "./tags";
 import type { AzureAccess } from "./types";
 
 /** A vault as the portal names it: every Site Recovery call takes these two names. */
 export type VaultRef = { resourceGroup: string; vault: string };
-export type RecoveryVaultInfo = { id: string; name: string; location: string; provisioningState?: string };
+export type RecoveryVaultInfo = {
+  id: string;
+  name: string;
+  location: string;
+  provisioningState?: string;
+  /** The vault's tags when it has any. */
+  tags?: Record<string, string>;
+};
 export type VaultCertificateInfo = {
   resourceId: string;
   aadTenantId: string;
@@ -25,6 +33,7 @@ export function mapRecoveryVault(raw: unknown): RecoveryVaultInfo {
     name: str(v.name) ?? "",
     location: str(v.location) ?? "",
     ...(str(v.provisioningState) ? { provisioningState: str(v.provisioningState) } : {}),
+    ...(Object.keys(obj(v.tags)).length ? { tags: obj(v.tags) as Record<string, string> } : {}),
   };
 }
 
@@ -42,14 +51,19 @@ const ensureVaultLro = defineLro<VaultRef & { location: string; tags?: Record<st
   map: mapRecoveryVault,
 });
 
-/** PUT of the vault; an existing vault in the same region is left as it is. */
-export function ensureRecoveryVault(
+/**
+ * PUT of the vault; an existing vault in the same region is left as it is. The vault is read first: a PUT replaces its
+ * tags, so an existing vault (one the provider made and the portal picks, or a retry) keeps its own and gains the
+ * portal's missing ones.
+ */
+export async function ensureRecoveryVault(
   access: AzureAccess,
   ref: VaultRef,
   location: string,
-  tags?: Record<string, string>,
+  tags: Record<string, string> = {},
 ): Promise<LroProgress<RecoveryVaultInfo>> {
-  return startLro(access, ensureVaultLro, { ...ref, location, ...(tags ? { tags } : {}) });
+  const existing = await getRecoveryVault(access, ref);
+  return startLro(access, ensureVaultLro, { ...ref, location, tags: withMissingPortalTags(existing?.tags, tags) });
 }
 
 export function getRecoveryVault(access: AzureAccess, ref: VaultRef): Promise<RecoveryVaultInfo | null> {

@@ -1,6 +1,6 @@
 import { restorePoller } from "@azure/arm-storage";
 import { armClientsFor } from "./clients";
-import { flat, str, type Json } from "./arm-json";
+import { flat, obj, str, type Json } from "./arm-json";
 import { armCall } from "./errors";
 import { orNull } from "./not-found";
 import { defineLro, startLro, type LroProgress } from "./lro";
@@ -19,6 +19,8 @@ export type StorageAccountInfo = {
   location: string;
   sku: string;
   provisioningState?: string;
+  /** The account's tags when it has any: a PUT replaces them, so a re-PUT passes them back. */
+  tags?: Record<string, string>;
 };
 export type StorageNameAvailability = { available: boolean; reason?: string; message?: string };
 
@@ -30,6 +32,7 @@ export function mapStorageAccount(raw: unknown): StorageAccountInfo {
     location: str(a.location) ?? "",
     sku: str((a.sku as Json | undefined)?.name) ?? "",
     ...(str(a.provisioningState) ? { provisioningState: str(a.provisioningState) } : {}),
+    ...(Object.keys(obj(a.tags)).length ? { tags: obj(a.tags) as Record<string, string> } : {}),
   };
 }
 
@@ -59,7 +62,10 @@ const ensureStorageAccountLro = defineLro<StorageAccountSpec, StorageAccountInfo
   map: mapStorageAccount,
 });
 
-/** PUT of the account: creating it again with the same settings is a no-op, so a retried step is harmless. */
+/**
+ * PUT of the account: creating it again with the same settings is a no-op, so a retried step is harmless. The PUT
+ * replaces the account's tags: for an existing account pass its own with the portal's (withMissingPortalTags).
+ */
 export function ensureStorageAccount(
   access: AzureAccess,
   spec: StorageAccountSpec,

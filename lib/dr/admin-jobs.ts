@@ -15,6 +15,8 @@ import {
   mapVmNetworkToAzure,
   PORTAL_EXTRA_TAG,
   portalTags,
+  readTags,
+  withMissingPortalTags,
   type AzureAccess,
   type RecoveryVaultInfo,
   type ReplicationPolicyInfo,
@@ -25,7 +27,7 @@ import {
 import { db, Prisma } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
 import { defineJob, type JobContext } from "@/lib/jobs/define-job";
-import { loadSetupForJob, testVnetName } from "./load";
+import { loadSetupForJob, tenantRgId, testVnetName } from "./load";
 import { DR_ROLE, retagVault, TAG_STEP } from "./retag";
 import type { SetupStep } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
@@ -214,9 +216,13 @@ export const setupTenantJob = defineJob({
 
     if (sections.includes("targets")) {
       await mark("targets", "running");
-      await op.step("Check storage account name", async () => {
-        if (await getStorageAccount(tenant, setup.resourceGroup, setup.storageAccount))
-          return op.note(`${setup.storageAccount} already exists in ${setup.resourceGroup}`);
+      // An existing account's tags, for its PUT: Azure's PUT replaces them (null: the account is new).
+      const existingAccount = await op.step("Check storage account name", async () => {
+        const found = await getStorageAccount(tenant, setup.resourceGroup, setup.storageAccount);
+        if (found) {
+          op.note(`${setup.storageAccount} already exists in ${setup.resourceGroup}`);
+          return { tags: found.tags ?? {} };
+        }
         const free = await checkStorageNameAvailability(tenant, setup.storageAccount);
         if (!free.available)
           throw new Conflict(
@@ -234,30 +240,25 @@ export const setupTenantJob = defineJob({
           name: setup.storageAccount,
           location: vault.region,
           sku: "Standard_GRS",
-          tags: portalTags(owner, { storage: true }),
+          tags: withMissingPortalTags(existingAccount?.tags, portalTags(owner, { storage: true }), { storage: true }),
         }),
       );
-      const subnets = [{ name: setup.subnetName, prefix: setup.subnetPrefix }];
-      const vnet = await tenantArm.lro<VirtualNetworkInfo>("Create virtual network", () =>
-        ensureVirtualNetwork(tenant, {
+      // A network's PUT replaces its tags too: one read of an existing network's (none for a new one) before it.
+      const putNetwork = async (name: string) => {
+        const id = `${tenantRgId(tenant.subscriptionId, setup.resourceGroup)}/providers/Microsoft.Network/virtualNetworks/${name}`;
+        return ensureVirtualNetwork(tenant, {
           resourceGroup: setup.resourceGroup,
-          name: setup.vnetName,
+          name,
           location: vault.region,
           addressSpace: [setup.addressSpace],
-          subnets,
-          tags,
-        }),
-      );
+          subnets: [{ name: setup.subnetName, prefix: setup.subnetPrefix }],
+          tags: withMissingPortalTags(await readTags(tenant, id), tags),
+        });
+      };
+      const vnet = await tenantArm.lro<VirtualNetworkInfo>("Create virtual network", () => putNetwork(setup.vnetName));
       // Test failovers land in a copy of the network with no route to anything, so a test VM never meets production.
       const test = await tenantArm.lro<VirtualNetworkInfo>("Create test network", () =>
-        ensureVirtualNetwork(tenant, {
-          resourceGroup: setup.resourceGroup,
-          name: testVnetName(setup.vnetName),
-          location: vault.region,
-          addressSpace: [setup.addressSpace],
-          subnets,
-          tags,
-        }),
+        putNetwork(testVnetName(setup.vnetName)),
       );
       ids = { storageAccountId: account.id, vnetId: vnet.id };
       await db.tenantDrSetup.update({

@@ -57,6 +57,12 @@ const succeeded = async (p: Promise<{ operationId?: string; id?: string }>) => {
   return op;
 };
 const item = () => db.protectedItem.findUniqueOrThrow({ where: { id: ids.vm01 } });
+const tagsUrl = (id: string) => `${id}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
+/** A customer's own tag added beside whatever the resource carries (the Tags API, operation Merge). */
+const customerTag = (app: string, id: string, tags: Record<string, string>) =>
+  emu.arm(app, "PATCH", tagsUrl(id), { operation: "Merge", properties: { tags } });
+const tagsOf = async (app: string, id: string) =>
+  (await emu.arm(app, "GET", tagsUrl(id))).body.properties.tags as Record<string, string>;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -73,6 +79,9 @@ afterAll(async () => {
 describe("DR for AcmeCorp, walking the provider guide", () => {
   it("registers the existing vault and reads the VMM server, its clouds, VMs and networks", async () => {
     const provider = await onboarded(emu, SEED.apps.provider, SEED.subscriptions.provider);
+    // The provider's vault exists before the portal picks it, with the provider's own tag: the vault's PUT keeps it.
+    const vaultId = `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/WAPRecoveryGroup/providers/Microsoft.RecoveryServices/vaults/WAPRecoveryVault`;
+    await customerTag(SEED.apps.provider, vaultId, { costCenter: "dr" });
     const op = await succeeded(
       registerVault(admin, {
         azureSubscriptionId: provider,
@@ -88,6 +97,11 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
       "Read clouds and their VMs",
       "Read VM networks",
     ]);
+    expect(await tagsOf(SEED.apps.provider, vaultId)).toMatchObject({
+      costCenter: "dr",
+      "portal-operation": op.id,
+      "portal-role": "disaster-recovery",
+    });
     const fabric = await db.fabric.findFirstOrThrow({ include: { containers: true, networks: true } });
     expect(fabric).toMatchObject({
       friendlyName: "vmm01.provider.local",
@@ -294,8 +308,13 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect((await db.protectionContainer.findUniqueOrThrow({ where: { id: ids.acmeCloud } })).pairingStatus).toBe(
       "Paired",
     );
-    // Running it again converges on the same resources.
+    // Running it again converges on the same resources, and keeps the tags AcmeCorp added to them since: a PUT
+    // replaces a resource's tags, so each carries the resource's own (portal-operation stays the first run's).
+    const targets = [setup.storageAccountId!, setup.vnetId!, setup.testVnetId!];
+    for (const id of targets) await customerTag(SEED.apps.acme, id, { owner: "acme-it" });
     await succeeded(setupTenant(admin, parseInput(setupTenantSchema, guideSetup())));
+    for (const id of targets)
+      expect(await tagsOf(SEED.apps.acme, id)).toMatchObject({ owner: "acme-it", "portal-operation": op.id });
   });
 
   it("keeps tenants apart: Contoso cannot map AcmeCorp's network, see or act on AcmeCorp's VMs", async () => {
@@ -451,7 +470,6 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
   it("puts the portal's tags back on the vault, its group and AcmeCorp's DR group, storage and networks on refresh, once", async () => {
     const vault = await db.recoveryVault.findFirstOrThrow();
     const setup = await db.tenantDrSetup.findFirstOrThrow({ where: { tenantId: acme.ctx.tenantId } });
-    const tagsUrl = (id: string) => `${id}/providers/Microsoft.Resources/tags/default?api-version=2021-04-01`;
     const provider = [
       `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/WAPRecoveryGroup`,
       vault.azureResourceId!,
