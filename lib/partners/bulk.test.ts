@@ -68,7 +68,7 @@ it("onboards twenty customers' subscriptions through the API to active, each its
   expect(connections.body.value).toMatchObject([
     { displayName: "Fabrikam CSP", state: "active", credentialKind: "secret" },
   ]);
-  const base = `/provider/partners/${connections.body.value[0].id}`;
+  const base = `/provider/partners/${(connections.body.value as { id: string }[])[0].id}`;
   const page = await call(admin, "GET", `${base}/customers?search=Bulk&$top=50`);
   expect(page.status).toBe(200);
   expect(page.body.value).toHaveLength(COUNT);
