@@ -3,7 +3,6 @@ import {
   ensureResourceGroup,
   getLoadBalancer,
   getNic,
-  missingPortalTags,
   PORTAL_EXTRA_TAG,
   putLoadBalancer,
   type LoadBalancerProbe,
@@ -11,6 +10,7 @@ import {
   type LoadBalancerSpec,
   type NicInfo,
   type PublicIpInfo,
+  withMissingPortalTags,
 } from "@/lib/azure";
 import { db } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
@@ -121,7 +121,7 @@ export const createLoadBalancerJob = defineJob({
           `A load balancer named ${lb.name} already exists in ${lb.resourceGroup}; refresh the list to add it to the portal, or choose another name.`,
         );
       // A retry keeps what the first attempt's PUT wrote, and any tag added since (the customer's own).
-      const keep = existing ? { tags: { ...existing.tags, ...missingPortalTags(existing.tags, tags) } } : {};
+      const keep = existing ? { tags: withMissingPortalTags(existing.tags, tags) } : {};
       const progress = await putLoadBalancer(
         access,
         ref.resourceGroup,

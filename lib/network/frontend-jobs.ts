@@ -2,6 +2,8 @@ import {
   deletePublicIp,
   ensurePublicIp,
   getPublicIp,
+  readTags,
+  withMissingPortalTags,
   type AzureAccess,
   type LoadBalancerInfo,
   type PublicIpInfo,
@@ -38,19 +40,23 @@ function releaseStep(op: JobContext, access: AzureAccess, publicIpId: string) {
     );
 }
 
-/** A frontend's own public IP: Standard and Static, as a Standard load balancer's frontend requires. */
-export function ensureFrontendPublicIp(
+/**
+ * A frontend's own public IP: Standard and Static, as a Standard load balancer's frontend requires. Its tags are read
+ * first (one read): a retried PUT would otherwise replace the tags the address carries since the first attempt.
+ */
+export async function ensureFrontendPublicIp(
   access: AzureAccess,
   ip: { resourceGroup: string; name: string; region: string },
   tags: Record<string, string>,
 ) {
+  const id = `/subscriptions/${access.subscriptionId}/resourceGroups/${ip.resourceGroup}/providers/Microsoft.Network/publicIPAddresses/${ip.name}`;
   return ensurePublicIp(access, {
     resourceGroup: ip.resourceGroup,
     name: ip.name,
     location: ip.region,
     sku: "Standard",
     allocation: "Static",
-    tags,
+    tags: withMissingPortalTags(await readTags(access, id), tags),
   });
 }
 

@@ -122,6 +122,19 @@ describe("load balancers with several public VIPs", () => {
   });
 
   it("adds the guide's second VIP: PublicVIP2, MultiVIPLB-FE2, Probe2 (HTTP 81 /, 5 s, 2) and Rule2 (TCP 80 → 81)", async () => {
+    // PublicVIP2 as a retried PUT finds it: made by a first attempt whose answer was lost, tagged by the customer
+    // since. A PUT replaces a resource's tags, so the step's PUT carries the customer's with the portal's.
+    await emu.arm(
+      SEED.apps.provider,
+      "PUT",
+      `/subscriptions/${SEED.subscriptions.provider}/resourceGroups/MultiVIPLBRG/providers/Microsoft.Network/publicIPAddresses/PublicVIP2?api-version=2024-05-01`,
+      {
+        location: "eastus",
+        sku: { name: "Standard" },
+        tags: { owner: "netops" },
+        properties: { publicIPAllocationMethod: "Static" },
+      },
+    );
     const { operationId } = await addFrontend(t.ctx, secondVip());
     const op = await waitForOperation(operationId);
     expect(op.errorMessage).toBeNull();
@@ -164,6 +177,7 @@ describe("load balancers with several public VIPs", () => {
       ipAddress: fe2!.publicIpAddress,
     });
     expect(await azureTags("providers/Microsoft.Network/publicIPAddresses/PublicVIP2")).toEqual({
+      owner: "netops",
       ...(await tagsOwner(operationId)),
       "portal-lb": lbId,
     });
