@@ -19,4 +19,5 @@ COPY --from=build --chown=portal /app ./
 USER portal
 EXPOSE 3000
 # forwarded-for.mjs appends the socket address to X-Forwarded-For; set PORTAL_TRUSTED_PROXIES to the proxies in front.
-CMD ["node", "--import", "./scripts/lib/forwarded-for.mjs", "node_modules/next/dist/bin/next", "start", "-H", "0.0.0.0", "-p", "3000"]
+# The heap bounds are scripts/lib/web-heap.ts's (issue 18: V8 otherwise lets a busy web's heap fill with garbage).
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=4", "--import", "./scripts/lib/forwarded-for.mjs", "node_modules/next/dist/bin/next", "start", "-H", "0.0.0.0", "-p", "3000"]

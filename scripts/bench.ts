@@ -23,8 +23,10 @@
  *   --only consoles (issue 18 point 3: the consoles with 1,000,000 operations; scripts/bench/consoles.ts)
  *   --console-operations (1000000) --console-tenants (1000) --console-vms (20 per tenant) --console-runs (40)
  *   --only bulk2000 (issue 18 point 2: 2,000 VMs in 4 subscriptions, Compute's PutVM windows binding: wall ÷ the
- *   windowed bound, failures, 429s ÷ requests, worker RSS; ≈ 5 minutes at time scale 1; scripts/bench/bulk.ts)
- *   --bulk-vms-each (500)
+ *   windowed bound, failures, 429s ÷ requests, worker and web RSS; ≈ 5 minutes at time scale 1; scripts/bench/bulk.ts)
+ *   --bulk-vms-each (500) --bulk-via (api: the bulks through a production web process's REST API while the console
+ *   is polled, and its RSS sampled; service: through createVms in this process, no web) --no-build (start that web on
+ *   the existing .next build even when sources are newer)
  *   --only peers (issue 18 point 5: figure 1, then the same VMs by a plain SDK script with parallelism 10 and
  *   unbounded on the same emulator; wall, ARM requests, 429s, failures and portal ÷ peer; scripts/bench/peers.ts;
  *   time scale 0.1 unless given: at 1 the parallelism-10 script alone takes over 20 minutes)
@@ -39,7 +41,7 @@ import { benchConsoles, consolesRows } from "./bench/consoles.ts";
 import { benchDelete } from "./bench/delete.ts";
 import { benchListPage } from "./bench/list-page.ts";
 import { benchProvision } from "./bench/provision.ts";
-import { flag, numberFlag, printTable, type Row } from "./bench/report.ts";
+import { flag, hasFlag, numberFlag, printTable, type Row } from "./bench/report.ts";
 import { setupTenantSubscriptions } from "./bench/setup.ts";
 import { repoRoot, startStack } from "./bench/stack.ts";
 import { benchSyncReads } from "./bench/sync-reads.ts";
@@ -96,6 +98,9 @@ async function main() {
     syncVms,
     retryAfterSeconds,
     submitVia: via === "api" ? "REST API (POST /api/v1/tenants/{tenant}/vms)" : "the page's service (createVms)",
+    ...(only === "bulk2000"
+      ? { bulkVia: flag("bulk-via", undefined) === "service" ? "createVms in the bench" : "a web process's REST API" }
+      : {}),
     throttling: "on (Azure's limits, real-time refill)",
     usage: usageScale,
     usagePage: usagePageScale,
@@ -153,6 +158,8 @@ async function main() {
         vmsEach,
         timeScale,
         timeoutMs: Math.max(timeoutMs, 1_800_000),
+        via: flag("bulk-via", undefined) === "service" ? "service" : "api",
+        build: !hasFlag("no-build"),
         log,
       });
       machine.loadAtEnd = loadavg().map((n) => Math.round(n * 100) / 100);

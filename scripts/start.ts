@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { dataDir, loadLocalSecrets, repoRoot, startDataStores } from "./lib/stack.ts";
 import { nextCli, startChild, stopChild, tsArgs, type Child } from "./lib/children.ts";
 import { isBuildStale, markBuiltAsOf } from "./lib/build.ts";
+import { webNodeFlags } from "./lib/web-heap.ts";
 import { buildWorker, workerArgs } from "./lib/worker-bundle.ts";
 import { migrateDeploy } from "./migrate.ts";
 
@@ -111,6 +112,8 @@ async function main() {
       cwd: repoRoot,
       // forwarded-for.mjs: the client address comes from the socket, not from what the client claims (issue 16).
       args: [
+        // The production web's heap bound (scripts/lib/web-heap.ts); next dev keeps node's default.
+        ...(isDev ? [] : webNodeFlags(env)),
         "--import",
         path.join(repoRoot, "scripts/lib/forwarded-for.mjs"),
         nextCli,

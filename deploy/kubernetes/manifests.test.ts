@@ -18,6 +18,7 @@ import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { Ingress } from "kubernetes-models/networking.k8s.io/v1";
 import { freePort } from "../../scripts/lib/ports";
+import { webNodeFlags } from "../../scripts/lib/web-heap";
 import { workerArgs, workerBundle } from "../../scripts/lib/worker-bundle";
 import { podContainers, readYamlFile, renderKustomization, type K8sObject } from "./kustomize";
 
@@ -143,6 +144,8 @@ describe("Kubernetes manifests", () => {
       expect(existsSync(path.join(root, source)), source).toBe(true);
     }
     expect(dockerfile).toContain("npm run build:worker");
+    // The web's heap bounds, as npm start sets them.
+    expect(dockerfile).toContain(`CMD [${["node", ...webNodeFlags({})].map((a) => JSON.stringify(a)).join(", ")}, `);
     expect(compose.services.worker.command).toEqual(["node", ...workerArgs(".", {})]);
 
     const nodeMajors = [...dockerfile.matchAll(/^FROM node:(\d+)-/gm)].map((m) => m[1]);
