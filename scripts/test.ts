@@ -157,6 +157,8 @@ async function e2e() {
         E2E_PORT: String(port),
         E2E_PGPORT: String(base.pgPort + 5 * i),
         E2E_EMULATOR_PORT: String(base.emulatorPort + 5 * i),
+        // The OIDC issuer e2e/auth/sso.spec.ts starts: 1000 above E2E_PORT unless set.
+        ...(process.env.E2E_SSO_PORT ? { E2E_SSO_PORT: String(Number(process.env.E2E_SSO_PORT) + 5 * i) } : {}),
         E2E_REPORT: out,
         E2E_OUTPUT_DIR: path.join(resultsDir, groups.length > 1 ? `playwright-${i + 1}` : "playwright"),
       });
