@@ -274,4 +274,23 @@ describe("Partner Center emulator", () => {
     });
     await emu.control.call("PUT", "partner-center/config", { rateLimit: { requests: 300, windowSeconds: 60 } });
   });
+
+  it("turns a saved state's GDAP flags (before relationships were modelled) into relationships", async () => {
+    const state = (await emu.control.snapshot()) as {
+      ext: { graph?: unknown; "partner-center": { partners: Record<string, { customers: Record<string, object> }> } };
+    };
+    delete state.ext.graph;
+    const customers = state.ext["partner-center"].partners[PARTNER.tenantId].customers;
+    for (const [id, c] of Object.entries(customers)) Object.assign(c, { gdap: id !== PARTNER.customers.wideWorld });
+    await emu.control.restore({ state });
+    const list = async (customer: string) =>
+      (
+        await call({
+          scope: GRAPH_SCOPE,
+          path: `/v1.0/tenantRelationships/delegatedAdminRelationships?$filter=${encodeURIComponent(`customer/tenantId eq '${customer}'`)}`,
+        })
+      ).body.value;
+    expect(await list(PARTNER.customers.tailspin)).toEqual([expect.objectContaining({ status: "active" })]);
+    expect(await list(PARTNER.customers.wideWorld)).toEqual([]);
+  });
 });

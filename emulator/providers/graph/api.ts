@@ -1,6 +1,7 @@
 import { GRAPH_AUDIENCE, readSignedToken, type TokenClaims } from "../../core/tokens.js";
 import type { Reply, ServiceRoute } from "../../core/plugin.js";
 import { graphState, type DelegatedAdminRelationship } from "./model.js";
+import { pcState } from "../partner-center/model.js";
 
 type Ctx = Parameters<ServiceRoute["handler"]>[0];
 
@@ -165,6 +166,7 @@ function route(pattern: string, fn: (ctx: Ctx, caller: TokenClaims) => Reply): S
       ctx.setHeader("request-id", ctx.requestId);
       if (clientRequestId) ctx.setHeader("client-request-id", clientRequestId);
       try {
+        pcState(ctx.store); // upgrades a state saved before GDAP relationships were modelled
         return fn(ctx, callerOf(ctx));
       } catch (e) {
         if (!(e instanceof GraphFailure)) throw e;

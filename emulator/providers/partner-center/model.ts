@@ -42,13 +42,31 @@ export interface PcState {
   usage: Record<string, number[]>;
 }
 
-export const pcState = (store: Store): PcState =>
-  store.ext<PcState>("partner-center", () => ({
+export function pcState(store: Store): PcState {
+  const state = store.ext<PcState>("partner-center", () => ({
     partners: {},
     consentDelaySeconds: 30,
     rateLimit: { requests: 300, windowSeconds: 60 },
     usage: {},
   }));
+  upgradeGdapFlags(store, state);
+  return state;
+}
+
+/**
+ * A state saved before GDAP relationships were modelled carries a `gdap` flag per customer: a flag that was true
+ * becomes the relationship the seed now gives (so an existing demo keeps onboarding), and the flag goes.
+ */
+function upgradeGdapFlags(store: Store, state: PcState) {
+  for (const partner of Object.values(state.partners))
+    for (const customer of Object.values(partner.customers) as (PcCustomer & { gdap?: boolean })[]) {
+      if (customer.gdap === undefined) continue;
+      const had = customer.gdap;
+      delete customer.gdap;
+      if (had && !hasGdap(store, partner, customer)) grantGdap(store, partner, customer);
+      store.markDirty();
+    }
+}
 
 export function addPartner(store: Store, p: { tenantId: string; appId: string }): PcPartner {
   const state = pcState(store);

@@ -4,6 +4,7 @@ import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import type { RoleName } from "../../core/state.js";
 import { apiVersionsFor } from "../../specs/api-versions.js";
 import { gdapAllowsRoleAssignment } from "../graph/model.js";
+import { pcState } from "./model.js";
 
 /** Built-in role definition ids (the same GUIDs in every tenant). */
 export const BUILTIN_ROLES: Record<string, RoleName> = {
@@ -49,7 +50,8 @@ export const roleAssignmentRoutes: RouteDef[] = [
     requiresRegistration: false,
     authorize: ({ store, principal, subscription, path }) =>
       roleAt(store, principal.objectId, path) === "Owner" ||
-      gdapAllowsRoleAssignment(store, principal, subscription.tenantId),
+      // pcState first: it upgrades a state saved before GDAP relationships were modelled.
+      (!!pcState(store) && gdapAllowsRoleAssignment(store, principal, subscription.tenantId)),
     handler(ctx) {
       const name = ctx.params.roleAssignmentName;
       if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(name))
