@@ -11,7 +11,8 @@ export const cloudLabels: Record<(typeof clouds)[number], string> = {
 /** How an app signs in (no server imports: client forms read these). */
 export const credentialKinds = ["secret", "certificate"] as const;
 export type CredentialKindName = (typeof credentialKinds)[number];
+// "Secret", not "Client secret": the secret's own field is labelled that way.
 export const credentialKindLabels: Record<CredentialKindName, string> = {
-  secret: "Client secret",
+  secret: "Secret",
   certificate: "Certificate (PEM)",
 };

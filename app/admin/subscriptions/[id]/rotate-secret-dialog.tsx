@@ -4,13 +4,15 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { KeyRound } from "lucide-react";
 import { FormDialog } from "@/components/form-dialog";
-import { FormField } from "@/components/form-field";
+import { CredentialFields } from "@/components/credential-fields";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
 import { rotateSecretAction } from "@/lib/subscriptions/actions";
 import { idleResult } from "@/lib/utils/action-result";
 
-/** Replaces the client secret. The field starts empty every time: the current secret is never sent to the browser. */
+/**
+ * Replaces the credential with a new secret or certificate (either kind, whatever the current one is). The fields start
+ * empty every time: the current credential is never sent to the browser.
+ */
 export function RotateSecretDialog({ id, isDisabled }: { id: string; isDisabled: boolean }) {
   const router = useRouter();
   return (
@@ -20,10 +22,11 @@ export function RotateSecretDialog({ id, isDisabled }: { id: string; isDisabled:
           <KeyRound aria-hidden /> Rotate secret
         </Button>
       }
-      title="Rotate the client secret"
+      title="Rotate the credential"
       description={
         <>
-          Paste the new secret&apos;s value from the app registration. It replaces the stored one (encrypted at rest)
+          Paste the new secret&apos;s value, or a certificate with its private key, from the app registration. It
+          replaces the stored one (encrypted at rest)
           {isDisabled ? "." : " and the subscription is validated again with it."}
         </>
       }
@@ -33,25 +36,16 @@ export function RotateSecretDialog({ id, isDisabled }: { id: string; isDisabled:
       onSuccess={() => {
         toast.success(
           isDisabled
-            ? "Secret replaced. Enable the subscription to validate it."
-            : "Secret replaced: validating with the new secret.",
+            ? "Credential replaced. Enable the subscription to validate it."
+            : "Credential replaced: validating with it.",
         );
         router.refresh();
       }}
     >
-      {({ errors, isPending }) => (
+      {({ errors }) => (
         <>
           <input type="hidden" name="id" value={id} />
-          <FormField label="New client secret" name="clientSecret" required error={errors?.fieldErrors?.clientSecret}>
-            <Input
-              name="clientSecret"
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              autoFocus
-              disabled={isPending}
-            />
-          </FormField>
+          <CredentialFields fieldError={(name) => errors?.fieldErrors?.[name]} secretLabel="New client secret" />
         </>
       )}
     </FormDialog>

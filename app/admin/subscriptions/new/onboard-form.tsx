@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { FormAlert } from "@/components/form-alert";
+import { CredentialFields } from "@/components/credential-fields";
 import { FormField } from "@/components/form-field";
 import { SubmitButton } from "@/components/submit-button";
 import { Input } from "@/components/ui/input";
@@ -183,15 +184,9 @@ export function OnboardForm({ emulator }: { emulator?: BuiltinEmulatorOffer | nu
               placeholder={guidPlaceholder}
             />
           </FormField>
-          <FormField
-            label="Client secret"
-            name="clientSecret"
-            required
-            error={fieldError("clientSecret")}
-            description="The secret's value. It is encrypted at rest and never shown again."
-          >
-            <Input name="clientSecret" type="password" autoComplete="new-password" spellCheck={false} />
-          </FormField>
+          <div className="sm:col-span-2">
+            <CredentialFields fieldError={fieldError} secretDescription="The secret's value, not its id." />
+          </div>
         </div>
       )}
       <div className="flex items-center gap-3">
