@@ -9,7 +9,7 @@ import { dataDir, loadLocalSecrets, repoRoot, startDataStores } from "./lib/stac
 import { nextCli, startChild, stopChild, tsArgs, type Child } from "./lib/children.ts";
 import { isBuildStale, markBuiltAsOf } from "./lib/build.ts";
 import { webNodeFlags } from "./lib/web-heap.ts";
-import { buildWorker, workerArgs } from "./lib/worker-bundle.ts";
+import { buildWorker, workerArgs, workerEnv } from "./lib/worker-bundle.ts";
 import { migrateDeploy } from "./migrate.ts";
 
 const isDev = process.argv.includes("--dev");
@@ -82,7 +82,7 @@ async function main() {
       name: "worker",
       cwd: repoRoot,
       args: isDev ? tsArgs("worker/main.ts") : workerArgs(repoRoot, env),
-      env,
+      env: isDev ? env : workerEnv(env),
       ready: (l) => l.includes('"worker":"ready"'),
     });
     children.push(worker.child);

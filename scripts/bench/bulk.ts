@@ -75,7 +75,8 @@ export async function benchBulk(
     web?: BenchWeb;
   },
 ): Promise<BulkResult> {
-  const { control, web } = { ...stack, web: opts.web };
+  const { control } = stack;
+  const { web } = opts;
   await control.resetCounters();
   const workerPids = stack.workers.map((w) => w.proc.pid).filter((p): p is number => p !== undefined);
   const rss = sampleRss([...workerPids, ...(web ? [web.pid] : [])]);

@@ -13,7 +13,7 @@ import { startEmulator, type RunningEmulator } from "@/emulator/server";
 import { EmulatorControl } from "@/emulator/client";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/postgres.ts";
 import { startChild, stopChild, type Child } from "../lib/children.ts";
-import { buildWorker, workerArgs } from "../lib/worker-bundle.ts";
+import { buildWorker, workerArgs, workerEnv as workerProcessEnv } from "../lib/worker-bundle.ts";
 import { migrateDeploy } from "../migrate.ts";
 import { freePort } from "../lib/ports.ts";
 
@@ -139,7 +139,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         name: `worker-${++n}`,
         cwd: repoRoot,
         args: workerArgs(repoRoot, workerEnv),
-        env: workerEnv,
+        env: workerProcessEnv(workerEnv),
         ready: (line) => line.includes('"worker":"ready"'),
       });
       workers.push(started.child);

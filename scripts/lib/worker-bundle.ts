@@ -24,6 +24,16 @@ export function workerNodeFlags(env: Record<string, string | undefined> = proces
   return [`--max-old-space-size=${oldSpace}`, "--max-semi-space-size=4"];
 }
 
+/**
+ * The worker's environment: glibc keeps memory freed by V8's background threads (TurboFan compiling Prisma's 3 MB
+ * WebAssembly query compiler, concurrent GC) in one malloc arena per thread, up to 8 per core. Two arenas: a hot query
+ * loop peaked 19 MB lower (207 → 188 MB). MALLOC_ARENA_MAX set by the caller wins.
+ */
+export const workerEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+  ...env,
+  MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2",
+});
+
 /** The arguments for `node` that run the built worker. */
 export const workerArgs = (root: string, env?: Record<string, string | undefined>) => [
   ...workerNodeFlags(env),
