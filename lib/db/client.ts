@@ -20,7 +20,13 @@ function pool() {
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
-    globalForDb.portalDb ??= new PrismaClient({ adapter: new PrismaPg(pool(), { disposeExternalPool: true }) });
+    // A transaction waits up to 15 s for a connection of the pool (Prisma's default is 2 s): a worker running a bulk's
+    // 100 vm.create jobs on 10 connections failed and retried 50 runs on P2028 "Unable to start a transaction in the
+    // given time" when the bulk's polls came due together on a loaded machine (issue 18, npm run bench).
+    globalForDb.portalDb ??= new PrismaClient({
+      adapter: new PrismaPg(pool(), { disposeExternalPool: true }),
+      transactionOptions: { maxWait: 15_000 },
+    });
     return Reflect.get(globalForDb.portalDb, prop, globalForDb.portalDb);
   },
 });
