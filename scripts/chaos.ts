@@ -157,6 +157,14 @@ async function main() {
       const slot = window / Math.max(1, count);
       for (let k = 1; k <= count; k++) {
         await sleep(Math.max(0, from + slot * (k - 1) + Math.random() * slot - Date.now()));
+        // Counted before the victim is chosen: no await between choosing it and the kill, so an aim cannot reserve it
+        // in between.
+        const [running, ended] = await Promise.all([
+          db.operation.count({ where: { id: { in: phaseIds }, state: "running" } }),
+          db.operation.count({
+            where: { id: { in: phaseIds }, state: { in: ["succeeded", "failed", "cancelled"] } },
+          }),
+        ]);
         // The victim has been up long enough to have claimed jobs, so the kill lands in the middle of its work.
         let victim: PoolWorker | undefined;
         for (;;) {
@@ -167,12 +175,6 @@ async function main() {
           if (victim) break;
           await sleep(100);
         }
-        const [running, ended] = await Promise.all([
-          db.operation.count({ where: { id: { in: phaseIds }, state: "running" } }),
-          db.operation.count({
-            where: { id: { in: phaseIds }, state: { in: ["succeeded", "failed", "cancelled"] } },
-          }),
-        ]);
         await killWorker(victim);
         out.push({ at: (Date.now() - from) / 1000, running, ended });
         log(
