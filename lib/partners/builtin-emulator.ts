@@ -44,6 +44,7 @@ export async function fillPartnerFromBuiltinEmulator(values: Record<string, unkn
     cloud: "Custom",
     partnerTenantId,
     clientId: app.appId,
+    credentialKind: "secret",
     clientSecret: app.secret,
     partnerCenterEndpoint: emu.url,
     armEndpoint: emu.url,
