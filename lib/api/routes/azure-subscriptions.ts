@@ -194,7 +194,8 @@ azureSubscriptionRoutes.openapi(
 const onboardBody = onboardSubscriptionSchema.clone().openapi("OnboardAzureSubscription", {
   description:
     "A service principal's credentials for one subscription. `armEndpoint` and `authorityHost` are needed (https) " +
-    "for the Custom cloud only. `clientSecret` is sealed at once and never returned.",
+    "for the Custom cloud only. `credentialKind` secret (default) with `clientSecret`, or certificate with " +
+    "`certificate` (PEM of the certificate and its unencrypted private key); sealed at once and never returned.",
 });
 
 azureSubscriptionRoutes.openapi(
