@@ -80,7 +80,7 @@ it("onboards twenty customers' subscriptions through the API to active, each its
   const ops = started.body.value as { id: string; href: string }[];
   expect(ops).toHaveLength(COUNT);
 
-  const done = await Promise.all(ops.map((o) => waitForOperation(o.id, 150_000)));
+  const done = await Promise.all(ops.map((o) => waitForOperation(o.id, 240_000)));
   expect(done.map((o) => `${o.state} ${o.errorMessage ?? ""}`)).toEqual(Array(COUNT).fill("succeeded "));
   // Throttled requests were waited out inside the client: no operation needed a second attempt.
   expect(done.every((o) => o.attempts === 1)).toBe(true);
@@ -103,4 +103,4 @@ it("onboards twenty customers' subscriptions through the API to active, each its
   expect(followed.body).toMatchObject({ kind: kinds.partner.onboardSubscription });
   expect(followed.body).toMatchObject({ state: "succeeded" });
   expect(JSON.stringify(followed.body)).toContain("Validate the subscription");
-}, 200_000);
+}, 300_000);
