@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
@@ -27,8 +27,9 @@ afterAll(async () => {
 });
 
 function startWorkerProcess() {
-  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  const child = spawn(process.execPath, [tsx, "worker/main.ts"], {
+  // tsx's loader in this very process: through the tsx command, SIGKILL would kill only its wrapper and leave the
+  // worker it started running, and the "resumed" operation would be finished by the worker the test meant to kill.
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
     env: { ...process.env, DATABASE_URL: database.url(), JOBS_POLL_MIN_MS: "300" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -62,7 +63,9 @@ it("resumes a long-running operation after its worker is killed with SIGKILL, an
     if (step?.continuation) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  const exited = once(first, "exit");
   first.kill("SIGKILL");
+  expect((await exited)[1]).toBe("SIGKILL");
   const midway = await db.operation.findUniqueOrThrow({ where: { id: cancel.id }, include: { steps: true } });
   expect(midway.state).toBe("running");
 
