@@ -1,6 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { generate } from "selfsigned";
 import { createUser, unique } from "../support/db";
-import { emulatorControl } from "../support/emulator";
+import { emulatorCaPem, emulatorControl } from "../support/emulator";
 import { signInAndLand } from "../support/login";
 
 // The emulator's demo partner (emulator/providers/partner-center/seed.ts).
@@ -25,17 +27,17 @@ test("an admin connects the emulator's partner, onboards a customer's subscripti
   await page.getByRole("link", { name: "CSP partners" }).first().click();
   await expect(page.getByRole("heading", { name: "CSP partners", level: 1 })).toBeVisible();
 
-  // The demo seed may have connected the partner already: then the admin replaces the connection the same way.
-  const connect = page.getByRole("button", { name: "Connect Partner Center" });
-  if (!(await connect.isVisible())) await page.getByText("Connect a different app or partner").click();
+  // The demo seed may have connected the partner already: connecting its tenant again replaces that connection.
   await page.getByLabel("Connection name").fill("Fabrikam CSP");
   await page.getByRole("checkbox", { name: /built-in emulator.s partner/ }).check();
-  await page.getByRole("button", { name: /^(Connect Partner Center|Replace the connection)$/ }).click();
+  await page.getByRole("button", { name: /^(Connect Partner Center|Add the connection)$/ }).click();
+  await expect(page).toHaveURL(/\/admin\/partners\/[^/?]+$/);
+  const connectionUrl = new URL(page.url()).pathname;
 
   // The customers come from Partner Center through a sync operation: look again until it has listed the new one.
   const search = page.getByPlaceholder("Search by company, domain or tenant id");
   await expect(async () => {
-    await page.goto(`/admin/partners?q=${encodeURIComponent(companyName)}`);
+    await page.goto(`${connectionUrl}?q=${encodeURIComponent(companyName)}`);
     await expect(page.getByRole("row").filter({ hasText: companyName })).toHaveCount(1, { timeout: 1_000 });
   }).toPass({ timeout: 60_000 });
   await expect(search).toHaveValue(companyName);
@@ -53,7 +55,7 @@ test("an admin connects the emulator's partner, onboards a customer's subscripti
   });
   await expect(page.getByText("Assign the Contributor role")).toBeVisible();
 
-  await page.goto(`/admin/partners?q=${encodeURIComponent(companyName)}`);
+  await page.goto(`${connectionUrl}?q=${encodeURIComponent(companyName)}`);
   const onboarded = page
     .getByRole("row")
     .filter({ hasText: companyName })
@@ -65,4 +67,64 @@ test("an admin connects the emulator's partner, onboards a customer's subscripti
   await page
     .getByRole("combobox", { name: "Subscription", exact: true })
     .selectOption({ label: `${companyName} · ${friendlyName} (${subscriptionId})` });
+});
+
+test("an admin adds a second partner's connection with a certificate and sees its own customers", async ({ page }) => {
+  test.setTimeout(120_000);
+  // A second partner organisation in the emulator: its directory, its app with a certificate, one customer.
+  const emu = emulatorControl();
+  const tenantId = randomUUID();
+  const appId = randomUUID();
+  const companyName = unique("Proseware");
+  await emu.addDirectory({ displayName: unique("Litware Direct"), tenantId });
+  await emu.addPrincipal({ tenantId, displayName: "litware-portal", appId });
+  const pems = await generate([{ name: "commonName", value: "litware-portal" }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    notAfterDate: new Date(Date.now() + 30 * 86_400_000),
+  });
+  await emu.addCertificate(appId, pems.cert);
+  await emu.call("POST", "partner-center/partners", { tenantId, appId });
+  await emu.call("POST", "partner-center/customers", {
+    partnerTenantId: tenantId,
+    companyName,
+    azureSubscriptions: [{ displayName: "Proseware Azure plan" }],
+  });
+
+  const admin = await createUser({ staffRole: "admin" });
+  await signInAndLand(page, admin.email, admin.password, /\/admin$/);
+  await page.goto("/admin/partners");
+  const name = unique("Litware Direct");
+  await page.getByLabel("Connection name").fill(name);
+  await page.getByRole("combobox", { name: "Cloud", exact: true }).selectOption("Custom");
+  await page.getByLabel("Partner tenant id").fill(tenantId);
+  await page.getByLabel("Application (client) id").fill(appId);
+  // The credential's radio group, by keyboard: from "Secret" the arrow key moves to "Certificate (PEM)".
+  await page.getByRole("radio", { name: "Secret", exact: true }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "Certificate (PEM)" })).toBeChecked();
+  // Only the certificate first: refused beside the field, nothing saved.
+  await page.getByLabel("Certificate and private key (PEM)").fill(pems.cert);
+  for (const [label, value] of [
+    ["Partner Center endpoint", emu.url],
+    ["ARM endpoint", emu.url],
+    ["Authority host", emu.url],
+  ] as const)
+    await page.getByLabel(label).fill(value);
+  await page.getByLabel("CA certificate").fill(emulatorCaPem());
+  await page.getByRole("button", { name: /^(Connect Partner Center|Add the connection)$/ }).click();
+  await expect(page.getByText(/Add the certificate's private key/)).toBeVisible();
+  await page.getByLabel("Certificate and private key (PEM)").fill(`${pems.cert}\n${pems.private}`);
+  await page.getByRole("button", { name: /^(Connect Partner Center|Add the connection)$/ }).click();
+  await expect(page).toHaveURL(/\/admin\/partners\/[^/?]+$/);
+  await expect(page.getByText("signs in with a certificate")).toBeVisible();
+  const connectionUrl = new URL(page.url()).pathname;
+  await expect(async () => {
+    await page.goto(connectionUrl);
+    await expect(page.getByRole("row").filter({ hasText: companyName })).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  // Only this partner's customers: the first partner's demo customers are not here.
+  await expect(page.getByRole("row").filter({ hasText: "Northwind Traders" })).toHaveCount(0);
+  await page.goto(`/admin/partners?q=${encodeURIComponent(name)}`);
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Certificate");
 });
