@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
-import { LongestFirstSequencer } from "./test/sequencer";
+import { LongestFirstSequencer } from "./test/sequencer.ts";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
