@@ -1,18 +1,8 @@
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { graphEndpoint } from "./clouds";
 import { ArmError, toArmError } from "./errors";
-import { pipelineFor, send, serviceFailure, type PartnerAccess } from "./partner-center";
+import { pipelineFor, requestIdFrom, send, serviceFailure, type PartnerAccess } from "./partner-center";
 
-/** Graph names its request id `request-id`: copied to x-ms-request-id so the step timeline records it. */
-const graphRequestId: PipelinePolicy = {
-  name: "graphRequestId",
-  async sendRequest(request, next) {
-    const response = await next(request);
-    const id = response.headers.get("request-id");
-    if (id && !response.headers.get("x-ms-request-id")) response.headers.set("x-ms-request-id", id);
-    return response;
-  },
-};
+const graphRequestId = requestIdFrom("request-id");
 
 /**
  * Entra role template ids a GDAP relationship must grant (to a partner security group) before the partner's app may

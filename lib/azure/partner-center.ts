@@ -71,16 +71,22 @@ function credentialFor(access: PartnerAccess, tenantId: string) {
   });
 }
 
-/** Partner Center names its request id MS-RequestId: copied to x-ms-request-id so the step timeline records it. */
-const partnerCenterRequestId: PipelinePolicy = {
-  name: "partnerCenterRequestId",
-  async sendRequest(request, next) {
-    const response = await next(request);
-    const id = response.headers.get("ms-requestid");
-    if (id && !response.headers.get("x-ms-request-id")) response.headers.set("x-ms-request-id", id);
-    return response;
-  },
-};
+/**
+ * A service that names its request id otherwise (Partner Center MS-RequestId, Graph request-id): the id is copied to
+ * x-ms-request-id so the step timeline records it.
+ */
+export function requestIdFrom(header: string): PipelinePolicy {
+  return {
+    name: `requestIdFrom:${header}`,
+    async sendRequest(request, next) {
+      const response = await next(request);
+      const id = response.headers.get(header);
+      if (id && !response.headers.get("x-ms-request-id")) response.headers.set("x-ms-request-id", id);
+      return response;
+    },
+  };
+}
+const partnerCenterRequestId = requestIdFrom("ms-requestid");
 
 export function pipelineFor(
   access: PartnerAccess,
