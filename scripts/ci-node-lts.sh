@@ -91,6 +91,13 @@ vitest_summary() {
     const sum = files.reduce((s, [t]) => s + t, 0);
     console.log(`vitest: ${files.length} files, ${sum.toFixed(0)} s summed over the files; the slowest:`);
     for (const [t, name] of files.slice(0, 15)) console.log(`  ${t.toFixed(1).padStart(6)} s  ${name}`);
+    for (const f of r.testResults)
+      for (const t of f.assertionResults ?? [])
+        if (t.status === "failed")
+          console.log(`  ✗ vitest ${require("node:path").relative(".", f.name)} › ${t.fullName}: ${String(t.failureMessages?.[0] ?? "").split("\n")[0].slice(0, 300)}`);
+    for (const f of r.testResults)
+      if (f.status === "failed" && !(f.assertionResults ?? []).some((t) => t.status === "failed"))
+        console.log(`  ✗ vitest ${require("node:path").relative(".", f.name)}: ${String(f.message ?? "").split("\n")[0].slice(0, 300)}`);
     console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
   ' "$report"
   return $status
