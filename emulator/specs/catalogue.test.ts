@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
 import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID } from "../seed.js";
-import { computeClient, POLL, putNic, windowsVm } from "../providers/compute/test-support.js";
+import { computeClient, POLL, putNic, restError, windowsVm } from "../providers/compute/test-support.js";
 
 const SUB = PROVIDER_SUBSCRIPTION_ID;
 let emu: TestEmulator;
@@ -89,5 +89,43 @@ describe("the vendored size and image catalogue (issue 17 point 6)", () => {
     );
     expect(vm.provisioningState).toBe("Succeeded");
     expect(vm.storageProfile?.imageReference?.exactVersion).toBe("14393.7606.241205");
+  });
+
+  it("carries the plan of a marketplace image with terms and refuses a VM that names none, or names one on an image without", async () => {
+    const dsvm = {
+      publisher: "microsoft-ads",
+      offer: "windows-data-science-vm",
+      sku: "windows2016",
+      version: "latest",
+    };
+    const image = await client().virtualMachineImages.get("eastus", dsvm.publisher, dsvm.offer, dsvm.sku, "19.01.14");
+    expect(image.plan).toEqual({ publisher: "microsoft-ads", product: "windows-data-science-vm", name: "windows2016" });
+    const nicId = await putNic(emu, {
+      subscriptionId: SUB,
+      resourceGroup: "rg-catalogue",
+      name: "nic-dsvm",
+      location: "eastus",
+    });
+    const create = (name: string, extra: Parameters<typeof windowsVm>[2]) =>
+      client().virtualMachines.beginCreateOrUpdateAndWait(
+        "rg-catalogue",
+        name,
+        windowsVm("eastus", nicId, extra),
+        POLL,
+      );
+    const noPlan = await restError(
+      create("dsvm", { hardwareProfile: { vmSize: "Standard_DS1_v2" }, storageProfile: { imageReference: dsvm } }),
+    );
+    expect([noPlan.statusCode, noPlan.code]).toEqual([400, "VMMarketplaceInvalidInput"]);
+    expect(noPlan.message).toMatch(/requires Plan information in the request\. VM: '.*\/virtualMachines\/dsvm'\.$/);
+    const stray = await restError(
+      create("win-plan", {
+        plan: { publisher: "microsoft-ads", product: "windows-data-science-vm", name: "windows2016" },
+      }),
+    );
+    expect([stray.statusCode, stray.code]).toEqual([400, "VMMarketplaceInvalidInput"]);
+    expect(stray.message).toMatch(
+      /^Creating a virtual machine from a non Marketplace image does not need Plan information/,
+    );
   });
 });

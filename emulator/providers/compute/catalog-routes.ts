@@ -113,6 +113,7 @@ function version(ctx: RequestContext) {
   return ok({
     ...entry(ctx, v, imageResourceId(ctx.params.subscriptionId, location(ctx), image, v)),
     properties: {
+      ...(image.plan ? { plan: image.plan } : {}),
       hyperVGeneration: image.hyperVGeneration,
       architecture: "x64",
       osDiskImage: { operatingSystem: image.osType, sizeInGb: image.osDiskSizeGB },

@@ -11,6 +11,8 @@ export interface PlatformImage {
   /** OS disk size in GB when the request does not give one. */
   osDiskSizeGB: number;
   osName: string;
+  /** The marketplace purchase plan a VM created from this image must name (images with terms). */
+  plan?: { publisher: string; product: string; name: string };
 }
 
 /** The vendored snapshot of the marketplace images (emulator/specs/catalogue/images.json). */

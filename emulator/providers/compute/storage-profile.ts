@@ -25,16 +25,17 @@ export interface StorageArgs {
 const hex = () => randomBytes(16).toString("hex");
 const diskId = (groupId: string, name: string) => `${groupId}/providers/Microsoft.Compute/disks/${name}`;
 
-function accountType(requested: unknown, size: VmSize, diskName: string): string {
+/** `disk`: "osDisk" or "dataDisk", the start of the `target` Azure names (e.g. osDisk.managedDisk.storageAccountType). */
+function accountType(requested: unknown, size: VmSize, diskName: string, disk: "osDisk" | "dataDisk"): string {
   const sat = typeof requested === "string" ? requested : size.premiumIO ? "Premium_LRS" : "Standard_LRS";
   if (!STORAGE_ACCOUNT_TYPES.includes(sat))
     throw invalidParameter(
-      "managedDisk.storageAccountType",
+      `${disk}.managedDisk.storageAccountType`,
       `The value '${sat}' of parameter 'managedDisk.storageAccountType' is invalid.`,
     );
   if (sat.startsWith("Premium") && !size.premiumIO) {
     throw invalidParameter(
-      "managedDisk.storageAccountType",
+      `${disk}.managedDisk.storageAccountType`,
       `Requested operation cannot be performed because the VM size ${size.name} does not support the storage account type ${sat} of disk '${diskName}'. Consider updating the VM to a size that supports Premium storage.`,
     );
   }
@@ -59,7 +60,7 @@ function osDisk(a: StorageArgs): JsonBody {
     createOption: "FromImage",
     caching: req.caching ?? "ReadWrite",
     managedDisk: {
-      storageAccountType: accountType(req.managedDisk?.storageAccountType, a.size, name),
+      storageAccountType: accountType(req.managedDisk?.storageAccountType, a.size, name, "osDisk"),
       id: diskId(a.groupId, name),
     },
     deleteOption: req.deleteOption === "Delete" ? "Delete" : "Detach",
@@ -79,7 +80,7 @@ function newDataDisk(a: StorageArgs, req: JsonBody, lun: number): JsonBody {
         `The value ${size} of parameter 'dataDisk.diskSizeGB' is out of range. Value must be between 1 and 32767.`,
       );
     const name = typeof req.name === "string" && req.name ? req.name : `${a.vmName}_disk${lun + 2}_${hex()}`;
-    const sat = accountType(req.managedDisk?.storageAccountType, a.size, name);
+    const sat = accountType(req.managedDisk?.storageAccountType, a.size, name, "dataDisk");
     return {
       lun,
       name,

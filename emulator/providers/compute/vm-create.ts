@@ -6,7 +6,7 @@ import { storedOsProfile, validateOsProfile } from "./os-profile.js";
 import { buildStorageProfile } from "./storage-profile.js";
 import { groupIdOf, regionalCores, requireSubscription, vmIdOf } from "./vm-common.js";
 import type { VmInternal } from "./vm-state.js";
-import { requireImage, requireLocation, requireSize } from "./vm-validate.js";
+import { requireImage, requireLocation, requirePlan, requireSize } from "./vm-validate.js";
 import { missingParameter } from "./errors.js";
 import { createManagedNetwork } from "./managed-network.js";
 
@@ -47,6 +47,7 @@ export function createVm(ctx: RequestContext): Reply {
     version,
     requested: props.storageProfile ?? {},
   });
+  requirePlan(ctx.body.plan, image, vmId, String((storageProfile.osDisk as { name?: unknown }).name));
   ctx.quota.assertCores({
     subscription: sub,
     location,
@@ -64,6 +65,7 @@ export function createVm(ctx: RequestContext): Reply {
     etag: ctx.etag.next(),
     ...(ctx.body.zones ? { zones: ctx.body.zones } : {}),
     ...(ctx.body.identity ? { identity: ctx.body.identity } : {}),
+    ...(ctx.body.plan ? { plan: ctx.body.plan } : {}),
     properties: {
       vmId: randomUUID(),
       hardwareProfile: { vmSize: size.name },

@@ -64,6 +64,36 @@ export function requireImage(storageProfile: JsonBody | undefined): { image: Pla
   return { image, version };
 }
 
+/**
+ * The purchase plan against the image's (Azure's VMMarketplaceInvalidInput, 400): an image with terms needs its plan
+ * named, an image without one refuses a plan, and a plan naming another image does not match. Accepting the terms
+ * (Microsoft.MarketplaceOrdering) is not modelled: a plan that matches is taken as accepted.
+ */
+export function requirePlan(plan: unknown, image: PlatformImage, vmId: string, osDiskName: string): void {
+  const given = plan as { publisher?: unknown; product?: unknown; name?: unknown } | undefined | null;
+  const refuse = (message: string) => new ArmError(400, "VMMarketplaceInvalidInput", message);
+  if (!image.plan) {
+    if (given)
+      throw refuse(
+        `Creating a virtual machine from a non Marketplace image does not need Plan information, please remove the Plan information in the request. OS disk name is ${osDiskName}.`,
+      );
+    return;
+  }
+  if (!given)
+    throw refuse(
+      `Creating a virtual machine from Marketplace image or a custom image sourced from a Marketplace image requires Plan information in the request. VM: '${vmId}'.`,
+    );
+  const same = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+  if (
+    !same(given.publisher, image.plan.publisher) ||
+    !same(given.product, image.plan.product) ||
+    !same(given.name, image.plan.name)
+  )
+    throw refuse(
+      `The purchase information does not match. Unable to deploy from the Marketplace image. OS disk name is ${osDiskName}.`,
+    );
+}
+
 const stringAt = (value: unknown, path: string) => {
   if (value !== undefined && value !== null && typeof value !== "string")
     throw invalidPropertyType(path, value, "System.String");
