@@ -79,8 +79,9 @@ function requestOf(example: Example) {
   if (!op) return undefined;
   const params = example.parameters;
   const exampleSub = String(params.subscriptionId ?? "");
-  // The example's subscription, and the all-zero placeholder some examples put in a scope beside another id.
-  const subs = [exampleSub, PLACEHOLDER_SUBSCRIPTION].filter(Boolean);
+  // The example's subscription, the all-zero placeholder some examples put in a scope beside another id, and the
+  // `{subscription-id}` placeholder of the ids in a body (a user fills in their own subscription).
+  const subs = [exampleSub, PLACEHOLDER_SUBSCRIPTION, "{subscription-id}"].filter(Boolean);
   const rewrite = <T>(v: T): T =>
     JSON.parse(subs.reduce((text, sub) => text.split(sub).join(PROVIDER_SUBSCRIPTION_ID), JSON.stringify(v))) as T;
   const pathNames = [...op.path.matchAll(PLACEHOLDER)].map((m) => m[1]);
