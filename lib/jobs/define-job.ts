@@ -11,7 +11,7 @@ export type JobContext = {
   /** The pg-boss attempt (0 on the first run); a resumed poll keeps counting from the same operation. */
   attempt: number;
   /** Declares the step names up front so progress reads "2 of 6" from the start. */
-  plan(steps: string[]): Promise<void>;
+  plan(steps: readonly string[]): Promise<void>;
   /**
    * Runs one named step and records it (start, end, outcome, ARM request and correlation ids). A step that already
    * succeeded in an earlier run of this operation is not run again: its stored result is returned.

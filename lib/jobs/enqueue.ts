@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { fromPrisma } from "pg-boss";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { Conflict } from "@/lib/errors";
-import type { OperationInput, OperationKind, OperationTargetType } from "@/lib/operations/kinds";
+import {
+  findKindSpec,
+  type OperationInput,
+  type OperationKind,
+  type OperationTargetType,
+} from "@/lib/operations/kinds";
 import { currentTraceparent, inSpan, SpanKind } from "@/lib/observability/tracing";
 import { getBoss } from "./boss";
 import { ensureQueue } from "./queues";
@@ -83,6 +88,7 @@ async function insertOperations<K extends OperationKind>(tx: Tx, kind: K, reques
     await ensureQueue(boss, kind);
     // The job ids are chosen here, so each operation is written knowing its job.
     const jobIds = new Map(fresh.map((r) => [r.target.id, randomUUID()]));
+    const steps = findKindSpec(kind)?.steps ?? []; // a test's own kinds are not in the catalogue
     try {
       const rows = await tx.operation.createManyAndReturn({
         data: fresh.map((r) => ({
@@ -95,9 +101,15 @@ async function insertOperations<K extends OperationKind>(tx: Tx, kind: K, reques
           targetName: r.target.name,
           input: r.input as Prisma.InputJsonValue,
           jobId: jobIds.get(r.target.id),
+          stepsTotal: steps.length,
         })),
         select: { id: true, targetId: true, jobId: true },
       });
+      // A kind whose steps never vary has them written now, in one statement for the whole bulk (see its catalogue entry).
+      if (steps.length)
+        await tx.operationStep.createMany({
+          data: rows.flatMap((row) => steps.map((name, position) => ({ operationId: row.id, position, name }))),
+        });
       for (const row of rows) created.set(row.targetId, row.id);
       // The trace this request is part of, continued by the worker's run (lib/jobs/runner.ts); none when untraced.
       const traceparent = currentTraceparent();

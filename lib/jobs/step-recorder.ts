@@ -26,7 +26,7 @@ export class StepRecorder {
     this.steps = new Map(existing.map((s) => [s.position, s]));
   }
 
-  async plan(names: string[]) {
+  async plan(names: readonly string[]) {
     // A resumed run of the same plan: nothing to write.
     if (this.steps.size === names.length && names.every((name, position) => this.steps.get(position)?.name === name))
       return;

@@ -67,6 +67,11 @@ export type OperationKindSpec = {
   cancel?: CancelPolicy;
   retry?: RetryPolicy;
   timing: OperationTiming;
+  /**
+   * The steps every run of the kind plans, when they never vary: written with the operation when it is queued (one
+   * statement for a whole bulk), so its first run has nothing to plan and the console shows them while it waits.
+   */
+  steps?: readonly string[];
 };
 
 const minutes = (n: number) => n * 60_000;
@@ -134,6 +139,14 @@ export const operationKinds = {
     target: "VirtualMachine",
     concurrency: 100,
     timing: timing(5, hours(1)),
+    steps: [
+      "Ensure resource group",
+      "Create virtual network",
+      "Wait for virtual network",
+      "Create VM",
+      "Wait for provisioning",
+      "Read IP addresses",
+    ],
   },
   // The power actions are one step waiting on Azure, which finishes whatever the portal does.
   "vm.start": {

@@ -19,7 +19,7 @@ import { sent, type Progress, type Sent } from "@/lib/jobs/wait-step";
 import { loadVmForJob, markVmFailed, nicName, publicIpName } from "./job-support";
 import { claimNetwork, releaseNetwork } from "./network-claim";
 import { readAddressesOnce } from "./addresses";
-import { kinds } from "@/lib/operations/kinds";
+import { kinds, operationKinds } from "@/lib/operations/kinds";
 import { recordVmUsage, stepEndedAt } from "@/lib/usage/record";
 import { publishVmCreated } from "@/lib/events/vm-events";
 
@@ -85,14 +85,7 @@ export const createVmJob = defineJob({
   kind: kinds.vm.create,
   async run({ vmId, passwordSecretId }, op) {
     const { vm, resourceGroup, azureSubscriptionId } = await loadVmForJob(vmId);
-    await op.plan([
-      "Ensure resource group",
-      "Create virtual network",
-      "Wait for virtual network",
-      "Create VM",
-      "Wait for provisioning",
-      "Read IP addresses",
-    ]);
+    await op.plan(operationKinds[kinds.vm.create].steps); // written when queued: nothing to write here
     const access = await op.azureAccess(azureSubscriptionId);
     const arm = op.arm(access);
     const network = await db.virtualNetwork.findUniqueOrThrow({
