@@ -135,4 +135,43 @@ describe("extracts", () => {
     const out = extractOperations(docs, new Map(network.map((f) => [f.path, f.extract ?? []])));
     for (const f of network) expect(extractText(out.get(f.path)!), f.path).toBe(texts.get(f.path));
   });
+
+  it("finds the network 2026-03-01 extracts (TypeSpec layout: virtualNetwork, loadBalancer, common) closed and minimal, the omitted definitions left out", () => {
+    const sources = JSON.parse(readFileSync(SOURCES, "utf8")) as SourcesFile;
+    const network = sources.files.filter((f) => f.path.includes("/Microsoft.Network/Network/stable/2026-03-01/"));
+    expect(network.map((f) => f.path.split("/").pop()).sort()).toEqual([
+      "common.json",
+      "loadBalancer.json",
+      "virtualNetwork.json",
+    ]);
+    const texts = new Map(network.map((f) => [f.path, readFileSync(join(OPENAPI_DIR, f.path), "utf8")]));
+    const docs = new Map([...texts].map(([path, text]) => [path, JSON.parse(text) as Record<string, unknown>]));
+    const out = extractOperations(
+      docs,
+      new Map(network.map((f) => [f.path, f.extract ?? []])),
+      new Map(network.map((f) => [f.path, f.omit ?? []])),
+    );
+    for (const f of network) expect(extractText(out.get(f.path)!), f.path).toBe(texts.get(f.path));
+    const vnet = docs.get(network.find((f) => f.path.endsWith("/virtualNetwork.json"))!.path) as {
+      definitions: Record<string, unknown>;
+    };
+    for (const name of network.find((f) => f.path.endsWith("/virtualNetwork.json"))!.omit ?? [])
+      expect(vnet.definitions[name], name).toBeUndefined();
+  });
+
+  it("does not follow a definition an extract omits", () => {
+    const docs = new Map([
+      [
+        "x.json",
+        {
+          paths: {
+            "/a": { get: { operationId: "A_Get", responses: { "200": { schema: { $ref: "#/definitions/A" } } } } },
+          },
+          definitions: { A: { properties: { b: { $ref: "#/definitions/B" } } }, B: { type: "object" } },
+        },
+      ],
+    ]);
+    const out = extractOperations(docs, new Map([["x.json", ["A_Get"]]]), new Map([["x.json", ["B"]]]));
+    expect(Object.keys(out.get("x.json")!.definitions)).toEqual(["A"]);
+  });
 });

@@ -22,7 +22,8 @@ export interface SourcesFile {
   repository: string;
   /** `folder`: the stable/ folder a version was vendored from when it is not the family's (an older layout). */
   wanted: { family: ApiFamily; apiVersion: string; files: string[]; folder?: string }[];
-  files: { path: string; commit: string; bytes: number; extract?: string[]; note?: string }[];
+  /** `omit`: definitions of an extract's file that are not followed (extract-openapi.ts). */
+  files: { path: string; commit: string; bytes: number; extract?: string[]; omit?: string[]; note?: string }[];
 }
 
 /** Example folder per family (the replay reads examples/<rp>/). */
@@ -127,7 +128,7 @@ export async function refreshOpenApi(ref: string): Promise<void> {
       path,
       commit,
       bytes: Buffer.byteLength(text),
-      ...(extract ? { extract, note: previous.get(path)?.note } : {}),
+      ...(extract ? { extract, omit: previous.get(path)?.omit, note: previous.get(path)?.note } : {}),
     });
     const refs = referencesOf(JSON.parse(text));
     for (const f of refs.files) {
@@ -155,6 +156,7 @@ export async function refreshOpenApi(ref: string): Promise<void> {
   const extracts = extractOperations(
     extracted,
     new Map([...extracted.keys()].map((p) => [p, previous.get(p)!.extract!])),
+    new Map([...extracted.keys()].map((p) => [p, previous.get(p)!.omit ?? []])),
   );
   for (const [path, doc] of extracts) {
     const text = extractText(doc);
