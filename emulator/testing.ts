@@ -17,6 +17,8 @@ import { EmulatorControl, type SeedInfo } from "./client.js";
 import type { JsonBody } from "./core/plugin.js";
 
 export const ARM_SCOPE = "https://management.azure.com/.default";
+/** The test emulators' ARM read bucket (see startTestEmulator). */
+export const TEST_READ_BUCKET = { capacity: 25_000, refillPerSecond: 2_500 };
 
 export interface TestEmulator {
   emulator: RunningEmulator;
@@ -48,6 +50,11 @@ export interface TestEmulator {
 /**
  * Starts an in-process emulator for tests: temp data dir, fast clock, no Retry-After, small pages, and every ARM
  * reply checked against the vendored spec of its api-version (a mismatch answers 500 and fails close()).
+ *
+ * Pages of 3 make a list cost many more reads than in Azure (a subscription's validation reads 1,144 resource SKUs
+ * in 382 pages instead of one), so the read bucket is 100 × Azure's (25,000, refilled 2,500/s): with Azure's 250 the
+ * portal's pacer and the SDK's 429 retries spent 5-15 s of each validation waiting. Tests of read throttling set
+ * their own bucket (emu.control.setConfig); writes and deletes keep Azure's.
  */
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "emu-test-")));
@@ -56,6 +63,7 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     timeScale: 0.01,
     retryAfterSeconds: null,
     pageSize: 3,
+    throttling: { reads: TEST_READ_BUCKET },
     seed: "demo",
     // EMU_VALIDATE_RESPONSES=0 turns the check off (to measure what it costs).
     validateResponses: process.env.EMU_VALIDATE_RESPONSES !== "0",

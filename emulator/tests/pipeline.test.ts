@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RestError } from "@azure/core-rest-pipeline";
-import { startTestEmulator, type TestEmulator } from "../testing.js";
+import { startTestEmulator, TEST_READ_BUCKET, type TestEmulator } from "../testing.js";
 import { request } from "node:https";
 import {
   PROVIDER_APP_ID,
@@ -141,7 +141,7 @@ describe("ARM request checks", () => {
       expect((await emu.arm(PROVIDER_APP_ID, "GET", path)).status).toBe(200);
       expect((await emu.control.counters()).throttled429).toBeGreaterThanOrEqual(1);
     } finally {
-      await emu.control.setConfig({ throttling: { enabled: true, reads: { capacity: 250, refillPerSecond: 25 } } });
+      await emu.control.setConfig({ throttling: { enabled: true, reads: TEST_READ_BUCKET } });
     }
   });
 
