@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { defineProvider, ok, type RequestContext } from "../core/plugin.js";
 import { ArmError, resourceNotFound } from "../core/errors.js";
 import { normalizeLocation, REGION_NAMES, REGIONS } from "../core/locations.js";
@@ -90,6 +90,105 @@ function validateSkuKind(sku: unknown, kind: unknown): void {
   }
 }
 
+type Json = Record<string, unknown>;
+
+/**
+ * The identity Azure answers for the one requested (StorageAccountCreateUserAssignedEncryptionIdentityWithCMK,
+ * StorageAccountEnableCMK): a system-assigned identity gets a principal and the subscription's tenant, each
+ * user-assigned one a principal and client id; an unchanged identity keeps its ids. Type None removes it.
+ */
+function identityOf(ctx: RequestContext, requested: unknown, existing: unknown): Json | undefined {
+  if (requested === undefined) return existing as Json | undefined;
+  const req = (requested ?? {}) as Json;
+  const old = (existing ?? {}) as Json;
+  const type = String(req.type ?? "None");
+  if (type === "None") return undefined;
+  const system = type.includes("SystemAssigned");
+  const oldUsers = (old.userAssignedIdentities ?? {}) as Record<string, Json>;
+  const users = type.includes("UserAssigned")
+    ? Object.fromEntries(
+        Object.keys((req.userAssignedIdentities ?? {}) as Json).map((id) => [
+          id,
+          oldUsers[id] ?? { principalId: randomUUID(), clientId: randomUUID() },
+        ]),
+      )
+    : undefined;
+  return {
+    type,
+    ...(system
+      ? { principalId: old.principalId ?? randomUUID(), tenantId: old.tenantId ?? ctx.subscription?.tenantId }
+      : {}),
+    ...(users ? { userAssignedIdentities: users } : {}),
+  };
+}
+
+/**
+ * Encryption as Azure answers it: the requested key source (Microsoft-managed keys by default), the services with the
+ * time they were enabled, and for customer-managed keys the key vault key in use and its last rotation.
+ */
+function encryptionOf(ctx: RequestContext, requested: unknown, existing: unknown, since: string): Json {
+  const req = (requested ?? {}) as Json;
+  const old = (existing ?? {}) as Json;
+  const keySource = String(req.keySource ?? old.keySource ?? "Microsoft.Storage");
+  const service = (s: unknown) => ({
+    enabled: true,
+    keyType: "Account",
+    ...((s ?? {}) as Json),
+    lastEnabledTime: since,
+  });
+  const services = { ...((old.services ?? {}) as Json), ...((req.services ?? {}) as Json) };
+  const kv = (req.keyvaultproperties ?? old.keyvaultproperties) as Json | undefined;
+  const oldKv = (old.keyvaultproperties ?? {}) as Json;
+  const sameKey = kv && oldKv.keyname === kv.keyname && oldKv.keyvaulturi === kv.keyvaulturi;
+  return {
+    keySource,
+    ...(req.requireInfrastructureEncryption !== undefined || old.requireInfrastructureEncryption !== undefined
+      ? { requireInfrastructureEncryption: req.requireInfrastructureEncryption ?? old.requireInfrastructureEncryption }
+      : {}),
+    services: {
+      blob: service(services.blob),
+      file: service(services.file),
+      ...(services.queue ? { queue: service(services.queue) } : {}),
+      ...(services.table ? { table: service(services.table) } : {}),
+    },
+    ...(keySource === "Microsoft.Keyvault" && kv
+      ? {
+          keyvaultproperties: {
+            keyname: kv.keyname,
+            keyvaulturi: kv.keyvaulturi,
+            keyversion: kv.keyversion ?? "",
+            currentVersionedKeyIdentifier: sameKey
+              ? oldKv.currentVersionedKeyIdentifier
+              : `${String(kv.keyvaulturi).replace(/\/+$/, "")}/keys/${String(kv.keyname)}/${String(kv.keyversion || randomBytes(16).toString("hex"))}`,
+            lastKeyRotationTimestamp: sameKey ? oldKv.lastKeyRotationTimestamp : ctx.clock.iso(),
+          },
+        }
+      : {}),
+    ...((req.identity ?? old.identity) ? { identity: req.identity ?? old.identity } : {}),
+  };
+}
+
+/** Network rules with Azure's defaults filled in (bypass AzureServices, empty rule lists). */
+const networkAclsOf = (requested: unknown, existing: unknown): Json => {
+  const acls = (requested ?? existing ?? {}) as Json;
+  return { bypass: "AzureServices", virtualNetworkRules: [], ipRules: [], defaultAction: "Allow", ...acls };
+};
+
+/** Account properties a PUT or PATCH sets that Azure answers as normalised objects; the rest are kept as sent. */
+function mergedProperties(ctx: RequestContext, props: Json, oldProps: Json): Json {
+  return {
+    ...oldProps,
+    ...props,
+    encryption: encryptionOf(
+      ctx,
+      props.encryption,
+      oldProps.encryption,
+      String(oldProps.creationTime ?? ctx.clock.iso()),
+    ),
+    networkAcls: networkAclsOf(props.networkAcls, oldProps.networkAcls),
+  };
+}
+
 function accountBody(ctx: RequestContext, name: string, location: string, existing?: Record<string, unknown>) {
   const skuName = String(ctx.body.sku.name);
   const kind = String(ctx.body.kind);
@@ -98,6 +197,7 @@ function accountBody(ctx: RequestContext, name: string, location: string, existi
   const paired = REGIONS.find((r) => r.name === location)?.pairedRegion;
   const endpoint = (svc: string) => `https://${name}.${svc}.core.windows.net/`;
   const oldProps = (existing?.properties ?? {}) as Record<string, unknown>;
+  const identity = identityOf(ctx, ctx.body.identity, existing?.identity);
   return {
     name,
     type: TYPE,
@@ -105,9 +205,9 @@ function accountBody(ctx: RequestContext, name: string, location: string, existi
     tags: validateTags(ctx.body.tags),
     sku: { name: skuName, tier: skuName.startsWith("Premium") ? "Premium" : "Standard" },
     kind,
+    ...(identity ? { identity } : {}),
     properties: {
-      ...oldProps,
-      ...props,
+      ...mergedProperties(ctx, props, oldProps),
       provisioningState: oldProps.provisioningState ?? "Creating",
       creationTime: oldProps.creationTime ?? ctx.clock.iso(),
       primaryLocation: location,
@@ -126,17 +226,8 @@ function accountBody(ctx: RequestContext, name: string, location: string, existi
       supportsHttpsTrafficOnly: props.supportsHttpsTrafficOnly ?? oldProps.supportsHttpsTrafficOnly ?? true,
       minimumTlsVersion: props.minimumTlsVersion ?? oldProps.minimumTlsVersion ?? "TLS1_2",
       allowBlobPublicAccess: props.allowBlobPublicAccess ?? oldProps.allowBlobPublicAccess ?? false,
-      encryption: {
-        keySource: "Microsoft.Storage",
-        services: { blob: { enabled: true, keyType: "Account" }, file: { enabled: true, keyType: "Account" } },
-      },
-      networkAcls: props.networkAcls ??
-        oldProps.networkAcls ?? {
-          bypass: "AzureServices",
-          virtualNetworkRules: [],
-          ipRules: [],
-          defaultAction: "Allow",
-        },
+      keyCreationTime: oldProps.keyCreationTime ?? { key1: ctx.clock.iso(), key2: ctx.clock.iso() },
+      privateEndpointConnections: oldProps.privateEndpointConnections ?? [],
     },
   };
 }
@@ -192,17 +283,41 @@ function patchAccount(ctx: RequestContext) {
     const skuName = String(ctx.body.sku.name);
     body.sku = { name: skuName, tier: skuName.startsWith("Premium") ? "Premium" : "Standard" };
   }
+  // Every writable property the PATCH names is applied (StorageAccountEnableAD, StorageAccountEnableCMK); read-only
+  // ones were already refused or ignored by the spec check.
   const props = (ctx.body.properties ?? {}) as Record<string, unknown>;
-  for (const key of [
-    "accessTier",
-    "supportsHttpsTrafficOnly",
-    "minimumTlsVersion",
-    "allowBlobPublicAccess",
-    "networkAcls",
-  ]) {
-    if (props[key] !== undefined) body.properties[key] = props[key];
+  body.properties = mergedProperties(ctx, props, body.properties);
+  if (ctx.body.identity !== undefined) {
+    const identity = identityOf(ctx, ctx.body.identity, body.identity);
+    if (identity) body.identity = identity;
+    else delete body.identity;
   }
   return ok(ctx.store.putResource(r.id, body).body);
+}
+
+/**
+ * GET with `$expand=geoReplicationStats` (StorageAccountGetPropertiesGeoReplicationStats…): the secondary's status for
+ * a geo-redundant account, modelled as live and a minute behind; after a failover the account is LRS (ZRS for GZRS),
+ * after a planned failover it keeps its SKU.
+ */
+function getWithExpand(ctx: RequestContext) {
+  const body = getAccount(ctx).body as Json & { sku: { name: string }; properties: Json };
+  if (!/geoReplicationStats/i.test(ctx.query.get("$expand") ?? "") || !/GRS|GZRS/.test(body.sku.name)) return ok(body);
+  const zonal = body.sku.name.includes("GZRS");
+  return ok({
+    ...body,
+    properties: {
+      ...body.properties,
+      geoReplicationStats: {
+        status: "Live",
+        lastSyncTime: ctx.clock.iso(ctx.clock.now() - 60_000),
+        canFailover: true,
+        canPlannedFailover: true,
+        postFailoverRedundancy: zonal ? "Standard_ZRS" : "Standard_LRS",
+        postPlannedFailoverRedundancy: body.sku.name,
+      },
+    },
+  });
 }
 
 function deleteAccount(ctx: RequestContext) {
@@ -243,7 +358,7 @@ export default defineProvider({
   ],
   routes: [
     { ...base, method: "PUT", path: accountPath, operation: "write", bodySchema: accountSchema, handler: putAccount },
-    { ...base, method: "GET", path: accountPath, operation: "read", handler: (ctx) => ok(getAccount(ctx).body) },
+    { ...base, method: "GET", path: accountPath, operation: "read", handler: getWithExpand },
     {
       ...base,
       method: "PATCH",

@@ -113,4 +113,88 @@ describe("storage accounts", () => {
     const ids = (inventory.subscriptions[PROVIDER_SUBSCRIPTION_ID] ?? []).map((r) => r.id.toLowerCase());
     expect(ids.some((id) => id.includes("/resourcegroups/rg-cascade"))).toBe(false);
   });
+
+  it("answers identity, customer-managed keys, AD auth, network rules and geo-replication stats as Azure's examples show", async () => {
+    const path = (name: string) =>
+      `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourceGroups/rg-stg/providers/Microsoft.Storage/storageAccounts/${name}?api-version=2026-09-01`;
+    const uami = `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourceGroups/rg-stg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/stg-id`;
+    const put = await emu.arm(PROVIDER_APP_ID, "PUT", path("emustgshape01"), {
+      ...account,
+      sku: { name: "Standard_GRS" },
+      identity: { type: "UserAssigned", userAssignedIdentities: { [uami]: {} } },
+      properties: {
+        encryption: {
+          identity: { userAssignedIdentity: uami },
+          keySource: "Microsoft.Keyvault",
+          keyvaultproperties: { keyname: "wrappingKey", keyvaulturi: "https://vault1.vault.azure.net", keyversion: "" },
+        },
+        networkAcls: { defaultAction: "Deny", ipRules: [{ value: "203.0.113.0/24" }] },
+      },
+    });
+    expect(put.status).toBe(202);
+    const created = (await emu.arm(PROVIDER_APP_ID, "GET", path("emustgshape01"))).body;
+    expect(created.identity.userAssignedIdentities[uami]).toEqual({
+      principalId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      clientId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(created.properties).toMatchObject({
+      encryption: {
+        keySource: "Microsoft.Keyvault",
+        identity: { userAssignedIdentity: uami },
+        keyvaultproperties: {
+          keyname: "wrappingKey",
+          currentVersionedKeyIdentifier: expect.stringMatching(
+            /^https:\/\/vault1\.vault\.azure\.net\/keys\/wrappingKey\/[0-9a-f]{32}$/,
+          ),
+        },
+        services: { blob: { enabled: true, keyType: "Account", lastEnabledTime: expect.any(String) } },
+      },
+      networkAcls: {
+        bypass: "AzureServices",
+        defaultAction: "Deny",
+        virtualNetworkRules: [],
+        ipRules: [{ value: "203.0.113.0/24" }],
+      },
+      keyCreationTime: { key1: expect.any(String), key2: expect.any(String) },
+      privateEndpointConnections: [],
+    });
+    // PATCH applies what it names (AD DS authentication, a system-assigned identity) and keeps the rest.
+    const ad = {
+      directoryServiceOptions: "AD",
+      activeDirectoryProperties: { domainName: "adtest.com", domainGuid: "aebfc118-9fa9-4732-a21f-d98e41a77ae1" },
+    };
+    const patched = await emu.arm(PROVIDER_APP_ID, "PATCH", path("emustgshape01"), {
+      identity: { type: "SystemAssigned" },
+      properties: { azureFilesIdentityBasedAuthentication: ad },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.identity).toEqual({
+      type: "SystemAssigned",
+      principalId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      tenantId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(patched.body.properties.azureFilesIdentityBasedAuthentication).toEqual(ad);
+    expect(patched.body.properties.encryption.keyvaultproperties.currentVersionedKeyIdentifier).toBe(
+      created.properties.encryption.keyvaultproperties.currentVersionedKeyIdentifier,
+    );
+    const expanded = await emu.arm(PROVIDER_APP_ID, "GET", `${path("emustgshape01")}&$expand=geoReplicationStats`);
+    expect(expanded.body.properties.geoReplicationStats).toMatchObject({
+      status: "Live",
+      canFailover: true,
+      postFailoverRedundancy: "Standard_LRS",
+      postPlannedFailoverRedundancy: "Standard_GRS",
+    });
+    // The whole account shape is read against the spec: a network rule without its subnet id is Azure's 400.
+    const noId = await emu.arm(PROVIDER_APP_ID, "PUT", path("emustgshape02"), {
+      ...account,
+      properties: { networkAcls: { defaultAction: "Deny", virtualNetworkRules: [{ action: "Allow" }] } },
+    });
+    expect(noId.status).toBe(400);
+    expect(noId.body.error).toMatchObject({
+      code: "InvalidRequestContent",
+      message: expect.stringContaining(
+        "Required property 'id' not found in JSON. Path 'properties.networkAcls.virtualNetworkRules[0]'.",
+      ),
+    });
+  });
 });
