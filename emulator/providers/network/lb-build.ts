@@ -3,6 +3,7 @@ import { collectUsage, TYPES } from "./back-references.js";
 import { asArray, assertName, type Json, newResourceGuid, refOf, requireLocation } from "./common.js";
 import { duplicateResourceName, invalidValue } from "./errors.js";
 import {
+  modeChangeNotAllowed,
   noFrontendButChildren,
   sameBackendPortProtocolAndPool,
   sameFrontendPortProtocolAndIp,
@@ -22,6 +23,8 @@ const COLLECTIONS = [
   "outboundRules",
 ] as const;
 const MAX_FRONTENDS = 600;
+/** The api-version that adds a load balancer's `mode` and a frontend's `enableConnectionTracking` (Network spec). */
+export const LB_MODE_API_VERSION = "2026-03-01";
 const MAX_RULES = 1500;
 
 /** Names are validated and unique per collection; returns lowercased name → name. */
@@ -98,6 +101,11 @@ export function buildLoadBalancer(
       `Load balancer SKU '${sku}' is not valid. Allowed values are Basic, Standard, Gateway.`,
     );
   const p = (input.properties ?? {}) as Json;
+  // `mode` exists from 2026-03-01 (older versions do not read it) and is fixed at create.
+  const knowsMode = ctx.apiVersion >= LB_MODE_API_VERSION;
+  const mode = existing ? existing.properties?.mode : knowsMode ? p.mode : undefined;
+  if (existing && knowsMode && p.mode !== undefined && p.mode !== existing.properties?.mode)
+    throw modeChangeNotAllowed();
   const items = Object.fromEntries(COLLECTIONS.map((c) => [c, asArray(p[c])])) as Record<
     (typeof COLLECTIONS)[number],
     Json[]
@@ -188,6 +196,7 @@ export function buildLoadBalancer(
       inboundNatRules: natRules,
       inboundNatPools: [],
       outboundRules: [],
+      ...(mode !== undefined ? { mode } : {}),
     },
   };
 }

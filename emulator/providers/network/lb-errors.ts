@@ -79,3 +79,12 @@ export const ruleWithoutFrontend = (ruleId: string) =>
     "LoadBalancingRuleMustReferenceFrontendIPConfiguration",
     `Rule ${ruleId} must reference a frontend IP configuration.`,
   );
+
+/**
+ * `mode` is create-only (x-ms-mutability read, create in Network 2026-03-01): a PUT that changes it is refused with
+ * ARM's code for a property fixed at create, as the Compute RP answers (unconfirmed for the Network RP).
+ */
+export const modeChangeNotAllowed = () =>
+  new ArmError(409, "PropertyChangeNotAllowed", "Changing property 'mode' is not allowed.", undefined, {
+    target: "properties.mode",
+  });

@@ -76,6 +76,9 @@ export function buildFrontend(
       subnet: { id: String(subnet.child.id) },
     });
   }
+  // 2026-03-01 adds the frontend's UDP flow tracking switch; older versions do not read it.
+  if (d.ctx.apiVersion >= "2026-03-01" && typeof p.enableConnectionTracking === "boolean")
+    properties.enableConnectionTracking = p.enableConnectionTracking;
   return {
     name: input.name,
     id,
