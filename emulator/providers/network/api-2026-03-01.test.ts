@@ -31,6 +31,7 @@ const id = (type: string, name: string) => netId(RG, type, name);
 const subnetId = id("virtualNetworks", "vnet1") + "/subnets/default";
 const lbId = id("loadBalancers", "lb1");
 const sub = (type: string) => `/subscriptions/${SUB}/providers/Microsoft.Network/${type}`;
+const GATEWAY_FRONTEND = `${netId(RG, "loadBalancers", "gwlb")}/frontendIPConfigurations/gw`;
 const group = (type: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/${type}`;
 
 beforeAll(async () => {
@@ -94,7 +95,9 @@ describe("network at 2026-03-01", () => {
         location: LOCATION,
         sku: { name: "Standard" },
         properties: {
-          frontendIPConfigurations: [{ name: "fe", properties: { subnet: { id: subnetId } } }],
+          frontendIPConfigurations: [
+            { name: "fe", properties: { subnet: { id: subnetId }, gatewayLoadBalancer: { id: GATEWAY_FRONTEND } } },
+          ],
           backendAddressPools: [{ name: "pool" }],
           probes: [{ name: "probe", properties: { protocol: "Tcp", port: 80 } }],
           loadBalancingRules: [
@@ -161,6 +164,8 @@ describe("network at 2026-03-01", () => {
       const res = await call("GET", path);
       expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
     }
+    const frontend = await call("GET", `${lbId}/frontendIPConfigurations/fe`);
+    expect(frontend.body.properties.gatewayLoadBalancer).toEqual({ id: GATEWAY_FRONTEND });
     for (const [type, name] of [
       ["virtualNetworks", "vnet1"],
       ["networkSecurityGroups", "nsg1"],

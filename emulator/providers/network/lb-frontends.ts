@@ -76,6 +76,10 @@ export function buildFrontend(
       subnet: { id: String(subnet.child.id) },
     });
   }
+  // A consumer frontend chained to a gateway load balancer's frontend keeps the reference (Azure's example
+  // LoadBalancerCreateGatewayLoadBalancerConsumer answers it back as sent).
+  const gateway = refOf(p.gatewayLoadBalancer);
+  if (gateway) properties.gatewayLoadBalancer = { id: gateway };
   // 2026-03-01 adds the frontend's UDP flow tracking switch; older versions do not read it.
   if (d.ctx.apiVersion >= "2026-03-01" && typeof p.enableConnectionTracking === "boolean")
     properties.enableConnectionTracking = p.enableConnectionTracking;
