@@ -9,6 +9,7 @@ import { beat, heartbeatIntervalMs, retire } from "@/lib/jobs/health";
 import { registerHandlers } from "./handlers";
 import { enqueueInventorySyncs } from "@/lib/vms/sync-service";
 import { sweepExpiredSealed } from "@/lib/crypto/sealed-secrets";
+import { backfillCertificateFacts } from "@/lib/subscriptions/credential-facts";
 import { enqueueDrRefreshes } from "@/lib/dr/schedule";
 import { enqueueUsageRollup } from "@/lib/usage/jobs";
 import { componentLogger } from "@/lib/observability/logger";
@@ -34,6 +35,8 @@ async function main() {
   );
   // The ready line is a handshake for scripts/start.ts and the test harnesses, not a log line.
   console.log(JSON.stringify({ worker: "ready", id: workerId }));
+  // Certificate credentials sealed before their thumbprint and expiry were kept get them once; jobs do not wait on it.
+  backfillCertificateFacts().catch((err) => log.error({ err }, "certificate facts not backfilled"));
 
   // Inventory sync of every active subscription (SYNC_INTERVAL_MINUTES, default 5; 0 turns it off). With several
   // workers each may enqueue, but an operation already queued or running for a subscription is not doubled.

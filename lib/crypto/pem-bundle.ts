@@ -1,13 +1,23 @@
 import { createHash, createPrivateKey, X509Certificate, type KeyObject } from "node:crypto";
 
-export type PemBundle = {
-  /** The certificate that matches the key, then the key as unencrypted PKCS#8: what ClientCertificateCredential reads. */
-  pem: string;
+/** What a page may show of a certificate credential: never the key. */
+export type CertificateFacts = {
   /** SHA-1 of the certificate's DER, upper-case hex: the thumbprint Entra's "Certificates & secrets" shows. */
   thumbprint: string;
   subject: string;
   notAfter: Date;
 };
+
+export type PemBundle = CertificateFacts & {
+  /** The certificate that matches the key, then the key as unencrypted PKCS#8: what ClientCertificateCredential reads. */
+  pem: string;
+};
+
+const factsOf = (cert: X509Certificate): CertificateFacts => ({
+  thumbprint: createHash("sha1").update(cert.raw).digest("hex").toUpperCase(),
+  subject: cert.subject.replace(/\n/g, ", "),
+  notAfter: new Date(cert.validTo),
+});
 
 const certBlocks = (text: string) => text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 const keyBlock = (text: string) =>
@@ -63,11 +73,20 @@ export function readPemBundle(
   const keyPem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
   return {
     ok: true,
-    bundle: {
-      pem: `${leaf.toString().trim()}\n${keyPem.trim()}\n`,
-      thumbprint: createHash("sha1").update(leaf.raw).digest("hex").toUpperCase(),
-      subject: leaf.subject.replace(/\n/g, ", "),
-      notAfter,
-    },
+    bundle: { pem: `${leaf.toString().trim()}\n${keyPem.trim()}\n`, ...factsOf(leaf) },
   };
+}
+
+/**
+ * The facts of a sealed bundle's certificate (the first block: readPemBundle puts the key's certificate first), with no
+ * validity check: an expired certificate still has a thumbprint to show. Null when no certificate can be read.
+ */
+export function readCertificateFacts(pem: string): CertificateFacts | null {
+  const first = certBlocks(pem)[0];
+  if (!first) return null;
+  try {
+    return factsOf(new X509Certificate(first));
+  } catch {
+    return null;
+  }
 }

@@ -1,11 +1,11 @@
 import type { StaffContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
-import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db, type Tx } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation, enqueueOperations } from "@/lib/jobs/enqueue";
 import { kinds } from "@/lib/operations/kinds";
 import { describeCredential, type NewCredential } from "@/lib/subscriptions/credential-schema";
+import { sealCredential } from "@/lib/subscriptions/credential-facts";
 import { readEntitlements } from "./entitlements";
 import type { ConnectPartnerInput, StartOnboardingInput } from "./schema";
 
@@ -37,8 +37,7 @@ export async function connectPartner(ctx: StaffContext | null, input: ConnectPar
     displayName: input.displayName,
     partnerTenantId: input.partnerTenantId,
     clientId: input.clientId,
-    clientSecretEnc: encryptSecret(input.clientSecret),
-    credentialKind,
+    ...sealCredential({ credentialKind, credential: input.clientSecret }),
     cloud: input.cloud,
     partnerCenterEndpoint: input.partnerCenterEndpoint,
     armEndpoint: input.armEndpoint,
@@ -93,8 +92,7 @@ async function getConnectionRow(connectionId: string) {
 export async function rotatePartnerSecret(ctx: StaffContext, connectionId: string, credential: NewCredential) {
   const connection = await getConnectionRow(connectionId);
   return db.$transaction(async (tx) => {
-    const sealed = encryptSecret(credential.credential);
-    const data = { clientSecretEnc: sealed, credentialKind: credential.credentialKind };
+    const data = sealCredential(credential);
     await tx.partnerConnection.update({ where: { id: connection.id }, data: { ...data, state: "validating" } });
     const subs = await tx.azureSubscription.updateMany({
       where: { clientId: connection.clientId, cloud: connection.cloud },

@@ -1,11 +1,11 @@
 import type { StaffContext } from "@/lib/auth/context";
 import { recordAudit } from "@/lib/audit/record";
-import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db, Prisma, type Tx } from "@/lib/db/client";
 import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { enqueueOperation } from "@/lib/jobs/enqueue";
 import { readValidation } from "./discovery";
 import { describeCredential, type NewCredential } from "./credential-schema";
+import { sealCredential } from "./credential-facts";
 import type { OnboardSubscriptionInput } from "./schema";
 import { kinds } from "@/lib/operations/kinds";
 
@@ -34,8 +34,7 @@ export async function onboardSubscription(ctx: StaffContext | null, input: Onboa
           directoryId: input.directoryId,
           subscriptionId: input.subscriptionId,
           clientId: input.clientId,
-          clientSecretEnc: encryptSecret(input.clientSecret),
-          credentialKind: input.credentialKind ?? "secret",
+          ...sealCredential({ credentialKind: input.credentialKind ?? "secret", credential: input.clientSecret }),
           state: "validating",
         },
       });
@@ -100,8 +99,7 @@ export async function rotateSecret(ctx: StaffContext, id: string, credential: Ne
     await tx.azureSubscription.update({
       where: { id },
       data: {
-        clientSecretEnc: encryptSecret(credential.credential),
-        credentialKind: credential.credentialKind,
+        ...sealCredential(credential),
         state: sub.state === "disabled" ? "disabled" : "validating",
       },
     });
