@@ -164,6 +164,15 @@ describe("network at 2026-03-01", () => {
       const res = await call("GET", path);
       expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
     }
+    // detailLevel=Reduced (new in 2026-03-01) leaves out the back-references: who uses each frontend, pool and probe.
+    const full = await call("GET", lbId);
+    expect(full.body.properties.frontendIPConfigurations[0].properties.loadBalancingRules).toHaveLength(1);
+    const reduced = await call("GET", `${lbId}?detailLevel=Reduced`);
+    expect(reduced.status).toBe(200);
+    expect(reduced.body.properties.frontendIPConfigurations[0].properties.loadBalancingRules).toBeUndefined();
+    expect(reduced.body.properties.frontendIPConfigurations[0].properties.inboundNatRules).toBeUndefined();
+    expect(reduced.body.properties.probes[0].properties.loadBalancingRules).toBeUndefined();
+    expect(reduced.body.properties.loadBalancingRules).toEqual(full.body.properties.loadBalancingRules);
     const frontend = await call("GET", `${lbId}/frontendIPConfigurations/fe`);
     expect(frontend.body.properties.gatewayLoadBalancer).toEqual({ id: GATEWAY_FRONTEND });
     for (const [type, name] of [

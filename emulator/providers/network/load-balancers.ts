@@ -47,6 +47,36 @@ function getLb(ctx: RequestContext) {
   return getOr404(ctx, lbIdOf(ctx), TYPES.lb, ctx.params.loadBalancerName);
 }
 
+/**
+ * The read-only back-references inside a load balancer's children (who uses each frontend, pool and probe), which a
+ * GET with `detailLevel=Reduced` leaves out (a query parameter Network 2026-03-01 adds to LoadBalancers_Get).
+ */
+const BACK_REFERENCES: Record<string, string[]> = {
+  frontendIPConfigurations: ["inboundNatRules", "inboundNatPools", "outboundRules", "loadBalancingRules"],
+  backendAddressPools: [
+    "backendIPConfigurations",
+    "loadBalancingRules",
+    "outboundRule",
+    "outboundRules",
+    "inboundNatRules",
+  ],
+  probes: ["loadBalancingRules"],
+};
+
+function readLb(ctx: RequestContext): Json {
+  const body = getLb(ctx).body as Json;
+  const reduced = ctx.apiVersion >= "2026-03-01" && ctx.query.get("detailLevel")?.toLowerCase() === "reduced";
+  if (!reduced) return body;
+  const properties = { ...(body.properties as Json) };
+  for (const [collection, refs] of Object.entries(BACK_REFERENCES)) {
+    properties[collection] = asArray(properties[collection]).map((child: Json) => ({
+      ...child,
+      properties: Object.fromEntries(Object.entries(child.properties as Json).filter(([k]) => !refs.includes(k))),
+    }));
+  }
+  return { ...body, properties };
+}
+
 function putLb(ctx: RequestContext) {
   const existing = ctx.store.getResource(ctx.path);
   if (!existing) assertName(ctx.params.loadBalancerName);
@@ -116,7 +146,7 @@ export const loadBalancerRoutes: RouteDef[] = [
     method: "GET",
     path: LB,
     operation: "read",
-    handler: (ctx) => ({ status: 200, body: getLb(ctx).body }),
+    handler: (ctx) => ({ status: 200, body: readLb(ctx) }),
   }),
   route({ ...base, method: "DELETE", path: LB, operation: "delete", handler: deleteLb }),
   route({
