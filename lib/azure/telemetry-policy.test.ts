@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resourceProviderOf } from "./telemetry-policy";
+import { failureName, resourceProviderOf } from "./telemetry-policy";
 
 describe("resourceProviderOf", () => {
   it("names the resource provider of an ARM path, never a resource's name", () => {
@@ -17,5 +17,14 @@ describe("resourceProviderOf", () => {
     expect(resourceProviderOf(`${sub}/locations`)).toBe("Microsoft.Resources");
     expect(resourceProviderOf("/providers/Microsoft.Compute/operations")).toBe("Microsoft.Compute");
     expect(resourceProviderOf("/tenant-id/oauth2/v2.0/token")).toBe("other");
+  });
+});
+
+describe("failureName", () => {
+  it("names what stopped a request without an answer: the socket's code, else the error's name", () => {
+    expect(failureName(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }))).toBe("ECONNRESET");
+    expect(failureName(new DOMException("The operation was aborted.", "AbortError"))).toBe("AbortError");
+    expect(failureName(new TypeError("x"))).toBe("TypeError");
+    expect(failureName(undefined)).toBe("error");
   });
 });

@@ -16,6 +16,12 @@ export function resourceProviderOf(path: string): string {
   return /^\/subscriptions(\/|$)/i.test(path) ? "Microsoft.Resources" : "other";
 }
 
+/** What stopped a request that got no answer, for its log line: the socket's code (ECONNRESET), else the error's name. */
+export function failureName(error: unknown): string {
+  const e = (error ?? {}) as { code?: unknown; name?: unknown };
+  return typeof e.code === "string" ? e.code : typeof e.name === "string" ? e.name : "error";
+}
+
 /**
  * Per attempt, after pacing (the wait for a rate-limit slot is not the request's latency): a client span carrying
  * Azure's x-ms-request-id, the metrics of ARM requests, 429s and latency by resource provider, and a log line with
@@ -37,9 +43,13 @@ export function telemetryPolicy(): PipelinePolicy {
       return inSpan(`ARM ${method} ${provider}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
         const started = performance.now();
         let response: PipelineResponse | undefined;
+        let failure: string | undefined;
         try {
           response = await next(request);
           return response;
+        } catch (error) {
+          failure = failureName(error);
+          throw error;
         } finally {
           const seconds = (performance.now() - started) / 1000;
           const status = response?.status ?? 0;
@@ -52,8 +62,16 @@ export function telemetryPolicy(): PipelinePolicy {
           const level = status === 0 || status >= 500 ? "warn" : status === 429 ? "info" : "debug";
           withLogContext({ azureRequestId: requestId }, () =>
             log[level](
-              { method, provider, path: url.pathname, status, durationMs: Math.round(seconds * 1000), correlationId },
-              `ARM ${method} ${provider} ${status || "no response"} in ${Math.round(seconds * 1000)} ms`,
+              {
+                method,
+                provider,
+                path: url.pathname,
+                status,
+                durationMs: Math.round(seconds * 1000),
+                correlationId,
+                ...(failure ? { failure } : {}),
+              },
+              `ARM ${method} ${provider} ${status || `no response (${failure ?? "unknown"})`} in ${Math.round(seconds * 1000)} ms`,
             ),
           );
         }
