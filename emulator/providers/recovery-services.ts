@@ -4,9 +4,11 @@ import { normalizeLocation, REGION_NAMES } from "../core/locations.js";
 import {
   assertVaultName,
   certificateBody,
+  mergedVaultProperties,
   VAULT_API_VERSIONS,
   VAULT_TYPE,
   vaultBody,
+  vaultIdentity,
 } from "./site-recovery/vault-shape.js";
 import { s } from "../core/request-schema.js";
 
@@ -80,8 +82,17 @@ function patchVault(ctx: RequestContext) {
   const body = structuredClone(r.body);
   if (ctx.body.tags !== undefined) body.tags = ctx.body.tags;
   const props = (ctx.body.properties ?? {}) as Record<string, unknown>;
-  if (props.publicNetworkAccess !== undefined)
-    (body.properties as Record<string, unknown>).publicNetworkAccess = props.publicNetworkAccess;
+  const old = body.properties as Record<string, unknown>;
+  body.properties = {
+    ...mergedVaultProperties(props, old),
+    ...(props.publicNetworkAccess !== undefined ? { publicNetworkAccess: props.publicNetworkAccess } : {}),
+    ...(props.securitySettings !== undefined
+      ? { securitySettings: { ...(old.securitySettings as object), ...(props.securitySettings as object) } }
+      : {}),
+  };
+  const identity = vaultIdentity(ctx, ctx.body.identity, body.identity);
+  if (identity) body.identity = identity;
+  else delete body.identity;
   return ok(ctx.store.putResource(r.id, body).body);
 }
 

@@ -181,4 +181,55 @@ describe("Site Recovery infrastructure and policies through @azure/arm-recoverys
     const containers = await all(client.replicationProtectionContainers.list("Portal-Vault", "PortalDr"));
     expect(containers.map((c) => c.properties?.friendlyName)).toEqual(["Fabrikam Cloud"]);
   });
+
+  it("keeps a vault's user-assigned identity and customer-managed key settings as Azure's vault examples show", async () => {
+    const vaults = new RecoveryServicesClient(
+      emu.credential(PROVIDER_APP_ID),
+      PROVIDER_SUBSCRIPTION_ID,
+      emu.clientOptions(),
+    );
+    const msi = `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourcegroups/PortalDr/providers/Microsoft.ManagedIdentity/userAssignedIdentities/vault-msi`;
+    const keyUri = "https://cmk-vault.vault.azure.net/keys/Key1/0767b348bb1a4c07baa6c4ec0055d2b3";
+    const created = await vaults.vaults.createOrUpdate(
+      "PortalDr",
+      "Cmk-Vault",
+      {
+        location: "westus",
+        sku: { name: "Standard" },
+        identity: { type: "UserAssigned", userAssignedIdentities: { [msi]: {} } },
+        properties: {
+          encryption: {
+            infrastructureEncryption: "Enabled",
+            kekIdentity: { userAssignedIdentity: msi },
+            keyVaultProperties: { keyUri },
+          },
+        },
+      },
+      POLL,
+    );
+    expect(created.identity?.userAssignedIdentities?.[msi]).toEqual({
+      principalId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      clientId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(created.properties?.encryption).toEqual({
+      infrastructureEncryption: "Enabled",
+      kekIdentity: { useSystemAssignedIdentity: false, userAssignedIdentity: msi },
+      keyVaultProperties: { keyUri },
+    });
+    // PATCH to the system identity for the key (PatchVault_WithCMK2): the key stays, the identity changes.
+    const patched = await vaults.vaults.beginUpdateAndWait(
+      "PortalDr",
+      "Cmk-Vault",
+      {
+        identity: { type: "SystemAssigned" },
+        properties: { encryption: { kekIdentity: { useSystemAssignedIdentity: true } } },
+      },
+      POLL,
+    );
+    expect(patched.identity).toMatchObject({ type: "SystemAssigned", principalId: expect.any(String) });
+    expect(patched.properties?.encryption).toMatchObject({
+      kekIdentity: { useSystemAssignedIdentity: true },
+      keyVaultProperties: { keyUri },
+    });
+  });
 });

@@ -28,17 +28,7 @@ export function vaultBody(ctx: RequestContext, name: string, location: string, e
   if (!["Standard", "RS0"].includes(skuName)) {
     throw new ArmError(400, "InvalidSkuName", `The sku '${skuName}' is not supported; use 'Standard' (RS0).`);
   }
-  const identityType = String(
-    ctx.body.identity?.type ?? (existing?.identity as { type?: string } | undefined)?.type ?? "None",
-  );
-  const identity =
-    identityType === "SystemAssigned"
-      ? {
-          type: "SystemAssigned",
-          principalId: (existing?.identity as { principalId?: string } | undefined)?.principalId ?? newGuid(),
-          tenantId: ctx.subscription!.tenantId,
-        }
-      : undefined;
+  const identity = vaultIdentity(ctx, ctx.body.identity, existing?.identity);
   return {
     name,
     type: VAULT_TYPE,
@@ -51,7 +41,7 @@ export function vaultBody(ctx: RequestContext, name: string, location: string, e
     etag: `W/"datetime'${encodeURIComponent(ctx.clock.iso())}'"`,
     ...(identity ? { identity } : {}),
     properties: {
-      ...old,
+      ...mergedVaultProperties(props, old),
       provisioningState: old.provisioningState ?? "Creating",
       privateEndpointStateForBackup: "None",
       privateEndpointStateForSiteRecovery: "None",
@@ -62,8 +52,10 @@ export function vaultBody(ctx: RequestContext, name: string, location: string, e
         standardTierStorageRedundancy: "GeoRedundant",
         crossRegionRestore: "Disabled",
       },
-      securitySettings: old.securitySettings ?? {
+      securitySettings: {
         softDeleteSettings: { softDeleteState: "Enabled", softDeleteRetentionPeriodInDays: 14 },
+        ...((old.securitySettings ?? {}) as Record<string, unknown>),
+        ...((props.securitySettings ?? {}) as Record<string, unknown>),
       },
     },
   };
@@ -126,4 +118,57 @@ export function certificateBody(ctx: RequestContext, vault: { id: string; intern
       aadAudience: `api://${tenantId}/RecoveryServices/${sp.resourceId}`,
     },
   };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * The vault identity Azure answers (PUTVault_WithCMK, PATCHVault_WithUserAssignedIdentity): a system-assigned identity
+ * gets a principal and the subscription's tenant, each user-assigned one a principal and client id; ids already given
+ * are kept, type None removes it, no identity in the request keeps the vault's.
+ */
+export function vaultIdentity(ctx: RequestContext, requested: unknown, existing: unknown): Json | undefined {
+  if (requested === undefined || requested === null) return existing as Json | undefined;
+  const req = requested as Json;
+  const old = (existing ?? {}) as Json;
+  const type = String(req.type ?? "None");
+  if (type === "None") return undefined;
+  const oldUsers = (old.userAssignedIdentities ?? {}) as Record<string, Json>;
+  return {
+    type,
+    ...(type.includes("SystemAssigned")
+      ? { principalId: old.principalId ?? newGuid(), tenantId: old.tenantId ?? ctx.subscription!.tenantId }
+      : {}),
+    ...(type.includes("UserAssigned")
+      ? {
+          userAssignedIdentities: Object.fromEntries(
+            Object.keys((req.userAssignedIdentities ?? {}) as Json).map((id) => [
+              id,
+              oldUsers[id] ?? { principalId: newGuid(), clientId: newGuid() },
+            ]),
+          ),
+        }
+      : {}),
+  };
+}
+
+/**
+ * The writable vault properties a PUT or PATCH names, over the vault's: customer-managed key encryption (the key
+ * identity says whether the system identity is used, as Azure answers it), monitoring, cost management, restore and
+ * redundancy settings. resourceGuardOperationRequests is a request-only field (Azure does not answer it).
+ */
+export function mergedVaultProperties(props: Json, old: Json): Json {
+  const out: Json = { ...old };
+  for (const key of ["monitoringSettings", "costManagementSettings", "restoreSettings", "redundancySettings"])
+    if (props[key] !== undefined) out[key] = { ...((old[key] ?? {}) as Json), ...(props[key] as Json) };
+  if (props.encryption !== undefined) {
+    const enc = { ...((old.encryption ?? {}) as Json), ...(props.encryption as Json) };
+    const kek = enc.kekIdentity as Json | undefined;
+    if (kek)
+      enc.kekIdentity = kek.useSystemAssignedIdentity
+        ? { useSystemAssignedIdentity: true }
+        : { useSystemAssignedIdentity: false, ...kek };
+    out.encryption = enc;
+  }
+  return out;
 }
