@@ -13,6 +13,7 @@ import { pageStaff } from "@/lib/auth/page-context";
 import { getProviderDashboard } from "@/lib/dashboard/queries";
 import { operationsPerHour } from "@/lib/jobs/queries";
 import { VmBars } from "./vm-bars";
+import { ExpiringCredentialItem } from "./expiring-credential-item";
 
 export const metadata: Metadata = { title: "Provider dashboard" };
 
@@ -33,7 +34,8 @@ export default async function AdminDashboard() {
     d.attention.failing.length +
     d.attention.stuck.length +
     d.attention.overdue.length +
-    d.attention.recentFailures.length;
+    d.attention.recentFailures.length +
+    d.attention.expiringCredentials.length;
   return (
     <div className="space-y-6">
       {/* What needs attention changes without anyone here acting (a validation passes, an operation ends). */}
@@ -100,6 +102,9 @@ export default async function AdminDashboard() {
             </p>
           ) : (
             <ul className="divide-y text-sm">
+              {d.attention.expiringCredentials.map((c) => (
+                <ExpiringCredentialItem key={`${c.type}-${c.id}`} credential={c} />
+              ))}
               {d.attention.failing.map((s) => (
                 <li key={s.id} className="flex items-center justify-between gap-4 py-2">
                   <span>

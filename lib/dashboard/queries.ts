@@ -2,6 +2,7 @@ import type { StaffContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import { findOverdueOperations, findStuckOperations } from "@/lib/jobs/health";
 import { vcpuUsageOf } from "@/lib/subscriptions/queries";
+import { findExpiringCredentials } from "@/lib/subscriptions/credential-expiring";
 
 /** Everything the provider dashboard shows, read in parallel from PostgreSQL (never from Azure). */
 export async function getProviderDashboard(_ctx: StaffContext) {
@@ -32,6 +33,7 @@ export async function getProviderDashboard(_ctx: StaffContext) {
     overdue,
     failing,
     failures,
+    expiringCredentials,
   ] = await Promise.all([
     db.azureSubscription.groupBy({ by: ["state"], _count: true }),
     figures.then((f) => f.plans),
@@ -74,6 +76,7 @@ export async function getProviderDashboard(_ctx: StaffContext) {
         tenant: { select: { name: true } },
       },
     }),
+    findExpiringCredentials(),
   ]);
   const recentFailures = (await withoutSuperseded(failures)).slice(0, 5);
   const stuckIds = new Set(stuck.map((o) => o.id));
@@ -101,7 +104,13 @@ export async function getProviderDashboard(_ctx: StaffContext) {
     vmsByPlan,
     vmsByTenant: vmsByTenant.map((t) => ({ name: t.name, vms: t._count.vms })),
     quota,
-    attention: { stuck, overdue: overdue.filter((o) => !stuckIds.has(o.id)), failing, recentFailures },
+    attention: {
+      stuck,
+      overdue: overdue.filter((o) => !stuckIds.has(o.id)),
+      failing,
+      recentFailures,
+      expiringCredentials,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { StaffContext } from "@/lib/auth/context";
 import { db, type Prisma } from "@/lib/db/client";
 import { kinds } from "@/lib/operations/kinds";
+import { credentialFactsSelect } from "@/lib/subscriptions/credential-facts";
 import { readEntitlements } from "./entitlements";
 import type { CustomerSearch } from "./schema";
 
@@ -10,7 +11,7 @@ const connectionSelect = {
   displayName: true,
   partnerTenantId: true,
   clientId: true,
-  credentialKind: true,
+  ...credentialFactsSelect,
   cloud: true,
   partnerCenterEndpoint: true,
   armEndpoint: true,

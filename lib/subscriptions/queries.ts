@@ -5,6 +5,7 @@ import { getOperation, type OperationDetail } from "@/lib/jobs/queries";
 import { redactText } from "@/lib/azure/redact";
 import { readDiscovery, readValidation } from "./discovery";
 import { kinds } from "@/lib/operations/kinds";
+import { credentialFactsSelect } from "./credential-facts";
 
 export const subscriptionStates = [
   "validating",
@@ -36,6 +37,7 @@ const listSelect = {
   lastValidatedAt: true,
   createdAt: true,
   discovery: true,
+  ...credentialFactsSelect,
   plan: { select: { id: true, name: true, state: true } },
 } satisfies Prisma.AzureSubscriptionSelect;
 
@@ -49,6 +51,7 @@ const detailSelect = {
   subscriptionId: true,
   directoryId: true,
   clientId: true,
+  ...credentialFactsSelect,
   state: true,
   lastValidatedAt: true,
   validation: true,

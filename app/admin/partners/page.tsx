@@ -12,6 +12,7 @@ import { pageStaff } from "@/lib/auth/page-context";
 import { describeEmulatorPartner } from "@/lib/partners/builtin-emulator";
 import { listPartnerConnections, type PartnerConnectionRow } from "@/lib/partners/queries";
 import { ConnectPartnerForm } from "./connect-form";
+import { CredentialExpiryBadge } from "@/components/credential-summary";
 
 export const metadata: Metadata = { title: "CSP partners" };
 
@@ -89,7 +90,12 @@ function cells(c: PartnerConnectionRow) {
       </div>
     ),
     state: <StatusBadge state={c.state} />,
-    credential: c.credentialKind === "certificate" ? "Certificate" : "Client secret",
+    credential: (
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        {c.credentialKind === "certificate" ? "Certificate" : "Client secret"}
+        <CredentialExpiryBadge notAfter={c.certificateNotAfter} />
+      </div>
+    ),
     customers: c.customerCount,
     synced: c.lastSyncedAt ? <RelativeTime date={c.lastSyncedAt} /> : "never",
   };

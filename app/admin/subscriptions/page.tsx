@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CloudCog, Plus, SearchX } from "lucide-react";
 import { PageHeader } from "@/components/page-header";
 import { DataTable, DataTableToolbar, parseTableParams, type SearchParamsInput } from "@/components/data-table";
+import { CredentialExpiryBadge } from "@/components/credential-summary";
 import { EmptyState } from "@/components/empty-state";
 import { AutoRefresh } from "@/components/operations/auto-refresh";
 import { RelativeTime } from "@/components/relative-time";
@@ -91,12 +92,15 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
           id: s.id,
           cells: {
             name: (
-              <Link
-                href={`/admin/subscriptions/${s.id}`}
-                className="font-medium text-foreground hover:underline focus-visible:underline"
-              >
-                {s.displayName}
-              </Link>
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                <Link
+                  href={`/admin/subscriptions/${s.id}`}
+                  className="font-medium text-foreground hover:underline focus-visible:underline"
+                >
+                  {s.displayName}
+                </Link>
+                <CredentialExpiryBadge notAfter={s.certificateNotAfter} />
+              </div>
             ),
             state: <StatusBadge state={s.state} />,
             cloud: <span className="text-sm">{cloudLabels[s.cloud]}</span>,

@@ -17,6 +17,7 @@ import {
   validateAgain,
 } from "@/lib/subscriptions/service";
 import { staffContext } from "../auth";
+import { credentialShape, credentialView } from "../credential";
 import { API_BASE, type ApiContext } from "../env";
 import { accepted, acceptedHeaderDocs, operationSchema, readOperation } from "../operation";
 import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam, sortParams } from "../pagination";
@@ -46,6 +47,7 @@ const azureSubscriptionSchema = z
     cloud: z.enum(clouds),
     subscriptionId: z.string().openapi({ description: "Azure's subscription id (a GUID)." }),
     directoryId: z.string(),
+    ...credentialShape,
     state: z.enum(subscriptionStates),
     lastValidatedAt: dateTime.nullable(),
     createdAt: dateTime,
@@ -71,6 +73,7 @@ const azureSubscriptionDetailSchema = z
     subscriptionId: z.string(),
     directoryId: z.string(),
     clientId: z.string(),
+    ...credentialShape,
     state: z.enum(subscriptionStates),
     lastValidatedAt: dateTime.nullable(),
     createdAt: dateTime,
@@ -94,7 +97,9 @@ const azureSubscriptionDetailSchema = z
     }),
     href: z.string(),
   })
-  .openapi("AzureSubscriptionDetail", { description: "Never the client secret: it is write-only." });
+  .openapi("AzureSubscriptionDetail", {
+    description: "Never the client secret or the certificate's key: they are write-only.",
+  });
 
 const href = (id: string) => `${API_BASE}${base}/${id}`;
 
@@ -110,6 +115,7 @@ async function readDetail(c: ApiContext, id: string) {
     subscriptionId: d.subscriptionId,
     directoryId: d.directoryId,
     clientId: d.clientId,
+    ...credentialView(d),
     state: d.state,
     lastValidatedAt: iso(d.lastValidatedAt),
     createdAt: d.createdAt.toISOString(),
@@ -161,8 +167,9 @@ azureSubscriptionRoutes.openapi(
       skip,
       take: q.top,
     });
-    const items = rows.map((s) => ({
+    const items = rows.map(({ certificateThumbprint, certificateSubject, certificateNotAfter, ...s }) => ({
       ...s,
+      ...credentialView({ ...s, certificateThumbprint, certificateSubject, certificateNotAfter }),
       lastValidatedAt: iso(s.lastValidatedAt),
       createdAt: s.createdAt.toISOString(),
       href: href(s.id),

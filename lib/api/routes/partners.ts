@@ -17,6 +17,7 @@ import { decodeSkipToken, pageOf, pageQuery, pageSchema, searchParam } from "../
 import { problemResponses } from "../problem";
 import { apiRouter, bearerSecurity, requires } from "../router";
 import { json, PROVIDER_ROLE, providerPaths } from "./provider";
+import { credentialShape, credentialView } from "../credential";
 
 /**
  * CSP partners (admin console → CSP partners, lib/partners): the Partner Center connections (one per partner tenant),
@@ -40,7 +41,7 @@ const connectionSchema = z
     displayName: z.string(),
     partnerTenantId: z.string(),
     clientId: z.string(),
-    credentialKind: z.enum(["secret", "certificate"]),
+    ...credentialShape,
     cloud: z.string(),
     partnerCenterEndpoint: z.string().nullable(),
     state: z.enum(["validating", "active", "error"]),
@@ -76,7 +77,7 @@ const view = (conn: ConnectionView) => ({
   displayName: conn.displayName,
   partnerTenantId: conn.partnerTenantId,
   clientId: conn.clientId,
-  credentialKind: conn.credentialKind,
+  ...credentialView(conn),
   cloud: conn.cloud,
   partnerCenterEndpoint: conn.partnerCenterEndpoint,
   state: conn.state,

@@ -22,6 +22,7 @@ import {
 } from "@/lib/partners/queries";
 import { ONBOARD_FORM_ID, OnboardSelectedForm } from "../onboard-form";
 import { RotatePartnerSecretForm } from "../rotate-form";
+import { CredentialSummary } from "@/components/credential-summary";
 
 export const metadata: Metadata = { title: "CSP partner" };
 
@@ -36,7 +37,8 @@ export default async function PartnerConnectionPage({
   const { connectionId } = await params;
   const connection = await findPartnerConnection(ctx, connectionId);
   if (!connection) notFound();
-  const table = parseTableParams(await searchParams, { sortable: ["name"], defaultSort: "name" });
+  const query = await searchParams;
+  const table = parseTableParams(query, { sortable: ["name"], defaultSort: "name" });
   return (
     <div className="space-y-6">
       <PageHeader
@@ -60,7 +62,11 @@ export default async function PartnerConnectionPage({
           />
         }
       />
-      <ConnectionCard connection={connection} lastSync={await findLastSync(ctx, connection.id)} />
+      <ConnectionCard
+        connection={connection}
+        lastSync={await findLastSync(ctx, connection.id)}
+        isRotateOpen={(query instanceof URLSearchParams ? query.get("rotate") : query.rotate) === "1"}
+      />
       {connection.state === "active" && <CustomerPicker params={table} ctx={ctx} connectionId={connection.id} />}
     </div>
   );
@@ -69,9 +75,12 @@ export default async function PartnerConnectionPage({
 function ConnectionCard({
   connection,
   lastSync,
+  isRotateOpen,
 }: {
   connection: PartnerConnectionView;
   lastSync: Awaited<ReturnType<typeof findLastSync>>;
+  /** The dashboard's "rotate" link for an expiring certificate opens the rotation form. */
+  isRotateOpen: boolean;
 }) {
   const validation = connection.validation as { message?: string; customers?: number } | null;
   return (
@@ -82,12 +91,14 @@ function ConnectionCard({
         </CardTitle>
         <CardDescription>
           Partner tenant <span className="font-mono">{connection.partnerTenantId}</span> · app{" "}
-          <span className="font-mono">{connection.clientId}</span> · signs in with a{" "}
-          {connection.credentialKind === "certificate" ? "certificate" : "client secret"}
+          <span className="font-mono">{connection.clientId}</span>
           {connection.cloud === "Custom" && <> · Partner Center at {connection.partnerCenterEndpoint}</>}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4 text-sm">
+        <p className="flex flex-wrap items-center gap-x-1.5">
+          <span className="text-muted-foreground">Signs in with:</span> <CredentialSummary credential={connection} />
+        </p>
         {connection.state === "validating" && (
           <>
             <p role="status">Listing customers from Partner Center…</p>
@@ -117,7 +128,7 @@ function ConnectionCard({
             </Link>
           )}
         </div>
-        <details>
+        <details id="rotate" open={isRotateOpen}>
           <summary className="cursor-pointer font-medium">Rotate the app&apos;s credential</summary>
           <div className="mt-3">
             <RotatePartnerSecretForm connectionId={connection.id} currentKind={connection.credentialKind} />

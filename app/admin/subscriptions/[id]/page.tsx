@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArrowUpRight, PackagePlus } from "lucide-react";
 import { CopyButton } from "@/components/copy-button";
+import { CredentialSummary } from "@/components/credential-summary";
 import { FormAlert } from "@/components/form-alert";
 import { PageHeader } from "@/components/page-header";
 import { RelativeTime } from "@/components/relative-time";
@@ -61,7 +62,8 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
           <CardHeader>
             <CardTitle id="facts-title">Identity</CardTitle>
             <CardDescription>
-              The client secret is stored encrypted and is never shown; rotate it to replace it.
+              The credential (a client secret or a certificate&apos;s key) is stored encrypted and is never shown;
+              rotate it to replace it.
             </CardDescription>
           </CardHeader>
           <CardContent>
@@ -75,6 +77,10 @@ export default async function SubscriptionPage({ params }: { params: Promise<{ i
                   </dd>
                 </div>
               ))}
+              <dt className="text-muted-foreground">Credential</dt>
+              <dd>
+                <CredentialSummary credential={sub} />
+              </dd>
               <dt className="text-muted-foreground">Cloud</dt>
               <dd>{cloudLabels[sub.cloud]}</dd>
               {sub.cloud === "Custom" && (
