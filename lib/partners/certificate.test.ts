@@ -19,7 +19,8 @@ const { db } = await import("@/lib/db/client");
 const { connectPartner, deletePartnerConnection, rotatePartnerSecret, startPartnerOnboarding } =
   await import("./service");
 const { listPartnerConnections, listPartnerCustomers } = await import("./queries");
-const { readPemBundle } = await import("@/lib/crypto/pem-bundle");
+const { readCertificateFacts, readPemBundle } = await import("@/lib/crypto/pem-bundle");
+const { findExpiringCredentials } = await import("@/lib/subscriptions/credential-expiring");
 
 let emu: TestEmulator;
 let worker: { stop: () => Promise<void> };
@@ -91,8 +92,21 @@ describe("a partner connection with a certificate", () => {
     expect(failed).toMatchObject({ state: "failed", errorCode: "AADSTS700027" });
     expect(JSON.stringify(failed)).not.toContain("PRIVATE KEY");
 
+    const facts = (pem: string) => {
+      const f = readCertificateFacts(pem)!;
+      return { certificateThumbprint: f.thumbprint, certificateSubject: f.subject, certificateNotAfter: f.notAfter };
+    };
+    expect(await db.partnerConnection.findUniqueOrThrow({ where: { id: wrong.id } })).toMatchObject(
+      facts(unregistered),
+    );
     const sync = await rotatePartnerSecret(staff, wrong.id, { credentialKind: "certificate", credential: registered });
     expect((await waitForOperation(sync.id)).state).toBe("succeeded");
+    // The rotation's certificate, with its expiry within the 30 days' warning (it is made for 30 days).
+    expect(await db.partnerConnection.findUniqueOrThrow({ where: { id: wrong.id } })).toMatchObject(facts(registered));
+    expect((await findExpiringCredentials()).map((c) => [c.type, c.id])).toContainEqual([
+      "PartnerConnection",
+      wrong.id,
+    ]);
 
     const [{ operationId }] = await startPartnerOnboarding(staff, wrong.id, {
       subscriptions: [
@@ -106,7 +120,12 @@ describe("a partner connection with a certificate", () => {
       where: { subscriptionId: PARTNER.subscriptions.tailspinProd },
     });
     // The subscription's own validation signed in with the partner app's certificate.
-    expect(sub).toMatchObject({ state: "active", credentialKind: "certificate", clientId: PARTNER.appId });
+    expect(sub).toMatchObject({
+      state: "active",
+      credentialKind: "certificate",
+      clientId: PARTNER.appId,
+      ...facts(registered),
+    });
   });
 });
 

@@ -14,6 +14,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { onboardSubscriptionAction, rotateSecretAction, deleteSubscriptionAction } = await import("./actions");
 const { getSubscriptionDetail, listSubscriptions } = await import("./queries");
+const { backfillCertificateFacts } = await import("./credential-facts");
+const { findExpiringCredentials } = await import("./credential-expiring");
+const { readCertificateFacts } = await import("@/lib/crypto/pem-bundle");
+const { encryptSecret } = await import("@/lib/crypto/secret-box");
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
 setupTestDatabase();
@@ -212,6 +216,14 @@ describe("certificate credentials", () => {
     });
     return { cert: p.cert, key: p.private };
   };
+  const factsOf = (c: { cert: string }) => {
+    const facts = readCertificateFacts(c.cert)!;
+    return {
+      certificateThumbprint: facts.thumbprint,
+      certificateSubject: facts.subject,
+      certificateNotAfter: facts.notAfter,
+    };
+  };
   let good: { cert: string; key: string };
   let other: { cert: string; key: string };
   let expired: { cert: string; key: string };
@@ -252,10 +264,18 @@ describe("certificate credentials", () => {
       credentialKind: "certificate",
       thumbprint: expect.stringMatching(/^[0-9A-F]{40}$/),
     });
+    // The certificate's facts are kept for the pages, the API and the dashboard's expiry warning.
+    expect(row).toMatchObject(factsOf(good));
+    expect(await getSubscriptionDetail(admin, id)).toMatchObject(factsOf(good));
 
     const toSecret = await rotateSecretAction(idleResult, form({ id, credentialKind: "secret", clientSecret: "s2" }));
     expect(toSecret.ok).toBe(true);
-    expect((await db.azureSubscription.findUniqueOrThrow({ where: { id } })).credentialKind).toBe("secret");
+    expect(await db.azureSubscription.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      credentialKind: "secret",
+      certificateThumbprint: null,
+      certificateSubject: null,
+      certificateNotAfter: null,
+    });
     const bad = await rotateSecretAction(
       idleResult,
       form({ id, credentialKind: "certificate", certificate: good.cert }),
@@ -269,7 +289,38 @@ describe("certificate credentials", () => {
     expect(await db.azureSubscription.findUniqueOrThrow({ where: { id } })).toMatchObject({
       credentialKind: "certificate",
       state: "validating",
+      ...factsOf(other),
     });
+  });
+
+  it("fills the facts of certificate rows sealed before they were kept, once; an unreadable row is left", async () => {
+    const old = async (sealed: string) => {
+      const { displayName, subscriptionId, directoryId, clientId } = valid();
+      const sub = await db.azureSubscription.create({
+        data: {
+          ...{ displayName, subscriptionId, directoryId, clientId },
+          cloud: "Custom",
+          clientSecretEnc: encryptSecret(sealed),
+          credentialKind: "certificate",
+        },
+      });
+      return sub.id;
+    };
+    // An expired certificate still gets its facts: it is the one the warning is for.
+    const [expiredId, unreadableId] = [await old(`${expired.cert}\n${expired.key}`), await old("not a PEM bundle")];
+    const first = await backfillCertificateFacts();
+    expect(first).toEqual({ filled: 1, unreadable: 1 });
+    expect(await db.azureSubscription.findUniqueOrThrow({ where: { id: expiredId } })).toMatchObject(factsOf(expired));
+    expect(await db.azureSubscription.findUniqueOrThrow({ where: { id: unreadableId } })).toMatchObject({
+      certificateThumbprint: null,
+      certificateNotAfter: null,
+    });
+    expect(await backfillCertificateFacts()).toEqual({ filled: 0, unreadable: 1 });
+
+    // The dashboard lists the expired one (and not the certificates valid for a year) with where to rotate it.
+    const expiring = await findExpiringCredentials();
+    expect(expiring.map((c) => c.id)).toContain(expiredId);
+    expect(expiring.every((c) => c.notAfter.getTime() < Date.now() + 31 * 86_400_000)).toBe(true);
   });
 });
 
