@@ -214,6 +214,15 @@ describe("network at 2026-03-01", () => {
       "Required property 'priority' not found in JSON. Path 'properties.securityRules[0].properties'.",
     );
     expect(rule.body.error.message).not.toMatch(/undefined|null|\[object Object\]/);
+    // IPAM pools (Network Manager) are not modelled: a vnet allocating from one names the pool it cannot find.
+    const pool = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/networkManagers/nm1/ipamPools/p1`;
+    const ipam = await call("PUT", id("virtualNetworks", "vnet-ipam"), {
+      location: LOCATION,
+      properties: { addressSpace: { ipamPoolPrefixAllocations: [{ numberOfIpAddresses: "256", pool: { id: pool } }] } },
+    });
+    expect(ipam.status).toBe(400);
+    expect(ipam.body.error.code).toBe("InvalidResourceReference");
+    expect(ipam.body.error.message).toContain(pool);
   });
 
   it("keeps what 2026-03-01 adds to a load balancer: mode (fixed at create) and a frontend's connection tracking", async () => {

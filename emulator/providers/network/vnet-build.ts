@@ -25,6 +25,18 @@ function parsePrefix(prefix: unknown, resourceId: string): Cidr | undefined {
   throw invalidAddressPrefix(prefix, resourceId);
 }
 
+/**
+ * IPAM pools (Network Manager) are not modelled, so a pool an address space or subnet allocates from does not exist
+ * here: the reference is refused as the Network RP refuses any missing referenced resource (a vnet from a pool of a
+ * real network manager cannot be emulated).
+ */
+function assertNoIpamPools(allocations: unknown, referrer: string): void {
+  for (const a of asArray(allocations)) {
+    const pool = refOf((a as Json | undefined)?.pool);
+    if (pool) throw invalidResourceReference(pool, referrer);
+  }
+}
+
 interface SubnetDraft {
   body: Json;
   cidrs: Cidr[];
@@ -35,6 +47,7 @@ function buildSubnet(ctx: RequestContext, vnetId: string, vnetName: string, inpu
   const id = childId(vnetId, "subnets", name);
   const p = (input.properties ?? {}) as Json;
   const prefixes: unknown[] = p.addressPrefix !== undefined ? [p.addressPrefix] : asArray(p.addressPrefixes);
+  assertNoIpamPools(p.ipamPoolPrefixAllocations, id);
   if (!prefixes.length) throw invalidSubnet(name, vnetName);
   const cidrs = prefixes.map((x) => parsePrefix(x, id)).filter((c): c is Cidr => !!c);
   const nsg = refOf(p.networkSecurityGroup);
@@ -66,6 +79,7 @@ export function buildVirtualNetwork(
   const { id, name, input, existing, etag } = opts;
   const location = existing ? String(existing.location) : requireLocation(input.location);
   const p = (input.properties ?? {}) as Json;
+  assertNoIpamPools(p.addressSpace?.ipamPoolPrefixAllocations, id);
   const spaceText = asArray(p.addressSpace?.addressPrefixes).map(String);
   const space = spaceText.map((x) => parsePrefix(x, id)).filter((c): c is Cidr => !!c);
   space.forEach((a, i) =>
