@@ -114,10 +114,11 @@ describe("REST API: Azure subscriptions", () => {
     const detail = await admin("GET", `/provider/azure-subscriptions/${id}`);
     expect(detail.status).toBe(200);
     expect(detail.body).toMatchObject({ id, displayName: "Contoso CSP", state: "active", cloud: "Custom", plan: null });
+    expect(detail.body).toMatchObject({ credentialKind: "secret", certificate: null });
     expect((detail.body.validation as { ok: boolean }).ok).toBe(true);
     expect(JSON.stringify(detail.body)).not.toContain(secret);
     const list = await admin("GET", "/provider/azure-subscriptions?search=contoso&state=active");
-    expect((list.body.value as { id: string }[]).map((s) => s.id)).toEqual([id]);
+    expect(list.body.value).toMatchObject([{ id, credentialKind: "secret", certificate: null }]);
 
     const rotated = await admin("POST", `/provider/azure-subscriptions/${id}/rotate-secret`, { clientSecret: secret });
     expect(JSON.stringify(rotated.body)).not.toContain(secret);
