@@ -31,6 +31,7 @@ const id = (type: string, name: string) => netId(RG, type, name);
 const subnetId = id("virtualNetworks", "vnet1") + "/subnets/default";
 const lbId = id("loadBalancers", "lb1");
 const sub = (type: string) => `/subscriptions/${SUB}/providers/Microsoft.Network/${type}`;
+const SERVICE_GATEWAY = `/subscriptions/${SUB}/resourceGroups/net-2026-03/providers/Microsoft.Network/serviceGateways/sg1`;
 const GATEWAY_FRONTEND = `${netId(RG, "loadBalancers", "gwlb")}/frontendIPConfigurations/gw`;
 const group = (type: string) => `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/${type}`;
 
@@ -49,7 +50,10 @@ describe("network at 2026-03-01", () => {
         location: LOCATION,
         properties: {
           addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
-          subnets: [{ name: "default", properties: { addressPrefix: "10.0.0.0/24" } }],
+          subnets: [
+            { name: "default", properties: { addressPrefix: "10.0.0.0/24" } },
+            { name: "gw", properties: { addressPrefix: "10.0.9.0/24", serviceGateway: { id: SERVICE_GATEWAY } } },
+          ],
         },
       }),
       await call("PUT", id("networkSecurityGroups", "nsg1"), {
@@ -164,6 +168,8 @@ describe("network at 2026-03-01", () => {
       const res = await call("GET", path);
       expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
     }
+    const gw = await call("GET", `${id("virtualNetworks", "vnet1")}/subnets/gw`);
+    expect(gw.body.properties.serviceGateway).toEqual({ id: SERVICE_GATEWAY });
     // detailLevel=Reduced (new in 2026-03-01) leaves out the back-references: who uses each frontend, pool and probe.
     const full = await call("GET", lbId);
     expect(full.body.properties.frontendIPConfigurations[0].properties.loadBalancingRules).toHaveLength(1);

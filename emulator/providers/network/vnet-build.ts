@@ -59,6 +59,10 @@ function buildSubnet(ctx: RequestContext, vnetId: string, vnetName: string, inpu
       : { addressPrefixes: prefixes.map(String) }),
     ...(nsg ? { networkSecurityGroup: { id: nsg } } : {}),
     ...(refOf(p.routeTable) ? { routeTable: { id: refOf(p.routeTable) } } : {}),
+    // A service gateway (2026-03-01) is kept as the reference it is, like the route table (neither is modelled).
+    ...(ctx.apiVersion >= "2026-03-01" && refOf(p.serviceGateway)
+      ? { serviceGateway: { id: refOf(p.serviceGateway) } }
+      : {}),
     serviceEndpoints: asArray(p.serviceEndpoints),
     delegations: asArray(p.delegations),
     privateEndpointNetworkPolicies: p.privateEndpointNetworkPolicies ?? "Disabled",
