@@ -7,7 +7,7 @@ export type ExpiryState = "valid" | "expiring" | "expired";
 export type CredentialExpiry = { state: ExpiryState; daysLeft: number };
 
 /**
- * Where a certificate stands: expired from its notAfter on (Entra refuses it then, AADSTS700027, and every job on the
+ * Where a certificate stands: expired from its notAfter on (Entra ID refuses it then, and every job on the
  * subscription fails), expiring when at most EXPIRY_WARNING_DAYS whole days are left. daysLeft counts whole days, so
  * 29 days and 23 hours is 29; it is 0 on the last day and negative once expired.
  */
