@@ -183,3 +183,27 @@ describe("the emulator with the vendored resource group spec (Microsoft.Resource
     await expect(other.close()).rejects.toThrow(/outside its spec 1 time/);
   });
 });
+
+describe("replies read against the vendored files of this session", () => {
+  const SUB = "/subscriptions/{subscriptionId}";
+  it("checks subscriptions and locations against subscriptions.json 2022-12-01", () => {
+    expect(responseMismatch("GET", `${SUB}/locations`, "2022-12-01", 200, { value: [{ type: "Nowhere" }] })).toMatch(
+      /Subscriptions_ListLocations 200 .*value\[0\]\.type: must be one of Region, EdgeZone/,
+    );
+    expect(responseMismatch("GET", "/subscriptions", "2022-12-01", 200, {})).toMatch(/required property 'value'/);
+    expect(responseMismatch("GET", SUB, "2022-12-01", 200, { subscriptionId: "s", state: "Enabled" })).toBeUndefined();
+  });
+
+  it("checks a storage account's network rules, identity and private endpoint connections against the whole shape", () => {
+    const path = `${SUB}/resourceGroups/{resourceGroupName}/providers/Microsoft.Storage/storageAccounts/{accountName}`;
+    const account = (properties: unknown, extra = {}) =>
+      responseMismatch("GET", path, "2026-09-01", 200, { name: "a1", properties, ...extra });
+    expect(
+      account({ networkAcls: { defaultAction: "Allow", ipRules: [{ value: "1.1.1.1", action: "Deny" }] } }),
+    ).toMatch(/networkAcls\.ipRules\[0\]\.action: must be one of Allow/);
+    expect(account({ privateEndpointConnections: [{ properties: {} }] })).toMatch(
+      /required property 'privateLinkServiceConnectionState' is missing/,
+    );
+    expect(account({}, { identity: { principalId: "p" } })).toMatch(/required property 'type' is missing/);
+  });
+});
