@@ -16,6 +16,8 @@ export const e2eStack = {
     PORTAL_DATA_DIR: path.join(root, `.data/e2e-${port}`),
     EMULATOR_PORT: String(Number(process.env.E2E_EMULATOR_PORT ?? 8444)),
     EMU_TIME_SCALE: "0.02",
+    // Every emulator reply is checked against the vendored spec of its api-version; one outside it answers 500 (issue 17).
+    EMU_VALIDATE_RESPONSES: "1",
     PORTAL_DEMO: "1",
     // Single sign-on against the OIDC issuer e2e/auth/sso.spec.ts starts (nothing listens there otherwise).
     PORTAL_SSO_ISSUER: `http://127.0.0.1:${ssoPort}`,
