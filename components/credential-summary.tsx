@@ -23,29 +23,23 @@ export type CredentialView = {
 export function CredentialSummary({ credential, now = new Date() }: { credential: CredentialView; now?: Date }) {
   if (credential.credentialKind === "secret") return <span data-testid="credential-summary">Client secret</span>;
   const { certificateThumbprint: thumbprint, certificateSubject: subject, certificateNotAfter: notAfter } = credential;
+  // Plain inline text with its separators, so it wraps like a sentence and reads (and copies) as one.
   return (
-    <span data-testid="credential-summary" className="inline-flex flex-wrap items-center gap-x-1.5 gap-y-1">
-      <span>Certificate</span>
+    <span data-testid="credential-summary">
+      Certificate
       {thumbprint ? (
         <>
-          <span aria-hidden>·</span>
-          <span className="inline-flex min-w-0 items-center gap-1">
-            thumbprint <code className="font-mono text-xs break-all">{thumbprint}</code>
-            <CopyButton value={thumbprint} label="Copy thumbprint" />
-          </span>
+          {" · thumbprint "}
+          <code className="font-mono text-xs break-all">{thumbprint}</code>{" "}
+          <CopyButton value={thumbprint} label="Copy thumbprint" className="align-middle" />
         </>
       ) : (
-        <span className="text-muted-foreground">· thumbprint and expiry not read yet</span>
+        <span className="text-muted-foreground"> · thumbprint and expiry not read yet</span>
       )}
-      {subject && (
-        <>
-          <span aria-hidden>·</span>
-          <span className="break-all">{subject}</span>
-        </>
-      )}
+      {subject && <> · {subject}</>}
       {notAfter && (
         <>
-          <span aria-hidden>·</span>
+          {" · "}
           <CertificateExpiry notAfter={notAfter} now={now} />
         </>
       )}

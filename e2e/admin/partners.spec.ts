@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID, X509Certificate } from "node:crypto";
+import { format } from "date-fns";
 import { expect, test } from "@playwright/test";
 import { generate } from "selfsigned";
 import { createUser, unique } from "../support/db";
@@ -117,7 +118,14 @@ test("an admin adds a second partner's connection with a certificate and sees it
   await page.getByLabel("Certificate and private key (PEM)").fill(`${pems.cert}\n${pems.private}`);
   await page.getByRole("button", { name: /^(Connect Partner Center|Add the connection)$/ }).click();
   await expect(page).toHaveURL(/\/admin\/partners\/[^/?]+$/);
-  await expect(page.getByText("signs in with a certificate")).toBeVisible();
+  // The credential as Entra ID shows it: the thumbprint (copyable), the subject and the expiry, amber within 30 days.
+  const leaf = new X509Certificate(pems.cert);
+  const thumbprint = createHash("sha1").update(leaf.raw).digest("hex").toUpperCase();
+  const credential = page.getByTestId("credential-summary");
+  await expect(credential).toContainText(`Certificate · thumbprint ${thumbprint}`);
+  await expect(credential).toContainText("CN=litware-portal");
+  await expect(credential).toContainText(`expires ${format(new Date(leaf.validTo), "d MMM yyyy")} (in 29 days)`);
+  await expect(credential.getByRole("button", { name: "Copy thumbprint" })).toBeVisible();
   const connectionUrl = new URL(page.url()).pathname;
   await expect(async () => {
     await page.goto(connectionUrl);
@@ -127,4 +135,5 @@ test("an admin adds a second partner's connection with a certificate and sees it
   await expect(page.getByRole("row").filter({ hasText: "Northwind Traders" })).toHaveCount(0);
   await page.goto(`/admin/partners?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Certificate");
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Certificate expires in 29 days");
 });

@@ -96,7 +96,7 @@ function ConnectionCard({
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-4 text-sm">
-        <p className="flex flex-wrap items-center gap-x-1.5">
+        <p>
           <span className="text-muted-foreground">Signs in with:</span> <CredentialSummary credential={connection} />
         </p>
         {connection.state === "validating" && (
