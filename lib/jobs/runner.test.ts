@@ -131,7 +131,10 @@ registerJob({
     await op.plan(["Create the VM", "Wait for provisioning"]);
     const s = await op.step("Create the VM", async (): Promise<Sent<unknown>> => {
       await new Promise<void>((resolve) => gates.set(name, resolve));
-      return { done: false, continuation: "c", pollAt: Date.now() + 300 };
+      // Its first poll far enough out that the wait stores "c" and ends the run, so the next run meets the time
+      // limit: 300 ms ran out on a loaded machine between this step's end and the wait's start, and the wait polled
+      // the (unreadable) continuation at once and failed InvalidContinuation instead.
+      return { done: false, continuation: "c", pollAt: Date.now() + 3_000 };
     });
     await op.arm({} as AzureAccess).wait("Wait for provisioning", s);
   },
