@@ -1,6 +1,7 @@
 import { defineProvider, ok, type RequestContext } from "../core/plugin.js";
 import { ArmError, resourceNotFound } from "../core/errors.js";
 import { normalizeLocation, REGION_NAMES } from "../core/locations.js";
+import { managedIdentity } from "../core/managed-identity.js";
 import {
   assertVaultName,
   certificateBody,
@@ -8,7 +9,6 @@ import {
   VAULT_API_VERSIONS,
   VAULT_TYPE,
   vaultBody,
-  vaultIdentity,
 } from "./site-recovery/vault-shape.js";
 import { s } from "../core/request-schema.js";
 
@@ -90,7 +90,7 @@ function patchVault(ctx: RequestContext) {
       ? { securitySettings: { ...(old.securitySettings as object), ...(props.securitySettings as object) } }
       : {}),
   };
-  const identity = vaultIdentity(ctx, ctx.body.identity, body.identity);
+  const identity = managedIdentity(ctx.body.identity, body.identity, ctx.subscription!.tenantId);
   if (identity) body.identity = identity;
   else delete body.identity;
   return ok(ctx.store.putResource(r.id, body).body);

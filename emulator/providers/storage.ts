@@ -1,7 +1,8 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { defineProvider, ok, type RequestContext } from "../core/plugin.js";
 import { ArmError, resourceNotFound } from "../core/errors.js";
 import { normalizeLocation, REGION_NAMES, REGIONS } from "../core/locations.js";
+import { managedIdentity } from "../core/managed-identity.js";
 import { apiVersionsFor } from "../specs/api-versions.js";
 import { s } from "../core/request-schema.js";
 
@@ -93,36 +94,6 @@ function validateSkuKind(sku: unknown, kind: unknown): void {
 type Json = Record<string, unknown>;
 
 /**
- * The identity Azure answers for the one requested (StorageAccountCreateUserAssignedEncryptionIdentityWithCMK,
- * StorageAccountEnableCMK): a system-assigned identity gets a principal and the subscription's tenant, each
- * user-assigned one a principal and client id; an unchanged identity keeps its ids. Type None removes it.
- */
-function identityOf(ctx: RequestContext, requested: unknown, existing: unknown): Json | undefined {
-  if (requested === undefined) return existing as Json | undefined;
-  const req = (requested ?? {}) as Json;
-  const old = (existing ?? {}) as Json;
-  const type = String(req.type ?? "None");
-  if (type === "None") return undefined;
-  const system = type.includes("SystemAssigned");
-  const oldUsers = (old.userAssignedIdentities ?? {}) as Record<string, Json>;
-  const users = type.includes("UserAssigned")
-    ? Object.fromEntries(
-        Object.keys((req.userAssignedIdentities ?? {}) as Json).map((id) => [
-          id,
-          oldUsers[id] ?? { principalId: randomUUID(), clientId: randomUUID() },
-        ]),
-      )
-    : undefined;
-  return {
-    type,
-    ...(system
-      ? { principalId: old.principalId ?? randomUUID(), tenantId: old.tenantId ?? ctx.subscription?.tenantId }
-      : {}),
-    ...(users ? { userAssignedIdentities: users } : {}),
-  };
-}
-
-/**
  * Encryption as Azure answers it: the requested key source (Microsoft-managed keys by default), the services with the
  * time they were enabled, and for customer-managed keys the key vault key in use and its last rotation.
  */
@@ -197,7 +168,7 @@ function accountBody(ctx: RequestContext, name: string, location: string, existi
   const paired = REGIONS.find((r) => r.name === location)?.pairedRegion;
   const endpoint = (svc: string) => `https://${name}.${svc}.core.windows.net/`;
   const oldProps = (existing?.properties ?? {}) as Record<string, unknown>;
-  const identity = identityOf(ctx, ctx.body.identity, existing?.identity);
+  const identity = managedIdentity(ctx.body.identity, existing?.identity, ctx.subscription?.tenantId);
   return {
     name,
     type: TYPE,
@@ -288,7 +259,7 @@ function patchAccount(ctx: RequestContext) {
   const props = (ctx.body.properties ?? {}) as Record<string, unknown>;
   body.properties = mergedProperties(ctx, props, body.properties);
   if (ctx.body.identity !== undefined) {
-    const identity = identityOf(ctx, ctx.body.identity, body.identity);
+    const identity = managedIdentity(ctx.body.identity, body.identity, ctx.subscription?.tenantId);
     if (identity) body.identity = identity;
     else delete body.identity;
   }

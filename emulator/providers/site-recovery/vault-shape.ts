@@ -1,6 +1,7 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { ArmError } from "../../core/errors.js";
 import { newGuid } from "../../core/ids.js";
+import { managedIdentity } from "../../core/managed-identity.js";
 import type { RequestContext } from "../../core/plugin.js";
 import { apiVersionsFor } from "../../specs/api-versions.js";
 
@@ -28,7 +29,7 @@ export function vaultBody(ctx: RequestContext, name: string, location: string, e
   if (!["Standard", "RS0"].includes(skuName)) {
     throw new ArmError(400, "InvalidSkuName", `The sku '${skuName}' is not supported; use 'Standard' (RS0).`);
   }
-  const identity = vaultIdentity(ctx, ctx.body.identity, existing?.identity);
+  const identity = managedIdentity(ctx.body.identity, existing?.identity, ctx.subscription!.tenantId);
   return {
     name,
     type: VAULT_TYPE,
@@ -121,36 +122,6 @@ export function certificateBody(ctx: RequestContext, vault: { id: string; intern
 }
 
 type Json = Record<string, unknown>;
-
-/**
- * The vault identity Azure answers (PUTVault_WithCMK, PATCHVault_WithUserAssignedIdentity): a system-assigned identity
- * gets a principal and the subscription's tenant, each user-assigned one a principal and client id; ids already given
- * are kept, type None removes it, no identity in the request keeps the vault's.
- */
-export function vaultIdentity(ctx: RequestContext, requested: unknown, existing: unknown): Json | undefined {
-  if (requested === undefined || requested === null) return existing as Json | undefined;
-  const req = requested as Json;
-  const old = (existing ?? {}) as Json;
-  const type = String(req.type ?? "None");
-  if (type === "None") return undefined;
-  const oldUsers = (old.userAssignedIdentities ?? {}) as Record<string, Json>;
-  return {
-    type,
-    ...(type.includes("SystemAssigned")
-      ? { principalId: old.principalId ?? newGuid(), tenantId: old.tenantId ?? ctx.subscription!.tenantId }
-      : {}),
-    ...(type.includes("UserAssigned")
-      ? {
-          userAssignedIdentities: Object.fromEntries(
-            Object.keys((req.userAssignedIdentities ?? {}) as Json).map((id) => [
-              id,
-              oldUsers[id] ?? { principalId: newGuid(), clientId: newGuid() },
-            ]),
-          ),
-        }
-      : {}),
-  };
-}
 
 /**
  * The writable vault properties a PUT or PATCH names, over the vault's: customer-managed key encryption (the key
