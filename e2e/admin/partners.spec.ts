@@ -63,6 +63,9 @@ test("an admin connects the emulator's partner, onboards a customer's subscripti
     .getByRole("link", { name: /Onboarded/ });
   await expect(onboarded).toContainText("Active");
   await expect(page.getByRole("row").filter({ hasText: companyName }).getByRole("checkbox")).toBeDisabled();
+  // The subscription signs in as the partner's app, with its credential (the built-in partner's is a secret).
+  await onboarded.click();
+  await expect(page.getByTestId("credential-summary")).toHaveText("Client secret");
 
   await page.goto("/admin/plans/new");
   await page
@@ -136,4 +139,11 @@ test("an admin adds a second partner's connection with a certificate and sees it
   await page.goto(`/admin/partners?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Certificate");
   await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Certificate expires in 29 days");
+  // The dashboard lists it under Needs attention, and its link opens the connection's rotation form.
+  await page.goto("/admin");
+  const item = page.getByRole("listitem").filter({ hasText: name });
+  await expect(item).toContainText("Certificate expires in 29 days");
+  await item.getByRole("link", { name: `Rotate the credential of ${name}` }).click();
+  await expect(page).toHaveURL(/\/admin\/partners\/[^/?]+\?rotate=1/);
+  await expect(page.getByRole("form", { name: "Rotate the partner app's credential" })).toBeVisible();
 });
