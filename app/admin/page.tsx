@@ -98,7 +98,8 @@ export default async function AdminDashboard() {
         <CardContent>
           {attention === 0 ? (
             <p className="text-sm text-muted-foreground">
-              Nothing needs attention: every subscription validates and no operation is failing, stuck or overdue.
+              Nothing needs attention: every subscription validates, no certificate expires within 30 days and no
+              operation is failing, stuck or overdue.
             </p>
           ) : (
             <ul className="divide-y text-sm">
