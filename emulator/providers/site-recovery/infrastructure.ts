@@ -5,7 +5,10 @@ import { stableGuid, stableHex, T } from "./common.js";
 /** What a VMM server reports when it registers: its clouds, their Hyper-V VMs, and its VM networks. */
 export interface VmmSpec {
   serverName: string;
-  clouds: { name: string; vms: VmSpec[] }[];
+  /** The fabric's ARM name; by default a hash of the vault and server, as Azure names VMM fabrics. */
+  fabricName?: string;
+  /** `containerName`: the cloud's ARM name; by default `cloud_` and a GUID of the fabric and cloud. */
+  clouds: { name: string; containerName?: string; vms: VmSpec[] }[];
   networks: { name: string; subnets?: string[] }[];
 }
 export interface VmSpec {
@@ -27,7 +30,7 @@ export const fabricNameFor = (vaultId: string, server: string) => stableHex(vaul
 /** Writes (or refreshes) the fabric, DRA provider, clouds, VMs and networks of a VMM server under a vault. Idempotent. */
 export function registerVmm(store: Store, clock: Clock, vaultId: string, spec: VmmSpec): string {
   const location = String(store.getResource(vaultId)?.body.location ?? "westus");
-  const fabricName = fabricNameFor(vaultId, spec.serverName);
+  const fabricName = spec.fabricName ?? fabricNameFor(vaultId, spec.serverName);
   const fabricId = `${vaultId}/replicationFabrics/${fabricName}`;
   const put = (id: string, type: string, properties: Record<string, unknown>) => {
     if (store.getResource(id)) return;
@@ -60,7 +63,7 @@ export function registerVmm(store: Store, clock: Clock, vaultId: string, spec: V
     registeredAtMs: clock.now(),
   });
   for (const cloud of spec.clouds) {
-    const containerName = `cloud_${stableGuid(fabricId, cloud.name)}`;
+    const containerName = cloud.containerName ?? `cloud_${stableGuid(fabricId, cloud.name)}`;
     const containerId = `${fabricId}/replicationProtectionContainers/${containerName}`;
     put(containerId, T.container, {
       friendlyName: cloud.name,

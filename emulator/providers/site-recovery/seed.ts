@@ -77,8 +77,9 @@ export function seedSiteRecovery(s: SeedContext): void {
 }
 
 /**
- * `POST /_emulator/site-recovery/register-vmm` `{ vaultId, serverName, clouds: [{ name, vms: [{ name, osType?, disksGB? }] }], networks: [{ name }] }`:
- * registers a VMM server (as the Provider setup on the server would) with any vault, for demos. Idempotent.
+ * `POST /_emulator/site-recovery/register-vmm` `{ vaultId, serverName, fabricName?, clouds: [{ name, containerName?, vms: [{ name, osType?, disksGB? }] }], networks: [{ name }] }`:
+ * registers a VMM server (as the Provider setup on the server would) with any vault, for demos; the optional ARM names
+ * let the conformance replay build the fabric and container a published example names. Idempotent.
  */
 export const registerVmmControl: ControlRoute = {
   method: "POST",
@@ -94,7 +95,12 @@ export const registerVmmControl: ControlRoute = {
       );
     if (typeof body.serverName !== "string" || !body.serverName)
       throw new ArmError(400, "InvalidControlRequest", "'serverName' is required.");
-    const spec: VmmSpec = { serverName: body.serverName, clouds: body.clouds ?? [], networks: body.networks ?? [] };
+    const spec: VmmSpec = {
+      serverName: body.serverName,
+      ...(typeof body.fabricName === "string" && body.fabricName ? { fabricName: body.fabricName } : {}),
+      clouds: body.clouds ?? [],
+      networks: body.networks ?? [],
+    };
     const fabricId = registerVmm(store, clock, vault.id, spec);
     return { status: 200, body: { fabricId, fabricName: fabricId.split("/").pop() } };
   },

@@ -130,6 +130,10 @@ export const OPERATIONS: Record<string, Operation> = {
   ReplicationPolicies_Delete: { method: "DELETE", path: `${VAULT}/{resourceName}/replicationPolicies/{policyName}` },
   ReplicationPolicies_List: { method: "GET", path: `${VAULT}/{resourceName}/replicationPolicies` },
   ReplicationJobs_List: { method: "GET", path: `${VAULT}/{resourceName}/replicationJobs` },
+  ReplicationProtectedItems_ListByReplicationProtectionContainers: {
+    method: "GET",
+    path: `${VAULT}/{resourceName}/replicationFabrics/{fabricName}/replicationProtectionContainers/{protectionContainerName}/replicationProtectedItems`,
+  },
   Query_Usage: { method: "POST", path: "/{scope}/providers/Microsoft.CostManagement/query" },
   Subscriptions_Get: { method: "GET", path: SUB },
   Subscriptions_List: { method: "GET", path: "/subscriptions" },

@@ -157,6 +157,18 @@ export class Prerequisites {
           sku: { name: "Standard" },
           properties: { publicNetworkAccess: "Enabled" },
         });
+        // A VMM fabric and cloud an example names (…/replicationFabrics/cloud1/replicationProtectionContainers/cloud_…):
+        // the VMM server registers them with those names, as the Provider setup on the server would.
+        if (childType?.toLowerCase() === "replicationfabrics") {
+          const container = /\/replicationProtectionContainers\/([^/]+)/i.exec(id)?.[1];
+          await this.emu.control.call("POST", "site-recovery/register-vmm", {
+            vaultId: top,
+            serverName: child,
+            fabricName: child,
+            clouds: container ? [{ name: child, containerName: container, vms: [] }] : [],
+            networks: [],
+          });
+        }
         if (childType?.toLowerCase() === "replicationpolicies") {
           const storage = `${group}/providers/Microsoft.Storage/storageAccounts/prereq${rg.replace(/\W/g, "").toLowerCase().slice(0, 10)}`;
           await this.ensure(storage);
