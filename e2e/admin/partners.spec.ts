@@ -65,6 +65,7 @@ test("an admin connects the emulator's partner, onboards a customer's subscripti
   await expect(page.getByRole("row").filter({ hasText: companyName }).getByRole("checkbox")).toBeDisabled();
   // The subscription signs in as the partner's app, with its credential (the built-in partner's is a secret).
   await onboarded.click();
+  await expect(page).toHaveURL(/\/admin\/subscriptions\/[^/?]+$/);
   await expect(page.getByTestId("credential-summary")).toHaveText("Client secret");
 
   await page.goto("/admin/plans/new");
