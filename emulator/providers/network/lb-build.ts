@@ -5,13 +5,15 @@ import { duplicateResourceName, invalidValue } from "./errors.js";
 import {
   modeChangeNotAllowed,
   noFrontendButChildren,
+  outboundRulesShareFrontendAndProtocol,
+  ruleMustDisableSnat,
   sameBackendPortProtocolAndPool,
   sameFrontendPortProtocolAndIp,
   tooManyFrontends,
   tooManyRules,
 } from "./lb-errors.js";
 import { buildFrontend, childType, type LbDraft } from "./lb-frontends.js";
-import { buildNatRule, buildProbe, buildRule, type SiblingNames } from "./lb-rules.js";
+import { buildNatRule, buildOutboundRule, buildProbe, buildRule, type SiblingNames } from "./lb-rules.js";
 
 const COLLECTIONS = [
   "frontendIPConfigurations",
@@ -82,6 +84,27 @@ function checkConflicts(rules: Json[], natRules: Json[]): void {
       if (shared) throw sameBackendPortProtocolAndPool(a.id, b.id, pa.protocol, pa.backendPort, shared);
     }),
   );
+}
+
+/**
+ * Two outbound rules may not share a frontend and protocol (All overlaps both), and a load-balancing rule on a
+ * frontend an outbound rule uses must disable outbound SNAT (AZURE-FACTS §6).
+ */
+function checkOutboundConflicts(rules: Json[], outboundRules: Json[]): void {
+  const frontendsOf = (r: Json) => asArray(r.properties.frontendIPConfigurations).map((f) => refOf(f)!.toLowerCase());
+  outboundRules.forEach((a, i) =>
+    outboundRules.slice(i + 1).forEach((b) => {
+      if (!overlapProtocols(a.properties.protocol, b.properties.protocol)) return;
+      const shared = frontendsOf(a).find((f) => frontendsOf(b).includes(f));
+      if (shared) throw outboundRulesShareFrontendAndProtocol(a.id, b.id, shared, a.properties.protocol);
+    }),
+  );
+  const outboundFrontends = new Set(outboundRules.flatMap(frontendsOf));
+  for (const r of rules) {
+    const frontend = refOf(r.properties.frontendIPConfiguration)!;
+    if (!r.properties.disableOutboundSnat && outboundFrontends.has(frontend.toLowerCase()))
+      throw ruleMustDisableSnat(r.id, frontend);
+  }
 }
 
 /**
@@ -162,6 +185,10 @@ export function buildLoadBalancer(
     buildNatRule(draft, r, childId("inboundNatRules", r.name), siblings),
   );
   checkConflicts(rules, natRules);
+  const outboundRules = items.outboundRules.map((r) =>
+    buildOutboundRule(draft, r, childId("outboundRules", r.name), siblings),
+  );
+  checkOutboundConflicts(rules, outboundRules);
 
   // Read-only back-references inside the load balancer: who uses each frontend, pool and probe.
   for (const f of frontends) {
@@ -169,10 +196,14 @@ export function buildLoadBalancer(
     const byNat = refsTo(natRules, (x) => [x.frontendIPConfiguration], f.id);
     if (byRules.length) f.properties.loadBalancingRules = byRules;
     if (byNat.length) f.properties.inboundNatRules = byNat;
+    const byOutbound = refsTo(outboundRules, (x) => asArray(x.frontendIPConfigurations), f.id);
+    if (byOutbound.length) f.properties.outboundRules = byOutbound;
   }
   for (const pool of pools) {
     const byRules = refsTo(rules, (x) => asArray(x.backendAddressPools), pool.id);
     if (byRules.length) Object.assign(pool.properties, { loadBalancingRules: byRules });
+    const byOutbound = refsTo(outboundRules, (x) => [x.backendAddressPool], pool.id);
+    if (byOutbound.length) Object.assign(pool.properties, { outboundRules: byOutbound });
   }
   for (const probe of probes) {
     const byRules = refsTo(rules, (x) => [x.probe], probe.id);
@@ -195,7 +226,7 @@ export function buildLoadBalancer(
       probes,
       inboundNatRules: natRules,
       inboundNatPools: [],
-      outboundRules: [],
+      outboundRules,
       ...(mode !== undefined ? { mode } : {}),
     },
   };

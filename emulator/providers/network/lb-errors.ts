@@ -88,3 +88,17 @@ export const modeChangeNotAllowed = () =>
   new ArmError(409, "PropertyChangeNotAllowed", "Changing property 'mode' is not allowed.", undefined, {
     target: "properties.mode",
   });
+
+/** Code from GH Azure/AzLoadBalancerMigration#10 (AZURE-FACTS §6); message (unconfirmed). */
+export const outboundRulesShareFrontendAndProtocol = (a: string, b: string, frontend: string, protocol: string) =>
+  bad(
+    "MoreThanOneOutboundRuleUsingSameFrontendIPConfigurationAndProtocolIsNotSupported",
+    `Outbound rules ${a} and ${b} use the same frontend IP configuration ${frontend} and protocol ${protocol}. More than one outbound rule using the same frontend IP configuration and protocol is not supported.`,
+  );
+
+/** Code and wording from GH Azure/ARO-RP#32, ansible-collections/azure#743 (AZURE-FACTS §6); exact message (unconfirmed). */
+export const ruleMustDisableSnat = (rule: string, frontend: string) =>
+  bad(
+    "LoadBalancingRuleMustDisableSNATSinceSameFrontendIPConfigurationIsReferencedByOutboundRule",
+    `Load balancing rule ${rule} must disable SNAT since the same frontendIPConfiguration ${frontend} is referenced by outbound rule.`,
+  );

@@ -150,3 +150,39 @@ export function buildNatRule(d: LbDraft, input: Json, id: string, names: Sibling
     },
   };
 }
+
+/**
+ * An outbound rule (SPECS NET loadBalancer.json OutboundRulePropertiesFormat: frontendIPConfigurations,
+ * backendAddressPool and protocol required). Idle timeout 4–120 minutes, default 4 (LEARN load-balancer/outbound-rules);
+ * allocatedOutboundPorts 1024 when not sent, as Azure's LoadBalancerCreateWithOutboundRules example answers.
+ */
+export function buildOutboundRule(d: LbDraft, input: Json, id: string, names: SiblingNames): Json {
+  const p = (input.properties ?? {}) as Json;
+  const frontends = [
+    ...new Set(
+      ((p.frontendIPConfigurations ?? []) as Json[]).map((r) =>
+        resolveRef(d, r, "frontendIPConfigurations", names.frontends, id)!,
+      ),
+    ),
+  ];
+  if (!frontends.length)
+    throw invalidProperty(id, "frontendIPConfigurations", "[]", "At least one frontend IP configuration is required.");
+  const pool = resolveRef(d, p.backendAddressPool, "backendAddressPools", names.pools, id);
+  if (!pool) throw invalidProperty(id, "backendAddressPool", "", "A backend address pool is required.");
+  const protocol = oneOf(p.protocol, ["Tcp", "Udp", "All"], id, "protocol");
+  return {
+    name: input.name,
+    id,
+    etag: d.etag,
+    type: childType("outboundRules"),
+    properties: {
+      provisioningState: "Updating",
+      frontendIPConfigurations: frontends.map((f) => ({ id: f })),
+      backendAddressPool: { id: pool },
+      protocol,
+      allocatedOutboundPorts: intIn(p.allocatedOutboundPorts, 0, 64000, id, "allocatedOutboundPorts", 1024),
+      idleTimeoutInMinutes: intIn(p.idleTimeoutInMinutes, 4, 120, id, "idleTimeoutInMinutes", 4),
+      enableTcpReset: Boolean(p.enableTcpReset ?? false),
+    },
+  };
+}
