@@ -29,8 +29,10 @@ export function QuotaBar({ label, used, limit, unit, className }: QuotaBarProps)
   const isUnlimited = percent === null;
   return (
     <div className={cn("grid gap-1.5", className)}>
-      <div className="flex items-baseline justify-between gap-3 text-sm">
-        <span className="truncate font-medium">{label}</span>
+      <div className="flex min-w-0 items-baseline justify-between gap-3 text-sm">
+        <span className="min-w-0 truncate font-medium" title={typeof label === "string" ? label : undefined}>
+          {label}
+        </span>
         <span className="shrink-0 text-xs text-muted-foreground tabular-nums">
           <span className="font-medium text-foreground">{fmt(used)}</span>
           {isUnlimited ? " used · no limit" : ` / ${fmt(limit as number)}${unit ? ` ${unit}` : ""}`}
