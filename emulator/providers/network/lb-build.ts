@@ -3,6 +3,7 @@ import { collectUsage, TYPES } from "./back-references.js";
 import { asArray, assertName, type Json, newResourceGuid, refOf, requireLocation } from "./common.js";
 import { duplicateResourceName, invalidValue } from "./errors.js";
 import {
+  invalidProperty,
   modeChangeNotAllowed,
   noFrontendButChildren,
   outboundRulesShareFrontendAndProtocol,
@@ -12,8 +13,16 @@ import {
   tooManyFrontends,
   tooManyRules,
 } from "./lb-errors.js";
-import { buildFrontend, childType, type LbDraft } from "./lb-frontends.js";
-import { buildNatRule, buildOutboundRule, buildProbe, buildRule, type SiblingNames } from "./lb-rules.js";
+import { buildFrontend, type LbDraft } from "./lb-frontends.js";
+import {
+  buildNatPool,
+  buildNatRule,
+  buildOutboundRule,
+  buildPool,
+  buildProbe,
+  buildRule,
+  type SiblingNames,
+} from "./lb-rules.js";
 
 const COLLECTIONS = [
   "frontendIPConfigurations",
@@ -129,6 +138,10 @@ export function buildLoadBalancer(
   const mode = existing ? existing.properties?.mode : knowsMode ? p.mode : undefined;
   if (existing && knowsMode && p.mode !== undefined && p.mode !== existing.properties?.mode)
     throw modeChangeNotAllowed();
+  // `scope` (Public | Private, SPECS NET LoadBalancerPropertiesFormat) is kept as sent, or as it was.
+  const scope = p.scope ?? existing?.properties?.scope;
+  if (scope !== undefined && scope !== null && scope !== "Public" && scope !== "Private")
+    throw invalidProperty(id, "scope", scope, "Allowed values are Public, Private.");
   const items = Object.fromEntries(COLLECTIONS.map((c) => [c, asArray(p[c])])) as Record<
     (typeof COLLECTIONS)[number],
     Json[]
@@ -162,16 +175,7 @@ export function buildLoadBalancer(
   const frontends = items.frontendIPConfigurations.map((f) =>
     buildFrontend(draft, f, childId("frontendIPConfigurations", f.name), claimed, used),
   );
-  const pools = items.backendAddressPools.map((b) => ({
-    name: b.name,
-    id: childId("backendAddressPools", b.name),
-    etag,
-    type: childType("backendAddressPools"),
-    properties: {
-      provisioningState: "Updating",
-      loadBalancerBackendAddresses: asArray(b.properties?.loadBalancerBackendAddresses),
-    },
-  }));
+  const pools = items.backendAddressPools.map((b) => buildPool(draft, b, childId("backendAddressPools", b.name)));
   const probes = items.probes.map((pr) => buildProbe(draft, pr, childId("probes", pr.name)));
   const siblings: SiblingNames = {
     frontends: names.frontendIPConfigurations,
@@ -185,6 +189,9 @@ export function buildLoadBalancer(
     buildNatRule(draft, r, childId("inboundNatRules", r.name), siblings),
   );
   checkConflicts(rules, natRules);
+  const natPools = items.inboundNatPools.map((r) =>
+    buildNatPool(draft, r, childId("inboundNatPools", r.name), siblings),
+  );
   const outboundRules = items.outboundRules.map((r) =>
     buildOutboundRule(draft, r, childId("outboundRules", r.name), siblings),
   );
@@ -196,6 +203,8 @@ export function buildLoadBalancer(
     const byNat = refsTo(natRules, (x) => [x.frontendIPConfiguration], f.id);
     if (byRules.length) f.properties.loadBalancingRules = byRules;
     if (byNat.length) f.properties.inboundNatRules = byNat;
+    const byNatPools = refsTo(natPools, (x) => [x.frontendIPConfiguration], f.id);
+    if (byNatPools.length) f.properties.inboundNatPools = byNatPools;
     const byOutbound = refsTo(outboundRules, (x) => asArray(x.frontendIPConfigurations), f.id);
     if (byOutbound.length) f.properties.outboundRules = byOutbound;
   }
@@ -219,13 +228,14 @@ export function buildLoadBalancer(
     sku: { name: sku, tier: String(input.sku?.tier ?? existing?.sku?.tier ?? "Regional") },
     properties: {
       provisioningState: "Updating",
+      ...(scope !== undefined && scope !== null ? { scope } : {}),
       resourceGuid: existing?.properties?.resourceGuid ?? newResourceGuid(),
       frontendIPConfigurations: frontends,
       backendAddressPools: pools,
       loadBalancingRules: rules,
       probes,
       inboundNatRules: natRules,
-      inboundNatPools: [],
+      inboundNatPools: natPools,
       outboundRules,
       ...(mode !== undefined ? { mode } : {}),
     },

@@ -186,3 +186,63 @@ export function buildOutboundRule(d: LbDraft, input: Json, id: string, names: Si
     },
   };
 }
+
+/**
+ * A backend pool as sent: its addresses, and what Gateway and IP-based pools carry (tunnel interfaces, the virtual
+ * network, sync mode, drain period; SPECS NET BackendAddressPoolPropertiesFormat). Members and users are added later.
+ */
+export function buildPool(d: LbDraft, input: Json, id: string): Json {
+  const p = (input.properties ?? {}) as Json;
+  const kept = ["tunnelInterfaces", "virtualNetwork", "syncMode", "drainPeriodInSeconds"].filter(
+    (k) => p[k] !== undefined && p[k] !== null,
+  );
+  if (p.syncMode !== undefined && p.syncMode !== null) oneOf(p.syncMode, ["Automatic", "Manual"], id, "syncMode");
+  return {
+    name: input.name,
+    id,
+    etag: d.etag,
+    type: childType("backendAddressPools"),
+    properties: {
+      provisioningState: "Updating",
+      loadBalancerBackendAddresses: (p.loadBalancerBackendAddresses ?? []) as Json[],
+      ...Object.fromEntries(kept.map((k) => [k, p[k]])),
+    },
+  };
+}
+
+/**
+ * An inbound NAT pool (SPECS NET InboundNatPoolPropertiesFormat: protocol, frontend port range 1–65534 / 1–65535,
+ * backend port 1–65535 required; idle 4–30, default 4). A range ending before it starts is refused (code (unconfirmed)).
+ */
+export function buildNatPool(d: LbDraft, input: Json, id: string, names: SiblingNames): Json {
+  const p = (input.properties ?? {}) as Json;
+  const frontend = resolveRef(d, p.frontendIPConfiguration, "frontendIPConfigurations", names.frontends, id);
+  if (!frontend) throw ruleWithoutFrontend(id);
+  const protocol = oneOf(p.protocol, ["Tcp", "Udp", "All"], id, "protocol");
+  const start = intIn(p.frontendPortRangeStart, 1, 65534, id, "frontendPortRangeStart");
+  const end = intIn(p.frontendPortRangeEnd, 1, 65535, id, "frontendPortRangeEnd");
+  if (end < start)
+    throw invalidProperty(
+      id,
+      "frontendPortRangeEnd",
+      end,
+      `It must not be less than frontendPortRangeStart (${start}).`,
+    );
+  return {
+    name: input.name,
+    id,
+    etag: d.etag,
+    type: childType("inboundNatPools"),
+    properties: {
+      provisioningState: "Updating",
+      frontendIPConfiguration: { id: frontend },
+      protocol,
+      frontendPortRangeStart: start,
+      frontendPortRangeEnd: end,
+      backendPort: intIn(p.backendPort, 1, 65535, id, "backendPort"),
+      idleTimeoutInMinutes: intIn(p.idleTimeoutInMinutes, 4, 30, id, "idleTimeoutInMinutes", 4),
+      enableFloatingIP: Boolean(p.enableFloatingIP ?? false),
+      enableTcpReset: Boolean(p.enableTcpReset ?? false),
+    },
+  };
+}

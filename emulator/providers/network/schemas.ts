@@ -122,6 +122,10 @@ const poolSchema = named(
     loadBalancerBackendAddresses: arr(
       obj({ name: str, properties: obj({ ipAddress: str, virtualNetwork: ref, subnet: ref }) }),
     ),
+    tunnelInterfaces: arr(obj({ port: int, identifier: int, protocol: str, type: str })),
+    virtualNetwork: ref,
+    syncMode: str,
+    drainPeriodInSeconds: int,
   }),
 );
 const probeSchema = named(
@@ -173,6 +177,21 @@ const natRuleSchema = named(
     enableTcpReset: bool,
   }),
 );
+const natPoolSchema = named(
+  obj(
+    {
+      frontendIPConfiguration: ref,
+      protocol: str,
+      frontendPortRangeStart: int,
+      frontendPortRangeEnd: int,
+      backendPort: int,
+      idleTimeoutInMinutes: int,
+      enableFloatingIP: bool,
+      enableTcpReset: bool,
+    },
+    ["protocol", "frontendPortRangeStart", "frontendPortRangeEnd", "backendPort"],
+  ),
+);
 const outboundRuleSchema = named(
   obj(
     {
@@ -195,7 +214,9 @@ export const loadBalancerSchema = obj({
     backendAddressPools: arr(poolSchema),
     probes: arr(probeSchema),
     loadBalancingRules: arr(ruleSchema),
+    scope: str,
     inboundNatRules: arr(natRuleSchema),
+    inboundNatPools: arr(natPoolSchema),
     outboundRules: arr(outboundRuleSchema),
   }),
 });

@@ -2,10 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadBalancer, NetworkManagementClient } from "@azure/arm-network";
 import { startTestEmulator, type TestEmulator } from "../../testing.js";
 import { PROVIDER_APP_ID } from "../../seed.js";
-import { createGroup, createStandardIp, errorCodes, LOCATION, netId, networkClient } from "./test-kit.js";
+import { createGroup, createStandardIp, createVnet, errorCodes, LOCATION, netId, networkClient } from "./test-kit.js";
 import { lbChild, MRG, putLb } from "./lb-test-kit.js";
 
-/** A load balancer's outbound rules (SPECS NET OutboundRulePropertiesFormat; AZURE-FACTS §6 for the conflicts). */
+/**
+ * What a load balancer keeps beyond frontends, pools, probes and rules: outbound rules (SPECS NET
+ * OutboundRulePropertiesFormat; AZURE-FACTS §6 for the conflicts), inbound NAT pools, a Gateway pool's tunnel
+ * interfaces, an IP-based pool's virtual network and sync mode, and the scope. All were dropped before Azure's own
+ * examples were replayed.
+ */
 let emu: TestEmulator;
 let client: NetworkManagementClient;
 
@@ -118,6 +123,74 @@ describe("outbound rules", () => {
     expect(shared.outboundRules?.[0]).toMatchObject({ allocatedOutboundPorts: 1024, idleTimeoutInMinutes: 4 });
     expect(shared.frontendIPConfigurations?.find((f) => f.name === "fe-out")?.outboundRules).toBeUndefined();
     // Every reply matched the vendored spec of its api-version.
+    expect(emu.emulator.responseMismatches()).toEqual([]);
+  });
+});
+
+describe("inbound NAT pools, pool settings and scope", () => {
+  it("keeps them as Azure's examples answer, and refuses a NAT pool outside Azure's ranges", async () => {
+    const PLB = "NatPoolLB";
+    const child = (c: string, n: string) => lbChild(c, n, PLB);
+    const vnet = netId(MRG, "virtualNetworks", "natpool-vnet");
+    await createVnet(client, MRG, "natpool-vnet", [["lb", "10.0.1.0/24"]]);
+    const natPool = (extra: object = {}) => ({
+      name: "rdp",
+      protocol: "Tcp" as const,
+      frontendPortRangeStart: 50000,
+      frontendPortRangeEnd: 50099,
+      backendPort: 3389,
+      frontendIPConfiguration: child("frontendIPConfigurations", "fe"),
+      ...extra,
+    });
+    const lb: LoadBalancer = {
+      location: LOCATION,
+      sku: { name: "Standard" },
+      scope: "Private",
+      frontendIPConfigurations: [{ name: "fe", subnet: { id: `${vnet}/subnets/lb` } }],
+      backendAddressPools: [{ name: "pool", virtualNetwork: { id: vnet }, syncMode: "Automatic" }],
+      inboundNatPools: [natPool()],
+    };
+    const created = await putLb(client, lb, undefined, PLB);
+    expect(created.scope).toBe("Private");
+    expect(created.backendAddressPools?.[0]).toMatchObject({ virtualNetwork: { id: vnet }, syncMode: "Automatic" });
+    expect(created.inboundNatPools).toMatchObject([
+      {
+        id: child("inboundNatPools", "rdp").id,
+        frontendPortRangeStart: 50000,
+        frontendPortRangeEnd: 50099,
+        backendPort: 3389,
+        idleTimeoutInMinutes: 4,
+        enableFloatingIP: false,
+        provisioningState: "Succeeded",
+      },
+    ]);
+    expect(created.frontendIPConfigurations?.[0].inboundNatPools).toEqual([child("inboundNatPools", "rdp")]);
+
+    const refusedWith = (extra: object) =>
+      errorCodes(putLb(client, { ...created, inboundNatPools: [natPool(extra)] }, created.etag, PLB));
+    expect(await refusedWith({ frontendPortRangeEnd: 49999 })).toMatchObject({
+      status: 400,
+      code: "InvalidLoadBalancerProperty",
+    });
+    expect(await refusedWith({ backendPort: 0 })).toMatchObject({ status: 400, code: "InvalidLoadBalancerProperty" });
+
+    // A Gateway load balancer's pool keeps its tunnel interfaces.
+    const tunnels = [
+      { port: 15000, identifier: 900, protocol: "VXLAN" as const, type: "Internal" as const },
+      { port: 15001, identifier: 901, protocol: "VXLAN" as const, type: "External" as const },
+    ];
+    const gateway = await putLb(
+      client,
+      {
+        location: LOCATION,
+        sku: { name: "Gateway" },
+        frontendIPConfigurations: [{ name: "fe", subnet: { id: `${vnet}/subnets/lb` } }],
+        backendAddressPools: [{ name: "pool", tunnelInterfaces: tunnels }],
+      },
+      undefined,
+      "GatewayPoolLB",
+    );
+    expect(gateway.backendAddressPools?.[0].tunnelInterfaces).toEqual(tunnels);
     expect(emu.emulator.responseMismatches()).toEqual([]);
   });
 });
