@@ -125,6 +125,9 @@ export function buildNetworkInterface(
         ...(pipId ? { publicIPAddress: { id: pipId } } : {}),
         ...(pools.length ? { loadBalancerBackendAddressPools: pools } : {}),
         ...(natRules.length ? { loadBalancerInboundNatRules: natRules } : {}),
+        // A Gateway load balancer's frontend this configuration chains to, kept as the reference it is (like a
+        // load balancer frontend's; SPECS NET NetworkInterfaceIPConfigurationPropertiesFormat.gatewayLoadBalancer).
+        ...(refOf(cp.gatewayLoadBalancer) ? { gatewayLoadBalancer: { id: refOf(cp.gatewayLoadBalancer) } } : {}),
       },
     });
   }

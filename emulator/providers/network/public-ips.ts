@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { RequestContext, RouteDef } from "../../core/plugin.js";
 import { allocatePublicIp } from "./addresses.js";
 import { syncBackReferences, TYPES } from "./back-references.js";
@@ -61,6 +62,12 @@ export function buildPublicIp(ctx: RequestContext, id: string, name: string, exi
   // Static addresses exist from creation; a Dynamic one keeps whatever the Compute RP assigned while its VM runs.
   const ipAddress = method === "Static" ? (old.ipAddress ?? allocatePublicIp(ctx.store)) : old.ipAddress;
   const label = p.dnsSettings?.domainNameLabel;
+  const labelScope = p.dnsSettings?.domainNameLabelScope;
+  if (labelScope !== undefined && labelScope !== null && !LABEL_SCOPES.includes(labelScope))
+    throw invalidValue(
+      "InvalidRequestFormat",
+      `Domain name label scope '${String(labelScope)}' is not valid. Allowed values are ${LABEL_SCOPES.join(", ")}.`,
+    );
   return {
     id,
     name,
@@ -78,11 +85,41 @@ export function buildPublicIp(ctx: RequestContext, id: string, name: string, exi
       idleTimeoutInMinutes: idle,
       ipTags: Array.isArray(p.ipTags) ? p.ipTags : [],
       ...(ipAddress ? { ipAddress } : {}),
-      ...(label
-        ? { dnsSettings: { domainNameLabel: String(label), fqdn: `${String(label)}.${location}.cloudapp.azure.com` } }
-        : {}),
+      ...(label ? { dnsSettings: dnsSettings(ctx, id, String(label), location, labelScope) } : {}),
       ...(old.ipConfiguration ? { ipConfiguration: old.ipConfiguration } : {}),
     },
+  };
+}
+
+const LABEL_SCOPES = ["TenantReuse", "SubscriptionReuse", "ResourceGroupReuse", "NoReuse"];
+
+/**
+ * The DNS name: `label.region.cloudapp.azure.com`, or with a label scope `label.hash.region.sysgen.cloudapp.azure.com`
+ * where the hash stands for the tenant, subscription, resource group or the address itself (SPECS NET
+ * PublicIPAddressDnsSettings; the form is Azure's published example's). Azure's hash function is not published: here
+ * 16 letters derived from what the scope names, so the same scope gives the same name.
+ */
+function dnsSettings(ctx: RequestContext, id: string, label: string, location: string, scope: unknown): Json {
+  if (!scope) return { domainNameLabel: label, fqdn: `${label}.${location}.cloudapp.azure.com` };
+  const rg = id.split("/providers/")[0].toLowerCase();
+  const owner = {
+    TenantReuse: ctx.subscription?.tenantId ?? "",
+    SubscriptionReuse: rg.split("/resourcegroups/")[0],
+    ResourceGroupReuse: rg,
+    NoReuse: id.toLowerCase(),
+  }[String(scope)];
+  const hash = [
+    ...createHash("sha256")
+      .update(`${String(scope)}:${owner}`)
+      .digest()
+      .subarray(0, 16),
+  ]
+    .map((b) => String.fromCharCode(97 + (b % 26)))
+    .join("");
+  return {
+    domainNameLabel: label,
+    domainNameLabelScope: scope,
+    fqdn: `${label}.${hash}.${location}.sysgen.cloudapp.azure.com`,
   };
 }
 

@@ -64,7 +64,16 @@ function buildSubnet(ctx: RequestContext, vnetId: string, vnetName: string, inpu
       ? { serviceGateway: { id: refOf(p.serviceGateway) } }
       : {}),
     serviceEndpoints: asArray(p.serviceEndpoints),
-    delegations: asArray(p.delegations),
+    // Each delegation gets its id and the actions it was sent (none by default), as Azure answers it.
+    delegations: asArray(p.delegations).map((dl) => ({
+      name: dl.name,
+      id: `${id}/delegations/${String(dl.name)}`,
+      properties: {
+        provisioningState: "Succeeded",
+        serviceName: dl.properties?.serviceName,
+        actions: asArray(dl.properties?.actions),
+      },
+    })),
     privateEndpointNetworkPolicies: p.privateEndpointNetworkPolicies ?? "Disabled",
     privateLinkServiceNetworkPolicies: p.privateLinkServiceNetworkPolicies ?? "Enabled",
     ...(p.defaultOutboundAccess !== undefined ? { defaultOutboundAccess: p.defaultOutboundAccess } : {}),
@@ -125,6 +134,12 @@ export function buildVirtualNetwork(
       subnets: drafts.map((d) => d.body),
       virtualNetworkPeerings: asArray(old.virtualNetworkPeerings),
       enableDdosProtection: Boolean(p.enableDdosProtection ?? false),
+      // Kept as sent (SPECS NET VirtualNetworkBgpCommunities, VirtualNetworkEncryption); Azure's read-only
+      // regionalCommunity differs per region and is not modelled.
+      ...(p.bgpCommunities?.virtualNetworkCommunity !== undefined
+        ? { bgpCommunities: { virtualNetworkCommunity: String(p.bgpCommunities.virtualNetworkCommunity) } }
+        : {}),
+      ...(p.encryption ? { encryption: p.encryption } : {}),
       privateEndpointVNetPolicies: p.privateEndpointVNetPolicies ?? old.privateEndpointVNetPolicies ?? "Disabled",
     },
   };

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NetworkManagementClient } from "@azure/arm-network";
+import { startTestEmulator, type TestEmulator } from "../../testing.js";
+import { createGroup, fast, LOCATION, netId, networkClient } from "./test-kit.js";
+
+/**
+ * What Azure's published 2026-01-01 examples send and the emulator used to drop (found by replaying them and reading
+ * the result back): a public IP's DNS label scope, a vnet's BGP community and encryption, a subnet delegation's id
+ * and actions, a NIC IP configuration's Gateway load balancer.
+ */
+const RG = "PublishedShapesRG";
+let emu: TestEmulator;
+let client: NetworkManagementClient;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  client = networkClient(emu);
+  await createGroup(emu, RG);
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+describe("shapes from Azure's published network examples", () => {
+  it("keeps a DNS label scope: the hashed name is the same within the scope and differs outside it", async () => {
+    const pip = (name: string, domainNameLabelScope: "ResourceGroupReuse" | "NoReuse") =>
+      client.publicIPAddresses.beginCreateOrUpdateAndWait(
+        RG,
+        name,
+        {
+          location: LOCATION,
+          sku: { name: "Standard" },
+          dnsSettings: { domainNameLabel: "app", domainNameLabelScope },
+        },
+        fast,
+      );
+    const a = await pip("scoped-a", "ResourceGroupReuse");
+    const b = await pip("scoped-b", "ResourceGroupReuse");
+    const c = await pip("scoped-c", "NoReuse");
+    expect(a.dnsSettings).toMatchObject({ domainNameLabel: "app", domainNameLabelScope: "ResourceGroupReuse" });
+    expect(a.dnsSettings?.fqdn).toMatch(/^app\.[a-z]{16}\.westeurope\.sysgen\.cloudapp\.azure\.com$/);
+    expect(b.dnsSettings?.fqdn).toBe(a.dnsSettings?.fqdn);
+    expect(c.dnsSettings?.fqdn).not.toBe(a.dnsSettings?.fqdn);
+    const plain = await client.publicIPAddresses.beginCreateOrUpdateAndWait(
+      RG,
+      "plain",
+      { location: LOCATION, sku: { name: "Standard" }, dnsSettings: { domainNameLabel: "plain-app" } },
+      fast,
+    );
+    expect(plain.dnsSettings).toEqual({
+      domainNameLabel: "plain-app",
+      fqdn: "plain-app.westeurope.cloudapp.azure.com",
+    });
+  });
+
+  it("keeps a vnet's BGP community and encryption, a delegation's id and actions, a NIC's Gateway load balancer", async () => {
+    const vnet = await client.virtualNetworks.beginCreateOrUpdateAndWait(
+      RG,
+      "shapes-vnet",
+      {
+        location: LOCATION,
+        addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
+        bgpCommunities: { virtualNetworkCommunity: "12076:20000" },
+        encryption: { enabled: true, enforcement: "AllowUnencrypted" },
+        subnets: [
+          {
+            name: "sql",
+            addressPrefix: "10.0.0.0/24",
+            delegations: [{ name: "mi", serviceName: "Microsoft.Sql/managedInstances" }],
+          },
+          { name: "default", addressPrefix: "10.0.1.0/24" },
+        ],
+      },
+      fast,
+    );
+    expect(vnet.bgpCommunities).toEqual({ virtualNetworkCommunity: "12076:20000" });
+    expect(vnet.encryption).toEqual({ enabled: true, enforcement: "AllowUnencrypted" });
+    const vnetId = netId(RG, "virtualNetworks", "shapes-vnet");
+    expect(vnet.subnets?.find((s) => s.name === "sql")?.delegations).toEqual([
+      {
+        name: "mi",
+        id: `${vnetId}/subnets/sql/delegations/mi`,
+        serviceName: "Microsoft.Sql/managedInstances",
+        actions: [],
+        provisioningState: "Succeeded",
+      },
+    ]);
+    const gatewayFrontend = `${netId(RG, "loadBalancers", "provider")}/frontendIPConfigurations/fe`;
+    const nic = await client.networkInterfaces.beginCreateOrUpdateAndWait(
+      RG,
+      "consumer-nic",
+      {
+        location: LOCATION,
+        ipConfigurations: [
+          {
+            name: "ipconfig1",
+            subnet: { id: `${vnetId}/subnets/default` },
+            gatewayLoadBalancer: { id: gatewayFrontend },
+          },
+        ],
+      },
+      fast,
+    );
+    expect(nic.ipConfigurations?.[0].gatewayLoadBalancer).toEqual({ id: gatewayFrontend });
+    // Every reply matched the vendored spec of its api-version.
+    expect(emu.emulator.responseMismatches()).toEqual([]);
+  });
+});
