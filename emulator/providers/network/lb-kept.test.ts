@@ -127,7 +127,7 @@ describe("outbound rules", () => {
   });
 });
 
-describe("inbound NAT pools, pool settings and scope", () => {
+describe("inbound NAT pools, pool settings, a rule's connection tracking and scope", () => {
   it("keeps them as Azure's examples answer, and refuses a NAT pool outside Azure's ranges", async () => {
     const PLB = "NatPoolLB";
     const child = (c: string, n: string) => lbChild(c, n, PLB);
@@ -148,10 +148,22 @@ describe("inbound NAT pools, pool settings and scope", () => {
       scope: "Private",
       frontendIPConfigurations: [{ name: "fe", subnet: { id: `${vnet}/subnets/lb` } }],
       backendAddressPools: [{ name: "pool", virtualNetwork: { id: vnet }, syncMode: "Automatic" }],
+      loadBalancingRules: [
+        {
+          name: "dns",
+          protocol: "Udp",
+          frontendPort: 53,
+          backendPort: 53,
+          frontendIPConfiguration: child("frontendIPConfigurations", "fe"),
+          backendAddressPool: child("backendAddressPools", "pool"),
+          enableConnectionTracking: true,
+        },
+      ],
       inboundNatPools: [natPool()],
     };
     const created = await putLb(client, lb, undefined, PLB);
     expect(created.scope).toBe("Private");
+    expect(created.loadBalancingRules?.[0].enableConnectionTracking).toBe(true);
     expect(created.backendAddressPools?.[0]).toMatchObject({ virtualNetwork: { id: vnet }, syncMode: "Automatic" });
     expect(created.inboundNatPools).toMatchObject([
       {

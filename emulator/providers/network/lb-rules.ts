@@ -123,6 +123,11 @@ export function buildRule(d: LbDraft, input: Json, id: string, names: SiblingNam
       enableFloatingIP: Boolean(p.enableFloatingIP ?? false),
       enableTcpReset: Boolean(p.enableTcpReset ?? false),
       disableOutboundSnat: Boolean(p.disableOutboundSnat ?? false),
+      // UDP flow tracking per rule (SPECS NET, both vendored versions), kept when sent; a frontend's setting
+      // (2026-03-01) takes precedence but does not change what the rule says.
+      ...(p.enableConnectionTracking !== undefined && p.enableConnectionTracking !== null
+        ? { enableConnectionTracking: Boolean(p.enableConnectionTracking) }
+        : {}),
     },
   };
 }

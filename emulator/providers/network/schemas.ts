@@ -158,6 +158,7 @@ const ruleSchema = named(
       enableFloatingIP: bool,
       enableTcpReset: bool,
       disableOutboundSnat: bool,
+      enableConnectionTracking: bool,
     },
     ["protocol", "frontendPort"],
   ),
