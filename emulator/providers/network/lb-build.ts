@@ -55,22 +55,31 @@ const refsTo = (items: Json[], pick: (p: Json) => unknown[], target: string) =>
     .filter((i) => pick(i.properties).some((r) => refOf(r)?.toLowerCase() === target.toLowerCase()))
     .map((i) => ({ id: i.id }));
 
+/** The frontend ports a rule takes: its one port, or a NAT rule's range. */
+const portsOf = (p: Json): [number, number] =>
+  p.frontendPortRangeStart !== undefined
+    ? [p.frontendPortRangeStart, p.frontendPortRangeEnd]
+    : [p.frontendPort, p.frontendPort];
+
 function checkConflicts(rules: Json[], natRules: Json[]): void {
   const fronted = [...rules, ...natRules];
   fronted.forEach((a, i) =>
     fronted.slice(i + 1).forEach((b) => {
       const pa = a.properties,
         pb = b.properties;
+      const [aFrom, aTo] = portsOf(pa);
+      const [bFrom, bTo] = portsOf(pb);
       if (
         refOf(pa.frontendIPConfiguration)?.toLowerCase() === refOf(pb.frontendIPConfiguration)?.toLowerCase() &&
         overlapProtocols(pa.protocol, pb.protocol) &&
-        pa.frontendPort === pb.frontendPort
+        aFrom <= bTo &&
+        bFrom <= aTo
       ) {
         throw sameFrontendPortProtocolAndIp(
           a.id,
           b.id,
           pa.protocol,
-          pa.frontendPort,
+          Math.max(aFrom, bFrom),
           refOf(pa.frontendIPConfiguration)!,
         );
       }
@@ -211,6 +220,8 @@ export function buildLoadBalancer(
   for (const pool of pools) {
     const byRules = refsTo(rules, (x) => asArray(x.backendAddressPools), pool.id);
     if (byRules.length) Object.assign(pool.properties, { loadBalancingRules: byRules });
+    const byNat = refsTo(natRules, (x) => [x.backendAddressPool], pool.id);
+    if (byNat.length) Object.assign(pool.properties, { inboundNatRules: byNat });
     const byOutbound = refsTo(outboundRules, (x) => [x.backendAddressPool], pool.id);
     if (byOutbound.length) Object.assign(pool.properties, { outboundRules: byOutbound });
   }

@@ -186,6 +186,49 @@ describe("inbound NAT pools, pool settings, a rule's connection tracking and sco
     });
     expect(await refusedWith({ backendPort: 0 })).toMatchObject({ status: 400, code: "InvalidLoadBalancerProperty" });
 
+    // An inbound NAT rule over a port range maps onto the pool (Azure answers frontendPort 0 for it); another rule
+    // whose port falls in the range on the same frontend and protocol is refused.
+    const ranged = {
+      name: "ssh",
+      protocol: "Tcp" as const,
+      frontendPortRangeStart: 40000,
+      frontendPortRangeEnd: 40099,
+      backendPort: 22,
+      frontendIPConfiguration: child("frontendIPConfigurations", "fe"),
+      backendAddressPool: child("backendAddressPools", "pool"),
+    };
+    const withNat = await putLb(
+      client,
+      { ...created, inboundNatPools: [], inboundNatRules: [ranged] },
+      created.etag,
+      PLB,
+    );
+    expect(withNat.inboundNatRules?.[0]).toMatchObject({
+      frontendPort: 0,
+      frontendPortRangeStart: 40000,
+      frontendPortRangeEnd: 40099,
+      backendPort: 22,
+      backendAddressPool: child("backendAddressPools", "pool"),
+    });
+    expect(withNat.backendAddressPools?.[0].inboundNatRules).toEqual([child("inboundNatRules", "ssh")]);
+    const single = { ...ranged, name: "one", frontendPortRangeStart: undefined, frontendPortRangeEnd: undefined };
+    expect(
+      await errorCodes(
+        putLb(
+          client,
+          {
+            ...withNat,
+            inboundNatRules: [
+              ...withNat.inboundNatRules!,
+              { ...single, frontendPort: 40050, backendAddressPool: undefined },
+            ],
+          },
+          withNat.etag,
+          PLB,
+        ),
+      ),
+    ).toMatchObject({ status: 400, code: "RulesUseSameFrontendPortProtocolAndFrontendIPConfiguration" });
+
     // A Gateway load balancer's pool keeps its tunnel interfaces.
     const tunnels = [
       { port: 15000, identifier: 900, protocol: "VXLAN" as const, type: "Internal" as const },

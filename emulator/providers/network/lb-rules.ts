@@ -132,11 +132,55 @@ export function buildRule(d: LbDraft, input: Json, id: string, names: SiblingNam
   };
 }
 
+/**
+ * An inbound NAT rule: one frontend port to one backend IP configuration, or (the newer form) a frontend port range
+ * mapped onto a backend pool, one port per member (`frontendPortRangeStart`/`End` 1–65534 / 1–65535 and
+ * `backendAddressPool`; Azure answers `frontendPort: 0` for it, as its LoadBalancerGetInboundNatRulePortMapping example).
+ */
 export function buildNatRule(d: LbDraft, input: Json, id: string, names: SiblingNames): Json {
   const p = (input.properties ?? {}) as Json;
   const frontend = resolveRef(d, p.frontendIPConfiguration, "frontendIPConfigurations", names.frontends, id);
   if (!frontend) throw ruleWithoutFrontend(id);
   const protocol = oneOf(p.protocol, ["Tcp", "Udp", "All"], id, "protocol");
+  const ranged = p.frontendPortRangeStart !== undefined || p.frontendPortRangeEnd !== undefined;
+  if (ranged) {
+    const start = intIn(p.frontendPortRangeStart, 1, 65534, id, "frontendPortRangeStart");
+    const end = intIn(p.frontendPortRangeEnd, 1, 65535, id, "frontendPortRangeEnd");
+    if (end < start)
+      throw invalidProperty(
+        id,
+        "frontendPortRangeEnd",
+        end,
+        `It must not be less than frontendPortRangeStart (${start}).`,
+      );
+    const pool = resolveRef(d, p.backendAddressPool, "backendAddressPools", names.pools, id);
+    if (!pool)
+      throw invalidProperty(
+        id,
+        "backendAddressPool",
+        "",
+        "A rule with a frontend port range needs a backend address pool.",
+      );
+    return {
+      name: input.name,
+      id,
+      etag: d.etag,
+      type: childType("inboundNatRules"),
+      properties: {
+        provisioningState: "Updating",
+        frontendIPConfiguration: { id: frontend },
+        protocol,
+        frontendPort: 0,
+        frontendPortRangeStart: start,
+        frontendPortRangeEnd: end,
+        backendAddressPool: { id: pool },
+        backendPort: intIn(p.backendPort, 1, 65535, id, "backendPort"),
+        idleTimeoutInMinutes: intIn(p.idleTimeoutInMinutes, 4, 30, id, "idleTimeoutInMinutes", 4),
+        enableFloatingIP: Boolean(p.enableFloatingIP ?? false),
+        enableTcpReset: Boolean(p.enableTcpReset ?? false),
+      },
+    };
+  }
   const frontendPort = intIn(p.frontendPort, 1, 65534, id, "frontendPort");
   return {
     name: input.name,
