@@ -28,7 +28,7 @@ export function createVm(ctx: RequestContext): Reply {
     vmId,
     sub.subscriptionId,
   );
-  const { image, version } = requireImage(props.storageProfile);
+  const { image, version } = requireImage(props.storageProfile, location);
   const networkProfile = props.networkProfile as Record<string, unknown> | undefined;
   if (!networkProfile) throw missingParameter("networkProfile");
   const managed = isManagedNetwork(networkProfile);

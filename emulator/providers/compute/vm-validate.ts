@@ -44,9 +44,30 @@ export function requireSize(name: unknown, location: string, vmId: string, subsc
   return size;
 }
 
-export function requireImage(storageProfile: JsonBody | undefined): { image: PlatformImage; version: string } {
+/**
+ * An image the reference names by id (a custom image or a gallery image version) or by a shared or community
+ * gallery id: the emulator models none of those, so the image is never there. Azure's ImageNotFound as public error
+ * reports word it (status unconfirmed), instead of reading the reference as a platform image with no publisher.
+ */
+function refuseNonPlatformImage(ref: JsonBody, location: string | undefined): void {
+  const id = ref.id ?? ref.sharedGalleryImageId ?? ref.communityGalleryImageId;
+  if (typeof id !== "string" || !id) return;
+  throw new ArmError(
+    404,
+    "ImageNotFound",
+    `The Image '${id}' cannot be found in '${location ?? ""}' region.`,
+    undefined,
+    { target: "imageReference" },
+  );
+}
+
+export function requireImage(
+  storageProfile: JsonBody | undefined,
+  location?: string,
+): { image: PlatformImage; version: string } {
   const ref = storageProfile?.imageReference as JsonBody | undefined;
   if (!ref) throw missingParameter("imageReference");
+  refuseNonPlatformImage(ref, location);
   for (const part of ["publisher", "offer", "sku"] as const)
     if (!ref.id && typeof ref[part] !== "string") throw missingParameter(`imageReference.${part}`);
   const image = findImage(ref.publisher, ref.offer, ref.sku);
