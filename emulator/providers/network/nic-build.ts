@@ -123,6 +123,10 @@ export function buildNetworkInterface(
         subnet: { id: String(subnet.child.id) },
         primary: configs.length === 1 ? true : Boolean(cp.primary ?? index === 0),
         ...(pipId ? { publicIPAddress: { id: pipId } } : {}),
+        // Kept as sent (SPECS NET, 1–128); the CIDR block Azure then allocates is not modelled: one address is.
+        ...(cp.privateIPAddressPrefixLength !== undefined && cp.privateIPAddressPrefixLength !== null
+          ? { privateIPAddressPrefixLength: cp.privateIPAddressPrefixLength }
+          : {}),
         ...(pools.length ? { loadBalancerBackendAddressPools: pools } : {}),
         ...(natRules.length ? { loadBalancerInboundNatRules: natRules } : {}),
         // A Gateway load balancer's frontend this configuration chains to, kept as the reference it is (like a
@@ -145,7 +149,7 @@ export function buildNetworkInterface(
       dnsSettings: { dnsServers: asArray(p.dnsSettings?.dnsServers), appliedDnsServers: [] },
       enableAcceleratedNetworking: Boolean(p.enableAcceleratedNetworking ?? false),
       enableIPForwarding: Boolean(p.enableIPForwarding ?? false),
-      disableTcpStateTracking: false,
+      disableTcpStateTracking: Boolean(p.disableTcpStateTracking ?? false),
       ...(nsg ? { networkSecurityGroup: { id: nsg } } : {}),
       hostedWorkloads: [],
       tapConfigurations: [],

@@ -5,8 +5,9 @@ import { createGroup, fast, LOCATION, netId, networkClient } from "./test-kit.js
 
 /**
  * What Azure's published 2026-01-01 examples send and the emulator used to drop (found by replaying them and reading
- * the result back): a public IP's DNS label scope, a vnet's BGP community and encryption, a subnet delegation's id
- * and actions, a NIC IP configuration's Gateway load balancer.
+ * the result back): a public IP's DNS label scope, a vnet's BGP community, encryption and flow timeout, a subnet's
+ * delegation (id, actions) and service endpoint policies, a NIC's TCP state tracking, an IP configuration's Gateway
+ * load balancer and prefix length.
  */
 const RG = "PublishedShapesRG";
 let emu: TestEmulator;
@@ -53,7 +54,7 @@ describe("shapes from Azure's published network examples", () => {
     });
   });
 
-  it("keeps a vnet's BGP community and encryption, a delegation's id and actions, a NIC's Gateway load balancer", async () => {
+  it("keeps a vnet's BGP community, encryption and flow timeout, a subnet's delegation and policies, a NIC's settings", async () => {
     const vnet = await client.virtualNetworks.beginCreateOrUpdateAndWait(
       RG,
       "shapes-vnet",
@@ -62,19 +63,28 @@ describe("shapes from Azure's published network examples", () => {
         addressSpace: { addressPrefixes: ["10.0.0.0/16"] },
         bgpCommunities: { virtualNetworkCommunity: "12076:20000" },
         encryption: { enabled: true, enforcement: "AllowUnencrypted" },
+        flowTimeoutInMinutes: 10,
         subnets: [
           {
             name: "sql",
             addressPrefix: "10.0.0.0/24",
             delegations: [{ name: "mi", serviceName: "Microsoft.Sql/managedInstances" }],
           },
-          { name: "default", addressPrefix: "10.0.1.0/24" },
+          {
+            name: "default",
+            addressPrefix: "10.0.1.0/24",
+            serviceEndpointPolicies: [{ id: netId(RG, "serviceEndpointPolicies", "policy1") }],
+          },
         ],
       },
       fast,
     );
     expect(vnet.bgpCommunities).toEqual({ virtualNetworkCommunity: "12076:20000" });
     expect(vnet.encryption).toEqual({ enabled: true, enforcement: "AllowUnencrypted" });
+    expect(vnet.flowTimeoutInMinutes).toBe(10);
+    expect(vnet.subnets?.find((s) => s.name === "default")?.serviceEndpointPolicies).toEqual([
+      { id: netId(RG, "serviceEndpointPolicies", "policy1") },
+    ]);
     const vnetId = netId(RG, "virtualNetworks", "shapes-vnet");
     expect(vnet.subnets?.find((s) => s.name === "sql")?.delegations).toEqual([
       {
@@ -91,17 +101,21 @@ describe("shapes from Azure's published network examples", () => {
       "consumer-nic",
       {
         location: LOCATION,
+        disableTcpStateTracking: true,
         ipConfigurations: [
           {
             name: "ipconfig1",
             subnet: { id: `${vnetId}/subnets/default` },
             gatewayLoadBalancer: { id: gatewayFrontend },
           },
+          { name: "ipconfig2", subnet: { id: `${vnetId}/subnets/default` }, privateIPAddressPrefixLength: 28 },
         ],
       },
       fast,
     );
     expect(nic.ipConfigurations?.[0].gatewayLoadBalancer).toEqual({ id: gatewayFrontend });
+    expect(nic.disableTcpStateTracking).toBe(true);
+    expect(nic.ipConfigurations?.[1].privateIPAddressPrefixLength).toBe(28);
     // Every reply matched the vendored spec of its api-version.
     expect(emu.emulator.responseMismatches()).toEqual([]);
   });

@@ -59,6 +59,10 @@ function buildSubnet(ctx: RequestContext, vnetId: string, vnetName: string, inpu
       : { addressPrefixes: prefixes.map(String) }),
     ...(nsg ? { networkSecurityGroup: { id: nsg } } : {}),
     ...(refOf(p.routeTable) ? { routeTable: { id: refOf(p.routeTable) } } : {}),
+    // Service endpoint policies are not modelled: kept as the references they are, like the route table.
+    ...(asArray(p.serviceEndpointPolicies).length
+      ? { serviceEndpointPolicies: asArray(p.serviceEndpointPolicies).map((x) => ({ id: refOf(x) })) }
+      : {}),
     // A service gateway (2026-03-01) is kept as the reference it is, like the route table (neither is modelled).
     ...(ctx.apiVersion >= "2026-03-01" && refOf(p.serviceGateway)
       ? { serviceGateway: { id: refOf(p.serviceGateway) } }
@@ -140,6 +144,9 @@ export function buildVirtualNetwork(
         ? { bgpCommunities: { virtualNetworkCommunity: String(p.bgpCommunities.virtualNetworkCommunity) } }
         : {}),
       ...(p.encryption ? { encryption: p.encryption } : {}),
+      ...(p.flowTimeoutInMinutes !== undefined && p.flowTimeoutInMinutes !== null
+        ? { flowTimeoutInMinutes: p.flowTimeoutInMinutes }
+        : {}),
       privateEndpointVNetPolicies: p.privateEndpointVNetPolicies ?? old.privateEndpointVNetPolicies ?? "Disabled",
     },
   };
