@@ -109,7 +109,7 @@ function requestOf(example: Example) {
 }
 
 /**
- * Resource types an example's body can need that the emulator does not model (no such resource can exist in it, so
+ * Resource types (and scopes) an example's path or body can need that the emulator does not model (no such resource can exist in it, so
  * the example cannot run as written): the example counts as failed and names them, whatever the emulator answers.
  */
 const UNMODELLED: [RegExp, string][] = [
@@ -126,9 +126,11 @@ const UNMODELLED: [RegExp, string][] = [
   [/\/providers\/Microsoft\.Compute\/proximityPlacementGroups\//i, "proximity placement group"],
   [/\.blob\.core\.windows\.net\/[^"]*\.vhd"/i, "unmanaged VHD (a page blob in a storage account)"],
   [/\/providers\/Microsoft\.Network\/networkManagers\//i, "network manager IPAM pool"],
+  [/providers\/Microsoft\.Billing\/billingAccounts\//i, "billing account scope"],
+  [/providers\/Microsoft\.Management\/managementGroups\//i, "management group"],
 ];
-export const unmodelledNeeds = (body: unknown): string[] => {
-  const text = JSON.stringify(body ?? {});
+export const unmodelledNeeds = (body: unknown, path = ""): string[] => {
+  const text = `${path} ${JSON.stringify(body ?? {})}`;
   return UNMODELLED.filter(([re]) => re.test(text)).map(([, name]) => name);
 };
 
@@ -175,7 +177,7 @@ export async function replayExample(emu: TestEmulator, example: Example): Promis
   const answered = expected.includes(String(res.status));
   const error = res.body?.error ? ` ${res.body.error.code}: ${res.body.error.message}` : "";
   const answer = `${request.op.method} ${res.status} (documented ${expected.join("|")})${answered ? "" : error}`;
-  const missing = unmodelledNeeds(request.body);
+  const missing = unmodelledNeeds(request.body, request.path);
   if (missing.length)
     return result(false, `needs ${missing.join(", ")} (resource types the emulator does not model); ${answer}`);
   return result(answered, answer);
