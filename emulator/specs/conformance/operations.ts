@@ -12,6 +12,8 @@ const RG = `${SUB}/resourceGroups/{resourceGroupName}`;
 const NET = `${RG}/providers/Microsoft.Network`;
 const CRP = `${SUB}/providers/Microsoft.Compute`;
 const VAULT = `${RG}/providers/Microsoft.RecoveryServices/vaults`;
+const CONTAINER = `${VAULT}/{resourceName}/replicationFabrics/{fabricName}/replicationProtectionContainers/{protectionContainerName}`;
+const ITEM = `${CONTAINER}/replicationProtectedItems/{replicatedProtectedItemName}`;
 
 /** CRUD + list operations of one resource type, named `{Prefix}_{Verb}` as the specs name them. */
 function crud(prefix: string, collection: string, item: string, list: string, listAll?: string) {
@@ -132,7 +134,29 @@ export const OPERATIONS: Record<string, Operation> = {
   ReplicationJobs_List: { method: "GET", path: `${VAULT}/{resourceName}/replicationJobs` },
   ReplicationProtectedItems_ListByReplicationProtectionContainers: {
     method: "GET",
-    path: `${VAULT}/{resourceName}/replicationFabrics/{fabricName}/replicationProtectionContainers/{protectionContainerName}/replicationProtectedItems`,
+    path: `${CONTAINER}/replicationProtectedItems`,
+  },
+  ReplicationProtectedItems_Get: { method: "GET", path: ITEM },
+  ReplicationProtectedItems_ApplyRecoveryPoint: { method: "POST", path: `${ITEM}/applyRecoveryPoint` },
+  ReplicationProtectedItems_FailoverCommit: { method: "POST", path: `${ITEM}/failoverCommit` },
+  ReplicationProtectedItems_Reprotect: { method: "POST", path: `${ITEM}/reProtect` },
+  ReplicationProtectedItems_PlannedFailover: { method: "POST", path: `${ITEM}/plannedFailover` },
+  ReplicationJobs_Get: { method: "GET", path: `${VAULT}/{resourceName}/replicationJobs/{jobName}` },
+  ReplicationProtectableItems_ListByReplicationProtectionContainers: {
+    method: "GET",
+    path: `${CONTAINER}/replicationProtectableItems`,
+  },
+  ReplicationProtectableItems_Get: {
+    method: "GET",
+    path: `${CONTAINER}/replicationProtectableItems/{protectableItemName}`,
+  },
+  ReplicationProtectionContainerMappings_ListByReplicationProtectionContainers: {
+    method: "GET",
+    path: `${CONTAINER}/replicationProtectionContainerMappings`,
+  },
+  ReplicationProtectionContainerMappings_Get: {
+    method: "GET",
+    path: `${CONTAINER}/replicationProtectionContainerMappings/{mappingName}`,
   },
   Query_Usage: { method: "POST", path: "/{scope}/providers/Microsoft.CostManagement/query" },
   Subscriptions_Get: { method: "GET", path: SUB },

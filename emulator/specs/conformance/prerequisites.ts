@@ -176,6 +176,21 @@ export class Prerequisites {
             properties: { providerSpecificInput: { instanceType: "HyperVReplicaAzure", storageAccounts: [storage] } },
           });
         }
+        // A protection container mapping an example reads (…/replicationProtectionContainerMappings/{name}): the cloud
+        // paired with a replication policy to Azure, as the admin's DR setup pairs it.
+        const mapping =
+          /^(.*\/replicationProtectionContainers\/[^/]+)\/replicationProtectionContainerMappings\/([^/]+)$/i.exec(id);
+        if (mapping) {
+          const policy = `${top}/replicationPolicies/${mapping[2]}-policy`;
+          await this.ensure(policy);
+          await this.put(`${mapping[1]}/replicationProtectionContainerMappings/${mapping[2]}`, ASR_API, {
+            properties: {
+              policyId: policy,
+              targetProtectionContainerId: "Microsoft Azure",
+              providerSpecificInput: { instanceType: "HyperVReplicaAzure" },
+            },
+          });
+        }
         return;
       case "microsoft.compute/virtualmachines": {
         const model = this.vmModel(name);
