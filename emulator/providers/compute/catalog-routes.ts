@@ -106,6 +106,7 @@ function usages(ctx: RequestContext) {
 }
 
 function version(ctx: RequestContext) {
+  location(ctx);
   const image = findImage(ctx.params.publisherName, ctx.params.offer, ctx.params.skus);
   const v =
     image && ctx.params.version.toLowerCase() !== "latest" ? resolveVersion(image, ctx.params.version) : undefined;
@@ -152,37 +153,41 @@ export const catalogRoutes: RouteDef[] = [
     ...read,
     path: PATHS.offers,
     resourceType: "Microsoft.Compute/locations/publishers",
-    handler: (ctx) =>
-      ok(
+    // The region is checked first, as for publishers: an unknown publisher in an unknown region is refused for the region.
+    handler: (ctx) => {
+      location(ctx);
+      return ok(
         offersOf(ctx.params.publisherName).map((o) =>
           entry(ctx, o, `${subImages(ctx)}/${ctx.params.publisherName}/ArtifactTypes/VMImage/Offers/${o}`),
         ),
-      ),
+      );
+    },
   },
   {
     ...read,
     path: PATHS.imageSkus,
     resourceType: "Microsoft.Compute/locations/publishers",
-    handler: (ctx) =>
-      ok(
+    handler: (ctx) => {
+      const loc = location(ctx);
+      return ok(
         skusOf(ctx.params.publisherName, ctx.params.offer).map((i) =>
-          entry(ctx, i.sku, imageResourceId(ctx.params.subscriptionId, location(ctx), i)),
+          entry(ctx, i.sku, imageResourceId(ctx.params.subscriptionId, loc, i)),
         ),
-      ),
+      );
+    },
   },
   {
     ...read,
     path: PATHS.versions,
     resourceType: "Microsoft.Compute/locations/publishers",
     handler: (ctx) => {
+      const loc = location(ctx);
       const image = findImage(ctx.params.publisherName, ctx.params.offer, ctx.params.skus);
       const top = Number.parseInt(ctx.query.get("$top") ?? "", 10);
       let versions = image?.versions ?? [];
       if ((ctx.query.get("$orderby") ?? "").toLowerCase().includes("desc")) versions = [...versions].reverse();
       if (top > 0) versions = versions.slice(0, top);
-      return ok(
-        versions.map((v) => entry(ctx, v, imageResourceId(ctx.params.subscriptionId, location(ctx), image!, v))),
-      );
+      return ok(versions.map((v) => entry(ctx, v, imageResourceId(ctx.params.subscriptionId, loc, image!, v))));
     },
   },
   { ...read, path: PATHS.version, resourceType: "Microsoft.Compute/locations/publishers", handler: version },

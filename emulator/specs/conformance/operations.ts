@@ -11,6 +11,7 @@ const SUB = "/subscriptions/{subscriptionId}";
 const RG = `${SUB}/resourceGroups/{resourceGroupName}`;
 const NET = `${RG}/providers/Microsoft.Network`;
 const CRP = `${SUB}/providers/Microsoft.Compute`;
+const IMAGES = `${CRP}/locations/{location}/publishers/{publisherName}/artifacttypes/vmimage`;
 const VAULT = `${RG}/providers/Microsoft.RecoveryServices/vaults`;
 const CONTAINER = `${VAULT}/{resourceName}/replicationFabrics/{fabricName}/replicationProtectionContainers/{protectionContainerName}`;
 const ITEM = `${CONTAINER}/replicationProtectedItems/{replicatedProtectedItemName}`;
@@ -103,6 +104,15 @@ export const OPERATIONS: Record<string, Operation> = {
   VirtualMachineSizes_List: { method: "GET", path: `${CRP}/locations/{location}/vmSizes` },
   Usage_List: { method: "GET", path: `${CRP}/locations/{location}/usages` },
   ResourceSkus_List: { method: "GET", path: `${CRP}/skus` },
+  Disks_List: { method: "GET", path: `${CRP}/disks` },
+  Disks_ListByResourceGroup: { method: "GET", path: `${RG}/providers/Microsoft.Compute/disks` },
+  Disks_Get: { method: "GET", path: `${RG}/providers/Microsoft.Compute/disks/{diskName}` },
+  Disks_Delete: { method: "DELETE", path: `${RG}/providers/Microsoft.Compute/disks/{diskName}` },
+  VirtualMachineImages_ListPublishers: { method: "GET", path: `${CRP}/locations/{location}/publishers` },
+  VirtualMachineImages_ListOffers: { method: "GET", path: `${IMAGES}/offers` },
+  VirtualMachineImages_ListSkus: { method: "GET", path: `${IMAGES}/offers/{offer}/skus` },
+  VirtualMachineImages_List: { method: "GET", path: `${IMAGES}/offers/{offer}/skus/{skus}/versions` },
+  VirtualMachineImages_Get: { method: "GET", path: `${IMAGES}/offers/{offer}/skus/{skus}/versions/{version}` },
   StorageAccounts_Create: { method: "PUT", path: `${RG}/providers/Microsoft.Storage/storageAccounts/{accountName}` },
   StorageAccounts_GetProperties: {
     method: "GET",

@@ -24,6 +24,7 @@ const KNOWN = new Set([
   "microsoft.storage/storageaccounts",
   "microsoft.recoveryservices/vaults",
   "microsoft.compute/virtualmachines",
+  "microsoft.compute/disks",
 ]);
 const ARM_ID =
   /\/subscriptions\/[^/"]+\/resourceGroups\/[^/"]+\/providers\/Microsoft\.[A-Za-z]+\/[A-Za-z]+\/[^/"?]+(?:\/[A-Za-z]+\/[^/"?]+)?/gi;
@@ -192,25 +193,36 @@ export class Prerequisites {
           });
         }
         return;
-      case "microsoft.compute/virtualmachines": {
-        const model = this.vmModel(name);
-        const nic = model.nicId ?? `${group}/providers/Microsoft.Network/networkInterfaces/${name}-prerequisite-nic`;
-        await this.ensure(nic);
-        return this.put(top, api, {
-          location,
-          properties: {
-            hardwareProfile: { vmSize: model.vmSize },
-            storageProfile: { imageReference: model.imageReference, osDisk: { createOption: "FromImage" } },
-            osProfile: {
-              computerName: model.computerName,
-              adminUsername: model.adminUsername,
-              adminPassword: "Str0ng!Passw0rd#2024",
-            },
-            networkProfile: { networkInterfaces: [{ id: nic }] },
-          },
-        });
-      }
+      // A managed disk is made as Azure makes most: the OS disk of a VM (the emulator's disks come from VMs).
+      case "microsoft.compute/disks":
+        return this.vm(`${group}/providers/Microsoft.Compute/virtualMachines/${name.slice(0, 50)}-vm`, name);
+      case "microsoft.compute/virtualmachines":
+        return this.vm(top);
     }
+  }
+
+  private async vm(top: string, osDiskName?: string): Promise<void> {
+    const group = top.split("/providers/")[0];
+    const name = top.split("/").pop()!;
+    const model = this.vmModel(name);
+    const nic = model.nicId ?? `${group}/providers/Microsoft.Network/networkInterfaces/${name}-prerequisite-nic`;
+    await this.ensure(nic);
+    return this.put(top, API["microsoft.compute"], {
+      location: this.location,
+      properties: {
+        hardwareProfile: { vmSize: model.vmSize },
+        storageProfile: {
+          imageReference: model.imageReference,
+          osDisk: { createOption: "FromImage", ...(osDiskName ? { name: osDiskName } : {}) },
+        },
+        osProfile: {
+          computerName: model.computerName,
+          adminUsername: model.adminUsername,
+          adminPassword: "Str0ng!Passw0rd#2024",
+        },
+        networkProfile: { networkInterfaces: [{ id: nic }] },
+      },
+    });
   }
 }
 
