@@ -10,6 +10,7 @@ export interface Operation {
 const SUB = "/subscriptions/{subscriptionId}";
 const RG = `${SUB}/resourceGroups/{resourceGroupName}`;
 const NET = `${RG}/providers/Microsoft.Network`;
+const LB = `${NET}/loadBalancers/{loadBalancerName}`;
 const CRP = `${SUB}/providers/Microsoft.Compute`;
 const IMAGES = `${CRP}/locations/{location}/publishers/{publisherName}/artifacttypes/vmimage`;
 const VAULT = `${RG}/providers/Microsoft.RecoveryServices/vaults`;
@@ -26,6 +27,19 @@ function crud(prefix: string, collection: string, item: string, list: string, li
     [`${prefix}_List`]: { method: "GET", path: list },
   };
   if (listAll) ops[`${prefix}_ListAll`] = { method: "GET", path: listAll };
+  return ops;
+}
+
+/** Get and List of a child resource collection, and CreateOrUpdate and Delete when the emulator takes them. */
+function children(prefix: string, collection: string, item: string, writable = false) {
+  const ops: Record<string, Operation> = {
+    [`${prefix}_Get`]: { method: "GET", path: `${collection}/${item}` },
+    [`${prefix}_List`]: { method: "GET", path: collection },
+  };
+  if (writable) {
+    ops[`${prefix}_CreateOrUpdate`] = { method: "PUT", path: `${collection}/${item}` };
+    ops[`${prefix}_Delete`] = { method: "DELETE", path: `${collection}/${item}` };
+  }
   return ops;
 }
 
@@ -71,6 +85,32 @@ export const OPERATIONS: Record<string, Operation> = {
     `${NET}/loadBalancers`,
     `${SUB}/providers/Microsoft.Network/loadBalancers`,
   ),
+  // Child resources the Network RP serves (reads; PUT and DELETE where the emulator takes them).
+  ...children(
+    "NetworkInterfaceIPConfigurations",
+    `${NET}/networkInterfaces/{networkInterfaceName}/ipConfigurations`,
+    "{ipConfigurationName}",
+  ),
+  ...children(
+    "SecurityRules",
+    `${NET}/networkSecurityGroups/{networkSecurityGroupName}/securityRules`,
+    "{securityRuleName}",
+  ),
+  ...children(
+    "DefaultSecurityRules",
+    `${NET}/networkSecurityGroups/{networkSecurityGroupName}/defaultSecurityRules`,
+    "{defaultSecurityRuleName}",
+  ),
+  ...children(
+    "LoadBalancerFrontendIPConfigurations",
+    `${LB}/frontendIPConfigurations`,
+    "{frontendIPConfigurationName}",
+  ),
+  ...children("LoadBalancerBackendAddressPools", `${LB}/backendAddressPools`, "{backendAddressPoolName}", true),
+  ...children("LoadBalancerLoadBalancingRules", `${LB}/loadBalancingRules`, "{loadBalancingRuleName}"),
+  ...children("LoadBalancerProbes", `${LB}/probes`, "{probeName}"),
+  ...children("LoadBalancerOutboundRules", `${LB}/outboundRules`, "{outboundRuleName}"),
+  ...children("InboundNatRules", `${LB}/inboundNatRules`, "{inboundNatRuleName}", true),
   ...crud(
     "VirtualMachines",
     `${RG}/providers/Microsoft.Compute/virtualMachines`,
