@@ -126,8 +126,28 @@ export class Prerequisites {
           sku: { name: "Standard" },
           properties: { publicIPAllocationMethod: "Static" },
         });
-      case "microsoft.network/networksecuritygroups":
-        return this.put(top, api, { location, properties: {} });
+      // A security rule an example reads is one the NSG was made with.
+      case "microsoft.network/networksecuritygroups": {
+        const rule = childType?.toLowerCase() === "securityrules" ? child : undefined;
+        const securityRules = rule
+          ? [
+              {
+                name: rule,
+                properties: {
+                  protocol: "*",
+                  sourceAddressPrefix: "*",
+                  destinationAddressPrefix: "*",
+                  access: "Allow",
+                  destinationPortRange: "80",
+                  sourcePortRange: "*",
+                  priority: 130,
+                  direction: "Inbound",
+                },
+              },
+            ]
+          : [];
+        return this.put(top, api, { location, properties: { securityRules } });
+      }
       case "microsoft.network/networkinterfaces": {
         const subnet = `${group}/providers/Microsoft.Network/virtualNetworks/prerequisite-vnet/subnets/default`;
         await this.ensure(subnet);
@@ -139,14 +159,69 @@ export class Prerequisites {
       case "microsoft.network/loadbalancers": {
         const pip = `${group}/providers/Microsoft.Network/publicIPAddresses/${name}-prerequisite-ip`;
         await this.ensure(pip);
-        const frontend = childType?.toLowerCase() === "frontendipconfigurations" ? child : "frontend";
-        const pool = childType?.toLowerCase() === "backendaddresspools" ? child : "backend";
+        const kind = childType?.toLowerCase();
+        const frontend = kind === "frontendipconfigurations" ? child : "frontend";
+        const pool = kind === "backendaddresspools" ? child : "backend";
+        const ref = (collection: string, name: string) => ({ id: `${top}/${collection}/${name}` });
+        // An inbound NAT, outbound or load-balancing rule or a probe an example reads is one the load balancer was
+        // made with.
+        const probes =
+          kind === "probes" || kind === "loadbalancingrules"
+            ? [{ name: kind === "probes" ? child : "probe1", properties: { protocol: "Tcp", port: 80 } }]
+            : [];
+        const loadBalancingRules =
+          kind === "loadbalancingrules"
+            ? [
+                {
+                  name: child,
+                  properties: {
+                    frontendIPConfiguration: ref("frontendIPConfigurations", frontend),
+                    backendAddressPool: ref("backendAddressPools", pool),
+                    probe: ref("probes", "probe1"),
+                    protocol: "Tcp",
+                    frontendPort: 80,
+                    backendPort: 80,
+                  },
+                },
+              ]
+            : [];
+        const inboundNatRules =
+          kind === "inboundnatrules"
+            ? [
+                {
+                  name: child,
+                  properties: {
+                    frontendIPConfiguration: ref("frontendIPConfigurations", frontend),
+                    protocol: "Tcp",
+                    frontendPort: 3390,
+                    backendPort: 3389,
+                  },
+                },
+              ]
+            : [];
+        const outboundRules =
+          kind === "outboundrules"
+            ? [
+                {
+                  name: child,
+                  properties: {
+                    frontendIPConfigurations: [ref("frontendIPConfigurations", frontend)],
+                    backendAddressPool: ref("backendAddressPools", pool),
+                    protocol: "Tcp",
+                  },
+                },
+              ]
+            : [];
         return this.put(top, api, {
           location,
           sku: { name: "Standard" },
           properties: {
             frontendIPConfigurations: [{ name: frontend, properties: { publicIPAddress: { id: pip } } }],
             backendAddressPools: [{ name: pool }],
+            inboundNatRules,
+            outboundRules,
+            probes,
+            loadBalancingRules,
           },
         });
       }
