@@ -66,6 +66,8 @@ export class Prerequisites {
     const res = await this.emu.arm(PROVIDER_APP_ID, "PUT", `${path}?api-version=${api}`, body);
     if (res.status >= 300)
       throw new Error(`prerequisite ${path}: ${res.status} ${res.body?.error?.code}: ${res.body?.error?.message}`);
+    // Done already (most network resources, groups, storage accounts at once): no read-back needed.
+    if (res.body?.properties?.provisioningState === "Succeeded") return;
     for (let i = 0; i < 300; i++) {
       const got = await this.emu.arm(PROVIDER_APP_ID, "GET", `${path}?api-version=${api}`);
       const state = got.body?.properties?.provisioningState;
