@@ -48,6 +48,14 @@ describe("Azure's published examples replayed against the emulator", () => {
     const vendored = new Set(cov.references.flatMap((r) => (r.status.kind === "vendored" ? [exampleKey(r.path)] : [])));
     const stale = [...notInIndex()].filter((key) => !referenced.has(key) || vendored.has(key));
     expect(stale).toEqual([]);
+    // The same api-version's example in the repository's two folder layouts is one example.
+    expect(
+      exampleKey("specification/storage/resource-manager/Microsoft.Storage/stable/2026-09-01/examples/A.json@0a"),
+    ).toBe(
+      exampleKey("specification/storage/resource-manager/Microsoft.Storage/Storage/stable/2026-09-01/examples/A.json"),
+    );
+    const t = tally(results, cov);
+    expect(t.notModelled + t.notInIndex + t.obtainable).toBe(t.referenced);
   });
 
   it("counts an example that needs a resource type the emulator does not model as failed, naming the type", () => {
