@@ -5,19 +5,21 @@ import type { TenantContext } from "@/lib/auth/context";
 import { db } from "@/lib/db/client";
 import { staffContext, tenant } from "@/test/tenants";
 import { waitForOperation } from "@/test/worker";
-import { onboardFromEmulator } from "@/test/onboard";
+import { onboardFromEmulator, withSetupPages } from "@/test/onboard";
 import { subscribeTenantToPlan } from "@/lib/tenancy/subscriptions";
 import { assignCloud, registerVault } from "@/lib/dr/admin-service";
 import { enableProtection } from "@/lib/dr/protection-service";
 import { setupTenant } from "@/lib/dr/setup-service";
 
 export async function onboarded(emu: TestEmulator, appId: string, subscriptionId: string) {
-  const { id, operationId } = await onboardFromEmulator(emu, {
-    appId,
-    subscriptionId,
-    displayName: `Emulator ${subscriptionId.slice(0, 8)}`,
+  const { id, op } = await withSetupPages(emu, async () => {
+    const { id, operationId } = await onboardFromEmulator(emu, {
+      appId,
+      subscriptionId,
+      displayName: `Emulator ${subscriptionId.slice(0, 8)}`,
+    });
+    return { id, op: await waitForOperation(operationId) };
   });
-  const op = await waitForOperation(operationId);
   if (op.state !== "succeeded") throw new Error(`validation ${op.state}: ${op.errorMessage}`);
   return id;
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
 import { db } from "@/lib/db/client";
-import { onboardFromEmulator } from "@/test/onboard";
+import { onboardFromEmulator, withSetupPages } from "@/test/onboard";
 import { waitForOperation } from "./worker";
 
 export async function staffContext(email = "admin@jobs.test") {
@@ -20,11 +20,13 @@ export async function staffContext(email = "admin@jobs.test") {
 
 /** Onboards the emulator's provider subscription (validated) and puts a plan on it. */
 export async function providerPlan(emu: TestEmulator) {
-  const { id, operationId } = await onboardFromEmulator(emu, {
-    appId: SEED.apps.provider,
-    subscriptionId: SEED.subscriptions.provider,
+  const { id, validation } = await withSetupPages(emu, async () => {
+    const { id, operationId } = await onboardFromEmulator(emu, {
+      appId: SEED.apps.provider,
+      subscriptionId: SEED.subscriptions.provider,
+    });
+    return { id, validation: await waitForOperation(operationId) };
   });
-  const validation = await waitForOperation(operationId);
   if (validation.state !== "succeeded") throw new Error(`validation ${validation.state}: ${validation.errorMessage}`);
   return db.plan.create({
     data: {
