@@ -64,6 +64,15 @@ const customerTag = (app: string, id: string, tags: Record<string, string>) =>
 const tagsOf = async (app: string, id: string) =>
   (await emu.arm(app, "GET", tagsUrl(id))).body.properties.tags as Record<string, string>;
 
+/**
+ * Azure's initial replication takes a minute or more; on the test emulator's clock (0.01) it is over in under a second,
+ * which a loaded machine can let pass before the enable or reprotect operation reads the item, and then there is
+ * nothing left to follow. Modelled durations are fixed when Azure starts the work, so a slower clock while it starts
+ * keeps the replication running for seconds, long enough to be followed whatever the load.
+ */
+const slowReplication = () => emu.control.setConfig({ timeScale: 0.1 });
+const usualClock = () => emu.control.setConfig({ timeScale: 0.01 }); // startTestEmulator's
+
 beforeAll(async () => {
   emu = await startTestEmulator();
   worker = await startTestWorker();
@@ -332,6 +341,7 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
         ),
       ),
     ).rejects.toMatchObject({ fieldErrors: { vmNetworkId: [expect.stringContaining("another tenant")] } });
+    await slowReplication();
     const [vm01] = await enableProtection(acme.ctx, {
       vms: [
         {
@@ -365,6 +375,7 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     const followed = await waitForOperation(follow.id);
     expect(followed.state).toBe("succeeded");
     expect(followed.steps.map((s) => [s.name, s.detail])).toEqual([["Follow replication", "Protected"]]);
+    await usualClock();
     expect(await db.operation.count({ where: { kind: "dr.refreshProtection" } })).toBe(0);
     const vm = await item();
     expect(vm).toMatchObject({
@@ -446,6 +457,7 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(await item()).toMatchObject({ protectionState: "FailedBack", activeLocation: "Primary" });
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "commit" }));
     expect((await item()).allowedOperations).toContain("ReverseReplicate");
+    await slowReplication();
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "reprotect" }));
     // Reprotect starts a new initial replication, followed like the first one.
     const follow = await db.operation.findFirstOrThrow({
@@ -453,6 +465,7 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
       orderBy: { createdAt: "desc" },
     });
     expect((await waitForOperation(follow.id)).state).toBe("succeeded");
+    await usualClock();
     expect(await item()).toMatchObject({ protectionState: "Protected", initialReplicationPercent: 100 });
     // The DR events (webhooks), one per action that succeeded, with the operation's end.
     const events = await db.outboxEvent.findMany({

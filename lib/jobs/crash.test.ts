@@ -86,4 +86,6 @@ it("resumes a long-running operation after its worker is killed with SIGKILL, an
     ),
   ).toBe(false);
   await stopBoss();
-});
+  // Two worker processes start cold (node compiling the TypeScript of the whole worker): on a loaded 2-core CI each
+  // start took up to a minute, so the test gets more than the suite's 120 s.
+}, 300_000);
