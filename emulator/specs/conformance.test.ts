@@ -14,7 +14,7 @@ import {
  * `npm run emulator:conformance`). The floor is the number of examples the vendored spec files reference that pass,
  * when it was last raised: raise it when more pass, never lower it.
  */
-const CONFORMANCE_FLOOR = 232;
+const CONFORMANCE_FLOOR = 233;
 
 let emu: TestEmulator;
 let results: ExampleResult[];
