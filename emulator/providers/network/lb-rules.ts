@@ -143,45 +143,6 @@ export function buildNatRule(d: LbDraft, input: Json, id: string, names: Sibling
   if (!frontend) throw ruleWithoutFrontend(id);
   const protocol = oneOf(p.protocol, ["Tcp", "Udp", "All"], id, "protocol");
   const ranged = p.frontendPortRangeStart !== undefined || p.frontendPortRangeEnd !== undefined;
-  if (ranged) {
-    const start = intIn(p.frontendPortRangeStart, 1, 65534, id, "frontendPortRangeStart");
-    const end = intIn(p.frontendPortRangeEnd, 1, 65535, id, "frontendPortRangeEnd");
-    if (end < start)
-      throw invalidProperty(
-        id,
-        "frontendPortRangeEnd",
-        end,
-        `It must not be less than frontendPortRangeStart (${start}).`,
-      );
-    const pool = resolveRef(d, p.backendAddressPool, "backendAddressPools", names.pools, id);
-    if (!pool)
-      throw invalidProperty(
-        id,
-        "backendAddressPool",
-        "",
-        "A rule with a frontend port range needs a backend address pool.",
-      );
-    return {
-      name: input.name,
-      id,
-      etag: d.etag,
-      type: childType("inboundNatRules"),
-      properties: {
-        provisioningState: "Updating",
-        frontendIPConfiguration: { id: frontend },
-        protocol,
-        frontendPort: 0,
-        frontendPortRangeStart: start,
-        frontendPortRangeEnd: end,
-        backendAddressPool: { id: pool },
-        backendPort: intIn(p.backendPort, 1, 65535, id, "backendPort"),
-        idleTimeoutInMinutes: intIn(p.idleTimeoutInMinutes, 4, 30, id, "idleTimeoutInMinutes", 4),
-        enableFloatingIP: Boolean(p.enableFloatingIP ?? false),
-        enableTcpReset: Boolean(p.enableTcpReset ?? false),
-      },
-    };
-  }
-  const frontendPort = intIn(p.frontendPort, 1, 65534, id, "frontendPort");
   return {
     name: input.name,
     id,
@@ -191,13 +152,46 @@ export function buildNatRule(d: LbDraft, input: Json, id: string, names: Sibling
       provisioningState: "Updating",
       frontendIPConfiguration: { id: frontend },
       protocol,
-      frontendPort,
-      backendPort: intIn(p.backendPort, 1, 65535, id, "backendPort", frontendPort),
+      ...(ranged ? natPortRange(d, p, id, names) : natSinglePort(p, id)),
       idleTimeoutInMinutes: intIn(p.idleTimeoutInMinutes, 4, 30, id, "idleTimeoutInMinutes", 4),
       enableFloatingIP: Boolean(p.enableFloatingIP ?? false),
       enableTcpReset: Boolean(p.enableTcpReset ?? false),
     },
   };
+}
+
+/** The newer form's ports: a frontend range onto a backend pool (Azure answers `frontendPort: 0`). */
+function natPortRange(d: LbDraft, p: Json, id: string, names: SiblingNames): Json {
+  const start = intIn(p.frontendPortRangeStart, 1, 65534, id, "frontendPortRangeStart");
+  const end = intIn(p.frontendPortRangeEnd, 1, 65535, id, "frontendPortRangeEnd");
+  if (end < start)
+    throw invalidProperty(
+      id,
+      "frontendPortRangeEnd",
+      end,
+      `It must not be less than frontendPortRangeStart (${start}).`,
+    );
+  const pool = resolveRef(d, p.backendAddressPool, "backendAddressPools", names.pools, id);
+  if (!pool)
+    throw invalidProperty(
+      id,
+      "backendAddressPool",
+      "",
+      "A rule with a frontend port range needs a backend address pool.",
+    );
+  return {
+    frontendPort: 0,
+    frontendPortRangeStart: start,
+    frontendPortRangeEnd: end,
+    backendAddressPool: { id: pool },
+    backendPort: intIn(p.backendPort, 1, 65535, id, "backendPort"),
+  };
+}
+
+/** One frontend port to one backend IP configuration; the backend port defaults to the frontend's. */
+function natSinglePort(p: Json, id: string): Json {
+  const frontendPort = intIn(p.frontendPort, 1, 65534, id, "frontendPort");
+  return { frontendPort, backendPort: intIn(p.backendPort, 1, 65535, id, "backendPort", frontendPort) };
 }
 
 /**
