@@ -1,6 +1,7 @@
 import type { TestEmulator } from "../../testing.js";
 import { PROVIDER_APP_ID } from "../../seed.js";
 import { normalizeLocation } from "../../core/locations.js";
+import { AREAS } from "./areas/index.js";
 
 /**
  * Creates what an example needs before it can run as Azure would run it: its resource group, the resource a
@@ -37,9 +38,9 @@ export class Prerequisites {
    * that changes the admin username or computer name of an existing VM.
    */
   constructor(
-    private readonly emu: TestEmulator,
-    private readonly location: string,
-    private readonly example?: unknown,
+    readonly emu: TestEmulator,
+    readonly location: string,
+    readonly example?: unknown,
   ) {}
 
   private vmModel(name: string) {
@@ -62,7 +63,8 @@ export class Prerequisites {
     };
   }
 
-  private async put(path: string, api: string, body: unknown): Promise<void> {
+  /** PUT through ARM as the provider's principal, then wait until it is provisioned. */
+  async put(path: string, api: string, body: unknown): Promise<void> {
     const res = await this.emu.arm(PROVIDER_APP_ID, "PUT", `${path}?api-version=${api}`, body);
     if (res.status >= 300)
       throw new Error(`prerequisite ${path}: ${res.status} ${res.body?.error?.code}: ${res.body?.error?.message}`);
@@ -99,6 +101,7 @@ export class Prerequisites {
     const m = id.match(
       /^(\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+))\/providers\/(Microsoft\.[A-Za-z]+)\/([A-Za-z]+)\/([^/]+)(?:\/([A-Za-z]+)\/([^/]+))?/i,
     );
+    for (const area of AREAS) if (await area.ensure?.(this, id)) return;
     if (!m) return;
     const [, group, sub, rg, ns, type, name, childType, child] = m;
     // A resource the replay cannot create (a Synapse workspace in another tenant's subscription, named in a storage

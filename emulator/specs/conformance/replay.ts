@@ -5,6 +5,7 @@ import type { TestEmulator } from "../../testing.js";
 import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID } from "../../seed.js";
 import { OPERATIONS } from "./operations.js";
 import { exampleLocation, Prerequisites } from "./prerequisites.js";
+import { AREAS } from "./areas/index.js";
 
 /**
  * Replays the vendored x-ms-examples (emulator/specs/examples) against a running emulator as an outside client
@@ -112,23 +113,7 @@ function requestOf(example: Example) {
  * Resource types (and scopes) an example's path or body can need that the emulator does not model (no such resource can exist in it, so
  * the example cannot run as written): the example counts as failed and names them, whatever the emulator answers.
  */
-const UNMODELLED: [RegExp, string][] = [
-  [/\/providers\/Microsoft\.Compute\/virtualMachineScaleSets\//i, "virtual machine scale set"],
-  [/\/providers\/Microsoft\.Compute\/images\//i, "custom image"],
-  [/\/providers\/Microsoft\.Compute\/galleries\/|"(shared|community)GalleryImageId"/i, "gallery image"],
-  [/\/providers\/Microsoft\.Compute\/diskEncryptionSets\//i, "disk encryption set"],
-  [/\/providers\/Microsoft\.Compute\/capacityReservationGroups\//i, "capacity reservation group"],
-  [/\/providers\/Microsoft\.Compute\/snapshots\//i, "snapshot"],
-  [/\/providers\/Microsoft\.Compute\/restorePointCollections\//i, "restore point"],
-  [/\/providers\/Microsoft\.Compute\/availabilitySets\//i, "availability set"],
-  [/\/providers\/Microsoft\.Compute\/diskAccesses\//i, "disk access"],
-  [/\/providers\/Microsoft\.Compute\/hostGroups\//i, "dedicated host group"],
-  [/\/providers\/Microsoft\.Compute\/proximityPlacementGroups\//i, "proximity placement group"],
-  [/\.blob\.core\.windows\.net\/[^"]*\.vhd"/i, "unmanaged VHD (a page blob in a storage account)"],
-  [/\/providers\/Microsoft\.Network\/networkManagers\//i, "network manager IPAM pool"],
-  [/providers\/Microsoft\.Billing\/billingAccounts\//i, "billing account scope"],
-  [/providers\/Microsoft\.Management\/managementGroups\//i, "management group"],
-];
+const UNMODELLED: [RegExp, string][] = AREAS.flatMap((a) => a.unmodelled);
 export const unmodelledNeeds = (body: unknown, path = ""): string[] => {
   const text = `${path} ${JSON.stringify(body ?? {})}`;
   return UNMODELLED.filter(([re]) => re.test(text)).map(([, name]) => name);
@@ -165,6 +150,7 @@ export async function replayExample(emu: TestEmulator, example: Example): Promis
     const first = needed(request.op.method, request.path);
     if (first) await pre.ensure(first);
     for (const id of Prerequisites.referencedIds(request.body)) await pre.ensure(id);
+    for (const area of AREAS) await area.prepare?.(pre, example, { method: request.op.method, ...request });
   } catch (e) {
     return result(false, (e as Error).message);
   }
