@@ -9,6 +9,7 @@ import type { VmInternal } from "./vm-state.js";
 import { requireImage, requireLocation, requirePlan, requireSize } from "./vm-validate.js";
 import { missingParameter } from "./errors.js";
 import { createManagedNetwork } from "./managed-network.js";
+import { checkPlacement } from "./placement.js";
 
 /** NICs described by networkInterfaceConfigurations (created with the VM) rather than referenced by id. */
 const isManagedNetwork = (profile: Record<string, unknown>) =>
@@ -48,12 +49,14 @@ export function createVm(ctx: RequestContext): Reply {
     requested: props.storageProfile ?? {},
   });
   requirePlan(ctx.body.plan, image, vmId, String((storageProfile.osDisk as { name?: unknown }).name));
-  ctx.quota.assertCores({
-    subscription: sub,
-    location,
-    currentUsage: regionalCores(ctx, location),
-    additional: size.numberOfCores,
-  });
+  const placement = checkPlacement({ store: ctx.store, vmId, location, size, zones: ctx.body.zones, props });
+  if (!placement.isReserved)
+    ctx.quota.assertCores({
+      subscription: sub,
+      location,
+      currentUsage: regionalCores(ctx, location),
+      additional: size.numberOfCores,
+    });
   if (managed) nics = createManagedNetwork(ctx, { groupId: groupIdOf(ctx), vmId, location, networkProfile });
 
   const now = ctx.clock.iso();
@@ -86,6 +89,7 @@ export function createVm(ctx: RequestContext): Reply {
       ...(props.diagnosticsProfile ? { diagnosticsProfile: props.diagnosticsProfile } : {}),
       ...(props.licenseType ? { licenseType: props.licenseType } : {}),
       ...(props.securityProfile ? { securityProfile: props.securityProfile } : {}),
+      ...placement.properties,
       provisioningState: "Creating",
       timeCreated: now,
     },

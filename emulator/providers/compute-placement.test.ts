@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestEmulator, type TestEmulator } from "../testing.js";
+import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID } from "../seed.js";
+import { computeClient, linuxVm, POLL, putNic, restError } from "./compute/test-support.js";
+
+const SUB = PROVIDER_SUBSCRIPTION_ID;
+const RG = "rg-placement";
+const GROUP = `/subscriptions/${SUB}/resourceGroups/${RG}`;
+const VMSS = (name: string) => `${GROUP}/providers/Microsoft.Compute/virtualMachineScaleSets/${name}`;
+const CRG = (name: string) => `${GROUP}/providers/Microsoft.Compute/capacityReservationGroups/${name}`;
+let emu: TestEmulator;
+
+const register = (body: Record<string, unknown>) => emu.control.call("POST", "resources/referenced", body);
+const client = () => computeClient(emu, PROVIDER_APP_ID, SUB);
+let nics = 0;
+const nic = () => putNic(emu, { subscriptionId: SUB, resourceGroup: RG, name: `nic-${++nics}`, location: "eastus" });
+const create = async (name: string, extra: Parameters<typeof linuxVm>[2]) =>
+  client().virtualMachines.beginCreateOrUpdateAndWait(RG, name, linuxVm("eastus", await nic(), extra), POLL);
+const refused = async (name: string, extra: Parameters<typeof linuxVm>[2]) => restError(create(name, extra));
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  await emu.resources(PROVIDER_APP_ID, SUB).resourceGroups.createOrUpdate(RG, { location: "eastus" });
+  const flex = { orchestrationMode: "Flexible", singlePlacementGroup: false };
+  await register({ id: VMSS("flex"), location: "eastus", properties: { ...flex, platformFaultDomainCount: 3 } });
+  await register({ id: VMSS("flex-fd1"), location: "eastus", properties: { ...flex, platformFaultDomainCount: 1 } });
+  await register({ id: VMSS("flex-west"), location: "westus", properties: { ...flex, platformFaultDomainCount: 2 } });
+  await register({ id: VMSS("uniform"), location: "eastus", properties: { orchestrationMode: "Uniform" } });
+  await register({ id: CRG("crg"), location: "eastus", properties: {} });
+  await register({
+    id: `${CRG("crg")}/capacityReservations/d2s`,
+    location: "eastus",
+    sku: { name: "Standard_D2s_v5", capacity: 1 },
+    properties: {},
+  });
+});
+afterAll(async () => {
+  await emu?.close();
+});
+
+describe("a VM placed in a Flexible scale set", () => {
+  it("joins the set in the fault domain it asks for and reads back with both", async () => {
+    await create("in-flex", { virtualMachineScaleSet: { id: VMSS("flex") }, platformFaultDomain: 2 });
+    const vm = await client().virtualMachines.get(RG, "in-flex");
+    expect(vm.virtualMachineScaleSet?.id).toBe(VMSS("flex"));
+    expect(vm.platformFaultDomain).toBe(2);
+  });
+
+  it("is refused when the set does not exist, or is in another region", async () => {
+    for (const id of [VMSS("missing"), VMSS("flex-west")]) {
+      const err = await refused("vm-nowhere", { virtualMachineScaleSet: { id } });
+      expect(err.statusCode).toBe(400);
+      expect(err.message).toBe(
+        `The Virtual Machine Scale Set '${id}' referenced by the Virtual Machine does not exist.`,
+      );
+    }
+  });
+
+  it("is refused by a Uniform set with Azure's OperationNotAllowed", async () => {
+    const err = await refused("vm-uniform", { virtualMachineScaleSet: { id: VMSS("uniform") } });
+    expect(err.code).toBe("OperationNotAllowed");
+    expect(err.message).toContain("does not have orchestration mode set to 'Flexible'");
+  });
+
+  it("is refused a fault domain outside the set's count, or in a set with one fault domain", async () => {
+    const outside = await refused("vm-fd", { virtualMachineScaleSet: { id: VMSS("flex") }, platformFaultDomain: 3 });
+    expect(outside.code).toBe("InvalidParameter");
+    expect(outside.message).toBe("The specified fault domain 3 must fall in the range 0 to 2.");
+    const single = await refused("vm-fd1", {
+      virtualMachineScaleSet: { id: VMSS("flex-fd1") },
+      platformFaultDomain: 0,
+    });
+    expect(single.code).toBe("InvalidParameter");
+    const alone = await refused("vm-nofd", { platformFaultDomain: 0 });
+    expect(alone.code).toBe("InvalidParameter");
+  });
+});
+
+describe("a VM drawing on a capacity reservation group", () => {
+  it("is associated with the group and reads back with it", async () => {
+    await create("reserved", { capacityReservation: { capacityReservationGroup: { id: CRG("crg") } } });
+    const vm = await client().virtualMachines.get(RG, "reserved");
+    expect(vm.capacityReservation?.capacityReservationGroup?.id).toBe(CRG("crg"));
+  });
+
+  it("is refused when the group is missing or has no reservation for its size", async () => {
+    const missing = await refused("vm-nocrg", {
+      capacityReservation: { capacityReservationGroup: { id: CRG("nope") } },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.message).toContain("does not exist");
+    const otherSize = await refused("vm-d4", {
+      hardwareProfile: { vmSize: "Standard_D4s_v5" },
+      capacityReservation: { capacityReservationGroup: { id: CRG("crg") } },
+    });
+    expect(otherSize.message).toContain("does not have a Capacity Reservation for VM size 'Standard_D4s_v5'");
+  });
+
+  it("reads back an opt-out, and refuses an opt-out that also names a group", async () => {
+    await create("opted-out", { capacityReservation: { disableCapacityReservationAssignment: true } });
+    const vm = await client().virtualMachines.get(RG, "opted-out");
+    expect(vm.capacityReservation).toEqual({ disableCapacityReservationAssignment: true });
+    const both = await refused("vm-both", {
+      capacityReservation: { disableCapacityReservationAssignment: true, capacityReservationGroup: { id: CRG("crg") } },
+    });
+    expect(both.code).toBe("InvalidParameter");
+  });
+
+  it("takes the reserved slot without quota, and a VM beyond the capacity is checked against quota", async () => {
+    const profile = { capacityReservation: { capacityReservationGroup: { id: CRG("crg") } } };
+    await register({ id: CRG("crg2"), location: "eastus", properties: {} });
+    await register({
+      id: `${CRG("crg2")}/capacityReservations/d2s`,
+      location: "eastus",
+      sku: { name: "Standard_D2s_v5", capacity: 1 },
+      properties: {},
+    });
+    const usages = [];
+    for await (const u of client().usage.list("eastus")) usages.push(u);
+    const cores = usages.find((u) => u.name.value === "cores")!;
+    // The regional vCPU quota is full before the next VM.
+    await emu.control.setCoreQuota(SUB, { eastus: cores.currentValue });
+    try {
+      await create("reserved-2", { capacityReservation: { capacityReservationGroup: { id: CRG("crg2") } } });
+      const over = await refused("overallocated", profile);
+      expect(over.statusCode).toBe(409);
+      expect(over.code).toBe("OperationNotAllowed");
+      expect(over.message).toMatch(/exceeding approved Total Regional Cores quota/);
+    } finally {
+      await emu.control.setCoreQuota(SUB, { eastus: cores.limit });
+    }
+    await create("overallocated", profile);
+    const vm = await client().virtualMachines.get(RG, "overallocated");
+    expect(vm.capacityReservation?.capacityReservationGroup?.id).toBe(CRG("crg"));
+  });
+});
