@@ -22,6 +22,9 @@ afterAll(async () => {
 
 it("lands a new user in a living portal: validated subscriptions, plans, subscribed tenants and VMs in several states", async () => {
   const { seedDemo } = await import("./seed");
+  // As `npm start` runs it: the built-in emulator is the one the seed onboards (its Retail Prices endpoint too).
+  process.env.EMULATOR_URL = emu.emulator.url;
+  process.env.EMULATOR_DATA_DIR = emu.dataDir;
   expect(await seedDemo({ log: () => {}, emulator: { url: emu.emulator.url, dataDir: emu.dataDir } })).toBe(true);
   const { db } = await import("@/lib/db/client");
 
@@ -34,6 +37,13 @@ it("lands a new user in a living portal: validated subscriptions, plans, subscri
   expect((await db.azureSubscription.findMany()).map((s) => s.state)).toEqual(["active", "active", "active"]);
   expect(await db.plan.count()).toBe(3);
   expect(await db.tenantSubscription.count()).toBe(2);
+  // The demo's Usage pages are priced: the USD sheet from the emulator's Retail Prices endpoint, imported by the admin.
+  const sheets = await db.priceSheet.findMany();
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@provider.example" } });
+  expect(sheets).toHaveLength(1);
+  expect(sheets[0]).toMatchObject({ currency: "USD", source: "api", importedById: admin.id });
+  expect(sheets[0].sourceName).toBe(`${emu.emulator.url}/api/retail/prices`);
+  expect(sheets[0].rowCount).toBeGreaterThan(0);
 
   const settled = async () => {
     const vms = await db.virtualMachine.findMany({

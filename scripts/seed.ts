@@ -281,7 +281,23 @@ async function seedAzure(emulator: Emulator, tenants: Map<string, string>, log: 
     skipDuplicates: true,
   });
   log(`created ${subs.length} plans and subscribed the demo tenants`);
+  await seedPriceSheet({ user: actor, staffRole: "admin" }, log);
   await seedDemoVms(control, log);
+}
+
+/**
+ * The USD price sheet from the built-in emulator's Retail Prices endpoint, as an admin imports it on the Pricing page:
+ * the demo's Usage pages then show estimated charges from the first rollup on. A failure is logged, not fatal: the
+ * admin can import it by hand.
+ */
+async function seedPriceSheet(ctx: import("@/lib/auth/context").StaffContext, log: Log) {
+  const { importPriceSheetFromEndpoint } = await import("@/lib/pricing/import");
+  try {
+    const sheet = await importPriceSheetFromEndpoint(ctx, { currency: "USD" });
+    log(`imported the USD price sheet (${sheet.rowCount} prices) from the emulator's Retail Prices endpoint`);
+  } catch (e) {
+    log(`the USD price sheet was not imported (${(e as Error).message}); import it on Admin → Pricing`);
+  }
 }
 
 /**

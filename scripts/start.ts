@@ -50,6 +50,8 @@ async function main() {
       EMULATOR_DATA_DIR: process.env.EMULATOR_DATA_DIR ?? path.join(dataDir, "emulator"),
       // The demo emulator runs Azure's modelled durations 5× faster (a VM create takes ~12 s, not a minute).
       EMU_TIME_SCALE: process.env.EMU_TIME_SCALE ?? "0.2",
+      // The demo rolls usage up and rates it every 5 minutes (60 in production), so its Usage pages fill while you look.
+      ...(isDemo ? { USAGE_ROLLUP_MINUTES: process.env.USAGE_ROLLUP_MINUTES ?? "5" } : {}),
       // The web's and worker's logs (lib/observability/logger.ts) as one readable line each, not JSON, in a terminal.
       LOG_FORMAT: process.env.LOG_FORMAT ?? "pretty",
       ...(process.stdout.isTTY && !process.env.NO_COLOR ? { LOG_COLOR: "1" } : {}),

@@ -10,7 +10,11 @@ export function formatMoney(amount: string | number | null, currency: string | n
   }
 }
 
-/** Up to 4 decimals, without trailing zeros: 744, 0.5, 0.0323. */
+const SMALLEST = 0.0001;
+
+/** Up to 4 decimals, without trailing zeros: 744, 0.5, 0.0323; a quantity too small for that reads "< 0.0001", not 0. */
 export function formatQuantity(quantity: string) {
-  return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 4 }).format(Number(quantity));
+  const n = Number(quantity);
+  if (n > 0 && n < SMALLEST) return `< ${SMALLEST}`;
+  return new Intl.NumberFormat("en-GB", { maximumFractionDigits: 4 }).format(n);
 }

@@ -19,6 +19,8 @@ export const e2eStack = {
     // Every emulator reply is checked against the vendored spec of its api-version; one outside it answers 500 (issue 17).
     EMU_VALIDATE_RESPONSES: "1",
     PORTAL_DEMO: "1",
+    // Production's hourly usage rollup (the demo's is 5 minutes): no rollup operation appears beside the tests' own.
+    USAGE_ROLLUP_MINUTES: "60",
     // Single sign-on against the OIDC issuer e2e/auth/sso.spec.ts starts (nothing listens there otherwise).
     PORTAL_SSO_ISSUER: `http://127.0.0.1:${ssoPort}`,
     PORTAL_SSO_CLIENT_ID: "portal-e2e",

@@ -71,7 +71,11 @@ export default async function TenantUsagePage(props: {
         <>
           <div className="grid gap-4 sm:grid-cols-3">
             {usage.totals.length === 0 && (
-              <StatCard label="Estimated charges" value="—" hint="Not priced yet: your provider has no price sheet" />
+              <StatCard
+                label="Estimated charges"
+                value="—"
+                hint="Not rated yet: charges appear at the next usage rollup once your provider has prices"
+              />
             )}
             {usage.totals.map((t) => (
               <StatCard

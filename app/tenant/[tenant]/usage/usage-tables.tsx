@@ -29,6 +29,13 @@ export function ByDayTable({ days, currency }: { days: TenantUsage["byDay"]; cur
 }
 
 export function ByMeterTable({ rows }: { rows: TenantUsage["byMeter"] }) {
+  if (!rows.length)
+    return (
+      <p className="text-sm text-muted-foreground">
+        Not rolled up yet: what your resources used becomes daily rows, rated with your plan&apos;s prices, at the next
+        usage rollup.
+      </p>
+    );
   return (
     <Table aria-label="Usage by meter">
       <TableHeader>
