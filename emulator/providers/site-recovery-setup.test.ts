@@ -182,6 +182,33 @@ describe("Site Recovery infrastructure and policies through @azure/arm-recoverys
     expect(containers.map((c) => c.properties?.friendlyName)).toEqual(["Fabrikam Cloud"]);
   });
 
+  it("names a registered VM's protectable item after the id VMM reports for it, and refuses an id that is no GUID", async () => {
+    const vmmId = "f8491e4f-817a-40dd-a90c-af773978c75b";
+    const body = {
+      vaultId: `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}`,
+      serverName: "vmm03.provider.local",
+      fabricName: "vmm03",
+      clouds: [{ name: "Tailspin Cloud", containerName: "cloud_tailspin", vms: [{ name: "TS01", id: vmmId }] }],
+      networks: [],
+    };
+    await emu.control.call("POST", "site-recovery/register-vmm", body);
+    const items = await all(
+      client.replicationProtectableItems.listByReplicationProtectionContainers(VAULT, RG, "vmm03", "cloud_tailspin"),
+    );
+    expect(items.map((i) => [i.name, i.properties?.friendlyName])).toEqual([[vmmId, "TS01"]]);
+    expect(items[0].properties?.customDetails).toMatchObject({ sourceItemId: vmmId });
+
+    const refused = emu.control.call("POST", "site-recovery/register-vmm", {
+      ...body,
+      clouds: [{ name: "Tailspin Cloud", containerName: "cloud_tailspin", vms: [{ name: "TS02", id: "TS02" }] }],
+    });
+    await expect(refused).rejects.toThrow(/not a GUID/);
+    const after = await all(
+      client.replicationProtectableItems.listByReplicationProtectionContainers(VAULT, RG, "vmm03", "cloud_tailspin"),
+    );
+    expect(after.map((i) => i.properties?.friendlyName)).toEqual(["TS01"]);
+  });
+
   it("keeps a vault's user-assigned identity and customer-managed key settings as Azure's vault examples show", async () => {
     const vaults = new RecoveryServicesClient(
       emu.credential(PROVIDER_APP_ID),

@@ -13,6 +13,12 @@ export interface VmmSpec {
 }
 export interface VmSpec {
   name: string;
+  /**
+   * The VM's id in VMM, which VMM assigns; Site Recovery names the protectable item (and the portal the protected item)
+   * after it (SPECS ASR examples/ReplicationProtectedItems_Get.json: protectableItemId ends with the item's name). By
+   * default a GUID of the cloud and the VM's name.
+   */
+  id?: string;
   osType?: "Windows" | "Linux";
   osName?: string;
   generation?: "1" | "2";
@@ -88,7 +94,7 @@ export function registerVmm(store: Store, clock: Clock, vaultId: string, spec: V
 }
 
 function putVm(store: Store, containerId: string, location: string, vm: VmSpec): void {
-  const vmId = stableGuid(containerId, vm.name);
+  const vmId = vm.id ?? stableGuid(containerId, vm.name);
   const id = `${containerId}/replicationProtectableItems/${vmId}`;
   if (store.getResource(id)) return;
   const linux = vm.osType === "Linux";

@@ -76,10 +76,13 @@ export function seedSiteRecovery(s: SeedContext): void {
   registerVmm(s.store, s.clock, vaultId, DEMO_VMM);
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * `POST /_emulator/site-recovery/register-vmm` `{ vaultId, serverName, fabricName?, clouds: [{ name, containerName?, vms: [{ name, osType?, disksGB? }] }], networks: [{ name }] }`:
+ * `POST /_emulator/site-recovery/register-vmm` `{ vaultId, serverName, fabricName?, clouds: [{ name, containerName?, vms: [{ name, id?, osType?, disksGB? }] }], networks: [{ name }] }`:
  * registers a VMM server (as the Provider setup on the server would) with any vault, for demos; the optional ARM names
- * let the conformance replay build the fabric and container a published example names. Idempotent.
+ * and VM ids (VMM's, not Azure's) let the conformance replay build the fabric, container and VM a published example
+ * names. Idempotent.
  */
 export const registerVmmControl: ControlRoute = {
   method: "POST",
@@ -95,10 +98,18 @@ export const registerVmmControl: ControlRoute = {
       );
     if (typeof body.serverName !== "string" || !body.serverName)
       throw new ArmError(400, "InvalidControlRequest", "'serverName' is required.");
+    const clouds = (body.clouds ?? []) as VmmSpec["clouds"];
+    const badId = clouds.flatMap((c) => c.vms ?? []).find((vm) => vm.id !== undefined && !GUID.test(String(vm.id)));
+    if (badId)
+      throw new ArmError(
+        400,
+        "InvalidControlRequest",
+        `The VM id '${String(badId.id)}' is not a GUID (VMM's VM ids are).`,
+      );
     const spec: VmmSpec = {
       serverName: body.serverName,
       ...(typeof body.fabricName === "string" && body.fabricName ? { fabricName: body.fabricName } : {}),
-      clouds: body.clouds ?? [],
+      clouds,
       networks: body.networks ?? [],
     };
     const fabricId = registerVmm(store, clock, vault.id, spec);
