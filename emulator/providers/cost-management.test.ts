@@ -59,7 +59,7 @@ describe("billing ledger and cost query (scripted timeline)", () => {
   const query = (grouping = [{ type: "TagKey" as const, name: "portal-tenant" }], filter?: CostFilter) =>
     runCostQuery(store, {
       filter,
-      scope: { subscriptionId: SUB },
+      scope: { subscriptionIds: [SUB] },
       fromMs: at("2026-12-01T00:00:00Z"),
       toMs: at("2026-12-04T00:00:00Z"),
       daily: true,
@@ -138,7 +138,7 @@ describe("tag inheritance in the cost query (resource group tags on usage record
   const day = 19.71 / 31;
   const december = () =>
     runCostQuery(store, {
-      scope: { subscriptionId: SUB },
+      scope: { subscriptionIds: [SUB] },
       fromMs: at("2026-12-01T00:00:00Z"),
       toMs: at("2026-12-02T00:00:00Z"),
       daily: false,

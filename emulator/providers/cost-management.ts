@@ -12,10 +12,14 @@ import {
 } from "./billing/cost-query.js";
 import { CURRENCIES } from "./billing/prices.js";
 import { settingsRoutes } from "./billing/tag-inheritance.js";
+import { registerScope, type ScopeRegistration } from "./billing/scopes.js";
+import { subscriptionsForQuery } from "./billing/scope-access.js";
 
 /**
  * Microsoft.CostManagement query (POST {scope}/providers/Microsoft.CostManagement/query, operationId Query_Usage) at
- * subscription and resource group scope: type ActualCost | AmortizedCost | Usage, timeframe Custom (timePeriod) or
+ * subscription and resource group scope, and at the billing scopes and management groups registered with
+ * POST /_emulator/billing/scopes (billing/scopes.ts; who may ask there: billing/scope-access.ts), where it sums every
+ * subscription under the scope with the same rules: type ActualCost | AmortizedCost | Usage, timeframe Custom (timePeriod) or
  * MonthToDate / TheLastMonth, granularity Daily | None, one Sum aggregation (PreTaxCost when none is given), up to two
  * groupings (TagKey or a dimension), a filter (and / or / dimensions / tags with operator In). Costs come from the emulator's billing ledger (billing/ledger.ts) priced by the Retail Prices snapshot,
  * in the billing currency (USD unless set with POST /_emulator/billing/currency). Periods are whole UTC days, both
@@ -80,6 +84,22 @@ function checkFilter(f: CostFilter, path: string): void {
     throw bad(`${path}.dimensions.name '${c.name}' is not one of ${GROUPABLE_DIMENSIONS.join(", ")}.`);
 }
 
+const QUERY_SUFFIX = /\/providers\/Microsoft\.CostManagement\/query\/?$/i;
+
+/** The scope's id as the caller wrote it and its subscriptions (ARM checked the caller's role at a subscription). */
+function scopeOf(ctx: RequestContext): { id: string; subscriptionIds: string[] } {
+  const { subscriptionId, resourceGroupName } = ctx.params;
+  if (subscriptionId) {
+    const sub = `/subscriptions/${subscriptionId}`;
+    return {
+      id: resourceGroupName ? `${sub}/resourceGroups/${resourceGroupName}` : sub,
+      subscriptionIds: [subscriptionId],
+    };
+  }
+  const id = ctx.path.replace(QUERY_SUFFIX, "");
+  return { id, subscriptionIds: subscriptionsForQuery(ctx.store, ctx.principal, id, ctx.path) };
+}
+
 function query(ctx: RequestContext) {
   const type = String(ctx.body.type ?? "");
   if (!["ActualCost", "AmortizedCost", "Usage"].includes(type))
@@ -105,8 +125,9 @@ function query(ctx: RequestContext) {
       `grouping ${JSON.stringify(g)} is not supported; use TagKey or one of the dimensions ${GROUPABLE_DIMENSIONS.join(", ")}.`,
     );
   }
+  const scope = scopeOf(ctx);
   const q = {
-    scope: { subscriptionId: ctx.params.subscriptionId, resourceGroup: ctx.params.resourceGroupName },
+    scope: { subscriptionIds: scope.subscriptionIds, resourceGroup: ctx.params.resourceGroupName },
     ...period(ctx),
     daily: granularity === "Daily",
     costColumn: aggregations[0].name,
@@ -116,12 +137,9 @@ function query(ctx: RequestContext) {
     nowMs: ctx.clock.now(),
   };
   const page = ctx.page(runCostQuery(ctx.store, q));
-  const scope = ctx.params.resourceGroupName
-    ? `/subscriptions/${ctx.params.subscriptionId}/resourceGroups/${ctx.params.resourceGroupName}`
-    : `/subscriptions/${ctx.params.subscriptionId}`;
   const name = newGuid();
   return ok({
-    id: `${scope}/providers/Microsoft.CostManagement/query/${name}`,
+    id: `${scope.id}/providers/Microsoft.CostManagement/query/${name}`,
     name,
     type: "Microsoft.CostManagement/query",
     location: null,
@@ -142,16 +160,24 @@ const route = (path: string) => ({
   handler: query,
 });
 
+const ACCOUNT = "/providers/Microsoft.Billing/billingAccounts/{billingAccountId}";
+/** The scopes costmanagement.json's `scope` parameter lists, each its own route (the router matches one segment per name). */
+const SCOPES = [
+  "/subscriptions/{subscriptionId}",
+  "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}",
+  ACCOUNT,
+  `${ACCOUNT}/departments/{departmentId}`,
+  `${ACCOUNT}/enrollmentAccounts/{enrollmentAccountId}`,
+  `${ACCOUNT}/billingProfiles/{billingProfileId}`,
+  `${ACCOUNT}/billingProfiles/{billingProfileId}/invoiceSections/{invoiceSectionId}`,
+  `${ACCOUNT}/customers/{customerId}`,
+  "/providers/Microsoft.Management/managementGroups/{managementGroupId}",
+];
+
 export default defineProvider({
   name: "cost-management",
   attach: attachLedger,
-  routes: [
-    route("/subscriptions/{subscriptionId}/providers/Microsoft.CostManagement/query"),
-    route(
-      "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.CostManagement/query",
-    ),
-    ...settingsRoutes,
-  ],
+  routes: [...SCOPES.map((scope) => route(`${scope}/providers/Microsoft.CostManagement/query`)), ...settingsRoutes],
   control: [
     {
       method: "POST",
@@ -164,6 +190,11 @@ export default defineProvider({
         store.markDirty();
         return ok({ currency });
       },
+    },
+    {
+      method: "POST",
+      path: "billing/scopes",
+      handler: ({ store }, body) => ok(registerScope(store, body as ScopeRegistration)),
     },
   ],
 });

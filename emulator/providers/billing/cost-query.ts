@@ -17,7 +17,8 @@ export interface CostFilter {
   tags?: { name: string; operator: string; values: string[] };
 }
 export interface CostQuery {
-  scope: { subscriptionId: string; resourceGroup?: string };
+  /** The subscriptions the scope holds (one, or every one under a billing scope or management group). */
+  scope: { subscriptionIds: string[]; resourceGroup?: string };
   fromMs: number;
   toMs: number;
   daily: boolean;
@@ -53,6 +54,8 @@ function dimensionValue(seg: Segment, name: string): string {
       return seg.meter.serviceName;
     case "resourcelocation":
       return seg.meter.armRegionName;
+    case "subscriptionid":
+      return seg.subscriptionId.toLowerCase();
     default:
       return "";
   }
@@ -98,6 +101,7 @@ export const GROUPABLE_DIMENSIONS = [
   "ServiceName",
   "MeterCategory",
   "ResourceLocation",
+  "SubscriptionId",
 ];
 
 export function costColumns(q: CostQuery): { name: string; type: string }[] {
@@ -119,13 +123,13 @@ export function costColumns(q: CostQuery): { name: string; type: string }[] {
 export function runCostQuery(store: Store, q: CostQuery): unknown[][] {
   openMissing(store);
   const sums = new Map<string, { cost: number; day: number | null; groups: string[] }>();
-  const sub = q.scope.subscriptionId.toLowerCase();
+  const subs = new Set(q.scope.subscriptionIds.map((s) => s.toLowerCase()));
   const rg = q.scope.resourceGroup?.toLowerCase();
-  // Tag inheritance (tag-inheritance.ts): days from its first month see the group's tags on each record.
-  const inheritance = tagInheritanceOf(store, q.scope.subscriptionId);
-  const inheritFrom = inheritance ? inheritsFrom(inheritance) : Infinity;
   for (const seg of ledgerOf(store).segments) {
-    if (seg.subscriptionId.toLowerCase() !== sub || (rg && seg.resourceGroup.toLowerCase() !== rg)) continue;
+    if (!subs.has(seg.subscriptionId.toLowerCase()) || (rg && seg.resourceGroup.toLowerCase() !== rg)) continue;
+    // Tag inheritance (tag-inheritance.ts), each subscription's own: days from its first month see the group's tags.
+    const inheritance = tagInheritanceOf(store, seg.subscriptionId);
+    const inheritFrom = inheritance ? inheritsFrom(inheritance) : Infinity;
     const start = Math.max(seg.startMs, q.fromMs);
     const end = Math.min(seg.endMs ?? q.nowMs, q.toMs, q.nowMs);
     if (end <= start) continue;

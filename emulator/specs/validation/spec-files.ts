@@ -109,11 +109,20 @@ function buildIndex(): Map<string, SpecOperation> {
 
 /**
  * Extension-resource paths are published once under `/{scope}/…` (Cost Management's query); the emulator routes
- * them per scope it models, so such an operation is indexed under the subscription and resource group scopes too.
+ * them per scope it models, so such an operation is indexed under each of those scopes too (the `scope` parameter's
+ * list in costmanagement.json: subscription, resource group, billing scopes, management group).
  */
+const BILLING_ACCOUNT = "/providers/Microsoft.Billing/billingAccounts/{billingAccountId}";
 const SCOPES = [
   "/subscriptions/{subscriptionId}",
   "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}",
+  BILLING_ACCOUNT,
+  `${BILLING_ACCOUNT}/departments/{departmentId}`,
+  `${BILLING_ACCOUNT}/enrollmentAccounts/{enrollmentAccountId}`,
+  `${BILLING_ACCOUNT}/billingProfiles/{billingProfileId}`,
+  `${BILLING_ACCOUNT}/billingProfiles/{billingProfileId}/invoiceSections/{invoiceSectionId}`,
+  `${BILLING_ACCOUNT}/customers/{customerId}`,
+  "/providers/Microsoft.Management/managementGroups/{managementGroupId}",
 ];
 function scopeExpansions(template: string): string[] {
   if (!template.startsWith("/{scope}/")) return [template];
