@@ -5,6 +5,7 @@ import {
   asArray,
   assertName,
   assertNotLocked,
+  deleteChild,
   deleteTopLevel,
   getOr404,
   groupPath,
@@ -12,13 +13,15 @@ import {
   newResourceGuid,
   requireLocation,
   route,
+  sameId,
   subscriptionPath,
+  writeChild,
   writeTopLevel,
   type Json,
 } from "./common.js";
 import { duplicateResourceName, invalidValue, nsgInUse } from "./errors.js";
 import { childId, findByName } from "./lookup.js";
-import { networkSecurityGroupSchema } from "./schemas.js";
+import { networkSecurityGroupSchema, securityRuleSchema } from "./schemas.js";
 
 /** Network security groups with inline security rules and Azure's six default rules (SPECS NET networkSecurityGroup.json). */
 const NSG = groupPath("networkSecurityGroups/{networkSecurityGroupName}");
@@ -207,6 +210,32 @@ function getRule(ctx: RequestContext, collection: "securityRules" | "defaultSecu
   return { status: 200, body: rule };
 }
 
+/**
+ * PUT or DELETE of one security rule (SecurityRules_CreateOrUpdate / _Delete, SPECS NET networkSecurityGroup.json):
+ * the NSG is rebuilt with its rules changed, so a rule written alone meets the same priority, direction and name
+ * checks as one written inside the NSG.
+ */
+function writeRule(ctx: RequestContext, remove: boolean) {
+  const nsg = getNsg(ctx);
+  const rules = asArray((nsg.body.properties as Json).securityRules);
+  const current = findByName(rules, ctx.params.ruleName);
+  if (remove && !current) return { status: 204 };
+  if (!remove) ctx.etag.check(current);
+  assertNotLocked(ctx, ctx.path);
+  const name = current ? String(current.name) : assertName(ctx.params.ruleName);
+  const others = rules.filter((r) => !sameId(r.name, name));
+  const next = remove ? others : [...others, { ...ctx.body, name }];
+  const input = { ...nsg.body, properties: { ...(nsg.body.properties as Json), securityRules: next } };
+  const body = buildNsg(ctx, nsg.id, String(nsg.body.name), input, nsg.body);
+  const id = childId(nsg.id, "securityRules", name);
+  if (remove) return deleteChild(ctx, nsg.id, body, id, 2);
+  return writeChild(ctx, nsg.id, body, id, {
+    existed: !!current,
+    seconds: 2,
+    find: (b) => findByName(asArray(b.properties.securityRules), name),
+  });
+}
+
 const base = { resourceType: TYPES.nsg } as const;
 export const nsgRoutes: RouteDef[] = [
   route({
@@ -245,6 +274,21 @@ export const nsgRoutes: RouteDef[] = [
     path: `${NSG}/securityRules/{ruleName}`,
     operation: "read",
     handler: (ctx) => getRule(ctx, "securityRules"),
+  }),
+  route({
+    resourceType: RULE_TYPE,
+    method: "PUT",
+    path: `${NSG}/securityRules/{ruleName}`,
+    operation: "write",
+    bodySchema: securityRuleSchema,
+    handler: (ctx) => writeRule(ctx, false),
+  }),
+  route({
+    resourceType: RULE_TYPE,
+    method: "DELETE",
+    path: `${NSG}/securityRules/{ruleName}`,
+    operation: "delete",
+    handler: (ctx) => writeRule(ctx, true),
   }),
   route({
     ...base,

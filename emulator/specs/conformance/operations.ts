@@ -95,6 +95,7 @@ export const OPERATIONS: Record<string, Operation> = {
     "SecurityRules",
     `${NET}/networkSecurityGroups/{networkSecurityGroupName}/securityRules`,
     "{securityRuleName}",
+    true,
   ),
   ...children(
     "DefaultSecurityRules",
