@@ -127,6 +127,9 @@ export function registerScope(store: Store, reg: ScopeRegistration): ScopeRecord
         "billingProfiles|customers/{id}][/invoiceSections/{id} under a billing profile], or " +
         "/providers/Microsoft.Management/managementGroups/{id}.",
     );
+  const isList = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === "string"));
+  if (!isList(reg.subscriptions) || !isList(reg.readers)) throw bad("'subscriptions' and 'readers' are lists of ids.");
+  if (reg.parent !== undefined && typeof reg.parent !== "string") throw bad("'parent' is a scope id.");
   const { kind } = shape;
   const id = reg.id.replace(/\/+$/, "");
   const key = id.toLowerCase();
@@ -180,7 +183,8 @@ export function registerScope(store: Store, reg: ScopeRegistration): ScopeRecord
       all[key]?.tenantId ??
       (subscriptions[0] ? store.getSubscription(subscriptions[0])?.tenantId : undefined);
     if (!tenantId) throw bad("a management group needs 'tenantId', a parent group or subscriptions.");
-    if (parent && all[parent]?.tenantId !== tenantId) throw bad("a management group's parent is in its own directory.");
+    if (parent && all[parent]?.tenantId !== tenantId)
+      throw bad("a management group's parent must be in the same directory.");
     for (const s of subscriptions)
       if (store.getSubscription(s)?.tenantId !== tenantId)
         throw bad(`subscription '${s}' is in another directory than management group '${id}'.`);
