@@ -30,6 +30,21 @@ describe("the vendored size and image catalogue (issue 17 point 6)", () => {
     expect(skus.find((s) => s.name === "Standard_D1_v2")?.family).toBe("standardDv2Family");
   });
 
+  it("lists the DCasv5 confidential sizes with the series page's figures and their quota family", async () => {
+    const sizes = [];
+    for await (const s of client().virtualMachineSizes.list("westus")) sizes.push(s);
+    expect(sizes.find((s) => s.name === "Standard_DC2as_v5")).toMatchObject({
+      numberOfCores: 2,
+      memoryInMB: 8192,
+      maxDataDiskCount: 4,
+      resourceDiskSizeInMB: 0,
+    });
+    expect(sizes.find((s) => s.name === "Standard_DC96as_v5")).toMatchObject({ numberOfCores: 96, memoryInMB: 393216 });
+    const skus = [];
+    for await (const s of client().resourceSkus.list({ filter: "location eq 'westus'" })) skus.push(s);
+    expect(skus.find((s) => s.name === "Standard_DC2as_v5")?.family).toBe("standardDCASv5Family");
+  });
+
   it("offers Windows Server 2016 to 2025 (Gen2 and Azure Edition), Ubuntu 20.04 to 24.04, Debian, RHEL and SLES", async () => {
     const skus = async (publisher: string, offer: string) =>
       (await client().virtualMachineImages.listSkus("eastus", publisher, offer)).map((s) => s.name);

@@ -15,6 +15,8 @@ export interface VmSize {
   familyLabel: string;
   cluster: string;
   premiumIO: boolean;
+  /** A confidential size (DCasv5 …): the only sizes a securityType ConfidentialVM runs on. */
+  confidential: boolean;
   /** Regions where the size is not offered at all (absent from vmSizes). */
   notOffered?: string[];
   /** Regions where the size is listed but restricted for subscriptions (resource SKU restriction NotAvailableForSubscription). */
@@ -34,6 +36,7 @@ interface PublishedSize {
   familyLabel: string;
   cluster: string;
   premiumIO: boolean;
+  confidential?: boolean;
   notOffered?: string[];
   restricted?: string[];
 }
@@ -53,6 +56,7 @@ export const VM_SIZES: VmSize[] = published.sizes.map((p) => ({
   familyLabel: p.familyLabel,
   cluster: p.cluster,
   premiumIO: p.premiumIO,
+  confidential: p.confidential === true,
   ...(p.notOffered ? { notOffered: p.notOffered } : {}),
   ...(p.restricted ? { restricted: p.restricted } : {}),
 }));
