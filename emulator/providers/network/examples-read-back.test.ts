@@ -59,7 +59,7 @@ describe("published network create examples, read back", () => {
     for (const example of examples) {
       await emu.control.restore({ state: baseline });
       const replayed = await replayExample(emu, example);
-      // A refused example (the IPAM pool one) is the conformance run's to report.
+      // A refused example is the conformance run's to report.
       if (!replayed.passed) continue;
       const params = { ...example.parameters, subscriptionId: PROVIDER_SUBSCRIPTION_ID } as Json;
       const path = OPERATIONS[example.operationId].path.replace(/\{([^}]+)\}/g, (_, n: string) => String(params[n]));

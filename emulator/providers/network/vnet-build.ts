@@ -1,6 +1,6 @@
 import type { RequestContext } from "../../core/plugin.js";
 import { isIpv6, overlaps, contains, parseCidr, type Cidr } from "./cidr.js";
-import { assertName, asArray, type Json, refOf, requireLocation, newResourceGuid } from "./common.js";
+import { assertName, asArray, type Json, refOf, requireLocation, newResourceGuid, sameId } from "./common.js";
 import { collectUsage } from "./back-references.js";
 import {
   duplicateResourceName,
@@ -14,6 +14,7 @@ import {
   vnetSpacesOverlap,
 } from "./errors.js";
 import { childId } from "./lookup.js";
+import { allocateSubnetSpace, allocateVnetSpace, assertNotMixed, type IpamAllocation } from "./ipam.js";
 
 const SUBNET_TYPE = "Microsoft.Network/virtualNetworks/subnets";
 
@@ -25,38 +26,55 @@ function parsePrefix(prefix: unknown, resourceId: string): Cidr | undefined {
   throw invalidAddressPrefix(prefix, resourceId);
 }
 
-/**
- * IPAM pools (Network Manager) are not modelled, so a pool an address space or subnet allocates from does not exist
- * here: the reference is refused as the Network RP refuses any missing referenced resource (a vnet from a pool of a
- * real network manager cannot be emulated).
- */
-function assertNoIpamPools(allocations: unknown, referrer: string): void {
-  for (const a of asArray(allocations)) {
-    const pool = refOf((a as Json | undefined)?.pool);
-    if (pool) throw invalidResourceReference(pool, referrer);
-  }
-}
-
 interface SubnetDraft {
   body: Json;
   cidrs: Cidr[];
 }
 
-function buildSubnet(ctx: RequestContext, vnetId: string, vnetName: string, input: Json, etag: string): SubnetDraft {
+interface SubnetContext {
+  vnetId: string;
+  vnetName: string;
+  etag: string;
+  /** The vnet's pool allocations, and the prefixes a subnet drawing on them must stay clear of. */
+  vnetPools: IpamAllocation[];
+  taken: Cidr[];
+  previous?: Json;
+}
+
+const sentPrefixes = (p: Json): unknown[] =>
+  p.addressPrefix !== undefined ? [p.addressPrefix] : asArray(p.addressPrefixes);
+
+/** A subnet drawing on the vnet's IPAM pools gets its prefixes from them (see ./ipam.ts). */
+function subnetPools(c: SubnetContext, id: string, p: Json): IpamAllocation[] {
+  if (!asArray(p.ipamPoolPrefixAllocations).length) return [];
+  const previous = asArray(c.previous?.properties?.ipamPoolPrefixAllocations);
+  assertNotMixed(sentPrefixes(p), previous, id);
+  return allocateSubnetSpace({
+    subnetId: id,
+    requested: p.ipamPoolPrefixAllocations,
+    previous,
+    vnetPools: c.vnetPools,
+    taken: c.taken,
+  });
+}
+
+function buildSubnet(ctx: RequestContext, c: SubnetContext, input: Json): SubnetDraft {
+  const { vnetId, vnetName, etag } = c;
   const name = assertName(input.name);
   const id = childId(vnetId, "subnets", name);
   const p = (input.properties ?? {}) as Json;
-  const prefixes: unknown[] = p.addressPrefix !== undefined ? [p.addressPrefix] : asArray(p.addressPrefixes);
-  assertNoIpamPools(p.ipamPoolPrefixAllocations, id);
+  const pools = subnetPools(c, id, p);
+  const prefixes: unknown[] = pools.length ? pools.flatMap((a) => a.cidrs.map((x) => x.text)) : sentPrefixes(p);
   if (!prefixes.length) throw invalidSubnet(name, vnetName);
   const cidrs = prefixes.map((x) => parsePrefix(x, id)).filter((c): c is Cidr => !!c);
   const nsg = refOf(p.networkSecurityGroup);
   if (nsg && !ctx.store.getResource(nsg)) throw invalidResourceReference(nsg, id);
   const properties: Json = {
     provisioningState: "Updating",
-    ...(p.addressPrefix !== undefined
+    ...(p.addressPrefix !== undefined && !pools.length
       ? { addressPrefix: String(p.addressPrefix) }
       : { addressPrefixes: prefixes.map(String) }),
+    ...(pools.length ? { ipamPoolPrefixAllocations: pools.map((a) => a.body) } : {}),
     ...(nsg ? { networkSecurityGroup: { id: nsg } } : {}),
     ...(refOf(p.routeTable) ? { routeTable: { id: refOf(p.routeTable) } } : {}),
     // Service endpoint policies are not modelled: kept as the references they are, like the route table.
@@ -96,8 +114,20 @@ export function buildVirtualNetwork(
   const { id, name, input, existing, etag } = opts;
   const location = existing ? String(existing.location) : requireLocation(input.location);
   const p = (input.properties ?? {}) as Json;
-  assertNoIpamPools(p.addressSpace?.ipamPoolPrefixAllocations, id);
-  const spaceText = asArray(p.addressSpace?.addressPrefixes).map(String);
+  const old = (existing?.properties ?? {}) as Json;
+  const previousPools = asArray(old.addressSpace?.ipamPoolPrefixAllocations);
+  const vnetPools = asArray(p.addressSpace?.ipamPoolPrefixAllocations).length
+    ? allocateVnetSpace(ctx.store, {
+        vnetId: id,
+        location,
+        requested: p.addressSpace?.ipamPoolPrefixAllocations,
+        previous: previousPools,
+      })
+    : [];
+  if (vnetPools.length) assertNotMixed(p.addressSpace?.addressPrefixes, previousPools, id);
+  const spaceText = vnetPools.length
+    ? vnetPools.flatMap((a) => a.cidrs.map((c) => c.text))
+    : asArray(p.addressSpace?.addressPrefixes).map(String);
   const space = spaceText.map((x) => parsePrefix(x, id)).filter((c): c is Cidr => !!c);
   space.forEach((a, i) =>
     space.slice(i + 1).forEach((b) => {
@@ -106,8 +136,37 @@ export function buildVirtualNetwork(
   );
   const seen = new Set<string>();
   const drafts: SubnetDraft[] = [];
+  const oldSubnets = asArray(old.subnets);
+  const previousOf = (s: Json) => oldSubnets.find((o) => sameId(o.name, s.name));
+  // Pool-drawn subnets stay clear of the prefixes other subnets were sent with or hold.
+  const reserved = (s: Json): Cidr[] =>
+    asArray(p.subnets)
+      .filter((o) => o !== s)
+      .flatMap((o) => {
+        const q = (o.properties ?? {}) as Json;
+        const held = asArray(q.ipamPoolPrefixAllocations).length
+          ? asArray(previousOf(o)?.properties?.ipamPoolPrefixAllocations).flatMap((a) =>
+              asArray(a.allocatedAddressPrefixes),
+            )
+          : sentPrefixes(q);
+        return held.flatMap((x) => {
+          const r = typeof x === "string" && !isIpv6(x) ? parseCidr(x) : undefined;
+          return r?.ok ? [r.cidr] : [];
+        });
+      });
   for (const s of asArray(p.subnets)) {
-    const draft = buildSubnet(ctx, id, name, s, etag);
+    const draft = buildSubnet(
+      ctx,
+      {
+        vnetId: id,
+        vnetName: name,
+        etag,
+        vnetPools,
+        taken: [...reserved(s), ...drafts.flatMap((d) => d.cidrs)],
+        previous: previousOf(s),
+      },
+      s,
+    );
     const key = String(draft.body.name).toLowerCase();
     if (seen.has(key)) throw duplicateResourceName(id, String(draft.body.name));
     seen.add(key);
@@ -122,7 +181,6 @@ export function buildVirtualNetwork(
     const users = usage.subnet.get(String(old.id).toLowerCase()) ?? [];
     if (users.length && !seen.has(String(old.name).toLowerCase())) throw subnetInUse(String(old.name), users[0]);
   }
-  const old = (existing?.properties ?? {}) as Json;
   return {
     id,
     name,
@@ -133,7 +191,10 @@ export function buildVirtualNetwork(
     properties: {
       provisioningState: "Updating",
       resourceGuid: old.resourceGuid ?? newResourceGuid(),
-      addressSpace: { addressPrefixes: spaceText },
+      addressSpace: {
+        addressPrefixes: spaceText,
+        ...(vnetPools.length ? { ipamPoolPrefixAllocations: vnetPools.map((a) => a.body) } : {}),
+      },
       ...(p.dhcpOptions ? { dhcpOptions: { dnsServers: asArray(p.dhcpOptions.dnsServers).map(String) } } : {}),
       subnets: drafts.map((d) => d.body),
       virtualNetworkPeerings: asArray(old.virtualNetworkPeerings),
