@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SiteRecoveryManagementClient } from "@azure/arm-recoveryservices-siterecovery";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
-import { ACME_APP_ID, ACME_SUBSCRIPTION_ID } from "../seed.js";
+import { ACME_APP_ID, ACME_SUBSCRIPTION_ID, PROVIDER_SUBSCRIPTION_ID } from "../seed.js";
 import {
   acmeVnetId,
   ACME_RG,
@@ -342,5 +342,35 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
     await expect(item()).rejects.toMatchObject({ statusCode: 404 });
     const vm = await client.replicationProtectableItems.get(VAULT, RG, at.fabric, at.container, at.item!.name!);
     expect(vm.properties?.protectionStatus).toBe("Unprotected");
+  });
+
+  it("holds initial replication while the vault is held (control site-recovery/hold-replication), then finishes it", async () => {
+    const vaultId = `/subscriptions/${PROVIDER_SUBSCRIPTION_ID}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}`;
+    const hold = (held: boolean) =>
+      emu.control.call<{ items: number }>("POST", "site-recovery/hold-replication", { vaultId, hold: held });
+    await hold(true);
+    await enableVm01(client, at);
+    const percent = (p: Awaited<ReturnType<typeof item>>) =>
+      (p.properties?.providerSpecificDetails as unknown as Record<string, Record<string, string>>)
+        .initialReplicationDetails?.initialReplicationProgressPercentage;
+    await waitForState(client, at, (p) => percent(p) === "99", "99 %");
+    // Past the time it would have ended: still replicating, no recovery point.
+    await new Promise((r) => setTimeout(r, 300));
+    const held = await item();
+    expect(held.properties).toMatchObject({
+      protectionState: "ProtectedStatesBegin",
+      allowedOperations: ["DisableProtection"],
+    });
+    expect(percent(held)).toBe("99");
+    const points = () =>
+      all(client.recoveryPoints.listByReplicationProtectedItems(VAULT, RG, at.fabric, at.container, at.item!.name!));
+    expect(await points()).toEqual([]);
+
+    expect(await hold(false)).toMatchObject({ items: 1 });
+    const done = await item();
+    expect(done.properties?.protectionState).toBe("Protected");
+    expect(percent(done)).toBe("100");
+    expect((await points()).length).toBeGreaterThan(0);
+    await expect(emu.control.call("POST", "site-recovery/hold-replication", { vaultId })).rejects.toThrow(/'hold'/);
   });
 });

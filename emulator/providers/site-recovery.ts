@@ -9,6 +9,7 @@ import { policyRoutes } from "./site-recovery/policies.js";
 import { protectedItemRoutes } from "./site-recovery/protected-routes.js";
 import { itemEffects } from "./site-recovery/failover.js";
 import { registerVmmControl, seedSiteRecovery } from "./site-recovery/seed.js";
+import { holdReplicationControl } from "./site-recovery/replication-hold.js";
 
 /** Azure Site Recovery under a Recovery Services vault: Hyper-V (VMM) to Azure (AZURE-FACTS §8). */
 const types = [
@@ -73,6 +74,6 @@ export default defineProvider({
       handler: (ctx) => operationStatus(ctx, vaultOf(ctx), ctx.params.operationId),
     }),
   ],
-  control: [registerVmmControl],
+  control: [registerVmmControl, holdReplicationControl],
   seed: seedSiteRecovery,
 });

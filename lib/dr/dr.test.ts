@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
+import { vaultIdFor } from "@/emulator/providers/site-recovery/seed";
 import { startTestWorker, waitForOperation } from "@/test/worker";
 import "@/lib/subscriptions/jobs";
 import "@/lib/tenancy/jobs";
@@ -65,13 +66,16 @@ const tagsOf = async (app: string, id: string) =>
   (await emu.arm(app, "GET", tagsUrl(id))).body.properties.tags as Record<string, string>;
 
 /**
- * Azure's initial replication takes a minute or more; on the test emulator's clock (0.01) it is over in under a second,
+ * Azure's initial replication takes a minute or more; on the test emulator's clock (0.01) it is over in a second or two,
  * which a loaded machine can let pass before the enable or reprotect operation reads the item, and then there is
- * nothing left to follow. Modelled durations are fixed when Azure starts the work, so a slower clock while it starts
- * keeps the replication running for seconds, long enough to be followed whatever the load.
+ * nothing left to follow. Holding it (the emulator's stand-in for the Hyper-V hosts' link stalling) keeps it in progress
+ * until the test has seen the operation start following it, on the usual clock.
  */
-const slowReplication = () => emu.control.setConfig({ timeScale: 0.1 });
-const usualClock = () => emu.control.setConfig({ timeScale: 0.01 }); // startTestEmulator's
+const holdReplication = (hold: boolean) =>
+  emu.control.call("POST", "site-recovery/hold-replication", {
+    vaultId: vaultIdFor(SEED.subscriptions.provider),
+    hold,
+  });
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -341,7 +345,7 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
         ),
       ),
     ).rejects.toMatchObject({ fieldErrors: { vmNetworkId: [expect.stringContaining("another tenant")] } });
-    await slowReplication();
+    await holdReplication(true);
     const [vm01] = await enableProtection(acme.ctx, {
       vms: [
         {
@@ -372,10 +376,10 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     // Issue 12, point 7: the portal said "Initial replication in progress (5 %)" until the next scheduled refresh.
     const follow = await db.operation.findFirstOrThrow({ where: { kind: "dr.followReplication", targetId: ids.vm01 } });
     expect(follow).toMatchObject({ tenantId: acme.ctx.tenantId, actorId: null, targetName: "VM01" });
+    await holdReplication(false);
     const followed = await waitForOperation(follow.id);
     expect(followed.state).toBe("succeeded");
     expect(followed.steps.map((s) => [s.name, s.detail])).toEqual([["Follow replication", "Protected"]]);
-    await usualClock();
     expect(await db.operation.count({ where: { kind: "dr.refreshProtection" } })).toBe(0);
     const vm = await item();
     expect(vm).toMatchObject({
@@ -457,15 +461,15 @@ describe("DR for AcmeCorp, walking the provider guide", () => {
     expect(await item()).toMatchObject({ protectionState: "FailedBack", activeLocation: "Primary" });
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "commit" }));
     expect((await item()).allowedOperations).toContain("ReverseReplicate");
-    await slowReplication();
+    await holdReplication(true);
     await succeeded(runDrAction(acme.ctx, ids.vm01, { action: "reprotect" }));
     // Reprotect starts a new initial replication, followed like the first one.
     const follow = await db.operation.findFirstOrThrow({
       where: { kind: "dr.followReplication", targetId: ids.vm01 },
       orderBy: { createdAt: "desc" },
     });
+    await holdReplication(false);
     expect((await waitForOperation(follow.id)).state).toBe("succeeded");
-    await usualClock();
     expect(await item()).toMatchObject({ protectionState: "Protected", initialReplicationPercent: 100 });
     // The DR events (webhooks), one per action that succeeded, with the operation's end.
     const events = await db.outboxEvent.findMany({

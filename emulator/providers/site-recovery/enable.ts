@@ -6,6 +6,7 @@ import { acceptedReply, startJob } from "./jobs.js";
 import { policySettings } from "./policies.js";
 import { subnetIdIn } from "./azure-vm.js";
 import type { ItemInternal } from "./protected-model.js";
+import { holdIfVaultHeld } from "./replication-hold.js";
 
 /** Enable protection (PUT replicationProtectedItems) with HyperVReplicaAzure input (AZURE-FACTS §8). */
 const ENABLE_SECONDS = 120;
@@ -182,6 +183,7 @@ export function enableProtection(ctx: RequestContext) {
     appConsistentMs: ctx.clock.scaledMs(settings.applicationConsistentSnapshotFrequencyInHours * 3600),
     lastScenario: { scenarioName: "EnableDr", jobId: started.jobId, startMs: now },
   };
+  holdIfVaultHeld(ctx.store, ctx.path, internal);
   const fabric = ctx.store.getResource(container.id.split("/").slice(0, -2).join("/"))!;
   ctx.store.putResource(
     ctx.path,

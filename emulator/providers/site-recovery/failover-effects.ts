@@ -5,6 +5,7 @@ import type { Store } from "../../core/store.js";
 import { props } from "./common.js";
 import { createAzureVm, defaultVmSize, deleteAzureVm, setPower } from "./azure-vm.js";
 import { itemInternal, recoveryPoints } from "./protected-model.js";
+import { holdIfVaultHeld } from "./replication-hold.js";
 
 /** What a protected item's job does when it succeeds (runs once, also after a restart mid-job). */
 type Psd = Record<string, unknown> & {
@@ -94,6 +95,7 @@ export const applyItemAction: EffectHandler = ({ store, clock, op }, args) => {
         enableEndMs: done,
         irEndMs: done + resyncMs,
       });
+      holdIfVaultHeld(store, item.id, i);
       delete i.frozenAtMs;
       delete i.failoverRecoveryPointId;
       delete i.recoveryPointsDeleted;

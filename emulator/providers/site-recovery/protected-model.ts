@@ -25,6 +25,8 @@ export interface ItemInternal {
   intervalSeconds: number;
   retentionMs: number;
   appConsistentMs: number;
+  /** Initial replication cannot finish until released (control site-recovery/hold-replication, replication-hold.ts). */
+  irHeld?: boolean;
   /** Replication stops at failover: recovery points end here. */
   frozenAtMs?: number;
   testFailover?: { jobId: string; startMs: number; vmId: string; nicId?: string };
@@ -75,10 +77,13 @@ const STAGE: Record<
 
 export const itemInternal = (r: StoredResource) => r.internal as unknown as ItemInternal;
 
+/** When initial replication ends: while held, always just after now (it has not sent its last changes yet). */
+const irEnd = (i: ItemInternal, now: number) => (i.irHeld ? Math.max(i.irEndMs, now + 1) : i.irEndMs);
+
 /** Recovery point times: one per replication cycle after initial replication, within the retention window. */
 export function recoveryPointTimes(i: ItemInternal, now: number): number[] {
   const end = Math.min(now, i.frozenAtMs ?? now);
-  if (end < i.irEndMs || i.recoveryPointsDeleted) return [];
+  if (end < irEnd(i, now) || i.recoveryPointsDeleted) return [];
   const last = i.irEndMs + Math.floor((end - i.irEndMs) / i.intervalMs) * i.intervalMs;
   const oldest = Math.max(i.irEndMs, last - i.retentionMs);
   const times: number[] = [];
@@ -127,12 +132,13 @@ export function itemView(store: Store, clock: Clock, r: StoredResource): Record<
       : undefined);
   let tfo = i.testFailover ? ["WaitingForCompletion", "Waiting for user input"] : ["None", "None"];
   if (i.stage === "replicating") {
-    const irSpan = Math.max(1, i.irEndMs - i.enableEndMs);
+    const irEndMs = irEnd(i, now);
+    const irSpan = Math.max(1, irEndMs - i.enableEndMs);
     const progress = Math.max(0, Math.min(100, Math.floor(((now - i.enableEndMs) / irSpan) * 100)));
     if (now < i.enableStartMs + (i.enableEndMs - i.enableStartMs) / 10)
       [state, description, ops] = ["UnprotectedStatesBegin", "Enabling protection", []];
     else if (now < i.enableEndMs) [state, description, ops] = ["EnablingProtection", "Enabling protection", []];
-    else if (now < i.irEndMs)
+    else if (now < irEndMs)
       [state, description, ops] = [
         "ProtectedStatesBegin",
         `Initial replication in progress (${progress}%)`,
@@ -153,9 +159,9 @@ export function itemView(store: Store, clock: Clock, r: StoredResource): Record<
       initialReplicationProgressPercentage: String(now < i.enableEndMs ? 0 : progress),
     };
     psd.vmProtectionState =
-      now < i.enableEndMs ? "EnablingProtection" : now < i.irEndMs ? "InitialReplicationInProgress" : "Protected";
+      now < i.enableEndMs ? "EnablingProtection" : now < irEndMs ? "InitialReplicationInProgress" : "Protected";
     psd.vmProtectionStateDescription =
-      now < i.enableEndMs ? "Enabling protection" : now < i.irEndMs ? "Initial replication in progress" : "Protected";
+      now < i.enableEndMs ? "Enabling protection" : now < irEndMs ? "Initial replication in progress" : "Protected";
   } else {
     const s = STAGE[i.stage];
     [state, description, ops, active, health] = [s.state, s.description, s.ops, s.active, "None"];
