@@ -47,6 +47,9 @@ export interface DiskSpec {
   sizeGB: number;
   vmId: string;
   creationData: JsonBody;
+  /** Disk.encryption (a disk encryption set's key) and Disk.securityProfile (a confidential OS disk). */
+  encryption?: JsonBody;
+  securityProfile?: JsonBody;
   osType?: string;
   hyperVGeneration?: string;
   createdAt: string;
@@ -70,7 +73,8 @@ export function diskBody(spec: DiskSpec): JsonBody {
       diskMBpsReadWrite: perf.mbps,
       ...(perf.tier ? { tier: perf.tier } : {}),
       uniqueId: randomUUID(),
-      encryption: { type: "EncryptionAtRestWithPlatformKey" },
+      encryption: spec.encryption ?? { type: "EncryptionAtRestWithPlatformKey" },
+      ...(spec.securityProfile ? { securityProfile: spec.securityProfile } : {}),
       networkAccessPolicy: "AllowAll",
       publicNetworkAccess: "Enabled",
       timeCreated: spec.createdAt,
@@ -100,3 +104,58 @@ export function setDiskOwner(store: Store, diskId: string, vmId: string | undefi
 
 export const disksOwnedBy = (store: Store, vmId: string) =>
   store.listResources({ type: DISK_TYPE }).filter((d) => diskManagedBy(d)?.toLowerCase() === vmId.toLowerCase());
+
+/** DiskRP.json DiskSecurityTypes for a confidential VM's OS disk (VMDiskSecurityProfile.securityEncryptionType). */
+function diskSecurityType(security: JsonBody): string {
+  const type = String(security.securityEncryptionType);
+  if (type === "VMGuestStateOnly") return "ConfidentialVM_VMGuestStateOnlyEncryptedWithPlatformKey";
+  if (type === "NonPersistedTPM") return "ConfidentialVM_NonPersistedTPM";
+  return security.diskEncryptionSet
+    ? "ConfidentialVM_DiskEncryptedWithCustomerKey"
+    : "ConfidentialVM_DiskEncryptedWithPlatformKey";
+}
+
+/**
+ * Where a VM's disk came from and how it is encrypted, as the disk resource shows it (DiskRP.json CreationData,
+ * Encryption, DiskSecurityProfile): the OS disk from its marketplace, custom or gallery image, a data disk empty,
+ * copied or restored from its sourceResource; a disk encryption set's customer key.
+ */
+export function diskOrigin(
+  vm: { subscriptionId: string; body: JsonBody },
+  disk: JsonBody,
+  isOs: boolean,
+): Pick<DiskSpec, "creationData" | "encryption" | "securityProfile"> {
+  const sp = ((vm.body.properties as JsonBody | undefined)?.storageProfile ?? {}) as JsonBody;
+  const image = (sp.imageReference ?? {}) as JsonBody;
+  let creationData: JsonBody = { createOption: String(disk.createOption ?? "Empty") };
+  if (isOs && image.communityGalleryImageId)
+    creationData = {
+      createOption: "FromImage",
+      galleryImageReference: { communityGalleryImageId: image.communityGalleryImageId },
+    };
+  else if (isOs && typeof image.id === "string" && /\/galleries\//i.test(image.id))
+    creationData = { createOption: "FromImage", galleryImageReference: { id: image.id } };
+  else if (isOs && image.id) creationData = { createOption: "FromImage", imageReference: { id: image.id } };
+  else if (isOs)
+    creationData = {
+      createOption: "FromImage",
+      imageReference: {
+        id: `/Subscriptions/${vm.subscriptionId}/Providers/Microsoft.Compute/Locations/${String(vm.body.location)}/Publishers/${image.publisher}/ArtifactTypes/VMImage/Offers/${image.offer}/Skus/${image.sku}/Versions/${image.exactVersion}`,
+      },
+    };
+  else if (disk.sourceResource?.id) creationData = { ...creationData, sourceResourceId: disk.sourceResource.id };
+  const des = disk.managedDisk?.diskEncryptionSet?.id as string | undefined;
+  const security = disk.managedDisk?.securityProfile as JsonBody | undefined;
+  return {
+    creationData,
+    ...(des ? { encryption: { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: des } } : {}),
+    ...(security
+      ? {
+          securityProfile: {
+            securityType: diskSecurityType(security),
+            ...(security.diskEncryptionSet ? { secureVMDiskEncryptionSetId: security.diskEncryptionSet.id } : {}),
+          },
+        }
+      : {}),
+  };
+}

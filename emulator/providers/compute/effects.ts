@@ -2,7 +2,7 @@ import type { EffectHandler } from "../../core/lro.js";
 import type { Store } from "../../core/store.js";
 import type { JsonBody } from "../../core/plugin.js";
 import type { StoredResource } from "../../core/state.js";
-import { diskBody, disksOwnedBy, setDiskOwner } from "./disk-model.js";
+import { diskBody, diskOrigin, disksOwnedBy, setDiskOwner } from "./disk-model.js";
 import { deleteNic, linkNic, nicRefs, setDynamicAddresses } from "./network-refs.js";
 import { isAllocated, setVm, vmInternal, vmProps, type PowerState } from "./vm-state.js";
 
@@ -29,7 +29,6 @@ function syncDisks(store: Store, vm: StoredResource, at: string): void {
       continue;
     }
     const isOs = d === sp.osDisk;
-    const image = sp.imageReference as JsonBody;
     store.putResource(
       id,
       diskBody({
@@ -40,14 +39,7 @@ function syncDisks(store: Store, vm: StoredResource, at: string): void {
         sizeGB: Number(d.diskSizeGB),
         vmId: vm.id,
         createdAt: at,
-        creationData: isOs
-          ? {
-              createOption: "FromImage",
-              imageReference: {
-                id: `/Subscriptions/${vm.subscriptionId}/Providers/Microsoft.Compute/Locations/${String(vm.body.location)}/Publishers/${image.publisher}/ArtifactTypes/VMImage/Offers/${image.offer}/Skus/${image.sku}/Versions/${image.exactVersion}`,
-              },
-            }
-          : { createOption: "Empty" },
+        ...diskOrigin(vm, d, isOs),
         osType: isOs ? String(d.osType) : undefined,
         hyperVGeneration: isOs ? vmInternal(vm).hyperVGeneration : undefined,
       }),

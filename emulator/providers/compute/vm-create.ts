@@ -29,7 +29,11 @@ export function createVm(ctx: RequestContext): Reply {
     vmId,
     sub.subscriptionId,
   );
-  const { image, version } = requireImage(props.storageProfile, location);
+  const { image, version } = requireImage(props.storageProfile, location, {
+    store: ctx.store,
+    size,
+    securityProfile: props.securityProfile as Record<string, unknown> | undefined,
+  });
   const networkProfile = props.networkProfile as Record<string, unknown> | undefined;
   if (!networkProfile) throw missingParameter("networkProfile");
   const managed = isManagedNetwork(networkProfile);

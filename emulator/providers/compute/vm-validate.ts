@@ -5,6 +5,9 @@ import { VM_TYPE } from "./constants.js";
 import { invalidParameter, missingParameter } from "./errors.js";
 import { findImage, resolveVersion, type PlatformImage } from "./images.js";
 import { findSize, isOffered, isRestricted, sizesIn, type VmSize } from "./sizes.js";
+import { findSourceImage, type SourceImage } from "./image-sources.js";
+import { checkSecurityType } from "./confidential.js";
+import type { Store } from "../../core/store.js";
 
 /** Create-time checks in the order Azure applies them: location, size, image. */
 export function requireLocation(location: unknown): string {
@@ -46,8 +49,8 @@ export function requireSize(name: unknown, location: string, vmId: string, subsc
 
 /**
  * An image the reference names by id (a custom image or a gallery image version) or by a shared or community
- * gallery id: the emulator models none of those, so the image is never there. Azure's ImageNotFound as public error
- * reports word it (status unconfirmed), instead of reading the reference as a platform image with no publisher.
+ * gallery id, when the caller cannot look registered images up: it is never there. Azure's ImageNotFound as public
+ * error reports word it (status unconfirmed), instead of reading the reference as a platform image with no publisher.
  */
 function refuseNonPlatformImage(ref: JsonBody, location: string | undefined): void {
   const id = ref.id ?? ref.sharedGalleryImageId ?? ref.communityGalleryImageId;
@@ -61,10 +64,41 @@ function refuseNonPlatformImage(ref: JsonBody, location: string | undefined): vo
   );
 }
 
+/** What a create needs to resolve custom, gallery and VHD images and check the security type against them. */
+export interface ImageContext {
+  store: Store;
+  size: VmSize;
+  securityProfile?: JsonBody;
+}
+
+/**
+ * The image a VM is created from: a marketplace image from the catalogue, or (with `sources`) a registered custom
+ * image, gallery or community gallery image version, or a generalized VHD (image-sources.ts); then the security type
+ * against the size and image (confidential.ts).
+ */
 export function requireImage(
   storageProfile: JsonBody | undefined,
   location?: string,
-): { image: PlatformImage; version: string } {
+  sources?: ImageContext,
+): { image: PlatformImage | SourceImage; version: string } {
+  const found = requireAnyImage(storageProfile, location, sources);
+  if (sources)
+    checkSecurityType({
+      securityProfile: sources.securityProfile,
+      size: sources.size,
+      storageProfile,
+      hyperVGeneration: found.image.hyperVGeneration,
+    });
+  return found;
+}
+
+function requireAnyImage(
+  storageProfile: JsonBody | undefined,
+  location?: string,
+  sources?: ImageContext,
+): { image: PlatformImage | SourceImage; version: string } {
+  const source = sources && location ? findSourceImage(sources.store, storageProfile ?? {}, location) : undefined;
+  if (source) return { image: source, version: "" };
   const ref = storageProfile?.imageReference as JsonBody | undefined;
   if (!ref) throw missingParameter("imageReference");
   refuseNonPlatformImage(ref, location);
@@ -90,7 +124,7 @@ export function requireImage(
  * named, an image without one refuses a plan, and a plan naming another image does not match. Accepting the terms
  * (Microsoft.MarketplaceOrdering) is not modelled: a plan that matches is taken as accepted.
  */
-export function requirePlan(plan: unknown, image: PlatformImage, vmId: string, osDiskName: string): void {
+export function requirePlan(plan: unknown, image: Pick<PlatformImage, "plan">, vmId: string, osDiskName: string): void {
   const given = plan as { publisher?: unknown; product?: unknown; name?: unknown } | undefined | null;
   const refuse = (message: string) => new ArmError(400, "VMMarketplaceInvalidInput", message);
   if (!image.plan) {

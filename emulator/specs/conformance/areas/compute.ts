@@ -4,16 +4,10 @@ import type { Prerequisites } from "../prerequisites.js";
 /** Compute: what a VM can be created from, placed in or encrypted with. */
 export const compute: ConformanceArea = {
   unmodelled: [
-    [/\/providers\/Microsoft\.Compute\/images\//i, "custom image"],
-    [/\/providers\/Microsoft\.Compute\/galleries\/|"(shared|community)GalleryImageId"/i, "gallery image"],
-    [/\/providers\/Microsoft\.Compute\/diskEncryptionSets\//i, "disk encryption set"],
-    [/\/providers\/Microsoft\.Compute\/snapshots\//i, "snapshot"],
-    [/\/providers\/Microsoft\.Compute\/restorePointCollections\//i, "restore point"],
     [/\/providers\/Microsoft\.Compute\/availabilitySets\//i, "availability set"],
     [/\/providers\/Microsoft\.Compute\/diskAccesses\//i, "disk access"],
     [/\/providers\/Microsoft\.Compute\/hostGroups\//i, "dedicated host group"],
     [/\/providers\/Microsoft\.Compute\/proximityPlacementGroups\//i, "proximity placement group"],
-    [/\.blob\.core\.windows\.net\/[^"]*\.vhd"/i, "unmanaged VHD (a page blob in a storage account)"],
   ],
   async ensure(pre, id) {
     const placement =
