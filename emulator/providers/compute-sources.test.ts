@@ -67,6 +67,13 @@ describe("a VM created from a custom image", () => {
       imageReference: { id: `${COMPUTE}/images/golden` },
     });
     expect(disk.properties.hyperVGeneration).toBe("V2");
+    const updated = await client().virtualMachines.beginUpdateAndWait(
+      RG,
+      "from-image",
+      { tags: { owner: "ops" } },
+      POLL,
+    );
+    expect(updated.storageProfile?.imageReference).toEqual({ id: `${COMPUTE}/images/golden` });
   });
 
   it("refuses an image that does not exist or is in another region (ImageNotFound)", async () => {

@@ -98,7 +98,6 @@ async function ensureSource(pre: Prerequisites, id: string): Promise<boolean> {
       const vault = `${group}/providers/Microsoft.KeyVault/vaults/${name.slice(0, 16)}-kv`;
       await register(pre, {
         id,
-        identity: { type: "SystemAssigned" },
         properties: {
           encryptionType: confidential ? "ConfidentialVmEncryptedWithCustomerKey" : "EncryptionAtRestWithCustomerKey",
           activeKey: { sourceVault: { id: vault }, keyUrl: `https://${name.slice(0, 16)}-kv.vault.azure.net/keys/cmk` },
@@ -106,18 +105,14 @@ async function ensureSource(pre: Prerequisites, id: string): Promise<boolean> {
       });
       return true;
     }
-    // A snapshot of a data disk no larger than the disk the example copies it to (a copy cannot shrink its source).
-    case "snapshots": {
-      const asked = disksNaming(pre, id)
-        .map((d) => d.diskSizeGB)
-        .find((s) => typeof s === "number");
+    // A full snapshot of a 128 GB managed data disk (DiskRP Snapshot: sku, diskSizeGB, incremental).
+    case "snapshots":
       await register(pre, {
         id,
         sku: { name: "Standard_LRS" },
-        properties: { diskSizeGB: asked ?? 128, incremental: false, creationData: { createOption: "Copy" } },
+        properties: { diskSizeGB: 128, incremental: false },
       });
       return true;
-    }
     // Made with the disk restore point in prepare(): the replay's id scan stops at the restore point.
     case "restorepointcollections":
       return true;
