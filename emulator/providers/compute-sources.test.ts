@@ -216,6 +216,32 @@ describe("unmanaged (blob based) disks", () => {
     expect(vm.storageProfile?.osDisk?.managedDisk).toBeUndefined();
   });
 
+  it("creates a VM from a generalized VHD (no imageReference) and updates it later", async () => {
+    const vm = await create(
+      "blob-user-image",
+      await vmWith({
+        storageProfile: {
+          osDisk: {
+            name: "osdisk",
+            osType: "Linux",
+            createOption: "FromImage",
+            image: { uri: `https://${account}.blob.core.windows.net/images/golden.vhd` },
+            vhd: { uri: `https://${account}.blob.core.windows.net/vhds/user-os.vhd` },
+          },
+        },
+      }),
+    );
+    expect(vm.storageProfile?.imageReference).toBeUndefined();
+    expect(vm.storageProfile?.osDisk?.image?.uri).toBe(`https://${account}.blob.core.windows.net/images/golden.vhd`);
+    const updated = await client().virtualMachines.beginUpdateAndWait(
+      RG,
+      "blob-user-image",
+      { tags: { owner: "ops" } },
+      POLL,
+    );
+    expect(updated.tags).toEqual({ owner: "ops" });
+  });
+
   it("refuses an account that does not exist, and a managed data disk beside a blob OS disk", async () => {
     const err = await restError(create("blob-none", await vmWith(unmanaged("nosuchaccount1"))));
     expect(err.code).toBe("StorageAccountNotFound");

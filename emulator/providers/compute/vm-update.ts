@@ -72,7 +72,7 @@ export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
     );
   }
   assertImmutable(old.osProfile ?? {}, req.osProfile);
-  const oldRef = old.storageProfile.imageReference as JsonBody;
+  const oldRef = (old.storageProfile.imageReference ?? {}) as JsonBody; // none for a VM made from a VHD
   const newRef = req.storageProfile?.imageReference as JsonBody | undefined;
   if (
     newRef &&
