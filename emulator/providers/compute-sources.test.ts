@@ -240,6 +240,9 @@ describe("unmanaged (blob based) disks", () => {
       POLL,
     );
     expect(updated.tags).toEqual({ owner: "ops" });
+    const view = await client().virtualMachines.instanceView(RG, "blob-user-image");
+    expect(view.disks?.map((d) => d.name)).toEqual(["osdisk"]);
+    await client().virtualMachines.beginDeleteAndWait(RG, "blob-user-image", POLL);
   });
 
   it("refuses an account that does not exist, and a managed data disk beside a blob OS disk", async () => {
