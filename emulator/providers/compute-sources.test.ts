@@ -188,6 +188,32 @@ describe("data disks copied from a snapshot", () => {
   });
 });
 
+describe("data disks restored from a disk restore point", () => {
+  const point = (location: string) =>
+    `${COMPUTE}/restorePointCollections/rpc-${location}/restorePoints/rp1/diskRestorePoints/data0`;
+  beforeAll(async () => {
+    for (const location of [LOCATION, "westus"])
+      await register({ id: point(location), location, properties: { sourceResourceId: `${COMPUTE}/disks/data0` } });
+  });
+  const restore = (id: string) => ({
+    storageProfile: {
+      ...linuxVm(LOCATION, "").storageProfile,
+      dataDisks: [{ lun: 0, createOption: "Restore", diskSizeGB: 64, sourceResource: { id } }],
+    },
+  });
+
+  it("restores from a restore point of the VM's region and refuses one of another region", async () => {
+    const vm = await create("from-restore-point", await vmWith(restore(point(LOCATION))));
+    expect(vm.storageProfile!.dataDisks![0]).toMatchObject({
+      createOption: "Restore",
+      sourceResource: { id: point(LOCATION) },
+    });
+    const other = await restError(create("restore-west", await vmWith(restore(point("westus")))));
+    expect(other.code).toBe("BadRequest");
+    expect(other.message).toContain("does not belong to the same region as the disk");
+  });
+});
+
 describe("unmanaged (blob based) disks", () => {
   const account = "srcvhds01";
   beforeAll(async () => {
