@@ -63,7 +63,11 @@ function customImage(store: Store, id: string, location: string): SourceImage {
   };
 }
 
-/** A gallery image version is usable in a region it is replicated to (publishingProfile.targetRegions). */
+/**
+ * A gallery image version is usable in a region it is replicated to (publishingProfile.targetRegions): Learn,
+ * "Troubleshoot shared image galleries" — a VM create whose image version is not found: "Verify that the region you
+ * are trying to create a VM … in is included in the list of target regions of the image version".
+ */
 const replicatedTo = (version: StoredResource, location: string) =>
   (((props(version).publishingProfile as JsonBody | undefined)?.targetRegions ?? []) as JsonBody[]).some(
     (r) => normalizeLocation(r.name) === location,

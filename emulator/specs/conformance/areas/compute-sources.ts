@@ -181,6 +181,11 @@ async function storageAccounts(pre: Prerequisites, example: Example, body: unkno
     );
 }
 
+/**
+ * No community gallery is registered for Azure's community-image example: it names version
+ * `communityGalleryImageVersionName`, which no gallery can hold (Learn, "Troubleshoot shared image galleries": an
+ * image version is MajorVersion.MinorVersion.Patch, numbers and periods only), so on Azure too it finds no image.
+ */
 export const computeSources: ConformanceArea = {
   unmodelled: [],
   ensure: ensureSource,
