@@ -63,6 +63,15 @@ describe("address space from a Network Manager IPAM pool", () => {
       fast,
     );
     expect((await client().virtualNetworks.get(RG, "vnet-b")).addressSpace?.addressPrefixes).toEqual(["10.20.4.0/24"]);
+    // A subnet added on its own draws from the vnet's pool too, clear of the subnet already there.
+    await client().subnets.beginCreateOrUpdateAndWait(
+      RG,
+      "vnet-a",
+      "db",
+      { ipamPoolPrefixAllocations: [fromPool(POOL, "32")] },
+      fast,
+    );
+    expect((await client().subnets.get(RG, "vnet-a", "db")).addressPrefixes).toEqual(["10.20.0.96/27"]);
     await client().virtualNetworks.beginCreateOrUpdateAndWait(RG, "vnet-a", a, fast);
     expect((await client().virtualNetworks.get(RG, "vnet-a")).addressSpace?.addressPrefixes).toEqual(["10.20.0.0/22"]);
   });
@@ -91,6 +100,10 @@ describe("address space from a Network Manager IPAM pool", () => {
       addressSpace: { ipamPoolPrefixAllocations: [fromPool(POOL, "16"), fromPool(POOL, "32")] },
     });
     expect(twice.code).toBe("CannotHaveDuplicatePoolIds");
+    const two = await put("vnet-x", {
+      addressSpace: { ipamPoolPrefixAllocations: [fromPool(POOL, "16"), fromPool(SMALL, "16")] },
+    });
+    expect(two.message).toContain("only one association of each IP type is allowed");
     const mixed = await put("vnet-x", {
       addressSpace: { addressPrefixes: ["10.99.0.0/16"], ipamPoolPrefixAllocations: [fromPool(POOL, "16")] },
     });

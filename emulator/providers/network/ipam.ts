@@ -132,6 +132,13 @@ export function allocateVnetSpace(
 ): IpamAllocation[] {
   const items = asArray(opts.requested) as Json[];
   assertDistinctPools(items, opts.vnetId);
+  // One IPv4 and one IPv6 pool per vnet ("only one association of each IP type is allowed", the module's README;
+  // the code is unconfirmed). Only IPv4 pools are modelled, so two pools are two of one type.
+  if (items.length > 1)
+    throw bad(
+      "InvalidIpamPoolAssociation",
+      `Virtual network ${opts.vnetId} references ${items.length} IPv4 IPAM pools: only one association of each IP type is allowed.`,
+    );
   return items.map((item) => {
     const poolRef = String(refOf(item.pool) ?? "");
     const pool = findReferenced(store, poolRef, POOL_TYPE);
