@@ -96,6 +96,16 @@ describe("a VM drawing on a capacity reservation group", () => {
     expect(otherSize.message).toContain("does not have a Capacity Reservation for VM size 'Standard_D4s_v5'");
   });
 
+  it("is refused for a Spot VM", async () => {
+    const err = await refused("vm-spot", {
+      priority: "Spot",
+      evictionPolicy: "Deallocate",
+      capacityReservation: { capacityReservationGroup: { id: CRG("crg") } },
+    });
+    expect(err.code).toBe("InvalidParameter");
+    expect(err.message).toContain("not supported for Spot");
+  });
+
   it("reads back an opt-out, and refuses an opt-out that also names a group", async () => {
     await create("opted-out", { capacityReservation: { disableCapacityReservationAssignment: true } });
     const vm = await client().virtualMachines.get(RG, "opted-out");

@@ -63,6 +63,12 @@ function scaleSetPlacement({ store, vmId, location, zones, props }: PlacementInp
       );
     return {};
   }
+  // ComputeRP.json, virtualMachineScaleSet: "cannot exist along with a non-null properties.availabilitySet reference".
+  if (idOf(props.availabilitySet))
+    throw invalidParameter(
+      "availabilitySet",
+      "A Virtual Machine placed in a Virtual Machine Scale Set cannot also reference an Availability Set.",
+    );
   const id = idOf(ref);
   const vmss = findReferenced(store, id, VMSS_TYPE);
   // Compute is regional: a set in another region is not found from this one (unconfirmed).
@@ -145,6 +151,12 @@ function capacityReservation({ store, location, size, zones, props }: PlacementI
     throw invalidParameter(
       "capacityReservation.disableCapacityReservationAssignment",
       "A Virtual Machine that disables capacity reservation assignment cannot reference a Capacity Reservation Group.",
+    );
+  // capacity-reservation-overview, "deployment types aren't supported": Spot VMs and Availability Sets.
+  if (props.priority === "Spot" || idOf(props.availabilitySet))
+    throw invalidParameter(
+      "capacityReservation.capacityReservationGroup.id",
+      "Capacity Reservation is not supported for Spot Virtual Machines or Virtual Machines in an Availability Set.",
     );
   const id = idOf(ref);
   const group = findReferenced(store, id, CRG_TYPE);
