@@ -115,6 +115,27 @@ function takenInPool(store: Store, poolId: string, vnetId: string): Cidr[] {
     .flatMap((a) => parsed(a.allocatedAddressPrefixes));
 }
 
+/** The prefixes a subnet was sent with (`addressPrefix` or `addressPrefixes`). */
+export const sentPrefixes = (p: Json): unknown[] =>
+  p.addressPrefix !== undefined ? [p.addressPrefix] : asArray(p.addressPrefixes);
+
+/**
+ * What a subnet drawing on a pool must stay clear of: the prefixes the request's other subnets were sent with, or,
+ * for those drawing on pools too, the prefixes they already hold.
+ */
+export function heldByOtherSubnets(subnets: Json[], subnet: Json, previousOf: (s: Json) => Json | undefined): Cidr[] {
+  return subnets
+    .filter((o) => o !== subnet)
+    .flatMap((o) => {
+      const q = (o.properties ?? {}) as Json;
+      return asArray(q.ipamPoolPrefixAllocations).length
+        ? asArray(previousOf(o)?.properties?.ipamPoolPrefixAllocations).flatMap((a) =>
+            parsed(a.allocatedAddressPrefixes),
+          )
+        : parsed(sentPrefixes(q));
+    });
+}
+
 /** A prefix list sent beside pools is a mix unless it is exactly what the pools allocated before (a GET sent back). */
 export function assertNotMixed(sent: unknown, previous: Json[], referrer: string): void {
   const before = new Set(previous.flatMap((a) => asArray(a.allocatedAddressPrefixes).map(String)));

@@ -14,7 +14,14 @@ import {
   vnetSpacesOverlap,
 } from "./errors.js";
 import { childId } from "./lookup.js";
-import { allocateSubnetSpace, allocateVnetSpace, assertNotMixed, type IpamAllocation } from "./ipam.js";
+import {
+  allocateSubnetSpace,
+  allocateVnetSpace,
+  assertNotMixed,
+  heldByOtherSubnets,
+  sentPrefixes,
+  type IpamAllocation,
+} from "./ipam.js";
 
 const SUBNET_TYPE = "Microsoft.Network/virtualNetworks/subnets";
 
@@ -40,9 +47,6 @@ interface SubnetContext {
   taken: Cidr[];
   previous?: Json;
 }
-
-const sentPrefixes = (p: Json): unknown[] =>
-  p.addressPrefix !== undefined ? [p.addressPrefix] : asArray(p.addressPrefixes);
 
 /** A subnet drawing on the vnet's IPAM pools gets its prefixes from them (see ./ipam.ts). */
 function subnetPools(c: SubnetContext, id: string, p: Json): IpamAllocation[] {
@@ -138,22 +142,6 @@ export function buildVirtualNetwork(
   const drafts: SubnetDraft[] = [];
   const oldSubnets = asArray(old.subnets);
   const previousOf = (s: Json) => oldSubnets.find((o) => sameId(o.name, s.name));
-  // Pool-drawn subnets stay clear of the prefixes other subnets were sent with or hold.
-  const reserved = (s: Json): Cidr[] =>
-    asArray(p.subnets)
-      .filter((o) => o !== s)
-      .flatMap((o) => {
-        const q = (o.properties ?? {}) as Json;
-        const held = asArray(q.ipamPoolPrefixAllocations).length
-          ? asArray(previousOf(o)?.properties?.ipamPoolPrefixAllocations).flatMap((a) =>
-              asArray(a.allocatedAddressPrefixes),
-            )
-          : sentPrefixes(q);
-        return held.flatMap((x) => {
-          const r = typeof x === "string" && !isIpv6(x) ? parseCidr(x) : undefined;
-          return r?.ok ? [r.cidr] : [];
-        });
-      });
   for (const s of asArray(p.subnets)) {
     const draft = buildSubnet(
       ctx,
@@ -162,7 +150,7 @@ export function buildVirtualNetwork(
         vnetName: name,
         etag,
         vnetPools,
-        taken: [...reserved(s), ...drafts.flatMap((d) => d.cidrs)],
+        taken: [...heldByOtherSubnets(asArray(p.subnets), s, previousOf), ...drafts.flatMap((d) => d.cidrs)],
         previous: previousOf(s),
       },
       s,
@@ -177,9 +165,9 @@ export function buildVirtualNetwork(
     drafts.push(draft);
   }
   const usage = collectUsage(ctx.store, ctx.params.subscriptionId);
-  for (const old of asArray(existing?.properties?.subnets)) {
-    const users = usage.subnet.get(String(old.id).toLowerCase()) ?? [];
-    if (users.length && !seen.has(String(old.name).toLowerCase())) throw subnetInUse(String(old.name), users[0]);
+  for (const gone of oldSubnets) {
+    const users = usage.subnet.get(String(gone.id).toLowerCase()) ?? [];
+    if (users.length && !seen.has(String(gone.name).toLowerCase())) throw subnetInUse(String(gone.name), users[0]);
   }
   return {
     id,
