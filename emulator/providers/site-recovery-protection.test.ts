@@ -373,4 +373,32 @@ describe("Hyper-V (VMM) to Azure protection for AcmeCorp, as in the provider gui
     expect((await points()).length).toBeGreaterThan(0);
     await expect(emu.control.call("POST", "site-recovery/hold-replication", { vaultId })).rejects.toThrow(/'hold'/);
   });
+
+  it.skipIf(!HAS_NETWORK_RP)(
+    `names the state after an unplanned failover as Azure does, and commits it (${NEEDS_VNET})`,
+    async () => {
+      const item = [VAULT, RG, at.fabric, at.container, at.item!.name!] as const;
+      const failedOver = await client.replicationProtectedItems.beginUnplannedFailoverAndWait(
+        ...item,
+        {
+          properties: {
+            failoverDirection: "PrimaryToRecovery",
+            sourceSiteOperations: "NotRequired",
+            providerSpecificDetails: { instanceType: "HyperVReplicaAzure" },
+          },
+        } as never,
+        POLL,
+      );
+      // Site Recovery 2023-06-01 example ReplicationProtectedItems_ApplyRecoveryPoint.json.
+      expect(failedOver.properties).toMatchObject({
+        protectionState: "UnplannedFailoverCommitPendingStatesBegin",
+        protectionStateDescription: "Failover completed",
+        activeLocation: "Recovery",
+        allowedOperations: ["Commit", "ChangePit", "DisableProtection"],
+      });
+      expect(await acmeVms()).toEqual(["VM01"]);
+      const committed = await client.replicationProtectedItems.beginFailoverCommitAndWait(...item, POLL);
+      expect(committed.properties).toMatchObject({ protectionState: "FailoverCommitted", activeLocation: "Recovery" });
+    },
+  );
 });

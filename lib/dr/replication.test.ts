@@ -15,7 +15,13 @@ describe("isReplicationMoving", () => {
     expect(isReplicationMoving({ protectionState: "Protected", testFailoverState: "TestFailoverInProgress" })).toBe(
       true,
     );
-    for (const protectionState of ["Protected", "FailedOver", "FailoverCommitted", "FailbackCommitted"]) {
+    for (const protectionState of [
+      "Protected",
+      "FailedOver",
+      "UnplannedFailoverCommitPendingStatesBegin",
+      "FailoverCommitted",
+      "FailbackCommitted",
+    ]) {
       expect(isReplicationMoving({ protectionState, testFailoverState: "None" }), protectionState).toBe(false);
     }
     expect(isReplicationMoving({ protectionState: "Protected", testFailoverState: "WaitingForCompletion" })).toBe(
@@ -36,6 +42,17 @@ describe("replicationSummary", () => {
     expect(s.replication).toMatch(/^Stopped: the VM runs in Azure.*resumes after failback and reprotect/);
     expect(s.rpo).toBe("None: replication is stopped");
     expect(JSON.stringify(s)).not.toMatch(/0 %|— s/);
+  });
+
+  it("reads Azure's name for an unplanned failover waiting for its commit as failed over: stopped, no RPO", () => {
+    const s = replicationSummary({
+      state: "protected",
+      protectionState: "UnplannedFailoverCommitPendingStatesBegin",
+      protectionDescription: "Failover completed",
+      rpoSeconds: 30,
+    });
+    expect(s).toMatchObject({ isReplicating: false, rpo: "None: replication is stopped" });
+    expect(s.replication).toMatch(/^Stopped: the VM runs in Azure/);
   });
 
   it("shows initial replication's percent while it runs, and the RPO once there are recovery points", () => {

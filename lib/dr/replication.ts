@@ -11,17 +11,33 @@ export function isReplicationMoving(i: AzureState): boolean {
   return moving(i.protectionState) || moving(i.testFailoverState);
 }
 
+/**
+ * Failed over, commit pending. Azure reports an unplanned failover of a Hyper-V VM as
+ * `UnplannedFailoverCommitPendingStatesBegin` ("Failover completed"; Site Recovery 2023-06-01 example
+ * ReplicationProtectedItems_ApplyRecoveryPoint.json, and the same name in `az site-recovery` scripts); the planned one's
+ * name is unconfirmed (the emulator says `FailedOver`), so any `…FailoverCommitPendingStatesBegin` reads the same.
+ */
+export const isFailedOverCommitPending = (protectionState: string | null | undefined) =>
+  protectionState === "FailedOver" || /FailoverCommitPendingStatesBegin$/.test(protectionState ?? "");
+
 /** After a failover (until reprotect) nothing replicates: there is no RPO to show or sample. */
+const FAILED_OVER_STOPPED =
+  "Stopped: the VM runs in Azure since the failover. Commit it; replication to Azure resumes after failback and reprotect.";
 const STOPPED: Record<string, string> = {
-  FailedOver:
-    "Stopped: the VM runs in Azure since the failover. Commit it; replication to Azure resumes after failback and reprotect.",
   FailoverCommitted:
     "Stopped: the VM runs in Azure. Fail back and commit; replication to Azure resumes after reprotect.",
   FailedBack: "Stopped: the VM is back on-premises. Commit the failback; replication to Azure resumes after reprotect.",
   FailbackCommitted: "Stopped: the VM is back on-premises. Reprotect it to replicate to Azure again.",
 };
+const stoppedReason = (protectionState: string | null | undefined): string | undefined =>
+  isFailedOverCommitPending(protectionState)
+    ? FAILED_OVER_STOPPED
+    : protectionState
+      ? STOPPED[protectionState]
+      : undefined;
+
 export const isReplicating = (protectionState: string | null | undefined) =>
-  !protectionState || !(protectionState in STOPPED);
+  !protectionState || !stoppedReason(protectionState);
 
 /** The item page's "Replication" and "Current RPO" lines: what is true now, never a 0 % or an empty value with a unit. */
 export function replicationSummary(
@@ -32,7 +48,7 @@ export function replicationSummary(
     rpoSeconds?: number | null;
   },
 ) {
-  const stopped = i.protectionState ? STOPPED[i.protectionState] : undefined;
+  const stopped = stoppedReason(i.protectionState);
   if (stopped) return { replication: stopped, rpo: "None: replication is stopped", isReplicating: false };
   const noPointYet = "Not measured yet: recovery points start once initial replication completes";
   if (

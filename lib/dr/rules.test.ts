@@ -54,6 +54,10 @@ describe("DR rules", () => {
       /cleanup pending/,
     );
     expect(failoverState({ protectionState: "FailbackCommitted" })).toMatch(/reprotect/);
+    // Azure's name after an unplanned failover (Site Recovery example ReplicationProtectedItems_ApplyRecoveryPoint.json).
+    expect(
+      failoverState({ protectionState: "UnplannedFailoverCommitPendingStatesBegin", activeLocation: "Recovery" }),
+    ).toBe("Failed over — commit pending");
     expect(failoverState({ protectionState: "Protected", testFailoverState: "None", activeLocation: "Primary" })).toBe(
       "On-premises",
     );

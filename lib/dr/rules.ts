@@ -1,3 +1,5 @@
+import { isFailedOverCommitPending } from "./replication";
+
 /** Pure DR rules: checked before any Azure call, so bad input costs nothing and explains itself. */
 export const COPY_FREQUENCIES = [30, 300, 900] as const;
 export type CopyFrequency = (typeof COPY_FREQUENCIES)[number];
@@ -84,9 +86,8 @@ export function failoverState(i: {
     return i.testFailoverState === "WaitingForCompletion"
       ? "Test failover — cleanup pending"
       : "Test failover in progress";
+  if (isFailedOverCommitPending(i.protectionState)) return "Failed over — commit pending";
   switch (i.protectionState) {
-    case "FailedOver":
-      return "Failed over — commit pending";
     case "FailoverCommitted":
       return "Running in Azure";
     case "FailedBack":

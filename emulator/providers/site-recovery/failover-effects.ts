@@ -68,6 +68,7 @@ export const applyItemAction: EffectHandler = ({ store, clock, op }, args) => {
         psd.selectedRecoveryAzureNetworkId as string | undefined,
       );
       i.stage = "failedOver";
+      i.unplanned = args.unplanned === true;
       break;
     case "changePit":
       i.failoverRecoveryPointId = args.recoveryPointId as string;

@@ -258,7 +258,7 @@ export function unplannedFailover(ctx: RequestContext) {
   return run(
     ctx,
     { allowed: "UnplannedFailover", scenarioName: "UnplannedFailover", friendlyName: "Failover", seconds: 90, tasks },
-    { action: "failover", recoveryPointId },
+    { action: "failover", recoveryPointId, unplanned: true },
   );
 }
 

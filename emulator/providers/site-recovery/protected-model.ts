@@ -18,6 +18,8 @@ import { props, stableGuid } from "./common.js";
 export type Stage = "replicating" | "failedOver" | "failoverCommitted" | "failedBack" | "failbackCommitted";
 export interface ItemInternal {
   stage: Stage;
+  /** The failover that led to `failedOver` was unplanned (Azure names the state after it). */
+  unplanned?: boolean;
   enableStartMs: number;
   enableEndMs: number;
   irEndMs: number;
@@ -49,6 +51,7 @@ const STAGE: Record<
   Exclude<Stage, "replicating">,
   { state: string; description: string; active: string; ops: string[] }
 > = {
+  // After a planned failover (the name is unconfirmed; an unplanned one's is UNPLANNED_FAILED_OVER).
   failedOver: {
     state: "FailedOver",
     description: "Failover completed; commit pending",
@@ -74,6 +77,12 @@ const STAGE: Record<
     ops: ["ReverseReplicate", "DisableProtection"],
   },
 };
+
+/**
+ * After an unplanned failover, before commit, Azure reports this state (Site Recovery 2023-06-01 example
+ * ReplicationProtectedItems_ApplyRecoveryPoint.json: "UnplannedFailoverCommitPendingStatesBegin", "Failover completed").
+ */
+const UNPLANNED_FAILED_OVER = { state: "UnplannedFailoverCommitPendingStatesBegin", description: "Failover completed" };
 
 export const itemInternal = (r: StoredResource) => r.internal as unknown as ItemInternal;
 
@@ -163,7 +172,8 @@ export function itemView(store: Store, clock: Clock, r: StoredResource): Record<
     psd.vmProtectionStateDescription =
       now < i.enableEndMs ? "Enabling protection" : now < irEndMs ? "Initial replication in progress" : "Protected";
   } else {
-    const s = STAGE[i.stage];
+    const s =
+      i.stage === "failedOver" && i.unplanned ? { ...STAGE.failedOver, ...UNPLANNED_FAILED_OVER } : STAGE[i.stage];
     [state, description, ops, active, health] = [s.state, s.description, s.ops, s.active, "None"];
     psd.vmProtectionState = s.state;
     psd.vmProtectionStateDescription = s.description;
