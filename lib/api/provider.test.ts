@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { setupTestDatabase } from "@/test/db";
 import { startTestEmulator, type TestEmulator } from "@/emulator/testing";
 import { SEED } from "@/emulator/seed";
@@ -66,6 +66,19 @@ function onboardBody(appId: string, subscriptionId: string, displayName: string)
   };
 }
 
+/**
+ * The rest of the test reads the emulator's ARM lists in pages of 100. A validation reads Azure's 1,144 resource SKUs
+ * and its usages: about 510 requests in the test emulator's pages of 3 (~2 s of CPU). The first onboarding here pages
+ * through them as every test emulator does (so does lib/subscriptions/validate.test.ts); the validations after it
+ * (a rotated secret, an enabled subscription, registered providers, a plan's subscription) read the same lists again.
+ * Nothing else lists meanwhile: the file's tests run one at a time.
+ */
+async function pagesOf100() {
+  const { pageSize } = await emu.control.getConfig();
+  await emu.control.setConfig({ pageSize: 100 });
+  onTestFinished(() => emu.control.setConfig({ pageSize: pageSize as number }));
+}
+
 const armWrites = async () =>
   (await emu.control.requests({ limit: 5000 })).value.filter((r) => r.method !== "GET").length;
 const rowCounts = async () => ({
@@ -120,6 +133,7 @@ describe("REST API: Azure subscriptions", () => {
     const list = await admin("GET", "/provider/azure-subscriptions?search=contoso&state=active");
     expect(list.body.value).toMatchObject([{ id, credentialKind: "secret", certificate: null }]);
 
+    await pagesOf100();
     const rotated = await admin("POST", `/provider/azure-subscriptions/${id}/rotate-secret`, { clientSecret: secret });
     expect(JSON.stringify(rotated.body)).not.toContain(secret);
     expect(await follow(rotated)).toMatchObject({ kind: "subscription.validate", state: "succeeded" });
@@ -155,6 +169,7 @@ describe("REST API: Azure subscriptions", () => {
   });
 
   it("registers the resource providers a validation found missing, then validates again", async () => {
+    await pagesOf100();
     const body = onboardBody(SEED.apps.provider, SEED.subscriptions.unregistered, "Unregistered");
     const validated = await follow(await admin("POST", "/provider/azure-subscriptions", body));
     const id = validated.target.id;
@@ -233,6 +248,7 @@ describe("REST API: regions and plans", () => {
   });
 
   it("creates a plan, updates it with If-Match, refuses a stale If-Match with 412 changing nothing, retires and deletes it", async () => {
+    await pagesOf100();
     const onboarded = await follow(
       await admin(
         "POST",
