@@ -76,7 +76,9 @@ function onboardBody(appId: string, subscriptionId: string, displayName: string)
 async function pagesOf100() {
   const { pageSize } = await emu.control.getConfig();
   await emu.control.setConfig({ pageSize: 100 });
-  onTestFinished(() => emu.control.setConfig({ pageSize: pageSize as number }));
+  onTestFinished(async () => {
+    await emu.control.setConfig({ pageSize: pageSize as number });
+  });
 }
 
 const armWrites = async () =>

@@ -228,7 +228,9 @@ describe("CSP partner onboarding", () => {
     // which the onboarding test above pages through in the test emulator's pages of 3 (~400 requests, ~1.8 s of CPU).
     const { pageSize } = await emu.control.getConfig();
     await emu.control.setConfig({ pageSize: 100 });
-    onTestFinished(() => emu.control.setConfig({ pageSize: pageSize as number }));
+    onTestFinished(async () => {
+      await emu.control.setConfig({ pageSize: pageSize as number });
+    });
     await worker.stop();
     const victim = await startWorkerProcess();
     // Azure holds the role assignment PUT (5 s) before it handles it: the kill lands while the request is in flight.
