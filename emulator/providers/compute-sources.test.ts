@@ -343,3 +343,55 @@ describe("confidential VMs and disk encryption sets", () => {
     expect(missing.statusCode).toBe(404);
   });
 });
+
+describe("a VM created from a specialized image", () => {
+  const gallery = `${COMPUTE}/galleries/ops`;
+  const version = `${gallery}/images/snapshot-web/versions/1.0.0`;
+  beforeAll(async () => {
+    await register({ id: gallery, properties: {} });
+    await register({
+      id: `${gallery}/images/snapshot-web`,
+      properties: {
+        osType: "Linux",
+        osState: "Specialized",
+        hyperVGeneration: "V2",
+        identifier: { publisher: "Contoso", offer: "web", sku: "specialized" },
+      },
+    });
+    await register({ id: version, properties: { publishingProfile: { targetRegions: [{ name: "East US" }] } } });
+    await register({
+      id: `${COMPUTE}/images/web-clone`,
+      properties: { storageProfile: { osDisk: { osType: "Linux", osState: "Specialized", diskSizeGB: 64 } } },
+    });
+  });
+  const from = (id: string) => ({ storageProfile: { imageReference: { id }, osDisk: { createOption: "FromImage" } } });
+
+  it("takes no osProfile: the VM keeps the source's computer name and accounts and reads back without one", async () => {
+    for (const [name, id] of [
+      ["from-specialized-version", version],
+      ["from-specialized-image", `${COMPUTE}/images/web-clone`],
+    ]) {
+      const vm = await create(name, await vmWith({ ...from(id), osProfile: undefined }));
+      expect(vm.storageProfile?.imageReference).toEqual({ id });
+      expect(vm.osProfile).toBeUndefined();
+      expect((await client().virtualMachines.get(RG, name)).osProfile).toBeUndefined();
+    }
+  });
+
+  it("refuses an osProfile with Azure's InvalidParameter", async () => {
+    for (const id of [version, `${COMPUTE}/images/web-clone`]) {
+      const err = await restError(create("specialized-with-profile", await vmWith(from(id))));
+      expect(err.statusCode).toBe(400);
+      expect(err.code).toBe("InvalidParameter");
+      expect(err.message).toBe("Parameter 'osProfile' is not allowed.");
+    }
+  });
+
+  it("while a generalized image still needs one", async () => {
+    const err = await restError(
+      create("generalized-no-profile", await vmWith({ ...from(`${COMPUTE}/images/golden`), osProfile: undefined })),
+    );
+    expect(err.code).toBe("InvalidParameter");
+    expect(err.message).toBe("Required parameter 'osProfile' is missing (null).");
+  });
+});

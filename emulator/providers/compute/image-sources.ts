@@ -26,6 +26,8 @@ export interface SourceImage {
   reference?: JsonBody;
   /** Image features (gallery image definitions: SecurityType ConfidentialVmSupported …). */
   features?: { name: string; value: string }[];
+  /** ImageOSDisk.osState or GalleryImage.osState; a specialized image takes no osProfile (vm-validate.ts). */
+  osState?: "Generalized" | "Specialized";
 }
 
 /** Azure's reply for an image the VM's region cannot see (missing, or in another region): ImageNotFound. */
@@ -37,6 +39,8 @@ const imageNotFound = (id: string, location: string) =>
 const osTypeOf = (value: unknown): "Windows" | "Linux" =>
   String(value).toLowerCase() === "windows" ? "Windows" : "Linux";
 const generationOf = (value: unknown): "V1" | "V2" => (String(value).toUpperCase() === "V2" ? "V2" : "V1");
+const stateOf = (value: unknown): "Generalized" | "Specialized" =>
+  String(value).toLowerCase() === "specialized" ? "Specialized" : "Generalized";
 const props = (r: StoredResource) => (r.body.properties ?? {}) as JsonBody;
 /**
  * The OS disk size when a registered image does not state one: what Azure's marketplace images give (127 GB Windows,
@@ -60,6 +64,7 @@ function customImage(store: Store, id: string, location: string): SourceImage {
     osDiskSizeGB: typeof os.diskSizeGB === "number" ? os.diskSizeGB : defaultOsDiskSizeGB(osType),
     osName: osType,
     reference: { id },
+    osState: stateOf(os.osState),
   };
 }
 
@@ -109,6 +114,7 @@ function fromGallery(
     osName: osType,
     reference: shown.reference,
     features: Array.isArray(d.features) ? (d.features as { name: string; value: string }[]) : undefined,
+    osState: stateOf(d.osState),
     ...(d.purchasePlan
       ? {
           plan: {

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Reply, RequestContext } from "../../core/plugin.js";
 import { DURATIONS, NS, VM_TYPE } from "./constants.js";
 import { assertNicsUsable, nicRefs } from "./network-refs.js";
-import { storedOsProfile, validateOsProfile } from "./os-profile.js";
+import { storedOsProfile } from "./os-profile.js";
 import { buildStorageProfile } from "./storage-profile.js";
 import { groupIdOf, regionalCores, requireSubscription, vmIdOf } from "./vm-common.js";
 import type { VmInternal } from "./vm-state.js";
-import { requireImage, requireLocation, requirePlan, requireSize } from "./vm-validate.js";
+import { checkOsProfile, requireImage, requireLocation, requirePlan, requireSize } from "./vm-validate.js";
 import { missingParameter } from "./errors.js";
 import { createManagedNetwork } from "./managed-network.js";
 import { checkPlacement } from "./placement.js";
@@ -40,7 +40,7 @@ export function createVm(ctx: RequestContext): Reply {
   let nics = managed ? [] : nicRefs(networkProfile);
   if (!managed && !nics.length) throw missingParameter("networkProfile.networkInterfaces");
   if (!managed) assertNicsUsable(ctx.store, nics, vmId, location);
-  validateOsProfile(props.osProfile as Record<string, unknown> | undefined, image.osType);
+  const hasOsProfile = checkOsProfile(props.osProfile as Record<string, unknown> | undefined, image);
   const storageProfile = buildStorageProfile({
     store: ctx.store,
     vmId,
@@ -77,7 +77,7 @@ export function createVm(ctx: RequestContext): Reply {
       vmId: randomUUID(),
       hardwareProfile: { vmSize: size.name },
       storageProfile,
-      osProfile: storedOsProfile(props.osProfile as Record<string, unknown>, image.osType),
+      ...(hasOsProfile ? { osProfile: storedOsProfile(props.osProfile as Record<string, unknown>, image.osType) } : {}),
       networkProfile: {
         ...(managed
           ? {

@@ -7,6 +7,7 @@ import { findImage, resolveVersion, type PlatformImage } from "./images.js";
 import { findSize, isOffered, isRestricted, sizesIn, type VmSize } from "./sizes.js";
 import { findSourceImage, type SourceImage } from "./image-sources.js";
 import { checkSecurityType } from "./confidential.js";
+import { validateOsProfile } from "./os-profile.js";
 import type { Store } from "../../core/store.js";
 
 /** Create-time checks in the order Azure applies them: location, size, image. */
@@ -117,6 +118,25 @@ function requireAnyImage(
     );
   }
   return { image, version };
+}
+
+/**
+ * The osProfile against the image's state. Learn, azure-compute-gallery ("Generalized and specialized images"): "VMs
+ * created from specialized images don't have an `osProfile` associated with them" (they keep the source VM's computer
+ * name and accounts); Azure refuses one with 400 InvalidParameter "Parameter 'osProfile' is not allowed." (as public
+ * reports quote it: Azure/azure-sdk-for-java#11912 for a gallery image version, Azure/RDS-Templates#580 for a custom
+ * image; the target is unconfirmed). A generalized image needs one (validateOsProfile). Returns whether the VM has one.
+ */
+export function checkOsProfile(
+  os: JsonBody | undefined | null,
+  image: { osType: "Windows" | "Linux"; osState?: string },
+) {
+  if (image.osState === "Specialized") {
+    if (os !== undefined && os !== null) throw invalidParameter("osProfile", "Parameter 'osProfile' is not allowed.");
+    return false;
+  }
+  validateOsProfile(os ?? undefined, image.osType);
+  return true;
 }
 
 /**
