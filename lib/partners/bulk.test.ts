@@ -9,6 +9,7 @@ import "./sync-job";
 import "./onboard-job";
 import { kinds } from "@/lib/operations/kinds";
 import { connectPartner } from "./service";
+import type { OperationState } from "@/lib/db/client";
 
 process.env.PORTAL_SECRET_KEY ??= randomBytes(32).toString("base64");
 setupTestDatabase();
@@ -81,6 +82,13 @@ it("onboards twenty customers' subscriptions through the API to active, each its
   const ops = started.body.value as { id: string; href: string }[];
   expect(ops).toHaveLength(COUNT);
 
+  // One look at the twenty until they have all ended (twenty waitForOperation loops read each operation and its steps
+  // every 100 ms: 400 queries a second beside the onboardings), then each is read as waitForOperation returns it.
+  const ids = ops.map((o) => o.id);
+  const ended = { id: { in: ids }, state: { in: ["succeeded", "failed", "cancelled"] as OperationState[] } };
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline && (await db.operation.count({ where: ended })) < COUNT)
+    await new Promise((r) => setTimeout(r, 200));
   const done = await Promise.all(ops.map((o) => waitForOperation(o.id, 240_000)));
   expect(done.map((o) => `${o.state} ${o.errorMessage ?? ""}`)).toEqual(Array(COUNT).fill("succeeded "));
   // Throttled requests were waited out inside the client: no operation needed a second attempt.
