@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { VirtualMachineUpdate } from "@azure/arm-compute";
 import { startTestEmulator, type TestEmulator } from "../testing.js";
 import { PROVIDER_APP_ID, PROVIDER_SUBSCRIPTION_ID } from "../seed.js";
 import { computeClient, linuxVm, POLL, putNic, restError } from "./compute/test-support.js";
@@ -142,5 +143,105 @@ describe("a VM drawing on a capacity reservation group", () => {
     await create("overallocated", profile);
     const vm = await client().virtualMachines.get(RG, "overallocated");
     expect(vm.capacityReservation?.capacityReservationGroup?.id).toBe(CRG("crg"));
+  });
+});
+
+describe("updating a VM's scale set (Learn, virtual-machine-scale-sets-attach-detach-vm)", () => {
+  const update = (name: string, body: VirtualMachineUpdate) =>
+    client().virtualMachines.beginUpdateAndWait(RG, name, body, POLL);
+  beforeAll(async () => {
+    const flex = { orchestrationMode: "Flexible", singlePlacementGroup: false, platformFaultDomainCount: 1 };
+    await register({ id: VMSS("flex-a"), location: "eastus", properties: flex });
+    await register({ id: VMSS("flex-b"), location: "eastus", properties: flex });
+    await create("standalone", {});
+  });
+
+  it("attaches an existing VM to a set with one fault domain and detaches it with a null id", async () => {
+    const attached = await update("standalone", { virtualMachineScaleSet: { id: VMSS("flex-a") } });
+    expect(attached.virtualMachineScaleSet?.id).toBe(VMSS("flex-a"));
+    expect((await client().virtualMachines.get(RG, "standalone")).virtualMachineScaleSet?.id).toBe(VMSS("flex-a"));
+    const raw = await emu.arm(
+      PROVIDER_APP_ID,
+      "PATCH",
+      `${GROUP}/providers/Microsoft.Compute/virtualMachines/standalone?api-version=2026-04-01`,
+      { properties: { virtualMachineScaleSet: null } },
+    );
+    expect(raw.status).toBe(200);
+    expect(raw.body.properties?.virtualMachineScaleSet).toBeUndefined();
+    while ((await client().virtualMachines.get(RG, "standalone")).provisioningState !== "Succeeded");
+    // An empty reference (what a serializer that drops nulls sends for `id: null`) detaches too.
+    await update("standalone", { virtualMachineScaleSet: { id: VMSS("flex-a") } });
+    const detached = await update("standalone", { virtualMachineScaleSet: {} });
+    expect(detached.virtualMachineScaleSet).toBeUndefined();
+    expect((await client().virtualMachines.get(RG, "standalone")).virtualMachineScaleSet).toBeUndefined();
+  });
+
+  it("refuses moving a VM to another set without detaching it first", async () => {
+    await update("standalone", { virtualMachineScaleSet: { id: VMSS("flex-a") } });
+    for (const id of [VMSS("flex-b"), ""]) {
+      const err = await restError(update("standalone", { virtualMachineScaleSet: { id } }));
+      expect(err.statusCode).toBe(409);
+      expect(err.code).toBe("PropertyChangeNotAllowed");
+      expect(err.message).toBe("Changing property 'virtualMachineScaleSet.id' is not allowed.");
+    }
+    const vm = await client().virtualMachines.get(RG, "standalone");
+    expect(vm.virtualMachineScaleSet?.id).toBe(VMSS("flex-a"));
+    await update("standalone", { virtualMachineScaleSet: {} });
+  });
+
+  it("refuses attaching to, or detaching from, a set with more than one fault domain", async () => {
+    const attach = await restError(update("standalone", { virtualMachineScaleSet: { id: VMSS("flex") } }));
+    expect(attach.code).toBe("VmssDoesNotSupportAttachingExistingVMMultiFD");
+    expect(attach.message).toContain("has more than 1 fault domains");
+    const uniform = await restError(update("standalone", { virtualMachineScaleSet: { id: VMSS("uniform") } }));
+    expect(uniform.code).toBe("OperationNotAllowed");
+    const detach = await restError(update("in-flex", { virtualMachineScaleSet: {} }));
+    expect(detach.code).toBe("OperationNotAllowed");
+    expect(detach.message).toContain("does not support detaching an existing Virtual Machine");
+    expect((await client().virtualMachines.get(RG, "in-flex")).platformFaultDomain).toBe(2);
+  });
+});
+
+describe("resizing a VM associated with a capacity reservation group (Learn, capacity-reservation-modify)", () => {
+  const resize = (vmSize: string) =>
+    client().virtualMachines.beginUpdateAndWait(RG, "resized", { hardwareProfile: { vmSize } }, POLL);
+  beforeAll(async () => {
+    await register({ id: CRG("crg-resize"), location: "eastus", properties: {} });
+    await register({
+      id: `${CRG("crg-resize")}/capacityReservations/d2s`,
+      location: "eastus",
+      sku: { name: "Standard_D2s_v5", capacity: 1 },
+      properties: {},
+    });
+    await create("resized", { capacityReservation: { capacityReservationGroup: { id: CRG("crg-resize") } } });
+  });
+
+  it("is refused to a size the group holds no reservation for", async () => {
+    const err = await restError(resize("Standard_D4s_v5"));
+    expect(err.statusCode).toBe(400);
+    expect(err.message).toBe(
+      "Capacity Reservation Group 'crg-resize' does not have a Capacity Reservation for VM size 'Standard_D4s_v5'.",
+    );
+    expect((await client().virtualMachines.get(RG, "resized")).hardwareProfile?.vmSize).toBe("Standard_D2s_v5");
+  });
+
+  it("moves into a reservation added for the new size, its slot taken without quota", async () => {
+    await register({
+      id: `${CRG("crg-resize")}/capacityReservations/d4s`,
+      location: "eastus",
+      sku: { name: "Standard_D4s_v5", capacity: 1 },
+      properties: {},
+    });
+    const usages = [];
+    for await (const u of client().usage.list("eastus")) usages.push(u);
+    const cores = usages.find((u) => u.name.value === "cores")!;
+    await emu.control.setCoreQuota(SUB, { eastus: cores.currentValue });
+    try {
+      const vm = await resize("Standard_D4s_v5");
+      expect(vm.hardwareProfile?.vmSize).toBe("Standard_D4s_v5");
+      expect(vm.capacityReservation?.capacityReservationGroup?.id).toBe(CRG("crg-resize"));
+    } finally {
+      await emu.control.setCoreQuota(SUB, { eastus: cores.limit });
+    }
   });
 });

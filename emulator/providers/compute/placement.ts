@@ -10,13 +10,13 @@ import type { VmSize } from "./sizes.js";
  * group it draws on. Both are resources the emulator does not serve; their owners register them through
  * `POST /_emulator/resources/referenced` (providers/referenced.ts), and the VM create checks them as Azure does.
  */
-const VMSS_TYPE = "Microsoft.Compute/virtualMachineScaleSets";
+export const VMSS_TYPE = "Microsoft.Compute/virtualMachineScaleSets";
 const CRG_TYPE = "Microsoft.Compute/capacityReservationGroups";
 const RESERVATION_TYPE = "Microsoft.Compute/capacityReservationGroups/capacityReservations";
 
-type Json = Record<string, unknown>;
-const idOf = (ref: unknown) => (ref as { id?: unknown } | undefined)?.id;
-const same = (a: unknown, b: unknown) => String(a).toLowerCase() === String(b).toLowerCase();
+export type Json = Record<string, unknown>;
+export const idOf = (ref: unknown) => (ref as { id?: unknown } | undefined)?.id;
+export const same = (a: unknown, b: unknown) => String(a).toLowerCase() === String(b).toLowerCase();
 const groupOf = (id: string) => id.split("/providers/")[0].toLowerCase();
 
 export interface PlacementInput {
@@ -51,7 +51,7 @@ export function checkPlacement(input: PlacementInput): Placement {
  * regional VMs, a zonal one VMs in one of its zones. The messages for a missing set, a Uniform set and a single placement
  * group are that page's; the codes and statuses for the missing set (400 InvalidParameter) and the others are unconfirmed.
  */
-function scaleSetPlacement({ store, vmId, location, zones, props }: PlacementInput): Json {
+export function scaleSetPlacement({ store, vmId, location, zones, props }: Omit<PlacementInput, "size">): Json {
   const ref = props.virtualMachineScaleSet;
   const faultDomain = props.platformFaultDomain;
   if (ref === undefined || ref === null) {
@@ -140,7 +140,7 @@ function assertZoneFits(name: string, setZones: unknown, vmZones: unknown): void
  * as any VM does. Associated VMs count whether running or deallocated ("the deallocated VM still counts against the quota
  * allocated to the reservation").
  */
-function capacityReservation({ store, location, size, zones, props }: PlacementInput) {
+export function capacityReservation({ store, location, size, zones, props }: PlacementInput) {
   const profile = props.capacityReservation as Json | undefined;
   const ref = profile?.capacityReservationGroup;
   if (!profile) return undefined;

@@ -5,6 +5,7 @@ import { DURATIONS, NS } from "./constants.js";
 import { operationNotAllowed, propertyChangeNotAllowed } from "./errors.js";
 import { findImage } from "./images.js";
 import { assertNicsUsable, nicRefs } from "./network-refs.js";
+import { reservedAfterResize, scaleSetAfterUpdate } from "./placement-update.js";
 import { findSize, sizesIn, type VmSize } from "./sizes.js";
 import { buildStorageProfile } from "./storage-profile.js";
 import { assertNoOperation, groupIdOf, regionalCores, requireSubscription } from "./vm-common.js";
@@ -36,9 +37,10 @@ function checkResize(ctx: RequestContext, vm: StoredResource, requested: string)
       "vmSize",
     );
   }
+  const isReserved = reservedAfterResize(ctx.store, vm, size);
   const current = findSize(vmSizeName(vm));
   const added = size.numberOfCores - (current?.numberOfCores ?? 0);
-  if (added > 0) {
+  if (added > 0 && !isReserved) {
     ctx.quota.assertCores({
       subscription: requireSubscription(ctx),
       location,
@@ -55,7 +57,10 @@ function tagsAfter(sent: unknown, old: unknown): unknown {
   return Object.fromEntries(Object.entries(sent as Record<string, unknown>).filter(([, v]) => v !== null));
 }
 
-/** PUT on an existing VM or PATCH: tags, resize, data disks, NICs (deallocated only); osProfile and image are fixed. */
+/**
+ * PUT on an existing VM or PATCH: tags, resize (within a capacity reservation group's sizes), data disks, NICs
+ * (deallocated only), attach to or detach from a Flexible scale set; osProfile and image are fixed.
+ */
 export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
   assertNoOperation(ctx, vm, "update");
   const old = vmProps(vm);
@@ -82,6 +87,7 @@ export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
   ) {
     throw propertyChangeNotAllowed("imageReference");
   }
+  const scaleSet = scaleSetAfterUpdate(ctx.store, vm, req);
   const requestedSize = req.hardwareProfile?.vmSize as string | undefined;
   const resized = !!requestedSize && requestedSize.toLowerCase() !== vmSizeName(vm).toLowerCase();
   const size = resized ? checkResize(ctx, vm, requestedSize) : findSize(vmSizeName(vm))!;
@@ -127,12 +133,13 @@ export function updateVm(ctx: RequestContext, vm: StoredResource): Reply {
     };
   }
   const running = isAllocated(vmInternal(vm).powerState) && vmInternal(vm).powerState !== "stopped";
+  const { virtualMachineScaleSet: _set, platformFaultDomain: _domain, ...unplaced } = old;
   const body = {
     ...vm.body,
     tags: tagsAfter(ctx.body.tags, vm.body.tags),
     etag: ctx.etag.next(),
     properties: {
-      ...old,
+      ...(scaleSet ? { ...unplaced, ...scaleSet } : old),
       ...(req.diagnosticsProfile ? { diagnosticsProfile: req.diagnosticsProfile } : {}),
       hardwareProfile: { ...old.hardwareProfile, vmSize: size.name },
       storageProfile,
