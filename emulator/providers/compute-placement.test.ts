@@ -184,8 +184,18 @@ describe("updating a VM's scale set (Learn, virtual-machine-scale-sets-attach-de
       expect(err.code).toBe("PropertyChangeNotAllowed");
       expect(err.message).toBe("Changing property 'virtualMachineScaleSet.id' is not allowed.");
     }
+    // A PUT of the VM as read, naming another set, is the same change.
     const vm = await client().virtualMachines.get(RG, "standalone");
-    expect(vm.virtualMachineScaleSet?.id).toBe(VMSS("flex-a"));
+    const put = await restError(
+      client().virtualMachines.beginCreateOrUpdateAndWait(
+        RG,
+        "standalone",
+        { ...vm, virtualMachineScaleSet: { id: VMSS("flex-b") } },
+        POLL,
+      ),
+    );
+    expect(put.message).toBe("Changing property 'virtualMachineScaleSet.id' is not allowed.");
+    expect((await client().virtualMachines.get(RG, "standalone")).virtualMachineScaleSet?.id).toBe(VMSS("flex-a"));
     await update("standalone", { virtualMachineScaleSet: {} });
   });
 
@@ -199,6 +209,31 @@ describe("updating a VM's scale set (Learn, virtual-machine-scale-sets-attach-de
     expect(detach.code).toBe("OperationNotAllowed");
     expect(detach.message).toContain("does not support detaching an existing Virtual Machine");
     expect((await client().virtualMachines.get(RG, "in-flex")).platformFaultDomain).toBe(2);
+  });
+
+  it("refuses attaching a VM with unmanaged (blob) disks", async () => {
+    const account = await emu.arm(
+      PROVIDER_APP_ID,
+      "PUT",
+      `${GROUP}/providers/Microsoft.Storage/storageAccounts/placementvhds01?api-version=2026-09-01`,
+      { location: "eastus", sku: { name: "Standard_LRS" }, kind: "StorageV2" },
+    );
+    expect(account.status).toBeLessThan(300);
+    await create("blob-disks", {
+      storageProfile: {
+        imageReference: linuxVm("eastus", "").storageProfile!.imageReference,
+        osDisk: {
+          name: "osdisk",
+          createOption: "FromImage",
+          vhd: { uri: "https://placementvhds01.blob.core.windows.net/vhds/os.vhd" },
+        },
+      },
+    });
+    const err = await restError(update("blob-disks", { virtualMachineScaleSet: { id: VMSS("flex-a") } }));
+    expect(err.code).toBe("VmssDoesNotSupportAttachingExistingVMUnmanagedDisk");
+    expect(err.message).toBe(
+      "Using a Virtual Machine 'blob-disks' with unmanaged disks and attaching it to a Virtual Machine Scale Set is not supported. For more information, see https://aka.ms/vmo/attachdetach.",
+    );
   });
 });
 
