@@ -20,15 +20,25 @@ export async function startTestWorker() {
  */
 export async function waitForOperation(id: string, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
+  const isEnded = (state: string) => ["succeeded", "failed", "cancelled"].includes(state);
   for (;;) {
-    const op = await db.operation.findUniqueOrThrow({
+    // Its state alone while it runs (one light query a poll: the operation with its steps costs 2-3 times the CPU),
+    // then, once it has ended and its job is done, the operation with its steps.
+    const { state, kind } = await db.operation.findUniqueOrThrow({
       where: { id },
-      include: { steps: { orderBy: { position: "asc" } } },
+      select: { state: true, kind: true },
     });
-    const ended = ["succeeded", "failed", "cancelled"].includes(op.state);
-    if (ended && !(await (await getBoss()).findJobs(op.kind, { key: id })).some((job) => job.state === "active"))
-      return op;
-    if (Date.now() > deadline) throw new Error(`Operation ${op.kind} ${id} still ${op.state} after ${timeoutMs} ms`);
+    if (
+      isEnded(state) &&
+      !(await (await getBoss()).findJobs(kind, { key: id })).some((job) => job.state === "active")
+    ) {
+      const op = await db.operation.findUniqueOrThrow({
+        where: { id },
+        include: { steps: { orderBy: { position: "asc" } } },
+      });
+      if (isEnded(op.state)) return op;
+    }
+    if (Date.now() > deadline) throw new Error(`Operation ${kind} ${id} still ${state} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
