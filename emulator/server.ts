@@ -83,6 +83,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const server: Server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     void handleRequest(rt, req, res);
   });
+  // Idle keep-alive connections stay open as long as Azure's front ends keep them (an Azure Load Balancer's idle timeout is
+  // 4 minutes by default), not Node's 5 s: a server closing an idle connection just as a client reuses it is a reset
+  // (ECONNRESET) a client of real ARM rarely meets, and on a loaded machine the emulator made it common. Headers must
+  // outlast it (Node's advice, or that race comes back).
+  server.keepAliveTimeout = 240_000;
+  server.headersTimeout = 241_000;
   const port = options.port ?? Number(process.env.EMULATOR_PORT ?? 8443);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
