@@ -1,7 +1,7 @@
 import type { TestEmulator } from "../../testing.js";
 import { PROVIDER_APP_ID } from "../../seed.js";
 import { normalizeLocation } from "../../core/locations.js";
-import { AREAS } from "./areas/index.js";
+import { AREAS, PREREQUISITE_IMAGE } from "./areas/index.js";
 
 /**
  * Creates what an example needs before it can run as Azure would run it: its resource group, the resource a
@@ -16,6 +16,7 @@ const API: Record<string, string> = {
   "microsoft.recoveryservices": "2026-07-01",
 };
 const ASR_API = "2023-06-01";
+
 const KNOWN = new Set([
   "microsoft.network/virtualnetworks",
   "microsoft.network/publicipaddresses",
@@ -56,7 +57,7 @@ export class Prerequisites {
       imageReference:
         image?.publisher && image.offer && image.sku
           ? { publisher: image.publisher, offer: image.offer, sku: image.sku, version: image.version ?? "latest" }
-          : { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2", version: "latest" },
+          : PREREQUISITE_IMAGE,
       computerName: props.osProfile?.computerName ?? name.slice(0, 15),
       adminUsername: props.osProfile?.adminUsername ?? "azureuser",
       nicId: props.networkProfile?.networkInterfaces?.[0]?.id,

@@ -21,3 +21,11 @@ export interface ConformanceArea {
   /** State the example needs beyond the resources it names (a scope holding subscriptions, an item failed over). */
   prepare?(pre: Prerequisites, example: Example, request: ReplayRequest): Promise<void>;
 }
+
+/** The marketplace image a prerequisite VM is made from when the example names none. */
+export const PREREQUISITE_IMAGE = {
+  publisher: "Canonical",
+  offer: "0001-com-ubuntu-server-jammy",
+  sku: "22_04-lts-gen2",
+  version: "latest",
+};

@@ -1,4 +1,4 @@
-import type { ConformanceArea } from "./area.js";
+import { PREREQUISITE_IMAGE, type ConformanceArea } from "./area.js";
 import type { Prerequisites } from "../prerequisites.js";
 import type { Example } from "../replay.js";
 import { PROVIDER_APP_ID } from "../../../seed.js";
@@ -53,12 +53,7 @@ async function managedDisk(pre: Prerequisites, group: string, name: string, id: 
     properties: {
       hardwareProfile: { vmSize: "Standard_D2s_v5" },
       storageProfile: {
-        imageReference: {
-          publisher: "Canonical",
-          offer: "0001-com-ubuntu-server-jammy",
-          sku: "22_04-lts-gen2",
-          version: "latest",
-        },
+        imageReference: PREREQUISITE_IMAGE,
         osDisk: { createOption: "FromImage", name },
       },
       osProfile: { computerName: "diskowner", adminUsername: "azureuser", adminPassword: "Str0ng!Passw0rd#2024" },

@@ -6,4 +6,5 @@ import { network } from "./network.js";
 import { siteRecovery } from "./site-recovery.js";
 
 export type { ConformanceArea, ReplayRequest } from "./area.js";
+export { PREREQUISITE_IMAGE } from "./area.js";
 export const AREAS: ConformanceArea[] = [billing, compute, computeSources, network, siteRecovery];
