@@ -2,8 +2,16 @@ import { ArmError } from "../../core/errors.js";
 import type { Store } from "../../core/store.js";
 import type { StoredResource } from "../../core/state.js";
 import { findReferenced } from "../referenced.js";
-import { invalidParameter, operationNotAllowed, propertyChangeNotAllowed } from "./errors.js";
-import { capacityReservation, idOf, type Json, same, scaleSetPlacement, VMSS_TYPE } from "./placement.js";
+import { operationNotAllowed, propertyChangeNotAllowed } from "./errors.js";
+import {
+  capacityReservation,
+  idOf,
+  type Json,
+  same,
+  scaleSetNotFound,
+  scaleSetPlacement,
+  VMSS_TYPE,
+} from "./placement.js";
 import type { VmSize } from "./sizes.js";
 
 /** Placement rules for an existing VM (vm-update.ts): its scale set changed, its size changed within a reservation. */
@@ -72,11 +80,7 @@ function attachToScaleSet(store: Store, vm: StoredResource, id: unknown, faultDo
  */
 function detachFromScaleSet(store: Store, id: string): Json {
   const vmss = findReferenced(store, id, VMSS_TYPE);
-  if (!vmss)
-    throw invalidParameter(
-      "virtualMachineScaleSet.id",
-      `The Virtual Machine Scale Set '${id}' referenced by the Virtual Machine does not exist.`,
-    );
+  if (!vmss) throw scaleSetNotFound(id);
   if (Number((vmss.body.properties as Json).platformFaultDomainCount ?? 1) > 1)
     throw operationNotAllowed(
       `Virtual Machine Scale Set '${String(vmss.body.name)}' does not support detaching an existing Virtual Machine from it because the Virtual Machine Scale Set has more than 1 fault domains. For more information, see https://aka.ms/vmo/attachdetach.`,

@@ -38,6 +38,13 @@ export interface Placement {
   isReserved: boolean;
 }
 
+/** Learn's message for a scale set the VM names that does not exist (400 InvalidParameter; code unconfirmed). */
+export const scaleSetNotFound = (id: unknown) =>
+  invalidParameter(
+    "virtualMachineScaleSet.id",
+    `The Virtual Machine Scale Set '${String(id)}' referenced by the Virtual Machine does not exist.`,
+  );
+
 export function checkPlacement(input: PlacementInput): Placement {
   const properties: Json = { ...scaleSetPlacement(input) };
   const reservation = capacityReservation(input);
@@ -72,11 +79,7 @@ export function scaleSetPlacement({ store, vmId, location, zones, props }: Omit<
   const id = idOf(ref);
   const vmss = findReferenced(store, id, VMSS_TYPE);
   // Compute is regional: a set in another region is not found from this one (unconfirmed).
-  if (!vmss || !same(vmss.body.location, location))
-    throw invalidParameter(
-      "virtualMachineScaleSet.id",
-      `The Virtual Machine Scale Set '${String(id)}' referenced by the Virtual Machine does not exist.`,
-    );
+  if (!vmss || !same(vmss.body.location, location)) throw scaleSetNotFound(id);
   const p = (vmss.body.properties ?? {}) as Json;
   const name = String(vmss.body.name);
   if (!same(p.orchestrationMode, "Flexible"))

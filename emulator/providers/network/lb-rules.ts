@@ -160,8 +160,8 @@ export function buildNatRule(d: LbDraft, input: Json, id: string, names: Sibling
   };
 }
 
-/** The newer form's ports: a frontend range onto a backend pool (Azure answers `frontendPort: 0`). */
-function natPortRange(d: LbDraft, p: Json, id: string, names: SiblingNames): Json {
+/** A NAT rule's or NAT pool's frontend port range: start 1–65534, end 1–65535 and not below the start. */
+function frontendPortRange(p: Json, id: string): { start: number; end: number } {
   const start = intIn(p.frontendPortRangeStart, 1, 65534, id, "frontendPortRangeStart");
   const end = intIn(p.frontendPortRangeEnd, 1, 65535, id, "frontendPortRangeEnd");
   if (end < start)
@@ -171,6 +171,12 @@ function natPortRange(d: LbDraft, p: Json, id: string, names: SiblingNames): Jso
       end,
       `It must not be less than frontendPortRangeStart (${start}).`,
     );
+  return { start, end };
+}
+
+/** The newer form's ports: a frontend range onto a backend pool (Azure answers `frontendPort: 0`). */
+function natPortRange(d: LbDraft, p: Json, id: string, names: SiblingNames): Json {
+  const { start, end } = frontendPortRange(p, id);
   const pool = resolveRef(d, p.backendAddressPool, "backendAddressPools", names.pools, id);
   if (!pool)
     throw invalidProperty(
@@ -262,15 +268,7 @@ export function buildNatPool(d: LbDraft, input: Json, id: string, names: Sibling
   const frontend = resolveRef(d, p.frontendIPConfiguration, "frontendIPConfigurations", names.frontends, id);
   if (!frontend) throw ruleWithoutFrontend(id);
   const protocol = oneOf(p.protocol, ["Tcp", "Udp", "All"], id, "protocol");
-  const start = intIn(p.frontendPortRangeStart, 1, 65534, id, "frontendPortRangeStart");
-  const end = intIn(p.frontendPortRangeEnd, 1, 65535, id, "frontendPortRangeEnd");
-  if (end < start)
-    throw invalidProperty(
-      id,
-      "frontendPortRangeEnd",
-      end,
-      `It must not be less than frontendPortRangeStart (${start}).`,
-    );
+  const { start, end } = frontendPortRange(p, id);
   return {
     name: input.name,
     id,
