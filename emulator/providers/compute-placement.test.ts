@@ -17,6 +17,18 @@ let nics = 0;
 const nic = () => putNic(emu, { subscriptionId: SUB, resourceGroup: RG, name: `nic-${++nics}`, location: "eastus" });
 const create = async (name: string, extra: Parameters<typeof linuxVm>[2]) =>
   client().virtualMachines.beginCreateOrUpdateAndWait(RG, name, linuxVm("eastus", await nic(), extra), POLL);
+/** Runs with eastus's regional vCPU quota set to what is used now (no room for another VM), then restores its limit. */
+async function withRegionalCoresFull(run: () => Promise<void>) {
+  const usages = [];
+  for await (const u of client().usage.list("eastus")) usages.push(u);
+  const cores = usages.find((u) => u.name.value === "cores")!;
+  await emu.control.setCoreQuota(SUB, { eastus: cores.currentValue });
+  try {
+    await run();
+  } finally {
+    await emu.control.setCoreQuota(SUB, { eastus: cores.limit });
+  }
+}
 const refused = async (name: string, extra: Parameters<typeof linuxVm>[2]) => restError(create(name, extra));
 
 beforeAll(async () => {
@@ -126,20 +138,14 @@ describe("a VM drawing on a capacity reservation group", () => {
       sku: { name: "Standard_D2s_v5", capacity: 1 },
       properties: {},
     });
-    const usages = [];
-    for await (const u of client().usage.list("eastus")) usages.push(u);
-    const cores = usages.find((u) => u.name.value === "cores")!;
     // The regional vCPU quota is full before the next VM.
-    await emu.control.setCoreQuota(SUB, { eastus: cores.currentValue });
-    try {
+    await withRegionalCoresFull(async () => {
       await create("reserved-2", { capacityReservation: { capacityReservationGroup: { id: CRG("crg2") } } });
       const over = await refused("overallocated", profile);
       expect(over.statusCode).toBe(409);
       expect(over.code).toBe("OperationNotAllowed");
       expect(over.message).toMatch(/exceeding approved Total Regional Cores quota/);
-    } finally {
-      await emu.control.setCoreQuota(SUB, { eastus: cores.limit });
-    }
+    });
     await create("overallocated", profile);
     const vm = await client().virtualMachines.get(RG, "overallocated");
     expect(vm.capacityReservation?.capacityReservationGroup?.id).toBe(CRG("crg"));
@@ -267,16 +273,10 @@ describe("resizing a VM associated with a capacity reservation group (Learn, cap
       sku: { name: "Standard_D4s_v5", capacity: 1 },
       properties: {},
     });
-    const usages = [];
-    for await (const u of client().usage.list("eastus")) usages.push(u);
-    const cores = usages.find((u) => u.name.value === "cores")!;
-    await emu.control.setCoreQuota(SUB, { eastus: cores.currentValue });
-    try {
+    await withRegionalCoresFull(async () => {
       const vm = await resize("Standard_D4s_v5");
       expect(vm.hardwareProfile?.vmSize).toBe("Standard_D4s_v5");
       expect(vm.capacityReservation?.capacityReservationGroup?.id).toBe(CRG("crg-resize"));
-    } finally {
-      await emu.control.setCoreQuota(SUB, { eastus: cores.limit });
-    }
+    });
   });
 });
