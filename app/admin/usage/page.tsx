@@ -121,7 +121,7 @@ export default async function UsageReportPage({ searchParams }: { searchParams: 
                 ),
                 unitPrice: (
                   <span className="tabular-nums">
-                    {r.unitPrice === null ? "No price" : `${r.unitPrice} ${r.currency}`}
+                    {r.unitPrice === null ? "Not priced" : `${r.unitPrice} ${r.currency}`}
                   </span>
                 ),
                 amount: <span className="tabular-nums">{formatMoney(r.amount, r.currency)}</span>,
